@@ -1,0 +1,44 @@
+"""briefing: grounded policy briefs from news and documents.
+
+Every fact in a brief carries a verbatim span of its source, checked by code, not the model.
+
+    from briefing import BriefConfig, generate_facts, render_brief
+    sheet = generate_facts(["examples/un-cybercrime-convention"], BriefConfig(topic="..."))
+    print(render_brief(sheet))
+"""
+
+__version__ = "0.1.0"
+
+from .alignment import Alignment, align_quote  # noqa: E402
+from .config import BriefConfig  # noqa: E402
+from .errors import (  # noqa: E402
+    BackendError,
+    BriefingError,
+    ConfigError,
+    EmbeddedModelError,
+    OutputError,
+    SourceError,
+)
+from .models import FactSheet, Source  # noqa: E402
+from .pipeline import extract_facts, generate_facts  # noqa: E402
+from .render import render_brief  # noqa: E402
+from .sources import load_sources  # noqa: E402
+
+__all__ = [
+    "Alignment",
+    "BackendError",
+    "BriefConfig",
+    "BriefingError",
+    "ConfigError",
+    "EmbeddedModelError",
+    "FactSheet",
+    "OutputError",
+    "Source",
+    "SourceError",
+    "__version__",
+    "align_quote",
+    "extract_facts",
+    "generate_facts",
+    "load_sources",
+    "render_brief",
+]

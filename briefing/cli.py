@@ -1,0 +1,235 @@
+"""The ``briefing`` command: a thin shell over the library.
+
+Results go to stdout or to files named by options; progress and errors go to stderr. Output
+files are written atomically (a temporary file renamed into place) and only after the whole
+run succeeded, so a failed run never leaves a half-written brief behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import BriefConfig
+from .errors import EXIT_INTERRUPTED, BriefingError, ConfigError, OutputError
+from .models import FactSheet
+from .pipeline import generate_facts
+from .render import render_brief
+from .sources import load_sources
+
+EXIT_CODES = """\
+exit codes:
+  0  success
+  1  unexpected error (run again with --debug for a traceback)
+  2  bad usage or configuration
+  3  a source is missing, unreadable, binary or empty
+  4  the model endpoint failed or kept answering invalid output
+  5  an output file could not be written
+  130 interrupted (Ctrl-C)
+"""
+
+ENVIRONMENT = """\
+environment:
+  OPENAI_BASE_URL     OpenAI-compatible endpoint to use instead of the embedded model
+  OPENAI_API_KEY      key for that endpoint (never logged or written anywhere)
+  BRIEFING_MODEL      model name at that endpoint (same as --model)
+  BRIEFING_CACHE_DIR  where the embedded model is assembled (default: $XDG_CACHE_HOME/briefing)
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Turn source documents on one policy topic into a Markdown brief in which "
+        "every fact cites a verbatim quote of its source.",
+        epilog=EXIT_CODES + "\n" + ENVIRONMENT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    generate = commands.add_parser(
+        "generate",
+        help="write a grounded brief from source documents",
+        description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl; '-' for "
+        "stdin), extract positions, risks and events with the model, keep only facts whose "
+        "quotes are found in their source, and write a Markdown brief.",
+        epilog=EXIT_CODES + "\n" + ENVIRONMENT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    generate.add_argument("sources", nargs="+", metavar="SOURCE")
+    generate.add_argument("-o", "--output", metavar="FILE", help="write the brief here (default: stdout)")
+    generate.add_argument("--json", metavar="FILE", help="also write the fact sheet as JSON")
+    generate.add_argument("--topic", help="the policy topic (default: the first source's title)")
+    generate.add_argument(
+        "--model", help="model name at --base-url (default: the embedded model)"
+    )
+    generate.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (default: "
+        "$OPENAI_BASE_URL, else the embedded model)",
+    )
+    generate.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
+    generate.add_argument(
+        "--chunk-chars", type=int, default=3000, metavar="N",
+        help="largest chunk of source text sent in one request (default: 3000)",
+    )
+    generate.add_argument(
+        "--no-quote-feedback", action="store_true",
+        help="do not ask the model again when its quotes are not found in the text",
+    )
+    generate.add_argument(
+        "--max-source-bytes", type=int, default=20_000_000, metavar="N",
+        help="refuse source files larger than this (default: 20000000)",
+    )
+    _add_common(generate)
+
+    render = commands.add_parser(
+        "render",
+        help="render a brief from a saved fact sheet, without a model",
+        description="Render the Markdown brief from a fact sheet written by `generate --json`.",
+    )
+    render.add_argument("facts", metavar="FACTS.json")
+    render.add_argument("-o", "--output", metavar="FILE", help="write the brief here (default: stdout)")
+    render.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
+    _add_common(render)
+
+    sources = commands.add_parser(
+        "sources",
+        help="show what the tool reads from each source, cleaned, without a model",
+        description="Print each source's clean text as the pipeline will read it, and what "
+        "cleaning dropped.",
+    )
+    sources.add_argument("sources", nargs="+", metavar="SOURCE")
+    sources.add_argument("--json", metavar="FILE", help="write the sources as JSON")
+    sources.add_argument("--max-source-bytes", type=int, default=20_000_000, metavar="N")
+    _add_common(sources)
+    return parser
+
+
+def _add_common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    command.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed into place."""
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _read_template(path: str | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read template {path}: {exc.strerror}") from None
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
+    template = _read_template(args.template)
+    config = BriefConfig(
+        topic=args.topic,
+        model=args.model,
+        base_url=args.base_url,
+        chunk_chars=args.chunk_chars,
+        quote_feedback=not args.no_quote_feedback,
+        max_source_bytes=args.max_source_bytes,
+    )
+    sheet = generate_facts(args.sources, config, progress=progress.info)
+    brief = render_brief(sheet, template)
+    if args.json:
+        write_atomic(args.json, sheet.model_dump_json(indent=2) + "\n")
+    _emit(brief, args.output)
+    usage = sheet.run.usage
+    progress.info(
+        "done in %.0f s: %d positions, %d risks, %d events; %d drafts rejected; %d model calls, "
+        "%d prompt + %d completion tokens",
+        sheet.run.seconds, len(sheet.positions), len(sheet.risks), len(sheet.events),
+        len(sheet.rejected), usage.calls, usage.prompt_tokens, usage.completion_tokens,
+    )
+    return 0
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    template = _read_template(args.template)
+    try:
+        raw = Path(args.facts).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read fact sheet {args.facts}: {exc.strerror}") from None
+    try:
+        sheet = FactSheet.model_validate_json(raw)
+    except ValueError as exc:
+        first = str(exc).splitlines()
+        raise ConfigError(
+            f"{args.facts} is not a valid fact sheet ({first[1] if len(first) > 1 else first[0]})"
+        ) from None
+    _emit(render_brief(sheet, template), args.output)
+    return 0
+
+
+def _run_sources(args: argparse.Namespace) -> int:
+    loaded = load_sources(args.sources, max_bytes=args.max_source_bytes)
+    if args.json:
+        payload = {"sources": [source.model_dump() for source in loaded]}
+        write_atomic(args.json, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    lines = []
+    for source in loaded:
+        lines.append(f"=== {source.title} [{source.id}] ({source.path or source.url or 'stdin'})")
+        lines.append(source.text)
+        for dropped in source.dropped:
+            lines.append(f"--- dropped ({dropped.reason}): {dropped.text[:100]!r}")
+        lines.append("")
+    _emit("\n".join(lines), None)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logger = logging.getLogger("briefing")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("briefing: %(message)s"))
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG if args.debug else logging.WARNING if args.quiet else logging.INFO)
+    try:
+        if args.command == "generate":
+            return _run_generate(args, logger)
+        if args.command == "render":
+            return _run_render(args)
+        return _run_sources(args)
+    except BriefingError as exc:
+        if args.debug:
+            raise
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED

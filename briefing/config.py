@@ -1,0 +1,107 @@
+"""One object for every setting of a run, and the choice of model endpoint.
+
+Precedence: explicit values (CLI flags or keyword arguments) over environment variables over
+defaults. Environment variables: ``OPENAI_BASE_URL`` and ``OPENAI_API_KEY`` select and
+authenticate a remote endpoint, ``BRIEFING_MODEL`` names its model, ``BRIEFING_CACHE_DIR`` moves
+the cache. Without a base URL the embedded model runs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import urlparse
+
+from .errors import ConfigError
+from .llm import Endpoint
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class BriefConfig:
+    """Settings of one brief. ``None`` means: take it from the environment or the default."""
+
+    topic: str | None = None
+    model: str | None = None
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    chunk_chars: int = 3000
+    overlap_sentences: int = 1
+    quote_feedback: bool = True
+    max_reasks: int = 2
+    max_tokens: int = 1200
+    max_source_bytes: int = 20_000_000
+    timeout: float = 600.0
+    threads: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.chunk_chars < 200:
+            raise ConfigError("--chunk-chars must be at least 200")
+        if self.max_reasks < 0:
+            raise ConfigError("--max-reasks cannot be negative")
+
+    def resolved_base_url(self) -> str | None:
+        return self.base_url or os.environ.get("OPENAI_BASE_URL") or None
+
+
+def remote_endpoint(config: BriefConfig) -> Endpoint:
+    base_url = config.resolved_base_url()
+    assert base_url is not None
+    parsed = urlparse(base_url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ConfigError(f"--base-url must be an http(s) URL, got {base_url!r}")
+    model = config.model or os.environ.get("BRIEFING_MODEL")
+    if not model:
+        raise ConfigError(
+            "name the model served at the base URL with --model or BRIEFING_MODEL "
+            "(omit --base-url and OPENAI_BASE_URL to use the embedded model)"
+        )
+    api_key = config.api_key or os.environ.get("OPENAI_API_KEY")
+    if not api_key:
+        if parsed.hostname in ("127.0.0.1", "localhost", "::1"):
+            api_key = "not-needed"  # local servers (llama.cpp, Ollama, vLLM) usually take none
+        else:
+            raise ConfigError(
+                f"set OPENAI_API_KEY for {parsed.netloc}, or omit --base-url to use the "
+                "embedded model"
+            )
+    display = f"{parsed.scheme}://{parsed.netloc}{parsed.path}".rstrip("/")
+    return Endpoint(
+        base_url=base_url, model=model, api_key=api_key, label=display, timeout=config.timeout
+    )
+
+
+@contextmanager
+def open_endpoint(config: BriefConfig, progress: Progress = _quiet) -> Iterator[Endpoint]:
+    """Yield the endpoint to use; for the embedded model, run its server meanwhile."""
+    if config.resolved_base_url():
+        yield remote_endpoint(config)
+        return
+    if config.model:
+        raise ConfigError(
+            "--model names a model at a remote endpoint; pass --base-url too, or omit --model "
+            "to use the embedded model"
+        )
+    from .backends.embedded import MODEL_NAME, EmbeddedServer, assemble_model
+
+    model_path = assemble_model(progress=progress)
+    progress("starting the embedded model")
+    with EmbeddedServer(model_path, threads=config.threads) as server:
+        yield Endpoint(
+            base_url=server.base_url,
+            model=MODEL_NAME,
+            api_key="embedded",
+            label="embedded",
+            # llama.cpp reuses cached prompt state across requests unless told not to, and
+            # greedy output then changes between runs.
+            extra_body={"cache_prompt": False},
+            timeout=config.timeout,
+        )

@@ -1,0 +1,242 @@
+"""Check every drafted fact against its source, in code, before anything may reach a brief.
+
+A draft survives only when
+
+1. its quote aligns to the source text (``align_quote``: exact, normalized or gated fuzzy), and
+   the evidence stored is the *source's* characters at those offsets, never the model's words;
+2. for positions and risks, the actor it is attributed to is named in the quoted sentence or in
+   the sentence just before it (a small model readily pins one actor's words on another);
+3. numbers and dates it states occur in its evidence.
+
+Everything else becomes a ``Rejected`` record with its reason; it is shown for review, never as
+a fact. Offsets a model reports are never trusted: the model reports none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .alignment import Aligner, Alignment, align_quote, normalize
+from .chunking import Chunk, split_sentences
+from .models import (
+    ActorKind,
+    ChunkExtraction,
+    Evidence,
+    EventDraft,
+    PositionDraft,
+    Rejected,
+    RiskCategory,
+    RiskDraft,
+    Source,
+    Stance,
+)
+
+__all__ = [
+    "Alignment",
+    "GroundedChunk",
+    "GroundedEvent",
+    "GroundedPosition",
+    "GroundedRisk",
+    "SourceIndex",
+    "align_quote",
+    "ground_chunk",
+    "names_actor",
+]
+
+
+@dataclass(frozen=True)
+class GroundedPosition:
+    actor: str
+    actor_kind: ActorKind
+    stance: Stance
+    summary: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class GroundedRisk:
+    raised_by: str
+    category: RiskCategory
+    description: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class GroundedEvent:
+    date: str
+    description: str
+    evidence: Evidence
+
+
+@dataclass
+class GroundedChunk:
+    positions: list[GroundedPosition] = field(default_factory=list)
+    risks: list[GroundedRisk] = field(default_factory=list)
+    events: list[GroundedEvent] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+class SourceIndex:
+    """One source's aligner and sentence spans, built once and shared by all its chunks."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.aligner = Aligner(source.text)
+        self.sentences = split_sentences(source.text)
+        self._starts = [start for start, _ in self.sentences]
+
+    def evidence(self, quote: str, near: int) -> Evidence | None:
+        found = self.aligner.align(quote, near=near)
+        if found is None:
+            return None
+        return Evidence(
+            source_id=self.source.id,
+            start=found.start,
+            end=found.end,
+            quote=self.source.text[found.start : found.end],
+            match=found.match,
+            score=round(found.score, 3),
+        )
+
+    def attribution_window(self, evidence: Evidence) -> str:
+        """The sentences the evidence lies in, plus the one before (for "he said" sentences)."""
+        first = max(0, bisect.bisect_right(self._starts, evidence.start) - 1)
+        last = max(first, bisect.bisect_left(self._starts, evidence.end) - 1)
+        window_start = self.sentences[max(0, first - 1)][0] if self.sentences else 0
+        window_end = self.sentences[last][1] if self.sentences else len(self.source.text)
+        return self.source.text[min(window_start, evidence.start) : max(window_end, evidence.end)]
+
+
+_WORD = re.compile(r"[\w'-]+")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(normalize(text))
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(word[0] for word in words if word not in _NAME_STOPWORDS)
+
+
+def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
+    """Whether ``window`` names the actor: in full, by surname (people) or by acronym."""
+    name_words = [w for w in _words(name) if w]
+    if not name_words:
+        return False
+    window_words = _words(window)
+    padded = " " + " ".join(window_words) + " "
+    if " " + " ".join(name_words) + " " in padded:
+        return True
+    if name_words[0] == "the" and " " + " ".join(name_words[1:]) + " " in padded:
+        return True
+    if kind == "person" and len(name_words) > 1 and len(name_words[-1]) >= 3:
+        if name_words[-1] in window_words:
+            return True
+    acronym = _acronym(name_words)
+    if len(acronym) >= 2 and acronym in window_words:
+        return True
+    # The draft may use the acronym while the text spells the name out.
+    if len(name_words) == 1 and len(name_words[0]) >= 2:
+        for start in range(len(window_words)):
+            for end in range(start + 2, min(len(window_words), start + 10) + 1):
+                if _acronym(window_words[start:end]) == name_words[0]:
+                    return True
+    return False
+
+
+def _numbers(text: str) -> set[str]:
+    return {match.group().replace(",", "").rstrip(".") for match in _NUMBER.finditer(text)}
+
+
+def _unsupported_numbers(claim: str, evidence: Evidence) -> list[str]:
+    return sorted(_numbers(claim) - _numbers(evidence.quote))
+
+
+def _reject(source: Source, kind: str, draft: dict[str, str], reason: str) -> Rejected:
+    return Rejected(kind=kind, source_id=source.id, draft=draft, reason=reason)  # type: ignore[arg-type]
+
+
+def _ground_position(
+    index: SourceIndex, chunk: Chunk, draft: PositionDraft
+) -> GroundedPosition | Rejected:
+    record = draft.model_dump()
+    evidence = index.evidence(draft.quote, near=chunk.start)
+    if evidence is None:
+        return _reject(index.source, "position", record, "quote not found in the source")
+    if not names_actor(draft.actor, draft.actor_kind, index.attribution_window(evidence)):
+        return _reject(
+            index.source,
+            "position",
+            record,
+            f"{draft.actor!r} is not named in or just before the quoted sentence",
+        )
+    missing = _unsupported_numbers(draft.summary, evidence)
+    if missing:
+        return _reject(
+            index.source, "position", record, f"summary states {', '.join(missing)}, not in the quote"
+        )
+    return GroundedPosition(draft.actor, draft.actor_kind, draft.stance, draft.summary, evidence)
+
+
+def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> GroundedRisk | Rejected:
+    record = draft.model_dump()
+    evidence = index.evidence(draft.quote, near=chunk.start)
+    if evidence is None:
+        return _reject(index.source, "risk", record, "quote not found in the source")
+    if not names_actor(draft.raised_by, None, index.attribution_window(evidence)):
+        return _reject(
+            index.source,
+            "risk",
+            record,
+            f"{draft.raised_by!r} is not named in or just before the quoted sentence",
+        )
+    missing = _unsupported_numbers(draft.description, evidence)
+    if missing:
+        return _reject(
+            index.source, "risk", record, f"description states {', '.join(missing)}, not in the quote"
+        )
+    return GroundedRisk(draft.raised_by, draft.category, draft.description, evidence)
+
+
+def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:
+    record = draft.model_dump()
+    evidence = index.evidence(draft.quote, near=chunk.start)
+    if evidence is None:
+        return _reject(index.source, "event", record, "quote not found in the source")
+    date_numbers = _numbers(draft.date)
+    if not date_numbers:
+        return _reject(index.source, "event", record, "the date has no day, month number or year")
+    missing = sorted((date_numbers | _numbers(draft.description)) - _numbers(evidence.quote))
+    if missing:
+        return _reject(
+            index.source, "event", record, f"states {', '.join(missing)}, not in the quote"
+        )
+    return GroundedEvent(draft.date, draft.description, evidence)
+
+
+def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) -> GroundedChunk:
+    """Ground one chunk's drafts against the whole text of their source."""
+    grounded = GroundedChunk()
+    for position in extraction.positions:
+        result = _ground_position(index, chunk, position)
+        if isinstance(result, Rejected):
+            grounded.rejected.append(result)
+        else:
+            grounded.positions.append(result)
+    for risk in extraction.risks:
+        risk_result = _ground_risk(index, chunk, risk)
+        if isinstance(risk_result, Rejected):
+            grounded.rejected.append(risk_result)
+        else:
+            grounded.risks.append(risk_result)
+    for event in extraction.events:
+        event_result = _ground_event(index, chunk, event)
+        if isinstance(event_result, Rejected):
+            grounded.rejected.append(event_result)
+        else:
+            grounded.events.append(event_result)
+    return grounded

@@ -1,0 +1,276 @@
+"""Typed answers from any OpenAI-compatible endpoint, through the ``openai`` client.
+
+Two failure families, two policies, kept apart on purpose:
+
+* **Transient transport faults** (429, 5xx, timeouts, dropped connections, an empty ``choices``)
+  are retried by tenacity with backoff, honouring ``Retry-After``, bounded in attempts and in
+  total time. The openai client's own retries are off so that this is the only policy.
+* **Invalid answers** (not JSON, not the schema, cut off by the token limit) are *re-asked*: the
+  model sees its answer and the validation error, and answers again, a bounded number of times.
+  Only the latest failed answer is sent back, so the context does not grow with every re-ask.
+
+Token usage is summed over every attempt of both kinds.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import openai
+from pydantic import BaseModel, ValidationError
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+)
+
+from .errors import BackendError
+from .models import Usage
+
+log = logging.getLogger("briefing")
+
+T = TypeVar("T", bound=BaseModel)
+Message = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where the model lives and how to reach it. ``api_key`` is never logged or shown."""
+
+    base_url: str
+    model: str
+    api_key: str = field(repr=False)
+    label: str = ""  # what errors and run metadata show instead of the URL, e.g. "embedded"
+    extra_body: dict[str, Any] = field(default_factory=dict)
+    timeout: float = 600.0
+
+    @property
+    def display(self) -> str:
+        return self.label or self.base_url
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Bounds for transient faults. Validation re-asks are bounded separately."""
+
+    max_attempts: int = 6
+    max_seconds: float = 300.0
+    base_delay: float = 1.0
+    max_delay: float = 30.0
+
+
+class _TransientFault(Exception):
+    """A fault worth retrying that the openai client does not raise itself (empty choices)."""
+
+
+def _is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError, _TransientFault)):
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    return False
+
+
+def _retry_after_seconds(exc: BaseException | None) -> float | None:
+    if not isinstance(exc, openai.APIStatusError):
+        return None
+    value = exc.response.headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None
+
+
+def _wait(policy: RetryPolicy):  # type: ignore[no-untyped-def]
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        told = _retry_after_seconds(exc)
+        if told is not None:
+            return min(told, policy.max_delay)
+        backoff = policy.base_delay * 2 ** (state.attempt_number - 1)
+        return min(policy.max_delay, backoff) * random.uniform(0.5, 1.0)
+
+    return wait
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}"
+    if isinstance(exc, openai.APITimeoutError):
+        return "the request timed out"
+    if isinstance(exc, openai.APIConnectionError):
+        return "could not connect"
+    return str(exc) or type(exc).__name__
+
+
+def _schema_errors(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        lines = [
+            f"- {'.'.join(str(p) for p in err['loc']) or 'answer'}: {err['msg']}"
+            for err in exc.errors()[:8]
+        ]
+        return "\n".join(lines)
+    return f"- {exc}"
+
+
+class ChatClient:
+    """Asks an endpoint for JSON that validates against a pydantic model."""
+
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        *,
+        retry: RetryPolicy | None = None,
+        max_reasks: int = 2,
+        max_tokens: int = 1200,
+        seed: int = 0,
+    ) -> None:
+        self.endpoint = endpoint
+        self.retry = retry or RetryPolicy()
+        self.max_reasks = max_reasks
+        self.max_tokens = max_tokens
+        self.seed = seed
+        self.usage = Usage()
+        self._json_schema_supported = True
+        self._client = openai.OpenAI(
+            base_url=endpoint.base_url,
+            api_key=endpoint.api_key,
+            max_retries=0,
+            timeout=endpoint.timeout,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    # ------------------------------------------------------------------ public
+
+    def ask(self, messages: list[Message], answer_model: type[T]) -> tuple[T, str]:
+        """Return the validated answer and its raw text, re-asking on invalid answers."""
+        conversation = list(messages)
+        last_error: Exception | None = None
+        for attempt in range(self.max_reasks + 1):
+            raw, finish_reason = self._complete(conversation, answer_model)
+            try:
+                if finish_reason == "length":
+                    raise ValueError(
+                        "the answer was cut off by the token limit; give fewer, shorter items"
+                    )
+                return answer_model.model_validate_json(raw), raw
+            except (ValidationError, ValueError) as exc:
+                last_error = exc
+                if attempt == self.max_reasks:
+                    break
+                self.usage.reasks += 1
+                log.debug("invalid answer, re-asking: %s", exc)
+                conversation = [
+                    *messages,
+                    {"role": "assistant", "content": raw[:4000]},
+                    {"role": "user", "content": self.reask_message(_schema_errors(exc))},
+                ]
+        raise BackendError(
+            f"{self.endpoint.display}: model answered invalid JSON {self.max_reasks + 1} times "
+            f"({str(last_error).splitlines()[0] if last_error else 'unknown error'}); "
+            "try a larger model with --model"
+        )
+
+    def reask_message(self, errors: str) -> str:
+        from .prompting import render_prompt
+
+        return render_prompt("reask_invalid.j2", errors=errors)
+
+    # ------------------------------------------------------------------ transport
+
+    def _complete(self, messages: list[Message], answer_model: type[BaseModel]) -> tuple[str, str]:
+        retrying = Retrying(
+            retry=retry_if_exception(_is_transient),
+            stop=stop_after_attempt(self.retry.max_attempts)
+            | stop_after_delay(self.retry.max_seconds),
+            wait=_wait(self.retry),
+            before_sleep=self._note_retry,
+            reraise=True,
+        )
+        try:
+            result: tuple[str, str] = retrying(self._request, messages, answer_model)
+        except openai.APIStatusError as exc:
+            if exc.status_code in (401, 403):
+                raise BackendError(
+                    f"{self.endpoint.display}: the endpoint refused the API key (HTTP "
+                    f"{exc.status_code}); check OPENAI_API_KEY"
+                ) from None
+            if exc.status_code == 404:
+                raise BackendError(
+                    f"{self.endpoint.display}: model {self.endpoint.model!r} or the chat "
+                    "completions route was not found (HTTP 404); check --model and --base-url"
+                ) from None
+            raise BackendError(
+                f"{self.endpoint.display}: request failed after retries ({_describe(exc)})"
+            ) from None
+        except (openai.APIConnectionError, openai.APITimeoutError, _TransientFault) as exc:
+            raise BackendError(
+                f"{self.endpoint.display}: request failed after retries ({_describe(exc)})"
+            ) from None
+        return result
+
+    def _note_retry(self, state: RetryCallState) -> None:
+        self.usage.retries += 1
+        exc = state.outcome.exception() if state.outcome else None
+        log.info(
+            "%s: %s, retrying (attempt %d)",
+            self.endpoint.display,
+            _describe(exc) if exc else "fault",
+            state.attempt_number + 1,
+        )
+
+    def _request(self, messages: list[Message], answer_model: type[BaseModel]) -> tuple[str, str]:
+        schema = answer_model.model_json_schema()
+        if self._json_schema_supported:
+            response_format: dict[str, Any] = {
+                "type": "json_schema",
+                "json_schema": {"name": answer_model.__name__, "schema": schema, "strict": True},
+            }
+        else:
+            response_format = {"type": "json_object"}
+            messages = self._with_schema_hint(messages, schema)
+        try:
+            response = self._client.chat.completions.create(
+                model=self.endpoint.model,
+                messages=messages,  # type: ignore[arg-type]
+                temperature=0,
+                seed=self.seed,
+                max_tokens=self.max_tokens,
+                response_format=response_format,  # type: ignore[arg-type]
+                extra_body=self.endpoint.extra_body or None,
+            )
+        except openai.BadRequestError as exc:
+            if self._json_schema_supported and "response_format" in str(exc).lower():
+                log.info("%s does not accept json_schema; using json_object", self.endpoint.display)
+                self._json_schema_supported = False
+                return self._request(messages, answer_model)
+            raise
+        self.usage.calls += 1
+        if response.usage is not None:
+            self.usage.prompt_tokens += response.usage.prompt_tokens or 0
+            self.usage.completion_tokens += response.usage.completion_tokens or 0
+        if not response.choices:
+            raise _TransientFault("the endpoint answered with no choices")
+        choice = response.choices[0]
+        refusal = getattr(choice.message, "refusal", None)
+        if refusal:
+            raise BackendError(f"{self.endpoint.display}: the model refused: {refusal[:200]}")
+        return choice.message.content or "", choice.finish_reason or "stop"
+
+    @staticmethod
+    def _with_schema_hint(messages: list[Message], schema: dict[str, Any]) -> list[Message]:
+        hint = "Answer with one JSON object that follows this JSON Schema:\n" + json.dumps(schema)
+        first, *rest = messages
+        if first["role"] == "system":
+            return [{"role": "system", "content": first["content"] + "\n\n" + hint}, *rest]
+        return [{"role": "system", "content": hint}, *messages]

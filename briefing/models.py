@@ -1,0 +1,273 @@
+"""The typed vocabulary of briefing.
+
+Two families live here:
+
+* **Wire models** (``*Draft``, ``ChunkExtraction``) are what the model fills. Actors are not
+  a list of their own: they are named inside positions and risks, which saves a small model
+  about a tenth of its output. They carry no ids
+  and no offsets, every list and string is bounded so a small model stops, and each field's
+  description doubles as instruction in the JSON Schema sent to the model. Field order matters
+  for small models: who, then the verbatim quote, then the summary, then the closed label.
+* **Domain models** (``Source``, ``Evidence``, ``Position`` ... ``FactSheet``) are what our code
+  builds after grounding. Every ``Evidence`` points into ``Source.text`` and its ``quote`` is
+  exactly ``source.text[start:end]``; ``FactSheet`` refuses to exist otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1"
+
+Stance = Literal["supports", "opposes", "concerned", "mixed", "neutral"]
+STANCE_DEFINITIONS: dict[str, str] = {
+    "supports": "wants the measure adopted or kept as it is",
+    "opposes": "wants the measure rejected, withdrawn or not adopted",
+    "concerned": "does not reject it outright but warns about its effects",
+    "mixed": "welcomes some parts and objects to others",
+    "neutral": "describes or reports without taking a side",
+}
+RiskCategory = Literal[
+    "human_rights", "privacy", "security", "legal", "economic", "political", "other"
+]
+ActorKind = Literal["government", "organisation", "company", "person", "group"]
+MatchKind = Literal["exact", "normalized", "fuzzy"]
+FactKind = Literal["actor", "position", "risk", "event"]
+
+_WIRE = ConfigDict(extra="forbid")
+_DOMAIN = ConfigDict(extra="forbid")
+
+QUOTE_MAX = 300
+
+
+# --------------------------------------------------------------------------- wire models
+
+
+class PositionDraft(BaseModel):
+    """What one actor thinks of the topic, backed by a sentence copied from the text."""
+
+    model_config = _WIRE
+    actor: str = Field(
+        min_length=2, max_length=80, description="Who holds the position, named as in the text."
+    )
+    actor_kind: ActorKind = Field(description="What sort of actor this is.")
+    quote: str = Field(
+        min_length=8,
+        max_length=QUOTE_MAX,
+        description="Words copied exactly from the text that show the position.",
+    )
+    summary: str = Field(
+        min_length=8, max_length=240, description="The position in one short sentence."
+    )
+    stance: Stance = Field(description="The actor's stance toward the topic.")
+
+
+class RiskDraft(BaseModel):
+    """A risk or harm that someone in the text warns about."""
+
+    model_config = _WIRE
+    raised_by: str = Field(
+        min_length=2, max_length=80, description="Who warns about the risk, named as in the text."
+    )
+    quote: str = Field(
+        min_length=8,
+        max_length=QUOTE_MAX,
+        description="Words copied exactly from the text that state the risk.",
+    )
+    description: str = Field(
+        min_length=8, max_length=240, description="The risk in one short sentence."
+    )
+    category: RiskCategory = Field(description="The kind of risk.")
+
+
+class EventDraft(BaseModel):
+    """Something that happened, or is scheduled, on a date the text gives."""
+
+    model_config = _WIRE
+    quote: str = Field(
+        min_length=8,
+        max_length=QUOTE_MAX,
+        description="Words copied exactly from the text, including the date.",
+    )
+    date: str = Field(
+        min_length=4, max_length=40, description="The date exactly as the text writes it."
+    )
+    description: str = Field(
+        min_length=8, max_length=240, description="What happened, in one short sentence."
+    )
+
+
+class ChunkExtraction(BaseModel):
+    """Everything the model reports for one chunk of one source."""
+
+    model_config = _WIRE
+    positions: list[PositionDraft] = Field(max_length=6)
+    risks: list[RiskDraft] = Field(max_length=4)
+    events: list[EventDraft] = Field(max_length=3)
+
+
+# --------------------------------------------------------------------------- domain models
+
+
+class DroppedText(BaseModel):
+    """A piece of the raw document that cleaning removed, and why."""
+
+    model_config = _DOMAIN
+    text: str
+    reason: str
+
+
+class Source(BaseModel):
+    """One document as the pipeline read it. All offsets point into ``text``."""
+
+    model_config = _DOMAIN
+    id: str = Field(description="Stable id: a hash of the clean text.")
+    path: str | None = Field(default=None, description="File the text came from; '-' for stdin.")
+    url: str | None = None
+    title: str
+    outlet: str | None = None
+    published: str | None = None
+    text: str = Field(description="The clean text the pipeline read.")
+    dropped: list[DroppedText] = Field(
+        default_factory=list, description="What cleaning removed from the raw document."
+    )
+
+
+class Evidence(BaseModel):
+    """A verbatim span of a source. ``quote == source.text[start:end]`` always."""
+
+    model_config = _DOMAIN
+    source_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str
+    match: MatchKind
+    score: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Evidence:
+        if self.end <= self.start or self.end - self.start != len(self.quote):
+            raise ValueError("evidence span does not match the length of its quote")
+        return self
+
+
+class Actor(BaseModel):
+    model_config = _DOMAIN
+    id: str
+    name: str
+    kind: ActorKind | None = Field(default=None, description="None when no position names it.")
+    aliases: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="The quotes attributed to the actor."
+    )
+
+
+class Position(BaseModel):
+    model_config = _DOMAIN
+    id: str
+    actor_id: str
+    stance: Stance
+    summary: str
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Risk(BaseModel):
+    model_config = _DOMAIN
+    id: str
+    description: str
+    category: RiskCategory
+    raised_by: list[str] = Field(description="Ids of the actors who raise the risk.")
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Event(BaseModel):
+    model_config = _DOMAIN
+    id: str
+    date: str
+    description: str
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Rejected(BaseModel):
+    """A draft that failed grounding: it never reaches the body of a brief."""
+
+    model_config = _DOMAIN
+    kind: FactKind
+    source_id: str
+    draft: dict[str, str]
+    reason: str
+
+
+class Usage(BaseModel):
+    """Model traffic, summed over every attempt, re-asks and retries included."""
+
+    model_config = _DOMAIN
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    reasks: int = 0
+    retries: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.calls += other.calls
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.reasks += other.reasks
+        self.retries += other.retries
+
+
+class RunInfo(BaseModel):
+    model_config = _DOMAIN
+    briefing_version: str
+    model: str
+    endpoint: str = Field(description="'embedded' or the base URL; never a key.")
+    prompt_version: str
+    chunks: int
+    seconds: float
+    usage: Usage
+
+
+class FactSheet(BaseModel):
+    """The grounded facts of one brief: what ``--json`` writes and templates render."""
+
+    model_config = _DOMAIN
+    schema_version: str = SCHEMA_VERSION
+    topic: str
+    sources: list[Source]
+    actors: list[Actor] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    rejected: list[Rejected] = Field(default_factory=list)
+    run: RunInfo
+
+    @model_validator(mode="after")
+    def _evidence_is_verbatim(self) -> FactSheet:
+        texts = {source.id: source.text for source in self.sources}
+        actor_ids = {actor.id for actor in self.actors}
+        facts: list[Actor | Position | Risk | Event] = [
+            *self.actors, *self.positions, *self.risks, *self.events
+        ]
+        for fact in facts:
+            for ev in fact.evidence:
+                text = texts.get(ev.source_id)
+                if text is None:
+                    raise ValueError(f"{fact.id}: evidence cites unknown source {ev.source_id}")
+                if text[ev.start : ev.end] != ev.quote:
+                    raise ValueError(f"{fact.id}: evidence quote is not the source's text")
+        for position in self.positions:
+            if position.actor_id not in actor_ids:
+                raise ValueError(f"{position.id}: unknown actor {position.actor_id}")
+        for risk in self.risks:
+            for actor_id in risk.raised_by:
+                if actor_id not in actor_ids:
+                    raise ValueError(f"{risk.id}: unknown actor {actor_id}")
+        return self
+
+    def actor(self, actor_id: str) -> Actor:
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        raise KeyError(actor_id)

@@ -1,0 +1,95 @@
+"""Wire the stages together: load -> clean -> chunk -> extract -> ground -> consolidate.
+
+Data flows one way. Sources are read and cleaned once; every later stage works on the typed
+values of the stage before it. Rendering is separate (``render.render_brief``), so a saved fact
+sheet can be rendered again without a model.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from . import __version__
+from .chunking import chunk_source
+from .config import BriefConfig, Progress, _quiet, open_endpoint
+from .consolidate import consolidate
+from .errors import SourceError
+from .extract import extract_chunk
+from .grounding import GroundedChunk, SourceIndex, ground_chunk
+from .llm import ChatClient, Endpoint
+from .models import FactSheet, RunInfo, Source
+from .prompting import prompt_version
+from .sources import load_sources
+
+
+def default_topic(sources: Sequence[Source]) -> str:
+    return sources[0].title
+
+
+def extract_facts(
+    sources: Sequence[Source],
+    endpoint: Endpoint,
+    config: BriefConfig,
+    progress: Progress = _quiet,
+) -> FactSheet:
+    """Run extraction and grounding over already-loaded sources against one endpoint."""
+    if not sources:
+        raise SourceError("no sources to read")
+    topic = config.topic or default_topic(sources)
+    started = time.monotonic()
+    work = [
+        (source, chunk)
+        for source in sources
+        for chunk in chunk_source(
+            source, max_chars=config.chunk_chars, overlap_sentences=config.overlap_sentences
+        )
+    ]
+    indexes = {source.id: SourceIndex(source) for source in sources}
+    client = ChatClient(endpoint, max_reasks=config.max_reasks, max_tokens=config.max_tokens)
+    grounded: list[GroundedChunk] = []
+    try:
+        for number, (source, chunk) in enumerate(work, 1):
+            chunk_started = time.monotonic()
+            extraction = extract_chunk(client, chunk, topic, quote_feedback=config.quote_feedback)
+            result = ground_chunk(indexes[source.id], chunk, extraction)
+            grounded.append(result)
+            progress(
+                f"[{number}/{len(work)}] {source.title[:48]}: {len(result.positions)} positions, "
+                f"{len(result.risks)} risks, {len(result.events)} events grounded, "
+                f"{len(result.rejected)} rejected ({time.monotonic() - chunk_started:.0f} s)"
+            )
+    finally:
+        client.close()
+    actors, positions, risks, events = consolidate(grounded)
+    return FactSheet(
+        topic=topic,
+        sources=list(sources),
+        actors=actors,
+        positions=positions,
+        risks=risks,
+        events=events,
+        rejected=[rejected for chunk in grounded for rejected in chunk.rejected],
+        run=RunInfo(
+            briefing_version=__version__,
+            model=endpoint.model,
+            endpoint=endpoint.display,
+            prompt_version=prompt_version(),
+            chunks=len(work),
+            seconds=round(time.monotonic() - started, 1),
+            usage=client.usage,
+        ),
+    )
+
+
+def generate_facts(
+    paths: Sequence[str], config: BriefConfig | None = None, progress: Progress = _quiet
+) -> FactSheet:
+    """Load the sources at ``paths`` and return their grounded fact sheet."""
+    config = config or BriefConfig()
+    sources = load_sources(paths, max_bytes=config.max_source_bytes)
+    if not sources:
+        raise SourceError("no sources given")
+    progress(f"read {len(sources)} sources ({sum(len(s.text) for s in sources):,} characters)")
+    with open_endpoint(config, progress) as endpoint:
+        return extract_facts(sources, endpoint, config, progress)

@@ -1,0 +1,58 @@
+"""Load and render the model prompts shipped in ``prompts/`` (the package ``briefing.prompts``).
+
+Prompts are Jinja2 templates kept out of the code so they can be read, diffed and versioned on
+their own; ``PROMPT_VERSION`` is a hash of their text and is recorded with every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+
+_PACKAGE = "briefing.prompts"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    # StrictUndefined: a prompt that names a missing variable fails loudly, never renders blank.
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(_load),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+        autoescape=False,
+    )
+
+
+def _load(name: str) -> str:
+    return read_prompt(name)
+
+
+@cache
+def read_prompt(name: str) -> str:
+    """The raw text of one prompt file."""
+    return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def render_prompt(name: str, **variables: Any) -> str:
+    return _environment().get_template(name).render(**variables).strip()
+
+
+def _prompt_names() -> list[str]:
+    return sorted(
+        entry.name
+        for entry in resources.files(_PACKAGE).iterdir()
+        if entry.name.endswith((".j2", ".json"))
+    )
+
+
+@cache
+def prompt_version() -> str:
+    digest = hashlib.sha256()
+    for name in _prompt_names():
+        digest.update(name.encode())
+        digest.update(read_prompt(name).encode())
+    return digest.hexdigest()[:12]

@@ -1,0 +1,176 @@
+"""Render a ``FactSheet`` as a Markdown brief through a Jinja2 template.
+
+Source text is untrusted: every value a template prints is Markdown-escaped by the
+environment's ``finalize`` hook, so a quote holding ``[x](javascript:...)``, ``<script>`` or a
+leading ``#`` shows up as inert text. Only values the renderer itself marks as ``Markdown``
+pass through unescaped. Templates run in Jinja2's sandbox, so a user's template cannot reach
+Python internals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import ConfigError
+from .models import Evidence, FactSheet, Source
+
+DEFAULT_TEMPLATE = "brief.md.j2"
+
+
+class Markdown(str):
+    """Text that is already Markdown and must not be escaped again."""
+
+
+_ESCAPE = re.compile(r"([\\`*_{}\[\]<>|#!~&])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape_markdown(value: object) -> str:
+    """Make text inert in Markdown: one line, every syntax character escaped."""
+    text = _WHITESPACE.sub(" ", str(value)).strip()
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (Markdown, int, float)):
+        return value
+    return escape_markdown(value)
+
+
+@dataclass(frozen=True)
+class Note:
+    """One numbered source note: an exact quote and where it sits."""
+
+    number: int
+    evidence: Evidence
+    source: Source
+    source_number: int
+
+
+class _Notes:
+    """Numbers evidence in order of first citation; the same span keeps its number."""
+
+    def __init__(self, sheet: FactSheet) -> None:
+        self._sources = {source.id: (n, source) for n, source in enumerate(sheet.sources, 1)}
+        self._numbers: dict[tuple[str, int, int], int] = {}
+        self.notes: list[Note] = []
+
+    def cite(self, evidence: list[Evidence]) -> Markdown:
+        marks = []
+        for ev in evidence:
+            key = (ev.source_id, ev.start, ev.end)
+            if key not in self._numbers:
+                self._numbers[key] = len(self.notes) + 1
+                source_number, source = self._sources[ev.source_id]
+                self.notes.append(Note(self._numbers[key], ev, source, source_number))
+            marks.append(f"[{self._numbers[key]}]")
+        return Markdown(" ".join(marks))
+
+
+def bottom_line(sheet: FactSheet) -> list[str]:
+    """Plain sentences derived from verified facts only: counts and grounded actor names."""
+    sentences = []
+    names = {actor.id: actor.name for actor in sheet.actors}
+    by_stance: dict[str, list[str]] = {}
+    for position in sheet.positions:
+        by_stance.setdefault(position.stance, []).append(names[position.actor_id])
+    if by_stance:
+        parts = [
+            f"{len(actors)} {stance} ({', '.join(actors[:4])}{', ...' if len(actors) > 4 else ''})"
+            for stance, actors in sorted(by_stance.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ]
+        sentences.append(
+            f"{len(sheet.positions)} verified positions on {sheet.topic}: {'; '.join(parts)}."
+        )
+    if sheet.risks:
+        categories = Counter(risk.category.replace("_", " ") for risk in sheet.risks)
+        top = ", ".join(f"{name} ({count})" for name, count in categories.most_common(3))
+        sentences.append(f"{len(sheet.risks)} risks are raised, most often about {top}.")
+    if sheet.events:
+        sentences.append(f"The timeline holds {len(sheet.events)} dated events.")
+    if not sentences:
+        sentences.append("No fact in the sources could be verified against a verbatim quote.")
+    return sentences
+
+
+@cache
+def _builtin_template(name: str) -> str:
+    return resources.files("briefing.templates").joinpath(name).read_text(encoding="utf-8")
+
+
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        finalize=_finalize,
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = escape_markdown
+    return env
+
+
+def template_context(sheet: FactSheet) -> dict[str, Any]:
+    """The variables every template receives (documented in the README)."""
+    notes = _Notes(sheet)
+    actors = {actor.id: actor for actor in sheet.actors}
+    positions = [
+        {
+            "actor": actors[p.actor_id].name,
+            "stance": p.stance,
+            "summary": p.summary,
+            "cites": notes.cite(p.evidence),
+            "sources": len({e.source_id for e in p.evidence}),
+        }
+        for p in sorted(sheet.positions, key=lambda p: (p.stance, actors[p.actor_id].name))
+    ]
+    risks = [
+        {
+            "description": r.description,
+            "category": r.category.replace("_", " "),
+            "raised_by": ", ".join(actors[a].name for a in r.raised_by),
+            "cites": notes.cite(r.evidence),
+        }
+        for r in sheet.risks
+    ]
+    events = [
+        {"date": e.date, "description": e.description, "cites": notes.cite(e.evidence)}
+        for e in sheet.events
+    ]
+    return {
+        "title": f"Policy brief: {sheet.topic}",
+        "topic": sheet.topic,
+        "bottom_line": bottom_line(sheet),
+        "positions": positions,
+        "risks": risks,
+        "events": events,
+        "notes": notes.notes,
+        "sources": list(enumerate(sheet.sources, 1)),
+        "rejected_count": len(sheet.rejected),
+        "run": sheet.run,
+        "sheet": sheet,
+    }
+
+
+def render_brief(sheet: FactSheet, template_text: str | None = None) -> str:
+    """Render the brief; ``template_text`` replaces the built-in template."""
+    env = _environment()
+    source = template_text if template_text is not None else _builtin_template(DEFAULT_TEMPLATE)
+    try:
+        template = env.from_string(source)
+        return template.render(**template_context(sheet))
+    except jinja2.TemplateSyntaxError as exc:
+        raise ConfigError(f"template error on line {exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise ConfigError(f"template error: {exc}") from None

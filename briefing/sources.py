@@ -1,0 +1,579 @@
+"""Read the documents a brief is built from, whatever shape they arrive in.
+
+Users hand us a mix of saved web pages, Markdown notes, plain text and JSON exports. This
+module turns each into a ``Source`` holding clean text, because every later offset and quote
+points into ``Source.text``: the text must be decided once, here, and never change. Failures
+raise ``SourceError`` with a one-line message naming the file, so the CLI can print it as is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, TextIO
+
+from briefing.cleaning import clean_text
+from briefing.errors import SourceError
+from briefing.models import Source
+
+__all__ = ["DOCUMENT_EXTENSIONS", "STDIN", "load_sources"]
+
+log = logging.getLogger(__name__)
+
+STDIN = "-"
+TEXT_EXTENSIONS = frozenset({".txt"})
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
+HTML_EXTENSIONS = frozenset({".html", ".htm"})
+JSON_EXTENSIONS = frozenset({".json"})
+JSONL_EXTENSIONS = frozenset({".jsonl"})
+DOCUMENT_EXTENSIONS = (
+    TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | JSON_EXTENSIONS | JSONL_EXTENSIONS
+)
+
+_BINARY_PROBE = 8192
+_CONTROL_SHARE_MAX = 0.10
+# C0 and C1 control characters other than tab, newline, vertical tab, form feed, return.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_TXT_TITLE_MAX = 200
+_MD_TITLE_MAX = 120
+_ID_HEX = 16
+
+
+class _UnreadableError(SourceError):
+    """A file with nothing to read (empty, binary, no text left): skipped inside a folder."""
+
+
+@dataclass
+class _RawDoc:
+    """A document before cleaning: its text and whatever metadata the format carried."""
+
+    path: str
+    text: str
+    fallback_title: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+def load_sources(
+    paths: Sequence[str], *, max_bytes: int = 20_000_000, stdin: TextIO | None = None
+) -> list[Source]:
+    """Load files, folders and ``-`` (stdin) into clean, de-duplicated ``Source`` objects.
+
+    Order follows ``paths`` (folders in name order); a document whose clean text equals an
+    earlier one is skipped. Inside a folder, empty or binary files are skipped with a warning,
+    since one stray file should not sink the run; named files fail loudly instead.
+    """
+    sources: list[Source] = []
+    seen: set[str] = set()
+    stdin_read = False
+    for given in paths:
+        if given == STDIN:
+            if stdin_read:
+                continue
+            stdin_read = True
+            loaded = [_finish(_read_stdin(stdin if stdin is not None else sys.stdin, max_bytes))]
+        else:
+            loaded = list(_load_path(given, max_bytes))
+        for source in loaded:
+            if source.id in seen:
+                log.info("skipping %s: same text as an earlier source", source.path)
+                continue
+            seen.add(source.id)
+            sources.append(source)
+    return sources
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _load_path(given: str, max_bytes: int) -> Iterator[Source]:
+    """Yield the sources of one command-line argument: a file or a folder."""
+    path = Path(given)
+    if not path.exists():
+        raise SourceError(f"source not found: {given}")
+    if not path.is_dir():
+        yield from _load_file(path, given, max_bytes)
+        return
+    found = 0
+    for entry in _folder_documents(path):
+        try:
+            loaded = _load_file(entry, str(entry), max_bytes)
+        except _UnreadableError as exc:
+            log.warning("skipping %s", exc)
+            continue
+        found += len(loaded)
+        yield from loaded
+    if not found:
+        raise SourceError(f"no readable documents in folder: {given}")
+
+
+def _folder_documents(folder: Path) -> list[Path]:
+    """Visible files with a document extension, in name order (not recursive)."""
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise SourceError(f"cannot read folder: {folder} ({exc.strerror or exc})") from exc
+    return [
+        entry
+        for entry in entries
+        if not entry.name.startswith(".")
+        and entry.suffix.lower() in DOCUMENT_EXTENSIONS
+        and entry.is_file()
+    ]
+
+
+def _load_file(path: Path, shown: str, max_bytes: int) -> list[Source]:
+    """Read, decode, parse by extension and clean one file."""
+    data = _read_bytes(path, shown, max_bytes)
+    text = _decode(data, shown)
+    if not text.strip():
+        raise _UnreadableError(f"source is empty: {shown}")
+    suffix = path.suffix.lower()
+    stem = path.stem or path.name
+    docs: list[_RawDoc]
+    if suffix in MARKDOWN_EXTENSIONS:
+        docs = [_parse_markdown(text, shown, stem)]
+    elif suffix in HTML_EXTENSIONS:
+        docs = [_parse_html(text, shown, stem)]
+    elif suffix in JSON_EXTENSIONS:
+        docs = _parse_json_records(_json_records(text, shown), shown, stem)
+    elif suffix in JSONL_EXTENSIONS:
+        docs = _parse_json_records(_jsonl_records(text, shown), shown, stem)
+    else:
+        docs = [_RawDoc(path=shown, text=text, fallback_title=stem)]
+    return [_finish(doc) for doc in docs]
+
+
+def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
+    """Read a file after checking its size, so a huge file is never loaded into memory."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourceError(_too_large(shown, max_bytes))
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise _UnreadableError(f"cannot read source: {shown} ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise SourceError(_too_large(shown, max_bytes))
+    return data
+
+
+def _too_large(shown: str, max_bytes: int) -> str:
+    return (
+        f"source is larger than the {max_bytes:,}-byte limit: {shown} "
+        "(raise it with --max-source-bytes)"
+    )
+
+
+def _read_stdin(stream: TextIO, max_bytes: int) -> _RawDoc:
+    """Read standard input once; bytes when available so the encoding fallback applies."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        data: bytes = buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise SourceError(_too_large(STDIN, max_bytes))
+        text = _decode(data, STDIN)
+    else:
+        raw = stream.read()
+        if len(raw.encode("utf-8", errors="replace")) > max_bytes:
+            raise SourceError(_too_large(STDIN, max_bytes))
+        text = _normalise_newlines(raw)
+    if not text.strip():
+        raise _UnreadableError(f"source is empty: {STDIN}")
+    head = text.lstrip()[:1024].lower()
+    if head.startswith("<!doctype html") or "<html" in head:
+        return _parse_html(text, STDIN, "stdin")
+    return _RawDoc(path=STDIN, text=text, fallback_title="stdin")
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _decode(data: bytes, shown: str) -> str:
+    """Decode UTF-8 (BOM stripped), falling back to cp1252 then latin-1; refuse binary data."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _normalise_newlines(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise _UnreadableError(f"not a text document (binary data): {shown}") from None
+    if b"\x00" in data[:_BINARY_PROBE]:
+        raise _UnreadableError(f"not a text document (binary data): {shown}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    text: str
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    if _mostly_control(text):
+        raise _UnreadableError(f"not a text document (binary data): {shown}")
+    return _normalise_newlines(text)
+
+
+def _mostly_control(text: str) -> bool:
+    """Binary data decoded as latin-1 is full of control characters; text almost never is."""
+    if not text:
+        return False
+    controls = len(_CONTROL_CHARS.findall(text))
+    return controls / len(text) > _CONTROL_SHARE_MAX
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+# --------------------------------------------------------------------------- markdown
+
+_FRONT_KEYS = {
+    "title": "title",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "source": "outlet",
+    "date": "published",
+    "published": "published",
+    "url": "url",
+    "link": "url",
+}
+_FRONT_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(.*)$")
+_MD_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def _parse_markdown(text: str, shown: str, stem: str) -> _RawDoc:
+    """Split off simple ``key: value`` front matter; the body stays Markdown as written."""
+    meta: dict[str, str] = {}
+    body = text
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for end in range(1, len(lines)):
+            if lines[end].strip() in ("---", "..."):
+                meta = _front_matter(lines[1:end])
+                body = "\n".join(lines[end + 1 :])
+                break
+    title = meta.get("title")
+    if not title:
+        heading = _MD_HEADING.search(body)
+        if heading:
+            title = heading.group(1)
+        else:
+            first = _first_line(body)
+            title = first[:_MD_TITLE_MAX].rstrip() if first else None
+    return _RawDoc(
+        path=shown,
+        text=body,
+        fallback_title=stem,
+        title=title,
+        url=meta.get("url"),
+        outlet=meta.get("outlet"),
+        published=meta.get("published"),
+    )
+
+
+def _front_matter(lines: list[str]) -> dict[str, str]:
+    """Parse ``key: value`` lines by hand; unknown keys and other YAML are ignored."""
+    meta: dict[str, str] = {}
+    for line in lines:
+        match = _FRONT_LINE.match(line.strip())
+        if not match:
+            continue
+        key = _FRONT_KEYS.get(match.group(1).lower())
+        value = _unquote(match.group(2).strip())
+        if key and value and key not in meta:
+            meta[key] = value
+    return meta
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
+
+
+# --------------------------------------------------------------------------- html
+
+_SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",
+        "template", "iframe", "button", "select",
+    }
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "article", "section",
+        "blockquote", "tr", "ul", "ol", "table", "main", "figure", "figcaption", "pre", "dd",
+        "dt", "hr", "body",
+    }
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_BREAK = "\x00"  # cannot occur in decoded text: NUL bytes were removed
+# The longest <article> must hold this share of the page's text to be taken as the story;
+# otherwise the <article> elements are probably teaser cards.
+_ARTICLE_SHARE_MIN = 0.3
+_META_OUTLET = frozenset({"og:site_name", "application-name"})
+_META_PUBLISHED = frozenset(
+    {"article:published_time", "og:published_time", "datepublished", "pubdate", "date"}
+)
+_META_URL = frozenset({"og:url"})
+_META_TITLE = frozenset({"og:title"})
+
+
+class _ArticleParser(HTMLParser):
+    """Collect visible text, paragraph by paragraph, noting which ``<article>`` holds it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skipping: dict[str, int] = {}
+        self.pieces: list[tuple[str, int | None, bool]] = []
+        self.article_depth = 0
+        self.article_index: int | None = None
+        self.articles = 0
+        self.main_depth = 0
+        self.pre_depth = 0
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] | None = None
+        self.h1_text: str | None = None
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping[tag] = self.skipping.get(tag, 0) + 1
+            return
+        if self._skipped():
+            return
+        if tag == "meta":
+            self._meta(dict(attrs))
+        elif tag == "link":
+            values = dict(attrs)
+            if (values.get("rel") or "").lower() == "canonical" and values.get("href"):
+                self.canonical = values["href"]
+        elif tag == "title" and not self.title_parts:
+            self.in_title = True
+        elif tag == "article":
+            if self.article_depth == 0:
+                self.article_index = self.articles
+                self.articles += 1
+            self.article_depth += 1
+        elif tag == "main":
+            self.main_depth += 1
+        elif tag == "pre":
+            self.pre_depth += 1
+        elif tag == "h1" and self.h1_text is None:
+            self.h1_parts = []
+        if tag in _BLOCK_TAGS:
+            self._emit(_BREAK)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            if self.skipping.get(tag, 0) > 0:
+                self.skipping[tag] -= 1
+            return
+        if self._skipped():
+            return
+        if tag in _BLOCK_TAGS:
+            self._emit(_BREAK)
+        elif tag in _CELL_TAGS:
+            self._emit(" ")
+        if tag == "title":
+            self.in_title = False
+        elif tag == "article" and self.article_depth > 0:
+            self.article_depth -= 1
+            if self.article_depth == 0:
+                self.article_index = None
+        elif tag == "main" and self.main_depth > 0:
+            self.main_depth -= 1
+        elif tag == "pre" and self.pre_depth > 0:
+            self.pre_depth -= 1
+        elif tag == "h1" and self.h1_parts is not None:
+            self.h1_text = _squash("".join(self.h1_parts)) or None
+            self.h1_parts = None
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+            return
+        if self._skipped():
+            return
+        if self.h1_parts is not None:
+            self.h1_parts.append(data)
+        self._emit(data if self.pre_depth else re.sub(r"\s+", " ", data))
+
+    def _emit(self, data: str) -> None:
+        if not self._skipped():
+            self.pieces.append((data, self.article_index, self.main_depth > 0))
+
+    def _skipped(self) -> bool:
+        return any(count > 0 for count in self.skipping.values())
+
+    def _meta(self, attrs: dict[str, str | None]) -> None:
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        content = (attrs.get("content") or "").strip()
+        if key and content and key not in self.meta:
+            self.meta[key] = content
+
+    def meta_value(self, keys: frozenset[str]) -> str | None:
+        for key, value in self.meta.items():
+            if key in keys:
+                return value
+        return None
+
+    def paragraphs(self) -> list[str]:
+        """The main text: the longest ``<article>``, else ``<main>``, else the whole page."""
+        chosen = self.pieces
+        if self.articles:
+            lengths: dict[int, int] = {}
+            for data, article, _ in self.pieces:
+                if article is not None and data != _BREAK:
+                    lengths[article] = lengths.get(article, 0) + len(data.strip())
+            total = sum(len(data.strip()) for data, _, _ in self.pieces if data != _BREAK)
+            best = max(lengths, key=lambda k: lengths[k]) if lengths else None
+            if best is not None and lengths[best] >= _ARTICLE_SHARE_MIN * total > 0:
+                chosen = [piece for piece in self.pieces if piece[1] == best]
+        elif any(in_main and data.strip() for data, _, in_main in self.pieces):
+            chosen = [piece for piece in self.pieces if piece[2]]
+        joined = "".join(data for data, _, _ in chosen)
+        result: list[str] = []
+        for block in joined.split(_BREAK):
+            if "\n" in block.strip():
+                lines = [_squash(line) for line in block.split("\n")]
+                text = "\n".join(line for line in lines if line)
+            else:
+                text = _squash(block)
+            if text:
+                result.append(text)
+        return result
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _parse_html(text: str, shown: str, stem: str) -> _RawDoc:
+    """Keep the article's visible text; page chrome elements are skipped wholesale."""
+    parser = _ArticleParser()
+    parser.feed(text)
+    parser.close()
+    title = _squash("".join(parser.title_parts)) or parser.h1_text
+    title = title or parser.meta_value(_META_TITLE)
+    return _RawDoc(
+        path=shown,
+        text="\n\n".join(parser.paragraphs()),
+        fallback_title=stem,
+        title=title,
+        url=parser.meta_value(_META_URL) or parser.canonical,
+        outlet=parser.meta_value(_META_OUTLET),
+        published=parser.meta_value(_META_PUBLISHED),
+    )
+
+
+# --------------------------------------------------------------------------- json
+
+
+def _json_records(text: str, shown: str) -> list[Any]:
+    """One object or a list of objects."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"invalid JSON in {shown}: {exc.msg} (line {exc.lineno})") from None
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise _UnreadableError(f"source is empty: {shown}")
+    return records
+
+
+def _jsonl_records(text: str, shown: str) -> list[Any]:
+    """One JSON object per non-blank line."""
+    records: list[Any] = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise SourceError(f"invalid JSON in {shown} line {lineno}: {exc.msg}") from None
+    if not records:
+        raise _UnreadableError(f"source is empty: {shown}")
+    return records
+
+
+def _parse_json_records(records: list[Any], shown: str, stem: str) -> list[_RawDoc]:
+    """Each record needs ``text``; ``title``, ``url``, ``outlet``, ``published`` are optional."""
+    several = len(records) > 1
+    docs: list[_RawDoc] = []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise SourceError(f"record {number} in {shown} is not a JSON object")
+        body = record.get("text")
+        if not isinstance(body, str):
+            raise SourceError(f'record {number} in {shown} has no "text" field')
+        path = f"{shown}#{number}" if several else shown
+        if not body.strip():
+            raise SourceError(f"source is empty: {path}")
+        docs.append(
+            _RawDoc(
+                path=path,
+                text=_normalise_newlines(body),
+                fallback_title=f"{stem} #{number}" if several else stem,
+                title=_string(record, "title"),
+                url=_string(record, "url"),
+                outlet=_string(record, "outlet"),
+                published=_string(record, "published") or _string(record, "date"),
+            )
+        )
+    return docs
+
+
+def _string(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+# --------------------------------------------------------------------------- finishing
+
+
+def _finish(doc: _RawDoc) -> Source:
+    """Clean the text, pick a title and derive the id from the clean text."""
+    text, dropped = clean_text(doc.text)
+    if not text.strip():
+        raise _UnreadableError(f"no article text left after cleaning: {doc.path}")
+    title = doc.title or _text_title(text) or doc.fallback_title
+    return Source(
+        id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:_ID_HEX],
+        path=doc.path,
+        url=doc.url,
+        title=_squash(title),
+        outlet=doc.outlet,
+        published=doc.published,
+        text=text,
+        dropped=dropped,
+    )
+
+
+def _text_title(text: str) -> str | None:
+    """The first line, when it reads like a headline: short and not ending in a period."""
+    first = _first_line(text)
+    if first and len(first) <= _TXT_TITLE_MAX and not first.endswith("."):
+        return first
+    return None
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()
+    return None

@@ -1,0 +1,201 @@
+"""Sentence splitting and chunking: spans always map back to the source text exactly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.chunking import Chunk, chunk_source, split_sentences
+from briefing.errors import ConfigError
+from briefing.models import Source
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+def _source(text: str) -> Source:
+    return Source(id="0123456789abcdef", title="t", text=text)
+
+
+def _assert_exact(source: Source, chunks: list[Chunk]) -> None:
+    for position, chunk in enumerate(chunks):
+        assert chunk.index == position
+        assert chunk.source_id == source.id
+        assert chunk.text == source.text[chunk.start : chunk.end]
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def test_simple_sentences() -> None:
+    text = "The talks ended. Did they agree? Yes!  They did."
+    assert _sentences(text) == ["The talks ended.", "Did they agree?", "Yes!", "They did."]
+
+
+def test_abbreviations_initials_and_decimals_do_not_split() -> None:
+    text = (
+        "Mr. Berg met Dr. Okafor in the U.S. Capitol on Aug. 8 to discuss Art. 28 of the text. "
+        "Growth was 3.5 per cent, said J. R. Smith of No. 10 Policy Unit. "
+        "Other issues, e.g. data transfers, remain open."
+    )
+    assert _sentences(text) == [
+        "Mr. Berg met Dr. Okafor in the U.S. Capitol on Aug. 8 to discuss Art. 28 of the text.",
+        "Growth was 3.5 per cent, said J. R. Smith of No. 10 Policy Unit.",
+        "Other issues, e.g. data transfers, remain open.",
+    ]
+
+
+def test_abbreviation_only_joins_numbers_when_numbered() -> None:
+    text = "The answer was no. Then the talks resumed."
+    assert _sentences(text) == ["The answer was no.", "Then the talks resumed."]
+
+
+def test_quotes_and_ellipses() -> None:
+    text = '"We will not sign," she said. "Never." The room fell silent... Then it erupted.'
+    assert _sentences(text) == [
+        '"We will not sign," she said.',
+        '"Never."',
+        "The room fell silent...",
+        "Then it erupted.",
+    ]
+
+
+def test_paragraph_breaks_always_split() -> None:
+    text = "A Heading Without a Stop\n\nThe body starts here. It continues\non a wrapped line."
+    assert _sentences(text) == [
+        "A Heading Without a Stop",
+        "The body starts here.",
+        "It continues\non a wrapped line.",
+    ]
+
+
+def test_list_items_split() -> None:
+    text = "Three risks:\n  • surveillance powers\n  • weak safeguards\n- broad offences"
+    assert _sentences(text) == [
+        "Three risks:",
+        "• surveillance powers",
+        "• weak safeguards",
+        "- broad offences",
+    ]
+
+
+def test_empty_text() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n ") == []
+
+
+# --------------------------------------------------------------------------- chunks
+
+
+def _long_text(sentences: int) -> str:
+    return " ".join(
+        f"Sentence number {i} says something about the treaty." for i in range(sentences)
+    )
+
+
+def test_short_source_is_one_chunk() -> None:
+    source = _source("Just one short paragraph. With two sentences.")
+    chunks = chunk_source(source)
+    assert chunks == [Chunk(source.id, 0, 0, len(source.text), source.text)]
+
+
+def test_long_source_has_overlapping_chunks_of_whole_sentences() -> None:
+    source = _source(_long_text(60))
+    sentences = _sentences(source.text)
+    chunks = chunk_source(source, max_chars=300, overlap_sentences=1)
+    assert len(chunks) > 5
+    _assert_exact(source, chunks)
+    for chunk in chunks:
+        assert len(chunk.text) <= 300
+        assert chunk.text.startswith("Sentence number")
+        assert chunk.text.endswith("treaty.")
+    for before, after in zip(chunks, chunks[1:]):
+        last_sentence = _sentences(before.text)[-1]
+        assert _sentences(after.text)[0] == last_sentence
+        assert after.start < before.end
+    assert chunks[0].start == 0
+    assert chunks[-1].end == len(source.text)
+    covered = {s for c in chunks for s in _sentences(c.text)}
+    assert covered == set(sentences)
+
+
+def test_zero_overlap_chunks_are_adjacent() -> None:
+    source = _source(_long_text(40))
+    chunks = chunk_source(source, max_chars=250, overlap_sentences=0)
+    _assert_exact(source, chunks)
+    for before, after in zip(chunks, chunks[1:]):
+        assert source.text[before.end : after.start] == " "
+
+
+def test_overlap_shrinks_when_sentences_are_large() -> None:
+    text = "A" * 90 + ". " + "B" * 90 + ". " + "C" * 90 + "."
+    chunks = chunk_source(_source(text), max_chars=100, overlap_sentences=1)
+    assert [c.text[0] for c in chunks] == ["A", "B", "C"]
+
+
+def test_overlong_sentence_is_split_on_whitespace() -> None:
+    words = [f"word{i:03d}" for i in range(100)]
+    text = "Intro sentence. " + " ".join(words) + ". Outro sentence."
+    source = _source(text)
+    chunks = chunk_source(source, max_chars=80, overlap_sentences=0)
+    _assert_exact(source, chunks)
+    assert all(len(c.text) <= 80 for c in chunks)
+    for chunk in chunks:
+        assert not chunk.text[0].isspace() and not chunk.text[-1].isspace()
+    joined = " ".join(c.text for c in chunks)
+    assert joined == text
+
+
+def test_giant_word_is_cut_at_the_limit() -> None:
+    source = _source("x" * 250)
+    chunks = chunk_source(source, max_chars=100)
+    assert [len(c.text) for c in chunks] == [100, 100, 50]
+    _assert_exact(source, chunks)
+
+
+def test_bad_settings_are_refused() -> None:
+    with pytest.raises(ConfigError):
+        chunk_source(_source("Text."), max_chars=0)
+    with pytest.raises(ConfigError):
+        chunk_source(_source("Text."), overlap_sentences=-1)
+
+
+_TOKENS = st.sampled_from(
+    ["word", "Treaty", "U.S.", "Mr.", "3.5", "end.", "why?", "no!", "...", "e.g.", "A.", "“Q.”"]
+)
+_SEPARATORS = st.sampled_from([" ", " ", " ", "\n", "\n\n", "  \n  • "])
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    tokens = draw(st.lists(_TOKENS, min_size=1, max_size=120))
+    parts: list[str] = []
+    for token in tokens:
+        parts.append(token)
+        parts.append(draw(_SEPARATORS))
+    return draw(st.sampled_from(["", " ", "\n"])) + "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(), st.integers(min_value=5, max_value=200), st.integers(min_value=0, max_value=3))
+def test_chunks_map_back_and_cover_everything(text: str, max_chars: int, overlap: int) -> None:
+    spans = split_sentences(text)
+    for (_, end), (next_start, _) in zip(spans, spans[1:]):
+        assert end <= next_start
+    covered_by_sentence = {i for start, end in spans for i in range(start, end)}
+    assert all(i in covered_by_sentence for i, ch in enumerate(text) if not ch.isspace())
+    for start, end in spans:
+        assert text[start:end] == text[start:end].strip()
+
+    source = _source(text)
+    chunks = chunk_source(source, max_chars=max_chars, overlap_sentences=overlap)
+    _assert_exact(source, chunks)
+    covered = {i for c in chunks for i in range(c.start, c.end)}
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+    for chunk in chunks:
+        assert 0 < len(chunk.text) <= max_chars
+    for before, after in zip(chunks, chunks[1:]):
+        assert before.start < after.start
+        assert before.end < after.end
