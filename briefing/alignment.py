@@ -523,7 +523,10 @@ def _build_word_index(normalized: str, offsets: _OffsetMap) -> _WordIndex:
 
 
 class Aligner:
-    """Precomputes the normalized form of one text (and its offset map) so many quotes align fast."""
+    """Precomputes the normalized form of one text (and its offset map) so many quotes align fast.
+
+    Build one per source text and call :meth:`align` for each quote.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -535,9 +538,9 @@ class Aligner:
         if not quote or quote.isspace():
             return None
         end = len(self.text)
-        found = self._find_exact(quote, 0, end, near) or self._find_normalized(
-            quote, 0, end, near
-        )
+        found = self._find_exact(quote, 0, end, near)
+        if found is None:
+            found = self._find_normalized(quote, 0, end, near)
         if found is None and _has_ellipsis(quote):
             found = self._find_with_ellipsis(quote, near)
         if found is None:
@@ -745,12 +748,12 @@ class Aligner:
     def _gated_pairs(quote: list[str], window: list[str]) -> list[tuple[int, int]] | None:
         """Best matching of quote words to window words that passes the gates, if any."""
         pairs = _compact_matches(quote, window)
-        options = [pairs, _trim_loose_ends(len(quote), pairs)]
-        gated = [(score, option) for option in options
-                 if (score := _gated_fuzzy_score(quote, option)) is not None]
-        if not gated:
-            return None
-        return max(gated, key=lambda item: item[0])[1]
+        best: tuple[float, list[tuple[int, int]]] | None = None
+        for option in (pairs, _trim_loose_ends(len(quote), pairs)):
+            score = _gated_fuzzy_score(quote, option)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, option)
+        return None if best is None else best[1]
 
 
 def align_quote(quote: str, text: str, *, near: int | None = None) -> Alignment | None:

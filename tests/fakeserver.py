@@ -1,0 +1,115 @@
+"""A fake OpenAI-compatible endpoint on 127.0.0.1 that replays scripted answers.
+
+Tests enqueue what the "model" answers (JSON content, HTTP faults) and afterwards assert on what
+was asked. The real ``openai`` client and its HTTP stack are exercised end to end.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    """One scripted response: a chat completion, or an HTTP fault."""
+
+    content: str | None = None
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: dict[str, Any] | None = None  # raw body overriding the completion envelope
+    finish_reason: str = "stop"
+    prompt_tokens: int = 100
+    completion_tokens: int = 50
+
+
+Responder = Callable[[dict[str, Any]], Reply]
+
+
+class FakeOpenAI:
+    """Serve ``/v1/chat/completions`` from a queue of replies, or from a responder function."""
+
+    def __init__(self, responder: Responder | None = None) -> None:
+        self.replies: deque[Reply] = deque()
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.responder = responder
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def enqueue(self, *replies: Reply | str) -> None:
+        for reply in replies:
+            self.replies.append(Reply(content=reply) if isinstance(reply, str) else reply)
+
+    def __enter__(self) -> FakeOpenAI:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _next_reply(self, request: dict[str, Any]) -> Reply:
+        with self._lock:
+            self.requests.append(request)
+            if self.replies:
+                return self.replies.popleft()
+        if self.responder is not None:
+            return self.responder(request)
+        return Reply(status=500, body={"error": {"message": "fake server: no reply scripted"}})
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:  # keep test output clean
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                request = json.loads(self.rfile.read(length) or b"{}")
+                with fake._lock:
+                    fake.headers.append({k.lower(): v for k, v in self.headers.items()})
+                reply = fake._next_reply(request)
+                if reply.body is not None or reply.status != 200:
+                    payload = reply.body if reply.body is not None else {"error": {"message": "fault"}}
+                else:
+                    payload = {
+                        "id": f"chatcmpl-{len(fake.requests)}",
+                        "object": "chat.completion",
+                        "created": 0,
+                        "model": request.get("model", "fake"),
+                        "choices": [
+                            {
+                                "index": 0,
+                                "message": {"role": "assistant", "content": reply.content},
+                                "finish_reason": reply.finish_reason,
+                            }
+                        ],
+                        "usage": {
+                            "prompt_tokens": reply.prompt_tokens,
+                            "completion_tokens": reply.completion_tokens,
+                            "total_tokens": reply.prompt_tokens + reply.completion_tokens,
+                        },
+                    }
+                data = json.dumps(payload).encode()
+                self.send_response(reply.status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler

@@ -1,0 +1,254 @@
+"""End to end through the CLI against the fake endpoint: the real openai client, real HTTP."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from tests.conftest import extraction, fact_sheet, position
+from tests.fakeserver import FakeOpenAI, Reply
+
+OKAFOR = "would hand governments sweeping surveillance powers"
+BERG = "gives small countries a way to fight ransomware together"
+
+
+def run(fake: FakeOpenAI, *args: str) -> int:
+    return main(["generate", *args, "--base-url", fake.base_url, "--model", "fake-model", "-q"])
+
+
+def test_grounded_brief_and_json_contract(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake.enqueue(
+        extraction(
+            positions=[
+                position("Amara Okafor", OKAFOR),
+                position("Jonas Berg", BERG, stance="supports"),
+            ],
+            risks=[
+                {
+                    "raised_by": "Amara Okafor",
+                    "quote": "journalists could be prosecuted for ordinary reporting",
+                    "description": "Reporters could face prosecution.",
+                    "category": "human_rights",
+                }
+            ],
+            events=[
+                {
+                    "quote": "Negotiators agreed the final text on 8 August 2024 in New York",
+                    "date": "8 August 2024",
+                    "description": "The final text was agreed.",
+                }
+            ],
+        )
+    )
+    facts = tmp_path / "facts.json"
+    assert run(fake, str(statement_file), "--json", str(facts), "--topic", "the treaty") == 0
+
+    brief = capsys.readouterr().out
+    assert brief.startswith("# Policy brief: the treaty")
+    assert "| Amara Okafor | opposes |" in brief
+    assert "| Jonas Berg | supports |" in brief
+    assert f"“{OKAFOR}”" in brief
+    assert "8 August 2024" in brief
+
+    sheet = fact_sheet(facts)
+    texts = {source["id"]: source["text"] for source in sheet["sources"]}
+    evidence = [
+        ev
+        for kind in ("positions", "risks", "events")
+        for fact in sheet[kind]
+        for ev in fact["evidence"]
+    ]
+    assert len(evidence) == 4
+    for ev in evidence:
+        assert set(ev) >= {"source_id", "start", "end", "quote", "match"}
+        assert texts[ev["source_id"]][ev["start"] : ev["end"]] == ev["quote"]
+    assert sheet["rejected"] == []
+    assert sheet["run"]["usage"]["calls"] == 1
+    assert sheet["run"]["usage"]["prompt_tokens"] == 100
+
+
+def test_quote_absent_from_source_is_rejected(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    invented = "the treaty is a triumph for every free society on earth"
+    answer = extraction(positions=[position("Amara Okafor", invented, stance="supports")])
+    fake.enqueue(answer, answer)  # the first answer, then the answer to the quote feedback
+    facts = tmp_path / "facts.json"
+    assert run(fake, str(statement_file), "--json", str(facts)) == 0
+
+    sheet = fact_sheet(facts)
+    assert sheet["positions"] == []
+    assert [r["reason"] for r in sheet["rejected"]] == ["quote not found in the source"]
+    assert sheet["rejected"][0]["draft"]["quote"] == invented
+    assert invented not in capsys.readouterr().out
+    # The model was told which quote it had not copied.
+    feedback = fake.requests[1]["messages"][-1]["content"]
+    assert invented in feedback
+
+
+def test_swapped_quotation_marks_align_as_normalized(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    # The source has curly quotes around Okafor's words and straight ones around Berg's.
+    fake.enqueue(
+        extraction(
+            positions=[
+                position("Amara Okafor", f"said the treaty \"{OKAFOR}\""),
+                position("Jonas Berg", f"said it \u201c{BERG}\u201d", stance="supports"),
+            ]
+        )
+    )
+    facts = tmp_path / "facts.json"
+    assert run(fake, str(statement_file), "--json", str(facts)) == 0
+    sheet = fact_sheet(facts)
+    text = sheet["sources"][0]["text"]
+    matches = {}
+    for fact in sheet["positions"]:
+        ev = fact["evidence"][0]
+        assert text[ev["start"] : ev["end"]] == ev["quote"]
+        matches[ev["quote"]] = ev["match"]
+    assert matches == {
+        f"said the treaty \u201c{OKAFOR}\u201d": "normalized",
+        f"said it \"{BERG}\"": "normalized",
+    }
+
+
+def test_invalid_json_then_valid_json_succeeds_through_reask(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(
+        Reply(content='{"positions": [', prompt_tokens=90, completion_tokens=5),
+        Reply(content=extraction(positions=[position("Amara Okafor", OKAFOR)]), prompt_tokens=120),
+    )
+    facts = tmp_path / "facts.json"
+    assert run(fake, str(statement_file), "--json", str(facts)) == 0
+    sheet = fact_sheet(facts)
+    assert len(sheet["positions"]) == 1
+    usage = sheet["run"]["usage"]
+    assert (usage["calls"], usage["reasks"]) == (2, 1)
+    assert (usage["prompt_tokens"], usage["completion_tokens"]) == (210, 55)
+    reask = fake.requests[1]["messages"]
+    assert reask[-2] == {"role": "assistant", "content": '{"positions": ['}
+    assert "did not match the required JSON format" in reask[-1]["content"]
+
+
+def test_rate_limit_then_success_succeeds_through_retry(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(
+        Reply(status=429, headers={"Retry-After": "0"}, body={"error": {"message": "slow down"}}),
+        Reply(status=503, headers={"Retry-After": "0"}, body={"error": {"message": "busy"}}),
+        extraction(positions=[position("Amara Okafor", OKAFOR)]),
+    )
+    facts = tmp_path / "facts.json"
+    assert run(fake, str(statement_file), "--json", str(facts)) == 0
+    sheet = fact_sheet(facts)
+    assert len(sheet["positions"]) == 1
+    assert sheet["run"]["usage"]["retries"] == 2
+    assert len(fake.requests) == 3
+
+
+def test_json_schema_falls_back_to_json_object(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(
+        Reply(status=400, body={"error": {"message": "response_format json_schema unsupported"}}),
+        extraction(positions=[position("Amara Okafor", OKAFOR)]),
+    )
+    facts = tmp_path / "facts.json"
+    assert run(fake, str(statement_file), "--json", str(facts)) == 0
+    assert fake.requests[0]["response_format"]["type"] == "json_schema"
+    assert fake.requests[1]["response_format"] == {"type": "json_object"}
+    assert '"positions"' in fake.requests[1]["messages"][0]["content"]  # schema sent as text
+    assert len(fact_sheet(facts)["positions"]) == 1
+
+
+def test_persistent_fault_is_one_line_error_and_no_output(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake.responder = lambda request: Reply(status=401, body={"error": {"message": "bad key"}})
+    out = tmp_path / "brief.md"
+    facts = tmp_path / "facts.json"
+    code = run(fake, str(statement_file), "-o", str(out), "--json", str(facts))
+    assert code == 4
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("briefing: error:") and "OPENAI_API_KEY" in err[0]
+    assert not out.exists() and not facts.exists()
+    assert list(tmp_path.glob(".*brief.md*")) == []
+
+
+def test_api_key_never_leaks(
+    fake: FakeOpenAI,
+    statement_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    secret = "sk-test-do-not-leak-4242"
+    monkeypatch.setenv("OPENAI_API_KEY", secret)
+    fake.enqueue(extraction(positions=[position("Amara Okafor", OKAFOR)]))
+    fake.responder = lambda request: Reply(status=500, body={"error": {"message": "down"}})
+    facts = tmp_path / "facts.json"
+    assert main(["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m",
+                 "--json", str(facts), "--debug"]) == 0
+    captured = capsys.readouterr()
+    assert fake.headers[0]["authorization"] == f"Bearer {secret}"  # it was used...
+    assert secret not in captured.out + captured.err  # ...and shown nowhere
+    assert secret not in facts.read_text()
+
+
+@pytest.mark.parametrize(
+    "make_source, message",
+    [
+        (lambda d: d / "missing.txt", "source not found"),
+        (lambda d: (d / "empty.txt").write_text("  \n") and d / "empty.txt", "source is empty"),
+        (lambda d: (d / "blob.txt").write_bytes(b"\x00\x01\x02binary") and d / "blob.txt",
+         "binary"),
+        (lambda d: (d / "folder").mkdir() or d / "folder", "no readable documents"),
+    ],
+    ids=["missing", "empty", "binary", "empty-folder"],
+)
+def test_bad_sources_fail_cleanly(
+    fake: FakeOpenAI, tmp_path: Path, capsys: pytest.CaptureFixture[str], make_source, message
+) -> None:
+    source = make_source(tmp_path)
+    out = tmp_path / "brief.md"
+    code = run(fake, str(source), "-o", str(out))
+    assert code == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]
+    assert not out.exists()
+    assert fake.requests == []  # no model call for bad input
+
+
+def test_render_from_saved_facts_needs_no_model(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake.enqueue(extraction(positions=[position("Amara Okafor", OKAFOR)]))
+    facts = tmp_path / "facts.json"
+    first = tmp_path / "first.md"
+    assert run(fake, str(statement_file), "--json", str(facts), "-o", str(first)) == 0
+    again = tmp_path / "again.md"
+    assert main(["render", str(facts), "-o", str(again)]) == 0
+    assert again.read_text() == first.read_text()
+    assert len(fake.requests) == 1
+
+
+def test_remote_endpoint_without_model_name_is_a_config_error(
+    statement_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["generate", str(statement_file), "--base-url", "http://127.0.0.1:9/v1"])
+    assert code == 2
+    assert "--model" in capsys.readouterr().err
+
+
+def test_reask_context_does_not_grow(fake: FakeOpenAI, statement_file: Path) -> None:
+    fake.enqueue("not json", "still not json", extraction())
+    assert run(fake, str(statement_file)) == 0
+    sizes = [len(json.dumps(request["messages"])) for request in fake.requests]
+    assert len(sizes) == 3 and sizes[1] == sizes[2] - len('still not json') + len('not json')
