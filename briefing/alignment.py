@@ -57,9 +57,12 @@ _KIND_RANK: dict[MatchKind, int] = {"exact": 0, "normalized": 1, "fuzzy": 2}
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032`"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+# Double quotation marks fold to the single one: small models turn "..." into '...' when a
+# quote sits inside the JSON string they write, and the two never differ in meaning here.
 _ONE_TO_ONE: tuple[tuple[str, str], ...] = (
     *((c, "'") for c in _SINGLE_QUOTES),
-    *((c, '"') for c in _DOUBLE_QUOTES),
+    *((c, "'") for c in _DOUBLE_QUOTES),
+    ('"', "'"),
     *((c, "-") for c in _DASHES),
 )
 _INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"
@@ -292,7 +295,8 @@ def _nearest_occurrence(
     """Start of a valid occurrence of ``needle`` with ``lo <= start <= hi``.
 
     The first one when ``near`` is None, else the one whose start is nearest ``near``
-    (the earlier one on a tie). Uses only ``find``/``rfind``: two searches, not a scan.
+    (the earlier one on a tie). Uses only ``find``/``rfind``; the backward search is
+    limited to the distance of the forward hit, so a hit right at ``near`` costs little.
     """
     if not needle or lo > hi:
         return None
@@ -304,10 +308,12 @@ def _nearest_occurrence(
         after = -1
     if near is None:
         return None if after == -1 else after
-    # Occurrences lying wholly inside haystack[lo : pivot - 1 + len] start before pivot.
-    before = haystack.rfind(needle, lo, pivot - 1 + len(needle))
+    # An earlier occurrence only wins if it is at least as close as the later one.
+    floor = lo if after == -1 else max(lo, 2 * near - after)
+    # Occurrences lying wholly inside haystack[floor : pivot - 1 + len] start before pivot.
+    before = haystack.rfind(needle, floor, pivot - 1 + len(needle))
     while before != -1 and not is_valid(before):
-        before = haystack.rfind(needle, lo, before - 1 + len(needle))
+        before = haystack.rfind(needle, floor, before - 1 + len(needle))
     if before == -1:
         return None if after == -1 else after
     if after == -1 or near - before <= after - near:

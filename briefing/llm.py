@@ -256,6 +256,12 @@ class ChatClient:
                 return self._request(messages, answer_model)
             raise
         self.usage.calls += 1
+        log.debug(
+            "%s: finish=%s usage=%s",
+            self.endpoint.display,
+            response.choices[0].finish_reason if response.choices else None,
+            response.usage,
+        )
         if response.usage is not None:
             self.usage.prompt_tokens += response.usage.prompt_tokens or 0
             self.usage.completion_tokens += response.usage.completion_tokens or 0

@@ -444,3 +444,13 @@ def test_fuzzy_spans_start_and_end_on_words(words: list[str], data: st.DataObjec
         found = text[alignment.start : alignment.end]
         assert found == found.strip(" .")
         assert found.split()[0] in words and found.split()[-1] in words
+
+
+def test_double_quotes_turned_single_by_the_model_align_as_normalized() -> None:
+    text = 'He said the text could require governments \u201cto facilitate investigations\u201d.'
+    quote = "could require governments 'to facilitate investigations'"
+    found = align_quote(quote, text)
+    assert found is not None and found.match == "normalized"
+    assert text[found.start : found.end] == (
+        "could require governments \u201cto facilitate investigations\u201d"
+    )

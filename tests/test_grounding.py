@@ -1,0 +1,95 @@
+"""Fact-level grounding: quotes, attribution and numbers are checked in code."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.chunking import chunk_source
+from briefing.grounding import SourceIndex, ground_chunk, names_actor
+from briefing.models import ChunkExtraction, EventDraft, PositionDraft, RiskDraft, Source
+
+TEXT = (
+    "Microsoft said in a written submission that \u201cno outcome is better than a bad outcome\u201d. "
+    "Nick Ashton-Hart spoke for the Cybersecurity Tech Accord. He argued that "
+    "\"this convention does not have to be the vehicle\". "
+    "Russia argued that excessive attention to human rights is detrimental. "
+    "This stance was opposed by Western countries. "
+    "The vote was 102 to 23, with 26 abstentions, on 8 August 2024."
+)
+SOURCE = Source(id="src", title="t", text=TEXT)
+
+
+def ground(**lists: list) -> tuple:
+    index = SourceIndex(SOURCE)
+    chunk = chunk_source(SOURCE, max_chars=5000)[0]
+    extraction = ChunkExtraction(**{"positions": [], "risks": [], "events": [], **lists})
+    result = ground_chunk(index, chunk, extraction)
+    return result, [r.reason for r in result.rejected]
+
+
+def pos(actor: str, quote: str, kind: str = "company", summary: str = "They oppose the treaty.") -> PositionDraft:
+    return PositionDraft(actor=actor, actor_kind=kind, quote=quote, summary=summary, stance="opposes")
+
+
+def test_quote_is_stored_as_the_source_text() -> None:
+    result, reasons = ground(positions=[pos("Microsoft", 'no outcome is better than a bad outcome')])
+    assert reasons == []
+    ev = result.positions[0].evidence
+    assert TEXT[ev.start : ev.end] == ev.quote == "no outcome is better than a bad outcome"
+
+
+def test_words_pinned_on_the_wrong_actor_are_rejected() -> None:
+    result, reasons = ground(positions=[
+        pos("Nick Ashton-Hart", "no outcome is better than a bad outcome", kind="person"),
+        pos("Western countries", "excessive attention to human rights is detrimental", kind="group"),
+    ])
+    assert result.positions == []
+    assert all("is not named in or just before the quoted sentence" in r for r in reasons)
+
+
+def test_pronoun_sentence_is_attributed_through_the_sentence_before() -> None:
+    result, reasons = ground(
+        positions=[pos("Nick Ashton-Hart", "this convention does not have to be the vehicle", kind="person")]
+    )
+    assert reasons == [] and len(result.positions) == 1
+
+
+def test_numbers_in_summary_must_be_in_the_evidence() -> None:
+    quote = "The vote was 102 to 23, with 26 abstentions"
+    good = RiskDraft(raised_by="Russia", quote="Russia argued that excessive attention to human rights is detrimental",
+                     description="Rights provisions could slow cooperation.", category="political")
+    bad = pos("Russia", "Russia argued that excessive attention to human rights is detrimental",
+              kind="government", summary="Russia won 120 votes.")
+    result, reasons = ground(positions=[bad], risks=[good])
+    assert reasons == ["summary states 120, not in the quote"]
+    assert len(result.risks) == 1
+    event_ok = EventDraft(quote=quote + ", on 8 August 2024", date="8 August 2024", description="A vote of 102 to 23.")
+    event_bad = EventDraft(quote=quote, date="9 August 2024", description="The vote.")
+    event_vague = EventDraft(quote=quote, date="recently", description="The vote.")
+    result, reasons = ground(events=[event_ok, event_bad, event_vague])
+    assert len(result.events) == 1
+    assert reasons == ["states 2024, 9, not in the quote", "the date has no day, month number or year"]
+
+
+def test_names_actor_by_full_name_surname_and_acronym() -> None:
+    window = "Tirana Hassan of Human Rights Watch (HRW) said the U.N. text was flawed."
+    assert names_actor("Human Rights Watch", "organisation", window)
+    assert names_actor("HRW", "organisation", "Human Rights Watch said so.")
+    assert names_actor("Hassan", "person", window)
+    assert names_actor("Ms Tirana Hassan", "person", window)
+    assert not names_actor("Amnesty International", "organisation", window)
+    assert not names_actor("Microsoft", "company", window)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=len(TEXT) - 12), st.integers(min_value=12, max_value=80))
+def test_any_grounded_evidence_is_verbatim(start: int, length: int) -> None:
+    quote = TEXT[start : start + length]
+    if not quote.strip() or len(quote.strip()) < 8:
+        return
+    draft = EventDraft(quote=quote, date="2024", description="Something happened.")
+    result, _ = ground(events=[draft])
+    for event in result.events:
+        ev = event.evidence
+        assert TEXT[ev.start : ev.end] == ev.quote
