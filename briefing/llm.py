@@ -32,6 +32,7 @@ from tenacity import (
 
 from .errors import BackendError
 from .models import Usage
+from .prompting import render_prompt
 
 log = logging.getLogger("briefing")
 
@@ -181,9 +182,8 @@ class ChatClient:
             "try a larger model with --model"
         )
 
-    def reask_message(self, errors: str) -> str:
-        from .prompting import render_prompt
-
+    @staticmethod
+    def reask_message(errors: str) -> str:
         return render_prompt("reask_invalid.j2", errors=errors)
 
     # ------------------------------------------------------------------ transport

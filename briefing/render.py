@@ -77,6 +77,39 @@ class _Notes:
         return Markdown(" ".join(marks))
 
 
+_STANCE_PHRASES = {
+    "supports": "in support",
+    "opposes": "opposed",
+    "concerned": "concerned",
+    "mixed": "mixed",
+    "neutral": "neutral",
+}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        1,
+    )
+    for name in names
+}
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def date_sort_key(date: str) -> tuple[int, int, int]:
+    """Year, month, day read from a free-text date; what is missing sorts first."""
+    words = re.findall(r"[a-z]+|\d+", date.lower())
+    year = next((int(w) for w in words if w.isdigit() and len(w) == 4), 0)
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), 0)
+    day = next((int(w) for w in words if w.isdigit() and len(w) <= 2), 0)
+    return (year, month, day)
+
+
 def bottom_line(sheet: FactSheet) -> list[str]:
     """Plain sentences derived from verified facts only: counts and grounded actor names."""
     sentences = []
@@ -86,18 +119,22 @@ def bottom_line(sheet: FactSheet) -> list[str]:
         by_stance.setdefault(position.stance, []).append(names[position.actor_id])
     if by_stance:
         parts = [
-            f"{len(actors)} {stance} ({', '.join(actors[:4])}{', ...' if len(actors) > 4 else ''})"
+            f"{len(actors)} {_STANCE_PHRASES[stance]} "
+            f"({', '.join(actors[:4])}{', ...' if len(actors) > 4 else ''})"
             for stance, actors in sorted(by_stance.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         ]
         sentences.append(
-            f"{len(sheet.positions)} verified positions on {sheet.topic}: {'; '.join(parts)}."
+            f"{_plural(len(sheet.positions), 'verified position')} on {sheet.topic}: "
+            f"{'; '.join(parts)}."
         )
     if sheet.risks:
         categories = Counter(risk.category.replace("_", " ") for risk in sheet.risks)
         top = ", ".join(f"{name} ({count})" for name, count in categories.most_common(3))
-        sentences.append(f"{len(sheet.risks)} risks are raised, most often about {top}.")
+        sentences.append(
+            f"{_plural(len(sheet.risks), 'risk')} raised, most often about {top}."
+        )
     if sheet.events:
-        sentences.append(f"The timeline holds {len(sheet.events)} dated events.")
+        sentences.append(f"The timeline holds {_plural(len(sheet.events), 'dated event')}.")
     if not sentences:
         sentences.append("No fact in the sources could be verified against a verbatim quote.")
     return sentences
@@ -146,7 +183,7 @@ def template_context(sheet: FactSheet) -> dict[str, Any]:
     ]
     events = [
         {"date": e.date, "description": e.description, "cites": notes.cite(e.evidence)}
-        for e in sheet.events
+        for e in sorted(sheet.events, key=lambda e: date_sort_key(e.date))
     ]
     return {
         "title": f"Policy brief: {sheet.topic}",

@@ -69,3 +69,22 @@ def test_user_template_mistake_names_the_line() -> None:
 def test_user_template_is_sandboxed() -> None:
     with pytest.raises(ConfigError):
         render_brief(sheet_with("The treaty is dangerous."), "{{ sheet.__class__.__mro__ }}")
+
+
+def test_timeline_dates_sort_chronologically() -> None:
+    from briefing.render import date_sort_key
+
+    dates = ["December 2019", "8 August 2024", "2017", "August 1, 2024", "Oct. 2025"]
+    assert sorted(dates, key=date_sort_key) == [
+        "2017", "December 2019", "August 1, 2024", "8 August 2024", "Oct. 2025"
+    ]
+
+
+def test_bottom_line_uses_only_verified_facts() -> None:
+    from briefing.render import bottom_line
+
+    lines = bottom_line(sheet_with("The treaty is dangerous, said Okafor."))
+    assert lines == [
+        "1 verified position on the treaty: 1 opposed (Okafor [x](y)).",
+        "1 risk raised, most often about privacy (1).",
+    ]
