@@ -1,7 +1,8 @@
 """Benchmark one brief: wall time, model calls, tokens, peak memory, grounded vs rejected.
 
-    .venv/bin/python bench/run_benchmark.py ../shared/data/seeds/*.txt --topic "the UN cybercrime treaty"
-    .venv/bin/python bench/run_benchmark.py examples/un-cybercrime-convention --json bench/results/examples.json
+    .venv/bin/python bench/run_benchmark.py ../shared/data/seeds/*.txt --topic "the treaty"
+    .venv/bin/python bench/run_benchmark.py examples/un-cybercrime-convention \
+        --json bench/results/examples.json
 
 The embedded model runs in this process, so peak RSS includes the model. Pass --base-url and
 --model to measure another endpoint.

@@ -166,9 +166,7 @@ class _OffsetMap:
         run = bisect.bisect_right(self._origins, index) - 1
         if run < 0:
             return 0
-        run_end = (
-            self._norm_starts[run + 1] if run + 1 < len(self._norm_starts) else self.length
-        )
+        run_end = self._norm_starts[run + 1] if run + 1 < len(self._norm_starts) else self.length
         step = self._steps[run]
         last_origin = self._origins[run] + (run_end - 1 - self._norm_starts[run]) * step
         if index <= last_origin:
@@ -562,9 +560,7 @@ class Aligner:
             return None
         return Alignment(start, start + len(quote), "exact", 1.0)
 
-    def _find_normalized(
-        self, quote: str, lo: int, hi: int, near: int | None
-    ) -> Alignment | None:
+    def _find_normalized(self, quote: str, lo: int, hi: int, near: int | None) -> Alignment | None:
         """Stage 2: normalized quote (or a variant) in the normalized text, mapped back."""
         normalized_quote = normalize(quote).strip(" ")
         if not normalized_quote:

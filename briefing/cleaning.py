@@ -237,8 +237,10 @@ def _line_chrome(line: str) -> str | None:
     credit = _CREDIT_PREFIX.match(stripped) or _CREDIT_ONLY.match(stripped)
     if credit and len(stripped) <= _CREDIT_MAX:
         return REASON_IMAGE_CREDIT
-    if len(words) <= 8 and not stripped.endswith(".") and (
-        _CREDIT_AGENCY.search(stripped) or _CREDIT_PHOTO_BY.match(stripped)
+    if (
+        len(words) <= 8
+        and not stripped.endswith(".")
+        and (_CREDIT_AGENCY.search(stripped) or _CREDIT_PHOTO_BY.match(stripped))
     ):
         return REASON_IMAGE_CREDIT
     if len(stripped) <= _PROMPT_MAX and _PROMPTS.match(stripped):
@@ -323,11 +325,7 @@ def _is_teaser(text: str) -> bool:
 
 def _is_headline(text: str) -> bool:
     """One short line that does not end like a sentence."""
-    return (
-        "\n" not in text
-        and len(text) <= _HEADLINE_MAX
-        and not text.endswith((".", "…"))
-    )
+    return "\n" not in text and len(text) <= _HEADLINE_MAX and not text.endswith((".", "…"))
 
 
 def _is_meta(text: str) -> bool:

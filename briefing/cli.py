@@ -65,12 +65,12 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     generate.add_argument("sources", nargs="+", metavar="SOURCE")
-    generate.add_argument("-o", "--output", metavar="FILE", help="write the brief here (default: stdout)")
+    generate.add_argument(
+        "-o", "--output", metavar="FILE", help="write the brief here (default: stdout)"
+    )
     generate.add_argument("--json", metavar="FILE", help="also write the fact sheet as JSON")
     generate.add_argument("--topic", help="the policy topic (default: the first source's title)")
-    generate.add_argument(
-        "--model", help="model name at --base-url (default: the embedded model)"
-    )
+    generate.add_argument("--model", help="model name at --base-url (default: the embedded model)")
     generate.add_argument(
         "--base-url",
         metavar="URL",
@@ -79,15 +79,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
     generate.add_argument(
-        "--chunk-chars", type=int, default=3000, metavar="N",
-        help="largest chunk of source text sent in one request (default: 3000)",
+        "--chunk-chars",
+        type=int,
+        default=BriefConfig.chunk_chars,
+        metavar="N",
+        help="largest chunk of source text sent in one request (default: %(default)s)",
     )
     generate.add_argument(
-        "--no-quote-feedback", action="store_true",
+        "--no-quote-feedback",
+        action="store_true",
         help="do not ask the model again when its quotes are not found in the text",
     )
     generate.add_argument(
-        "--max-source-bytes", type=int, default=20_000_000, metavar="N",
+        "--max-source-bytes",
+        type=int,
+        default=20_000_000,
+        metavar="N",
         help="refuse source files larger than this (default: 20000000)",
     )
     _add_common(generate)
@@ -98,7 +105,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Render the Markdown brief from a fact sheet written by `generate --json`.",
     )
     render.add_argument("facts", metavar="FACTS.json")
-    render.add_argument("-o", "--output", metavar="FILE", help="write the brief here (default: stdout)")
+    render.add_argument(
+        "-o", "--output", metavar="FILE", help="write the brief here (default: stdout)"
+    )
     render.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
     _add_common(render)
 
@@ -124,7 +133,9 @@ def write_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file renamed into place."""
     target = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.")
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent or Path("."), prefix=f".{target.name}."
+        )
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
     try:
@@ -172,8 +183,14 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     progress.info(
         "done in %.0f s: %d positions, %d risks, %d events; %d drafts rejected; %d model calls, "
         "%d prompt + %d completion tokens",
-        sheet.run.seconds, len(sheet.positions), len(sheet.risks), len(sheet.events),
-        len(sheet.rejected), usage.calls, usage.prompt_tokens, usage.completion_tokens,
+        sheet.run.seconds,
+        len(sheet.positions),
+        len(sheet.risks),
+        len(sheet.events),
+        len(sheet.rejected),
+        usage.calls,
+        usage.prompt_tokens,
+        usage.completion_tokens,
     )
     return 0
 
@@ -218,7 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler.setFormatter(logging.Formatter("briefing: %(message)s"))
     logger.handlers[:] = [handler]
     logger.propagate = False
-    logger.setLevel(logging.DEBUG if args.debug else logging.WARNING if args.quiet else logging.INFO)
+    logger.setLevel(
+        logging.DEBUG if args.debug else logging.WARNING if args.quiet else logging.INFO
+    )
     try:
         if args.command == "generate":
             return _run_generate(args, logger)

@@ -83,8 +83,12 @@ def _overlaps(a: Evidence, b: Evidence) -> bool:
 
 
 def _add_evidence(evidence: list[Evidence], new: Evidence) -> None:
-    if not any(existing.source_id == new.source_id and existing.start == new.start
-               and existing.end == new.end for existing in evidence):
+    if not any(
+        existing.source_id == new.source_id
+        and existing.start == new.start
+        and existing.end == new.end
+        for existing in evidence
+    ):
         evidence.append(new)
 
 

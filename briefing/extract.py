@@ -2,8 +2,10 @@
 
 The prompt is a short instruction, one worked example on an unrelated topic (it took a small
 model's quotes from paraphrase to verbatim), then the chunk as data. When some quotes cannot be
-found in the chunk, the model is asked once more, naming them; whatever is still not found is
-left for grounding to reject.
+found in the chunk, the model is asked once more for just those quotes, by number; a corrected
+quote replaces the old one, and whatever is still not found is left for grounding to reject.
+Asking for the quotes alone, not the whole answer again, keeps the second turn to a few dozen
+generated tokens.
 """
 
 from __future__ import annotations
@@ -11,13 +13,23 @@ from __future__ import annotations
 from .alignment import Aligner
 from .chunking import Chunk
 from .llm import ChatClient, Message
-from .models import STANCE_DEFINITIONS, ChunkExtraction
+from .models import (
+    STANCE_DEFINITIONS,
+    ChunkExtraction,
+    EventDraft,
+    PositionDraft,
+    QuoteCorrections,
+    RiskDraft,
+)
 from .prompting import read_prompt, render_prompt
 
 
 def build_messages(chunk_text: str, topic: str) -> list[Message]:
     return [
-        {"role": "system", "content": render_prompt("extract_system.j2", stances=STANCE_DEFINITIONS)},
+        {
+            "role": "system",
+            "content": render_prompt("extract_system.j2", stances=STANCE_DEFINITIONS),
+        },
         {"role": "user", "content": render_prompt("extract_example_input.j2")},
         {"role": "assistant", "content": read_prompt("extract_example_output.json").strip()},
         {"role": "user", "content": render_prompt("extract_user.j2", topic=topic, text=chunk_text)},
@@ -25,10 +37,24 @@ def build_messages(chunk_text: str, topic: str) -> list[Message]:
 
 
 def missing_quotes(extraction: ChunkExtraction, chunk_text: str) -> list[str]:
-    """Quotes of positions and risks that do not align anywhere in the chunk."""
+    """Distinct quotes of the extraction that do not align anywhere in the chunk."""
     aligner = Aligner(chunk_text)
-    quotes = [item.quote for item in (*extraction.positions, *extraction.risks)]
+    items: list[PositionDraft | RiskDraft | EventDraft] = [
+        *extraction.positions, *extraction.risks, *extraction.events
+    ]
+    quotes = [item.quote for item in items]
     return [quote for quote in dict.fromkeys(quotes) if aligner.align(quote) is None]
+
+
+def apply_corrections(extraction: ChunkExtraction, corrections: dict[str, str]) -> ChunkExtraction:
+    def fix(quote: str) -> str:
+        return corrections.get(quote) or quote
+
+    return ChunkExtraction(
+        positions=[p.model_copy(update={"quote": fix(p.quote)}) for p in extraction.positions],
+        risks=[r.model_copy(update={"quote": fix(r.quote)}) for r in extraction.risks],
+        events=[e.model_copy(update={"quote": fix(e.quote)}) for e in extraction.events],
+    )
 
 
 def extract_chunk(
@@ -36,31 +62,19 @@ def extract_chunk(
 ) -> ChunkExtraction:
     messages = build_messages(chunk.text, topic)
     extraction, raw = client.ask(messages, ChunkExtraction)
-    if not quote_feedback:
-        return extraction
-    missing = missing_quotes(extraction, chunk.text)
+    missing = missing_quotes(extraction, chunk.text) if quote_feedback else []
     if not missing:
         return extraction
-    retry = [
+    followup = [
         *messages,
         {"role": "assistant", "content": raw},
         {"role": "user", "content": render_prompt("reask_quotes.j2", quotes=missing)},
     ]
-    second, _ = client.ask(retry, ChunkExtraction)
-    return merge_extractions(extraction, second)
-
-
-def merge_extractions(first: ChunkExtraction, second: ChunkExtraction) -> ChunkExtraction:
-    """First answer plus the second's items with new quotes.
-
-    Unfound items of the first answer stay, so grounding records them as rejected rather than
-    letting them vanish; duplicates are merged later by consolidation. Built without
-    validation because the merged lists may exceed the per-answer bounds, which exist only to
-    make a small model stop.
-    """
-    seen = {item.quote for item in (*first.positions, *first.risks, *first.events)}
-    return ChunkExtraction.model_construct(
-        positions=[*first.positions, *(p for p in second.positions if p.quote not in seen)],
-        risks=[*first.risks, *(r for r in second.risks if r.quote not in seen)],
-        events=[*first.events, *(e for e in second.events if e.quote not in seen)],
-    )
+    answer, _ = client.ask(followup, QuoteCorrections)
+    aligner = Aligner(chunk.text)
+    corrections = {
+        wrong: fixed.strip()
+        for wrong, fixed in zip(missing, answer.quotes)
+        if len(fixed.strip()) >= 8 and aligner.align(fixed) is not None
+    }
+    return apply_corrections(extraction, corrections)

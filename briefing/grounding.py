@@ -23,8 +23,9 @@ from .chunking import Chunk, split_sentences
 from .models import (
     ActorKind,
     ChunkExtraction,
-    Evidence,
     EventDraft,
+    Evidence,
+    FactKind,
     PositionDraft,
     Rejected,
     RiskCategory,
@@ -100,10 +101,23 @@ class SourceIndex:
             score=round(found.score, 3),
         )
 
-    def attribution_window(self, evidence: Evidence) -> str:
-        """The sentences the evidence lies in, plus the one before (for "he said" sentences)."""
+    def sentence_evidence(self, evidence: Evidence) -> Evidence:
+        """The whole sentence(s) the evidence lies in, as evidence of its own."""
+        first, last = self._sentence_range(evidence)
+        start = min(self.sentences[first][0], evidence.start) if self.sentences else evidence.start
+        end = max(self.sentences[last][1], evidence.end) if self.sentences else evidence.end
+        return evidence.model_copy(
+            update={"start": start, "end": end, "quote": self.source.text[start:end]}
+        )
+
+    def _sentence_range(self, evidence: Evidence) -> tuple[int, int]:
         first = max(0, bisect.bisect_right(self._starts, evidence.start) - 1)
         last = max(first, bisect.bisect_left(self._starts, evidence.end) - 1)
+        return first, last
+
+    def attribution_window(self, evidence: Evidence) -> str:
+        """The sentences the evidence lies in, plus the one before (for "he said" sentences)."""
+        first, last = self._sentence_range(evidence)
         window_start = self.sentences[max(0, first - 1)][0] if self.sentences else 0
         window_end = self.sentences[last][1] if self.sentences else len(self.source.text)
         return self.source.text[min(window_start, evidence.start) : max(window_end, evidence.end)]
@@ -156,8 +170,8 @@ def _unsupported_numbers(claim: str, evidence: Evidence) -> list[str]:
     return sorted(_numbers(claim) - _numbers(evidence.quote))
 
 
-def _reject(source: Source, kind: str, draft: dict[str, str], reason: str) -> Rejected:
-    return Rejected(kind=kind, source_id=source.id, draft=draft, reason=reason)  # type: ignore[arg-type]
+def _reject(source: Source, kind: FactKind, draft: dict[str, str], reason: str) -> Rejected:
+    return Rejected(kind=kind, source_id=source.id, draft=draft, reason=reason)
 
 
 def _ground_position(
@@ -177,7 +191,10 @@ def _ground_position(
     missing = _unsupported_numbers(draft.summary, evidence)
     if missing:
         return _reject(
-            index.source, "position", record, f"summary states {', '.join(missing)}, not in the quote"
+            index.source,
+            "position",
+            record,
+            f"summary states {', '.join(missing)}, not in the quote",
         )
     return GroundedPosition(draft.actor, draft.actor_kind, draft.stance, draft.summary, evidence)
 
@@ -197,7 +214,10 @@ def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> Grounded
     missing = _unsupported_numbers(draft.description, evidence)
     if missing:
         return _reject(
-            index.source, "risk", record, f"description states {', '.join(missing)}, not in the quote"
+            index.source,
+            "risk",
+            record,
+            f"description states {', '.join(missing)}, not in the quote",
         )
     return GroundedRisk(draft.raised_by, draft.category, draft.description, evidence)
 
@@ -210,7 +230,11 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
     date_numbers = _numbers(draft.date)
     if not date_numbers:
         return _reject(index.source, "event", record, "the date has no day, month number or year")
-    missing = sorted((date_numbers | _numbers(draft.description)) - _numbers(evidence.quote))
+    claimed = date_numbers | _numbers(draft.description)
+    if claimed - _numbers(evidence.quote):
+        # A quote often stops short of the date its sentence gives: cite the whole sentence.
+        evidence = index.sentence_evidence(evidence)
+    missing = sorted(claimed - _numbers(evidence.quote))
     if missing:
         return _reject(
             index.source, "event", record, f"states {', '.join(missing)}, not in the quote"

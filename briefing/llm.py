@@ -96,7 +96,7 @@ def _wait(policy: RetryPolicy):  # type: ignore[no-untyped-def]
         told = _retry_after_seconds(exc)
         if told is not None:
             return min(told, policy.max_delay)
-        backoff = policy.base_delay * 2 ** (state.attempt_number - 1)
+        backoff: float = policy.base_delay * 2 ** (state.attempt_number - 1)
         return min(policy.max_delay, backoff) * random.uniform(0.5, 1.0)
 
     return wait
@@ -240,13 +240,13 @@ class ChatClient:
             response_format = {"type": "json_object"}
             messages = self._with_schema_hint(messages, schema)
         try:
-            response = self._client.chat.completions.create(
+            response = self._client.chat.completions.create(  # type: ignore[call-overload]
                 model=self.endpoint.model,
-                messages=messages,  # type: ignore[arg-type]
+                messages=messages,
                 temperature=0,
                 seed=self.seed,
                 max_tokens=self.max_tokens,
-                response_format=response_format,  # type: ignore[arg-type]
+                response_format=response_format,
                 extra_body=self.endpoint.extra_body or None,
             )
         except openai.BadRequestError as exc:

@@ -108,6 +108,16 @@ class ChunkExtraction(BaseModel):
     events: list[EventDraft] = Field(max_length=3)
 
 
+class QuoteCorrections(BaseModel):
+    """The model's second try at quotes it did not copy exactly, in the order they were named."""
+
+    model_config = _WIRE
+    quotes: list[str] = Field(
+        max_length=16,
+        description="For each quote named, the exact words from the text, or an empty string.",
+    )
+
+
 # --------------------------------------------------------------------------- domain models
 
 
@@ -248,7 +258,10 @@ class FactSheet(BaseModel):
         texts = {source.id: source.text for source in self.sources}
         actor_ids = {actor.id for actor in self.actors}
         facts: list[Actor | Position | Risk | Event] = [
-            *self.actors, *self.positions, *self.risks, *self.events
+            *self.actors,
+            *self.positions,
+            *self.risks,
+            *self.events,
         ]
         for fact in facts:
             for ev in fact.evidence:

@@ -87,10 +87,20 @@ _STANCE_PHRASES = {
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
         1,
     )
     for name in names
@@ -130,9 +140,7 @@ def bottom_line(sheet: FactSheet) -> list[str]:
     if sheet.risks:
         categories = Counter(risk.category.replace("_", " ") for risk in sheet.risks)
         top = ", ".join(f"{name} ({count})" for name, count in categories.most_common(3))
-        sentences.append(
-            f"{_plural(len(sheet.risks), 'risk')} raised, most often about {top}."
-        )
+        sentences.append(f"{_plural(len(sheet.risks), 'risk')} raised, most often about {top}.")
     if sheet.events:
         sentences.append(f"The timeline holds {_plural(len(sheet.events), 'dated event')}.")
     if not sentences:

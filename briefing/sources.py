@@ -305,15 +305,48 @@ def _unquote(value: str) -> str:
 
 _SKIP_TAGS = frozenset(
     {
-        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",
-        "template", "iframe", "button", "select",
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "svg",
+        "template",
+        "iframe",
+        "button",
+        "select",
     }
 )
 _BLOCK_TAGS = frozenset(
     {
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "article", "section",
-        "blockquote", "tr", "ul", "ol", "table", "main", "figure", "figcaption", "pre", "dd",
-        "dt", "hr", "body",
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "br",
+        "article",
+        "section",
+        "blockquote",
+        "tr",
+        "ul",
+        "ol",
+        "table",
+        "main",
+        "figure",
+        "figcaption",
+        "pre",
+        "dd",
+        "dt",
+        "hr",
+        "body",
     }
 )
 _CELL_TAGS = frozenset({"td", "th"})

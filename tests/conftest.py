@@ -15,7 +15,7 @@ STATEMENT = (
     "governments sweeping surveillance powers\u201d. She warned that journalists could be "
     "prosecuted for ordinary reporting.\n\n"
     "The Ministry of Digital Affairs welcomed the text. Minister Jonas Berg said it "
-    "\"gives small countries a way to fight ransomware together\".\n\n"
+    '"gives small countries a way to fight ransomware together".\n\n'
     "Negotiators agreed the final text on 8 August 2024 in New York."
 )
 
@@ -26,12 +26,12 @@ def extraction(
     events: list[dict[str, str]] | None = None,
 ) -> str:
     """A scripted model answer for one chunk."""
-    return json.dumps(
-        {"positions": positions or [], "risks": risks or [], "events": events or []}
-    )
+    return json.dumps({"positions": positions or [], "risks": risks or [], "events": events or []})
 
 
-def position(actor: str, quote: str, stance: str = "opposes", kind: str = "person") -> dict[str, str]:
+def position(
+    actor: str, quote: str, stance: str = "opposes", kind: str = "person"
+) -> dict[str, str]:
     return {
         "actor": actor,
         "actor_kind": kind,

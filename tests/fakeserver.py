@@ -41,7 +41,9 @@ class FakeOpenAI:
         self.responder = responder
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
 
     @property
     def base_url(self) -> str:
@@ -83,7 +85,9 @@ class FakeOpenAI:
                     fake.headers.append({k.lower(): v for k, v in self.headers.items()})
                 reply = fake._next_reply(request)
                 if reply.body is not None or reply.status != 200:
-                    payload = reply.body if reply.body is not None else {"error": {"message": "fault"}}
+                    payload = (
+                        reply.body if reply.body is not None else {"error": {"message": "fault"}}
+                    )
                 else:
                     payload = {
                         "id": f"chatcmpl-{len(fake.requests)}",

@@ -40,8 +40,9 @@ def span(text: str, alignment: Alignment | None) -> str:
 def test_exact_match_returns_the_verbatim_span() -> None:
     quote = "found that the draft’s safeguards were optional"
     alignment = align_quote(quote, ARTICLE)
-    assert alignment == Alignment(ARTICLE.index(quote), ARTICLE.index(quote) + len(quote),
-                                  "exact", 1.0)
+    assert alignment == Alignment(
+        ARTICLE.index(quote), ARTICLE.index(quote) + len(quote), "exact", 1.0
+    )
 
 
 def test_repeated_quote_picks_first_without_near_and_nearest_with_near() -> None:
@@ -157,6 +158,7 @@ def test_case_folding_that_expands_maps_back_to_whole_characters() -> None:
 
 
 # --------------------------------------------------------------------------- fuzzy
+
 
 def test_one_changed_word_in_a_twelve_word_quote_aligns_fuzzily() -> None:
     quote = "the accord would help police track ransomware payments across borders and shorten"
@@ -331,8 +333,9 @@ def test_ellipsis_pieces_too_far_apart_are_rejected() -> None:
     text = "Opening words here. " + "filler " * 400 + "closing words there."
     assert align_quote("Opening words here ... closing words there", text) is None
     near_text = "Opening words here. " + "filler " * 10 + "closing words there."
-    assert span(near_text, align_quote("Opening words here ... closing words there",
-                                       near_text)).endswith("closing words there")
+    assert span(
+        near_text, align_quote("Opening words here ... closing words there", near_text)
+    ).endswith("closing words there")
 
 
 def test_ellipsis_retries_a_later_first_piece() -> None:
@@ -431,8 +434,11 @@ def test_normalization_never_moves_a_span(
 
 @settings(max_examples=100, deadline=None)
 @given(
-    words=st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]),
-                   min_size=4, max_size=30),
+    words=st.lists(
+        st.sampled_from(["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]),
+        min_size=4,
+        max_size=30,
+    ),
     data=st.data(),
 )
 def test_fuzzy_spans_start_and_end_on_words(words: list[str], data: st.DataObject) -> None:
@@ -447,7 +453,7 @@ def test_fuzzy_spans_start_and_end_on_words(words: list[str], data: st.DataObjec
 
 
 def test_double_quotes_turned_single_by_the_model_align_as_normalized() -> None:
-    text = 'He said the text could require governments \u201cto facilitate investigations\u201d.'
+    text = "He said the text could require governments \u201cto facilitate investigations\u201d."
     quote = "could require governments 'to facilitate investigations'"
     found = align_quote(quote, text)
     assert found is not None and found.match == "normalized"

@@ -17,8 +17,8 @@ BODY_1 = (
     "cross-border data requests. The talks ran late into the night."
 )
 BODY_2 = (
-    "Civil society groups said the draft lacked safeguards. \"We cannot support a text that "
-    "allows secret requests,\" said Lena Ortiz of the Open Wires Project."
+    'Civil society groups said the draft lacked safeguards. "We cannot support a text that '
+    'allows secret requests," said Lena Ortiz of the Open Wires Project.'
 )
 BODY_3 = (
     "Delegates will return in March to settle the remaining articles, officials said, and a "
@@ -103,8 +103,7 @@ def test_marker_before_any_body_text_is_not_a_cut() -> None:
 
 def test_plain_article_is_untouched() -> None:
     raw = (
-        "Treaty text agreed\n\n"
-        f"{BODY_1}\n\nBackground\n\n{BODY_2}\n\nThe Path Forward\n\n{BODY_3}"
+        f"Treaty text agreed\n\n{BODY_1}\n\nBackground\n\n{BODY_2}\n\nThe Path Forward\n\n{BODY_3}"
     )
     text, dropped = clean_text(raw)
     assert text == raw
@@ -112,7 +111,7 @@ def test_plain_article_is_untouched() -> None:
 
 
 def test_single_ellipsis_paragraph_at_end_is_kept() -> None:
-    ending = "The minister paused before adding: \"We will see what the summer brings...\""
+    ending = 'The minister paused before adding: "We will see what the summer brings..."'
     raw = f"{BODY_1}\n\nWhat Comes Next\n\n{ending}"
     text, dropped = clean_text(raw)
     assert text == raw

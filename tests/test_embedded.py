@@ -99,8 +99,17 @@ def test_smoke_real_embedded_model(
     monkeypatch.delenv("BRIEFING_CACHE_DIR")  # share the user's assembled model
     facts = tmp_path / "facts.json"
     source = ROOT / "examples" / "un-cybercrime-convention" / "02-rights-groups-statement.md"
-    code = main(["generate", str(source), "--json", str(facts), "--topic",
-                 "the UN convention against cybercrime", "-q"])
+    code = main(
+        [
+            "generate",
+            str(source),
+            "--json",
+            str(facts),
+            "--topic",
+            "the UN convention against cybercrime",
+            "-q",
+        ]
+    )
     assert code == 0
     sheet = json.loads(facts.read_text())
     assert sheet["run"]["endpoint"] == "embedded"

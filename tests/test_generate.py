@@ -77,7 +77,8 @@ def test_quote_absent_from_source_is_rejected(
 ) -> None:
     invented = "the treaty is a triumph for every free society on earth"
     answer = extraction(positions=[position("Amara Okafor", invented, stance="supports")])
-    fake.enqueue(answer, answer)  # the first answer, then the answer to the quote feedback
+    # The first answer, then the answer to the quote feedback: still not in the text.
+    fake.enqueue(answer, json.dumps({"quotes": ["a triumph for every free society"]}))
     facts = tmp_path / "facts.json"
     assert run(fake, str(statement_file), "--json", str(facts)) == 0
 
@@ -88,7 +89,24 @@ def test_quote_absent_from_source_is_rejected(
     assert invented not in capsys.readouterr().out
     # The model was told which quote it had not copied.
     feedback = fake.requests[1]["messages"][-1]["content"]
-    assert invented in feedback
+    assert f"1. {invented}" in feedback
+    assert fake.requests[1]["response_format"]["json_schema"]["name"] == "QuoteCorrections"
+
+
+def test_quote_corrected_through_feedback_is_grounded(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    paraphrase = "the treaty gives governments huge surveillance powers"
+    fake.enqueue(
+        extraction(positions=[position("Amara Okafor", paraphrase), position("Jonas Berg", BERG)]),
+        json.dumps({"quotes": [OKAFOR]}),
+    )
+    facts = tmp_path / "facts.json"
+    assert run(fake, str(statement_file), "--json", str(facts)) == 0
+    sheet = fact_sheet(facts)
+    quotes = sorted(p["evidence"][0]["quote"] for p in sheet["positions"])
+    assert quotes == sorted([OKAFOR, BERG]) and sheet["rejected"] == []
+    assert sheet["run"]["usage"]["calls"] == 2
 
 
 def test_swapped_quotation_marks_align_as_normalized(
@@ -98,7 +116,7 @@ def test_swapped_quotation_marks_align_as_normalized(
     fake.enqueue(
         extraction(
             positions=[
-                position("Amara Okafor", f"said the treaty \"{OKAFOR}\""),
+                position("Amara Okafor", f'said the treaty "{OKAFOR}"'),
                 position("Jonas Berg", f"said it \u201c{BERG}\u201d", stance="supports"),
             ]
         )
@@ -114,7 +132,7 @@ def test_swapped_quotation_marks_align_as_normalized(
         matches[ev["quote"]] = ev["match"]
     assert matches == {
         f"said the treaty \u201c{OKAFOR}\u201d": "normalized",
-        f"said it \"{BERG}\"": "normalized",
+        f'said it "{BERG}"': "normalized",
     }
 
 
@@ -194,8 +212,22 @@ def test_api_key_never_leaks(
     fake.enqueue(extraction(positions=[position("Amara Okafor", OKAFOR)]))
     fake.responder = lambda request: Reply(status=500, body={"error": {"message": "down"}})
     facts = tmp_path / "facts.json"
-    assert main(["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m",
-                 "--json", str(facts), "--debug"]) == 0
+    assert (
+        main(
+            [
+                "generate",
+                str(statement_file),
+                "--base-url",
+                fake.base_url,
+                "--model",
+                "m",
+                "--json",
+                str(facts),
+                "--debug",
+            ]
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     assert fake.headers[0]["authorization"] == f"Bearer {secret}"  # it was used...
     assert secret not in captured.out + captured.err  # ...and shown nowhere
@@ -207,8 +239,10 @@ def test_api_key_never_leaks(
     [
         (lambda d: d / "missing.txt", "source not found"),
         (lambda d: (d / "empty.txt").write_text("  \n") and d / "empty.txt", "source is empty"),
-        (lambda d: (d / "blob.txt").write_bytes(b"\x00\x01\x02binary") and d / "blob.txt",
-         "binary"),
+        (
+            lambda d: (d / "blob.txt").write_bytes(b"\x00\x01\x02binary") and d / "blob.txt",
+            "binary",
+        ),
         (lambda d: (d / "folder").mkdir() or d / "folder", "no readable documents"),
     ],
     ids=["missing", "empty", "binary", "empty-folder"],
@@ -251,4 +285,4 @@ def test_reask_context_does_not_grow(fake: FakeOpenAI, statement_file: Path) -> 
     fake.enqueue("not json", "still not json", extraction())
     assert run(fake, str(statement_file)) == 0
     sizes = [len(json.dumps(request["messages"])) for request in fake.requests]
-    assert len(sizes) == 3 and sizes[1] == sizes[2] - len('still not json') + len('not json')
+    assert len(sizes) == 3 and sizes[1] == sizes[2] - len("still not json") + len("not json")

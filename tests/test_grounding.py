@@ -10,9 +10,10 @@ from briefing.grounding import SourceIndex, ground_chunk, names_actor
 from briefing.models import ChunkExtraction, EventDraft, PositionDraft, RiskDraft, Source
 
 TEXT = (
-    "Microsoft said in a written submission that \u201cno outcome is better than a bad outcome\u201d. "
+    "Microsoft said in a written submission that "
+    "\u201cno outcome is better than a bad outcome\u201d. "
     "Nick Ashton-Hart spoke for the Cybersecurity Tech Accord. He argued that "
-    "\"this convention does not have to be the vehicle\". "
+    '"this convention does not have to be the vehicle". '
     "Russia argued that excessive attention to human rights is detrimental. "
     "This stance was opposed by Western countries. "
     "The vote was 102 to 23, with 26 abstentions, on 8 August 2024."
@@ -28,48 +29,81 @@ def ground(**lists: list) -> tuple:
     return result, [r.reason for r in result.rejected]
 
 
-def pos(actor: str, quote: str, kind: str = "company", summary: str = "They oppose the treaty.") -> PositionDraft:
-    return PositionDraft(actor=actor, actor_kind=kind, quote=quote, summary=summary, stance="opposes")
+def pos(
+    actor: str, quote: str, kind: str = "company", summary: str = "They oppose the treaty."
+) -> PositionDraft:
+    return PositionDraft(
+        actor=actor, actor_kind=kind, quote=quote, summary=summary, stance="opposes"
+    )
 
 
 def test_quote_is_stored_as_the_source_text() -> None:
-    result, reasons = ground(positions=[pos("Microsoft", 'no outcome is better than a bad outcome')])
+    result, reasons = ground(
+        positions=[pos("Microsoft", "no outcome is better than a bad outcome")]
+    )
     assert reasons == []
     ev = result.positions[0].evidence
     assert TEXT[ev.start : ev.end] == ev.quote == "no outcome is better than a bad outcome"
 
 
 def test_words_pinned_on_the_wrong_actor_are_rejected() -> None:
-    result, reasons = ground(positions=[
-        pos("Nick Ashton-Hart", "no outcome is better than a bad outcome", kind="person"),
-        pos("Western countries", "excessive attention to human rights is detrimental", kind="group"),
-    ])
+    result, reasons = ground(
+        positions=[
+            pos("Nick Ashton-Hart", "no outcome is better than a bad outcome", kind="person"),
+            pos(
+                "Western countries",
+                "excessive attention to human rights is detrimental",
+                kind="group",
+            ),
+        ]
+    )
     assert result.positions == []
     assert all("is not named in or just before the quoted sentence" in r for r in reasons)
 
 
 def test_pronoun_sentence_is_attributed_through_the_sentence_before() -> None:
     result, reasons = ground(
-        positions=[pos("Nick Ashton-Hart", "this convention does not have to be the vehicle", kind="person")]
+        positions=[
+            pos(
+                "Nick Ashton-Hart", "this convention does not have to be the vehicle", kind="person"
+            )
+        ]
     )
     assert reasons == [] and len(result.positions) == 1
 
 
 def test_numbers_in_summary_must_be_in_the_evidence() -> None:
     quote = "The vote was 102 to 23, with 26 abstentions"
-    good = RiskDraft(raised_by="Russia", quote="Russia argued that excessive attention to human rights is detrimental",
-                     description="Rights provisions could slow cooperation.", category="political")
-    bad = pos("Russia", "Russia argued that excessive attention to human rights is detrimental",
-              kind="government", summary="Russia won 120 votes.")
+    good = RiskDraft(
+        raised_by="Russia",
+        quote="Russia argued that excessive attention to human rights is detrimental",
+        description="Rights provisions could slow cooperation.",
+        category="political",
+    )
+    bad = pos(
+        "Russia",
+        "Russia argued that excessive attention to human rights is detrimental",
+        kind="government",
+        summary="Russia won 120 votes.",
+    )
     result, reasons = ground(positions=[bad], risks=[good])
     assert reasons == ["summary states 120, not in the quote"]
     assert len(result.risks) == 1
-    event_ok = EventDraft(quote=quote + ", on 8 August 2024", date="8 August 2024", description="A vote of 102 to 23.")
+    event_ok = EventDraft(
+        quote=quote + ", on 8 August 2024", date="8 August 2024", description="A vote of 102 to 23."
+    )
     event_bad = EventDraft(quote=quote, date="9 August 2024", description="The vote.")
+    event_in_sentence = EventDraft(quote=quote, date="8 August 2024", description="The vote.")
     event_vague = EventDraft(quote=quote, date="recently", description="The vote.")
     result, reasons = ground(events=[event_ok, event_bad, event_vague])
     assert len(result.events) == 1
-    assert reasons == ["states 2024, 9, not in the quote", "the date has no day, month number or year"]
+    assert reasons == ["states 9, not in the quote", "the date has no day, month number or year"]
+    # The date is outside the quote but in its sentence: the whole sentence becomes evidence.
+    result, reasons = ground(events=[event_in_sentence])
+    assert reasons == []
+    widened = result.events[0].evidence
+    assert widened.quote == TEXT[widened.start : widened.end]
+    assert widened.quote.startswith("The vote was") and widened.quote.endswith("8 August 2024.")
 
 
 def test_names_actor_by_full_name_surname_and_acronym() -> None:

@@ -20,19 +20,42 @@ def sheet_with(quote_text: str) -> FactSheet:
     text = f"Intro sentence. {quote_text} Closing sentence about Okafor."
     start = text.index(quote_text)
     source = Source(id="s1", path="a.txt", title="A <b>title</b>", text=text)
-    ev = Evidence(source_id="s1", start=start, end=start + len(quote_text), quote=quote_text,
-                  match="exact", score=1.0)
+    ev = Evidence(
+        source_id="s1",
+        start=start,
+        end=start + len(quote_text),
+        quote=quote_text,
+        match="exact",
+        score=1.0,
+    )
     second = Evidence(source_id="s1", start=0, end=15, quote=text[:15], match="exact", score=1.0)
     return FactSheet(
         topic="the treaty",
         sources=[source],
         actors=[Actor(id="actor-1", name="Okafor [x](y)", kind="person", evidence=[ev])],
-        positions=[Position(id="p1", actor_id="actor-1", stance="opposes",
-                            summary="Says | no", evidence=[ev])],
-        risks=[Risk(id="r1", description="Danger", category="privacy", raised_by=["actor-1"],
-                    evidence=[second, ev])],
-        run=RunInfo(briefing_version="0", model="m", endpoint="e", prompt_version="p",
-                    chunks=1, seconds=0.0, usage=Usage()),
+        positions=[
+            Position(
+                id="p1", actor_id="actor-1", stance="opposes", summary="Says | no", evidence=[ev]
+            )
+        ],
+        risks=[
+            Risk(
+                id="r1",
+                description="Danger",
+                category="privacy",
+                raised_by=["actor-1"],
+                evidence=[second, ev],
+            )
+        ],
+        run=RunInfo(
+            briefing_version="0",
+            model="m",
+            endpoint="e",
+            prompt_version="p",
+            chunks=1,
+            seconds=0.0,
+            usage=Usage(),
+        ),
     )
 
 
@@ -58,7 +81,9 @@ def test_notes_are_numbered_in_order_of_first_citation() -> None:
     assert "| Okafor \\[x\\](y) | opposes | Says \\| no | [1] |" in brief
     assert "| Danger | privacy | Okafor \\[x\\](y) | [2] [1] |" in brief
     notes = brief.split("## Source notes", 1)[1]
-    assert notes.index("1. “The treaty is dangerous, said Okafor.”") < notes.index("2. “Intro sentence.")
+    assert notes.index("1. “The treaty is dangerous, said Okafor.”") < notes.index(
+        "2. “Intro sentence."
+    )
 
 
 def test_user_template_mistake_names_the_line() -> None:
@@ -76,7 +101,11 @@ def test_timeline_dates_sort_chronologically() -> None:
 
     dates = ["December 2019", "8 August 2024", "2017", "August 1, 2024", "Oct. 2025"]
     assert sorted(dates, key=date_sort_key) == [
-        "2017", "December 2019", "August 1, 2024", "8 August 2024", "Oct. 2025"
+        "2017",
+        "December 2019",
+        "August 1, 2024",
+        "8 August 2024",
+        "Oct. 2025",
     ]
 
 

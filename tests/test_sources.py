@@ -272,7 +272,10 @@ def test_json_single_object(tmp_path: Path) -> None:
     path = _write(tmp_path / "one.json", json.dumps(record))
     [source] = load_sources([path])
     assert (source.path, source.title, source.outlet, source.url) == (
-        path, "Wire story", "Example Wire", "u"
+        path,
+        "Wire story",
+        "Example Wire",
+        "u",
     )
     assert source.text == BODY
 
