@@ -91,6 +91,11 @@ def _parser() -> argparse.ArgumentParser:
         help="do not ask the model again when its quotes are not found in the text",
     )
     generate.add_argument(
+        "--no-stance-check",
+        action="store_true",
+        help="do not ask the model a second, narrow question about each position's stance",
+    )
+    generate.add_argument(
         "--max-source-bytes",
         type=int,
         default=20_000_000,
@@ -172,6 +177,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         base_url=args.base_url,
         chunk_chars=args.chunk_chars,
         quote_feedback=not args.no_quote_feedback,
+        stance_check=not args.no_stance_check,
         max_source_bytes=args.max_source_bytes,
     )
     sheet = generate_facts(args.sources, config, progress=progress.info)

@@ -35,6 +35,7 @@ class BriefConfig:
     chunk_chars: int = 2000
     overlap_sentences: int = 1
     quote_feedback: bool = True
+    stance_check: bool = True
     max_reasks: int = 2
     max_tokens: int = 1200
     max_source_bytes: int = 20_000_000

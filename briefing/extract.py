@@ -40,7 +40,9 @@ def missing_quotes(extraction: ChunkExtraction, chunk_text: str) -> list[str]:
     """Distinct quotes of the extraction that do not align anywhere in the chunk."""
     aligner = Aligner(chunk_text)
     items: list[PositionDraft | RiskDraft | EventDraft] = [
-        *extraction.positions, *extraction.risks, *extraction.events
+        *extraction.positions,
+        *extraction.risks,
+        *extraction.events,
     ]
     quotes = [item.quote for item in items]
     return [quote for quote in dict.fromkeys(quotes) if aligner.align(quote) is None]

@@ -35,6 +35,7 @@ RiskCategory = Literal[
 ActorKind = Literal["government", "organisation", "company", "person", "group"]
 MatchKind = Literal["exact", "normalized", "fuzzy"]
 FactKind = Literal["actor", "position", "risk", "event"]
+StanceCheck = Literal["agreed", "disputed", "unchecked"]
 
 _WIRE = ConfigDict(extra="forbid")
 _DOMAIN = ConfigDict(extra="forbid")
@@ -118,6 +119,13 @@ class QuoteCorrections(BaseModel):
     )
 
 
+class StanceAnswer(BaseModel):
+    """The answer to the narrow second question about one position's stance."""
+
+    model_config = _WIRE
+    stance: Stance = Field(description="The actor's stance toward the topic.")
+
+
 # --------------------------------------------------------------------------- domain models
 
 
@@ -178,7 +186,15 @@ class Position(BaseModel):
     model_config = _DOMAIN
     id: str
     actor_id: str
-    stance: Stance
+    stance: Stance = Field(description="The stance the extraction gave.")
+    stance_check: StanceCheck = Field(
+        default="unchecked",
+        description="'agreed' when a second, narrow question gave the same stance; 'disputed' "
+        "when it did not (the brief then shows both labels, not a guess).",
+    )
+    second_stance: Stance | None = Field(
+        default=None, description="The second question's answer, when it was asked."
+    )
     summary: str
     evidence: list[Evidence] = Field(min_length=1)
 

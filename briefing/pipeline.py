@@ -21,6 +21,7 @@ from .llm import ChatClient, Endpoint
 from .models import FactSheet, RunInfo, Source
 from .prompting import prompt_version
 from .sources import load_sources
+from .stance import check_stances
 
 
 def default_topic(sources: Sequence[Source]) -> str:
@@ -59,9 +60,11 @@ def extract_facts(
                 f"{len(result.risks)} risks, {len(result.events)} events grounded, "
                 f"{len(result.rejected)} rejected ({time.monotonic() - chunk_started:.0f} s)"
             )
+        actors, positions, risks, events = consolidate(grounded)
+        if config.stance_check and positions:
+            positions = check_stances(client, positions, actors, indexes, topic, progress)
     finally:
         client.close()
-    actors, positions, risks, events = consolidate(grounded)
     return FactSheet(
         topic=topic,
         sources=list(sources),

@@ -20,7 +20,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import ConfigError
-from .models import Evidence, FactSheet, Source
+from .models import Evidence, FactSheet, Position, Source
 
 DEFAULT_TEMPLATE = "brief.md.j2"
 
@@ -83,6 +83,7 @@ _STANCE_PHRASES = {
     "concerned": "concerned",
     "mixed": "mixed",
     "neutral": "neutral",
+    "disputed": "with a disputed stance",
 }
 _MONTHS = {
     name: number
@@ -107,6 +108,13 @@ _MONTHS = {
 }
 
 
+def stance_label(position: Position) -> str:
+    """The stance as the brief shows it: a disputed one shows both answers, not a guess."""
+    if position.stance_check == "disputed" and position.second_stance:
+        return f"disputed: {position.stance} / {position.second_stance}"
+    return position.stance
+
+
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
@@ -126,7 +134,8 @@ def bottom_line(sheet: FactSheet) -> list[str]:
     names = {actor.id: actor.name for actor in sheet.actors}
     by_stance: dict[str, list[str]] = {}
     for position in sheet.positions:
-        by_stance.setdefault(position.stance, []).append(names[position.actor_id])
+        stance = "disputed" if position.stance_check == "disputed" else position.stance
+        by_stance.setdefault(stance, []).append(names[position.actor_id])
     if by_stance:
         parts = [
             f"{len(actors)} {_STANCE_PHRASES[stance]} "
@@ -173,7 +182,8 @@ def template_context(sheet: FactSheet) -> dict[str, Any]:
     positions = [
         {
             "actor": actors[p.actor_id].name,
-            "stance": p.stance,
+            "stance": stance_label(p),
+            "stance_check": p.stance_check,
             "summary": p.summary,
             "cites": notes.cite(p.evidence),
             "sources": len({e.source_id for e in p.evidence}),

@@ -15,8 +15,11 @@ OKAFOR = "would hand governments sweeping surveillance powers"
 BERG = "gives small countries a way to fight ransomware together"
 
 
-def run(fake: FakeOpenAI, *args: str) -> int:
-    return main(["generate", *args, "--base-url", fake.base_url, "--model", "fake-model", "-q"])
+def run(fake: FakeOpenAI, *args: str, stance_check: bool = False) -> int:
+    flags = [] if stance_check else ["--no-stance-check"]
+    return main(
+        ["generate", *args, "--base-url", fake.base_url, "--model", "fake-model", "-q", *flags]
+    )
 
 
 def test_grounded_brief_and_json_contract(
@@ -210,24 +213,12 @@ def test_api_key_never_leaks(
     secret = "sk-test-do-not-leak-4242"
     monkeypatch.setenv("OPENAI_API_KEY", secret)
     fake.enqueue(extraction(positions=[position("Amara Okafor", OKAFOR)]))
-    fake.responder = lambda request: Reply(status=500, body={"error": {"message": "down"}})
     facts = tmp_path / "facts.json"
-    assert (
-        main(
-            [
-                "generate",
-                str(statement_file),
-                "--base-url",
-                fake.base_url,
-                "--model",
-                "m",
-                "--json",
-                str(facts),
-                "--debug",
-            ]
-        )
-        == 0
-    )
+    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m"]
+    assert main([*args, "--json", str(facts), "--debug", "--no-stance-check"]) == 0
+    # And when the endpoint refuses the key, the error names the cure, not the key.
+    fake.responder = lambda request: Reply(status=401, body={"error": {"message": secret}})
+    assert main([*args, "--no-stance-check"]) == 4
     captured = capsys.readouterr()
     assert fake.headers[0]["authorization"] == f"Bearer {secret}"  # it was used...
     assert secret not in captured.out + captured.err  # ...and shown nowhere
@@ -286,3 +277,33 @@ def test_reask_context_does_not_grow(fake: FakeOpenAI, statement_file: Path) -> 
     assert run(fake, str(statement_file)) == 0
     sizes = [len(json.dumps(request["messages"])) for request in fake.requests]
     assert len(sizes) == 3 and sizes[1] == sizes[2] - len("still not json") + len("not json")
+
+
+def test_stance_check_agrees_or_marks_a_dispute(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake.enqueue(
+        extraction(
+            positions=[
+                position("Amara Okafor", OKAFOR, stance="supports"),  # mislabelled
+                position("Jonas Berg", BERG, stance="supports"),
+            ]
+        ),
+        json.dumps({"stance": "opposes"}),
+        json.dumps({"stance": "supports"}),
+    )
+    facts = tmp_path / "facts.json"
+    assert run(fake, str(statement_file), "--json", str(facts), stance_check=True) == 0
+    checks = {
+        p["evidence"][0]["quote"]: (p["stance"], p["stance_check"], p["second_stance"])
+        for p in fact_sheet(facts)["positions"]
+    }
+    assert checks[OKAFOR] == ("supports", "disputed", "opposes")
+    assert checks[BERG] == ("supports", "agreed", "supports")
+    brief = capsys.readouterr().out
+    assert "| Amara Okafor | disputed: supports / opposes |" in brief
+    assert "| Jonas Berg | supports |" in brief
+    # The narrow question shows the actor, the topic and the verified sentence, nothing else.
+    question = fake.requests[1]["messages"][-1]["content"]
+    assert "Actor: Amara Okafor" in question and OKAFOR in question
+    assert fake.requests[1]["response_format"]["json_schema"]["name"] == "StanceAnswer"

@@ -1,0 +1,58 @@
+"""A second, narrow question about every position's stance.
+
+Small models mislabel stances when they extract many facts at once (the embedded model called
+"no outcome is better than a bad outcome" support for a treaty). For each grounded position the
+model is asked once more, with only the actor, the topic, the verified sentences and the label
+definitions. Where both answers agree the label is kept as checked; where they differ the
+position is marked disputed and shows both labels: the tool does not guess between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .grounding import SourceIndex
+from .llm import ChatClient
+from .models import STANCE_DEFINITIONS, Actor, Position, StanceAnswer
+from .prompting import render_prompt
+
+
+def check_stance(
+    client: ChatClient, position: Position, actor: Actor, topic: str, context: list[str]
+) -> Position:
+    messages = [
+        {
+            "role": "system",
+            "content": render_prompt("stance_system.j2", stances=STANCE_DEFINITIONS),
+        },
+        {
+            "role": "user",
+            "content": render_prompt(
+                "stance_user.j2", topic=topic, actor=actor.name, quotes=context
+            ),
+        },
+    ]
+    answer, _ = client.ask(messages, StanceAnswer)
+    verdict = "agreed" if answer.stance == position.stance else "disputed"
+    return position.model_copy(update={"stance_check": verdict, "second_stance": answer.stance})
+
+
+def check_stances(
+    client: ChatClient,
+    positions: list[Position],
+    actors: list[Actor],
+    indexes: dict[str, SourceIndex],
+    topic: str,
+    progress: Callable[[str], None] | None = None,
+) -> list[Position]:
+    """Ask the narrow question for every position; the sentences around its evidence are shown."""
+    by_id = {actor.id: actor for actor in actors}
+    checked = []
+    for position in positions:
+        sentences = (indexes[ev.source_id].sentence_evidence(ev).quote for ev in position.evidence)
+        context = list(dict.fromkeys(sentences))[:3]
+        checked.append(check_stance(client, position, by_id[position.actor_id], topic, context))
+    if progress:
+        disputed = sum(1 for p in checked if p.stance_check == "disputed")
+        progress(f"stance check: {len(checked) - disputed} agreed, {disputed} disputed")
+    return checked
