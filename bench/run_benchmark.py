@@ -27,12 +27,19 @@ def main() -> int:
     parser.add_argument("--base-url")
     parser.add_argument("--model")
     parser.add_argument("--chunk-chars", type=int, default=BriefConfig.chunk_chars)
+    parser.add_argument("--concurrency", type=int, default=BriefConfig.concurrency)
+    parser.add_argument("--no-stance-check", action="store_true")
     parser.add_argument("--json", help="also write the figures as JSON here")
     parser.add_argument("--facts", help="write the fact sheet here")
     args = parser.parse_args()
 
     config = BriefConfig(
-        topic=args.topic, base_url=args.base_url, model=args.model, chunk_chars=args.chunk_chars
+        topic=args.topic,
+        base_url=args.base_url,
+        model=args.model,
+        chunk_chars=args.chunk_chars,
+        concurrency=args.concurrency,
+        stance_check=not args.no_stance_check,
     )
     started = time.monotonic()
     sheet = generate_facts(args.sources, config, progress=lambda m: print(m, file=sys.stderr))
@@ -53,6 +60,7 @@ def main() -> int:
         "peak_rss_mb": round(peak_mb),
         "actors": len(sheet.actors),
         "positions": len(sheet.positions),
+        "stances_disputed": sum(1 for p in sheet.positions if p.stance_check == "disputed"),
         "risks": len(sheet.risks),
         "events": len(sheet.events),
         "grounded_facts": grounded,

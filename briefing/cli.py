@@ -91,6 +91,14 @@ def _parser() -> argparse.ArgumentParser:
         help="do not ask the model again when its quotes are not found in the text",
     )
     generate.add_argument(
+        "--concurrency",
+        type=int,
+        default=BriefConfig.concurrency,
+        metavar="N",
+        help="requests in flight at once; for the embedded model, its parallel slots "
+        "(default: %(default)s)",
+    )
+    generate.add_argument(
         "--no-stance-check",
         action="store_true",
         help="do not ask the model a second, narrow question about each position's stance",
@@ -178,6 +186,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         chunk_chars=args.chunk_chars,
         quote_feedback=not args.no_quote_feedback,
         stance_check=not args.no_stance_check,
+        concurrency=args.concurrency,
         max_source_bytes=args.max_source_bytes,
     )
     sheet = generate_facts(args.sources, config, progress=progress.info)

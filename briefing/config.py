@@ -36,6 +36,7 @@ class BriefConfig:
     overlap_sentences: int = 1
     quote_feedback: bool = True
     stance_check: bool = True
+    concurrency: int = 1
     max_reasks: int = 2
     max_tokens: int = 1200
     max_source_bytes: int = 20_000_000
@@ -45,6 +46,8 @@ class BriefConfig:
     def __post_init__(self) -> None:
         if self.chunk_chars < 200:
             raise ConfigError("--chunk-chars must be at least 200")
+        if self.concurrency < 1:
+            raise ConfigError("--concurrency must be at least 1")
         if self.max_reasks < 0:
             raise ConfigError("--max-reasks cannot be negative")
 
@@ -94,7 +97,7 @@ def open_endpoint(config: BriefConfig, progress: Progress = _quiet) -> Iterator[
 
     model_path = assemble_model(progress=progress)
     progress("starting the embedded model")
-    with EmbeddedServer(model_path, threads=config.threads) as server:
+    with EmbeddedServer(model_path, threads=config.threads, parallel=config.concurrency) as server:
         yield Endpoint(
             base_url=server.base_url,
             model=MODEL_NAME,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import threading
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -140,6 +141,7 @@ class ChatClient:
         self.max_tokens = max_tokens
         self.seed = seed
         self.usage = Usage()
+        self._usage_lock = threading.Lock()  # requests may run on several threads
         self._json_schema_supported = True
         self._client = openai.OpenAI(
             base_url=endpoint.base_url,
@@ -169,7 +171,8 @@ class ChatClient:
                 last_error = exc
                 if attempt == self.max_reasks:
                     break
-                self.usage.reasks += 1
+                with self._usage_lock:
+                    self.usage.reasks += 1
                 log.debug("invalid answer, re-asking: %s", exc)
                 conversation = [
                     *messages,
@@ -220,7 +223,8 @@ class ChatClient:
         return result
 
     def _note_retry(self, state: RetryCallState) -> None:
-        self.usage.retries += 1
+        with self._usage_lock:
+            self.usage.retries += 1
         exc = state.outcome.exception() if state.outcome else None
         log.info(
             "%s: %s, retrying (attempt %d)",
@@ -255,16 +259,17 @@ class ChatClient:
                 self._json_schema_supported = False
                 return self._request(messages, answer_model)
             raise
-        self.usage.calls += 1
+        with self._usage_lock:
+            self.usage.calls += 1
+            if response.usage is not None:
+                self.usage.prompt_tokens += response.usage.prompt_tokens or 0
+                self.usage.completion_tokens += response.usage.completion_tokens or 0
         log.debug(
             "%s: finish=%s usage=%s",
             self.endpoint.display,
             response.choices[0].finish_reason if response.choices else None,
             response.usage,
         )
-        if response.usage is not None:
-            self.usage.prompt_tokens += response.usage.prompt_tokens or 0
-            self.usage.completion_tokens += response.usage.completion_tokens or 0
         if not response.choices:
             raise _TransientFault("the endpoint answered with no choices")
         choice = response.choices[0]

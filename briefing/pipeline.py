@@ -7,11 +7,13 @@ sheet can be rendered again without a model.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from . import __version__
-from .chunking import chunk_source
+from .chunking import Chunk, chunk_source
 from .config import BriefConfig, Progress, _quiet, open_endpoint
 from .consolidate import consolidate
 from .errors import SourceError
@@ -48,18 +50,29 @@ def extract_facts(
     ]
     indexes = {source.id: SourceIndex(source) for source in sources}
     client = ChatClient(endpoint, max_reasks=config.max_reasks, max_tokens=config.max_tokens)
-    grounded: list[GroundedChunk] = []
-    try:
-        for number, (source, chunk) in enumerate(work, 1):
-            chunk_started = time.monotonic()
-            extraction = extract_chunk(client, chunk, topic, quote_feedback=config.quote_feedback)
-            result = ground_chunk(indexes[source.id], chunk, extraction)
-            grounded.append(result)
+    done = 0
+    lock = threading.Lock()
+
+    def process(item: tuple[Source, Chunk]) -> GroundedChunk:
+        nonlocal done
+        source, chunk = item
+        chunk_started = time.monotonic()
+        extraction = extract_chunk(client, chunk, topic, quote_feedback=config.quote_feedback)
+        result = ground_chunk(indexes[source.id], chunk, extraction)
+        with lock:
+            done += 1
             progress(
-                f"[{number}/{len(work)}] {source.title[:48]}: {len(result.positions)} positions, "
+                f"[{done}/{len(work)}] {source.title[:48]}: {len(result.positions)} positions, "
                 f"{len(result.risks)} risks, {len(result.events)} events grounded, "
                 f"{len(result.rejected)} rejected ({time.monotonic() - chunk_started:.0f} s)"
             )
+        return result
+
+    try:
+        # Results come back in chunk order whatever the concurrency, so consolidation, ids and
+        # the brief depend only on the model's answers.
+        with ThreadPoolExecutor(max_workers=config.concurrency) as pool:
+            grounded = list(pool.map(process, work))
         actors, positions, risks, events = consolidate(grounded)
         if config.stance_check and positions:
             positions = check_stances(client, positions, actors, indexes, topic, progress)

@@ -307,3 +307,84 @@ def test_stance_check_agrees_or_marks_a_dispute(
     question = fake.requests[1]["messages"][-1]["content"]
     assert "Actor: Amara Okafor" in question and OKAFOR in question
     assert fake.requests[1]["response_format"]["json_schema"]["name"] == "StanceAnswer"
+
+
+def test_concurrent_requests_give_the_same_facts(tmp_path: Path) -> None:
+    """Answers depend only on the chunk; the fact sheet must not depend on the concurrency."""
+    speakers = [f"Speaker{name}" for name in ("Alpha", "Bravo", "Charlie", "Delta", "Echo")]
+    paragraphs = [
+        f"{name} said the treaty would change how police share data in case {number}."
+        for number, name in enumerate(speakers, 1)
+    ]
+    source = tmp_path / "many.txt"
+    source.write_text("Many voices\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+
+    def answer(request: dict) -> Reply:
+        text = request["messages"][-1]["content"]
+        found = [
+            position(name, f"the treaty would change how police share data in case {n}")
+            for n, name in enumerate(speakers, 1)
+            if f"{name} said" in text
+        ]
+        return Reply(content=extraction(positions=found[:6]))
+
+    sheets = []
+    for concurrency in ("1", "3"):
+        with FakeOpenAI(responder=answer) as server:
+            facts = tmp_path / f"facts-{concurrency}.json"
+            args = ["--chunk-chars", "200", "--concurrency", concurrency, "--json", str(facts)]
+            assert run(server, str(source), *args) == 0
+            assert len(server.requests) >= 3
+        sheet = fact_sheet(facts)
+        sheet["run"]["seconds"] = 0
+        sheet["run"]["endpoint"] = "fake"  # a new port each time
+        sheets.append(sheet)
+    assert sheets[0] == sheets[1]
+    assert len(sheets[0]["positions"]) == 5
+
+
+def test_ctrl_c_exits_130_and_writes_nothing(
+    statement_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import briefing.cli
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(briefing.cli, "generate_facts", interrupted)
+    out = tmp_path / "brief.md"
+    assert main(["generate", str(statement_file), "-o", str(out)]) == 130
+    assert capsys.readouterr().err.strip() == "briefing: interrupted"
+    assert not out.exists()
+
+
+def test_embedded_server_stops_when_the_run_is_interrupted(
+    statement_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The embedded server's context is left on Ctrl-C, so the model is released."""
+    from briefing.backends import embedded
+
+    events: list[str] = []
+
+    class FakeServer:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.base_url = "http://127.0.0.1:9/v1"
+
+        def __enter__(self) -> "FakeServer":
+            events.append("start")
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            events.append("stop")
+
+    def interrupted_extract(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(embedded, "EmbeddedServer", FakeServer)
+    monkeypatch.setattr(embedded, "assemble_model", lambda progress=None: Path("model.gguf"))
+    monkeypatch.setattr("briefing.pipeline.extract_chunk", interrupted_extract)
+    assert main(["generate", str(statement_file), "-q"]) == 130
+    assert events == ["start", "stop"]

@@ -168,7 +168,7 @@ class EmbeddedServer:
             ) from None
         params = xllamacpp.CommonParams()
         params.model.path = str(self.model_path)
-        params.n_ctx = CONTEXT_TOKENS
+        params.n_ctx = CONTEXT_TOKENS * self.parallel  # split evenly between the slots
         params.n_parallel = self.parallel
         params.port = 0  # the server picks a free port; we read it back
         params.hostnames = ["127.0.0.1"]
