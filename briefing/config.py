@@ -20,8 +20,8 @@ from .llm import Endpoint
 Progress = Callable[[str], None]
 
 
-def _quiet(_: str) -> None:
-    pass
+def no_progress(_: str) -> None:
+    """The default progress callback: say nothing."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def remote_endpoint(config: BriefConfig) -> Endpoint:
 
 
 @contextmanager
-def open_endpoint(config: BriefConfig, progress: Progress = _quiet) -> Iterator[Endpoint]:
+def open_endpoint(config: BriefConfig, progress: Progress = no_progress) -> Iterator[Endpoint]:
     """Yield the endpoint to use; for the embedded model, run its server meanwhile."""
     if config.resolved_base_url():
         yield remote_endpoint(config)

@@ -9,25 +9,24 @@ so the same findings always get the same ids.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 
-from .alignment import normalize
-from .grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk
+from .grounding import (
+    GroundedChunk,
+    GroundedEvent,
+    GroundedPosition,
+    GroundedRisk,
+    acronym,
+    name_words,
+)
 from .models import Actor, ActorKind, Event, Evidence, Position, Risk
-
-_STOP = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
 
 
 def _key(name: str) -> str:
-    words = re.findall(r"[\w-]+", normalize(name).replace("'s ", " "))
+    words = [word.removesuffix("'s").rstrip("'") for word in name_words(name)]
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
-
-
-def _acronym(key: str) -> str:
-    return "".join(word[0] for word in key.split() if word not in _STOP)
 
 
 def _same_actor(a: str, a_kind: ActorKind | None, b: str, b_kind: ActorKind | None) -> bool:
@@ -35,7 +34,7 @@ def _same_actor(a: str, a_kind: ActorKind | None, b: str, b_kind: ActorKind | No
     if key_a == key_b:
         return True
     short, long_ = sorted((key_a, key_b), key=len)
-    if " " not in short and len(short) >= 2 and _acronym(long_) == short:
+    if " " not in short and len(short) >= 2 and acronym(long_.split()) == short:
         return True
     # A surname alone ("Ashton-Hart") joins the full name of a person.
     if "person" in (a_kind, b_kind) and " " not in short and long_.split()[-1] == short:

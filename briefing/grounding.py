@@ -41,8 +41,10 @@ __all__ = [
     "GroundedPosition",
     "GroundedRisk",
     "SourceIndex",
+    "acronym",
     "align_quote",
     "ground_chunk",
+    "name_words",
     "names_actor",
 ]
 
@@ -128,36 +130,38 @@ _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
 
 
-def _words(text: str) -> list[str]:
+def name_words(text: str) -> list[str]:
+    """Normalized words of a name or text, for comparing names."""
     return _WORD.findall(normalize(text))
 
 
-def _acronym(words: list[str]) -> str:
+def acronym(words: list[str]) -> str:
+    """'human rights watch' -> 'hrw'; function words are skipped."""
     return "".join(word[0] for word in words if word not in _NAME_STOPWORDS)
 
 
 def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     """Whether ``window`` names the actor: in full, by surname (people) or by acronym."""
-    name_words = [w for w in _words(name) if w]
-    if not name_words:
+    words = name_words(name)
+    if not words:
         return False
-    window_words = _words(window)
+    window_words = name_words(window)
     padded = " " + " ".join(window_words) + " "
-    if " " + " ".join(name_words) + " " in padded:
+    if " " + " ".join(words) + " " in padded:
         return True
-    if name_words[0] == "the" and " " + " ".join(name_words[1:]) + " " in padded:
+    if words[0] == "the" and " " + " ".join(words[1:]) + " " in padded:
         return True
-    if kind == "person" and len(name_words) > 1 and len(name_words[-1]) >= 3:
-        if name_words[-1] in window_words:
+    if kind == "person" and len(words) > 1 and len(words[-1]) >= 3:
+        if words[-1] in window_words:
             return True
-    acronym = _acronym(name_words)
-    if len(acronym) >= 2 and acronym in window_words:
+    short = acronym(words)
+    if len(short) >= 2 and short in window_words:
         return True
     # The draft may use the acronym while the text spells the name out.
-    if len(name_words) == 1 and len(name_words[0]) >= 2:
+    if len(words) == 1 and len(words[0]) >= 2:
         for start in range(len(window_words)):
             for end in range(start + 2, min(len(window_words), start + 10) + 1):
-                if _acronym(window_words[start:end]) == name_words[0]:
+                if acronym(window_words[start:end]) == words[0]:
                     return True
     return False
 

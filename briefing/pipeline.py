@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from . import __version__
 from .chunking import Chunk, chunk_source
-from .config import BriefConfig, Progress, _quiet, open_endpoint
+from .config import BriefConfig, Progress, no_progress, open_endpoint
 from .consolidate import consolidate
 from .errors import SourceError
 from .extract import extract_chunk
@@ -34,7 +34,7 @@ def extract_facts(
     sources: Sequence[Source],
     endpoint: Endpoint,
     config: BriefConfig,
-    progress: Progress = _quiet,
+    progress: Progress = no_progress,
 ) -> FactSheet:
     """Run extraction and grounding over already-loaded sources against one endpoint."""
     if not sources:
@@ -68,15 +68,17 @@ def extract_facts(
             )
         return result
 
+    pool = ThreadPoolExecutor(max_workers=config.concurrency)
     try:
         # Results come back in chunk order whatever the concurrency, so consolidation, ids and
         # the brief depend only on the model's answers.
-        with ThreadPoolExecutor(max_workers=config.concurrency) as pool:
-            grounded = list(pool.map(process, work))
+        grounded = list(pool.map(process, work))
         actors, positions, risks, events = consolidate(grounded)
         if config.stance_check and positions:
             positions = check_stances(client, positions, actors, indexes, topic, progress)
     finally:
+        # On Ctrl-C or an error, do not wait for queued chunks: stop now, keep nothing partial.
+        pool.shutdown(wait=False, cancel_futures=True)
         client.close()
     return FactSheet(
         topic=topic,
@@ -99,7 +101,7 @@ def extract_facts(
 
 
 def generate_facts(
-    paths: Sequence[str], config: BriefConfig | None = None, progress: Progress = _quiet
+    paths: Sequence[str], config: BriefConfig | None = None, progress: Progress = no_progress
 ) -> FactSheet:
     """Load the sources at ``paths`` and return their grounded fact sheet."""
     config = config or BriefConfig()
