@@ -373,7 +373,7 @@ def test_embedded_server_stops_when_the_run_is_interrupted(
         def __init__(self, *args: object, **kwargs: object) -> None:
             self.base_url = "http://127.0.0.1:9/v1"
 
-        def __enter__(self) -> "FakeServer":
+        def __enter__(self) -> FakeServer:
             events.append("start")
             return self
 
