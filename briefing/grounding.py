@@ -6,7 +6,8 @@ A draft survives only when
    the evidence stored is the *source's* characters at those offsets, never the model's words;
 2. for positions and risks, the actor it is attributed to is named in the quoted sentence or in
    the sentence just before it (a small model readily pins one actor's words on another);
-3. numbers and dates it states occur in its evidence.
+3. numbers and dates it states occur in its evidence, and names it states occur in its source
+   (``claims.unsupported_claims``).
 
 Everything else becomes a ``Rejected`` record with its reason; it is shown for review, never as
 a fact. Offsets a model reports are never trusted: the model reports none.
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .alignment import Aligner, Alignment, align_quote, normalize
 from .chunking import Chunk, split_sentences
+from .claims import unsupported_claims
 from .models import (
     ActorKind,
     ChunkExtraction,
@@ -166,12 +168,9 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     return False
 
 
-def _numbers(text: str) -> set[str]:
-    return {match.group().replace(",", "").rstrip(".") for match in _NUMBER.finditer(text)}
-
-
-def _unsupported_numbers(claim: str, evidence: Evidence) -> list[str]:
-    return sorted(_numbers(claim) - _numbers(evidence.quote))
+def _unsupported(claim: str, evidence: Evidence, index: SourceIndex) -> list[str]:
+    """Numbers and dates the evidence lacks, and names the whole source lacks."""
+    return unsupported_claims(claim, evidence.quote, index.source.text)
 
 
 def _reject(source: Source, kind: FactKind, draft: dict[str, str], reason: str) -> Rejected:
@@ -192,13 +191,13 @@ def _ground_position(
             record,
             f"{draft.actor!r} is not named in or just before the quoted sentence",
         )
-    missing = _unsupported_numbers(draft.summary, evidence)
+    missing = _unsupported(draft.summary, evidence, index)
     if missing:
         return _reject(
             index.source,
             "position",
             record,
-            f"summary states {', '.join(missing)}, not in the quote",
+            f"summary states {', '.join(missing)}, not supported by the source",
         )
     return GroundedPosition(draft.actor, draft.actor_kind, draft.stance, draft.summary, evidence)
 
@@ -215,13 +214,13 @@ def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> Grounded
             record,
             f"{draft.raised_by!r} is not named in or just before the quoted sentence",
         )
-    missing = _unsupported_numbers(draft.description, evidence)
+    missing = _unsupported(draft.description, evidence, index)
     if missing:
         return _reject(
             index.source,
             "risk",
             record,
-            f"description states {', '.join(missing)}, not in the quote",
+            f"description states {', '.join(missing)}, not supported by the source",
         )
     return GroundedRisk(draft.raised_by, draft.category, draft.description, evidence)
 
@@ -231,17 +230,19 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
     evidence = index.evidence(draft.quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, "event", record, "quote not found in the source")
-    date_numbers = _numbers(draft.date)
-    if not date_numbers:
+    if not _NUMBER.search(draft.date):
         return _reject(index.source, "event", record, "the date has no day, month number or year")
-    claimed = date_numbers | _numbers(draft.description)
-    if claimed - _numbers(evidence.quote):
+    claim = f"{draft.date}: {draft.description}"
+    if _unsupported(claim, evidence, index):
         # A quote often stops short of the date its sentence gives: cite the whole sentence.
         evidence = index.sentence_evidence(evidence)
-    missing = sorted(claimed - _numbers(evidence.quote))
+    missing = _unsupported(claim, evidence, index)
     if missing:
         return _reject(
-            index.source, "event", record, f"states {', '.join(missing)}, not in the quote"
+            index.source,
+            "event",
+            record,
+            f"states {', '.join(missing)}, not supported by the source",
         )
     return GroundedEvent(draft.date, draft.description, evidence)
 

@@ -87,7 +87,7 @@ def test_numbers_in_summary_must_be_in_the_evidence() -> None:
         summary="Russia won 120 votes.",
     )
     result, reasons = ground(positions=[bad], risks=[good])
-    assert reasons == ["summary states 120, not in the quote"]
+    assert reasons == ["summary states 120, not supported by the source"]
     assert len(result.risks) == 1
     event_ok = EventDraft(
         quote=quote + ", on 8 August 2024", date="8 August 2024", description="A vote of 102 to 23."
@@ -97,7 +97,7 @@ def test_numbers_in_summary_must_be_in_the_evidence() -> None:
     event_vague = EventDraft(quote=quote, date="recently", description="The vote.")
     result, reasons = ground(events=[event_ok, event_bad, event_vague])
     assert len(result.events) == 1
-    assert reasons == ["states 9, not in the quote", "the date has no day, month number or year"]
+    assert reasons == ["states 9, not supported by the source", "the date has no day, month number or year"]
     # The date is outside the quote but in its sentence: the whole sentence becomes evidence.
     result, reasons = ground(events=[event_in_sentence])
     assert reasons == []
@@ -127,3 +127,14 @@ def test_any_grounded_evidence_is_verbatim(start: int, length: int) -> None:
     for event in result.events:
         ev = event.evidence
         assert TEXT[ev.start : ev.end] == ev.quote
+
+
+def test_names_in_a_summary_must_occur_in_the_source() -> None:
+    quote = "no outcome is better than a bad outcome"
+    invented = pos("Microsoft", quote, summary="Microsoft and Amnesty International reject it.")
+    result, reasons = ground(positions=[invented])
+    assert result.positions == []
+    assert len(reasons) == 1 and "Amnesty" in reasons[0]
+    named = pos("Microsoft", quote, summary="Microsoft, like Russia, has a view.")
+    result, reasons = ground(positions=[named])  # Russia is named elsewhere in the source
+    assert reasons == [] and len(result.positions) == 1

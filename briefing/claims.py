@@ -1,0 +1,483 @@
+"""What a short claim states that its support does not: numbers, dates and proper names.
+
+The product's promise is that a fact's summary adds no specifics its verbatim evidence lacks.
+:func:`unsupported_claims` checks two kinds of specifics, in code:
+
+* **numbers and dates** must occur in the *evidence*. Numbers are compared by value:
+  ``1,000`` equals ``1000``, ``5%`` equals ``5 percent`` (the sign or word is not compared),
+  ``three`` equals ``3``, ``21st`` equals ``21``, ``$5 million`` equals ``5,000,000`` or ``5m``
+  (a scale word, when given, is part of the value; currency is not compared). A month or
+  weekday that the claim gives as a date must be named in the evidence (``Aug.`` counts as
+  ``August``), and a day given with its month must be paired with that month in the
+  evidence, in either order (``8 August`` == ``August 8``).
+* **proper names** -- capitalized words and runs, acronyms, and sentence-initial words that
+  are not common sentence openers -- must occur in the *source text* (the evidence when no
+  source text is given), compared case-folded and whole-word. A run passes if it occurs as
+  a whole, or if each of its words of three or more letters occurs (``Ashton-Hart`` in
+  ``Nick Ashton-Hart``; ``President Joe Biden`` needs only ``Joe`` and ``Biden``: titles are
+  not names); ``Microsoft's`` is checked as ``Microsoft``; an acronym also passes when a
+  capitalized run of the source spells it (``WHO`` for ``World Health Organization``).
+
+Source texts are analysed once and cached, so checking many claims against one document
+costs little more than reading the claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from .alignment import normalize
+
+__all__ = ["unsupported_claims"]
+
+# --------------------------------------------------------------------------- vocabulary
+
+MONTHS: dict[str, str] = {
+    name: name
+    for name in (
+        "january february march april may june july august september october november december"
+    ).split()
+}
+MONTHS.update(
+    {
+        "jan": "january",
+        "feb": "february",
+        "mar": "march",
+        "apr": "april",
+        "jun": "june",
+        "jul": "july",
+        "aug": "august",
+        "sep": "september",
+        "sept": "september",
+        "oct": "october",
+        "nov": "november",
+        "dec": "december",
+    }
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(_UNITS)}
+NUMBER_WORDS.update({word: 20 + 10 * i for i, word in enumerate(_TENS)})
+NUMBER_WORDS["dozen"] = 12
+_ORDINAL_WORDS: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth".split()
+    )
+}
+# Written-out numbers so common in ordinary prose that a claim's use of them states nothing
+# countable ("one of the largest", "a dozen reasons"); they still support a claim's digits.
+_CLAIM_NUMBER_WORDS_IGNORED = frozenset({"zero", "one", "dozen"})
+SCALES: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+
+# Capitalized words that name nothing on their own: sentence openers, pronouns, determiners,
+# titles and honorifics. They are dropped wherever they stand in a capitalized run.
+GENERIC_WORDS = frozenset(
+    """
+    a an the this that these those it its he she they we i you his her their our my your
+    in on at for but and or nor so yet if as to of by with from into about over under
+    however according after before while when where whether why how what who which whom
+    although though because since until unless despite during meanwhile moreover also
+    some many most several few all both each every any no not none there here then thus
+    now still even just only once more much such other others another
+    critics officials experts analysts authorities observers supporters opponents
+    mr mrs ms miss dr prof sir dame lord lady madam mme mister
+    president vice prime minister ministers secretary senator sen rep representative
+    governor gov chancellor chairman chairwoman chair king queen prince princess
+    general gen judge justice mayor ambassador spokesman spokeswoman spokesperson ceo
+    is are was were be been will would can could should may might must do does did
+    has have had said says say new
+    previously prior past later earlier today yesterday tomorrow recently currently
+    initially finally instead additionally furthermore separately overall last next
+    first second third
+    people residents researchers scientists investors lawmakers police protesters
+    activists workers users customers consumers shares stocks prices sales
+    """.split()
+)
+# Names that stand for one another: a country, its short forms and its adjective.
+ALIASES: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split("|"))
+    for group in (
+        "uk|u k|britain|british|united kingdom|great britain|england|english",
+        "us|u s|usa|u s a|america|american|americans|united states",
+        "eu|e u|european union",
+        "un|u n|united nations",
+        "uae|united arab emirates|emirati",
+    )
+)
+# Lower-case words allowed inside a name ("Bank of England", "Ursula von der Leyen").
+_CONNECTORS = frozenset("of de du da dos del della di van von der den la le al bin ibn".split())
+# Endings that turn a place into its people or adjective and back: China/Chinese,
+# Britain/British, Ukraine/Ukrainian, Israel/Israeli, Russia/Russian, Europe/European.
+_NAME_SUFFIXES = ("", "a", "e", "i", "n", "an", "ia", "ian", "ean", "ese", "ish", "ain", "y")
+_ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "a", "an", "to", "&"})
+
+# --------------------------------------------------------------------------- patterns
+
+_FOLD = str.maketrans(
+    {
+        **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032`"},
+        **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"},
+        **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
+        "\u00a0": " ",
+    }
+)
+# A number in digits: thousands separated by commas, an optional decimal part, an optional
+# ordinal suffix, then an optional scale (word or abbreviation) the value is multiplied by.
+_DIGITS = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?"
+    r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)\b)?",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:(" + "|".join(_TENS) + r")(?:[\s-](" + "|".join(_UNITS[1:10]) + r"))?"
+    r"|(" + "|".join(_UNITS) + r"|dozen))\b"
+    r"(?:\s+(hundred|thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", re.IGNORECASE)
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"  # noqa: E501
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DAY_MONTH = re.compile(r"(?<![\w.,])" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?![\d,.]\d|\d)", re.IGNORECASE)
+_ANY_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_WORD = re.compile(r"\b" + _MONTH + r"(?!\w)", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?:\d{4})\b", re.IGNORECASE)
+# A claim's month is a date when it has a day or year beside it or a date preposition before.
+_DATE_LEAD = re.compile(
+    r"\b(?:in|on|since|until|till|by|from|through|to|during|last|next|this|early|late|mid|"
+    r"end\s+of|beginning\s+of|start\s+of)\s*-?\s*$",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS)) + r")s?\b", re.IGNORECASE)
+# Words of a claim, with dotted acronyms (U.S., U.K.) kept whole.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w'-]*[^\W_]|[^\W_]")
+_SUBWORD = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _value(whole: str, fraction: str | None, scale: str | None) -> str:
+    try:
+        value = Decimal(whole.replace(",", "") + (fraction or ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        return whole
+    if scale:
+        value *= SCALES[scale.lower()]
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _claim_numbers(text: str) -> dict[str, str]:
+    """Each number the claim states, by value -> the words that stated it."""
+    found: dict[str, str] = {}
+    for match in _DIGITS.finditer(text):
+        whole, fraction, scale = match.groups()
+        if scale and scale.lower() in {"m", "b", "k"} and not _money_before(text, match.start()):
+            scale = None  # "5m" as five metres, "7b" as a grade: only the digits are claimed
+        found.setdefault(_value(whole, fraction, scale), match.group().strip())
+    for match in _NUMBER_WORD.finditer(text):
+        tens, unit, small, scale = match.groups()
+        word = (small or tens or "").lower()
+        if not scale and not unit and word in _CLAIM_NUMBER_WORDS_IGNORED:
+            continue
+        found.setdefault(_word_value(tens, unit, small, scale), match.group())
+    return found
+
+
+def _money_before(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in "$\u00a3\u20ac\u00a5"
+
+
+def _word_value(tens: str | None, unit: str | None, small: str | None, scale: str | None) -> str:
+    value = NUMBER_WORDS[(small or tens or "").lower()]
+    if unit:
+        value += NUMBER_WORDS[unit.lower()]
+    if scale:
+        value *= SCALES[scale.lower()]
+    return str(value)
+
+
+def _support_numbers(text: str) -> frozenset[str]:
+    """Every value the text supports: with and without its scale, digits and words alike."""
+    values: set[str] = set()
+    for match in _DIGITS.finditer(text):
+        whole, fraction, scale = match.groups()
+        values.add(_value(whole, fraction, None))
+        if scale:
+            values.add(_value(whole, fraction, scale))
+    for match in _NUMBER_WORD.finditer(text):
+        tens, unit, small, scale = match.groups()
+        values.add(_word_value(tens, unit, small, None))
+        if scale:
+            values.add(_word_value(tens, unit, small, scale))
+        if tens and unit:
+            values.add(str(NUMBER_WORDS[unit.lower()]))
+    for match in _ORDINAL_WORD.finditer(text):
+        values.add(str(_ORDINAL_WORDS[match.group(1).lower()]))
+    return frozenset(values)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _month(word: str) -> str:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day_month_pairs(text: str) -> set[tuple[str, str]]:
+    pairs = {(str(int(m.group(1))), _month(m.group(2))) for m in _DAY_MONTH.finditer(text)}
+    pairs |= {(str(int(m.group(2))), _month(m.group(1))) for m in _MONTH_DAY.finditer(text)}
+    return {(day, month) for day, month in pairs if 1 <= int(day) <= 31}
+
+
+def _claim_months(text: str) -> dict[str, str]:
+    """Months the claim gives as dates: month -> its surface form."""
+    if not _ANY_MONTH.search(text):
+        return {}
+    dated = {m.start(2) for m in _DAY_MONTH.finditer(text)}
+    dated |= {m.start(1) for m in _MONTH_DAY.finditer(text)}
+    dated |= {m.start(1) for m in _MONTH_YEAR.finditer(text)}
+    found: dict[str, str] = {}
+    for match in _MONTH_WORD.finditer(text):
+        word = match.group(1)
+        if not word[0].isupper():
+            continue
+        is_dated = match.start() in dated or (
+            _DATE_LEAD.search(text, max(0, match.start() - 20), match.start()) is not None
+        )
+        # "May" is a verb and "Mar", "Dec" are other words unless they stand as dates.
+        ambiguous = word.lower() == "may" or (len(word) <= 4 and not match.group().endswith("."))
+        if is_dated or not ambiguous:
+            found.setdefault(_month(word), word)
+    return found
+
+
+def _support_months(text: str) -> frozenset[str]:
+    return frozenset(_month(m.group(1)) for m in _MONTH_WORD.finditer(text))
+
+
+def _weekdays(text: str) -> dict[str, str]:
+    return {
+        m.group(1).lower(): m.group(1) for m in _WEEKDAY.finditer(text) if m.group(1)[0].isupper()
+    }
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _words(text: str) -> list[str]:
+    return _SUBWORD.findall(normalize(text))
+
+
+def _capitalized_prefix(parts: list[str]) -> list[str]:
+    kept: list[str] = []
+    for part in parts:
+        if not part or not part[0].isupper():
+            break
+        kept.append(part)
+    return kept
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _claim_names(text: str) -> list[str]:
+    """Capitalized runs of the claim that should name something, generic words removed."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    pending: list[str] = []  # connectors waiting for a capitalized word after them
+    last_end = -1
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        gap = text[last_end : match.start()] if last_end >= 0 else ""
+        last_end = match.end()
+        adjacent = current and gap.strip() == "" and "\n" not in gap
+        if not token[0].isupper():
+            if adjacent and token.lower() in _CONNECTORS and not token[0].isdigit():
+                pending.append(token)
+                continue
+            if current:
+                runs.append(current)
+            current, pending = [], []
+            continue
+        acronym = _is_acronym(token)
+        base = _POSSESSIVE.sub("", token) if not acronym else token.rstrip("'s")
+        if "-" in base:  # "Russia-backed" names Russia; "Plant-based" names nothing new
+            base = "-".join(_capitalized_prefix(base.split("-")))
+        lower = base.lower().rstrip(".")
+        skip = (
+            lower in GENERIC_WORDS
+            or lower in MONTHS
+            or lower in WEEKDAYS
+            or lower in NUMBER_WORDS
+            or lower in _ORDINAL_WORDS
+            or (lower.endswith("s") and lower[:-1] in WEEKDAYS)
+        )
+        if acronym:
+            skip = lower in {"i", "ok"}
+        if not adjacent or skip:
+            if current:
+                runs.append(current)
+            current, pending = [], []
+        if skip:
+            continue
+        current.extend(pending)
+        pending = []
+        current.append(base)
+        if base != token:  # a possessive ends the name
+            runs.append(current)
+            current = []
+            last_end = -1
+    if current:
+        runs.append(current)
+    return [" ".join(run) for run in runs]
+
+
+@dataclass(frozen=True)
+class _Source:
+    words: frozenset[str]
+    joined: str  # the folded words, space-separated and space-padded
+    initials: frozenset[str]  # initials of the capitalized runs, for acronyms
+    stems: frozenset[str]  # each word's stems under _NAME_SUFFIXES
+
+    def has_word(self, word: str) -> bool:
+        """Whether the word occurs, or another form of the same place or people's name
+        ("Chinese" for "China", "Ukrainian" for "Ukraine", "Israeli" for "Israel")."""
+        return word in self.words or (word.isalpha() and not _stems(word).isdisjoint(self.stems))
+
+    def has_phrase(self, words: list[str]) -> bool:
+        return " " + " ".join(words) + " " in self.joined
+
+
+@lru_cache(maxsize=128)
+def _source_profile(text: str) -> _Source:
+    """A source's folded words, its words joined by spaces, and its capitalized runs' initials."""
+    words = _words(text)
+    initials: set[str] = set()
+    run: list[str] = []
+    for match in _TOKEN.finditer(text.translate(_FOLD)):
+        token = match.group()
+        if token[0].isupper() and token.lower() not in _ACRONYM_SKIP:
+            run.append(token[0].lower())
+        elif token.lower() in _ACRONYM_SKIP and run:
+            continue
+        else:
+            _add_initials(run, initials)
+            run = []
+    _add_initials(run, initials)
+    stems = {stem for word in set(words) if word.isalpha() for stem in _stems(word)}
+    return _Source(
+        frozenset(words), " " + " ".join(words) + " ", frozenset(initials), frozenset(stems)
+    )
+
+
+def _stems(word: str) -> set[str]:
+    """The word less each place-name or demonym ending it has, keeping at least 4 letters."""
+    return {
+        word[: len(word) - len(suffix)]
+        for suffix in _NAME_SUFFIXES
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4
+    }
+
+
+def _add_initials(run: list[str], initials: set[str]) -> None:
+    for start in range(len(run)):
+        for end in range(start + 2, min(len(run), start + 8) + 1):
+            initials.add("".join(run[start:end]))
+
+
+def _name_supported(name: str, source: _Source) -> bool:
+    parts = _words(name)
+    if not parts or source.has_phrase(parts):
+        return True
+    phrase = " ".join(parts)
+    for group in ALIASES:
+        if phrase in group:
+            return any(source.has_phrase(alias.split()) for alias in group)
+    if _is_acronym(name.replace(" ", "")) and " " not in name:
+        squeezed = "".join(parts)
+        return squeezed in source.words or squeezed in source.initials
+    content = [p for p in parts if len(p) >= 3 and p not in _CONNECTORS]
+    if not content:
+        return all(p in source.words for p in parts if p not in _CONNECTORS)
+    return all(source.has_word(p) for p in content)
+
+
+# --------------------------------------------------------------------------- the check
+
+
+@lru_cache(maxsize=128)
+def _evidence_profile(
+    text: str,
+) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    folded = text.translate(_FOLD)
+    return (
+        _support_numbers(folded),
+        _support_months(folded),
+        frozenset(_day_month_pairs(folded)),
+        frozenset(_WEEKDAY_ANY.findall(folded.lower())),
+    )
+
+
+_WEEKDAY_ANY = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS)) + r")")
+
+
+def unsupported_claims(claim: str, evidence: str, source_text: str | None = None) -> list[str]:
+    """What the claim states that its support does not: a sorted list of short reasons' subjects
+    (e.g. ['102', '8 August', 'Microsoft']). Empty when the claim is supported.
+
+    Numbers, dates, months and weekdays are checked against ``evidence``; proper names
+    against ``source_text`` (or ``evidence`` when it is None). See the module docstring.
+    """
+    text = claim.translate(_FOLD)
+    numbers, months, pairs, weekdays = _evidence_profile(evidence)
+    missing: set[str] = set()
+
+    claimed_numbers = _claim_numbers(text)
+    for value, surface in claimed_numbers.items():
+        if value not in numbers:
+            missing.add(value if surface[:1].isdigit() else surface)
+
+    claimed_months = _claim_months(text)
+    for month, surface in claimed_months.items():
+        if month not in months:
+            missing.add(surface)
+    for day, month in _day_month_pairs(text):
+        if (day, month) not in pairs and day in numbers and month in months:
+            missing.add(f"{day} {month.capitalize()}")
+    for day, surface in _weekdays(text).items():
+        if day not in weekdays:
+            missing.add(surface)
+
+    profile = _source_profile(source_text if source_text is not None else evidence)
+    for name in _claim_names(text):
+        if not _name_supported(name, profile):
+            missing.add(name)
+    return sorted(missing)
