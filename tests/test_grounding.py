@@ -97,7 +97,10 @@ def test_numbers_in_summary_must_be_in_the_evidence() -> None:
     event_vague = EventDraft(quote=quote, date="recently", description="The vote.")
     result, reasons = ground(events=[event_ok, event_bad, event_vague])
     assert len(result.events) == 1
-    assert reasons == ["states 9, not supported by the source", "the date has no day, month number or year"]
+    assert reasons == [
+        "states 9, not supported by the source",
+        "the date has no day, month number or year",
+    ]
     # The date is outside the quote but in its sentence: the whole sentence becomes evidence.
     result, reasons = ground(events=[event_in_sentence])
     assert reasons == []
