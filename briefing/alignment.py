@@ -12,9 +12,15 @@ against one text) tries these stages in order and returns the first that succeed
    one space, case folded) that remembers, for each normalized character, the original
    character it came from, so a hit maps back to a span of the *original* text. Quotation
    marks around the quote and trailing punctuation are dropped only if needed to match.
+   Among several occurrences, one whose original characters equal the quote up to
+   quotation-mark style and whitespace (case kept) wins; then the one nearest ``near``.
 3. **ellipsis** (only for quotes containing ``...`` or ``…``) -- each piece must align, in
    order, each starting after the previous one ends and at most ``MAX_ELLIPSIS_GAP``
-   characters later; the span runs from the first piece to the last.
+   characters later; the span runs from the first piece to the last. Pieces match exactly
+   or normalized; fuzzy pieces are tried only when no such chain exists anywhere. The
+   first piece takes its latest placement that still chains and matches at least as well
+   (the tightest span), and a bracket or ellipsis opening or closing the quote is included
+   when the text has it right next to the span.
 4. **fuzzy** -- word-level, in-order matching (longest common subsequence) inside candidate
    windows seeded by the quote's rarest words, accepted only through explicit gates:
    enough of the quote matched (coverage), few unmatched words inside the span (density),
@@ -37,6 +43,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 MatchKind = Literal["exact", "normalized", "fuzzy"]
@@ -47,6 +54,8 @@ MAX_ELLIPSIS_GAP = 2_000
 """Largest number of characters allowed between two consecutive ellipsis pieces."""
 MAX_ELLIPSIS_ATTEMPTS = 16
 """How many placements of the first ellipsis piece are tried before giving up."""
+ONE_SCAN_MIN_CHARS = 32_768
+"""From this text length on, stages 1 and 2 share one scan (same result, less time)."""
 MAX_FUZZY_WINDOWS = 64
 """Upper bound on candidate windows scored for one fuzzy search."""
 MAX_ALIGNED_WINDOWS = 8
@@ -70,10 +79,17 @@ _INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"
 # non-space whitespace, an invisible character, or a space followed by another of these.
 _SPECIAL_RUN = re.compile(f"(?:[^\\S ]|[{_INVISIBLE}]| (?=[\\s{_INVISIBLE}]))[\\s{_INVISIBLE}]*")
 _WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 
 _QUOTE_MARKS = "'\""
 _TRAILING_PUNCTUATION = ".,;:!?"
 _PIECE_EDGES = " \t\r\n[]()"
+_OPENING_MARKS = "([.\u2026"
+_CLOSING_MARKS = ")].\u2026"
+
+_Quality = tuple[int, int, int, float]
+"""How well an ellipsis piece matched, lower is better: (stage, variant, case differs, -score)."""
+_EXACT_QUALITY: _Quality = (0, 0, 0, -1.0)
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -189,6 +205,25 @@ def normalize(text: str) -> str:
     return _normalize_with_offsets(text)[0]
 
 
+def _style(text: str) -> str:
+    """Quotation marks, dashes and whitespace as :func:`normalize` has them, case kept.
+
+    ``_style(text).casefold() == normalize(text)``: case folding works character by
+    character, so folding before or after collapsing whitespace gives the same string.
+    """
+    return _SPECIAL_RUN.sub(_collapse_run, _replace_one_to_one(text))
+
+
+def _collapse_whitespace(text: str) -> str:
+    """Whitespace runs to one space and invisible characters dropped; nothing else changed."""
+    return _SPECIAL_RUN.sub(_collapse_run, text)
+
+
+def _collapse_run(run: re.Match[str]) -> str:
+    """A whitespace run becomes one space; a run of invisible characters vanishes."""
+    return " " if _first_whitespace_index(run.group()) >= 0 else ""
+
+
 def _normalize_with_offsets(text: str) -> tuple[str, _OffsetMap]:
     """Normalize ``text`` and return, with it, the map back to original indices.
 
@@ -262,6 +297,13 @@ def _quote_variants(normalized_quote: str) -> list[str]:
     return variants
 
 
+def _core(normalized_quote: str) -> str:
+    """The normalized quote without wrapping quotation marks and end punctuation."""
+    return normalized_quote.lstrip(_QUOTE_MARKS + " ").rstrip(
+        _QUOTE_MARKS + _TRAILING_PUNCTUATION + " "
+    )
+
+
 def _has_ellipsis(quote: str) -> bool:
     """Whether the quote marks an omission with ``...`` or ``…``."""
     return "..." in quote or "\u2026" in quote
@@ -299,9 +341,10 @@ def _nearest_occurrence(
     if not needle or lo > hi:
         return None
     pivot = lo if near is None else min(max(near, lo), hi + 1)
-    after = haystack.find(needle, pivot)
-    while after != -1 and after <= hi and not is_valid(after):
-        after = haystack.find(needle, after + 1)
+    stop = hi + len(needle)  # occurrences must start at or before hi
+    after = haystack.find(needle, pivot, stop)
+    while after != -1 and not is_valid(after):
+        after = haystack.find(needle, after + 1, stop)
     if after > hi:
         after = -1
     if near is None:
@@ -317,6 +360,78 @@ def _nearest_occurrence(
     if after == -1 or near - before <= after - near:
         return before
     return after
+
+
+def _first_occurrence_ranked(
+    haystack: str,
+    needle: str,
+    lo: int,
+    hi: int,
+    is_valid: Callable[[int], bool],
+    rank: Callable[[int], int],
+    floor: int = 0,
+) -> tuple[int | None, int]:
+    """The first valid occurrence starting in ``[lo, hi]`` of the best (lowest) rank.
+
+    One scan, which stops at the first occurrence ranked ``floor`` (the best possible);
+    returns the start (or None) and its rank.
+    """
+    best: int | None = None
+    best_rank = -1
+    stop = hi + len(needle)
+    at = haystack.find(needle, lo, stop) if needle else -1
+    while at != -1:
+        if is_valid(at):
+            level = rank(at)
+            if level <= floor:
+                return at, level
+            if best is None or level < best_rank:
+                best, best_rank = at, level
+        at = haystack.find(needle, at + 1, stop)
+    return best, best_rank
+
+
+def _has_clean_edges(quote: str) -> bool:
+    """Whether the quote starts and ends with a visible, non-space character."""
+    return not (
+        quote[0].isspace()
+        or quote[-1].isspace()
+        or quote[0] in _INVISIBLE
+        or quote[-1] in _INVISIBLE
+    )
+
+
+def _latest_occurrence(
+    haystack: str, needle: str, lo: int, end: int, is_valid: Callable[[int], bool] = _always
+) -> int | None:
+    """Start of the last valid occurrence of ``needle`` lying wholly inside ``[lo, end)``."""
+    if not needle:
+        return None
+    at = haystack.rfind(needle, lo, end)
+    while at != -1 and not is_valid(at):
+        at = haystack.rfind(needle, lo, at + len(needle) - 1)
+    return None if at == -1 else at
+
+
+def _mark_forms(edge: str, allowed: str, brackets: str, *, leading: bool) -> list[str]:
+    """What a quote's opening (or closing) marks may look like in the text, longest first.
+
+    ``edge`` is what the quote has before its first piece (or after its last): only a
+    bracket or an ellipsis (with dots and spaces) qualifies. The forms keep the spaces
+    between the marks and the words, then drop them; ``...`` may also be ``…`` in the text.
+    """
+    marks = edge.strip()
+    if not marks or any(char not in allowed for char in marks):
+        return []
+    if "..." not in marks and not any(char in brackets for char in marks):
+        return []
+    spaced = edge.lstrip() if leading else edge.rstrip()
+    forms: list[str] = []
+    for form in (spaced, marks):
+        for variant in (form, form.replace("...", "\u2026")):
+            if variant not in forms:
+                forms.append(variant)
+    return forms
 
 
 def _lcs_length(quote_masks: dict[str, int], width: int, window: list[str]) -> int:
@@ -499,31 +614,35 @@ def _closest_values(values: list[int], center: int, count: int) -> list[int]:
 # --------------------------------------------------------------------------- the aligner
 
 
-@dataclass(frozen=True)
 class _WordIndex:
-    """The words of a text (normalized) with original offsets and where each word occurs."""
+    """The words of the normalized text, where each starts, and (lazily) where each occurs.
 
-    words: list[str]
-    starts: list[int]
-    ends: list[int]
-    positions: dict[str, list[int]]
+    Words and starts come from one regex split and a running sum, both done in C, so a
+    megabyte indexes in a few tens of milliseconds; the word -> positions table is built
+    only when a fuzzy search first needs it. Starts are *normalized* offsets: the
+    :class:`_OffsetMap` turns the few that end up in a span into original ones.
+    """
 
+    def __init__(self, normalized: str) -> None:
+        parts = _WORD_SPLIT.split(normalized)  # separator, word, separator, ..., separator
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = list(accumulate(map(len, parts)))[0:-1:2]
+        self._positions: dict[str, list[int]] | None = None
 
-def _build_word_index(normalized: str, offsets: _OffsetMap) -> _WordIndex:
-    """Tokenize the normalized text into words, mapping each back to original offsets."""
-    words: list[str] = []
-    first_chars: list[int] = []
-    last_chars: list[int] = []
-    positions: dict[str, list[int]] = {}
-    for found in _WORD.finditer(normalized):
-        word = found.group()
-        positions.setdefault(word, []).append(len(words))
-        words.append(word)
-        first_chars.append(found.start())
-        last_chars.append(found.end() - 1)
-    starts = offsets.origins(first_chars)
-    ends = [origin + 1 for origin in offsets.origins(last_chars)]
-    return _WordIndex(words, starts, ends, positions)
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """For each distinct word, the ascending indices where it occurs."""
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
+            get = positions.get
+            for index, word in enumerate(self.words):
+                found = get(word)
+                if found is None:
+                    positions[word] = [index]
+                else:
+                    found.append(index)
+            self._positions = positions
+        return self._positions
 
 
 class Aligner:
@@ -536,20 +655,73 @@ class Aligner:
         self.text = text
         self._normalized, self._offsets = _normalize_with_offsets(text)
         self._word_index: _WordIndex | None = None  # built on the first fuzzy search
+        # built on first use: cheap tests that spare a scan of the whole text
+        self._characters: frozenset[str] | None = None
+        self._has_double_space = False
+        self._mark_starts: dict[str, list[int]] = {}
 
     def align(self, quote: str, *, near: int | None = None) -> Alignment | None:
         """Locate ``quote`` in the text; None when it is blank or not found (see module doc)."""
         if not quote or quote.isspace():
             return None
         end = len(self.text)
-        found = self._find_exact(quote, 0, end, near)
-        if found is None:
-            found = self._find_normalized(quote, 0, end, near)
+        found = None
+        if not _has_ellipsis(quote) or self._ellipsis_may_be_literal(quote):
+            # With near None and a quote with visible ends, the normalized search ranks the
+            # occurrences (verbatim, same marks, same case, other) and so finds verbatim
+            # copies too: on a long text the separate exact scan is skipped.
+            ranked = near is None and _has_clean_edges(quote)
+            if not (ranked and end >= ONE_SCAN_MIN_CHARS) and self._could_be_verbatim(quote):
+                found = self._find_exact(quote, 0, end, near)
+            if found is None and ranked:
+                hit = self._normalized_hit(quote, 0, end, None, verbatim=True)
+                found = None if hit is None else hit[0]
+            elif found is None:
+                found = self._find_normalized(quote, 0, end, near)
         if found is None and _has_ellipsis(quote):
             found = self._find_with_ellipsis(quote, near)
         if found is None:
             found = self._find_fuzzy(quote, 0, end, near)
         return found
+
+    # ------------------------------------------------------------------ quick tests
+
+    def _could_be_verbatim(self, quote: str) -> bool:
+        """False when the quote has a character (or a double space) the text lacks."""
+        if self._characters is None:
+            self._characters = frozenset(self.text)
+            self._has_double_space = "  " in self.text
+        if not self._has_double_space and "  " in quote:
+            return False
+        return self._characters.issuperset(quote)
+
+    def _ellipsis_may_be_literal(self, quote: str) -> bool:
+        """Whether the text could hold the quote with its ellipsis as written (``...``/``…``).
+
+        Checked only at the (few) places where the text has that ellipsis, so a quote that
+        cuts words out with one costs no scan of the whole text before its pieces align.
+        An exact or normalized match of the quote (or of any variant) contains its core.
+        """
+        core = _core(normalize(quote).strip(" "))
+        found = [(core.find(mark), mark) for mark in ("...", "\u2026") if mark in core]
+        if not found:
+            return True
+        at, mark = min(found)
+        for start in self._mark_positions(mark):
+            if start >= at and self._normalized.startswith(core, start - at):
+                return True
+        return False
+
+    def _mark_positions(self, mark: str) -> list[int]:
+        """Every start (overlapping ones too) of ``mark`` in the normalized text."""
+        if mark not in self._mark_starts:
+            starts: list[int] = []
+            at = self._normalized.find(mark)
+            while at != -1:
+                starts.append(at)
+                at = self._normalized.find(mark, at + 1)
+            self._mark_starts[mark] = starts
+        return self._mark_starts[mark]
 
     # ------------------------------------------------------------------ stages
 
@@ -562,30 +734,138 @@ class Aligner:
 
     def _find_normalized(self, quote: str, lo: int, hi: int, near: int | None) -> Alignment | None:
         """Stage 2: normalized quote (or a variant) in the normalized text, mapped back."""
-        normalized_quote = normalize(quote).strip(" ")
-        if not normalized_quote:
+        hit = self._normalized_hit(quote, lo, hi, near)
+        return None if hit is None else hit[0]
+
+    def _normalized_hit(
+        self,
+        quote: str,
+        lo: int,
+        hi: int,
+        near: int | None,
+        *,
+        prefer_case: bool = True,
+        verbatim: bool = False,
+    ) -> tuple[Alignment, int, bool] | None:
+        """Stage 2 with how it matched: (alignment, variant index, case preserved).
+
+        Variants are tried in order (the whole quote first). Among the occurrences of a
+        variant, one whose original characters equal the quote up to quotation-mark style
+        and whitespace -- case kept -- wins over one that needs case folding; within each
+        group the nearest ``near`` (or the first) wins. ``prefer_case=False`` skips that
+        preference (and its extra scan) and takes the nearest occurrence.
+
+        ``verbatim=True`` (only with ``near`` None and a quote that neither starts nor ends
+        with whitespace or an invisible character) does stages 1 and 2 in one scan: every
+        verbatim copy of such a quote is also an occurrence of its normalized form, so the
+        first occurrence that is verbatim -- returned as an exact match -- is the one
+        ``str.find`` would give; failing that, the first same-case one, then the first.
+        """
+        styled_quote = _style(quote).strip(" ")
+        if not styled_quote:
             return None
         offsets = self._offsets
         lo_n = offsets.first_at_or_after(lo)
         hi_n = offsets.last_at_or_before(hi)
+        if lo_n > hi_n:
+            return None
         near_n = None if near is None else offsets.first_at_or_after(near)
-        for attempt, variant in enumerate(_quote_variants(normalized_quote)):
-            if attempt == 1 and not self._core_occurs(normalized_quote):
+        normalized_quote = styled_quote.casefold()
+        for attempt, variant in enumerate(_quote_variants(styled_quote)):
+            if attempt == 1 and not self._core_occurs(normalized_quote, lo_n, hi_n):
                 return None  # every variant contains the core: no need to scan for each
-            start_n = _nearest_occurrence(
-                self._normalized, variant, lo_n, hi_n, near_n, self._boundary_check(len(variant))
+            exact_for = quote if verbatim and attempt == 0 and near_n is None else None
+            found = self._variant_occurrence(
+                variant, lo_n, hi_n, near_n, prefer_case=prefer_case, verbatim_quote=exact_for
             )
-            if start_n is not None:
-                end = offsets.origin(start_n + len(variant) - 1) + 1
-                return Alignment(offsets.origin(start_n), end, "normalized", 1.0)
+            if found is None:
+                continue
+            start_n, level = found
+            length = len(variant.casefold())
+            if level == 0 and exact_for is not None:
+                start = offsets.origin(start_n)
+                return Alignment(start, start + len(quote), "exact", 1.0), 0, True
+            start, end = self._original_span(start_n, length)
+            return Alignment(start, end, "normalized", 1.0), attempt, level <= 2
         return None
 
-    def _core_occurs(self, normalized_quote: str) -> bool:
-        """Whether the quote stripped of all wrapping marks and end punctuation occurs at all."""
-        core = normalized_quote.lstrip(_QUOTE_MARKS + " ").rstrip(
-            _QUOTE_MARKS + _TRAILING_PUNCTUATION + " "
-        )
-        return not core or core in self._normalized
+    def _variant_occurrence(
+        self,
+        variant: str,
+        lo_n: int,
+        hi_n: int,
+        near_n: int | None,
+        *,
+        prefer_case: bool,
+        verbatim_quote: str | None,
+    ) -> tuple[int, int] | None:
+        """Normalized start of the best occurrence of a styled ``variant``, and its level.
+
+        Levels: 0 verbatim (``verbatim_quote`` given), 1 the same quotation marks with only
+        whitespace differing, 2 the same up to quotation-mark style and whitespace (case
+        kept), 3 anything else. Without ``verbatim_quote`` only levels 2 and 3 are told
+        apart (and not even those with ``prefer_case=False``).
+        """
+        folded = variant.casefold()
+        length = len(folded)
+        whole = self._boundary_check(length)
+        haystack = self._normalized
+
+        def same_case(at: int) -> bool:
+            return self._styled_slice(at, length) == variant
+
+        if not prefer_case:
+            start_n = _nearest_occurrence(haystack, folded, lo_n, hi_n, near_n, whole)
+            return None if start_n is None else (start_n, 3)
+        if near_n is not None:
+            start_n = _nearest_occurrence(
+                haystack, folded, lo_n, hi_n, near_n, lambda at: whole(at) and same_case(at)
+            )
+            if start_n is not None:
+                return start_n, 2
+            start_n = _nearest_occurrence(haystack, folded, lo_n, hi_n, near_n, whole)
+            return None if start_n is None else (start_n, 3)
+        floor = 0
+        if verbatim_quote is None:
+            floor = 2
+
+            def rank(at: int) -> int:
+                return 2 if same_case(at) else 3
+
+        else:
+            spaced_quote = _collapse_whitespace(verbatim_quote)
+
+            def rank(at: int) -> int:
+                start, end = self._original_span(at, length)
+                original = self.text[start:end]
+                if original == verbatim_quote:
+                    return 0
+                if _collapse_whitespace(original) == spaced_quote:
+                    return 1  # the same quotation marks too: only whitespace differs
+                return 2 if _style(original) == variant else 3
+
+        start_n, level = _first_occurrence_ranked(haystack, folded, lo_n, hi_n, whole, rank, floor)
+        return None if start_n is None else (start_n, level)
+
+    def _original_span(self, start_n: int, length: int) -> tuple[int, int]:
+        """The original ``[start, end)`` behind normalized ``[start_n, start_n + length)``."""
+        offsets = self._offsets
+        return offsets.origin(start_n), offsets.origin(start_n + length - 1) + 1
+
+    def _styled_slice(self, start_n: int, length: int) -> str:
+        """The original characters behind a normalized slice, with :func:`_style` applied."""
+        start, end = self._original_span(start_n, length)
+        return _style(self.text[start:end])
+
+    def _core_occurs(self, normalized_quote: str, lo_n: int, hi_n: int) -> bool:
+        """Whether the quote stripped of wrapping marks and end punctuation can occur there.
+
+        A variant starting in ``[lo_n, hi_n]`` holds the core within ``len(quote)`` after.
+        """
+        core = _core(normalized_quote)
+        if not core:
+            return True
+        return self._normalized.find(core, lo_n, hi_n + len(normalized_quote)) != -1
 
     def _boundary_check(self, length: int) -> Callable[[int], bool]:
         """Predicate: does a normalized slice of ``length`` at a start cover whole characters?
@@ -600,47 +880,196 @@ class Aligner:
 
         return on_char_boundaries
 
+    # ------------------------------------------------------------------ ellipsis
+
     def _find_with_ellipsis(self, quote: str, near: int | None) -> Alignment | None:
-        """Stage 3: every piece between ellipses aligns, in order, with bounded gaps."""
+        """Stage 3: every piece between ellipses aligns, in order, with bounded gaps.
+
+        Pieces are first chained with exact and normalized matches only; fuzzy piece
+        matching (which needs the word index) is tried only when no such chain exists. The
+        first piece is then moved to its latest placement that still chains and matches at
+        least as well, so the span is the tightest one, not one opening on an earlier copy
+        of the first words. Brackets or ellipses that open or close the quote are included
+        when the text has them right next to the span.
+        """
         pieces = _ellipsis_pieces(quote)
         if not pieces:
             return None
+        hits = self._ellipsis_chain(pieces, near, fuzzy=False)
+        if hits is None:
+            hits = self._ellipsis_chain(pieces, near, fuzzy=True)
+        if hits is None:
+            return None
+        if len(hits) > 1:
+            hits[0] = self._tightest_first(pieces[0], hits[0], hits[1][0])
+        alignments = [hit for hit, _ in hits]
+        weakest = max((hit.match for hit in alignments), key=_KIND_RANK.__getitem__)
+        start, end = self._widen_to_marks(quote, pieces, alignments[0].start, alignments[-1].end)
+        return Alignment(start, end, weakest, min(hit.score for hit in alignments))
+
+    def _ellipsis_chain(
+        self, pieces: list[str], near: int | None, *, fuzzy: bool
+    ) -> list[tuple[Alignment, _Quality]] | None:
+        """Hits for every piece, chained in order, or None.
+
+        The placement of the first piece nearest ``near`` is tried first, then placements in
+        text order. After a failed chain (without fuzzy matching), placements that cannot
+        reach the next occurrence of the piece that failed are skipped.
+        """
+        text_end = len(self.text)
         tried: set[int] = set()
-        first = self._find_piece(pieces[0], 0, len(self.text), near)
-        lo = 0
-        for _ in range(MAX_ELLIPSIS_ATTEMPTS):
+        if near is not None:
+            first = self._find_piece(pieces[0], 0, text_end, near, fuzzy=fuzzy)
             if first is None:
                 return None
-            if first.start not in tried:
-                tried.add(first.start)
-                chained = self._chain_pieces(first, pieces[1:])
-                if chained is not None:
-                    return chained
-            # try other placements of the first piece, scanning from the start of the text
-            first = self._find_piece(pieces[0], lo, len(self.text), None)
-            if first is not None:
-                lo = first.start + 1
+            tried.add(first[0].start)
+            hits, _ = self._chain_from(first, pieces, fuzzy=fuzzy)
+            if hits is not None:
+                return hits
+        lo, attempts = 0, 0
+        while attempts < MAX_ELLIPSIS_ATTEMPTS:
+            first = self._find_piece(pieces[0], lo, text_end, None, fuzzy=fuzzy)
+            if first is None:
+                return None
+            start = first[0].start
+            lo = start + 1
+            if start in tried:
+                continue
+            tried.add(start)
+            attempts += 1
+            hits, failed = self._chain_from(first, pieces, fuzzy=fuzzy)
+            if hits is not None:
+                return hits
+            if not fuzzy:
+                resume = self._resume_point(pieces, failed, start)
+                if resume is None:
+                    return None
+                lo = max(lo, resume)
         return None
 
-    def _chain_pieces(self, first: Alignment, rest: list[str]) -> Alignment | None:
-        """Align ``rest`` one after another following ``first``; combine into one span."""
-        hits = [first]
-        for piece in rest:
-            previous_end = hits[-1].end
-            hit = self._find_piece(piece, previous_end, previous_end + MAX_ELLIPSIS_GAP, None)
-            if hit is None:
-                return None
-            hits.append(hit)
-        weakest = max((hit.match for hit in hits), key=_KIND_RANK.__getitem__)
-        return Alignment(hits[0].start, hits[-1].end, weakest, min(hit.score for hit in hits))
+    def _chain_from(
+        self, first: tuple[Alignment, _Quality], pieces: list[str], *, fuzzy: bool
+    ) -> tuple[list[tuple[Alignment, _Quality]] | None, int]:
+        """Align ``pieces[1:]`` one after another following ``first``.
 
-    def _find_piece(self, piece: str, lo: int, hi: int, near: int | None) -> Alignment | None:
-        """One ellipsis piece: exact, then normalized, then fuzzy, starting in ``[lo, hi]``."""
-        return (
-            self._find_exact(piece, lo, hi, near)
-            or self._find_normalized(piece, lo, hi, near)
-            or self._find_fuzzy(piece, lo, hi, near)
-        )
+        Returns the hits, or None and the index of the piece that could not be placed.
+        """
+        hits = [first]
+        for index in range(1, len(pieces)):
+            previous_end = hits[-1][0].end
+            hit = self._find_piece(
+                pieces[index], previous_end, previous_end + MAX_ELLIPSIS_GAP, None, fuzzy=fuzzy
+            )
+            if hit is None:
+                return None, index
+            hits.append(hit)
+        return hits, 0
+
+    def _resume_point(self, pieces: list[str], failed: int, start: int) -> int | None:
+        """Lowest start of the first piece from which a chain might still reach ``failed``.
+
+        Any chain whose first piece starts after ``start`` places piece ``failed`` at or
+        after its next occurrence past ``start``, and lies within a bounded reach before
+        it. None when the piece occurs nowhere after ``start``: no later chain can exist.
+        """
+        piece = pieces[failed]
+        text_end = len(self.text)
+        candidates: list[int] = []
+        at = self.text.find(piece, start + 1)
+        if at != -1:
+            candidates.append(at)
+        hit = self._normalized_hit(piece, start + 1, text_end, None, prefer_case=False)
+        if hit is not None:
+            candidates.append(hit[0].start)
+        if not candidates:
+            return None
+        reach = failed * MAX_ELLIPSIS_GAP + 2 * sum(len(p) for p in pieces[:failed]) + 16
+        return min(candidates) - reach
+
+    def _tightest_first(
+        self, piece: str, first: tuple[Alignment, _Quality], second: Alignment
+    ) -> tuple[Alignment, _Quality]:
+        """The latest placement of the first piece that still precedes ``second``.
+
+        Only placements matching at least as well as ``first`` count (an exact copy, or a
+        normalized one of the same or a longer variant, case kept if it was), so the span
+        does not shrink onto the same words without, say, their opening quotation mark.
+        """
+        alignment, quality = first
+        lo, limit = alignment.start + 1, second.start
+        if lo >= limit:
+            return first
+        best = first
+        at = self.text.rfind(piece, lo, limit)
+        if at != -1:
+            best = (Alignment(at, at + len(piece), "exact", 1.0), _EXACT_QUALITY)
+        if quality == _EXACT_QUALITY:
+            return best
+        styled_piece = _style(piece).strip(" ")
+        lo_n = self._offsets.first_at_or_after(lo)
+        end_n = self._offsets.first_at_or_after(limit)
+        variant_limit = quality[1] if quality[0] == 1 else len(styled_piece)
+        for attempt, variant in enumerate(_quote_variants(styled_piece)):
+            if attempt > variant_limit:
+                break
+            folded = variant.casefold()
+            need_case = quality[0] == 1 and attempt == quality[1] and quality[2] == 0
+
+            def acceptable(
+                start_n: int, folded: str = folded, variant: str = variant, need: bool = need_case
+            ) -> bool:
+                if not self._offsets.covers_whole_characters(start_n, start_n + len(folded)):
+                    return False
+                return not need or self._styled_slice(start_n, len(folded)) == variant
+
+            start_n = _latest_occurrence(self._normalized, folded, lo_n, end_n, acceptable)
+            if start_n is None:
+                continue
+            start, end = self._original_span(start_n, len(folded))
+            if start > best[0].start:
+                kept = self._styled_slice(start_n, len(folded)) == variant
+                best = (Alignment(start, end, "normalized", 1.0), (1, attempt, int(not kept), -1.0))
+        if second.start - best[0].end > MAX_ELLIPSIS_GAP:
+            return first
+        return best
+
+    def _widen_to_marks(
+        self, quote: str, pieces: list[str], start: int, end: int
+    ) -> tuple[int, int]:
+        """Take in an opening ``(``/``[``/ellipsis or a closing one the quote and text share."""
+        plain = quote.replace("\u2026", "...")
+        head = plain[: plain.find(pieces[0])]
+        last = plain.rfind(pieces[-1])
+        tail = plain[last + len(pieces[-1]) :] if last != -1 else ""
+        text = self.text
+        for candidate in _mark_forms(head, _OPENING_MARKS, "([", leading=True):
+            if text.endswith(candidate, 0, start):
+                start -= len(candidate)
+                break
+        for candidate in _mark_forms(tail, _CLOSING_MARKS, ")]", leading=False):
+            if text.startswith(candidate, end):
+                end += len(candidate)
+                break
+        return start, end
+
+    def _find_piece(
+        self, piece: str, lo: int, hi: int, near: int | None, *, fuzzy: bool
+    ) -> tuple[Alignment, _Quality] | None:
+        """One ellipsis piece: exact, then normalized, then (if allowed) fuzzy, in ``[lo, hi]``."""
+        exact = self._find_exact(piece, lo, hi, near)
+        if exact is not None:
+            return exact, _EXACT_QUALITY
+        hit = self._normalized_hit(piece, lo, hi, near)
+        if hit is not None:
+            alignment, variant, case_kept = hit
+            return alignment, (1, variant, int(not case_kept), -1.0)
+        if fuzzy:
+            found = self._find_fuzzy(piece, lo, hi, near)
+            if found is not None:
+                return found, (2, 0, 0, -found.score)
+        return None
+
+    # ------------------------------------------------------------------ fuzzy
 
     def _find_fuzzy(self, quote: str, lo: int, hi: int, near: int | None) -> Alignment | None:
         """Stage 4: best gated in-order word matching whose span starts in ``[lo, hi]``."""
@@ -653,26 +1082,32 @@ class Aligner:
         seeds = _seed_positions(quote_words, index.positions)
         if not seeds:
             return None
-        first_word = bisect.bisect_left(index.starts, lo)
-        last_word = bisect.bisect_right(index.starts, hi) - 1
+        offsets = self._offsets
+        first_word = bisect.bisect_left(index.starts, offsets.first_at_or_after(lo))
+        last_word = bisect.bisect_right(index.starts, offsets.last_at_or_before(hi)) - 1
         if first_word > last_word:
             return None
-        near_word = None if near is None else bisect.bisect_left(index.starts, near)
+        near_word = (
+            None
+            if near is None
+            else bisect.bisect_left(index.starts, offsets.first_at_or_after(near))
+        )
         windows = self._candidate_windows(quote_words, seeds, first_word, last_word, near_word)
         best = self._best_window_match(quote_words, windows, last_word, near_word)
         if best is None:
             return None
         score, pairs = best
-        return Alignment(
-            index.starts[pairs[0][1]], index.ends[pairs[-1][1]], "fuzzy", round(score, 6)
-        )
+        first, last = pairs[0][1], pairs[-1][1]
+        start = offsets.origin(index.starts[first])
+        end = offsets.origin(index.starts[last] + len(index.words[last]) - 1) + 1
+        return Alignment(start, end, "fuzzy", round(score, 6))
 
     # ------------------------------------------------------------------ fuzzy helpers
 
     def _words(self) -> _WordIndex:
         """The word index of the text, built once on first use."""
         if self._word_index is None:
-            self._word_index = _build_word_index(self._normalized, self._offsets)
+            self._word_index = _WordIndex(self._normalized)
         return self._word_index
 
     def _candidate_windows(

@@ -357,7 +357,21 @@ def _claim_names(text: str) -> list[str]:
             last_end = -1
     if current:
         runs.append(current)
-    return [" ".join(run) for run in runs]
+    return [" ".join(run) for run in runs if not _lone_sentence_opener(run, text)]
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
+
+
+def _lone_sentence_opener(run: list[str], text: str) -> bool:
+    """One capitalized word opening a sentence ("Reporters could ...") is not taken for a name:
+    with no dictionary, a common noun there looks like one. Acronyms and runs still count."""
+    if len(run) != 1 or _is_acronym(run[0]):
+        return False
+    for match in re.finditer(rf"\b{re.escape(run[0])}", text):
+        if not _SENTENCE_OPENING.search(text[: match.start()]):
+            return False
+    return True
 
 
 @dataclass(frozen=True)

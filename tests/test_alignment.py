@@ -7,12 +7,22 @@ a wrong occurrence fails the test rather than slipping through.
 from __future__ import annotations
 
 import dataclasses
+import random
+import re
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.alignment import Aligner, Alignment, _gated_fuzzy_score, align_quote, normalize
+from briefing.alignment import (
+    Aligner,
+    Alignment,
+    _gated_fuzzy_score,
+    _style,
+    _WordIndex,
+    align_quote,
+    normalize,
+)
 
 ARTICLE = (
     "Ministers from forty countries met in Geneva on Tuesday to discuss a draft accord on "
@@ -460,3 +470,199 @@ def test_double_quotes_turned_single_by_the_model_align_as_normalized() -> None:
     assert text[found.start : found.end] == (
         "could require governments \u201cto facilitate investigations\u201d"
     )
+
+
+# --------------------------------------------------------------------------- regressions
+
+
+def test_ellipsis_pieces_chain_without_the_fuzzy_word_index() -> None:
+    # The first placement of "more than a few of" does not chain; a later one does. The
+    # pieces are long enough for fuzzy matching, but an exact chain exists, so the word
+    # index (costly on a large text) must not be built.
+    text = (
+        "They hired more than a few of the clerks. "
+        + "filler " * 400
+        + "Officials said more than a few of them read the Times's report on Monday."
+    )
+    aligner = Aligner(text)
+    found = aligner.align("more than a few of ... read the Times's report")
+    assert span(text, found) == "more than a few of them read the Times's report"
+    assert found is not None and found.match == "exact"
+    assert aligner._word_index is None
+
+
+def test_ellipsis_finds_a_chain_past_many_placements_of_a_common_first_piece() -> None:
+    # 40 copies of the first piece, each too far from the last one, before the real chain.
+    block = "It is more than a rumor. " + "padding words " * 180
+    text = block * 40 + "It is more than a rumor now, said the Times's editor."
+    aligner = Aligner(text)
+    found = aligner.align("It is more than ... the Times's editor.")
+    assert found is not None and found.match == "exact"
+    assert found.start == text.rindex("It is more than")
+    assert text[found.start : found.end].endswith("the Times's editor.")
+    assert aligner._word_index is None
+
+
+def test_ellipsis_still_falls_back_to_fuzzy_pieces() -> None:
+    text = "The minister said the new levy will fund rural clinics and schools next year."
+    found = align_quote("The minister said ... fund remote clinics and schools next year", text)
+    assert found is not None and found.match == "fuzzy"
+    assert span(text, found) == text[:-1]
+
+
+def test_ellipsis_span_starts_at_the_closest_copy_of_the_first_piece() -> None:
+    text = (
+        "Mr. Ryan claimed a mandate. The vote was close. Mr. Ryan claimed that his budget "
+        "followed the bishops’ collective opinion."
+    )
+    found = align_quote("Mr. Ryan claimed ... bishops’ collective opinion.", text)
+    assert span(text, found) == (
+        "Mr. Ryan claimed that his budget followed the bishops’ collective opinion."
+    )
+
+
+def test_tightest_ellipsis_span_keeps_the_match_quality_of_the_first_piece() -> None:
+    # A later copy of the first words without the opening quotation mark (or in another
+    # case) would chain too, but it matches worse than the exact copy: the span keeps it.
+    text = "“We will act,” he said, and we will act soon on the nuclear-armed Iran."
+    found = align_quote("“We will act ... nuclear-armed Iran.", text)
+    assert span(text, found) == text
+    found = align_quote('"We will act ... nuclear-armed Iran.', text)  # normalized piece
+    assert span(text, found) == text
+    text2 = "We will act, he said, and we will act soon on Iran."
+    assert span(text2, align_quote("We will act ... soon on Iran.", text2)) == text2
+    # a later copy that matches as well does move the start
+    text3 = "“We will act,” one said. “We will act,” another said, on Iran."
+    found = align_quote('"We will act ... another said, on Iran.', text3)
+    assert span(text3, found) == "“We will act,” another said, on Iran."
+
+
+def test_normalized_match_prefers_the_copy_with_the_same_case() -> None:
+    text = (
+        "“dress like you deserve respect, not a spot at a bar.” was the slogan. "
+        "Later the mayor said: “Dress like you deserve respect, not a spot at a bar.”"
+    )
+    found = align_quote('Dress like you deserve respect, not a spot at a bar."', text)
+    assert found is not None and found.match == "normalized"
+    assert found.start == text.index("Dress")
+    assert span(text, align_quote("Dress like you deserve respect", text)).startswith("Dress")
+    text2 = "It was very unfair, he said. Very unfair."
+    found = align_quote("Very  unfair", text2)
+    assert found is not None and found.start == text2.index("Very unfair")
+    # with no copy in the same case, the first (or nearest) copy is still found
+    assert span(text2, align_quote("VERY  UNFAIR", text2)) == "very unfair"
+
+
+def test_same_case_copies_come_first_then_the_nearest() -> None:
+    text = "Very unfair. very unfair. Very unfair. very unfair."
+    aligner = Aligner(text)
+    assert aligner.align("Very  unfair").start == 0  # type: ignore[union-attr]
+    assert aligner.align("Very  unfair", near=20).start == 26  # type: ignore[union-attr]
+    assert aligner.align("very  unfair", near=0).start == 13  # type: ignore[union-attr]
+    assert aligner.align("VERY  unfair", near=30).start == 26  # type: ignore[union-attr]
+    crooked = "He wrote 'crooked' first, then \"Crooked\" later."
+    found = align_quote("“Crooked”", crooked)
+    assert span(crooked, found) == '"Crooked"'
+
+
+def test_ellipsis_quote_takes_in_brackets_and_ellipses_next_to_the_span() -> None:
+    text = (
+        "As he put it, [W]e have heard loud and clear from our partners. "
+        "(Federal officials believe the files came via Russian hackers.) "
+        "She said ... Not a single thing he said is accurate. ... Then she left."
+    )
+    assert span(text, align_quote("[W]e have heard ... from our partners", text)) == (
+        "[W]e have heard loud and clear from our partners"
+    )
+    assert span(text, align_quote("(Federal officials believe ... Russian hackers.)", text)) == (
+        "(Federal officials believe the files came via Russian hackers.)"
+    )
+    assert span(text, align_quote("... Not a ... he said is accurate. ...", text)) == (
+        "... Not a single thing he said is accurate. ..."
+    )
+    # marks the text does not have next to the span are not taken in
+    assert span(text, align_quote("(As he put ... loud and clear)", text)) == (
+        "As he put it, [W]e have heard loud and clear"
+    )
+    unicode_text = "He said … the rest is history … and went on."
+    assert span(unicode_text, align_quote("... the rest ... history ...", unicode_text)) == (
+        "… the rest is history …"
+    )
+
+
+def test_two_thousand_quotes_against_a_megabyte_all_align() -> None:
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    vocabulary = ["".join(rng.choices(letters, k=rng.randint(2, 9))) for _ in range(3000)]
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    sentences: list[str] = []
+    size = 0
+    while size < 1 << 20:
+        words = rng.choices(vocabulary, weights, k=rng.randint(6, 30))
+        words[0] = words[0].capitalize()
+        if rng.random() < 0.2:
+            words[1] = "“" + words[1]
+            words[-2] = words[-2] + "”"
+        sentence = " ".join(words) + rng.choice(".?!")
+        sentences.append(sentence)
+        size += len(sentence) + 1
+    text = " ".join(sentences)
+    assert len(text) >= 1 << 20
+
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    aligner = Aligner(text)
+    for k in range(2000):
+        length = rng.randint(5, 25)
+        first = rng.randrange(len(tokens) - length)
+        original = text[tokens[first][0] : tokens[first + length - 1][1]]
+        quote = original
+        words = original.split()
+        if k % 2:
+            kind = (k // 2) % 4
+            if kind == 0:
+                quote = original.replace("“", '"').replace("”", '"')
+            elif kind == 1:
+                quote = original.replace(" ", "  ")
+            elif kind == 2:
+                quote = original[0].swapcase() + original[1:]
+            elif len(words) >= 8:
+                quote = " ".join(words[:3]) + " ... " + " ".join(words[-3:])
+        found = aligner.align(quote)
+        assert found is not None, quote
+        got = normalize(text[found.start : found.end])
+        if "..." in quote:
+            assert got.startswith(normalize(" ".join(words[:3]))), quote
+            assert got.endswith(normalize(" ".join(words[-3:]))), quote
+        else:
+            assert got == normalize(original), quote
+    assert aligner._word_index is None  # nothing needed fuzzy matching
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=ALPHABET + "ﬁİ\u200b\t", max_size=80))
+def test_word_index_and_styling_agree_with_normalize(text: str) -> None:
+    normalized = normalize(text)
+    index = _WordIndex(normalized)
+    assert index.words == re.findall(r"\w+", normalized)
+    assert index.starts == [m.start() for m in re.finditer(r"\w+", normalized)]
+    assert _style(text).casefold() == normalized
+
+
+def test_fuzzy_spans_map_back_after_expanding_characters() -> None:
+    text = "Die Straße ﬁel. The accord would help police trace ransomware payments across borders."
+    quote = "the accord would help police track ransomware payments across borders"
+    found = align_quote(quote, text)
+    assert found is not None and found.match == "fuzzy"
+    assert span(text, found) == (
+        "The accord would help police trace ransomware payments across borders"
+    )
+
+
+def test_a_copy_with_the_same_quotation_marks_beats_one_with_other_marks() -> None:
+    text = "They said we don't accept it. Later: we don’t  accept it."
+    found = align_quote("we  don’t  accept", text)
+    assert span(text, found) == "we don’t  accept"
+    found = align_quote("we  don't  accept", text)
+    assert span(text, found) == "we don't accept"
+    # without such a copy, the first one whose case matches is taken
+    assert span(text, align_quote("WE  don’t  accept", text)) == "we don't accept"
