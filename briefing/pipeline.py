@@ -7,6 +7,7 @@ sheet can be rendered again without a model.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -27,7 +28,24 @@ from .stance import check_stances
 
 
 def default_topic(sources: Sequence[Source]) -> str:
+    """The longest run of words all titles share ("UN cybercrime treaty"), else the first title.
+
+    Headlines are often questions or full sentences; the shared run names the subject itself.
+    """
+    titles = [re.findall(r"[\w'’-]+", source.title) for source in sources]
+    first = titles[0]
+    if len(titles) > 1:
+        lowered = [" " + " ".join(words).lower() + " " for words in titles[1:]]
+        for size in range(min(len(first), 8), 1, -1):
+            for start in range(len(first) - size + 1):
+                run = first[start : start + size]
+                probe = " " + " ".join(run).lower() + " "
+                if all(probe in other for other in lowered) and run[-1].lower() not in _TAIL_WORDS:
+                    return "the " + " ".join(run) if run[0].lower() != "the" else " ".join(run)
     return sources[0].title
+
+
+_TAIL_WORDS = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "from"}
 
 
 def extract_facts(
