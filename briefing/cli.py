@@ -69,7 +69,10 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write the brief here (default: stdout)"
     )
     generate.add_argument("--json", metavar="FILE", help="also write the fact sheet as JSON")
-    generate.add_argument("--topic", help="the policy topic (default: the words all source titles share, else the first title)")
+    generate.add_argument(
+        "--topic",
+        help="the policy topic (default: the words all source titles share, else the first title)",
+    )
     generate.add_argument("--model", help="model name at --base-url (default: the embedded model)")
     generate.add_argument(
         "--base-url",
