@@ -82,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
     generate.add_argument(
+        "--review",
+        action="store_true",
+        help="append a review appendix: rejected drafts with their reasons, disputed stances",
+    )
+    generate.add_argument(
         "--chunk-chars",
         type=int,
         default=BriefConfig.chunk_chars,
@@ -125,6 +130,11 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write the brief here (default: stdout)"
     )
     render.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
+    render.add_argument(
+        "--review",
+        action="store_true",
+        help="append a review appendix: rejected drafts with their reasons, disputed stances",
+    )
     _add_common(render)
 
     sources = commands.add_parser(
@@ -193,7 +203,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         max_source_bytes=args.max_source_bytes,
     )
     sheet = generate_facts(args.sources, config, progress=progress.info)
-    brief = render_brief(sheet, template)
+    brief = render_brief(sheet, template, review=args.review)
     if args.json:
         write_atomic(args.json, sheet.model_dump_json(indent=2) + "\n")
     _emit(brief, args.output)
@@ -226,7 +236,7 @@ def _run_render(args: argparse.Namespace) -> int:
         raise ConfigError(
             f"{args.facts} is not a valid fact sheet ({first[1] if len(first) > 1 else first[0]})"
         ) from None
-    _emit(render_brief(sheet, template), args.output)
+    _emit(render_brief(sheet, template, review=args.review), args.output)
     return 0
 
 

@@ -175,7 +175,14 @@ def _environment() -> SandboxedEnvironment:
     return env
 
 
-def template_context(sheet: FactSheet) -> dict[str, Any]:
+def _draft_text(draft: dict[str, str]) -> str:
+    """One line describing a rejected draft: who, what, and the quote the model gave."""
+    who = draft.get("actor") or draft.get("raised_by") or draft.get("date") or ""
+    what = draft.get("summary") or draft.get("description") or ""
+    return f"{who}: {what} (quoted: \u201c{draft.get('quote', '')}\u201d)"
+
+
+def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any]:
     """The variables every template receives (documented in the README)."""
     notes = _Notes(sheet)
     actors = {actor.id: actor for actor in sheet.actors}
@@ -213,18 +220,30 @@ def template_context(sheet: FactSheet) -> dict[str, Any]:
         "notes": notes.notes,
         "sources": list(enumerate(sheet.sources, 1)),
         "rejected_count": len(sheet.rejected),
+        "review": review,
+        "rejected": [
+            {"kind": r.kind, "draft": _draft_text(r.draft), "reason": r.reason}
+            for r in sheet.rejected
+        ],
+        "disputed": [p for p in positions if p["stance"].startswith("disputed")],
         "run": sheet.run,
         "sheet": sheet,
     }
 
 
-def render_brief(sheet: FactSheet, template_text: str | None = None) -> str:
-    """Render the brief; ``template_text`` replaces the built-in template."""
+def render_brief(
+    sheet: FactSheet, template_text: str | None = None, *, review: bool = False
+) -> str:
+    """Render the brief; ``template_text`` replaces the built-in template.
+
+    ``review`` adds an appendix listing every rejected draft with its reason and every
+    disputed stance, for the editor; it is never part of the brief's body.
+    """
     env = _environment()
     source = template_text if template_text is not None else _builtin_template(DEFAULT_TEMPLATE)
     try:
         template = env.from_string(source)
-        return template.render(**template_context(sheet))
+        return template.render(**template_context(sheet, review=review))
     except jinja2.TemplateSyntaxError as exc:
         raise ConfigError(f"template error on line {exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:

@@ -388,3 +388,24 @@ def test_embedded_server_stops_when_the_run_is_interrupted(
     monkeypatch.setattr("briefing.pipeline.extract_chunk", interrupted_extract)
     assert main(["generate", str(statement_file), "-q"]) == 130
     assert events == ["start", "stop"]
+
+
+def test_review_appendix_lists_rejected_drafts_only_on_request(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    invented = "the treaty is a [triumph](http://x) for every free society"
+    fake.enqueue(
+        extraction(positions=[position("Amara Okafor", OKAFOR), position("Jonas Berg", invented)]),
+        json.dumps({"quotes": [""]}),
+    )
+    facts = tmp_path / "facts.json"
+    assert run(fake, str(statement_file), "--json", str(facts)) == 0
+    plain = capsys.readouterr().out
+    assert "Review appendix" not in plain and "triumph" not in plain
+
+    assert main(["render", str(facts), "--review"]) == 0
+    reviewed = capsys.readouterr().out
+    body, appendix = reviewed.split("## Review appendix")
+    assert "triumph" not in body
+    assert "position, quote not found in the source. Jonas Berg:" in appendix
+    assert "\\[triumph\\](http://x)" in appendix  # shown, inert
