@@ -21,7 +21,7 @@ from .config import BriefConfig
 from .errors import EXIT_INTERRUPTED, BriefingError, ConfigError, OutputError
 from .models import FactSheet
 from .pipeline import generate_facts
-from .render import render_brief
+from .render import check_template, render_brief
 from .sources import load_sources
 
 EXIT_CODES = """\
@@ -202,10 +202,20 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         concurrency=args.concurrency,
         max_source_bytes=args.max_source_bytes,
     )
+    if template is not None:
+        check_template(template)  # a syntax error shows now, not after minutes of model work
     sheet = generate_facts(args.sources, config, progress=progress.info)
-    brief = render_brief(sheet, template, review=args.review)
-    if args.json:
+    if args.json:  # saved first: a failing template must not cost the model's work
         write_atomic(args.json, sheet.model_dump_json(indent=2) + "\n")
+    try:
+        brief = render_brief(sheet, template, review=args.review)
+    except ConfigError as exc:
+        if args.json:
+            raise ConfigError(
+                f"{exc}; the fact sheet is saved in {args.json}: fix the template and run "
+                f"`briefing render {args.json}`"
+            ) from None
+        raise
     _emit(brief, args.output)
     usage = sheet.run.usage
     progress.info(

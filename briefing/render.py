@@ -231,6 +231,14 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
     }
 
 
+def check_template(template_text: str) -> None:
+    """Raise ``ConfigError`` naming the line if the template does not parse."""
+    try:
+        _environment().parse(template_text)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ConfigError(f"template error on line {exc.lineno}: {exc.message}") from None
+
+
 def render_brief(
     sheet: FactSheet, template_text: str | None = None, *, review: bool = False
 ) -> str:

@@ -409,3 +409,31 @@ def test_review_appendix_lists_rejected_drafts_only_on_request(
     assert "triumph" not in body
     assert "position, quote not found in the source. Jonas Berg:" in appendix
     assert "\\[triumph\\](http://x)" in appendix  # shown, inert
+
+
+def test_template_syntax_error_is_caught_before_any_model_call(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "bad.j2"
+    template.write_text("# {{ title }}\n{% for p in positions %}\n", encoding="utf-8")
+    assert run(fake, str(statement_file), "--template", str(template)) == 2
+    assert "template error on line" in capsys.readouterr().err
+    assert fake.requests == []
+
+
+def test_template_failing_at_render_time_keeps_the_fact_sheet(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "strict.j2"
+    template.write_text("# {{ no_such_variable }}\n", encoding="utf-8")
+    fake.enqueue(extraction(positions=[position("Amara Okafor", OKAFOR)]))
+    facts = tmp_path / "facts.json"
+    out = tmp_path / "brief.md"
+    code = run(
+        fake, str(statement_file), "--template", str(template), "--json", str(facts), "-o", str(out)
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"briefing render {facts}" in err
+    assert len(fact_sheet(facts)["positions"]) == 1
+    assert not out.exists()
