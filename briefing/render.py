@@ -225,7 +225,7 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
             {"kind": r.kind, "draft": _draft_text(r.draft), "reason": r.reason}
             for r in sheet.rejected
         ],
-        "disputed": [p for p in positions if p["stance"].startswith("disputed")],
+        "disputed": [p for p in positions if p["stance_check"] == "disputed"],
         "run": sheet.run,
         "sheet": sheet,
     }
