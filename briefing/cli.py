@@ -81,11 +81,7 @@ def _parser() -> argparse.ArgumentParser:
         "$OPENAI_BASE_URL, else the embedded model)",
     )
     generate.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
-    generate.add_argument(
-        "--review",
-        action="store_true",
-        help="append a review appendix: rejected drafts with their reasons, disputed stances",
-    )
+    _add_review(generate)
     generate.add_argument(
         "--chunk-chars",
         type=int,
@@ -130,11 +126,7 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write the brief here (default: stdout)"
     )
     render.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
-    render.add_argument(
-        "--review",
-        action="store_true",
-        help="append a review appendix: rejected drafts with their reasons, disputed stances",
-    )
+    _add_review(render)
     _add_common(render)
 
     sources = commands.add_parser(
@@ -148,6 +140,14 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument("--max-source-bytes", type=int, default=20_000_000, metavar="N")
     _add_common(sources)
     return parser
+
+
+def _add_review(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--review",
+        action="store_true",
+        help="append a review appendix: rejected drafts with their reasons, disputed stances",
+    )
 
 
 def _add_common(command: argparse.ArgumentParser) -> None:

@@ -177,52 +177,73 @@ def _reject(source: Source, kind: FactKind, draft: dict[str, str], reason: str) 
     return Rejected(kind=kind, source_id=source.id, draft=draft, reason=reason)
 
 
+def _check_attributed(
+    index: SourceIndex,
+    chunk: Chunk,
+    kind: FactKind,
+    record: dict[str, str],
+    quote: str,
+    who: str,
+    who_kind: ActorKind | None,
+    claim: str,
+    claim_name: str,
+) -> Evidence | Rejected:
+    """The shared checks of an attributed fact: quote found, actor named, claim supported."""
+    evidence = index.evidence(quote, near=chunk.start)
+    if evidence is None:
+        return _reject(index.source, kind, record, "quote not found in the source")
+    if not names_actor(who, who_kind, index.attribution_window(evidence)):
+        return _reject(
+            index.source,
+            kind,
+            record,
+            f"{who!r} is not named in or just before the quoted sentence",
+        )
+    missing = _unsupported(claim, evidence, index)
+    if missing:
+        return _reject(
+            index.source,
+            kind,
+            record,
+            f"{claim_name} states {', '.join(missing)}, not supported by the source",
+        )
+    return evidence
+
+
 def _ground_position(
     index: SourceIndex, chunk: Chunk, draft: PositionDraft
 ) -> GroundedPosition | Rejected:
-    record = draft.model_dump()
-    evidence = index.evidence(draft.quote, near=chunk.start)
-    if evidence is None:
-        return _reject(index.source, "position", record, "quote not found in the source")
-    if not names_actor(draft.actor, draft.actor_kind, index.attribution_window(evidence)):
-        return _reject(
-            index.source,
-            "position",
-            record,
-            f"{draft.actor!r} is not named in or just before the quoted sentence",
-        )
-    missing = _unsupported(draft.summary, evidence, index)
-    if missing:
-        return _reject(
-            index.source,
-            "position",
-            record,
-            f"summary states {', '.join(missing)}, not supported by the source",
-        )
-    return GroundedPosition(draft.actor, draft.actor_kind, draft.stance, draft.summary, evidence)
+    checked = _check_attributed(
+        index,
+        chunk,
+        "position",
+        draft.model_dump(),
+        draft.quote,
+        draft.actor,
+        draft.actor_kind,
+        draft.summary,
+        "summary",
+    )
+    if isinstance(checked, Rejected):
+        return checked
+    return GroundedPosition(draft.actor, draft.actor_kind, draft.stance, draft.summary, checked)
 
 
 def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> GroundedRisk | Rejected:
-    record = draft.model_dump()
-    evidence = index.evidence(draft.quote, near=chunk.start)
-    if evidence is None:
-        return _reject(index.source, "risk", record, "quote not found in the source")
-    if not names_actor(draft.raised_by, None, index.attribution_window(evidence)):
-        return _reject(
-            index.source,
-            "risk",
-            record,
-            f"{draft.raised_by!r} is not named in or just before the quoted sentence",
-        )
-    missing = _unsupported(draft.description, evidence, index)
-    if missing:
-        return _reject(
-            index.source,
-            "risk",
-            record,
-            f"description states {', '.join(missing)}, not supported by the source",
-        )
-    return GroundedRisk(draft.raised_by, draft.category, draft.description, evidence)
+    checked = _check_attributed(
+        index,
+        chunk,
+        "risk",
+        draft.model_dump(),
+        draft.quote,
+        draft.raised_by,
+        None,
+        draft.description,
+        "description",
+    )
+    if isinstance(checked, Rejected):
+        return checked
+    return GroundedRisk(draft.raised_by, draft.category, draft.description, checked)
 
 
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:
