@@ -197,6 +197,14 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
         }
         for p in sorted(sheet.positions, key=lambda p: (p.stance, actors[p.actor_id].name))
     ]
+    stances_by_actor: dict[str, list[dict[str, Any]]] = {}
+    for row in positions:
+        stances_by_actor.setdefault(str(row["actor"]), []).append(row)
+    disagreements = [
+        {"actor": actor, "positions": rows}
+        for actor, rows in stances_by_actor.items()
+        if len({row["stance"] for row in rows}) > 1
+    ]
     risks = [
         {
             "description": r.description,
@@ -217,6 +225,7 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
         "positions": positions,
         "risks": risks,
         "events": events,
+        "disagreements": disagreements,
         "notes": notes.notes,
         "sources": list(enumerate(sheet.sources, 1)),
         "rejected_count": len(sheet.rejected),

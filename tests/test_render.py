@@ -117,3 +117,18 @@ def test_bottom_line_uses_only_verified_facts() -> None:
         "1 verified position on the treaty: 1 opposed (Okafor [x](y)).",
         "1 risk raised, most often about privacy (1).",
     ]
+
+
+def test_an_actor_with_different_stances_is_shown_where_sources_disagree() -> None:
+    sheet = sheet_with("The treaty is dangerous, said Okafor.")
+    other = sheet.risks[0].evidence[0]
+    sheet.positions.append(
+        Position(id="p2", actor_id="actor-1", stance="supports", summary="Yes", evidence=[other])
+    )
+    brief = render_brief(FactSheet.model_validate(sheet.model_dump()))
+    section = brief.split("## Where sources disagree", 1)[1].split("## Sources", 1)[0]
+    assert "Okafor \\[x\\](y) is reported with different stances: opposes [1]; supports [2]." in (
+        section
+    )
+    single = render_brief(sheet_with("The treaty is dangerous, said Okafor."))
+    assert "## Where sources disagree" not in single
