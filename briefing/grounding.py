@@ -199,6 +199,8 @@ def _check_attributed(
             record,
             f"{who!r} is not named in or just before the quoted sentence",
         )
+    # The actor's own name was just checked against the text, surname and acronym included.
+    claim = re.sub(re.escape(who), "", claim, flags=re.IGNORECASE)
     missing = _unsupported(claim, evidence, index)
     if missing:
         return _reject(

@@ -141,3 +141,15 @@ def test_names_in_a_summary_must_occur_in_the_source() -> None:
     named = pos("Microsoft", quote, summary="Microsoft, like Russia, has a view.")
     result, reasons = ground(positions=[named])  # Russia is named elsewhere in the source
     assert reasons == [] and len(result.positions) == 1
+
+
+def test_the_actors_full_name_in_its_summary_is_not_a_new_claim() -> None:
+    """The text says "He argued"; the actor is grounded by the sentence before, by full name."""
+    draft = pos(
+        "Nick Ashton-Hart",
+        "this convention does not have to be the vehicle",
+        kind="person",
+        summary="Nick Ashton-Hart doubts the convention.",
+    )
+    result, reasons = ground(positions=[draft])
+    assert reasons == []
