@@ -73,10 +73,13 @@ def remote_endpoint(config: BriefConfig) -> Endpoint:
             api_key = "not-needed"  # local servers (llama.cpp, Ollama, vLLM) usually take none
         else:
             raise ConfigError(
-                f"set OPENAI_API_KEY for {parsed.netloc}, or omit --base-url to use the "
+                f"set OPENAI_API_KEY for {parsed.hostname}, or omit --base-url to use the "
                 "embedded model"
             )
-    display = f"{parsed.scheme}://{parsed.netloc}{parsed.path}".rstrip("/")
+    # Shown in progress, errors and the fact sheet: host and path only, never userinfo.
+    host = parsed.hostname or ""
+    port = f":{parsed.port}" if parsed.port else ""
+    display = f"{parsed.scheme}://{host}{port}{parsed.path}".rstrip("/")
     return Endpoint(
         base_url=base_url, model=model, api_key=api_key, label=display, timeout=config.timeout
     )

@@ -437,3 +437,16 @@ def test_template_failing_at_render_time_keeps_the_fact_sheet(
     assert f"briefing render {facts}" in err
     assert len(fact_sheet(facts)["positions"]) == 1
     assert not out.exists()
+
+
+def test_credentials_in_the_base_url_are_never_shown(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(extraction(positions=[position("Amara Okafor", OKAFOR)]))
+    url = fake.base_url.replace("http://", "http://user:hunter2@")
+    facts = tmp_path / "facts.json"
+    args = ["generate", str(statement_file), "--base-url", url, "--model", "m", "-q"]
+    assert main([*args, "--json", str(facts), "--no-stance-check"]) == 0
+    sheet = fact_sheet(facts)
+    assert "hunter2" not in json.dumps(sheet)
+    assert sheet["run"]["endpoint"] == fake.base_url
