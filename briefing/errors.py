@@ -6,6 +6,7 @@ Exception tree::
     ├── ConfigError               you asked for something inconsistent (exit 2)
     ├── SourceError               a source could not be read or holds no text (exit 3)
     ├── BackendError              the model endpoint failed or misbehaved (exit 4)
+    │   ├── InvalidAnswerError    the model kept answering output that fits no schema
     │   └── EmbeddedModelError    the embedded model could not be assembled or started
     └── OutputError               an output file could not be written (exit 5)
 
@@ -38,6 +39,13 @@ class BackendError(BriefingError):
     """The model endpoint failed after retries, or kept answering invalid output."""
 
     exit_code = 4
+
+
+class InvalidAnswerError(BackendError):
+    """Re-asks were exhausted: the model kept answering invalid or cut-off output.
+
+    The pipeline records the chunk as skipped and goes on; the brief says what is missing.
+    """
 
 
 class EmbeddedModelError(BackendError):

@@ -31,7 +31,7 @@ from tenacity import (
     stop_after_delay,
 )
 
-from .errors import BackendError
+from .errors import BackendError, InvalidAnswerError
 from .models import Usage
 from .prompting import render_prompt
 
@@ -179,7 +179,7 @@ class ChatClient:
                     {"role": "assistant", "content": raw[:4000]},
                     {"role": "user", "content": self.reask_message(_schema_errors(exc))},
                 ]
-        raise BackendError(
+        raise InvalidAnswerError(
             f"{self.endpoint.display}: model answered invalid JSON {self.max_reasks + 1} times "
             f"({str(last_error).splitlines()[0] if last_error else 'unknown error'}); "
             "try a larger model with --model"

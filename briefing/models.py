@@ -251,6 +251,11 @@ class RunInfo(BaseModel):
     endpoint: str = Field(description="'embedded' or the base URL; never a key.")
     prompt_version: str
     chunks: int
+    skipped_chunks: list[str] = Field(
+        default_factory=list,
+        description="Chunks the model could not answer validly, with the reason; their facts "
+        "are missing from the brief.",
+    )
     seconds: float
     usage: Usage
 

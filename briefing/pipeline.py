@@ -7,6 +7,7 @@ sheet can be rendered again without a model.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -17,7 +18,7 @@ from . import __version__
 from .chunking import Chunk, chunk_source
 from .config import BriefConfig, Progress, no_progress, open_endpoint
 from .consolidate import consolidate
-from .errors import SourceError
+from .errors import InvalidAnswerError, SourceError
 from .extract import extract_chunk
 from .grounding import GroundedChunk, SourceIndex, ground_chunk
 from .llm import ChatClient, Endpoint
@@ -25,6 +26,9 @@ from .models import FactSheet, RunInfo, Source
 from .prompting import prompt_version
 from .sources import load_sources
 from .stance import check_stances
+
+
+log = logging.getLogger("briefing")
 
 
 def default_topic(sources: Sequence[Source]) -> str:
@@ -69,13 +73,21 @@ def extract_facts(
     indexes = {source.id: SourceIndex(source) for source in sources}
     client = ChatClient(endpoint, max_reasks=config.max_reasks, max_tokens=config.max_tokens)
     done = 0
+    skipped: list[str] = []
     lock = threading.Lock()
 
     def process(item: tuple[Source, Chunk]) -> GroundedChunk:
         nonlocal done
         source, chunk = item
         chunk_started = time.monotonic()
-        extraction = extract_chunk(client, chunk, topic, quote_feedback=config.quote_feedback)
+        try:
+            extraction = extract_chunk(client, chunk, topic, quote_feedback=config.quote_feedback)
+        except InvalidAnswerError as exc:
+            # One chunk the model cannot answer must not cost the whole run: say so instead.
+            with lock:
+                skipped.append(f"{source.id} chunk {chunk.index + 1}: {exc}")
+                log.warning("skipped chunk %d of %s: %s", chunk.index + 1, source.title[:48], exc)
+            return GroundedChunk()
         result = ground_chunk(indexes[source.id], chunk, extraction)
         with lock:
             done += 1
@@ -112,6 +124,7 @@ def extract_facts(
             endpoint=endpoint.display,
             prompt_version=prompt_version(),
             chunks=len(work),
+            skipped_chunks=sorted(skipped),
             seconds=round(time.monotonic() - started, 1),
             usage=client.usage,
         ),

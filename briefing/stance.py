@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .errors import InvalidAnswerError
 from .grounding import SourceIndex
 from .llm import ChatClient
 from .models import STANCE_DEFINITIONS, Actor, Position, StanceAnswer
@@ -32,7 +33,10 @@ def check_stance(
             ),
         },
     ]
-    answer, _ = client.ask(messages, StanceAnswer)
+    try:
+        answer, _ = client.ask(messages, StanceAnswer)
+    except InvalidAnswerError:
+        return position  # stays "unchecked"; the first label is shown as it was
     verdict = "agreed" if answer.stance == position.stance else "disputed"
     return position.model_copy(update={"stance_check": verdict, "second_stance": answer.stance})
 

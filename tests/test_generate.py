@@ -450,3 +450,50 @@ def test_credentials_in_the_base_url_are_never_shown(
     sheet = fact_sheet(facts)
     assert "hunter2" not in json.dumps(sheet)
     assert sheet["run"]["endpoint"] == fake.base_url
+
+
+def test_a_chunk_the_model_cannot_answer_is_skipped_and_said(
+    fake: FakeOpenAI, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "two.txt"
+    first = (
+        "Amara Okafor said the treaty was a danger to every reporter in the region, "
+        "and that the coalition would campaign against ratification in every parliament."
+    )
+    second = (
+        "Jonas Berg said the treaty would help small states fight ransomware together, "
+        "and that his ministry would present a ratification bill before the end of the year."
+    )
+    source.write_text(f"Two views\n\n{first}\n\n{second}", encoding="utf-8")
+    fake.enqueue(
+        "not json",
+        "not json",
+        "not json",  # the first chunk: re-asks exhausted
+        extraction(
+            positions=[position("Jonas Berg", "help small states fight ransomware together")]
+        ),
+    )
+    facts = tmp_path / "facts.json"
+    code = main(
+        [
+            "generate",
+            str(source),
+            "--base-url",
+            fake.base_url,
+            "--model",
+            "m",
+            "--chunk-chars",
+            "200",
+            "--json",
+            str(facts),
+            "--no-stance-check",
+        ]
+    )
+    assert code == 0
+    captured = capsys.readouterr()
+    sheet = fact_sheet(facts)
+    assert len(sheet["positions"]) == 1
+    assert len(sheet["run"]["skipped_chunks"]) == 1
+    assert "chunk 1" in sheet["run"]["skipped_chunks"][0]
+    assert "Incomplete: the model could not read 1 part(s)" in captured.out
+    assert "skipped chunk 1" in captured.err
