@@ -27,7 +27,6 @@ from .prompting import prompt_version
 from .sources import load_sources
 from .stance import check_stances
 
-
 log = logging.getLogger("briefing")
 
 
