@@ -41,6 +41,35 @@ def position(
     }
 
 
+OKAFOR = "would hand governments sweeping surveillance powers"
+BERG = "gives small countries a way to fight ransomware together"
+
+
+def statement_answer() -> str:
+    """A complete, correct answer for STATEMENT: two positions, one risk, one event."""
+    return extraction(
+        positions=[
+            position("Amara Okafor", OKAFOR),
+            position("Jonas Berg", BERG, stance="supports"),
+        ],
+        risks=[
+            {
+                "raised_by": "Amara Okafor",
+                "quote": "journalists could be prosecuted for ordinary reporting",
+                "description": "Reporters could face prosecution.",
+                "category": "human_rights",
+            }
+        ],
+        events=[
+            {
+                "quote": "Negotiators agreed the final text on 8 August 2024 in New York",
+                "date": "8 August 2024",
+                "description": "The final text was agreed.",
+            }
+        ],
+    )
+
+
 @pytest.fixture
 def fake() -> Iterator[FakeOpenAI]:
     with FakeOpenAI() as server:

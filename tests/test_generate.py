@@ -8,11 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from tests.conftest import extraction, fact_sheet, position
+from tests.conftest import BERG, OKAFOR, extraction, fact_sheet, position, statement_answer
 from tests.fakeserver import FakeOpenAI, Reply
-
-OKAFOR = "would hand governments sweeping surveillance powers"
-BERG = "gives small countries a way to fight ransomware together"
 
 
 def run(fake: FakeOpenAI, *args: str, stance_check: bool = False) -> int:
@@ -25,29 +22,7 @@ def run(fake: FakeOpenAI, *args: str, stance_check: bool = False) -> int:
 def test_grounded_brief_and_json_contract(
     fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake.enqueue(
-        extraction(
-            positions=[
-                position("Amara Okafor", OKAFOR),
-                position("Jonas Berg", BERG, stance="supports"),
-            ],
-            risks=[
-                {
-                    "raised_by": "Amara Okafor",
-                    "quote": "journalists could be prosecuted for ordinary reporting",
-                    "description": "Reporters could face prosecution.",
-                    "category": "human_rights",
-                }
-            ],
-            events=[
-                {
-                    "quote": "Negotiators agreed the final text on 8 August 2024 in New York",
-                    "date": "8 August 2024",
-                    "description": "The final text was agreed.",
-                }
-            ],
-        )
-    )
+    fake.enqueue(statement_answer())
     facts = tmp_path / "facts.json"
     assert run(fake, str(statement_file), "--json", str(facts), "--topic", "the treaty") == 0
 

@@ -9,7 +9,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from briefing.cli import main
-from tests.conftest import STATEMENT, extraction, position
+from tests.conftest import STATEMENT, extraction, position, statement_answer
 from tests.fakeserver import FakeOpenAI
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -22,31 +22,7 @@ HOSTILE = (
 
 def scripted_answers(fake: FakeOpenAI) -> None:
     fake.enqueue(
-        extraction(
-            positions=[
-                position("Amara Okafor", "would hand governments sweeping surveillance powers"),
-                position(
-                    "Jonas Berg",
-                    "gives small countries a way to fight ransomware together",
-                    stance="supports",
-                ),
-            ],
-            risks=[
-                {
-                    "raised_by": "Amara Okafor",
-                    "quote": "journalists could be prosecuted for ordinary reporting",
-                    "description": "Reporters could face prosecution.",
-                    "category": "human_rights",
-                }
-            ],
-            events=[
-                {
-                    "quote": "Negotiators agreed the final text on 8 August 2024 in New York",
-                    "date": "8 August 2024",
-                    "description": "The final text was agreed.",
-                }
-            ],
-        ),
+        statement_answer(),
         extraction(
             positions=[
                 position("Amara Okafor", "Okafor said the draft was dangerous for reporters"),
