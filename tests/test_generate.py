@@ -472,3 +472,17 @@ def test_a_chunk_the_model_cannot_answer_is_skipped_and_said(
     assert "chunk 1" in sheet["run"]["skipped_chunks"][0]
     assert "Incomplete: the model could not read 1 part(s)" in captured.out
     assert "skipped chunk 1" in captured.err
+
+
+def test_output_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from briefing.cli import write_atomic
+
+    target = tmp_path / "brief.md"
+    write_atomic(str(target), "text\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    assert target.read_text() == "text\n"
