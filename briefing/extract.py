@@ -36,9 +36,8 @@ def build_messages(chunk_text: str, topic: str) -> list[Message]:
     ]
 
 
-def missing_quotes(extraction: ChunkExtraction, chunk_text: str) -> list[str]:
+def missing_quotes(extraction: ChunkExtraction, aligner: Aligner) -> list[str]:
     """Distinct quotes of the extraction that do not align anywhere in the chunk."""
-    aligner = Aligner(chunk_text)
     items: list[PositionDraft | RiskDraft | EventDraft] = [
         *extraction.positions,
         *extraction.risks,
@@ -64,7 +63,8 @@ def extract_chunk(
 ) -> ChunkExtraction:
     messages = build_messages(chunk.text, topic)
     extraction, raw = client.ask(messages, ChunkExtraction)
-    missing = missing_quotes(extraction, chunk.text) if quote_feedback else []
+    aligner = Aligner(chunk.text)
+    missing = missing_quotes(extraction, aligner) if quote_feedback else []
     if not missing:
         return extraction
     followup = [
@@ -73,7 +73,6 @@ def extract_chunk(
         {"role": "user", "content": render_prompt("reask_quotes.j2", quotes=missing)},
     ]
     answer, _ = client.ask(followup, QuoteCorrections)
-    aligner = Aligner(chunk.text)
     corrections = {
         wrong: fixed.strip()
         for wrong, fixed in zip(missing, answer.quotes)

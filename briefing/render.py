@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from .claims import MONTHS
 from .errors import ConfigError
 from .models import Evidence, FactSheet, Position, Source
 
@@ -85,26 +86,14 @@ _STANCE_PHRASES = {
     "neutral": "neutral",
     "disputed": "with a disputed stance",
 }
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
+# Month names and abbreviations are shared with the claim checks; here they only order dates.
+_MONTH_NUMBERS = {
+    full: number
+    for number, full in enumerate(
+        "january february march april may june july august september october november "
+        "december".split(),
         1,
     )
-    for name in names
 }
 
 
@@ -123,7 +112,7 @@ def date_sort_key(date: str) -> tuple[int, int, int]:
     """Year, month, day read from a free-text date; what is missing sorts first."""
     words = re.findall(r"[a-z]+|\d+", date.lower())
     year = next((int(w) for w in words if w.isdigit() and len(w) == 4), 0)
-    month = next((_MONTHS[w] for w in words if w in _MONTHS), 0)
+    month = next((_MONTH_NUMBERS[MONTHS[w]] for w in words if w in MONTHS), 0)
     day = next((int(w) for w in words if w.isdigit() and len(w) <= 2), 0)
     return (year, month, day)
 
