@@ -9,8 +9,7 @@ position is marked disputed and shows both labels: the tool does not guess betwe
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from .config import Progress, no_progress
 from .errors import InvalidAnswerError
 from .grounding import SourceIndex
 from .llm import ChatClient
@@ -47,7 +46,7 @@ def check_stances(
     actors: list[Actor],
     indexes: dict[str, SourceIndex],
     topic: str,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress = no_progress,
 ) -> list[Position]:
     """Ask the narrow question for every position; the sentences around its evidence are shown."""
     by_id = {actor.id: actor for actor in actors}
@@ -56,7 +55,12 @@ def check_stances(
         sentences = (indexes[ev.source_id].sentence_evidence(ev).quote for ev in position.evidence)
         context = list(dict.fromkeys(sentences))[:3]
         checked.append(check_stance(client, position, by_id[position.actor_id], topic, context))
-    if progress:
-        disputed = sum(1 for p in checked if p.stance_check == "disputed")
-        progress(f"stance check: {len(checked) - disputed} agreed, {disputed} disputed")
+    counts = {
+        verdict: sum(1 for p in checked if p.stance_check == verdict)
+        for verdict in ("agreed", "disputed", "unchecked")
+    }
+    progress(
+        f"stance check: {counts['agreed']} agreed, {counts['disputed']} disputed"
+        + (f", {counts['unchecked']} unanswered" if counts["unchecked"] else "")
+    )
     return checked
