@@ -14,10 +14,12 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .config import BriefConfig
+from .cache import CACHE_FILE, cache_stats, clear_cache
+from .config import BriefConfig, cache_dir
 from .errors import EXIT_INTERRUPTED, BriefingError, ConfigError, OutputError
 from .models import FactSheet
 from .pipeline import generate_facts
@@ -40,7 +42,8 @@ environment:
   OPENAI_BASE_URL     OpenAI-compatible endpoint to use instead of the embedded model
   OPENAI_API_KEY      key for that endpoint (never logged or written anywhere)
   BRIEFING_MODEL      model name at that endpoint (same as --model)
-  BRIEFING_CACHE_DIR  where the embedded model is assembled (default: $XDG_CACHE_HOME/briefing)
+  BRIEFING_CACHE_DIR  where the embedded model and the response cache live (same as
+                      --cache-dir; default: $XDG_CACHE_HOME/briefing, else ~/.cache/briefing)
 """
 
 
@@ -114,6 +117,20 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="refuse source files larger than this (default: 20000000)",
     )
+    generate.add_argument(
+        "--timeout",
+        type=float,
+        default=BriefConfig.timeout,
+        metavar="SECONDS",
+        help="give up on one model request after this long; it is then retried "
+        "(default: %(default).0f)",
+    )
+    generate.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor store model answers in the response cache",
+    )
+    _add_cache_dir(generate)
     _add_common(generate)
 
     render = commands.add_parser(
@@ -139,7 +156,27 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", metavar="FILE", help="write the sources as JSON")
     sources.add_argument("--max-source-bytes", type=int, default=20_000_000, metavar="N")
     _add_common(sources)
+
+    cache = commands.add_parser(
+        "cache",
+        help="show or clear the response cache",
+        description="Model answers are cached, so a rerun on the same inputs, or after a run "
+        "was killed, asks the model only what it has not answered yet. `stats` shows what the "
+        "cache holds; `clear` deletes the cached answers (not the assembled embedded model).",
+    )
+    cache.add_argument("action", choices=("stats", "clear"))
+    _add_cache_dir(cache)
+    _add_common(cache)
     return parser
+
+
+def _add_cache_dir(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where the response cache and the embedded model live (default: "
+        "$BRIEFING_CACHE_DIR, else $XDG_CACHE_HOME/briefing)",
+    )
 
 
 def _add_review(command: argparse.ArgumentParser) -> None:
@@ -205,6 +242,9 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         stance_check=not args.no_stance_check,
         concurrency=args.concurrency,
         max_source_bytes=args.max_source_bytes,
+        timeout=args.timeout,
+        cache=not args.no_cache,
+        cache_dir=args.cache_dir,
     )
     if template is not None:
         check_template(template)  # a syntax error shows now, not after minutes of model work
@@ -224,7 +264,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     usage = sheet.run.usage
     progress.info(
         "done in %.0f s: %d positions, %d risks, %d events; %d drafts rejected; %d model calls, "
-        "%d prompt + %d completion tokens",
+        "%d prompt + %d completion tokens%s",
         sheet.run.seconds,
         len(sheet.positions),
         len(sheet.risks),
@@ -233,6 +273,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         usage.calls,
         usage.prompt_tokens,
         usage.completion_tokens,
+        f"; {usage.cached} answers from the cache" if usage.cached else "",
     )
     return 0
 
@@ -270,6 +311,27 @@ def _run_sources(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_cache(args: argparse.Namespace) -> int:
+    directory = cache_dir(BriefConfig(cache_dir=args.cache_dir))
+    if args.action == "clear":
+        removed = clear_cache(directory)
+        _emit(f"removed {removed} cached answers from {directory / CACHE_FILE}\n", None)
+        return 0
+    stats = cache_stats(directory)
+    lines = [
+        f"cache: {stats.path}",
+        f"answers: {stats.answers} ({stats.bytes / 1e6:.1f} MB)",
+    ]
+    for model, count in stats.by_model.items():
+        lines.append(f"  {count:6d}  {model}")
+    for label, stamp in (("oldest", stats.oldest), ("newest", stats.newest)):
+        if stamp is not None:
+            when = datetime.fromtimestamp(stamp, timezone.utc)
+            lines.append(f"{label}: {when:%Y-%m-%d %H:%M} UTC")
+    _emit("\n".join(lines) + "\n", None)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logger = logging.getLogger("briefing")
@@ -285,6 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_generate(args, logger)
         if args.command == "render":
             return _run_render(args)
+        if args.command == "cache":
+            return _run_cache(args)
         return _run_sources(args)
     except BriefingError as exc:
         if args.debug:

@@ -3,7 +3,8 @@
 Precedence: explicit values (CLI flags or keyword arguments) over environment variables over
 defaults. Environment variables: ``OPENAI_BASE_URL`` and ``OPENAI_API_KEY`` select and
 authenticate a remote endpoint, ``BRIEFING_MODEL`` names its model, ``BRIEFING_CACHE_DIR`` moves
-the cache. Without a base URL the embedded model runs.
+the cache (the assembled embedded model and the response cache). Without a base URL the
+embedded model runs.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
+from .cache import ResponseCache
 from .errors import ConfigError
-from .llm import Endpoint
+from .llm import Endpoint, RetryPolicy
 
 Progress = Callable[[str], None]
 
@@ -42,6 +45,9 @@ class BriefConfig:
     max_source_bytes: int = 20_000_000
     timeout: float = 600.0
     threads: int | None = None
+    cache: bool = True
+    cache_dir: str | None = None
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
 
     def __post_init__(self) -> None:
         if self.chunk_chars < 200:
@@ -50,9 +56,26 @@ class BriefConfig:
             raise ConfigError("--concurrency must be at least 1")
         if self.max_reasks < 0:
             raise ConfigError("--max-reasks cannot be negative")
+        if self.timeout <= 0:
+            raise ConfigError("--timeout must be a positive number of seconds")
 
     def resolved_base_url(self) -> str | None:
         return self.base_url or os.environ.get("OPENAI_BASE_URL") or None
+
+
+def cache_dir(config: BriefConfig | None = None) -> Path:
+    """Where briefing keeps its files: --cache-dir, else BRIEFING_CACHE_DIR, else
+    XDG_CACHE_HOME/briefing (``~/.cache/briefing``)."""
+    explicit = (config.cache_dir if config else None) or os.environ.get("BRIEFING_CACHE_DIR")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "briefing"
+
+
+def open_cache(config: BriefConfig) -> ResponseCache | None:
+    """The response cache for this run, or ``None`` when ``--no-cache`` turned it off."""
+    return ResponseCache(cache_dir(config)) if config.cache else None
 
 
 def remote_endpoint(config: BriefConfig) -> Endpoint:
@@ -82,7 +105,7 @@ def remote_endpoint(config: BriefConfig) -> Endpoint:
     display = f"{parsed.scheme}://{host}{port}{parsed.path}".rstrip("/")
     return Endpoint(
         base_url=base_url, model=model, api_key=api_key, label=display, timeout=config.timeout
-    )
+    )  # cached answers are keyed by the shown URL and the model name, never by the key
 
 
 @contextmanager
@@ -96,13 +119,20 @@ def open_endpoint(config: BriefConfig, progress: Progress = no_progress) -> Iter
             "--model names a model at a remote endpoint; pass --base-url too, or omit --model "
             "to use the embedded model"
         )
-    from .backends.embedded import MODEL_NAME, EmbeddedServer, assemble_model
+    from .backends.embedded import MODEL_NAME, MODEL_SHA256, EmbeddedServer, assemble_model
 
-    model_path = assemble_model(progress=progress)
-    progress("starting the embedded model")
-    with EmbeddedServer(model_path, threads=config.threads, parallel=config.concurrency) as server:
+    model_path = assemble_model(cache_dir(config), progress=progress)
+    server = EmbeddedServer(model_path, threads=config.threads, parallel=config.concurrency)
+
+    def start() -> str:
+        progress("starting the embedded model")
+        return server.start()
+
+    with server:
         yield Endpoint(
-            base_url=server.base_url,
+            base_url="",
+            connect=start,  # started on the first request the response cache cannot answer
+            identity=f"embedded {MODEL_SHA256}",  # the port changes every run; the weights don't
             model=MODEL_NAME,
             api_key="embedded",
             label="embedded",

@@ -9,7 +9,10 @@ Two failure families, two policies, kept apart on purpose:
   model sees its answer and the validation error, and answers again, a bounded number of times.
   Only the latest failed answer is sent back, so the context does not grow with every re-ask.
 
-Token usage is summed over every attempt of both kinds.
+Token usage is summed over every attempt of both kinds. With a ``ResponseCache``, every answer is
+stored as it arrives and a request already answered never reaches the endpoint again; the
+endpoint itself is only contacted (and, for the embedded model, only started) on the first
+request the cache cannot answer.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import json
 import logging
 import random
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -31,6 +36,7 @@ from tenacity import (
     stop_after_delay,
 )
 
+from .cache import CachedAnswer, ResponseCache, request_key
 from .errors import BackendError, InvalidAnswerError
 from .models import Usage
 from .prompting import render_prompt
@@ -43,7 +49,12 @@ Message = dict[str, str]
 
 @dataclass(frozen=True)
 class Endpoint:
-    """Where the model lives and how to reach it. ``api_key`` is never logged or shown."""
+    """Where the model lives and how to reach it. ``api_key`` is never logged or shown.
+
+    ``identity`` names the model for the response cache; it defaults to the shown URL and the
+    model name. ``connect``, when given, starts a server on first use and returns its base URL
+    (the embedded model is only loaded when the cache cannot answer).
+    """
 
     base_url: str
     model: str
@@ -51,10 +62,16 @@ class Endpoint:
     label: str = ""  # what errors and run metadata show instead of the URL, e.g. "embedded"
     extra_body: dict[str, Any] = field(default_factory=dict)
     timeout: float = 600.0
+    identity: str = ""
+    connect: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def display(self) -> str:
         return self.label or self.base_url
+
+    @property
+    def cache_identity(self) -> str:
+        return self.identity or f"{self.display} {self.model}"
 
 
 @dataclass(frozen=True)
@@ -68,7 +85,8 @@ class RetryPolicy:
 
 
 class _TransientFault(Exception):
-    """A fault worth retrying that the openai client does not raise itself (empty choices)."""
+    """A fault worth retrying that the openai client does not raise as one: no choices, a body
+    that is not JSON or not a chat completion."""
 
 
 def _is_transient(exc: BaseException) -> bool:
@@ -91,16 +109,19 @@ def _retry_after_seconds(exc: BaseException | None) -> float | None:
         return None
 
 
-def _wait(policy: RetryPolicy):  # type: ignore[no-untyped-def]
-    def wait(state: RetryCallState) -> float:
-        exc = state.outcome.exception() if state.outcome else None
-        told = _retry_after_seconds(exc)
-        if told is not None:
-            return min(told, policy.max_delay)
-        backoff: float = policy.base_delay * 2 ** (state.attempt_number - 1)
-        return min(policy.max_delay, backoff) * random.uniform(0.5, 1.0)
+def _backoff_seconds(policy: RetryPolicy, state: RetryCallState) -> float:
+    """Retry-After when the endpoint says it, else exponential backoff with jitter."""
+    exc = state.outcome.exception() if state.outcome else None
+    told = _retry_after_seconds(exc)
+    if told is not None:
+        return min(told, policy.max_delay)
+    backoff: float = policy.base_delay * 2 ** (state.attempt_number - 1)
+    return min(policy.max_delay, backoff) * random.uniform(0.5, 1.0)
 
-    return wait
+
+def _is_rate_limit(state: RetryCallState) -> bool:
+    exc = state.outcome.exception() if state.outcome else None
+    return isinstance(exc, openai.APIStatusError) and exc.status_code == 429
 
 
 def _describe(exc: BaseException) -> str:
@@ -134,24 +155,39 @@ class ChatClient:
         max_reasks: int = 2,
         max_tokens: int = 1200,
         seed: int = 0,
+        cache: ResponseCache | None = None,
     ) -> None:
         self.endpoint = endpoint
         self.retry = retry or RetryPolicy()
         self.max_reasks = max_reasks
         self.max_tokens = max_tokens
         self.seed = seed
+        self.cache = cache
         self.usage = Usage()
         self._usage_lock = threading.Lock()  # requests may run on several threads
         self._json_schema_supported = True
-        self._client = openai.OpenAI(
-            base_url=endpoint.base_url,
-            api_key=endpoint.api_key,
-            max_retries=0,
-            timeout=endpoint.timeout,
-        )
+        self._client: openai.OpenAI | None = None
+        self._client_lock = threading.Lock()
+        # When one request is told to slow down (429), every thread waits until this moment.
+        self._paused_until = 0.0
 
     def close(self) -> None:
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
+
+    def _openai(self) -> openai.OpenAI:
+        with self._client_lock:
+            if self._client is None:
+                base_url = self.endpoint.base_url
+                if self.endpoint.connect is not None:
+                    base_url = self.endpoint.connect()
+                self._client = openai.OpenAI(
+                    base_url=base_url,
+                    api_key=self.endpoint.api_key,
+                    max_retries=0,
+                    timeout=self.endpoint.timeout,
+                )
+            return self._client
 
     # ------------------------------------------------------------------ public
 
@@ -196,7 +232,7 @@ class ChatClient:
             retry=retry_if_exception(_is_transient),
             stop=stop_after_attempt(self.retry.max_attempts)
             | stop_after_delay(self.retry.max_seconds),
-            wait=_wait(self.retry),
+            wait=self._wait,
             before_sleep=self._note_retry,
             reraise=True,
         )
@@ -222,6 +258,18 @@ class ChatClient:
             ) from None
         return result
 
+    def _wait(self, state: RetryCallState) -> float:
+        seconds = _backoff_seconds(self.retry, state)
+        if _is_rate_limit(state):
+            # A rate limit applies to the whole client: hold every thread, not just this one.
+            with self._usage_lock:
+                self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+        return seconds
+
+    def _hold_while_paused(self) -> None:
+        while (delay := self._paused_until - time.monotonic()) > 0:
+            time.sleep(delay)
+
     def _note_retry(self, state: RetryCallState) -> None:
         with self._usage_lock:
             self.usage.retries += 1
@@ -243,40 +291,76 @@ class ChatClient:
         else:
             response_format = {"type": "json_object"}
             messages = self._with_schema_hint(messages, schema)
+        request: dict[str, Any] = {
+            "messages": messages,
+            "temperature": 0,
+            "seed": self.seed,
+            "max_tokens": self.max_tokens,
+            "response_format": response_format,
+            "extra_body": self.endpoint.extra_body,
+        }
+        key = request_key(self.endpoint.cache_identity, request) if self.cache else ""
+        if self.cache and (cached := self.cache.get(key)) is not None:
+            with self._usage_lock:
+                self.usage.cached += 1
+            return cached.content, cached.finish_reason
+        answer = self._send(request)
+        if answer is None:  # the endpoint refused json_schema: ask again with json_object
+            return self._request(messages, answer_model)
+        with self._usage_lock:
+            self.usage.calls += 1
+            self.usage.prompt_tokens += answer.prompt_tokens
+            self.usage.completion_tokens += answer.completion_tokens
+        if self.cache:
+            self.cache.put(key, self.endpoint.cache_identity, answer)
+        return answer.content, answer.finish_reason
+
+    def _send(self, request: dict[str, Any]) -> CachedAnswer | None:
+        """One HTTP request; ``None`` when the endpoint does not accept ``json_schema``."""
+        self._hold_while_paused()
         try:
-            response = self._client.chat.completions.create(  # type: ignore[call-overload]
+            response = self._openai().chat.completions.create(
                 model=self.endpoint.model,
-                messages=messages,
-                temperature=0,
-                seed=self.seed,
-                max_tokens=self.max_tokens,
-                response_format=response_format,
-                extra_body=self.endpoint.extra_body or None,
+                messages=request["messages"],
+                temperature=request["temperature"],
+                seed=request["seed"],
+                max_tokens=request["max_tokens"],
+                response_format=request["response_format"],
+                extra_body=request["extra_body"] or None,
             )
         except openai.BadRequestError as exc:
             if self._json_schema_supported and "response_format" in str(exc).lower():
                 log.info("%s does not accept json_schema; using json_object", self.endpoint.display)
                 self._json_schema_supported = False
-                return self._request(messages, answer_model)
+                return None
             raise
-        with self._usage_lock:
-            self.usage.calls += 1
-            if response.usage is not None:
-                self.usage.prompt_tokens += response.usage.prompt_tokens or 0
-                self.usage.completion_tokens += response.usage.completion_tokens or 0
+        except json.JSONDecodeError:
+            raise _TransientFault("the endpoint sent a malformed JSON body") from None
+        choices = getattr(response, "choices", None)
+        if choices is None:
+            raise _TransientFault("the endpoint answered something other than a chat completion")
+        usage = getattr(response, "usage", None)
         log.debug(
             "%s: finish=%s usage=%s",
             self.endpoint.display,
-            response.choices[0].finish_reason if response.choices else None,
-            response.usage,
+            choices[0].finish_reason if choices else None,
+            usage,
         )
-        if not response.choices:
+        if not choices:
             raise _TransientFault("the endpoint answered with no choices")
-        choice = response.choices[0]
+        choice = choices[0]
         refusal = getattr(choice.message, "refusal", None)
         if refusal:
-            raise BackendError(f"{self.endpoint.display}: the model refused: {refusal[:200]}")
-        return choice.message.content or "", choice.finish_reason or "stop"
+            # Not worth retrying at temperature 0; the pipeline skips this chunk and says so.
+            raise InvalidAnswerError(
+                f"{self.endpoint.display}: the model refused: {' '.join(refusal.split())[:200]}"
+            )
+        return CachedAnswer(
+            content=choice.message.content or "",
+            finish_reason=choice.finish_reason or "stop",
+            prompt_tokens=(usage.prompt_tokens or 0) if usage else 0,
+            completion_tokens=(usage.completion_tokens or 0) if usage else 0,
+        )
 
     @staticmethod
     def _with_schema_hint(messages: list[Message], schema: dict[str, Any]) -> list[Message]:

@@ -227,7 +227,11 @@ class Rejected(BaseModel):
 
 
 class Usage(BaseModel):
-    """Model traffic, summed over every attempt, re-asks and retries included."""
+    """Model traffic, summed over every attempt, re-asks and retries included.
+
+    ``calls`` and the token counts are requests the endpoint answered in this run; ``cached``
+    counts answers taken from the response cache instead.
+    """
 
     model_config = _DOMAIN
     calls: int = 0
@@ -235,6 +239,7 @@ class Usage(BaseModel):
     completion_tokens: int = 0
     reasks: int = 0
     retries: int = 0
+    cached: int = 0
 
     def add(self, other: Usage) -> None:
         self.calls += other.calls
@@ -242,6 +247,7 @@ class Usage(BaseModel):
         self.completion_tokens += other.completion_tokens
         self.reasks += other.reasks
         self.retries += other.retries
+        self.cached += other.cached
 
 
 class RunInfo(BaseModel):

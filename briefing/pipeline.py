@@ -16,9 +16,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 from . import __version__
 from .chunking import Chunk, chunk_source
-from .config import BriefConfig, Progress, no_progress, open_endpoint
+from .config import BriefConfig, Progress, no_progress, open_cache, open_endpoint
 from .consolidate import consolidate
-from .errors import InvalidAnswerError, SourceError
+from .errors import BackendError, InvalidAnswerError, SourceError
 from .extract import extract_chunk
 from .grounding import GroundedChunk, SourceIndex, ground_chunk
 from .llm import ChatClient, Endpoint
@@ -70,7 +70,14 @@ def extract_facts(
         )
     ]
     indexes = {source.id: SourceIndex(source) for source in sources}
-    client = ChatClient(endpoint, max_reasks=config.max_reasks, max_tokens=config.max_tokens)
+    cache = open_cache(config)
+    client = ChatClient(
+        endpoint,
+        retry=config.retry,
+        max_reasks=config.max_reasks,
+        max_tokens=config.max_tokens,
+        cache=cache,
+    )
     done = 0
     skipped: list[str] = []
     lock = threading.Lock()
@@ -105,10 +112,20 @@ def extract_facts(
         actors, positions, risks, events = consolidate(grounded)
         if config.stance_check and positions:
             positions = check_stances(client, positions, actors, indexes, topic, progress)
+    except BackendError as exc:
+        if cache is None or not cache.enabled:
+            raise
+        # Every answer received so far is in the cache: say so, so that nobody starts over.
+        raise type(exc)(
+            f"{exc}; the {client.usage.calls + client.usage.cached} answers received are "
+            "cached, so running the same command again resumes from there"
+        ) from None
     finally:
         # On Ctrl-C or an error, do not wait for queued chunks: stop now, keep nothing partial.
         pool.shutdown(wait=False, cancel_futures=True)
         client.close()
+        if cache is not None:
+            cache.close()
     return FactSheet(
         topic=topic,
         sources=list(sources),

@@ -193,7 +193,7 @@ def test_api_key_never_leaks(
     assert main([*args, "--json", str(facts), "--debug", "--no-stance-check"]) == 0
     # And when the endpoint refuses the key, the error names the cure, not the key.
     fake.responder = lambda request: Reply(status=401, body={"error": {"message": secret}})
-    assert main([*args, "--no-stance-check"]) == 4
+    assert main([*args, "--no-stance-check", "--no-cache"]) == 4
     captured = capsys.readouterr()
     assert fake.headers[0]["authorization"] == f"Bearer {secret}"  # it was used...
     assert secret not in captured.out + captured.err  # ...and shown nowhere
@@ -346,23 +346,27 @@ def test_embedded_server_stops_when_the_run_is_interrupted(
 
     class FakeServer:
         def __init__(self, *args: object, **kwargs: object) -> None:
-            self.base_url = "http://127.0.0.1:9/v1"
+            pass
 
         def __enter__(self) -> FakeServer:
-            events.append("start")
+            events.append("enter")
             return self
 
+        def start(self) -> str:
+            events.append("start")
+            return "http://127.0.0.1:9/v1"
+
         def __exit__(self, *exc: object) -> None:
-            events.append("stop")
+            events.append("exit")
 
     def interrupted_extract(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(embedded, "EmbeddedServer", FakeServer)
-    monkeypatch.setattr(embedded, "assemble_model", lambda progress=None: Path("model.gguf"))
+    monkeypatch.setattr(embedded, "assemble_model", lambda directory, progress: Path("m.gguf"))
     monkeypatch.setattr("briefing.pipeline.extract_chunk", interrupted_extract)
     assert main(["generate", str(statement_file), "-q"]) == 130
-    assert events == ["start", "stop"]
+    assert events == ["enter", "exit"]  # left on Ctrl-C; never started, as nothing was asked
 
 
 def test_review_appendix_lists_rejected_drafts_only_on_request(

