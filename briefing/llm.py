@@ -81,7 +81,8 @@ class RetryPolicy:
     max_attempts: int = 6
     max_seconds: float = 300.0
     base_delay: float = 1.0
-    max_delay: float = 30.0
+    max_delay: float = 30.0  # for backoff of our own choosing
+    max_retry_after: float = 120.0  # the longest wait an endpoint's Retry-After is obeyed for
 
 
 class _TransientFault(Exception):
@@ -114,7 +115,7 @@ def _backoff_seconds(policy: RetryPolicy, state: RetryCallState) -> float:
     exc = state.outcome.exception() if state.outcome else None
     told = _retry_after_seconds(exc)
     if told is not None:
-        return min(told, policy.max_delay)
+        return min(told, policy.max_retry_after)
     backoff: float = policy.base_delay * 2 ** (state.attempt_number - 1)
     return min(policy.max_delay, backoff) * random.uniform(0.5, 1.0)
 

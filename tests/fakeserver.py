@@ -7,6 +7,7 @@ was asked. The real ``openai`` client and its HTTP stack are exercised end to en
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -117,3 +118,59 @@ class FakeOpenAI:
                 self.wfile.write(data)
 
         return Handler
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][”\"])\s+|\n+")
+_SPEAKER = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),?\s+(?:said|says|warned|argued|added|told)\s+(.+)"
+)
+_QUOTED_THEN_SPEAKER = re.compile(r"“([^”]{12,})[,.]?”,? (?:said|says) ((?:[A-Z][\w'’-]+ ?){1,4})")
+_DATE = re.compile(
+    r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December) \d{4}\b"
+)
+
+
+def echo_model(request: dict[str, Any]) -> Reply:
+    """A deterministic stand-in model that answers any briefing request from its content alone.
+
+    It reads the chunk like a naive extractor: "<Name> said <words>" becomes a position quoting
+    up to twelve of those words, a sentence with a full date becomes an event. The same request
+    always gets the same answer, in any order and on any thread, as a cached model's would.
+    """
+    last = request["messages"][-1]["content"]
+    if "stance toward" in last:
+        actor = re.search(r"^Actor: (.+)$", last, re.M)
+        return Reply(content=json.dumps({"stance": _stance_for(actor.group(1) if actor else "")}))
+    if "not in the text word for word" in last:
+        count = len(re.findall(r"^\d+\. ", last, re.M))
+        return Reply(content=json.dumps({"quotes": [""] * count}))
+    text = last.split("\n", 3)[-1]
+    positions, events = [], []
+    for sentence in _SENTENCE_END.split(text):
+        said = _SPEAKER.search(sentence)
+        quoted = _QUOTED_THEN_SPEAKER.search(sentence)
+        if (said or quoted) and len(positions) < 6:
+            actor, words = (
+                (said.group(1), said.group(2)) if said else (quoted.group(2), quoted.group(1))
+            )  # type: ignore[union-attr]
+            actor = actor.strip()
+            quote = " ".join(words.split()[:12]).rstrip(".,;:")
+            positions.append(
+                {
+                    "actor": actor,
+                    "actor_kind": "person",
+                    "quote": quote,
+                    "summary": f"{actor} comments on the treaty.",
+                    "stance": _stance_for(actor),
+                }
+            )
+        if (date := _DATE.search(sentence)) and len(events) < 3:
+            events.append(
+                {"quote": sentence.strip(), "date": date.group(0), "description": "It happened."}
+            )
+    return Reply(content=json.dumps({"positions": positions, "risks": [], "events": events}))
+
+
+def _stance_for(actor: str) -> str:
+    return ("supports", "opposes", "concerned")[sum(map(ord, actor)) % 3]
