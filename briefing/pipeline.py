@@ -111,7 +111,9 @@ def extract_facts(
         grounded = list(pool.map(process, work))
         actors, positions, risks, events = consolidate(grounded)
         if config.stance_check and positions:
-            positions = check_stances(client, positions, actors, indexes, topic, progress)
+            positions = check_stances(
+                client, positions, actors, indexes, topic, progress, config.concurrency
+            )
     except BackendError as exc:
         if cache is None or not cache.enabled:
             raise

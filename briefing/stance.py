@@ -9,6 +9,8 @@ position is marked disputed and shows both labels: the tool does not guess betwe
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from .config import Progress, no_progress
 from .errors import InvalidAnswerError
 from .grounding import SourceIndex
@@ -47,14 +49,24 @@ def check_stances(
     indexes: dict[str, SourceIndex],
     topic: str,
     progress: Progress = no_progress,
+    concurrency: int = 1,
 ) -> list[Position]:
-    """Ask the narrow question for every position; the sentences around its evidence are shown."""
+    """Ask the narrow question for every position; the sentences around its evidence are shown.
+
+    Up to ``concurrency`` questions are in flight at once; results keep the positions' order.
+    """
     by_id = {actor.id: actor for actor in actors}
-    checked = []
-    for position in positions:
+
+    def ask(position: Position) -> Position:
         sentences = (indexes[ev.source_id].sentence_evidence(ev).quote for ev in position.evidence)
         context = list(dict.fromkeys(sentences))[:3]
-        checked.append(check_stance(client, position, by_id[position.actor_id], topic, context))
+        return check_stance(client, position, by_id[position.actor_id], topic, context)
+
+    pool = ThreadPoolExecutor(max_workers=concurrency)
+    try:
+        checked = list(pool.map(ask, positions))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C, do not wait for the rest
     counts = {
         verdict: sum(1 for p in checked if p.stance_check == verdict)
         for verdict in ("agreed", "disputed", "unchecked")
