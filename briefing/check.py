@@ -73,7 +73,7 @@ _NOTES_HEADING = re.compile(r"^ {0,3}#{1,6}\s+source notes\s*#*\s*$", re.IGNOREC
 _NOTE_START = re.compile(r"^\s*(\d+)[.)]\s")
 _NOTE = re.compile(
     r"^\s*\d+[.)]\s+[“\"](?P<quote>.*)[”\"]\s*"
-    r"\(source (?P<source>\d+), characters (?P<start>\d+)\s*[–-]\s*(?P<end>\d+)[^)]*\)\s*$"
+    r"\(source\s+(?P<source>\d+),\s*characters\s+(?P<start>\d+)\s*[–-]\s*(?P<end>\d+)[^)]*\)\s*$"
 )
 # A backslash escape is skipped whole, so an escaped "\[3\]" in a quote is not a citation.
 _CITATION = re.compile(r"\\.|\[(\d+)\]")
