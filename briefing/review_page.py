@@ -149,7 +149,7 @@ def review_context(sheet: FactSheet) -> dict[str, object]:
         for i, (e, notes) in enumerate(numbered.events, 1)
     ]
     disputed = [
-        DisputedRow(fact.link, fact.cells[0], p.stance, p.second_stance or "no answer")
+        DisputedRow(fact.link, names[p.actor_id], p.stance, p.second_stance or "no answer")
         for fact, (p, _) in zip(positions, numbered.positions)
         if fact.disputed
     ]
@@ -178,7 +178,6 @@ def review_context(sheet: FactSheet) -> dict[str, object]:
     ]
     return {
         "title": f"Review: {sheet.topic}",
-        "topic": sheet.topic,
         "run": sheet.run,
         "positions": positions,
         "risks": risks,
