@@ -10,6 +10,7 @@ Every fact in a brief carries a verbatim span of its source, checked by code, no
 __version__ = "0.1.0"
 
 from .alignment import Alignment, align_quote  # noqa: E402
+from .check import Problem, check_brief  # noqa: E402
 from .config import BriefConfig  # noqa: E402
 from .errors import (  # noqa: E402
     BackendError,
@@ -22,6 +23,7 @@ from .errors import (  # noqa: E402
 from .models import FactSheet, Source  # noqa: E402
 from .pipeline import extract_facts, generate_facts  # noqa: E402
 from .render import render_brief  # noqa: E402
+from .review_page import render_review_page  # noqa: E402
 from .sources import load_sources  # noqa: E402
 
 __all__ = [
@@ -33,12 +35,15 @@ __all__ = [
     "EmbeddedModelError",
     "FactSheet",
     "OutputError",
+    "Problem",
     "Source",
     "SourceError",
     "__version__",
     "align_quote",
+    "check_brief",
     "extract_facts",
     "generate_facts",
     "load_sources",
     "render_brief",
+    "render_review_page",
 ]

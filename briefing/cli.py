@@ -19,11 +19,13 @@ from pathlib import Path
 
 from . import __version__
 from .cache import CACHE_FILE, cache_stats, clear_cache
+from .check import check_brief, read_brief
 from .config import BriefConfig, cache_dir
-from .errors import EXIT_INTERRUPTED, BriefingError, ConfigError, OutputError
+from .errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED, BriefingError, ConfigError, OutputError
 from .models import FactSheet
 from .pipeline import generate_facts
 from .render import check_template, render_brief
+from .review_page import render_review_page
 from .sources import load_sources
 
 EXIT_CODES = """\
@@ -34,6 +36,7 @@ exit codes:
   3  a source is missing, unreadable, binary or empty
   4  the model endpoint failed or kept answering invalid output
   5  an output file could not be written
+  6  the brief failed `briefing check`
   130 interrupted (Ctrl-C)
 """
 
@@ -85,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
     _add_review(generate)
+    _add_html(generate)
     generate.add_argument(
         "--chunk-chars",
         type=int,
@@ -136,7 +140,8 @@ def _parser() -> argparse.ArgumentParser:
     render = commands.add_parser(
         "render",
         help="render a brief from a saved fact sheet, without a model",
-        description="Render the Markdown brief from a fact sheet written by `generate --json`.",
+        description="Render the Markdown brief, and with --html the review page, from a fact "
+        "sheet written by `generate --json`.",
     )
     render.add_argument("facts", metavar="FACTS.json")
     render.add_argument(
@@ -144,7 +149,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
     _add_review(render)
+    _add_html(render)
     _add_common(render)
+
+    check = commands.add_parser(
+        "check",
+        help="re-verify the quoted notes of a brief after editing",
+        description="Check an edited brief against the fact sheet it was rendered from: every\n"
+        "source note must still quote its source at its offsets (whitespace aside), and every\n"
+        "citation [N] must point to a note. Prints one line per problem and a summary to\n"
+        "stdout; exits 6 when any check fails.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("brief", metavar="BRIEF.md")
+    check.add_argument(
+        "--facts",
+        required=True,
+        metavar="FACTS.json",
+        help="the fact sheet the brief was rendered from (written by `generate --json`)",
+    )
+    _add_common(check)
 
     sources = commands.add_parser(
         "sources",
@@ -184,6 +209,15 @@ def _add_review(command: argparse.ArgumentParser) -> None:
         "--review",
         action="store_true",
         help="append a review appendix: rejected drafts with their reasons, disputed stances",
+    )
+
+
+def _add_html(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--html",
+        metavar="FILE",
+        help="also write a review page: one self-contained HTML file with every source's text, "
+        "each fact's evidence highlighted and linked, disputed stances and rejected drafts",
     )
 
 
@@ -231,6 +265,34 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
+def _emit_brief(brief: str, sheet: FactSheet, args: argparse.Namespace) -> None:
+    """Write the review page (with --html), then the brief; the page goes first because a
+    brief already printed to stdout cannot be taken back if the page fails."""
+    if args.html:
+        write_atomic(args.html, render_review_page(sheet))
+    _emit(brief, args.output)
+
+
+def _read_input(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what} {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"cannot read {what} {path}: not UTF-8 text") from None
+
+
+def _read_fact_sheet(path: str) -> FactSheet:
+    raw = _read_input(path, "fact sheet")
+    try:
+        return FactSheet.model_validate_json(raw)
+    except ValueError as exc:
+        first = str(exc).splitlines()
+        raise ConfigError(
+            f"{path} is not a valid fact sheet ({first[1] if len(first) > 1 else first[0]})"
+        ) from None
+
+
 def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     template = _read_template(args.template)
     config = BriefConfig(
@@ -260,7 +322,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
                 f"`briefing render {args.json}`"
             ) from None
         raise
-    _emit(brief, args.output)
+    _emit_brief(brief, sheet, args)
     usage = sheet.run.usage
     progress.info(
         "done in %.0f s: %d positions, %d risks, %d events; %d drafts rejected; %d model calls, "
@@ -280,18 +342,27 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
 
 def _run_render(args: argparse.Namespace) -> int:
     template = _read_template(args.template)
+    sheet = _read_fact_sheet(args.facts)
+    _emit_brief(render_brief(sheet, template, review=args.review), sheet, args)
+    return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    """Problems and the summary are the command's result: they go to stdout."""
+    sheet = _read_fact_sheet(args.facts)
+    brief = _read_input(args.brief, "brief")
     try:
-        raw = Path(args.facts).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read fact sheet {args.facts}: {exc.strerror}") from None
-    try:
-        sheet = FactSheet.model_validate_json(raw)
-    except ValueError as exc:
-        first = str(exc).splitlines()
-        raise ConfigError(
-            f"{args.facts} is not a valid fact sheet ({first[1] if len(first) > 1 else first[0]})"
-        ) from None
-    _emit(render_brief(sheet, template, review=args.review), args.output)
+        problems = check_brief(brief, sheet)
+    except ConfigError as exc:
+        raise ConfigError(f"{args.brief}: {exc}") from None
+    read = read_brief(brief)
+    checked = f"{len(read.notes)} notes, {len(read.citations)} citations"
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"check failed: {len(problems)} problem(s) in {args.brief} ({checked} checked)")
+        return EXIT_CHECK_FAILED
+    print(f"check passed: {args.brief} ({checked}) matches {args.facts}")
     return 0
 
 
@@ -349,6 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_render(args)
         if args.command == "cache":
             return _run_cache(args)
+        if args.command == "check":
+            return _run_check(args)
         return _run_sources(args)
     except BriefingError as exc:
         if args.debug:

@@ -59,3 +59,4 @@ class OutputError(BriefingError):
 
 
 EXIT_INTERRUPTED = 130
+EXIT_CHECK_FAILED = 6  # `briefing check` found a problem: a result, not an error

@@ -21,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .claims import MONTHS
 from .errors import ConfigError
-from .models import Evidence, FactSheet, Position, Source
+from .models import Event, Evidence, FactSheet, Position, Risk, Source
 
 DEFAULT_TEMPLATE = "brief.md.j2"
 
@@ -58,24 +58,49 @@ class Note:
     source_number: int
 
 
-class _Notes:
-    """Numbers evidence in order of first citation; the same span keeps its number."""
+@dataclass(frozen=True)
+class NumberedFacts:
+    """The facts in the order the brief shows them, each with the note numbers it cites."""
 
-    def __init__(self, sheet: FactSheet) -> None:
-        self._sources = {source.id: (n, source) for n, source in enumerate(sheet.sources, 1)}
-        self._numbers: dict[tuple[str, int, int], int] = {}
-        self.notes: list[Note] = []
+    positions: list[tuple[Position, list[int]]]
+    risks: list[tuple[Risk, list[int]]]
+    events: list[tuple[Event, list[int]]]
+    notes: list[Note]
 
-    def cite(self, evidence: list[Evidence]) -> Markdown:
-        marks = []
+
+def number_notes(sheet: FactSheet) -> NumberedFacts:
+    """Order the facts as the brief shows them and number their evidence in order of first
+    citation; the same span keeps its number.
+
+    The Markdown brief, the review page and ``briefing check`` all take their note numbers
+    from here, so a note number means the same quote everywhere.
+    """
+    sources = {source.id: (n, source) for n, source in enumerate(sheet.sources, 1)}
+    numbers: dict[tuple[str, int, int], int] = {}
+    notes: list[Note] = []
+
+    def cite(evidence: list[Evidence]) -> list[int]:
         for ev in evidence:
             key = (ev.source_id, ev.start, ev.end)
-            if key not in self._numbers:
-                self._numbers[key] = len(self.notes) + 1
-                source_number, source = self._sources[ev.source_id]
-                self.notes.append(Note(self._numbers[key], ev, source, source_number))
-            marks.append(f"[{self._numbers[key]}]")
-        return Markdown(" ".join(marks))
+            if key not in numbers:
+                numbers[key] = len(notes) + 1
+                source_number, source = sources[ev.source_id]
+                notes.append(Note(numbers[key], ev, source, source_number))
+        return [numbers[(ev.source_id, ev.start, ev.end)] for ev in evidence]
+
+    names = {actor.id: actor.name for actor in sheet.actors}
+    positions = sorted(sheet.positions, key=lambda p: (p.stance, names[p.actor_id]))
+    events = sorted(sheet.events, key=lambda e: date_sort_key(e.date))
+    return NumberedFacts(
+        positions=[(p, cite(p.evidence)) for p in positions],
+        risks=[(r, cite(r.evidence)) for r in sheet.risks],
+        events=[(e, cite(e.evidence)) for e in events],
+        notes=notes,
+    )
+
+
+def _cites(numbers: list[int]) -> Markdown:
+    return Markdown(" ".join(f"[{n}]" for n in numbers))
 
 
 _STANCE_PHRASES = {
@@ -173,7 +198,7 @@ def _draft_text(draft: dict[str, str]) -> str:
 
 def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any]:
     """The variables every template receives (documented in the README)."""
-    notes = _Notes(sheet)
+    numbered = number_notes(sheet)
     actors = {actor.id: actor for actor in sheet.actors}
     positions = [
         {
@@ -181,10 +206,10 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
             "stance": stance_label(p),
             "stance_check": p.stance_check,
             "summary": p.summary,
-            "cites": notes.cite(p.evidence),
+            "cites": _cites(numbers),
             "sources": len({e.source_id for e in p.evidence}),
         }
-        for p in sorted(sheet.positions, key=lambda p: (p.stance, actors[p.actor_id].name))
+        for p, numbers in numbered.positions
     ]
     stances_by_actor: dict[str, list[dict[str, Any]]] = {}
     for row in positions:
@@ -199,13 +224,13 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
             "description": r.description,
             "category": r.category.replace("_", " "),
             "raised_by": ", ".join(actors[a].name for a in r.raised_by),
-            "cites": notes.cite(r.evidence),
+            "cites": _cites(numbers),
         }
-        for r in sheet.risks
+        for r, numbers in numbered.risks
     ]
     events = [
-        {"date": e.date, "description": e.description, "cites": notes.cite(e.evidence)}
-        for e in sorted(sheet.events, key=lambda e: date_sort_key(e.date))
+        {"date": e.date, "description": e.description, "cites": _cites(numbers)}
+        for e, numbers in numbered.events
     ]
     return {
         "title": f"Policy brief: {sheet.topic}",
@@ -215,7 +240,7 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
         "risks": risks,
         "events": events,
         "disagreements": disagreements,
-        "notes": notes.notes,
+        "notes": numbered.notes,
         "sources": list(enumerate(sheet.sources, 1)),
         "rejected_count": len(sheet.rejected),
         "review": review,
