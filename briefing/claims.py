@@ -186,6 +186,7 @@ SPECIFIC_WORDS: dict[str, str] = {
 }
 # Plurals no suffix rule reaches.
 _IRREGULAR = {"men": "man", "women": "woman", "wives": "wife", "feet": "foot"}
+_REVERSING_PREFIXES = ("non", "un")
 # Endings of adjectives, participles and their nouns: an "un-" or "non-" before one of them
 # reverses it ("uncontrolled", "unpopular", "non-compliant"). Verbs are left out: "uninstall"
 # is another action, not the negation of "install".
@@ -284,6 +285,8 @@ _MAGNITUDE = re.compile(
     r"\b(" + "|".join(MAGNITUDES) + r")(?:\s+of\s+(thousands|millions|billions))?\b",
     re.IGNORECASE,
 )
+# A name with a number in it: letters, a hyphen, digits ("COVID-19", "SARS-CoV-2", "F-35").
+_NUMBERED_NAME = re.compile(r"(?<![\w-])(?=[\w-]*[A-Z])[^\W\d_]\w*(?:-[^\W\d_]\w*)*-\d\w*(?![\w-])")
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*[a-z](?![\w'-])")
 _VOWEL = re.compile(r"[aeiouy]")
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
@@ -633,12 +636,15 @@ def _source_profile(text: str) -> _Source:
     """A source's folded words, its words joined by spaces, and its capitalized runs' initials."""
     words = _words(text)
     initials: set[str] = set()
-    keys = {_key(word) for word in set(words)}
+    keys: set[str] = set()
     run: list[str] = []
     for match in _TOKEN.finditer(text.translate(_FOLD)):
         token = match.group()
-        if "-" in token:
-            keys.add(_key(token.replace("-", "")))
+        parts = token.split("-")
+        if len(parts) > 1:
+            keys.add(_key("".join(parts)))
+        if len(parts) == 1 or parts[0].lower() not in _REVERSING_PREFIXES:
+            keys.update(_key(part) for part in parts)  # not "compliant" for "non-compliant"
         if token[0].isupper() and token.lower() not in _ACRONYM_SKIP:
             run.append(token[0].lower())
         elif token.lower() in _ACRONYM_SKIP and run:
@@ -755,13 +761,13 @@ def _reverses(word: str, source: _Source) -> bool:
     """Whether the word is the negation of an adjective or participle the source has, or the
     source has its negation: "un-" or "non-" before it, or taken away."""
     bare = word.replace("-", "")
-    for prefix in ("non", "un"):
+    for prefix in _REVERSING_PREFIXES:
         base = bare[len(prefix) :]
         if bare.startswith(prefix) and len(base) >= 4 and base.endswith(_REVERSIBLE_ENDINGS):
             if _key(base) in source.keys:
                 return True
     if bare.endswith(_REVERSIBLE_ENDINGS):
-        return any(_key(prefix + bare) in source.keys for prefix in ("un", "non"))
+        return any(_key(prefix + bare) in source.keys for prefix in _REVERSING_PREFIXES)
     return False
 
 
@@ -804,17 +810,22 @@ def unsupported_claims(claim: str, evidence: str, source_text: str | None = None
     """
     text = claim.translate(_FOLD)
     support = _evidence_profile(evidence)
+    profile = _source_profile(source_text if source_text is not None else evidence)
     missing: set[str] = set()
 
-    claimed_numbers = _claim_numbers(text)
-    for value, surface in claimed_numbers.items():
+    # The number of a numbered name the source has is part of the name, not a count.
+    counted = _NUMBERED_NAME.sub(
+        lambda m: " " * len(m.group()) if _name_supported(m.group(), profile) else m.group(),
+        text,
+    )
+    for value, surface in _claim_numbers(counted).items():
         if value not in support.numbers:
             missing.add(value if surface[:1].isdigit() else surface)
-    for value, unit, surface in _claim_measures(text):
+    for value, unit, surface in _claim_measures(counted):
         units = support.measures.get(value)
         if value in support.numbers and units and unit not in units:
             missing.add(surface)
-    for words, low, high in _claim_magnitudes(text):
+    for words, low, high in _claim_magnitudes(counted):
         if not _magnitude_supported(words, low, high, support):
             missing.add(words)
 
@@ -829,7 +840,6 @@ def unsupported_claims(claim: str, evidence: str, source_text: str | None = None
         if day not in support.weekdays:
             missing.add(surface)
 
-    profile = _source_profile(source_text if source_text is not None else evidence)
     for name in _claim_names(text):
         if not _name_supported(name, profile):
             missing.add(name)
