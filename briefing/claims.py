@@ -286,7 +286,9 @@ _MAGNITUDE = re.compile(
     re.IGNORECASE,
 )
 # A name with a number in it: letters, a hyphen, digits ("COVID-19", "SARS-CoV-2", "F-35").
-_NUMBERED_NAME = re.compile(r"(?<![\w-])(?=[\w-]*[A-Z])[^\W\d_]\w*(?:-[^\W\d_]\w*)*-\d\w*(?![\w-])")
+_NUMBERED_NAME = re.compile(
+    r"(?<![\w-])(?=[\w-]*[A-Z])[^\W\d_]\w*(?:-[^\W\d_]\w*)*-\d\w*(?![\w-]|[.,]\d)"
+)
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*[a-z](?![\w'-])")
 _VOWEL = re.compile(r"[aeiouy]")
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
@@ -815,7 +817,7 @@ def unsupported_claims(claim: str, evidence: str, source_text: str | None = None
 
     # The number of a numbered name the source has is part of the name, not a count.
     counted = _NUMBERED_NAME.sub(
-        lambda m: " " * len(m.group()) if _name_supported(m.group(), profile) else m.group(),
+        lambda m: "#" * len(m.group()) if _name_supported(m.group(), profile) else m.group(),
         text,
     )
     for value, surface in _claim_numbers(counted).items():

@@ -299,7 +299,7 @@ def test_common_words_are_paraphrase_not_claims() -> None:
 _WORDS = (
     "30 1,000 5% per cent years 10-year June 8 August May Friday millions hundreds of thousands "
     "third quarter sister women green uncontrolled controlled non-compliant SARS-CoV-2 "
-    "Microsoft's U.S. the minister $5 million three days twenty-three . ,"
+    "Microsoft's U.S. the minister $5 million three days twenty-three Covid-19 G7 5bn % . ,"
 ).split()
 
 
