@@ -291,6 +291,10 @@ _NUMBERED_NAME = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*[a-z](?![\w'-])")
 _VOWEL = re.compile(r"[aeiouy]")
+# A sentence's first word, unless a capitalized word follows it ("Mayor Anna Lee said").
+_SENTENCE_START = re.compile(
+    r"((?:^|[.!?:;]\s+|\n)[^\w\s]*)([A-Z])(?=[a-z'-]*[a-z](?![\w'-])(?!\s+[A-Z]))"
+)
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 
 
@@ -400,7 +404,8 @@ def _claim_measures(text: str) -> list[tuple[str, str, str]]:
     for match in _NUMBER_WORD.finditer(text):
         tens, unit, small, scale = match.groups()
         word = (small or tens or "").lower()
-        if not scale and not unit and word in _CLAIM_NUMBER_WORDS_IGNORED:
+        ignored = not scale and not unit and word in _CLAIM_NUMBER_WORDS_IGNORED
+        if ignored and not text.startswith("-", match.end()):  # but "one-month" is a measure
             continue
         _add_measure(found, text, match, _word_value(tens, unit, small, scale))
     for match in _CLAIM_ORDINAL.finditer(text):
@@ -750,6 +755,8 @@ def _unsupported_words(text: str, source: _Source) -> set[str]:
     government), or a word the source uses only reversed by "un-" or "non-" ("uncontrolled"
     where it says "controlled", "crewed" where it says "uncrewed")."""
     missing: set[str] = set()
+    # A sentence's first word is capitalized whatever it is: checked as written in lower case.
+    text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).lower(), text)
     for match in _LOWER_WORD.finditer(text):
         word = _POSSESSIVE.sub("", match.group())
         if _key(word) in source.keys or _key(word.replace("-", "")) in source.keys:

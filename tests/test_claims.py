@@ -189,6 +189,14 @@ def test_a_number_the_evidence_gives_no_unit_leaves_the_unit_unjudged() -> None:
     assert unsupported_claims("The margin was 35 per cent.", evidence) == ["35 per cent"]
 
 
+def test_a_hyphenated_one_is_a_measure() -> None:
+    """ "one" alone is too common to claim a count, but "one-month" gives a unit."""
+    evidence = "Activists marked the one-year anniversary of the invasion."
+    assert unsupported_claims("They marked the one-year anniversary.", evidence) == []
+    assert unsupported_claims("They marked the one-month anniversary.", evidence) == ["one-month"]
+    assert unsupported_claims("It is one of the anniversaries they mark.", evidence) == []
+
+
 def test_percent_forms_are_one_unit() -> None:
     evidence = "Sales fell 5 per cent over 12 months."
     assert unsupported_claims("Sales fell 5%.", evidence) == []
@@ -263,8 +271,10 @@ def test_colour_direction_and_government_level_must_occur_in_the_source() -> Non
     assert unsupported_claims("Activists poured blue paint.", "x", source) == []
     assert unsupported_claims("Activists poured green paint.", "x", source) == ["green"]
     assert unsupported_claims("It happened in southern Kyiv.", "x", source) == ["southern"]
-    assert unsupported_claims("Provincial officials watched.", "x", source) == []  # an opener
     assert unsupported_claims("The provincial officials watched.", "x", source) == ["provincial"]
+    # A sentence's first word is checked as if written in lower case.
+    assert unsupported_claims("Provincial officials watched.", "x", source) == ["provincial"]
+    assert unsupported_claims("Federal officials watched. Blue paint.", "x", source) == []
     # Capitalized, such words begin names and are checked as names.
     assert unsupported_claims("Officials at the White House watched.", "x", source) == [
         "White House"
