@@ -266,6 +266,7 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(r"(?<![\w.,])" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?![\d,.]\d|\d)", re.IGNORECASE)
 _ANY_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_ANY_MONTH_FOLDED = re.compile(_ANY_MONTH.pattern, re.IGNORECASE)
 _MONTH_WORD = re.compile(r"\b" + _MONTH + r"(?!\w)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?:\d{4})\b", re.IGNORECASE)
 # A claim's month is a date when it has a day or year beside it or a date preposition before.
@@ -312,23 +313,48 @@ def _value(whole: str, fraction: str | None, scale: str | None) -> str:
     return text
 
 
-def _claim_numbers(text: str) -> dict[str, str]:
-    """Each number the claim states, by value -> the words that stated it."""
-    found: dict[str, str] = {}
+@dataclass(frozen=True)
+class _Claimed:
+    values: dict[str, str]  # value -> the words that stated it
+    measures: list[tuple[str, str, str]]  # (value, unit, words) of numbers given a unit
+
+
+def _claim_numbers(text: str) -> _Claimed:
+    """Each number the claim states, by value; and each it states with a unit of measure
+    ("30 years", "5%"). Amounts of money and days of a month have no unit to check: their
+    currency is not compared and their month is checked as a date."""
+    values: dict[str, str] = {}
+    measures: list[tuple[str, str, str]] = []
+    dated = _dated_days(text)
+
+    def measure(match: re.Match[str], value: str) -> None:
+        after = _measure_after(text, match.end())
+        if after is not None and match.start() not in dated:
+            measures.append((value, after[0], text[match.start() : after[1]]))
+
     for match in _DIGITS.finditer(text):
         whole, fraction, scale = match.groups()
-        if scale and scale.lower() in {"m", "b", "k"} and not _money_before(text, match.start()):
+        money = _money_before(text, match.start())
+        if scale and scale.lower() in {"m", "b", "k"} and not money:
             scale = None  # "5m" as five metres, "7b" as a grade: only the digits are claimed
-        found.setdefault(_value(whole, fraction, scale), match.group().strip())
+        value = _value(whole, fraction, scale)
+        values.setdefault(value, match.group().strip())
+        if not money:
+            measure(match, value)
     for match in _NUMBER_WORD.finditer(text):
         tens, unit, small, scale = match.groups()
+        value = _word_value(tens, unit, small, scale)
         word = (small or tens or "").lower()
-        if not scale and not unit and word in _CLAIM_NUMBER_WORDS_IGNORED:
-            continue
-        found.setdefault(_word_value(tens, unit, small, scale), match.group())
+        if scale or unit or word not in _CLAIM_NUMBER_WORDS_IGNORED:
+            values.setdefault(value, match.group())
+            measure(match, value)
+        elif text.startswith("-", match.end()):  # "one" claims no count, but "one-month" a unit
+            measure(match, value)
     for match in _CLAIM_ORDINAL.finditer(text):
-        found.setdefault(str(_ORDINAL_WORDS[match.group(1).lower()]), match.group(1))
-    return found
+        value = str(_ORDINAL_WORDS[match.group(1).lower()])
+        values.setdefault(value, match.group(1))
+        measure(match, value)
+    return _Claimed(values, measures)
 
 
 def _money_before(text: str, start: int) -> bool:
@@ -384,42 +410,11 @@ def _measure_after(text: str, end: int) -> tuple[str, int] | None:
 
 def _dated_days(text: str) -> set[int]:
     """Where the days of a month start ("8" in "8 August" and in "August 8")."""
+    if not _ANY_MONTH_FOLDED.search(text):
+        return set()
     return {m.start(1) for m in _DAY_MONTH.finditer(text)} | {
         m.start(2) for m in _MONTH_DAY.finditer(text)
     }
-
-
-def _claim_measures(text: str) -> list[tuple[str, str, str]]:
-    """(value, unit, words) of each number the claim states with a unit of measure. Amounts of
-    money and days of a month are left to the value and date checks."""
-    dated = _dated_days(text)
-    found: list[tuple[str, str, str]] = []
-    for match in _DIGITS.finditer(text):
-        whole, fraction, scale = match.groups()
-        if match.start() in dated or _money_before(text, match.start()):
-            continue
-        if scale and scale.lower() in {"m", "b", "k"}:
-            scale = None
-        _add_measure(found, text, match, _value(whole, fraction, scale))
-    for match in _NUMBER_WORD.finditer(text):
-        tens, unit, small, scale = match.groups()
-        word = (small or tens or "").lower()
-        ignored = not scale and not unit and word in _CLAIM_NUMBER_WORDS_IGNORED
-        if ignored and not text.startswith("-", match.end()):  # but "one-month" is a measure
-            continue
-        _add_measure(found, text, match, _word_value(tens, unit, small, scale))
-    for match in _CLAIM_ORDINAL.finditer(text):
-        _add_measure(found, text, match, str(_ORDINAL_WORDS[match.group(1).lower()]))
-    return found
-
-
-def _add_measure(
-    found: list[tuple[str, str, str]], text: str, match: re.Match[str], value: str
-) -> None:
-    measure = _measure_after(text, match.end())
-    if measure is not None:
-        unit, end = measure
-        found.append((value, unit, text[match.start() : end]))
 
 
 def _support_measures(text: str) -> dict[str, frozenset[str]]:
@@ -707,6 +702,7 @@ def _name_supported(name: str, source: _Source) -> bool:
 # --------------------------------------------------------------------------- common words
 
 
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     """A light stem, so that a word's inflections meet: "sisters" and "sister", "controlled"
     and "control", "women" and "woman". Not a lemmatizer: it only has to map a word and its
@@ -759,11 +755,17 @@ def _unsupported_words(text: str, source: _Source) -> set[str]:
     text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).lower(), text)
     for match in _LOWER_WORD.finditer(text):
         word = _POSSESSIVE.sub("", match.group())
+        if word not in _SPECIFIC_FORMS and not _may_reverse(word):
+            continue
         if _key(word) in source.keys or _key(word.replace("-", "")) in source.keys:
             continue
         if word in _SPECIFIC_FORMS or _reverses(word, source):
             missing.add(word)
     return missing
+
+
+def _may_reverse(word: str) -> bool:
+    return word.startswith(_REVERSING_PREFIXES) or word.endswith(_REVERSIBLE_ENDINGS)
 
 
 def _reverses(word: str, source: _Source) -> bool:
@@ -827,10 +829,11 @@ def unsupported_claims(claim: str, evidence: str, source_text: str | None = None
         lambda m: "#" * len(m.group()) if _name_supported(m.group(), profile) else m.group(),
         text,
     )
-    for value, surface in _claim_numbers(counted).items():
+    claimed = _claim_numbers(counted)
+    for value, surface in claimed.values.items():
         if value not in support.numbers:
             missing.add(value if surface[:1].isdigit() else surface)
-    for value, unit, surface in _claim_measures(counted):
+    for value, unit, surface in claimed.measures:
         units = support.measures.get(value)
         if value in support.numbers and units and unit not in units:
             missing.add(surface)
