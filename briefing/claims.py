@@ -1,25 +1,38 @@
-"""What a short claim states that its support does not: numbers, dates and proper names.
+"""What a short claim states that its support does not: numbers, dates, names, specific words.
 
 The product's promise is that a fact's summary adds no specifics its verbatim evidence lacks.
-:func:`unsupported_claims` checks two kinds of specifics, in code:
+:func:`unsupported_claims` checks four kinds of specifics, in code:
 
 * **numbers and dates** must occur in the *evidence*. Numbers are compared by value:
   ``1,000`` equals ``1000``, ``5%`` equals ``5 percent`` (the sign or word is not compared),
-  ``three`` equals ``3``, ``21st`` equals ``21``, ``$5 million`` equals ``5,000,000`` or ``5m``
-  (a scale word, when given, is part of the value; currency is not compared). A month or
-  weekday that the claim gives as a date must be named in the evidence (``Aug.`` counts as
-  ``August``), and a day given with its month must be paired with that month in the
-  evidence, in either order (``8 August`` == ``August 8``).
-* **proper names** -- capitalized words and runs, acronyms, and sentence-initial words that
-  are not common sentence openers -- must occur in the *source text* (the evidence when no
-  source text is given), compared case-folded and whole-word. A run passes if it occurs as
-  a whole, or if each of its words of three or more letters occurs (``Ashton-Hart`` in
-  ``Nick Ashton-Hart``; ``President Joe Biden`` needs only ``Joe`` and ``Biden``: titles are
-  not names); ``Microsoft's`` is checked as ``Microsoft``; an acronym also passes when a
-  capitalized run of the source spells it (``WHO`` for ``World Health Organization``).
+  ``three`` equals ``3``, ``21st`` equals ``21``, ``third`` equals ``3``, ``$5 million``
+  equals ``5,000,000`` or ``5m`` (a scale word, when given, is part of the value; currency is
+  not compared). A month or weekday that the claim gives as a date must be named in the
+  evidence (``Aug.`` counts as ``August``), and a day given with its month must be paired with
+  that month in the evidence, in either order (``8 August`` == ``August 8``).
+* **units and magnitudes**, also against the *evidence*. A number the claim gives a unit of
+  measure (``30 years``, ``10-year``, ``5%``) must have that unit wherever the evidence gives
+  the same number a unit, an amount or a day of a month at all: ``June 30`` or ``30 minutes``
+  do not support ``30 years``, while a bare ``30`` leaves it unjudged. A magnitude in words
+  (``millions``, ``hundreds of thousands``) needs a number of that size or the same words.
+* **proper names** -- capitalized words and runs, acronyms, numbered names (``SARS-CoV-2``),
+  and sentence-initial words that are not common sentence openers -- must occur in the
+  *source text* (the evidence when no source text is given), compared case-folded and
+  whole-word. A run passes if it occurs as a whole, or if each of its words of three or more
+  letters occurs (``Ashton-Hart`` in ``Nick Ashton-Hart``; ``President Joe Biden`` needs only
+  ``Joe`` and ``Biden``: titles are not names); ``Microsoft's`` is checked as ``Microsoft``;
+  an acronym also passes when a capitalized run of the source spells it (``WHO`` for ``World
+  Health Organization``); a numbered name must occur whole.
+* **specific common words**, against the *source text* in any inflection: lower-case words of
+  a few closed classes that a faithful paraphrase keeps -- roles (``minister``, ``director``),
+  family ties and sexes (``sister``, ``women``), colours, compass directions, levels of
+  government (``federal``, ``provincial``) -- and words the source has only reversed by
+  ``un-``/``non-`` (``uncontrolled`` where it says ``controlled``).
 
-Source texts are analysed once and cached, so checking many claims against one document
-costs little more than reading the claims.
+Other common words are not checked: a summary rephrases, and nouns, verbs and adjectives
+absent from the source are as frequent in faithful summaries as in unfaithful ones (see
+``bench/README.md``). Source texts are analysed once and cached, so checking many claims
+against one document costs little more than reading the claims.
 """
 
 from __future__ import annotations
@@ -91,6 +104,96 @@ SCALES: dict[str, int] = {
     "trillion": 1_000_000_000_000,
     "tn": 1_000_000_000_000,
 }
+# Words that read as an ordinal in a claim ("third quarter"); "first" is left out, being as often
+# "at first" or "the first time" as a count.
+_CLAIM_ORDINALS = frozenset(word for word, value in _ORDINAL_WORDS.items() if value >= 2)
+# Units of measure, each form -> one name. A number the claim gives with a unit must have that
+# unit where the evidence gives the same number with a unit at all ("20 minutes" or "June 20"
+# does not support "20 years").
+MEASURES: dict[str, str] = {
+    form: name
+    for name, forms in (
+        ("second", "second seconds sec secs"),
+        ("minute", "minute minutes min mins"),
+        ("hour", "hour hours hr hrs"),
+        ("day", "day days"),
+        ("week", "week weeks"),
+        ("fortnight", "fortnight fortnights"),
+        ("month", "month months"),
+        ("quarter", "quarter quarters"),
+        ("year", "year years yr yrs"),
+        ("decade", "decade decades"),
+        ("century", "century centuries"),
+        ("percent", "percent pct percentage"),
+        ("mile", "mile miles"),
+        ("kilometre", "km kms kilometre kilometres kilometer kilometers"),
+        ("metre", "metre metres meter meters"),
+        ("foot", "foot feet ft"),
+        ("inch", "inch inches"),
+        ("kilogram", "kg kgs kilogram kilograms kilo kilos"),
+        ("tonne", "tonne tonnes ton tons"),
+        ("litre", "litre litres liter liters"),
+        ("gallon", "gallon gallons"),
+        ("barrel", "barrel barrels"),
+        ("hectare", "hectare hectares"),
+        ("acre", "acre acres"),
+        ("degree", "degree degrees"),
+    )
+    for form in forms.split()
+}
+# Plural scale words claim a magnitude: "millions" needs a number of millions in the evidence
+# (or the word itself); "hundreds of thousands" multiplies. Each: (least, greater than any).
+MAGNITUDES: dict[str, tuple[int, int]] = {
+    "tens": (10, 100),
+    "dozens": (12, 200),
+    "hundreds": (100, 1_000),
+    "thousands": (1_000, 1_000_000),
+    "millions": (1_000_000, 1_000_000_000),
+    "billions": (1_000_000_000, 1_000_000_000_000),
+    "trillions": (1_000_000_000_000, 1_000_000_000_000_000),
+}
+# Common words that state a specific a faithful paraphrase keeps: who someone is (a role, a
+# family tie, a sex), of what colour, which way, which level of government. One of them in a
+# claim, in lower case, must occur in the source in some inflection. Capitalized, they are
+# titles before a name ("President Biden", checked as the name) or begin names ("White
+# House", "North Korea").
+SPECIFIC_WORDS: dict[str, str] = {
+    word: kind
+    for kind, words in (
+        (
+            "role",
+            "president minister premier chancellor secretary senator congressman "
+            "congresswoman governor mayor ambassador envoy prosecutor attorney judge "
+            "commissioner director chairman chairwoman chairperson founder owner spokesman "
+            "spokeswoman spokesperson king queen prince princess pope bishop admiral colonel "
+            "commander sheriff",
+        ),
+        (
+            "person",
+            "man men woman women boy girl male female father mother son daughter brother "
+            "sister husband wife widow widower uncle aunt nephew niece grandfather grandmother "
+            "grandson granddaughter boyfriend girlfriend",
+        ),
+        ("colour", "red orange yellow green blue purple violet pink brown black white grey gray"),
+        (
+            "direction",
+            "north south east west northern southern eastern western northeast northwest "
+            "southeast southwest",
+        ),
+        ("government", "federal provincial municipal"),
+    )
+    for word in words.split()
+}
+# Plurals no suffix rule reaches.
+_IRREGULAR = {"men": "man", "women": "woman", "wives": "wife", "feet": "foot"}
+_REVERSING_PREFIXES = ("non", "un")
+# Endings of adjectives, participles and their nouns: an "un-" or "non-" before one of them
+# reverses it ("uncontrolled", "unpopular", "non-compliant"). Verbs are left out: "uninstall"
+# is another action, not the negation of "install".
+_REVERSIBLE_ENDINGS = (
+    "ed", "en", "wn", "able", "ible", "ful", "al", "ar", "ive", "ous", "ic", "ent", "ant",
+    "ity", "ness",
+)  # fmt: skip
 
 # Capitalized words that name nothing on their own: sentence openers, pronouns, determiners,
 # titles and honorifics. They are dropped wherever they stand in a capitalized run.
@@ -163,6 +266,7 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(r"(?<![\w.,])" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?![\d,.]\d|\d)", re.IGNORECASE)
 _ANY_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_ANY_MONTH_FOLDED = re.compile(_ANY_MONTH.pattern, re.IGNORECASE)
 _MONTH_WORD = re.compile(r"\b" + _MONTH + r"(?!\w)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?:\d{4})\b", re.IGNORECASE)
 # A claim's month is a date when it has a day or year beside it or a date preposition before.
@@ -175,6 +279,23 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS)) + r")s?\b", re.IGNOREC
 # Words of a claim, with dotted acronyms (U.S., U.K.) kept whole.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w'-]*[^\W_]|[^\W_]")
 _SUBWORD = re.compile(r"[^\W_]+")
+# What follows a number: a percent sign, or one or two words (a unit, or a word and a unit).
+_AFTER_NUMBER = re.compile(r"\s*(%)|\s*-?\s*([^\W\d_]+)(?:\s*-?\s*([^\W\d_]+))?")
+_CLAIM_ORDINAL = re.compile(r"\b(" + "|".join(sorted(_CLAIM_ORDINALS)) + r")\b", re.IGNORECASE)
+_MAGNITUDE = re.compile(
+    r"\b(" + "|".join(MAGNITUDES) + r")(?:\s+of\s+(thousands|millions|billions))?\b",
+    re.IGNORECASE,
+)
+# A name with a number in it: letters, a hyphen, digits ("COVID-19", "SARS-CoV-2", "F-35").
+_NUMBERED_NAME = re.compile(
+    r"(?<![\w-])(?=[\w-]*[A-Z])[^\W\d_]\w*(?:-[^\W\d_]\w*)*-\d\w*(?![\w-]|[.,]\d)"
+)
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*[a-z](?![\w'-])")
+_VOWEL = re.compile(r"[aeiouy]")
+# A sentence's first word, unless a capitalized word follows it ("Mayor Anna Lee said").
+_SENTENCE_START = re.compile(
+    r"((?:^|[.!?:;]\s+|\n)[^\w\s]*)([A-Z])(?=[a-z'-]*[a-z](?![\w'-])(?!\s+[A-Z]))"
+)
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 
 
@@ -192,21 +313,48 @@ def _value(whole: str, fraction: str | None, scale: str | None) -> str:
     return text
 
 
-def _claim_numbers(text: str) -> dict[str, str]:
-    """Each number the claim states, by value -> the words that stated it."""
-    found: dict[str, str] = {}
+@dataclass(frozen=True)
+class _Claimed:
+    values: dict[str, str]  # value -> the words that stated it
+    measures: list[tuple[str, str, str]]  # (value, unit, words) of numbers given a unit
+
+
+def _claim_numbers(text: str) -> _Claimed:
+    """Each number the claim states, by value; and each it states with a unit of measure
+    ("30 years", "5%"). Amounts of money and days of a month have no unit to check: their
+    currency is not compared and their month is checked as a date."""
+    values: dict[str, str] = {}
+    measures: list[tuple[str, str, str]] = []
+    dated = _dated_days(text)
+
+    def measure(match: re.Match[str], value: str) -> None:
+        after = _measure_after(text, match.end())
+        if after is not None and match.start() not in dated:
+            measures.append((value, after[0], text[match.start() : after[1]]))
+
     for match in _DIGITS.finditer(text):
         whole, fraction, scale = match.groups()
-        if scale and scale.lower() in {"m", "b", "k"} and not _money_before(text, match.start()):
+        money = _money_before(text, match.start())
+        if scale and scale.lower() in {"m", "b", "k"} and not money:
             scale = None  # "5m" as five metres, "7b" as a grade: only the digits are claimed
-        found.setdefault(_value(whole, fraction, scale), match.group().strip())
+        value = _value(whole, fraction, scale)
+        values.setdefault(value, match.group().strip())
+        if not money:
+            measure(match, value)
     for match in _NUMBER_WORD.finditer(text):
         tens, unit, small, scale = match.groups()
+        value = _word_value(tens, unit, small, scale)
         word = (small or tens or "").lower()
-        if not scale and not unit and word in _CLAIM_NUMBER_WORDS_IGNORED:
-            continue
-        found.setdefault(_word_value(tens, unit, small, scale), match.group())
-    return found
+        if scale or unit or word not in _CLAIM_NUMBER_WORDS_IGNORED:
+            values.setdefault(value, match.group())
+            measure(match, value)
+        elif text.startswith("-", match.end()):  # "one" claims no count, but "one-month" a unit
+            measure(match, value)
+    for match in _CLAIM_ORDINAL.finditer(text):
+        value = str(_ORDINAL_WORDS[match.group(1).lower()])
+        values.setdefault(value, match.group(1))
+        measure(match, value)
+    return _Claimed(values, measures)
 
 
 def _money_before(text: str, start: int) -> bool:
@@ -240,6 +388,92 @@ def _support_numbers(text: str) -> frozenset[str]:
     for match in _ORDINAL_WORD.finditer(text):
         values.add(str(_ORDINAL_WORDS[match.group(1).lower()]))
     return frozenset(values)
+
+
+def _measure_after(text: str, end: int) -> tuple[str, int] | None:
+    """The unit of measure right after a number ending at ``end``, and where it ends: "35 years",
+    "a 10-year bond", "5%", "5 per cent", "three consecutive days". None for anything else."""
+    match = _AFTER_NUMBER.match(text, end)
+    if match is None:
+        return None
+    if match.group(1):
+        return "percent", match.end(1)
+    first, second = match.group(2).lower(), (match.group(3) or "").lower()
+    if first == "per" and second == "cent":
+        return "percent", match.end(3)
+    if first in MEASURES:
+        return MEASURES[first], match.end(2)
+    if second in MEASURES and first not in GENERIC_WORDS and first not in _CONNECTORS:
+        return MEASURES[second], match.end(3)
+    return None
+
+
+def _dated_days(text: str) -> set[int]:
+    """Where the days of a month start ("8" in "8 August" and in "August 8")."""
+    if not _ANY_MONTH_FOLDED.search(text):
+        return set()
+    return {m.start(1) for m in _DAY_MONTH.finditer(text)} | {
+        m.start(2) for m in _MONTH_DAY.finditer(text)
+    }
+
+
+def _support_measures(text: str) -> dict[str, frozenset[str]]:
+    """Value -> the units the text gives that value: units of measure, "date" for a day of a
+    month, "money" for an amount. A value given only bare (no unit) is not listed."""
+    dated = _dated_days(text)
+    measures: dict[str, set[str]] = {}
+
+    def add(values: list[str], start: int, end: int) -> None:
+        if start in dated:
+            unit: str | None = "date"
+        elif _money_before(text, start):
+            unit = "money"
+        else:
+            measure = _measure_after(text, end)
+            unit = measure[0] if measure else None
+        if unit is not None:
+            for value in values:
+                measures.setdefault(value, set()).add(unit)
+
+    for match in _DIGITS.finditer(text):
+        whole, fraction, scale = match.groups()
+        values = [_value(whole, fraction, None)]
+        if scale:
+            values.append(_value(whole, fraction, scale))
+        add(values, match.start(), match.end())
+    for match in _NUMBER_WORD.finditer(text):
+        tens, unit, small, scale = match.groups()
+        values = [_word_value(tens, unit, small, None)]
+        if scale:
+            values.append(_word_value(tens, unit, small, scale))
+        add(values, match.start(), match.end())
+    for match in _ORDINAL_WORD.finditer(text):
+        add([str(_ORDINAL_WORDS[match.group(1).lower()])], match.start(), match.end())
+    return {value: frozenset(units) for value, units in measures.items()}
+
+
+def _claim_magnitudes(text: str) -> list[tuple[str, int, int]]:
+    """(words, least, greater than any) of each magnitude the claim gives in words: "millions",
+    "tens of thousands"."""
+    found: list[tuple[str, int, int]] = []
+    for match in _MAGNITUDE.finditer(text):
+        low, high = MAGNITUDES[match.group(1).lower()]
+        if match.group(2):
+            times = MAGNITUDES[match.group(2).lower()][0]
+            low, high = low * times, high * times
+        found.append((match.group(), low, high))
+    return found
+
+
+def _magnitude_supported(words: str, low: int, high: int, evidence: _Evidence) -> bool:
+    """A number of that magnitude in the evidence, or the same words (a bare "billions"), or
+    the scale word alone ("a billion" for "billions")."""
+    folded = " ".join(words.lower().split())
+    if re.search(rf"\b{folded}\b", evidence.lower):
+        return True
+    if " " not in folded and re.search(rf"\b{folded[:-1]}\b", evidence.lower):
+        return True
+    return any(low <= Decimal(value) < high for value in evidence.numbers)
 
 
 # --------------------------------------------------------------------------- dates
@@ -295,9 +529,11 @@ def _words(text: str) -> list[str]:
 
 
 def _capitalized_prefix(parts: list[str]) -> list[str]:
+    """The leading parts of a hyphenated word that belong to a name: capitalized, or numbered
+    ("SARS-CoV-2", "COVID-19")."""
     kept: list[str] = []
     for part in parts:
-        if not part or not part[0].isupper():
+        if not part or not (part[0].isupper() or any(c.isdigit() for c in part)):
             break
         kept.append(part)
     return kept
@@ -348,6 +584,12 @@ def _claim_names(text: str) -> list[str]:
             current, pending = [], []
         if skip:
             continue
+        if any(c.isdigit() for c in base):  # "SARS-CoV-2", "G7": a numbered name stands alone
+            if current:
+                runs.append(current)
+            runs.append([base])
+            current, pending, last_end = [], [], -1
+            continue
         current.extend(pending)
         pending = []
         current.append(base)
@@ -380,6 +622,7 @@ class _Source:
     joined: str  # the folded words, space-separated and space-padded
     initials: frozenset[str]  # initials of the capitalized runs, for acronyms
     stems: frozenset[str]  # each word's stems under _NAME_SUFFIXES
+    keys: frozenset[str]  # each word's _key, hyphenated words also whole ("noncompliant")
 
     def has_word(self, word: str) -> bool:
         """Whether the word occurs, or another form of the same place or people's name
@@ -395,9 +638,15 @@ def _source_profile(text: str) -> _Source:
     """A source's folded words, its words joined by spaces, and its capitalized runs' initials."""
     words = _words(text)
     initials: set[str] = set()
+    keys: set[str] = set()
     run: list[str] = []
     for match in _TOKEN.finditer(text.translate(_FOLD)):
         token = match.group()
+        parts = token.split("-")
+        if len(parts) > 1:
+            keys.add(_key("".join(parts)))
+        if len(parts) == 1 or parts[0].lower() not in _REVERSING_PREFIXES:
+            keys.update(_key(part) for part in parts)  # not "compliant" for "non-compliant"
         if token[0].isupper() and token.lower() not in _ACRONYM_SKIP:
             run.append(token[0].lower())
         elif token.lower() in _ACRONYM_SKIP and run:
@@ -408,7 +657,11 @@ def _source_profile(text: str) -> _Source:
     _add_initials(run, initials)
     stems = {stem for word in set(words) if word.isalpha() for stem in _stems(word)}
     return _Source(
-        frozenset(words), " " + " ".join(words) + " ", frozenset(initials), frozenset(stems)
+        frozenset(words),
+        " " + " ".join(words) + " ",
+        frozenset(initials),
+        frozenset(stems),
+        frozenset(keys),
     )
 
 
@@ -431,6 +684,8 @@ def _name_supported(name: str, source: _Source) -> bool:
     parts = _words(name)
     if not parts or source.has_phrase(parts):
         return True
+    if any(c.isdigit() for c in name):  # a numbered name must occur whole: "SARS-CoV-2"
+        return "".join(parts) in source.words
     phrase = " ".join(parts)
     for group in ALIASES:
         if phrase in group:
@@ -444,19 +699,112 @@ def _name_supported(name: str, source: _Source) -> bool:
     return all(source.has_word(p) for p in content)
 
 
+# --------------------------------------------------------------------------- common words
+
+
+@lru_cache(maxsize=65536)
+def _key(word: str) -> str:
+    """A light stem, so that a word's inflections meet: "sisters" and "sister", "controlled"
+    and "control", "women" and "woman". Not a lemmatizer: it only has to map a word and its
+    inflections to one string, and it does not matter when that string is not a word."""
+    word = _IRREGULAR.get(word.lower(), word.lower())
+    word = _POSSESSIVE.sub("", word)
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and _VOWEL.search(stem):
+            word = stem
+            break
+    if word.endswith("y"):
+        word = word[:-1] + "i"
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and not _VOWEL.match(word[-1]):
+        word = word[:-1]  # "stopped" -> "stop", and "fall" -> "fal" with "falling"
+    return word
+
+
+def _plurals(word: str) -> set[str]:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return {word + "es"}
+    if word.endswith("y") and not _VOWEL.match(word[-2]):
+        return {word[:-1] + "ies"}
+    return {word + "s"}
+
+
+# A specific word as a claim may write it (singular or plural) -> the word.
+_SPECIFIC_FORMS: dict[str, str] = {
+    form: word for word in SPECIFIC_WORDS for form in {word} | _plurals(word)
+}
+
+
+def _unsupported_words(text: str, source: _Source) -> set[str]:
+    """Lower-case words of the claim that state something the source does not, in any
+    inflection: a specific word (a role, family tie, sex, colour, direction or level of
+    government), or a word the source uses only reversed by "un-" or "non-" ("uncontrolled"
+    where it says "controlled", "crewed" where it says "uncrewed")."""
+    missing: set[str] = set()
+    # A sentence's first word is capitalized whatever it is: checked as written in lower case.
+    text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).lower(), text)
+    for match in _LOWER_WORD.finditer(text):
+        word = _POSSESSIVE.sub("", match.group())
+        if word not in _SPECIFIC_FORMS and not _may_reverse(word):
+            continue
+        if _key(word) in source.keys or _key(word.replace("-", "")) in source.keys:
+            continue
+        if word in _SPECIFIC_FORMS or _reverses(word, source):
+            missing.add(word)
+    return missing
+
+
+def _may_reverse(word: str) -> bool:
+    return word.startswith(_REVERSING_PREFIXES) or word.endswith(_REVERSIBLE_ENDINGS)
+
+
+def _reverses(word: str, source: _Source) -> bool:
+    """Whether the word is the negation of an adjective or participle the source has, or the
+    source has its negation: "un-" or "non-" before it, or taken away."""
+    bare = word.replace("-", "")
+    for prefix in _REVERSING_PREFIXES:
+        base = bare[len(prefix) :]
+        if bare.startswith(prefix) and len(base) >= 4 and base.endswith(_REVERSIBLE_ENDINGS):
+            if _key(base) in source.keys:
+                return True
+    if bare.endswith(_REVERSIBLE_ENDINGS):
+        return any(_key(prefix + bare) in source.keys for prefix in _REVERSING_PREFIXES)
+    return False
+
+
 # --------------------------------------------------------------------------- the check
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    numbers: frozenset[str]  # every value the evidence supports
+    measures: dict[str, frozenset[str]]  # value -> the units the evidence gives it
+    months: frozenset[str]
+    pairs: frozenset[tuple[str, str]]  # (day, month)
+    weekdays: frozenset[str]
+    lower: str  # the folded text, lower-cased
+
+
 @lru_cache(maxsize=128)
-def _evidence_profile(
-    text: str,
-) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+def _evidence_profile(text: str) -> _Evidence:
     folded = text.translate(_FOLD)
-    return (
-        _support_numbers(folded),
-        _support_months(folded),
-        frozenset(_day_month_pairs(folded)),
-        frozenset(_WEEKDAY_ANY.findall(folded.lower())),
+    return _Evidence(
+        numbers=_support_numbers(folded),
+        measures=_support_measures(folded),
+        months=_support_months(folded),
+        pairs=frozenset(_day_month_pairs(folded)),
+        weekdays=frozenset(_WEEKDAY_ANY.findall(folded.lower())),
+        lower=folded.lower(),
     )
 
 
@@ -467,31 +815,45 @@ def unsupported_claims(claim: str, evidence: str, source_text: str | None = None
     """What the claim states that its support does not: a sorted list of short reasons' subjects
     (e.g. ['102', '8 August', 'Microsoft']). Empty when the claim is supported.
 
-    Numbers, dates, months and weekdays are checked against ``evidence``; proper names
-    against ``source_text`` (or ``evidence`` when it is None). See the module docstring.
+    Numbers, units, magnitudes, dates, months and weekdays are checked against ``evidence``;
+    proper names and specific common words against ``source_text`` (or ``evidence`` when it is
+    None). See the module docstring.
     """
     text = claim.translate(_FOLD)
-    numbers, months, pairs, weekdays = _evidence_profile(evidence)
+    support = _evidence_profile(evidence)
+    profile = _source_profile(source_text if source_text is not None else evidence)
     missing: set[str] = set()
 
-    claimed_numbers = _claim_numbers(text)
-    for value, surface in claimed_numbers.items():
-        if value not in numbers:
+    # The number of a numbered name the source has is part of the name, not a count.
+    counted = _NUMBERED_NAME.sub(
+        lambda m: "#" * len(m.group()) if _name_supported(m.group(), profile) else m.group(),
+        text,
+    )
+    claimed = _claim_numbers(counted)
+    for value, surface in claimed.values.items():
+        if value not in support.numbers:
             missing.add(value if surface[:1].isdigit() else surface)
+    for value, unit, surface in claimed.measures:
+        units = support.measures.get(value)
+        if value in support.numbers and units and unit not in units:
+            missing.add(surface)
+    for words, low, high in _claim_magnitudes(counted):
+        if not _magnitude_supported(words, low, high, support):
+            missing.add(words)
 
     claimed_months = _claim_months(text)
     for month, surface in claimed_months.items():
-        if month not in months:
+        if month not in support.months:
             missing.add(surface)
     for day, month in _day_month_pairs(text):
-        if (day, month) not in pairs and day in numbers and month in months:
+        if (day, month) not in support.pairs and day in support.numbers and month in support.months:
             missing.add(f"{day} {month.capitalize()}")
     for day, surface in _weekdays(text).items():
-        if day not in weekdays:
+        if day not in support.weekdays:
             missing.add(surface)
 
-    profile = _source_profile(source_text if source_text is not None else evidence)
     for name in _claim_names(text):
         if not _name_supported(name, profile):
             missing.add(name)
+    missing |= _unsupported_words(text, profile)
     return sorted(missing)
