@@ -124,10 +124,9 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--timeout",
         type=float,
-        default=BriefConfig.timeout,
         metavar="SECONDS",
-        help="give up on one model request after this long; it is then retried "
-        "(default: %(default).0f)",
+        help="give up on one model request after this long; it is then retried (default: 600 "
+        "for a remote endpoint, no limit for the embedded model)",
     )
     generate.add_argument(
         "--no-cache",

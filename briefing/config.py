@@ -43,7 +43,7 @@ class BriefConfig:
     max_reasks: int = 2
     max_tokens: int = 1200
     max_source_bytes: int = 20_000_000
-    timeout: float = 600.0
+    timeout: float | None = None  # per request; None: 600 s remote, no limit for the embedded model
     threads: int | None = None
     cache: bool = True
     cache_dir: str | None = None
@@ -56,11 +56,14 @@ class BriefConfig:
             raise ConfigError("--concurrency must be at least 1")
         if self.max_reasks < 0:
             raise ConfigError("--max-reasks cannot be negative")
-        if self.timeout <= 0:
+        if self.timeout is not None and self.timeout <= 0:
             raise ConfigError("--timeout must be a positive number of seconds")
 
     def resolved_base_url(self) -> str | None:
         return self.base_url or os.environ.get("OPENAI_BASE_URL") or None
+
+
+REMOTE_TIMEOUT = 600.0
 
 
 def cache_dir(config: BriefConfig | None = None) -> Path:
@@ -104,7 +107,11 @@ def remote_endpoint(config: BriefConfig) -> Endpoint:
     port = f":{parsed.port}" if parsed.port else ""
     display = f"{parsed.scheme}://{host}{port}{parsed.path}".rstrip("/")
     return Endpoint(
-        base_url=base_url, model=model, api_key=api_key, label=display, timeout=config.timeout
+        base_url=base_url,
+        model=model,
+        api_key=api_key,
+        label=display,
+        timeout=config.timeout or REMOTE_TIMEOUT,
     )  # cached answers are keyed by the shown URL and the model name, never by the key
 
 
@@ -141,5 +148,7 @@ def open_endpoint(config: BriefConfig, progress: Progress = no_progress) -> Iter
             # costs only its new tokens. Each run starts a fresh server and sends the same
             # requests in the same order, so reuse is identical from run to run.
             extra_body={"cache_prompt": True},
+            # Our own server on loopback does not hang; a request is slow only because the
+            # machine is. Timing it out would queue the retry behind the abandoned request.
             timeout=config.timeout,
         )

@@ -61,7 +61,7 @@ class Endpoint:
     api_key: str = field(repr=False)
     label: str = ""  # what errors and run metadata show instead of the URL, e.g. "embedded"
     extra_body: dict[str, Any] = field(default_factory=dict)
-    timeout: float = 600.0
+    timeout: float | None = 600.0  # seconds per request; None waits as long as it takes
     identity: str = ""
     connect: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 

@@ -112,3 +112,42 @@ def test_smoke_real_embedded_model(
         for ev in fact["evidence"]:
             assert text[ev["start"] : ev["end"]] == ev["quote"]
     assert "## Positions" in capsys.readouterr().out
+
+
+@pytest.mark.embedded
+def test_embedded_model_behind_a_fault_proxy_gives_the_same_facts(
+    statement_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """30% transient faults between the pipeline and the real model change no fact.
+
+    Each run gets a fresh server, so both see the same requests from an empty KV cache and the
+    model answers them identically; the faulted requests never reach it. Timeouts are left to
+    the fake-server tests: a request to this model takes too long to wait one out here.
+    """
+    from briefing import BriefConfig, generate_facts
+    from briefing.config import cache_dir
+    from briefing.llm import RetryPolicy
+    from tests.faultproxy import TRANSIENT_FAULTS, FaultProxy
+
+    monkeypatch.delenv("BRIEFING_CACHE_DIR")  # share the user's assembled model
+    model_path = embedded.assemble_model(cache_dir())
+    retry = RetryPolicy(max_attempts=8, max_seconds=3600, base_delay=0.05, max_delay=0.2)
+    sheets = []
+    for rate in (0.0, 0.3):
+        with embedded.EmbeddedServer(model_path) as server:
+            kinds = [kind for kind in TRANSIENT_FAULTS if kind != "timeout"]
+            with FaultProxy(server.start(), rate=rate, seed=8, kinds=kinds) as proxy:
+                config = BriefConfig(
+                    base_url=proxy.base_url,
+                    model=embedded.MODEL_NAME,
+                    topic="the UN convention against cybercrime",
+                    cache=False,
+                    retry=retry,
+                    timeout=3600,  # slow on a busy machine, never hung
+                )
+                sheets.append(generate_facts([str(statement_file)], config))
+        if rate:
+            assert sum(proxy.injected.values()) >= 5, proxy.injected
+    clean, faulty = (sheet.model_dump(exclude={"run"}) for sheet in sheets)
+    assert clean == faulty
+    assert sheets[1].run.usage.retries == sum(proxy.injected.values())
