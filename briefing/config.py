@@ -48,6 +48,8 @@ class BriefConfig:
     cache: bool = True
     cache_dir: str | None = None
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    template_text: str | None = None  # a Jinja2 template's text (not its path); None: built-in
+    review: bool = False  # append the review appendix (rejected drafts, disputed stances)
 
     def __post_init__(self) -> None:
         if self.chunk_chars < 200:
