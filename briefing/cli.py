@@ -193,18 +193,24 @@ def _parser() -> argparse.ArgumentParser:
     batch = commands.add_parser(
         "batch",
         help="write many briefs listed in a manifest, several at once",
-        description="Write every brief a MANIFEST lists: JSON Lines (.jsonl, one object a "
-        "line) or YAML (.yaml, .yml, a list). Each entry has `sources` (files or folders), "
-        "optional `name`, `topic` and `template`, and at least one of `output` (the brief), "
-        "`json` (the fact sheet) and `html` (the review page); relative paths are relative "
-        "to the manifest. Briefs share the model and the response cache. One failing brief "
-        "does not stop the others; a summary table goes to stdout. A rerun skips briefs "
-        "already written from the same sources, topic and template (recorded in "
-        "MANIFEST.state.json), unless --force.",
+        description="Write every brief a MANIFEST lists, several at once, sharing the model\n"
+        "and the response cache. The manifest is JSON Lines (.jsonl, one brief a line) or\n"
+        "YAML (.yaml, .yml, a list of briefs) with these fields:\n\n"
+        '  {"name": "treaty", "sources": ["news/", "statement.md"], "topic": "the treaty",\n'
+        '   "template": "house.md.j2", "output": "briefs/treaty.md",\n'
+        '   "json": "briefs/treaty.json", "html": "briefs/treaty.html"}\n\n'
+        "`sources` and one of `output` (the brief), `json` (the fact sheet) and `html` (the\n"
+        "review page) are required; paths are relative to the manifest's folder. One failing\n"
+        "brief does not stop the others: progress goes to stderr, a summary table to stdout,\n"
+        "and the exit code is 7 when any brief failed. A rerun skips the briefs it finished\n"
+        "from the same sources, topic and template (MANIFEST.state.json records them), unless\n"
+        "--force.",
         epilog=EXIT_CODES + "\n" + ENVIRONMENT,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    batch.add_argument("manifest", metavar="MANIFEST")
+    batch.add_argument(
+        "manifest", metavar="MANIFEST", help="the briefs to write (.jsonl, .yaml, .yml)"
+    )
     batch.add_argument(
         "--concurrency",
         type=int,

@@ -14,6 +14,7 @@ import pytest
 
 from briefing import batch
 from briefing.cli import main
+from briefing.manifest import load_manifest
 from tests.fakeserver import FakeOpenAI, Reply, echo_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -298,3 +299,14 @@ def test_an_unexpected_error_costs_one_brief(
     table = rows(capsys.readouterr().out)
     assert table["treaty"][0] == "done"
     assert table["wire"][0] == "failed" and "unexpected RuntimeError: boom" in table["wire"][-1]
+
+
+def test_the_readme_manifest_is_valid(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Batch runs\n", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "briefs.yaml").write_text(example, encoding="utf-8")
+    jobs = load_manifest(str(tmp_path / "briefs.yaml")).jobs
+    assert [job.name for job in jobs] == ["treaty", "briefs/ransomware.md"]
+    assert jobs[0].sources == [str(tmp_path / "news"), str(tmp_path / "statements" / "un.md")]
+    assert jobs[0].html == tmp_path / "briefs" / "treaty.html"
