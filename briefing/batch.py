@@ -197,10 +197,10 @@ def _run_one(
         _write(job, brief)
         state.record(job, made_of, brief)
     except BriefingError as exc:
-        return BriefOutcome(job.name, "failed", seconds=_since(started), error=str(exc))
+        return BriefOutcome(job.name, "failed", seconds=_since(started), error=_one_line(exc))
     except Exception as exc:  # a bug met by one brief must not cost the others theirs
         log.debug("%s failed", job.name, exc_info=True)
-        error = f"unexpected {type(exc).__name__}: {exc} (--debug shows the traceback)"
+        error = f"unexpected {type(exc).__name__}: {_one_line(exc)} (--debug shows the traceback)"
         return BriefOutcome(job.name, "failed", seconds=_since(started), error=error)
     sheet = brief.sheet
     return BriefOutcome(
@@ -211,6 +211,10 @@ def _run_one(
         len(sheet.events),
         _since(started),
     )
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
 
 
 def _since(started: float) -> float:

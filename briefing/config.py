@@ -127,7 +127,8 @@ def open_endpoint(config: BriefConfig, progress: Progress = no_progress) -> Iter
     server = EmbeddedServer(model_path, threads=config.threads, parallel=config.concurrency)
 
     def start() -> str:
-        progress("starting the embedded model")
+        if not server.base_url:  # briefs of a batch share the server: say it once
+            progress("starting the embedded model")
         return server.start()
 
     with server:
