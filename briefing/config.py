@@ -126,8 +126,12 @@ def open_endpoint(config: BriefConfig, progress: Progress = no_progress) -> Iter
     model_path = assemble_model(cache_dir(config), progress=progress)
     server = EmbeddedServer(model_path, threads=config.threads, parallel=config.concurrency)
 
+    announced = False
+
     def start() -> str:
-        if not server.base_url:  # briefs of a batch share the server: say it once
+        nonlocal announced
+        if not announced:  # the briefs of a batch share the server: say it once
+            announced = True
             progress("starting the embedded model")
         return server.start()
 

@@ -310,3 +310,34 @@ def test_the_readme_manifest_is_valid(tmp_path: Path) -> None:
     assert [job.name for job in jobs] == ["treaty", "briefs/ransomware.md"]
     assert jobs[0].sources == [str(tmp_path / "news"), str(tmp_path / "statements" / "un.md")]
     assert jobs[0].html == tmp_path / "briefs" / "treaty.html"
+
+
+def test_the_embedded_model_serves_the_whole_batch_from_one_server(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One server for every brief, started once, on the first answer the cache lacks."""
+    from briefing.backends import embedded
+
+    servers: list[FakeOpenAI] = []
+
+    class OneServer:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.fake = FakeOpenAI(responder=echo_model)
+            servers.append(self.fake)
+
+        def __enter__(self) -> OneServer:
+            self.fake.__enter__()
+            return self
+
+        def start(self) -> str:
+            return self.fake.base_url
+
+        def __exit__(self, *exc: object) -> None:
+            self.fake.__exit__()
+
+    monkeypatch.setattr(embedded, "EmbeddedServer", OneServer)
+    monkeypatch.setattr(embedded, "assemble_model", lambda directory, progress: Path("m.gguf"))
+    manifest = write_jsonl(folder / "b.jsonl", *GOOD)
+    assert main(["batch", str(manifest), "--concurrency", "2"]) == 0
+    assert len(servers) == 1 and servers[0].requests
+    assert capsys.readouterr().err.count("starting the embedded model") == 1
