@@ -10,19 +10,26 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
+from .batch import run_batch, summary_table
 from .cache import CACHE_FILE, cache_stats, clear_cache
 from .check import check_brief, read_brief
 from .config import BriefConfig, cache_dir
-from .errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED, BriefingError, ConfigError, OutputError
+from .errors import (
+    EXIT_BATCH_FAILED,
+    EXIT_CHECK_FAILED,
+    EXIT_INTERRUPTED,
+    BriefingError,
+    ConfigError,
+)
+from .manifest import load_manifest
 from .models import FactSheet
+from .output import write_atomic
 from .pipeline import generate_facts
 from .render import check_template, render_brief
 from .review_page import render_review_page
@@ -37,6 +44,7 @@ exit codes:
   4  the model endpoint failed or kept answering invalid output
   5  an output file could not be written
   6  the brief failed `briefing check`
+  7  `briefing batch`: some briefs failed (the others were written; see the summary)
   130 interrupted (Ctrl-C)
 """
 
@@ -181,6 +189,53 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument("--max-source-bytes", type=int, default=20_000_000, metavar="N")
     _add_common(sources)
 
+    batch = commands.add_parser(
+        "batch",
+        help="write many briefs listed in a manifest, several at once",
+        description="Write every brief a MANIFEST lists, several at once, sharing the model\n"
+        "and the response cache. The manifest is JSON Lines (.jsonl, one brief a line) or\n"
+        "YAML (.yaml, .yml, a list of briefs) with these fields:\n\n"
+        '  {"name": "treaty", "sources": ["news/", "statement.md"], "topic": "the treaty",\n'
+        '   "template": "house.md.j2", "output": "briefs/treaty.md",\n'
+        '   "json": "briefs/treaty.json", "html": "briefs/treaty.html"}\n\n'
+        "`sources` and one of `output` (the brief), `json` (the fact sheet) and `html` (the\n"
+        "review page) are required; paths are relative to the manifest's folder. One failing\n"
+        "brief does not stop the others: progress goes to stderr, a summary table to stdout,\n"
+        "and the exit code is 7 when any brief failed. A rerun skips the briefs it finished\n"
+        "from the same sources, topic and template (MANIFEST.state.json records them), unless\n"
+        "--force.",
+        epilog=EXIT_CODES + "\n" + ENVIRONMENT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    batch.add_argument(
+        "manifest", metavar="MANIFEST", help="the briefs to write (.jsonl, .yaml, .yml)"
+    )
+    batch.add_argument(
+        "--concurrency",
+        type=int,
+        default=BriefConfig.concurrency,
+        metavar="N",
+        help="model requests in flight across the batch: N briefs at once, one request each "
+        "(more each when fewer briefs remain); for the embedded model, its parallel slots "
+        "(default: %(default)s)",
+    )
+    batch.add_argument("--model", help="model name at --base-url (default: the embedded model)")
+    batch.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL, else the embedded model)",
+    )
+    batch.add_argument(
+        "--force", action="store_true", help="write every brief, even those finished before"
+    )
+    batch.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor store model answers in the response cache",
+    )
+    _add_cache_dir(batch)
+    _add_common(batch)
+
     cache = commands.add_parser(
         "cache",
         help="show or clear the response cache",
@@ -223,28 +278,6 @@ def _add_html(command: argparse.ArgumentParser) -> None:
 def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     command.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file renamed into place."""
-    target = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent or Path("."), prefix=f".{target.name}."
-        )
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def _read_template(path: str | None) -> str | None:
@@ -381,6 +414,21 @@ def _run_sources(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_batch(args: argparse.Namespace, progress: logging.Logger) -> int:
+    """The summary table is the command's result: it goes to stdout."""
+    manifest = load_manifest(args.manifest)
+    config = BriefConfig(
+        model=args.model,
+        base_url=args.base_url,
+        concurrency=args.concurrency,
+        cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+    )
+    outcomes = run_batch(manifest, config, force=args.force, progress=progress.info)
+    _emit(summary_table(outcomes), None)
+    return EXIT_BATCH_FAILED if any(o.status == "failed" for o in outcomes) else 0
+
+
 def _run_cache(args: argparse.Namespace) -> int:
     directory = cache_dir(BriefConfig(cache_dir=args.cache_dir))
     if args.action == "clear":
@@ -421,6 +469,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_cache(args)
         if args.command == "check":
             return _run_check(args)
+        if args.command == "batch":
+            return _run_batch(args, logger)
         return _run_sources(args)
     except BriefingError as exc:
         if args.debug:

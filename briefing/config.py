@@ -48,6 +48,8 @@ class BriefConfig:
     cache: bool = True
     cache_dir: str | None = None
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    template_text: str | None = None  # a Jinja2 template's text (not its path); None: built-in
+    review: bool = False  # append the review appendix (rejected drafts, disputed stances)
 
     def __post_init__(self) -> None:
         if self.chunk_chars < 200:
@@ -131,8 +133,13 @@ def open_endpoint(config: BriefConfig, progress: Progress = no_progress) -> Iter
     model_path = assemble_model(cache_dir(config), progress=progress)
     server = EmbeddedServer(model_path, threads=config.threads, parallel=config.concurrency)
 
+    announced = False
+
     def start() -> str:
-        progress("starting the embedded model")
+        nonlocal announced
+        if not announced:  # the briefs of a batch share the server: say it once
+            announced = True
+            progress("starting the embedded model")
         return server.start()
 
     with server:

@@ -60,3 +60,4 @@ class OutputError(BriefingError):
 
 EXIT_INTERRUPTED = 130
 EXIT_CHECK_FAILED = 6  # `briefing check` found a problem: a result, not an error
+EXIT_BATCH_FAILED = 7  # `briefing batch`: some briefs failed, the others were written
