@@ -53,7 +53,7 @@ from .models import (
     Risk,
 )
 
-__all__ = ["consolidate", "find_conflicts"]
+__all__ = ["consolidate", "find_conflicts", "same_actor"]
 
 # --------------------------------------------------------------------------- names
 
@@ -206,6 +206,19 @@ def _shortens(
         and short.words[0] == full.words[0]
         and short.words[-1] == full.words[-1]
         and full.words[-1] not in _SUFFIXES
+    )
+
+
+def same_actor(a: str, b: str, kind: ActorKind | None = None) -> bool:
+    """Whether consolidation takes the two names, both of ``kind``, for one actor when no
+    third name competes: the same words or country, or one a short form of the other."""
+    name_a, name_b = _read_name(a, kind), _read_name(b, kind)
+    if not name_a.words or not name_b.words:
+        return False
+    return (
+        _same_key(name_a, kind) == _same_key(name_b, kind)
+        or _shortens(name_a, kind, name_b, kind)
+        or _shortens(name_b, kind, name_a, kind)
     )
 
 
