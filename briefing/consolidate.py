@@ -91,6 +91,16 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
 # (a small model labels "Minister Berg" a government as often as a person).
 _PERSONAL_KINDS: frozenset[ActorKind | None] = frozenset({"person", "government", None})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words that make a name an institution's, whatever kind a model gave it: "White House" is no
+# person whose surname is "House", nor "University of Denver" one called "Denver".
+_INSTITUTION_WORDS = frozenset(
+    """
+    house senate congress parliament assembly council committee commission court department
+    ministry office agency bureau service administration government party campaign union
+    association institute foundation university college school center centre group
+    democrats republicans conservatives liberals police army navy forces
+    """.split()
+)
 _CONNECTORS = frozenset({"of", "for", "and", "on", "to", "in", "at"})
 _NAME_TOKEN = re.compile(r"[^\W_][\w&'’-]*")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
@@ -189,20 +199,19 @@ def _shortens(
     person's first and last name without the middle ones."""
     if len(full.words) < 2 or len(short.words) >= len(full.words):
         return False
-    if len(short.words) == 1:
-        word = short.words[0]
-        if len(word) >= 2 and short_kind != "person" and acronym(list(full.words)) == word:
+    if len(short.words) == 1 and short_kind != "person":
+        if len(short.words[0]) >= 2 and acronym(list(full.words)) == short.words[0]:
             return True
-        return (
-            full_kind == "person"
-            and short_kind in _PERSONAL_KINDS
-            and len(word) >= 2
-            and _surname(full.words) == word
-        )
+    if (
+        full_kind != "person"
+        or short_kind not in _PERSONAL_KINDS
+        or not _INSTITUTION_WORDS.isdisjoint(full.words)
+    ):
+        return False
+    if len(short.words) == 1:
+        return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
     return (
         len(short.words) == 2
-        and full_kind == "person"
-        and short_kind in _PERSONAL_KINDS
         and short.words[0] == full.words[0]
         and short.words[-1] == full.words[-1]
         and full.words[-1] not in _SUFFIXES
@@ -318,7 +327,7 @@ def _resolve_actors(surfaces: list[_Surface]) -> tuple[list[Actor], dict[str, Ac
             for ev in surfaces[i].evidence:
                 _add_evidence(evidence, ev)
         actor = Actor(
-            id=_fact_id("actor", " ".join(names[best].words) or surfaces[best].text.lower()),
+            id=_fact_id("actor", *_actor_key(names[best], surfaces[best])),
             name=surfaces[best].text,
             kind=_kind(surfaces[i] for i in group),
             aliases=sorted({surfaces[i].text for i in group} - {surfaces[best].text}),
@@ -328,6 +337,12 @@ def _resolve_actors(surfaces: list[_Surface]) -> tuple[list[Actor], dict[str, Ac
         for i in group:
             by_surface[surfaces[i].text] = actor
     return actors, by_surface
+
+
+def _actor_key(name: _Name, surface: _Surface) -> tuple[str, ...]:
+    """What makes the actor unique, for its id: a person and a country both called "Jordan"
+    are two actors with two ids."""
+    return _same_key(name, surface.kind) if name.words else ("surface", surface.text)
 
 
 def _collect_surfaces(chunks: Sequence[GroundedChunk]) -> list[_Surface]:

@@ -41,6 +41,7 @@ COUNTRIES: tuple[tuple[str, str], ...] = (
     ("belarus", "belarusian"),
     ("turkey|türkiye|turkiye", "turkish"),
     ("israel", "israeli"),
+    ("jordan", "jordanian"),
     ("iran|islamic republic of iran", "iranian"),
     ("iraq", "iraqi"),
     ("syria", "syrian"),

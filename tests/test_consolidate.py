@@ -173,16 +173,31 @@ def test_aliases_merge(
         [("George W. Bush", "person"), ("George H. W. Bush", "person"), ("George Bush", "person")],
         # a group and the wider group, an office and its head, a ministry and its minister
         [("House Democrats", "group"), ("Democrats", "group")],
+        # institutions a model called people: no surname there
+        [("White House", "person"), ("House", "person")],
+        [("Senate Democrats", "person"), ("Democrats", "person")],
+        [("University of Denver", "person"), ("Denver", "person")],
         [("Trump administration", "government"), ("Donald Trump", "person")],
         [("Ministry of Digital Affairs", "government"), ("Minister of Digital Affairs", "person")],
         [("Prime Minister's Office", "government"), ("Office", "organisation")],
         # a person named like a country; a company whose name starts like a title
-        [("Jordan", "person"), ("Jordanian government", "government")],
+        [("India", "person"), ("Indian government", "government")],
         [("General Motors", "company"), ("Motors", "company")],
     ],
 )
 def test_different_actors_stay_apart(names: list[tuple[str, ActorKind | None]]) -> None:
     assert [name for name, _ in actors_of(*names)] == [name for name, _ in names]
+
+
+def test_actors_that_share_their_words_keep_distinct_ids() -> None:
+    chunk = GroundedChunk(
+        positions=[
+            GroundedPosition("India", "person", "opposes", "No.", ev()),
+            GroundedPosition("the India", "government", "supports", "Yes.", ev()),
+        ]
+    )
+    actors, positions, _, _ = consolidate([chunk])
+    assert len({a.id for a in actors}) == 2 and len({p.id for p in positions}) == 2
 
 
 def test_the_fullest_name_is_shown_and_every_form_kept() -> None:
@@ -491,4 +506,5 @@ def test_brief_of_disagreeing_sources_end_to_end(
     assert "- Sources give different figures for countries: “120 countries” [1]; " in brief
     html = MarkdownIt("commonmark").enable("table").render(brief)
     assert html.count("<h2>Where sources disagree</h2>") == 1
+    assert main(["check", "brief.md", "--facts", "facts.json"]) == 0  # every citation resolves
     assert json.loads(Path("facts.json").read_text("utf-8"))["schema_version"] == "1"
