@@ -79,7 +79,10 @@ _QUALIFIER = re.compile(
 )
 # The number before this one closes a range: "100 to 120", "between 100 and 120", "100-120".
 _RANGE_BEFORE = re.compile(r"\d%?\s*(?:-|–|—|to|and|or)\s*[$£€¥]?\s*$", re.IGNORECASE)
+# A number inside a name, date, time or compound: "COVID-19", "9/11", "10:30", "No. 5", "#3",
+# "10-year".
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:[^\W\d_]-|[/:#]|\d[,.]|\bno\.\s*)$", re.IGNORECASE)
+_NOT_A_COUNT_AFTER = frozenset("/:-")
 # Words after a number that make it relative or a multiplier, not a count of a noun.
 _RELATIVE = frozenset("more fewer less additional further extra other another new times".split())
 # Units that count nothing by themselves: a figure in them needs "of" and a noun.
@@ -145,14 +148,11 @@ def contradict(a: Figure, b: Figure) -> bool:
 
 def _figure(text: str, mention: NumberMention) -> Figure | None:
     start, end = mention.start, mention.end
-    written = text[start:end]
-    if mention.date or (written.isdigit() and len(written) == 4 and _in_years(mention.value)):
+    if mention.date or _is_year(text[start:end], mention.value):
         return None
-    if _NOT_A_COUNT_BEFORE.search(text, max(0, start - 4), start) or text[end : end + 1] in {
-        "/",
-        ":",
-        "-",
-    }:
+    if _NOT_A_COUNT_BEFORE.search(text, max(0, start - 4), start) or (
+        text[end : end + 1] in _NOT_A_COUNT_AFTER
+    ):
         return None
     qualifier = _QUALIFIER.search(text, max(0, start - 30), start)
     first = qualifier.start() if qualifier else start
@@ -177,8 +177,8 @@ def _figure(text: str, mention: NumberMention) -> Figure | None:
     )
 
 
-def _in_years(value: Decimal) -> bool:
-    return _YEARS[0] <= value <= _YEARS[1]
+def _is_year(written: str, value: Decimal) -> bool:
+    return written.isdigit() and len(written) == 4 and _YEARS[0] <= value <= _YEARS[1]
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int]]:
