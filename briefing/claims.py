@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from .alignment import normalize
 
-__all__ = ["unsupported_claims"]
+__all__ = ["NumberMention", "number_mentions", "unsupported_claims", "word_stem"]
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -452,6 +452,49 @@ def _support_measures(text: str) -> dict[str, frozenset[str]]:
     return {value: frozenset(units) for value, units in measures.items()}
 
 
+@dataclass(frozen=True)
+class NumberMention:
+    """A count or amount written in a text: where it stands and what it is worth."""
+
+    start: int
+    end: int
+    value: Decimal
+    scaled: bool  # a scale word multiplied it ("1.2 million"): a rounded figure
+    money: bool  # a currency sign stands before it
+    date: bool  # it is the day of a month ("8 August")
+
+
+def number_mentions(text: str) -> list[NumberMention]:
+    """Every number of ``text`` written in digits or words, with its value, in text order.
+
+    Scale words count ("$5 million" is 5,000,000); ordinals ("21st", "third") and the "one" of
+    ordinary prose are left out, being no count. Offsets point into ``text``.
+    """
+    folded = text.translate(_FOLD)  # one character for one: offsets are unchanged
+    dated = _dated_days(folded)
+    found: list[NumberMention] = []
+    for match in _DIGITS.finditer(folded):
+        whole, fraction, scale = match.groups()
+        digits_end = match.end(2) if fraction else match.end(1)
+        if folded[digits_end : digits_end + 2].lower() in {"st", "nd", "rd", "th"}:
+            continue
+        money = _money_before(folded, match.start())
+        if scale and scale.lower() in {"m", "b", "k"} and not money:
+            scale = None
+        end = match.end() if scale else digits_end
+        value = Decimal(_value(whole, fraction, scale))
+        found.append(
+            NumberMention(match.start(), end, value, bool(scale), money, match.start() in dated)
+        )
+    for match in _NUMBER_WORD.finditer(folded):
+        tens, unit, small, scale = match.groups()
+        if not (scale or unit) and (small or tens or "").lower() in _CLAIM_NUMBER_WORDS_IGNORED:
+            continue
+        value = Decimal(_word_value(tens, unit, small, scale))
+        found.append(NumberMention(match.start(), match.end(), value, bool(scale), False, False))
+    return sorted(found, key=lambda mention: mention.start)
+
+
 def _claim_magnitudes(text: str) -> list[tuple[str, int, int]]:
     """(words, least, greater than any) of each magnitude the claim gives in words: "millions",
     "tens of thousands"."""
@@ -729,6 +772,12 @@ def _key(word: str) -> str:
     if len(word) > 3 and word[-1] == word[-2] and not _VOWEL.match(word[-1]):
         word = word[:-1]  # "stopped" -> "stop", and "fall" -> "fal" with "falling"
     return word
+
+
+def word_stem(word: str) -> str:
+    """The light stem the claim checks compare words by: "countries" and "country" meet, as
+    do "signed" and "signing"."""
+    return _key(word)
 
 
 def _plurals(word: str) -> set[str]:

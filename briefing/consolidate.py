@@ -1,45 +1,376 @@
-"""Merge grounded findings from every chunk and source into one set of facts.
+"""Merge grounded findings from every chunk and source into one set of facts, and find where
+the sources disagree.
 
-One actor per real-world actor (a short form, an acronym or a surname joins the fuller name);
-one position per actor and stance, carrying all its evidence; risks and events found twice (in
-a chunk overlap, or in two sources) merged with their evidence. Ids are derived from content,
-so the same findings always get the same ids.
+**Actors.** Every name a position or risk gives is read as words: case, punctuation, a leading
+"the", possessives and dotted acronyms ("U.N." is "un") do not matter, and for people and
+governments leading titles are dropped ("Minister Jonas Berg" is "jonas berg"). Names then join
+in two steps.
+
+1. *Always*: the same words; or the same country in the forms ``<country>``, ``<demonym>
+   government``, ``<country>'s government`` and ``government of <country>`` (the table is
+   ``briefing.countries``; "Moscow" or "the Kremlin" are never taken for Russia).
+2. *Only when one actor fits*: a short form joins a fuller name -- an acronym its words
+   ("HRW", "Human Rights Watch"), a surname a person's full name ("Berg", "Jonas Berg"), a first
+   and last name a name with middle names ("George Bush", "George W. Bush"). A short form that
+   fits two actors ("Clinton" beside "Hillary Clinton" and "Bill Clinton") stays an actor of its
+   own: two people sharing a surname are never merged, and neither is guessed between.
+
+The fullest name is shown; every other surface form is kept in ``Actor.aliases``.
+
+**Facts.** One position per actor and stance, carrying all its evidence; the same span found
+twice (in a chunk overlap) counts once, and a span found again under another stance joins the
+position it was first found for. Risks merge when their evidence overlaps, their descriptions
+are the same, or one raiser gives similar descriptions; events when their evidence overlaps or
+they share a date and a similar description. Every fact counts the sources behind it
+(``support``). Ids are derived from content, so the same findings always get the same ids.
+
+**Conflicts** (:func:`find_conflicts`, run after the stance check) are kept precise rather than
+complete: an actor reported as supporting by one source and opposing by another (a disputed
+stance is no evidence of either), and figures that count the same thing differently in two
+sources' evidence (``briefing.figures`` says which figures compare).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from .grounding import (
-    GroundedChunk,
-    GroundedEvent,
-    GroundedPosition,
-    GroundedRisk,
-    acronym,
-    name_words,
+from .claims import MONTHS, word_stem
+from .countries import COUNTRIES
+from .figures import Figure, comparable, contradict, read_figures
+from .grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk, acronym
+from .models import (
+    Actor,
+    ActorKind,
+    Conflict,
+    ConflictSide,
+    Event,
+    Evidence,
+    Position,
+    Risk,
 )
-from .models import Actor, ActorKind, Event, Evidence, Position, Risk
+
+__all__ = ["consolidate", "find_conflicts", "same_actor"]
+
+# --------------------------------------------------------------------------- names
+
+# Titles dropped before a name, longest first so that "prime minister" goes as a whole.
+_TITLES: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        {
+            *(
+                (title,)
+                for title in (
+                    "mr mrs ms miss mx dr prof sir dame lord lady president premier minister "
+                    "secretary senator sen rep representative congressman congresswoman "
+                    "governor gov chancellor chairman chairwoman chair mayor ambassador envoy "
+                    "judge king queen prince princess pope sheikh emir gen admiral colonel col "
+                    "capt captain ceo spokesman spokeswoman spokesperson commissioner former "
+                    "acting deputy interim"
+                ).split()
+            ),
+            *(
+                tuple(title.split())
+                for title in (
+                    "prime minister|vice president|secretary of state|secretary general|"
+                    "attorney general|foreign minister|foreign secretary|finance minister|"
+                    "interior minister|defense secretary|defence secretary|defence minister|"
+                    "house speaker|chief justice|chief executive|supreme leader|first lady|"
+                    "majority leader|minority leader|senate majority leader|"
+                    "senate minority leader"
+                ).split("|")
+            ),
+        },
+        key=lambda title: (-len(title), title),
+    )
+)
+# Kinds whose names may start with a title, and that a person's short name may be given
+# (a small model labels "Minister Berg" a government as often as a person).
+_PERSONAL_KINDS: frozenset[ActorKind | None] = frozenset({"person", "government", None})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words that make a name an institution's, whatever kind a model gave it: "White House" is no
+# person whose surname is "House", nor "University of Denver" one called "Denver".
+_INSTITUTION_WORDS = frozenset(
+    """
+    house senate congress parliament assembly council committee commission court department
+    ministry office agency bureau service administration government party campaign union
+    association institute foundation university college school center centre group
+    democrats republicans conservatives liberals police army navy forces
+    """.split()
+)
+_CONNECTORS = frozenset({"of", "for", "and", "on", "to", "in", "at"})
+_NAME_TOKEN = re.compile(r"[^\W_][\w&'’-]*")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 
 
-def _key(name: str) -> str:
-    words = [word.removesuffix("'s").rstrip("'") for word in name_words(name)]
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+@dataclass(frozen=True)
+class _Name:
+    """A name as consolidation compares it."""
+
+    words: tuple[str, ...]  # lower-case; no leading "the", possessive or title
+    written: int  # words as written, less a leading "the": a title makes a fuller name
 
 
-def _same_actor(a: str, a_kind: ActorKind | None, b: str, b_kind: ActorKind | None) -> bool:
-    key_a, key_b = _key(a), _key(b)
-    if key_a == key_b:
-        return True
-    short, long_ = sorted((key_a, key_b), key=len)
-    if " " not in short and len(short) >= 2 and acronym(long_.split()) == short:
-        return True
-    # A surname alone ("Ashton-Hart") joins the full name of a person.
-    if "person" in (a_kind, b_kind) and " " not in short and long_.split()[-1] == short:
-        return True
-    return False
+def _read_name(surface: str, kind: ActorKind | None) -> _Name:
+    tokens = _join_initials(_NAME_TOKEN.findall(surface))
+    if tokens and tokens[0].lower() == "the":
+        tokens = tokens[1:]
+    written = len(tokens)
+    if kind in _PERSONAL_KINDS:
+        tokens = _drop_titles(tokens)
+    lower = [_POSSESSIVE.sub("", token).lower() for token in tokens]
+    lower = [word for word in lower if word]
+    # "government of the Russian Federation" reads as "government of russian federation".
+    words = tuple(w for i, w in enumerate(lower) if not (w == "the" and lower[i - 1 : i] == ["of"]))
+    return _Name(words, written)
+
+
+def _join_initials(tokens: list[str]) -> list[str]:
+    """Initials in a row become one word ("U.N." is "UN"); a lone one ("George W. Bush")
+    stays."""
+    joined: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1 and token.isalpha():
+            run.append(token)
+            continue
+        joined.extend(["".join(run)] if len(run) > 1 else run)
+        run = []
+        if token:
+            joined.append(token)
+    return joined
+
+
+def _drop_titles(tokens: list[str]) -> list[str]:
+    """Leading titles, each followed by a capitalized word: "Minister Jonas Berg" keeps "Jonas
+    Berg", "Minister of Digital Affairs" and "Prime Minister's Office" keep every word."""
+    while True:
+        lower = [token.lower() for token in tokens]
+        for title in _TITLES:
+            size = len(title)
+            if (
+                tuple(lower[:size]) == title
+                and not _POSSESSIVE.search(tokens[size - 1])
+                and len(tokens) > size
+                and tokens[size][:1].isupper()
+                and lower[size] not in _CONNECTORS
+            ):
+                tokens = tokens[size:]
+                break
+        else:
+            return tokens
+
+
+def _country_forms() -> dict[tuple[str, ...], str]:
+    """Each way of naming a country's government -> the country's first name."""
+    forms: dict[tuple[str, ...], str] = {}
+    for names, demonyms in COUNTRIES:
+        canonical = names.split("|")[0]
+        for name in names.split("|"):
+            words = tuple(name.split())
+            forms[words] = forms[(*words, "government")] = canonical
+            forms[("government", "of", *words)] = canonical
+        for demonym in filter(None, demonyms.split("|")):
+            forms[(*demonym.split(), "government")] = canonical
+    return forms
+
+
+_COUNTRY_FORMS = _country_forms()
+
+
+def _same_key(name: _Name, kind: ActorKind | None) -> tuple[str, ...]:
+    """Names with the same key are always one actor."""
+    country = _COUNTRY_FORMS.get(name.words) if kind != "person" else None
+    return ("country", country) if country else ("name", *name.words)
+
+
+def _surname(words: tuple[str, ...]) -> str:
+    core = [word for word in words if word not in _SUFFIXES]
+    return core[-1] if core else words[-1]
+
+
+def _shortens(
+    short: _Name, short_kind: ActorKind | None, full: _Name, full_kind: ActorKind | None
+) -> bool:
+    """Whether ``short`` is a short form of ``full``: its acronym, a person's surname, or a
+    person's first and last name without the middle ones."""
+    if len(full.words) < 2 or len(short.words) >= len(full.words):
+        return False
+    if len(short.words) == 1 and short_kind != "person":
+        if len(short.words[0]) >= 2 and acronym(list(full.words)) == short.words[0]:
+            return True
+    if (
+        full_kind != "person"
+        or short_kind not in _PERSONAL_KINDS
+        or not _INSTITUTION_WORDS.isdisjoint(full.words)
+    ):
+        return False
+    if len(short.words) == 1:
+        return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
+    return (
+        len(short.words) == 2
+        and short.words[0] == full.words[0]
+        and short.words[-1] == full.words[-1]
+        and full.words[-1] not in _SUFFIXES
+    )
+
+
+def same_actor(a: str, b: str, kind: ActorKind | None = None) -> bool:
+    """Whether consolidation takes the two names, both of ``kind``, for one actor when no
+    third name competes: the same words or country, or one a short form of the other."""
+    name_a, name_b = _read_name(a, kind), _read_name(b, kind)
+    if not name_a.words or not name_b.words:
+        return False
+    return (
+        _same_key(name_a, kind) == _same_key(name_b, kind)
+        or _shortens(name_a, kind, name_b, kind)
+        or _shortens(name_b, kind, name_a, kind)
+    )
+
+
+# --------------------------------------------------------------------------- actors
+
+
+@dataclass
+class _Surface:
+    """One way a name was written, with everything said under it."""
+
+    text: str
+    order: int
+    kinds: Counter[ActorKind] = field(default_factory=Counter)
+    evidence: list[Evidence] = field(default_factory=list)
+    mentions: int = 0
+
+    @property
+    def kind(self) -> ActorKind | None:
+        return self.kinds.most_common(1)[0][0] if self.kinds else None
+
+
+class _Clusters:
+    """Union-find over the indexes of ``size`` items."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> dict[int, list[int]]:
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            groups.setdefault(self.find(i), []).append(i)
+        return groups
+
+
+def _kind(surfaces: Iterable[_Surface]) -> ActorKind | None:
+    kinds: Counter[ActorKind] = Counter()
+    for surface in surfaces:
+        kinds.update(surface.kinds)
+    return kinds.most_common(1)[0][0] if kinds else None
+
+
+def _resolve_actors(surfaces: list[_Surface]) -> tuple[list[Actor], dict[str, Actor]]:
+    """Cluster the surface forms into actors; return them and the actor of each form."""
+    names = [_read_name(surface.text, surface.kind) for surface in surfaces]
+    clusters = _Clusters(len(surfaces))
+    by_key: dict[tuple[str, ...], int] = {}
+    for i, (surface, name) in enumerate(zip(surfaces, names, strict=True)):
+        if not name.words:
+            continue
+        key = _same_key(name, surface.kind)
+        clusters.union(i, by_key.setdefault(key, i))
+
+    # Short forms join the one cluster they fit, fullest forms first, so that "George Bush"
+    # has joined "George W. Bush" before "Bush" looks for its match.
+    order = sorted(
+        clusters.groups().values(), key=lambda g: (-max(len(names[i].words) for i in g), g[0])
+    )
+    for first, *_ in order:
+        groups = clusters.groups()
+        root = clusters.find(first)
+        kinds = {r: _kind(surfaces[i] for i in group) for r, group in groups.items()}
+        targets = {
+            clusters.find(j)
+            for i in groups[root]
+            for j in range(len(surfaces))
+            if clusters.find(j) != root
+            and _shortens(names[i], surfaces[i].kind, names[j], kinds[clusters.find(j)])
+        }
+        if len(targets) == 1:
+            clusters.union(root, targets.pop())
+
+    actors: list[Actor] = []
+    by_surface: dict[str, Actor] = {}
+    for group in sorted(clusters.groups().values()):
+        best = max(
+            group,
+            key=lambda i: (
+                len(names[i].words),
+                names[i].written,
+                surfaces[i].mentions,
+                -surfaces[i].order,
+            ),
+        )
+        evidence: list[Evidence] = []
+        for i in group:
+            for ev in surfaces[i].evidence:
+                _add_evidence(evidence, ev)
+        actor = Actor(
+            id=_fact_id("actor", *_actor_key(names[best], surfaces[best])),
+            name=surfaces[best].text,
+            kind=_kind(surfaces[i] for i in group),
+            aliases=sorted({surfaces[i].text for i in group} - {surfaces[best].text}),
+            evidence=evidence,
+        )
+        actors.append(actor)
+        for i in group:
+            by_surface[surfaces[i].text] = actor
+    return actors, by_surface
+
+
+def _actor_key(name: _Name, surface: _Surface) -> tuple[str, ...]:
+    """What makes the actor unique, for its id: a person and a country both called "Jordan"
+    are two actors with two ids."""
+    return _same_key(name, surface.kind) if name.words else ("surface", surface.text)
+
+
+def _collect_surfaces(chunks: Sequence[GroundedChunk]) -> list[_Surface]:
+    surfaces: dict[str, _Surface] = {}
+
+    def add(name: str, kind: ActorKind | None, evidence: Evidence) -> None:
+        surface = surfaces.setdefault(name, _Surface(name, len(surfaces)))
+        if kind is not None:
+            surface.kinds[kind] += 1
+        surface.mentions += 1
+        _add_evidence(surface.evidence, evidence)
+
+    for chunk in chunks:
+        for position in chunk.positions:
+            add(position.actor.strip(), position.actor_kind, position.evidence)
+        for risk in chunk.risks:
+            add(risk.raised_by.strip(), None, risk.evidence)
+    return list(surfaces.values())
+
+
+# --------------------------------------------------------------------------- facts
+
+_STOPWORDS = frozenset(
+    "the a an and or of to in on at by for from with as is are was were be been has have had "
+    "will would could should may might can its their his her this that these those it they "
+    "he she we not".split()
+)
+_SIMILAR = 0.6  # Jaccard overlap of content words at which two descriptions say the same
 
 
 def _fact_id(prefix: str, *parts: str) -> str:
@@ -47,38 +378,43 @@ def _fact_id(prefix: str, *parts: str) -> str:
     return f"{prefix}-{digest}"
 
 
-class _ActorRegistry:
-    """Resolves every mention to one canonical actor, keeping the others as aliases."""
+def _text_key(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
-    def __init__(self) -> None:
-        self._actors: list[Actor] = []
 
-    def resolve(self, name: str, kind: ActorKind | None, evidence: Evidence) -> Actor:
-        name = name.strip()
-        for actor in self._actors:
-            if _same_actor(actor.name, actor.kind, name, kind):
-                if _key(name) != _key(actor.name) and len(name) > len(actor.name):
-                    actor.aliases.append(actor.name)
-                    actor.name = name
-                elif _key(name) != _key(actor.name) and name not in actor.aliases:
-                    actor.aliases.append(name)
-                if actor.kind is None:
-                    actor.kind = kind
-                _add_evidence(actor.evidence, evidence)
-                return actor
-        actor = Actor(id="", name=name, kind=kind, evidence=[evidence])
-        self._actors.append(actor)
-        return actor
+def _content(text: str) -> frozenset[str]:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return frozenset(word_stem(w) for w in words if len(w) >= 3 and w not in _STOPWORDS)
 
-    def finish(self) -> list[Actor]:
-        for actor in self._actors:
-            actor.id = _fact_id("actor", _key(actor.name))
-            actor.aliases = sorted(set(actor.aliases) - {actor.name})
-        return self._actors
+
+def _similar(a: str, b: str) -> bool:
+    """Two short descriptions that share most of their content words."""
+    words_a, words_b = _content(a), _content(b)
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / len(words_a | words_b) >= _SIMILAR
+
+
+def _same_or_similar(a: str, b: str) -> bool:
+    return _text_key(a) == _text_key(b) or _similar(a, b)
+
+
+def _date_key(date: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a free-text date, 0 where not given; None when nothing is."""
+    words = re.findall(r"[a-z]+|\d+", date.lower())
+    months = list(MONTHS.values())
+    year = next((int(w) for w in words if w.isdigit() and len(w) == 4), 0)
+    month = next((months.index(MONTHS[w]) + 1 for w in words if w in MONTHS), 0)
+    day = next((int(w) for w in words if w.isdigit() and len(w) <= 2), 0)
+    return (year, month, day) if year or month or day else None
 
 
 def _overlaps(a: Evidence, b: Evidence) -> bool:
     return a.source_id == b.source_id and a.start < b.end and b.start < a.end
+
+
+def _overlaps_any(new: Evidence, evidence: list[Evidence]) -> bool:
+    return any(_overlaps(new, existing) for existing in evidence)
 
 
 def _add_evidence(evidence: list[Evidence], new: Evidence) -> None:
@@ -91,76 +427,236 @@ def _add_evidence(evidence: list[Evidence], new: Evidence) -> None:
         evidence.append(new)
 
 
-def consolidate(
-    chunks: Iterable[GroundedChunk],
-) -> tuple[list[Actor], list[Position], list[Risk], list[Event]]:
-    registry = _ActorRegistry()
-    positions: list[tuple[Actor, GroundedPosition, list[Evidence]]] = []
-    risks: list[tuple[list[Actor], GroundedRisk, list[Evidence]]] = []
-    events: list[tuple[GroundedEvent, list[Evidence]]] = []
-
+def _merge_positions(
+    chunks: Sequence[GroundedChunk], by_surface: dict[str, Actor]
+) -> list[Position]:
+    merged: list[tuple[Actor, GroundedPosition, list[Evidence]]] = []
     for chunk in chunks:
         for found in chunk.positions:
-            actor = registry.resolve(found.actor, found.actor_kind, found.evidence)
-            for held_by, first, evidence in positions:
-                if held_by is actor and first.stance == found.stance:
+            actor = by_surface[found.actor.strip()]
+            for held_by, first, evidence in merged:
+                if held_by is actor and (
+                    first.stance == found.stance or _overlaps_any(found.evidence, evidence)
+                ):
                     _add_evidence(evidence, found.evidence)
                     break
             else:
-                positions.append((actor, found, [found.evidence]))
-        for risk in chunk.risks:
-            actor = registry.resolve(risk.raised_by, None, risk.evidence)
-            for raisers, first_risk, evidence in risks:
-                if any(_overlaps(risk.evidence, e) for e in evidence) or (
-                    _key(first_risk.description) == _key(risk.description)
+                merged.append((actor, found, [found.evidence]))
+    return [
+        Position(
+            id=_fact_id("position", actor.id, found.stance),
+            actor_id=actor.id,
+            stance=found.stance,
+            summary=found.summary,
+            evidence=evidence,
+        )
+        for actor, found, evidence in merged
+    ]
+
+
+def _merge_risks(chunks: Sequence[GroundedChunk], by_surface: dict[str, Actor]) -> list[Risk]:
+    merged: list[tuple[GroundedRisk, list[Actor], list[str], list[Evidence]]] = []
+    for chunk in chunks:
+        for found in chunk.risks:
+            actor = by_surface[found.raised_by.strip()]
+            for _, raisers, descriptions, evidence in merged:
+                if (
+                    _overlaps_any(found.evidence, evidence)
+                    or _text_key(found.description) in map(_text_key, descriptions)
+                    or (
+                        actor in raisers
+                        and any(_similar(found.description, d) for d in descriptions)
+                    )
                 ):
                     if actor not in raisers:
                         raisers.append(actor)
-                    _add_evidence(evidence, risk.evidence)
+                    descriptions.append(found.description)
+                    _add_evidence(evidence, found.evidence)
                     break
             else:
-                risks.append(([actor], risk, [risk.evidence]))
-        for event in chunk.events:
-            for first_event, evidence in events:
-                if any(_overlaps(event.evidence, e) for e in evidence) or (
-                    _key(first_event.date) == _key(event.date)
-                    and _key(first_event.description) == _key(event.description)
-                ):
-                    _add_evidence(evidence, event.evidence)
-                    break
-            else:
-                events.append((event, [event.evidence]))
+                merged.append((found, [actor], [found.description], [found.evidence]))
+    return [
+        Risk(
+            id=_fact_id("risk", found.evidence.source_id, str(found.evidence.start)),
+            description=found.description,
+            category=found.category,
+            raised_by=[actor.id for actor in raisers],
+            evidence=evidence,
+        )
+        for found, raisers, _, evidence in merged
+    ]
 
-    actors = registry.finish()
+
+def _merge_events(chunks: Sequence[GroundedChunk]) -> list[Event]:
+    merged: list[tuple[GroundedEvent, list[str], list[Evidence]]] = []
+    for chunk in chunks:
+        for found in chunk.events:
+            date = _date_key(found.date)
+            for first, descriptions, evidence in merged:
+                if _overlaps_any(found.evidence, evidence) or (
+                    date is not None
+                    and date == _date_key(first.date)
+                    and any(_same_or_similar(found.description, d) for d in descriptions)
+                ):
+                    descriptions.append(found.description)
+                    _add_evidence(evidence, found.evidence)
+                    break
+            else:
+                merged.append((found, [found.description], [found.evidence]))
+    return [
+        Event(
+            id=_fact_id("event", found.evidence.source_id, str(found.evidence.start)),
+            date=found.date,
+            description=found.description,
+            evidence=evidence,
+        )
+        for found, _, evidence in merged
+    ]
+
+
+def consolidate(
+    chunks: Iterable[GroundedChunk],
+) -> tuple[list[Actor], list[Position], list[Risk], list[Event]]:
+    """One actor per real-world actor, and each position, risk and event once with all its
+    evidence (see the module docstring)."""
+    chunks = list(chunks)
+    actors, by_surface = _resolve_actors(_collect_surfaces(chunks))
     return (
         actors,
-        [
-            Position(
-                id=_fact_id("position", actor.id, found.stance),
+        _merge_positions(chunks, by_surface),
+        _merge_risks(chunks, by_surface),
+        _merge_events(chunks),
+    )
+
+
+# --------------------------------------------------------------------------- conflicts
+
+_OPPOSITES = frozenset({"supports", "opposes"})
+
+
+def _sources(evidence: list[Evidence]) -> set[str]:
+    return {ev.source_id for ev in evidence}
+
+
+def _stance_conflicts(actors: list[Actor], positions: list[Position]) -> list[Conflict]:
+    """An actor that one source reports as supporting and another as opposing.
+
+    Both stances from the same sources is no disagreement between sources (one text may
+    report a change of mind), so each stance needs a source the other lacks.
+    """
+    conflicts = []
+    for actor in actors:
+        held = [
+            p
+            for p in positions
+            if p.actor_id == actor.id and p.stance in _OPPOSITES and p.stance_check != "disputed"
+        ]
+        by_stance = {p.stance: p for p in held}
+        if len(by_stance) < 2:
+            continue
+        supports, opposes = by_stance["supports"], by_stance["opposes"]
+        only_supports = _sources(supports.evidence) - _sources(opposes.evidence)
+        only_opposes = _sources(opposes.evidence) - _sources(supports.evidence)
+        if not only_supports or not only_opposes:
+            continue
+        conflicts.append(
+            Conflict(
+                id=_fact_id("conflict", "stance", actor.id),
+                kind="stance",
+                subject=actor.name,
                 actor_id=actor.id,
-                stance=found.stance,
-                summary=found.summary,
-                evidence=evidence,
+                sides=[
+                    ConflictSide(value=p.stance, evidence=p.evidence, fact_ids=[p.id])
+                    for p in (opposes, supports)
+                ],
             )
-            for actor, found, evidence in positions
-        ],
-        [
-            Risk(
-                id=_fact_id("risk", found.evidence.source_id, str(found.evidence.start)),
-                description=found.description,
-                category=found.category,
-                raised_by=[actor.id for actor in raisers],
-                evidence=evidence,
+        )
+    return conflicts
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A figure read from one cited span."""
+
+    figure: Figure
+    evidence: Evidence
+    fact_ids: tuple[str, ...]
+
+
+def _figure_conflicts(facts: Sequence[Position | Risk | Event]) -> list[Conflict]:
+    """Figures in the facts' evidence that count the same thing differently in two sources.
+
+    Figures that compare (``figures.comparable``) are grouped; a group in which any one source
+    gives two contradicting figures is passed over (the count changed over time, or the source
+    compares two counts), and so is a group whose sources agree.
+    """
+    spans: dict[tuple[str, int, int], tuple[Evidence, list[str]]] = {}
+    for fact in facts:
+        for ev in fact.evidence:
+            spans.setdefault((ev.source_id, ev.start, ev.end), (ev, []))[1].append(fact.id)
+    found = [
+        _Found(figure, ev, tuple(dict.fromkeys(fact_ids)))
+        for ev, fact_ids in spans.values()
+        for figure in read_figures(ev.quote)
+    ]
+    groups = _Clusters(len(found))
+    for i, a in enumerate(found):
+        for j in range(i + 1, len(found)):
+            if comparable(a.figure, found[j].figure):
+                groups.union(i, j)
+
+    conflicts = []
+    for members in groups.groups().values():
+        group = [found[i] for i in members]
+        if any(
+            a.evidence.source_id == b.evidence.source_id and contradict(a.figure, b.figure)
+            for a in group
+            for b in group
+        ):
+            continue
+        disagreeing = [
+            a
+            for a in group
+            if any(
+                a.evidence.source_id != b.evidence.source_id
+                and comparable(a.figure, b.figure)
+                and contradict(a.figure, b.figure)
+                for b in group
             )
-            for raisers, found, evidence in risks
-        ],
-        [
-            Event(
-                id=_fact_id("event", found.evidence.source_id, str(found.evidence.start)),
-                date=found.date,
-                description=found.description,
-                evidence=evidence,
-            )
-            for found, evidence in events
+        ]
+        if not disagreeing:
+            continue
+        conflicts.append(_figure_conflict(disagreeing))
+    return conflicts
+
+
+def _figure_conflict(disagreeing: list[_Found]) -> Conflict:
+    """One conflict whose sides are the distinct figures, each with every span stating it."""
+    sides: dict[tuple[object, ...], tuple[str, list[Evidence], list[str]]] = {}
+    for item in disagreeing:
+        key = (item.figure.low, item.figure.high)
+        value, evidence, fact_ids = sides.setdefault(key, (item.figure.text, [], []))
+        _add_evidence(evidence, item.evidence)
+        fact_ids.extend(f for f in item.fact_ids if f not in fact_ids)
+    noun = disagreeing[0].figure.noun
+    values = [value for value, _, _ in sides.values()]
+    return Conflict(
+        id=_fact_id("conflict", "figure", disagreeing[0].figure.head, *values),
+        kind="figure",
+        subject=noun,
+        sides=[
+            ConflictSide(value=value, evidence=evidence, fact_ids=fact_ids)
+            for value, evidence, fact_ids in sides.values()
         ],
     )
+
+
+def find_conflicts(
+    actors: list[Actor], positions: list[Position], risks: list[Risk], events: list[Event]
+) -> list[Conflict]:
+    """Where the sources disagree: opposite stances of one actor, different figures for one
+    count. Run it on the final facts, after the stance check."""
+    return [
+        *_stance_conflicts(actors, positions),
+        *_figure_conflicts([*positions, *risks, *events]),
+    ]

@@ -35,6 +35,7 @@ RiskCategory = Literal[
 ActorKind = Literal["government", "organisation", "company", "person", "group"]
 MatchKind = Literal["exact", "normalized", "fuzzy"]
 FactKind = Literal["actor", "position", "risk", "event"]
+ConflictKind = Literal["stance", "figure"]
 StanceCheck = Literal["agreed", "disputed", "unchecked"]
 
 _WIRE = ConfigDict(extra="forbid")
@@ -171,6 +172,14 @@ class Evidence(BaseModel):
         return self
 
 
+_SUPPORT = "How many distinct sources the evidence comes from (derived from the evidence)."
+
+
+def count_sources(evidence: list[Evidence]) -> int:
+    """How many distinct sources a list of evidence quotes."""
+    return len({ev.source_id for ev in evidence})
+
+
 class Actor(BaseModel):
     model_config = _DOMAIN
     id: str
@@ -197,6 +206,12 @@ class Position(BaseModel):
     )
     summary: str
     evidence: list[Evidence] = Field(min_length=1)
+    support: int = Field(default=0, description=_SUPPORT)
+
+    @model_validator(mode="after")
+    def _count_support(self) -> Position:
+        self.support = count_sources(self.evidence)
+        return self
 
 
 class Risk(BaseModel):
@@ -206,6 +221,12 @@ class Risk(BaseModel):
     category: RiskCategory
     raised_by: list[str] = Field(description="Ids of the actors who raise the risk.")
     evidence: list[Evidence] = Field(min_length=1)
+    support: int = Field(default=0, description=_SUPPORT)
+
+    @model_validator(mode="after")
+    def _count_support(self) -> Risk:
+        self.support = count_sources(self.evidence)
+        return self
 
 
 class Event(BaseModel):
@@ -214,6 +235,43 @@ class Event(BaseModel):
     date: str
     description: str
     evidence: list[Evidence] = Field(min_length=1)
+    support: int = Field(default=0, description=_SUPPORT)
+
+    @model_validator(mode="after")
+    def _count_support(self) -> Event:
+        self.support = count_sources(self.evidence)
+        return self
+
+
+class ConflictSide(BaseModel):
+    """One account in a disagreement: a stance or a figure, and the spans that state it."""
+
+    model_config = _DOMAIN
+    value: str = Field(
+        description="The stance, or the figure as the source writes it ('about 110 countries')."
+    )
+    evidence: list[Evidence] = Field(
+        min_length=1, description="Spans stating this value; each is evidence of a fact too."
+    )
+    fact_ids: list[str] = Field(description="Ids of the positions, risks or events quoted.")
+    support: int = Field(default=0, description=_SUPPORT)
+
+    @model_validator(mode="after")
+    def _count_support(self) -> ConflictSide:
+        self.support = count_sources(self.evidence)
+        return self
+
+
+class Conflict(BaseModel):
+    """Sources that disagree: one actor reported as both supporting and opposing, or
+    different figures for the same count."""
+
+    model_config = _DOMAIN
+    id: str
+    kind: ConflictKind
+    subject: str = Field(description="The actor's name, or the noun the figures count.")
+    actor_id: str | None = Field(default=None, description="The actor, for a stance conflict.")
+    sides: list[ConflictSide] = Field(min_length=2)
 
 
 class Rejected(BaseModel):
@@ -277,6 +335,9 @@ class FactSheet(BaseModel):
     positions: list[Position] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(
+        default_factory=list, description="Where sources disagree (see consolidate.py)."
+    )
     rejected: list[Rejected] = Field(default_factory=list)
     run: RunInfo
 
@@ -304,7 +365,22 @@ class FactSheet(BaseModel):
             for actor_id in risk.raised_by:
                 if actor_id not in actor_ids:
                     raise ValueError(f"{risk.id}: unknown actor {actor_id}")
+        self._conflicts_cite_facts(actor_ids)
         return self
+
+    def _conflicts_cite_facts(self, actor_ids: set[str]) -> None:
+        """A conflict quotes only spans that facts of the sheet cite, so each has a note."""
+        facts: list[Position | Risk | Event] = [*self.positions, *self.risks, *self.events]
+        cited = {
+            (ev.source_id, ev.start, ev.end): ev.quote for fact in facts for ev in fact.evidence
+        }
+        for conflict in self.conflicts:
+            if conflict.actor_id is not None and conflict.actor_id not in actor_ids:
+                raise ValueError(f"{conflict.id}: unknown actor {conflict.actor_id}")
+            for side in conflict.sides:
+                for ev in side.evidence:
+                    if cited.get((ev.source_id, ev.start, ev.end)) != ev.quote:
+                        raise ValueError(f"{conflict.id}: quotes a span no fact cites")
 
     def actor(self, actor_id: str) -> Actor:
         for actor in self.actors:

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from . import __version__
 from .chunking import Chunk, chunk_source
 from .config import BriefConfig, Progress, no_progress, open_cache, open_endpoint
-from .consolidate import consolidate
+from .consolidate import consolidate, find_conflicts
 from .errors import BackendError, InvalidAnswerError, SourceError
 from .extract import extract_chunk
 from .grounding import GroundedChunk, SourceIndex, ground_chunk
@@ -114,6 +114,7 @@ def extract_facts(
             positions = check_stances(
                 client, positions, actors, indexes, topic, progress, config.concurrency
             )
+        conflicts = find_conflicts(actors, positions, risks, events)
     except BackendError as exc:
         if cache is None or not cache.enabled:
             raise
@@ -135,6 +136,7 @@ def extract_facts(
         positions=positions,
         risks=risks,
         events=events,
+        conflicts=conflicts,
         rejected=[rejected for chunk in grounded for rejected in chunk.rejected],
         run=RunInfo(
             briefing_version=__version__,

@@ -196,6 +196,28 @@ def _draft_text(draft: dict[str, str]) -> str:
     return f"{who}: {what} (quoted: \u201c{draft.get('quote', '')}\u201d)"
 
 
+def _disagreements(sheet: FactSheet, notes: list[Note]) -> list[dict[str, Any]]:
+    """The sheet's conflicts, each side citing the notes of the spans it quotes."""
+    numbers = {(n.evidence.source_id, n.evidence.start, n.evidence.end): n.number for n in notes}
+    return [
+        {
+            "kind": conflict.kind,
+            "subject": conflict.subject,
+            "sides": [
+                {
+                    "value": side.value,
+                    "cites": _cites(
+                        sorted({numbers[(e.source_id, e.start, e.end)] for e in side.evidence})
+                    ),
+                    "sources": side.support,
+                }
+                for side in conflict.sides
+            ],
+        }
+        for conflict in sheet.conflicts
+    ]
+
+
 def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any]:
     """The variables every template receives (documented in the README)."""
     numbered = number_notes(sheet)
@@ -207,17 +229,9 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
             "stance_check": p.stance_check,
             "summary": p.summary,
             "cites": _cites(numbers),
-            "sources": len({e.source_id for e in p.evidence}),
+            "sources": p.support,
         }
         for p, numbers in numbered.positions
-    ]
-    stances_by_actor: dict[str, list[dict[str, Any]]] = {}
-    for row in positions:
-        stances_by_actor.setdefault(str(row["actor"]), []).append(row)
-    disagreements = [
-        {"actor": actor, "positions": rows}
-        for actor, rows in stances_by_actor.items()
-        if len({row["stance"] for row in rows}) > 1
     ]
     risks = [
         {
@@ -225,11 +239,17 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
             "category": r.category.replace("_", " "),
             "raised_by": ", ".join(actors[a].name for a in r.raised_by),
             "cites": _cites(numbers),
+            "sources": r.support,
         }
         for r, numbers in numbered.risks
     ]
     events = [
-        {"date": e.date, "description": e.description, "cites": _cites(numbers)}
+        {
+            "date": e.date,
+            "description": e.description,
+            "cites": _cites(numbers),
+            "sources": e.support,
+        }
         for e, numbers in numbered.events
     ]
     return {
@@ -239,7 +259,7 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
         "positions": positions,
         "risks": risks,
         "events": events,
-        "disagreements": disagreements,
+        "disagreements": _disagreements(sheet, numbered.notes),
         "notes": numbered.notes,
         "sources": list(enumerate(sheet.sources, 1)),
         "rejected_count": len(sheet.rejected),

@@ -129,7 +129,7 @@ def review_context(sheet: FactSheet) -> dict[str, object]:
         row(
             "position",
             i,
-            [names[p.actor_id], stance_label(p), p.summary],
+            [names[p.actor_id], stance_label(p), p.summary, str(p.support)],
             notes,
             p.stance_check == "disputed",
         )
@@ -139,13 +139,18 @@ def review_context(sheet: FactSheet) -> dict[str, object]:
         row(
             "risk",
             i,
-            [r.description, r.category.replace("_", " "), ", ".join(names[a] for a in r.raised_by)],
+            [
+                r.description,
+                r.category.replace("_", " "),
+                ", ".join(names[a] for a in r.raised_by),
+                str(r.support),
+            ],
             notes,
         )
         for i, (r, notes) in enumerate(numbered.risks, 1)
     ]
     events = [
-        row("event", i, [e.date, e.description], notes)
+        row("event", i, [e.date, e.description, str(e.support)], notes)
         for i, (e, notes) in enumerate(numbered.events, 1)
     ]
     disputed = [

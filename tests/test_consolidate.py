@@ -1,57 +1,510 @@
-"""Consolidation: one actor per real-world actor, one position per actor and stance."""
+"""Consolidation: one actor per real-world actor, each fact once with its support, and
+conflicts between sources found precisely."""
 
 from __future__ import annotations
 
-from briefing.consolidate import consolidate
-from briefing.grounding import GroundedChunk, GroundedPosition, GroundedRisk
-from briefing.models import Evidence
+import itertools
+import json
+from pathlib import Path
 
-TEXT = "x" * 500
+import pytest
+from markdown_it import MarkdownIt
+
+from briefing.cli import main
+from briefing.consolidate import consolidate, find_conflicts
+from briefing.grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk
+from briefing.models import (
+    Actor,
+    ActorKind,
+    Conflict,
+    ConflictSide,
+    Evidence,
+    FactSheet,
+    Position,
+    RunInfo,
+    Source,
+    Stance,
+    Usage,
+)
+from briefing.render import render_brief
+from tests.conftest import extraction, fact_sheet, position
+from tests.fakeserver import FakeOpenAI
+
+TEXT = "x" * 5000
+_spans = itertools.count(0, 20)
 
 
-def ev(start: int, end: int, source: str = "s1") -> Evidence:
+def ev(start: int | None = None, source: str = "s1", length: int = 10) -> Evidence:
+    """Evidence on a dummy text; a fresh, non-overlapping span unless ``start`` is given."""
+    start = next(_spans) if start is None else start
     return Evidence(
-        source_id=source, start=start, end=end, quote=TEXT[start:end], match="exact", score=1.0
+        source_id=source,
+        start=start,
+        end=start + length,
+        quote=TEXT[start : start + length],
+        match="exact",
+        score=1.0,
     )
+
+
+def actors_of(*names: tuple[str, ActorKind | None]) -> list[tuple[str, list[str]]]:
+    """The actors consolidation makes of these names, as (name, aliases)."""
+    chunk = GroundedChunk(
+        positions=[GroundedPosition(n, k, "opposes", "No.", ev()) for n, k in names if k],
+        risks=[
+            GroundedRisk(n, "other", f"Risk {i}.", ev()) for i, (n, k) in enumerate(names) if not k
+        ],
+    )
+    actors, *_ = consolidate([chunk])
+    return [(actor.name, actor.aliases) for actor in actors]
+
+
+# --------------------------------------------------------------------------- actors
 
 
 def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
     chunks = [
         GroundedChunk(
             positions=[
-                GroundedPosition("Human Rights Watch", "organisation", "opposes", "No.", ev(0, 10)),
-                GroundedPosition("Nick Ashton-Hart", "person", "opposes", "No.", ev(20, 30)),
+                GroundedPosition("Human Rights Watch", "organisation", "opposes", "No.", ev(0)),
+                GroundedPosition("Nick Ashton-Hart", "person", "opposes", "No.", ev(20)),
             ]
         ),
         GroundedChunk(
             positions=[
-                GroundedPosition("HRW", "organisation", "opposes", "No again.", ev(40, 50, "s2")),
-                GroundedPosition("Ashton-Hart", "person", "opposes", "No.", ev(20, 30)),
+                GroundedPosition("HRW", "organisation", "opposes", "No again.", ev(40, "s2")),
+                GroundedPosition("Ashton-Hart", "person", "opposes", "No.", ev(20)),
                 GroundedPosition(
-                    "the Human Rights Watch", "organisation", "concerned", "Hm.", ev(60, 70)
+                    "the Human Rights Watch", "organisation", "concerned", "Hm.", ev(60)
                 ),
             ],
-            risks=[GroundedRisk("HRW", "privacy", "Data could leak.", ev(80, 90))],
+            risks=[GroundedRisk("HRW", "privacy", "Data could leak.", ev(80))],
         ),
     ]
     actors, positions, risks, _ = consolidate(chunks)
     assert sorted(a.name for a in actors) == ["Human Rights Watch", "Nick Ashton-Hart"]
     hrw = next(a for a in actors if a.name == "Human Rights Watch")
-    assert hrw.aliases == ["HRW"]
+    assert hrw.aliases == ["HRW", "the Human Rights Watch"]
     hrw_positions = [p for p in positions if p.actor_id == hrw.id]
     assert sorted(p.stance for p in hrw_positions) == ["concerned", "opposes"]
     opposes = next(p for p in hrw_positions if p.stance == "opposes")
     assert [(e.source_id, e.start) for e in opposes.evidence] == [("s1", 0), ("s2", 40)]
+    assert opposes.support == 2
     nick = next(p for p in positions if p.actor_id != hrw.id)
     assert len(nick.evidence) == 1  # the same span found twice (chunk overlap) counts once
+    assert nick.support == 1
     assert risks[0].raised_by == [hrw.id]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (  # titles dropped, surname and full name, whatever kind the model gave
+            [
+                ("Minister Jonas Berg", "person"),
+                ("Berg", "person"),
+                ("Jonas Berg", "government"),
+                ("Mr. Berg", None),
+            ],
+            [("Minister Jonas Berg", ["Berg", "Jonas Berg", "Mr. Berg"])],
+        ),
+        (  # a country, its government in three forms; the capital and the people stay apart
+            [
+                ("Russia", "government"),
+                ("the Russian government", "government"),
+                ("Russia's government", None),
+                ("government of the Russian Federation", "government"),
+                ("Moscow", "government"),
+                ("Russians", "group"),
+            ],
+            [
+                (
+                    "government of the Russian Federation",
+                    ["Russia", "Russia's government", "the Russian government"],
+                ),
+                ("Moscow", []),
+                ("Russians", []),
+            ],
+        ),
+        (
+            [
+                ("U.S. government", "government"),
+                ("US", "government"),
+                ("American government", None),
+                ("United States", "government"),
+            ],
+            [("U.S. government", ["American government", "US", "United States"])],
+        ),
+        (  # case, "the", dotted acronyms
+            [
+                ("U.N.", "organisation"),
+                ("United Nations", "organisation"),
+                ("UN", "organisation"),
+                ("the united nations", None),
+            ],
+            [("United Nations", ["U.N.", "UN", "the united nations"])],
+        ),
+        (
+            [("Committee to Protect Journalists", "organisation"), ("CPJ", None)],
+            [("Committee to Protect Journalists", ["CPJ"])],
+        ),
+        (  # a surname fits one person only
+            [("Hillary Clinton", "person"), ("Clinton", "person"), ("Mrs. Clinton", "person")],
+            [("Hillary Clinton", ["Clinton", "Mrs. Clinton"])],
+        ),
+        (  # first and last name without the middle ones
+            [("George W. Bush", "person"), ("George Bush", "person"), ("Bush", "person")],
+            [("George W. Bush", ["Bush", "George Bush"])],
+        ),
+    ],
+)
+def test_aliases_merge(
+    names: list[tuple[str, ActorKind | None]], expected: list[tuple[str, list[str]]]
+) -> None:
+    assert actors_of(*names) == expected
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # two people sharing a surname, and the surname that could be either
+        [("Hillary Clinton", "person"), ("Bill Clinton", "person"), ("Clinton", "person")],
+        [("Donald Trump", "person"), ("Donald Trump Jr.", "person"), ("Trump", "person")],
+        [("George W. Bush", "person"), ("George H. W. Bush", "person"), ("George Bush", "person")],
+        # a group and the wider group, an office and its head, a ministry and its minister
+        [("House Democrats", "group"), ("Democrats", "group")],
+        # institutions a model called people: no surname there
+        [("White House", "person"), ("House", "person")],
+        [("Senate Democrats", "person"), ("Democrats", "person")],
+        [("University of Denver", "person"), ("Denver", "person")],
+        [("Trump administration", "government"), ("Donald Trump", "person")],
+        [("Ministry of Digital Affairs", "government"), ("Minister of Digital Affairs", "person")],
+        [("Prime Minister's Office", "government"), ("Office", "organisation")],
+        # a person named like a country; a company whose name starts like a title
+        [("India", "person"), ("Indian government", "government")],
+        [("General Motors", "company"), ("Motors", "company")],
+    ],
+)
+def test_different_actors_stay_apart(names: list[tuple[str, ActorKind | None]]) -> None:
+    assert [name for name, _ in actors_of(*names)] == [name for name, _ in names]
+
+
+def test_actors_that_share_their_words_keep_distinct_ids() -> None:
+    chunk = GroundedChunk(
+        positions=[
+            GroundedPosition("India", "person", "opposes", "No.", ev()),
+            GroundedPosition("the India", "government", "supports", "Yes.", ev()),
+        ]
+    )
+    actors, positions, _, _ = consolidate([chunk])
+    assert len({a.id for a in actors}) == 2 and len({p.id for p in positions}) == 2
+
+
+def test_the_fullest_name_is_shown_and_every_form_kept() -> None:
+    assert actors_of(("Berg", "person"), ("Jonas Berg", "person"), ("berg", None)) == [
+        ("Jonas Berg", ["Berg", "berg"])
+    ]
 
 
 def test_ids_depend_on_content_only() -> None:
     chunk = GroundedChunk(
-        positions=[GroundedPosition("Microsoft", "company", "opposes", "No.", ev(0, 10))]
+        positions=[GroundedPosition("Microsoft", "company", "opposes", "No.", ev(0))]
     )
     first = consolidate([chunk])
     second = consolidate([chunk])
     assert [p.id for p in first[1]] == [p.id for p in second[1]]
     assert first[0][0].id.startswith("actor-")
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def test_a_span_found_again_under_another_stance_stays_one_position() -> None:
+    """A chunk overlap may label the same quote twice; it is one position, not two."""
+    chunks = [
+        GroundedChunk(positions=[GroundedPosition("Berg", "person", "supports", "Yes.", ev(0))]),
+        GroundedChunk(
+            positions=[GroundedPosition("Berg", "person", "mixed", "Partly.", ev(5, length=20))]
+        ),
+    ]
+    _, positions, _, _ = consolidate(chunks)
+    assert [(p.stance, len(p.evidence)) for p in positions] == [("supports", 2)]
+
+
+def test_risks_merge_on_evidence_description_or_one_raisers_similar_words() -> None:
+    chunk = GroundedChunk(
+        risks=[
+            GroundedRisk("Okafor", "privacy", "Data could leak to governments.", ev(0)),
+            GroundedRisk("Okafor", "privacy", "Data could leak.", ev(100, "s2")),  # similar
+            GroundedRisk("Berg", "privacy", "Data could leak.", ev(200, "s3")),  # same words
+            GroundedRisk("Amnesty", "legal", "Reporters face jail.", ev(5)),  # same span
+            GroundedRisk("Lee", "privacy", "Data could leak abroad quickly.", ev(300)),
+            GroundedRisk("Okafor", "security", "Hackers gain new tools.", ev(400)),
+        ]
+    )
+    actors, _, risks, _ = consolidate([chunk])
+    names = {actor.id: actor.name for actor in actors}
+    assert [([names[a] for a in r.raised_by], r.support) for r in risks] == [
+        (["Okafor", "Berg", "Amnesty"], 3),
+        (["Lee"], 1),  # similar words, but another raiser and another span
+        (["Okafor"], 1),
+    ]
+
+
+def test_events_merge_across_sources_on_date_and_similar_description() -> None:
+    chunks = [
+        GroundedChunk(events=[GroundedEvent("8 August 2024", "The final text was agreed.", ev(0))]),
+        GroundedChunk(
+            events=[
+                GroundedEvent("August 8, 2024", "Negotiators agreed the final text.", ev(0, "s2")),
+                GroundedEvent("August 8, 2024", "Protesters marched in Geneva.", ev(40, "s2")),
+                GroundedEvent("9 August 2024", "The final text was agreed.", ev(80, "s2")),
+            ]
+        ),
+    ]
+    _, _, _, events = consolidate(chunks)
+    assert [(e.date, e.support) for e in events] == [
+        ("8 August 2024", 2),
+        ("August 8, 2024", 1),
+        ("9 August 2024", 1),
+    ]
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def stance_positions(*stances: tuple[Stance, list[str]]) -> list[Position]:
+    return [
+        Position(
+            id=f"p{i}",
+            actor_id="a1",
+            stance=stance,
+            summary="S.",
+            evidence=[ev(source=source) for source in sources],
+        )
+        for i, (stance, sources) in enumerate(stances)
+    ]
+
+
+BERG_ACTOR = Actor(id="a1", name="Berg", kind="person")
+
+
+def test_opposite_stances_from_different_sources_conflict() -> None:
+    positions = stance_positions(("supports", ["s1"]), ("opposes", ["s2", "s3"]))
+    [conflict] = find_conflicts([BERG_ACTOR], positions, [], [])
+    assert (conflict.kind, conflict.subject, conflict.actor_id) == ("stance", "Berg", "a1")
+    assert [(side.value, side.fact_ids, side.support) for side in conflict.sides] == [
+        ("opposes", ["p1"], 2),
+        ("supports", ["p0"], 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "stances",
+    [
+        [("supports", ["s1"]), ("opposes", ["s1"])],  # one source: a change of mind, not a dispute
+        [("supports", ["s1"]), ("opposes", ["s1", "s2"]), ("concerned", ["s3"])],
+        [("supports", ["s1"]), ("concerned", ["s2"])],  # not opposite
+        [("mixed", ["s1"]), ("opposes", ["s2"]), ("neutral", ["s3"])],
+    ],
+)
+def test_stances_that_are_no_conflict_between_sources(
+    stances: list[tuple[Stance, list[str]]],
+) -> None:
+    assert find_conflicts([BERG_ACTOR], stance_positions(*stances), [], []) == []
+
+
+def test_a_disputed_stance_is_no_evidence_of_a_conflict() -> None:
+    supports, opposes = stance_positions(("supports", ["s1"]), ("opposes", ["s2"]))
+    disputed = opposes.model_copy(update={"stance_check": "disputed", "second_stance": "mixed"})
+    assert find_conflicts([BERG_ACTOR], [supports, disputed], [], []) == []
+
+
+def sources_with(*texts: str) -> list[Source]:
+    return [Source(id=f"s{i}", title=f"S{i}", text=text) for i, text in enumerate(texts, 1)]
+
+
+def whole(source: Source) -> Evidence:
+    return Evidence(
+        source_id=source.id,
+        start=0,
+        end=len(source.text),
+        quote=source.text,
+        match="exact",
+        score=1.0,
+    )
+
+
+def figure_conflicts(*texts: str) -> list[Conflict]:
+    """Conflicts among positions of one actor each quoting one whole source."""
+    positions = [
+        Position(id=f"p{i}", actor_id="a1", stance="neutral", summary="S.", evidence=[whole(s)])
+        for i, s in enumerate(sources_with(*texts))
+    ]
+    return find_conflicts([BERG_ACTOR], positions, [], [])
+
+
+def test_figures_that_differ_between_sources_conflict() -> None:
+    [conflict] = figure_conflicts(
+        "The treaty was signed by 120 countries last year.",
+        "About 110 countries have signed the treaty, officials said.",
+        "It was signed by 120 countries, the agency said.",
+    )
+    assert (conflict.kind, conflict.subject, conflict.actor_id) == ("figure", "countries", None)
+    assert [(side.value, side.fact_ids, side.support) for side in conflict.sides] == [
+        ("120 countries", ["p0", "p2"], 2),
+        ("About 110 countries", ["p1"], 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("Signed by 120 countries.", "Signed by 120 countries so far."),  # agree
+        ("Signed by 120 countries.", "More than 100 countries signed it."),  # compatible
+        ("Signed by 120 countries.", "Ratified by 40 countries."),  # another count
+        ("Signed by 120 countries.", "Signed by 110 companies."),  # another noun
+        ("Signed by 120 countries.", "In 2019 countries signed."),  # a year
+        ("Signed by 120 countries.", "Signed by 100 to 110 countries."),  # a range
+        # one source gives two values (a count that changed): no side can be taken
+        ("Signed by 120 countries, up from signed by 90 countries.", "Signed by 110 countries."),
+        ("It was signed by 120 countries.",),  # one source only
+    ],
+)
+def test_figures_that_are_no_conflict(texts: tuple[str, ...]) -> None:
+    assert figure_conflicts(*texts) == []
+
+
+def test_a_figure_conflict_in_one_source_twice_is_not_a_conflict() -> None:
+    [source] = sources_with("Signed by 120 countries. Later, signed by 110 countries.")
+    a, b = (
+        Evidence(source_id="s1", start=s, end=e, quote=source.text[s:e], match="exact", score=1.0)
+        for s, e in ((0, 24), (33, 55))
+    )
+    positions = [
+        Position(id="p1", actor_id="a1", stance="neutral", summary="S.", evidence=[a]),
+        Position(id="p2", actor_id="a1", stance="neutral", summary="S.", evidence=[b]),
+    ]
+    assert find_conflicts([BERG_ACTOR], positions, [], []) == []
+
+
+# --------------------------------------------------------------------------- the brief
+
+
+def sheet_with_conflicts() -> FactSheet:
+    texts = (
+        "Berg said the treaty was signed by 120 countries and he supports it.",
+        "Berg [x](javascript:y) opposes it; about 110 countries signed it.",
+    )
+    sources = sources_with(*texts)
+    evidence = [whole(s) for s in sources]
+    positions = [
+        Position(id="p1", actor_id="a1", stance="supports", summary="Yes.", evidence=[evidence[0]]),
+        Position(id="p2", actor_id="a1", stance="opposes", summary="No.", evidence=[evidence[1]]),
+    ]
+    actors = [BERG_ACTOR.model_copy(update={"name": "Berg <b>"})]
+    return FactSheet(
+        topic="the treaty",
+        sources=sources,
+        actors=actors,
+        positions=positions,
+        conflicts=find_conflicts(actors, positions, [], []),
+        run=RunInfo(
+            briefing_version="0",
+            model="m",
+            endpoint="e",
+            prompt_version="p",
+            chunks=2,
+            seconds=0.0,
+            usage=Usage(),
+        ),
+    )
+
+
+def test_conflicts_render_with_both_values_and_their_notes() -> None:
+    sheet = sheet_with_conflicts()
+    assert [c.kind for c in sheet.conflicts] == ["stance", "figure"]
+    brief = render_brief(FactSheet.model_validate_json(sheet.model_dump_json()))
+    section = brief.split("## Where sources disagree\n", 1)[1].split("## Sources", 1)[0]
+    assert section.strip().splitlines() == [
+        "- Berg \\<b\\> is reported with different stances: opposes [1]; supports [2].",
+        "- Sources give different figures for countries: “120 countries” [2]; "
+        "“about 110 countries” [1].",
+    ]
+    html = MarkdownIt("commonmark").enable("table").render(brief)
+    assert "<li>Berg &lt;b&gt; is reported" in html and 'href="javascript' not in html
+
+
+def test_a_conflict_must_quote_spans_that_facts_cite() -> None:
+    sheet = sheet_with_conflicts()
+    stray = sheet.positions[0].evidence[0].model_copy(update={"end": 5, "quote": "Berg "})
+    data = sheet.model_dump()
+    data["conflicts"].append(
+        Conflict(
+            id="c",
+            kind="figure",
+            subject="x",
+            sides=[
+                ConflictSide(value="a", evidence=[stray], fact_ids=[]),
+                ConflictSide(value="b", evidence=[stray], fact_ids=[]),
+            ],
+        ).model_dump()
+    )
+    with pytest.raises(ValueError, match="quotes a span no fact cites"):
+        FactSheet.model_validate(data)
+
+
+def test_brief_of_disagreeing_sources_end_to_end(
+    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two outlets: one actor under two names, a figure they give differently."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(
+        "Treaty signed\n\nMinister Jonas Berg said the treaty, signed by 120 countries, "
+        "is a good deal.",
+        "utf-8",
+    )
+    Path("b.txt").write_text(
+        "Treaty signed\n\nBerg said about 110 countries have signed the treaty, a good deal "
+        "for small states.",
+        "utf-8",
+    )
+    fake.enqueue(
+        extraction(
+            positions=[
+                position(
+                    "Minister Jonas Berg",
+                    "the treaty, signed by 120 countries, is a good deal",
+                    "supports",
+                )
+            ]
+        ),
+        extraction(
+            positions=[
+                position(
+                    "Berg",
+                    "about 110 countries have signed the treaty, a good deal for small states",
+                    "supports",
+                )
+            ]
+        ),
+    )
+    code = main(
+        ["generate", "a.txt", "b.txt", "--topic", "the treaty", "--base-url", fake.base_url,
+         "--model", "m", "-q", "--no-stance-check", "-o", "brief.md", "--json", "facts.json"]
+    )  # fmt: skip
+    assert code == 0
+    sheet = fact_sheet(Path("facts.json"))
+    [actor] = sheet["actors"]
+    assert (actor["name"], actor["aliases"]) == ("Minister Jonas Berg", ["Berg"])
+    [berg] = sheet["positions"]
+    assert berg["support"] == 2
+    [conflict] = sheet["conflicts"]
+    assert [side["value"] for side in conflict["sides"]] == ["120 countries", "about 110 countries"]
+    brief = Path("brief.md").read_text("utf-8")
+    assert "| Minister Jonas Berg | supports | " in brief and "[1] [2] (2 sources) |" in brief
+    assert "- Sources give different figures for countries: “120 countries” [1]; " in brief
+    html = MarkdownIt("commonmark").enable("table").render(brief)
+    assert html.count("<h2>Where sources disagree</h2>") == 1
+    assert main(["check", "brief.md", "--facts", "facts.json"]) == 0  # every citation resolves
+    assert json.loads(Path("facts.json").read_text("utf-8"))["schema_version"] == "1"

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from briefing.consolidate import find_conflicts
 from briefing.errors import ConfigError
 from briefing.models import Actor, Evidence, FactSheet, Position, Risk, RunInfo, Source, Usage
 from briefing.render import escape_markdown, render_brief
@@ -119,12 +120,15 @@ def test_bottom_line_uses_only_verified_facts() -> None:
     ]
 
 
-def test_an_actor_with_different_stances_is_shown_where_sources_disagree() -> None:
+def test_the_fact_sheets_conflicts_are_shown_where_sources_disagree() -> None:
     sheet = sheet_with("The treaty is dangerous, said Okafor.")
-    other = sheet.risks[0].evidence[0]
+    other = Source(id="s2", path="b.txt", title="B", text="Okafor backs it.")
+    backs = Evidence(source_id="s2", start=0, end=16, quote=other.text, match="exact", score=1.0)
+    sheet.sources.append(other)
     sheet.positions.append(
-        Position(id="p2", actor_id="actor-1", stance="supports", summary="Yes", evidence=[other])
+        Position(id="p2", actor_id="actor-1", stance="supports", summary="Yes", evidence=[backs])
     )
+    sheet.conflicts = find_conflicts(sheet.actors, sheet.positions, sheet.risks, sheet.events)
     brief = render_brief(FactSheet.model_validate(sheet.model_dump()))
     section = brief.split("## Where sources disagree", 1)[1].split("## Sources", 1)[0]
     assert "Okafor \\[x\\](y) is reported with different stances: opposes [1]; supports [2]." in (
