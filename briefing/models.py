@@ -15,7 +15,7 @@ Two families live here:
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -262,8 +262,16 @@ class RunInfo(BaseModel):
         description="Chunks the model could not answer validly, with the reason; their facts "
         "are missing from the brief.",
     )
-    seconds: float
     usage: Usage
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ignore_wall_time(cls, data: Any) -> Any:
+        """Earlier fact sheets recorded the wall time as ``seconds``, which made equal runs
+        differ; it is dropped on reading so that they still load."""
+        if isinstance(data, dict) and "seconds" in data:
+            return {key: value for key, value in data.items() if key != "seconds"}
+        return data
 
 
 class FactSheet(BaseModel):

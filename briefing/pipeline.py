@@ -61,7 +61,6 @@ def extract_facts(
     if not sources:
         raise SourceError("no sources to read")
     topic = config.topic or default_topic(sources)
-    started = time.monotonic()
     work = [
         (source, chunk)
         for source in sources
@@ -143,7 +142,6 @@ def extract_facts(
             prompt_version=prompt_version(),
             chunks=len(work),
             skipped_chunks=sorted(skipped),
-            seconds=round(time.monotonic() - started, 1),
             usage=client.usage,
         ),
     )

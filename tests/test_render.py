@@ -53,7 +53,6 @@ def sheet_with(quote_text: str) -> FactSheet:
             endpoint="e",
             prompt_version="p",
             chunks=1,
-            seconds=0.0,
             usage=Usage(),
         ),
     )
