@@ -25,7 +25,7 @@ from .config import BriefConfig, cache_dir
 from .errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED, BriefingError, ConfigError, OutputError
 from .models import FactSheet
 from .pipeline import generate_facts
-from .render import check_template, render_brief
+from .render import FORMATS, check_template, render_brief
 from .review_page import render_review_page
 from .sources import load_sources
 
@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
         help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (default: "
         "$OPENAI_BASE_URL, else the embedded model)",
     )
-    generate.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
+    _add_template(generate)
     _add_review(generate)
     _add_html(generate)
     generate.add_argument(
@@ -114,6 +114,12 @@ def _parser() -> argparse.ArgumentParser:
         "--no-stance-check",
         action="store_true",
         help="do not ask the model a second, narrow question about each position's stance",
+    )
+    generate.add_argument(
+        "--no-bottom-line",
+        action="store_true",
+        help="do not ask the model to write the bottom line from the verified facts; the brief "
+        "shows a summary written by code (counts and actors) instead",
     )
     generate.add_argument(
         "--max-source-bytes",
@@ -148,7 +154,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "-o", "--output", metavar="FILE", help="write the brief here (default: stdout)"
     )
-    render.add_argument("--template", metavar="FILE", help="Jinja2 template for the brief")
+    _add_template(render)
     _add_review(render)
     _add_html(render)
     _add_common(render)
@@ -202,6 +208,22 @@ def _add_cache_dir(command: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="where the response cache and the embedded model live (default: "
         "$BRIEFING_CACHE_DIR, else $XDG_CACHE_HOME/briefing)",
+    )
+
+
+def _add_template(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format",
+        choices=tuple(FORMATS),
+        default="full",
+        help="full: every verified fact; one-page: the bottom line, the most prominent "
+        "positions, risks and dates, one note per fact (default: %(default)s)",
+    )
+    command.add_argument(
+        "--template",
+        metavar="FILE",
+        help="your own Jinja2 template for the brief, instead of the format's built-in one; "
+        "it receives the format's facts and notes",
     )
 
 
@@ -270,7 +292,7 @@ def _emit_brief(brief: str, sheet: FactSheet, args: argparse.Namespace) -> None:
     """Write the review page (with --html), then the brief; the page goes first because a
     brief already printed to stdout cannot be taken back if the page fails."""
     if args.html:
-        write_atomic(args.html, render_review_page(sheet))
+        write_atomic(args.html, render_review_page(sheet, args.format))
     _emit(brief, args.output)
 
 
@@ -303,6 +325,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         chunk_chars=args.chunk_chars,
         quote_feedback=not args.no_quote_feedback,
         stance_check=not args.no_stance_check,
+        bottom_line=not args.no_bottom_line,
         concurrency=args.concurrency,
         max_source_bytes=args.max_source_bytes,
         timeout=args.timeout,
@@ -316,7 +339,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     if args.json:  # saved first: a failing template must not cost the model's work
         write_atomic(args.json, sheet.model_dump_json(indent=2) + "\n")
     try:
-        brief = render_brief(sheet, template, review=args.review)
+        brief = render_brief(sheet, template, review=args.review, brief_format=args.format)
     except ConfigError as exc:
         if args.json:
             raise ConfigError(
@@ -345,7 +368,8 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
 def _run_render(args: argparse.Namespace) -> int:
     template = _read_template(args.template)
     sheet = _read_fact_sheet(args.facts)
-    _emit_brief(render_brief(sheet, template, review=args.review), sheet, args)
+    brief = render_brief(sheet, template, review=args.review, brief_format=args.format)
+    _emit_brief(brief, sheet, args)
     return 0
 
 
