@@ -366,7 +366,7 @@ def template_context(
         "rejected_count": len(sheet.rejected),
         "review": review,
         "rejected": [
-            {"kind": r.kind, "draft": _draft_text(r.draft), "reason": r.reason}
+            {"kind": r.kind.replace("_", " "), "draft": _draft_text(r.draft), "reason": r.reason}
             for r in sheet.rejected
         ],
         "disputed": [p for p in positions if p["stance_check"] == "disputed"],
