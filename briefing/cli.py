@@ -67,7 +67,8 @@ def _parser() -> argparse.ArgumentParser:
         help="write a grounded brief from source documents",
         description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl; '-' for "
         "stdin), extract positions, risks and events with the model, keep only facts whose "
-        "quotes are found in their source, and write a Markdown brief.",
+        "quotes are found in their source, and write a Markdown brief that opens with a "
+        "bottom line the model writes from those facts, each sentence checked against them.",
         epilog=EXIT_CODES + "\n" + ENVIRONMENT,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
