@@ -152,11 +152,15 @@ def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
         answer, _ = client.ask(messages, BottomLineAnswer, max_tokens=MAX_TOKENS)
     except InvalidAnswerError:
         return BottomLine([], [], "code: the model gave no valid answer")
-    kept, rejected = [], []
+    kept: list[BottomLineSentence] = []
+    rejected: list[Rejected] = []
     for draft in answer.sentences:
         verdict = verify_sentence(draft, listed, actors, sheet.topic)
         if isinstance(verdict, Rejected):
             rejected.append(verdict)
+        elif any(sentence.text == verdict.text for sentence in kept):
+            # Small models loop: a repeated sentence is listed, not shown twice.
+            rejected.append(_rejected(draft, "repeats an earlier sentence"))
         else:
             kept.append(verdict)
     if not kept:

@@ -134,8 +134,10 @@ class NumberedFacts:
     numbers: dict[tuple[str, int, int], int]
 
     def cites(self, evidence: list[Evidence]) -> list[int]:
-        """The note numbers of every piece of this evidence."""
-        return [self.numbers[(ev.source_id, ev.start, ev.end)] for ev in evidence]
+        """The note numbers of every piece of this evidence, each once."""
+        return list(
+            dict.fromkeys(self.numbers[(ev.source_id, ev.start, ev.end)] for ev in evidence)
+        )
 
 
 Fact = TypeVar("Fact", Position, Risk, Event)

@@ -129,7 +129,7 @@ def test_a_sentence_with_an_invented_number_or_name_is_dropped_and_listed(
     assert "- bottom line, states what the facts it cites do not: 40. Jonas Berg says" in brief
 
 
-def test_a_sentence_citing_an_unknown_fact_is_dropped(
+def test_a_sentence_citing_an_unknown_fact_or_repeating_itself_is_dropped(
     fake: FakeOpenAI, statement_file: Path, tmp_path: Path
 ) -> None:
     fake.enqueue(
@@ -138,6 +138,7 @@ def test_a_sentence_citing_an_unknown_fact_is_dropped(
             (["P9"], "Jonas Berg backs the treaty."),
             (["p2", "E7"], "Jonas Berg backs the treaty."),
             (["[p2]"], "Jonas Berg backs the treaty."),  # a label a small model mangled
+            (["P2"], "Jonas Berg backs the treaty."),  # a small model looping
         ),
     )
     brief = generate(fake, statement_file, tmp_path)
@@ -146,6 +147,7 @@ def test_a_sentence_citing_an_unknown_fact_is_dropped(
     assert [r["reason"] for r in sheet["rejected"]] == [
         "cites facts that were not listed: P9",
         "cites facts that were not listed: E7",
+        "repeats an earlier sentence",
     ]
 
 
