@@ -29,6 +29,7 @@ def main() -> int:
     parser.add_argument("--chunk-chars", type=int, default=BriefConfig.chunk_chars)
     parser.add_argument("--concurrency", type=int, default=BriefConfig.concurrency)
     parser.add_argument("--no-stance-check", action="store_true")
+    parser.add_argument("--no-bottom-line", action="store_true")
     parser.add_argument("--json", help="also write the figures as JSON here")
     parser.add_argument("--facts", help="write the fact sheet here")
     args = parser.parse_args()
@@ -40,6 +41,7 @@ def main() -> int:
         chunk_chars=args.chunk_chars,
         concurrency=args.concurrency,
         stance_check=not args.no_stance_check,
+        bottom_line=not args.no_bottom_line,
     )
     started = time.monotonic()
     sheet = generate_facts(args.sources, config, progress=lambda m: print(m, file=sys.stderr))
@@ -65,6 +67,8 @@ def main() -> int:
         "events": len(sheet.events),
         "grounded_facts": grounded,
         "rejected_drafts": len(sheet.rejected),
+        "bottom_line": sheet.run.bottom_line,
+        "bottom_line_sentences": len(sheet.bottom_line),
         "grounded_per_1k_tokens": round(
             1000 * grounded / max(1, usage.prompt_tokens + usage.completion_tokens), 2
         ),

@@ -99,7 +99,7 @@ class _State:
             return None
         return record if all(path.exists() for path in job.outputs) else None
 
-    def record(self, job: BriefJob, fingerprint: str, brief: Brief) -> None:
+    def record(self, job: BriefJob, fingerprint: str, brief: Brief, seconds: float) -> None:
         sheet = brief.sheet
         with self._lock:
             self._state.finished[job.name] = _Finished(
@@ -107,7 +107,7 @@ class _State:
                 positions=len(sheet.positions),
                 risks=len(sheet.risks),
                 events=len(sheet.events),
-                seconds=sheet.run.seconds,
+                seconds=seconds,
                 finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             )
             try:
@@ -195,7 +195,7 @@ def _run_one(
             lambda line: log.debug("%s: %s", job.name, line),
         )
         _write(job, brief)
-        state.record(job, made_of, brief)
+        state.record(job, made_of, brief, _since(started))
     except BriefingError as exc:
         return BriefOutcome(job.name, "failed", seconds=_since(started), error=_one_line(exc))
     except Exception as exc:  # a bug met by one brief must not cost the others theirs

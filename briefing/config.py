@@ -39,6 +39,7 @@ class BriefConfig:
     overlap_sentences: int = 1
     quote_feedback: bool = True
     stance_check: bool = True
+    bottom_line: bool = True
     concurrency: int = 1
     max_reasks: int = 2
     max_tokens: int = 1200

@@ -192,12 +192,17 @@ class ChatClient:
 
     # ------------------------------------------------------------------ public
 
-    def ask(self, messages: list[Message], answer_model: type[T]) -> tuple[T, str]:
-        """Return the validated answer and its raw text, re-asking on invalid answers."""
+    def ask(
+        self, messages: list[Message], answer_model: type[T], *, max_tokens: int | None = None
+    ) -> tuple[T, str]:
+        """Return the validated answer and its raw text, re-asking on invalid answers.
+
+        ``max_tokens`` bounds this question's answer instead of the client's default.
+        """
         conversation = list(messages)
         last_error: Exception | None = None
         for attempt in range(self.max_reasks + 1):
-            raw, finish_reason = self._complete(conversation, answer_model)
+            raw, finish_reason = self._complete(conversation, answer_model, max_tokens)
             try:
                 if finish_reason == "length":
                     raise ValueError(
@@ -228,7 +233,9 @@ class ChatClient:
 
     # ------------------------------------------------------------------ transport
 
-    def _complete(self, messages: list[Message], answer_model: type[BaseModel]) -> tuple[str, str]:
+    def _complete(
+        self, messages: list[Message], answer_model: type[BaseModel], max_tokens: int | None
+    ) -> tuple[str, str]:
         retrying = Retrying(
             retry=retry_if_exception(_is_transient),
             stop=stop_after_attempt(self.retry.max_attempts)
@@ -238,7 +245,7 @@ class ChatClient:
             reraise=True,
         )
         try:
-            result: tuple[str, str] = retrying(self._request, messages, answer_model)
+            result: tuple[str, str] = retrying(self._request, messages, answer_model, max_tokens)
         except openai.APIStatusError as exc:
             if exc.status_code in (401, 403):
                 raise BackendError(
@@ -282,7 +289,9 @@ class ChatClient:
             state.attempt_number + 1,
         )
 
-    def _request(self, messages: list[Message], answer_model: type[BaseModel]) -> tuple[str, str]:
+    def _request(
+        self, messages: list[Message], answer_model: type[BaseModel], max_tokens: int | None
+    ) -> tuple[str, str]:
         schema = answer_model.model_json_schema()
         if self._json_schema_supported:
             response_format: dict[str, Any] = {
@@ -296,7 +305,7 @@ class ChatClient:
             "messages": messages,
             "temperature": 0,
             "seed": self.seed,
-            "max_tokens": self.max_tokens,
+            "max_tokens": max_tokens or self.max_tokens,
             "response_format": response_format,
             "extra_body": self.endpoint.extra_body,
         }
@@ -307,7 +316,7 @@ class ChatClient:
             return cached.content, cached.finish_reason
         answer = self._send(request)
         if answer is None:  # the endpoint refused json_schema: ask again with json_object
-            return self._request(messages, answer_model)
+            return self._request(messages, answer_model, max_tokens)
         with self._usage_lock:
             self.usage.calls += 1
             self.usage.prompt_tokens += answer.prompt_tokens

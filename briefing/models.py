@@ -15,7 +15,7 @@ Two families live here:
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -34,7 +34,7 @@ RiskCategory = Literal[
 ]
 ActorKind = Literal["government", "organisation", "company", "person", "group"]
 MatchKind = Literal["exact", "normalized", "fuzzy"]
-FactKind = Literal["actor", "position", "risk", "event"]
+FactKind = Literal["actor", "position", "risk", "event", "bottom_line"]
 ConflictKind = Literal["stance", "figure"]
 StanceCheck = Literal["agreed", "disputed", "unchecked"]
 
@@ -125,6 +125,28 @@ class StanceAnswer(BaseModel):
 
     model_config = _WIRE
     stance: Stance = Field(description="The actor's stance toward the topic.")
+
+
+FactLabel = Annotated[str, Field(min_length=2, max_length=6)]
+
+
+class BottomLineDraft(BaseModel):
+    """One sentence of the bottom line, after the labels of the facts it rests on."""
+
+    model_config = _WIRE
+    facts: list[FactLabel] = Field(
+        min_length=1, max_length=4, description="Labels of the facts it rests on, e.g. P1, R2."
+    )
+    sentence: str = Field(
+        min_length=10, max_length=220, description="One plain sentence of at most 30 words."
+    )
+
+
+class BottomLineAnswer(BaseModel):
+    """The bottom line of a brief, written from the numbered verified facts only."""
+
+    model_config = _WIRE
+    sentences: list[BottomLineDraft] = Field(min_length=1, max_length=5)
 
 
 # --------------------------------------------------------------------------- domain models
@@ -274,12 +296,25 @@ class Conflict(BaseModel):
     sides: list[ConflictSide] = Field(min_length=2)
 
 
+class BottomLineSentence(BaseModel):
+    """A bottom-line sentence the model wrote, kept because the facts it cites support it."""
+
+    model_config = _DOMAIN
+    text: str
+    fact_ids: list[str] = Field(
+        min_length=1, description="Ids of the positions, risks and events the sentence rests on."
+    )
+
+
 class Rejected(BaseModel):
-    """A draft that failed grounding: it never reaches the body of a brief."""
+    """A draft that failed verification: it never reaches the body of a brief."""
 
     model_config = _DOMAIN
     kind: FactKind
-    source_id: str
+    source_id: str | None = Field(
+        description="The source the draft was read from; null for a bottom-line sentence, "
+        "which rests on facts rather than on one source."
+    )
     draft: dict[str, str]
     reason: str
 
@@ -320,8 +355,22 @@ class RunInfo(BaseModel):
         description="Chunks the model could not answer validly, with the reason; their facts "
         "are missing from the brief.",
     )
-    seconds: float
     usage: Usage
+    bottom_line: str = Field(
+        default="code",
+        description="Who wrote the brief's bottom line: 'model' when sentences the model wrote "
+        "from the verified facts passed verification, else 'code: ' and why the code-written "
+        "summary is shown instead.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ignore_wall_time(cls, data: Any) -> Any:
+        """Earlier fact sheets recorded the wall time as ``seconds``, which made equal runs
+        differ; it is dropped on reading so that they still load."""
+        if isinstance(data, dict) and "seconds" in data:
+            return {key: value for key, value in data.items() if key != "seconds"}
+        return data
 
 
 class FactSheet(BaseModel):
@@ -337,6 +386,11 @@ class FactSheet(BaseModel):
     events: list[Event] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(
         default_factory=list, description="Where sources disagree (see consolidate.py)."
+    )
+    bottom_line: list[BottomLineSentence] = Field(
+        default_factory=list,
+        description="The model's bottom-line sentences that passed verification; empty when "
+        "the brief shows the code-written summary (run.bottom_line says why).",
     )
     rejected: list[Rejected] = Field(default_factory=list)
     run: RunInfo
@@ -366,6 +420,11 @@ class FactSheet(BaseModel):
                 if actor_id not in actor_ids:
                     raise ValueError(f"{risk.id}: unknown actor {actor_id}")
         self._conflicts_cite_facts(actor_ids)
+        fact_ids = {fact.id for fact in facts}
+        for sentence in self.bottom_line:
+            for fact_id in sentence.fact_ids:
+                if fact_id not in fact_ids:
+                    raise ValueError(f"bottom line cites unknown fact {fact_id}")
         return self
 
     def _conflicts_cite_facts(self, actor_ids: set[str]) -> None:

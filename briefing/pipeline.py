@@ -1,4 +1,5 @@
-"""Wire the stages together: load -> clean -> chunk -> extract -> ground -> consolidate.
+"""Wire the stages together: load -> clean -> chunk -> extract -> ground -> consolidate ->
+stance check -> bottom line.
 
 Data flows one way. Sources are read and cleaned once; every later stage works on the typed
 values of the stage before it. Rendering is separate (``render.render_brief``), so a saved fact
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from . import __version__
+from .bottom_line import BottomLine, write_bottom_line
 from .chunking import Chunk, chunk_source
 from .config import BriefConfig, Progress, no_progress, open_cache, open_endpoint
 from .consolidate import consolidate, find_conflicts
@@ -61,7 +63,6 @@ def extract_facts(
     if not sources:
         raise SourceError("no sources to read")
     topic = config.topic or default_topic(sources)
-    started = time.monotonic()
     work = [
         (source, chunk)
         for source in sources
@@ -115,6 +116,34 @@ def extract_facts(
                 client, positions, actors, indexes, topic, progress, config.concurrency
             )
         conflicts = find_conflicts(actors, positions, risks, events)
+        sheet = FactSheet(
+            topic=topic,
+            sources=list(sources),
+            actors=actors,
+            positions=positions,
+            risks=risks,
+            events=events,
+            conflicts=conflicts,
+            rejected=[rejected for chunk in grounded for rejected in chunk.rejected],
+            run=RunInfo(
+                briefing_version=__version__,
+                model=endpoint.model,
+                endpoint=endpoint.display,
+                prompt_version=prompt_version(),
+                chunks=len(work),
+                skipped_chunks=sorted(skipped),
+                usage=client.usage,
+            ),
+        )
+        if config.bottom_line:
+            written = write_bottom_line(client, sheet)
+            progress(
+                f"bottom line: {len(written.sentences)} sentences kept, "
+                f"{len(written.rejected)} dropped"
+                + ("" if written.status == "model" else f"; {written.status}")
+            )
+        else:
+            written = BottomLine([], [], "code: turned off")
     except BackendError as exc:
         if cache is None or not cache.enabled:
             raise
@@ -129,25 +158,17 @@ def extract_facts(
         client.close()
         if cache is not None:
             cache.close()
+    run = sheet.run.model_copy(
+        update={"usage": client.usage.model_copy(), "bottom_line": written.status}
+    )
+    # Built anew, not copied, so the fact sheet's own checks see the bottom line's citations.
     return FactSheet(
-        topic=topic,
-        sources=list(sources),
-        actors=actors,
-        positions=positions,
-        risks=risks,
-        events=events,
-        conflicts=conflicts,
-        rejected=[rejected for chunk in grounded for rejected in chunk.rejected],
-        run=RunInfo(
-            briefing_version=__version__,
-            model=endpoint.model,
-            endpoint=endpoint.display,
-            prompt_version=prompt_version(),
-            chunks=len(work),
-            skipped_chunks=sorted(skipped),
-            seconds=round(time.monotonic() - started, 1),
-            usage=client.usage,
-        ),
+        **{
+            **dict(sheet),
+            "bottom_line": written.sentences,
+            "rejected": [*sheet.rejected, *written.rejected],
+            "run": run,
+        }
     )
 
 

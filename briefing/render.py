@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from .claims import MONTHS
 from .errors import ConfigError
-from .models import Event, Evidence, FactSheet, Position, Risk, Source
-
-DEFAULT_TEMPLATE = "brief.md.j2"
+from .models import BottomLineSentence, Event, Evidence, FactSheet, Position, Risk, Source
 
 
 class Markdown(str):
@@ -59,22 +58,114 @@ class Note:
 
 
 @dataclass(frozen=True)
-class NumberedFacts:
-    """The facts in the order the brief shows them, each with the note numbers it cites."""
+class BriefFormat:
+    """What a brief shows. A count of ``None`` shows every fact of that kind; a number shows
+    that many of the most prominent (cited by the bottom line, then found in more sources,
+    then with more evidence), still in the brief's order. ``cites_per_fact`` bounds the notes
+    each fact cites (``None``: all its evidence)."""
 
+    template: str
+    positions: int | None = None
+    risks: int | None = None
+    events: int | None = None
+    cites_per_fact: int | None = None
+
+
+FORMATS: dict[str, BriefFormat] = {
+    "full": BriefFormat("brief.md.j2"),
+    "one-page": BriefFormat("one-page.md.j2", positions=6, risks=3, events=4, cites_per_fact=1),
+}
+
+
+def _lookup_format(name: str) -> BriefFormat:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        choices = ", ".join(FORMATS)
+        raise ConfigError(f"unknown brief format {name!r}; choose one of {choices}") from None
+
+
+@dataclass(frozen=True)
+class FactOrder:
+    """Every fact in the order a full brief shows it."""
+
+    positions: list[Position]
+    risks: list[Risk]
+    events: list[Event]
+
+    def labelled(self) -> dict[str, Position | Risk | Event]:
+        """``P1``, ``R1``, ``E1`` ... for every fact: the labels the review page shows."""
+        groups: tuple[tuple[str, Sequence[Position | Risk | Event]], ...] = (
+            ("P", self.positions),
+            ("R", self.risks),
+            ("E", self.events),
+        )
+        return {
+            f"{prefix}{number}": fact
+            for prefix, facts in groups
+            for number, fact in enumerate(facts, 1)
+        }
+
+
+def fact_order(sheet: FactSheet) -> FactOrder:
+    """Positions by stance, then actor; risks as found; events by date."""
+    names = {actor.id: actor.name for actor in sheet.actors}
+    return FactOrder(
+        positions=sorted(sheet.positions, key=lambda p: (p.stance, names[p.actor_id])),
+        risks=list(sheet.risks),
+        events=sorted(sheet.events, key=lambda e: date_sort_key(e.date)),
+    )
+
+
+@dataclass(frozen=True)
+class NumberedFacts:
+    """What a brief shows, each item with the note numbers it cites, and every note.
+
+    ``notes`` numbers the evidence of every fact, the brief's own notes first
+    (``notes[:shown]``); the review page, which shows every fact, uses the same numbers.
+    """
+
+    bottom_line: list[tuple[BottomLineSentence, list[int]]]
     positions: list[tuple[Position, list[int]]]
     risks: list[tuple[Risk, list[int]]]
     events: list[tuple[Event, list[int]]]
     notes: list[Note]
+    shown: int
+    numbers: dict[tuple[str, int, int], int]
+
+    def cites(self, evidence: list[Evidence]) -> list[int]:
+        """The note numbers of every piece of this evidence, each once."""
+        return list(
+            dict.fromkeys(self.numbers[(ev.source_id, ev.start, ev.end)] for ev in evidence)
+        )
 
 
-def number_notes(sheet: FactSheet) -> NumberedFacts:
-    """Order the facts as the brief shows them and number their evidence in order of first
-    citation; the same span keeps its number.
+Fact = TypeVar("Fact", Position, Risk, Event)
+
+
+def most_prominent(facts: list[Fact], count: int, first: set[str] | None = None) -> list[Fact]:
+    """The ``count`` most prominent facts, in their given order: those whose ids are in
+    ``first``, then those found in more sources, then those with more evidence."""
+    ranked = sorted(
+        facts,
+        key=lambda f: (
+            f.id not in (first or set()),
+            -len({ev.source_id for ev in f.evidence}),
+            -len(f.evidence),
+        ),
+    )
+    chosen = {fact.id for fact in ranked[:count]}
+    return [fact for fact in facts if fact.id in chosen]
+
+
+def number_notes(sheet: FactSheet, brief_format: str = "full") -> NumberedFacts:
+    """Choose what a brief of ``brief_format`` shows and number the evidence it cites in
+    order of first citation (the same span keeps its number), then the rest of the evidence.
 
     The Markdown brief, the review page and ``briefing check`` all take their note numbers
     from here, so a note number means the same quote everywhere.
     """
+    form = _lookup_format(brief_format)
     sources = {source.id: (n, source) for n, source in enumerate(sheet.sources, 1)}
     numbers: dict[tuple[str, int, int], int] = {}
     notes: list[Note] = []
@@ -86,17 +177,29 @@ def number_notes(sheet: FactSheet) -> NumberedFacts:
                 numbers[key] = len(notes) + 1
                 source_number, source = sources[ev.source_id]
                 notes.append(Note(numbers[key], ev, source, source_number))
-        return [numbers[(ev.source_id, ev.start, ev.end)] for ev in evidence]
+        return list(dict.fromkeys(numbers[(ev.source_id, ev.start, ev.end)] for ev in evidence))
 
-    names = {actor.id: actor.name for actor in sheet.actors}
-    positions = sorted(sheet.positions, key=lambda p: (p.stance, names[p.actor_id]))
-    events = sorted(sheet.events, key=lambda e: date_sort_key(e.date))
-    return NumberedFacts(
-        positions=[(p, cite(p.evidence)) for p in positions],
-        risks=[(r, cite(r.evidence)) for r in sheet.risks],
-        events=[(e, cite(e.evidence)) for e in events],
-        notes=notes,
-    )
+    def cited(fact: Position | Risk | Event) -> list[Evidence]:
+        return fact.evidence[: form.cites_per_fact]
+
+    in_bottom_line = {fact_id for sentence in sheet.bottom_line for fact_id in sentence.fact_ids}
+
+    def pick(facts: list[Fact], count: int | None) -> list[Fact]:
+        return facts if count is None else most_prominent(facts, count, in_bottom_line)
+
+    order = fact_order(sheet)
+    by_id = {fact.id: fact for fact in order.labelled().values()}
+    bottom = [
+        (s, sorted(cite([ev for fact_id in s.fact_ids for ev in cited(by_id[fact_id])])))
+        for s in sheet.bottom_line
+    ]
+    positions = [(p, cite(cited(p))) for p in pick(order.positions, form.positions)]
+    risks = [(r, cite(cited(r))) for r in pick(order.risks, form.risks)]
+    events = [(e, cite(cited(e))) for e in pick(order.events, form.events)]
+    shown = len(notes)
+    for fact in by_id.values():
+        cite(fact.evidence)
+    return NumberedFacts(bottom, positions, risks, events, notes, shown, numbers)
 
 
 def _cites(numbers: list[int]) -> Markdown:
@@ -172,12 +275,18 @@ def bottom_line(sheet: FactSheet) -> list[str]:
 
 
 @cache
-def _builtin_template(name: str) -> str:
-    return resources.files("briefing.templates").joinpath(name).read_text(encoding="utf-8")
+def _builtin_template(name: str) -> str | None:
+    """A built-in Markdown template by file name; ``None`` (Jinja2: not found) for others."""
+    if "/" in name or "\\" in name or not name.endswith(".md.j2"):
+        return None
+    entry = resources.files("briefing.templates").joinpath(name)
+    return entry.read_text(encoding="utf-8") if entry.is_file() else None
 
 
 def _environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(
+        # Built-in templates can be included by name, e.g. {% include "review-appendix.md.j2" %}.
+        loader=jinja2.FunctionLoader(_builtin_template),
         finalize=_finalize,
         autoescape=False,
         undefined=jinja2.StrictUndefined,
@@ -191,14 +300,15 @@ def _environment() -> SandboxedEnvironment:
 
 def _draft_text(draft: dict[str, str]) -> str:
     """One line describing a rejected draft: who, what, and the quote the model gave."""
+    if "sentence" in draft:  # a bottom-line sentence: what it said and the facts it cited
+        return f"{draft['sentence']} (citing {draft.get('facts', '')})"
     who = draft.get("actor") or draft.get("raised_by") or draft.get("date") or ""
     what = draft.get("summary") or draft.get("description") or ""
     return f"{who}: {what} (quoted: \u201c{draft.get('quote', '')}\u201d)"
 
 
-def _disagreements(sheet: FactSheet, notes: list[Note]) -> list[dict[str, Any]]:
+def _disagreements(sheet: FactSheet, numbered: NumberedFacts) -> list[dict[str, Any]]:
     """The sheet's conflicts, each side citing the notes of the spans it quotes."""
-    numbers = {(n.evidence.source_id, n.evidence.start, n.evidence.end): n.number for n in notes}
     return [
         {
             "kind": conflict.kind,
@@ -206,9 +316,7 @@ def _disagreements(sheet: FactSheet, notes: list[Note]) -> list[dict[str, Any]]:
             "sides": [
                 {
                     "value": side.value,
-                    "cites": _cites(
-                        sorted({numbers[(e.source_id, e.start, e.end)] for e in side.evidence})
-                    ),
+                    "cites": _cites(sorted(numbered.cites(side.evidence))),
                     "sources": side.support,
                 }
                 for side in conflict.sides
@@ -218,9 +326,21 @@ def _disagreements(sheet: FactSheet, notes: list[Note]) -> list[dict[str, Any]]:
     ]
 
 
-def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any]:
+def _bottom_line(numbered: NumberedFacts, sheet: FactSheet) -> list[str]:
+    """The model's verified sentences, each followed by its notes; else the code-written one."""
+    if not numbered.bottom_line:
+        return bottom_line(sheet)
+    return [
+        Markdown(f"{escape_markdown(sentence.text)} {_cites(numbers)}")
+        for sentence, numbers in numbered.bottom_line
+    ]
+
+
+def template_context(
+    sheet: FactSheet, *, review: bool = False, brief_format: str = "full"
+) -> dict[str, Any]:
     """The variables every template receives (documented in the README)."""
-    numbered = number_notes(sheet)
+    numbered = number_notes(sheet, brief_format)
     actors = {actor.id: actor for actor in sheet.actors}
     positions = [
         {
@@ -255,17 +375,17 @@ def template_context(sheet: FactSheet, *, review: bool = False) -> dict[str, Any
     return {
         "title": f"Policy brief: {sheet.topic}",
         "topic": sheet.topic,
-        "bottom_line": bottom_line(sheet),
+        "bottom_line": _bottom_line(numbered, sheet),
         "positions": positions,
         "risks": risks,
         "events": events,
-        "disagreements": _disagreements(sheet, numbered.notes),
-        "notes": numbered.notes,
+        "disagreements": _disagreements(sheet, numbered),
+        "notes": numbered.notes[: numbered.shown],
         "sources": list(enumerate(sheet.sources, 1)),
         "rejected_count": len(sheet.rejected),
         "review": review,
         "rejected": [
-            {"kind": r.kind, "draft": _draft_text(r.draft), "reason": r.reason}
+            {"kind": r.kind.replace("_", " "), "draft": _draft_text(r.draft), "reason": r.reason}
             for r in sheet.rejected
         ],
         "disputed": [p for p in positions if p["stance_check"] == "disputed"],
@@ -283,18 +403,28 @@ def check_template(template_text: str) -> None:
 
 
 def render_brief(
-    sheet: FactSheet, template_text: str | None = None, *, review: bool = False
+    sheet: FactSheet,
+    template_text: str | None = None,
+    *,
+    review: bool = False,
+    brief_format: str = "full",
 ) -> str:
-    """Render the brief; ``template_text`` replaces the built-in template.
+    """Render the brief; ``template_text`` replaces the format's built-in template.
 
+    ``brief_format`` chooses what the brief shows (``FORMATS``): ``full``, or ``one-page``
+    (the bottom line, the most prominent positions, risks and dates, one note per fact).
     ``review`` adds an appendix listing every rejected draft with its reason and every
     disputed stance, for the editor; it is never part of the brief's body.
     """
     env = _environment()
-    source = template_text if template_text is not None else _builtin_template(DEFAULT_TEMPLATE)
+    form = _lookup_format(brief_format)
+    context = template_context(sheet, review=review, brief_format=brief_format)
     try:
-        template = env.from_string(source)
-        return template.render(**template_context(sheet, review=review))
+        if template_text is None:
+            template = env.get_template(form.template)
+        else:
+            template = env.from_string(template_text)
+        return template.render(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise ConfigError(f"template error on line {exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:

@@ -19,8 +19,8 @@ from importlib import resources
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .models import FactSheet, Source
-from .render import Note, number_notes, stance_label
+from .models import Event, FactSheet, Position, Risk, Source
+from .render import Note, fact_order, number_notes, stance_label
 
 TEMPLATE = "review.html.j2"
 
@@ -111,33 +111,46 @@ def _web_link(url: str | None) -> str | None:
     return None
 
 
-def review_context(sheet: FactSheet) -> dict[str, object]:
-    """The variables ``review.html.j2`` receives."""
-    numbered = number_notes(sheet)
+@dataclass(frozen=True)
+class SentenceRow:
+    """A bottom-line sentence the model wrote, with links to the facts it rests on."""
+
+    text: str
+    facts: list[FactLink]
+    notes: list[int]
+
+
+def review_context(sheet: FactSheet, brief_format: str = "full") -> dict[str, object]:
+    """The variables ``review.html.j2`` receives; note numbers are those of a brief of
+    ``brief_format``, which the page extends to the evidence that brief does not cite."""
+    numbered = number_notes(sheet, brief_format)
+    order = fact_order(sheet)
     names = {actor.id: actor.name for actor in sheet.actors}
     cited_by: dict[int, list[FactLink]] = {note.number: [] for note in numbered.notes}
+    links: dict[str, FactLink] = {}  # fact id -> its label, for the bottom line
 
     def row(
-        kind: str, index: int, cells: list[str], notes: list[int], disputed: bool = False
+        fact: Position | Risk | Event, index: int, cells: list[str], disputed: bool = False
     ) -> FactRow:
-        link = FactLink(f"{kind}-{index}", f"{kind[0].upper()}{index}")
+        kind = type(fact).__name__.lower()  # position, risk, event
+        link = links[fact.id] = FactLink(f"{kind}-{index}", f"{kind[0].upper()}{index}")
+        notes = numbered.cites(fact.evidence)
         for number in dict.fromkeys(notes):
             cited_by[number].append(link)
         return FactRow(link, cells, notes, disputed)
 
     positions = [
         row(
-            "position",
+            p,
             i,
             [names[p.actor_id], stance_label(p), p.summary, str(p.support)],
-            notes,
             p.stance_check == "disputed",
         )
-        for i, (p, notes) in enumerate(numbered.positions, 1)
+        for i, p in enumerate(order.positions, 1)
     ]
     risks = [
         row(
-            "risk",
+            r,
             i,
             [
                 r.description,
@@ -145,17 +158,19 @@ def review_context(sheet: FactSheet) -> dict[str, object]:
                 ", ".join(names[a] for a in r.raised_by),
                 str(r.support),
             ],
-            notes,
         )
-        for i, (r, notes) in enumerate(numbered.risks, 1)
+        for i, r in enumerate(order.risks, 1)
     ]
     events = [
-        row("event", i, [e.date, e.description, str(e.support)], notes)
-        for i, (e, notes) in enumerate(numbered.events, 1)
+        row(e, i, [e.date, e.description, str(e.support)]) for i, e in enumerate(order.events, 1)
+    ]
+    bottom_line = [
+        SentenceRow(sentence.text, [links[fact_id] for fact_id in sentence.fact_ids], notes)
+        for sentence, notes in numbered.bottom_line
     ]
     disputed = [
         DisputedRow(fact.link, names[p.actor_id], p.stance, p.second_stance or "no answer")
-        for fact, (p, _) in zip(positions, numbered.positions)
+        for fact, p in zip(positions, order.positions)
         if fact.disputed
     ]
     source_numbers = {source.id: n for n, source in enumerate(sheet.sources, 1)}
@@ -164,7 +179,7 @@ def review_context(sheet: FactSheet) -> dict[str, object]:
             kind=r.kind,
             source=f"source {source_numbers[r.source_id]}"
             if r.source_id in source_numbers
-            else r.source_id,
+            else r.source_id or "none (a bottom-line sentence)",
             reason=r.reason,
             fields=list(r.draft.items()),
         )
@@ -184,6 +199,7 @@ def review_context(sheet: FactSheet) -> dict[str, object]:
     return {
         "title": f"Review: {sheet.topic}",
         "run": sheet.run,
+        "bottom_line": bottom_line,
         "positions": positions,
         "risks": risks,
         "events": events,
@@ -195,8 +211,11 @@ def review_context(sheet: FactSheet) -> dict[str, object]:
     }
 
 
-def render_review_page(sheet: FactSheet) -> str:
-    """The review page as one HTML document; the same fact sheet gives the same bytes."""
+def render_review_page(sheet: FactSheet, brief_format: str = "full") -> str:
+    """The review page as one HTML document; the same fact sheet gives the same bytes.
+
+    Its note numbers are those of the brief of ``brief_format`` rendered from the same sheet.
+    """
     env = SandboxedEnvironment(
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -205,4 +224,4 @@ def render_review_page(sheet: FactSheet) -> str:
         lstrip_blocks=True,
     )
     template = resources.files("briefing.templates").joinpath(TEMPLATE).read_text("utf-8")
-    return env.from_string(template).render(**review_context(sheet))
+    return env.from_string(template).render(**review_context(sheet, brief_format))

@@ -245,7 +245,6 @@ def review_sheet() -> FactSheet:
             prompt_version="test",
             chunks=2,
             skipped_chunks=["hostile.txt chunk 2: the model never answered valid JSON"],
-            seconds=12.4,
             usage=Usage(calls=4, prompt_tokens=4000, completion_tokens=900, reasks=1, retries=0),
         ),
     )

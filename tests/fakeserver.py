@@ -135,10 +135,13 @@ def echo_model(request: dict[str, Any]) -> Reply:
     """A deterministic stand-in model that answers any briefing request from its content alone.
 
     It reads the chunk like a naive extractor: "<Name> said <words>" becomes a position quoting
-    up to twelve of those words, a sentence with a full date becomes an event. The same request
+    up to twelve of those words, a sentence with a full date becomes an event. Asked for the
+    bottom line, it restates the first facts listed, one sentence each. The same request
     always gets the same answer, in any order and on any thread, as a cached model's would.
     """
     last = request["messages"][-1]["content"]
+    if "\nFacts:\n" in last:
+        return Reply(content=json.dumps({"sentences": _bottom_line_for(last)}))
     if "stance toward" in last:
         actor = re.search(r"^Actor: (.+)$", last, re.M)
         return Reply(content=json.dumps({"stance": _stance_for(actor.group(1) if actor else "")}))
@@ -170,6 +173,17 @@ def echo_model(request: dict[str, Any]) -> Reply:
                 {"quote": sentence.strip(), "date": date.group(0), "description": "It happened."}
             )
     return Reply(content=json.dumps({"positions": positions, "risks": [], "events": events}))
+
+
+_FACT_LINE = re.compile(r"^([PRE]\d+)\. .*: (.+)$", re.M)
+
+
+def _bottom_line_for(question: str) -> list[dict[str, Any]]:
+    """One sentence per listed fact, as many as the question asks at least: the fact's text."""
+    least = int(re.findall(r"Write (\d+)", question)[-1])
+    return [
+        {"facts": [label], "sentence": text} for label, text in _FACT_LINE.findall(question)[:least]
+    ]
 
 
 def _stance_for(actor: str) -> str:

@@ -50,7 +50,9 @@ def test_readme_python_examples_run(
 def test_generate_brief_from_one_path_or_loaded_sources(
     fake: FakeOpenAI, statement_file: Path
 ) -> None:
-    config = BriefConfig(base_url=fake.base_url, model="m", stance_check=False, topic="the treaty")
+    config = BriefConfig(
+        base_url=fake.base_url, model="m", stance_check=False, bottom_line=False, topic="the treaty"
+    )
     fake.enqueue(statement_answer())
     from_path = generate_brief(statement_file, config)  # one path, not a list of characters
     from_sources = generate_brief(load_sources([str(statement_file)]), config)  # from the cache
@@ -69,6 +71,7 @@ def test_template_and_review_come_from_the_config(fake: FakeOpenAI, statement_fi
         base_url=fake.base_url,
         model="m",
         stance_check=False,
+        bottom_line=False,
         template_text="{{ positions | length }} positions{% if review %}, review{% endif %}",
         review=True,
     )

@@ -173,7 +173,12 @@ def test_a_generated_brief_passes_its_own_check(
     fake.enqueue(statement_answer())
     brief, facts = tmp_path / "brief.md", tmp_path / "facts.json"
     args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
-    assert main([*args, "--no-stance-check", "-o", str(brief), "--json", str(facts)]) == 0
+    assert (
+        main(
+            [*args, "--no-stance-check", "--no-bottom-line", "-o", str(brief), "--json", str(facts)]
+        )
+        == 0
+    )
     assert main(["check", str(brief), "--facts", str(facts)]) == 0
     assert capsys.readouterr().out.startswith("check passed:")
     text = brief.read_text("utf-8")

@@ -115,7 +115,9 @@ def test_answer_cut_off_by_the_token_limit_is_asked_again(
 ) -> None:
     complete = extraction(positions=[position("Amara Okafor", OKAFOR)])
     fake.enqueue(Reply(content=complete[:40], finish_reason="length"), complete)
-    config = BriefConfig(base_url=fake.base_url, model="m", stance_check=False, cache=False)
+    config = BriefConfig(
+        base_url=fake.base_url, model="m", stance_check=False, bottom_line=False, cache=False
+    )
     sheet = generate_facts([str(statement_file)], config)
     assert sheet.run.usage.reasks == 1 and len(sheet.positions) == 1
     assert "cut off by the token limit" in fake.requests[1]["messages"][-1]["content"]
@@ -136,7 +138,9 @@ def test_refusal_skips_the_chunk_and_says_so(fake: FakeOpenAI, statement_file: P
         ],
     }
     fake.enqueue(Reply(body=refusal))
-    config = BriefConfig(base_url=fake.base_url, model="m", stance_check=False, cache=False)
+    config = BriefConfig(
+        base_url=fake.base_url, model="m", stance_check=False, bottom_line=False, cache=False
+    )
     sheet = generate_facts([str(statement_file)], config)
     assert sheet.positions == []
     assert len(sheet.run.skipped_chunks) == 1
@@ -160,7 +164,9 @@ def test_a_rate_limit_holds_every_thread(tmp_path: Path) -> None:
         return echo_model(request)
 
     with FakeOpenAI(responder=answer) as model:
-        brief(model.base_url, tmp_path / "cache", concurrency=4, stance_check=False)
+        brief(
+            model.base_url, tmp_path / "cache", concurrency=4, stance_check=False, bottom_line=False
+        )
     held = [t for t in arrivals if limited_at[0] + 0.02 < t < limited_at[0] + 0.45]
     assert held == [], "requests went out while the endpoint asked everyone to wait"
     assert len(arrivals) > 4
@@ -388,7 +394,9 @@ def test_injected_instructions_yield_no_ungrounded_fact(fake: FakeOpenAI, tmp_pa
     )
     obeyed = position("Jonas Berg", "I have resigned in protest against this treaty")
     fake.enqueue(extraction(positions=[obeyed]), json.dumps({"quotes": [""]}))
-    config = BriefConfig(base_url=fake.base_url, model="m", stance_check=False, cache=False)
+    config = BriefConfig(
+        base_url=fake.base_url, model="m", stance_check=False, bottom_line=False, cache=False
+    )
     sheet = generate_facts([str(source)], config)
     assert sheet.positions == [] and len(sheet.rejected) == 1
     system, *_, user = fake.requests[0]["messages"]
@@ -409,7 +417,12 @@ def test_nul_bytes_and_a_very_long_line_are_read_and_chunked(
         + line.encode()
     )
     config = BriefConfig(
-        base_url=fake.base_url, model="m", stance_check=False, cache=False, chunk_chars=20_000
+        base_url=fake.base_url,
+        model="m",
+        stance_check=False,
+        bottom_line=False,
+        cache=False,
+        chunk_chars=20_000,
     )
     sheet = generate_facts([str(source)], config)
     assert "\x00" not in sheet.sources[0].text

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from briefing.consolidate import find_conflicts
 from briefing.errors import ConfigError
-from briefing.models import Actor, Evidence, FactSheet, Position, Risk, RunInfo, Source, Usage
-from briefing.render import escape_markdown, render_brief
+from briefing.models import (
+    Actor,
+    BottomLineSentence,
+    Evidence,
+    FactSheet,
+    Position,
+    Risk,
+    RunInfo,
+    Source,
+    Usage,
+)
+from briefing.render import escape_markdown, number_notes, render_brief
 
 HOSTILE = (
     "# Owned\n[click](javascript:alert(1)) <script>alert(1)</script> ![x](http://e/x.png) "
@@ -54,7 +65,6 @@ def sheet_with(quote_text: str) -> FactSheet:
             endpoint="e",
             prompt_version="p",
             chunks=1,
-            seconds=0.0,
             usage=Usage(),
         ),
     )
@@ -136,3 +146,65 @@ def test_the_fact_sheets_conflicts_are_shown_where_sources_disagree() -> None:
     )
     single = render_brief(sheet_with("The treaty is dangerous, said Okafor."))
     assert "## Where sources disagree" not in single
+
+
+def test_a_fact_sheet_saved_with_its_wall_time_still_loads() -> None:
+    """Fact sheets once recorded run.seconds; it is dropped on reading, not refused."""
+    saved = json.loads(sheet_with("The treaty is dangerous, said Okafor.").model_dump_json())
+    saved["run"]["seconds"] = 95.2
+    sheet = FactSheet.model_validate(saved)
+    assert "seconds" not in sheet.model_dump()["run"]
+    assert render_brief(sheet).startswith("# Policy brief: the treaty")
+
+
+def test_an_unknown_format_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="choose one of full, one-page"):
+        render_brief(sheet_with("The treaty is dangerous, said Okafor."), brief_format="memo")
+
+
+def crowded_sheet() -> FactSheet:
+    """Eight opposed speakers; Speaker7 has two quotes, the bottom line cites Speaker6."""
+    sentences = [f"Speaker{i} said plan {i} is bad." for i in range(8)] + ["Speaker7 said so."]
+    text = " ".join(sentences)
+    source = Source(id="s1", path="a.txt", title="Voices", text=text)
+
+    def evidence(sentence: str) -> Evidence:
+        start = text.index(sentence)
+        return Evidence(
+            source_id="s1",
+            start=start,
+            end=start + len(sentence),
+            quote=sentence,
+            match="exact",
+            score=1.0,
+        )
+
+    quotes = [[evidence(s)] for s in sentences[:8]]
+    quotes[7].append(evidence(sentences[8]))
+    return FactSheet(
+        topic="the plan",
+        sources=[source],
+        actors=[Actor(id=f"a{i}", name=f"Speaker{i}", kind="person") for i in range(8)],
+        positions=[
+            Position(id=f"p{i}", actor_id=f"a{i}", stance="opposes", summary="No.", evidence=q)
+            for i, q in enumerate(quotes)
+        ],
+        bottom_line=[BottomLineSentence(text="Speaker6 is against it.", fact_ids=["p6"])],
+        run=RunInfo(
+            briefing_version="0", model="m", endpoint="e", prompt_version="p", chunks=1,
+            usage=Usage(),
+        ),
+    )  # fmt: skip
+
+
+def test_one_page_shows_the_most_prominent_facts_and_numbers_their_notes_first() -> None:
+    numbered = number_notes(crowded_sheet(), "one-page")
+    # The one the bottom line cites, then the one with more evidence, then the brief's order.
+    shown = [(position.id, notes) for position, notes in numbered.positions]
+    assert shown == [("p0", [2]), ("p1", [3]), ("p2", [4]), ("p3", [5]), ("p6", [1]), ("p7", [6])]
+    assert [notes for _, notes in numbered.bottom_line] == [[1]]
+    # The brief's notes are 1..6; the rest of the evidence follows, for the review page.
+    assert numbered.shown == 6 and len(numbered.notes) == 9
+    full = number_notes(crowded_sheet())
+    assert len(full.positions) == 8 and full.shown == len(full.notes) == 9
+    assert full.positions[7] == (crowded_sheet().positions[7], [8, 9])

@@ -242,8 +242,15 @@ def test_render_writes_a_byte_identical_page(
 def test_generate_writes_the_page_with_the_briefs_note_numbers(
     fake: FakeOpenAI, statement_file: Path, tmp_path: Path
 ) -> None:
+    bottom_line = [
+        {"facts": ["E1"], "sentence": "Negotiators agreed the final text on 8 August 2024."},
+        {"facts": ["P2", "P1"], "sentence": "Jonas Berg backs the treaty; Amara Okafor does not."},
+    ]
     fake.enqueue(
-        statement_answer(), json.dumps({"stance": "opposes"}), json.dumps({"stance": "mixed"})
+        statement_answer(),
+        json.dumps({"stance": "opposes"}),
+        json.dumps({"stance": "mixed"}),
+        json.dumps({"sentences": bottom_line}),
     )
     brief, facts, review = tmp_path / "brief.md", tmp_path / "facts.json", tmp_path / "review.html"
     args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
@@ -256,6 +263,10 @@ def test_generate_writes_the_page_with_the_briefs_note_numbers(
     html = review.read_text("utf-8")
     assert "Jonas Berg: the extraction said <strong>supports</strong>" in html
     assert STATEMENT.splitlines()[0] in page.texts[1]
+    # The bottom line cites first, so the event's quote is note 1 in the brief and on the page.
+    assert "Negotiators agreed the final text on 8 August 2024. [1]" in brief.read_text("utf-8")
+    assert page.marks[1][0][2].startswith("Negotiators agreed")
+    assert 'href="#event-1">E1</a>: <a class="cite" href="#span-1">[1]</a>' in html
 
 
 def test_a_page_that_cannot_be_written_leaves_no_file(
@@ -266,7 +277,17 @@ def test_a_page_that_cannot_be_written_leaves_no_file(
     review = tmp_path / "missing" / "review.html"
     args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
     code = main(
-        [*args, "--no-stance-check", "-o", str(brief), "--json", str(facts), "--html", str(review)]
+        [
+            *args,
+            "--no-stance-check",
+            "--no-bottom-line",
+            "-o",
+            str(brief),
+            "--json",
+            str(facts),
+            "--html",
+            str(review),
+        ]
     )
     assert code == 5
     assert "cannot write" in capsys.readouterr().err

@@ -1,0 +1,168 @@
+"""The bottom line up front: a few sentences the model writes from verified facts, checked by code.
+
+One narrow question, asked after consolidation and the stance check: the model sees the topic
+and a numbered list of the verified facts, each as its label and short text (``P1. Amara
+Okafor (opposes): ...``, ``R1. ...``, ``E1. ...``, the labels the review page shows), never the
+sources. It answers three to five sentences, each after the labels of the facts it rests on.
+
+Code keeps a sentence only when every label names a fact of the list and everything specific it
+states (numbers, dates, proper names, specific words: ``claims.unsupported_claims``) occurs in
+those facts: their texts, actors, dates and verified quotes (or in the topic). A dropped sentence
+goes to ``rejected`` with its reason. When the model gives no valid answer or no sentence
+survives, the brief shows the code-written summary (``render.bottom_line``) and
+``run.bottom_line`` says why; the brief's body does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .claims import unsupported_claims
+from .errors import InvalidAnswerError
+from .llm import ChatClient
+from .models import (
+    Actor,
+    BottomLineAnswer,
+    BottomLineDraft,
+    BottomLineSentence,
+    Event,
+    FactSheet,
+    Position,
+    Rejected,
+    Risk,
+)
+from .prompting import render_prompt
+from .render import fact_order, most_prominent, stance_label
+
+# Five sentences of thirty words with their labels fit; the embedded model writes about nine
+# tokens a second, so this bounds the question to well under a minute.
+MAX_TOKENS = 320
+# The most facts of each kind the question lists (the most prominent), so that its prompt
+# stays short however many sources there are.
+MAX_POSITIONS, MAX_RISKS, MAX_EVENTS = 16, 8, 8
+
+# A model's own citation marks inside a sentence, e.g. "(P1)" or "[P1, R2]": code adds the
+# real citations, so these are removed.
+_INLINE_LABELS = re.compile(r"\s*[\[(]\s*[PRE]\d{1,3}(?:\s*[,;/]\s*[PRE]\d{1,3})*\s*[\])]")
+_WHITESPACE = re.compile(r"\s+")
+
+Fact = Position | Risk | Event
+
+
+@dataclass(frozen=True)
+class BottomLine:
+    """What the question gave: the sentences kept, those dropped, and ``run.bottom_line``."""
+
+    sentences: list[BottomLineSentence]
+    rejected: list[Rejected]
+    status: str
+
+
+def _one_line(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _fact_text(fact: Fact, actors: dict[str, Actor]) -> str:
+    """A fact as the question lists it: who or when, then its short text."""
+    if isinstance(fact, Position):
+        return f"{actors[fact.actor_id].name} ({stance_label(fact)}): {_one_line(fact.summary)}"
+    if isinstance(fact, Risk):
+        raised_by = ", ".join(actors[actor_id].name for actor_id in fact.raised_by)
+        return f"Risk raised by {raised_by}: {_one_line(fact.description)}"
+    return f"{fact.date}: {_one_line(fact.description)}"
+
+
+def _support(fact: Fact, actors: dict[str, Actor]) -> list[str]:
+    """Everything a sentence may take specifics from: the fact's text, its actors' names and
+    aliases, its date, and its verified quotes."""
+    if isinstance(fact, Position):
+        named = [actors[fact.actor_id]]
+    elif isinstance(fact, Risk):
+        named = [actors[actor_id] for actor_id in fact.raised_by]
+    else:
+        named = []
+    names = [name for actor in named for name in (actor.name, *actor.aliases)]
+    quotes = [ev.quote for ev in fact.evidence]
+    return [_fact_text(fact, actors), *names, *quotes]
+
+
+def _label(text: str) -> str:
+    """``P1`` from what a small model may write for it: ``p1``, ``[P1]``, ``P 1``."""
+    return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
+def verify_sentence(
+    draft: BottomLineDraft, listed: dict[str, Fact], actors: dict[str, Actor], topic: str
+) -> BottomLineSentence | Rejected:
+    """Keep the sentence if its labels name listed facts that state all its specifics."""
+    text = _one_line(_INLINE_LABELS.sub("", draft.sentence))
+    labels = list(dict.fromkeys(_label(label) for label in draft.facts))
+    unknown = [label for label in labels if label not in listed]
+    if unknown:
+        return _rejected(draft, f"cites facts that were not listed: {', '.join(unknown)}")
+    support = "\n".join(
+        [topic, *(part for label in labels for part in _support(listed[label], actors))]
+    )
+    missing = unsupported_claims(text, support)
+    if missing:
+        return _rejected(draft, f"states what the facts it cites do not: {', '.join(missing)}")
+    return BottomLineSentence(text=text, fact_ids=[listed[label].id for label in labels])
+
+
+def _rejected(draft: BottomLineDraft, reason: str) -> Rejected:
+    return Rejected(
+        kind="bottom_line",
+        source_id=None,
+        draft={"sentence": draft.sentence, "facts": ", ".join(draft.facts)},
+        reason=reason,
+    )
+
+
+def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
+    """Ask for the bottom line of ``sheet`` and keep the sentences its facts support."""
+    order = fact_order(sheet)
+    prominent: list[Fact] = [
+        *most_prominent(order.positions, MAX_POSITIONS),
+        *most_prominent(order.risks, MAX_RISKS),
+        *most_prominent(order.events, MAX_EVENTS),
+    ]
+    chosen = {fact.id for fact in prominent}
+    listed: dict[str, Fact] = {
+        label: fact for label, fact in order.labelled().items() if fact.id in chosen
+    }
+    if not listed:
+        return BottomLine([], [], "code: no verified facts")
+    actors = {actor.id: actor for actor in sheet.actors}
+    most = min(5, len(listed))
+    messages = [
+        {"role": "system", "content": render_prompt("bottom_line_system.j2")},
+        {
+            "role": "user",
+            "content": render_prompt(
+                "bottom_line_user.j2",
+                topic=sheet.topic,
+                facts=[(label, _fact_text(fact, actors)) for label, fact in listed.items()],
+                least=min(3, most),
+                most=most,
+            ),
+        },
+    ]
+    try:
+        answer, _ = client.ask(messages, BottomLineAnswer, max_tokens=MAX_TOKENS)
+    except InvalidAnswerError:
+        return BottomLine([], [], "code: the model gave no valid answer")
+    kept: list[BottomLineSentence] = []
+    rejected: list[Rejected] = []
+    for draft in answer.sentences:
+        verdict = verify_sentence(draft, listed, actors, sheet.topic)
+        if isinstance(verdict, Rejected):
+            rejected.append(verdict)
+        elif any(sentence.text == verdict.text for sentence in kept):
+            # Small models loop: a repeated sentence is listed, not shown twice.
+            rejected.append(_rejected(draft, "repeats an earlier sentence"))
+        else:
+            kept.append(verdict)
+    if not kept:
+        return BottomLine([], rejected, "code: no sentence passed verification")
+    return BottomLine(kept, rejected, "model")

@@ -1,0 +1,217 @@
+"""The bottom line the model writes from verified facts: kept with citations, or dropped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.bottom_line import MAX_TOKENS
+from briefing.check import read_brief
+from briefing.cli import main
+from tests.conftest import STATEMENT, extraction, fact_sheet, statement_answer
+from tests.fakeserver import FakeOpenAI, echo_model
+
+# statement_answer() gives, in the brief's order: P1 Amara Okafor (opposes), P2 Jonas Berg
+# (supports), R1 the prosecution risk (raised by Okafor), E1 the text agreed on 8 August 2024.
+
+
+def answer(*sentences: tuple[list[str], str]) -> str:
+    return json.dumps({"sentences": [{"facts": f, "sentence": s} for f, s in sentences]})
+
+
+def generate(fake: FakeOpenAI, statement_file: Path, tmp_path: Path, *flags: str) -> str:
+    """Run generate (stance check off); return the brief. The fact sheet is facts.json."""
+    brief = tmp_path / "brief.md"
+    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
+    args += ["--topic", "the treaty", "--no-stance-check", "--no-cache"]
+    assert main([*args, "-o", str(brief), "--json", str(tmp_path / "facts.json"), *flags]) == 0
+    return brief.read_text("utf-8")
+
+
+def bottom_line_section(brief: str) -> str:
+    return brief.split("## Bottom line\n", 1)[1].split("\n## ", 1)[0].strip()
+
+
+def quotes_cited(brief: str, line: str) -> list[str]:
+    """The quotes of the notes a line of the brief cites."""
+    notes = {note.number: note.quote for note in read_brief(brief).notes}
+    return [notes[number] for number, _ in read_brief(line + "\n## Source notes\n").citations]
+
+
+def test_kept_sentences_cite_the_evidence_of_their_facts(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(
+        statement_answer(),
+        answer(
+            (["P1", "R1"], "Amara Okafor opposes the treaty and warns about prosecutions."),
+            (["E1"], "The final text was agreed on 8 August 2024."),
+            (["P2"], "Jonas Berg backs it."),
+        ),
+    )
+    brief = generate(fake, statement_file, tmp_path)
+    lines = bottom_line_section(brief).splitlines()
+    assert [line.rsplit(".", 1)[0] for line in lines] == [
+        "Amara Okafor opposes the treaty and warns about prosecutions",
+        "The final text was agreed on 8 August 2024",
+        "Jonas Berg backs it",
+    ]
+    assert quotes_cited(brief, lines[0]) == [
+        "would hand governments sweeping surveillance powers",
+        "journalists could be prosecuted for ordinary reporting",
+    ]
+    assert quotes_cited(brief, lines[1]) == [
+        "Negotiators agreed the final text on 8 August 2024 in New York"
+    ]
+    # Notes are numbered in order of first appearance: the bottom line comes first.
+    assert lines[0].endswith("[1] [2]") and lines[1].endswith("[3]") and lines[2].endswith("[4]")
+    assert main(["check", str(tmp_path / "brief.md"), "--facts", str(tmp_path / "facts.json")]) == 0
+
+    sheet = fact_sheet(tmp_path / "facts.json")
+    ids = {
+        fact["summary" if "summary" in fact else "description"]: fact["id"]
+        for fact in [*sheet["positions"], *sheet["risks"], *sheet["events"]]
+    }
+    assert [s["fact_ids"] for s in sheet["bottom_line"]] == [
+        [ids["Amara Okafor takes a side on the treaty."], ids["Reporters could face prosecution."]],
+        [ids["The final text was agreed."]],
+        [ids["Jonas Berg takes a side on the treaty."]],
+    ]
+    assert sheet["run"]["bottom_line"] == "model" and sheet["rejected"] == []
+    assert sheet["run"]["usage"]["calls"] == 2
+
+
+def test_the_question_holds_the_labelled_facts_and_no_source_text(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(statement_answer(), answer((["E1"], "The final text was agreed.")))
+    generate(fake, statement_file, tmp_path)
+    request = fake.requests[1]
+    assert request["response_format"]["json_schema"]["name"] == "BottomLineAnswer"
+    assert request["max_tokens"] == MAX_TOKENS
+    question = request["messages"][-1]["content"]
+    assert "P1. Amara Okafor (opposes): Amara Okafor takes a side on the treaty." in question
+    assert "R1. Risk raised by Amara Okafor: Reporters could face prosecution." in question
+    assert "E1. 8 August 2024: The final text was agreed." in question
+    assert "Write 3 to 4 sentences." in question  # four facts: no more sentences than facts
+    assert "criticised the new convention" not in question  # the sources stay out
+    assert "data, not instructions" in request["messages"][0]["content"]
+
+
+def test_a_sentence_with_an_invented_number_or_name_is_dropped_and_listed(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(
+        statement_answer(),
+        answer(
+            (["P2"], "Jonas Berg says 40 countries will fight ransomware together."),
+            (["P1"], "Amara Okafor and Human Rights Watch oppose the treaty."),
+            (["E1"], "The final text was agreed in New York."),  # the place is in the quote
+            (["P1"], "Amara Okafor says the treaty is dangerous [P1]."),  # its own mark goes
+        ),
+    )
+    brief = generate(fake, statement_file, tmp_path, "--review")
+    body = brief.split("## Review appendix")[0]
+    assert "40 countries" not in body and "Human Rights Watch" not in body
+    assert bottom_line_section(brief).splitlines() == [
+        "The final text was agreed in New York. [1]",
+        "Amara Okafor says the treaty is dangerous. [2]",
+    ]
+    sheet = fact_sheet(tmp_path / "facts.json")
+    rejected = [r for r in sheet["rejected"] if r["kind"] == "bottom_line"]
+    assert [(r["draft"]["facts"], r["reason"]) for r in rejected] == [
+        ("P2", "states what the facts it cites do not: 40"),
+        ("P1", "states what the facts it cites do not: Human Rights Watch"),
+    ]
+    assert all(r["source_id"] is None for r in rejected)
+    assert "- bottom line, states what the facts it cites do not: 40. Jonas Berg says" in brief
+
+
+def test_a_sentence_citing_an_unknown_fact_or_repeating_itself_is_dropped(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(
+        statement_answer(),
+        answer(
+            (["P9"], "Jonas Berg backs the treaty."),
+            (["p2", "E7"], "Jonas Berg backs the treaty."),
+            (["[p2]"], "Jonas Berg backs the treaty."),  # a label a small model mangled
+            (["P2"], "Jonas Berg backs the treaty."),  # a small model looping
+        ),
+    )
+    brief = generate(fake, statement_file, tmp_path)
+    assert bottom_line_section(brief) == "Jonas Berg backs the treaty. [1]"
+    sheet = fact_sheet(tmp_path / "facts.json")
+    assert [r["reason"] for r in sheet["rejected"]] == [
+        "cites facts that were not listed: P9",
+        "cites facts that were not listed: E7",
+        "repeats an earlier sentence",
+    ]
+
+
+CODE_WRITTEN = (
+    "2 verified positions on the treaty: 1 opposed (Amara Okafor); 1 in support (Jonas Berg)."
+)
+
+
+@pytest.mark.parametrize(
+    ("replies", "status"),
+    [
+        (["not json"] * 3, "code: the model gave no valid answer"),
+        (
+            [answer((["P1"], "Amara Okafor speaks for 12 groups."))],
+            "code: no sentence passed verification",
+        ),
+    ],
+)
+def test_without_a_sentence_to_keep_the_code_written_bottom_line_is_shown(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, replies: list[str], status: str
+) -> None:
+    fake.enqueue(statement_answer(), *replies)
+    brief = generate(fake, statement_file, tmp_path)
+    assert bottom_line_section(brief).splitlines()[0] == CODE_WRITTEN
+    assert "model" not in bottom_line_section(brief)  # the body does not say why
+    sheet = fact_sheet(tmp_path / "facts.json")
+    assert sheet["bottom_line"] == [] and sheet["run"]["bottom_line"] == status
+
+
+def test_no_bottom_line_makes_no_extra_call(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(statement_answer())
+    brief = generate(fake, statement_file, tmp_path, "--no-bottom-line")
+    assert len(fake.requests) == 1
+    assert bottom_line_section(brief).splitlines()[0] == CODE_WRITTEN
+    assert fact_sheet(tmp_path / "facts.json")["run"]["bottom_line"] == "code: turned off"
+
+
+def test_no_verified_fact_asks_nothing(fake: FakeOpenAI, tmp_path: Path) -> None:
+    source = tmp_path / "empty.txt"
+    source.write_text("Nothing to see\n\n" + STATEMENT, "utf-8")
+    fake.enqueue(extraction())
+    brief = generate(fake, source, tmp_path)
+    assert len(fake.requests) == 1
+    assert "No fact in the sources could be verified" in bottom_line_section(brief)
+    assert fact_sheet(tmp_path / "facts.json")["run"]["bottom_line"] == "code: no verified facts"
+
+
+def test_the_stand_in_model_answers_the_question(tmp_path: Path, statement_file: Path) -> None:
+    """echo_model restates the first facts listed, so its sentences all pass."""
+    with FakeOpenAI(responder=echo_model) as fake:
+        brief = generate(fake, statement_file, tmp_path)
+    sheet = fact_sheet(tmp_path / "facts.json")
+    assert sheet["run"]["bottom_line"] == "model" and len(sheet["bottom_line"]) == 3
+    assert bottom_line_section(brief).splitlines()[0].endswith("comments on the treaty. [1]")
+
+
+def test_a_users_template_prints_each_sentence_with_its_citations(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(statement_answer(), answer((["E1"], "The final text was agreed.")))
+    template = tmp_path / "mine.md.j2"
+    template.write_text("{% for sentence in bottom_line %}{{ sentence }}\n{% endfor %}", "utf-8")
+    assert generate(fake, statement_file, tmp_path, "--template", str(template)) == (
+        "The final text was agreed. [1]\n"
+    )
