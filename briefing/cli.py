@@ -197,9 +197,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 SERVICE_ENVIRONMENT = """\
-environment:
-  BRIEFING_SERVICE_TOKEN  bearer token every request but GET /health must send
-                          (Authorization: Bearer ...); required beyond loopback
+  BRIEFING_SERVICE_TOKEN  bearer token that every request but GET /health must send
+                      (Authorization: Bearer ...); required to listen beyond loopback
 """
 
 
@@ -207,11 +206,11 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve = commands.add_parser(
         "serve",
         help="run the HTTP service: submit brief jobs, poll them, fetch their results",
-        description="Serve a JSON API (description at /openapi.json): POST /jobs with source "
-        "texts, poll GET /jobs/{id}, then fetch /brief, /facts and /review. Jobs are kept in "
-        "SQLite and survive a restart; all jobs share one model endpoint and the response "
+        description="Serve a JSON API, described at /openapi.json: POST /jobs with source texts,\n"
+        "poll GET /jobs/{id}, then fetch its /brief, /facts and /review. Jobs are kept in\n"
+        "SQLite and survive a restart. All jobs share one model endpoint and the response\n"
         "cache. Listens on 127.0.0.1 unless --host says otherwise, which needs a token.",
-        epilog=SERVICE_ENVIRONMENT + "\n" + ENVIRONMENT,
+        epilog=EXIT_CODES + "\n" + ENVIRONMENT + SERVICE_ENVIRONMENT,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     serve.add_argument(

@@ -7,9 +7,9 @@ every bound here is enforced before a job is stored (a body that breaks one gets
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 JobState = Literal["queued", "running", "done", "failed", "cancelled"]
 FINISHED: frozenset[str] = frozenset({"done", "failed", "cancelled"})
@@ -18,6 +18,17 @@ _IN = ConfigDict(extra="forbid")
 _OUT = ConfigDict(extra="forbid")
 
 MAX_SOURCES = 200
+
+
+def _json_integer(value: object) -> object:
+    """JSON Schema's integer: 2000 and 2000.0, but neither "2000" nor true (pydantic's lax
+    mode would take both, and strict mode would refuse 2000.0)."""
+    if isinstance(value, (str, bool)):
+        raise ValueError("must be a JSON number")
+    return value
+
+
+JsonInteger = Annotated[int, BeforeValidator(_json_integer)]
 
 
 class SourceIn(BaseModel):
@@ -42,16 +53,16 @@ class JobOptions(BaseModel):
     """How to write the brief; the model, endpoint and cache are the service's own."""
 
     model_config = _IN
-    stance_check: bool = Field(
+    stance_check: StrictBool = Field(
         default=True, description="Ask a second, narrow question about each position's stance."
     )
-    quote_feedback: bool = Field(
+    quote_feedback: StrictBool = Field(
         default=True, description="Ask the model again when its quotes are not in the text."
     )
-    chunk_chars: int = Field(
+    chunk_chars: JsonInteger = Field(
         default=2000, ge=200, le=50_000, description="Largest piece of text sent in one request."
     )
-    review: bool = Field(
+    review: StrictBool = Field(
         default=False,
         description="Append the review appendix (rejected drafts, disputed stances) to the brief.",
     )

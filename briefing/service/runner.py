@@ -5,9 +5,10 @@ server the service started) and the same response cache, then renders its brief,
 and review page and stores them with the job.
 
 Cancelling and stopping take effect at the next chunk boundary: the pipeline reports progress
-after each chunk, and the progress callback raises there. The chunk being read when the request
-came is finished first (its answer lands in the response cache); a queued job is cancelled at
-once. When the service stops, running jobs go back to the queue and resume on the next start.
+after each chunk, and the progress callback raises there. The chunk being read is finished
+first, and so is a chunk the pipeline's pool had already begun (answers land in the response
+cache); a queued job is cancelled at once. When the service stops, running jobs go back to the
+queue and resume on the next start.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class _Running:
 
 def job_sources(request: JobRequest) -> list[Source]:
     """The clean sources of a request; raises ``SourceError`` for one with no text left."""
-    return sources_from_records([source.model_dump() for source in request.sources], "request")
+    return sources_from_records([source.model_dump() for source in request.sources], "submitted")
 
 
 class JobRunner:
