@@ -244,6 +244,44 @@ def test_twenty_jobs_at_once_none_lost_or_mixed_up(model: FakeOpenAI, tmp_path: 
         assert sheet["sources"][0]["title"].endswith(f"envoy {name} backs the treaty")
 
 
+def test_the_embedded_model_starts_once_for_all_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.backends import embedded
+
+    started: list[str] = []
+    slots: list[object] = []
+
+    class OneFakeServer:
+        def __init__(self, *args: object, parallel: int = 1, **kwargs: object) -> None:
+            slots.append(parallel)
+            self.fake = FakeOpenAI(responder=echo_model)
+
+        def __enter__(self) -> OneFakeServer:
+            self.fake.__enter__()
+            return self
+
+        def start(self) -> str:
+            started.append(self.fake.base_url)
+            return self.fake.base_url
+
+        def __exit__(self, *exc: object) -> None:
+            self.fake.__exit__()
+
+    monkeypatch.setattr(embedded, "EmbeddedServer", OneFakeServer)
+    monkeypatch.setattr(embedded, "assemble_model", lambda directory, progress: Path("m.gguf"))
+    config = BriefConfig(cache_dir=str(tmp_path / "cache"), retry=FAST_RETRY)
+    with live_service(config, workers=3) as api:
+        ids = [
+            api.call("POST", "/jobs", statement(name, n)).json()["id"]
+            for n, name in enumerate(NAMES[:6])
+        ]
+        assert [api.wait(job_id)["status"] for job_id in ids] == ["done"] * 6
+        facts = api.call("GET", f"/jobs/{ids[0]}/facts").json()
+    assert slots == [3] and len(set(started)) == 1  # one server, a slot per worker
+    assert facts["run"]["endpoint"] == "embedded"
+
+
 # ----------------------------------------------------------------------------- errors
 
 

@@ -222,7 +222,7 @@ def create_app(
         status: Annotated[JobState | None, Query(description="Only jobs in this state.")] = None,
         limit: Annotated[int, Query(ge=1, le=1000, description="At most this many.")] = 100,
     ) -> JobList:
-        return JobList(jobs=store.list(status, limit))
+        return JobList(jobs=store.jobs(status, limit))
 
     @app.get(
         "/jobs/{job_id}",

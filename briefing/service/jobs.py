@@ -234,7 +234,8 @@ class JobStore:
         assert status is not None
         return status
 
-    def list(self, status: JobState | None, limit: int) -> list[JobStatus]:
+    def jobs(self, status: JobState | None, limit: int) -> list[JobStatus]:
+        """The newest ``limit`` jobs, optionally only those in one state."""
         query = f"SELECT {_COLUMNS} FROM jobs"
         params: tuple[Any, ...] = ()
         if status is not None:

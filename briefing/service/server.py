@@ -61,13 +61,13 @@ def is_loopback(host: str) -> bool:
 
 def service_token(host: str) -> str | None:
     """The bearer token from the environment; required to listen beyond loopback."""
-    token = os.environ.get(TOKEN_VARIABLE) or None
+    token = os.environ.get(TOKEN_VARIABLE, "").strip() or None  # HTTP strips header values too
     if token is None and not is_loopback(host):
         raise ConfigError(
             f"listening on {host} needs a bearer token: set {TOKEN_VARIABLE} (at least "
             f"{TOKEN_MIN_CHARS} characters), or listen on 127.0.0.1"
         )
-    if token is not None and len(token.strip()) < TOKEN_MIN_CHARS:
+    if token is not None and len(token) < TOKEN_MIN_CHARS:
         raise ConfigError(f"{TOKEN_VARIABLE} must be at least {TOKEN_MIN_CHARS} characters")
     return token
 
@@ -78,8 +78,12 @@ def state_path(config: BriefConfig, options: ServiceOptions) -> Path:
 
 @contextmanager
 def _locked(state: Path) -> Iterator[None]:
-    state.parent.mkdir(parents=True, exist_ok=True)
-    with open(state.with_name(state.name + ".lock"), "a") as lock:
+    try:
+        state.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(state.with_name(state.name + ".lock"), "a")
+    except OSError as exc:
+        raise ConfigError(f"cannot use the job state file {state}: {exc.strerror or exc}") from None
+    with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -128,7 +132,7 @@ def serve(config: BriefConfig, options: ServiceOptions, progress: Progress = no_
     sock = listen(options.host, options.port)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
-    with running_service(config, options, token, progress) as app:
+    with sock, running_service(config, options, token, progress) as app:
         progress(
             f"serving on http://{shown}:{port} with {options.workers} workers; "
             f"jobs in {state_path(config, options)}" + ("; bearer token required" if token else "")
