@@ -8,6 +8,7 @@ run succeeded, so a failed run never leaves a half-written brief behind.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -257,9 +258,9 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument(
         "--timeout",
         type=float,
-        default=BriefConfig.timeout,
         metavar="SECONDS",
-        help="give up on one model request after this long (default: %(default).0f)",
+        help="give up on one model request after this long; it is then retried (default: as "
+        "for generate)",
     )
     serve.add_argument(
         "--no-cache", action="store_true", help="neither read nor store model answers"
@@ -483,10 +484,11 @@ def _run_serve(args: argparse.Namespace, progress: logging.Logger) -> int:
         model=args.model,
         base_url=args.base_url,
         concurrency=args.concurrency,
-        timeout=args.timeout,
         cache=not args.no_cache,
         cache_dir=args.cache_dir,
     )
+    if args.timeout is not None:
+        config = dataclasses.replace(config, timeout=args.timeout)
     options = ServiceOptions(
         host=args.host,
         port=args.port,

@@ -402,6 +402,15 @@ def test_a_failing_endpoint_fails_the_job_with_the_reason(
 # ----------------------------------------------------------------------------- security
 
 
+def test_serve_help_names_every_option_and_the_token(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", "--help"])
+    shown = capsys.readouterr().out
+    assert exited.value.code == 0 and "BRIEFING_SERVICE_TOKEN" in shown
+    for option in ("--host", "--port", "--workers", "--max-request-bytes", "--state", "--no-cache"):
+        assert option in shown
+
+
 def test_beyond_loopback_needs_a_token(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
