@@ -1,7 +1,8 @@
 """The HTTP service: submit, poll and fetch; 20 jobs at once; errors; auth; a kill and restart.
 
-The service runs on 127.0.0.1 in a thread (or, for the kill test, in a subprocess), in front of
-the deterministic ``echo_model`` behind the fake OpenAI server, so every brief can be predicted.
+The service runs on 127.0.0.1 in a thread (``tests/liveservice.py``; for the kill test, in a
+subprocess), in front of the deterministic ``echo_model`` behind the fake OpenAI server, so
+every brief can be predicted.
 """
 
 from __future__ import annotations
@@ -16,142 +17,32 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from briefing import BriefConfig, extract_facts, render_brief
 from briefing.cli import main
-from briefing.llm import Endpoint, RetryPolicy
-from briefing.service import ServiceOptions, running_service
+from briefing.llm import Endpoint
 from briefing.service.jobs import MAX_RESTARTS, STATE_FILE, JobStore
 from briefing.service.models import JobRequest
 from briefing.service.runner import STOPPED_MESSAGE, job_sources
-from briefing.service.server import listen
 from tests.fakeserver import FakeOpenAI, Reply, echo_model
+from tests.liveservice import (
+    FAST_RETRY,
+    NAMES,
+    TOKEN,
+    Api,
+    config_for,
+    live_service,
+    statement,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-FAST_RETRY = RetryPolicy(max_attempts=4, max_seconds=30, base_delay=0.01, max_delay=0.05)
-TOKEN = "a-service-token-for-tests-only-3f9c"
-NAMES = (
-    "Alder Birch Cedar Dogwood Elm Fir Ginkgo Hazel Ilex Juniper "
-    "Kapok Larch Maple Nutmeg Olive Poplar Quince Rowan Spruce Tamarind"
-).split()
-
-
-# ----------------------------------------------------------------------------- helpers
-
-
-@dataclass
-class Answer:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8")
-
-
-@dataclass
-class Api:
-    """A small client for the service under test (urllib: nothing beyond the standard library)."""
-
-    base_url: str
-    token: str | None = None
-
-    def call(
-        self,
-        method: str,
-        path: str,
-        body: Any = None,
-        *,
-        raw: bytes | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> Answer:
-        sent = {"Content-Type": "application/json", **(headers or {})}
-        if self.token and "Authorization" not in sent:
-            sent["Authorization"] = f"Bearer {self.token}"
-        data = raw if raw is not None else None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(
-            self.base_url + path, data=data, method=method, headers=sent
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return Answer(response.status, _lower(response.headers), response.read())
-        except urllib.error.HTTPError as error:
-            with error:
-                return Answer(error.code, _lower(error.headers), error.read())
-
-    def wait(self, job_id: str, seconds: float = 60) -> dict[str, Any]:
-        """Poll a job until it has finished."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            status: dict[str, Any] = self.call("GET", f"/jobs/{job_id}").json()
-            if status["status"] in ("done", "failed", "cancelled"):
-                return status
-            time.sleep(0.05)
-        raise AssertionError(f"job {job_id} did not finish in {seconds} s: {status}")
-
-
-def _lower(headers: Any) -> dict[str, str]:
-    return {name.lower(): value for name, value in headers.items()}
-
-
-def config_for(model: FakeOpenAI, cache_dir: Path, **settings: Any) -> BriefConfig:
-    return BriefConfig(
-        base_url=model.base_url,
-        model="m",
-        retry=FAST_RETRY,
-        timeout=10,
-        cache_dir=str(cache_dir),
-        **settings,
-    )
-
-
-@contextmanager
-def live_service(config: BriefConfig, token: str | None = None, **options: Any) -> Iterator[Api]:
-    """The service on a free port of 127.0.0.1, in a thread, for the ``with`` block."""
-    with running_service(config, ServiceOptions(**options), token) as app:
-        sock = listen("127.0.0.1", 0)
-        server = uvicorn.Server(uvicorn.Config(app, log_config=None, log_level="warning"))
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        try:
-            deadline = time.monotonic() + 10
-            while not server.started:
-                assert time.monotonic() < deadline and thread.is_alive(), "no service"
-                time.sleep(0.01)
-            yield Api(f"http://127.0.0.1:{sock.getsockname()[1]}", token)
-        finally:
-            server.should_exit = True
-            thread.join(10)
-            sock.close()
-
-
-def statement(name: str, number: int) -> dict[str, Any]:
-    """A request whose brief names ``name``, and only ``name``, as an actor."""
-    text = (
-        f"Talks on the treaty, round {number}\n\n"
-        f"Delegates met again to discuss the draft treaty. Envoy {name} said the draft "
-        f"protects {name.lower()} farmers and must pass this year.\n\n"
-        f"The round closed on {number % 28 + 1} March 2024 in Vienna."
-    )
-    return {
-        "sources": [{"title": f"Round {number}: envoy {name} backs the treaty", "text": text}],
-        "topic": "the draft treaty",
-    }
 
 
 @pytest.fixture(autouse=True)

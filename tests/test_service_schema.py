@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
 from tests.fakeserver import FakeOpenAI, echo_model
-from tests.test_service import TOKEN, Api, config_for, live_service, statement
+from tests.liveservice import TOKEN, Api, config_for, live_service, statement
 
 POSITIVE, NEGATIVE = GenerationMode.POSITIVE, GenerationMode.NEGATIVE
 OPERATIONS = [

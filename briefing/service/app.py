@@ -68,10 +68,9 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = _error(413, "too_large", f"the request body exceeds {self.limit:,} bytes")
         declared = dict(scope["headers"]).get(b"content-length", b"0")
         if not declared.isdigit() or int(declared) > self.limit:
-            await too_large(scope, receive, send)
+            await self._too_large(scope, receive, send)
             return
         # Read the body here, bounded, whatever Content-Length claimed (or chunked encoding).
         chunks: list[bytes] = []
@@ -83,7 +82,7 @@ class RequestGuard:
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
             if size > self.limit:
-                await too_large(scope, receive, send)
+                await self._too_large(scope, receive, send)
                 return
             more = message.get("more_body", False)
         replayed = False
@@ -105,6 +104,10 @@ class RequestGuard:
             await send(message)
 
         await self.app(scope, replay, send_hardened)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        refusal = _error(413, "too_large", f"the request body exceeds {self.limit:,} bytes")
+        await refusal(scope, receive, send)
 
 
 def _bearer_check(token: str) -> Any:
