@@ -8,6 +8,7 @@ run succeeded, so a failed run never leaves a half-written brief behind.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -254,7 +255,80 @@ def _parser() -> argparse.ArgumentParser:
     cache.add_argument("action", choices=("stats", "clear"))
     _add_cache_dir(cache)
     _add_common(cache)
+    _add_serve(commands)
     return parser
+
+
+SERVICE_ENVIRONMENT = """\
+  BRIEFING_SERVICE_TOKEN  bearer token that every request but GET /health must send
+                      (Authorization: Bearer ...); required to listen beyond loopback
+"""
+
+
+def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="run the HTTP service: submit brief jobs, poll them, fetch their results",
+        description="Serve a JSON API, described at /openapi.json: POST /jobs with source texts,\n"
+        "poll GET /jobs/{id}, then fetch its /brief, /facts and /review. Jobs are kept in\n"
+        "SQLite and survive a restart. All jobs share one model endpoint and the response\n"
+        "cache. Listens on 127.0.0.1 unless --host says otherwise, which needs a token.",
+        epilog=EXIT_CODES + "\n" + ENVIRONMENT + SERVICE_ENVIRONMENT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=8765,
+        help="port to listen on; 0 picks a free one (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        metavar="N",
+        help="jobs run at once (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--max-request-bytes",
+        type=int,
+        default=5_000_000,
+        metavar="N",
+        help="refuse larger request bodies with 413 (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--state",
+        metavar="FILE",
+        help="the jobs' SQLite file (default: service.sqlite3 in the cache dir)",
+    )
+    serve.add_argument("--model", help="model name at --base-url (default: the embedded model)")
+    serve.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL, else the embedded model)",
+    )
+    serve.add_argument(
+        "--concurrency",
+        type=int,
+        default=BriefConfig.concurrency,
+        metavar="N",
+        help="requests in flight per job (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="give up on one model request after this long; it is then retried (default: as "
+        "for generate)",
+    )
+    serve.add_argument(
+        "--no-cache", action="store_true", help="neither read nor store model answers"
+    )
+    _add_cache_dir(serve)
+    _add_common(serve)
 
 
 def _add_cache_dir(command: argparse.ArgumentParser) -> None:
@@ -477,6 +551,29 @@ def _run_cache(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_serve(args: argparse.Namespace, progress: logging.Logger) -> int:
+    from .service import ServiceOptions, serve  # the web stack loads only for this command
+
+    config = BriefConfig(
+        model=args.model,
+        base_url=args.base_url,
+        concurrency=args.concurrency,
+        cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+    )
+    if args.timeout is not None:
+        config = dataclasses.replace(config, timeout=args.timeout)
+    options = ServiceOptions(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        max_request_bytes=args.max_request_bytes,
+        state=args.state,
+    )
+    serve(config, options, progress=progress.info)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logger = logging.getLogger("briefing")
@@ -498,6 +595,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_check(args)
         if args.command == "batch":
             return _run_batch(args, logger)
+        if args.command == "serve":
+            return _run_serve(args, logger)
         return _run_sources(args)
     except BriefingError as exc:
         if args.debug:

@@ -13,7 +13,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,7 +23,7 @@ from briefing.cleaning import clean_text
 from briefing.errors import SourceError
 from briefing.models import Source
 
-__all__ = ["DOCUMENT_EXTENSIONS", "STDIN", "load_sources"]
+__all__ = ["DOCUMENT_EXTENSIONS", "STDIN", "load_sources", "sources_from_records"]
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,25 @@ def load_sources(
                 continue
             seen.add(source.id)
             sources.append(source)
+    return sources
+
+
+def sources_from_records(records: Sequence[Mapping[str, Any]], shown: str) -> list[Source]:
+    """Clean texts handed over in memory, read exactly as records of a ``.json`` source file.
+
+    Each record needs ``text``; ``title``, ``url``, ``outlet`` and ``published`` are optional.
+    Sources are named ``shown`` (``shown#N`` when there are several); a record whose clean text
+    equals an earlier one is skipped.
+    """
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for doc in _parse_json_records(list(records), shown, shown):
+        source = _finish(doc)
+        if source.id in seen:
+            log.info("skipping %s: same text as an earlier source", source.path)
+            continue
+        seen.add(source.id)
+        sources.append(source)
     return sources
 
 

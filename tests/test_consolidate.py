@@ -491,7 +491,8 @@ def test_brief_of_disagreeing_sources_end_to_end(
     )
     code = main(
         ["generate", "a.txt", "b.txt", "--topic", "the treaty", "--base-url", fake.base_url,
-         "--model", "m", "-q", "--no-stance-check", "--no-bottom-line", "-o", "brief.md", "--json", "facts.json"]
+         "--model", "m", "-q", "--no-stance-check", "--no-bottom-line",
+         "-o", "brief.md", "--json", "facts.json"]
     )  # fmt: skip
     assert code == 0
     sheet = fact_sheet(Path("facts.json"))

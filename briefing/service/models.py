@@ -1,0 +1,150 @@
+"""What the HTTP service reads and answers: the JSON bodies of its API.
+
+These models are the OpenAPI description: each field's description is its documentation, and
+every bound here is enforced before a job is stored (a body that breaks one gets 422).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+
+JobState = Literal["queued", "running", "done", "failed", "cancelled"]
+FINISHED: frozenset[str] = frozenset({"done", "failed", "cancelled"})
+
+_IN = ConfigDict(extra="forbid")
+_OUT = ConfigDict(extra="forbid")
+
+MAX_SOURCES = 200
+
+
+def _json_integer(value: object) -> object:
+    """JSON Schema's integer: 2000 and 2000.0, but neither "2000" nor true (pydantic's lax
+    mode would take both, and strict mode would refuse 2000.0)."""
+    if isinstance(value, (str, bool)):
+        raise ValueError("must be a JSON number")
+    return value
+
+
+JsonInteger = Annotated[int, BeforeValidator(_json_integer)]
+
+
+class SourceIn(BaseModel):
+    """One source document, as text. It is data: never run, and escaped wherever it is shown."""
+
+    model_config = _IN
+    title: str = Field(min_length=1, max_length=500, description="The document's headline.")
+    text: str = Field(
+        min_length=1,
+        pattern=r"\S",
+        description="The document's full text (plain text or Markdown); it is cleaned of web "
+        "page chrome like a source file, and every quote in the brief points into it.",
+    )
+    url: str | None = Field(default=None, max_length=2000, description="Where it was published.")
+    outlet: str | None = Field(default=None, max_length=500, description="Who published it.")
+    published: str | None = Field(
+        default=None, max_length=100, description="When it was published, as written."
+    )
+
+
+class JobOptions(BaseModel):
+    """How to write the brief; the model, endpoint and cache are the service's own."""
+
+    model_config = _IN
+    stance_check: StrictBool = Field(
+        default=True, description="Ask a second, narrow question about each position's stance."
+    )
+    quote_feedback: StrictBool = Field(
+        default=True, description="Ask the model again when its quotes are not in the text."
+    )
+    chunk_chars: JsonInteger = Field(
+        default=2000, ge=200, le=50_000, description="Largest piece of text sent in one request."
+    )
+    review: StrictBool = Field(
+        default=False,
+        description="Append the review appendix (rejected drafts, disputed stances) to the brief.",
+    )
+
+
+class JobRequest(BaseModel):
+    """A brief to write: its sources, and optionally its topic and options."""
+
+    model_config = _IN
+    sources: list[SourceIn] = Field(min_length=1, max_length=MAX_SOURCES)
+    topic: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=300,
+        description="The policy topic; default: the words all source titles share.",
+    )
+    options: JobOptions = Field(default_factory=JobOptions)
+
+
+class Progress(BaseModel):
+    model_config = _OUT
+    fraction: float = Field(
+        ge=0, le=1, description="Share of the work done: chunks read, then the stance check."
+    )
+    messages: list[str] = Field(description="The latest progress messages, oldest first.")
+
+
+class Summary(BaseModel):
+    """What a finished brief holds; the fact sheet has the details."""
+
+    model_config = _OUT
+    topic: str
+    positions: int
+    risks: int
+    events: int
+    rejected: int
+    skipped_chunks: int = Field(description="Chunks the model never answered validly.")
+    model_calls: int
+    cached_answers: int = Field(description="Answers taken from the response cache.")
+    seconds: float
+
+
+class JobStatus(BaseModel):
+    model_config = _OUT
+    id: str
+    status: JobState = Field(
+        description="queued → running → done | failed | cancelled. Only a done job has results."
+    )
+    topic: str | None = Field(description="The topic asked for, or the one chosen once done.")
+    sources: int = Field(description="Number of sources submitted.")
+    created_at: datetime
+    started_at: datetime | None = Field(description="When the job last started running.")
+    finished_at: datetime | None
+    progress: Progress
+    error: str | None = Field(description="Why the job failed or was cancelled.")
+    cancel_requested: bool
+    restarts: int = Field(
+        description="How often the service stopped while this job ran and resumed it."
+    )
+    summary: Summary | None = Field(description="Counts of the finished brief.")
+
+
+class JobList(BaseModel):
+    model_config = _OUT
+    jobs: list[JobStatus] = Field(description="Newest first.")
+
+
+class Health(BaseModel):
+    model_config = _OUT
+    status: Literal["ok"]
+    version: str
+    workers: int
+    queued: int
+    running: int
+
+
+class ErrorBody(BaseModel):
+    """Every error answer: a stable code for programs, a sentence for people."""
+
+    model_config = _OUT
+    error: str = Field(
+        description="not_found, not_ready, invalid_request, too_large, unauthorized, "
+        "method_not_allowed, already_finished or http_error."
+    )
+    detail: str
