@@ -103,6 +103,7 @@ class Item:
     phrase: str
     context: str
     phrase_start: int  # offset of the phrase in ``context``
+    sentence_start: int  # offset of the quote's sentence (the last one) in ``context``
     named: bool  # the speaker is named (matched by name), not other_pro/anti/neutral
     back: int  # sentences between the one naming the speaker and the quote's (named only)
 
@@ -226,6 +227,7 @@ def load_items(basil_dir: Path, max_back: int = MAX_BACK) -> tuple[list[Item], C
                     phrase=ann["txt"],
                     context=before + sentences[index],
                     phrase_start=len(before) + offset,
+                    sentence_start=len(before),
                     named=named,
                     back=back,
                 )
@@ -308,37 +310,70 @@ def position_rows(item: Item, sheet: Any) -> list[dict[str, Any]]:
     ]
 
 
-def choose_position(record: dict[str, Any]) -> int | None:
-    """The index of the position read for an item (``None``: no position for the speaker).
+def _is_target(record: dict[str, Any], row: dict[str, Any]) -> bool:
+    return any(names_match(record["target"], n) for n in [row["actor"], *row.get("aliases", [])])
 
-    Named speakers: the speaker's position that quotes the annotated phrase, else the speaker's
-    first. Unnamed speakers (``other_*``): the first position quoting the annotated phrase whose
-    actor is not the target. Worked out again when scoring, so the rule can change without a
-    new run.
+
+def choose_position(record: dict[str, Any]) -> tuple[int | None, str | None]:
+    """The index of the position read for an item and how it was found (``None``: none).
+
+    * ``name`` -- named speakers: the speaker's position (name words in common), the one
+      quoting the annotated phrase if there are several;
+    * ``phrase`` -- named speakers with no position of their own (BASIL often names a group,
+      "House_Democrats", where the text quotes one member): a position quoting the phrase;
+    * ``sentence`` -- unnamed speakers (``other_*``): a position quoting the quote's sentence,
+      the one on the annotated phrase first.
+
+    Positions held by the target itself are never read (a small model readily makes the topic
+    an actor when the topic is a person). Worked out again when scoring, so the rule can change
+    without a new run.
     """
     rows = record["positions"]
+    eligible = [i for i, row in enumerate(rows) if not _is_target(record, row)]
+    on_phrase = [i for i in eligible if rows[i]["on_phrase"]]
     if record["named"]:
-        candidates = [
+        speakers = [
             i
-            for i, row in enumerate(rows)
-            if any(names_match(record["speaker"], name) for name in [row["actor"], *row["aliases"]])
+            for i in eligible
+            if any(names_match(record["speaker"], n) for n in [rows[i]["actor"], *rows[i]["aliases"]])
         ]
-    else:  # other_pro/anti/neutral: whoever the pipeline credits with the annotated words
-        candidates = [
-            i
-            for i, row in enumerate(rows)
-            if row["on_phrase"] and not names_match(record["target"], row["actor"])
-        ]
-    on_phrase = [i for i in candidates if rows[i]["on_phrase"]]
-    return (on_phrase or candidates or [None])[0]
+        if speakers:
+            return ([i for i in speakers if rows[i]["on_phrase"]] or speakers)[0], "name"
+        return (on_phrase[0], "phrase") if on_phrase else (None, None)
+    in_sentence = [
+        i for i in eligible if any(end > record["sentence_start"] for _, end in rows[i]["spans"])
+    ]
+    if in_sentence:
+        return ([i for i in in_sentence if rows[i]["on_phrase"]] or in_sentence)[0], "sentence"
+    return None, None
+
+
+def why_none(record: dict[str, Any]) -> str:
+    """Why no position was read: what became of the drafts that could have been it."""
+    if not record["positions"] and not any(r["kind"] == "position" for r in record["rejected"]):
+        return "no position drafted"
+    drafts = [r for r in record["rejected"] if r["kind"] == "position"]
+    if record["named"]:
+        drafts = [r for r in drafts if names_match(record["speaker"], r.get("actor", ""))]
+    if drafts:
+        reason = drafts[0]["reason"]
+        if "not named" in reason:
+            return "speaker's draft rejected: actor not named near the quote"
+        if "summary states" in reason:
+            return "speaker's draft rejected: summary names what the source does not"
+        return "speaker's draft rejected: " + reason
+    if any(_is_target(record, row) for row in record["positions"]):
+        return "positions only for others (the target among them)"
+    return "positions only for others"
 
 
 def read_labels(record: dict[str, Any]) -> dict[str, Any]:
     """The record with ``chosen`` and the labels of the position read (``None`` when none)."""
-    chosen = choose_position(record)
+    chosen, found_by = choose_position(record)
     read = record["positions"][chosen] if chosen is not None else None
     return record | {
         "chosen": chosen,
+        "found_by": found_by,
         "first": read["stance"] if read else None,
         "second": read["second_stance"] if read else None,
         "check": read["stance_check"] if read else None,
@@ -362,6 +397,7 @@ def run_item(item: Item, endpoint: Endpoint, config: BriefConfig) -> dict[str, A
         "back": item.back,
         "phrase": item.phrase,
         "context": item.context,
+        "sentence_start": item.sentence_start,
         "positions": position_rows(item, sheet),
         "rejected": [{"kind": r.kind, "reason": r.reason, **r.draft} for r in sheet.rejected],
         "skipped_chunks": sheet.run.skipped_chunks,
@@ -563,15 +599,19 @@ def evaluate(records: list[dict[str, Any]]) -> dict[str, Any]:
         for back in sorted({r["back"] for r in records if r["named"]})
     }
     positions = Counter(len(r["positions"]) for r in records)
-    other_actor = sum(1 for r in records if r["first"] is None and r["positions"])
-    result["no_position"] = {
-        "no positions at all": sum(1 for r in records if not r["positions"]),
-        "positions, none the speaker's": other_actor,
-        "positions per item": {str(k): v for k, v in sorted(positions.items())},
-        "read position not on the annotated phrase": sum(
-            1 for r in records if r["chosen"] is not None and not r["positions"][r["chosen"]]["on_phrase"]
-        ),
+    result["no_position"] = dict(Counter(why_none(r) for r in records if r["first"] is None))
+    result["found_by"] = {
+        how: score([r for r in records if r["found_by"] == how])["before"]
+        | {"n": sum(1 for r in records if r["found_by"] == how)}
+        for how in ("name", "phrase", "sentence")
     }
+    result["positions_per_item"] = {str(k): v for k, v in sorted(positions.items())}
+    result["read_position_not_on_phrase"] = sum(
+        1 for r in records if r["chosen"] is not None and not r["positions"][r["chosen"]]["on_phrase"]
+    )
+    result["bogus_events"] = sum(
+        1 for r in records for x in r["rejected"] if x["kind"] == "event"
+    )
     seconds = [r["seconds"] for r in records]
     result["cost"] = {
         "model_seconds_total": round(sum(seconds), 1),
@@ -584,14 +624,25 @@ def evaluate(records: list[dict[str, Any]]) -> dict[str, Any]:
     }
     result["target_agreement"] = TARGET_AGREEMENT
     result["examples_wrong_first"] = [
-        {k: r[k] for k in ("key", "speaker", "target", "polarity", "phrase", "first", "second", "check")}
-        | {"summary": r["positions"][r["chosen"]]["summary"]}
+        {
+            k: r[k]
+            for k in ("key", "speaker", "target", "polarity", "phrase", "first", "second", "check")
+        }
+        | {
+            "actor": r["positions"][r["chosen"]]["actor"],
+            "summary": r["positions"][r["chosen"]]["summary"],
+            "quotes": r["positions"][r["chosen"]]["quotes"],
+        }
         for r in records
         if r["first"] is not None and r["first"] not in GOLD[r["polarity"]]
     ][:40]
     result["examples_no_position"] = [
         {k: r[k] for k in ("key", "speaker", "target", "polarity", "phrase")}
-        | {"actors": [p["actor"] for p in r["positions"]], "rejected": r["rejected"]}
+        | {
+            "why": why_none(r),
+            "actors": [p["actor"] for p in r["positions"]],
+            "rejected": r["rejected"],
+        }
         for r in records
         if r["first"] is None
     ][:40]
@@ -638,7 +689,8 @@ def print_table(result: dict[str, Any], balance: Counter[str], left_out: Counter
     print(f"{'':<6}" + "".join(f"{label:>12}" for label in after_labels))
     for gold, row in result["confusion_after_check"].items():
         print(f"{gold:<6}" + "".join(f"{row[label]:>12}" for label in after_labels))
-    print(f"no position for the speaker: {result['no_position']}")
+    print(f"how the position read was found: {result['found_by']}")
+    print(f"no position read: {result['no_position']}")
     print(
         "coverage of named speakers by sentences between their name and the quote: "
         f"{result['coverage_by_name_distance']}"
@@ -684,7 +736,8 @@ def main(argv: list[str] | None = None) -> int:
     wall_started = time.monotonic()
     done = run(sample, args, config)
     wall = time.monotonic() - wall_started
-    records = [done[item.key] for item in sample if item.key in done]
+    # Records written before ``sentence_start`` was stored get it from the item.
+    records = [{"sentence_start": item.sentence_start} | done[item.key] for item in sample if item.key in done]
     if not records:
         print("no finished items to score")
         return 1
