@@ -528,6 +528,13 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
         }
         for gold in GOLD
     }
+    confusion_second = {
+        gold: {
+            label: sum(1 for r in covered if r["polarity"] == gold and r["second"] == label)
+            for label in [*LABELS, None]
+        }
+        for gold in GOLD
+    }
     confusion_after = {
         gold: {
             **{
@@ -577,6 +584,9 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
             "accuracy_covered": share(len(right_second), len(covered)),
         },
         "confusion_first_label": {g: {str(k): v for k, v in row.items()} for g, row in confusion.items()},
+        "confusion_second_answer": {
+            g: {str(k): v for k, v in row.items()} for g, row in confusion_second.items()
+        },
         "confusion_after_check": confusion_after,
     }
 
@@ -589,7 +599,7 @@ def evaluate(records: list[dict[str, Any]]) -> dict[str, Any]:
         "unnamed": score([r for r in records if not r["named"]]),
     }
     for group in (*result["by_gold"].values(), *result["by_speaker"].values()):
-        for key in ("confusion_first_label", "confusion_after_check"):
+        for key in ("confusion_first_label", "confusion_second_answer", "confusion_after_check"):
             del group[key]  # the pooled tables hold them
     result["coverage_by_name_distance"] = {
         str(back): share(
@@ -683,6 +693,9 @@ def print_table(result: dict[str, Any], balance: Counter[str], left_out: Counter
     print("confusion, first label (rows: gold):")
     print(f"{'':<6}" + "".join(f"{label:>11}" for label in [*LABELS, "none"]))
     for gold, row in result["confusion_first_label"].items():
+        print(f"{gold:<6}" + "".join(f"{v:>11}" for v in row.values()))
+    print("confusion, stance check's answer, covered items (none: not answered):")
+    for gold, row in result["confusion_second_answer"].items():
         print(f"{gold:<6}" + "".join(f"{v:>11}" for v in row.values()))
     print("after the check (agreed labels; disputed, unchecked, no position):")
     after_labels = [*LABELS, "disputed", "unchecked", "no position"]
