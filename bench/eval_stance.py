@@ -512,6 +512,11 @@ def share(count: int, total: int) -> float | None:
     return None if total == 0 else round(count / total, 4)
 
 
+def _coarse(label: str | None) -> str:
+    """A label's class under the gold mapping: pos, neg, or other (mixed, neutral, none)."""
+    return next((gold for gold, labels in GOLD.items() if label in labels), "other")
+
+
 def score(records: list[dict[str, Any]]) -> dict[str, Any]:
     n = len(records)
     covered = [r for r in records if r["first"] is not None]
@@ -552,12 +557,23 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
         for gold in GOLD
     }
     # Disputes: which answer, if either, was right.
-    dispute_sides = Counter(
-        "first right" if r["first"] in GOLD[r["polarity"]]
-        else "second right" if r["second"] in GOLD[r["polarity"]]
-        else "neither right"
-        for r in disputed
-    )
+    def side(r: dict[str, Any]) -> str:
+        first, second = (r[k] in GOLD[r["polarity"]] for k in ("first", "second"))
+        return {
+            (True, True): "both right",  # "opposes" vs "concerned" on a neg quote
+            (True, False): "first right",
+            (False, True): "second right",
+        }.get((first, second), "neither right")
+
+    dispute_sides = Counter(side(r) for r in disputed)
+    # Agreement on the gold's coarser classes: the two answers land in the same one.
+    same_class = [
+        r
+        for r in covered
+        if r["check"] in ("agreed", "disputed")
+        and _coarse(r["first"]) == _coarse(r["second"])
+    ]
+    right_same_class = [r for r in same_class if r["first"] in GOLD[r["polarity"]]]
     return {
         "items": n,
         "covered": len(covered),
@@ -578,6 +594,12 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
             "accuracy_covered_disputed_wrong": share(len(right_agreed), len(covered)),
             "accuracy_all_items": share(len(right_agreed), n),
             "dispute_sides": dict(dispute_sides),
+        },
+        "after_coarse": {  # decided = both answers in the same class (pos / neg / other)
+            "decided": len(same_class),
+            "decided_share_of_covered": share(len(same_class), len(covered)),
+            "accuracy_decided": share(len(right_same_class), len(same_class)),
+            "accuracy_covered_undecided_wrong": share(len(right_same_class), len(covered)),
         },
         "second_answer_alone": {
             "right": len(right_second),
@@ -689,7 +711,13 @@ def print_table(result: dict[str, Any], balance: Counter[str], left_out: Counter
     )
     second = result["second_answer_alone"]["accuracy_covered"]
     print(f"stance check's answer alone, right of covered: {pct(second)}")
-    print(f"disputes: {result['after']['dispute_sides']}")
+    print(f"disputes (which answer matches the gold): {result['after']['dispute_sides']}")
+    coarse = result["after_coarse"]
+    print(
+        "both answers in the same class (supports | opposes or concerned | other): "
+        f"{pct(coarse['decided_share_of_covered'])} of covered, right {pct(coarse['accuracy_decided'])}"
+        f" of those, {pct(coarse['accuracy_covered_undecided_wrong'])} of covered"
+    )
     print("confusion, first label (rows: gold):")
     print(f"{'':<6}" + "".join(f"{label:>11}" for label in [*LABELS, "none"]))
     for gold, row in result["confusion_first_label"].items():
