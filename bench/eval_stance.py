@@ -778,6 +778,11 @@ def print_table(result: dict[str, Any], balance: Counter[str], left_out: Counter
         "coverage of named speakers by sentences between their name and the quote: "
         f"{result['coverage_by_name_distance']}"
     )
+    print(f"rejected drafts: {result['rejected_drafts']}")
+    print(
+        f"items where an event was drafted (none has a date): "
+        f"{result['items_with_an_event_drafted']} of {result['items']}"
+    )
     cost = result["cost"]
     print(
         f"cost: {cost['calls']} calls, {cost['prompt_tokens']:,} + {cost['completion_tokens']:,} "
