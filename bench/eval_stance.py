@@ -780,7 +780,7 @@ def print_table(result: dict[str, Any], balance: Counter[str], left_out: Counter
     )
     print(f"rejected drafts: {result['rejected_drafts']}")
     print(
-        f"items with an event draft rejected (none grounded): "
+        f"items with an event draft rejected: "
         f"{result['items_with_an_event_drafted']} of {result['items']}"
     )
     cost = result["cost"]
