@@ -93,7 +93,7 @@ MAX_BACK = 3  # how far before the quote's sentence the speaker's name may be so
 class Item:
     """One annotated quote, with the context the pipeline will read."""
 
-    key: str  # "<year>/<article stem>#<phrase id>"
+    key: str  # "<year>/<article stem>#<phrase id>@<phrase start>"
     article: str
     event: str
     title: str
@@ -218,7 +218,8 @@ def load_items(basil_dir: Path, max_back: int = MAX_BACK) -> tuple[list[Item], C
             before += " " if before else ""
             items.append(
                 Item(
-                    key=f"{year}/{stem}#{ann['id']}",
+                    # BASIL reuses phrase ids within a file now and then: the offset tells apart.
+                    key=f"{year}/{stem}#{ann['id']}@{ann['start']}",
                     article=f"{year}/{stem}",
                     event=event,
                     title=article.get("title") or stem,
@@ -438,6 +439,19 @@ def read_checkpoint(
     return done, stale
 
 
+def rekey(done: dict[str, dict[str, Any]], sample: list[Item]) -> dict[str, dict[str, Any]]:
+    """Records keyed ``<article>#<id>`` (before keys had the offset) under the item's key now.
+
+    The phrase tells which item of a reused id the record is for.
+    """
+    by_phrase = {(item.key.split("@")[0], item.phrase): item.key for item in sample}
+    out: dict[str, dict[str, Any]] = {}
+    for key, record in done.items():
+        new = key if "@" in key else by_phrase.get((key, record["phrase"]), key)
+        out[new] = record | {"key": new}
+    return out
+
+
 @contextmanager
 def maybe_endpoint(config: BriefConfig, needed: bool) -> Iterator[Endpoint | None]:
     if not needed:
@@ -463,6 +477,7 @@ def run(
     model = args.model if args.base_url else None
     if args.resume:
         done, stale = read_checkpoint(args.checkpoint, version, model)
+        done = rekey(done, sample)
         if stale:
             print(
                 f"checkpoint: {stale} records from other prompts or model ignored", file=sys.stderr
