@@ -42,9 +42,14 @@ def main() -> int:
         concurrency=args.concurrency,
         stance_check=not args.no_stance_check,
         bottom_line=not args.no_bottom_line,
+        cache=False,  # every run asks the model: a cached answer would measure nothing
     )
     started = time.monotonic()
-    sheet = generate_facts(args.sources, config, progress=lambda m: print(m, file=sys.stderr))
+    sheet = generate_facts(
+        args.sources,
+        config,
+        progress=lambda m: print(f"{time.monotonic() - started:6.1f}s  {m}", file=sys.stderr),
+    )
     wall = time.monotonic() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     usage = sheet.run.usage

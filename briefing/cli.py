@@ -108,9 +108,17 @@ def _parser() -> argparse.ArgumentParser:
         help="largest chunk of source text sent in one request (default: %(default)s)",
     )
     generate.add_argument(
+        "--cite",
+        choices=["sentences", "quotes"],
+        help="how the model names each fact's evidence: the number of a sentence of the text "
+        "(few generated tokens; the evidence is that whole sentence) or a short quote it copies "
+        "(a tighter span; needs a model that copies well). Default: sentences for the embedded "
+        "model, quotes for any other endpoint",
+    )
+    generate.add_argument(
         "--no-quote-feedback",
         action="store_true",
-        help="do not ask the model again when its quotes are not found in the text",
+        help="with quotes: do not ask the model again when its quotes are not found in the text",
     )
     generate.add_argument(
         "--concurrency",
@@ -430,6 +438,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         model=args.model,
         base_url=args.base_url,
         chunk_chars=args.chunk_chars,
+        cite=args.cite,
         quote_feedback=not args.no_quote_feedback,
         stance_check=not args.no_stance_check,
         bottom_line=not args.no_bottom_line,

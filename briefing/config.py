@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlparse
 
 from .cache import ResponseCache
@@ -37,7 +38,8 @@ class BriefConfig:
     api_key: str | None = field(default=None, repr=False)
     chunk_chars: int = 2000
     overlap_sentences: int = 1
-    quote_feedback: bool = True
+    cite: Literal["sentences", "quotes"] | None = None  # None: the endpoint's own default
+    quote_feedback: bool = True  # with quotes: ask again for the quotes that were not found
     stance_check: bool = True
     bottom_line: bool = True
     concurrency: int = 1
@@ -151,6 +153,7 @@ def open_endpoint(config: BriefConfig, progress: Progress = no_progress) -> Iter
             model=MODEL_NAME,
             api_key="embedded",
             label="embedded",
+            cite="sentences",
             # The server reuses the KV state of the longest prefix it has seen, so the shared
             # instructions and worked example are read once per run, and a quote-feedback turn
             # costs only its new tokens. Each run starts a fresh server and sends the same

@@ -1,39 +1,135 @@
-"""Ask the model for the facts of one chunk, as a validated ``ChunkExtraction``.
+"""Ask the model for the facts of one chunk, as validated drafts.
 
 The prompt is a short instruction, one worked example on an unrelated topic (it took a small
-model's quotes from paraphrase to verbatim), then the chunk as data. When some quotes cannot be
-found in the chunk, the model is asked once more for just those quotes, by number; a corrected
-quote replaces the old one, and whatever is still not found is left for grounding to reject.
-Asking for the quotes alone, not the whole answer again, keeps the second turn to a few dozen
-generated tokens.
+model's quotes from paraphrase to verbatim), then the chunk as data. Each draft names its
+evidence in one of two ways (``Citation``):
+
+* ``sentences``: the chunk is shown as numbered sentences and each draft cites a number. A
+  number costs two or three generated tokens where a copied quote costs twenty or more, which
+  on a small local model is most of the run's time; the cited sentence becomes the draft's
+  quote here, in code, so it is verbatim by construction. A number the chunk does not have
+  makes the draft a ``Rejected`` record.
+* ``quotes``: each draft copies a short quote. When some quotes cannot be found in the chunk,
+  the model is asked once more for just those quotes, by number; a corrected quote replaces the
+  old one, and whatever is still not found is left for grounding to reject. Asking for the
+  quotes alone, not the whole answer again, keeps the second turn to a few dozen generated
+  tokens. Strong remote models copy well, and a quote is a tighter span than its sentence.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Literal
+
 from .alignment import Aligner
-from .chunking import Chunk
+from .chunking import Chunk, split_sentences
 from .llm import ChatClient, Message
 from .models import (
     STANCE_DEFINITIONS,
     ChunkExtraction,
+    CitedExtraction,
     EventDraft,
+    FactKind,
     PositionDraft,
     QuoteCorrections,
+    Rejected,
     RiskDraft,
 )
 from .prompting import read_prompt, render_prompt
 
+Citation = Literal["sentences", "quotes"]
 
-def build_messages(chunk_text: str, topic: str) -> list[Message]:
+
+@dataclass
+class ChunkDrafts:
+    """One chunk's drafts, each with a quote from the chunk, and those that cited nothing."""
+
+    extraction: ChunkExtraction
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def number_sentences(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` as one numbered sentence per line ("[1] ..."), and each sentence's span.
+
+    Line breaks inside a sentence become spaces, so a number always starts its line.
+    """
+    spans = split_sentences(text)
+    lines = [f"[{number}] {' '.join(text[a:b].split())}" for number, (a, b) in enumerate(spans, 1)]
+    return "\n".join(lines), spans
+
+
+def build_messages(chunk_text: str, topic: str, cite: Citation = "quotes") -> list[Message]:
+    example_text = render_prompt("extract_example_text.j2")
+    if cite == "sentences":
+        example_text = number_sentences(example_text)[0]
+        chunk_text = number_sentences(chunk_text)[0]
+    example_answer = (
+        "extract_example_cited_output.json"
+        if cite == "sentences"
+        else ("extract_example_output.json")
+    )
     return [
         {
             "role": "system",
-            "content": render_prompt("extract_system.j2", stances=STANCE_DEFINITIONS),
+            "content": render_prompt("extract_system.j2", stances=STANCE_DEFINITIONS, cite=cite),
         },
-        {"role": "user", "content": render_prompt("extract_example_input.j2")},
-        {"role": "assistant", "content": read_prompt("extract_example_output.json").strip()},
+        {"role": "user", "content": render_prompt("extract_example_input.j2", text=example_text)},
+        {"role": "assistant", "content": read_prompt(example_answer).strip()},
         {"role": "user", "content": render_prompt("extract_user.j2", topic=topic, text=chunk_text)},
     ]
+
+
+def extract_chunk(
+    client: ChatClient,
+    chunk: Chunk,
+    topic: str,
+    *,
+    cite: Citation = "quotes",
+    quote_feedback: bool = True,
+) -> ChunkDrafts:
+    if cite == "sentences":
+        return _extract_cited(client, chunk, topic)
+    return ChunkDrafts(_extract_quoted(client, chunk, topic, quote_feedback=quote_feedback))
+
+
+def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
+    answer, _ = client.ask(build_messages(chunk.text, topic, "sentences"), CitedExtraction)
+    spans = split_sentences(chunk.text)
+    rejected: list[Rejected] = []
+
+    def sentence(kind: FactKind, number: int, record: dict[str, object]) -> str | None:
+        if 1 <= number <= len(spans):
+            start, end = spans[number - 1]
+            return chunk.text[start:end]
+        rejected.append(
+            Rejected(
+                kind=kind,
+                source_id=chunk.source_id,
+                draft={key: str(value) for key, value in record.items()},
+                reason=f"cites sentence {number}, but the text has {len(spans)} sentences",
+            )
+        )
+        return None
+
+    # model_construct: the quote is a sentence of the source, which may be longer than the
+    # bound a model-written quote gets; every field the model wrote is validated already.
+    positions = [
+        PositionDraft.model_construct(quote=quote, **p.model_dump(exclude={"sentence"}))
+        for p in answer.positions
+        if (quote := sentence("position", p.sentence, p.model_dump())) is not None
+    ]
+    risks = [
+        RiskDraft.model_construct(quote=quote, **r.model_dump(exclude={"sentence"}))
+        for r in answer.risks
+        if (quote := sentence("risk", r.sentence, r.model_dump())) is not None
+    ]
+    events = [
+        EventDraft.model_construct(quote=quote, **e.model_dump(exclude={"sentence"}))
+        for e in answer.events
+        if (quote := sentence("event", e.sentence, e.model_dump())) is not None
+    ]
+    extraction = ChunkExtraction.model_construct(positions=positions, risks=risks, events=events)
+    return ChunkDrafts(extraction, rejected)
 
 
 def missing_quotes(extraction: ChunkExtraction, aligner: Aligner) -> list[str]:
@@ -58,10 +154,10 @@ def apply_corrections(extraction: ChunkExtraction, corrections: dict[str, str]) 
     )
 
 
-def extract_chunk(
-    client: ChatClient, chunk: Chunk, topic: str, *, quote_feedback: bool = True
+def _extract_quoted(
+    client: ChatClient, chunk: Chunk, topic: str, *, quote_feedback: bool
 ) -> ChunkExtraction:
-    messages = build_messages(chunk.text, topic)
+    messages = build_messages(chunk.text, topic, "quotes")
     extraction, raw = client.ask(messages, ChunkExtraction)
     aligner = Aligner(chunk.text)
     missing = missing_quotes(extraction, aligner) if quote_feedback else []

@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import openai
 from pydantic import BaseModel, ValidationError
@@ -64,6 +64,9 @@ class Endpoint:
     timeout: float | None = 600.0  # seconds per request; None waits as long as it takes
     identity: str = ""
     connect: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    # How drafts name their evidence unless the config says: strong remote models copy quotes
+    # well; a small local model writes slowly, so it cites sentence numbers (see extract.py).
+    cite: Literal["sentences", "quotes"] = "quotes"
 
     @property
     def display(self) -> str:

@@ -8,6 +8,7 @@ Two families live here:
   and no offsets, every list and string is bounded so a small model stops, and each field's
   description doubles as instruction in the JSON Schema sent to the model. Field order matters
   for small models: who, then the verbatim quote, then the summary, then the closed label.
+  The ``Cited*`` variants name a sentence by its number instead of copying a quote.
 * **Domain models** (``Source``, ``Evidence``, ``Position`` ... ``FactSheet``) are what our code
   builds after grounding. Every ``Evidence`` points into ``Source.text`` and its ``quote`` is
   exactly ``source.text[start:end]``; ``FactSheet`` refuses to exist otherwise.
@@ -108,6 +109,66 @@ class ChunkExtraction(BaseModel):
     positions: list[PositionDraft] = Field(max_length=6)
     risks: list[RiskDraft] = Field(max_length=4)
     events: list[EventDraft] = Field(max_length=3)
+
+
+SentenceNumber = Annotated[
+    int, Field(ge=1, le=999, description="The number of the one sentence that states it.")
+]
+
+
+class CitedPositionDraft(BaseModel):
+    """A position that cites the number of its sentence instead of copying words from it."""
+
+    model_config = _WIRE
+    actor: str = Field(
+        min_length=2, max_length=80, description="Who holds the position, named as in the text."
+    )
+    actor_kind: ActorKind = Field(description="What sort of actor this is.")
+    sentence: SentenceNumber
+    summary: str = Field(
+        min_length=8, max_length=240, description="The position in one short sentence."
+    )
+    stance: Stance = Field(description="The actor's stance toward the topic.")
+
+
+class CitedRiskDraft(BaseModel):
+    """A risk that cites the number of its sentence."""
+
+    model_config = _WIRE
+    raised_by: str = Field(
+        min_length=2, max_length=80, description="Who warns about the risk, named as in the text."
+    )
+    sentence: SentenceNumber
+    description: str = Field(
+        min_length=8, max_length=240, description="The risk in one short sentence."
+    )
+    category: RiskCategory = Field(description="The kind of risk.")
+
+
+class CitedEventDraft(BaseModel):
+    """A dated event that cites the number of the sentence giving the date."""
+
+    model_config = _WIRE
+    sentence: SentenceNumber
+    date: str = Field(
+        min_length=4, max_length=40, description="The date exactly as the text writes it."
+    )
+    description: str = Field(
+        min_length=8, max_length=240, description="What happened, in one short sentence."
+    )
+
+
+class CitedExtraction(BaseModel):
+    """Everything the model reports for one chunk whose sentences it was shown numbered.
+
+    Citing a number costs a small model two or three generated tokens where copying a quote
+    costs twenty or more, and the sentence it names is verbatim by construction.
+    """
+
+    model_config = _WIRE
+    positions: list[CitedPositionDraft] = Field(max_length=6)
+    risks: list[CitedRiskDraft] = Field(max_length=4)
+    events: list[CitedEventDraft] = Field(max_length=3)
 
 
 class QuoteCorrections(BaseModel):

@@ -71,6 +71,7 @@ def extract_facts(
         )
     ]
     indexes = {source.id: SourceIndex(source) for source in sources}
+    cite = config.cite or endpoint.cite
     cache = open_cache(config)
     client = ChatClient(
         endpoint,
@@ -88,14 +89,17 @@ def extract_facts(
         source, chunk = item
         chunk_started = time.monotonic()
         try:
-            extraction = extract_chunk(client, chunk, topic, quote_feedback=config.quote_feedback)
+            drafts = extract_chunk(
+                client, chunk, topic, cite=cite, quote_feedback=config.quote_feedback
+            )
         except InvalidAnswerError as exc:
             # One chunk the model cannot answer must not cost the whole run: say so instead.
             with lock:
                 skipped.append(f"{source.id} chunk {chunk.index + 1}: {exc}")
                 log.warning("skipped chunk %d of %s: %s", chunk.index + 1, source.title[:48], exc)
             return GroundedChunk()
-        result = ground_chunk(indexes[source.id], chunk, extraction)
+        result = ground_chunk(indexes[source.id], chunk, drafts.extraction)
+        result.rejected[:0] = drafts.rejected
         with lock:
             done += 1
             progress(

@@ -149,6 +149,9 @@ def echo_model(request: dict[str, Any]) -> Reply:
         count = len(re.findall(r"^\d+\. ", last, re.M))
         return Reply(content=json.dumps({"quotes": [""] * count}))
     text = last.split("\n", 3)[-1]
+    numbered = _NUMBERED.findall(text)
+    if numbered:  # sentence citations: the same naive reading, citing numbers, not quotes
+        return Reply(content=json.dumps(_cited_answer(numbered)))
     positions, events = [], []
     for sentence in _SENTENCE_END.split(text):
         said = _SPEAKER.search(sentence)
@@ -173,6 +176,33 @@ def echo_model(request: dict[str, Any]) -> Reply:
                 {"quote": sentence.strip(), "date": date.group(0), "description": "It happened."}
             )
     return Reply(content=json.dumps({"positions": positions, "risks": [], "events": events}))
+
+
+_NUMBERED = re.compile(r"^\[(\d+)\] (.+)$", re.M)
+
+
+def _cited_answer(numbered: list[tuple[str, str]]) -> dict[str, Any]:
+    positions: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    for number, sentence in numbered:
+        said = _SPEAKER.search(sentence)
+        quoted = _QUOTED_THEN_SPEAKER.search(sentence)
+        if (said or quoted) and len(positions) < 6:
+            actor = (said.group(1) if said else quoted.group(2)).strip()  # type: ignore[union-attr]
+            positions.append(
+                {
+                    "actor": actor,
+                    "actor_kind": "person",
+                    "sentence": int(number),
+                    "summary": f"{actor} comments on the treaty.",
+                    "stance": _stance_for(actor),
+                }
+            )
+        if (date := _DATE.search(sentence)) and len(events) < 3:
+            events.append(
+                {"sentence": int(number), "date": date.group(0), "description": "It happened."}
+            )
+    return {"positions": positions, "risks": [], "events": events}
 
 
 _FACT_LINE = re.compile(r"^([PRE]\d+)\. .*: (.+)$", re.M)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import briefing
 from briefing.alignment import align_quote
-from briefing.models import ChunkExtraction, FactSheet
+from briefing.extract import number_sentences
+from briefing.models import ChunkExtraction, CitedExtraction, FactSheet
 from briefing.prompting import prompt_version, read_prompt, render_prompt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,13 +30,33 @@ def test_exported_schema_matches_the_models() -> None:
 def test_worked_example_is_valid_and_verbatim() -> None:
     """The one-shot example must obey the schema and its own rule: quotes copied exactly."""
     example = ChunkExtraction.model_validate_json(read_prompt("extract_example_output.json"))
-    text = render_prompt("extract_example_input.j2")
+    text = render_prompt("extract_example_text.j2")
     items = [*example.positions, *example.risks, *example.events]
     assert items
     for item in items:
         assert item.quote in text
     for event in example.events:
         assert event.date in event.quote
+
+
+def test_cited_example_cites_the_sentences_the_quoted_example_quotes() -> None:
+    """Both worked examples teach the same facts; only the way they name evidence differs."""
+    quoted = ChunkExtraction.model_validate_json(read_prompt("extract_example_output.json"))
+    cited = CitedExtraction.model_validate_json(read_prompt("extract_example_cited_output.json"))
+    text = render_prompt("extract_example_text.j2")
+    numbered, spans = number_sentences(text)
+    assert numbered.count("\n") == len(spans) - 1 == 3
+    pairs = [
+        *zip(quoted.positions, cited.positions, strict=True),
+        *zip(quoted.risks, cited.risks, strict=True),
+        *zip(quoted.events, cited.events, strict=True),
+    ]
+    for quote_item, cited_item in pairs:
+        start, end = spans[cited_item.sentence - 1]
+        assert quote_item.quote in text[start:end]
+        assert quote_item.model_dump(exclude={"quote"}) == cited_item.model_dump(
+            exclude={"sentence"}
+        )
 
 
 def test_example_topic_is_unrelated_to_examples() -> None:
@@ -48,7 +69,9 @@ def test_example_topic_is_unrelated_to_examples() -> None:
 
 
 def test_prompts_load_as_package_data() -> None:
-    assert "JSON only" in render_prompt("extract_system.j2", stances={"supports": "x"})
+    for cite in ("sentences", "quotes"):
+        system = render_prompt("extract_system.j2", stances={"supports": "x"}, cite=cite)
+        assert "JSON only" in system
     assert len(prompt_version()) == 12
 
 
