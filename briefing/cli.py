@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write a grounded brief from source documents",
         description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl; '-' for "
         "stdin), extract positions, risks and events with the model, keep only facts whose "
-        "quotes are found in their source, and write a Markdown brief that opens with a "
+        "evidence is found word for word in their source, and write a Markdown brief that opens with a "
         "bottom line the model writes from those facts, each sentence checked against them.",
         epilog=EXIT_CODES + "\n" + ENVIRONMENT,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -89,13 +89,6 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--topic",
         help="the policy topic (default: the words all source titles share, else the first title)",
-    )
-    generate.add_argument("--model", help="model name at --base-url (default: the embedded model)")
-    generate.add_argument(
-        "--base-url",
-        metavar="URL",
-        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (default: "
-        "$OPENAI_BASE_URL, else the embedded model)",
     )
     _add_template(generate)
     _add_review(generate)
@@ -121,14 +114,6 @@ def _parser() -> argparse.ArgumentParser:
         help="with quotes: do not ask the model again when its quotes are not found in the text",
     )
     generate.add_argument(
-        "--concurrency",
-        type=int,
-        default=BriefConfig.concurrency,
-        metavar="N",
-        help="requests in flight at once; for the embedded model, its parallel slots "
-        "(default: %(default)s)",
-    )
-    generate.add_argument(
         "--no-stance-check",
         action="store_true",
         help="do not ask the model a second, narrow question about each position's stance",
@@ -146,19 +131,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="refuse source files larger than this (default: 20000000)",
     )
-    generate.add_argument(
-        "--timeout",
-        type=float,
-        metavar="SECONDS",
-        help="give up on one model request after this long; it is then retried (default: 600 "
-        "for a remote endpoint, no limit for the embedded model)",
+    _add_endpoint(
+        generate,
+        concurrency_help="requests in flight at once; for the embedded model, its parallel "
+        "slots",
+        timeout_help="600 for a remote endpoint, no limit for the embedded model",
     )
-    generate.add_argument(
-        "--no-cache",
-        action="store_true",
-        help="neither read nor store model answers in the response cache",
-    )
-    _add_cache_dir(generate)
     _add_common(generate)
 
     render = commands.add_parser(
@@ -228,29 +206,15 @@ def _parser() -> argparse.ArgumentParser:
         "manifest", metavar="MANIFEST", help="the briefs to write (.jsonl, .yaml, .yml)"
     )
     batch.add_argument(
-        "--concurrency",
-        type=int,
-        default=BriefConfig.concurrency,
-        metavar="N",
-        help="model requests in flight across the batch: N briefs at once, one request each "
-        "(more each when fewer briefs remain); for the embedded model, its parallel slots "
-        "(default: %(default)s)",
-    )
-    batch.add_argument("--model", help="model name at --base-url (default: the embedded model)")
-    batch.add_argument(
-        "--base-url",
-        metavar="URL",
-        help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL, else the embedded model)",
-    )
-    batch.add_argument(
         "--force", action="store_true", help="write every brief, even those finished before"
     )
-    batch.add_argument(
-        "--no-cache",
-        action="store_true",
-        help="neither read nor store model answers in the response cache",
+    _add_endpoint(
+        batch,
+        concurrency_help="model requests in flight across the batch: N briefs at once, one "
+        "request each (more each when fewer briefs remain); for the embedded model, its "
+        "parallel slots",
+        timeout_help=None,
     )
-    _add_cache_dir(batch)
     _add_common(batch)
 
     cache = commands.add_parser(
@@ -312,31 +276,46 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="the jobs' SQLite file (default: service.sqlite3 in the cache dir)",
     )
-    serve.add_argument("--model", help="model name at --base-url (default: the embedded model)")
-    serve.add_argument(
+    _add_endpoint(
+        serve,
+        concurrency_help="requests in flight per job",
+        timeout_help="600 for a remote endpoint, no limit for the embedded model",
+    )
+    _add_common(serve)
+
+
+def _add_endpoint(
+    command: argparse.ArgumentParser, *, concurrency_help: str, timeout_help: str | None
+) -> None:
+    """The model endpoint and response cache options that generate, batch and serve share."""
+    command.add_argument("--model", help="model name at --base-url (default: the embedded model)")
+    command.add_argument(
         "--base-url",
         metavar="URL",
-        help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL, else the embedded model)",
+        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (default: "
+        "$OPENAI_BASE_URL, else the embedded model)",
     )
-    serve.add_argument(
+    command.add_argument(
         "--concurrency",
         type=int,
         default=BriefConfig.concurrency,
         metavar="N",
-        help="requests in flight per job (default: %(default)s)",
+        help=f"{concurrency_help} (default: %(default)s)",
     )
-    serve.add_argument(
-        "--timeout",
-        type=float,
-        metavar="SECONDS",
-        help="give up on one model request after this long; it is then retried (default: as "
-        "for generate)",
+    if timeout_help is not None:
+        command.add_argument(
+            "--timeout",
+            type=float,
+            metavar="SECONDS",
+            help="give up on one model request after this long; it is then retried "
+            f"(default: {timeout_help})",
+        )
+    command.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor store model answers in the response cache",
     )
-    serve.add_argument(
-        "--no-cache", action="store_true", help="neither read nor store model answers"
-    )
-    _add_cache_dir(serve)
-    _add_common(serve)
+    _add_cache_dir(command)
 
 
 def _add_cache_dir(command: argparse.ArgumentParser) -> None:
