@@ -14,14 +14,11 @@ project root:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -29,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from briefing import BriefConfig  # noqa: E402
 from briefing.batch import run_batch  # noqa: E402
 from briefing.manifest import load_manifest  # noqa: E402
-from tests.fakeserver import FakeOpenAI, Reply, echo_model  # noqa: E402
+from tests.fakeserver import FakeOpenAI, SlowEchoModel  # noqa: E402
 
 EXAMPLES = ROOT / "examples" / "un-cybercrime-convention"
 TOPICS = [
@@ -46,11 +43,6 @@ TOPICS = [
 ]
 
 
-def latency(request: dict[str, Any]) -> float:
-    digest = hashlib.sha256(json.dumps(request["messages"]).encode()).digest()
-    return 0.3 + 0.9 * digest[0] / 255
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, default=10)
@@ -58,15 +50,8 @@ def main() -> None:
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args()
 
-    delays: list[float] = []
-    lock = threading.Lock()
-
-    def slow(request: dict[str, Any]) -> Reply:
-        seconds = latency(request)
-        with lock:
-            delays.append(seconds)
-        time.sleep(seconds)
-        return echo_model(request)
+    slow = SlowEchoModel()
+    delays = slow.delays
 
     rows = []
     reference: dict[str, str] | None = None

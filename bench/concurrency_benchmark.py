@@ -11,26 +11,18 @@ root:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
-import threading
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing import BriefConfig, generate_facts  # noqa: E402
-from tests.fakeserver import FakeOpenAI, Reply, echo_model  # noqa: E402
+from tests.fakeserver import FakeOpenAI, SlowEchoModel  # noqa: E402
 
 EXAMPLES = ROOT / "examples" / "un-cybercrime-convention"
-
-
-def latency(request: dict[str, Any]) -> float:
-    digest = hashlib.sha256(json.dumps(request["messages"]).encode()).digest()
-    return 0.3 + 0.9 * digest[0] / 255
 
 
 def main() -> None:
@@ -40,15 +32,8 @@ def main() -> None:
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args()
 
-    delays: list[float] = []
-    lock = threading.Lock()
-
-    def slow(request: dict[str, Any]) -> Reply:
-        seconds = latency(request)
-        with lock:
-            delays.append(seconds)
-        time.sleep(seconds)
-        return echo_model(request)
+    slow = SlowEchoModel()
+    delays = slow.delays
 
     rows = []
     reference = None

@@ -6,9 +6,11 @@ was asked. The real ``openai`` client and its HTTP stack are exercised end to en
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -218,3 +220,25 @@ def _bottom_line_for(question: str) -> list[dict[str, Any]]:
 
 def _stance_for(actor: str) -> str:
     return ("supports", "opposes", "concerned")[sum(map(ord, actor)) % 3]
+
+
+class SlowEchoModel:
+    """``echo_model`` behind a fixed latency per request, 0.3 to 1.2 s from a hash of its
+    messages, so benchmarks measure scheduling against a slow endpoint, not a model.
+    ``delays`` records every latency served, in the order served."""
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def latency(request: dict[str, Any]) -> float:
+        digest = hashlib.sha256(json.dumps(request["messages"]).encode()).digest()
+        return 0.3 + 0.9 * digest[0] / 255
+
+    def __call__(self, request: dict[str, Any]) -> Reply:
+        seconds = self.latency(request)
+        with self._lock:
+            self.delays.append(seconds)
+        time.sleep(seconds)
+        return echo_model(request)
