@@ -596,6 +596,12 @@ def one_run(
         server.kill()
         raise
     tally = server.stop()
+    if tool == "langextract" and "detail" in result:
+        outside = outside_clean_text(
+            result["detail"]["extractions_list"], job["documents"], source_texts
+        )
+        result["detail"]["grounded_outside_clean_text"] = len(outside)
+        result["detail"]["outside_clean_text"] = outside
     result.update(
         {
             "server": {k: server.ready[k] for k in ("load_seconds", "threads")},
@@ -608,6 +614,28 @@ def one_run(
         }
     )
     return result
+
+
+def outside_clean_text(
+    extractions: list[dict[str, Any]], documents: list[dict[str, Any]], clean_texts: list[str]
+) -> list[str]:
+    """Grounded langextract spans that briefing's cleaning drops (page chrome, teasers).
+
+    Whitespace is collapsed on both sides, since cleaning rewraps paragraphs.
+    """
+    raw = {document["id"]: document["text"] for document in documents}
+    clean = {
+        document["id"]: " ".join(text.split()) for document, text in zip(documents, clean_texts)
+    }
+    outside = []
+    for item in extractions:
+        if item["span"] is None or item["status"] is None:
+            continue
+        start, end = item["span"]
+        span = " ".join(raw[item["document"]][start:end].split())
+        if span and span not in clean[item["document"]]:
+            outside.append(span)
+    return outside
 
 
 def figures(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -650,6 +678,9 @@ def figures(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "peak_rss_tool_mb": max(run["peak_rss_mb"] for run in ok),
         "grounded_facts": grounded,
         "by_match": median_run.get("detail", {}).get("by_match"),
+        "grounded_outside_clean_text": median_run.get("detail", {}).get(
+            "grounded_outside_clean_text"
+        ),
         "grounded_per_1k_tokens": round(1000 * grounded / tokens, 2) if tokens else None,
     }
 
@@ -661,7 +692,7 @@ def ratios(results: dict[str, dict[str, Any]]) -> dict[str, float | None]:
 
     def ratio(key: str) -> float | None:
         a, b = ours.get(key), theirs.get(key)
-        return round(a / b, 2) if a is not None and b else None
+        return round(a / b, 2) if a is not None and b else None  # shown with 2 decimals
 
     return {
         "grounded_per_1k_tokens": ratio("grounded_per_1k_tokens"),
@@ -757,13 +788,18 @@ def print_report(report: dict[str, Any]) -> None:
             else:
                 cells.append(f"{'-' if value is None else show(value):>16}")
         ratio = report["ratios"].get(RATIO_ROWS.get(key, ""), None) if both else None
-        print(f"{label:<30}" + "".join(cells) + (f"{ratio:>14}" if ratio is not None else ""))
+        print(f"{label:<30}" + "".join(cells) + (f"{ratio:>14.2f}" if ratio is not None else ""))
     for name in names:
         if results[name].get("status") != "ok":
             print(f"{name}: {results[name].get('status')}")
         elif results[name].get("by_match"):
             matches = ", ".join(f"{k} {v}" for k, v in results[name]["by_match"].items())
             print(f"{name}, how the grounded facts matched: {matches}")
+        if results[name].get("grounded_outside_clean_text") is not None:
+            print(
+                f"{name}, grounded facts in text briefing's cleaning drops: "
+                f"{results[name]['grounded_outside_clean_text']}"
+            )
     for what, met, figure in report["targets"]:
         verdict = "n/a" if met is None else ("met" if met else "NOT met")
         print(f"target: {what}: {verdict} ({figure})")
