@@ -23,6 +23,7 @@ mode both live in one process). A table goes to stdout and every figure, per run
 from __future__ import annotations
 
 import argparse
+import bisect
 import http.client
 import json
 import logging
@@ -46,6 +47,7 @@ from urllib.parse import urlparse
 
 if TYPE_CHECKING:  # briefing is imported lazily: the langextract worker runs without it
     from briefing import FactSheet
+    from briefing.models import Event, Position, Risk
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = PROJECT_ROOT.parent / "shared" / "data" / "seeds"
@@ -349,17 +351,28 @@ def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def briefing_facts(sheet: FactSheet) -> list[str]:
-    """Each grounded fact as the model wrote its draft (first quote only), compact JSON."""
+def briefing_facts(sheet: FactSheet, cite: str) -> list[str]:
+    """Each grounded fact as the model wrote its draft, compact JSON: its first quote, or with
+    sentence citations the number of the sentence (counted in its source)."""
+    from briefing.chunking import split_sentences
+
     actors = {actor.id: actor for actor in sheet.actors}
-    facts = []
+    starts = {s.id: [a for a, _ in split_sentences(s.text)] for s in sheet.sources}
+    facts: list[dict[str, Any]] = []
+
+    def evidence(fact: Position | Risk | Event) -> dict[str, Any]:
+        first = fact.evidence[0]
+        if cite == "quotes":
+            return {"quote": first.quote}
+        return {"sentence": bisect.bisect_right(starts[first.source_id], first.start)}
+
     for position in sheet.positions:
         actor = actors[position.actor_id]
         facts.append(
             {
                 "actor": actor.name,
                 "actor_kind": actor.kind,
-                "quote": position.evidence[0].quote,
+                **evidence(position),
                 "summary": position.summary,
                 "stance": position.stance,
             }
@@ -368,15 +381,13 @@ def briefing_facts(sheet: FactSheet) -> list[str]:
         facts.append(
             {
                 "raised_by": ", ".join(actors[a].name for a in risk.raised_by if a in actors),
-                "quote": risk.evidence[0].quote,
+                **evidence(risk),
                 "description": risk.description,
                 "category": risk.category,
             }
         )
     for event in sheet.events:
-        facts.append(
-            {"quote": event.evidence[0].quote, "date": event.date, "description": event.description}
-        )
+        facts.append({**evidence(event), "date": event.date, "description": event.description})
     return [compact(fact) for fact in facts]
 
 
@@ -392,6 +403,8 @@ def briefing_worker(request: Path, reply: Path) -> int:
         model=MODEL_NAME,
         api_key="not-needed",
         chunk_chars=job["chunk_chars"],
+        # Through the proxy the embedded model looks like any endpoint: keep its own default.
+        cite=job["cite"],
         stance_check=job["stance_check"],
         bottom_line=job["bottom_line"],
         cache=False,  # the response cache would answer instead of the model
@@ -409,7 +422,7 @@ def briefing_worker(request: Path, reply: Path) -> int:
         result = {
             "wall_seconds": round(time.monotonic() - started, 2),
             "grounded_facts": len(sheet.positions) + len(sheet.risks) + len(sheet.events),
-            "facts": briefing_facts(sheet),
+            "facts": briefing_facts(sheet, job["cite"]),
             "detail": {
                 "chunks": sheet.run.chunks,
                 "skipped_chunks": len(sheet.run.skipped_chunks),
@@ -850,6 +863,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, help="llama.cpp threads (default: all CPUs)")
     parser.add_argument("--no-stance-check", action="store_true", help="briefing without it")
     parser.add_argument("--no-bottom-line", action="store_true", help="briefing without it")
+    parser.add_argument(
+        "--cite",
+        choices=("sentences", "quotes"),
+        default="sentences",
+        help="how briefing's drafts name their evidence (default: sentences, as `briefing "
+        "generate` does with the embedded model)",
+    )
     parser.add_argument("--serve-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--briefing-worker", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--langextract-worker", nargs=2, help=argparse.SUPPRESS)
@@ -893,6 +913,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "paths": paths,
         "stance_check": not args.no_stance_check,
         "bottom_line": not args.no_bottom_line,
+        "cite": args.cite,
         # langextract
         "documents": [{"id": s.id, "text": langextract_text(s)} for s in sources],
         "prompt": PROMPT.format(topic=topic),
@@ -931,6 +952,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "langextract_input": args.langextract_input,
             "langextract_python": args.langextract_python,
             "briefing": {
+                "cite": args.cite,
                 "stance_check": not args.no_stance_check,
                 "bottom_line": not args.no_bottom_line,
             },

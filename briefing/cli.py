@@ -76,8 +76,9 @@ def _parser() -> argparse.ArgumentParser:
         help="write a grounded brief from source documents",
         description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl; '-' for "
         "stdin), extract positions, risks and events with the model, keep only facts whose "
-        "evidence is found word for word in their source, and write a Markdown brief that opens with a "
-        "bottom line the model writes from those facts, each sentence checked against them.",
+        "evidence is found word for word in their source, and write a Markdown brief that "
+        "opens with a bottom line the model writes from those facts, each sentence checked "
+        "against them.",
         epilog=EXIT_CODES + "\n" + ENVIRONMENT,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -133,8 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_endpoint(
         generate,
-        concurrency_help="requests in flight at once; for the embedded model, its parallel "
-        "slots",
+        concurrency_help="requests in flight at once; for the embedded model, its parallel slots",
         timeout_help="600 for a remote endpoint, no limit for the embedded model",
     )
     _add_common(generate)

@@ -46,6 +46,7 @@ __all__ = [
     "acronym",
     "align_quote",
     "ground_chunk",
+    "is_calendar_date",
     "name_words",
     "names_actor",
 ]
@@ -129,7 +130,20 @@ class SourceIndex:
 
 _WORD = re.compile(r"[\w'-]+")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+# A calendar date names a month, a year or a numeric day/month: "8 August 2024", "Aug. 8",
+# "2017", "08/08/2024". A vote count ("102 to 23") or "Monday" is not one.
+_CALENDAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])"
+    r"|\b(?:1[5-9]|20)\d\d(?:s)?\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b",
+    re.IGNORECASE,
+)
 _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
+
+
+def is_calendar_date(text: str) -> bool:
+    """Whether ``text`` gives a day, month or year with a number, as an event's date must."""
+    return bool(_NUMBER.search(text) and _CALENDAR.search(text))
 
 
 def name_words(text: str) -> list[str]:
@@ -253,8 +267,8 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
     evidence = index.evidence(draft.quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, "event", record, "quote not found in the source")
-    if not _NUMBER.search(draft.date):
-        return _reject(index.source, "event", record, "the date has no day, month number or year")
+    if not is_calendar_date(draft.date):
+        return _reject(index.source, "event", record, "the date is not a calendar date")
     claim = f"{draft.date}: {draft.description}"
     if _unsupported(claim, evidence, index):
         # A quote often stops short of the date its sentence gives: cite the whole sentence.

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.chunking import chunk_source
-from briefing.grounding import SourceIndex, ground_chunk, names_actor
+from briefing.grounding import SourceIndex, ground_chunk, is_calendar_date, names_actor
 from briefing.models import ChunkExtraction, EventDraft, PositionDraft, RiskDraft, Source
 
 TEXT = (
@@ -95,12 +96,15 @@ def test_numbers_in_summary_must_be_in_the_evidence() -> None:
     event_bad = EventDraft(quote=quote, date="9 August 2024", description="The vote.")
     event_in_sentence = EventDraft(quote=quote, date="8 August 2024", description="The vote.")
     event_vague = EventDraft(quote=quote, date="recently", description="The vote.")
+    event_tally = EventDraft(quote=quote, date="102 to 23", description="The vote.")
     result, reasons = ground(events=[event_ok, event_bad, event_vague])
     assert len(result.events) == 1
     assert reasons == [
         "states 9, not supported by the source",
-        "the date has no day, month number or year",
+        "the date is not a calendar date",
     ]
+    result, reasons = ground(events=[event_tally])
+    assert reasons == ["the date is not a calendar date"]
     # The date is outside the quote but in its sentence: the whole sentence becomes evidence.
     result, reasons = ground(events=[event_in_sentence])
     assert reasons == []
@@ -153,3 +157,25 @@ def test_the_actors_full_name_in_its_summary_is_not_a_new_claim() -> None:
     )
     result, reasons = ground(positions=[draft])
     assert reasons == []
+
+
+@pytest.mark.parametrize(
+    ("date", "calendar"),
+    [
+        ("8 August 2024", True),
+        ("Aug. 8", True),
+        ("March 2023", True),
+        ("2017", True),
+        ("the 1990s", True),
+        ("08/08/2024", True),
+        ("2024-08-08", True),
+        ("Q3 2024", True),
+        ("102 to 23", False),
+        ("26 abstentions", False),
+        ("Monday", False),
+        ("not specified", False),
+        ("May", False),  # a month alone has no number: which year's May?
+    ],
+)
+def test_an_event_date_must_be_a_calendar_date(date: str, calendar: bool) -> None:
+    assert is_calendar_date(date) is calendar
