@@ -146,6 +146,7 @@ def test_embedded_model_behind_a_fault_proxy_gives_the_same_facts(
                     model=embedded.MODEL_NAME,
                     topic="the UN convention against cybercrime",
                     cache=False,
+                    cite="sentences",  # the embedded model's own default, seen via a base URL
                     stance_check=False,  # one extraction per run is enough to meet the faults
                     bottom_line=False,
                     retry=retry,
