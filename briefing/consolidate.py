@@ -91,6 +91,32 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
 # (a small model labels "Minister Berg" a government as often as a person).
 _PERSONAL_KINDS: frozenset[ActorKind | None] = frozenset({"person", "government", None})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Common English short forms of given names: "Bill Kristol" and "William Kristol" are one
+# person. Read only as a person's first word before a surname, never alone.
+_GIVEN_NAMES: dict[str, str] = {
+    short: full
+    for full, shorts in (
+        ("william", "bill billy will"),
+        ("robert", "bob bobby rob"),
+        ("richard", "dick rick rich"),
+        ("james", "jim jimmy"),
+        ("michael", "mike"),
+        ("joseph", "joe"),
+        ("thomas", "tom tommy"),
+        ("charles", "chuck charlie"),
+        ("daniel", "dan danny"),
+        ("david", "dave"),
+        ("edward", "ted ed"),
+        ("anthony", "tony"),
+        ("andrew", "andy"),
+        ("christopher", "chris"),
+        ("patrick", "pat"),
+        ("stephen", "steve steven"),
+        ("elizabeth", "liz beth"),
+        ("katherine", "kate kathy"),
+    )
+    for short in shorts.split()
+}
 # Words that make a name an institution's, whatever kind a model gave it: "White House" is no
 # person whose surname is "House", nor "University of Denver" one called "Denver".
 _INSTITUTION_WORDS = frozenset(
@@ -125,6 +151,8 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     lower = [word for word in lower if word]
     # "government of the Russian Federation" reads as "government of russian federation".
     words = tuple(w for i, w in enumerate(lower) if not (w == "the" and lower[i - 1 : i] == ["of"]))
+    if kind in _PERSONAL_KINDS and len(words) >= 2 and words[0] in _GIVEN_NAMES:
+        words = (_GIVEN_NAMES[words[0]], *words[1:])
     return _Name(words, written)
 
 

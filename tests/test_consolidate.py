@@ -152,6 +152,14 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Hillary Clinton", "person"), ("Clinton", "person"), ("Mrs. Clinton", "person")],
             [("Hillary Clinton", ["Clinton", "Mrs. Clinton"])],
         ),
+        (  # a given name and its short form
+            [("William Kristol", "person"), ("Bill Kristol", "person"), ("Kristol", None)],
+            [("William Kristol", ["Bill Kristol", "Kristol"])],
+        ),
+        (
+            [("Sen. Chuck Schumer", "person"), ("Charles E. Schumer", "person")],
+            [("Charles E. Schumer", ["Sen. Chuck Schumer"])],
+        ),
         (  # first and last name without the middle ones
             [("George W. Bush", "person"), ("George Bush", "person"), ("Bush", "person")],
             [("George W. Bush", ["Bush", "George Bush"])],
@@ -169,6 +177,10 @@ def test_aliases_merge(
     [
         # two people sharing a surname, and the surname that could be either
         [("Hillary Clinton", "person"), ("Bill Clinton", "person"), ("Clinton", "person")],
+        # a short given name is read only before a surname, and never for an organisation
+        [("Bill Clinton", "person"), ("Bill", "person")],
+        [("Ted Cruz", "person"), ("Ted Kennedy", "person")],
+        [("Bob Evans Farms", "company"), ("Robert Evans Farms", "company")],
         [("Donald Trump", "person"), ("Donald Trump Jr.", "person"), ("Trump", "person")],
         [("George W. Bush", "person"), ("George H. W. Bush", "person"), ("George Bush", "person")],
         # a group and the wider group, an office and its head, a ministry and its minister
