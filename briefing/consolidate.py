@@ -209,10 +209,23 @@ def _country_forms() -> dict[tuple[str, ...], str]:
 _COUNTRY_FORMS = _country_forms()
 
 
+# Plural words that name the people of a body rather than another body: "Tea Party groups",
+# "White House officials" and "Tea Party movement" speak for the Tea Party and the White House.
+_MEMBERS_WORDS = frozenset(
+    "groups members activists supporters leaders organizers organisers officials aides "
+    "campaigners advocates movement".split()
+)
+
+
+def _names_members(name: _Name) -> bool:
+    return len(name.words) > 1 and name.words[-1] in _MEMBERS_WORDS
+
+
 def _same_key(name: _Name, kind: ActorKind | None) -> tuple[str, ...]:
     """Names with the same key are always one actor."""
-    country = _COUNTRY_FORMS.get(name.words) if kind != "person" else None
-    return ("country", country) if country else ("name", *name.words)
+    words = name.words[:-1] if _names_members(name) else name.words
+    country = _COUNTRY_FORMS.get(words) if kind != "person" else None
+    return ("country", country) if country else ("name", *words)
 
 
 def _surname(words: tuple[str, ...]) -> str:
@@ -344,6 +357,7 @@ def _resolve_actors(surfaces: list[_Surface]) -> tuple[list[Actor], dict[str, Ac
         best = max(
             group,
             key=lambda i: (
+                not _names_members(names[i]),  # "White House", not "White House officials"
                 len(names[i].words),
                 names[i].written,
                 surfaces[i].mentions,

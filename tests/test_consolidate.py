@@ -152,6 +152,22 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Hillary Clinton", "person"), ("Clinton", "person"), ("Mrs. Clinton", "person")],
             [("Hillary Clinton", ["Clinton", "Mrs. Clinton"])],
         ),
+        (  # a body and the people who speak for it
+            [
+                ("Tea Party groups", "group"),
+                ("tea party organizers", "person"),
+                ("Tea Party", "organisation"),
+                ("St. Louis Tea Party", "organisation"),
+            ],
+            [
+                ("Tea Party", ["Tea Party groups", "tea party organizers"]),
+                ("St. Louis Tea Party", []),
+            ],
+        ),
+        (
+            [("White House officials", "government"), ("White House", "government")],
+            [("White House", ["White House officials"])],
+        ),
         (  # a given name and its short form
             [("William Kristol", "person"), ("Bill Kristol", "person"), ("Kristol", None)],
             [("William Kristol", ["Bill Kristol", "Kristol"])],
@@ -185,6 +201,8 @@ def test_aliases_merge(
         [("George W. Bush", "person"), ("George H. W. Bush", "person"), ("George Bush", "person")],
         # a group and the wider group, an office and its head, a ministry and its minister
         [("House Democrats", "group"), ("Democrats", "group")],
+        [("Democratic officials", "group"), ("Democrats", "group")],
+        [("Eurasia Group", "company"), ("Eurasia", "government")],
         # institutions a model called people: no surname there
         [("White House", "person"), ("House", "person")],
         [("Senate Democrats", "person"), ("Democrats", "person")],
