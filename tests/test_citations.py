@@ -206,3 +206,18 @@ def test_the_embedded_model_defaults_to_sentence_citations(
     assert main(args) == 0
     assert NUMBERED.search(fake.requests[0]["messages"][-1]["content"])
     assert '"sentence"' in json.dumps(fake.requests[0]["response_format"])
+
+
+def test_a_brief_of_cited_sentences_passes_check(statement_file: Path, tmp_path: Path) -> None:
+    """Whole sentences hold quotation marks of their own; the notes still check out."""
+    brief, facts = tmp_path / "brief.md", tmp_path / "facts.json"
+    with FakeOpenAI(responder=cited_answer) as fake:
+        code = run(
+            fake, str(statement_file), "--cite", "sentences", "-o", str(brief), "--json", str(facts)
+        )
+    assert code == 0
+    assert "“would hand governments sweeping surveillance powers”" in brief.read_text("utf-8")
+    assert main(["check", str(brief), "--facts", str(facts), "-q"]) == 0
+    edited = brief.read_text("utf-8").replace("sweeping surveillance", "sweeping spying")
+    brief.write_text(edited, "utf-8")
+    assert main(["check", str(brief), "--facts", str(facts), "-q"]) == 6
