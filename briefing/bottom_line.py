@@ -101,6 +101,9 @@ def verify_sentence(
     unknown = [label for label in labels if label not in listed]
     if unknown:
         return _rejected(draft, f"cites facts that were not listed: {', '.join(unknown)}")
+    if not re.search(r"[.!?][\"'”’)]*$", text):
+        # A sentence cut off mid-clause ("..., the press note is issued by the Ministry,").
+        return _rejected(draft, "the sentence is unfinished")
     support = "\n".join(
         [topic, *(part for label in labels for part in _support(listed[label], actors))]
     )

@@ -139,6 +139,7 @@ def test_a_sentence_citing_an_unknown_fact_or_repeating_itself_is_dropped(
             (["p2", "E7"], "Jonas Berg backs the treaty."),
             (["[p2]"], "Jonas Berg backs the treaty."),  # a label a small model mangled
             (["P2"], "Jonas Berg backs the treaty."),  # a small model looping
+            (["P1"], "Amara Okafor opposes the treaty, and the ministry"),  # cut off
         ),
     )
     brief = generate(fake, statement_file, tmp_path)
@@ -148,6 +149,7 @@ def test_a_sentence_citing_an_unknown_fact_or_repeating_itself_is_dropped(
         "cites facts that were not listed: P9",
         "cites facts that were not listed: E7",
         "repeats an earlier sentence",
+        "the sentence is unfinished",
     ]
 
 
