@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 from urllib.parse import urlparse
 
 from .cache import ResponseCache
 from .errors import ConfigError
 from .llm import Endpoint, RetryPolicy
+from .models import Citation
 
 Progress = Callable[[str], None]
 
@@ -38,7 +38,7 @@ class BriefConfig:
     api_key: str | None = field(default=None, repr=False)
     chunk_chars: int = 2000
     overlap_sentences: int = 1
-    cite: Literal["sentences", "quotes"] | None = None  # None: the endpoint's own default
+    cite: Citation | None = None  # None: the endpoint's own default
     quote_feedback: bool = True  # with quotes: ask again for the quotes that were not found
     stance_check: bool = True
     bottom_line: bool = True

@@ -19,7 +19,6 @@ evidence in one of two ways (``Citation``):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from .alignment import Aligner
 from .chunking import Chunk, split_sentences
@@ -27,6 +26,7 @@ from .llm import ChatClient, Message
 from .models import (
     STANCE_DEFINITIONS,
     ChunkExtraction,
+    Citation,
     CitedExtraction,
     EventDraft,
     FactKind,
@@ -36,8 +36,6 @@ from .models import (
     RiskDraft,
 )
 from .prompting import read_prompt, render_prompt
-
-Citation = Literal["sentences", "quotes"]
 
 
 @dataclass

@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import openai
 from pydantic import BaseModel, ValidationError
@@ -38,7 +38,7 @@ from tenacity import (
 
 from .cache import CachedAnswer, ResponseCache, request_key
 from .errors import BackendError, InvalidAnswerError
-from .models import Usage
+from .models import Citation, Usage
 from .prompting import render_prompt
 
 log = logging.getLogger("briefing")
@@ -66,7 +66,7 @@ class Endpoint:
     connect: Callable[[], str] | None = field(default=None, repr=False, compare=False)
     # How drafts name their evidence unless the config says: strong remote models copy quotes
     # well; a small local model writes slowly, so it cites sentence numbers (see extract.py).
-    cite: Literal["sentences", "quotes"] = "quotes"
+    cite: Citation = "quotes"
 
     @property
     def display(self) -> str:

@@ -38,6 +38,8 @@ MatchKind = Literal["exact", "normalized", "fuzzy"]
 FactKind = Literal["actor", "position", "risk", "event", "bottom_line"]
 ConflictKind = Literal["stance", "figure"]
 StanceCheck = Literal["agreed", "disputed", "unchecked"]
+# How drafts name their evidence: a sentence number, or a quote the model copies (extract.py).
+Citation = Literal["sentences", "quotes"]
 
 _WIRE = ConfigDict(extra="forbid")
 _DOMAIN = ConfigDict(extra="forbid")
