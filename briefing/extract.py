@@ -18,7 +18,9 @@ evidence in one of two ways (``Citation``):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .alignment import Aligner
 from .chunking import Chunk, split_sentences
@@ -27,7 +29,10 @@ from .models import (
     STANCE_DEFINITIONS,
     ChunkExtraction,
     Citation,
+    CitedEventDraft,
     CitedExtraction,
+    CitedPositionDraft,
+    CitedRiskDraft,
     EventDraft,
     FactKind,
     PositionDraft,
@@ -36,6 +41,9 @@ from .models import (
     RiskDraft,
 )
 from .prompting import read_prompt, render_prompt
+
+CitedDraft = CitedPositionDraft | CitedRiskDraft | CitedEventDraft
+DraftT = TypeVar("DraftT", PositionDraft, RiskDraft, EventDraft)
 
 
 @dataclass
@@ -109,23 +117,18 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
         )
         return None
 
-    # model_construct: the quote is a sentence of the source, which may be longer than the
-    # bound a model-written quote gets; every field the model wrote is validated already.
-    positions = [
-        PositionDraft.model_construct(quote=quote, **p.model_dump(exclude={"sentence"}))
-        for p in answer.positions
-        if (quote := sentence("position", p.sentence, p.model_dump())) is not None
-    ]
-    risks = [
-        RiskDraft.model_construct(quote=quote, **r.model_dump(exclude={"sentence"}))
-        for r in answer.risks
-        if (quote := sentence("risk", r.sentence, r.model_dump())) is not None
-    ]
-    events = [
-        EventDraft.model_construct(quote=quote, **e.model_dump(exclude={"sentence"}))
-        for e in answer.events
-        if (quote := sentence("event", e.sentence, e.model_dump())) is not None
-    ]
+    def quoted(kind: FactKind, cited: Sequence[CitedDraft], draft: type[DraftT]) -> list[DraftT]:
+        # model_construct: the quote is a sentence of the source, which may be longer than the
+        # bound a model-written quote gets; every field the model wrote is validated already.
+        return [
+            draft.model_construct(quote=quote, **item.model_dump(exclude={"sentence"}))
+            for item in cited
+            if (quote := sentence(kind, item.sentence, item.model_dump())) is not None
+        ]
+
+    positions = quoted("position", answer.positions, PositionDraft)
+    risks = quoted("risk", answer.risks, RiskDraft)
+    events = quoted("event", answer.events, EventDraft)
     extraction = ChunkExtraction.model_construct(positions=positions, risks=risks, events=events)
     return ChunkDrafts(extraction, rejected)
 
