@@ -107,6 +107,10 @@ def verify_sentence(
     support = "\n".join(
         [topic, *(part for label in labels for part in _support(listed[label], actors))]
     )
+    foreign = sorted({ch for ch in text if ord(ch) > 127 and ch.isalpha() and ch not in support})
+    if foreign:
+        # A small model drifts into another script mid-sentence ("... the UN cybercrime 条约").
+        return _rejected(draft, f"writes letters the facts do not contain: {''.join(foreign)}")
     missing = unsupported_claims(text, support)
     if missing:
         return _rejected(draft, f"states what the facts it cites do not: {', '.join(missing)}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from briefing.errors import ConfigError
 from briefing.models import Source
 
-__all__ = ["Chunk", "chunk_source", "split_sentences"]
+__all__ = ["Chunk", "chunk_source", "is_heading", "split_sentences"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A line break before a list item ends the previous item even without a full stop.
@@ -134,6 +134,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if start < end:
             spans.append((start, end))
     return spans
+
+
+_HEADING_MAX_WORDS = 12
+_CLOSING = ".!?…:;,\"'”’»)]"
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` is a section heading ("Human Rights at Risk").
+
+    A heading is a short line of its own with no closing punctuation. It states nothing, so no
+    fact may cite it, and it does not attribute the sentence after it to anyone.
+    """
+    piece = text[start:end]
+    if not piece or piece[-1] in _CLOSING or len(piece.split()) > _HEADING_MAX_WORDS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
 def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:

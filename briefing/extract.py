@@ -23,14 +23,15 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from .alignment import Aligner
-from .chunking import Chunk, split_sentences
+from .chunking import Chunk, is_heading, split_sentences
+from .grounding import is_calendar_date, names_actor
 from .llm import ChatClient, Message
 from .models import (
     STANCE_DEFINITIONS,
+    ActorKind,
     ChunkExtraction,
     Citation,
     CitedEventDraft,
-    CitedExtraction,
     CitedPositionDraft,
     CitedRiskDraft,
     EventDraft,
@@ -39,6 +40,7 @@ from .models import (
     QuoteCorrections,
     Rejected,
     RiskDraft,
+    cited_extraction_for,
 )
 from .prompting import read_prompt, render_prompt
 
@@ -54,21 +56,46 @@ class ChunkDrafts:
     rejected: list[Rejected] = field(default_factory=list)
 
 
-def number_sentences(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` as one numbered sentence per line ("[1] ..."), and each sentence's span.
+@dataclass(frozen=True)
+class NumberedText:
+    """A text as the model reads it with sentence citations.
 
-    Line breaks inside a sentence become spaces, so a number always starts its line.
+    ``text`` shows one numbered sentence per line ("[1] ..."; line breaks inside a sentence
+    become spaces, so a number always starts its line) and section headings as unnumbered
+    "## ..." lines: a heading states nothing, so it cannot be cited. ``spans[n - 1]`` is where
+    sentence ``n`` lies in the original text; ``dated`` lists the sentences that give a date.
     """
-    spans = split_sentences(text)
-    lines = [f"[{number}] {' '.join(text[a:b].split())}" for number, (a, b) in enumerate(spans, 1)]
-    return "\n".join(lines), spans
+
+    text: str
+    spans: list[tuple[int, int]]
+    dated: list[int]
+
+
+def number_sentences(text: str) -> NumberedText:
+    lines: list[str] = []
+    spans: list[tuple[int, int]] = []
+    dated: list[int] = []
+    for start, end in split_sentences(text):
+        words = " ".join(text[start:end].split())
+        if is_heading(text, start, end):
+            lines.append(f"## {words}")
+            continue
+        spans.append((start, end))
+        lines.append(f"[{len(spans)}] {words}")
+        if is_calendar_date(words):
+            dated.append(len(spans))
+    return NumberedText("\n".join(lines), spans, dated)
 
 
 def build_messages(chunk_text: str, topic: str, cite: Citation = "quotes") -> list[Message]:
     example_text = render_prompt("extract_example_text.j2")
+    example_dated: list[int] | None = None
+    chunk_dated: list[int] | None = None
     if cite == "sentences":
-        example_text = number_sentences(example_text)[0]
-        chunk_text = number_sentences(chunk_text)[0]
+        example = number_sentences(example_text)
+        example_text, example_dated = example.text, example.dated
+        numbered = number_sentences(chunk_text)
+        chunk_text, chunk_dated = numbered.text, numbered.dated
     example_answer = (
         "extract_example_cited_output.json"
         if cite == "sentences"
@@ -79,9 +106,19 @@ def build_messages(chunk_text: str, topic: str, cite: Citation = "quotes") -> li
             "role": "system",
             "content": render_prompt("extract_system.j2", stances=STANCE_DEFINITIONS, cite=cite),
         },
-        {"role": "user", "content": render_prompt("extract_example_input.j2", text=example_text)},
+        {
+            "role": "user",
+            "content": render_prompt(
+                "extract_example_input.j2", text=example_text, dated=example_dated
+            ),
+        },
         {"role": "assistant", "content": read_prompt(example_answer).strip()},
-        {"role": "user", "content": render_prompt("extract_user.j2", topic=topic, text=chunk_text)},
+        {
+            "role": "user",
+            "content": render_prompt(
+                "extract_user.j2", topic=topic, text=chunk_text, dated=chunk_dated
+            ),
+        },
     ]
 
 
@@ -99,8 +136,11 @@ def extract_chunk(
 
 
 def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
-    answer, _ = client.ask(build_messages(chunk.text, topic, "sentences"), CitedExtraction)
-    spans = split_sentences(chunk.text)
+    numbered = number_sentences(chunk.text)
+    answer, _ = client.ask(
+        build_messages(chunk.text, topic, "sentences"), cited_extraction_for(numbered.dated)
+    )
+    spans = numbered.spans
     rejected: list[Rejected] = []
 
     def sentence(kind: FactKind, number: int, record: dict[str, object]) -> str | None:
@@ -117,13 +157,37 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
         )
         return None
 
+    def names(number: int, who: str, who_kind: ActorKind | None) -> bool:
+        if not 1 <= number <= len(spans):
+            return False
+        start, end = spans[number - 1]
+        return names_actor(who, who_kind, chunk.text[start:end])
+
+    def anchored(item: CitedDraft) -> int:
+        """The cited number, or the next one when only that sentence names the actor.
+
+        The small model often cites the sentence just before the one that states the fact
+        ("Big tech joined the critics." cited for "Microsoft said ..."). Grounding checks the
+        sentence chosen here exactly as it checks any other.
+        """
+        if isinstance(item, CitedEventDraft):
+            return item.sentence
+        if isinstance(item, CitedPositionDraft):
+            who, who_kind = item.actor, item.actor_kind
+        else:
+            who, who_kind = item.raised_by, None
+        number = item.sentence
+        if names(number, who, who_kind) or names(number - 1, who, who_kind):
+            return number
+        return number + 1 if names(number + 1, who, who_kind) else number
+
     def quoted(kind: FactKind, cited: Sequence[CitedDraft], draft: type[DraftT]) -> list[DraftT]:
         # model_construct: the quote is a sentence of the source, which may be longer than the
         # bound a model-written quote gets; every field the model wrote is validated already.
         return [
             draft.model_construct(quote=quote, **item.model_dump(exclude={"sentence"}))
             for item in cited
-            if (quote := sentence(kind, item.sentence, item.model_dump())) is not None
+            if (quote := sentence(kind, anchored(item), item.model_dump())) is not None
         ]
 
     positions = quoted("position", answer.positions, PositionDraft)

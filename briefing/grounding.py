@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .alignment import Aligner, Alignment, align_quote, normalize
-from .chunking import Chunk, split_sentences
+from .chunking import Chunk, is_heading, split_sentences
 from .claims import unsupported_claims
 from .models import (
     ActorKind,
@@ -92,6 +92,11 @@ class SourceIndex:
         self.aligner = Aligner(source.text)
         self.sentences = split_sentences(source.text)
         self._starts = [start for start, _ in self.sentences]
+        self._headings = {
+            number
+            for number, (start, end) in enumerate(self.sentences)
+            if is_heading(source.text, start, end)
+        }
 
     def evidence(self, quote: str, near: int) -> Evidence | None:
         found = self.aligner.align(quote, near=near)
@@ -121,29 +126,40 @@ class SourceIndex:
         return first, last
 
     def attribution_window(self, evidence: Evidence) -> str:
-        """The sentences the evidence lies in, plus the one before (for "he said" sentences)."""
+        """The sentences the evidence lies in, plus the one before (for "he said" sentences).
+
+        A heading before the evidence starts a new section: it attributes nothing.
+        """
         first, last = self._sentence_range(evidence)
-        window_start = self.sentences[max(0, first - 1)][0] if self.sentences else 0
+        before = first - 1 if first > 0 and first - 1 not in self._headings else first
+        window_start = self.sentences[before][0] if self.sentences else 0
         window_end = self.sentences[last][1] if self.sentences else len(self.source.text)
         return self.source.text[min(window_start, evidence.start) : max(window_end, evidence.end)]
 
 
 _WORD = re.compile(r"[\w'-]+")
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-# A calendar date names a month, a year or a numeric day/month: "8 August 2024", "Aug. 8",
-# "2017", "08/08/2024". A vote count ("102 to 23") or "Monday" is not one.
+# A calendar date: a month beside a day or year ("8 August 2024", "Aug. 8", "March 2023"), a
+# year ("2017", "the 1990s", "Q3 2024") or a numeric date ("08/08/2024", "2024-08-08"). A vote
+# count ("102 to 23"), a weekday, "May" alone or a word that starts like a month ("market",
+# "decision") is not one.
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?![\w]))"
+)
+_YEAR = r"(?:1[5-9]|20)\d\d"
 _CALENDAR = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])"
-    r"|\b(?:1[5-9]|20)\d\d(?:s)?\b"
-    r"|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    rf"|\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|{_YEAR}\b)"
+    rf"|\b{_YEAR}s?\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}/\d{4}\b",
     re.IGNORECASE,
 )
 _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
 
 
 def is_calendar_date(text: str) -> bool:
-    """Whether ``text`` gives a day, month or year with a number, as an event's date must."""
-    return bool(_NUMBER.search(text) and _CALENDAR.search(text))
+    """Whether ``text`` gives a calendar date (see ``_CALENDAR``), as an event's date must."""
+    return _CALENDAR.search(text) is not None
 
 
 def name_words(text: str) -> list[str]:

@@ -16,9 +16,11 @@ Two families live here:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -173,6 +175,45 @@ class CitedExtraction(BaseModel):
     events: list[CitedEventDraft] = Field(max_length=3)
 
 
+def cited_extraction_for(dated: Sequence[int]) -> type[CitedExtraction]:
+    """``CitedExtraction`` for one chunk, whose events may cite only the ``dated`` sentences.
+
+    Code finds the sentences that give a calendar date; the schema then leaves the model no
+    way to draft an event anywhere else (a constrained decoder cannot even write one), so no
+    tokens go to undated "events" that grounding would reject. No dated sentence: no events.
+    """
+    return _cited_extraction_for(tuple(sorted(set(dated))))
+
+
+@lru_cache(maxsize=256)
+def _cited_extraction_for(dated: tuple[int, ...]) -> type[CitedExtraction]:
+    if not dated:
+        events: Any = (list[CitedEventDraft], Field(max_length=0))
+    else:
+        one_of: Any = Literal[dated]
+
+        def as_enum(schema: dict[str, Any]) -> None:
+            schema.pop("const", None)  # one number: "enum" still, which every server knows
+            schema["enum"] = list(dated)
+
+        event: Any = create_model(
+            "CitedEventDraft",
+            __base__=CitedEventDraft,
+            __doc__=CitedEventDraft.__doc__,
+            sentence=(
+                one_of,
+                Field(
+                    description="The number of the one sentence that states it.",
+                    json_schema_extra=as_enum,
+                ),
+            ),
+        )
+        events = (list[event], Field(max_length=3))
+    return create_model(
+        "CitedExtraction", __base__=CitedExtraction, __doc__=CitedExtraction.__doc__, events=events
+    )
+
+
 class QuoteCorrections(BaseModel):
     """The model's second try at quotes it did not copy exactly, in the order they were named."""
 
@@ -201,7 +242,14 @@ class BottomLineDraft(BaseModel):
         min_length=1, max_length=4, description="Labels of the facts it rests on, e.g. P1, R2."
     )
     sentence: str = Field(
-        min_length=10, max_length=220, description="One plain sentence of at most 30 words."
+        min_length=10,
+        max_length=300,
+        description="One plain sentence of at most 30 words.",
+        # In the schema only: a constrained decoder then cannot close the sentence before its
+        # full stop (the embedded model often left it out). The pattern repeats the length
+        # bounds because llguidance, the embedded server's decoder, then ignores maxLength.
+        # Code still checks every sentence.
+        json_schema_extra={"pattern": r"^[^\n]{9,299}[.!?]$"},
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,33 @@ def test_a_users_template_prints_each_sentence_with_its_citations(
     assert generate(fake, statement_file, tmp_path, "--template", str(template)) == (
         "The final text was agreed. [1]\n"
     )
+
+
+def test_a_sentence_drifting_into_another_script_is_dropped(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    """Seen with the embedded model: "... the proposed UN cybercrime 条约" (Chinese for treaty)."""
+    fake.enqueue(
+        statement_answer(),
+        answer(
+            (["P1"], "Amara Okafor opposes the cybercrime 条约."),
+            (["P2"], "Jonas Berg backs the treaty."),
+        ),
+    )
+    brief = generate(fake, statement_file, tmp_path)
+    assert bottom_line_section(brief) == "Jonas Berg backs the treaty. [1]"
+    sheet = fact_sheet(tmp_path / "facts.json")
+    assert [r["reason"] for r in sheet["rejected"]] == [
+        "writes letters the facts do not contain: 条约"
+    ]
+
+
+def test_the_schema_asks_the_decoder_to_end_each_sentence_with_a_full_stop(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(statement_answer(), answer((["P2"], "Jonas Berg backs the treaty.")))
+    generate(fake, statement_file, tmp_path)
+    schema = fake.requests[-1]["response_format"]["json_schema"]["schema"]
+    pattern = schema["$defs"]["BottomLineDraft"]["properties"]["sentence"]["pattern"]
+    assert re.fullmatch(pattern, "Jonas Berg backs the treaty.")
+    assert not re.fullmatch(pattern, "Jonas Berg backs the treaty, and the ministry")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.chunking import Chunk, chunk_source, split_sentences
+from briefing.chunking import Chunk, chunk_source, is_heading, split_sentences
 from briefing.errors import ConfigError
 from briefing.models import Source
 
@@ -199,3 +199,21 @@ def test_chunks_map_back_and_cover_everything(text: str, max_chars: int, overlap
     for before, after in zip(chunks, chunks[1:]):
         assert before.start < after.start
         assert before.end < after.end
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Intro sentence.\n\nHuman Rights at Risk\n\nNext sentence.", "Human Rights at Risk"),
+        ("Tech Industry Opposition\n\nThe firms object.", "Tech Industry Opposition"),
+        ("Intro sentence.\n\nIs the treaty safe?\n\nNext sentence.", None),  # a question
+        ("Intro sentence.\n\nThe firms object\n\nNext.", "The firms object"),
+        ("Intro sentence. The firms object\n\nNext.", None),  # not a line of its own
+        ("Intro.\n\n" + " ".join(["word"] * 13) + "\n\nNext.", None),  # too long for one
+    ],
+)
+def test_a_heading_is_a_short_line_of_its_own_without_closing_punctuation(
+    text: str, heading: str | None
+) -> None:
+    found = [text[a:b] for a, b in split_sentences(text) if is_heading(text, a, b)]
+    assert found == ([heading] if heading else [])

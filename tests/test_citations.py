@@ -221,3 +221,108 @@ def test_a_brief_of_cited_sentences_passes_check(statement_file: Path, tmp_path:
     edited = brief.read_text("utf-8").replace("sweeping surveillance", "sweeping spying")
     brief.write_text(edited, "utf-8")
     assert main(["check", str(brief), "--facts", str(facts), "-q"]) == 6
+
+
+def test_headings_are_shown_but_never_numbered_and_attribute_nothing(tmp_path: Path) -> None:
+    """A section heading states nothing: the model cannot cite it, and it names no speaker."""
+    source = tmp_path / "sections.txt"
+    source.write_text(
+        "Treaty talks end\n\n"
+        "Tech Industry Opposition\n\n"
+        "Big technology firms have joined the critics of the text.\n\n"
+        "Lena Sorli said the text was acceptable.",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        pinned = {  # the heading, not the sentence, names this "actor"
+            "actor": "Tech Industry",
+            "actor_kind": "group",
+            "sentence": sentence_number(request, "Big technology firms"),
+            "summary": "Big technology firms criticise the text.",
+            "stance": "opposes",
+        }
+        return Reply(content=json.dumps({"positions": [pinned], "risks": [], "events": []}))
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
+        prompt = fake.requests[0]["messages"][-1]["content"]
+    assert "## Treaty talks end\n## Tech Industry Opposition\n[1] Big technology firms" in prompt
+    assert [line for _, line in NUMBERED.findall(prompt)] == [
+        "Big technology firms have joined the critics of the text.",
+        "Lena Sorli said the text was acceptable.",
+    ]
+    sheet = fact_sheet(facts)
+    assert sheet["positions"] == []
+    assert [r["reason"] for r in sheet["rejected"]] == [
+        "'Tech Industry' is not named in or just before the quoted sentence"
+    ]
+
+
+def test_events_may_cite_only_the_sentences_that_give_a_date(
+    statement_file: Path, tmp_path: Path
+) -> None:
+    with FakeOpenAI(responder=cited_answer) as fake:
+        assert run(fake, str(statement_file), "--cite", "sentences") == 0
+        request = fake.requests[0]
+    dated = sentence_number(request, "8 August 2024")
+    monday = sentence_number(request, "on Monday")  # a weekday is not a calendar date
+    schema = request["response_format"]["json_schema"]["schema"]
+    assert schema["$defs"]["CitedEventDraft"]["properties"]["sentence"]["enum"] == [dated]
+    assert monday != dated
+    assert request["messages"][-1]["content"].endswith(f"Sentences with a date: {dated}.")
+
+
+def test_a_text_without_dates_asks_for_no_events(tmp_path: Path) -> None:
+    source = tmp_path / "undated.txt"
+    source.write_text("Amara Okafor said the treaty is dangerous.", encoding="utf-8")
+    with FakeOpenAI(responder=echo_model) as fake:
+        assert run(fake, str(source), "--cite", "sentences") == 0
+        request = fake.requests[0]
+    schema = request["response_format"]["json_schema"]["schema"]
+    assert schema["properties"]["events"]["maxItems"] == 0
+    assert request["messages"][-1]["content"].endswith("Sentences with a date: none, so no events.")
+
+
+def test_a_citation_one_sentence_short_of_the_speaker_moves_to_the_speaker(
+    tmp_path: Path,
+) -> None:
+    """The small model often cites the lead-in before the sentence that names the actor."""
+    source = tmp_path / "lead-in.txt"
+    source.write_text(
+        "Negotiators finished their work in New York. "
+        "Technology firms joined the critics in an unusual alliance. "
+        "Microsoft said no outcome is better than a bad outcome. "
+        "The vote is expected next year.",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        early = {
+            "actor": "Microsoft",
+            "actor_kind": "company",
+            "sentence": sentence_number(request, "unusual alliance"),
+            "summary": "Microsoft opposes the treaty.",
+            "stance": "opposes",
+        }
+        stray = {  # named neither there, nor before, nor in the next sentence: stays rejected
+            "actor": "Amara Okafor",
+            "actor_kind": "person",
+            "sentence": sentence_number(request, "Negotiators finished"),
+            "summary": "Okafor criticises the talks.",
+            "stance": "opposes",
+        }
+        return Reply(content=json.dumps({"positions": [early, stray], "risks": [], "events": []}))
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
+    sheet = fact_sheet(facts)
+    (microsoft,) = sheet["positions"]
+    assert microsoft["evidence"][0]["quote"] == (
+        "Microsoft said no outcome is better than a bad outcome."
+    )
+    assert [r["reason"] for r in sheet["rejected"]] == [
+        "'Amara Okafor' is not named in or just before the quoted sentence"
+    ]

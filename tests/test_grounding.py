@@ -175,6 +175,11 @@ def test_the_actors_full_name_in_its_summary_is_not_a_new_claim() -> None:
         ("Monday", False),
         ("not specified", False),
         ("May", False),  # a month alone has no number: which year's May?
+        ("on May 5", True),
+        ("August 8, 2024", True),
+        ("the market fell 3.5 points", False),  # "mar..." is not March, "3.5" not a date
+        ("a decision by 12 votes", False),  # nor is "dec..." December
+        ("Article 28", False),
     ],
 )
 def test_an_event_date_must_be_a_calendar_date(date: str, calendar: bool) -> None:
