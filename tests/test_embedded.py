@@ -79,6 +79,14 @@ def test_missing_weight_package_says_what_to_do(monkeypatch: pytest.MonkeyPatch)
         embedded.part_paths()
 
 
+def test_threads_follow_the_cpus_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A container or taskset allowing one CPU of many must not get one thread per CPU."""
+    monkeypatch.setattr(embedded.os, "sched_getaffinity", lambda pid: {3}, raising=False)
+    assert embedded.usable_cpus() == 1
+    assert embedded.EmbeddedServer(Path("m.gguf")).threads == 1
+    assert embedded.EmbeddedServer(Path("m.gguf"), threads=4).threads == 4
+
+
 @pytest.mark.embedded
 def test_smoke_real_embedded_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

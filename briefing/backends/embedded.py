@@ -139,6 +139,16 @@ def _join_parts(parts: list[Path], target: Path) -> None:
         raise
 
 
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container or ``taskset`` may allow fewer than the
+    machine has). llama.cpp with one thread per usable CPU was fastest here; more threads than
+    CPUs, or a second process computing beside it, halves its speed."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 class EmbeddedServer:
     """xllamacpp's OpenAI-compatible server on 127.0.0.1 at a free port, for one run.
 
@@ -148,7 +158,7 @@ class EmbeddedServer:
 
     def __init__(self, model_path: Path, *, threads: int | None = None, parallel: int = 1) -> None:
         self.model_path = model_path
-        self.threads = threads or max(1, os.cpu_count() or 1)
+        self.threads = threads or usable_cpus()
         self.parallel = parallel
         self._server: object | None = None
         self._lock = threading.Lock()
