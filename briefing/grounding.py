@@ -7,7 +7,7 @@ A draft survives only when
 2. for positions and risks, the actor it is attributed to is named in the quoted sentence or in
    the sentence just before it (a small model readily pins one actor's words on another);
 3. numbers and dates it states occur in its evidence, and names it states occur in its source
-   (``claims.unsupported_claims``).
+   or in the topic the user gave (``claims.unsupported_claims``).
 
 Everything else becomes a ``Rejected`` record with its reason; it is shown for review, never as
 a fact. Offsets a model reports are never trusted: the model reports none.
@@ -85,10 +85,17 @@ class GroundedChunk:
 
 
 class SourceIndex:
-    """One source's aligner and sentence spans, built once and shared by all its chunks."""
+    """One source's aligner and sentence spans, built once and shared by all its chunks.
 
-    def __init__(self, source: Source) -> None:
+    ``topic`` is the run's topic: a summary may name it (or its acronym) as the source may,
+    since the user, not the model, said what the sources are about ("Obama defends the NSA
+    programs" where the topic is "National Security Agency programs" and the text says "the
+    programs").
+    """
+
+    def __init__(self, source: Source, topic: str = "") -> None:
         self.source = source
+        self.names_text = f"{source.text}\n\n{topic}" if topic else source.text
         self.aligner = Aligner(source.text)
         self.sentences = split_sentences(source.text)
         self._starts = [start for start, _ in self.sentences]
@@ -199,8 +206,8 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
 
 
 def _unsupported(claim: str, evidence: Evidence, index: SourceIndex) -> list[str]:
-    """Numbers and dates the evidence lacks, and names the whole source lacks."""
-    return unsupported_claims(claim, evidence.quote, index.source.text)
+    """Numbers and dates the evidence lacks, and names the whole source (and topic) lacks."""
+    return unsupported_claims(claim, evidence.quote, index.names_text)
 
 
 def _reject(source: Source, kind: FactKind, draft: dict[str, str], reason: str) -> Rejected:

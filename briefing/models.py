@@ -25,10 +25,15 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 SCHEMA_VERSION = "1"
 
 Stance = Literal["supports", "opposes", "concerned", "mixed", "neutral"]
+# Worded for any topic, a measure or a person or group (BASIL's stances are mostly about people),
+# and shared by the extraction prompt and the stance check, so both questions mean the same.
 STANCE_DEFINITIONS: dict[str, str] = {
-    "supports": "wants the measure adopted or kept as it is",
-    "opposes": "wants the measure rejected, withdrawn or not adopted",
-    "concerned": "does not reject it outright but warns about its effects",
+    "supports": "speaks in favour of it, defends or praises it, or wants it adopted or kept",
+    "opposes": (
+        "speaks against it, attacks or blames it, wants it rejected or withdrawn, "
+        "or says it is not needed"
+    ),
+    "concerned": "does not reject it but warns about risks or harms it may bring",
     "mixed": "welcomes some parts and objects to others",
     "neutral": "describes or reports without taking a side",
 }

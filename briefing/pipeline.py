@@ -70,7 +70,7 @@ def extract_facts(
             source, max_chars=config.chunk_chars, overlap_sentences=config.overlap_sentences
         )
     ]
-    indexes = {source.id: SourceIndex(source) for source in sources}
+    indexes = {source.id: SourceIndex(source, topic) for source in sources}
     cite = config.cite or endpoint.cite
     cache = open_cache(config)
     client = ChatClient(

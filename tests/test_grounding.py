@@ -184,3 +184,29 @@ def test_the_actors_full_name_in_its_summary_is_not_a_new_claim() -> None:
 )
 def test_an_event_date_must_be_a_calendar_date(date: str, calendar: bool) -> None:
     assert is_calendar_date(date) is calendar
+
+
+def test_a_summary_may_name_the_topic_the_user_gave() -> None:
+    """The user says what the sources are about; a summary may use the topic's name."""
+    source = Source(id="nsa", title="t", text="Obama said the programs are lawful.")
+    chunk = chunk_source(source, max_chars=5000)[0]
+    draft = PositionDraft(
+        actor="Obama",
+        actor_kind="person",
+        quote="the programs are lawful",
+        summary="Obama defends the NSA programs.",
+        stance="supports",
+    )
+    extraction = ChunkExtraction(positions=[draft], risks=[], events=[])
+    alone = ground_chunk(SourceIndex(source), chunk, extraction)
+    assert [r.reason for r in alone.rejected] == ["summary states NSA, not supported by the source"]
+    topic = "National Security Agency programs"
+    with_topic = ground_chunk(SourceIndex(source, topic), chunk, extraction)
+    assert with_topic.rejected == [] and len(with_topic.positions) == 1
+    # Numbers still need the evidence, whatever the topic says.
+    counted = draft.model_copy(update={"summary": "Obama defends the 3 NSA programs."})
+    extraction = ChunkExtraction(positions=[counted], risks=[], events=[])
+    numbered = ground_chunk(SourceIndex(source, "the 3 NSA programs"), chunk, extraction)
+    assert [r.reason for r in numbered.rejected] == [
+        "summary states 3, not supported by the source"
+    ]
