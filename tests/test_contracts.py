@@ -9,7 +9,12 @@ from pathlib import Path
 import briefing
 from briefing.alignment import align_quote
 from briefing.extract import number_sentences
-from briefing.models import ChunkExtraction, FactSheet, cited_extraction_for
+from briefing.models import (
+    STANCE_DEFINITIONS,
+    ChunkExtraction,
+    FactSheet,
+    cited_extraction_for,
+)
 from briefing.prompting import prompt_version, read_prompt, render_prompt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,3 +88,9 @@ def test_public_api_is_complete_and_sorted() -> None:
     assert briefing.__all__ == sorted(briefing.__all__)
     for name in briefing.__all__:
         assert hasattr(briefing, name)
+
+
+def test_readme_gives_the_stance_definitions_the_model_is_given() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    for label, meaning in STANCE_DEFINITIONS.items():
+        assert f"`{label}` {meaning}" in readme, label
