@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeVar
 
 from .alignment import Aligner
@@ -67,11 +68,14 @@ class NumberedText:
     """
 
     text: str
-    spans: list[tuple[int, int]]
-    dated: list[int]
+    spans: tuple[tuple[int, int], ...]
+    dated: tuple[int, ...]
 
 
+@lru_cache(maxsize=64)
 def number_sentences(text: str) -> NumberedText:
+    """Cached: a chunk is numbered for its prompt and again to read its answer, and the worked
+    example is the same text for every chunk."""
     lines: list[str] = []
     spans: list[tuple[int, int]] = []
     dated: list[int] = []
@@ -84,13 +88,13 @@ def number_sentences(text: str) -> NumberedText:
         lines.append(f"[{len(spans)}] {words}")
         if is_calendar_date(words):
             dated.append(len(spans))
-    return NumberedText("\n".join(lines), spans, dated)
+    return NumberedText("\n".join(lines), tuple(spans), tuple(dated))
 
 
 def build_messages(chunk_text: str, topic: str, cite: Citation = "quotes") -> list[Message]:
     example_text = render_prompt("extract_example_text.j2")
-    example_dated: list[int] | None = None
-    chunk_dated: list[int] | None = None
+    example_dated: tuple[int, ...] | None = None
+    chunk_dated: tuple[int, ...] | None = None
     if cite == "sentences":
         example = number_sentences(example_text)
         example_text, example_dated = example.text, example.dated

@@ -11,7 +11,7 @@ import pytest
 
 from briefing.chunking import split_sentences
 from briefing.cli import main
-from tests.conftest import fact_sheet
+from tests.conftest import extraction, fact_sheet
 from tests.fakeserver import FakeOpenAI, Reply, echo_model
 
 NUMBERED = re.compile(r"^\[(\d+)\] (.+)$", re.M)
@@ -242,7 +242,7 @@ def test_headings_are_shown_but_never_numbered_and_attribute_nothing(tmp_path: P
             "summary": "Big technology firms criticise the text.",
             "stance": "opposes",
         }
-        return Reply(content=json.dumps({"positions": [pinned], "risks": [], "events": []}))
+        return Reply(content=extraction(positions=[pinned]))
 
     facts = tmp_path / "facts.json"
     with FakeOpenAI(responder=answer) as fake:
@@ -313,7 +313,7 @@ def test_a_citation_one_sentence_short_of_the_speaker_moves_to_the_speaker(
             "summary": "Okafor criticises the talks.",
             "stance": "opposes",
         }
-        return Reply(content=json.dumps({"positions": [early, stray], "risks": [], "events": []}))
+        return Reply(content=extraction(positions=[early, stray]))
 
     facts = tmp_path / "facts.json"
     with FakeOpenAI(responder=answer) as fake:

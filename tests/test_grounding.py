@@ -190,13 +190,7 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
     """The user says what the sources are about; a summary may use the topic's name."""
     source = Source(id="nsa", title="t", text="Obama said the programs are lawful.")
     chunk = chunk_source(source, max_chars=5000)[0]
-    draft = PositionDraft(
-        actor="Obama",
-        actor_kind="person",
-        quote="the programs are lawful",
-        summary="Obama defends the NSA programs.",
-        stance="supports",
-    )
+    draft = pos("Obama", "the programs are lawful", "person", "Obama defends the NSA programs.")
     extraction = ChunkExtraction(positions=[draft], risks=[], events=[])
     alone = ground_chunk(SourceIndex(source), chunk, extraction)
     assert [r.reason for r in alone.rejected] == ["summary states NSA, not supported by the source"]
