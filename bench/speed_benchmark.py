@@ -826,6 +826,8 @@ def default_sources() -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from briefing import BriefConfig
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "sources",
@@ -844,8 +846,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--chunk-chars",
         type=int,
-        default=2000,
-        help="briefing's chunk size and langextract's max_char_buffer (default 2000)",
+        default=BriefConfig.chunk_chars,
+        help="briefing's chunk size and langextract's max_char_buffer (default: %(default)s, "
+        "briefing's own)",
     )
     parser.add_argument("--topic", help="the brief's topic (default: briefing's, from titles)")
     parser.add_argument(

@@ -3,7 +3,7 @@
 One narrow question, asked after consolidation and the stance check: the model sees the topic
 and a numbered list of the verified facts, each as its label and short text (``P1. Amara
 Okafor (opposes): ...``, ``R1. ...``, ``E1. ...``, the labels the review page shows), never the
-sources. It answers three to five sentences, each after the labels of the facts it rests on.
+sources. It answers two to four sentences, each after the labels of the facts it rests on.
 
 Code keeps a sentence only when every label names a fact of the list and everything specific it
 states (numbers, dates, proper names, specific words: ``claims.unsupported_claims``) occurs in
@@ -39,8 +39,9 @@ from .render import fact_order, most_prominent, stance_label
 # tokens a second, so this bounds the question to well under a minute.
 MAX_TOKENS = 320
 # The most facts of each kind the question lists (the most prominent), so that its prompt
-# stays short however many sources there are.
-MAX_POSITIONS, MAX_RISKS, MAX_EVENTS = 16, 8, 8
+# stays short however many sources there are. With sentence citations a fact's text is its
+# whole sentence, so each listed fact costs the embedded model about half a second to read.
+MAX_POSITIONS, MAX_RISKS, MAX_EVENTS = 8, 4, 4
 
 # A model's own citation marks inside a sentence, e.g. "(P1)" or "[P1, R2]": code adds the
 # real citations, so these are removed.
@@ -141,7 +142,7 @@ def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
     if not listed:
         return BottomLine([], [], "code: no verified facts")
     actors = {actor.id: actor for actor in sheet.actors}
-    most = min(5, len(listed))
+    most = min(4, len(listed))
     messages = [
         {"role": "system", "content": render_prompt("bottom_line_system.j2")},
         {
@@ -150,7 +151,7 @@ def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
                 "bottom_line_user.j2",
                 topic=sheet.topic,
                 facts=[(label, _fact_text(fact, actors)) for label, fact in listed.items()],
-                least=min(3, most),
+                least=min(2, most),
                 most=most,
             ),
         },

@@ -36,7 +36,7 @@ class BriefConfig:
     model: str | None = None
     base_url: str | None = None
     api_key: str | None = field(default=None, repr=False)
-    chunk_chars: int = 2000
+    chunk_chars: int = 3000
     overlap_sentences: int = 1
     cite: Citation | None = None  # None: the endpoint's own default
     quote_feedback: bool = True  # with quotes: ask again for the quotes that were not found

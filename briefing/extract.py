@@ -7,8 +7,10 @@ evidence in one of two ways (``Citation``):
 * ``sentences``: the chunk is shown as numbered sentences and each draft cites a number. A
   number costs two or three generated tokens where a copied quote costs twenty or more, which
   on a small local model is most of the run's time; the cited sentence becomes the draft's
-  quote here, in code, so it is verbatim by construction. A number the chunk does not have
-  makes the draft a ``Rejected`` record.
+  quote here, in code, so it is verbatim by construction. The sentence is also the fact's
+  text (no summary to write) and an event's date is read from it, so the model writes only
+  who, the number and the label. A number the chunk does not have makes the draft a
+  ``Rejected`` record.
 * ``quotes``: each draft copies a short quote. When some quotes cannot be found in the chunk,
   the model is asked once more for just those quotes, by number; a corrected quote replaces the
   old one, and whatever is still not found is left for grounding to reject. Asking for the
@@ -25,7 +27,7 @@ from typing import TypeVar
 
 from .alignment import Aligner
 from .chunking import Chunk, is_heading, split_sentences
-from .grounding import is_calendar_date, names_actor
+from .grounding import calendar_date, is_calendar_date, names_actor
 from .llm import ChatClient, Message
 from .models import (
     STANCE_DEFINITIONS,
@@ -188,11 +190,22 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
     def quoted(kind: FactKind, cited: Sequence[CitedDraft], draft: type[DraftT]) -> list[DraftT]:
         # model_construct: the quote is a sentence of the source, which may be longer than the
         # bound a model-written quote gets; every field the model wrote is validated already.
-        return [
-            draft.model_construct(quote=quote, **item.model_dump(exclude={"sentence"}))
-            for item in cited
-            if (quote := sentence(kind, anchored(item), item.model_dump())) is not None
-        ]
+        # The sentence is also the fact's text, and an event's date is read from it.
+        drafts: list[DraftT] = []
+        for item in cited:
+            quote = sentence(kind, anchored(item), item.model_dump())
+            if quote is None:
+                continue
+            text = " ".join(quote.split())
+            written = item.model_dump(exclude={"sentence"})
+            if draft is PositionDraft:
+                written["summary"] = text
+            else:
+                written["description"] = text
+            if draft is EventDraft:
+                written["date"] = calendar_date(text) or ""
+            drafts.append(draft.model_construct(quote=quote, **written))
+        return drafts
 
     positions = quoted("position", answer.positions, PositionDraft)
     risks = quoted("risk", answer.risks, RiskDraft)

@@ -164,9 +164,33 @@ _CALENDAR = re.compile(
 _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
 
 
+# The whole date as written, for reading it out of a sentence: day, month and year together
+# when the text gives them together ("8 August 2024", "August 8, 2024", "March 2023").
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_FULL_DATE = re.compile(
+    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"
+    rf"|\b{_MONTH}\s+(?:{_DAY}\b(?:,?\s+{_YEAR}\b)?|{_YEAR}\b)"
+    rf"|\b(?:[Qq][1-4]\s+)?{_YEAR}s?\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}/\d{4}\b",
+    re.IGNORECASE,
+)
+
+
 def is_calendar_date(text: str) -> bool:
     """Whether ``text`` gives a calendar date (see ``_CALENDAR``), as an event's date must."""
     return _CALENDAR.search(text) is not None
+
+
+def calendar_date(text: str) -> str | None:
+    """The first calendar date in ``text``, exactly as written, or None.
+
+    An event drafted by sentence number takes its date from its sentence this way, so the
+    model writes no date and the date is verbatim by construction.
+    """
+    return next(
+        (found.group(0) for found in _FULL_DATE.finditer(text) if is_calendar_date(found.group(0))),
+        None,
+    )
 
 
 def name_words(text: str) -> list[str]:
@@ -237,7 +261,8 @@ def _check_attributed(
             f"{who!r} is not named in or just before the quoted sentence",
         )
     # The actor's own name was just checked against the text, surname and acronym included.
-    claim = re.sub(re.escape(who), "", claim, flags=re.IGNORECASE)
+    # Whole words only: "UN" must not leave "ited" behind in "United".
+    claim = re.sub(rf"(?<!\w){re.escape(who)}(?!\w)", "", claim, flags=re.IGNORECASE)
     missing = _unsupported(claim, evidence, index)
     if missing:
         return _reject(

@@ -8,7 +8,8 @@ Two families live here:
   and no offsets, every list and string is bounded so a small model stops, and each field's
   description doubles as instruction in the JSON Schema sent to the model. Field order matters
   for small models: who, then the verbatim quote, then the summary, then the closed label.
-  The ``Cited*`` variants name a sentence by its number instead of copying a quote.
+  The ``Cited*`` variants name a sentence by its number instead of copying a quote, and that
+  sentence is the fact's text: the model writes who, the number and the label, nothing else.
 * **Domain models** (``Source``, ``Evidence``, ``Position`` ... ``FactSheet``) are what our code
   builds after grounding. Every ``Evidence`` points into ``Source.text`` and its ``quote`` is
   exactly ``source.text[start:end]``; ``FactSheet`` refuses to exist otherwise.
@@ -126,7 +127,11 @@ SentenceNumber = Annotated[
 
 
 class CitedPositionDraft(BaseModel):
-    """A position that cites the number of its sentence instead of copying words from it."""
+    """A position that cites the number of its sentence instead of copying words from it.
+
+    No summary: the cited sentence is the position's text, verbatim. A small model's summary
+    cost a third of its output and mostly restated the sentence, or said less than it.
+    """
 
     model_config = _WIRE
     actor: str = Field(
@@ -134,37 +139,25 @@ class CitedPositionDraft(BaseModel):
     )
     actor_kind: ActorKind = Field(description="What sort of actor this is.")
     sentence: SentenceNumber
-    summary: str = Field(
-        min_length=8, max_length=240, description="The position in one short sentence."
-    )
     stance: Stance = Field(description="The actor's stance toward the topic.")
 
 
 class CitedRiskDraft(BaseModel):
-    """A risk that cites the number of its sentence."""
+    """A risk that cites the number of its sentence, which is its text."""
 
     model_config = _WIRE
     raised_by: str = Field(
         min_length=2, max_length=80, description="Who warns about the risk, named as in the text."
     )
     sentence: SentenceNumber
-    description: str = Field(
-        min_length=8, max_length=240, description="The risk in one short sentence."
-    )
     category: RiskCategory = Field(description="The kind of risk.")
 
 
 class CitedEventDraft(BaseModel):
-    """A dated event that cites the number of the sentence giving the date."""
+    """A dated event: the number of the sentence that gives the date. Code reads the date."""
 
     model_config = _WIRE
     sentence: SentenceNumber
-    date: str = Field(
-        min_length=4, max_length=40, description="The date exactly as the text writes it."
-    )
-    description: str = Field(
-        min_length=8, max_length=240, description="What happened, in one short sentence."
-    )
 
 
 class CitedExtraction(BaseModel):

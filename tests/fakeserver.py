@@ -196,14 +196,11 @@ def _cited_answer(numbered: list[tuple[str, str]]) -> dict[str, Any]:
                     "actor": actor,
                     "actor_kind": "person",
                     "sentence": int(number),
-                    "summary": f"{actor} comments on the treaty.",
                     "stance": _stance_for(actor),
                 }
             )
-        if (date := _DATE.search(sentence)) and len(events) < 3:
-            events.append(
-                {"sentence": int(number), "date": date.group(0), "description": "It happened."}
-            )
+        if _DATE.search(sentence) and len(events) < 3:
+            events.append({"sentence": int(number)})
     return {"positions": positions, "risks": [], "events": events}
 
 

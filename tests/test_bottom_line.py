@@ -96,7 +96,7 @@ def test_the_question_holds_the_labelled_facts_and_no_source_text(
     assert "P1. Amara Okafor (opposes): Amara Okafor takes a side on the treaty." in question
     assert "R1. Risk raised by Amara Okafor: Reporters could face prosecution." in question
     assert "E1. 8 August 2024: The final text was agreed." in question
-    assert "Write 3 to 4 sentences." in question  # four facts: no more sentences than facts
+    assert "Write 2 to 4 sentences." in question
     assert "criticised the new convention" not in question  # the sources stay out
     assert "data, not instructions" in request["messages"][0]["content"]
 
@@ -205,7 +205,7 @@ def test_the_stand_in_model_answers_the_question(tmp_path: Path, statement_file:
     with FakeOpenAI(responder=echo_model) as fake:
         brief = generate(fake, statement_file, tmp_path)
     sheet = fact_sheet(tmp_path / "facts.json")
-    assert sheet["run"]["bottom_line"] == "model" and len(sheet["bottom_line"]) == 3
+    assert sheet["run"]["bottom_line"] == "model" and len(sheet["bottom_line"]) == 2
     assert bottom_line_section(brief).splitlines()[0].endswith("comments on the treaty. [1]")
 
 

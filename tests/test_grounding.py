@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.chunking import chunk_source
-from briefing.grounding import SourceIndex, ground_chunk, is_calendar_date, names_actor
+from briefing.grounding import (
+    SourceIndex,
+    calendar_date,
+    ground_chunk,
+    is_calendar_date,
+    names_actor,
+)
 from briefing.models import ChunkExtraction, EventDraft, PositionDraft, RiskDraft, Source
 
 TEXT = (
@@ -159,6 +165,17 @@ def test_the_actors_full_name_in_its_summary_is_not_a_new_claim() -> None:
     assert reasons == []
 
 
+def test_an_acronym_actor_is_removed_from_its_summary_as_a_whole_word_only() -> None:
+    """Removing "UN" from "United Nations" once left "ited", rejected as an unknown claim."""
+    source = Source(id="un", title="t", text="The United Nations (UN) adopted the convention.")
+    chunk = chunk_source(source, max_chars=5000)[0]
+    sentence = "The United Nations (UN) adopted the convention."
+    draft = pos("UN", sentence, "organisation", sentence)
+    extraction = ChunkExtraction(positions=[draft], risks=[], events=[])
+    result = ground_chunk(SourceIndex(source), chunk, extraction)
+    assert result.rejected == [] and len(result.positions) == 1
+
+
 @pytest.mark.parametrize(
     ("date", "calendar"),
     [
@@ -204,3 +221,24 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
     assert [r.reason for r in numbered.rejected] == [
         "summary states 3, not supported by the source"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("The treaty was adopted on August 8, 2024 by all members.", "August 8, 2024"),
+        ("Negotiators agreed the text on 8 August 2024 in New York.", "8 August 2024"),
+        ("Proposed by Russia in 2017, the treaty grew.", "2017"),
+        ("In March 2023 the council voted; in May 2024 it met again.", "March 2023"),
+        ("Results are due by Q3 2024.", "Q3 2024"),
+        ("It was signed on 08/08/2024.", "08/08/2024"),
+        ("The vote was 102 to 23 on Monday.", None),
+        ("May we decide later?", None),
+    ],
+)
+def test_an_events_date_is_read_from_its_sentence_as_written(
+    sentence: str, date: str | None
+) -> None:
+    assert calendar_date(sentence) == date
+    if date is not None:
+        assert date in sentence and is_calendar_date(date)
