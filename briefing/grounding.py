@@ -95,6 +95,7 @@ class SourceIndex:
 
     def __init__(self, source: Source, topic: str = "") -> None:
         self.source = source
+        self.topic = topic
         self.names_text = f"{source.text}\n\n{topic}" if topic else source.text
         self.aligner = Aligner(source.text)
         self.sentences = split_sentences(source.text)
@@ -229,6 +230,20 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     return False
 
 
+def is_the_topic(name: str, topic: str) -> bool:
+    """Whether an actor's name is the topic itself ("Cybercrime Treaty" for "the UN Cybercrime
+    Treaty"): every word of it is a word of the topic, and it ends on the topic's last word.
+
+    A measure holds no position on itself; a small model names it when a sentence describes
+    the measure without a speaker. "UN" or "Russia" within "Russia's treaty" stay actors.
+    """
+    words = [word for word in name_words(name) if word not in _NAME_STOPWORDS]
+    topic_words = [word for word in name_words(topic) if word not in _NAME_STOPWORDS]
+    return bool(words and topic_words) and (
+        set(words) <= set(topic_words) and words[-1] == topic_words[-1]
+    )
+
+
 def _unsupported(claim: str, evidence: Evidence, index: SourceIndex) -> list[str]:
     """Numbers and dates the evidence lacks, and names the whole source (and topic) lacks."""
     return unsupported_claims(claim, evidence.quote, index.names_text)
@@ -253,6 +268,10 @@ def _check_attributed(
     evidence = index.evidence(quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, kind, record, "quote not found in the source")
+    if is_the_topic(who, index.topic):
+        return _reject(
+            index.source, kind, record, f"{who!r} is the topic, not someone with a view on it"
+        )
     if not names_actor(who, who_kind, index.attribution_window(evidence)):
         return _reject(
             index.source,

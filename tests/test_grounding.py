@@ -12,6 +12,7 @@ from briefing.grounding import (
     calendar_date,
     ground_chunk,
     is_calendar_date,
+    is_the_topic,
     names_actor,
 )
 from briefing.models import ChunkExtraction, EventDraft, PositionDraft, RiskDraft, Source
@@ -242,3 +243,33 @@ def test_an_events_date_is_read_from_its_sentence_as_written(
     assert calendar_date(sentence) == date
     if date is not None:
         assert date in sentence and is_calendar_date(date)
+
+
+@pytest.mark.parametrize(
+    ("actor", "topic", "topic_itself"),
+    [
+        ("Cybercrime Treaty", "the UN Cybercrime Treaty", True),
+        ("The UN Cybercrime Treaty", "the UN Cybercrime Treaty", True),
+        ("treaty", "the UN Cybercrime Treaty", True),
+        ("UN", "the UN Cybercrime Treaty", False),
+        ("United Nations", "the UN Cybercrime Treaty", False),
+        ("Russia", "Russia's cybercrime treaty", False),
+        ("Human Rights Watch", "the UN Cybercrime Treaty", False),
+        ("Microsoft", "", False),
+    ],
+)
+def test_an_actor_that_is_the_topic_itself(actor: str, topic: str, topic_itself: bool) -> None:
+    assert is_the_topic(actor, topic) is topic_itself
+
+
+def test_the_topic_named_as_an_actor_is_rejected_with_its_reason() -> None:
+    text = "The Cybercrime Treaty sets rules for sharing electronic evidence."
+    source = Source(id="t", title="t", text=text)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    draft = pos("Cybercrime Treaty", text, "organisation", text)
+    extraction = ChunkExtraction(positions=[draft], risks=[], events=[])
+    result = ground_chunk(SourceIndex(source, "the UN Cybercrime Treaty"), chunk, extraction)
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'Cybercrime Treaty' is the topic, not someone with a view on it"
+    ]
