@@ -352,18 +352,20 @@ def compact(value: Any) -> str:
 
 
 def briefing_facts(sheet: FactSheet, cite: str) -> list[str]:
-    """Each grounded fact as the model wrote its draft, compact JSON: its first quote, or with
-    sentence citations the number of the sentence (counted in its source)."""
+    """Each grounded fact as the model wrote its draft, compact JSON: with quotes, its first
+    quote and its summary, description or date; with sentence citations, the number of the
+    sentence (counted in its source) and nothing else, since the sentence is the fact's text
+    and code reads the date from it."""
     from briefing.chunking import split_sentences
 
     actors = {actor.id: actor for actor in sheet.actors}
     starts = {s.id: [a for a, _ in split_sentences(s.text)] for s in sheet.sources}
     facts: list[dict[str, Any]] = []
 
-    def evidence(fact: Position | Risk | Event) -> dict[str, Any]:
+    def written(fact: Position | Risk | Event, **text: str) -> dict[str, Any]:
         first = fact.evidence[0]
         if cite == "quotes":
-            return {"quote": first.quote}
+            return {"quote": first.quote, **text}
         return {"sentence": bisect.bisect_right(starts[first.source_id], first.start)}
 
     for position in sheet.positions:
@@ -372,8 +374,7 @@ def briefing_facts(sheet: FactSheet, cite: str) -> list[str]:
             {
                 "actor": actor.name,
                 "actor_kind": actor.kind,
-                **evidence(position),
-                "summary": position.summary,
+                **written(position, summary=position.summary),
                 "stance": position.stance,
             }
         )
@@ -381,13 +382,12 @@ def briefing_facts(sheet: FactSheet, cite: str) -> list[str]:
         facts.append(
             {
                 "raised_by": ", ".join(actors[a].name for a in risk.raised_by if a in actors),
-                **evidence(risk),
-                "description": risk.description,
+                **written(risk, description=risk.description),
                 "category": risk.category,
             }
         )
     for event in sheet.events:
-        facts.append({**evidence(event), "date": event.date, "description": event.description})
+        facts.append(written(event, date=event.date, description=event.description))
     return [compact(fact) for fact in facts]
 
 
@@ -826,8 +826,6 @@ def default_sources() -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from briefing import BriefConfig
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "sources",
@@ -846,9 +844,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--chunk-chars",
         type=int,
-        default=BriefConfig.chunk_chars,
-        help="briefing's chunk size and langextract's max_char_buffer (default: %(default)s, "
-        "briefing's own)",
+        help="briefing's chunk size and langextract's max_char_buffer (default: briefing's own, "
+        "BriefConfig.chunk_chars)",
     )
     parser.add_argument("--topic", help="the brief's topic (default: briefing's, from titles)")
     parser.add_argument(
@@ -893,6 +890,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from briefing import BriefConfig, load_sources
     from briefing.backends.embedded import MODEL_NAME
     from briefing.pipeline import default_topic
+
+    if args.chunk_chars is None:
+        args.chunk_chars = BriefConfig.chunk_chars
 
     paths = args.sources or default_sources()
     if not paths:
