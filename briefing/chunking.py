@@ -137,17 +137,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _HEADING_MAX_WORDS = 12
+# A Markdown heading ("# Title", "## Section") is a heading whatever its length: a headline
+# restates the article in a line no fact should cite ("\# Coalition urges ..." in a brief).
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]")
 _CLOSING = ".!?…:;,\"'”’»)]"
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
     """Whether the sentence ``text[start:end]`` is a section heading ("Human Rights at Risk").
 
-    A heading is a short line of its own with no closing punctuation. It states nothing, so no
-    fact may cite it, and it does not attribute the sentence after it to anyone.
+    A heading is a short line of its own with no closing punctuation, or a Markdown heading
+    line of any length. It states nothing, so no fact may cite it, and it does not attribute
+    the sentence after it to anyone.
     """
     piece = text[start:end]
-    if not piece or piece[-1] in _CLOSING or len(piece.split()) > _HEADING_MAX_WORDS:
+    if not piece or piece[-1] in _CLOSING:
+        return False
+    if len(piece.split()) > _HEADING_MAX_WORDS and not _MARKDOWN_HEADING.match(piece):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

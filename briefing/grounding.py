@@ -183,15 +183,19 @@ def is_calendar_date(text: str) -> bool:
 
 
 def calendar_date(text: str) -> str | None:
-    """The first calendar date in ``text``, exactly as written, or None.
+    """The first calendar date in ``text`` that gives a year (else the first date), exactly as
+    written, or None.
 
     An event drafted by sentence number takes its date from its sentence this way, so the
-    model writes no date and the date is verbatim by construction.
+    model writes no date and the date is verbatim by construction. A year wins over a bare
+    day: in "NEW YORK, Aug 9 (Wire) - Negotiators agreed on 8 August 2024 ..." the event is
+    dated "8 August 2024", not the dateline.
     """
-    return next(
-        (found.group(0) for found in _FULL_DATE.finditer(text) if is_calendar_date(found.group(0))),
-        None,
-    )
+    dates = [found.group(0) for found in _FULL_DATE.finditer(text)]
+    dates = [date for date in dates if is_calendar_date(date)]
+    with_year = [date for date in dates if re.search(rf"\b{_YEAR}", date)]
+    chosen = with_year or dates
+    return chosen[0] if chosen else None
 
 
 def name_words(text: str) -> list[str]:

@@ -210,6 +210,10 @@ def test_chunks_map_back_and_cover_everything(text: str, max_chars: int, overlap
         ("Intro sentence.\n\nThe firms object\n\nNext.", "The firms object"),
         ("Intro sentence. The firms object\n\nNext.", None),  # not a line of its own
         ("Intro.\n\n" + " ".join(["word"] * 13) + "\n\nNext.", None),  # too long for one
+        # A Markdown heading is one at any length: a headline restates the story.
+        ("# " + " ".join(["word"] * 13) + "\n\nNext.", "# " + " ".join(["word"] * 13)),
+        ("Intro.\n\n## Why it matters\n\nNext.", "## Why it matters"),
+        ("Intro.\n\n#hashtag " + " ".join(["word"] * 13) + "\n\nNext.", None),
     ],
 )
 def test_a_heading_is_a_short_line_of_its_own_without_closing_punctuation(

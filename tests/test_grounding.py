@@ -233,6 +233,8 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("In March 2023 the council voted; in May 2024 it met again.", "March 2023"),
         ("Results are due by Q3 2024.", "Q3 2024"),
         ("It was signed on 08/08/2024.", "08/08/2024"),
+        ("NEW YORK, Aug 9 (Wire) - They agreed on Thursday, 8 August 2024.", "8 August 2024"),
+        ("It opens on 3 May.", "3 May"),
         ("The vote was 102 to 23 on Monday.", None),
         ("May we decide later?", None),
     ],
