@@ -10,10 +10,10 @@ embedded model, so the run is long; it resumes where it stopped):
 BASIL ("In Plain Sight", EMNLP 2019) is read at run time from ``../shared/data/basil`` relative
 to the project root (``--data`` points elsewhere); nothing of it is copied into the repository,
 and the BASIL part is skipped with a message when it is absent. Events are taken in a fixed
-order (year, then event id), the first ``--limit`` of them. For each, the three outlets'
-articles (sentences joined by a space, paragraphs by a blank line) are written as JSON records
-(title, text, url, outlet, published) and briefed together, as ``briefing generate`` would,
-with ``--topic`` set to the event's ``main-event``.
+order (year, then event id), the first ``--limit`` of them (from the ``--first`` on). For
+each, the three outlets' articles (sentences joined by a space, paragraphs by a blank line) are
+written as JSON records (title, text, url, outlet, published) and briefed together, as
+``briefing generate`` would, with ``--topic`` set to the event's ``main-event``.
 
 Measured per event, then averaged over events:
 
@@ -237,7 +237,7 @@ def evaluate_basil(args: argparse.Namespace, config: BriefConfig) -> dict[str, A
     if not (basil / "articles").is_dir():
         print(f"BASIL not found at {basil}: skipped", file=sys.stderr)
         return {"skipped": f"not found at {basil}"}
-    events = load_events(basil)[: args.limit]
+    events = load_events(basil)[args.first - 1 : args.limit]
     checkpoint = Path(args.checkpoint)
     if args.fresh and checkpoint.exists():
         checkpoint.unlink()
@@ -356,6 +356,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--data", default=str(DEFAULT_DATA), help="folder holding basil/ and seeds/"
     )
     parser.add_argument("--limit", type=int, default=10, help="events to brief (default 10)")
+    parser.add_argument(
+        "--first",
+        type=int,
+        default=1,
+        help="the first event to brief, counting from 1 (default 1): --first 11 --limit 20 "
+        "briefs events 11 to 20, the ones no rule was written after",
+    )
     parser.add_argument("--base-url", help="an OpenAI-compatible endpoint (default: embedded)")
     parser.add_argument("--model", help="the model at --base-url")
     parser.add_argument("--concurrency", type=int, default=BriefConfig.concurrency)
@@ -366,6 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", default=str(DEFAULT_JSON), help="write all figures here")
     parser.add_argument("-q", "--quiet", action="store_true", help="no per-chunk progress")
     args = parser.parse_args(argv)
+    if args.first < 1:
+        parser.error("--first counts from 1")
 
     config = BriefConfig(
         base_url=args.base_url,

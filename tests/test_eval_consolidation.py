@@ -145,6 +145,14 @@ def test_a_rerun_resumes_from_the_checkpoint(
     assert len((root / "results" / "run.jsonl").read_text("utf-8").splitlines()) == 3
 
 
+def test_first_starts_at_a_later_event(bench: ModuleType, echo: FakeOpenAI, tmp_path: Path) -> None:
+    """Held-out events are run on their own: --first 2 --limit 2 is the second event only."""
+    results = run(bench, echo, make_data(tmp_path), "--first", "2", "--limit", "2")
+    [budget] = results["basil"]["per_event"]
+    assert budget["main_entities"] == ["Jonas Berg", "Nobody Here"]
+    assert len(echo.requests) == 3  # the budget event's three articles, nothing of the treaty
+
+
 def test_missing_data_is_skipped_with_a_message(
     bench: ModuleType, echo: FakeOpenAI, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
