@@ -239,7 +239,9 @@ def is_the_topic(name: str, topic: str) -> bool:
     Treaty"): every word of it is a word of the topic, and it ends on the topic's last word.
 
     A measure holds no position on itself; a small model names it when a sentence describes
-    the measure without a speaker. "UN" or "Russia" within "Russia's treaty" stay actors.
+    the measure without a speaker. "UN" or "Russia" within "Russia's treaty" stay actors, and
+    grounding asks this only of actors that are not people: when the topic is a person, what
+    that person says about it is a position.
     """
     words = [word for word in name_words(name) if word not in _NAME_STOPWORDS]
     topic_words = [word for word in name_words(topic) if word not in _NAME_STOPWORDS]
@@ -272,7 +274,7 @@ def _check_attributed(
     evidence = index.evidence(quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, kind, record, "quote not found in the source")
-    if is_the_topic(who, index.topic):
+    if who_kind != "person" and is_the_topic(who, index.topic):
         return _reject(
             index.source, kind, record, f"{who!r} is the topic, not someone with a view on it"
         )

@@ -275,3 +275,14 @@ def test_the_topic_named_as_an_actor_is_rejected_with_its_reason() -> None:
     assert [r.reason for r in result.rejected] == [
         "'Cybercrime Treaty' is the topic, not someone with a view on it"
     ]
+
+
+def test_a_person_who_is_the_topic_may_still_hold_a_position() -> None:
+    """A brief on a person: what that person says about it is a position."""
+    text = "Amara Okafor said the allegations against her were false."
+    source = Source(id="t", title="t", text=text)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    draft = pos("Amara Okafor", text, "person", text)
+    extraction = ChunkExtraction(positions=[draft], risks=[], events=[])
+    result = ground_chunk(SourceIndex(source, "Amara Okafor"), chunk, extraction)
+    assert result.rejected == [] and len(result.positions) == 1
