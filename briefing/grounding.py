@@ -155,26 +155,19 @@ _MONTH = (
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?![\w]))"
 )
 _YEAR = r"(?:1[5-9]|20)\d\d"
-_CALENDAR = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-    rf"|\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|{_YEAR}\b)"
-    rf"|\b{_YEAR}s?\b"
-    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}/\d{4}\b",
-    re.IGNORECASE,
-)
-_NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
-
-
-# The whole date as written, for reading it out of a sentence: day, month and year together
-# when the text gives them together ("8 August 2024", "August 8, 2024", "March 2023").
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_FULL_DATE = re.compile(
+# Each match spans the whole date as written, so ``calendar_date`` can read it out of a
+# sentence: day, month and year together when the text gives them together ("8 August 2024",
+# "August 8, 2024", "March 2023", "Q3 2024").
+_CALENDAR = re.compile(
     rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"
     rf"|\b{_MONTH}\s+(?:{_DAY}\b(?:,?\s+{_YEAR}\b)?|{_YEAR}\b)"
     rf"|\b(?:[Qq][1-4]\s+)?{_YEAR}s?\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}/\d{4}\b",
     re.IGNORECASE,
 )
+_HAS_YEAR = re.compile(rf"\b{_YEAR}")
+_NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
 
 
 def is_calendar_date(text: str) -> bool:
@@ -191,9 +184,8 @@ def calendar_date(text: str) -> str | None:
     day: in "NEW YORK, Aug 9 (Wire) - Negotiators agreed on 8 August 2024 ..." the event is
     dated "8 August 2024", not the dateline.
     """
-    dates = [found.group(0) for found in _FULL_DATE.finditer(text)]
-    dates = [date for date in dates if is_calendar_date(date)]
-    with_year = [date for date in dates if re.search(rf"\b{_YEAR}", date)]
+    dates = [found.group(0) for found in _CALENDAR.finditer(text)]
+    with_year = [date for date in dates if _HAS_YEAR.search(date)]
     chosen = with_year or dates
     return chosen[0] if chosen else None
 
