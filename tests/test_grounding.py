@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from briefing.chunking import chunk_source
 from briefing.grounding import (
+    GroundedChunk,
     SourceIndex,
     calendar_date,
     ground_chunk,
@@ -35,6 +36,14 @@ def ground(**lists: list) -> tuple:
     extraction = ChunkExtraction(**{"positions": [], "risks": [], "events": [], **lists})
     result = ground_chunk(index, chunk, extraction)
     return result, [r.reason for r in result.rejected]
+
+
+def ground_in(text: str, draft: PositionDraft, topic: str = "") -> GroundedChunk:
+    """Ground one position draft against a one-chunk source holding ``text``."""
+    source = Source(id="one", title="t", text=text)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    extraction = ChunkExtraction(positions=[draft], risks=[], events=[])
+    return ground_chunk(SourceIndex(source, topic), chunk, extraction)
 
 
 def pos(
@@ -168,12 +177,8 @@ def test_the_actors_full_name_in_its_summary_is_not_a_new_claim() -> None:
 
 def test_an_acronym_actor_is_removed_from_its_summary_as_a_whole_word_only() -> None:
     """Removing "UN" from "United Nations" once left "ited", rejected as an unknown claim."""
-    source = Source(id="un", title="t", text="The United Nations (UN) adopted the convention.")
-    chunk = chunk_source(source, max_chars=5000)[0]
     sentence = "The United Nations (UN) adopted the convention."
-    draft = pos("UN", sentence, "organisation", sentence)
-    extraction = ChunkExtraction(positions=[draft], risks=[], events=[])
-    result = ground_chunk(SourceIndex(source), chunk, extraction)
+    result = ground_in(sentence, pos("UN", sentence, "organisation", sentence))
     assert result.rejected == [] and len(result.positions) == 1
 
 
@@ -206,19 +211,16 @@ def test_an_event_date_must_be_a_calendar_date(date: str, calendar: bool) -> Non
 
 def test_a_summary_may_name_the_topic_the_user_gave() -> None:
     """The user says what the sources are about; a summary may use the topic's name."""
-    source = Source(id="nsa", title="t", text="Obama said the programs are lawful.")
-    chunk = chunk_source(source, max_chars=5000)[0]
+    text = "Obama said the programs are lawful."
     draft = pos("Obama", "the programs are lawful", "person", "Obama defends the NSA programs.")
-    extraction = ChunkExtraction(positions=[draft], risks=[], events=[])
-    alone = ground_chunk(SourceIndex(source), chunk, extraction)
+    alone = ground_in(text, draft)
     assert [r.reason for r in alone.rejected] == ["summary states NSA, not supported by the source"]
     topic = "National Security Agency programs"
-    with_topic = ground_chunk(SourceIndex(source, topic), chunk, extraction)
+    with_topic = ground_in(text, draft, topic)
     assert with_topic.rejected == [] and len(with_topic.positions) == 1
     # Numbers still need the evidence, whatever the topic says.
     counted = draft.model_copy(update={"summary": "Obama defends the 3 NSA programs."})
-    extraction = ChunkExtraction(positions=[counted], risks=[], events=[])
-    numbered = ground_chunk(SourceIndex(source, "the 3 NSA programs"), chunk, extraction)
+    numbered = ground_in(text, counted, "the 3 NSA programs")
     assert [r.reason for r in numbered.rejected] == [
         "summary states 3, not supported by the source"
     ]
@@ -266,11 +268,8 @@ def test_an_actor_that_is_the_topic_itself(actor: str, topic: str, topic_itself:
 
 def test_the_topic_named_as_an_actor_is_rejected_with_its_reason() -> None:
     text = "The Cybercrime Treaty sets rules for sharing electronic evidence."
-    source = Source(id="t", title="t", text=text)
-    chunk = chunk_source(source, max_chars=5000)[0]
     draft = pos("Cybercrime Treaty", text, "organisation", text)
-    extraction = ChunkExtraction(positions=[draft], risks=[], events=[])
-    result = ground_chunk(SourceIndex(source, "the UN Cybercrime Treaty"), chunk, extraction)
+    result = ground_in(text, draft, "the UN Cybercrime Treaty")
     assert result.positions == []
     assert [r.reason for r in result.rejected] == [
         "'Cybercrime Treaty' is the topic, not someone with a view on it"
@@ -280,9 +279,5 @@ def test_the_topic_named_as_an_actor_is_rejected_with_its_reason() -> None:
 def test_a_person_who_is_the_topic_may_still_hold_a_position() -> None:
     """A brief on a person: what that person says about it is a position."""
     text = "Amara Okafor said the allegations against her were false."
-    source = Source(id="t", title="t", text=text)
-    chunk = chunk_source(source, max_chars=5000)[0]
-    draft = pos("Amara Okafor", text, "person", text)
-    extraction = ChunkExtraction(positions=[draft], risks=[], events=[])
-    result = ground_chunk(SourceIndex(source, "Amara Okafor"), chunk, extraction)
+    result = ground_in(text, pos("Amara Okafor", text, "person", text), "Amara Okafor")
     assert result.rejected == [] and len(result.positions) == 1
