@@ -176,6 +176,10 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Sen. Chuck Schumer", "person"), ("Charles E. Schumer", "person")],
             [("Charles E. Schumer", ["Sen. Chuck Schumer"])],
         ),
+        (  # one name spelt with and without a hyphen, as two outlets write it
+            [("Wal-Mart", "company"), ("Walmart", "company"), ("Nick Ashton-Hart", "person")],
+            [("Wal-Mart", ["Walmart"]), ("Nick Ashton-Hart", [])],
+        ),
         (  # first and last name without the middle ones
             [("George W. Bush", "person"), ("George Bush", "person"), ("Bush", "person")],
             [("George W. Bush", ["Bush", "George Bush"])],
