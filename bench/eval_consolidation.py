@@ -244,6 +244,8 @@ def evaluate_basil(args: argparse.Namespace, config: BriefConfig) -> dict[str, A
     facts_dir = Path(args.facts_dir)
     facts_dir.mkdir(parents=True, exist_ok=True)
     progress = (lambda message: None) if args.quiet else _stderr
+    if args.rescore:
+        return rescore(events, checkpoint, facts_dir, basil)
 
     with open_endpoint(config, progress) as endpoint:
         done = {
@@ -268,6 +270,33 @@ def evaluate_basil(args: argparse.Namespace, config: BriefConfig) -> dict[str, A
             append_checkpoint(checkpoint, record)
             records.append(record)
     return {"data": str(basil), "summary": summarise(records), "per_event": records}
+
+
+def rescore(
+    events: list[BasilEvent], checkpoint: Path, facts_dir: Path, basil: Path
+) -> dict[str, Any]:
+    """Measure the saved fact sheets again under today's matching rules, without a model.
+
+    Only the measuring is new: the actors are the ones consolidation made when the sheet was
+    written. Events without a saved sheet are left out; their wall time comes from the
+    checkpoint.
+    """
+    seconds = {r["event"]: r.get("wall_seconds", 0.0) for r in read_checkpoint(checkpoint)}
+    records = []
+    for event in events:
+        path = facts_dir / f"{event.id}.json"
+        if not path.exists():
+            print(f"no fact sheet for {event.main_event}: left out", file=sys.stderr)
+            continue
+        record = measure(event, FactSheet.model_validate_json(path.read_text("utf-8")))
+        record["wall_seconds"] = seconds.get(event.id, 0.0)
+        records.append(record)
+    return {
+        "data": str(basil),
+        "rescored": True,
+        "summary": summarise(records),
+        "per_event": records,
+    }
 
 
 def _stderr(message: str) -> None:
@@ -370,6 +399,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--checkpoint", default=str(DEFAULT_CHECKPOINT), help="JSONL, resumed")
     parser.add_argument("--facts-dir", default=str(DEFAULT_FACTS), help="fact sheets go here")
     parser.add_argument("--fresh", action="store_true", help="ignore the checkpoint")
+    parser.add_argument(
+        "--rescore",
+        action="store_true",
+        help="measure the fact sheets in --facts-dir again, without a model",
+    )
     parser.add_argument("--json", default=str(DEFAULT_JSON), help="write all figures here")
     parser.add_argument("-q", "--quiet", action="store_true", help="no per-chunk progress")
     args = parser.parse_args(argv)
