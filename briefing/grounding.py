@@ -242,6 +242,30 @@ def is_the_topic(name: str, topic: str) -> bool:
     )
 
 
+# What lets a sentence carry the words of someone named only in the sentence before: quotation
+# marks, a pronoun standing for them, or a verb of saying. "He also argued that ..." does;
+# "The convention will enter into force 90 days after ..." after a sentence about Veltra is
+# the writer's own statement, not Veltra's position. Words as often something else are left
+# out: "it" (as often the object), "states" and "note" (nouns), "calls" (phone calls).
+_REPORTED = re.compile(
+    r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"
+    r"|\b(?:he|she|they|we|i|his|her|their|our)\b"
+    r"|\b(?:say|said|says|saying|tell|told|tells|add|added|adds|argue|argued|argues|warn|warned"
+    r"|warns|write|wrote|writes|stated|noted|urge|urged|urges|insist"
+    r"|insisted|insists|claim|claimed|claims|believe|believes|believed|according|ask|asked|asks"
+    r"|explain|explained|explains|stress|stressed|stresses|suggest|suggested|suggests"
+    r"|called|accuse|accused|accuses|vow|vowed|vows|pledge|pledged|pledges|promise"
+    r"|promised|promises|announce|announced|announces|describe|described|describes|contend"
+    r"|contended|contends|maintain|maintained|maintains|think|thinks|thought|statement)\b",
+    re.IGNORECASE,
+)
+
+
+def reports_someone(sentence: str) -> bool:
+    """Whether a sentence reads as someone's words or view rather than the writer's."""
+    return _REPORTED.search(sentence) is not None
+
+
 def _unsupported(claim: str, evidence: Evidence, index: SourceIndex) -> list[str]:
     """Numbers and dates the evidence lacks, and names the whole source (and topic) lacks."""
     return unsupported_claims(claim, evidence.quote, index.names_text)
@@ -276,6 +300,14 @@ def _check_attributed(
             kind,
             record,
             f"{who!r} is not named in or just before the quoted sentence",
+        )
+    sentence = index.sentence_evidence(evidence).quote
+    if not names_actor(who, who_kind, sentence) and not reports_someone(sentence):
+        return _reject(
+            index.source,
+            kind,
+            record,
+            f"{who!r} is named only before the quoted sentence, which reports no one's words",
         )
     # The actor's own name was just checked against the text, surname and acronym included.
     # Whole words only: "UN" must not leave "ited" behind in "United".

@@ -89,6 +89,44 @@ def test_pronoun_sentence_is_attributed_through_the_sentence_before() -> None:
     assert reasons == [] and len(result.positions) == 1
 
 
+NAMED_BEFORE = "Veltra sent its minister to the talks in New York. {}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said the convention gives small countries practical tools.",
+        "\u201cThe convention gives small countries practical tools,\u201d the minister added.",
+        "The convention gives small countries practical tools, according to the ministry.",
+        "Its officials believe the convention gives small countries practical tools.",
+        # named in the sentence itself: no word of saying needed
+        "Veltra expects the convention gives small countries practical tools.",
+    ],
+)
+def test_a_sentence_that_names_the_actor_or_reports_words_is_attributed(sentence: str) -> None:
+    draft = pos("Veltra", "the convention gives small countries practical tools", kind="government")
+    result = ground_in(NAMED_BEFORE.format(sentence), draft)
+    assert result.rejected == [] and len(result.positions) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The convention will enter into force 90 days after the 40th state has ratified it.",
+        "Under the text, the convention will enter into force once 40 states ratify it.",
+    ],
+)
+def test_the_writers_own_sentence_after_a_name_is_no_position_of_it(sentence: str) -> None:
+    """A sentence that states a fact in the writer's voice is not the view of whoever the
+    sentence before it named."""
+    quote = " ".join(sentence.split()[2:8])
+    result = ground_in(NAMED_BEFORE.format(sentence), pos("Veltra", quote, kind="government"))
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'Veltra' is named only before the quoted sentence, which reports no one's words"
+    ]
+
+
 def test_numbers_in_summary_must_be_in_the_evidence() -> None:
     quote = "The vote was 102 to 23, with 26 abstentions"
     good = RiskDraft(
