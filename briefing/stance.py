@@ -25,8 +25,8 @@ from .models import STANCE_DEFINITIONS, Actor, Position, stance_answers_for
 from .prompting import render_prompt
 
 STANCE_BATCH = 4
-"""Most positions in one question: more saves instructions, but a 1.5B model then starts to
-let one actor's label spill onto the next."""
+"""Most positions in one question. More would save more instructions but make a longer
+question for a small model to keep apart; four was chosen, not tuned."""
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,9 @@ def check_stance_batch(
     ]
 
 
-def stance_batches(questions: list[StanceQuestion], source_of: list[str]) -> list[list[int]]:
-    """Indexes of ``questions`` grouped by source, in order, at most ``STANCE_BATCH`` a group."""
+def stance_batches(source_of: list[str]) -> list[list[int]]:
+    """Positions' indexes grouped by their source (``source_of[i]`` is position i's), in
+    order, at most ``STANCE_BATCH`` a group."""
     by_source: dict[str, list[int]] = {}
     for index, source_id in enumerate(source_of):
         by_source.setdefault(source_id, []).append(index)
@@ -99,7 +100,7 @@ def check_stances(
         sentences = (indexes[ev.source_id].sentence_evidence(ev).quote for ev in position.evidence)
         context = list(dict.fromkeys(sentences))[:3]
         questions.append(StanceQuestion(position, by_id[position.actor_id].name, context))
-    batches = stance_batches(questions, [p.evidence[0].source_id for p in positions])
+    batches = stance_batches([position.evidence[0].source_id for position in positions])
 
     def ask(batch: list[int]) -> list[Position]:
         return check_stance_batch(client, [questions[i] for i in batch], topic)
