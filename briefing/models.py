@@ -222,36 +222,11 @@ class QuoteCorrections(BaseModel):
     )
 
 
-class StanceAnswers(BaseModel):
-    """The answers to the narrow second question, one label per numbered actor.
-
-    The keys are the actors' numbers ("1", "2", ...), so a constrained decoder writes each
-    number before its label and the model cannot skip an actor or answer one twice.
-    """
+class StanceAnswer(BaseModel):
+    """The answer to the narrow second question about one position's stance."""
 
     model_config = _WIRE
-
-    def stances(self) -> list[Stance]:
-        return [getattr(self, name) for name in type(self).model_fields]
-
-
-def stance_answers_for(count: int) -> type[StanceAnswers]:
-    """``StanceAnswers`` for ``count`` numbered actors."""
-    return _stance_answers_for(count)
-
-
-@lru_cache(maxsize=16)
-def _stance_answers_for(count: int) -> type[StanceAnswers]:
-    fields: Any = {
-        f"actor_{number}": (
-            Stance,
-            Field(alias=str(number), description=f"Actor {number}'s stance toward the topic."),
-        )
-        for number in range(1, count + 1)
-    }
-    return create_model(
-        "StanceAnswers", __base__=StanceAnswers, __doc__=StanceAnswers.__doc__, **fields
-    )
+    stance: Stance = Field(description="The actor's stance toward the topic.")
 
 
 FactLabel = Annotated[str, Field(min_length=2, max_length=6)]

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,13 +55,6 @@ def position(
 
 OKAFOR = "would hand governments sweeping surveillance powers"
 BERG = "gives small countries a way to fight ransomware together"
-
-
-def stance_answer(question: str, label: Callable[[str], str]) -> str:
-    """The narrow stance question's answer: ``label(actor)`` for each numbered actor it names."""
-    actors = re.findall(r"^(\d+)\. Actor: (.+)$", question, flags=re.MULTILINE)
-    assert actors, "not a stance question"
-    return json.dumps({number: label(actor) for number, actor in actors})
 
 
 def statement_answer() -> str:

@@ -145,8 +145,8 @@ def echo_model(request: dict[str, Any]) -> Reply:
     if "\nFacts:\n" in last:
         return Reply(content=json.dumps({"sentences": _bottom_line_for(last)}))
     if "stance toward" in last:
-        actors = re.findall(r"^(\d+)\. Actor: (.+)$", last, re.M)
-        return Reply(content=json.dumps({number: _stance_for(name) for number, name in actors}))
+        actor = re.search(r"^Actor: (.+)$", last, re.M)
+        return Reply(content=json.dumps({"stance": _stance_for(actor.group(1) if actor else "")}))
     if "not in the text word for word" in last:
         count = len(re.findall(r"^\d+\. ", last, re.M))
         return Reply(content=json.dumps({"quotes": [""] * count}))

@@ -15,7 +15,7 @@ from markupsafe import escape
 
 from briefing.check import read_brief
 from briefing.cli import main
-from tests.conftest import STATEMENT, extraction, position, stance_answer, statement_answer
+from tests.conftest import STATEMENT, extraction, position, statement_answer
 from tests.fakeserver import FakeOpenAI, Reply
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -64,9 +64,7 @@ def scripted_model(request: dict[str, Any]) -> Reply:
     if "\nFacts:\n" in question:
         return Reply(content=BOTTOM_LINE)
     if "stance toward" in question:  # the narrow question disputes Berg's stance only
-        return Reply(
-            content=stance_answer(question, lambda actor: "mixed" if "Berg" in actor else "opposes")
-        )
+        return Reply(content=json.dumps({"stance": "mixed" if "Berg" in question else "opposes"}))
     if "Okafor said the draft" in question:
         return Reply(content=HOSTILE_ANSWER)
     return Reply(content=statement_answer())

@@ -248,7 +248,8 @@ def test_generate_writes_the_page_with_the_briefs_note_numbers(
     ]
     fake.enqueue(
         statement_answer(),
-        json.dumps({"1": "opposes", "2": "mixed"}),
+        json.dumps({"stance": "opposes"}),
+        json.dumps({"stance": "mixed"}),
         json.dumps({"sentences": bottom_line}),
     )
     brief, facts, review = tmp_path / "brief.md", tmp_path / "facts.json", tmp_path / "review.html"
