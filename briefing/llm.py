@@ -8,6 +8,9 @@ Two failure families, two policies, kept apart on purpose:
 * **Invalid answers** (not JSON, not the schema, cut off by the token limit) are *re-asked*: the
   model sees its answer and the validation error, and answers again, a bounded number of times.
   Only the latest failed answer is sent back, so the context does not grow with every re-ask.
+  A server that could not read its own model's output as the required JSON answers HTTP 500
+  (llama.cpp: "produced output that does not match"); at temperature 0 the same request gives
+  the same output, so that is re-asked like an invalid answer instead of retried.
 
 Token usage is summed over every attempt of both kinds. With a ``ResponseCache``, every answer is
 stored as it arrives and a request already answered never reaches the endpoint again; the
@@ -20,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -86,6 +90,22 @@ class RetryPolicy:
     base_delay: float = 1.0
     max_delay: float = 30.0  # for backoff of our own choosing
     max_retry_after: float = 120.0  # the longest wait an endpoint's Retry-After is obeyed for
+
+
+class _UnreadableAnswer(Exception):
+    """The server generated an answer but could not parse it; the answer itself is not sent."""
+
+
+_UNREADABLE = re.compile(r"produced output that does not match", re.IGNORECASE)
+
+
+def _server_message(exc: openai.APIStatusError) -> str:
+    body = exc.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and isinstance(inner.get("message"), str):
+            return str(inner["message"])
+    return ""
 
 
 class _TransientFault(Exception):
@@ -205,7 +225,22 @@ class ChatClient:
         conversation = list(messages)
         last_error: Exception | None = None
         for attempt in range(self.max_reasks + 1):
-            raw, finish_reason = self._complete(conversation, answer_model, max_tokens)
+            try:
+                raw, finish_reason = self._complete(conversation, answer_model, max_tokens)
+            except _UnreadableAnswer as exc:
+                last_error = exc
+                if attempt == self.max_reasks:
+                    break
+                with self._usage_lock:
+                    self.usage.reasks += 1
+                log.debug("the server could not read the answer, re-asking: %s", exc)
+                # The answer never arrived, so only the note goes back; it changes the prompt,
+                # and with it the greedy answer.
+                conversation = [
+                    *messages,
+                    {"role": "user", "content": self.reask_message(f"- {exc}")},
+                ]
+                continue
             try:
                 if finish_reason == "length":
                     raise ValueError(
@@ -346,6 +381,14 @@ class ChatClient:
                 log.info("%s does not accept json_schema; using json_object", self.endpoint.display)
                 self._json_schema_supported = False
                 return None
+            raise
+        except openai.InternalServerError as exc:
+            message = _server_message(exc)
+            if _UNREADABLE.search(message):
+                raise _UnreadableAnswer(
+                    "the server could not read the answer as the required JSON "
+                    f"({' '.join(message.split())[:160]})"
+                ) from None
             raise
         except json.JSONDecodeError:
             raise _TransientFault("the endpoint sent a malformed JSON body") from None

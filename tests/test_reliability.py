@@ -123,6 +123,50 @@ def test_answer_cut_off_by_the_token_limit_is_asked_again(
     assert "cut off by the token limit" in fake.requests[1]["messages"][-1]["content"]
 
 
+UNREADABLE = Reply(
+    status=500,
+    body={
+        "error": {
+            "code": 500,
+            "message": "The model produced output that does not match the expected "
+            "peg-native format",
+            "type": "server_error",
+        }
+    },
+)
+
+
+def test_an_answer_the_server_could_not_read_is_asked_again_not_retried(
+    fake: FakeOpenAI, statement_file: Path
+) -> None:
+    """llama.cpp answers HTTP 500 when its model's output breaks the grammar it was given; the
+    same request would give the same output, so it is re-asked with a note, once."""
+    complete = extraction(positions=[position("Amara Okafor", OKAFOR)])
+    fake.enqueue(UNREADABLE, complete)
+    config = BriefConfig(
+        base_url=fake.base_url, model="m", stance_check=False, bottom_line=False, cache=False
+    )
+    sheet = generate_facts([str(statement_file)], config)
+    assert len(fake.requests) == 2 and sheet.run.usage.reasks == 1
+    assert sheet.run.usage.retries == 0 and len(sheet.positions) == 1
+    note = fake.requests[1]["messages"][-1]
+    assert note["role"] == "user" and "could not read the answer" in note["content"]
+    assert fake.requests[1]["messages"][:-1] == fake.requests[0]["messages"]
+
+
+def test_an_answer_never_readable_skips_the_chunk_after_the_re_asks(
+    fake: FakeOpenAI, statement_file: Path
+) -> None:
+    fake.responder = lambda request: UNREADABLE
+    config = BriefConfig(
+        base_url=fake.base_url, model="m", stance_check=False, bottom_line=False, cache=False
+    )
+    sheet = generate_facts([str(statement_file)], config)
+    assert len(fake.requests) == 3  # the first question and two re-asks, no transport retries
+    assert sheet.positions == [] and len(sheet.run.skipped_chunks) == 1
+    assert "could not read the answer" in sheet.run.skipped_chunks[0]
+
+
 def test_refusal_skips_the_chunk_and_says_so(fake: FakeOpenAI, statement_file: Path) -> None:
     refusal = {
         "id": "x",
