@@ -243,15 +243,18 @@ def is_the_topic(name: str, topic: str) -> bool:
 
 
 # What lets a sentence carry the words of someone named only in the sentence before: quotation
-# marks, a pronoun standing for them, or a verb of saying. "He also argued that ..." does;
-# "The convention will enter into force 90 days after ..." after a sentence about Veltra is
-# the writer's own statement, not Veltra's position. Words as often something else are left
-# out: "it" (as often the object), "states" and "note" (nouns), "calls" (phone calls).
+# marks, a pronoun standing for them, or a verb of saying, in it or in the naming sentence.
+# "He also argued that ..." does, and so does "These provisions pose risks" after "The industry
+# has expressed concerns"; "The convention will enter into force 90 days after ..." after a
+# sentence about what Veltra did is the writer's own statement, not Veltra's position. Words
+# as often something else are left out: "it" (as often the object), "states" and "note"
+# (nouns), "calls" (phone calls).
 _REPORTED = re.compile(
     r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"
     r"|\b(?:he|she|they|we|i|his|her|their|our)\b"
     r"|\b(?:say|said|says|saying|tell|told|tells|add|added|adds|argue|argued|argues|warn|warned"
-    r"|warns|write|wrote|writes|stated|noted|urge|urged|urges|insist"
+    r"|warns|write|wrote|writes|stated|stating|noted|urge|urged|urges|insist"
+    r"|express|expressed|expresses|concerns"
     r"|insisted|insists|claim|claimed|claims|believe|believes|believed|according|ask|asked|asks"
     r"|explain|explained|explains|stress|stressed|stresses|suggest|suggested|suggests"
     r"|called|accuse|accused|accuses|vow|vowed|vows|pledge|pledged|pledges|promise"
@@ -294,20 +297,22 @@ def _check_attributed(
         return _reject(
             index.source, kind, record, f"{who!r} is the topic, not someone with a view on it"
         )
-    if not names_actor(who, who_kind, index.attribution_window(evidence)):
+    window = index.attribution_window(evidence)
+    if not names_actor(who, who_kind, window):
         return _reject(
             index.source,
             kind,
             record,
             f"{who!r} is not named in or just before the quoted sentence",
         )
-    sentence = index.sentence_evidence(evidence).quote
-    if not names_actor(who, who_kind, sentence) and not reports_someone(sentence):
+    if not names_actor(who, who_kind, index.sentence_evidence(evidence).quote) and not (
+        reports_someone(window)
+    ):
         return _reject(
             index.source,
             kind,
             record,
-            f"{who!r} is named only before the quoted sentence, which reports no one's words",
+            f"{who!r} is named only before the quoted sentence, and neither reports anyone's words",
         )
     # The actor's own name was just checked against the text, surname and acronym included.
     # Whole words only: "UN" must not leave "ited" behind in "United".

@@ -109,6 +109,16 @@ def test_a_sentence_that_names_the_actor_or_reports_words_is_attributed(sentence
     assert result.rejected == [] and len(result.positions) == 1
 
 
+def test_a_sentence_that_carries_on_words_reported_just_before_is_attributed() -> None:
+    source = (
+        "Veltra has expressed concerns over the data articles. "
+        "The articles pose risks to the privacy of journalists abroad."
+    )
+    draft = pos("Veltra", "The articles pose risks to the privacy", kind="government")
+    result = ground_in(source, draft)
+    assert result.rejected == [] and len(result.positions) == 1
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -123,7 +133,7 @@ def test_the_writers_own_sentence_after_a_name_is_no_position_of_it(sentence: st
     result = ground_in(NAMED_BEFORE.format(sentence), pos("Veltra", quote, kind="government"))
     assert result.positions == []
     assert [r.reason for r in result.rejected] == [
-        "'Veltra' is named only before the quoted sentence, which reports no one's words"
+        "'Veltra' is named only before the quoted sentence, and neither reports anyone's words"
     ]
 
 
