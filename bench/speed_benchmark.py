@@ -797,9 +797,9 @@ def print_report(report: dict[str, Any]) -> None:
         for name in names:
             value = results[name].get(key)
             if results[name].get("status") != "ok" and value is None:
-                cells.append(f"{'-':>16}")
-            else:
-                cells.append(f"{'-' if value is None else show(value):>16}")
+                cells.append(f" {'-':>15}")
+            else:  # the space keeps a cell wider than its column apart from the next
+                cells.append(f" {'-' if value is None else show(value):>15}")
         ratio = report["ratios"].get(RATIO_ROWS.get(key, ""), None) if both else None
         print(f"{label:<30}" + "".join(cells) + (f"{ratio:>14.2f}" if ratio is not None else ""))
     for name in names:
