@@ -352,7 +352,12 @@ class ChatClient:
             with self._usage_lock:
                 self.usage.cached += 1
             return cached.content, cached.finish_reason
-        answer = self._send(request)
+        try:
+            answer = self._send(request)
+        except _UnreadableAnswer:
+            with self._usage_lock:
+                self.usage.calls += 1  # the model wrote an answer; its tokens are not reported
+            raise
         if answer is None:  # the endpoint refused json_schema: ask again with json_object
             return self._request(messages, answer_model, max_tokens)
         with self._usage_lock:

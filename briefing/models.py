@@ -246,8 +246,10 @@ class BottomLineDraft(BaseModel):
         # In the schema only: a constrained decoder then cannot close the sentence before its
         # full stop (the embedded model often left it out). The pattern repeats the length
         # bounds because llguidance, the embedded server's decoder, then ignores maxLength.
-        # Code still checks every sentence.
-        json_schema_extra={"pattern": r"^[^\n]{9,299}[.!?]$"},
+        # No straight double quote: the embedded model wrote one unescaped when it quoted a
+        # fact ('stated that "no outcome ...'), which ended the JSON string mid-sentence, and
+        # llama.cpp then failed the whole answer with HTTP 500. Code still checks every sentence.
+        json_schema_extra={"pattern": r'^[^\n"]{9,299}[.!?]$'},
     )
 
 

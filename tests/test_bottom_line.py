@@ -248,3 +248,6 @@ def test_the_schema_asks_the_decoder_to_end_each_sentence_with_a_full_stop(
     pattern = schema["$defs"]["BottomLineDraft"]["properties"]["sentence"]["pattern"]
     assert re.fullmatch(pattern, "Jonas Berg backs the treaty.")
     assert not re.fullmatch(pattern, "Jonas Berg backs the treaty, and the ministry")
+    # A straight quote would have to be escaped in JSON; the embedded model wrote it raw.
+    assert not re.fullmatch(pattern, 'Jonas Berg said "it helps" small countries.')
+    assert re.fullmatch(pattern, "Jonas Berg said \u201cit helps\u201d small countries.")

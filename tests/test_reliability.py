@@ -148,6 +148,7 @@ def test_an_answer_the_server_could_not_read_is_asked_again_not_retried(
     )
     sheet = generate_facts([str(statement_file)], config)
     assert len(fake.requests) == 2 and sheet.run.usage.reasks == 1
+    assert sheet.run.usage.calls == 2  # the unread answer was a model call too
     assert sheet.run.usage.retries == 0 and len(sheet.positions) == 1
     note = fake.requests[1]["messages"][-1]
     assert note["role"] == "user" and "could not read the answer" in note["content"]
