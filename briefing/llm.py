@@ -227,38 +227,29 @@ class ChatClient:
         for attempt in range(self.max_reasks + 1):
             try:
                 raw, finish_reason = self._complete(conversation, answer_model, max_tokens)
-            except _UnreadableAnswer as exc:
-                last_error = exc
-                if attempt == self.max_reasks:
-                    break
-                with self._usage_lock:
-                    self.usage.reasks += 1
-                log.debug("the server could not read the answer, re-asking: %s", exc)
-                # The answer never arrived, so only the note goes back; it changes the prompt,
-                # and with it the greedy answer.
-                conversation = [
-                    *messages,
-                    {"role": "user", "content": self.reask_message(f"- {exc}")},
-                ]
-                continue
-            try:
                 if finish_reason == "length":
                     raise ValueError(
                         "the answer was cut off by the token limit; give fewer, shorter items"
                     )
                 return answer_model.model_validate_json(raw), raw
+            except _UnreadableAnswer as exc:
+                last_error = exc
+                # The answer never arrived, so only the note goes back; it changes the prompt,
+                # and with it the greedy answer.
+                answer_turns: list[Message] = []
             except (ValidationError, ValueError) as exc:
                 last_error = exc
-                if attempt == self.max_reasks:
-                    break
-                with self._usage_lock:
-                    self.usage.reasks += 1
-                log.debug("invalid answer, re-asking: %s", exc)
-                conversation = [
-                    *messages,
-                    {"role": "assistant", "content": raw[:4000]},
-                    {"role": "user", "content": self.reask_message(_schema_errors(exc))},
-                ]
+                answer_turns = [{"role": "assistant", "content": raw[:4000]}]
+            if attempt == self.max_reasks:
+                break
+            with self._usage_lock:
+                self.usage.reasks += 1
+            log.debug("invalid answer, re-asking: %s", last_error)
+            conversation = [
+                *messages,
+                *answer_turns,
+                {"role": "user", "content": self.reask_message(_schema_errors(last_error))},
+            ]
         raise InvalidAnswerError(
             f"{self.endpoint.display}: model answered invalid JSON {self.max_reasks + 1} times "
             f"({str(last_error).splitlines()[0] if last_error else 'unknown error'}); "
