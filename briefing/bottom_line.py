@@ -47,6 +47,11 @@ MAX_POSITIONS, MAX_RISKS, MAX_EVENTS = 8, 4, 4
 # real citations, so these are removed.
 _INLINE_LABELS = re.compile(r"\s*[\[(]\s*[PRE]\d{1,3}(?:\s*[,;/]\s*[PRE]\d{1,3})*\s*[\])]")
 _WHITESPACE = re.compile(r"\s+")
+# Words a source put in quotation marks, and the words of any text, for comparing the two.
+_QUOTATION = re.compile(r"[\"“”]([^\"“”\n]+)[\"“”]")
+_WORDS = re.compile(r"\w+(?:'\w+)?")
+# A sentence that repeats this many words from either end of a quotation quotes it.
+_QUOTED_END_WORDS = 3
 
 Fact = Position | Risk | Event
 
@@ -115,7 +120,28 @@ def verify_sentence(
     missing = unsupported_claims(text, support)
     if missing:
         return _rejected(draft, f"states what the facts it cites do not: {', '.join(missing)}")
+    cut = _cut_quotation(text, support)
+    if cut:
+        return _rejected(draft, f"quotes only part of {cut!r}, which can change its meaning")
     return BottomLineSentence(text=text, fact_ids=[listed[label].id for label in labels])
+
+
+def _cut_quotation(text: str, support: str) -> str | None:
+    """A quotation in the facts that ``text`` begins or ends but does not repeat whole.
+
+    The embedded model wrote that Microsoft "stated ... that no outcome is better", leaving out
+    "than a bad outcome": every word is in the facts, and the meaning is reversed.
+    """
+    words = " " + " ".join(_WORDS.findall(text.lower())) + " "
+    for quotation in _QUOTATION.findall(support):
+        quoted = _WORDS.findall(quotation.lower())
+        if len(quoted) <= _QUOTED_END_WORDS or " " + " ".join(quoted) + " " in words:
+            continue
+        head = " " + " ".join(quoted[:_QUOTED_END_WORDS]) + " "
+        tail = " " + " ".join(quoted[-_QUOTED_END_WORDS:]) + " "
+        if head in words or tail in words:
+            return str(quotation).strip()
+    return None
 
 
 def _rejected(draft: BottomLineDraft, reason: str) -> Rejected:

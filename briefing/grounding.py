@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .alignment import Aligner, Alignment, align_quote, normalize
 from .chunking import Chunk, is_heading, split_sentences
 from .claims import unsupported_claims
+from .cues import names_a_harm, reports_someone, states_a_view
 from .models import (
     ActorKind,
     ChunkExtraction,
@@ -242,33 +243,6 @@ def is_the_topic(name: str, topic: str) -> bool:
     )
 
 
-# What lets a sentence carry the words of someone named only in the sentence before: quotation
-# marks, a pronoun standing for them, or a verb of saying, in it or in the naming sentence.
-# "He also argued that ..." does, and so does "These provisions pose risks" after "The industry
-# has expressed concerns"; "The convention will enter into force 90 days after ..." after a
-# sentence about what Veltra did is the writer's own statement, not Veltra's position. Words
-# as often something else are left out: "it" (as often the object), "states" and "note"
-# (nouns), "calls" (phone calls).
-_REPORTED = re.compile(
-    r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"
-    r"|\b(?:he|she|they|we|i|his|her|their|our)\b"
-    r"|\b(?:say|said|says|saying|tell|told|tells|add|added|adds|argue|argued|argues|warn|warned"
-    r"|warns|write|wrote|writes|stated|stating|noted|urge|urged|urges|insist"
-    r"|express|expressed|expresses|concerns"
-    r"|insisted|insists|claim|claimed|claims|believe|believes|believed|according|ask|asked|asks"
-    r"|explain|explained|explains|stress|stressed|stresses|suggest|suggested|suggests"
-    r"|called|accuse|accused|accuses|vow|vowed|vows|pledge|pledged|pledges|promise"
-    r"|promised|promises|announce|announced|announces|describe|described|describes|contend"
-    r"|contended|contends|maintain|maintained|maintains|think|thinks|thought|statement)\b",
-    re.IGNORECASE,
-)
-
-
-def reports_someone(sentence: str) -> bool:
-    """Whether a sentence reads as someone's words or view rather than the writer's."""
-    return _REPORTED.search(sentence) is not None
-
-
 def _unsupported(claim: str, evidence: Evidence, index: SourceIndex) -> list[str]:
     """Numbers and dates the evidence lacks, and names the whole source (and topic) lacks."""
     return unsupported_claims(claim, evidence.quote, index.names_text)
@@ -305,14 +279,28 @@ def _check_attributed(
             record,
             f"{who!r} is not named in or just before the quoted sentence",
         )
-    if not names_actor(who, who_kind, index.sentence_evidence(evidence).quote) and not (
-        reports_someone(window)
-    ):
+    sentence = index.sentence_evidence(evidence).quote
+    named_in_sentence = names_actor(who, who_kind, sentence)
+    if not named_in_sentence and not reports_someone(window):
         return _reject(
             index.source,
             kind,
             record,
             f"{who!r} is named only before the quoted sentence, and neither reports anyone's words",
+        )
+    # Where the actor is named only in the sentence before, that sentence may carry the cue
+    # ("The industry has expressed concerns. These provisions pose risks to privacy.").
+    cue_text = sentence if named_in_sentence else window
+    if kind == "position" and not states_a_view(cue_text):
+        return _reject(
+            index.source,
+            kind,
+            record,
+            "the quoted sentence shows no view: no one says, backs or opposes anything in it",
+        )
+    if kind == "risk" and not names_a_harm(cue_text):
+        return _reject(
+            index.source, kind, record, "the quoted sentence names no harm, risk or warning"
         )
     # The actor's own name was just checked against the text, surname and acronym included.
     # Whole words only: "UN" must not leave "ited" behind in "United".

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.bottom_line import MAX_TOKENS
+from briefing.bottom_line import MAX_TOKENS, verify_sentence
 from briefing.check import read_brief
 from briefing.cli import main
+from briefing.models import Actor, BottomLineDraft, Evidence, Position, Rejected
 from tests.conftest import STATEMENT, extraction, fact_sheet, statement_answer
 from tests.fakeserver import FakeOpenAI, echo_model
 
@@ -251,3 +252,24 @@ def test_the_schema_asks_the_decoder_to_end_each_sentence_with_a_full_stop(
     # A straight quote would have to be escaped in JSON; the embedded model wrote it raw.
     assert not re.fullmatch(pattern, 'Jonas Berg said "it helps" small countries.')
     assert re.fullmatch(pattern, "Jonas Berg said \u201cit helps\u201d small countries.")
+
+
+def test_a_sentence_that_cuts_a_quotation_short_is_dropped() -> None:
+    # With sentence citations a position's text is its sentence, quotation marks and all.
+    said = 'Amara Okafor said in a letter that "no deal is better than a bad deal".'
+    evidence = Evidence(source_id="s", start=0, end=len(said), quote=said, match="exact", score=1)
+    okafor = Actor(id="a", name="Amara Okafor", kind="person", evidence=[evidence])
+    position = Position(id="p", actor_id="a", stance="opposes", summary=said, evidence=[evidence])
+
+    def verdict(sentence: str) -> str:
+        draft = BottomLineDraft(facts=["P1"], sentence=sentence)
+        kept = verify_sentence(draft, {"P1": position}, {"a": okafor}, "the treaty")
+        return kept.reason if isinstance(kept, Rejected) else "kept"
+
+    # Every word is in the fact, and the meaning is reversed.
+    assert verdict("Amara Okafor said in a letter that no deal is better.") == (
+        "quotes only part of 'no deal is better than a bad deal', which can change its meaning"
+    )
+    assert verdict("Okafor wrote that it is better than a bad deal.") != "kept"
+    assert verdict("Amara Okafor said no deal is better than a bad deal.") == "kept"
+    assert verdict("Amara Okafor opposes the treaty.") == "kept"

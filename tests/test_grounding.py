@@ -329,3 +329,62 @@ def test_a_person_who_is_the_topic_may_still_hold_a_position() -> None:
     text = "Amara Okafor said the allegations against her were false."
     result = ground_in(text, pos("Amara Okafor", text, "person", text), "Amara Okafor")
     assert result.rejected == [] and len(result.positions) == 1
+
+
+def test_a_position_on_a_sentence_that_only_describes_its_actor_is_rejected() -> None:
+    text = "Lena Kessler, 46, is a shop manager in the old town. The charge starts in May."
+    draft = pos("Lena Kessler", "Lena Kessler, 46, is a shop manager in the old town.", "person")
+    result = ground_in(text, draft)
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence shows no view: no one says, backs or opposes anything in it"
+    ]
+
+
+def test_a_risk_on_a_sentence_that_warns_of_nothing_is_rejected() -> None:
+    text = (
+        "The council adopted the charge on 3 March 2025. "
+        "The Retailers' Association warned that trade could fall by a fifth."
+    )
+    source = Source(id="one", title="t", text=text)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    drafts = [
+        RiskDraft(
+            raised_by="council",
+            quote="The council adopted the charge on 3 March 2025.",
+            description="The council adopted the charge.",
+            category="economic",
+        ),
+        RiskDraft(
+            raised_by="Retailers' Association",
+            quote="trade could fall by a fifth",
+            description="Trade could fall.",
+            category="economic",
+        ),
+    ]
+    result = ground_chunk(
+        SourceIndex(source), chunk, ChunkExtraction(positions=[], risks=drafts, events=[])
+    )
+    assert [r.raised_by for r in result.risks] == ["Retailers' Association"]
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence names no harm, risk or warning"
+    ]
+
+
+def test_the_cue_may_stand_in_the_sentence_that_names_the_actor_just_before() -> None:
+    text = (
+        "The Retailers' Association has voiced concerns about the charge. "
+        "These provisions leave small shops paying for every delivery."
+    )
+    source = Source(id="one", title="t", text=text)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    draft = RiskDraft(
+        raised_by="Retailers' Association",
+        quote="These provisions leave small shops paying for every delivery.",
+        description="Small shops pay for every delivery.",
+        category="economic",
+    )
+    result = ground_chunk(
+        SourceIndex(source), chunk, ChunkExtraction(positions=[], risks=[draft], events=[])
+    )
+    assert result.rejected == [] and len(result.risks) == 1

@@ -1,0 +1,133 @@
+"""Word cues that a sentence carries someone's words, a view, or a harm.
+
+Grounding proves that a cited sentence exists and names its actor; these cues ask whether the
+sentence can carry the fact at all. A small model drafts "positions" from sentences that only
+describe someone ("Weiner, 46, is married to Huma Abedin", "As UN member states gather to vote
+on the draft text, ...") and "risks" from sentences that warn of nothing ("the treaty was
+formally adopted by all 193 UN member states on August 8, 2024"). Such a draft is rejected
+with its reason rather than shown.
+
+The lists are stems matched at the start of a word, kept broad on purpose: a cue missed costs
+a true fact, a cue too many only lets through a draft that the rest of grounding still checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["names_a_harm", "reports_someone", "states_a_view"]
+
+
+def _stems(*stems: str) -> str:
+    return r"\b(?:" + "|".join(stems) + r")\w*"
+
+
+def _words(*words: str) -> str:
+    return r"\b(?:" + "|".join(words) + r")\b"
+
+
+_QUOTED = r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"
+_PRONOUN = _words("he", "she", "they", "we", "i", "his", "her", "their", "our")
+# Verbs of saying. Words as often something else are left out: "it" (as often the object),
+# "states" and "note" (nouns), "calls" (phone calls).
+_SAYING = _words(
+    *"say said says saying tell told tells add added adds argue argued argues warn warned warns"
+    " write wrote writes stated stating noted urge urged urges insist insisted insists express"
+    " expressed expresses concerns claim claimed claims believe believes believed according"
+    " ask asked asks explain explained explains stress stressed stresses suggest suggested"
+    " suggests called accuse accused accuses vow vowed vows pledge pledged pledges promise"
+    " promised promises announce announced announces describe described describes contend"
+    " contended contends maintain maintained maintains think thinks thought statement".split()
+)
+# Taking a side, by word or by act: backing, opposing, suing, voting, praising, doubting.
+_VIEW = "|".join(
+    (
+        _stems(
+            *"support oppos endors credit critic prais welcom reject condemn denounc decr defend"
+            " defens comment emphasi lawsuit object favo applau blam protest challeng demand"
+            " campaign lobb fight fought vote voting adopt approv ratif veto resist refus"
+            " question doubt disput dismiss deni deny agree disagree acknowledg admit conced"
+            " hope want wish intend seek sought propos recommend advocat champion embrac boycott"
+            " withdr abandon concern worr fear skeptic sceptic alarm view position stance tweet"
+            " testif interview insist declar assert affirm urg argu threaten slam blast attack"
+            " accus hail laud tout celebrat thank appreciat respon repl rebut react announc"
+            " commit believ feel felt consider regard prefer like dislik hate love request"
+            " expect predict anticipat forecast".split()
+        ),
+        _words("back", "backs", "backed", "backing", "backer", "backers", "sign", "signed"),
+        _words("push", "pushed", "pushes", "pushing", "pressed", "pressing", "sued", "sues"),
+        _words("sue", "suing", "call", "calls"),
+    )
+)
+# Harms and warnings, and the modal verbs that put a harm in the future.
+_HARM = "|".join(
+    (
+        _stems(
+            *"risk concern warn threat danger fear harm abus misus undermin violat jeopard"
+            " vulnerab weaponi restrict surveil crisis crises damag cost loss los hurt problem"
+            " worr alarm dire catastroph disaster collaps fail erod erosion weak detriment"
+            " exhaust insolv shortfall deficit debt crim attack censor persecut repress suppress"
+            " chill expos breach leak fraud unsafe penal punish jail prison arrest prosecut kill"
+            " death injur pollut unemploy inflation recession shortage burden strain overreach"
+            " intrus invasiv discriminat racis bias unfair illegal unlawful unconstitution slash"
+            " destabil conflict terror hack spy spied exploit silenc intimidat harass obstruct"
+            " disrupt instabil uncertain volatil panic bankrupt layoff caution peril hazard toxic"
+            " fragil costl expensiv scrutin oppress infring endanger imperil eliminat could"
+            " would".split()
+        ),
+        _words(
+            "may",
+            "might",
+            "bad",
+            "worse",
+            "worst",
+            "wrong",
+            "cut",
+            "cuts",
+            "dead",
+            "die",
+            "dies",
+            "war",
+            "wars",
+            "ban",
+            "bans",
+            "banned",
+            "target",
+            "targets",
+            "targeted",
+            "targeting",
+            "track",
+            "tracking",
+            "deter",
+            "block",
+            "blocks",
+        ),
+    )
+)
+
+_REPORTED = re.compile(f"{_QUOTED}|{_PRONOUN}|{_SAYING}", re.IGNORECASE)
+_VIEWED = re.compile(f"{_QUOTED}|{_SAYING}|{_VIEW}", re.IGNORECASE)
+_HARMFUL = re.compile(_HARM, re.IGNORECASE)
+
+
+def reports_someone(sentence: str) -> bool:
+    """Whether a sentence reads as someone's words rather than the writer's: quotation
+    marks, a pronoun standing for a speaker, or a verb of saying.
+
+    It lets a sentence carry the words of someone named only in the sentence before: "He also
+    argued that ..." does; "The convention will enter into force 90 days after ..." after a
+    sentence about what a company did is the writer's own statement, not the company's.
+    """
+    return _REPORTED.search(sentence) is not None
+
+
+def states_a_view(sentence: str) -> bool:
+    """Whether a sentence can show someone's view: quoted or reported words, or a word of
+    taking a side ("backed", "opposition", "filed a lawsuit", "criticised", "voted")."""
+    return _VIEWED.search(sentence) is not None
+
+
+def names_a_harm(sentence: str) -> bool:
+    """Whether a sentence names a harm, a risk or a warning, or puts one in the future
+    ("could", "may", "would")."""
+    return _HARMFUL.search(sentence) is not None

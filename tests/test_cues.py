@@ -1,0 +1,76 @@
+"""Word cues: whether a cited sentence can carry a position or a risk at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.cues import names_a_harm, reports_someone, states_a_view
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The farmers' union said the levy was unfair.",
+        "\u201cWe will not sign it,\u201d the minister told reporters.",
+        "The chamber of commerce backed the plan in a letter to the council.",
+        "Two cities filed a lawsuit against the ministry over the rule.",
+        "The senator voted against the bill on Tuesday.",
+        "Opposition to the levy has grown among retailers.",
+        "Economists credit the scheme with cutting congestion.",
+        "The mayor expects the charge to raise revenue for buses.",
+    ],
+)
+def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> None:
+    assert states_a_view(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ms. Holm, 52, is married to a schoolteacher from Lindenfeld.",
+        "As delegates gather in the capital, the city faces a busy week.",
+        "The transport minister appeared with the mayor at the bridge.",
+        "Kessler is a shop manager in the old town.",
+    ],
+)
+def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
+    assert not states_a_view(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shopkeepers warned that trade would fall in the centre.",
+        "The rule could be misused to track journalists.",
+        "Critics fear the data will be shared without oversight.",
+        "The fund will be exhausted by 2036 unless taxes rise.",
+        "Privacy groups say the scheme puts drivers' data at risk.",
+        "The plan couldn't survive a court challenge, lawyers said.",
+    ],
+)
+def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
+    assert names_a_harm(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The charge was adopted by the council on 3 March 2025.",
+        "The minister emphasised the need for closer cooperation among cities.",
+        "Delegates are meeting in the capital to finalise the text.",
+    ],
+)
+def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
+    assert not names_a_harm(sentence)
+
+
+def test_a_pronoun_reports_someone_but_does_not_by_itself_show_a_view() -> None:
+    sentence = "Their office is on the third floor."
+    assert reports_someone(sentence)
+    assert not states_a_view(sentence)
+
+
+def test_cues_match_at_the_start_of_a_word_only() -> None:
+    # "support" inside another word, "ban" inside "urban", "may" inside "mayor": no cue.
+    assert not states_a_view("The unsupportable timetable slipped.")
+    assert not names_a_harm("The urban mayor opened the station.")
