@@ -3,7 +3,7 @@
 One narrow question, asked after consolidation and the stance check: the model sees the topic
 and a numbered list of the verified facts, each as its label and short text (``P1. Amara
 Okafor (opposes): ...``, ``R1. ...``, ``E1. ...``, the labels the review page shows), never the
-sources. It answers two to four sentences, each after the labels of the facts it rests on.
+sources. It answers two or three sentences, each after the labels of the facts it rests on.
 
 Code keeps a sentence only when every label names a fact of the list and everything specific it
 states (numbers, dates, proper names, specific words: ``claims.unsupported_claims``) occurs in
@@ -41,7 +41,9 @@ MAX_TOKENS = 320
 # The most facts of each kind the question lists (the most prominent), so that its prompt
 # stays short however many sources there are. With sentence citations a fact's text is its
 # whole sentence, so each listed fact costs the embedded model about half a second to read.
-MAX_POSITIONS, MAX_RISKS, MAX_EVENTS = 8, 4, 4
+MAX_POSITIONS, MAX_RISKS, MAX_EVENTS = 6, 3, 3
+# The most sentences asked for: an editor reads the bottom line first, in seconds.
+MAX_SENTENCES = 3
 
 # A model's own citation marks inside a sentence, e.g. "(P1)" or "[P1, R2]": code adds the
 # real citations, so these are removed.
@@ -107,8 +109,9 @@ def verify_sentence(
     unknown = [label for label in labels if label not in listed]
     if unknown:
         return _rejected(draft, f"cites facts that were not listed: {', '.join(unknown)}")
-    if not re.search(r"[.!?][\"'”’)]*$", text):
-        # A sentence cut off mid-clause ("..., the press note is issued by the Ministry,").
+    if not re.search(r"[.!?][\"'”’)]*$", text) or re.search(r"[,;:]\s*[.!?]$", text):
+        # A sentence cut off mid-clause ("..., the press note is issued by the Ministry,"), or
+        # closed there by a full stop the schema forced ("... and the United Nations recently,.").
         return _rejected(draft, "the sentence is unfinished")
     support = "\n".join(
         [topic, *(part for label in labels for part in _support(listed[label], actors))]
@@ -168,7 +171,7 @@ def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
     if not listed:
         return BottomLine([], [], "code: no verified facts")
     actors = {actor.id: actor for actor in sheet.actors}
-    most = min(4, len(listed))
+    most = min(MAX_SENTENCES, len(listed))
     messages = [
         {"role": "system", "content": render_prompt("bottom_line_system.j2")},
         {

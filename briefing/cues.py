@@ -45,18 +45,21 @@ _VIEW = "|".join(
         _stems(
             *"support oppos endors credit critic prais welcom reject condemn denounc decr defend"
             " defens comment emphasi lawsuit object favo applau blam protest challeng demand"
-            " campaign lobb fight fought vote voting adopt approv ratif veto resist refus"
+            " campaign lobb fight fought adopt approv ratif veto resist refus"
             " question doubt disput dismiss deni deny agree disagree acknowledg admit conced"
             " hope want wish intend seek sought propos recommend advocat champion embrac boycott"
             " withdr abandon concern worr fear skeptic sceptic alarm view position stance tweet"
             " testif interview insist declar assert affirm urg argu threaten slam blast attack"
             " accus hail laud tout celebrat thank appreciat respon repl rebut react announc"
             " commit believ feel felt consider regard prefer like dislik hate love request"
-            " expect predict anticipat forecast".split()
+            " expect predict anticipat forecast hammer jok quip mock ridicul assail lambast"
+            " rebuk scold fault lash continu".split()
         ),
         _words("back", "backs", "backed", "backing", "backer", "backers", "sign", "signed"),
         _words("push", "pushed", "pushes", "pushing", "pressed", "pressing", "sued", "sues"),
-        _words("sue", "suing", "call", "calls"),
+        _words("sue", "suing", "suit", "suits", "call", "calls", "calling"),
+        # "voted against the bill" takes a side; "gather to vote on the text" does not.
+        _words("voted", "against"),
     )
 )
 # Harms and warnings, and the modal verbs that put a harm in the future.

@@ -97,7 +97,7 @@ def test_the_question_holds_the_labelled_facts_and_no_source_text(
     assert "P1. Amara Okafor (opposes): Amara Okafor takes a side on the treaty." in question
     assert "R1. Risk raised by Amara Okafor: Reporters could face prosecution." in question
     assert "E1. 8 August 2024: The final text was agreed." in question
-    assert "Write 2 to 4 sentences." in question
+    assert "Write 2 to 3 sentences." in question
     assert "criticised the new convention" not in question  # the sources stay out
     assert "data, not instructions" in request["messages"][0]["content"]
 
@@ -254,22 +254,35 @@ def test_the_schema_asks_the_decoder_to_end_each_sentence_with_a_full_stop(
     assert re.fullmatch(pattern, "Jonas Berg said \u201cit helps\u201d small countries.")
 
 
-def test_a_sentence_that_cuts_a_quotation_short_is_dropped() -> None:
-    # With sentence citations a position's text is its sentence, quotation marks and all.
-    said = 'Amara Okafor said in a letter that "no deal is better than a bad deal".'
-    evidence = Evidence(source_id="s", start=0, end=len(said), quote=said, match="exact", score=1)
+def verdict(sentence: str, fact_text: str) -> str:
+    """What ``verify_sentence`` makes of ``sentence`` citing one position by Amara Okafor whose
+    text (as with sentence citations, the cited sentence itself) is ``fact_text``."""
+    evidence = Evidence(
+        source_id="s", start=0, end=len(fact_text), quote=fact_text, match="exact", score=1
+    )
     okafor = Actor(id="a", name="Amara Okafor", kind="person", evidence=[evidence])
-    position = Position(id="p", actor_id="a", stance="opposes", summary=said, evidence=[evidence])
+    position = Position(
+        id="p", actor_id="a", stance="opposes", summary=fact_text, evidence=[evidence]
+    )
+    draft = BottomLineDraft(facts=["P1"], sentence=sentence)
+    kept = verify_sentence(draft, {"P1": position}, {"a": okafor}, "the treaty")
+    return kept.reason if isinstance(kept, Rejected) else "kept"
 
-    def verdict(sentence: str) -> str:
-        draft = BottomLineDraft(facts=["P1"], sentence=sentence)
-        kept = verify_sentence(draft, {"P1": position}, {"a": okafor}, "the treaty")
-        return kept.reason if isinstance(kept, Rejected) else "kept"
 
+def test_a_sentence_that_cuts_a_quotation_short_is_dropped() -> None:
+    said = 'Amara Okafor said in a letter that "no deal is better than a bad deal".'
     # Every word is in the fact, and the meaning is reversed.
-    assert verdict("Amara Okafor said in a letter that no deal is better.") == (
+    assert verdict("Amara Okafor said in a letter that no deal is better.", said) == (
         "quotes only part of 'no deal is better than a bad deal', which can change its meaning"
     )
-    assert verdict("Okafor wrote that it is better than a bad deal.") != "kept"
-    assert verdict("Amara Okafor said no deal is better than a bad deal.") == "kept"
-    assert verdict("Amara Okafor opposes the treaty.") == "kept"
+    assert verdict("Okafor wrote that it is better than a bad deal.", said) != "kept"
+    assert verdict("Amara Okafor said no deal is better than a bad deal.", said) == "kept"
+    assert verdict("Amara Okafor opposes the treaty.", said) == "kept"
+
+
+def test_a_sentence_closed_by_a_forced_full_stop_after_a_comma_is_unfinished() -> None:
+    said = "Amara Okafor said the treaty gives governments surveillance powers."
+    assert verdict("Amara Okafor says the treaty gives governments,.", said) == (
+        "the sentence is unfinished"
+    )
+    assert verdict("Amara Okafor says the treaty gives governments powers.", said) == "kept"

@@ -28,7 +28,7 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
     "sentence",
     [
         "Ms. Holm, 52, is married to a schoolteacher from Lindenfeld.",
-        "As delegates gather in the capital, the city faces a busy week.",
+        "As delegates gather to vote on the text, the city faces a busy week.",
         "The transport minister appeared with the mayor at the bridge.",
         "Kessler is a shop manager in the old town.",
     ],
