@@ -169,6 +169,8 @@ _CALENDAR = re.compile(
 )
 _HAS_YEAR = re.compile(rf"\b{_YEAR}")
 _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_POSSESSIVE = re.compile(r"'s?$")
 
 
 def is_calendar_date(text: str) -> bool:
@@ -201,19 +203,29 @@ def acronym(words: list[str]) -> str:
     return "".join(word[0] for word in words if word not in _NAME_STOPWORDS)
 
 
+def _spelled(text: str) -> list[str]:
+    """Name words as a name is compared: a possessive names its owner ("Wal-Mart's appeal"),
+    a hyphen inside a name is spelling, and a lone dash is no word."""
+    spelled = (_POSSESSIVE.sub("", word).replace("-", "") for word in name_words(text))
+    return [word for word in spelled if word]
+
+
 def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     """Whether ``window`` names the actor: in full, by surname (people) or by acronym."""
-    words = name_words(name)
+    # A hyphen inside a name is spelling: "Walmart" is named by "Wal-Mart".
+    words = _spelled(name)
     if not words:
         return False
-    window_words = name_words(window)
+    window_words = _spelled(window)
     padded = " " + " ".join(window_words) + " "
     if " " + " ".join(words) + " " in padded:
         return True
     if words[0] == "the" and " " + " ".join(words[1:]) + " " in padded:
         return True
-    if kind == "person" and len(words) > 1 and len(words[-1]) >= 3:
-        if words[-1] in window_words:
+    # "Mr. Boutrous" names "Theodore J. Boutrous Jr.": the surname is before the suffix.
+    core = words[:-1] if len(words) > 2 and words[-1] in _NAME_SUFFIXES else words
+    if kind == "person" and len(core) > 1 and len(core[-1]) >= 3:
+        if core[-1] in window_words:
             return True
     short = acronym(words)
     if len(short) >= 2 and short in window_words:

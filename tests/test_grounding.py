@@ -187,6 +187,27 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     assert not names_actor("Microsoft", "company", window)
 
 
+def test_names_actor_ignores_a_hyphen_inside_a_name_and_a_generational_suffix() -> None:
+    assert names_actor("Walmart", "company", "Wal-Mart said the class was too large.")
+    assert names_actor("Wal-Mart Stores", "company", "Walmart Stores appealed.")
+    said = "Mr. Boutrous told the justices the claims were not typical."
+    assert names_actor("Theodore J. Boutrous Jr.", "person", said)
+    assert not names_actor("Theodore J. Boutrous Jr.", "person", "Mr. Jr said so.")
+    assert not names_actor("Walmart", "company", "Wal and Mart are two towns.")
+    assert names_actor("Smith - Jones Ltd", "company", "Smith - Jones Ltd - a firm - said so.")
+    assert not names_actor("-", "company", "A dash - alone names no one.")
+
+
+def test_names_actor_reads_a_possessive_as_the_name() -> None:
+    assert names_actor("Walmart", "company", "Wal-Mart's appeal asks the court to stop the case.")
+    assert names_actor("Russia", "government", "Russia’s delegation said no.")
+    assert names_actor(
+        "Retailers' Association", "organisation", "The Retailers' Association said so."
+    )
+    assert names_actor("Ann O'Neill", "person", "O'Neill's office said so.")
+    assert not names_actor("Russia", "government", "Russians said no.")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(min_value=0, max_value=len(TEXT) - 12), st.integers(min_value=12, max_value=80))
 def test_any_grounded_evidence_is_verbatim(start: int, length: int) -> None:
