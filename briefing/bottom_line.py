@@ -16,6 +16,7 @@ survives, the brief shows the code-written summary (``render.bottom_line``) and
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .claims import unsupported_claims
@@ -54,6 +55,7 @@ _QUOTATION = re.compile(r"[\"“”]([^\"“”\n]+)[\"“”]")
 _WORDS = re.compile(r"\w+(?:'\w+)?")
 # A sentence that repeats this many words from either end of a quotation quotes it.
 _QUOTED_END_WORDS = 3
+_PRONOUNS = frozenset("this that these those it its we they he she i our their his her".split())
 
 Fact = Position | Risk | Event
 
@@ -130,20 +132,35 @@ def verify_sentence(
 
 
 def _cut_quotation(text: str, support: str) -> str | None:
-    """A quotation in the facts that ``text`` begins or ends but does not repeat whole.
+    """A quotation in the facts that ``text`` repeats only in part, and so may misstate.
 
     The embedded model wrote that Microsoft "stated ... that no outcome is better", leaving out
-    "than a bad outcome": every word is in the facts, and the meaning is reversed.
+    "than a bad outcome": every word is in the facts, and the meaning is reversed. A sentence
+    may not drop a quotation's end; it may drop its start only where that start is pronouns
+    the sentence replaces with whom they stand for ("This is a surveillance treaty ..." as "the
+    convention is a surveillance treaty ...").
     """
     words = " " + " ".join(_WORDS.findall(text.lower())) + " "
+
+    def repeats(part: list[str]) -> bool:
+        return " " + " ".join(part) + " " in words
+
     for quotation in _QUOTATION.findall(support):
         quoted = _WORDS.findall(quotation.lower())
-        if len(quoted) <= _QUOTED_END_WORDS or " " + " ".join(quoted) + " " in words:
+        if len(quoted) <= _QUOTED_END_WORDS or repeats(quoted):
             continue
-        head = " " + " ".join(quoted[:_QUOTED_END_WORDS]) + " "
-        tail = " " + " ".join(quoted[-_QUOTED_END_WORDS:]) + " "
-        if head in words or tail in words:
-            return str(quotation).strip()
+        run = _longest_run(quoted, repeats)
+        if run and (run[1] < len(quoted) or set(quoted[: run[0]]) - _PRONOUNS):
+            return str(quotation).strip(" ,.;:")
+    return None
+
+
+def _longest_run(quoted: list[str], repeats: Callable[[list[str]], bool]) -> tuple[int, int] | None:
+    """Where the longest run of at least three of ``quoted``'s words that ``repeats`` lies."""
+    for size in range(len(quoted) - 1, _QUOTED_END_WORDS - 1, -1):
+        for start in range(len(quoted) - size + 1):
+            if repeats(quoted[start : start + size]):
+                return start, start + size
     return None
 
 

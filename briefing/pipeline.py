@@ -142,7 +142,8 @@ def extract_facts(
         if config.bottom_line:
             written = write_bottom_line(client, sheet)
             progress(
-                f"bottom line: {len(written.sentences)} sentences kept, "
+                f"bottom line: {len(written.sentences)} "
+                f"sentence{'' if len(written.sentences) == 1 else 's'} kept, "
                 f"{len(written.rejected)} dropped"
                 + ("" if written.status == "model" else f"; {written.status}")
             )

@@ -278,6 +278,15 @@ def test_a_sentence_that_cuts_a_quotation_short_is_dropped() -> None:
     assert verdict("Okafor wrote that it is better than a bad deal.", said) != "kept"
     assert verdict("Amara Okafor said no deal is better than a bad deal.", said) == "kept"
     assert verdict("Amara Okafor opposes the treaty.", said) == "kept"
+    # A pronoun at the start may give way to whom it stands for.
+    this = 'Amara Okafor said: "This is a surveillance treaty in disguise," in a statement.'
+    assert verdict("Amara Okafor says the treaty is a surveillance treaty in disguise.", this) == (
+        "kept"
+    )
+    assert verdict("Amara Okafor says it is a surveillance treaty.", this) == (
+        "quotes only part of 'This is a surveillance treaty in disguise', which can change its"
+        " meaning"
+    )
 
 
 def test_a_sentence_closed_by_a_forced_full_stop_after_a_comma_is_unfinished() -> None:
