@@ -75,35 +75,14 @@ _HARM = "|".join(
             " intrus invasiv discriminat racis bias unfair illegal unlawful unconstitution slash"
             " destabil conflict terror hack spy spied exploit silenc intimidat harass obstruct"
             " disrupt instabil uncertain volatil panic bankrupt layoff caution peril hazard toxic"
-            " fragil costl expensiv scrutin oppress infring endanger imperil eliminat could"
+            " fragil expensiv scrutin oppress infring endanger imperil eliminat could"
             " would".split()
         ),
         _words(
-            "may",
-            "might",
-            "bad",
-            "worse",
-            "worst",
-            "wrong",
-            "cut",
-            "cuts",
-            "dead",
-            "die",
-            "dies",
-            "war",
-            "wars",
-            "ban",
-            "bans",
-            "banned",
-            "target",
-            "targets",
-            "targeted",
-            "targeting",
-            "track",
-            "tracking",
-            "deter",
-            "block",
-            "blocks",
+            # "may" in lower case only: "3 May 2025" is a date.
+            "(?-i:may)",
+            *"might bad worse worst wrong cut cuts dead die dies war wars ban bans banned"
+            " target targets targeted targeting track tracking deter block blocks".split(),
         ),
     )
 )

@@ -5,7 +5,9 @@ A draft survives only when
 1. its quote aligns to the source text (``align_quote``: exact, normalized or gated fuzzy), and
    the evidence stored is the *source's* characters at those offsets, never the model's words;
 2. for positions and risks, the actor it is attributed to is named in the quoted sentence or in
-   the sentence just before it (a small model readily pins one actor's words on another);
+   the sentence just before it (a small model readily pins one actor's words on another),
+   and the sentence can carry the fact: a position's shows a view, a risk's names a harm
+   (``cues``);
 3. numbers and dates it states occur in its evidence, and names it states occur in its source
    or in the topic the user gave (``claims.unsupported_claims``).
 
@@ -212,7 +214,6 @@ def _spelled(text: str) -> list[str]:
 
 def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     """Whether ``window`` names the actor: in full, by surname (people) or by acronym."""
-    # A hyphen inside a name is spelling: "Walmart" is named by "Wal-Mart".
     words = _spelled(name)
     if not words:
         return False

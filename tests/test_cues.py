@@ -42,6 +42,7 @@ def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> 
     [
         "Shopkeepers warned that trade would fall in the centre.",
         "The rule could be misused to track journalists.",
+        "Drivers may pay twice for the same trip.",
         "Critics fear the data will be shared without oversight.",
         "The fund will be exhausted by 2036 unless taxes rise.",
         "Privacy groups say the scheme puts drivers' data at risk.",
@@ -56,6 +57,7 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
     "sentence",
     [
         "The charge was adopted by the council on 3 March 2025.",
+        "The council adopted the charge in May 2025.",
         "The minister emphasised the need for closer cooperation among cities.",
         "Delegates are meeting in the capital to finalise the text.",
     ],
