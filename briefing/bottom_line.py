@@ -16,7 +16,6 @@ survives, the brief shows the code-written summary (``render.bottom_line``) and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from .claims import unsupported_claims
@@ -140,28 +139,33 @@ def _cut_quotation(text: str, support: str) -> str | None:
     the sentence replaces with whom they stand for ("This is a surveillance treaty ..." as "the
     convention is a surveillance treaty ...").
     """
-    words = " " + " ".join(_WORDS.findall(text.lower())) + " "
-
-    def repeats(part: list[str]) -> bool:
-        return " " + " ".join(part) + " " in words
-
+    words = _WORDS.findall(text.lower())
     for quotation in _QUOTATION.findall(support):
         quoted = _WORDS.findall(quotation.lower())
-        if len(quoted) <= _QUOTED_END_WORDS or repeats(quoted):
-            continue
-        run = _longest_run(quoted, repeats)
-        if run and (run[1] < len(quoted) or set(quoted[: run[0]]) - _PRONOUNS):
-            return str(quotation).strip(" ,.;:")
+        start, end = _longest_run(quoted, words)
+        if end - start < _QUOTED_END_WORDS or end - start == len(quoted):
+            continue  # not quoted, or quoted whole
+        if end < len(quoted) or set(quoted[:start]) - _PRONOUNS:
+            shown = str(quotation).strip(" ,.;:")
+            return shown if len(shown) <= 120 else shown[:119].rstrip() + "…"
     return None
 
 
-def _longest_run(quoted: list[str], repeats: Callable[[list[str]], bool]) -> tuple[int, int] | None:
-    """Where the longest run of at least three of ``quoted``'s words that ``repeats`` lies."""
-    for size in range(len(quoted) - 1, _QUOTED_END_WORDS - 1, -1):
-        for start in range(len(quoted) - size + 1):
-            if repeats(quoted[start : start + size]):
-                return start, start + size
-    return None
+def _longest_run(quoted: list[str], words: list[str]) -> tuple[int, int]:
+    """Where in ``quoted`` the longest run of words lies that ``words`` also has in a row, as
+    (start, end); (0, 0) when they share no word. Time grows with the product of the two
+    lengths, not faster, however long the quotation."""
+    best = (0, 0)
+    previous = [0] * (len(words) + 1)
+    for end, quoted_word in enumerate(quoted, 1):
+        current = [0] * (len(words) + 1)
+        for position, word in enumerate(words, 1):
+            if word == quoted_word:
+                current[position] = previous[position - 1] + 1
+                if current[position] > best[1] - best[0]:
+                    best = (end - current[position], end)
+        previous = current
+    return best
 
 
 def _rejected(draft: BottomLineDraft, reason: str) -> Rejected:

@@ -289,6 +289,14 @@ def test_a_sentence_that_cuts_a_quotation_short_is_dropped() -> None:
     )
 
 
+def test_a_long_quotation_is_checked_and_named_short() -> None:
+    words = " ".join(f"clause{n}" for n in range(2000))
+    said = f'Amara Okafor said "{words}".'
+    reason = verdict("Amara Okafor said clause0 clause1 clause2 clause3.", said)
+    assert reason.startswith("quotes only part of 'clause0 clause1") and "…'" in reason
+    assert len(reason) < 200
+
+
 def test_a_sentence_closed_by_a_forced_full_stop_after_a_comma_is_unfinished() -> None:
     said = "Amara Okafor said the treaty gives governments surveillance powers."
     assert verdict("Amara Okafor says the treaty gives governments,.", said) == (
