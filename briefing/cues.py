@@ -43,23 +43,32 @@ _SAYING = _words(
 _VIEW = "|".join(
     (
         _stems(
-            *"support oppos endors credit critic prais welcom reject condemn denounc decr defend"
-            " defens comment emphasi lawsuit object favo applau blam protest challeng demand"
+            *"support oppos endors credit criticis criticiz prais welcom reject condemn"
+            " denounc defend comment emphasi lawsuit applau blam protest challeng demand"
             " campaign lobb fight fought adopt approv ratif veto resist refus"
             " question doubt disput dismiss deni deny agree disagree acknowledg admit conced"
             " hope want wish intend seek sought propos recommend advocat champion embrac boycott"
             " withdr abandon concern worr fear skeptic sceptic alarm view position stance tweet"
             " testif interview insist declar assert affirm urg argu threaten slam blast attack"
-            " accus hail laud tout celebrat thank appreciat respon repl rebut react announc"
-            " commit believ feel felt consider regard prefer like dislik hate love request"
-            " expect predict anticipat forecast hammer jok quip mock ridicul assail lambast"
-            " rebuk scold fault lash continu".split()
+            " accus hail laud tout celebrat thank appreciat announc believ feel felt prefer"
+            " hate love request expect predict anticipat forecast hammer jok quip mock ridicul"
+            " assail lambast rebuk scold fault lash".split()
+        ),
+        # Whole words where a stem would also match "likely", "responsible", "committee",
+        # "regarding", "considerable", "replace", "objective", "favorite" or "decrease".
+        _words(
+            *"like likes liked dislike dislikes disliked respond responds responded reply"
+            " replies replied react reacts reacted reaction rebut rebutted committed commitment"
+            " consider considers considered regard regards regarded object objects objected"
+            " objecting objection objections favor favors favored favour favours favoured"
+            " decry decries decried".split()
         ),
         _words("back", "backs", "backed", "backing", "backer", "backers", "sign", "signed"),
         _words("push", "pushed", "pushes", "pushing", "pressed", "pressing", "sued", "sues"),
         _words("sue", "suing", "suit", "suits", "call", "calls", "calling"),
-        # "voted against the bill" takes a side; "gather to vote on the text" does not.
-        _words("voted", "against"),
+        # "voted against the bill" takes a side, "gather to vote on the text" does not; a critic
+        # does, a "critical juncture" does not.
+        _words("voted", "against", "critic", "critics"),
     )
 )
 # Harms and warnings, and the modal verbs that put a harm in the future.

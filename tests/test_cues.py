@@ -17,6 +17,8 @@ from briefing.cues import names_a_harm, reports_someone, states_a_view
         "The senator voted against the bill on Tuesday.",
         "Opposition to the levy has grown among retailers.",
         "Economists credit the scheme with cutting congestion.",
+        "Critics of the levy gathered outside the town hall.",
+        "The union criticised the levy.",
         "The mayor expects the charge to raise revenue for buses.",
     ],
 )
@@ -28,9 +30,11 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
     "sentence",
     [
         "Ms. Holm, 52, is married to a schoolteacher from Lindenfeld.",
-        "As delegates gather to vote on the text, the city faces a busy week.",
+        "As delegates gather to vote on the text, the city faces a critical week.",
         "The transport minister appeared with the mayor at the bridge.",
         "Kessler is a shop manager in the old town.",
+        "The committee is likely to meet regarding the levy's primary objective.",
+        "Splashed across the cover is the candidate, a party favorite.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
