@@ -147,8 +147,11 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     written = len(tokens)
     if kind in _PERSONAL_KINDS:
         tokens = _drop_titles(tokens)
-    # Hyphens inside a word are spelling, not words: outlets write "Wal-Mart" and "Walmart".
-    lower = [_POSSESSIVE.sub("", token).lower().replace("-", "") for token in tokens]
+    # Hyphens inside a word are spelling, not words: outlets write "Wal-Mart" and "Walmart";
+    # and a curly apostrophe is a straight one ("O’Neill", "O'Neill").
+    lower = [
+        _POSSESSIVE.sub("", token).lower().replace("-", "").replace("’", "'") for token in tokens
+    ]
     lower = [word for word in lower if word]
     # "government of the Russian Federation" reads as "government of russian federation".
     words = tuple(w for i, w in enumerate(lower) if not (w == "the" and lower[i - 1 : i] == ["of"]))

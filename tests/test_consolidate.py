@@ -180,6 +180,10 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Wal-Mart", "company"), ("Walmart", "company"), ("Nick Ashton-Hart", "person")],
             [("Wal-Mart", ["Walmart"]), ("Nick Ashton-Hart", [])],
         ),
+        (  # a curly and a straight apostrophe, as two outlets type it
+            [("Terry O\u2019Neill", "person"), ("Terry O'Neill", "person")],
+            [("Terry O\u2019Neill", ["Terry O'Neill"])],
+        ),
         (  # first and last name without the middle ones
             [("George W. Bush", "person"), ("George Bush", "person"), ("Bush", "person")],
             [("George W. Bush", ["Bush", "George Bush"])],
