@@ -96,6 +96,16 @@ _HARM = "|".join(
     )
 )
 
+# Words nearly every English sentence has and other languages' sentences rarely do. The cue
+# lists are English: a sentence without any of these is not judged, so a French or German
+# source loses no fact to them.
+_ENGLISH = re.compile(
+    _words(
+        *"the and of to is are was were that with for has have had by from this which will"
+        " would said says".split()
+    ),
+    re.IGNORECASE,
+)
 _REPORTED = re.compile(f"{_QUOTED}|{_PRONOUN}|{_SAYING}", re.IGNORECASE)
 _VIEWED = re.compile(f"{_QUOTED}|{_SAYING}|{_VIEW}", re.IGNORECASE)
 _HARMFUL = re.compile(_HARM, re.IGNORECASE)
@@ -114,11 +124,12 @@ def reports_someone(sentence: str) -> bool:
 
 def states_a_view(sentence: str) -> bool:
     """Whether a sentence can show someone's view: quoted or reported words, or a word of
-    taking a side ("backed", "opposition", "filed a lawsuit", "criticised", "voted")."""
-    return _VIEWED.search(sentence) is not None
+    taking a side ("backed", "opposition", "filed a lawsuit", "criticised", "voted").
+    A sentence that is not English is not judged (True)."""
+    return _VIEWED.search(sentence) is not None or not _ENGLISH.search(sentence)
 
 
 def names_a_harm(sentence: str) -> bool:
     """Whether a sentence names a harm, a risk or a warning, or puts one in the future
-    ("could", "may", "would")."""
-    return _HARMFUL.search(sentence) is not None
+    ("could", "may", "would"). A sentence that is not English is not judged (True)."""
+    return _HARMFUL.search(sentence) is not None or not _ENGLISH.search(sentence)

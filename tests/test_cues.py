@@ -80,3 +80,15 @@ def test_cues_match_at_the_start_of_a_word_only() -> None:
     # "support" inside another word, "ban" inside "urban", "may" inside "mayor": no cue.
     assert not states_a_view("The unsupportable timetable slipped.")
     assert not names_a_harm("The urban mayor opened the station.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le ministère a adopté le texte le 3 mars 2025.",
+        "Die Regierung hat den Vertrag am Montag unterzeichnet.",
+    ],
+)
+def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
+    # The word lists are English; a French or German source must not lose its facts to them.
+    assert states_a_view(sentence) and names_a_harm(sentence)
