@@ -52,7 +52,7 @@ _WHITESPACE = re.compile(r"\s+")
 # Words a source put in quotation marks, and the words of any text, for comparing the two.
 _QUOTATION = re.compile(r"[\"“”]([^\"“”\n]+)[\"“”]")
 _WORDS = re.compile(r"\w+(?:'\w+)?")
-# A sentence that repeats this many words from either end of a quotation quotes it.
+# A sentence that repeats a run of this many words of a quotation quotes it.
 _QUOTED_END_WORDS = 3
 _PRONOUNS = frozenset("this that these those it its we they he she i our their his her".split())
 
@@ -139,9 +139,9 @@ def _cut_quotation(text: str, support: str) -> str | None:
     the sentence replaces with whom they stand for ("This is a surveillance treaty ..." as "the
     convention is a surveillance treaty ...").
     """
-    words = _WORDS.findall(text.lower())
+    words = _words(text)
     for quotation in _QUOTATION.findall(support):
-        quoted = _WORDS.findall(quotation.lower())
+        quoted = _words(quotation)
         start, end = _longest_run(quoted, words)
         if end - start < _QUOTED_END_WORDS or end - start == len(quoted):
             continue  # not quoted, or quoted whole
@@ -149,6 +149,11 @@ def _cut_quotation(text: str, support: str) -> str | None:
             shown = str(quotation).strip(" ,.;:")
             return shown if len(shown) <= 120 else shown[:119].rstrip() + "…"
     return None
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words; a curly apostrophe is a straight one ("It’s" and "it's")."""
+    return _WORDS.findall(text.lower().replace("’", "'"))
 
 
 def _longest_run(quoted: list[str], words: list[str]) -> tuple[int, int]:

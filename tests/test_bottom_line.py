@@ -278,6 +278,8 @@ def test_a_sentence_that_cuts_a_quotation_short_is_dropped() -> None:
     assert verdict("Okafor wrote that it is better than a bad deal.", said) != "kept"
     assert verdict("Amara Okafor said no deal is better than a bad deal.", said) == "kept"
     assert verdict("Amara Okafor opposes the treaty.", said) == "kept"
+    curly = "Amara Okafor said: \u201cIt\u2019s a bad deal for reporters.\u201d"
+    assert verdict("Amara Okafor said it's a bad deal for reporters.", curly) == "kept"
     # A pronoun at the start may give way to whom it stands for.
     this = 'Amara Okafor said: "This is a surveillance treaty in disguise," in a statement.'
     assert verdict("Amara Okafor says the treaty is a surveillance treaty in disguise.", this) == (
