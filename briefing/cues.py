@@ -7,8 +7,10 @@ on the draft text, ...") and "risks" from sentences that warn of nothing ("the t
 formally adopted by all 193 UN member states on August 8, 2024"). Such a draft is rejected
 with its reason rather than shown.
 
-The lists are stems matched at the start of a word, kept broad on purpose: a cue missed costs
-a true fact, a cue too many only lets through a draft that the rest of grounding still checks.
+The lists are mostly stems matched at the start of a word (whole words where a stem would
+match common words of no weight, such as "likely" or "committee"), kept broad on purpose: a cue
+missed costs a true fact, a cue too many only lets through a draft that the rest of grounding
+still checks. They are English: a sentence in another language is not judged.
 """
 
 from __future__ import annotations
