@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["names_a_harm", "reports_someone", "states_a_view"]
+__all__ = ["addressed_mention", "names_a_harm", "reports_someone", "states_a_view"]
 
 
 def _stems(*stems: str) -> str:
@@ -135,3 +135,23 @@ def names_a_harm(sentence: str) -> bool:
     """Whether a sentence names a harm, a risk or a warning, or puts one in the future
     ("could", "may", "would"). A sentence that is not English is not judged (True)."""
     return _HARMFUL.search(sentence) is not None or not _ENGLISH.search(sentence)
+
+
+# Verbs that put the one named after them on the receiving end: "told the New York Times",
+# "asks national parliaments to refuse ratification", "urged lawmakers", "called on the UN".
+_ADDRESSING = re.compile(
+    r"\b(?:asks?|asked|asking|urges?|urged|urging|(?:calls?|called|calling)\s+(?:on|for)"
+    r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning)"
+    r"\s+(?:on\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def addressed_mention(name: str, sentence: str) -> tuple[int, int] | None:
+    """Where ``sentence`` names ``name`` once, and only as the one spoken to or asked: the
+    span of that mention, else None. Such an actor is not the speaker of the sentence."""
+    mentions = list(re.finditer(rf"(?<!\w){re.escape(name.strip())}(?!\w)", sentence, re.I))
+    if len(mentions) != 1 or not name.strip():
+        return None
+    mention = mentions[0]
+    return mention.span() if _ADDRESSING.search(sentence[: mention.start()]) else None

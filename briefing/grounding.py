@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from .alignment import Aligner, Alignment, align_quote, normalize
 from .chunking import Chunk, is_heading, split_sentences
 from .claims import unsupported_claims
-from .cues import names_a_harm, reports_someone, states_a_view
+from .cues import addressed_mention, names_a_harm, reports_someone, states_a_view
 from .models import (
     ActorKind,
     ChunkExtraction,
@@ -300,6 +300,16 @@ def _check_attributed(
             kind,
             record,
             f"{who!r} is named only before the quoted sentence, and neither reports anyone's words",
+        )
+    addressed = addressed_mention(who, sentence) if named_in_sentence else None
+    if addressed and not names_actor(
+        who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :]
+    ):
+        return _reject(
+            index.source,
+            kind,
+            record,
+            f"{who!r} is only spoken to in the quoted sentence (told, asked, urged), not speaking",
         )
     # Where the actor is named only in the sentence before, that sentence may carry the cue
     # ("The industry has expressed concerns. These provisions pose risks to privacy.").

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.cues import names_a_harm, reports_someone, states_a_view
+from briefing.cues import addressed_mention, names_a_harm, reports_someone, states_a_view
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,21 @@ def test_cues_match_at_the_start_of_a_word_only() -> None:
 def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
     # The word lists are English; a French or German source must not lose its facts to them.
     assert states_a_view(sentence) and names_a_harm(sentence)
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "addressed"),
+    [
+        ("national parliaments", "It asks national parliaments to refuse ratification.", True),
+        ("The Daily Courier", "\u201cWe will appeal,\u201d she told The Daily Courier.", True),
+        ("the UN", "The coalition called on the UN to pause the vote.", True),
+        ("the ministry", "The ministry told reporters it would sign.", False),
+        ("The Daily Courier", "The Daily Courier reported that the vote was close.", False),
+        # named twice: once spoken to, once speaking
+        ("Berg", "Berg told Berg's staff that he backs the text.", False),
+    ],
+)
+def test_a_name_only_spoken_to_is_an_addressed_mention(
+    name: str, sentence: str, addressed: bool
+) -> None:
+    assert (addressed_mention(name, sentence) is not None) is addressed

@@ -409,3 +409,28 @@ def test_the_cue_may_stand_in_the_sentence_that_names_the_actor_just_before() ->
         SourceIndex(source), chunk, ChunkExtraction(positions=[], risks=[draft], events=[])
     )
     assert result.rejected == [] and len(result.risks) == 1
+
+
+def test_an_actor_only_spoken_to_in_its_sentence_is_rejected() -> None:
+    text = (
+        "The coalition met in Geneva on Monday. "
+        "If the levy passes unchanged, it asks national parliaments to refuse ratification. "
+        "The Retailers' Association told the council it would sue."
+    )
+    addressed = pos(
+        "national parliaments",
+        "If the levy passes unchanged, it asks national parliaments to refuse ratification.",
+        kind="group",
+    )
+    result = ground_in(text, addressed)
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'national parliaments' is only spoken to in the quoted sentence (told, asked, urged),"
+        " not speaking"
+    ]
+    speaking = pos(
+        "Retailers' Association",
+        "The Retailers' Association told the council it would sue.",
+        kind="organisation",
+    )
+    assert len(ground_in(text, speaking).positions) == 1
