@@ -49,6 +49,12 @@ MAX_SENTENCES = 3
 # real citations, so these are removed.
 _INLINE_LABELS = re.compile(r"\s*[\[(]\s*[PRE]\d{1,3}(?:\s*[,;/]\s*[PRE]\d{1,3})*\s*[\])]")
 _WHITESPACE = re.compile(r"\s+")
+# Words that state a cause: a sentence may use one only where its facts do.
+_CAUSE = re.compile(
+    r"\b(?:because|due to|owing to|as a result|therefore|thus|hence|leading to|resulting in"
+    r"|caused by|in order to)\b",
+    re.IGNORECASE,
+)
 # Words a source put in quotation marks, and the words of any text, for comparing the two.
 _QUOTATION = re.compile(r"[\"“”]([^\"“”\n]+)[\"“”]")
 _WORDS = re.compile(r"\w+(?:'\w+)?")
@@ -124,6 +130,10 @@ def verify_sentence(
     missing = unsupported_claims(text, support)
     if missing:
         return _rejected(draft, f"states what the facts it cites do not: {', '.join(missing)}")
+    cause = _CAUSE.search(text)
+    if cause and not re.search(rf"\b{re.escape(cause.group(0))}\b", support, re.IGNORECASE):
+        # The question forbids it; a small model still writes "X opposes it due to Y".
+        return _rejected(draft, f"links facts by a cause ({cause.group(0)!r}) they do not state")
     cut = _cut_quotation(text, support)
     if cut:
         return _rejected(draft, f"quotes only part of {cut!r}, which can change its meaning")

@@ -305,3 +305,14 @@ def test_a_sentence_closed_by_a_forced_full_stop_after_a_comma_is_unfinished() -
         "the sentence is unfinished"
     )
     assert verdict("Amara Okafor says the treaty gives governments powers.", said) == "kept"
+
+
+def test_a_sentence_that_links_facts_by_a_cause_they_do_not_state_is_dropped() -> None:
+    said = "Amara Okafor said the treaty gives governments surveillance powers."
+    assert verdict("Amara Okafor opposes the treaty due to surveillance powers.", said) == (
+        "links facts by a cause ('due to') they do not state"
+    )
+    because = "Amara Okafor opposes the treaty because it gives governments surveillance powers."
+    assert verdict(
+        "Amara Okafor opposes the treaty because it gives governments powers.", because
+    ) == ("kept")
