@@ -7,10 +7,11 @@ sources. It answers two or three sentences, each after the labels of the facts i
 
 Code keeps a sentence only when every label names a fact of the list and everything specific it
 states (numbers, dates, proper names, specific words: ``claims.unsupported_claims``) occurs in
-those facts: their texts, actors, dates and verified quotes (or in the topic). A dropped sentence
-goes to ``rejected`` with its reason. When the model gives no valid answer or no sentence
-survives, the brief shows the code-written summary (``render.bottom_line``) and
-``run.bottom_line`` says why; the brief's body does not.
+those facts: their texts, actors, dates and verified quotes (or in the topic), and only when it
+repeats a quotation of theirs whole or not at all. A cause they do not state ("due to ...") is
+cut off the sentence. A dropped sentence goes to ``rejected`` with its reason. When the model
+gives no valid answer or no sentence survives, the brief shows the code-written summary
+(``render.bottom_line``) and ``run.bottom_line`` says why; the brief's body does not.
 """
 
 from __future__ import annotations
@@ -123,6 +124,16 @@ def verify_sentence(
     support = "\n".join(
         [topic, *(part for label in labels for part in _support(listed[label], actors))]
     )
+    cause = _CAUSE.search(text)
+    if cause and not re.search(rf"\b{re.escape(cause.group(0))}\b", support, re.IGNORECASE):
+        # The question forbids it; a small model still writes "X opposes it due to Y". The
+        # clause from the connective on is cut; a sentence that opens with it is dropped.
+        kept = text[: cause.start()].rstrip(" ,;:-–—")
+        if len(kept.split()) < 4:
+            return _rejected(
+                draft, f"links facts by a cause ({cause.group(0)!r}) they do not state"
+            )
+        text = kept + "."
     foreign = sorted({ch for ch in text if ord(ch) > 127 and ch.isalpha() and ch not in support})
     if foreign:
         # A small model drifts into another script mid-sentence ("... the UN cybercrime 条约").
@@ -130,10 +141,6 @@ def verify_sentence(
     missing = unsupported_claims(text, support)
     if missing:
         return _rejected(draft, f"states what the facts it cites do not: {', '.join(missing)}")
-    cause = _CAUSE.search(text)
-    if cause and not re.search(rf"\b{re.escape(cause.group(0))}\b", support, re.IGNORECASE):
-        # The question forbids it; a small model still writes "X opposes it due to Y".
-        return _rejected(draft, f"links facts by a cause ({cause.group(0)!r}) they do not state")
     cut = _cut_quotation(text, support)
     if cut:
         return _rejected(draft, f"quotes only part of {cut!r}, which can change its meaning")

@@ -307,11 +307,21 @@ def test_a_sentence_closed_by_a_forced_full_stop_after_a_comma_is_unfinished() -
     assert verdict("Amara Okafor says the treaty gives governments powers.", said) == "kept"
 
 
-def test_a_sentence_that_links_facts_by_a_cause_they_do_not_state_is_dropped() -> None:
+def test_a_cause_the_facts_do_not_state_is_cut_from_the_sentence() -> None:
     said = "Amara Okafor said the treaty gives governments surveillance powers."
-    assert verdict("Amara Okafor opposes the treaty due to surveillance powers.", said) == (
-        "links facts by a cause ('due to') they do not state"
+    draft = BottomLineDraft(
+        facts=["P1"], sentence="Amara Okafor opposes the treaty due to surveillance powers."
     )
+    evidence = Evidence(source_id="s", start=0, end=len(said), quote=said, match="exact", score=1)
+    okafor = Actor(id="a", name="Amara Okafor", kind="person", evidence=[evidence])
+    position = Position(id="p", actor_id="a", stance="opposes", summary=said, evidence=[evidence])
+    kept = verify_sentence(draft, {"P1": position}, {"a": okafor}, "the treaty")
+    assert not isinstance(kept, Rejected) and kept.text == "Amara Okafor opposes the treaty."
+    # A sentence that opens with the cause says nothing without it.
+    assert verdict("Because of surveillance powers, Okafor objects.", said) == (
+        "links facts by a cause ('Because') they do not state"
+    )
+    # Where a fact states the cause, the sentence may too.
     because = "Amara Okafor opposes the treaty because it gives governments surveillance powers."
     assert verdict(
         "Amara Okafor opposes the treaty because it gives governments powers.", because
