@@ -46,6 +46,18 @@ def ground_in(text: str, draft: PositionDraft, topic: str = "") -> GroundedChunk
     return ground_chunk(SourceIndex(source, topic), chunk, extraction)
 
 
+def ground_risks_in(text: str, *drafts: RiskDraft) -> GroundedChunk:
+    """Ground risk drafts against a one-chunk source holding ``text``."""
+    source = Source(id="one", title="t", text=text)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    extraction = ChunkExtraction(positions=[], risks=list(drafts), events=[])
+    return ground_chunk(SourceIndex(source), chunk, extraction)
+
+
+def risk(raised_by: str, quote: str) -> RiskDraft:
+    return RiskDraft(raised_by=raised_by, quote=quote, description=quote, category="economic")
+
+
 def pos(
     actor: str, quote: str, kind: str = "company", summary: str = "They oppose the treaty."
 ) -> PositionDraft:
@@ -367,24 +379,10 @@ def test_a_risk_on_a_sentence_that_warns_of_nothing_is_rejected() -> None:
         "The council adopted the charge on 3 March 2025. "
         "The Retailers' Association warned that trade could fall by a fifth."
     )
-    source = Source(id="one", title="t", text=text)
-    chunk = chunk_source(source, max_chars=5000)[0]
-    drafts = [
-        RiskDraft(
-            raised_by="council",
-            quote="The council adopted the charge on 3 March 2025.",
-            description="The council adopted the charge.",
-            category="economic",
-        ),
-        RiskDraft(
-            raised_by="Retailers' Association",
-            quote="trade could fall by a fifth",
-            description="Trade could fall.",
-            category="economic",
-        ),
-    ]
-    result = ground_chunk(
-        SourceIndex(source), chunk, ChunkExtraction(positions=[], risks=drafts, events=[])
+    result = ground_risks_in(
+        text,
+        risk("council", "The council adopted the charge on 3 March 2025."),
+        risk("Retailers' Association", "trade could fall by a fifth"),
     )
     assert [r.raised_by for r in result.risks] == ["Retailers' Association"]
     assert [r.reason for r in result.rejected] == [
@@ -397,16 +395,12 @@ def test_the_cue_may_stand_in_the_sentence_that_names_the_actor_just_before() ->
         "The Retailers' Association has voiced concerns about the charge. "
         "These provisions leave small shops paying for every delivery."
     )
-    source = Source(id="one", title="t", text=text)
-    chunk = chunk_source(source, max_chars=5000)[0]
-    draft = RiskDraft(
-        raised_by="Retailers' Association",
-        quote="These provisions leave small shops paying for every delivery.",
-        description="Small shops pay for every delivery.",
-        category="economic",
-    )
-    result = ground_chunk(
-        SourceIndex(source), chunk, ChunkExtraction(positions=[], risks=[draft], events=[])
+    result = ground_risks_in(
+        text,
+        risk(
+            "Retailers' Association",
+            "These provisions leave small shops paying for every delivery.",
+        ),
     )
     assert result.rejected == [] and len(result.risks) == 1
 
