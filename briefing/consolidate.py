@@ -41,7 +41,15 @@ from dataclasses import dataclass, field
 from .claims import MONTHS, word_stem
 from .countries import COUNTRIES
 from .figures import Figure, comparable, contradict, read_figures
-from .grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk, acronym
+from .grounding import (
+    NAME_SUFFIXES,
+    GroundedChunk,
+    GroundedEvent,
+    GroundedPosition,
+    GroundedRisk,
+    acronym,
+    spelled,
+)
 from .models import (
     Actor,
     ActorKind,
@@ -90,7 +98,6 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
 # Kinds whose names may start with a title, and that a person's short name may be given
 # (a small model labels "Minister Berg" a government as often as a person).
 _PERSONAL_KINDS: frozenset[ActorKind | None] = frozenset({"person", "government", None})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Common English short forms of given names: "Bill Kristol" and "William Kristol" are one
 # person. Read only as a person's first word before a surname, never alone.
 _GIVEN_NAMES: dict[str, str] = {
@@ -147,12 +154,9 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     written = len(tokens)
     if kind in _PERSONAL_KINDS:
         tokens = _drop_titles(tokens)
-    # Hyphens inside a word are spelling, not words: outlets write "Wal-Mart" and "Walmart";
-    # and a curly apostrophe is a straight one ("O’Neill", "O'Neill").
-    lower = [
-        _POSSESSIVE.sub("", token).lower().replace("-", "").replace("’", "'") for token in tokens
-    ]
-    lower = [word for word in lower if word]
+    # Words as grounding compares names (``spelled``): no possessive, and a hyphen inside a
+    # word is spelling ("Wal-Mart" and "Walmart"); a curly apostrophe is a straight one.
+    lower = [word for token in tokens if (word := spelled(token.lower().replace("’", "'")))]
     # "government of the Russian Federation" reads as "government of russian federation".
     words = tuple(w for i, w in enumerate(lower) if not (w == "the" and lower[i - 1 : i] == ["of"]))
     if kind in _PERSONAL_KINDS and len(words) >= 2 and words[0] in _GIVEN_NAMES:
@@ -233,7 +237,7 @@ def _same_key(name: _Name, kind: ActorKind | None) -> tuple[str, ...]:
 
 
 def _surname(words: tuple[str, ...]) -> str:
-    core = [word for word in words if word not in _SUFFIXES]
+    core = [word for word in words if word not in NAME_SUFFIXES]
     return core[-1] if core else words[-1]
 
 
@@ -259,7 +263,7 @@ def _shortens(
         len(short.words) == 2
         and short.words[0] == full.words[0]
         and short.words[-1] == full.words[-1]
-        and full.words[-1] not in _SUFFIXES
+        and full.words[-1] not in NAME_SUFFIXES
     )
 
 

@@ -150,8 +150,10 @@ _ADDRESSING = re.compile(
 def addressed_mention(name: str, sentence: str) -> tuple[int, int] | None:
     """Where ``sentence`` names ``name`` once, and only as the one spoken to or asked: the
     span of that mention, else None. Such an actor is not the speaker of the sentence."""
+    if not name.strip():
+        return None
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name.strip())}(?!\w)", sentence, re.I))
-    if len(mentions) != 1 or not name.strip():
+    if len(mentions) != 1:
         return None
     mention = mentions[0]
     return mention.span() if _ADDRESSING.search(sentence[: mention.start()]) else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .alignment import Aligner, Alignment, align_quote, normalize
@@ -45,6 +46,7 @@ __all__ = [
     "GroundedEvent",
     "GroundedPosition",
     "GroundedRisk",
+    "NAME_SUFFIXES",
     "SourceIndex",
     "acronym",
     "align_quote",
@@ -52,6 +54,7 @@ __all__ = [
     "is_calendar_date",
     "name_words",
     "names_actor",
+    "spelled",
 ]
 
 
@@ -171,7 +174,8 @@ _CALENDAR = re.compile(
 )
 _HAS_YEAR = re.compile(rf"\b{_YEAR}")
 _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Generational suffixes, which come after a surname ("Theodore J. Boutrous Jr.").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"'s?$")
 
 
@@ -205,11 +209,15 @@ def acronym(words: list[str]) -> str:
     return "".join(word[0] for word in words if word not in _NAME_STOPWORDS)
 
 
+def spelled(word: str) -> str:
+    """A lower-case name word as names are compared: a possessive names its owner ("wal-mart's"
+    is "walmart"), and a hyphen inside a name is spelling. A lone dash becomes ""."""
+    return _POSSESSIVE.sub("", word).replace("-", "")
+
+
 def _spelled(text: str) -> list[str]:
-    """Name words as a name is compared: a possessive names its owner ("Wal-Mart's appeal"),
-    a hyphen inside a name is spelling, and a lone dash is no word."""
-    spelled = (_POSSESSIVE.sub("", word).replace("-", "") for word in name_words(text))
-    return [word for word in spelled if word]
+    """The words of ``text`` as names are compared (see ``spelled``)."""
+    return [word for word in map(spelled, name_words(text)) if word]
 
 
 def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
@@ -224,7 +232,7 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     if words[0] == "the" and " " + " ".join(words[1:]) + " " in padded:
         return True
     # "Mr. Boutrous" names "Theodore J. Boutrous Jr.": the surname is before the suffix.
-    core = words[:-1] if len(words) > 2 and words[-1] in _NAME_SUFFIXES else words
+    core = words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
     if kind == "person" and len(core) > 1 and len(core[-1]) >= 3:
         if core[-1] in window_words:
             return True
@@ -263,6 +271,16 @@ def _unsupported(claim: str, evidence: Evidence, index: SourceIndex) -> list[str
 
 def _reject(source: Source, kind: FactKind, draft: dict[str, str], reason: str) -> Rejected:
     return Rejected(kind=kind, source_id=source.id, draft=draft, reason=reason)
+
+
+# What the sentence of an attributed fact must carry, and the reason given when it does not.
+_CUES: dict[str, tuple[Callable[[str], bool], str]] = {
+    "position": (
+        states_a_view,
+        "the quoted sentence shows no view: no one says, backs or opposes anything in it",
+    ),
+    "risk": (names_a_harm, "the quoted sentence names no harm, risk or warning"),
+}
 
 
 def _check_attributed(
@@ -313,18 +331,9 @@ def _check_attributed(
         )
     # Where the actor is named only in the sentence before, that sentence may carry the cue
     # ("The industry has expressed concerns. These provisions pose risks to privacy.").
-    cue_text = sentence if named_in_sentence else window
-    if kind == "position" and not states_a_view(cue_text):
-        return _reject(
-            index.source,
-            kind,
-            record,
-            "the quoted sentence shows no view: no one says, backs or opposes anything in it",
-        )
-    if kind == "risk" and not names_a_harm(cue_text):
-        return _reject(
-            index.source, kind, record, "the quoted sentence names no harm, risk or warning"
-        )
+    carries, lacking = _CUES[kind]
+    if not carries(sentence if named_in_sentence else window):
+        return _reject(index.source, kind, record, lacking)
     # The actor's own name was just checked against the text, surname and acronym included.
     # Whole words only: "UN" must not leave "ited" behind in "United".
     claim = re.sub(rf"(?<!\w){re.escape(who)}(?!\w)", "", claim, flags=re.IGNORECASE)
