@@ -11,7 +11,14 @@ import pytest
 from briefing.bottom_line import MAX_TOKENS, verify_sentence
 from briefing.check import read_brief
 from briefing.cli import main
-from briefing.models import Actor, BottomLineDraft, Evidence, Position, Rejected
+from briefing.models import (
+    Actor,
+    BottomLineDraft,
+    BottomLineSentence,
+    Evidence,
+    Position,
+    Rejected,
+)
 from tests.conftest import STATEMENT, extraction, fact_sheet, statement_answer
 from tests.fakeserver import FakeOpenAI, echo_model
 
@@ -254,9 +261,9 @@ def test_the_schema_asks_the_decoder_to_end_each_sentence_with_a_full_stop(
     assert re.fullmatch(pattern, "Jonas Berg said \u201cit helps\u201d small countries.")
 
 
-def verdict(sentence: str, fact_text: str) -> str:
-    """What ``verify_sentence`` makes of ``sentence`` citing one position by Amara Okafor whose
-    text (as with sentence citations, the cited sentence itself) is ``fact_text``."""
+def verified(sentence: str, fact_text: str) -> BottomLineSentence | Rejected:
+    """``verify_sentence`` on ``sentence`` citing one position by Amara Okafor whose text (as
+    with sentence citations, the cited sentence itself) is ``fact_text``."""
     evidence = Evidence(
         source_id="s", start=0, end=len(fact_text), quote=fact_text, match="exact", score=1
     )
@@ -265,7 +272,12 @@ def verdict(sentence: str, fact_text: str) -> str:
         id="p", actor_id="a", stance="opposes", summary=fact_text, evidence=[evidence]
     )
     draft = BottomLineDraft(facts=["P1"], sentence=sentence)
-    kept = verify_sentence(draft, {"P1": position}, {"a": okafor}, "the treaty")
+    return verify_sentence(draft, {"P1": position}, {"a": okafor}, "the treaty")
+
+
+def verdict(sentence: str, fact_text: str) -> str:
+    """The reason ``sentence`` is dropped, or "kept"."""
+    kept = verified(sentence, fact_text)
     return kept.reason if isinstance(kept, Rejected) else "kept"
 
 
@@ -309,13 +321,7 @@ def test_a_sentence_closed_by_a_forced_full_stop_after_a_comma_is_unfinished() -
 
 def test_a_cause_the_facts_do_not_state_is_cut_from_the_sentence() -> None:
     said = "Amara Okafor said the treaty gives governments surveillance powers."
-    draft = BottomLineDraft(
-        facts=["P1"], sentence="Amara Okafor opposes the treaty due to surveillance powers."
-    )
-    evidence = Evidence(source_id="s", start=0, end=len(said), quote=said, match="exact", score=1)
-    okafor = Actor(id="a", name="Amara Okafor", kind="person", evidence=[evidence])
-    position = Position(id="p", actor_id="a", stance="opposes", summary=said, evidence=[evidence])
-    kept = verify_sentence(draft, {"P1": position}, {"a": okafor}, "the treaty")
+    kept = verified("Amara Okafor opposes the treaty due to surveillance powers.", said)
     assert not isinstance(kept, Rejected) and kept.text == "Amara Okafor opposes the treaty."
     # A sentence that opens with the cause says nothing without it.
     assert verdict("Because of surveillance powers, Okafor objects.", said) == (
@@ -323,6 +329,7 @@ def test_a_cause_the_facts_do_not_state_is_cut_from_the_sentence() -> None:
     )
     # Where a fact states the cause, the sentence may too.
     because = "Amara Okafor opposes the treaty because it gives governments surveillance powers."
-    assert verdict(
-        "Amara Okafor opposes the treaty because it gives governments powers.", because
-    ) == ("kept")
+    assert (
+        verdict("Amara Okafor opposes the treaty because it gives governments powers.", because)
+        == "kept"
+    )
