@@ -248,6 +248,24 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     return False
 
 
+# A small model may run an actor's name on into the list after it ("Press freedom
+# organizations, including the International Press Institute and the"): the name ends before
+# the list, and a name never ends on a function word or a comma.
+_LIST_AFTER_NAME = re.compile(
+    r",\s*(?:including|such as|among them)\b.*$", re.IGNORECASE | re.DOTALL
+)
+_TRAILING_FUNCTION_WORDS = re.compile(
+    r"(?:[\s,;:]+(?:the|and|or|of|for|on|in|a|an|to|with|by|&))+[\s,;:]*$|[\s,;:]+$",
+    re.IGNORECASE,
+)
+
+
+def actor_name(drafted: str) -> str:
+    """The name a draft gives its actor, cut where the model ran it on past the name."""
+    name = _LIST_AFTER_NAME.sub("", drafted.strip())
+    return _TRAILING_FUNCTION_WORDS.sub("", name) or drafted.strip()
+
+
 def is_the_topic(name: str, topic: str) -> bool:
     """Whether an actor's name is the topic itself ("Cybercrime Treaty" for "the UN Cybercrime
     Treaty"): every word of it is a word of the topic, and it ends on the topic's last word.
@@ -357,14 +375,16 @@ def _ground_position(
         "position",
         draft.model_dump(),
         draft.quote,
-        draft.actor,
+        actor_name(draft.actor),
         draft.actor_kind,
         draft.summary,
         "summary",
     )
     if isinstance(checked, Rejected):
         return checked
-    return GroundedPosition(draft.actor, draft.actor_kind, draft.stance, draft.summary, checked)
+    return GroundedPosition(
+        actor_name(draft.actor), draft.actor_kind, draft.stance, draft.summary, checked
+    )
 
 
 def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> GroundedRisk | Rejected:
@@ -374,14 +394,14 @@ def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> Grounded
         "risk",
         draft.model_dump(),
         draft.quote,
-        draft.raised_by,
+        actor_name(draft.raised_by),
         None,
         draft.description,
         "description",
     )
     if isinstance(checked, Rejected):
         return checked
-    return GroundedRisk(draft.raised_by, draft.category, draft.description, checked)
+    return GroundedRisk(actor_name(draft.raised_by), draft.category, draft.description, checked)
 
 
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:

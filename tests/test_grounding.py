@@ -10,6 +10,7 @@ from briefing.chunking import chunk_source
 from briefing.grounding import (
     GroundedChunk,
     SourceIndex,
+    actor_name,
     calendar_date,
     ground_chunk,
     is_calendar_date,
@@ -428,3 +429,35 @@ def test_an_actor_only_spoken_to_in_its_sentence_is_rejected() -> None:
         kind="organisation",
     )
     assert len(ground_in(text, speaking).positions) == 1
+
+
+@pytest.mark.parametrize(
+    ("drafted", "name"),
+    [
+        (
+            "Press freedom organisations, including the Lindenfeld Press Club and the",
+            "Press freedom organisations",
+        ),
+        ("Shop owners, such as the bakers", "Shop owners"),
+        ("Lindenfeld Retailers' Association and", "Lindenfeld Retailers' Association"),
+        ("Amara Okafor, ", "Amara Okafor"),
+        ("Martin Luther King, Jr.", "Martin Luther King, Jr."),
+        ("groups such as the bakers", "groups such as the bakers"),
+        ("Ernst & Young", "Ernst & Young"),
+    ],
+)
+def test_actor_name_ends_where_the_model_ran_on_past_the_name(drafted: str, name: str) -> None:
+    assert actor_name(drafted) == name
+
+
+def test_a_grounded_fact_carries_the_name_cut_from_a_run_on_draft() -> None:
+    """The model ran the name into the sentence's list; the brief shows the name."""
+    text = (
+        "Press freedom organisations, including the Lindenfeld Press Club and the bakers' "
+        "guild, warned that the charge could silence local reporting."
+    )
+    drafted = "Press freedom organisations, including the Lindenfeld Press Club and the"
+    positions = ground_in(text, pos(drafted, text, "organisation", text)).positions
+    risks = ground_risks_in(text, risk(drafted, text)).risks
+    assert [p.actor for p in positions] == ["Press freedom organisations"]
+    assert [r.raised_by for r in risks] == ["Press freedom organisations"]
