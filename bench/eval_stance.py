@@ -387,7 +387,10 @@ def read_labels(record: dict[str, Any]) -> dict[str, Any]:
 def run_item(item: Item, endpoint: Endpoint, config: BriefConfig) -> dict[str, Any]:
     started = time.monotonic()
     topic = item.target.replace("_", " ")
-    sheet = extract_facts([source_for(item)], endpoint, dataclasses.replace(config, topic=topic))
+    # The bottom line is written from the positions after their stances are final, so it
+    # changes no stance: it is not asked, which saves a third of each item's time.
+    item_config = dataclasses.replace(config, topic=topic, bottom_line=False)
+    sheet = extract_facts([source_for(item)], endpoint, item_config)
     usage = sheet.run.usage
     record = {
         "key": item.key,
