@@ -369,39 +369,39 @@ def _check_attributed(
 def _ground_position(
     index: SourceIndex, chunk: Chunk, draft: PositionDraft
 ) -> GroundedPosition | Rejected:
+    actor = actor_name(draft.actor)
     checked = _check_attributed(
         index,
         chunk,
         "position",
         draft.model_dump(),
         draft.quote,
-        actor_name(draft.actor),
+        actor,
         draft.actor_kind,
         draft.summary,
         "summary",
     )
     if isinstance(checked, Rejected):
         return checked
-    return GroundedPosition(
-        actor_name(draft.actor), draft.actor_kind, draft.stance, draft.summary, checked
-    )
+    return GroundedPosition(actor, draft.actor_kind, draft.stance, draft.summary, checked)
 
 
 def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> GroundedRisk | Rejected:
+    raised_by = actor_name(draft.raised_by)
     checked = _check_attributed(
         index,
         chunk,
         "risk",
         draft.model_dump(),
         draft.quote,
-        actor_name(draft.raised_by),
+        raised_by,
         None,
         draft.description,
         "description",
     )
     if isinstance(checked, Rejected):
         return checked
-    return GroundedRisk(actor_name(draft.raised_by), draft.category, draft.description, checked)
+    return GroundedRisk(raised_by, draft.category, draft.description, checked)
 
 
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:
