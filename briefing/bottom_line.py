@@ -9,9 +9,10 @@ Code keeps a sentence only when every label names a fact of the list and everyth
 states (numbers, dates, proper names, specific words: ``claims.unsupported_claims``) occurs in
 those facts: their texts, actors, dates and verified quotes (or in the topic), and only when it
 repeats a quotation of theirs whole or not at all. A cause they do not state ("due to ...") is
-cut off the sentence. A dropped sentence goes to ``rejected`` with its reason. When the model
-gives no valid answer or no sentence survives, the brief shows the code-written summary
-(``render.bottom_line``) and ``run.bottom_line`` says why; the brief's body does not.
+cut off the sentence, and the cut is listed in ``rejected``. A dropped sentence goes to
+``rejected`` with its reason. When the model gives no valid answer or no sentence survives,
+the brief shows the code-written summary (``render.bottom_line``) and ``run.bottom_line`` says
+why; the brief's body does not.
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ _PRONOUNS = frozenset("this that these those it its we they he she i our their h
 
 Fact = Position | Risk | Event
 
+# The reason recorded for a clause cut from a sentence that was kept (not a dropped sentence).
+CUT_REASON = "a cause its facts do not state was cut from the kept sentence"
+
 
 @dataclass(frozen=True)
 class BottomLine:
@@ -73,6 +77,11 @@ class BottomLine:
     sentences: list[BottomLineSentence]
     rejected: list[Rejected]
     status: str
+
+    @property
+    def cut(self) -> int:
+        """How many kept sentences lost a clause (each is listed in ``rejected`` as well)."""
+        return sum(record.reason.startswith(CUT_REASON) for record in self.rejected)
 
 
 def _one_line(text: str) -> str:
@@ -108,11 +117,19 @@ def _label(text: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", text.upper())
 
 
+def _drafted_text(draft: BottomLineDraft) -> str:
+    """The sentence as drafted, on one line and without the model's own citation marks."""
+    return _one_line(_INLINE_LABELS.sub("", draft.sentence))
+
+
 def verify_sentence(
     draft: BottomLineDraft, listed: dict[str, Fact], actors: dict[str, Actor], topic: str
 ) -> BottomLineSentence | Rejected:
-    """Keep the sentence if its labels name listed facts that state all its specifics."""
-    text = _one_line(_INLINE_LABELS.sub("", draft.sentence))
+    """Keep the sentence if its labels name listed facts that state all its specifics.
+
+    The only change a kept sentence may have undergone is a cut: an unstated cause from its
+    connective on (``cut_clause`` tells what was cut)."""
+    text = _drafted_text(draft)
     labels = list(dict.fromkeys(_label(label) for label in draft.facts))
     unknown = [label for label in labels if label not in listed]
     if unknown:
@@ -145,6 +162,14 @@ def verify_sentence(
     if cut:
         return _rejected(draft, f"quotes only part of {cut!r}, which can change its meaning")
     return BottomLineSentence(text=text, fact_ids=[listed[label].id for label in labels])
+
+
+def cut_clause(draft: BottomLineDraft, kept: BottomLineSentence) -> str | None:
+    """What ``verify_sentence`` cut off the drafted sentence to keep it, if anything."""
+    drafted = _drafted_text(draft)
+    if kept.text == drafted:
+        return None
+    return drafted[len(kept.text) - 1 :].strip(" ,;:-–—")
 
 
 def _cut_quotation(text: str, support: str) -> str | None:
@@ -243,6 +268,10 @@ def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
             rejected.append(_rejected(draft, "repeats an earlier sentence"))
         else:
             kept.append(verdict)
+            cut = cut_clause(draft, verdict)
+            if cut:
+                # Listed, so the review shows what the brief's sentence left out.
+                rejected.append(_rejected(draft, f"{CUT_REASON}: {cut!r}"))
     if not kept:
         return BottomLine([], rejected, "code: no sentence passed verification")
     return BottomLine(kept, rejected, "model")

@@ -143,8 +143,9 @@ def extract_facts(
             written = write_bottom_line(client, sheet)
             progress(
                 f"bottom line: {len(written.sentences)} "
-                f"sentence{'' if len(written.sentences) == 1 else 's'} kept, "
-                f"{len(written.rejected)} dropped"
+                f"sentence{'' if len(written.sentences) == 1 else 's'} kept"
+                + (f" ({written.cut} cut short)" if written.cut else "")
+                + f", {len(written.rejected) - written.cut} dropped"
                 + ("" if written.status == "model" else f"; {written.status}")
             )
         else:

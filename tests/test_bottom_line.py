@@ -333,3 +333,36 @@ def test_a_cause_the_facts_do_not_state_is_cut_from_the_sentence() -> None:
         verdict("Amara Okafor opposes the treaty because it gives governments powers.", because)
         == "kept"
     )
+
+
+def test_a_cut_cause_is_listed_beside_the_sentence_it_was_cut_from(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake.enqueue(
+        statement_answer(),
+        answer(
+            (["P1"], "Amara Okafor opposes the treaty due to fears for press freedom."),
+            (["P2"], "Jonas Berg backs it."),
+        ),
+    )
+    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m"]
+    args += ["--topic", "the treaty", "--no-stance-check", "--no-cache"]
+    assert (
+        main([*args, "-o", str(tmp_path / "brief.md"), "--json", str(tmp_path / "facts.json")]) == 0
+    )
+    assert "bottom line: 2 sentences kept (1 cut short), 0 dropped" in capsys.readouterr().err
+    brief = (tmp_path / "brief.md").read_text("utf-8")
+    assert [line.rsplit(".", 1)[0] for line in bottom_line_section(brief).splitlines()] == [
+        "Amara Okafor opposes the treaty",
+        "Jonas Berg backs it",
+    ]
+    sheet = fact_sheet(tmp_path / "facts.json")
+    assert [(r["kind"], r["reason"], r["draft"]["sentence"]) for r in sheet["rejected"]] == [
+        (
+            "bottom_line",
+            "a cause its facts do not state was cut from the kept sentence: "
+            "'due to fears for press freedom.'",
+            "Amara Okafor opposes the treaty due to fears for press freedom.",
+        )
+    ]
+    assert sheet["run"]["bottom_line"] == "model"
