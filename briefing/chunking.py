@@ -18,7 +18,9 @@ __all__ = ["Chunk", "chunk_source", "is_heading", "split_sentences"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A line break before a list item ends the previous item even without a full stop.
-_LIST_ITEM_BREAK = re.compile(r"\n(?=[ \t]*(?:[•\-*–·▪●◦]|\d{1,3}[.)])\s)")
+_LIST_MARKER = r"(?:[•\-*–·▪●◦]|\d{1,3}[.)])\s"
+_LIST_ITEM_BREAK = re.compile(rf"\n(?=[ \t]*{_LIST_MARKER})")
+_LIST_ITEM = re.compile(_LIST_MARKER)
 _SENTENCE_END = re.compile(r"(?:\.{2,}|[.!?…])+[\"'”’»)\]]*")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _TOKEN_WINDOW = 64
@@ -141,6 +143,12 @@ _HEADING_MAX_WORDS = 12
 # restates the article in a line no fact should cite ("\# Coalition urges ..." in a brief).
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]")
 _CLOSING = ".!?…:;,\"'”’»)]"
+
+
+def is_list_item(text: str, start: int) -> bool:
+    """Whether the sentence starting at ``start`` opens a list item ("- ...", "2. ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _LIST_ITEM.match(text, start) is not None
 
 
 def is_heading(text: str, start: int, end: int) -> bool:

@@ -39,7 +39,9 @@ _SAYING = _words(
     " ask asked asks explain explained explains stress stressed stresses suggest suggested"
     " suggests called accuse accused accuses vow vowed vows pledge pledged pledges promise"
     " promised promises announce announced announces describe described describes contend"
-    " contended contends maintain maintained maintains think thinks thought statement".split()
+    " contended contends maintain maintained maintains think thinks thought statement"
+    " identify identifies identified highlight highlights highlighted outline outlines"
+    " outlined".split()
 )
 # Taking a side, by word or by act: backing, opposing, suing, voting, praising, doubting.
 _VIEW = "|".join(

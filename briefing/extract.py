@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from .alignment import Aligner
-from .chunking import Chunk, is_heading, split_sentences
+from .chunking import Chunk, is_heading, is_list_item, split_sentences
 from .grounding import calendar_date, is_calendar_date, names_actor
 from .llm import ChatClient, Message
 from .models import (
@@ -81,7 +81,7 @@ def number_sentences(text: str) -> NumberedText:
     lines: list[str] = []
     spans: list[tuple[int, int]] = []
     dated: list[int] = []
-    for start, end in split_sentences(text):
+    for start, end in _with_lists(text, split_sentences(text)):
         words = " ".join(text[start:end].split())
         if is_heading(text, start, end):
             lines.append(f"## {words}")
@@ -91,6 +91,26 @@ def number_sentences(text: str) -> NumberedText:
         if is_calendar_date(words):
             dated.append(len(spans))
     return NumberedText("\n".join(lines), tuple(spans), tuple(dated))
+
+
+def _with_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, where a lead-in ending in a colon and the list items after it are one.
+
+    A statement lists its points under a lead-in ("It identifies three main risks:"); the
+    small model cites the lead-in, which states nothing alone, so the lead-in with its list
+    is one numbered sentence and a fact that cites it has the whole list as evidence.
+    """
+    merged: list[tuple[int, int]] = []
+    index = 0
+    while index < len(sentences):
+        start, end = sentences[index]
+        index += 1
+        if text[start:end].rstrip().endswith(":"):
+            while index < len(sentences) and is_list_item(text, sentences[index][0]):
+                end = sentences[index][1]
+                index += 1
+        merged.append((start, end))
+    return merged
 
 
 def build_messages(chunk_text: str, topic: str, cite: Citation = "quotes") -> list[Message]:

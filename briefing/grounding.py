@@ -266,6 +266,40 @@ def actor_name(drafted: str) -> str:
     return _TRAILING_FUNCTION_WORDS.sub("", name) or drafted.strip()
 
 
+def refers_back(name: str, kind: ActorKind | None, text: str, earlier: str) -> bool:
+    """Whether ``text`` names a body by "the" and the last word of its name ("the coalition")
+    while ``earlier``, the source before it, names the body in full ("Digital Rights
+    Coalition"): news writing names an organisation once, then by its head noun. Not people,
+    and not a one-word name."""
+    if kind == "person":
+        return False
+    words = _spelled(name)
+    if len(words) < 2 or len(words[-1]) < 4 or words[-1] in _NAME_STOPWORDS:
+        return False
+    said = _spelled(text)
+    if not any(a == "the" and b == words[-1] for a, b in zip(said, said[1:])):
+        return False
+    return names_actor(name, kind, earlier)
+
+
+_DEFINITE_SUBJECT = re.compile(r"\s*[\"“‘']?The\s+([a-z][a-z-]{3,})\b")
+
+
+def own_subject(name: str, sentence: str, earlier: str) -> str | None:
+    """The body a sentence opens with by "the" and a noun, when that noun ends the name of
+    another body named earlier in the source: "The coalition urges delegations ..." after the
+    Digital Rights Coalition was named is the coalition's, not the UN's whose name stands in
+    the sentence before. ``None`` when the noun may stand for ``name`` ("The group said ..."
+    after "Human Rights Watch": no body named "... Group")."""
+    opening = _DEFINITE_SUBJECT.match(sentence)
+    if opening is None or opening.group(1) in _spelled(name):
+        return None
+    head = opening.group(1)
+    bodies = re.findall(rf"(?:\b[A-Z][\w'’.-]*\s+){{1,5}}{head.capitalize()}\b", earlier)
+    named = [body for body in bodies if not names_actor(name, None, body)]
+    return re.sub(r"^The ", "", " ".join(named[-1].split())) if named else None
+
+
 def is_the_topic(name: str, topic: str) -> bool:
     """Whether an actor's name is the topic itself ("Cybercrime Treaty" for "the UN Cybercrime
     Treaty"): every word of it is a word of the topic, and it ends on the topic's last word.
@@ -321,7 +355,12 @@ def _check_attributed(
             index.source, kind, record, f"{who!r} is the topic, not someone with a view on it"
         )
     window = index.attribution_window(evidence)
-    if not names_actor(who, who_kind, window):
+    earlier = index.source.text[: evidence.start]
+
+    def named_in(text: str) -> bool:
+        return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
+
+    if not named_in(window):
         return _reject(
             index.source,
             kind,
@@ -329,13 +368,21 @@ def _check_attributed(
             f"{who!r} is not named in or just before the quoted sentence",
         )
     sentence = index.sentence_evidence(evidence).quote
-    named_in_sentence = names_actor(who, who_kind, sentence)
+    named_in_sentence = named_in(sentence)
     if not named_in_sentence and not reports_someone(window):
         return _reject(
             index.source,
             kind,
             record,
             f"{who!r} is named only before the quoted sentence, and neither reports anyone's words",
+        )
+    speaker = None if named_in_sentence else own_subject(who, sentence, earlier)
+    if speaker:
+        return _reject(
+            index.source,
+            kind,
+            record,
+            f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}",
         )
     addressed = addressed_mention(who, sentence) if named_in_sentence else None
     if addressed and not names_actor(

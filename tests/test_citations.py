@@ -324,3 +324,45 @@ def test_a_citation_one_sentence_short_of_the_speaker_moves_to_the_speaker(
     assert [r["reason"] for r in sheet["rejected"]] == [
         "'Amara Okafor' is not named in or just before the quoted sentence"
     ]
+
+
+def test_a_lead_in_and_its_list_are_one_sentence_attributed_through_the_body(
+    tmp_path: Path,
+) -> None:
+    """A statement lists its points under a lead-in the model cites; the list is the
+    evidence, and "The alliance" names the Harbour Traders Alliance named earlier."""
+    source = tmp_path / "statement.md"
+    source.write_text(
+        "The Harbour Traders Alliance met on Monday.\n\n"
+        "The alliance opposes the levy. It identifies two main risks:\n\n"
+        "- **Costs.** Shops could lose a fifth of their trade.\n"
+        "- **Jobs.** Up to 300 jobs may go.\n\n"
+        "The port authority said the levy would fund new quays.",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        lead_in = sentence_number(request, "two main risks")
+        risks = [
+            {"raised_by": "Harbour Traders Alliance", "sentence": lead_in, "category": c}
+            for c in ("economic", "other")
+        ]
+        return Reply(content=extraction(risks=risks))
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
+        prompt = fake.requests[0]["messages"][-1]["content"]
+    assert [line for _, line in NUMBERED.findall(prompt)][2] == (
+        "It identifies two main risks: - **Costs.** Shops could lose a fifth of their trade. "
+        "- **Jobs.** Up to 300 jobs may go."
+    )
+    sheet = fact_sheet(facts)
+    assert sheet["rejected"] == []
+    [risk] = sheet["risks"]  # both drafts cite the same list: one risk
+    [evidence] = risk["evidence"]
+    assert evidence["quote"] == (
+        "It identifies two main risks:\n\n- **Costs.** Shops could lose a fifth of their "
+        "trade.\n- **Jobs.** Up to 300 jobs may go."
+    )
+    assert [actor["name"] for actor in sheet["actors"]] == ["Harbour Traders Alliance"]

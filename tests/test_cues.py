@@ -110,3 +110,18 @@ def test_a_name_only_spoken_to_is_an_addressed_mention(
     name: str, sentence: str, addressed: bool
 ) -> None:
     assert (addressed_mention(name, sentence) is not None) is addressed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reports"),
+    [
+        ("It identifies three main risks:", True),
+        ("The report highlighted two gaps in the text.", True),
+        ("The minister outlined the plan.", True),
+        ("The convention will enter into force 90 days after ratification.", False),
+    ],
+)
+def test_a_body_that_identifies_or_outlines_points_reports_them(
+    sentence: str, reports: bool
+) -> None:
+    assert reports_someone(sentence) is reports

@@ -16,6 +16,7 @@ from briefing.grounding import (
     is_calendar_date,
     is_the_topic,
     names_actor,
+    refers_back,
 )
 from briefing.models import ChunkExtraction, EventDraft, PositionDraft, RiskDraft, Source
 
@@ -461,3 +462,67 @@ def test_a_grounded_fact_carries_the_name_cut_from_a_run_on_draft() -> None:
     risks = ground_risks_in(text, risk(drafted, text)).risks
     assert [p.actor for p in positions] == ["Press freedom organisations"]
     assert [r.raised_by for r in risks] == ["Press freedom organisations"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "text", "earlier", "refers"),
+    [
+        (
+            "Digital Rights Coalition",
+            "organisation",
+            "The coalition opposes it.",
+            "The Digital Rights Coalition met.",
+            True,
+        ),
+        (
+            "Digital Rights Coalition",
+            None,
+            "It asks the coalition's members.",
+            "Digital Rights Coalition",
+            True,
+        ),
+        # Not named in full before: "the coalition" may be any coalition.
+        (
+            "Digital Rights Coalition",
+            "organisation",
+            "The coalition opposes it.",
+            "A group met.",
+            False,
+        ),
+        # No "the" before the head noun, a one-word name, a person: no reference.
+        (
+            "Digital Rights Coalition",
+            "organisation",
+            "A coalition opposes it.",
+            "Digital Rights Coalition",
+            False,
+        ),
+        ("Oxfam", "organisation", "The oxfam report.", "Oxfam", False),
+        ("Amara Okafor", "person", "The okafor view.", "Amara Okafor", False),
+    ],
+)
+def test_refers_back_reads_the_body_by_its_head_noun_after_its_full_name(
+    name: str, kind: str | None, text: str, earlier: str, refers: bool
+) -> None:
+    assert refers_back(name, kind, text, earlier) is refers  # type: ignore[arg-type]
+
+
+def test_a_sentence_whose_subject_is_another_named_body_is_not_the_actors_before_it() -> None:
+    text = (
+        "The Harbour Traders Alliance met on Monday. "
+        "The port authority and Lena Berg backed the levy. "
+        "The alliance urges members to refuse it."
+    )
+    draft = pos("Lena Berg", "The alliance urges members to refuse it.", "person")
+    result = ground_in(text, draft)
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'Lena Berg' is named only before the quoted sentence, "
+        "whose subject is 'Harbour Traders Alliance'"
+    ]
+
+
+def test_the_group_after_a_named_body_stays_that_bodys_sentence() -> None:
+    text = "Human Rights Watch published a report. The group said the treaty is dangerous."
+    draft = pos("Human Rights Watch", "The group said the treaty is dangerous.", "organisation")
+    assert [p.actor for p in ground_in(text, draft).positions] == ["Human Rights Watch"]
