@@ -30,11 +30,13 @@ def answer(*sentences: tuple[list[str], str]) -> str:
     return json.dumps({"sentences": [{"facts": f, "sentence": s} for f, s in sentences]})
 
 
-def generate(fake: FakeOpenAI, statement_file: Path, tmp_path: Path, *flags: str) -> str:
+def generate(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, *flags: str, quiet: bool = True
+) -> str:
     """Run generate (stance check off); return the brief. The fact sheet is facts.json."""
     brief = tmp_path / "brief.md"
-    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
-    args += ["--topic", "the treaty", "--no-stance-check", "--no-cache"]
+    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m"]
+    args += ["--topic", "the treaty", "--no-stance-check", "--no-cache", *(["-q"] if quiet else [])]
     assert main([*args, "-o", str(brief), "--json", str(tmp_path / "facts.json"), *flags]) == 0
     return brief.read_text("utf-8")
 
@@ -345,13 +347,8 @@ def test_a_cut_cause_is_listed_beside_the_sentence_it_was_cut_from(
             (["P2"], "Jonas Berg backs it."),
         ),
     )
-    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m"]
-    args += ["--topic", "the treaty", "--no-stance-check", "--no-cache"]
-    assert (
-        main([*args, "-o", str(tmp_path / "brief.md"), "--json", str(tmp_path / "facts.json")]) == 0
-    )
+    brief = generate(fake, statement_file, tmp_path, quiet=False)
     assert "bottom line: 2 sentences kept (1 cut short), 0 dropped" in capsys.readouterr().err
-    brief = (tmp_path / "brief.md").read_text("utf-8")
     assert [line.rsplit(".", 1)[0] for line in bottom_line_section(brief).splitlines()] == [
         "Amara Okafor opposes the treaty",
         "Jonas Berg backs it",
