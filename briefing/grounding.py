@@ -282,6 +282,9 @@ def refers_back(name: str, kind: ActorKind | None, text: str, earlier: str) -> b
     return names_actor(name, kind, earlier)
 
 
+# How far back a body's full name is looked for when "the coalition" may refer to it: about
+# the length of a long article, so that the search stays short in a very long source.
+_REFERENT_REACH = 20_000
 _DEFINITE_SUBJECT = re.compile(r"\s*[\"“‘']?The\s+([a-z][a-z-]{3,})\b")
 
 
@@ -355,7 +358,7 @@ def _check_attributed(
             index.source, kind, record, f"{who!r} is the topic, not someone with a view on it"
         )
     window = index.attribution_window(evidence)
-    earlier = index.source.text[: evidence.start]
+    earlier = index.source.text[max(0, evidence.start - _REFERENT_REACH) : evidence.start]
 
     def named_in(text: str) -> bool:
         return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
