@@ -353,55 +353,9 @@ def _check_attributed(
     evidence = index.evidence(quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, kind, record, "quote not found in the source")
-    if who_kind != "person" and is_the_topic(who, index.topic):
-        return _reject(
-            index.source, kind, record, f"{who!r} is the topic, not someone with a view on it"
-        )
-    window = index.attribution_window(evidence)
-    earlier = index.source.text[max(0, evidence.start - _REFERENT_REACH) : evidence.start]
-
-    def named_in(text: str) -> bool:
-        return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
-
-    if not named_in(window):
-        return _reject(
-            index.source,
-            kind,
-            record,
-            f"{who!r} is not named in or just before the quoted sentence",
-        )
-    sentence = index.sentence_evidence(evidence).quote
-    named_in_sentence = named_in(sentence)
-    if not named_in_sentence and not reports_someone(window):
-        return _reject(
-            index.source,
-            kind,
-            record,
-            f"{who!r} is named only before the quoted sentence, and neither reports anyone's words",
-        )
-    speaker = None if named_in_sentence else own_subject(who, sentence, earlier)
-    if speaker:
-        return _reject(
-            index.source,
-            kind,
-            record,
-            f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}",
-        )
-    addressed = addressed_mention(who, sentence) if named_in_sentence else None
-    if addressed and not names_actor(
-        who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :]
-    ):
-        return _reject(
-            index.source,
-            kind,
-            record,
-            f"{who!r} is only spoken to in the quoted sentence (told, asked, urged), not speaking",
-        )
-    # Where the actor is named only in the sentence before, that sentence may carry the cue
-    # ("The industry has expressed concerns. These provisions pose risks to privacy.").
-    carries, lacking = _CUES[kind]
-    if not carries(sentence if named_in_sentence else window):
-        return _reject(index.source, kind, record, lacking)
+    problem = _attribution_problem(index, evidence, kind, who, who_kind)
+    if problem:
+        return _reject(index.source, kind, record, problem)
     # The actor's own name was just checked against the text, surname and acronym included.
     # Whole words only: "UN" must not leave "ited" behind in "United".
     claim = re.sub(rf"(?<!\w){re.escape(who)}(?!\w)", "", claim, flags=re.IGNORECASE)
@@ -414,6 +368,47 @@ def _check_attributed(
             f"{claim_name} states {', '.join(missing)}, not supported by the source",
         )
     return evidence
+
+
+def _attribution_problem(
+    index: SourceIndex, evidence: Evidence, kind: FactKind, who: str, who_kind: ActorKind | None
+) -> str | None:
+    """Why the evidence cannot be ``who``'s position or risk, or None when it can be."""
+    if who_kind != "person" and is_the_topic(who, index.topic):
+        return f"{who!r} is the topic, not someone with a view on it"
+    window = index.attribution_window(evidence)
+    earlier = index.source.text[max(0, evidence.start - _REFERENT_REACH) : evidence.start]
+
+    def named_in(text: str) -> bool:
+        return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
+
+    if not named_in(window):
+        return f"{who!r} is not named in or just before the quoted sentence"
+    sentence = index.sentence_evidence(evidence).quote
+    if named_in(sentence):
+        addressed = addressed_mention(who, sentence)
+        if addressed and not names_actor(
+            who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :]
+        ):
+            return (
+                f"{who!r} is only spoken to in the quoted sentence (told, asked, urged), "
+                "not speaking"
+            )
+        cue_text = sentence
+    else:
+        if not reports_someone(window):
+            return (
+                f"{who!r} is named only before the quoted sentence, "
+                "and neither reports anyone's words"
+            )
+        speaker = own_subject(who, sentence, earlier)
+        if speaker:
+            return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        # The sentence before, which names the actor, may carry the cue ("The industry has
+        # expressed concerns. These provisions pose risks to privacy.").
+        cue_text = window
+    carries, lacking = _CUES[kind]
+    return None if carries(cue_text) else lacking
 
 
 def _ground_position(
