@@ -66,22 +66,17 @@ _PRONOUNS = frozenset("this that these those it its we they he she i our their h
 
 Fact = Position | Risk | Event
 
-# The reason recorded for a clause cut from a sentence that was kept (not a dropped sentence).
-CUT_REASON = "a cause its facts do not state was cut from the kept sentence"
-
 
 @dataclass(frozen=True)
 class BottomLine:
-    """What the question gave: the sentences kept, those dropped, and ``run.bottom_line``."""
+    """What the question gave: the sentences kept, those dropped, and ``run.bottom_line``.
+
+    ``rejected`` also lists each clause cut from a kept sentence; ``cut`` counts those."""
 
     sentences: list[BottomLineSentence]
     rejected: list[Rejected]
     status: str
-
-    @property
-    def cut(self) -> int:
-        """How many kept sentences lost a clause (each is listed in ``rejected`` as well)."""
-        return sum(record.reason.startswith(CUT_REASON) for record in self.rejected)
+    cut: int = 0
 
 
 def _one_line(text: str) -> str:
@@ -117,27 +112,27 @@ def _label(text: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", text.upper())
 
 
-def _drafted_text(draft: BottomLineDraft) -> str:
-    """The sentence as drafted, on one line and without the model's own citation marks."""
-    return _one_line(_INLINE_LABELS.sub("", draft.sentence))
-
-
 def verify_sentence(
     draft: BottomLineDraft, listed: dict[str, Fact], actors: dict[str, Actor], topic: str
 ) -> BottomLineSentence | Rejected:
-    """Keep the sentence if its labels name listed facts that state all its specifics.
+    """Keep the sentence if its labels name listed facts that state all its specifics."""
+    return _verify(draft, listed, actors, topic)[0]
 
-    The only change a kept sentence may have undergone is a cut: an unstated cause from its
-    connective on (``cut_clause`` tells what was cut)."""
-    text = _drafted_text(draft)
+
+def _verify(
+    draft: BottomLineDraft, listed: dict[str, Fact], actors: dict[str, Actor], topic: str
+) -> tuple[BottomLineSentence | Rejected, str | None]:
+    """``verify_sentence``'s verdict, and the clause cut off a kept sentence, if any."""
+    text = _one_line(_INLINE_LABELS.sub("", draft.sentence))
+    cut_off = None
     labels = list(dict.fromkeys(_label(label) for label in draft.facts))
     unknown = [label for label in labels if label not in listed]
     if unknown:
-        return _rejected(draft, f"cites facts that were not listed: {', '.join(unknown)}")
+        return _rejected(draft, f"cites facts that were not listed: {', '.join(unknown)}"), None
     if not re.search(r"[.!?][\"'”’)]*$", text) or re.search(r"[,;:]\s*[.!?]$", text):
         # A sentence cut off mid-clause ("..., the press note is issued by the Ministry,"), or
         # closed there by a full stop the schema forced ("... and the United Nations recently,.").
-        return _rejected(draft, "the sentence is unfinished")
+        return _rejected(draft, "the sentence is unfinished"), None
     support = "\n".join(
         [topic, *(part for label in labels for part in _support(listed[label], actors))]
     )
@@ -147,29 +142,25 @@ def verify_sentence(
         # clause from the connective on is cut; a sentence that opens with it is dropped.
         kept = text[: cause.start()].rstrip(" ,;:-–—")
         if len(kept.split()) < 4:
-            return _rejected(
-                draft, f"links facts by a cause ({cause.group(0)!r}) they do not state"
-            )
+            reason = f"links facts by a cause ({cause.group(0)!r}) they do not state"
+            return _rejected(draft, reason), None
+        cut_off = text[cause.start() :]
         text = kept + "."
     foreign = sorted({ch for ch in text if ord(ch) > 127 and ch.isalpha() and ch not in support})
     if foreign:
         # A small model drifts into another script mid-sentence ("... the UN cybercrime 条约").
-        return _rejected(draft, f"writes letters the facts do not contain: {''.join(foreign)}")
+        reason = f"writes letters the facts do not contain: {''.join(foreign)}"
+        return _rejected(draft, reason), None
     missing = unsupported_claims(text, support)
     if missing:
-        return _rejected(draft, f"states what the facts it cites do not: {', '.join(missing)}")
+        reason = f"states what the facts it cites do not: {', '.join(missing)}"
+        return _rejected(draft, reason), None
     cut = _cut_quotation(text, support)
     if cut:
-        return _rejected(draft, f"quotes only part of {cut!r}, which can change its meaning")
-    return BottomLineSentence(text=text, fact_ids=[listed[label].id for label in labels])
-
-
-def cut_clause(draft: BottomLineDraft, kept: BottomLineSentence) -> str | None:
-    """What ``verify_sentence`` cut off the drafted sentence to keep it, if anything."""
-    drafted = _drafted_text(draft)
-    if kept.text == drafted:
-        return None
-    return drafted[len(kept.text) - 1 :].strip(" ,;:-–—")
+        reason = f"quotes only part of {cut!r}, which can change its meaning"
+        return _rejected(draft, reason), None
+    sentence = BottomLineSentence(text=text, fact_ids=[listed[label].id for label in labels])
+    return sentence, cut_off
 
 
 def _cut_quotation(text: str, support: str) -> str | None:
@@ -259,8 +250,9 @@ def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
         return BottomLine([], [], "code: the model gave no valid answer")
     kept: list[BottomLineSentence] = []
     rejected: list[Rejected] = []
+    cut = 0
     for draft in answer.sentences:
-        verdict = verify_sentence(draft, listed, actors, sheet.topic)
+        verdict, cut_off = _verify(draft, listed, actors, sheet.topic)
         if isinstance(verdict, Rejected):
             rejected.append(verdict)
         elif any(sentence.text == verdict.text for sentence in kept):
@@ -268,10 +260,11 @@ def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
             rejected.append(_rejected(draft, "repeats an earlier sentence"))
         else:
             kept.append(verdict)
-            cut = cut_clause(draft, verdict)
-            if cut:
+            if cut_off:
                 # Listed, so the review shows what the brief's sentence left out.
-                rejected.append(_rejected(draft, f"{CUT_REASON}: {cut!r}"))
+                reason = "a cause its facts do not state was cut from the kept sentence"
+                rejected.append(_rejected(draft, f"{reason}: {cut_off!r}"))
+                cut += 1
     if not kept:
         return BottomLine([], rejected, "code: no sentence passed verification")
-    return BottomLine(kept, rejected, "model")
+    return BottomLine(kept, rejected, "model", cut)
