@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import dataclasses
 import http.client
 import json
 import logging
@@ -249,7 +250,7 @@ def start_proxy(upstream: str, tally: Tally) -> ThreadingHTTPServer:
     return proxy
 
 
-def serve_worker(threads: int | None) -> int:
+def serve_worker(threads: int | None, prefix_dir: str | None) -> int:
     """Child process: the embedded model server and its proxy, until stdin closes.
 
     Prints one JSON line with the URLs when ready, and one with the tally and this process's
@@ -259,7 +260,11 @@ def serve_worker(threads: int | None) -> int:
     from briefing.config import cache_dir
 
     started = time.monotonic()
-    server = EmbeddedServer(assemble_model(cache_dir()), threads=threads)
+    server = EmbeddedServer(
+        assemble_model(cache_dir()),
+        threads=threads,
+        prefix_dir=Path(prefix_dir) if prefix_dir else None,
+    )
     root = server.start().removesuffix("/v1")
     tally = Tally()
     proxy = start_proxy(root, tally)
@@ -292,11 +297,13 @@ class ModelServer:
     ready: dict[str, Any]
 
     @classmethod
-    def start(cls, threads: int | None) -> ModelServer:
+    def start(cls, threads: int | None, prefix_dir: str | None = None) -> ModelServer:
         log = tempfile.TemporaryFile(mode="w+")
         command = [sys.executable, str(Path(__file__).resolve()), "--serve-worker"]
         if threads:
             command += ["--threads", str(threads)]
+        if prefix_dir:
+            command += ["--prefix-dir", prefix_dir]
         process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
         )
@@ -393,8 +400,10 @@ def briefing_facts(sheet: FactSheet, cite: str) -> list[str]:
 
 def briefing_worker(request: Path, reply: Path) -> int:
     """Child process: one brief's fact sheet, exactly as ``briefing generate`` would make it."""
-    from briefing import BriefConfig, generate_facts
-    from briefing.backends.embedded import MODEL_NAME
+    from briefing import BriefConfig, extract_facts, load_sources
+    from briefing.backends.embedded import MODEL_NAME, prefix_identity
+    from briefing.backends.prefixes import PrefixStore
+    from briefing.config import remote_endpoint
 
     job = json.loads(request.read_text(encoding="utf-8"))
     config = BriefConfig(
@@ -410,10 +419,18 @@ def briefing_worker(request: Path, reply: Path) -> int:
         cache=False,  # the response cache would answer instead of the model
         timeout=TIMEOUT_SECONDS,  # the local model is slow, not stuck
     )
+    # As `briefing generate` with the embedded model: its saved instruction states are used
+    # (restored through the proxy, which forwards the server's /slots routes) unless turned off.
+    endpoint = remote_endpoint(config)
+    store = None
+    if job.get("prefix_dir"):
+        store = PrefixStore(lambda: job["proxy"], Path(job["prefix_dir"]), prefix_identity())
+        endpoint = dataclasses.replace(endpoint, prefixes=store)
     started = time.monotonic()
     try:
-        sheet = generate_facts(
-            job["paths"], config, progress=lambda m: print(f"  {m}", file=sys.stderr)
+        sources = load_sources(job["paths"], max_bytes=config.max_source_bytes)
+        sheet = extract_facts(
+            sources, endpoint, config, progress=lambda m: print(f"  {m}", file=sys.stderr)
         )
     except Exception as exc:  # reported, not raised: the other tool's figures still count
         result: dict[str, Any] = {"error": f"{type(exc).__name__}: {exc}"}
@@ -439,6 +456,9 @@ def briefing_worker(request: Path, reply: Path) -> int:
                     "completion_tokens": usage.completion_tokens,
                 },
                 "bottom_line": sheet.run.bottom_line,
+                "prefixes": (
+                    {"restored": store.restored, "saved": store.saved} if store else "off"
+                ),
                 "by_match": _count(
                     [p.evidence[0].match for p in sheet.positions]
                     + [r.evidence[0].match for r in sheet.risks]
@@ -595,7 +615,7 @@ def one_run(
 ) -> dict[str, Any]:
     """A fresh model server, one tool's run through its proxy, then the tally and the floor."""
     load = os.getloadavg()[0]
-    server = ModelServer.start(threads)
+    server = ModelServer.start(threads, job.get("prefix_dir") if tool == "briefing" else None)
     try:
         mode = "--briefing-worker" if tool == "briefing" else "--langextract-worker"
         result = run_tool(python, mode, {**job, "proxy": server.ready["proxy"]})
@@ -674,6 +694,7 @@ def figures(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "status": "ok" if len(ok) == len(runs) else f"{len(runs) - len(ok)} runs failed",
         "wall_median_seconds": round(statistics.median(walls), 1),
         "wall_runs_seconds": [round(w, 1) for w in walls],
+        "prefixes_runs": [run.get("detail", {}).get("prefixes") for run in ok],
         "model_calls": tally["calls"],
         "prompt_tokens": tally["prompt_tokens"],
         "cached_prompt_tokens": tally["cached_prompt_tokens"],
@@ -802,6 +823,8 @@ def print_report(report: dict[str, Any]) -> None:
                 cells.append(f" {'-' if value is None else show(value):>15}")
         ratio = report["ratios"].get(RATIO_ROWS.get(key, ""), None) if both else None
         print(f"{label:<30}" + "".join(cells) + (f"{ratio:>14.2f}" if ratio is not None else ""))
+    if any(results.get("briefing", {}).get("prefixes_runs") or []):
+        print(f"briefing, saved instruction states per run: {results['briefing']['prefixes_runs']}")
     for name in names:
         if results[name].get("status") != "ok":
             print(f"{name}: {results[name].get('status')}")
@@ -870,12 +893,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="how briefing's drafts name their evidence (default: sentences, as `briefing "
         "generate` does with the embedded model)",
     )
+    parser.add_argument(
+        "--prefixes",
+        choices=("fresh", "off"),
+        default="fresh",
+        help="fresh: briefing keeps its instructions' state as `briefing generate` does, in a "
+        "folder that is empty before its first run, so run 1 is a first use and later runs "
+        "restore (default); off: every run reads its instructions",
+    )
+    parser.add_argument("--prefix-dir", help=argparse.SUPPRESS)
     parser.add_argument("--serve-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--briefing-worker", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--langextract-worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve_worker:
-        return serve_worker(args.threads)
+        return serve_worker(args.threads, args.prefix_dir)
     if args.briefing_worker:
         return briefing_worker(*map(Path, args.briefing_worker))
     if args.langextract_worker:
@@ -930,6 +962,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["langextract"] = {"status": f"not installed ({pythons['langextract']} not found)"}
         tools.remove("langextract")
     source_texts = [source.text for source in sources]
+    prefix_folder = tempfile.TemporaryDirectory(prefix="briefing-prefixes-")
+    if args.prefixes == "fresh":
+        job["prefix_dir"] = prefix_folder.name
     for repeat in range(args.repeat):
         for tool in tools:  # alternating, so other load on the machine falls on both
             print(f"{tool}: run {repeat + 1} of {args.repeat}", file=sys.stderr)
@@ -940,6 +975,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 + (run["error"] if "error" in run else f"{run['wall_seconds']} s"),
                 file=sys.stderr,
             )
+    prefix_folder.cleanup()
     for tool in tools:
         results[tool] = figures(runs[tool])
     ratio = ratios(results)
@@ -958,6 +994,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "cite": args.cite,
                 "stance_check": not args.no_stance_check,
                 "bottom_line": not args.no_bottom_line,
+                "prefixes": args.prefixes,
             },
         },
         "tools": results,

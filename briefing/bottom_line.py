@@ -245,7 +245,7 @@ def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
         },
     ]
     try:
-        answer, _ = client.ask(messages, BottomLineAnswer, max_tokens=MAX_TOKENS)
+        answer, _ = client.ask(messages, BottomLineAnswer, max_tokens=MAX_TOKENS, shared=1)
     except InvalidAnswerError:
         return BottomLine([], [], "code: the model gave no valid answer")
     kept: list[BottomLineSentence] = []

@@ -3,8 +3,8 @@
 Precedence: explicit values (CLI flags or keyword arguments) over environment variables over
 defaults. Environment variables: ``OPENAI_BASE_URL`` and ``OPENAI_API_KEY`` select and
 authenticate a remote endpoint, ``BRIEFING_MODEL`` names its model, ``BRIEFING_CACHE_DIR`` moves
-the cache (the assembled embedded model and the response cache). Without a base URL the
-embedded model runs.
+the cache (the assembled embedded model, the response cache and the embedded model's saved
+instruction states). Without a base URL the embedded model runs.
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ class BriefConfig:
 
 
 REMOTE_TIMEOUT = 600.0
+PREFIX_DIR = "prefixes"  # under the cache dir: the embedded model's saved instruction states
 
 
 def cache_dir(config: BriefConfig | None = None) -> Path:
@@ -134,7 +135,12 @@ def open_endpoint(config: BriefConfig, progress: Progress = no_progress) -> Iter
     from .backends.embedded import MODEL_NAME, MODEL_SHA256, EmbeddedServer, assemble_model
 
     model_path = assemble_model(cache_dir(config), progress=progress)
-    server = EmbeddedServer(model_path, threads=config.threads, parallel=config.concurrency)
+    server = EmbeddedServer(
+        model_path,
+        threads=config.threads,
+        parallel=config.concurrency,
+        prefix_dir=cache_dir(config) / PREFIX_DIR,
+    )
 
     announced = False
 
@@ -149,15 +155,17 @@ def open_endpoint(config: BriefConfig, progress: Progress = no_progress) -> Iter
         yield Endpoint(
             base_url="",
             connect=start,  # started on the first request the response cache cannot answer
+            prefixes=server.prefixes,  # the instructions' state, saved once per machine
             identity=f"embedded {MODEL_SHA256}",  # the port changes every run; the weights don't
             model=MODEL_NAME,
             api_key="embedded",
             label="embedded",
             cite="sentences",
             # The server reuses the KV state of the longest prefix it has seen, so the shared
-            # instructions and worked example are read once per run, and a quote-feedback turn
-            # costs only its new tokens. Each run starts a fresh server and sends the same
-            # requests in the same order, so reuse is identical from run to run.
+            # instructions and worked example are read once per run (once per machine with the
+            # saved prefixes), and a quote-feedback turn costs only its new tokens. Each run
+            # starts a fresh server and sends the same requests in the same order, so reuse is
+            # identical from run to run.
             extra_body={"cache_prompt": True},
             # Our own server on loopback does not hang; a request is slow only because the
             # machine is. Timing it out would queue the retry behind the abandoned request.

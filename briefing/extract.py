@@ -114,6 +114,8 @@ def _with_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def build_messages(chunk_text: str, topic: str, cite: Citation = "quotes") -> list[Message]:
+    """The instructions, the worked example as a turn of its own, then the chunk. Every message
+    but the last is the same for every chunk and holds no source text (``ask(shared=...)``)."""
     example_text = render_prompt("extract_example_text.j2")
     example_dated: tuple[int, ...] | None = None
     chunk_dated: tuple[int, ...] | None = None
@@ -163,9 +165,8 @@ def extract_chunk(
 
 def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
     numbered = number_sentences(chunk.text)
-    answer, _ = client.ask(
-        build_messages(chunk.text, topic, "sentences"), cited_extraction_for(numbered.dated)
-    )
+    messages = build_messages(chunk.text, topic, "sentences")
+    answer, _ = client.ask(messages, cited_extraction_for(numbered.dated), shared=len(messages) - 1)
     spans = numbered.spans
     rejected: list[Rejected] = []
 
@@ -260,7 +261,7 @@ def _extract_quoted(
     client: ChatClient, chunk: Chunk, topic: str, *, quote_feedback: bool
 ) -> ChunkExtraction:
     messages = build_messages(chunk.text, topic, "quotes")
-    extraction, raw = client.ask(messages, ChunkExtraction)
+    extraction, raw = client.ask(messages, ChunkExtraction, shared=len(messages) - 1)
     aligner = Aligner(chunk.text)
     missing = missing_quotes(extraction, aligner) if quote_feedback else []
     if not missing:
@@ -270,7 +271,7 @@ def _extract_quoted(
         {"role": "assistant", "content": raw},
         {"role": "user", "content": render_prompt("reask_quotes.j2", quotes=missing)},
     ]
-    answer, _ = client.ask(followup, QuoteCorrections)
+    answer, _ = client.ask(followup, QuoteCorrections, shared=len(messages) - 1)
     corrections = {
         wrong: fixed.strip()
         for wrong, fixed in zip(missing, answer.quotes)

@@ -26,9 +26,9 @@ import random
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import openai
 from pydantic import BaseModel, ValidationError
@@ -51,13 +51,20 @@ T = TypeVar("T", bound=BaseModel)
 Message = dict[str, str]
 
 
+class PrefixKeeper(Protocol):
+    """Keeps the server-side state of a request's fixed leading messages between runs."""
+
+    def prepare(self, prefix: Sequence[Message]) -> None: ...
+
+
 @dataclass(frozen=True)
 class Endpoint:
     """Where the model lives and how to reach it. ``api_key`` is never logged or shown.
 
     ``identity`` names the model for the response cache; it defaults to the shown URL and the
     model name. ``connect``, when given, starts a server on first use and returns its base URL
-    (the embedded model is only loaded when the cache cannot answer).
+    (the embedded model is only loaded when the cache cannot answer). ``prefixes``, when
+    given, is told each request's fixed leading messages before it is sent.
     """
 
     base_url: str
@@ -68,6 +75,7 @@ class Endpoint:
     timeout: float | None = 600.0  # seconds per request; None waits as long as it takes
     identity: str = ""
     connect: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    prefixes: PrefixKeeper | None = field(default=None, repr=False, compare=False)
     # How drafts name their evidence unless the config says: strong remote models copy quotes
     # well; a small local model writes slowly, so it cites sentence numbers (see extract.py).
     cite: Citation = "quotes"
@@ -216,17 +224,26 @@ class ChatClient:
     # ------------------------------------------------------------------ public
 
     def ask(
-        self, messages: list[Message], answer_model: type[T], *, max_tokens: int | None = None
+        self,
+        messages: list[Message],
+        answer_model: type[T],
+        *,
+        max_tokens: int | None = None,
+        shared: int = 0,
     ) -> tuple[T, str]:
         """Return the validated answer and its raw text, re-asking on invalid answers.
 
         ``max_tokens`` bounds this question's answer instead of the client's default.
+        ``shared`` counts the leading messages that are fixed instructions, the same for every
+        question of this kind and free of source text: an endpoint with ``prefixes`` keeps
+        their state between runs.
         """
         conversation = list(messages)
+        prefix = messages[:shared]
         last_error: Exception | None = None
         for attempt in range(self.max_reasks + 1):
             try:
-                raw, finish_reason = self._complete(conversation, answer_model, max_tokens)
+                raw, finish_reason = self._complete(conversation, answer_model, max_tokens, prefix)
                 if finish_reason == "length":
                     raise ValueError(
                         "the answer was cut off by the token limit; give fewer, shorter items"
@@ -263,7 +280,11 @@ class ChatClient:
     # ------------------------------------------------------------------ transport
 
     def _complete(
-        self, messages: list[Message], answer_model: type[BaseModel], max_tokens: int | None
+        self,
+        messages: list[Message],
+        answer_model: type[BaseModel],
+        max_tokens: int | None,
+        prefix: Sequence[Message] = (),
     ) -> tuple[str, str]:
         retrying = Retrying(
             retry=retry_if_exception(_is_transient),
@@ -274,7 +295,9 @@ class ChatClient:
             reraise=True,
         )
         try:
-            result: tuple[str, str] = retrying(self._request, messages, answer_model, max_tokens)
+            result: tuple[str, str] = retrying(
+                self._request, messages, answer_model, max_tokens, prefix
+            )
         except openai.APIStatusError as exc:
             if exc.status_code in (401, 403):
                 raise BackendError(
@@ -319,7 +342,11 @@ class ChatClient:
         )
 
     def _request(
-        self, messages: list[Message], answer_model: type[BaseModel], max_tokens: int | None
+        self,
+        messages: list[Message],
+        answer_model: type[BaseModel],
+        max_tokens: int | None,
+        prefix: Sequence[Message] = (),
     ) -> tuple[str, str]:
         schema = answer_model.model_json_schema()
         if self._json_schema_supported:
@@ -344,13 +371,13 @@ class ChatClient:
                 self.usage.cached += 1
             return cached.content, cached.finish_reason
         try:
-            answer = self._send(request)
+            answer = self._send(request, prefix)
         except _UnreadableAnswer:
             with self._usage_lock:
                 self.usage.calls += 1  # the model wrote an answer; its tokens are not reported
             raise
         if answer is None:  # the endpoint refused json_schema: ask again with json_object
-            return self._request(messages, answer_model, max_tokens)
+            return self._request(messages, answer_model, max_tokens, prefix)
         with self._usage_lock:
             self.usage.calls += 1
             self.usage.prompt_tokens += answer.prompt_tokens
@@ -359,11 +386,14 @@ class ChatClient:
             self.cache.put(key, self.endpoint.cache_identity, answer)
         return answer.content, answer.finish_reason
 
-    def _send(self, request: dict[str, Any]) -> CachedAnswer | None:
+    def _send(self, request: dict[str, Any], prefix: Sequence[Message] = ()) -> CachedAnswer | None:
         """One HTTP request; ``None`` when the endpoint does not accept ``json_schema``."""
         self._hold_while_paused()
+        client = self._openai()
+        if self.endpoint.prefixes is not None:
+            self.endpoint.prefixes.prepare(prefix)
         try:
-            response = self._openai().chat.completions.create(
+            response = client.chat.completions.create(
                 model=self.endpoint.model,
                 messages=request["messages"],
                 temperature=request["temperature"],

@@ -35,7 +35,7 @@ def check_stance(
         },
     ]
     try:
-        answer, _ = client.ask(messages, StanceAnswer)
+        answer, _ = client.ask(messages, StanceAnswer, shared=1)
     except InvalidAnswerError:
         return position  # stays "unchecked"; the first label is shown as it was
     verdict = "agreed" if answer.stance == position.stance else "disputed"

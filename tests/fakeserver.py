@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 
@@ -42,6 +43,13 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.responder = responder
+        # llama.cpp's slot save and restore, served from ``slot_dir`` when it is set: ``slot``
+        # is what the one slot holds (the last request's messages), and ``held`` records what
+        # it held when each chat request arrived.
+        self.slot_dir: Path | None = None
+        self.slot: list[dict[str, Any]] = []
+        self.held: list[list[dict[str, Any]]] = []
+        self.slot_actions: list[str] = []
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(
@@ -84,8 +92,13 @@ class FakeOpenAI:
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
                 request = json.loads(self.rfile.read(length) or b"{}")
+                if self.path.startswith("/slots/"):
+                    self._answer(*fake._slot_action(self.path, request))
+                    return
                 with fake._lock:
                     fake.headers.append({k.lower(): v for k, v in self.headers.items()})
+                    fake.held.append(fake.slot)
+                    fake.slot = request.get("messages", [])
                 reply = fake._next_reply(request)
                 if reply.body is not None or reply.status != 200:
                     payload = (
@@ -110,16 +123,38 @@ class FakeOpenAI:
                             "total_tokens": reply.prompt_tokens + reply.completion_tokens,
                         },
                     }
+                self._answer(reply.status, payload, reply.headers)
+
+            def _answer(
+                self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None
+            ) -> None:
                 data = json.dumps(payload).encode()
-                self.send_response(reply.status)
+                self.send_response(status)
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))
-                for name, value in reply.headers.items():
+                for name, value in (headers or {}).items():
                     self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(data)
 
         return Handler
+
+    def _slot_action(self, path: str, request: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Save the slot's messages to a file, or restore them from one, as llama.cpp would."""
+        action = path.partition("action=")[2]
+        with self._lock:
+            self.slot_actions.append(action)
+            if self.slot_dir is None:
+                return 501, {"error": {"message": "This server does not support slots action."}}
+            file = self.slot_dir / str(request.get("filename", ""))
+            if action == "save":
+                file.write_text(json.dumps(self.slot))
+                return 200, {"id_slot": 0, "n_saved": len(self.slot)}
+            try:
+                self.slot = json.loads(file.read_text())
+            except (OSError, ValueError):
+                return 400, {"error": {"message": "failed to restore slot"}}
+            return 200, {"id_slot": 0, "n_restored": len(self.slot)}
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][”\"])\s+|\n+")

@@ -321,6 +321,8 @@ def test_the_embedded_model_serves_the_whole_batch_from_one_server(
     servers: list[FakeOpenAI] = []
 
     class OneServer:
+        prefixes = None  # no saved instruction states
+
         def __init__(self, *args: object, **kwargs: object) -> None:
             self.fake = FakeOpenAI(responder=echo_model)
             servers.append(self.fake)

@@ -188,6 +188,8 @@ def test_the_embedded_model_defaults_to_sentence_citations(
     fake = FakeOpenAI(responder=echo_model)
 
     class StandIn:
+        prefixes = None  # no saved instruction states
+
         def __init__(self, *args: object, **kwargs: object) -> None:
             pass
 

@@ -166,3 +166,30 @@ def test_embedded_model_behind_a_fault_proxy_gives_the_same_facts(
     clean, faulty = (sheet.model_dump(exclude={"run"}) for sheet in sheets)
     assert clean == faulty
     assert sheets[1].run.usage.retries == sum(proxy.injected.values())
+
+
+@pytest.mark.embedded
+def test_saved_instructions_give_the_same_facts_and_are_not_read_again(
+    statement_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second run restores the instructions' state instead of reading them: same facts."""
+    from briefing import BriefConfig, config, generate_facts
+    from briefing.backends.prefixes import stored_prefixes
+
+    monkeypatch.delenv("BRIEFING_CACHE_DIR")  # share the user's assembled model
+    prefixes = tmp_path / "prefixes"
+    monkeypatch.setattr(config, "PREFIX_DIR", str(prefixes))  # absolute: the cache dir is ignored
+    settings = BriefConfig(
+        topic="the UN convention against cybercrime",
+        cache=False,
+        stance_check=False,
+        bottom_line=False,
+    )
+    first = generate_facts([str(statement_file)], settings)
+    saved = stored_prefixes(prefixes)
+    assert len(saved) == 1  # the extraction's instructions and worked example
+    stamp = saved[0].stat().st_mtime_ns
+    second = generate_facts([str(statement_file)], settings)
+    assert stored_prefixes(prefixes) == saved and saved[0].stat().st_mtime_ns >= stamp
+    assert first.model_dump(exclude={"run"}) == second.model_dump(exclude={"run"})
+    assert first.run.usage.prompt_tokens == second.run.usage.prompt_tokens

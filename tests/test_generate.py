@@ -347,6 +347,8 @@ def test_embedded_server_stops_when_the_run_is_interrupted(
     events: list[str] = []
 
     class FakeServer:
+        prefixes = None  # no saved instruction states
+
         def __init__(self, *args: object, **kwargs: object) -> None:
             pass
 

@@ -265,6 +265,8 @@ def test_embedded_model_is_not_started_when_the_cache_answers(
     servers: list[FakeOpenAI] = []
 
     class ServerOnAFreshPort:
+        prefixes = None  # no saved instruction states
+
         def __init__(self, *args: object, **kwargs: object) -> None:
             self.fake = FakeOpenAI(responder=echo_model)
             servers.append(self.fake)

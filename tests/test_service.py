@@ -144,6 +144,8 @@ def test_the_embedded_model_starts_once_for_all_jobs(
     slots: list[object] = []
 
     class OneFakeServer:
+        prefixes = None  # no saved instruction states
+
         def __init__(self, *args: object, parallel: int = 1, **kwargs: object) -> None:
             slots.append(parallel)
             self.fake = FakeOpenAI(responder=echo_model)

@@ -22,10 +22,12 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
 
 from ..errors import EmbeddedModelError
+from .prefixes import PrefixStore
 
 log = logging.getLogger("briefing")
 
@@ -139,6 +141,15 @@ def _join_parts(parts: list[Path], target: Path) -> None:
         raise
 
 
+def prefix_identity() -> str:
+    """What a saved prefix state depends on besides its messages: weights, server build, context."""
+    try:
+        server = version("xllamacpp")
+    except PackageNotFoundError:
+        server = "unknown"
+    return f"{MODEL_SHA256} xllamacpp {server} ctx {CONTEXT_TOKENS}"
+
+
 def usable_cpus() -> int:
     """The CPUs this process may run on (a container or ``taskset`` may allow fewer than the
     machine has). llama.cpp with one thread per usable CPU was fastest here; more threads than
@@ -154,15 +165,34 @@ class EmbeddedServer:
 
     Loading the model takes seconds and 2 GB, so it starts on the first ``start()``, not when
     the context is entered: a run answered wholly from the response cache never loads it.
+    With ``prefix_dir`` and one slot, ``prefixes`` keeps the fixed instructions' state there
+    (``prefixes.py``).
     """
 
-    def __init__(self, model_path: Path, *, threads: int | None = None, parallel: int = 1) -> None:
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        threads: int | None = None,
+        parallel: int = 1,
+        prefix_dir: Path | None = None,
+    ) -> None:
         self.model_path = model_path
         self.threads = threads or usable_cpus()
         self.parallel = parallel
         self._server: object | None = None
         self._lock = threading.Lock()
         self.base_url = ""
+        self.prefix_dir = prefix_dir if parallel == 1 else None
+        self.prefixes = (
+            PrefixStore(self.root_url, self.prefix_dir, prefix_identity())
+            if self.prefix_dir is not None
+            else None
+        )
+
+    def root_url(self) -> str:
+        """The server's root URL (its routes beyond /v1, such as /slots), starting it if need be."""
+        return self.start().removesuffix("/v1")
 
     def __enter__(self) -> EmbeddedServer:
         return self
@@ -191,6 +221,13 @@ class EmbeddedServer:
         params.verbosity = 0  # keep stderr for briefing's own progress and errors
         params.cpuparams.n_threads = self.threads
         params.cpuparams_batch.n_threads = self.threads
+        if self.prefix_dir is not None:
+            try:
+                self.prefix_dir.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                self.prefixes = None  # a read-only cache: every run reads its instructions
+            else:
+                params.slot_save_path = str(self.prefix_dir) + os.sep  # joined without a separator
         started = time.monotonic()
         try:
             self._server = xllamacpp.Server(params)
