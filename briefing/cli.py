@@ -18,10 +18,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
+from .backends.prefixes import stored_prefixes
 from .batch import run_batch, summary_table
 from .cache import CACHE_FILE, cache_stats, clear_cache
 from .check import check_brief, read_brief
-from .config import BriefConfig, cache_dir
+from .config import PREFIX_DIR, BriefConfig, cache_dir
 from .errors import (
     EXIT_BATCH_FAILED,
     EXIT_CHECK_FAILED,
@@ -222,7 +223,8 @@ def _parser() -> argparse.ArgumentParser:
         help="show or clear the response cache",
         description="Model answers are cached, so a rerun on the same inputs, or after a run "
         "was killed, asks the model only what it has not answered yet. `stats` shows what the "
-        "cache holds; `clear` deletes the cached answers (not the assembled embedded model).",
+        "cache holds; `clear` deletes the cached answers and the embedded model's saved "
+        "instruction states (not the assembled embedded model).",
     )
     cache.add_argument("action", choices=("stats", "clear"))
     _add_cache_dir(cache)
@@ -520,14 +522,23 @@ def _run_batch(args: argparse.Namespace, progress: logging.Logger) -> int:
 
 def _run_cache(args: argparse.Namespace) -> int:
     directory = cache_dir(BriefConfig(cache_dir=args.cache_dir))
+    prefixes = stored_prefixes(directory / PREFIX_DIR)
     if args.action == "clear":
         removed = clear_cache(directory)
-        _emit(f"removed {removed} cached answers from {directory / CACHE_FILE}\n", None)
+        for path in prefixes:
+            path.unlink(missing_ok=True)
+        _emit(
+            f"removed {removed} cached answers from {directory / CACHE_FILE} and "
+            f"{len(prefixes)} saved instruction states\n",
+            None,
+        )
         return 0
     stats = cache_stats(directory)
     lines = [
         f"cache: {stats.path}",
         f"answers: {stats.answers} ({stats.bytes / 1e6:.1f} MB)",
+        f"saved instruction states: {len(prefixes)} "
+        f"({sum(p.stat().st_size for p in prefixes) / 1e6:.1f} MB, in {directory / PREFIX_DIR})",
     ]
     for model, count in stats.by_model.items():
         lines.append(f"  {count:6d}  {model}")

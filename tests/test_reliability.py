@@ -303,8 +303,16 @@ def test_cache_stats_and_clear(
     stats = capsys.readouterr().out
     assert str(cache / CACHE_FILE) in stats
     assert f"answers: {len(fake.requests)} " in stats and f"{fake.base_url} m" in stats
+    assert "saved instruction states: 0 " in stats
+    saved = cache / "prefixes" / "0123abcd.slot"  # as the embedded model leaves them
+    saved.parent.mkdir()
+    saved.write_bytes(b"state" * 1000)
+    assert main(["cache", "stats", "--cache-dir", str(cache)]) == 0
+    assert "saved instruction states: 1 (0.0 MB" in capsys.readouterr().out
     assert main(["cache", "clear", "--cache-dir", str(cache)]) == 0
-    assert f"removed {len(fake.requests)} cached answers" in capsys.readouterr().out
+    cleared = capsys.readouterr().out
+    assert f"removed {len(fake.requests)} cached answers" in cleared
+    assert "and 1 saved instruction states" in cleared and not saved.exists()
     assert main(["cache", "stats", "--cache-dir", str(cache)]) == 0
     assert "answers: 0 " in capsys.readouterr().out
 
