@@ -21,16 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    GetJsonSchemaHandler,
-    create_model,
-    model_validator,
-)
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -135,53 +126,7 @@ SentenceNumber = Annotated[
 ]
 
 
-class _Row(BaseModel):
-    """A wire item the model writes as a JSON array of its values in field order.
-
-    Key names cost a small model generated tokens as the values do: an item written as
-    ``{"actor":"Microsoft","actor_kind":"company","sentence":17,"stance":"opposes"}`` is 20
-    tokens, as ``["Microsoft","company",17,"opposes"]`` about 11. The instructions and the worked
-    example say what each place holds, and the schema fixes each place's type. An item of one
-    field is its bare value. An object with the field names is read as well.
-    """
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_row(cls, data: Any) -> Any:
-        names = list(cls.model_fields)
-        if isinstance(data, list | tuple):
-            if len(data) != len(names):
-                raise ValueError(f"expected {len(names)} values in order: {', '.join(names)}")
-            return dict(zip(names, data, strict=True))
-        if len(names) == 1 and not isinstance(data, dict):
-            return {names[0]: data}
-        return data
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        schema = handler(core_schema)
-        item = handler.resolve_ref_schema(schema)
-        fields = [item["properties"][name] for name in cls.model_fields]
-        row: dict[str, Any] = (
-            dict(fields[0])
-            if len(fields) == 1
-            else {
-                "type": "array",
-                "prefixItems": fields,
-                "minItems": len(fields),
-                "maxItems": len(fields),
-            }
-        )
-        if "description" in item:
-            row["description"] = item["description"]
-        item.clear()
-        item.update(row)
-        return schema
-
-
-class CitedPositionDraft(_Row):
+class CitedPositionDraft(BaseModel):
     """A position that cites the number of its sentence instead of copying words from it.
 
     No summary: the cited sentence is the position's text, verbatim. A small model's summary
@@ -197,7 +142,7 @@ class CitedPositionDraft(_Row):
     stance: Stance = Field(description="The actor's stance toward the topic.")
 
 
-class CitedRiskDraft(_Row):
+class CitedRiskDraft(BaseModel):
     """A risk that cites the number of its sentence, which is its text."""
 
     model_config = _WIRE
@@ -208,7 +153,7 @@ class CitedRiskDraft(_Row):
     category: RiskCategory = Field(description="The kind of risk.")
 
 
-class CitedEventDraft(_Row):
+class CitedEventDraft(BaseModel):
     """A dated event: the number of the sentence that gives the date. Code reads the date."""
 
     model_config = _WIRE

@@ -219,17 +219,23 @@ _NUMBERED = re.compile(r"^\[(\d+)\] (.+)$", re.M)
 
 
 def _cited_answer(numbered: list[tuple[str, str]]) -> dict[str, Any]:
-    """Rows, as the schema asks: [actor, actor kind, sentence, stance]; an event's number."""
-    positions: list[list[Any]] = []
-    events: list[int] = []
+    positions: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
     for number, sentence in numbered:
         said = _SPEAKER.search(sentence)
         quoted = _QUOTED_THEN_SPEAKER.search(sentence)
         if (said or quoted) and len(positions) < 6:
             actor = (said.group(1) if said else quoted.group(2)).strip()  # type: ignore[union-attr]
-            positions.append([actor, "person", int(number), _stance_for(actor)])
+            positions.append(
+                {
+                    "actor": actor,
+                    "actor_kind": "person",
+                    "sentence": int(number),
+                    "stance": _stance_for(actor),
+                }
+            )
         if _DATE.search(sentence) and len(events) < 3:
-            events.append(int(number))
+            events.append({"sentence": int(number)})
     return {"positions": positions, "risks": [], "events": events}
 
 

@@ -80,14 +80,13 @@ def test_cited_sentences_become_whole_sentence_evidence(
     # The model saw numbered sentences and was asked for numbers, not quotes.
     assert "numbered sentences" in request["messages"][0]["content"]
     schema = json.dumps(request["response_format"])
-    assert '"Sentence"' in schema and '"quote"' not in schema
+    assert '"sentence"' in schema and '"quote"' not in schema
     drafts = request["response_format"]["json_schema"]["schema"]["$defs"]
-    places = {name: [f["title"] for f in d.get("prefixItems", [d])] for name, d in drafts.items()}
-    assert places == {
-        "CitedPositionDraft": ["Actor", "Actor Kind", "Sentence", "Stance"],
-        "CitedRiskDraft": ["Raised By", "Sentence", "Category"],
-        "CitedEventDraft": ["Sentence"],
-    }  # who, where and the label, as rows: the sentence is the text, code reads the date
+    assert {name: sorted(d["properties"]) for name, d in drafts.items()} == {
+        "CitedPositionDraft": ["actor", "actor_kind", "sentence", "stance"],
+        "CitedRiskDraft": ["category", "raised_by", "sentence"],
+        "CitedEventDraft": ["sentence"],
+    }  # who, where and the label: the sentence is the text, and code reads the date
     sheet = fact_sheet(facts)
     text = sheet["sources"][0]["text"]
     sentences = {text[a:b] for a, b in split_sentences(text)}
@@ -209,7 +208,7 @@ def test_the_embedded_model_defaults_to_sentence_citations(
     args = ["generate", str(statement_file), "-q", "--no-stance-check", "--no-bottom-line"]
     assert main(args) == 0
     assert NUMBERED.search(fake.requests[0]["messages"][-1]["content"])
-    assert '"Sentence"' in json.dumps(fake.requests[0]["response_format"])
+    assert '"sentence"' in json.dumps(fake.requests[0]["response_format"])
 
 
 def test_a_brief_of_cited_sentences_passes_check(statement_file: Path, tmp_path: Path) -> None:
@@ -272,7 +271,7 @@ def test_events_may_cite_only_the_sentences_that_give_a_date(
     dated = sentence_number(request, "8 August 2024")
     monday = sentence_number(request, "on Monday")  # a weekday is not a calendar date
     schema = request["response_format"]["json_schema"]["schema"]
-    assert schema["$defs"]["CitedEventDraft"]["enum"] == [dated]
+    assert schema["$defs"]["CitedEventDraft"]["properties"]["sentence"]["enum"] == [dated]
     assert monday != dated
     assert request["messages"][-1]["content"].endswith(f"Sentences with a date: {dated}.")
 
@@ -369,36 +368,3 @@ def test_a_lead_in_and_its_list_are_one_sentence_attributed_through_the_body(
         "trade.\n- **Jobs.** Up to 300 jobs may go."
     )
     assert [actor["name"] for actor in sheet["actors"]] == ["Harbour Traders Alliance"]
-
-
-def test_drafts_are_written_as_rows_and_objects_are_read_too() -> None:
-    """The schema asks for rows (no key names to write); the same drafts as objects parse alike."""
-    from pydantic import ValidationError
-
-    from briefing.models import cited_extraction_for
-
-    answer = cited_extraction_for([4])
-    rows = answer.model_validate_json(
-        '{"positions":[["Microsoft","company",17,"opposes"]],'
-        '"risks":[["Human Rights Watch",5,"privacy"]],"events":[4]}'
-    )
-    objects = answer.model_validate(
-        {
-            "positions": [
-                {"actor": "Microsoft", "actor_kind": "company", "sentence": 17, "stance": "opposes"}
-            ],
-            "risks": [{"raised_by": "Human Rights Watch", "sentence": 5, "category": "privacy"}],
-            "events": [{"sentence": 4}],
-        }
-    )
-    assert rows == objects
-    assert rows.positions[0].stance == "opposes" and rows.events[0].sentence == 4
-    schema = answer.model_json_schema()["$defs"]["CitedPositionDraft"]
-    assert schema["type"] == "array" and schema["minItems"] == schema["maxItems"] == 4
-    for wrong in (
-        '{"positions":[["Microsoft","company",17]],"risks":[],"events":[]}',  # a value short
-        '{"positions":[["Microsoft",17,"company","opposes"]],"risks":[],"events":[]}',  # order
-        '{"positions":[],"risks":[],"events":[5]}',  # not a dated sentence
-    ):
-        with pytest.raises(ValidationError):
-            answer.model_validate_json(wrong)
