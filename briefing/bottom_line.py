@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from .claims import unsupported_claims
 from .errors import InvalidAnswerError
+from .grounding import calendar_dates
 from .llm import ChatClient
 from .models import (
     Actor,
@@ -62,6 +63,14 @@ _QUOTATION = re.compile(r"[\"“”]([^\"“”\n]+)[\"“”]")
 _WORDS = re.compile(r"\w+(?:'\w+)?")
 # A sentence that repeats a run of this many words of a quotation quotes it.
 _QUOTED_END_WORDS = 3
+# A date right after the word it belongs to ("ended in 2017", "was created in December 2019"),
+# where a clause ends (a fact's word of the same stem must stand in the date's clause), and
+# words that bind no date.
+_DATED_WORD = re.compile(r"\b([A-Za-z]{3,})\s+(?:in|on|since|by|until|from|during)\s+(?:the\s+)?$")
+_CLAUSE_BOUNDARY = re.compile(
+    r"[,;:]|\b(?:that|which|who|whom|whose|while|whereas|but|and)\b", re.IGNORECASE
+)
+_UNBOUND = frozenset("was were is are be been being has have had and but that which also".split())
 _PRONOUNS = frozenset("this that these those it its we they he she i our their his her".split())
 
 Fact = Position | Risk | Event
@@ -155,12 +164,68 @@ def _verify(
     if missing:
         reason = f"states what the facts it cites do not: {', '.join(missing)}"
         return _rejected(draft, reason), None
+    misdated = _misdated(text, support)
+    if misdated:
+        reason = f"ties {misdated[1]!r} to {misdated[0]!r}, which its facts do not"
+        return _rejected(draft, reason), None
     cut = _cut_quotation(text, support)
     if cut:
         reason = f"quotes only part of {cut!r}, which can change its meaning"
         return _rejected(draft, reason), None
     sentence = BottomLineSentence(text=text, fact_ids=[listed[label].id for label in labels])
     return sentence, cut_off
+
+
+def _misdated(text: str, support: str) -> tuple[str, str] | None:
+    """A word and the date the sentence ties to it ("ended in 2017") where no fact has that
+    date in a clause with a word of the same stem.
+
+    The embedded model wrote "The drafting process ... ended in 2017" from "The agreement ends
+    a drafting process that began with a proposal from Russia in 2017": the year and every
+    word are in the fact, and the sentence is false. Only a date right after "<word> in / on /
+    since / by / until / from" is checked; a date elsewhere in the sentence binds to nothing
+    this can read. In the facts the word must stand in the date's own clause ("began with a
+    proposal from Russia in 2017"), before or after the date.
+    """
+    for start, end in calendar_dates(text):
+        tied = _DATED_WORD.search(text, 0, start)
+        if not tied or tied.group(1).lower() in _UNBOUND:
+            continue
+        stem = _stem(tied.group(1).lower())
+        date = text[start:end].lower()
+        lines = support.lower().split("\n")
+        windows = [
+            _clause_around(line, found.start(), found.end())
+            for line in lines
+            for found in re.finditer(rf"(?<!\w){re.escape(date)}(?!\w)", line)
+        ]
+        if windows and not any(
+            _stem(word).startswith(stem) or stem.startswith(_stem(word))
+            for window in windows
+            for word in window
+            if len(_stem(word)) >= 3
+        ):
+            return tied.group(1), text[start:end]
+    return None
+
+
+def _clause_around(line: str, start: int, end: int) -> list[str]:
+    """The words of the clause ``line[start:end]`` (a date) stands in: back to the last clause
+    boundary before it, and on to the first one after it (a comma right after it excepted)."""
+    before = line[:start]
+    bounds = list(_CLAUSE_BOUNDARY.finditer(before))
+    if bounds:
+        before = before[bounds[-1].end() :]
+    after = line[end:].lstrip(" ,")
+    bound = _CLAUSE_BOUNDARY.search(after)
+    return _words(before) + _words(after[: bound.start()] if bound else after)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _cut_quotation(text: str, support: str) -> str | None:

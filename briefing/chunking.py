@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from briefing.errors import ConfigError
 from briefing.models import Source
 
-__all__ = ["Chunk", "chunk_source", "is_heading", "split_sentences"]
+__all__ = ["Chunk", "chunk_source", "is_heading", "parts_paragraphs", "split_sentences"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A line break before a list item ends the previous item even without a full stop.
@@ -143,6 +143,11 @@ _HEADING_MAX_WORDS = 12
 # restates the article in a line no fact should cite ("\# Coalition urges ..." in a brief).
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]")
 _CLOSING = ".!?…:;,\"'”’»)]"
+
+
+def parts_paragraphs(text: str, end: int, start: int) -> bool:
+    """Whether a blank line lies in ``text[end:start]``, between one sentence and the next."""
+    return _PARAGRAPH_BREAK.search(text, end, max(end, start)) is not None
 
 
 def is_list_item(text: str, start: int) -> bool:

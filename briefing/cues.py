@@ -140,10 +140,13 @@ def names_a_harm(sentence: str) -> bool:
 
 
 # Verbs that put the one named after them on the receiving end: "told the New York Times",
-# "asks national parliaments to refuse ratification", "urged lawmakers", "called on the UN".
+# "asks national parliaments to refuse ratification", "urged lawmakers", "called on the UN",
+# "the draft goes to the General Assembly".
 _ADDRESSING = re.compile(
     r"\b(?:asks?|asked|asking|urges?|urged|urging|(?:calls?|called|calling)\s+(?:on|for)"
-    r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning)"
+    r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning"
+    # Where a text or a case is sent: "the draft now goes to the General Assembly".
+    r"|(?:goes|go|going|went|sent|sends?|passe[sd]|referred|submitted|forwarded|heads?)\s+to)"
     r"\s+(?:on\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -26,7 +26,8 @@ from functools import lru_cache
 from typing import TypeVar
 
 from .alignment import Aligner
-from .chunking import Chunk, is_heading, is_list_item, split_sentences
+from .chunking import Chunk, is_heading, is_list_item, parts_paragraphs, split_sentences
+from .cues import reports_someone
 from .grounding import calendar_date, is_calendar_date, names_actor
 from .llm import ChatClient, Message
 from .models import (
@@ -190,12 +191,22 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
         start, end = spans[number - 1]
         return names_actor(who, who_kind, chunk.text[start:end])
 
+    def new_paragraph_of_no_ones_words(number: int) -> bool:
+        if not 2 <= number <= len(spans):
+            return False
+        start, end = spans[number - 1]
+        return parts_paragraphs(chunk.text, spans[number - 2][1], start) and not reports_someone(
+            chunk.text[start:end]
+        )
+
     def anchored(item: CitedDraft) -> int:
-        """The cited number, or the next one when only that sentence names the actor.
+        """The cited number, or the neighbour that names the actor when the cited one cannot.
 
         The small model often cites the sentence just before the one that states the fact
-        ("Big tech joined the critics." cited for "Microsoft said ..."). Grounding checks the
-        sentence chosen here exactly as it checks any other.
+        ("Big tech joined the critics." cited for "Microsoft said ..."), and sometimes the one
+        just after, across a paragraph break ("Much of the dispute concerned Articles 28 to
+        30." for "Microsoft wrote that ..." ending the paragraph before), which would not be
+        the actor's words. Grounding checks the sentence chosen here as it checks any other.
         """
         if isinstance(item, CitedEventDraft):
             return item.sentence
@@ -204,8 +215,10 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
         else:
             who, who_kind = item.raised_by, None
         number = item.sentence
-        if names(number, who, who_kind) or names(number - 1, who, who_kind):
+        if names(number, who, who_kind):
             return number
+        if names(number - 1, who, who_kind):
+            return number - 1 if new_paragraph_of_no_ones_words(number) else number
         return number + 1 if names(number + 1, who, who_kind) else number
 
     def quoted(kind: FactKind, cited: Sequence[CitedDraft], draft: type[DraftT]) -> list[DraftT]:

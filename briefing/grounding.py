@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .alignment import Aligner, Alignment, align_quote, normalize
-from .chunking import Chunk, is_heading, split_sentences
+from .chunking import Chunk, is_heading, parts_paragraphs, split_sentences
 from .claims import unsupported_claims
 from .cues import addressed_mention, names_a_harm, reports_someone, states_a_view
 from .models import (
@@ -139,6 +139,15 @@ class SourceIndex:
         last = max(first, bisect.bisect_left(self._starts, evidence.end) - 1)
         return first, last
 
+    def opens_paragraph(self, evidence: Evidence) -> bool:
+        """Whether a blank line parts the evidence's first sentence from the sentence before."""
+        first, _ = self._sentence_range(evidence)
+        if first == 0 or not self.sentences:
+            return False
+        return parts_paragraphs(
+            self.source.text, self.sentences[first - 1][1], self.sentences[first][0]
+        )
+
     def attribution_window(self, evidence: Evidence) -> str:
         """The sentences the evidence lies in, plus the one before (for "he said" sentences).
 
@@ -182,6 +191,11 @@ _POSSESSIVE = re.compile(r"'s?$")
 def is_calendar_date(text: str) -> bool:
     """Whether ``text`` gives a calendar date (see ``_CALENDAR``), as an event's date must."""
     return _CALENDAR.search(text) is not None
+
+
+def calendar_dates(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives calendar dates, as (start, end) spans."""
+    return [found.span() for found in _CALENDAR.finditer(text)]
 
 
 def calendar_date(text: str) -> str | None:
@@ -391,8 +405,8 @@ def _attribution_problem(
             who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :]
         ):
             return (
-                f"{who!r} is only spoken to in the quoted sentence (told, asked, urged), "
-                "not speaking"
+                f"{who!r} is only spoken to or sent to in the quoted sentence (told, asked, "
+                "urged, goes to), not speaking"
             )
         cue_text = sentence
     else:
@@ -400,6 +414,14 @@ def _attribution_problem(
             return (
                 f"{who!r} is named only before the quoted sentence, "
                 "and neither reports anyone's words"
+            )
+        # A new paragraph carries the speaker over only when it reports words itself ("... ,"
+        # he said."): after "Microsoft wrote that ...", a paragraph opening "Much of the dispute
+        # concerned Articles 28 to 30." is the writer's.
+        if index.opens_paragraph(evidence) and not reports_someone(sentence):
+            return (
+                f"{who!r} is named only in the paragraph before, "
+                "and the quoted sentence reports no one's words"
             )
         speaker = own_subject(who, sentence, earlier)
         if speaker:

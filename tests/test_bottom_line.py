@@ -363,3 +363,23 @@ def test_a_cut_cause_is_listed_beside_the_sentence_it_was_cut_from(
         )
     ]
     assert sheet["run"]["bottom_line"] == "model"
+
+
+def test_a_date_tied_to_the_wrong_word_is_dropped() -> None:
+    began = "Amara Okafor said the talks ended a process that began with a proposal in 2017."
+    # Every word and the year are in the fact; the sentence dates the end, the fact the start.
+    assert verdict("Amara Okafor said the process ended in 2017.", began) == (
+        "ties '2017' to 'ended', which its facts do not"
+    )
+    assert verdict("Amara Okafor said the process began in 2017.", began) == "kept"
+    assert verdict("Amara Okafor said a proposal in 2017 began the process.", began) == "kept"
+    created = "Amara Okafor said the committee was created by resolution 74/247 in December 2019."
+    assert verdict("Amara Okafor said the committee was created in December 2019.", created) == (
+        "kept"
+    )
+    assert verdict("Amara Okafor said the committee was dissolved in December 2019.", created) == (
+        "ties 'December 2019' to 'dissolved', which its facts do not"
+    )
+    # The fact's word may stand after its date, in the same clause.
+    opening = "Amara Okafor said that in 2017, Russia proposed the convention."
+    assert verdict("Amara Okafor said Russia proposed it in 2017.", opening) == "kept"

@@ -368,3 +368,32 @@ def test_a_lead_in_and_its_list_are_one_sentence_attributed_through_the_body(
         "trade.\n- **Jobs.** Up to 300 jobs may go."
     )
     assert [actor["name"] for actor in sheet["actors"]] == ["Harbour Traders Alliance"]
+
+
+def test_a_citation_one_sentence_past_the_speaker_across_a_paragraph_moves_back(
+    tmp_path: Path,
+) -> None:
+    """The model cited the sentence opening the next paragraph for the speaker's own words."""
+    source = tmp_path / "wire.txt"
+    source.write_text(
+        "Levy talks end\n\nShop owners objected throughout the talks. In a letter, the "
+        'Retailers\' Association wrote that "no levy is better than a bad levy."\n\n'
+        "Much of the argument concerned the delivery surcharge. It was cut in the end.\n",
+        encoding="utf-8",
+    )
+    facts = tmp_path / "facts.json"
+
+    def answer(request: dict[str, Any]) -> Reply:
+        after = sentence_number(request, "Much of the argument")
+        draft = {
+            "actor": "Retailers' Association",
+            "actor_kind": "organisation",
+            "sentence": after,
+            "stance": "opposes",
+        }
+        return Reply(content=extraction(positions=[draft]))
+
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
+    (position,) = fact_sheet(facts)["positions"]
+    assert position["evidence"][0]["quote"].startswith("In a letter, the Retailers' Association")

@@ -421,8 +421,8 @@ def test_an_actor_only_spoken_to_in_its_sentence_is_rejected() -> None:
     result = ground_in(text, addressed)
     assert result.positions == []
     assert [r.reason for r in result.rejected] == [
-        "'national parliaments' is only spoken to in the quoted sentence (told, asked, urged),"
-        " not speaking"
+        "'national parliaments' is only spoken to or sent to in the quoted sentence (told, "
+        "asked, urged, goes to), not speaking"
     ]
     speaking = pos(
         "Retailers' Association",
@@ -430,6 +430,49 @@ def test_an_actor_only_spoken_to_in_its_sentence_is_rejected() -> None:
         kind="organisation",
     )
     assert len(ground_in(text, speaking).positions) == 1
+
+
+def test_a_body_a_text_is_sent_to_is_not_its_speaker() -> None:
+    text = (
+        "Councillors approved the levy on Tuesday. "
+        "The approved levy now goes to the Regional Assembly, which is expected to adopt it."
+    )
+    sent_to = pos(
+        "Regional Assembly",
+        "The approved levy now goes to the Regional Assembly, which is expected to adopt it.",
+        kind="government",
+    )
+    result = ground_in(text, sent_to)
+    assert result.positions == []
+    assert "only spoken to or sent to" in result.rejected[0].reason
+
+
+def test_a_new_paragraph_that_reports_no_words_is_not_the_last_speakers() -> None:
+    text = (
+        "Shop owners objected throughout the talks. In a letter, the Retailers' Association "
+        'wrote that "no levy is better than a bad levy."\n\n'
+        "Much of the argument concerned the delivery surcharge. It was cut in the final text.\n\n"
+        '"We will keep fighting the surcharge," it said.'
+    )
+    narrative = pos(
+        "Retailers' Association", "Much of the argument concerned the delivery surcharge."
+    )
+    result = ground_in(text, narrative)
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        '"Retailers\' Association" is named only in the paragraph before, and the quoted '
+        "sentence reports no one's words"
+    ]
+    # Within one paragraph the sentence after the speaker still counts, and so does a new
+    # paragraph that reports words itself.
+    same_paragraph = text.replace('"\n\nMuch of', '" Much of')
+    assert len(ground_in(same_paragraph, narrative).positions) == 1
+    reported = (
+        "In a letter, the Retailers' Association wrote that the levy was unfair.\n\n"
+        '"We will keep fighting the surcharge," it said.'
+    )
+    said = pos("Retailers' Association", '"We will keep fighting the surcharge," it said.')
+    assert len(ground_in(reported, said).positions) == 1
 
 
 @pytest.mark.parametrize(
