@@ -17,7 +17,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["addressed_mention", "names_a_harm", "reports_someone", "states_a_view"]
+__all__ = [
+    "addressed_mention",
+    "names_a_harm",
+    "reports_someone",
+    "states_a_view",
+    "views_of_others",
+]
 
 
 def _stems(*stems: str) -> str:
@@ -51,7 +57,7 @@ _VIEW = "|".join(
             " denounc defend comment emphasi lawsuit applau blam protest challeng demand"
             " campaign lobb fight fought adopt approv ratif veto resist refus"
             " question doubt disput dismiss deni deny agree disagree acknowledg admit conced"
-            " hope want wish intend seek sought propos recommend advocat champion embrac boycott"
+            " hope want wish intend seek sought recommend advocat champion embrac boycott"
             " withdr abandon concern worr fear skeptic sceptic alarm view position stance tweet"
             " testif interview insist declar assert affirm urg argu threaten slam blast attack"
             " accus hail laud tout celebrat thank appreciat announc believ feel felt prefer"
@@ -73,6 +79,8 @@ _VIEW = "|".join(
         # "voted against the bill" takes a side, "gather to vote on the text" does not; a critic
         # does, a "critical juncture" does not.
         _words("voted", "against", "critic", "critics"),
+        # Proposing takes a side; "the proposed text" only names the text.
+        r"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bits )(?<!\btheir )\bpropos\w*",
     )
 )
 # Harms and warnings, and the modal verbs that put a harm in the future.
@@ -162,3 +170,17 @@ def addressed_mention(name: str, sentence: str) -> tuple[int, int] | None:
         return None
     mention = mentions[0]
     return mention.span() if _ADDRESSING.search(sentence[: mention.start()]) else None
+
+
+# A view with its holder named after it: "opposition from Western countries", "criticism by
+# rights groups". The view is the holder's, not that of the sentence's subject.
+_VIEW_OF_OTHERS = re.compile(
+    r"\b(?:opposition|criticisms?|support|backing|concerns?|objections?|backlash|praise"
+    r"|condemnation|pushback|resistance|protests?)\s+(?:from|by|among)\s+([^,.;:]+)",
+    re.IGNORECASE,
+)
+
+
+def views_of_others(sentence: str) -> list[tuple[int, int, str]]:
+    """Where ``sentence`` names a view together with its holder: (start, end, holder)."""
+    return [(m.start(), m.end(), m.group(1)) for m in _VIEW_OF_OTHERS.finditer(sentence)]

@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 from .alignment import Aligner, Alignment, align_quote, normalize
 from .chunking import Chunk, is_heading, parts_paragraphs, split_sentences
 from .claims import unsupported_claims
-from .cues import addressed_mention, names_a_harm, reports_someone, states_a_view
+from .cues import (
+    addressed_mention,
+    names_a_harm,
+    reports_someone,
+    states_a_view,
+    views_of_others,
+)
 from .models import (
     ActorKind,
     ChunkExtraction,
@@ -408,6 +414,12 @@ def _attribution_problem(
                 f"{who!r} is only spoken to or sent to in the quoted sentence (told, asked, "
                 "urged, goes to), not speaking"
             )
+        if kind == "position":
+            others = _view_of_others_only(who, who_kind, sentence)
+            if others:
+                return (
+                    f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
+                )
         cue_text = sentence
     else:
         if not reports_someone(window):
@@ -431,6 +443,28 @@ def _attribution_problem(
         cue_text = window
     carries, lacking = _CUES[kind]
     return None if carries(cue_text) else lacking
+
+
+def _view_of_others_only(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
+    """The phrase that holds the sentence's only view when that view is someone else's.
+
+    "UN member states are convening ..., but the text has sparked opposition from various
+    stakeholders": the opposition is the stakeholders', and the member states show none.
+    """
+    theirs = [
+        (start, end)
+        for start, end, holder in views_of_others(sentence)
+        if not names_actor(who, who_kind, holder)
+    ]
+    if not theirs:
+        return None
+    rest = sentence
+    for start, end in reversed(theirs):
+        rest = rest[:start] + " " + rest[end:]
+    if states_a_view(rest):
+        return None
+    start, end = theirs[0]
+    return sentence[start:end]
 
 
 def _ground_position(

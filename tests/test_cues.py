@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.cues import addressed_mention, names_a_harm, reports_someone, states_a_view
+from briefing.cues import (
+    addressed_mention,
+    names_a_harm,
+    reports_someone,
+    states_a_view,
+    views_of_others,
+)
 
 
 @pytest.mark.parametrize(
@@ -125,3 +131,21 @@ def test_a_body_that_identifies_or_outlines_points_reports_them(
     sentence: str, reports: bool
 ) -> None:
     assert reports_someone(sentence) is reports
+
+
+def test_proposing_takes_a_side_and_the_proposed_text_does_not() -> None:
+    assert states_a_view("Russia proposed the treaty in 2017.")
+    assert states_a_view("The ministry proposes a lighter levy.")
+    assert not states_a_view("The House is to take up the proposed trim on Thursday.")
+    assert not states_a_view("Delegates met to finalize the proposed text.")
+
+
+def test_a_view_with_its_holder_after_it_is_found() -> None:
+    sentence = "The text has sparked debate and opposition from various stakeholders, as expected."
+    ((start, end, holder),) = views_of_others(sentence)
+    assert sentence[start:end] == "opposition from various stakeholders"
+    assert holder == "various stakeholders"
+    # The holder runs to the next punctuation: enough to ask whether it names an actor.
+    holder = views_of_others("Criticism by rights groups grew; the minister shrugged.")[0][2]
+    assert holder == "rights groups grew"
+    assert views_of_others("The minister backed the plan.") == []

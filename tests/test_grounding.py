@@ -447,6 +447,32 @@ def test_a_body_a_text_is_sent_to_is_not_its_speaker() -> None:
     assert "only spoken to or sent to" in result.rejected[0].reason
 
 
+def test_a_view_held_by_someone_named_after_it_is_not_the_subjects() -> None:
+    text = (
+        "Member states are meeting to finalize the levy, but the proposed text has sparked "
+        "debate and opposition from shop owners. It has been met with opposition from the "
+        "Retailers' Association."
+    )
+    states = pos(
+        "Member states",
+        "Member states are meeting to finalize the levy, but the proposed text has sparked "
+        "debate and opposition from shop owners.",
+        kind="government",
+    )
+    result = ground_in(text, states)
+    assert result.positions == []
+    assert result.rejected[0].reason == (
+        "the view in the quoted sentence is held by others ('opposition from shop owners'), "
+        "not 'Member states'"
+    )
+    holder = pos(
+        "Retailers' Association",
+        "It has been met with opposition from the Retailers' Association.",
+        kind="organisation",
+    )
+    assert len(ground_in(text, holder).positions) == 1
+
+
 def test_a_new_paragraph_that_reports_no_words_is_not_the_last_speakers() -> None:
     text = (
         "Shop owners objected throughout the talks. In a letter, the Retailers' Association "
