@@ -117,10 +117,14 @@ class PrefixStore:
         return True
 
     def _prune(self) -> None:
-        files = sorted(
-            self.directory.glob("*" + SUFFIX), key=lambda p: p.stat().st_mtime, reverse=True
-        )
-        for stale in files[self.keep :]:
+        """Keep the ``keep`` most recently used files; another run may prune at the same time."""
+        used: list[tuple[float, Path]] = []
+        for path in self.directory.glob("*" + SUFFIX):
+            try:
+                used.append((path.stat().st_mtime, path))
+            except FileNotFoundError:
+                continue
+        for _, stale in sorted(used, reverse=True)[self.keep :]:
             stale.unlink(missing_ok=True)
 
     def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
