@@ -117,7 +117,7 @@ def test_a_changed_prompt_or_model_never_gets_an_old_state(slots: FakeOpenAI) ->
     assert len(stored_prefixes(slots.slot_dir)) == 3
 
 
-def test_an_unreadable_saved_state_is_dropped_and_made_again(slots: FakeOpenAI) -> None:
+def test_an_unreadable_saved_state_is_read_again_and_replaced(slots: FakeOpenAI) -> None:
     client_for(slots, slots.slot_dir).ask(question("x"), StanceAnswer, shared=1)
     (saved,) = stored_prefixes(slots.slot_dir)
     saved.write_text("not a slot")
@@ -155,3 +155,12 @@ def test_only_the_newest_states_are_kept(slots: FakeOpenAI) -> None:
     assert len(stored_prefixes(slots.slot_dir)) == 2
     kept = {json.loads(p.read_text())[0]["content"] for p in stored_prefixes(slots.slot_dir)}
     assert kept == {"Instructions 2.", "Instructions 3."}
+
+
+def test_a_cache_that_cannot_hold_the_states_costs_no_request(slots: FakeOpenAI) -> None:
+    blocked = slots.slot_dir / "a-file"
+    blocked.write_text("not a folder")
+    client = client_for(slots, blocked / "prefixes")  # cannot be created, even by root
+    for actor in ("A", "B"):
+        assert client.ask(question(f"Actor: {actor}"), StanceAnswer, shared=1)[0].stance
+    assert len(slots.requests) == 2 and slots.slot_actions == []  # no priming, no slot action

@@ -225,7 +225,7 @@ class EmbeddedServer:
             try:
                 self.prefix_dir.mkdir(parents=True, exist_ok=True)
             except OSError:
-                self.prefixes = None  # a read-only cache: every run reads its instructions
+                pass  # a read-only cache: the store fails on its own and turns itself off
             else:
                 params.slot_save_path = str(self.prefix_dir) + os.sep  # joined without a separator
         started = time.monotonic()

@@ -86,14 +86,15 @@ class PrefixStore:
         try:
             self._post("/slots/0?action=restore", {"filename": path.name})
         except (OSError, ValueError) as exc:
-            log.debug("saved instruction prefix %s unreadable, dropped: %s", path.name, exc)
-            path.unlink(missing_ok=True)
+            # Read again and saved over: a file the server cannot read is replaced, whole.
+            log.debug("saved instruction prefix %s not restored: %s", path.name, exc)
             return False
         os.utime(path)  # pruning keeps the most recently used
         self.restored += 1
         return True
 
     def _prime_and_save(self, key: str, prefix: Sequence[dict[str, str]]) -> bool:
+        self.directory.mkdir(parents=True, exist_ok=True)  # a read-only cache: fail before reading
         # An empty user turn after the fixed messages: the real request's tokens match up to
         # the start of its own user turn, so the server reuses everything before it.
         self._post(
@@ -105,7 +106,6 @@ class PrefixStore:
                 "cache_prompt": True,
             },
         )
-        self.directory.mkdir(parents=True, exist_ok=True)
         partial = self.directory / f".{key}.{os.getpid()}.{threading.get_ident()}.part"
         try:
             self._post("/slots/0?action=save", {"filename": partial.name})
