@@ -427,9 +427,9 @@ def _attribution_problem(
                 f"{who!r} is named only before the quoted sentence, "
                 "and neither reports anyone's words"
             )
-        # A new paragraph carries the speaker over only when it reports words itself ("... ,"
-        # he said."): after "Microsoft wrote that ...", a paragraph opening "Much of the dispute
-        # concerned Articles 28 to 30." is the writer's.
+        # A new paragraph carries the speaker over only when it reports words itself ('"...,"
+        # he said.'): after "Microsoft wrote that ...", a paragraph opening "Much of the
+        # dispute concerned Articles 28 to 30." is the writer's.
         if index.opens_paragraph(evidence) and not reports_someone(sentence):
             return (
                 f"{who!r} is named only in the paragraph before, "
