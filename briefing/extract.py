@@ -26,9 +26,13 @@ from functools import lru_cache
 from typing import TypeVar
 
 from .alignment import Aligner
-from .chunking import Chunk, is_heading, is_list_item, parts_paragraphs, split_sentences
-from .cues import reports_someone
-from .grounding import calendar_date, is_calendar_date, names_actor
+from .chunking import Chunk, is_heading, is_list_item, split_sentences
+from .grounding import (
+    calendar_date,
+    is_calendar_date,
+    names_actor,
+    opens_paragraph_of_no_ones_words,
+)
 from .llm import ChatClient, Message
 from .models import (
     STANCE_DEFINITIONS,
@@ -195,9 +199,7 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
         if not 2 <= number <= len(spans):
             return False
         start, end = spans[number - 1]
-        return parts_paragraphs(chunk.text, spans[number - 2][1], start) and not reports_someone(
-            chunk.text[start:end]
-        )
+        return opens_paragraph_of_no_ones_words(chunk.text, spans[number - 2][1], start, end)
 
     def anchored(item: CitedDraft) -> int:
         """The cited number, or the neighbour that names the actor when the cited one cannot.

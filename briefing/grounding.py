@@ -145,13 +145,14 @@ class SourceIndex:
         last = max(first, bisect.bisect_left(self._starts, evidence.end) - 1)
         return first, last
 
-    def opens_paragraph(self, evidence: Evidence) -> bool:
-        """Whether a blank line parts the evidence's first sentence from the sentence before."""
+    def opens_paragraph_of_no_ones_words(self, evidence: Evidence) -> bool:
+        """Whether the evidence's sentences open a paragraph and report no one's words."""
         first, _ = self._sentence_range(evidence)
         if first == 0 or not self.sentences:
             return False
-        return parts_paragraphs(
-            self.source.text, self.sentences[first - 1][1], self.sentences[first][0]
+        sentence = self.sentence_evidence(evidence)
+        return opens_paragraph_of_no_ones_words(
+            self.source.text, self.sentences[first - 1][1], sentence.start, sentence.end
         )
 
     def attribution_window(self, evidence: Evidence) -> str:
@@ -192,6 +193,14 @@ _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
 # Generational suffixes, which come after a surname ("Theodore J. Boutrous Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"'s?$")
+
+
+def opens_paragraph_of_no_ones_words(text: str, previous_end: int, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a paragraph (a blank line after the sentence ending
+    at ``previous_end``) and reports no one's words: it carries no speaker over from the
+    paragraph before (grounding rejects such a sentence as an actor's; extraction moves a
+    citation of it back to the sentence that names the actor)."""
+    return parts_paragraphs(text, previous_end, start) and not reports_someone(text[start:end])
 
 
 def is_calendar_date(text: str) -> bool:
@@ -430,7 +439,7 @@ def _attribution_problem(
         # A new paragraph carries the speaker over only when it reports words itself ('"...,"
         # he said.'): after "Microsoft wrote that ...", a paragraph opening "Much of the
         # dispute concerned Articles 28 to 30." is the writer's.
-        if index.opens_paragraph(evidence) and not reports_someone(sentence):
+        if index.opens_paragraph_of_no_ones_words(evidence):
             return (
                 f"{who!r} is named only in the paragraph before, "
                 "and the quoted sentence reports no one's words"
