@@ -187,13 +187,13 @@ def _misdated(text: str, support: str) -> tuple[str, str] | None:
     this can read. In the facts the word must stand in the date's own clause ("began with a
     proposal from Russia in 2017"), before or after the date.
     """
+    lines = support.lower().split("\n")
     for start, end in calendar_dates(text):
         tied = _DATED_WORD.search(text, 0, start)
         if not tied or tied.group(1).lower() in _UNBOUND:
             continue
         stem = _stem(tied.group(1).lower())
         date = text[start:end].lower()
-        lines = support.lower().split("\n")
         windows = [
             _clause_around(line, found.start(), found.end())
             for line in lines

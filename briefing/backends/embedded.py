@@ -222,12 +222,9 @@ class EmbeddedServer:
         params.cpuparams.n_threads = self.threads
         params.cpuparams_batch.n_threads = self.threads
         if self.prefix_dir is not None:
-            try:
-                self.prefix_dir.mkdir(parents=True, exist_ok=True)
-            except OSError:
-                pass  # a read-only cache: the store fails on its own and turns itself off
-            else:
-                params.slot_save_path = str(self.prefix_dir) + os.sep  # joined without a separator
+            # The store creates the folder before its first save (and turns itself off when it
+            # cannot); llama.cpp joins this path and a file name without a separator.
+            params.slot_save_path = str(self.prefix_dir) + os.sep
         started = time.monotonic()
         try:
             self._server = xllamacpp.Server(params)
