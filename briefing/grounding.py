@@ -377,14 +377,25 @@ def _check_attributed(
     who_kind: ActorKind | None,
     claim: str,
     claim_name: str,
-) -> Evidence | Rejected:
-    """The shared checks of an attributed fact: quote found, actor named, claim supported."""
+) -> _Attributed | Rejected:
+    """The shared checks of an attributed fact: quote found, actor named, claim supported.
+
+    When the drafted actor fails and the sentence opens with another body by "the" and its
+    head noun ("The coalition urges ..."), the fact is that body's: the model named the wrong
+    speaker of a sentence whose speaker the text itself names.
+    """
     evidence = index.evidence(quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, kind, record, "quote not found in the source")
     problem = _attribution_problem(index, evidence, kind, who, who_kind)
     if problem:
-        return _reject(index.source, kind, record, problem)
+        speaker = _subject_body(index, evidence, who)
+        speaker_kind: ActorKind | None = None
+        if speaker and who_kind is not None:
+            speaker_kind = who_kind if who_kind != "person" else "organisation"
+        if not speaker or _attribution_problem(index, evidence, kind, speaker, speaker_kind):
+            return _reject(index.source, kind, record, problem)
+        who, who_kind = speaker, speaker_kind
     # The actor's own name was just checked against the text, surname and acronym included.
     # Whole words only: "UN" must not leave "ited" behind in "United".
     claim = re.sub(rf"(?<!\w){re.escape(who)}(?!\w)", "", claim, flags=re.IGNORECASE)
@@ -396,7 +407,24 @@ def _check_attributed(
             record,
             f"{claim_name} states {', '.join(missing)}, not supported by the source",
         )
-    return evidence
+    return _Attributed(evidence, who, who_kind)
+
+
+@dataclass(frozen=True)
+class _Attributed:
+    """A checked attributed fact: its evidence and the actor whose words it reports."""
+
+    evidence: Evidence
+    who: str
+    who_kind: ActorKind | None
+
+
+def _subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
+    """The body the evidence's sentence opens with by "the" and its head noun, named earlier
+    in the source, when that body is not ``who``."""
+    sentence = index.sentence_evidence(evidence)
+    earlier = index.source.text[max(0, sentence.start - _REFERENT_REACH) : sentence.start]
+    return own_subject(who, sentence.quote, earlier)
 
 
 def _attribution_problem(
@@ -493,7 +521,13 @@ def _ground_position(
     )
     if isinstance(checked, Rejected):
         return checked
-    return GroundedPosition(actor, draft.actor_kind, draft.stance, draft.summary, checked)
+    return GroundedPosition(
+        checked.who,
+        checked.who_kind or draft.actor_kind,
+        draft.stance,
+        draft.summary,
+        checked.evidence,
+    )
 
 
 def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> GroundedRisk | Rejected:
@@ -511,7 +545,7 @@ def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> Grounded
     )
     if isinstance(checked, Rejected):
         return checked
-    return GroundedRisk(raised_by, draft.category, draft.description, checked)
+    return GroundedRisk(checked.who, draft.category, draft.description, checked.evidence)
 
 
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:

@@ -576,7 +576,9 @@ def test_refers_back_reads_the_body_by_its_head_noun_after_its_full_name(
     assert refers_back(name, kind, text, earlier) is refers  # type: ignore[arg-type]
 
 
-def test_a_sentence_whose_subject_is_another_named_body_is_not_the_actors_before_it() -> None:
+def test_a_sentence_whose_subject_is_another_named_body_is_that_bodys_not_the_drafted_actors() -> (
+    None
+):
     text = (
         "The Harbour Traders Alliance met on Monday. "
         "The port authority and Lena Berg backed the levy. "
@@ -584,11 +586,23 @@ def test_a_sentence_whose_subject_is_another_named_body_is_not_the_actors_before
     )
     draft = pos("Lena Berg", "The alliance urges members to refuse it.", "person")
     result = ground_in(text, draft)
-    assert result.positions == []
-    assert [r.reason for r in result.rejected] == [
-        "'Lena Berg' is named only before the quoted sentence, "
-        "whose subject is 'Harbour Traders Alliance'"
+    assert result.rejected == []
+    assert [(p.actor, p.actor_kind, p.stance) for p in result.positions] == [
+        ("Harbour Traders Alliance", "organisation", "opposes")
     ]
+    assert result.positions[0].evidence.quote == "The alliance urges members to refuse it."
+
+
+def test_a_risk_in_a_sentence_whose_subject_is_another_named_body_is_raised_by_that_body() -> None:
+    text = (
+        "NEW YORK - The Digital Rights Coalition called on governments to reject the treaty. "
+        "UN officials defended the text.\n\n"
+        "The coalition warns that the powers invite abuse by police."
+    )
+    result = ground_risks_in(
+        text, risk("UN", "The coalition warns that the powers invite abuse by police.")
+    )
+    assert [r.raised_by for r in result.risks] == ["Digital Rights Coalition"]
 
 
 def test_the_group_after_a_named_body_stays_that_bodys_sentence() -> None:
