@@ -160,13 +160,17 @@ def is_heading(text: str, start: int, end: int) -> bool:
     """Whether the sentence ``text[start:end]`` is a section heading ("Human Rights at Risk").
 
     A heading is a short line of its own with no closing punctuation, or a Markdown heading
-    line of any length. It states nothing, so no fact may cite it, and it does not attribute
-    the sentence after it to anyone.
+    line of any length, or a block of such short lines (a press note's "Press note / Ministry
+    of ... / Issued: 12 August 2024"). It states nothing, so no fact may cite it, and it does
+    not attribute the sentence after it to anyone.
     """
     piece = text[start:end]
     if not piece or piece[-1] in _CLOSING:
         return False
-    if len(piece.split()) > _HEADING_MAX_WORDS and not _MARKDOWN_HEADING.match(piece):
+    lines = piece.split("\n")
+    if any(len(line.split()) > _HEADING_MAX_WORDS for line in lines) and not (
+        len(lines) == 1 and _MARKDOWN_HEADING.match(piece)
+    ):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

@@ -214,6 +214,13 @@ def test_chunks_map_back_and_cover_everything(text: str, max_chars: int, overlap
         ("# " + " ".join(["word"] * 13) + "\n\nNext.", "# " + " ".join(["word"] * 13)),
         ("Intro.\n\n## Why it matters\n\nNext.", "## Why it matters"),
         ("Intro.\n\n#hashtag " + " ".join(["word"] * 13) + "\n\nNext.", None),
+        # A block of short lines without closing punctuation: a press note's header.
+        (
+            "Press note\nMinistry of Ports\nIssued: 12 August 2024\n\nThe ministry agrees.",
+            "Press note\nMinistry of Ports\nIssued: 12 August 2024",
+        ),
+        # A wrapped sentence is not one, though it ends without punctuation: a line is long.
+        ("Intro.\n\n" + " ".join(["word"] * 13) + "\nend\n\nNext.", None),
     ],
 )
 def test_a_heading_is_a_short_line_of_its_own_without_closing_punctuation(
