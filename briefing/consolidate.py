@@ -180,24 +180,46 @@ def _join_initials(tokens: list[str]) -> list[str]:
     return joined
 
 
+# Capitalized words a title may carry before it, naming its place or body: "Texas Governor
+# Rick Perry", "Arizona State Sen. Russell Pearce", "Russian Foreign Minister Sergei Lavrov".
+_TITLE_QUALIFIERS_MAX = 3
+
+
 def _drop_titles(tokens: list[str]) -> list[str]:
-    """Leading titles, each followed by a capitalized word: "Minister Jonas Berg" keeps "Jonas
-    Berg", "Minister of Digital Affairs" and "Prime Minister's Office" keep every word."""
+    """Leading titles, each followed by a capitalized word, with the capitalized words that
+    qualify the first ("Texas Governor"): "Minister Jonas Berg" and "Texas Governor Jonas
+    Berg" keep "Jonas Berg", "Minister of Digital Affairs" and "Prime Minister's Office" keep
+    every word."""
+    first = True
     while True:
         lower = [token.lower() for token in tokens]
-        for title in _TITLES:
-            size = len(title)
-            if (
-                tuple(lower[:size]) == title
-                and not _POSSESSIVE.search(tokens[size - 1])
-                and len(tokens) > size
-                and tokens[size][:1].isupper()
-                and lower[size] not in _CONNECTORS
-            ):
-                tokens = tokens[size:]
-                break
-        else:
+        reach = _TITLE_QUALIFIERS_MAX if first else 0
+        found = next(
+            (
+                at + len(title)
+                for at in range(min(reach, len(tokens) - 1) + 1)
+                if all(token[:1].isupper() for token in tokens[:at])
+                for title in _TITLES
+                if _title_at(tokens, lower, at, title)
+            ),
+            None,
+        )
+        if found is None:
             return tokens
+        tokens = tokens[found:]
+        first = False
+
+
+def _title_at(tokens: list[str], lower: list[str], at: int, title: tuple[str, ...]) -> bool:
+    """Whether ``title`` stands at ``at`` before a capitalized word that goes on the name."""
+    end = at + len(title)
+    return (
+        tuple(lower[at:end]) == title
+        and not _POSSESSIVE.search(tokens[end - 1])
+        and len(tokens) > end
+        and tokens[end][:1].isupper()
+        and lower[end] not in _CONNECTORS
+    )
 
 
 def _country_forms() -> dict[tuple[str, ...], str]:

@@ -184,6 +184,22 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Terry O\u2019Neill", "person"), ("Terry O'Neill", "person")],
             [("Terry O\u2019Neill", ["Terry O'Neill"])],
         ),
+        (  # a title with the place or body it is of
+            [
+                ("Texas Governor Rick Perry", "person"),
+                ("Gov. Rick Perry", "person"),
+                ("Perry", "person"),
+                ("Arizona State Sen. Russell Pearce", "person"),
+                ("Russell Pearce", "person"),
+                ("Russian Foreign Minister Sergei Lavrov", "government"),
+                ("Sergei Lavrov", "person"),
+            ],
+            [
+                ("Texas Governor Rick Perry", ["Gov. Rick Perry", "Perry"]),
+                ("Arizona State Sen. Russell Pearce", ["Russell Pearce"]),
+                ("Russian Foreign Minister Sergei Lavrov", ["Sergei Lavrov"]),
+            ],
+        ),
         (  # first and last name without the middle ones
             [("George W. Bush", "person"), ("George Bush", "person"), ("Bush", "person")],
             [("George W. Bush", ["Bush", "George Bush"])],
@@ -218,6 +234,9 @@ def test_aliases_merge(
         [("Trump administration", "government"), ("Donald Trump", "person")],
         [("Ministry of Digital Affairs", "government"), ("Minister of Digital Affairs", "person")],
         [("Prime Minister's Office", "government"), ("Office", "organisation")],
+        # a title's qualifiers go only before a name: "Texas Governor's Mansion" is a house
+        [("Texas Governor's Mansion", "government"), ("Mansion", "person")],
+        [("Bank of England Governor Andrew Bailey", "person"), ("England", "person")],
         # a person named like a country; a company whose name starts like a title
         [("India", "person"), ("Indian government", "government")],
         [("General Motors", "company"), ("Motors", "company")],
