@@ -149,10 +149,14 @@ def names_a_harm(sentence: str) -> bool:
 
 # Verbs that put the one named after them on the receiving end: "told the New York Times",
 # "asks national parliaments to refuse ratification", "urged lawmakers", "called on the UN",
-# "the draft goes to the General Assembly".
+# "the draft goes to the General Assembly"; and the one judged: "Trump accused Obama of ...",
+# "Arpaio endorsed Perry".
 _ADDRESSING = re.compile(
     r"\b(?:asks?|asked|asking|urges?|urged|urging|(?:calls?|called|calling)\s+(?:on|for)"
     r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning"
+    r"|accus(?:es|ed|ing|e)|blam(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|criticis(?:es|ed|ing|e)"
+    r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"
+    r"|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)"
     # Where a text or a case is sent: "the draft now goes to the General Assembly".
     r"|(?:goes|go|going|went|sent|sends?|passe[sd]|referred|submitted|forwarded|heads?)\s+to)"
     r"\s+(?:on\s+)?(?:the\s+)?$",

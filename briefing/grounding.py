@@ -448,8 +448,8 @@ def _attribution_problem(
             who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :]
         ):
             return (
-                f"{who!r} is only spoken to or sent to in the quoted sentence (told, asked, "
-                "urged, goes to), not speaking"
+                f"{who!r} is only spoken to, sent to or judged in the quoted sentence (told, "
+                "urged, goes to, accused, praised), not speaking"
             )
         if kind == "position":
             others = _view_of_others_only(who, who_kind, sentence)

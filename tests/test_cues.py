@@ -108,6 +108,11 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
         ("the UN", "The coalition called on the UN to pause the vote.", True),
         ("the ministry", "The ministry told reporters it would sign.", False),
         ("The Daily Courier", "The Daily Courier reported that the vote was close.", False),
+        # the one judged is not the judge
+        ("Obama", "Trump accused Obama of conducting a confusing policy on Libya.", True),
+        ("Rick Perry", "Sheriff Joe Arpaio endorsed Rick Perry on Tuesday.", True),
+        ("the union", "The mayor criticised the union for the strike.", True),
+        ("Joe Arpaio", "Joe Arpaio endorsed Rick Perry on Tuesday.", False),
         # named twice: once spoken to, once speaking
         ("Berg", "Berg told Berg's staff that he backs the text.", False),
     ],

@@ -421,8 +421,8 @@ def test_an_actor_only_spoken_to_in_its_sentence_is_rejected() -> None:
     result = ground_in(text, addressed)
     assert result.positions == []
     assert [r.reason for r in result.rejected] == [
-        "'national parliaments' is only spoken to or sent to in the quoted sentence (told, "
-        "asked, urged, goes to), not speaking"
+        "'national parliaments' is only spoken to, sent to or judged in the quoted sentence "
+        "(told, urged, goes to, accused, praised), not speaking"
     ]
     speaking = pos(
         "Retailers' Association",
@@ -444,7 +444,7 @@ def test_a_body_a_text_is_sent_to_is_not_its_speaker() -> None:
     )
     result = ground_in(text, sent_to)
     assert result.positions == []
-    assert "only spoken to or sent to" in result.rejected[0].reason
+    assert "only spoken to, sent to or judged" in result.rejected[0].reason
 
 
 def test_a_view_held_by_someone_named_after_it_is_not_the_subjects() -> None:
