@@ -3,15 +3,17 @@ the sources disagree.
 
 **Actors.** Every name a position or risk gives is read as words: case, punctuation, a leading
 "the", possessives and dotted acronyms ("U.N." is "un") do not matter, and for people and
-governments leading titles are dropped ("Minister Jonas Berg" is "jonas berg"). Names then join
-in two steps.
+governments leading titles are dropped, with the place they are of ("Minister Jonas Berg" and
+"Texas Governor Jonas Berg" are "jonas berg"). Names then join in two steps.
 
 1. *Always*: the same words; or the same country in the forms ``<country>``, ``<demonym>
    government``, ``<country>'s government`` and ``government of <country>`` (the table is
    ``briefing.countries``; "Moscow" or "the Kremlin" are never taken for Russia).
 2. *Only when one actor fits*: a short form joins a fuller name -- an acronym its words
    ("HRW", "Human Rights Watch"), a surname a person's full name ("Berg", "Jonas Berg"), a first
-   and last name a name with middle names ("George Bush", "George W. Bush"). A short form that
+   and last name a name with middle names ("George Bush", "George W. Bush"; a "Jr." must be on
+   both), a company's first words its name with a legal form ("Walmart", "Walmart Stores
+   Inc."). A short form that
    fits two actors ("Clinton" beside "Hillary Clinton" and "Bill Clinton") stays an actor of its
    own: two people sharing a surname are never merged, and neither is guessed between.
 
@@ -75,7 +77,8 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "mr mrs ms miss mx dr prof sir dame lord lady president premier minister "
                     "secretary senator sen rep representative congressman congresswoman "
                     "governor gov chancellor chairman chairwoman chair mayor ambassador envoy "
-                    "judge king queen prince princess pope sheikh emir gen admiral colonel col "
+                    "judge justice king queen prince princess pope sheikh emir gen admiral "
+                    "colonel col "
                     "capt captain ceo spokesman spokeswoman spokesperson commissioner former "
                     "acting deputy interim"
                 ).split()
@@ -211,7 +214,8 @@ def _drop_titles(tokens: list[str]) -> list[str]:
 
 
 def _title_at(tokens: list[str], lower: list[str], at: int, title: tuple[str, ...]) -> bool:
-    """Whether ``title`` stands at ``at`` before a capitalized word that goes on the name."""
+    """Whether ``title`` stands at ``at`` before a capitalized word that goes on the name, and
+    the name is no institution's ("Justice Department" keeps its title word)."""
     end = at + len(title)
     return (
         tuple(lower[at:end]) == title
@@ -219,6 +223,7 @@ def _title_at(tokens: list[str], lower: list[str], at: int, title: tuple[str, ..
         and len(tokens) > end
         and tokens[end][:1].isupper()
         and lower[end] not in _CONNECTORS
+        and _INSTITUTION_WORDS.isdisjoint(lower[end:])
     )
 
 
@@ -273,6 +278,8 @@ def _shortens(
     if len(short.words) == 1 and short_kind != "person":
         if len(short.words[0]) >= 2 and acronym(list(full.words)) == short.words[0]:
             return True
+    if _drops_company_form(short, full):
+        return True
     if (
         full_kind != "person"
         or short_kind not in _PERSONAL_KINDS
@@ -281,11 +288,39 @@ def _shortens(
         return False
     if len(short.words) == 1:
         return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
+    # First and last name, with the same suffix or none: "Theodore Boutrous Jr." is "Theodore
+    # J. Boutrous Jr.", and "Donald Trump" is not "Donald Trump Jr.".
+    suffix = full.words[-1] if full.words[-1] in NAME_SUFFIXES else None
+    core = full.words[:-1] if suffix else full.words
     return (
-        len(short.words) == 2
+        len(short.words) == (3 if suffix else 2)
+        and short.words[0] == core[0]
+        and short.words[1] == core[-1]
+        and short.words[2:] == ((suffix,) if suffix else ())
+        and len(core) > 2
+    ) or (
+        not suffix
+        and len(short.words) == 2
         and short.words[0] == full.words[0]
         and short.words[-1] == full.words[-1]
-        and full.words[-1] not in NAME_SUFFIXES
+    )
+
+
+# The legal forms a company's full name ends with: "Wal-Mart Stores Inc." is "Wal-Mart".
+_COMPANY_FORMS = frozenset("inc corp corporation co ltd llc plc ag sa gmbh nv".split())
+
+
+def _drops_company_form(short: _Name, full: _Name) -> bool:
+    """Whether ``short`` is the first words of a company's name that ends in a legal form
+    ("Walmart" for "Walmart Stores Inc.", "Ford" for "Ford Motor Co.")."""
+    if full.words[-1] not in _COMPANY_FORMS or not short.words:
+        return False
+    stem = full.words[:-1]
+    return (
+        len(short.words) < len(stem) + 1
+        and stem[: len(short.words)] == short.words
+        and len(short.words[0]) >= 3
+        and short.words[-1] not in _CONNECTORS
     )
 
 

@@ -184,6 +184,40 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Terry O\u2019Neill", "person"), ("Terry O'Neill", "person")],
             [("Terry O\u2019Neill", ["Terry O'Neill"])],
         ),
+        (  # a justice by title and without; the department keeps its word
+            [
+                ("Justice Elena Kagan", "person"),
+                ("Elena Kagan", "person"),
+                ("Justice Department", "government"),
+                ("Department", "government"),
+            ],
+            [
+                ("Justice Elena Kagan", ["Elena Kagan"]),
+                ("Justice Department", []),
+                ("Department", []),
+            ],
+        ),
+        (  # a suffix kept, a middle initial dropped
+            [
+                ("Theodore J. Boutrous Jr.", "person"),
+                ("Theodore Boutrous Jr.", "person"),
+                ("Boutrous", "person"),
+            ],
+            [("Theodore J. Boutrous Jr.", ["Boutrous", "Theodore Boutrous Jr."])],
+        ),
+        (  # a company's legal form
+            [
+                ("Walmart Stores Inc.", "company"),
+                ("Wal-Mart", "company"),
+                ("Walmart Stores", "company"),
+                ("Ford Motor Co.", "company"),
+                ("Ford", None),
+            ],
+            [
+                ("Walmart Stores Inc.", ["Wal-Mart", "Walmart Stores"]),
+                ("Ford Motor Co.", ["Ford"]),
+            ],
+        ),
         (  # a title with the place or body it is of
             [
                 ("Texas Governor Rick Perry", "person"),
@@ -222,6 +256,10 @@ def test_aliases_merge(
         [("Ted Cruz", "person"), ("Ted Kennedy", "person")],
         [("Bob Evans Farms", "company"), ("Robert Evans Farms", "company")],
         [("Donald Trump", "person"), ("Donald Trump Jr.", "person"), ("Trump", "person")],
+        [("Donald Trump", "person"), ("Donald J. Trump Jr.", "person")],
+        [("Donald Trump Sr.", "person"), ("Donald J. Trump Jr.", "person")],
+        # a company's first word that is a connector or too short to be its name
+        [("Bank of America Corp.", "company"), ("Bank of", "company")],
         [("George W. Bush", "person"), ("George H. W. Bush", "person"), ("George Bush", "person")],
         # a group and the wider group, an office and its head, a ministry and its minister
         [("House Democrats", "group"), ("Democrats", "group")],
