@@ -19,6 +19,7 @@ import re
 
 __all__ = [
     "addressed_mention",
+    "named_speaker",
     "names_a_harm",
     "reports_someone",
     "states_a_view",
@@ -152,7 +153,7 @@ def names_a_harm(sentence: str) -> bool:
 # "the draft goes to the General Assembly"; and the one judged: "Trump accused Obama of ...",
 # "Arpaio endorsed Perry".
 _ADDRESSING = re.compile(
-    r"\b(?:asks?|asked|asking|urges?|urged|urging|(?:calls?|called|calling)\s+(?:on|for)"
+    r"\b(?:asks?|asked|asking|urges?|urged|urging|(?:calls?|called|calling)\s+(?:on|for|out)"
     r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning"
     r"|accus(?:es|ed|ing|e)|blam(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|criticis(?:es|ed|ing|e)"
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"
@@ -188,3 +189,45 @@ _VIEW_OF_OTHERS = re.compile(
 def views_of_others(sentence: str) -> list[tuple[int, int, str]]:
     """Where ``sentence`` names a view together with its holder: (start, end, holder)."""
     return [(m.start(), m.end(), m.group(1)) for m in _VIEW_OF_OTHERS.finditer(sentence)]
+
+
+# A speaker the sentence names beside a verb of saying: "Mr. Obama said ...", "..., said
+# Jonathan Cowan, president of Third Way", "AARP insisted that ...". A capitalized word that
+# opens a sentence without naming anyone ("He", "But", "The") is not one.
+_SPEAKING = (
+    r"(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|wrote|writes|warned"
+    r"|warns|contended|contends|claimed|claims|stated|noted|notes|explained|explains"
+    r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained)"
+)
+_NAME_RUN = r"(?:(?:[A-Z][\w'’.-]*|of|the|for|and)\s+){0,5}[A-Z][\w'’.-]*"
+# The name, perhaps with a title or two after it between commas ("Max Richtman, executive
+# vice president of ..., an advocacy group, said").
+_SPEAKER_BEFORE = re.compile(
+    rf"(?<![\w'’])({_NAME_RUN})(?:(?:\s*,[^,\"“”]{{1,80}}){{1,2}},)?\s+{_SPEAKING}\b"
+)
+_SPEAKER_AFTER = re.compile(rf"\b{_SPEAKING}\s+({_NAME_RUN})")
+_NOT_NAMES = frozenset(
+    """
+    he she they we i it you this that these those there here his her their our its but and
+    or so yet then also still now when while as if though although because the a an one some
+    many most others other officials critics analysts experts supporters opponents
+    """.split()
+)
+
+
+def named_speaker(sentence: str) -> str | None:
+    """The name a sentence gives as the speaker of its words, or None.
+
+    "Mr. Obama said the two leaders had supported public works": the words are Mr. Obama's,
+    whoever the sentence before named.
+    """
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
+        for match in pattern.finditer(sentence):
+            words = match.group(1).split()
+            while words and words[0].lower().strip(".,") in _NOT_NAMES:
+                words = words[1:]
+            while words and words[-1] in {"of", "the", "for", "and"}:
+                words = words[:-1]
+            if words and words[0][:1].isupper():
+                return " ".join(words)
+    return None

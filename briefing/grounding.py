@@ -27,6 +27,7 @@ from .chunking import Chunk, is_heading, parts_paragraphs, split_sentences
 from .claims import unsupported_claims
 from .cues import (
     addressed_mention,
+    named_speaker,
     names_a_harm,
     reports_someone,
     states_a_view,
@@ -475,6 +476,11 @@ def _attribution_problem(
         speaker = own_subject(who, sentence, earlier)
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
+        # words are Mr. Obama's.
+        speaker = named_speaker(sentence)
+        if speaker and not names_actor(who, who_kind, speaker):
+            return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
         # The sentence before, which names the actor, may carry the cue ("The industry has
         # expressed concerns. These provisions pose risks to privacy.").
         cue_text = window

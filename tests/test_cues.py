@@ -6,6 +6,7 @@ import pytest
 
 from briefing.cues import (
     addressed_mention,
+    named_speaker,
     names_a_harm,
     reports_someone,
     states_a_view,
@@ -112,6 +113,7 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
         ("Obama", "Trump accused Obama of conducting a confusing policy on Libya.", True),
         ("Rick Perry", "Sheriff Joe Arpaio endorsed Rick Perry on Tuesday.", True),
         ("the union", "The mayor criticised the union for the strike.", True),
+        ("John Boehner", "The president called out John Boehner for the delay.", True),
         ("Joe Arpaio", "Joe Arpaio endorsed Rick Perry on Tuesday.", False),
         # named twice: once spoken to, once speaking
         ("Berg", "Berg told Berg's staff that he backs the text.", False),
@@ -154,3 +156,36 @@ def test_a_view_with_its_holder_after_it_is_found() -> None:
     holder = views_of_others("Criticism by rights groups grew; the minister shrugged.")[0][2]
     assert holder == "rights groups grew"
     assert views_of_others("The minister backed the plan.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Mr. Obama said the two leaders had supported public works.", "Mr. Obama"),
+        (
+            "\u201cIt is time to act,\u201d said Jonathan Cowan, president of Third Way.",
+            "Jonathan Cowan",
+        ),
+        ("AARP insisted that the trust funds should not be raided.", "AARP"),
+        (
+            "But Justice Stephen G. Breyer said the company could be held to account.",
+            "Justice Stephen G. Breyer",
+        ),
+        (
+            "Max Richtman, executive vice president of the committee, an advocacy group, said "
+            "the talks were a mistake.",
+            "Max Richtman",
+        ),
+        # a pronoun, a common noun, no verb of saying: no speaker named
+        ("He added: \u201cI think it is important.\u201d", None),
+        ("\u201cWe will sign,\u201d she said.", None),
+        ("The official said that he had been told.", None),
+        ("Critics said the plan was flawed.", None),
+        ("The coalition notes that Human Rights Watch has raised concerns.", None),
+        ("Human Rights Watch published a report on Monday.", None),
+    ],
+)
+def test_the_speaker_a_sentence_names_beside_a_verb_of_saying(
+    sentence: str, speaker: str | None
+) -> None:
+    assert named_speaker(sentence) == speaker

@@ -605,6 +605,30 @@ def test_a_risk_in_a_sentence_whose_subject_is_another_named_body_is_raised_by_t
     assert [r.raised_by for r in result.risks] == ["Digital Rights Coalition"]
 
 
+def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it() -> None:
+    text = (
+        "Senator Mitch McConnell and Speaker John Boehner met the president on Tuesday. "
+        "Mr. Obama said the two leaders had supported public works in the past."
+    )
+    draft = pos(
+        "Mitch McConnell",
+        "Mr. Obama said the two leaders had supported public works in the past.",
+        "person",
+    )
+    result = ground_in(text, draft)
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'Mitch McConnell' is named only before the quoted sentence, whose speaker is 'Mr. Obama'"
+    ]
+    # The speaker's own words stay his, named by title and surname.
+    own = pos(
+        "Barack Obama",
+        "Mr. Obama said the two leaders had supported public works in the past.",
+        "person",
+    )
+    assert [p.actor for p in ground_in(text, own).positions] == ["Barack Obama"]
+
+
 def test_the_group_after_a_named_body_stays_that_bodys_sentence() -> None:
     text = "Human Rights Watch published a report. The group said the treaty is dangerous."
     draft = pos("Human Rights Watch", "The group said the treaty is dangerous.", "organisation")
