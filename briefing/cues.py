@@ -160,7 +160,8 @@ _ADDRESSING = re.compile(
     r"|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)"
     # Where a text or a case is sent: "the draft now goes to the General Assembly".
     r"|(?:goes|go|going|went|sent|sends?|passe[sd]|referred|submitted|forwarded|heads?)\s+to)"
-    r"\s+(?:on\s+)?(?:the\s+)?$",
+    # A title may stand between: "calling out Speaker of the House John Boehner".
+    r"\s+(?:on\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+the\s+|of\s+)?){0,5}$",
     re.IGNORECASE,
 )
 

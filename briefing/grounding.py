@@ -61,6 +61,7 @@ __all__ = [
     "is_calendar_date",
     "name_words",
     "names_actor",
+    "names_people",
     "spelled",
 ]
 
@@ -333,6 +334,28 @@ def own_subject(name: str, sentence: str, earlier: str) -> str | None:
     return re.sub(r"^The ", "", " ".join(named[-1].split())) if named else None
 
 
+# The last word of a name in lower case that still names people: "plaintiffs", "fiscal
+# conservatives", "rights groups", "the government", "tea party organizers".
+_PEOPLE_ENDINGS = re.compile(
+    r"(?:ers|ors|ists|ians|ans|ants|ents|ives|als|ats|ites|ees|ffs|men|people|folk|public"
+    r"|groups?|unions?|coalitions?|part(?:y|ies)|government|administration|industry|sector"
+    r"|communit(?:y|ies)|campaign|movement|press|media|board|council|committee|court"
+    r"|congress|senate|house|parliament|majority|minority|opposition|church|military|army"
+    r"|navy|police|staff|team|firms?|compan(?:y|ies)|business(?:es)?|agenc(?:y|ies)|ministry"
+    r"|department|states|countries|nations|delegations|governments|bloc|alliance|lobby"
+    r"|association|organi[sz]ations?|institutions?|youth|children|families)$"
+)
+
+
+def names_people(name: str) -> bool:
+    """Whether a drafted actor can name someone: a name (a capital letter or a digit in it),
+    or a lower-case word for people. "foreign affairs" or "world" names no one."""
+    words = _spelled(name)
+    if not words or any(ch.isupper() or ch.isdigit() for ch in name):
+        return True
+    return _PEOPLE_ENDINGS.search(words[-1]) is not None
+
+
 def is_the_topic(name: str, topic: str) -> bool:
     """Whether an actor's name is the topic itself ("Cybercrime Treaty" for "the UN Cybercrime
     Treaty"): every word of it is a word of the topic, and it ends on the topic's last word.
@@ -434,6 +457,8 @@ def _attribution_problem(
     """Why the evidence cannot be ``who``'s position or risk, or None when it can be."""
     if who_kind != "person" and is_the_topic(who, index.topic):
         return f"{who!r} is the topic, not someone with a view on it"
+    if not names_people(who):
+        return f"{who!r} names no one: a common noun, neither a name nor a group of people"
     window = index.attribution_window(evidence)
     earlier = index.source.text[max(0, evidence.start - _REFERENT_REACH) : evidence.start]
 

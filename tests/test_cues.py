@@ -114,6 +114,8 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
         ("Rick Perry", "Sheriff Joe Arpaio endorsed Rick Perry on Tuesday.", True),
         ("the union", "The mayor criticised the union for the strike.", True),
         ("John Boehner", "The president called out John Boehner for the delay.", True),
+        ("John Boehner", "Obama went on, calling out Speaker of the House John Boehner.", True),
+        ("John Boehner", "Obama asked the committee whether John Boehner agreed.", False),
         ("Joe Arpaio", "Joe Arpaio endorsed Rick Perry on Tuesday.", False),
         # named twice: once spoken to, once speaking
         ("Berg", "Berg told Berg's staff that he backs the text.", False),

@@ -16,6 +16,7 @@ from briefing.grounding import (
     is_calendar_date,
     is_the_topic,
     names_actor,
+    names_people,
     refers_back,
 )
 from briefing.models import ChunkExtraction, EventDraft, PositionDraft, RiskDraft, Source
@@ -627,6 +628,36 @@ def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it(
         "person",
     )
     assert [p.actor for p in ground_in(text, own).positions] == ["Barack Obama"]
+
+
+@pytest.mark.parametrize(
+    ("name", "people"),
+    [
+        ("foreign affairs", False),
+        ("world", False),
+        ("the treaty", False),
+        ("plaintiffs", True),
+        ("fiscal conservatives", True),
+        ("rights groups", True),
+        ("tea party organizers", True),
+        ("the government", True),
+        ("lawmakers", True),
+        ("Foreign Affairs Committee", True),
+        ("G7", True),
+    ],
+)
+def test_a_lower_case_actor_must_be_a_word_for_people(name: str, people: bool) -> None:
+    assert names_people(name) is people
+
+
+def test_a_common_noun_is_not_an_actor() -> None:
+    text = 'He said Obama "has no doctrine on foreign affairs." The world is laughing at us.'
+    draft = pos("foreign affairs", 'He said Obama "has no doctrine on foreign affairs."', "group")
+    result = ground_in(text, draft)
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'foreign affairs' names no one: a common noun, neither a name nor a group of people"
+    ]
 
 
 def test_the_group_after_a_named_body_stays_that_bodys_sentence() -> None:
