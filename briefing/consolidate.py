@@ -13,9 +13,9 @@ governments leading titles are dropped, with the place they are of ("Minister Jo
    ("HRW", "Human Rights Watch"), a surname a person's full name ("Berg", "Jonas Berg"), a first
    and last name a name with middle names ("George Bush", "George W. Bush"; a "Jr." must be on
    both), a company's first words its name with a legal form ("Walmart", "Walmart Stores
-   Inc."). A short form that
-   fits two actors ("Clinton" beside "Hillary Clinton" and "Bill Clinton") stays an actor of its
-   own: two people sharing a surname are never merged, and neither is guessed between.
+   Inc."). A short form that fits two actors ("Clinton" beside "Hillary Clinton" and "Bill
+   Clinton") stays an actor of its own: two people sharing a surname are never merged, and
+   neither is guessed between.
 
 The fullest name is shown; every other surface form is kept in ``Actor.aliases``.
 
@@ -78,9 +78,8 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "secretary senator sen rep representative congressman congresswoman "
                     "governor gov chancellor chairman chairwoman chair mayor ambassador envoy "
                     "judge justice king queen prince princess pope sheikh emir gen admiral "
-                    "colonel col "
-                    "capt captain ceo spokesman spokeswoman spokesperson commissioner former "
-                    "acting deputy interim"
+                    "colonel col capt captain ceo spokesman spokeswoman spokesperson "
+                    "commissioner former acting deputy interim"
                 ).split()
             ),
             *(
