@@ -503,8 +503,9 @@ def _attribution_problem(
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
         # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
         # words are Mr. Obama's.
+        # A risk's raiser has no kind: "Mr. Priebus" may be "Reince Priebus" by surname.
         speaker = named_speaker(sentence)
-        if speaker and not names_actor(who, who_kind, speaker):
+        if speaker and not names_actor(who, who_kind or "person", speaker):
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
         # The sentence before, which names the actor, may carry the cue ("The industry has
         # expressed concerns. These provisions pose risks to privacy.").

@@ -628,6 +628,12 @@ def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it(
         "person",
     )
     assert [p.actor for p in ground_in(text, own).positions] == ["Barack Obama"]
+    # A risk's raiser, which has no kind, is named by surname as well.
+    warned = "Reince Priebus spoke on Monday. Mr. Priebus warned the cuts could cost seats."
+    raised = ground_risks_in(
+        warned, risk("Reince Priebus", "Mr. Priebus warned the cuts could cost seats.")
+    )
+    assert [r.raised_by for r in raised.risks] == ["Reince Priebus"]
 
 
 @pytest.mark.parametrize(
