@@ -222,13 +222,13 @@ def named_speaker(sentence: str) -> str | None:
     "Mr. Obama said the two leaders had supported public works": the words are Mr. Obama's,
     whoever the sentence before named.
     """
-    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
-        for match in pattern.finditer(sentence):
-            words = match.group(1).split()
-            while words and words[0].lower().strip(".,") in _NOT_NAMES:
-                words = words[1:]
-            while words and words[-1] in {"of", "the", "for", "and"}:
-                words = words[:-1]
-            if words and words[0][:1].isupper():
-                return " ".join(words)
+    matches = [*_SPEAKER_BEFORE.finditer(sentence), *_SPEAKER_AFTER.finditer(sentence)]
+    for match in sorted(matches, key=lambda m: m.start()):  # the first speaker named
+        words = match.group(1).split()
+        while words and words[0].lower().strip(".,") in _NOT_NAMES:
+            words = words[1:]
+        while words and words[-1] in {"of", "the", "for", "and"}:
+            words = words[:-1]
+        if words and words[0][:1].isupper():
+            return " ".join(words)
     return None

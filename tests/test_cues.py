@@ -178,6 +178,11 @@ def test_a_view_with_its_holder_after_it_is_found() -> None:
             "the talks were a mistake.",
             "Max Richtman",
         ),
+        # the first speaker named, whichever side of the verb
+        (
+            "\u201cWe will fight,\u201d said Lena Smith, adding that Tom Jones said no.",
+            "Lena Smith",
+        ),
         # a pronoun, a common noun, no verb of saying: no speaker named
         ("He added: \u201cI think it is important.\u201d", None),
         ("\u201cWe will sign,\u201d she said.", None),
