@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from briefing.errors import ConfigError
 from briefing.models import Source
 
-__all__ = ["Chunk", "chunk_source", "is_heading", "parts_paragraphs", "split_sentences"]
+__all__ = [
+    "Chunk",
+    "chunk_source",
+    "dateline_end",
+    "is_heading",
+    "parts_paragraphs",
+    "split_sentences",
+]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A line break before a list item ends the previous item even without a full stop.
@@ -148,6 +155,24 @@ _CLOSING = ".!?…:;,\"'”’»)]"
 def parts_paragraphs(text: str, end: int, start: int) -> bool:
     """Whether a blank line lies in ``text[end:start]``, between one sentence and the next."""
     return _PARAGRAPH_BREAK.search(text, end, max(end, start)) is not None
+
+
+# A news dateline before the first sentence: a place in capitals, perhaps a date and the
+# agency, then a dash ("NEW YORK, Aug 9 (Example Wire) - ", "WASHINGTON -- ", "BERKELEY
+# HEIGHTS, N.J. — ").
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]*)*(?:,\s*[^—–\n()]{1,40}?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|-)\s+(?=[A-Z\"“])"
+)
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a sentence's text starts after a leading dateline (0 when it has none).
+
+    The dateline says where and when the story was filed, not what anyone said: a position
+    or risk cites the sentence without it, while an event keeps it for its date."""
+    found = _DATELINE.match(sentence)
+    return found.end() if found else 0
 
 
 def is_list_item(text: str, start: int) -> bool:

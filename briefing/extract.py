@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from .alignment import Aligner
-from .chunking import Chunk, is_heading, is_list_item, split_sentences
+from .chunking import Chunk, dateline_end, is_heading, is_list_item, split_sentences
 from .grounding import (
     calendar_date,
     is_calendar_date,
@@ -232,6 +232,8 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
             quote = sentence(kind, anchored(item), item.model_dump())
             if quote is None:
                 continue
+            if draft is not EventDraft:
+                quote = quote[dateline_end(quote) :]
             text = " ".join(quote.split())
             written = item.model_dump(exclude={"sentence"})
             if draft is PositionDraft:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.chunking import Chunk, chunk_source, is_heading, split_sentences
+from briefing.chunking import Chunk, chunk_source, dateline_end, is_heading, split_sentences
 from briefing.errors import ConfigError
 from briefing.models import Source
 
@@ -228,3 +228,29 @@ def test_a_heading_is_a_short_line_of_its_own_without_closing_punctuation(
 ) -> None:
     found = [text[a:b] for a, b in split_sentences(text) if is_heading(text, a, b)]
     assert found == ([heading] if heading else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rest"),
+    [
+        (
+            "NEW YORK, Aug 9 (Example Wire) - United Nations negotiators agreed.",
+            "United Nations negotiators agreed.",
+        ),
+        (
+            "WASHINGTON -- Donald Trump said Thursday he has doubts.",
+            "Donald Trump said Thursday he has doubts.",
+        ),
+        ("BERKELEY HEIGHTS, N.J. \u2014 Mr. Trump said so.", "Mr. Trump said so."),
+        (
+            "NEW YORK, 7 August 2024 \u2014 The coalition called on governments.",
+            "The coalition called on governments.",
+        ),
+        # no dateline: a short acronym, a dash inside the sentence, a sentence in lower case
+        ("US - China talks resumed.", "US - China talks resumed."),
+        ("The UN - and its members - agreed.", "The UN - and its members - agreed."),
+        ("NATO members met on Monday.", "NATO members met on Monday."),
+    ],
+)
+def test_a_leading_dateline_is_found(sentence: str, rest: str) -> None:
+    assert sentence[dateline_end(sentence) :] == rest

@@ -397,3 +397,42 @@ def test_a_citation_one_sentence_past_the_speaker_across_a_paragraph_moves_back(
         assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
     (position,) = fact_sheet(facts)["positions"]
     assert position["evidence"][0]["quote"].startswith("In a letter, the Retailers' Association")
+
+
+def test_a_position_cites_its_sentence_without_the_dateline_and_an_event_keeps_it(
+    tmp_path: Path,
+) -> None:
+    """The dateline says where and when the story was filed: no part of anyone's view, but an
+    event may need its date."""
+    source = tmp_path / "wire.txt"
+    source.write_text(
+        "Treaty agreed\n\n"
+        "NEW YORK, 7 August 2024 (Example Wire) - Delegates agreed the treaty text, "
+        "which Minister Lena Sorli backed.",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        number = sentence_number(request, "Delegates agreed")
+        backed = {"actor": "Lena Sorli", "actor_kind": "person", "sentence": number}
+        return Reply(
+            content=extraction(
+                positions=[{**backed, "stance": "supports"}], events=[{"sentence": number}]
+            )
+        )
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
+    sheet = fact_sheet(facts)
+    text = sheet["sources"][0]["text"]
+    (backed,) = sheet["positions"]
+    (evidence,) = backed["evidence"]
+    assert (
+        evidence["quote"] == "Delegates agreed the treaty text, which Minister Lena Sorli backed."
+    )
+    assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
+    assert backed["summary"] == evidence["quote"]
+    (event,) = sheet["events"]
+    assert event["date"] == "7 August 2024"
+    assert event["evidence"][0]["quote"].startswith("NEW YORK, 7 August 2024 (Example Wire) - ")
