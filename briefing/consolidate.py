@@ -79,7 +79,8 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "governor gov chancellor chairman chairwoman chair mayor ambassador envoy "
                     "judge justice king queen prince princess pope sheikh emir gen admiral "
                     "colonel col capt captain ceo spokesman spokeswoman spokesperson "
-                    "commissioner former acting deputy interim"
+                    "commissioner former acting deputy interim speaker aide adviser advisor "
+                    "strategist director"
                 ).split()
             ),
             *(
@@ -183,8 +184,11 @@ def _join_initials(tokens: list[str]) -> list[str]:
 
 
 # Capitalized words a title may carry before it, naming its place or body: "Texas Governor
-# Rick Perry", "Arizona State Sen. Russell Pearce", "Russian Foreign Minister Sergei Lavrov".
+# Rick Perry", "Arizona State Sen. Russell Pearce", "Russian Foreign Minister Sergei Lavrov";
+# and words of any case before a title that a full name follows: "Obama campaign deputy press
+# secretary Ben Labolt".
 _TITLE_QUALIFIERS_MAX = 3
+_ROLE_WORDS_MAX = 5
 
 
 def _drop_titles(tokens: list[str]) -> list[str]:
@@ -195,14 +199,14 @@ def _drop_titles(tokens: list[str]) -> list[str]:
     first = True
     while True:
         lower = [token.lower() for token in tokens]
-        reach = _TITLE_QUALIFIERS_MAX if first else 0
+        reach = _ROLE_WORDS_MAX if first else 0
         found = next(
             (
                 at + len(title)
                 for at in range(min(reach, len(tokens) - 1) + 1)
-                if all(token[:1].isupper() for token in tokens[:at])
                 for title in _TITLES
                 if _title_at(tokens, lower, at, title)
+                and _qualifies(tokens[:at], tokens[at + len(title) :])
             ),
             None,
         )
@@ -210,6 +214,14 @@ def _drop_titles(tokens: list[str]) -> list[str]:
             return tokens
         tokens = tokens[found:]
         first = False
+
+
+def _qualifies(before: list[str], name: list[str]) -> bool:
+    """Whether the words before a title go with it: a few capitalized ones ("Texas"), or a
+    role's words before a full name ("Obama campaign deputy press" before "Ben Labolt")."""
+    if len(before) <= _TITLE_QUALIFIERS_MAX and all(word[:1].isupper() for word in before):
+        return True
+    return 2 <= len(name) <= 4 and all(word[:1].isupper() for word in name)
 
 
 def _title_at(tokens: list[str], lower: list[str], at: int, title: tuple[str, ...]) -> bool:
@@ -243,11 +255,12 @@ def _country_forms() -> dict[tuple[str, ...], str]:
 _COUNTRY_FORMS = _country_forms()
 
 
-# Plural words that name the people of a body rather than another body: "Tea Party groups",
-# "White House officials" and "Tea Party movement" speak for the Tea Party and the White House.
+# Words that name the people of a body rather than another body: "Tea Party groups", "White
+# House officials", "Tea Party movement" and "Romney campaign aide" speak for the Tea Party, the
+# White House and the Romney campaign.
 _MEMBERS_WORDS = frozenset(
     "groups members activists supporters leaders organizers organisers officials aides "
-    "campaigners advocates movement".split()
+    "campaigners advocates movement official aide spokesman spokeswoman spokesperson".split()
 )
 
 

@@ -197,6 +197,26 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Department", []),
             ],
         ),
+        (  # a role's words before a full name; the speaker of a house
+            [
+                ("Obama campaign deputy press secretary Ben Labolt", "person"),
+                ("Ben Labolt", "person"),
+                ("Obama campaign aide Robert Gibbs", "person"),
+                ("Robert Gibbs", "person"),
+                ("Speaker John A. Boehner", "person"),
+                ("John A. Boehner", "person"),
+                ("John Boehner", "person"),
+            ],
+            [
+                ("Obama campaign deputy press secretary Ben Labolt", ["Ben Labolt"]),
+                ("Obama campaign aide Robert Gibbs", ["Robert Gibbs"]),
+                ("Speaker John A. Boehner", ["John A. Boehner", "John Boehner"]),
+            ],
+        ),
+        (  # one who speaks for a campaign, unnamed
+            [("Romney campaign aide", "person"), ("Romney campaign", "organisation")],
+            [("Romney campaign", ["Romney campaign aide"])],
+        ),
         (  # a suffix kept, a middle initial dropped
             [
                 ("Theodore J. Boutrous Jr.", "person"),
@@ -274,6 +294,9 @@ def test_aliases_merge(
         [("Prime Minister's Office", "government"), ("Office", "organisation")],
         # a title's qualifiers go only before a name: "Texas Governor's Mansion" is a house
         [("Texas Governor's Mansion", "government"), ("Mansion", "person")],
+        # a role's words go only before a full name: "House Speaker" alone is no one's name
+        [("House Speaker", "person"), ("Speaker", "person")],
+        [("campaign aide Smith", "person"), ("Smith", "person")],
         [("Bank of England Governor Andrew Bailey", "person"), ("England", "person")],
         # a person named like a country; a company whose name starts like a title
         [("India", "person"), ("Indian government", "government")],
