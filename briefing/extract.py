@@ -232,8 +232,9 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
             quote = sentence(kind, anchored(item), item.model_dump())
             if quote is None:
                 continue
-            if draft is not EventDraft:
-                quote = quote[dateline_end(quote) :]
+            rest = quote[dateline_end(quote) :]
+            if draft is not EventDraft or calendar_date(rest):
+                quote = rest  # an event keeps its dateline only for the date in it
             text = " ".join(quote.split())
             written = item.model_dump(exclude={"sentence"})
             if draft is PositionDraft:

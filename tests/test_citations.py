@@ -436,3 +436,27 @@ def test_a_position_cites_its_sentence_without_the_dateline_and_an_event_keeps_i
     (event,) = sheet["events"]
     assert event["date"] == "7 August 2024"
     assert event["evidence"][0]["quote"].startswith("NEW YORK, 7 August 2024 (Example Wire) - ")
+
+
+def test_an_event_whose_sentence_gives_its_date_after_the_dateline_drops_the_dateline(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "wire.txt"
+    source.write_text(
+        "Treaty agreed\n\nNEW YORK, Aug 9 (Example Wire) - Delegates agreed the treaty text "
+        "on Thursday, 8 August 2024.",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        number = sentence_number(request, "Delegates agreed")
+        return Reply(content=extraction(events=[{"sentence": number}]))
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
+    (event,) = fact_sheet(facts)["events"]
+    assert event["date"] == "8 August 2024"
+    assert event["evidence"][0]["quote"] == (
+        "Delegates agreed the treaty text on Thursday, 8 August 2024."
+    )
