@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .claims import unsupported_claims
 from .errors import InvalidAnswerError
-from .grounding import calendar_dates
+from .grounding import calendar_dates, names_actor
 from .llm import ChatClient
 from .models import (
     Actor,
@@ -164,6 +164,9 @@ def _verify(
     if missing:
         reason = f"states what the facts it cites do not: {', '.join(missing)}"
         return _rejected(draft, reason), None
+    misstated = _misstated_stance(text, [listed[label] for label in labels], actors)
+    if misstated:
+        return _rejected(draft, misstated), None
     misdated = _misdated(text, support)
     if misdated:
         reason = f"ties {misdated[1]!r} to {misdated[0]!r}, which its facts do not"
@@ -174,6 +177,41 @@ def _verify(
         return _rejected(draft, reason), None
     sentence = BottomLineSentence(text=text, fact_ids=[listed[label].id for label in labels])
     return sentence, cut_off
+
+
+# Words that give an actor's side: for, against (a warning is neither).
+_FOR_WORDS = re.compile(
+    r"\b(?:support|back|welcom|endors|favou?r|prais|champion|defend)\w*", re.IGNORECASE
+)
+_AGAINST_WORDS = re.compile(
+    r"\b(?:oppos|reject|against|criticis|criticiz|condemn|denounc|object|resist)\w*",
+    re.IGNORECASE,
+)
+
+
+def _misstated_stance(text: str, facts: list[Fact], actors: dict[str, Actor]) -> str | None:
+    """Why the sentence gives a cited position's actor a side its stance does not, or None.
+
+    The embedded model wrote "Microsoft supports the draft ..." from a position listed as
+    "disputed: supports / opposes": a disputed stance may not be stated at all, and a sentence
+    whose only words of taking a side are for one side may not name an actor of the other.
+    """
+    says_for, says_against = _FOR_WORDS.search(text), _AGAINST_WORDS.search(text)
+    if not (says_for or says_against):
+        return None
+    for fact in facts:
+        if not isinstance(fact, Position):
+            continue
+        actor = actors[fact.actor_id]
+        if not any(names_actor(name, actor.kind, text) for name in (actor.name, *actor.aliases)):
+            continue
+        if fact.stance_check == "disputed":
+            return f"states a side for {actor.name!r}, whose stance is disputed"
+        if fact.stance == "supports" and says_against and not says_for:
+            return f"puts {actor.name!r} against, while its stance is supports"
+        if fact.stance == "opposes" and says_for and not says_against:
+            return f"puts {actor.name!r} in favour, while its stance is opposes"
+    return None
 
 
 def _misdated(text: str, support: str) -> tuple[str, str] | None:

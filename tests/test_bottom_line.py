@@ -383,3 +383,41 @@ def test_a_date_tied_to_the_wrong_word_is_dropped() -> None:
     # The fact's word may stand after its date, in the same clause.
     opening = "Amara Okafor said that in 2017, Russia proposed the convention."
     assert verdict("Amara Okafor said Russia proposed it in 2017.", opening) == "kept"
+
+
+def stance_verdict(sentence: str, stance: str, second: str | None = None) -> str:
+    """The reason ``sentence`` is dropped, or "kept", citing Amara Okafor's position with
+    ``stance`` (and a disputing ``second`` answer)."""
+    said = "Amara Okafor said the treaty is a surveillance treaty in disguise."
+    evidence = Evidence(source_id="s", start=0, end=len(said), quote=said, match="exact", score=1)
+    okafor = Actor(id="a", name="Amara Okafor", kind="person", evidence=[evidence])
+    position = Position(
+        id="p",
+        actor_id="a",
+        stance=stance,  # type: ignore[arg-type]
+        stance_check="disputed" if second else "agreed",
+        second_stance=second or stance,  # type: ignore[arg-type]
+        summary=said,
+        evidence=[evidence],
+    )
+    draft = BottomLineDraft(facts=["P1"], sentence=sentence)
+    kept = verify_sentence(draft, {"P1": position}, {"a": okafor}, "the treaty")
+    return kept.reason if isinstance(kept, Rejected) else "kept"
+
+
+def test_a_sentence_may_not_give_an_actor_a_side_its_stance_does_not() -> None:
+    # The embedded model wrote "Microsoft supports the draft ..." of a disputed stance.
+    assert stance_verdict("Okafor supports the treaty.", "supports", "opposes") == (
+        "states a side for 'Amara Okafor', whose stance is disputed"
+    )
+    assert stance_verdict("Okafor calls it a surveillance treaty.", "supports", "opposes") == (
+        "kept"
+    )
+    assert stance_verdict("Amara Okafor backs the treaty.", "opposes") == (
+        "puts 'Amara Okafor' in favour, while its stance is opposes"
+    )
+    assert stance_verdict("Amara Okafor rejects the treaty.", "supports") == (
+        "puts 'Amara Okafor' against, while its stance is supports"
+    )
+    assert stance_verdict("Amara Okafor opposes the treaty.", "opposes") == "kept"
+    assert stance_verdict("Amara Okafor supports the treaty.", "supports") == "kept"
