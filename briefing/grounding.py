@@ -334,16 +334,25 @@ def own_subject(name: str, sentence: str, earlier: str) -> str | None:
     return re.sub(r"^The ", "", " ".join(named[-1].split())) if named else None
 
 
-# The last word of a name in lower case that still names people: "plaintiffs", "fiscal
-# conservatives", "rights groups", "the government", "tea party organizers".
-_PEOPLE_ENDINGS = re.compile(
-    r"(?:ers|ors|ists|ians|ans|ants|ents|ives|als|ats|ites|ees|ffs|men|people|folk|public"
-    r"|groups?|unions?|coalitions?|part(?:y|ies)|government|administration|industry|sector"
-    r"|communit(?:y|ies)|campaign|movement|press|media|board|council|committee|court"
-    r"|congress|senate|house|parliament|majority|minority|opposition|church|military|army"
-    r"|navy|police|staff|team|firms?|compan(?:y|ies)|business(?:es)?|agenc(?:y|ies)|ministry"
-    r"|department|states|countries|nations|delegations|governments|bloc|alliance|lobby"
-    r"|association|organi[sz]ations?|institutions?|youth|children|families)$"
+# A name in lower case names people when its last word is a plural ("plaintiffs", "fiscal
+# conservatives", "rights advocates", "critics") other than one of things, or a word for a
+# body of people ("the government", "the public", "the opposition").
+_THING_PLURALS = frozenset(
+    """
+    affairs politics economics rights rules laws issues concerns negotiations talks policies
+    services provisions measures matters relations news funds taxes benefits cuts costs
+    programs programmes plans terms powers data records documents reports comments remarks
+    statements words things ties interests markets prices rates
+    """.split()
+)
+_BODY_WORDS = frozenset(
+    """
+    public government administration industry sector community campaign movement press media
+    board council committee court congress senate house parliament majority minority opposition
+    church military army navy police staff team firm company business agency ministry
+    department bloc alliance lobby association organisation organization institution union
+    coalition party group youth clergy electorate
+    """.split()
 )
 
 
@@ -353,7 +362,10 @@ def names_people(name: str) -> bool:
     words = _spelled(name)
     if not words or any(ch.isupper() or ch.isdigit() for ch in name):
         return True
-    return _PEOPLE_ENDINGS.search(words[-1]) is not None
+    last = words[-1]
+    if last in _BODY_WORDS:
+        return True
+    return last.endswith("s") and not last.endswith("ss") and last not in _THING_PLURALS
 
 
 def is_the_topic(name: str, topic: str) -> bool:
