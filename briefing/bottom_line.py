@@ -8,7 +8,8 @@ sources. It answers two or three sentences, each after the labels of the facts i
 Code keeps a sentence only when every label names a fact of the list and everything specific it
 states (numbers, dates, proper names, specific words: ``claims.unsupported_claims``) occurs in
 those facts: their texts, actors, dates and verified quotes (or in the topic), and only when it
-repeats a quotation of theirs whole or not at all. A cause they do not state ("due to ...") is
+repeats a quotation of theirs whole or not at all, and only when it gives no cited position's
+actor a side its stance does not. A cause they do not state ("due to ...") is
 cut off the sentence, and the cut is listed in ``rejected``. A dropped sentence goes to
 ``rejected`` with its reason. When the model gives no valid answer or no sentence survives,
 the brief shows the code-written summary (``render.bottom_line``) and ``run.bottom_line`` says
