@@ -302,20 +302,9 @@ def _shortens(
         return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
     # First and last name, with the same suffix or none: "Theodore Boutrous Jr." is "Theodore
     # J. Boutrous Jr.", and "Donald Trump" is not "Donald Trump Jr.".
-    suffix = full.words[-1] if full.words[-1] in NAME_SUFFIXES else None
-    core = full.words[:-1] if suffix else full.words
-    return (
-        len(short.words) == (3 if suffix else 2)
-        and short.words[0] == core[0]
-        and short.words[1] == core[-1]
-        and short.words[2:] == ((suffix,) if suffix else ())
-        and len(core) > 2
-    ) or (
-        not suffix
-        and len(short.words) == 2
-        and short.words[0] == full.words[0]
-        and short.words[-1] == full.words[-1]
-    )
+    suffix = full.words[-1:] if full.words[-1] in NAME_SUFFIXES else ()
+    core = full.words[: len(full.words) - len(suffix)]
+    return short.words == (core[0], core[-1], *suffix)
 
 
 # The legal forms a company's full name ends with: "Wal-Mart Stores Inc." is "Wal-Mart".
@@ -327,10 +316,8 @@ def _drops_company_form(short: _Name, full: _Name) -> bool:
     ("Walmart" for "Walmart Stores Inc.", "Ford" for "Ford Motor Co.")."""
     if full.words[-1] not in _COMPANY_FORMS or not short.words:
         return False
-    stem = full.words[:-1]
     return (
-        len(short.words) < len(stem) + 1
-        and stem[: len(short.words)] == short.words
+        full.words[: len(short.words)] == short.words
         and len(short.words[0]) >= 3
         and short.words[-1] not in _CONNECTORS
     )

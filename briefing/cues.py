@@ -200,7 +200,9 @@ _SPEAKING = (
     r"|warns|contended|contends|claimed|claims|stated|noted|notes|explained|explains"
     r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained)"
 )
-_NAME_RUN = r"(?:(?:[A-Z][\w'’.-]*|of|the|for|and)\s+){0,5}[A-Z][\w'’.-]*"
+# Lower-case words inside a name ("Secretary of State ..."), which never end one.
+_NAME_JOINERS = ("of", "the", "for", "and")
+_NAME_RUN = rf"(?:(?:[A-Z][\w'’.-]*|{'|'.join(_NAME_JOINERS)})\s+){{0,5}}[A-Z][\w'’.-]*"
 # The name, perhaps with a title or two after it between commas ("Max Richtman, executive
 # vice president of ..., an advocacy group, said").
 _SPEAKER_BEFORE = re.compile(
@@ -227,7 +229,7 @@ def named_speaker(sentence: str) -> str | None:
         words = match.group(1).split()
         while words and words[0].lower().strip(".,") in _NOT_NAMES:
             words = words[1:]
-        while words and words[-1] in {"of", "the", "for", "and"}:
+        while words and words[-1] in _NAME_JOINERS:
             words = words[:-1]
         if words and words[0][:1].isupper():
             return " ".join(words)

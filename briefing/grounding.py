@@ -157,6 +157,10 @@ class SourceIndex:
             self.source.text, self.sentences[first - 1][1], sentence.start, sentence.end
         )
 
+    def text_before(self, start: int) -> str:
+        """The source before ``start``, as far back as a body's full name is looked for."""
+        return self.source.text[max(0, start - _REFERENT_REACH) : start]
+
     def attribution_window(self, evidence: Evidence) -> str:
         """The sentences the evidence lies in, plus the one before (for "he said" sentences).
 
@@ -426,9 +430,8 @@ def _check_attributed(
     problem = _attribution_problem(index, evidence, kind, who, who_kind)
     if problem:
         speaker = _subject_body(index, evidence, who)
-        speaker_kind: ActorKind | None = None
-        if speaker and who_kind is not None:
-            speaker_kind = who_kind if who_kind != "person" else "organisation"
+        # The body keeps the draft's kind (none for a risk's raiser), but is no person.
+        speaker_kind: ActorKind | None = "organisation" if who_kind == "person" else who_kind
         if not speaker or _attribution_problem(index, evidence, kind, speaker, speaker_kind):
             return _reject(index.source, kind, record, problem)
         who, who_kind = speaker, speaker_kind
@@ -459,8 +462,7 @@ def _subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | Non
     """The body the evidence's sentence opens with by "the" and its head noun, named earlier
     in the source, when that body is not ``who``."""
     sentence = index.sentence_evidence(evidence)
-    earlier = index.source.text[max(0, sentence.start - _REFERENT_REACH) : sentence.start]
-    return own_subject(who, sentence.quote, earlier)
+    return own_subject(who, sentence.quote, index.text_before(sentence.start))
 
 
 def _attribution_problem(
@@ -472,7 +474,7 @@ def _attribution_problem(
     if not names_people(who):
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"
     window = index.attribution_window(evidence)
-    earlier = index.source.text[max(0, evidence.start - _REFERENT_REACH) : evidence.start]
+    earlier = index.text_before(evidence.start)
 
     def named_in(text: str) -> bool:
         return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
@@ -514,8 +516,8 @@ def _attribution_problem(
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
         # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
-        # words are Mr. Obama's.
-        # A risk's raiser has no kind: "Mr. Priebus" may be "Reince Priebus" by surname.
+        # words are Mr. Obama's. A risk's raiser has no kind, yet "Mr. Priebus" names "Reince
+        # Priebus" by surname.
         speaker = named_speaker(sentence)
         if speaker and not names_actor(who, who_kind or "person", speaker):
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
