@@ -263,23 +263,41 @@ def test_the_schema_asks_the_decoder_to_end_each_sentence_with_a_full_stop(
     assert re.fullmatch(pattern, "Jonas Berg said \u201cit helps\u201d small countries.")
 
 
-def verified(sentence: str, fact_text: str) -> BottomLineSentence | Rejected:
+def verified(
+    sentence: str, fact_text: str, stance: str = "opposes", second: str | None = None
+) -> BottomLineSentence | Rejected:
     """``verify_sentence`` on ``sentence`` citing one position by Amara Okafor whose text (as
-    with sentence citations, the cited sentence itself) is ``fact_text``."""
+    with sentence citations, the cited sentence itself) is ``fact_text``, with ``stance`` and,
+    if given, the stance check's ``second`` answer."""
     evidence = Evidence(
         source_id="s", start=0, end=len(fact_text), quote=fact_text, match="exact", score=1
     )
     okafor = Actor(id="a", name="Amara Okafor", kind="person", evidence=[evidence])
+    checked = (
+        {}
+        if second is None
+        else {
+            "stance_check": "agreed" if second == stance else "disputed",
+            "second_stance": second,
+        }
+    )
     position = Position(
-        id="p", actor_id="a", stance="opposes", summary=fact_text, evidence=[evidence]
+        id="p",
+        actor_id="a",
+        stance=stance,
+        summary=fact_text,
+        evidence=[evidence],
+        **checked,
     )
     draft = BottomLineDraft(facts=["P1"], sentence=sentence)
     return verify_sentence(draft, {"P1": position}, {"a": okafor}, "the treaty")
 
 
-def verdict(sentence: str, fact_text: str) -> str:
+def verdict(
+    sentence: str, fact_text: str, stance: str = "opposes", second: str | None = None
+) -> str:
     """The reason ``sentence`` is dropped, or "kept"."""
-    kept = verified(sentence, fact_text)
+    kept = verified(sentence, fact_text, stance, second)
     return kept.reason if isinstance(kept, Rejected) else "kept"
 
 
@@ -389,20 +407,7 @@ def stance_verdict(sentence: str, stance: str, second: str | None = None) -> str
     """The reason ``sentence`` is dropped, or "kept", citing Amara Okafor's position with
     ``stance`` (and a disputing ``second`` answer)."""
     said = "Amara Okafor said the treaty is a surveillance treaty in disguise."
-    evidence = Evidence(source_id="s", start=0, end=len(said), quote=said, match="exact", score=1)
-    okafor = Actor(id="a", name="Amara Okafor", kind="person", evidence=[evidence])
-    position = Position(
-        id="p",
-        actor_id="a",
-        stance=stance,  # type: ignore[arg-type]
-        stance_check="disputed" if second else "agreed",
-        second_stance=second or stance,  # type: ignore[arg-type]
-        summary=said,
-        evidence=[evidence],
-    )
-    draft = BottomLineDraft(facts=["P1"], sentence=sentence)
-    kept = verify_sentence(draft, {"P1": position}, {"a": okafor}, "the treaty")
-    return kept.reason if isinstance(kept, Rejected) else "kept"
+    return verdict(sentence, said, stance, second or stance)
 
 
 def test_a_sentence_may_not_give_an_actor_a_side_its_stance_does_not() -> None:
