@@ -1,17 +1,21 @@
 """Load and render the model prompts shipped in ``prompts/`` (the package ``briefing.prompts``).
 
 Prompts are Jinja2 templates kept out of the code so they can be read, diffed and versioned on
-their own; ``PROMPT_VERSION`` is a hash of their text and is recorded with every run.
+their own; ``prompt_version()`` is a hash of their text, and of the stance labels' definitions the
+templates are given, and is recorded with every run.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import jinja2
+
+from .models import STANCE_DEFINITIONS
 
 _PACKAGE = "briefing.prompts"
 
@@ -55,4 +59,6 @@ def prompt_version() -> str:
     for name in _prompt_names():
         digest.update(name.encode())
         digest.update(read_prompt(name).encode())
+    # Rendered into the extraction and stance prompts: their wording and order are prompt text.
+    digest.update(json.dumps(STANCE_DEFINITIONS).encode())
     return digest.hexdigest()[:12]

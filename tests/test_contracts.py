@@ -85,6 +85,23 @@ def test_prompts_load_as_package_data() -> None:
     assert len(prompt_version()) == 12
 
 
+def test_prompt_version_changes_with_the_stance_definitions(monkeypatch) -> None:
+    """The definitions are rendered into two prompts: rewording or reordering them is a new
+    prompt, which the recorded version (and every checkpoint keyed by it) must show."""
+    import briefing.prompting as prompting
+
+    before = prompt_version()
+    reordered = dict(reversed(list(prompting.STANCE_DEFINITIONS.items())))
+    monkeypatch.setattr(prompting, "STANCE_DEFINITIONS", reordered)
+    prompt_version.cache_clear()
+    try:
+        assert prompt_version() != before
+    finally:
+        monkeypatch.undo()
+        prompt_version.cache_clear()
+    assert prompt_version() == before
+
+
 def test_public_api_is_complete_and_sorted() -> None:
     assert briefing.__all__ == sorted(briefing.__all__)
     for name in briefing.__all__:
