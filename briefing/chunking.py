@@ -152,6 +152,11 @@ _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]")
 _CLOSING = ".!?…:;,\"'”’»)]"
 
 
+def paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph that ``position`` lies in begins (after the last blank line)."""
+    return max((match.end() for match in _PARAGRAPH_BREAK.finditer(text, 0, position)), default=0)
+
+
 def parts_paragraphs(text: str, end: int, start: int) -> bool:
     """Whether a blank line lies in ``text[end:start]``, between one sentence and the next."""
     return _PARAGRAPH_BREAK.search(text, end, max(end, start)) is not None

@@ -200,13 +200,19 @@ _SPEAKING = (
     r"|warns|contended|contends|claimed|claims|stated|noted|notes|explained|explains"
     r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained)"
 )
+# Verbs whose subject takes a side, said before it only ("Ryan criticized the administration";
+# never "criticized Ryan", whose name is the one judged).
+_JUDGING = (
+    r"(?:criticized|criticised|accused|attacked|blamed|praised|defended|slammed|mocked"
+    r"|condemned|denounced|endorsed|urged|scoffed)"
+)
 # Lower-case words inside a name ("Secretary of State ..."), which never end one.
 _NAME_JOINERS = ("of", "the", "for", "and")
 _NAME_RUN = rf"(?:(?:[A-Z][\w'’.-]*|{'|'.join(_NAME_JOINERS)})\s+){{0,5}}[A-Z][\w'’.-]*"
 # The name, perhaps with a title or two after it between commas ("Max Richtman, executive
 # vice president of ..., an advocacy group, said").
 _SPEAKER_BEFORE = re.compile(
-    rf"(?<![\w'’])({_NAME_RUN})(?:(?:\s*,[^,\"“”]{{1,80}}){{1,2}},)?\s+{_SPEAKING}\b"
+    rf"(?<![\w'’])({_NAME_RUN})(?:(?:\s*,[^,\"“”]{{1,80}}){{1,2}},)?\s+(?:{_SPEAKING}|{_JUDGING})\b"
 )
 _SPEAKER_AFTER = re.compile(rf"\b{_SPEAKING}\s+({_NAME_RUN})")
 _NOT_NAMES = frozenset(

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .alignment import Aligner, Alignment, align_quote, normalize
-from .chunking import Chunk, is_heading, parts_paragraphs, split_sentences
+from .chunking import Chunk, is_heading, paragraph_start, parts_paragraphs, split_sentences
 from .claims import unsupported_claims
 from .cues import (
     addressed_mention,
@@ -161,6 +161,43 @@ class SourceIndex:
         """The source before ``start``, as far back as a body's full name is looked for."""
         return self.source.text[max(0, start - _REFERENT_REACH) : start]
 
+    def quotation_attribution(self, evidence: Evidence) -> str | None:
+        """Whose words the evidence is said to be, when its sentence goes on with a quotation
+        opened in an earlier sentence of its paragraph: the words outside quotation marks of the
+        sentence that opens it (and of the one before, even across a paragraph break, when the
+        quotation opens its sentence) and after the closing mark. None when the sentence is not
+        inside such a quotation.
+
+        '"He's the ideological leader ...," Obama said. "And he's an articulate spokesperson
+        for Governor Romney's views. The problem is, those views are wrong."': the last
+        sentence is Obama's, two sentences after his name. Names inside the quotation ("Romney")
+        are the speaker's words, not the speaker.
+        """
+        if not self.sentences:
+            return None
+        text = self.source.text
+        first, _ = self._sentence_range(evidence)
+        start = self.sentences[first][0]
+        paragraph = paragraph_start(text, start)
+        opened = _open_quotation(text, paragraph, start)
+        if opened is None:
+            return None
+        opening = bisect.bisect_right(self._starts, opened) - 1
+        opening_start = self.sentences[opening][0]
+        parts = [text[opening_start:opened]]
+        if (
+            not text[opening_start:opened].strip()
+            and opening > 0
+            and opening - 1 not in self._headings
+        ):
+            before_start, before_end = self.sentences[opening - 1]
+            parts.insert(0, _QUOTATION.sub(" ", text[before_start:before_end]))
+        closing = _closing_mark(text, text[opened], start)
+        if closing is not None and not parts_paragraphs(text, start, closing):
+            end = self.sentences[bisect.bisect_right(self._starts, closing) - 1][1]
+            parts.append(text[closing + 1 : end])
+        return " ".join(" ".join(parts).split())
+
     def attribution_window(self, evidence: Evidence) -> str:
         """The sentences the evidence lies in, plus the one before (for "he said" sentences).
 
@@ -171,6 +208,31 @@ class SourceIndex:
         window_start = self.sentences[before][0] if self.sentences else 0
         window_end = self.sentences[last][1] if self.sentences else len(self.source.text)
         return self.source.text[min(window_start, evidence.start) : max(window_end, evidence.end)]
+
+
+# A quotation in one paragraph, with curly or straight marks.
+_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+def _open_quotation(text: str, start: int, end: int) -> int | None:
+    """Where the quotation still open at ``end`` opened, reading from ``start``; None when
+    every quotation before ``end`` is closed."""
+    opened: int | None = None
+    for position in range(start, end):
+        mark = text[position]
+        if mark == "“":
+            opened = position
+        elif mark == "”":
+            opened = None
+        elif mark == '"':
+            opened = position if opened is None else None
+    return opened
+
+
+def _closing_mark(text: str, opening_mark: str, start: int) -> int | None:
+    """The mark that closes a quotation opened with ``opening_mark``, from ``start`` on."""
+    found = text.find("”" if opening_mark == "“" else '"', start)
+    return found if found >= 0 else None
 
 
 _WORD = re.compile(r"[\w'-]+")
@@ -196,6 +258,8 @@ _CALENDAR = re.compile(
 )
 _HAS_YEAR = re.compile(rf"\b{_YEAR}")
 _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
+# Titles that only people bear, before a surname ("Ms. Park", "Sen. Grassley").
+_HONORIFICS = frozenset("mr mrs ms miss dr sen rep gov prof".split())
 # Generational suffixes, which come after a surname ("Theodore J. Boutrous Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"'s?$")
@@ -270,6 +334,10 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     core = words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
     if kind == "person" and len(core) > 1 and len(core[-1]) >= 3:
         if core[-1] in window_words:
+            return True
+    # A risk's raiser has no kind, but "Ms. Park" names only a person: "Ada Park".
+    if kind is None and len(core) > 1 and len(core[-1]) >= 3:
+        if any(a in _HONORIFICS and b == core[-1] for a, b in zip(window_words, window_words[1:])):
             return True
     short = acronym(words)
     if len(short) >= 2 and short in window_words:
@@ -479,9 +547,15 @@ def _attribution_problem(
     def named_in(text: str) -> bool:
         return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
 
-    if not named_in(window):
-        return f"{who!r} is not named in or just before the quoted sentence"
     sentence = index.sentence_evidence(evidence).quote
+    quoted = False
+    if not named_in(window):
+        # A quotation may go on for sentences after its speaker's name; names inside it are
+        # the speaker's words, and another speaker said for it is not the actor.
+        said_by = index.quotation_attribution(evidence)
+        if said_by is None or not named_in(said_by) or _other_speaker(said_by, who, who_kind):
+            return f"{who!r} is not named in or just before the quoted sentence"
+        window, quoted = f"{said_by} {sentence}", True
     if named_in(sentence):
         addressed = addressed_mention(who, sentence)
         if addressed and not names_actor(
@@ -499,7 +573,7 @@ def _attribution_problem(
                 )
         cue_text = sentence
     else:
-        if not reports_someone(window):
+        if not quoted and not reports_someone(window):
             return (
                 f"{who!r} is named only before the quoted sentence, "
                 "and neither reports anyone's words"
@@ -516,16 +590,22 @@ def _attribution_problem(
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
         # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
-        # words are Mr. Obama's. A risk's raiser has no kind, yet "Mr. Priebus" names "Reince
-        # Priebus" by surname.
-        speaker = named_speaker(sentence)
-        if speaker and not names_actor(who, who_kind or "person", speaker):
+        # words are Mr. Obama's.
+        speaker = _other_speaker(sentence, who, who_kind)
+        if speaker:
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
         # The sentence before, which names the actor, may carry the cue ("The industry has
         # expressed concerns. These provisions pose risks to privacy.").
         cue_text = window
     carries, lacking = _CUES[kind]
     return None if carries(cue_text) else lacking
+
+
+def _other_speaker(text: str, who: str, who_kind: ActorKind | None) -> str | None:
+    """The speaker ``text`` names beside a verb of saying, when that is not ``who``. A risk's
+    raiser has no kind, yet "Mr. Priebus" names "Reince Priebus" by surname."""
+    speaker = named_speaker(text)
+    return speaker if speaker and not names_actor(who, who_kind or "person", speaker) else None
 
 
 def _view_of_others_only(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:

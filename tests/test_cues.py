@@ -183,6 +183,13 @@ def test_a_view_with_its_holder_after_it_is_found() -> None:
             "\u201cWe will fight,\u201d said Lena Smith, adding that Tom Jones said no.",
             "Lena Smith",
         ),
+        # a verb of taking a side names its subject, never the one it judges
+        (
+            "With the moderator, Jane Roe, opening the debate, Tom Lee criticized the plan.",
+            "Tom Lee",
+        ),
+        ("The mayor's office said nothing as Ada Park accused Tom Lee of delay.", "Ada Park"),
+        ("They criticized Tom Lee on Monday.", None),
         # a pronoun, a common noun, no verb of saying: no speaker named
         ("He added: \u201cI think it is important.\u201d", None),
         ("\u201cWe will sign,\u201d she said.", None),

@@ -200,6 +200,10 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     assert names_actor("Ms Tirana Hassan", "person", window)
     assert not names_actor("Amnesty International", "organisation", window)
     assert not names_actor("Microsoft", "company", window)
+    # A risk's raiser has no kind: a surname names it only after a title only people bear.
+    assert names_actor("Ada Park", None, "Ms. Park said the toll was wrong.")
+    assert not names_actor("Ada Park", None, "The park was closed.")
+    assert not names_actor("Amnesty International", None, "Its international staff left.")
 
 
 def test_names_actor_ignores_a_hyphen_inside_a_name_and_a_generational_suffix() -> None:
@@ -634,6 +638,50 @@ def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it(
         warned, risk("Reince Priebus", "Mr. Priebus warned the cuts could cost seats.")
     )
     assert [r.raised_by for r in raised.risks] == ["Reince Priebus"]
+
+
+# A speaker named once, then a quotation that runs on for sentences: news writing's way.
+QUOTATION = (
+    "Mayor Ada Park spoke in Riverton on Tuesday.\n\n"
+    "\u201cTom Lee is a fine man. He works hard,\u201d Ms. Park said. "
+    "\u201cBut his toll plan is wrong for Riverton. It would cost commuters dearly.\u201d\n\n"
+    "According to Ben Ortiz of the Harbor Institute, the toll would raise $40 million.\n\n"
+    "\u201cThe figure I get is close to $40 million. Drivers would pay most of it. "
+    "Freight firms would pay the rest.\u201d"
+)
+
+
+def test_a_quotation_stays_its_speakers_sentences_after_the_name() -> None:
+    source = "It would cost commuters dearly.\u201d"
+    result = ground_in(QUOTATION, pos("Ada Park", source, "person"))
+    assert [p.actor for p in result.positions] == ["Ada Park"]
+    warned = ground_risks_in(QUOTATION, risk("Ada Park", source))
+    assert [r.raised_by for r in warned.risks] == ["Ada Park"]
+    # A paragraph that is one quotation, after the paragraph that names its source.
+    later = "Freight firms would pay the rest.\u201d"
+    assert [p.actor for p in ground_in(QUOTATION, pos("Ben Ortiz", later, "person")).positions] == [
+        "Ben Ortiz"
+    ]
+
+
+def test_a_name_inside_a_quotation_is_not_its_speaker() -> None:
+    result = ground_in(QUOTATION, pos("Tom Lee", "It would cost commuters dearly.\u201d", "person"))
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'Tom Lee' is not named in or just before the quoted sentence"
+    ]
+
+
+def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them() -> None:
+    text = (
+        "With the moderator, Jane Roe, opening the debate, Tom Lee criticized the toll plan.\n\n"
+        "\u201cThis is getting worse by the day. First they blamed the weather.\u201d"
+    )
+    quote = "First they blamed the weather.\u201d"
+    assert ground_in(text, pos("Jane Roe", quote, "person")).positions == []
+    assert [p.actor for p in ground_in(text, pos("Tom Lee", quote, "person")).positions] == [
+        "Tom Lee"
+    ]
 
 
 @pytest.mark.parametrize(
