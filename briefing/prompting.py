@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from .models import STANCE_DEFINITIONS
+from .models import STANCE_CHECK_ORDER, STANCE_DEFINITIONS
 
 _PACKAGE = "briefing.prompts"
 
@@ -60,5 +60,5 @@ def prompt_version() -> str:
         digest.update(name.encode())
         digest.update(read_prompt(name).encode())
     # Rendered into the extraction and stance prompts: their wording and order are prompt text.
-    digest.update(json.dumps(STANCE_DEFINITIONS).encode())
+    digest.update(json.dumps([STANCE_DEFINITIONS, STANCE_CHECK_ORDER]).encode())
     return digest.hexdigest()[:12]

@@ -3,8 +3,10 @@
 Small models mislabel stances when they extract many facts at once (the embedded model called
 "no outcome is better than a bad outcome" support for a treaty). For each grounded position the
 model is asked once more, with only the actor, the topic, the verified sentences and the label
-definitions. Where both answers agree the label is kept as checked; where they differ the
-position is marked disputed and shows both labels: the tool does not guess between them.
+definitions, listed with "opposes" first where the extraction lists "supports" first (the model
+leans to the first label it reads, so the two answers lean opposite ways). Where both answers
+agree the label is kept as checked; where they differ the position is marked disputed and shows
+both labels: the tool does not guess between them.
 """
 
 from __future__ import annotations
@@ -15,18 +17,16 @@ from .config import Progress, no_progress
 from .errors import InvalidAnswerError
 from .grounding import SourceIndex
 from .llm import ChatClient
-from .models import STANCE_DEFINITIONS, Actor, Position, StanceAnswer
+from .models import STANCE_CHECK_ORDER, STANCE_DEFINITIONS, Actor, Position, StanceAnswer
 from .prompting import render_prompt
 
 
 def check_stance(
     client: ChatClient, position: Position, actor: Actor, topic: str, context: list[str]
 ) -> Position:
+    stances = {label: STANCE_DEFINITIONS[label] for label in STANCE_CHECK_ORDER}
     messages = [
-        {
-            "role": "system",
-            "content": render_prompt("stance_system.j2", stances=STANCE_DEFINITIONS),
-        },
+        {"role": "system", "content": render_prompt("stance_system.j2", stances=stances)},
         {
             "role": "user",
             "content": render_prompt(

@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
 from briefing.cli import main
+from briefing.models import STANCE_CHECK_ORDER, Stance
 from tests.conftest import fact_sheet
 from tests.fakeserver import FakeOpenAI, Reply, echo_model
 
@@ -88,3 +89,23 @@ def test_an_unusable_answer_leaves_its_position_unchecked(tmp_path: Path, answer
         "SpeakerBravo": "agreed",
         "SpeakerCharlie": "agreed",
     }
+
+
+def test_the_check_lists_the_same_definitions_with_opposes_first(tmp_path: Path) -> None:
+    """The model leans to the first label it reads: the extraction reads "supports" first, so
+    the check reads "opposes" first, each label with the extraction's own definition."""
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=echo_model) as fake:
+        assert run(fake, write_source(tmp_path), facts) == 0
+        extraction, question = fake.requests[0], next(r for r in fake.requests if asked_actor(r))
+
+    def listed(system: str) -> list[tuple[str, str]]:
+        found = re.findall(r"(supports|opposes|concerned|mixed|neutral) ?[=:] ([^;\n]+)", system)
+        return [(label, meaning.split(". ")[0].rstrip(".")) for label, meaning in found]
+
+    first = listed(extraction["messages"][0]["content"])
+    check = listed(question["messages"][0]["content"])
+    assert [label for label, _ in first][:2] == ["supports", "opposes"]
+    assert [label for label, _ in check][:2] == ["opposes", "supports"]
+    assert dict(check) == dict(first)
+    assert sorted(STANCE_CHECK_ORDER) == sorted(get_args(Stance))
