@@ -336,9 +336,8 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
         if core[-1] in window_words:
             return True
     # A risk's raiser has no kind, but "Ms. Park" names only a person: "Ada Park".
-    if kind is None and len(core) > 1 and len(core[-1]) >= 3:
-        if any(a in _HONORIFICS and b == core[-1] for a, b in zip(window_words, window_words[1:])):
-            return True
+    if kind is None and _titled(core, window_words):
+        return True
     short = acronym(words)
     if len(short) >= 2 and short in window_words:
         return True
@@ -349,6 +348,22 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
                 if acronym(window_words[start:end]) == words[0]:
                     return True
     return False
+
+
+def _titled(name_words: list[str], text_words: list[str]) -> bool:
+    """Whether the text gives the name's surname after a title only people bear ("Ms. Park")."""
+    if len(name_words) < 2 or len(name_words[-1]) < 3:
+        return False
+    surname = name_words[-1]
+    return any(a in _HONORIFICS and b == surname for a, b in zip(text_words, text_words[1:]))
+
+
+def titled_person(name: str, text: str) -> bool:
+    """Whether ``text`` calls ``name`` by a title only people bear and the surname: a person,
+    whatever kind the model gave (a risk's raiser has none)."""
+    words = _spelled(name)
+    core = words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
+    return _titled(core, _spelled(text))
 
 
 # A small model may run an actor's name on into the list after it ("Press freedom
@@ -537,7 +552,8 @@ def _attribution_problem(
     index: SourceIndex, evidence: Evidence, kind: FactKind, who: str, who_kind: ActorKind | None
 ) -> str | None:
     """Why the evidence cannot be ``who``'s position or risk, or None when it can be."""
-    if who_kind != "person" and is_the_topic(who, index.topic):
+    person = who_kind == "person" or (who_kind is None and titled_person(who, index.source.text))
+    if not person and is_the_topic(who, index.topic):
         return f"{who!r} is the topic, not someone with a view on it"
     if not names_people(who):
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"

@@ -49,12 +49,12 @@ def ground_in(text: str, draft: PositionDraft, topic: str = "") -> GroundedChunk
     return ground_chunk(SourceIndex(source, topic), chunk, extraction)
 
 
-def ground_risks_in(text: str, *drafts: RiskDraft) -> GroundedChunk:
+def ground_risks_in(text: str, *drafts: RiskDraft, topic: str = "") -> GroundedChunk:
     """Ground risk drafts against a one-chunk source holding ``text``."""
     source = Source(id="one", title="t", text=text)
     chunk = chunk_source(source, max_chars=5000)[0]
     extraction = ChunkExtraction(positions=[], risks=list(drafts), events=[])
-    return ground_chunk(SourceIndex(source), chunk, extraction)
+    return ground_chunk(SourceIndex(source, topic), chunk, extraction)
 
 
 def risk(raised_by: str, quote: str) -> RiskDraft:
@@ -369,6 +369,19 @@ def test_a_person_who_is_the_topic_may_still_hold_a_position() -> None:
     text = "Amara Okafor said the allegations against her were false."
     result = ground_in(text, pos("Amara Okafor", text, "person", text), "Amara Okafor")
     assert result.rejected == [] and len(result.positions) == 1
+
+
+def test_a_person_who_is_the_topic_may_raise_a_risk_when_the_text_titles_them() -> None:
+    """A risk's raiser has no kind; "Ms. Okafor" shows a person, who may warn of harms."""
+    text = "Amara Okafor spoke on Monday. Ms. Okafor warned that the plan could cost jobs."
+    warning = "Ms. Okafor warned that the plan could cost jobs."
+    result = ground_risks_in(text, risk("Amara Okafor", warning), topic="Amara Okafor")
+    assert [r.raised_by for r in result.risks] == ["Amara Okafor"]
+    body = "The Harbor Institute warned that the plan could cost jobs."
+    rejected = ground_risks_in(body, risk("Harbor Institute", body), topic="the Harbor Institute")
+    assert [r.reason for r in rejected.rejected] == [
+        "'Harbor Institute' is the topic, not someone with a view on it"
+    ]
 
 
 def test_a_position_on_a_sentence_that_only_describes_its_actor_is_rejected() -> None:
