@@ -63,7 +63,7 @@ from .models import (
     Risk,
 )
 
-__all__ = ["consolidate", "find_conflicts", "same_actor"]
+__all__ = ["consolidate", "find_conflicts", "merge_same_stance", "same_actor"]
 
 # --------------------------------------------------------------------------- names
 
@@ -557,6 +557,30 @@ def _merge_positions(
             evidence=evidence,
         )
         for actor, found, evidence in merged
+    ]
+
+
+def merge_same_stance(positions: Sequence[Position]) -> list[Position]:
+    """One position per actor and stance again, after the stance question relabelled them:
+    two drafts of an actor labelled differently by the extraction may now share a stance."""
+    merged: dict[tuple[str, str], tuple[Position, list[Evidence]]] = {}
+    for position in positions:
+        key = (position.actor_id, position.stance)
+        if key not in merged:
+            merged[key] = (position, list(position.evidence))
+            continue
+        for found in position.evidence:
+            _add_evidence(merged[key][1], found)
+    # Built anew, not copied, so each position counts the sources of its merged evidence.
+    return [
+        Position(
+            **{
+                **dict(first),
+                "id": _fact_id("position", first.actor_id, first.stance),
+                "evidence": evidence,
+            }
+        )
+        for first, evidence in merged.values()
     ]
 
 

@@ -333,11 +333,15 @@ class Position(BaseModel):
     model_config = _DOMAIN
     id: str
     actor_id: str
-    stance: Stance = Field(description="The stance the extraction gave.")
+    stance: Stance = Field(
+        description="The first narrow question's answer; the extraction's label when the "
+        "stance check is off or the question went unanswered."
+    )
     stance_check: StanceCheck = Field(
         default="unchecked",
-        description="'agreed' when a second, narrow question gave the same stance; 'disputed' "
-        "when it did not (the brief then shows both labels, not a guess).",
+        description="'agreed' when a second narrow question, its labels in another order, gave "
+        "the same stance; 'disputed' when it did not (the brief then shows both labels, not a "
+        "guess).",
     )
     second_stance: Stance | None = Field(
         default=None, description="The second question's answer, when it was asked."

@@ -267,8 +267,11 @@ def test_stance_check_agrees_or_marks_a_dispute(
                 position("Jonas Berg", BERG, stance="supports"),
             ]
         ),
+        # The first narrow question, for each position in turn, then the second.
         json.dumps({"stance": "opposes"}),
         json.dumps({"stance": "supports"}),
+        json.dumps({"stance": "opposes"}),
+        json.dumps({"stance": "opposes"}),
     )
     facts = tmp_path / "facts.json"
     assert run(fake, str(statement_file), "--json", str(facts), stance_check=True) == 0
@@ -276,15 +279,22 @@ def test_stance_check_agrees_or_marks_a_dispute(
         p["evidence"][0]["quote"]: (p["stance"], p["stance_check"], p["second_stance"])
         for p in fact_sheet(facts)["positions"]
     }
-    assert checks[OKAFOR] == ("supports", "disputed", "opposes")
-    assert checks[BERG] == ("supports", "agreed", "supports")
+    # The extraction's label is replaced by the first narrow answer, checked by the second.
+    assert checks[OKAFOR] == ("opposes", "agreed", "opposes")
+    assert checks[BERG] == ("supports", "disputed", "opposes")
     brief = capsys.readouterr().out
-    assert "| Amara Okafor | disputed: supports / opposes |" in brief
-    assert "| Jonas Berg | supports |" in brief
-    # The narrow question shows the actor, the topic and the verified sentence, nothing else.
-    question = fake.requests[1]["messages"][-1]["content"]
-    assert "Actor: Amara Okafor" in question and OKAFOR in question
-    assert fake.requests[1]["response_format"]["json_schema"]["name"] == "StanceAnswer"
+    assert "| Amara Okafor | opposes |" in brief
+    assert "| Jonas Berg | disputed: supports / opposes |" in brief
+    # Each question shows the actor, the topic and the verified sentence, nothing else; the
+    # first lists "supports" first, the second "opposes" first.
+    first, second = fake.requests[1], fake.requests[3]
+    for question in (first, second):
+        assert "Actor: Amara Okafor" in question["messages"][-1]["content"]
+        assert OKAFOR in question["messages"][-1]["content"]
+        assert question["response_format"]["json_schema"]["name"] == "StanceAnswer"
+    system = first["messages"][0]["content"], second["messages"][0]["content"]
+    assert system[0].index("- supports:") < system[0].index("- opposes:")
+    assert system[1].index("- opposes:") < system[1].index("- supports:")
 
 
 def test_concurrent_requests_give_the_same_facts(tmp_path: Path) -> None:

@@ -63,8 +63,11 @@ def scripted_model(request: dict[str, Any]) -> Reply:
     question = request["messages"][-1]["content"]
     if "\nFacts:\n" in question:
         return Reply(content=BOTTOM_LINE)
-    if "stance toward" in question:  # the narrow question disputes Berg's stance only
-        return Reply(content=json.dumps({"stance": "mixed" if "Berg" in question else "opposes"}))
+    if "stance toward" in question:  # the second narrow question disputes Berg's stance only
+        system = request["messages"][0]["content"]
+        second = system.index("- opposes:") < system.index("- supports:")
+        berg = "mixed" if second else "supports"
+        return Reply(content=json.dumps({"stance": berg if "Berg" in question else "opposes"}))
     if "Okafor said the draft" in question:
         return Reply(content=HOSTILE_ANSWER)
     return Reply(content=statement_answer())

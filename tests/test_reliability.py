@@ -65,7 +65,7 @@ def test_thirty_percent_transient_faults_change_no_fact(tmp_path: Path, concurre
     assert faults >= 0.3 * (faults + proxy.forwarded), proxy.injected
     assert len(proxy.injected) >= 6, proxy.injected  # a mix of kinds, not one
     assert facts(faulty) == facts(clean)
-    assert len(clean.positions) >= 3 and len(clean.events) >= 3
+    assert len(clean.positions) >= 2 and len(clean.events) >= 3
     assert faulty.run.usage.retries == faults
     assert faulty.run.usage.calls == clean.run.usage.calls == proxy.forwarded
 

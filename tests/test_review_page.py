@@ -210,8 +210,8 @@ def test_source_text_is_inert() -> None:
 def test_disputed_stances_and_rejected_drafts_are_listed() -> None:
     html = render_review_page(review_sheet())
     disputed = html.split('<section id="disputed">', 1)[1].split("</section>", 1)[0]
-    assert "Jonas Berg: the extraction said <strong>supports</strong>" in disputed
-    assert "the narrow stance question said <strong>mixed</strong>" in disputed
+    assert "Jonas Berg: the first stance question said <strong>supports</strong>" in disputed
+    assert "the second said <strong>mixed</strong>" in disputed
     assert '<tr id="position-3" class="disputed">' in html
     assert "<td>disputed: supports / mixed</td>" in html
     rejected = html.split('<section id="rejected">', 1)[1].split("</section>", 1)[0]
@@ -248,8 +248,8 @@ def test_generate_writes_the_page_with_the_briefs_note_numbers(
     ]
     fake.enqueue(
         statement_answer(),
-        json.dumps({"stance": "opposes"}),
-        json.dumps({"stance": "mixed"}),
+        # Both stance questions for Amara Okafor and Jonas Berg, first ones first.
+        *(json.dumps({"stance": s}) for s in ("opposes", "supports", "opposes", "mixed")),
         json.dumps({"sentences": bottom_line}),
     )
     brief, facts, review = tmp_path / "brief.md", tmp_path / "facts.json", tmp_path / "review.html"
@@ -261,7 +261,7 @@ def test_generate_writes_the_page_with_the_briefs_note_numbers(
     for note in notes:
         assert "".join(text for _, _, text in page.marks[note.number]) == note.quote
     html = review.read_text("utf-8")
-    assert "Jonas Berg: the extraction said <strong>supports</strong>" in html
+    assert "Jonas Berg: the first stance question said <strong>supports</strong>" in html
     assert STATEMENT.splitlines()[0] in page.texts[1]
     # The bottom line cites first, so the event's quote is note 1 in the brief and on the page.
     assert "Negotiators agreed the final text on 8 August 2024. [1]" in brief.read_text("utf-8")

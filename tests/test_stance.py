@@ -12,7 +12,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.models import STANCE_CHECK_ORDER, Stance
-from tests.conftest import fact_sheet
+from tests.conftest import extraction, fact_sheet, position
 from tests.fakeserver import FakeOpenAI, Reply, echo_model
 
 SPEAKERS = ["Alpha", "Bravo", "Charlie"]
@@ -52,18 +52,26 @@ def checks_by_actor(facts: Path) -> dict[str, tuple[str, str, str | None]]:
     }
 
 
+def opposes_first(request: dict[str, Any]) -> bool:
+    system = request["messages"][0]["content"]
+    return system.index("- opposes:") < system.index("- supports:")
+
+
 def test_each_position_is_asked_about_alone_with_its_own_sentence(tmp_path: Path) -> None:
     def model(request: dict[str, Any]) -> Reply:
-        if asked_actor(request) == "SpeakerBravo":
+        if asked_actor(request) == "SpeakerBravo" and opposes_first(request):
             return Reply(content=json.dumps({"stance": "neutral"}))
-        return echo_model(request)  # its second answers agree with its first ones
+        return echo_model(request)  # its other answers agree with the extraction's labels
 
     facts = tmp_path / "facts.json"
     with FakeOpenAI(responder=model) as fake:
         assert run(fake, write_source(tmp_path), facts) == 0
         questions = [r for r in fake.requests if asked_actor(r)]
 
-    assert sorted(asked_actor(q) for q in questions) == [f"Speaker{n}" for n in SPEAKERS]
+    # Two questions per position: all the first ones, then all the second ones.
+    names = [f"Speaker{n}" for n in SPEAKERS]
+    assert sorted(asked_actor(q) for q in questions) == sorted(names * 2)
+    assert [opposes_first(q) for q in questions] == [False] * 3 + [True] * 3
     for question in questions:
         text = question["messages"][-1]["content"]
         assert len(re.findall(r"in case \d", text)) == 1  # only its own sentence
@@ -71,6 +79,40 @@ def test_each_position_is_asked_about_alone_with_its_own_sentence(tmp_path: Path
     first, *second = checks.pop("SpeakerBravo")
     assert first != "neutral" and second == ["disputed", "neutral"]
     assert all(check == "agreed" and again == stance for stance, check, again in checks.values())
+
+
+def test_positions_the_first_question_gives_one_stance_are_merged(tmp_path: Path) -> None:
+    """The extraction labelled two of one actor's sentences differently; the first question
+    gives both the same stance, so the actor holds one position with both sentences."""
+    source = tmp_path / "one.txt"
+    source.write_text(
+        "One voice\n\nSpeakerAlpha said the treaty is welcome in case 1.\n\n"
+        "SpeakerAlpha said the treaty is bad in case 2.",
+        encoding="utf-8",
+    )
+
+    def model(request: dict[str, Any]) -> Reply:
+        last = request["messages"][-1]["content"]
+        if "stance toward" in last:
+            return Reply(content=json.dumps({"stance": "opposes"}))
+        if "case 1" in last:
+            said = [("welcome in case 1", "supports"), ("bad in case 2", "opposes")]
+            return Reply(
+                content=extraction(
+                    positions=[position("SpeakerAlpha", q, stance=s) for q, s in said]
+                )
+            )
+        return echo_model(request)
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=model) as fake:
+        assert run(fake, str(source), facts) == 0
+        asked = [r for r in fake.requests if asked_actor(r)]
+    positions = fact_sheet(facts)["positions"]
+    assert [(p["stance"], p["stance_check"], len(p["evidence"])) for p in positions] == [
+        ("opposes", "agreed", 2)
+    ]
+    assert len(asked) == 3  # two first questions, one second for the merged position
 
 
 @pytest.mark.parametrize("answer", ["{}", json.dumps({"stance": "maybe"}), "not json"])
@@ -92,20 +134,21 @@ def test_an_unusable_answer_leaves_its_position_unchecked(tmp_path: Path, answer
 
 
 def test_the_check_lists_the_same_definitions_with_opposes_first(tmp_path: Path) -> None:
-    """The model leans to the first label it reads: the extraction reads "supports" first, so
-    the check reads "opposes" first, each label with the extraction's own definition."""
+    """The model leans to the first label it reads: the extraction and the first question read
+    "supports" first, so the second reads "opposes" first, each label with the same
+    definition."""
     facts = tmp_path / "facts.json"
     with FakeOpenAI(responder=echo_model) as fake:
         assert run(fake, write_source(tmp_path), facts) == 0
-        extraction, question = fake.requests[0], next(r for r in fake.requests if asked_actor(r))
+        asked = [r for r in fake.requests if asked_actor(r)]
+    drafting = fake.requests[0]
 
-    def listed(system: str) -> list[tuple[str, str]]:
+    def listed(request: dict[str, Any]) -> list[tuple[str, str]]:
+        system = request["messages"][0]["content"]
         found = re.findall(r"(supports|opposes|concerned|mixed|neutral) ?[=:] ([^;\n]+)", system)
         return [(label, meaning.split(". ")[0].rstrip(".")) for label, meaning in found]
 
-    first = listed(extraction["messages"][0]["content"])
-    check = listed(question["messages"][0]["content"])
-    assert [label for label, _ in first][:2] == ["supports", "opposes"]
-    assert [label for label, _ in check][:2] == ["opposes", "supports"]
-    assert dict(check) == dict(first)
+    orders = [[label for label, _ in listed(r)][:2] for r in (drafting, asked[0], asked[-1])]
+    assert orders == [["supports", "opposes"], ["supports", "opposes"], ["opposes", "supports"]]
+    assert dict(listed(asked[0])) == dict(listed(asked[-1])) == dict(listed(drafting))
     assert sorted(STANCE_CHECK_ORDER) == sorted(get_args(Stance))
