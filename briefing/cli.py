@@ -118,7 +118,8 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--no-stance-check",
         action="store_true",
-        help="do not ask the model a second, narrow question about each position's stance",
+        help="do not ask the model two narrow questions about each position's stance (the "
+        "brief then shows the extraction's label, unchecked)",
     )
     generate.add_argument(
         "--no-bottom-line",
