@@ -561,27 +561,39 @@ def _merge_positions(
 
 
 def merge_same_stance(positions: Sequence[Position]) -> list[Position]:
-    """One position per actor and stance again, after the stance question relabelled them:
-    two drafts of an actor labelled differently by the extraction may now share a stance."""
-    merged: dict[tuple[str, str], tuple[Position, list[Evidence]]] = {}
+    """One position per actor and stance again, after the stance questions relabelled them:
+    two drafts of an actor labelled differently by the extraction may now share a stance.
+
+    A merged position is disputed when any of its parts was (with that part's second answer),
+    agreed when any was agreed and none disputed, and unchecked otherwise.
+    """
+    merged: dict[tuple[str, str], list[Position]] = {}
     for position in positions:
-        key = (position.actor_id, position.stance)
-        if key not in merged:
-            merged[key] = (position, list(position.evidence))
-            continue
-        for found in position.evidence:
-            _add_evidence(merged[key][1], found)
-    # Built anew, not copied, so each position counts the sources of its merged evidence.
-    return [
-        Position(
-            **{
-                **dict(first),
-                "id": _fact_id("position", first.actor_id, first.stance),
-                "evidence": evidence,
-            }
+        merged.setdefault((position.actor_id, position.stance), []).append(position)
+    result = []
+    for parts in merged.values():
+        evidence: list[Evidence] = []
+        for part in parts:
+            for found in part.evidence:
+                _add_evidence(evidence, found)
+        checked = next(
+            (p for verdict in ("disputed", "agreed") for p in parts if p.stance_check == verdict),
+            parts[0],
         )
-        for first, evidence in merged.values()
-    ]
+        # Built anew, not copied, so each position counts the sources of its merged evidence.
+        first = parts[0]
+        result.append(
+            Position(
+                **{
+                    **dict(first),
+                    "id": _fact_id("position", first.actor_id, first.stance),
+                    "stance_check": checked.stance_check,
+                    "second_stance": checked.second_stance,
+                    "evidence": evidence,
+                }
+            )
+        )
+    return result
 
 
 def _merge_risks(chunks: Sequence[GroundedChunk], by_surface: dict[str, Actor]) -> list[Risk]:

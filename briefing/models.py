@@ -38,11 +38,11 @@ STANCE_DEFINITIONS: dict[str, str] = {
     "mixed": "welcomes some parts and objects to others",
     "neutral": "describes or reports without taking a side",
 }
-# The order the second stance question (the check) lists the labels in. The embedded model
-# leans to the first label it is shown; the extraction and the first stance question show
-# "supports" first (the order above) and are most often wrong by calling critics supporters, so
-# the check shows "opposes" first: where two answers leaning opposite ways still agree, the
-# label is worth more (measured on BASIL, bench/README.md).
+# The order the second stance question (the check) names the labels in, in a line that closes
+# it. The embedded model leans to the first label it reads; the extraction and the first stance
+# question read "supports" first (the order above) and are most often wrong by calling critics
+# supporters, so the check names "opposes" first: where two answers leaning opposite ways still
+# agree, the label is worth more (measured on BASIL, bench/README.md).
 STANCE_CHECK_ORDER: tuple[str, ...] = ("opposes", "supports", "concerned", "mixed", "neutral")
 RiskCategory = Literal[
     "human_rights", "privacy", "security", "legal", "economic", "political", "other"

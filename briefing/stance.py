@@ -4,11 +4,11 @@ Small models mislabel stances when they extract many facts at once (the embedded
 "no outcome is better than a bad outcome" support for a treaty), and they lean to the first
 label they read. So the extraction's label only groups an actor's drafts; the stance shown is
 asked again, twice, each time with only the actor, the topic, the verified sentences and the
-label definitions. The first question lists "supports" first, the second "opposes" first, so
-the two answers lean opposite ways. The first answer is the position's stance (positions of
-one actor that now share a stance are merged); where the second agrees the label is kept as
-checked, where it does not the position is marked disputed and shows both labels: the tool
-does not guess between them.
+label definitions ("supports" first). The second question ends by naming the labels with
+"opposes" first, so the two answers lean opposite ways. The first answer is the position's
+stance (positions of one actor that now share a stance are merged); where the second agrees
+the label is kept as checked, where it does not the position is marked disputed and shows both
+labels: the tool does not guess between them.
 """
 
 from __future__ import annotations
@@ -31,24 +31,25 @@ from .models import (
 )
 from .prompting import render_prompt
 
-FIRST_ORDER: tuple[str, ...] = tuple(STANCE_DEFINITIONS)
-
 
 def ask_stance(
     client: ChatClient,
     actor: Actor,
     topic: str,
     context: list[str],
-    order: Sequence[str],
+    order: Sequence[str] = (),
 ) -> Stance | None:
-    """One narrow question, its labels listed in ``order``; None when no valid answer came."""
-    stances = {label: STANCE_DEFINITIONS[label] for label in order}
+    """One narrow question; ``order``, when given, closes it with the labels in that order.
+    None when no valid answer came."""
     messages = [
-        {"role": "system", "content": render_prompt("stance_system.j2", stances=stances)},
+        {
+            "role": "system",
+            "content": render_prompt("stance_system.j2", stances=STANCE_DEFINITIONS),
+        },
         {
             "role": "user",
             "content": render_prompt(
-                "stance_user.j2", topic=topic, actor=actor.name, quotes=context
+                "stance_user.j2", topic=topic, actor=actor.name, quotes=context, order=order
             ),
         },
     ]
@@ -70,45 +71,30 @@ def check_stances(
 ) -> list[Position]:
     """Ask both questions for every position; the sentences of its evidence are shown.
 
-    Up to ``concurrency`` questions are in flight at once; results keep the positions' order.
-    A first question left unanswered keeps the extraction's label; a second one leaves the
-    position unchecked.
+    The second question is the first with one line added, so the server reads only that line
+    anew when it follows the first. Up to ``concurrency`` positions are asked about at once;
+    results keep the positions' order. A first question left unanswered keeps the extraction's
+    label; a second one leaves the position unchecked.
     """
     by_id = {actor.id: actor for actor in actors}
 
-    def ask_all(items: list[Position], order: Sequence[str]) -> list[Stance | None]:
-        def ask(position: Position) -> Stance | None:
-            sentences = (
-                indexes[ev.source_id].sentence_evidence(ev).quote for ev in position.evidence
-            )
-            context = list(dict.fromkeys(sentences))[:3]
-            return ask_stance(client, by_id[position.actor_id], topic, context, order)
+    def ask(position: Position) -> Position:
+        sentences = (indexes[ev.source_id].sentence_evidence(ev).quote for ev in position.evidence)
+        context = list(dict.fromkeys(sentences))[:3]
+        actor = by_id[position.actor_id]
+        first = ask_stance(client, actor, topic, context)
+        labelled = position.model_copy(update={"stance": first}) if first else position
+        again = ask_stance(client, actor, topic, context, STANCE_CHECK_ORDER)
+        if again is None:
+            return labelled
+        verdict = "agreed" if again == labelled.stance else "disputed"
+        return labelled.model_copy(update={"stance_check": verdict, "second_stance": again})
 
-        pool = ThreadPoolExecutor(max_workers=concurrency)
-        try:
-            return list(pool.map(ask, items))
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C, do not wait for the rest
-
-    first = ask_all(positions, FIRST_ORDER)
-    labelled = merge_same_stance(
-        [
-            position.model_copy(update={"stance": stance}) if stance else position
-            for position, stance in zip(positions, first, strict=True)
-        ]
-    )
-    second = ask_all(labelled, STANCE_CHECK_ORDER)
-    checked = [
-        position.model_copy(
-            update={
-                "stance_check": "agreed" if again == position.stance else "disputed",
-                "second_stance": again,
-            }
-        )
-        if again
-        else position
-        for position, again in zip(labelled, second, strict=True)
-    ]
+    pool = ThreadPoolExecutor(max_workers=concurrency)
+    try:
+        checked = merge_same_stance(list(pool.map(ask, positions)))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C, do not wait for the rest
     counts = {
         verdict: sum(1 for p in checked if p.stance_check == verdict)
         for verdict in ("agreed", "disputed", "unchecked")

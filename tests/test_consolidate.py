@@ -11,7 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from briefing.cli import main
-from briefing.consolidate import consolidate, find_conflicts
+from briefing.consolidate import consolidate, find_conflicts, merge_same_stance
 from briefing.grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk
 from briefing.models import (
     Actor,
@@ -436,6 +436,26 @@ def test_a_disputed_stance_is_no_evidence_of_a_conflict() -> None:
     supports, opposes = stance_positions(("supports", ["s1"]), ("opposes", ["s2"]))
     disputed = opposes.model_copy(update={"stance_check": "disputed", "second_stance": "mixed"})
     assert find_conflicts([BERG_ACTOR], [supports, disputed], [], []) == []
+
+
+def test_positions_relabelled_to_one_stance_merge_and_keep_a_dispute() -> None:
+    """After the stance questions: one position per actor and stance, with all the evidence of
+    its parts; a part the check disputed makes the whole disputed, never quietly agreed."""
+    agreed, disputed, other = stance_positions(
+        ("opposes", ["s1"]), ("opposes", ["s2"]), ("supports", ["s3"])
+    )
+    agreed = agreed.model_copy(update={"stance_check": "agreed", "second_stance": "opposes"})
+    disputed = disputed.model_copy(update={"stance_check": "disputed", "second_stance": "mixed"})
+    merged, kept = merge_same_stance([agreed, disputed, other])
+    assert (merged.stance, merged.stance_check, merged.second_stance) == (
+        "opposes",
+        "disputed",
+        "mixed",
+    )
+    assert merged.evidence == [*agreed.evidence, *disputed.evidence] and merged.support == 2
+    assert merged.id != kept.id and kept.evidence == other.evidence
+    [alone] = merge_same_stance([agreed])
+    assert alone.stance_check == "agreed" and alone.evidence == agreed.evidence
 
 
 def sources_with(*texts: str) -> list[Source]:

@@ -267,10 +267,10 @@ def test_stance_check_agrees_or_marks_a_dispute(
                 position("Jonas Berg", BERG, stance="supports"),
             ]
         ),
-        # The first narrow question, for each position in turn, then the second.
+        # Both narrow questions about Amara Okafor, then both about Jonas Berg.
+        json.dumps({"stance": "opposes"}),
         json.dumps({"stance": "opposes"}),
         json.dumps({"stance": "supports"}),
-        json.dumps({"stance": "opposes"}),
         json.dumps({"stance": "opposes"}),
     )
     facts = tmp_path / "facts.json"
@@ -286,15 +286,15 @@ def test_stance_check_agrees_or_marks_a_dispute(
     assert "| Amara Okafor | opposes |" in brief
     assert "| Jonas Berg | disputed: supports / opposes |" in brief
     # Each question shows the actor, the topic and the verified sentence, nothing else; the
-    # first lists "supports" first, the second "opposes" first.
-    first, second = fake.requests[1], fake.requests[3]
+    # second is the first with the labels named, "opposes" first, in a closing line.
+    first, second = fake.requests[1], fake.requests[2]
     for question in (first, second):
         assert "Actor: Amara Okafor" in question["messages"][-1]["content"]
         assert OKAFOR in question["messages"][-1]["content"]
         assert question["response_format"]["json_schema"]["name"] == "StanceAnswer"
-    system = first["messages"][0]["content"], second["messages"][0]["content"]
-    assert system[0].index("- supports:") < system[0].index("- opposes:")
-    assert system[1].index("- opposes:") < system[1].index("- supports:")
+    assert first["messages"][0] == second["messages"][0]
+    asked, again = first["messages"][-1]["content"], second["messages"][-1]["content"]
+    assert again == asked + "\nAnswer with one of: opposes, supports, concerned, mixed, neutral."
 
 
 def test_concurrent_requests_give_the_same_facts(tmp_path: Path) -> None:

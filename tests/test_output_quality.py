@@ -64,9 +64,7 @@ def scripted_model(request: dict[str, Any]) -> Reply:
     if "\nFacts:\n" in question:
         return Reply(content=BOTTOM_LINE)
     if "stance toward" in question:  # the second narrow question disputes Berg's stance only
-        system = request["messages"][0]["content"]
-        second = system.index("- opposes:") < system.index("- supports:")
-        berg = "mixed" if second else "supports"
+        berg = "mixed" if "Answer with one of:" in question else "supports"
         return Reply(content=json.dumps({"stance": berg if "Berg" in question else "opposes"}))
     if "Okafor said the draft" in question:
         return Reply(content=HOSTILE_ANSWER)

@@ -248,8 +248,8 @@ def test_generate_writes_the_page_with_the_briefs_note_numbers(
     ]
     fake.enqueue(
         statement_answer(),
-        # Both stance questions for Amara Okafor and Jonas Berg, first ones first.
-        *(json.dumps({"stance": s}) for s in ("opposes", "supports", "opposes", "mixed")),
+        # Both stance questions about Amara Okafor, then both about Jonas Berg.
+        *(json.dumps({"stance": s}) for s in ("opposes", "opposes", "supports", "mixed")),
         json.dumps({"sentences": bottom_line}),
     )
     brief, facts, review = tmp_path / "brief.md", tmp_path / "facts.json", tmp_path / "review.html"

@@ -53,8 +53,8 @@ def checks_by_actor(facts: Path) -> dict[str, tuple[str, str, str | None]]:
 
 
 def opposes_first(request: dict[str, Any]) -> bool:
-    system = request["messages"][0]["content"]
-    return system.index("- opposes:") < system.index("- supports:")
+    """Whether this is the second question: its closing line names "opposes" first."""
+    return "Answer with one of: opposes, supports" in request["messages"][-1]["content"]
 
 
 def test_each_position_is_asked_about_alone_with_its_own_sentence(tmp_path: Path) -> None:
@@ -68,10 +68,11 @@ def test_each_position_is_asked_about_alone_with_its_own_sentence(tmp_path: Path
         assert run(fake, write_source(tmp_path), facts) == 0
         questions = [r for r in fake.requests if asked_actor(r)]
 
-    # Two questions per position: all the first ones, then all the second ones.
+    # Two questions per position, the second right after the first.
     names = [f"Speaker{n}" for n in SPEAKERS]
     assert sorted(asked_actor(q) for q in questions) == sorted(names * 2)
-    assert [opposes_first(q) for q in questions] == [False] * 3 + [True] * 3
+    assert [opposes_first(q) for q in questions] == [False, True] * 3
+    assert [asked_actor(q) for q in questions[::2]] == [asked_actor(q) for q in questions[1::2]]
     for question in questions:
         text = question["messages"][-1]["content"]
         assert len(re.findall(r"in case \d", text)) == 1  # only its own sentence
@@ -112,7 +113,7 @@ def test_positions_the_first_question_gives_one_stance_are_merged(tmp_path: Path
     assert [(p["stance"], p["stance_check"], len(p["evidence"])) for p in positions] == [
         ("opposes", "agreed", 2)
     ]
-    assert len(asked) == 3  # two first questions, one second for the merged position
+    assert len(asked) == 4  # both questions for each sentence's position
 
 
 @pytest.mark.parametrize("answer", ["{}", json.dumps({"stance": "maybe"}), "not json"])
@@ -133,22 +134,25 @@ def test_an_unusable_answer_leaves_its_position_unchecked(tmp_path: Path, answer
     }
 
 
-def test_the_check_lists_the_same_definitions_with_opposes_first(tmp_path: Path) -> None:
+def test_the_check_names_the_labels_with_opposes_first(tmp_path: Path) -> None:
     """The model leans to the first label it reads: the extraction and the first question read
-    "supports" first, so the second reads "opposes" first, each label with the same
-    definition."""
+    the definitions "supports" first; the second question is the first with a closing line
+    naming the labels "opposes" first."""
     facts = tmp_path / "facts.json"
     with FakeOpenAI(responder=echo_model) as fake:
         assert run(fake, write_source(tmp_path), facts) == 0
         asked = [r for r in fake.requests if asked_actor(r)]
-    drafting = fake.requests[0]
+    drafting, first, second = fake.requests[0], asked[0], asked[1]
 
     def listed(request: dict[str, Any]) -> list[tuple[str, str]]:
         system = request["messages"][0]["content"]
         found = re.findall(r"(supports|opposes|concerned|mixed|neutral) ?[=:] ([^;\n]+)", system)
         return [(label, meaning.split(". ")[0].rstrip(".")) for label, meaning in found]
 
-    orders = [[label for label, _ in listed(r)][:2] for r in (drafting, asked[0], asked[-1])]
-    assert orders == [["supports", "opposes"], ["supports", "opposes"], ["opposes", "supports"]]
-    assert dict(listed(asked[0])) == dict(listed(asked[-1])) == dict(listed(drafting))
+    assert [label for label, _ in listed(drafting)][:2] == ["supports", "opposes"]
+    assert listed(first) == listed(second) and dict(listed(first)) == dict(listed(drafting))
+    assert [label for label, _ in listed(first)][:2] == ["supports", "opposes"]
+    closing = second["messages"][-1]["content"].splitlines()[-1]
+    assert closing == f"Answer with one of: {', '.join(STANCE_CHECK_ORDER)}."
+    assert STANCE_CHECK_ORDER[0] == "opposes"
     assert sorted(STANCE_CHECK_ORDER) == sorted(get_args(Stance))
