@@ -340,9 +340,9 @@ class Position(BaseModel):
     )
     stance_check: StanceCheck = Field(
         default="unchecked",
-        description="'agreed' when a second narrow question, its labels in another order, gave "
-        "the same stance; 'disputed' when it did not (the brief then shows both labels, not a "
-        "guess).",
+        description="'agreed' when the second narrow question, its labels named in another "
+        "order, gave the same stance; 'disputed' when it did not (the brief then shows both "
+        "labels, not a guess).",
     )
     second_stance: Stance | None = Field(
         default=None, description="The second question's answer, when it was asked."

@@ -54,7 +54,7 @@ class JobOptions(BaseModel):
 
     model_config = _IN
     stance_check: StrictBool = Field(
-        default=True, description="Ask a second, narrow question about each position's stance."
+        default=True, description="Ask two narrow questions about each position's stance."
     )
     quote_feedback: StrictBool = Field(
         default=True, description="Ask the model again when its quotes are not in the text."
