@@ -184,12 +184,9 @@ class SourceIndex:
             return None
         opening = bisect.bisect_right(self._starts, opened) - 1
         opening_start = self.sentences[opening][0]
-        parts = [text[opening_start:opened]]
-        if (
-            not text[opening_start:opened].strip()
-            and opening > 0
-            and opening - 1 not in self._headings
-        ):
+        lead_in = text[opening_start:opened]
+        parts = [lead_in]
+        if not lead_in.strip() and opening > 0 and opening - 1 not in self._headings:
             before_start, before_end = self.sentences[opening - 1]
             parts.insert(0, _QUOTATION.sub(" ", text[before_start:before_end]))
         closing = _closing_mark(text, text[opened], start)
@@ -331,7 +328,7 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     if words[0] == "the" and " " + " ".join(words[1:]) + " " in padded:
         return True
     # "Mr. Boutrous" names "Theodore J. Boutrous Jr.": the surname is before the suffix.
-    core = words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
+    core = _before_suffix(words)
     if kind == "person" and len(core) > 1 and len(core[-1]) >= 3:
         if core[-1] in window_words:
             return True
@@ -350,6 +347,11 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     return False
 
 
+def _before_suffix(words: list[str]) -> list[str]:
+    """A name's words without a generational suffix after its surname."""
+    return words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
+
+
 def _titled(name_words: list[str], text_words: list[str]) -> bool:
     """Whether the text gives the name's surname after a title only people bear ("Ms. Park")."""
     if len(name_words) < 2 or len(name_words[-1]) < 3:
@@ -361,9 +363,7 @@ def _titled(name_words: list[str], text_words: list[str]) -> bool:
 def titled_person(name: str, text: str) -> bool:
     """Whether ``text`` calls ``name`` by a title only people bear and the surname: a person,
     whatever kind the model gave (a risk's raiser has none)."""
-    words = _spelled(name)
-    core = words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
-    return _titled(core, _spelled(text))
+    return _titled(_before_suffix(_spelled(name)), _spelled(text))
 
 
 # A small model may run an actor's name on into the list after it ("Press freedom
@@ -552,8 +552,13 @@ def _attribution_problem(
     index: SourceIndex, evidence: Evidence, kind: FactKind, who: str, who_kind: ActorKind | None
 ) -> str | None:
     """Why the evidence cannot be ``who``'s position or risk, or None when it can be."""
-    person = who_kind == "person" or (who_kind is None and titled_person(who, index.source.text))
-    if not person and is_the_topic(who, index.topic):
+    # A person who is the topic still has a view of it; a risk's raiser has no kind, so the
+    # whole source is read for a title only when the raiser is the topic.
+    if (
+        who_kind != "person"
+        and is_the_topic(who, index.topic)
+        and not (who_kind is None and titled_person(who, index.source.text))
+    ):
         return f"{who!r} is the topic, not someone with a view on it"
     if not names_people(who):
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"
