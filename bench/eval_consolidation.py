@@ -23,6 +23,9 @@ Measured per event, then averaged over events:
 * **once**: of the entities found, the share named by exactly one actor (target 100%: an
   entity that two actors name was not merged);
 * **multi-outlet**: the share of positions whose evidence comes from two or more outlets;
+* **shared surnames**: groups of people among all the brief's actors that share a surname,
+  main entities or not: one person named twice, or (less often) two of one family, so an
+  upper bound on duplicate people that the main entities alone would not show;
 * conflicts found, and the run's model calls, rejected drafts and time.
 
 Each finished event is appended to ``bench/results/consolidation.jsonl`` (``--checkpoint``) and
@@ -42,6 +45,7 @@ import argparse
 import dataclasses
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -131,6 +135,20 @@ def names_of(actor: Actor) -> list[str]:
     return [actor.name, *actor.aliases]
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def shared_surnames(actors: Sequence[Actor]) -> list[list[str]]:
+    """The names of person actors that share a surname with another, group by group."""
+    by_surname: dict[str, list[str]] = {}
+    for actor in actors:
+        words = re.findall(r"[^\W\d_][\w'-]*", actor.name.replace("\u2019", "'").lower())
+        words = [word for word in words if word not in _SUFFIXES]
+        if actor.kind == "person" and words:
+            by_surname.setdefault(words[-1], []).append(actor.name)
+    return [names for names in by_surname.values() if len(names) > 1]
+
+
 def measure(event: BasilEvent, sheet: FactSheet) -> dict[str, Any]:
     """The event's figures, from its fact sheet alone."""
     entities = event.main_entities
@@ -160,6 +178,7 @@ def measure(event: BasilEvent, sheet: FactSheet) -> dict[str, Any]:
             {"name": actor.name, "kind": actor.kind, "aliases": actor.aliases}
             for actor in sheet.actors
         ],
+        "shared_surnames": shared_surnames(sheet.actors),
         "positions": len(sheet.positions),
         "multi_outlet_positions": len(multi),
         "multi_outlet": share(len(multi), len(sheet.positions)),
@@ -195,6 +214,7 @@ def summarise(records: list[dict[str, Any]]) -> dict[str, Any]:
         "multi_outlet_pooled": share(sum(r["multi_outlet_positions"] for r in records), positions),
         "positions": positions,
         "conflicts": sum(len(r["conflicts"]) for r in records),
+        "shared_surnames": sum(len(r.get("shared_surnames", [])) for r in records),
         "seconds": round(sum(r["wall_seconds"] for r in records), 1),
         "targets": {
             "found_mean >= 0.80": _meets(mean([r["found"] for r in records]), TARGET_FOUND),
@@ -348,18 +368,22 @@ def print_report(results: dict[str, Any]) -> None:
     if "skipped" in basil:
         print(f"BASIL: skipped ({basil['skipped']})")
     else:
-        print(f"{'event':<48} {'found':>6} {'once':>6} {'pos':>4} {'multi':>6} {'confl':>5}")
+        print(
+            f"{'event':<48} {'found':>6} {'once':>6} {'pos':>4} {'multi':>6} {'confl':>5}"
+            f" {'surn':>4}"
+        )
         for r in basil["per_event"]:
             title = f"{r['event'][:8]} {r['main_event']}"[:48]
             print(
                 f"{title:<48} {_percent(r['found']):>6} {_percent(r['once']):>6} "
                 f"{r['positions']:>4} {_percent(r['multi_outlet']):>6} {len(r['conflicts']):>5}"
+                f" {len(r.get('shared_surnames', [])):>4}"
             )
         s = basil["summary"]
         print(
             f"{'mean of ' + str(s['events']) + ' events':<48} {_percent(s['found_mean']):>6} "
             f"{_percent(s['once_mean']):>6} {s['positions']:>4} "
-            f"{_percent(s['multi_outlet_mean']):>6} {s['conflicts']:>5}"
+            f"{_percent(s['multi_outlet_mean']):>6} {s['conflicts']:>5} {s['shared_surnames']:>4}"
         )
         for target, met in s["targets"].items():
             print(f"target {target}: {'-' if met is None else 'met' if met else 'NOT met'}")

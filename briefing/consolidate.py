@@ -44,6 +44,7 @@ from .claims import MONTHS, word_stem
 from .countries import COUNTRIES
 from .figures import Figure, comparable, contradict, read_figures
 from .grounding import (
+    HONORIFICS,
     NAME_SUFFIXES,
     GroundedChunk,
     GroundedEvent,
@@ -80,7 +81,7 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "judge justice king queen prince princess pope sheikh emir gen admiral "
                     "colonel col capt captain ceo spokesman spokeswoman spokesperson "
                     "commissioner former acting deputy interim speaker aide adviser advisor "
-                    "strategist director"
+                    "strategist director manager"
                 ).split()
             ),
             *(
@@ -138,6 +139,11 @@ _INSTITUTION_WORDS = frozenset(
     """.split()
 )
 _CONNECTORS = frozenset({"of", "for", "and", "on", "to", "in", "at"})
+_COUNTRY_INITIALS = {
+    "us": ("united", "states"),
+    "usa": ("united", "states"),
+    "uk": ("united", "kingdom"),
+}
 _NAME_TOKEN = re.compile(r"[^\W_][\w&'’-]*")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 
@@ -162,6 +168,10 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     lower = [word for token in tokens if (word := spelled(token.lower().replace("’", "'")))]
     # "government of the Russian Federation" reads as "government of russian federation".
     words = tuple(w for i, w in enumerate(lower) if not (w == "the" and lower[i - 1 : i] == ["of"]))
+    # A country's initials begin a longer name as its words do: "U.S. Conference of Catholic
+    # Bishops" is the "United States Conference of Catholic Bishops".
+    if len(words) > 1 and tokens[0].isupper() and words[0] in _COUNTRY_INITIALS:
+        words = (*_COUNTRY_INITIALS[words[0]], *words[1:])
     if kind in _PERSONAL_KINDS and len(words) >= 2 and words[0] in _GIVEN_NAMES:
         words = (_GIVEN_NAMES[words[0]], *words[1:])
     return _Name(words, written)
@@ -292,8 +302,10 @@ def _shortens(
             return True
     if _drops_company_form(short, full):
         return True
+    # A full name of no kind (a risk's raiser) takes a short form that is a person's.
+    full_is_person = full_kind == "person" or (full_kind is None and short_kind == "person")
     if (
-        full_kind != "person"
+        not full_is_person
         or short_kind not in _PERSONAL_KINDS
         or not _INSTITUTION_WORDS.isdisjoint(full.words)
     ):
@@ -301,10 +313,14 @@ def _shortens(
     if len(short.words) == 1:
         return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
     # First and last name, with the same suffix or none: "Theodore Boutrous Jr." is "Theodore
-    # J. Boutrous Jr.", and "Donald Trump" is not "Donald Trump Jr.".
+    # J. Boutrous Jr.", and "Donald Trump" is not "Donald Trump Jr.". One known by a middle
+    # name goes by it: "Barry Rand" is "A. Barry Rand".
     suffix = full.words[-1:] if full.words[-1] in NAME_SUFFIXES else ()
     core = full.words[: len(full.words) - len(suffix)]
-    return short.words == (core[0], core[-1], *suffix)
+    firsts = {core[0], core[1]} if len(core) > 2 and len(core[0]) == 1 else {core[0]}
+    return len(short.words) == 2 + len(suffix) and short.words in {
+        (first, core[-1], *suffix) for first in firsts
+    }
 
 
 # The legal forms a company's full name ends with: "Wal-Mart Stores Inc." is "Wal-Mart".
@@ -351,7 +367,19 @@ class _Surface:
 
     @property
     def kind(self) -> ActorKind | None:
+        if _personal_form(self.text):
+            return "person"
         return self.kinds.most_common(1)[0][0] if self.kinds else None
+
+
+def _personal_form(text: str) -> bool:
+    """Whether a name has a form only a person's takes, whatever kind a model gave it: a
+    generational suffix ("Theodore Boutrous Jr.") or an honorific ("Mr. Richtman")."""
+    tokens = _NAME_TOKEN.findall(text)
+    return len(tokens) >= 2 and (
+        tokens[-1].lower() in {"jr", "sr"}
+        or (tokens[0].lower() in HONORIFICS and tokens[1][:1].isupper())
+    )
 
 
 class _Clusters:

@@ -256,7 +256,7 @@ _CALENDAR = re.compile(
 _HAS_YEAR = re.compile(rf"\b{_YEAR}")
 _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
 # Titles that only people bear, before a surname ("Ms. Park", "Sen. Grassley").
-_HONORIFICS = frozenset("mr mrs ms miss dr sen rep gov prof".split())
+HONORIFICS = frozenset("mr mrs ms miss dr sen rep gov prof".split())
 # Generational suffixes, which come after a surname ("Theodore J. Boutrous Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"'s?$")
@@ -357,7 +357,7 @@ def _titled(name_words: list[str], text_words: list[str]) -> bool:
     if len(name_words) < 2 or len(name_words[-1]) < 3:
         return False
     surname = name_words[-1]
-    return any(a in _HONORIFICS and b == surname for a, b in zip(text_words, text_words[1:]))
+    return any(a in HONORIFICS and b == surname for a, b in zip(text_words, text_words[1:]))
 
 
 def titled_person(name: str, text: str) -> bool:

@@ -258,6 +258,41 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("George W. Bush", "person"), ("George Bush", "person"), ("Bush", "person")],
             [("George W. Bush", ["Bush", "George Bush"])],
         ),
+        (  # one known by a middle name, after an initial
+            [("A. Barry Rand", "person"), ("Barry Rand", "person")],
+            [("A. Barry Rand", ["Barry Rand"])],
+        ),
+        (  # a suffix or an honorific makes a person, whatever kind the model said
+            [
+                ("Theodore J. Boutrous Jr.", "person"),
+                ("Theodore Boutrous Jr.", "company"),
+                ("Max Richtman", None),
+                ("Mr. Richtman", "organisation"),
+            ],
+            [
+                ("Theodore J. Boutrous Jr.", ["Theodore Boutrous Jr."]),
+                ("Max Richtman", ["Mr. Richtman"]),
+            ],
+        ),
+        (  # a campaign's manager, named
+            [("Obama campaign manager Jim Messina", "person"), ("Jim Messina", "person")],
+            [("Obama campaign manager Jim Messina", ["Jim Messina"])],
+        ),
+        (  # a country's initials at the start of a body's name
+            [
+                ("U. S. Conference of Catholic Bishops", "organisation"),
+                ("United States Conference of Catholic Bishops", "organisation"),
+                ("U.K. Independence Party", "organisation"),
+                ("United Kingdom Independence Party", None),
+            ],
+            [
+                (
+                    "United States Conference of Catholic Bishops",
+                    ["U. S. Conference of Catholic Bishops"],
+                ),
+                ("United Kingdom Independence Party", ["U.K. Independence Party"]),
+            ],
+        ),
     ],
 )
 def test_aliases_merge(
@@ -298,6 +333,11 @@ def test_aliases_merge(
         [("House Speaker", "person"), ("Speaker", "person")],
         [("campaign aide Smith", "person"), ("Smith", "person")],
         [("Bank of England Governor Andrew Bailey", "person"), ("England", "person")],
+        # an initial first is passed over only before a middle name, which alone is no one
+        [("A. Barry Rand", "person"), ("Barry", "person")],
+        # a surname joins a name of no kind only as a person's; "us" is a word, not initials
+        [("Richtman", "organisation"), ("Max Richtman", None)],
+        [("us conference", "organisation"), ("United States conference", "organisation")],
         # a person named like a country; a company whose name starts like a title
         [("India", "person"), ("Indian government", "government")],
         [("General Motors", "company"), ("Motors", "company")],
