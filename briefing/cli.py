@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
         "stdin), extract positions, risks and events with the model, keep only facts whose "
         "evidence is found word for word in their source, and write a Markdown brief that "
         "opens with a bottom line the model writes from those facts, each sentence checked "
-        "against them.",
+        "against them, and a line of who stands where.",
         epilog=EXIT_CODES + "\n" + ENVIRONMENT,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

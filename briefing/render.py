@@ -247,22 +247,8 @@ def date_sort_key(date: str) -> tuple[int, int, int]:
 
 def bottom_line(sheet: FactSheet) -> list[str]:
     """Plain sentences derived from verified facts only: counts and grounded actor names."""
-    sentences = []
-    names = {actor.id: actor.name for actor in sheet.actors}
-    by_stance: dict[str, list[str]] = {}
-    for position in sheet.positions:
-        stance = "disputed" if position.stance_check == "disputed" else position.stance
-        by_stance.setdefault(stance, []).append(names[position.actor_id])
-    if by_stance:
-        parts = [
-            f"{len(actors)} {_STANCE_PHRASES[stance]} "
-            f"({', '.join(actors[:4])}{', ...' if len(actors) > 4 else ''})"
-            for stance, actors in sorted(by_stance.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        ]
-        sentences.append(
-            f"{_plural(len(sheet.positions), 'verified position')} on {sheet.topic}: "
-            f"{'; '.join(parts)}."
-        )
+    tally = stance_tally(sheet)
+    sentences = [tally] if tally else []
     if sheet.risks:
         categories = Counter(risk.category.replace("_", " ") for risk in sheet.risks)
         top = ", ".join(f"{name} ({count})" for name, count in categories.most_common(3))
@@ -326,13 +312,39 @@ def _disagreements(sheet: FactSheet, numbered: NumberedFacts) -> list[dict[str, 
     ]
 
 
+def stance_tally(sheet: FactSheet) -> str | None:
+    """Who stands where, counted from the verified positions: "10 verified positions on the
+    treaty: 5 concerned (...); 3 in support (...); 2 opposed (...)." None without positions."""
+    names = {actor.id: actor.name for actor in sheet.actors}
+    by_stance: dict[str, list[str]] = {}
+    for position in sheet.positions:
+        stance = "disputed" if position.stance_check == "disputed" else position.stance
+        by_stance.setdefault(stance, []).append(names[position.actor_id])
+    if not by_stance:
+        return None
+    parts = [
+        f"{len(actors)} {_STANCE_PHRASES[stance]} "
+        f"({', '.join(actors[:4])}{', ...' if len(actors) > 4 else ''})"
+        for stance, actors in sorted(by_stance.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+    return (
+        f"{_plural(len(sheet.positions), 'verified position')} on {sheet.topic}: "
+        f"{'; '.join(parts)}."
+    )
+
+
 def _bottom_line(numbered: NumberedFacts, sheet: FactSheet) -> list[str]:
-    """The model's verified sentences, each followed by its notes; else the code-written one."""
+    """The model's verified sentences, each followed by its notes, then who stands where
+    (a small model's few sentences often leave the sides out); else the code-written lines."""
     if not numbered.bottom_line:
         return bottom_line(sheet)
+    tally = stance_tally(sheet)
     return [
-        Markdown(f"{escape_markdown(sentence.text)} {_cites(numbers)}")
-        for sentence, numbers in numbered.bottom_line
+        *(
+            Markdown(f"{escape_markdown(sentence.text)} {_cites(numbers)}")
+            for sentence, numbers in numbered.bottom_line
+        ),
+        *([tally] if tally else []),
     ]
 
 

@@ -41,6 +41,11 @@ def generate(
     return brief.read_text("utf-8")
 
 
+CODE_WRITTEN = (
+    "2 verified positions on the treaty: 1 opposed (Amara Okafor); 1 in support (Jonas Berg)."
+)
+
+
 def bottom_line_section(brief: str) -> str:
     return brief.split("## Bottom line\n", 1)[1].split("\n## ", 1)[0].strip()
 
@@ -68,6 +73,7 @@ def test_kept_sentences_cite_the_evidence_of_their_facts(
         "Amara Okafor opposes the treaty and warns about prosecutions",
         "The final text was agreed on 8 August 2024",
         "Jonas Berg backs it",
+        CODE_WRITTEN[:-1],  # who stands where follows the model's sentences
     ]
     assert quotes_cited(brief, lines[0]) == [
         "would hand governments sweeping surveillance powers",
@@ -129,6 +135,7 @@ def test_a_sentence_with_an_invented_number_or_name_is_dropped_and_listed(
     assert bottom_line_section(brief).splitlines() == [
         "The final text was agreed in New York. [1]",
         "Amara Okafor says the treaty is dangerous. [2]",
+        CODE_WRITTEN,
     ]
     sheet = fact_sheet(tmp_path / "facts.json")
     rejected = [r for r in sheet["rejected"] if r["kind"] == "bottom_line"]
@@ -154,7 +161,7 @@ def test_a_sentence_citing_an_unknown_fact_or_repeating_itself_is_dropped(
         ),
     )
     brief = generate(fake, statement_file, tmp_path)
-    assert bottom_line_section(brief) == "Jonas Berg backs the treaty. [1]"
+    assert bottom_line_section(brief) == f"Jonas Berg backs the treaty. [1]\n{CODE_WRITTEN}"
     sheet = fact_sheet(tmp_path / "facts.json")
     assert [r["reason"] for r in sheet["rejected"]] == [
         "cites facts that were not listed: P9",
@@ -162,11 +169,6 @@ def test_a_sentence_citing_an_unknown_fact_or_repeating_itself_is_dropped(
         "repeats an earlier sentence",
         "the sentence is unfinished",
     ]
-
-
-CODE_WRITTEN = (
-    "2 verified positions on the treaty: 1 opposed (Amara Okafor); 1 in support (Jonas Berg)."
-)
 
 
 @pytest.mark.parametrize(
@@ -226,7 +228,7 @@ def test_a_users_template_prints_each_sentence_with_its_citations(
     template = tmp_path / "mine.md.j2"
     template.write_text("{% for sentence in bottom_line %}{{ sentence }}\n{% endfor %}", "utf-8")
     assert generate(fake, statement_file, tmp_path, "--template", str(template)) == (
-        "The final text was agreed. [1]\n"
+        f"The final text was agreed. [1]\n{CODE_WRITTEN}\n"
     )
 
 
@@ -242,7 +244,7 @@ def test_a_sentence_drifting_into_another_script_is_dropped(
         ),
     )
     brief = generate(fake, statement_file, tmp_path)
-    assert bottom_line_section(brief) == "Jonas Berg backs the treaty. [1]"
+    assert bottom_line_section(brief) == f"Jonas Berg backs the treaty. [1]\n{CODE_WRITTEN}"
     sheet = fact_sheet(tmp_path / "facts.json")
     assert [r["reason"] for r in sheet["rejected"]] == [
         "writes letters the facts do not contain: 条约"
@@ -370,6 +372,7 @@ def test_a_cut_cause_is_listed_beside_the_sentence_it_was_cut_from(
     assert [line.rsplit(".", 1)[0] for line in bottom_line_section(brief).splitlines()] == [
         "Amara Okafor opposes the treaty",
         "Jonas Berg backs it",
+        CODE_WRITTEN[:-1],
     ]
     sheet = fact_sheet(tmp_path / "facts.json")
     assert [(r["kind"], r["reason"], r["draft"]["sentence"]) for r in sheet["rejected"]] == [
