@@ -372,13 +372,17 @@ class _Surface:
         return self.kinds.most_common(1)[0][0] if self.kinds else None
 
 
+# Titles before a name that no company or body bears ("Dr Pepper" is a drink).
+_PERSONAL_TITLES = HONORIFICS - {"dr", "prof", "gov"}
+
+
 def _personal_form(text: str) -> bool:
     """Whether a name has a form only a person's takes, whatever kind a model gave it: a
     generational suffix ("Theodore Boutrous Jr.") or an honorific ("Mr. Richtman")."""
     tokens = _NAME_TOKEN.findall(text)
     return len(tokens) >= 2 and (
         tokens[-1].lower() in {"jr", "sr"}
-        or (tokens[0].lower() in HONORIFICS and tokens[1][:1].isupper())
+        or (tokens[0].lower() in _PERSONAL_TITLES and tokens[1][:1].isupper())
     )
 
 

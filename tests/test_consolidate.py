@@ -337,6 +337,8 @@ def test_aliases_merge(
         [("A. Barry Rand", "person"), ("Barry", "person")],
         # a surname joins a name of no kind only as a person's; "us" is a word, not initials
         [("Richtman", "organisation"), ("Max Richtman", None)],
+        # a title some companies bear in their name is no sign of a person
+        [("Dr Pepper", "company"), ("Pepper", "person")],
         [("us conference", "organisation"), ("United States conference", "organisation")],
         # a person named like a country; a company whose name starts like a title
         [("India", "person"), ("Indian government", "government")],
