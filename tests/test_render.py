@@ -82,6 +82,21 @@ def test_source_text_cannot_inject_markup() -> None:
     assert row.count(" | ") == 3
 
 
+def test_who_stands_where_after_the_model_sentences_is_escaped_too() -> None:
+    sheet = sheet_with(HOSTILE)
+    sheet = FactSheet(
+        **{
+            **dict(sheet),
+            "bottom_line": [BottomLineSentence(text="Okafor opposes it.", fact_ids=["p1"])],
+        }
+    )
+    section = render_brief(sheet).split("## Bottom line\n", 1)[1].split("\n## ", 1)[0]
+    assert section.strip().splitlines() == [
+        "Okafor opposes it. [1]",
+        "1 verified position on the treaty: 1 opposed (Okafor \\[x\\](y)).",
+    ]
+
+
 def test_escaping_is_reversible_for_quotes() -> None:
     escaped = escape_markdown(HOSTILE)
     assert re.sub(r"\\(.)", r"\1", escaped) == " ".join(HOSTILE.split())
