@@ -45,7 +45,6 @@ import argparse
 import dataclasses
 import json
 import os
-import re
 import sys
 import tempfile
 import time
@@ -60,7 +59,7 @@ sys.path.insert(0, str(ROOT))
 from briefing import BriefConfig, FactSheet, extract_facts, load_sources  # noqa: E402
 from briefing.config import open_endpoint  # noqa: E402
 from briefing.consolidate import same_actor  # noqa: E402
-from briefing.grounding import NAME_SUFFIXES  # noqa: E402
+from briefing.grounding import NAME_SUFFIXES, name_words  # noqa: E402
 from briefing.models import Actor  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -140,8 +139,7 @@ def shared_surnames(actors: Sequence[Actor]) -> list[list[str]]:
     """The names of person actors that share a surname with another, group by group."""
     by_surname: dict[str, list[str]] = {}
     for actor in actors:
-        words = re.findall(r"[^\W\d_][\w'-]*", actor.name.replace("\u2019", "'").lower())
-        words = [word for word in words if word not in NAME_SUFFIXES]
+        words = [word for word in name_words(actor.name) if word not in NAME_SUFFIXES]
         if actor.kind == "person" and words:
             by_surname.setdefault(words[-1], []).append(actor.name)
     return [names for names in by_surname.values() if len(names) > 1]
