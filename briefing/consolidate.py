@@ -374,6 +374,8 @@ class _Surface:
 
 # Titles before a name that no company or body bears ("Dr Pepper" is a drink).
 _PERSONAL_TITLES = HONORIFICS - {"dr", "prof", "gov"}
+# Suffixes only a person's name ends with; a numeral ("World War II") may end anything's.
+_PERSONAL_SUFFIXES = NAME_SUFFIXES & {"jr", "sr"}
 
 
 def _personal_form(text: str) -> bool:
@@ -381,7 +383,7 @@ def _personal_form(text: str) -> bool:
     generational suffix ("Theodore Boutrous Jr.") or an honorific ("Mr. Richtman")."""
     tokens = _NAME_TOKEN.findall(text)
     return len(tokens) >= 2 and (
-        tokens[-1].lower() in {"jr", "sr"}
+        tokens[-1].lower() in _PERSONAL_SUFFIXES
         or (tokens[0].lower() in _PERSONAL_TITLES and tokens[1][:1].isupper())
     )
 
