@@ -190,28 +190,50 @@ _AGAINST_WORDS = re.compile(
 )
 
 
+# Where one side of a sentence ends and another begins: "X opposes it, while Y supports it".
+_CONTRAST = re.compile(
+    r"\s*(?:;|\s[-–—]\s|,?\s+\b(?:while|whereas|but|although|though|yet|however)\b,?)\s*",
+    re.IGNORECASE,
+)
+
+
+def _sides(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` has words of being for, and words of being against."""
+    return bool(_FOR_WORDS.search(text)), bool(_AGAINST_WORDS.search(text))
+
+
 def _misstated_stance(text: str, facts: list[Fact], actors: dict[str, Actor]) -> str | None:
     """Why the sentence gives a cited position's actor a side its stance does not, or None.
 
     The embedded model wrote "Microsoft supports the draft ..." from a position listed as
-    "disputed: supports / opposes": a disputed stance may not be stated at all, and a sentence
-    whose only words of taking a side are for one side may not name an actor of the other.
+    "disputed: supports / opposes": a disputed stance may not be stated at all. Otherwise an
+    actor's side is read from the clause that names it ("Okafor opposes the treaty, while
+    Microsoft supports it": the embedded model's words, of a Microsoft that opposes): words for
+    one side only may not name an actor of the other, nor an actor whose stance is concerned as
+    being for.
     """
-    says_for, says_against = _FOR_WORDS.search(text), _AGAINST_WORDS.search(text)
-    if not (says_for or says_against):
+    if not any(_sides(text)):
         return None
+    clauses = [clause for clause in _CONTRAST.split(text) if clause]
     for fact in facts:
         if not isinstance(fact, Position):
             continue
         actor = actors[fact.actor_id]
-        if not any(names_actor(name, actor.kind, text) for name in (actor.name, *actor.aliases)):
+
+        def named(window: str, actor: Actor = actor) -> bool:
+            names = (actor.name, *actor.aliases)
+            return any(names_actor(name, actor.kind, window) for name in names)
+
+        if not named(text):
             continue
         if fact.stance_check == "disputed":
             return f"states a side for {actor.name!r}, whose stance is disputed"
-        if fact.stance == "supports" and says_against and not says_for:
-            return f"puts {actor.name!r} against, while its stance is supports"
-        if fact.stance == "opposes" and says_for and not says_against:
-            return f"puts {actor.name!r} in favour, while its stance is opposes"
+        for window in [clause for clause in clauses if named(clause)] or [text]:
+            says_for, says_against = _sides(window)
+            if fact.stance == "supports" and says_against and not says_for:
+                return f"puts {actor.name!r} against, while its stance is supports"
+            if fact.stance in ("opposes", "concerned") and says_for and not says_against:
+                return f"puts {actor.name!r} in favour, while its stance is {fact.stance}"
     return None
 
 

@@ -429,3 +429,44 @@ def test_a_sentence_may_not_give_an_actor_a_side_its_stance_does_not() -> None:
     )
     assert stance_verdict("Amara Okafor opposes the treaty.", "opposes") == "kept"
     assert stance_verdict("Amara Okafor supports the treaty.", "supports") == "kept"
+
+
+def two_sides(sentence: str, berg: str = "supports") -> str:
+    """The reason ``sentence`` is dropped, or "kept", citing Amara Okafor's position (opposes)
+    and Jonas Berg's (``berg``)."""
+    actors, listed = {}, {}
+    for n, (name, stance) in enumerate([("Amara Okafor", "opposes"), ("Jonas Berg", berg)]):
+        said = f"{name} spoke about the treaty."
+        evidence = Evidence(
+            source_id="s", start=0, end=len(said), quote=said, match="exact", score=1
+        )
+        actors[f"a{n}"] = Actor(id=f"a{n}", name=name, kind="person", evidence=[evidence])
+        listed[f"P{n + 1}"] = Position(
+            id=f"p{n}", actor_id=f"a{n}", stance=stance, summary=said, evidence=[evidence]
+        )
+    draft = BottomLineDraft(facts=["P1", "P2"], sentence=sentence)
+    kept = verify_sentence(draft, listed, actors, "the treaty")
+    return kept.reason if isinstance(kept, Rejected) else "kept"
+
+
+def test_each_clause_gives_the_side_of_the_actor_it_names() -> None:
+    # The embedded model's sentence, of a Microsoft that opposes the treaty.
+    assert two_sides("Jonas Berg opposes the treaty, while Amara Okafor supports it.") == (
+        "puts 'Amara Okafor' in favour, while its stance is opposes"
+    )
+    assert two_sides("Amara Okafor opposes the treaty, while Jonas Berg supports it.") == "kept"
+    assert two_sides("Amara Okafor rejects the treaty; Jonas Berg backs it.") == "kept"
+    assert two_sides("Amara Okafor rejects the treaty but Jonas Berg rejects it too.") == (
+        "puts 'Jonas Berg' against, while its stance is supports"
+    )
+    # A clause that takes no side leaves its actor unjudged by the other clause's words.
+    assert two_sides("Amara Okafor spoke, while Jonas Berg backs the treaty.") == "kept"
+    # One clause for both: words for one side only may not name an actor of the other.
+    assert two_sides("Amara Okafor and Jonas Berg support the treaty.") == (
+        "puts 'Amara Okafor' in favour, while its stance is opposes"
+    )
+    # A warning is not support.
+    assert two_sides("Jonas Berg welcomes the treaty.", berg="concerned") == (
+        "puts 'Jonas Berg' in favour, while its stance is concerned"
+    )
+    assert two_sides("Jonas Berg warns about the treaty.", berg="concerned") == "kept"
