@@ -39,6 +39,7 @@ from .llm import Endpoint
 from .manifest import BriefJob, Manifest
 from .models import Source
 from .output import write_atomic
+from .render import plural
 from .sources import load_sources
 
 log = logging.getLogger("briefing")
@@ -252,7 +253,14 @@ def _write(job: BriefJob, brief: Brief) -> None:
 def _describe(outcome: BriefOutcome) -> str:
     if outcome.status == "failed":
         return f"failed: {outcome.error}"
-    counts = f"{outcome.positions} positions, {outcome.risks} risks, {outcome.events} events"
+    counts = ", ".join(
+        plural(count or 0, noun)
+        for count, noun in [
+            (outcome.positions, "position"),
+            (outcome.risks, "risk"),
+            (outcome.events, "event"),
+        ]
+    )
     if outcome.status == "skipped":
         return f"skipped, finished earlier ({counts}; --force writes it again)"
     return f"done in {outcome.seconds:.0f} s ({counts})"

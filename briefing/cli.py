@@ -32,9 +32,9 @@ from .errors import (
 )
 from .manifest import load_manifest
 from .models import FactSheet
-from .output import write_atomic
+from .output import check_writable, write_atomic
 from .pipeline import generate_facts
-from .render import FORMATS, check_template, render_brief
+from .render import FORMATS, check_template, plural, render_brief
 from .review_page import render_review_page
 from .sources import load_sources
 
@@ -432,6 +432,9 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     )
     if template is not None:
         check_template(template)  # a syntax error shows now, not after minutes of model work
+    for path in (args.output, args.json, args.html):
+        if path:
+            check_writable(path)  # so does a missing folder
     started = time.monotonic()  # wall time is reported here only: the fact sheet stays stable
     sheet = generate_facts(args.sources, config, progress=progress.info)
     if args.json:  # saved first: a failing template must not cost the model's work
@@ -448,17 +451,16 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     _emit_brief(brief, sheet, args)
     usage = sheet.run.usage
     progress.info(
-        "done in %.0f s: %d positions, %d risks, %d events; %d drafts rejected; %d model calls, "
-        "%d prompt + %d completion tokens%s",
+        "done in %.0f s: %s, %s, %s; %s rejected; %s, %d prompt + %d completion tokens%s",
         time.monotonic() - started,
-        len(sheet.positions),
-        len(sheet.risks),
-        len(sheet.events),
-        len(sheet.rejected),
-        usage.calls,
+        plural(len(sheet.positions), "position"),
+        plural(len(sheet.risks), "risk"),
+        plural(len(sheet.events), "event"),
+        plural(len(sheet.rejected), "draft"),
+        plural(usage.calls, "model call"),
         usage.prompt_tokens,
         usage.completion_tokens,
-        f"; {usage.cached} answers from the cache" if usage.cached else "",
+        f"; {plural(usage.cached, 'answer')} from the cache" if usage.cached else "",
     )
     return 0
 

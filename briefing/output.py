@@ -12,6 +12,20 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def check_writable(path: str) -> None:
+    """Fail now, not after minutes of model work, when ``path`` could not be written: its
+    folder is missing or not writable, or the path is a folder. The write itself may still
+    fail later (a full disk); ``write_atomic`` then leaves no file behind."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder")
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {path}: no folder {folder}")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {path}: the folder {folder} is not writable")
+
+
 def write_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file renamed into place."""
     target = Path(path)

@@ -26,6 +26,7 @@ from .grounding import GroundedChunk, SourceIndex, ground_chunk
 from .llm import ChatClient, Endpoint
 from .models import FactSheet, RunInfo, Source
 from .prompting import prompt_version
+from .render import plural
 from .sources import load_sources
 from .stance import check_stances
 
@@ -63,6 +64,9 @@ def extract_facts(
     if not sources:
         raise SourceError("no sources to read")
     topic = config.topic or default_topic(sources)
+    if not config.topic:
+        # A headline as the topic misleads the stance questions; say which one is used.
+        progress(f"topic: {topic} (from the source titles; --topic names it)")
     work = [
         (source, chunk)
         for source in sources
@@ -102,9 +106,12 @@ def extract_facts(
         result.rejected[:0] = drafts.rejected
         with lock:
             done += 1
+            found = (
+                f"{plural(len(result.positions), 'position')}, {plural(len(result.risks), 'risk')}"
+                f", {plural(len(result.events), 'event')}"
+            )
             progress(
-                f"[{done}/{len(work)}] {source.title[:48]}: {len(result.positions)} positions, "
-                f"{len(result.risks)} risks, {len(result.events)} events grounded, "
+                f"[{done}/{len(work)}] {source.title[:48]}: {found} grounded, "
                 f"{len(result.rejected)} rejected ({time.monotonic() - chunk_started:.0f} s)"
             )
         return result

@@ -232,7 +232,8 @@ def stance_label(position: Position) -> str:
     return position.stance
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
+    """ "1 risk", "2 risks": for nouns that add an s."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
@@ -252,9 +253,9 @@ def bottom_line(sheet: FactSheet) -> list[str]:
     if sheet.risks:
         categories = Counter(risk.category.replace("_", " ") for risk in sheet.risks)
         top = ", ".join(f"{name} ({count})" for name, count in categories.most_common(3))
-        sentences.append(f"{_plural(len(sheet.risks), 'risk')} raised, most often about {top}.")
+        sentences.append(f"{plural(len(sheet.risks), 'risk')} raised, most often about {top}.")
     if sheet.events:
-        sentences.append(f"The timeline holds {_plural(len(sheet.events), 'dated event')}.")
+        sentences.append(f"The timeline holds {plural(len(sheet.events), 'dated event')}.")
     if not sentences:
         sentences.append("No fact in the sources could be verified against a verbatim quote.")
     return sentences
@@ -328,8 +329,7 @@ def stance_tally(sheet: FactSheet) -> str | None:
         for stance, actors in sorted(by_stance.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
     return (
-        f"{_plural(len(sheet.positions), 'verified position')} on {sheet.topic}: "
-        f"{'; '.join(parts)}."
+        f"{plural(len(sheet.positions), 'verified position')} on {sheet.topic}: {'; '.join(parts)}."
     )
 
 

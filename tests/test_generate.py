@@ -505,3 +505,18 @@ def test_output_files_get_the_usual_permissions(tmp_path: Path) -> None:
     os.umask(umask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
     assert target.read_text() == "text\n"
+
+
+def test_a_topic_taken_from_the_titles_is_named_on_stderr(
+    fake: FakeOpenAI, statement_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake.enqueue(extraction(), extraction())
+    base = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m"]
+    quiet = ["--no-stance-check", "--no-bottom-line"]
+    assert main([*base, *quiet]) == 0
+    out, err = capsys.readouterr()
+    title = "Rights groups attack cybercrime treaty"  # statement_file's first line
+    assert f"briefing: topic: {title} (from the source titles; --topic names it)" in err
+    assert "topic:" not in out
+    assert main([*base, *quiet, "--topic", "the treaty"]) == 0
+    assert "topic:" not in capsys.readouterr().err

@@ -10,11 +10,13 @@ import subprocess
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefing import cli
 from briefing.check import read_brief
 from briefing.cli import main
 from briefing.models import Evidence, Source
@@ -270,11 +272,25 @@ def test_generate_writes_the_page_with_the_briefs_note_numbers(
 
 
 def test_a_page_that_cannot_be_written_leaves_no_file(
-    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fake: FakeOpenAI,
+    statement_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fake.enqueue(statement_answer())
     brief, facts = tmp_path / "brief.md", tmp_path / "facts.json"
-    review = tmp_path / "missing" / "review.html"
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    review = folder / "review.html"
+    generate_facts = cli.generate_facts
+
+    def folder_removed_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        sheet = generate_facts(*args, **kwargs)
+        folder.rmdir()
+        return sheet
+
+    monkeypatch.setattr(cli, "generate_facts", folder_removed_meanwhile)
     args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
     code = main(
         [
@@ -293,6 +309,26 @@ def test_a_page_that_cannot_be_written_leaves_no_file(
     assert "cannot write" in capsys.readouterr().err
     assert facts.exists()  # the model's work is kept...
     assert not brief.exists() and not review.exists()  # ...and nothing half-written
+
+
+@pytest.mark.parametrize("flag", ["-o", "--json", "--html"])
+def test_an_output_that_cannot_be_written_fails_before_any_model_call(
+    fake: FakeOpenAI,
+    statement_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    flag: str,
+) -> None:
+    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
+    missing = tmp_path / "missing" / "out"
+    assert main([*args, flag, str(missing)]) == 5
+    assert capsys.readouterr().err == (
+        f"briefing: error: cannot write {missing}: no folder {missing.parent}\n"
+    )
+    assert main([*args, flag, str(tmp_path)]) == 5
+    assert f"cannot write {tmp_path}: it is a folder" in capsys.readouterr().err
+    assert fake.requests == []
+    assert list(tmp_path.iterdir()) == [statement_file]
 
 
 def test_a_failed_run_writes_no_page(
