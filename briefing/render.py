@@ -233,7 +233,7 @@ def stance_label(position: Position) -> str:
 
 
 def plural(count: int, noun: str) -> str:
-    """ "1 risk", "2 risks": for nouns that add an s."""
+    """A count and its noun, "1 risk" or "2 risks" (for nouns that add an s)."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
