@@ -200,15 +200,50 @@ class SourceIndex:
 
         A heading before the evidence starts a new section: it attributes nothing.
         """
+        start, end = self._window_range(evidence)
+        return self.source.text[start:end]
+
+    def attribution_window_unquoted(self, evidence: Evidence) -> str:
+        """The attribution window with every quoted word blanked out: what the writer says,
+        not what the people quoted say. A quotation opened earlier in the paragraph counts."""
+        start, end = self._window_range(evidence)
+        return _unquoted(self.source.text, start, end)
+
+    def _window_range(self, evidence: Evidence) -> tuple[int, int]:
         first, last = self._sentence_range(evidence)
         before = first - 1 if first > 0 and first - 1 not in self._headings else first
         window_start = self.sentences[before][0] if self.sentences else 0
         window_end = self.sentences[last][1] if self.sentences else len(self.source.text)
-        return self.source.text[min(window_start, evidence.start) : max(window_end, evidence.end)]
+        return min(window_start, evidence.start), max(window_end, evidence.end)
 
 
 # A quotation in one paragraph, with curly or straight marks.
 _QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_QUOTATION_MARKS = frozenset("“”\"")
+
+
+def _unquoted(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the quotation marks and the words between them blanked.
+
+    A straight mark opens after a space or the start of a line and closes elsewhere, so one
+    mark missing does not turn the rest of the text into a quotation; a line break ends any
+    quotation (the next paragraph of a long one opens with a mark of its own).
+    """
+    opened = False
+    kept = []
+    for position in range(paragraph_start(text, start), end):
+        char = text[position]
+        if char == "\n":
+            opened = False
+        elif char == "“":
+            opened = True
+        elif char == "”":
+            opened = False
+        elif char == '"':
+            opened = position == 0 or text[position - 1].isspace() or text[position - 1] in "([—–"
+        if position >= start:
+            kept.append(" " if opened or char in _QUOTATION_MARKS else char)
+    return "".join(kept)
 
 
 def _open_quotation(text: str, start: int, end: int) -> int | None:
@@ -578,6 +613,10 @@ def _attribution_problem(
             return f"{who!r} is not named in or just before the quoted sentence"
         window, quoted = f"{said_by} {sentence}", True
     if named_in(sentence):
+        if not quoted and not named_in(index.attribution_window_unquoted(evidence)):
+            # '"You can now see what the Congress has seen ...", the spokesman said': the
+            # words are the spokesman's; those named inside them are not speaking.
+            return f"{who!r} is named only inside the quoted words, not as their speaker"
         addressed = addressed_mention(who, sentence)
         if addressed and not names_actor(
             who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :]

@@ -685,6 +685,46 @@ def test_a_name_inside_a_quotation_is_not_its_speaker() -> None:
     ]
 
 
+def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speaker() -> None:
+    # The shapes met on BASIL: a spokesman's words naming Congress, a challenger's naming AARP.
+    text = (
+        "The ministry released the e-mails on Wednesday.\n\n"
+        "\u201cYou can now see what the Congress has seen: the process was sound,\u201d "
+        "a spokesman said.\n\n"
+        "\u201cIt is tragic that Harbor Freight would oppose the toll,\u201d Tom Lee said.\n\n"
+        'Ada Park said Harbor Freight "would oppose the toll".'
+    )
+    congress = "the process was sound,\u201d a spokesman said."
+    result = ground_in(text, pos("Congress", "\u201cYou can now see what the " + congress))
+    assert [r.reason for r in result.rejected] == [
+        "'Congress' is named only inside the quoted words, not as their speaker"
+    ]
+    tragic = "\u201cIt is tragic that Harbor Freight would oppose the toll,\u201d Tom Lee said."
+    assert ground_in(text, pos("Harbor Freight", tragic)).positions == []
+    assert [p.actor for p in ground_in(text, pos("Tom Lee", tragic, "person")).positions] == [
+        "Tom Lee"
+    ]
+    # Named outside the quotation marks, the actor is the one whose view is reported.
+    reported = 'Ada Park said Harbor Freight "would oppose the toll".'
+    assert [p.actor for p in ground_in(text, pos("Harbor Freight", reported)).positions] == [
+        "Harbor Freight"
+    ]
+
+
+def test_a_closing_mark_left_unpaired_does_not_make_the_next_paragraph_a_quotation() -> None:
+    # BASIL: a quotation runs over paragraphs, its first mark two paragraphs up.
+    text = (
+        'Dukes told the rally: "They are big.\n\n'
+        'But they can be challenged in a court of law."\n\n'
+        "Dukes's case has drawn the attention of the business community, who fear more lawsuits."
+    )
+    quote = (
+        "Dukes's case has drawn the attention of the business community, who fear more lawsuits."
+    )
+    result = ground_in(text, pos("business community", quote, "organisation"))
+    assert [p.actor for p in result.positions] == ["business community"]
+
+
 def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them() -> None:
     text = (
         "With the moderator, Jane Roe, opening the debate, Tom Lee criticized the toll plan.\n\n"
