@@ -150,14 +150,17 @@ def names_a_harm(sentence: str) -> bool:
 
 # Verbs that put the one named after them on the receiving end: "told the New York Times",
 # "asks national parliaments to refuse ratification", "urged lawmakers", "called on the UN",
-# "the draft goes to the General Assembly"; and the one judged: "Trump accused Obama of ...",
-# "Arpaio endorsed Perry".
+# "sent officials an e-mail", "the draft goes to the General Assembly"; and the one judged:
+# "Trump accused Obama of ...", "Arpaio endorsed Perry".
 _ADDRESSING = re.compile(
     r"\b(?:asks?|asked|asking|urges?|urged|urging|(?:calls?|called|calling)\s+(?:on|for|out)"
     r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning"
     r"|accus(?:es|ed|ing|e)|blam(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|criticis(?:es|ed|ing|e)"
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"
     r"|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)"
+    # The one given something: "Ms. Nuland sent White House officials an e-mail".
+    r"|sent|sends?|e-?mail(?:s|ed)|hand(?:s|ed)|gave|gives?|show(?:s|ed)|remind(?:s|ed)"
+    r"|assur(?:es|ed)|inform(?:s|ed)|brief(?:s|ed)|notifie[sd]"
     # Where a text or a case is sent: "the draft now goes to the General Assembly".
     r"|(?:goes|go|going|went|sent|sends?|passe[sd]|referred|submitted|forwarded|heads?)\s+to)"
     # A title may stand between: "calling out Speaker of the House John Boehner".

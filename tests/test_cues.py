@@ -117,6 +117,10 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
         ("John Boehner", "Obama went on, calling out Speaker of the House John Boehner.", True),
         ("John Boehner", "Obama asked the committee whether John Boehner agreed.", False),
         ("Joe Arpaio", "Joe Arpaio endorsed Rick Perry on Tuesday.", False),
+        # the one given something
+        ("officials", "Ms. Nuland sent officials a pointed e-mail, objecting to the text.", True),
+        ("the Representative", "The scholars gave the Representative a reading list.", True),
+        ("Ms. Nuland", "Ms. Nuland sent officials a pointed e-mail.", False),
         # named twice: once spoken to, once speaking
         ("Berg", "Berg told Berg's staff that he backs the text.", False),
     ],
