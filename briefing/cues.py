@@ -56,8 +56,8 @@ _VIEW = "|".join(
         _stems(
             *"support oppos endors credit criticis criticiz prais welcom reject condemn"
             " denounc defend comment emphasi lawsuit applau blam protest challeng demand"
-            " campaign lobb fight fought adopt approv ratif veto resist refus"
-            " question doubt disput dismiss deni deny agree disagree acknowledg admit conced"
+            " lobb fight fought adopt approv ratif veto resist refus"
+            " doubt disput dismiss deni deny agree disagree acknowledg admit conced"
             " hope want wish intend seek sought recommend advocat champion embrac boycott"
             " withdr abandon concern worr fear skeptic sceptic alarm view position stance tweet"
             " testif interview insist declar assert affirm urg argu threaten slam blast attack"
@@ -80,8 +80,12 @@ _VIEW = "|".join(
         # "voted against the bill" takes a side, "gather to vote on the text" does not; a critic
         # does, a "critical juncture" does not.
         _words("voted", "against", "critic", "critics"),
+        # A campaign or a question as an act, not as a noun ("the campaign's ad", "answered
+        # those questions").
+        _words("campaigned", "campaigning", "questioned", "questioning"),
+        r"\b(?:campaign|question)s?\s+(?:for|against|whether|why|how)\b",
         # Proposing takes a side; "the proposed text" only names the text.
-        r"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bits )(?<!\btheir )\bpropos\w*",
+        r"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bits )(?<!\btheir )(?<!'s )(?<!’s )\bpropos\w*",
     )
 )
 # Harms and warnings, and the modal verbs that put a harm in the future.

@@ -219,7 +219,7 @@ class SourceIndex:
 
 # A quotation in one paragraph, with curly or straight marks.
 _QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
-_QUOTATION_MARKS = frozenset("“”\"")
+_QUOTATION_MARKS = frozenset('“”"')
 
 
 def _unquoted(text: str, start: int, end: int) -> str:
@@ -613,7 +613,8 @@ def _attribution_problem(
             return f"{who!r} is not named in or just before the quoted sentence"
         window, quoted = f"{said_by} {sentence}", True
     if named_in(sentence):
-        if not quoted and not named_in(index.attribution_window_unquoted(evidence)):
+        unquoted = index.attribution_window_unquoted(evidence)
+        if not quoted and not named_in(unquoted) and not _speaks_for(who_kind, unquoted):
             # '"You can now see what the Congress has seen ...", the spokesman said': the
             # words are the spokesman's; those named inside them are not speaking.
             return f"{who!r} is named only inside the quoted words, not as their speaker"
@@ -659,6 +660,25 @@ def _attribution_problem(
         cue_text = window
     carries, lacking = _CUES[kind]
     return None if carries(cue_text) else lacking
+
+
+# The words by which a writer gives a speaker as someone of a body without naming it: "the
+# company's chief security officer Joe Sullivan said", "a spokesman for the group"; any of
+# them, whatever kind the draft gave (the embedded model calls Facebook an organisation).
+_BODY_NOUN = re.compile(
+    r"\b(?:(?:for|of|at) )?the (?:company|firm|group|organi[sz]ation|association|coalition|union"
+    r"|campaign|alliance|government|ministry|department|agency|administration)((?:'s|’s)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _speaks_for(who_kind: ActorKind | None, unquoted: str) -> bool:
+    """Whether the writer's own words around a quotation give its speaker as someone of a
+    body: then the body named inside the quotation may be the speaker's own. Never a person."""
+    return who_kind != "person" and any(
+        found.group(0).lower().startswith(("for ", "of ", "at ")) or found.group(1)
+        for found in _BODY_NOUN.finditer(unquoted)
+    )
 
 
 def _other_speaker(text: str, who: str, who_kind: ActorKind | None) -> str | None:

@@ -27,6 +27,10 @@ from briefing.cues import (
         "Critics of the levy gathered outside the town hall.",
         "The union criticised the levy.",
         "The mayor expects the charge to raise revenue for buses.",
+        "The union campaigned against the levy for a year.",
+        "Two councillors questioned the figures.",
+        "Retailers question whether the charge will raise anything.",
+        "The mayor proposed a lower charge.",
     ],
 )
 def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> None:
@@ -42,6 +46,10 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         "Kessler is a shop manager in the old town.",
         "The committee is likely to meet regarding the levy's primary objective.",
         "Splashed across the cover is the candidate, a party favorite.",
+        # a campaign, a question or a proposal named, not made
+        "The ministry answered some of those questions on Thursday.",
+        "The campaign's bus toured the old town on Monday.",
+        "The mayor declined to weigh in on the merits of the council's proposals.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:

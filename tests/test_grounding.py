@@ -704,6 +704,14 @@ def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speake
     assert [p.actor for p in ground_in(text, pos("Tom Lee", tragic, "person")).positions] == [
         "Tom Lee"
     ]
+    # A body's own words, said by someone the writer gives as its officer.
+    own = (
+        "\u201cProtecting our users is a top priority for Harbor Freight,\u201d the company's "
+        "security chief Tom Lee said."
+    )
+    assert [p.actor for p in ground_in(own, pos("Harbor Freight", own)).positions] == [
+        "Harbor Freight"
+    ]
     # Named outside the quotation marks, the actor is the one whose view is reported.
     reported = 'Ada Park said Harbor Freight "would oppose the toll".'
     assert [p.actor for p in ground_in(text, pos("Harbor Freight", reported)).positions] == [
