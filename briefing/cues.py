@@ -36,7 +36,8 @@ def _words(*words: str) -> str:
 
 
 _QUOTED = r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"
-_PRONOUN = _words("he", "she", "they", "we", "i", "his", "her", "their", "our")
+# Pronouns that stand for a speaker; possessives do not ("his wife is expected to plead").
+_PRONOUN = _words("he", "she", "they", "we", "i")
 # Verbs of saying. Words as often something else are left out: "it" (as often the object),
 # "states" and "note" (nouns), "calls" (phone calls).
 _SAYING = _words(
@@ -130,7 +131,7 @@ _HARMFUL = re.compile(_HARM, re.IGNORECASE)
 
 def reports_someone(sentence: str) -> bool:
     """Whether a sentence reads as someone's words rather than the writer's: quotation
-    marks, a pronoun standing for a speaker, or a verb of saying.
+    marks, a pronoun standing for a speaker ("he", "they"; not "his wife"), or a verb of saying.
 
     It lets a sentence carry the words of someone named only in the sentence before: "He also
     argued that ..." does; "The convention will enter into force 90 days after ..." after a

@@ -86,9 +86,21 @@ def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
 
 
 def test_a_pronoun_reports_someone_but_does_not_by_itself_show_a_view() -> None:
-    sentence = "Their office is on the third floor."
+    sentence = "They met on the third floor."
     assert reports_someone(sentence)
     assert not states_a_view(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Their office is on the third floor.",
+        # BASIL: carried the judge named before it into a position of his.
+        "His wife is expected to plead guilty before the same judge on Wednesday.",
+    ],
+)
+def test_a_possessive_pronoun_reports_no_one(sentence: str) -> None:
+    assert not reports_someone(sentence)
 
 
 def test_cues_match_at_the_start_of_a_word_only() -> None:
