@@ -77,7 +77,9 @@ _VIEW = "|".join(
         ),
         _words("back", "backs", "backed", "backing", "backer", "backers", "sign", "signed"),
         _words("push", "pushed", "pushes", "pushing", "pressed", "pressing", "sued", "sues"),
-        _words("sue", "suing", "suit", "suits", "call", "calls", "calling"),
+        _words("sue", "suing", "suit", "suits", "calling"),
+        # A call made, not a phone call: "calls for a vote", "called on the UN".
+        r"\bcalls?\s+(?:for|on|out)\b",
         # "voted against the bill" takes a side, "gather to vote on the text" does not; a critic
         # does, a "critical juncture" does not.
         _words("voted", "against", "critic", "critics"),

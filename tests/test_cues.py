@@ -31,6 +31,7 @@ from briefing.cues import (
         "Two councillors questioned the figures.",
         "Retailers question whether the charge will raise anything.",
         "The mayor proposed a lower charge.",
+        "The union calls for a vote on the charge.",
     ],
 )
 def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> None:
@@ -50,6 +51,7 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         "The ministry answered some of those questions on Thursday.",
         "The campaign's bus toured the old town on Monday.",
         "The mayor declined to weigh in on the merits of the council's proposals.",
+        "The app can be monitored when one end of a call is a landline.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
