@@ -126,20 +126,31 @@ _ENGLISH = re.compile(
     ),
     re.IGNORECASE,
 )
-_REPORTED = re.compile(f"{_QUOTED}|{_PRONOUN}|{_SAYING}", re.IGNORECASE)
+_REPORTED = re.compile(f"{_QUOTED}|{_SAYING}", re.IGNORECASE)
+# Which pronouns can stand for an actor of a kind: "she" for Ms. Park, "they" for a union.
+_PRONOUNS_FOR = {
+    None: re.compile(_PRONOUN, re.IGNORECASE),
+    "person": re.compile(_words("he", "she", "i"), re.IGNORECASE),
+    "body": re.compile(_words("they", "we"), re.IGNORECASE),
+}
 _VIEWED = re.compile(f"{_QUOTED}|{_SAYING}|{_VIEW}", re.IGNORECASE)
 _HARMFUL = re.compile(_HARM, re.IGNORECASE)
 
 
-def reports_someone(sentence: str) -> bool:
+def reports_someone(sentence: str, kind: str | None = None) -> bool:
     """Whether a sentence reads as someone's words rather than the writer's: quotation
     marks, a pronoun standing for a speaker ("he", "they"; not "his wife"), or a verb of saying.
+    Given the ``kind`` of actor the speaker would be, only a pronoun that can stand for it
+    counts: "he", "she" or "I" for a person, "they" or "we" for any other.
 
     It lets a sentence carry the words of someone named only in the sentence before: "He also
     argued that ..." does; "The convention will enter into force 90 days after ..." after a
-    sentence about what a company did is the writer's own statement, not the company's.
+    sentence about what a company did is the writer's own statement, not the company's; and
+    "Republicans and Democrats pressed ahead with one point on which they agree" is no
+    official's named in a list before it.
     """
-    return _REPORTED.search(sentence) is not None
+    pronouns = _PRONOUNS_FOR[None if kind is None else "person" if kind == "person" else "body"]
+    return _REPORTED.search(sentence) is not None or pronouns.search(sentence) is not None
 
 
 def states_a_view(sentence: str) -> bool:

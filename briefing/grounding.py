@@ -634,7 +634,7 @@ def _attribution_problem(
                 )
         cue_text = sentence
     else:
-        if not quoted and not reports_someone(window):
+        if not quoted and not reports_someone(window, who_kind):
             return (
                 f"{who!r} is named only before the quoted sentence, "
                 "and neither reports anyone's words"

@@ -93,6 +93,15 @@ def test_a_pronoun_reports_someone_but_does_not_by_itself_show_a_view() -> None:
     assert not states_a_view(sentence)
 
 
+def test_a_pronoun_reports_only_a_speaker_it_can_stand_for() -> None:
+    assert reports_someone("She is sure the plan is late.", "person")
+    assert not reports_someone("She is sure the plan is late.", "organisation")
+    assert reports_someone("They agree on one point: the plan is late.", "organisation")
+    assert not reports_someone("They agree on one point: the plan is late.", "person")
+    # Quoted or reported words stand for anyone.
+    assert reports_someone('"The plan is late," the minister said.', "organisation")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
