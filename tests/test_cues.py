@@ -32,6 +32,11 @@ from briefing.cues import (
         "Retailers question whether the charge will raise anything.",
         "The mayor proposed a lower charge.",
         "The union calls for a vote on the charge.",
+        "The governor approved the plan.",
+        "She advocates for a ban on the charge.",
+        "The union expects the charge to fail.",
+        "The senator attacked the plan.",
+        "The director plans to refuse to testify.",
     ],
 )
 def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> None:
@@ -52,6 +57,11 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         "The campaign's bus toured the old town on Monday.",
         "The mayor declined to weigh in on the merits of the council's proposals.",
         "The app can be monitored when one end of a call is a landline.",
+        # nouns and adjectives from verbs of taking a side
+        "The bill is likely to win approval next week.",
+        "Her expected testimony was put off until June.",
+        "Gun control advocates gathered at the statehouse.",
+        "The attacks killed four people at the compound.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
