@@ -101,13 +101,13 @@ _HARM = "|".join(
     (
         _stems(
             *"risk concern warn threat danger fear harm abus misus undermin violat jeopard"
-            " vulnerab weaponi restrict surveil crisis crises damag cost loss los hurt problem"
-            " worr alarm dire catastroph disaster collaps fail erod erosion weak detriment"
+            " vulnerab weaponi restrict surveil crisis crises damag cost loss hurt problem"
+            " worr alarm catastroph disaster collaps fail erod erosion weak detriment"
             " exhaust insolv shortfall deficit debt crim attack censor persecut repress suppress"
             " chill expos breach leak fraud unsafe penal punish jail prison arrest prosecut kill"
             " death injur pollut unemploy inflation recession shortage burden strain overreach"
             " intrus invasiv discriminat racis bias unfair illegal unlawful unconstitution slash"
-            " destabil conflict terror hack spy spied exploit silenc intimidat harass obstruct"
+            " destabil conflict terror hack exploit silenc intimidat harass obstruct"
             " disrupt instabil uncertain volatil panic bankrupt layoff caution peril hazard toxic"
             " fragil expensiv scrutin oppress infring endanger imperil eliminat could"
             " would".split()
@@ -118,6 +118,8 @@ _HARM = "|".join(
             *"might bad worse worst wrong cut cuts dead die dies war wars ban bans banned"
             " target targets targeted targeting track tracking deter block blocks".split(),
         ),
+        # Whole words where a stem would also match "director", "Los Angeles" or "Spyer".
+        _words(*"dire lose loses losing lost spy spies spying spied spyware".split()),
     )
 )
 

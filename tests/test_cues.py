@@ -91,6 +91,9 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         "The council adopted the charge in May 2025.",
         "The minister emphasised the need for closer cooperation among cities.",
         "Delegates are meeting in the capital to finalise the text.",
+        # stems of harm inside other words
+        "The director of the unit spoke in Los Angeles, Mr. Spyer said.",
+        "\u201cYour complaint faces in two directions,\u201d the judge told a lawyer.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
