@@ -144,6 +144,14 @@ _VIEWED = re.compile(f"{_QUOTED}|{_SAYING}|{_VIEW}", re.IGNORECASE)
 _HARMFUL = re.compile(_HARM, re.IGNORECASE)
 
 
+# "Called" that names rather than says: "a program launched in 2007 called PRISM", "so-called".
+_NAMING_CALLED = re.compile(r"\b(?:so-called|an?\s+(?:[\w'’-]+\s+){0,4}called)\b", re.IGNORECASE)
+
+
+def _without_naming(sentence: str) -> str:
+    return _NAMING_CALLED.sub(lambda found: found.group(0)[: -len("called")], sentence)
+
+
 def reports_someone(sentence: str, kind: str | None = None) -> bool:
     """Whether a sentence reads as someone's words rather than the writer's: quotation
     marks, a pronoun standing for a speaker ("he", "they"; not "his wife"), or a verb of saying.
@@ -157,6 +165,7 @@ def reports_someone(sentence: str, kind: str | None = None) -> bool:
     official's named in a list before it.
     """
     pronouns = _PRONOUNS_FOR[None if kind is None else "person" if kind == "person" else "body"]
+    sentence = _without_naming(sentence)
     return _REPORTED.search(sentence) is not None or pronouns.search(sentence) is not None
 
 
@@ -164,7 +173,7 @@ def states_a_view(sentence: str) -> bool:
     """Whether a sentence can show someone's view: quoted or reported words, or a word of
     taking a side ("backed", "opposition", "filed a lawsuit", "criticised", "voted").
     A sentence that is not English is not judged (True)."""
-    return _VIEWED.search(sentence) is not None or not _ENGLISH.search(sentence)
+    return _VIEWED.search(_without_naming(sentence)) is not None or not _ENGLISH.search(sentence)
 
 
 def names_a_harm(sentence: str) -> bool:

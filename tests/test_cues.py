@@ -37,6 +37,7 @@ from briefing.cues import (
         "The union expects the charge to fail.",
         "The senator attacked the plan.",
         "The director plans to refuse to testify.",
+        "The mayor called the levy a disgrace.",
     ],
 )
 def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> None:
@@ -62,6 +63,9 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         "Her expected testimony was put off until June.",
         "Gun control advocates gathered at the statehouse.",
         "The attacks killed four people at the compound.",
+        # "called" that names
+        "The paper reported a program launched in 2007 called Prism.",
+        "The so-called levy will start in May.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
