@@ -125,6 +125,19 @@ _GIVEN_NAMES: dict[str, str] = {
         ("stephen", "steve steven"),
         ("elizabeth", "liz beth"),
         ("katherine", "kate kathy"),
+        ("timothy", "tim"),
+        ("benjamin", "ben bibi"),
+        ("nicholas", "nick"),
+        ("matthew", "matt"),
+        ("gregory", "greg"),
+        ("jeffrey", "jeff"),
+        ("kenneth", "ken"),
+        ("lawrence", "larry"),
+        ("ronald", "ron"),
+        ("donald", "don"),
+        ("douglas", "doug"),
+        ("mitchell", "mitch"),
+        ("newton", "newt"),
     )
     for short in shorts.split()
 }

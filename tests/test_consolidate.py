@@ -176,6 +176,18 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Sen. Chuck Schumer", "person"), ("Charles E. Schumer", "person")],
             [("Charles E. Schumer", ["Sen. Chuck Schumer"])],
         ),
+        (  # BASIL: a lieutenant governor and a prime minister, each named two ways
+            [
+                ("Tim Murray", "person"),
+                ("Lt. Gov. Timothy Murray", "person"),
+                ("Bibi Netanyahu", "person"),
+                ("Prime Minister Benjamin Netanyahu", "person"),
+            ],
+            [
+                ("Lt. Gov. Timothy Murray", ["Tim Murray"]),
+                ("Prime Minister Benjamin Netanyahu", ["Bibi Netanyahu"]),
+            ],
+        ),
         (  # one name spelt with and without a hyphen, as two outlets write it
             [("Wal-Mart", "company"), ("Walmart", "company"), ("Nick Ashton-Hart", "person")],
             [("Wal-Mart", ["Walmart"]), ("Nick Ashton-Hart", [])],
