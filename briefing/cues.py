@@ -192,6 +192,8 @@ _ADDRESSING = re.compile(
     r"|accus(?:es|ed|ing|e)|blam(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|criticis(?:es|ed|ing|e)"
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"
     r"|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)"
+    # The one described: "the magazine portrayed Mitt Romney as ...".
+    r"|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|describ(?:es|ed|ing|e)"
     # The one given something: "Ms. Nuland sent White House officials an e-mail".
     r"|sent|sends?|e-?mail(?:s|ed)|hand(?:s|ed)|gave|gives?|show(?:s|ed)|remind(?:s|ed)"
     r"|assur(?:es|ed)|inform(?:s|ed)|brief(?:s|ed)|notifie[sd]"
@@ -203,6 +205,10 @@ _ADDRESSING = re.compile(
 )
 
 
+# The one spoken of, named first: "Of Obama, he said, ...".
+_SPOKEN_OF = re.compile(r"\s*[\"“]?(?:of|about|on)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def addressed_mention(name: str, sentence: str) -> tuple[int, int] | None:
     """Where ``sentence`` names ``name`` once, and only as the one spoken to or asked: the
     span of that mention, else None. Such an actor is not the speaker of the sentence."""
@@ -212,7 +218,8 @@ def addressed_mention(name: str, sentence: str) -> tuple[int, int] | None:
     if len(mentions) != 1:
         return None
     mention = mentions[0]
-    return mention.span() if _ADDRESSING.search(sentence[: mention.start()]) else None
+    before = sentence[: mention.start()]
+    return mention.span() if _ADDRESSING.search(before) or _SPOKEN_OF.match(before) else None
 
 
 # A view with its holder named after it: "opposition from Western countries", "criticism by

@@ -165,6 +165,10 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
         ("John Boehner", "Obama went on, calling out Speaker of the House John Boehner.", True),
         ("John Boehner", "Obama asked the committee whether John Boehner agreed.", False),
         ("Joe Arpaio", "Joe Arpaio endorsed Rick Perry on Tuesday.", False),
+        # the one spoken of or described
+        ("Obama", 'Of Obama, he said, "I want him to do well."', True),
+        ("Mitt Romney", "The magazine portrayed Mitt Romney as a star of the show.", True),
+        ("Obama", "Obama said of the plan that it would work.", False),
         # the one given something
         ("officials", "Ms. Nuland sent officials a pointed e-mail, objecting to the text.", True),
         ("the Representative", "The scholars gave the Representative a reading list.", True),
