@@ -545,6 +545,7 @@ def _check_attributed(
     evidence = index.evidence(quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, kind, record, "quote not found in the source")
+    who = _name_for_relation(index, evidence, who) or who
     problem = _attribution_problem(index, evidence, kind, who, who_kind)
     if problem:
         speaker = _subject_body(index, evidence, who)
@@ -565,6 +566,29 @@ def _check_attributed(
             f"{claim_name} states {', '.join(missing)}, not supported by the source",
         )
     return _Attributed(evidence, who, who_kind)
+
+
+# An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that
+# give that relative's own name ("Their father, former Vice President Dick Cheney, ...").
+_RELATION = re.compile(
+    r"^.+?['’]s\s+(wife|husband|father|mother|son|daughter|sister|brother|spouse|widow|widower)$",
+    re.IGNORECASE,
+)
+_CAPITALIZED_RUN = r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)"
+
+
+def _name_for_relation(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
+    """The name the source gives a relative the draft named by the tie ("Liz Cheney's
+    father"), in the last "<tie>, <Name>" up to the evidence's sentence; None when there is
+    none. Consolidation then takes the relative for the person named elsewhere."""
+    tie = _RELATION.match(who)
+    if not tie:
+        return None
+    sentence = index.sentence_evidence(evidence)
+    text = index.text_before(sentence.start) + sentence.quote
+    pattern = rf"\b{tie.group(1)},\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
+    names = [found.group(1) for found in re.finditer(pattern, text)]
+    return names[-1] if names else None
 
 
 @dataclass(frozen=True)

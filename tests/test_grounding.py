@@ -719,6 +719,21 @@ def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speake
     ]
 
 
+def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None:
+    # BASIL: "Jackson's wife" beside "Sandra Jackson", one person twice in a brief.
+    text = (
+        "Tom Lee pleaded guilty on Wednesday.\n\n"
+        "His wife, Sandra Lee, said the plea was a mistake and vowed to appeal."
+    )
+    quote = "His wife, Sandra Lee, said the plea was a mistake and vowed to appeal."
+    result = ground_in(text, pos("Lee's wife", quote, "person"))
+    assert [p.actor for p in result.positions] == ["Sandra Lee"]
+    # No name given: the tie stays the actor's name.
+    unnamed = "Tom Lee pleaded guilty.\n\nHis wife said the plea was a mistake."
+    draft = pos("Tom Lee's wife", "His wife said the plea was a mistake.", "person")
+    assert [p.actor for p in ground_in(unnamed, draft).positions] == ["Tom Lee's wife"]
+
+
 def test_a_closing_mark_left_unpaired_does_not_make_the_next_paragraph_a_quotation() -> None:
     # BASIL: a quotation runs over paragraphs, its first mark two paragraphs up.
     text = (
