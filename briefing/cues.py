@@ -21,6 +21,7 @@ __all__ = [
     "addressed_mention",
     "named_speaker",
     "names_a_harm",
+    "pronoun_speaker",
     "reports_someone",
     "states_a_view",
     "views_of_others",
@@ -266,6 +267,23 @@ _NOT_NAMES = frozenset(
     many most others other officials critics analysts experts supporters opponents
     """.split()
 )
+
+
+_PRONOUN_SPEAKING = re.compile(
+    rf"\b(he|she|they|we)\s+(?:also\s+|later\s+)?{_SPEAKING}\b|\b{_SPEAKING}\s+(he|she|they|we)\b",
+    re.IGNORECASE,
+)
+
+
+def pronoun_speaker(sentence: str, kind: str | None) -> str | None:
+    """The pronoun a sentence gives as its speaker ('"...," he said') when it cannot stand for
+    an actor of ``kind`` ("he" for a broadcaster, "they" for one person), else None."""
+    found = _PRONOUN_SPEAKING.search(sentence)
+    if not found or kind is None:
+        return None
+    pronoun = (found.group(1) or found.group(2)).lower()
+    fits = _PRONOUNS_FOR["person" if kind == "person" else "body"].fullmatch(pronoun)
+    return None if fits else pronoun
 
 
 def named_speaker(sentence: str) -> str | None:

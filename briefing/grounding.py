@@ -29,6 +29,7 @@ from .cues import (
     addressed_mention,
     named_speaker,
     names_a_harm,
+    pronoun_speaker,
     reports_someone,
     states_a_view,
     views_of_others,
@@ -658,7 +659,7 @@ def _attribution_problem(
                 )
         cue_text = sentence
     else:
-        if not quoted and not reports_someone(window, who_kind):
+        if not quoted and not reports_someone(window, _pronoun_kind(who, who_kind)):
             return (
                 f"{who!r} is named only before the quoted sentence, "
                 "and neither reports anyone's words"
@@ -677,8 +678,16 @@ def _attribution_problem(
         # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
         # words are Mr. Obama's.
         speaker = _other_speaker(sentence, who, who_kind)
+        pronoun = pronoun_speaker(sentence, _pronoun_kind(who, who_kind))
+        if pronoun and not _BODYS_PERSON.search(window):
+            speaker = speaker or pronoun
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
+        unquoted = index.attribution_window_unquoted(evidence)
+        if not quoted and not named_in(unquoted) and not _speaks_for(who_kind, unquoted):
+            # '"President Obama has said that ...," he said. "If you're determined ..."': the
+            # name was inside the speaker's words.
+            return f"{who!r} is named before the quoted sentence only inside the quoted words"
         # The sentence before, which names the actor, may carry the cue ("The industry has
         # expressed concerns. These provisions pose risks to privacy.").
         cue_text = window
@@ -703,6 +712,20 @@ def _speaks_for(who_kind: ActorKind | None, unquoted: str) -> bool:
         found.group(0).lower().startswith(("for ", "of ", "at ")) or found.group(1)
         for found in _BODY_NOUN.finditer(unquoted)
     )
+
+
+# A body's person the writer names by role, whom "he" or "she" may then stand for: "Veltra sent
+# its minister to the talks. He said ...".
+_BODYS_PERSON = re.compile(
+    r"\bits\s+(?:minister|spokes\w+|president|chief|head|leader|director|chair\w*|officials?"
+    r"|representatives?|ambassador|envoy|lawyers?|secretary|executive|founder)\b",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_kind(who: str, who_kind: ActorKind | None) -> ActorKind | None:
+    """The kind a pronoun standing for ``who`` must fit: "Udall and Wyden" are "they"."""
+    return "group" if re.search(r"\s(?:and|&)\s", who) else who_kind
 
 
 def _other_speaker(text: str, who: str, who_kind: ActorKind | None) -> str | None:

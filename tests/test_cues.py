@@ -8,6 +8,7 @@ from briefing.cues import (
     addressed_mention,
     named_speaker,
     names_a_harm,
+    pronoun_speaker,
     reports_someone,
     states_a_view,
     views_of_others,
@@ -259,3 +260,13 @@ def test_the_speaker_a_sentence_names_beside_a_verb_of_saying(
     sentence: str, speaker: str | None
 ) -> None:
     assert named_speaker(sentence) == speaker
+
+
+def test_a_pronoun_speaker_that_cannot_stand_for_the_actor_is_named() -> None:
+    said = '"The plan is late," he said on the Sunday show.'
+    assert pronoun_speaker(said, "organisation") == "he"
+    assert pronoun_speaker(said, "person") is None
+    assert pronoun_speaker('"It is late," they added.', "person") == "they"
+    assert pronoun_speaker('"It is late," they added.', "group") is None
+    assert pronoun_speaker("He added: the plan is late.", "organisation") == "he"
+    assert pronoun_speaker('"It is late," the minister said.', "organisation") is None

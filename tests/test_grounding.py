@@ -719,6 +719,28 @@ def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speake
     ]
 
 
+def test_a_speaker_named_before_only_inside_quoted_words_or_by_an_unfit_pronoun_is_not_it() -> None:
+    # BASIL: Netanyahu quoting Obama, then going on in his own words.
+    text = (
+        'Ada Park spoke on the Sunday show. "Tom Lee has said the toll is fair," she said. '
+        '"If it is fair, it will pass."'
+    )
+    result = ground_in(text, pos("Tom Lee", '"If it is fair, it will pass."', "person"))
+    assert [r.reason for r in result.rejected] == [
+        "'Tom Lee' is named before the quoted sentence only inside the quoted words"
+    ]
+    # A broadcaster named before a "he said" is not the one who said it.
+    show = 'The toll came up on Harbor News. "It is a fair toll," he said.'
+    draft = pos("Harbor News", '"It is a fair toll," he said.', "organisation")
+    assert [r.reason for r in ground_in(show, draft).rejected] == [
+        "'Harbor News' is named only before the quoted sentence, whose speaker is 'he'"
+    ]
+    # Two people named together are "they".
+    pair = 'Ada Park and Tom Lee wrote to the council. "The toll is unfair," they said.'
+    both = pos("Ada Park and Tom Lee", '"The toll is unfair," they said.', "person")
+    assert [p.actor for p in ground_in(pair, both).positions] == ["Ada Park and Tom Lee"]
+
+
 def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None:
     # BASIL: "Jackson's wife" beside "Sandra Jackson", one person twice in a brief.
     text = (
