@@ -637,11 +637,12 @@ def _attribution_problem(
         if said_by is None or not named_in(said_by) or _other_speaker(said_by, who, who_kind):
             return f"{who!r} is not named in or just before the quoted sentence"
         window, quoted = f"{said_by} {sentence}", True
+    # '"You can now see what the Congress has seen ...," the spokesman said': the words are
+    # the spokesman's; one named only inside them is not speaking.
+    unquoted = index.attribution_window_unquoted(evidence)
+    only_quoted = not (quoted or named_in(unquoted) or _speaks_for(who_kind, unquoted))
     if named_in(sentence):
-        unquoted = index.attribution_window_unquoted(evidence)
-        if not quoted and not named_in(unquoted) and not _speaks_for(who_kind, unquoted):
-            # '"You can now see what the Congress has seen ...", the spokesman said': the
-            # words are the spokesman's; those named inside them are not speaking.
+        if only_quoted:
             return f"{who!r} is named only inside the quoted words, not as their speaker"
         addressed = addressed_mention(who, sentence)
         if addressed and not names_actor(
@@ -683,10 +684,8 @@ def _attribution_problem(
             speaker = speaker or pronoun
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
-        unquoted = index.attribution_window_unquoted(evidence)
-        if not quoted and not named_in(unquoted) and not _speaks_for(who_kind, unquoted):
-            # '"President Obama has said that ...," he said. "If you're determined ..."': the
-            # name was inside the speaker's words.
+        if only_quoted:
+            # '"President Obama has said that ...," he said. "If you're determined ..."'
             return f"{who!r} is named before the quoted sentence only inside the quoted words"
         # The sentence before, which names the actor, may carry the cue ("The industry has
         # expressed concerns. These provisions pose risks to privacy.").
