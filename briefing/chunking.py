@@ -153,8 +153,18 @@ _CLOSING = ".!?…:;,\"'”’»)]"
 
 
 def paragraph_start(text: str, position: int) -> int:
-    """Where the paragraph that ``position`` lies in begins (after the last blank line)."""
-    return max((match.end() for match in _PARAGRAPH_BREAK.finditer(text, 0, position)), default=0)
+    """Where the paragraph that ``position`` lies in begins (after the last blank line).
+
+    Read backwards in growing steps, so that a draft late in a long source does not cost a
+    scan of everything before it."""
+    low, step = position, 4096
+    while low > 0:
+        low = max(0, low - step)
+        breaks = list(_PARAGRAPH_BREAK.finditer(text, low, position))
+        if breaks:
+            return breaks[-1].end()
+        step *= 2
+    return 0
 
 
 def parts_paragraphs(text: str, end: int, start: int) -> bool:

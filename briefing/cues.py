@@ -150,6 +150,7 @@ _NAMING_CALLED = re.compile(r"\b(?:so-called|an?\s+(?:[\w'’-]+\s+){0,4}called)
 
 
 def _without_naming(sentence: str) -> str:
+    """The sentence with each "called" that names a thing left out."""
     return _NAMING_CALLED.sub(lambda found: found.group(0)[: -len("called")], sentence)
 
 

@@ -232,7 +232,8 @@ def _unquoted(text: str, start: int, end: int) -> str:
     """
     opened = False
     kept = []
-    for position in range(paragraph_start(text, start), end):
+    # A paragraph longer than a long article is read from that far back only.
+    for position in range(max(paragraph_start(text, start), start - _REFERENT_REACH), end):
         char = text[position]
         if char == "\n":
             opened = False
