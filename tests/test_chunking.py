@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.chunking import Chunk, chunk_source, dateline_end, is_heading, split_sentences
+from briefing.chunking import (
+    Chunk,
+    chunk_source,
+    dateline_end,
+    is_heading,
+    paragraph_start,
+    split_sentences,
+)
 from briefing.errors import ConfigError
 from briefing.models import Source
 
@@ -254,3 +263,20 @@ def test_a_heading_is_a_short_line_of_its_own_without_closing_punctuation(
 )
 def test_a_leading_dateline_is_found(sentence: str, rest: str) -> None:
     assert sentence[dateline_end(sentence) :] == rest
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(["word ", "x", "\n", "\n\n", " \n \n", "\t"]), max_size=3000),
+    st.floats(min_value=0, max_value=1),
+)
+def test_paragraph_start_is_just_after_the_last_blank_line(parts: list[str], at: float) -> None:
+    text = "".join(parts)
+    position = int(len(text) * at)
+    starts = [0] + [found.end() for found in re.finditer(r"\n[ \t]*\n", text[:position])]
+    found = paragraph_start(text, position)
+    # After a blank line (a run of newlines may be split either way), and no blank line
+    # between there and the position.
+    assert found in starts or text[found - 1] == "\n"
+    assert not re.search(r"\n[ \t]*\n", text[found:position])
+    assert found >= starts[-1] - 1
