@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .alignment import Aligner, Alignment, align_quote, normalize
@@ -221,46 +221,46 @@ class SourceIndex:
 # A quotation in one paragraph, with curly or straight marks.
 _QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _QUOTATION_MARKS = frozenset('“”"')
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _quotation_states(text: str, start: int, end: int) -> Iterator[tuple[int, int | None]]:
+    """Each position from ``start`` to ``end`` with where the quotation open there opened
+    (None outside one).
+
+    A straight mark opens after a space or the start of a line and closes elsewhere, so one
+    mark missing does not turn the rest of the text into a quotation; a blank line ends any
+    quotation (the next paragraph of a long one opens with a mark of its own).
+    """
+    opened: int | None = None
+    for position in range(start, end):
+        char = text[position]
+        if char == "”" or (char == "\n" and _BLANK_LINE.match(text, position)):
+            opened = None
+        elif char == "“":
+            opened = position
+        elif char == '"':
+            opens = position == 0 or text[position - 1].isspace() or text[position - 1] in "([—–"
+            opened = position if opens else None
+        yield position, opened
 
 
 def _unquoted(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` with the quotation marks and the words between them blanked.
-
-    A straight mark opens after a space or the start of a line and closes elsewhere, so one
-    mark missing does not turn the rest of the text into a quotation; a line break ends any
-    quotation (the next paragraph of a long one opens with a mark of its own).
-    """
-    opened = False
-    kept = []
+    """``text[start:end]`` with the quotation marks and the words between them blanked."""
     # A paragraph longer than a long article is read from that far back only.
-    for position in range(max(paragraph_start(text, start), start - _REFERENT_REACH), end):
-        char = text[position]
-        if char == "\n":
-            opened = False
-        elif char == "“":
-            opened = True
-        elif char == "”":
-            opened = False
-        elif char == '"':
-            opened = position == 0 or text[position - 1].isspace() or text[position - 1] in "([—–"
-        if position >= start:
-            kept.append(" " if opened or char in _QUOTATION_MARKS else char)
-    return "".join(kept)
+    begin = max(paragraph_start(text, start), start - _REFERENT_REACH)
+    return "".join(
+        " " if opened is not None or text[position] in _QUOTATION_MARKS else text[position]
+        for position, opened in _quotation_states(text, begin, end)
+        if position >= start
+    )
 
 
 def _open_quotation(text: str, start: int, end: int) -> int | None:
     """Where the quotation still open at ``end`` opened, reading from ``start``; None when
     every quotation before ``end`` is closed."""
-    opened: int | None = None
-    for position in range(start, end):
-        mark = text[position]
-        if mark == "“":
-            opened = position
-        elif mark == "”":
-            opened = None
-        elif mark == '"':
-            opened = position if opened is None else None
-    return opened
+    states = [opened for _, opened in _quotation_states(text, start, end)]
+    return states[-1] if states else None
 
 
 def _closing_mark(text: str, opening_mark: str, start: int) -> int | None:

@@ -756,6 +756,17 @@ def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None
     assert [p.actor for p in ground_in(unnamed, draft).positions] == ["Tom Lee's wife"]
 
 
+def test_a_quotation_wrapped_over_lines_is_still_quoted() -> None:
+    text = (
+        'Tom Lee spoke on Monday. He said: "The toll is\nunfair, Harbor Freight agrees," and left.'
+    )
+    quote = 'He said: "The toll is\nunfair, Harbor Freight agrees," and left.'
+    result = ground_in(text, pos("Harbor Freight", quote))
+    assert [r.reason for r in result.rejected] == [
+        "'Harbor Freight' is named only inside the quoted words, not as their speaker"
+    ]
+
+
 def test_a_closing_mark_left_unpaired_does_not_make_the_next_paragraph_a_quotation() -> None:
     # BASIL: a quotation runs over paragraphs, its first mark two paragraphs up.
     text = (
