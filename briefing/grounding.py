@@ -291,6 +291,9 @@ _CALENDAR = re.compile(
     re.IGNORECASE,
 )
 _HAS_YEAR = re.compile(rf"\b{_YEAR}")
+# "the <date> <Capitalized word>": a date inside a name.
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_IN_A_NAME = re.compile(r"\s+(?-i:[A-Z])[a-z]")
 _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
 # Titles that only people bear, before a surname ("Ms. Park", "Sen. Grassley").
 HONORIFICS = frozenset("mr mrs ms miss dr sen rep gov prof".split())
@@ -322,11 +325,16 @@ def calendar_date(text: str) -> str | None:
     written, or None.
 
     An event drafted by sentence number takes its date from its sentence this way, so the
-    model writes no date and the date is verbatim by construction. A year wins over a bare
-    day: in "NEW YORK, Aug 9 (Wire) - Negotiators agreed on 8 August 2024 ..." the event is
-    dated "8 August 2024", not the dateline.
+    model writes no date and the date is verbatim by construction. A date that is part of a
+    name is none ("the 17 February Brigade", "the 1994 Assault Weapons Ban"). A year wins over
+    a bare day: in "NEW YORK, Aug 9 (Wire) - Negotiators agreed on 8 August 2024 ..." the event
+    is dated "8 August 2024", not the dateline.
     """
-    dates = [found.group(0) for found in _CALENDAR.finditer(text)]
+    dates = [
+        found.group(0)
+        for found in _CALENDAR.finditer(text)
+        if not _IN_A_NAME.match(text, found.end()) or not _THE_BEFORE.search(text, 0, found.start())
+    ]
     with_year = [date for date in dates if _HAS_YEAR.search(date)]
     chosen = with_year or dates
     return chosen[0] if chosen else None

@@ -327,6 +327,11 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("It opens on 3 May.", "3 May"),
         ("The vote was 102 to 23 on Monday.", None),
         ("May we decide later?", None),
+        # a date inside a name is none (BASIL: a militia, a law, a primary)
+        ("The cable warned that the 17 February Brigade was compromised.", None),
+        ("The plan improves on the 1994 Assault Weapons Ban.", None),
+        ("He leads the race for the 2012 Republican nomination.", None),
+        ("The 2012 election was close.", "2012"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
