@@ -141,6 +141,13 @@ _PRONOUNS_FOR = {
     "person": re.compile(_words("he", "she", "i"), re.IGNORECASE),
     "body": re.compile(_words("they", "we"), re.IGNORECASE),
 }
+
+
+def _pronouns_for(kind: str | None) -> re.Pattern[str]:
+    """The pronouns that can stand for an actor of ``kind`` (any, when it is not known)."""
+    return _PRONOUNS_FOR[None if kind is None else "person" if kind == "person" else "body"]
+
+
 _VIEWED = re.compile(f"{_QUOTED}|{_SAYING}|{_VIEW}", re.IGNORECASE)
 _HARMFUL = re.compile(_HARM, re.IGNORECASE)
 
@@ -166,9 +173,9 @@ def reports_someone(sentence: str, kind: str | None = None) -> bool:
     "Republicans and Democrats pressed ahead with one point on which they agree" is no
     official's named in a list before it.
     """
-    pronouns = _PRONOUNS_FOR[None if kind is None else "person" if kind == "person" else "body"]
     sentence = _without_naming(sentence)
-    return _REPORTED.search(sentence) is not None or pronouns.search(sentence) is not None
+    found = _REPORTED.search(sentence) or _pronouns_for(kind).search(sentence)
+    return found is not None
 
 
 def states_a_view(sentence: str) -> bool:
@@ -283,8 +290,7 @@ def pronoun_speaker(sentence: str, kind: str | None) -> str | None:
     if not found or kind is None:
         return None
     pronoun = (found.group(1) or found.group(2)).lower()
-    fits = _PRONOUNS_FOR["person" if kind == "person" else "body"].fullmatch(pronoun)
-    return None if fits else pronoun
+    return None if _pronouns_for(kind).fullmatch(pronoun) else pronoun
 
 
 def named_speaker(sentence: str) -> str | None:

@@ -669,7 +669,8 @@ def _attribution_problem(
                 )
         cue_text = sentence
     else:
-        if not quoted and not reports_someone(window, _pronoun_kind(who, who_kind)):
+        pronoun_kind = _pronoun_kind(who, who_kind)
+        if not quoted and not reports_someone(window, pronoun_kind):
             return (
                 f"{who!r} is named only before the quoted sentence, "
                 "and neither reports anyone's words"
@@ -688,7 +689,7 @@ def _attribution_problem(
         # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
         # words are Mr. Obama's.
         speaker = _other_speaker(sentence, who, who_kind)
-        pronoun = pronoun_speaker(sentence, _pronoun_kind(who, who_kind))
+        pronoun = pronoun_speaker(sentence, pronoun_kind)
         if pronoun and not _BODYS_PERSON.search(window):
             speaker = speaker or pronoun
         if speaker:
@@ -706,20 +707,19 @@ def _attribution_problem(
 # The words by which a writer gives a speaker as someone of a body without naming it: "the
 # company's chief security officer Joe Sullivan said", "a spokesman for the group"; any of
 # them, whatever kind the draft gave (the embedded model calls Facebook an organisation).
-_BODY_NOUN = re.compile(
-    r"\b(?:(?:for|of|at) )?the (?:company|firm|group|organi[sz]ation|association|coalition|union"
-    r"|campaign|alliance|government|ministry|department|agency|administration)((?:'s|’s)\b)?",
-    re.IGNORECASE,
+_BODY_NOUNS = (
+    "company|firm|group|organi[sz]ation|association|coalition|union|campaign|alliance"
+    "|government|ministry|department|agency|administration"
+)
+_OF_A_BODY = re.compile(
+    rf"\b(?:(?:for|of|at) the (?:{_BODY_NOUNS})\b|the (?:{_BODY_NOUNS})['’]s\b)", re.IGNORECASE
 )
 
 
 def _speaks_for(who_kind: ActorKind | None, unquoted: str) -> bool:
     """Whether the writer's own words around a quotation give its speaker as someone of a
     body: then the body named inside the quotation may be the speaker's own. Never a person."""
-    return who_kind != "person" and any(
-        found.group(0).lower().startswith(("for ", "of ", "at ")) or found.group(1)
-        for found in _BODY_NOUN.finditer(unquoted)
-    )
+    return who_kind != "person" and _OF_A_BODY.search(unquoted) is not None
 
 
 # A body's person the writer names by role, whom "he" or "she" may then stand for: "Veltra sent
