@@ -23,7 +23,8 @@ The fullest name is shown; every other surface form is kept in ``Actor.aliases``
 twice (in a chunk overlap) counts once, and a span found again under another stance joins the
 position it was first found for. Risks merge when their evidence overlaps, their descriptions
 are the same, or one raiser gives similar descriptions; events when their evidence overlaps or
-they share a date and a similar description. Every fact counts the sources behind it
+they share a date and a similar description (or, for a date that gives its day, a word).
+Every fact counts the sources behind it
 (``support``). Ids are derived from content, so the same findings always get the same ids.
 
 **Conflicts** (:func:`find_conflicts`, run after the stance check) are kept precise rather than
@@ -40,7 +41,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .claims import MONTHS, word_stem
+from .claims import MONTHS, WEEKDAYS, word_stem
 from .countries import COUNTRIES
 from .figures import Figure, comparable, contradict, read_figures
 from .grounding import (
@@ -552,6 +553,25 @@ def _same_or_similar(a: str, b: str) -> bool:
     return _text_key(a) == _text_key(b) or _similar(a, b)
 
 
+_DATE_WORDS = frozenset(word_stem(w) for w in [*MONTHS, *WEEKDAYS, "said", "says", "told"])
+
+
+def _shares_a_detail(a: str, b: str) -> bool:
+    """Two descriptions share a content word that is not a date's or "said"."""
+    return bool((_content(a) & _content(b)) - _DATE_WORDS)
+
+
+def _same_event(date: str, description: str, first_date: str, descriptions: list[str]) -> bool:
+    """The same date and a similar description; where the date gives its day, one shared word
+    is enough: "The judge set the sentencing for June 28" and "Sentencing has been set for
+    June 28" are one event as two outlets tell it, worded too differently to be similar."""
+    key = _date_key(date)
+    if key is None or key != _date_key(first_date):
+        return False
+    alike = _shares_a_detail if key[1] and key[2] else _same_or_similar
+    return any(alike(description, seen) for seen in descriptions)
+
+
 def _date_key(date: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a free-text date, 0 where not given; None when nothing is."""
     words = re.findall(r"[a-z]+|\d+", date.lower())
@@ -680,12 +700,9 @@ def _merge_events(chunks: Sequence[GroundedChunk]) -> list[Event]:
     merged: list[tuple[GroundedEvent, list[str], list[Evidence]]] = []
     for chunk in chunks:
         for found in chunk.events:
-            date = _date_key(found.date)
             for first, descriptions, evidence in merged:
-                if _overlaps_any(found.evidence, evidence) or (
-                    date is not None
-                    and date == _date_key(first.date)
-                    and any(_same_or_similar(found.description, d) for d in descriptions)
+                if _overlaps_any(found.evidence, evidence) or _same_event(
+                    found.date, found.description, first.date, descriptions
                 ):
                     descriptions.append(found.description)
                     _add_evidence(evidence, found.evidence)

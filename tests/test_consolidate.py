@@ -442,6 +442,31 @@ def test_events_merge_across_sources_on_date_and_similar_description() -> None:
     ]
 
 
+def test_events_on_one_day_merge_on_a_shared_word_but_years_need_similar_descriptions() -> None:
+    chunks = [
+        GroundedChunk(
+            events=[
+                GroundedEvent("June 28", "The judge will sentence Ms. Ortiz on June 28.", ev(0)),
+                GroundedEvent("2010", "The health law passed in 2010.", ev(100)),
+            ]
+        ),
+        GroundedChunk(
+            events=[
+                GroundedEvent("June 28", "Sentencing has been set for June 28.", ev(0, "s2")),
+                GroundedEvent("June 28", "On Monday, June 28, he said nothing.", ev(50, "s2")),
+                GroundedEvent("2010", "Republicans won in 2010 over the law.", ev(90, "s2")),
+            ]
+        ),
+    ]
+    _, _, _, events = consolidate(chunks)
+    assert [(e.description, e.support) for e in events] == [
+        ("The judge will sentence Ms. Ortiz on June 28.", 2),  # "sentenc-" is shared
+        ("The health law passed in 2010.", 1),  # a shared "law" is not enough for a year
+        ("On Monday, June 28, he said nothing.", 1),  # date words and "said" are no detail
+        ("Republicans won in 2010 over the law.", 1),
+    ]
+
+
 # --------------------------------------------------------------------------- conflicts
 
 
