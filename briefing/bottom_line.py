@@ -176,8 +176,40 @@ def _verify(
     if cut:
         reason = f"quotes only part of {cut!r}, which can change its meaning"
         return _rejected(draft, reason), None
+    resting = [label for label in labels if _rests_on(text, listed[label], actors, topic)]
+    if resting and len(resting) < len(labels):
+        # The small model cites facts a sentence does not use ("The risk raised by Amara Okafor
+        # is ..." citing two timeline rows); their notes would be shown as support. The
+        # sentence keeps only the facts it shares a word with, if it still passes on them.
+        narrower, narrower_cut = _verify(
+            draft.model_copy(update={"facts": resting}), listed, actors, topic
+        )
+        if isinstance(narrower, BottomLineSentence):
+            return narrower, narrower_cut
     sentence = BottomLineSentence(text=text, fact_ids=[listed[label].id for label in labels])
     return sentence, cut_off
+
+
+# Words too common to show what a sentence rests on.
+_COMMON = frozenset(
+    "that this these those with from have been were will would could should their there they "
+    "them which while about also said says more than into over other such only risk risks "
+    "raise raised raises support supports oppose opposes concern concerned concerns".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {_stem(w) for w in _words(text) if (len(w) >= 4 or w.isdigit()) and w not in _COMMON}
+
+
+def _rests_on(text: str, fact: Fact, actors: dict[str, Actor], topic: str) -> bool:
+    """Whether ``text`` shares a word with the fact (its text, date, actors or quotes) that
+    the topic does not have; the question's framing ("Risk raised by", a label) is no word of
+    the fact's."""
+    own = fact.summary if isinstance(fact, Position) else fact.description
+    date = fact.date if isinstance(fact, Event) else ""
+    words = _content_words("\n".join([own, date, *_support(fact, actors)[1:]]))
+    return bool((_content_words(text) & words) - _content_words(topic))
 
 
 # Words that give an actor's side: for, against (a warning is neither).

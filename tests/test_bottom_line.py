@@ -15,6 +15,7 @@ from briefing.models import (
     Actor,
     BottomLineDraft,
     BottomLineSentence,
+    Event,
     Evidence,
     Position,
     Rejected,
@@ -470,3 +471,38 @@ def test_each_clause_gives_the_side_of_the_actor_it_names() -> None:
         "puts 'Jonas Berg' in favour, while its stance is concerned"
     )
     assert two_sides("Jonas Berg warns about the treaty.", berg="concerned") == "kept"
+
+
+def test_a_sentence_keeps_only_the_cited_facts_it_shares_a_word_with() -> None:
+    def fact(label: str, text: str) -> tuple[str, Event | Position]:
+        evidence = Evidence(
+            source_id="s", start=0, end=len(text), quote=text, match="exact", score=1
+        )
+        if label.startswith("E"):
+            return label, Event(id=label, date="2017", description=text, evidence=[evidence])
+        return label, Position(
+            id=label, actor_id="a", stance="opposes", summary=text, evidence=[evidence]
+        )
+
+    okafor = Actor(id="a", name="Amara Okafor", kind="person")
+    listed = dict(
+        [
+            fact("P1", "Amara Okafor said no government should trade away privacy."),
+            fact("E1", "The drafting process began with a proposal from Russia in 2017."),
+        ]
+    )
+    # The embedded model cited a timeline row for a sentence about someone's warning.
+    draft = BottomLineDraft(
+        facts=["P1", "E1"], sentence="Amara Okafor says no government should trade away privacy."
+    )
+    kept = verify_sentence(draft, listed, {"a": okafor}, "the treaty")
+    assert isinstance(kept, BottomLineSentence) and kept.fact_ids == ["P1"]
+    # A sentence that uses both facts cites both; one that shares no word with any, all.
+    both = draft.model_copy(
+        update={"sentence": "Amara Okafor warns on privacy, and Russia proposed it in 2017."}
+    )
+    kept = verify_sentence(both, listed, {"a": okafor}, "the treaty")
+    assert isinstance(kept, BottomLineSentence) and kept.fact_ids == ["P1", "E1"]
+    neither = draft.model_copy(update={"sentence": "The treaty is contested."})
+    kept = verify_sentence(neither, listed, {"a": okafor}, "the treaty")
+    assert isinstance(kept, BottomLineSentence) and kept.fact_ids == ["P1", "E1"]
