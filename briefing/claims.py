@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import combinations
 
 from .alignment import normalize
 
@@ -666,6 +667,25 @@ class _Source:
     initials: frozenset[str]  # initials of the capitalized runs, for acronyms
     stems: frozenset[str]  # each word's stems under _NAME_SUFFIXES
     keys: frozenset[str]  # each word's _key, hyphenated words also whole ("noncompliant")
+    # Name words that stand in one capitalized run, first before second ("barack", "obama"
+    # from "Barack Hussein Obama"); for each name word the others it stands with, and those
+    # it stands after.
+    paired: frozenset[tuple[str, str]]
+    partners: dict[str, frozenset[str]]
+    after: dict[str, frozenset[str]]
+
+    def mixes_names(self, words: list[str]) -> str | None:
+        """Two neighbouring words of a claim's name that the source gives only in other names,
+        the second after another word: "Paul Romney" where it has "Ron Paul" and "Mitt
+        Romney"."""
+        for first, second in zip(words, words[1:]):
+            if (
+                (first, second) not in self.paired
+                and self.partners.get(first, frozenset()) - {second}
+                and self.after.get(second, frozenset()) - {first}
+            ):
+                return f"{first} {second}"
+        return None
 
     def has_word(self, word: str) -> bool:
         """Whether the word occurs, or another form of the same place or people's name
@@ -699,13 +719,49 @@ def _source_profile(text: str) -> _Source:
             run = []
     _add_initials(run, initials)
     stems = {stem for word in set(words) if word.isalpha() for stem in _stems(word)}
+    paired = {pair for run in _name_runs(text) for pair in combinations(run, 2)}
+    partners: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    for first, second in paired:
+        partners.setdefault(first, set()).add(second)
+        partners.setdefault(second, set()).add(first)
+        after.setdefault(second, set()).add(first)
     return _Source(
         frozenset(words),
         " " + " ".join(words) + " ",
         frozenset(initials),
         frozenset(stems),
         frozenset(keys),
+        frozenset(paired),
+        {word: frozenset(others) for word, others in partners.items()},
+        {word: frozenset(others) for word, others in after.items()},
     )
+
+
+def _name_runs(text: str) -> list[list[str]]:
+    """The source's runs of capitalized name words, folded, as a claim's names are read: a
+    title or other generic word, a line break or a possessive ends a run."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    last_end = -1
+    for match in _TOKEN.finditer(text.translate(_FOLD)):
+        token = match.group()
+        gap = text[last_end : match.start()] if last_end >= 0 else ""
+        last_end = match.end()
+        base = _POSSESSIVE.sub("", token)
+        lower = base.lower().rstrip(".")
+        adjacent = gap.strip() == "" and "\n" not in gap
+        if not adjacent or not token[0].isupper() or lower in GENERIC_WORDS:
+            runs.append(current)
+            current = []
+            if not token[0].isupper() or lower in GENERIC_WORDS:
+                continue
+        current.extend(_words(base))
+        if base != token:
+            runs.append(current)
+            current = []
+    runs.append(current)
+    return [run for run in runs if len(run) > 1]
 
 
 def _stems(word: str) -> set[str]:
@@ -739,7 +795,7 @@ def _name_supported(name: str, source: _Source) -> bool:
     content = [p for p in parts if len(p) >= 3 and p not in _CONNECTORS]
     if not content:
         return all(p in source.words for p in parts if p not in _CONNECTORS)
-    return all(source.has_word(p) for p in content)
+    return all(source.has_word(p) for p in content) and source.mixes_names(parts) is None
 
 
 # --------------------------------------------------------------------------- common words

@@ -98,6 +98,17 @@ def test_name_elsewhere_in_source_accepted() -> None:
     ]
 
 
+def test_a_name_mixing_two_peoples_names_is_flagged() -> None:
+    source = "Paul Ryan spoke first. Mitt Romney replied. Ron Paul left. Barack Hussein Obama."
+    # Each word is in the source, but only in other people's names.
+    assert unsupported_claims("Paul Romney spoke.", "x", source) == ["Paul Romney"]
+    assert unsupported_claims("Mitt Ryan spoke.", "x", source) == ["Mitt Ryan"]
+    # A name the source gives with a middle name, or a word it never pairs, is not mixed.
+    assert unsupported_claims("Barack Obama spoke.", "x", source) == []
+    assert unsupported_claims("Mitt Romney spoke.", "x", source) == []
+    assert unsupported_claims("Hussein Obama spoke.", "x", source) == []
+
+
 def test_surname_only_accepted() -> None:
     assert unsupported_claims("Ashton-Hart opposed it.", "x", SOURCE) == []
     assert unsupported_claims("Mr Ashton-Hart opposed it.", "x", SOURCE) == []
