@@ -251,7 +251,8 @@ def views_of_others(sentence: str) -> list[tuple[int, int, str]]:
 _SPEAKING = (
     r"(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|wrote|writes|warned"
     r"|warns|contended|contends|claimed|claims|stated|noted|notes|explained|explains"
-    r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained)"
+    r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained"
+    r"|continued(?=[,.]))"  # "That world view, Santorum continued, suggests ..."
 )
 # Verbs whose subject takes a side, said before it only ("Ryan criticized the administration";
 # never "criticized Ryan", whose name is the one judged).

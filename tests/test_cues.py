@@ -240,6 +240,9 @@ def test_a_view_with_its_holder_after_it_is_found() -> None:
             "\u201cWe will fight,\u201d said Lena Smith, adding that Tom Jones said no.",
             "Lena Smith",
         ),
+        # a speaker's words going on after a comma-enclosed tag
+        ("That world view, Tom Lee continued, suggests that man could harm the Earth.", "Tom Lee"),
+        ("The talks continued until Monday.", None),
         # a verb of taking a side names its subject, never the one it judges
         (
             "With the moderator, Jane Roe, opening the debate, Tom Lee criticized the plan.",
