@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .claims import unsupported_claims
 from .errors import InvalidAnswerError
@@ -143,6 +144,9 @@ def _verify(
         # A sentence cut off mid-clause ("..., the press note is issued by the Ministry,"), or
         # closed there by a full stop the schema forced ("... and the United Nations recently,.").
         return _rejected(draft, "the sentence is unfinished"), None
+    echoed = _echoes_the_question(text)
+    if echoed:
+        return _rejected(draft, f"repeats the question's own words ({echoed!r})"), None
     support = "\n".join(
         [topic, *(part for label in labels for part in _support(listed[label], actors))]
     )
@@ -210,6 +214,29 @@ def _rests_on(text: str, fact: Fact, actors: dict[str, Actor], topic: str) -> bo
     date = fact.date if isinstance(fact, Event) else ""
     words = _content_words("\n".join([own, date, *_support(fact, actors)[1:]]))
     return bool((_content_words(text) & words) - _content_words(topic))
+
+
+# The question's framing of a risk, which a small model copies as a sentence's opening.
+_RISK_FRAMING = re.compile(r"^\W*risk raised by\b", re.IGNORECASE)
+# A run of this many words of the question's instructions in a sentence echoes them.
+_ECHOED_WORDS = 5
+
+
+@lru_cache(maxsize=1)
+def _instruction_words() -> list[str]:
+    return _words(render_prompt("bottom_line_system.j2"))
+
+
+def _echoes_the_question(text: str) -> str | None:
+    """The question's words a sentence repeats instead of stating facts: the embedded model
+    wrote "The few sentences an editor reads first are the ones that state ..." and "Risk
+    raised by Justice Stephen G. Breyer: But Justice ... said ...", a fact's line copied."""
+    framing = _RISK_FRAMING.search(text)
+    if framing:
+        return framing.group(0).strip(" \"'“")
+    instructions = _instruction_words()
+    start, end = _longest_run(instructions, _words(text))
+    return " ".join(instructions[start:end]) if end - start >= _ECHOED_WORDS else None
 
 
 # Words that give an actor's side: for, against (a warning is neither).

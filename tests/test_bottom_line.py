@@ -506,3 +506,18 @@ def test_a_sentence_keeps_only_the_cited_facts_it_shares_a_word_with() -> None:
     neither = draft.model_copy(update={"sentence": "The treaty is contested."})
     kept = verify_sentence(neither, listed, {"a": okafor}, "the treaty")
     assert isinstance(kept, BottomLineSentence) and kept.fact_ids == ["P1", "E1"]
+
+
+def test_a_sentence_repeating_the_questions_own_words_is_dropped() -> None:
+    said = "Amara Okafor said the treaty is a surveillance treaty in disguise."
+    # The embedded model copied the instructions, and a fact's line with its framing.
+    assert verdict("The few sentences an editor reads first state Okafor's view.", said) == (
+        "repeats the question's own words ('the few sentences an editor reads first')"
+    )
+    assert verdict(f"Risk raised by Amara Okafor: {said}", said) == (
+        "repeats the question's own words ('Risk raised by')"
+    )
+    assert verdict("Amara Okafor sees a risk raised by the treaty.", said) == "kept"
+    assert verdict("Amara Okafor says the treaty is a surveillance treaty in disguise.", said) == (
+        "kept"
+    )
