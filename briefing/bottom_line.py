@@ -391,6 +391,16 @@ def _longest_run(quoted: list[str], words: list[str]) -> tuple[int, int]:
     return best
 
 
+# A run of this many words of an earlier sentence repeats it.
+_REPEATED_WORDS = 8
+
+
+def _repeats(text: str, earlier: str) -> bool:
+    words, earlier_words = _words(text), _words(earlier)
+    start, end = _longest_run(earlier_words, words)
+    return words == earlier_words or end - start >= min(_REPEATED_WORDS, len(words))
+
+
 def _rejected(draft: BottomLineDraft, reason: str) -> Rejected:
     return Rejected(
         kind="bottom_line",
@@ -440,8 +450,9 @@ def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
         verdict, cut_off = _verify(draft, listed, actors, sheet.topic)
         if isinstance(verdict, Rejected):
             rejected.append(verdict)
-        elif any(sentence.text == verdict.text for sentence in kept):
-            # Small models loop: a repeated sentence is listed, not shown twice.
+        elif any(_repeats(verdict.text, sentence.text) for sentence in kept):
+            # Small models loop: a sentence repeated, whole or in a long part ("... raised
+            # risks of undermining these concerns." closing two sentences), is listed once.
             rejected.append(_rejected(draft, "repeats an earlier sentence"))
         else:
             kept.append(verdict)

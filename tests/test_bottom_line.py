@@ -172,6 +172,27 @@ def test_a_sentence_citing_an_unknown_fact_or_repeating_itself_is_dropped(
     ]
 
 
+def test_a_sentence_repeating_a_long_part_of_an_earlier_one_is_dropped(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    fake.enqueue(
+        statement_answer(),
+        answer(
+            (["P1"], "Amara Okafor opposes the treaty and fears for reporters abroad."),
+            (["P1"], "Ms. Okafor opposes the treaty and fears for reporters abroad."),
+            (["P1", "P2"], "Amara Okafor opposes the treaty and Jonas Berg backs it."),
+        ),
+    )
+    brief = generate(fake, statement_file, tmp_path)
+    assert bottom_line_section(brief) == (
+        "Amara Okafor opposes the treaty and fears for reporters abroad. [1]\n"
+        "Amara Okafor opposes the treaty and Jonas Berg backs it. [1] [2]\n"
+        f"{CODE_WRITTEN}"
+    )
+    sheet = fact_sheet(tmp_path / "facts.json")
+    assert [r["reason"] for r in sheet["rejected"]] == ["repeats an earlier sentence"]
+
+
 @pytest.mark.parametrize(
     ("replies", "status"),
     [
