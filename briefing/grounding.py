@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .alignment import Aligner, Alignment, align_quote, normalize
 from .chunking import Chunk, is_heading, paragraph_start, parts_paragraphs, split_sentences
@@ -157,6 +158,25 @@ class SourceIndex:
         return opens_paragraph_of_no_ones_words(
             self.source.text, self.sentences[first - 1][1], sentence.start, sentence.end
         )
+
+    def as_written(self, name: str) -> str:
+        """``name``, or the name less the leading titles the source never gives with it.
+
+        The embedded model wrote "Sen. Mitt Romney" of a source that calls him "former GOP
+        presidential nominee Mitt Romney", and "Justice Samuel A. Alito Jr."; a brief shows no
+        title its source does not give. A name the source lacks for other reasons is kept.
+        """
+        words = name.split()
+        while len(words) > 2 and not self._gives(words) and _is_title(words[0]):
+            words = words[1:]
+        return " ".join(words) if self._gives(words) else name
+
+    def _gives(self, words: list[str]) -> bool:
+        return " " + " ".join(_spelled(" ".join(words))) + " " in self._spelled_text
+
+    @cached_property
+    def _spelled_text(self) -> str:
+        return " " + " ".join(_spelled(self.source.text)) + " "
 
     def text_before(self, start: int) -> str:
         """The source before ``start``, as far back as a body's full name is looked for."""
@@ -297,6 +317,17 @@ _IN_A_NAME = re.compile(r"\s+(?-i:[A-Z])[a-z]")
 _NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
 # Titles that only people bear, before a surname ("Ms. Park", "Sen. Grassley").
 HONORIFICS = frozenset("mr mrs ms miss dr sen rep gov prof".split())
+# Titles a small model puts before a name on its own ("Sen. Mitt Romney").
+_NAME_TITLES = HONORIFICS | frozenset(
+    "senator representative congressman congresswoman governor justice judge president "
+    "minister secretary speaker mayor former".split()
+)
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _NAME_TITLES
+
+
 # Generational suffixes, which come after a surname ("Theodore J. Boutrous Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"'s?$")
@@ -575,7 +606,7 @@ def _check_attributed(
             record,
             f"{claim_name} states {', '.join(missing)}, not supported by the source",
         )
-    return _Attributed(evidence, who, who_kind)
+    return _Attributed(evidence, index.as_written(who), who_kind)
 
 
 # An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that

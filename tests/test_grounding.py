@@ -557,6 +557,25 @@ def test_a_grounded_fact_carries_the_name_cut_from_a_run_on_draft() -> None:
 
 
 @pytest.mark.parametrize(
+    ("drafted", "shown"),
+    [
+        ("Sen. Mitt Romney", "Mitt Romney"),  # a title the source never gives him
+        ("Former Sen. Mitt Romney", "Mitt Romney"),
+        ("Gov. Jan Brewer", "Gov. Jan Brewer"),  # as the source writes her
+        ("Mitt Romney", "Mitt Romney"),
+        ("Romney", "Romney"),
+    ],
+)
+def test_a_grounded_fact_shows_no_title_its_source_does_not_give(drafted: str, shown: str) -> None:
+    text = (
+        "Gov. Jan Brewer is weighing the bill. Former GOP presidential nominee Mitt Romney "
+        "urged Gov. Jan Brewer to veto the bill, and Romney said it was wrong."
+    )
+    positions = ground_in(text, pos(drafted, text, "person", text)).positions
+    assert [p.actor for p in positions] == [shown]
+
+
+@pytest.mark.parametrize(
     ("name", "kind", "text", "earlier", "refers"),
     [
         (
