@@ -176,8 +176,12 @@ def parts_paragraphs(text: str, end: int, start: int) -> bool:
 # agency, then a dash ("NEW YORK, Aug 9 (Example Wire) - ", "WASHINGTON -- ", "BERKELEY
 # HEIGHTS, N.J. — ").
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]*)*(?:,\s*[^—–\n()]{1,40}?)?"
-    r"(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|-)\s+(?=[A-Z\"“])"
+    r"(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]*)*(?:,\s*[^—–\n()]{1,40}?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?"
+    # or a place in title case before a wire's name: "Denver (AP)"
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,\s*[A-Z][\w.]+){0,2}"
+    r"\s*\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|The Associated Press)\))"
+    r"\s*(?:—|–|--|-)\s+(?=[A-Z\"“])"
 )
 
 

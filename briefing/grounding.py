@@ -24,8 +24,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .alignment import Aligner, Alignment, align_quote, normalize
-from .chunking import Chunk, is_heading, paragraph_start, parts_paragraphs, split_sentences
-from .claims import unsupported_claims
+from .chunking import (
+    Chunk,
+    dateline_end,
+    is_heading,
+    paragraph_start,
+    parts_paragraphs,
+    split_sentences,
+)
+from .claims import MONTHS, WEEKDAYS, unsupported_claims
 from .cues import (
     addressed_mention,
     named_speaker,
@@ -121,6 +128,14 @@ class SourceIndex:
             for number, (start, end) in enumerate(self.sentences)
             if is_heading(source.text, start, end)
         }
+        # The text as read for who is named: a dateline ("Denver (AP) -") names where a story
+        # was filed, not a speaker, so it is blanked (offsets unchanged).
+        text = source.text
+        for start, end in self.sentences:
+            cut = dateline_end(text[start:end])
+            if cut:
+                text = text[:start] + " " * cut + text[start + cut :]
+        self._named_text = text
 
     def evidence(self, quote: str, near: int) -> Evidence | None:
         found = self.aligner.align(quote, near=near)
@@ -222,13 +237,18 @@ class SourceIndex:
         A heading before the evidence starts a new section: it attributes nothing.
         """
         start, end = self._window_range(evidence)
-        return self.source.text[start:end]
+        return self._named_text[start:end]
+
+    def sentence_text(self, evidence: Evidence) -> str:
+        """The sentences the evidence lies in, as read for who is named (no dateline)."""
+        sentence = self.sentence_evidence(evidence)
+        return self._named_text[sentence.start : sentence.end]
 
     def attribution_window_unquoted(self, evidence: Evidence) -> str:
         """The attribution window with every quoted word blanked out: what the writer says,
         not what the people quoted say. A quotation opened earlier in the paragraph counts."""
         start, end = self._window_range(evidence)
-        return _unquoted(self.source.text, start, end)
+        return _unquoted(self._named_text, start, end)
 
     def _window_range(self, evidence: Evidence) -> tuple[int, int]:
         first, last = self._sentence_range(evidence)
@@ -497,6 +517,33 @@ def own_subject(name: str, sentence: str, earlier: str) -> str | None:
     return re.sub(r"^The ", "", " ".join(named[-1].split())) if named else None
 
 
+# A sentence that opens with a person's or body's name as its subject: "Rep. Pete Sessions
+# (R-Texas) was the other conservative alternate ...". Titles before the name are skipped; a
+# sentence that opens with a quotation mark is someone's words, and is not read here.
+_NAMED_SUBJECT = re.compile(
+    r"\s*(?:(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Rev|Gen)\.\s+"
+    r"|(?:Representative|Senator|Governor|President|Speaker)\s+)?"
+    r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\))?,?\s+[a-z]"
+)
+_NOT_SUBJECT_WORDS = frozenset(
+    "the a an but and or so yet on in at by for from with after before when while if as "
+    "since until though although however meanwhile still also then now this that these those "
+    "last next early late".split()
+)
+
+
+def _named_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
+    """The name a sentence opens with as its subject, when it is not ``who``'s."""
+    found = _NAMED_SUBJECT.match(sentence)
+    if found is None:
+        return None
+    name = found.group(1)
+    words = [word.strip(".,") for word in name.lower().split()]
+    if any(w in _NOT_SUBJECT_WORDS or w in MONTHS or w in WEEKDAYS for w in words):
+        return None
+    return None if names_actor(who, who_kind or "person", name) else name
+
+
 # A name in lower case names people when its last word is a plural ("plaintiffs", "fiscal
 # conservatives", "rights advocates", "critics") other than one of things, or a word for a
 # body of people ("the government", "the public", "the opposition").
@@ -505,7 +552,8 @@ _THING_PLURALS = frozenset(
     affairs politics economics rights rules laws issues concerns negotiations talks policies
     services provisions measures matters relations news funds taxes benefits cuts costs
     programs programmes plans terms powers data records documents reports comments remarks
-    statements words things ties interests markets prices rates
+    statements words things ties interests markets prices rates principles guidelines
+    regulations proposals bills
     """.split()
 )
 _BODY_WORDS = frozenset(
@@ -521,8 +569,11 @@ _BODY_WORDS = frozenset(
 
 def names_people(name: str) -> bool:
     """Whether a drafted actor can name someone: a name (a capital letter or a digit in it),
-    or a lower-case word for people. "foreign affairs" or "world" names no one."""
+    or a lower-case word for people. "foreign affairs" or "world" names no one, nor a name
+    ending in a plural of things ("Colorado's rules")."""
     words = _spelled(name)
+    if words and name.split()[-1].islower() and words[-1] in _THING_PLURALS:
+        return False  # "Colorado's rules", "House Republican immigration principles"
     if not words or any(ch.isupper() or ch.isdigit() for ch in name):
         return True
     last = words[-1]
@@ -668,7 +719,7 @@ def _attribution_problem(
     def named_in(text: str) -> bool:
         return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
 
-    sentence = index.sentence_evidence(evidence).quote
+    sentence = index.sentence_text(evidence)
     quoted = False
     if not named_in(window):
         # A quotation may go on for sentences after its speaker's name; names inside it are
@@ -725,6 +776,9 @@ def _attribution_problem(
             speaker = speaker or pronoun
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
+        subject = _named_subject(who, who_kind, sentence)
+        if subject:
+            return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
         if only_quoted:
             # '"President Obama has said that ...," he said. "If you're determined ..."'
             return f"{who!r} is named before the quoted sentence only inside the quoted words"

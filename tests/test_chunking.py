@@ -255,7 +255,12 @@ def test_a_heading_is_a_short_line_of_its_own_without_closing_punctuation(
             "NEW YORK, 7 August 2024 \u2014 The coalition called on governments.",
             "The coalition called on governments.",
         ),
-        # no dateline: a short acronym, a dash inside the sentence, a sentence in lower case
+        # a place in title case before a wire's name
+        ("Denver (AP) \u2013 Colorado's top official said so.", "Colorado's top official said so."),
+        ("Lincoln, Neb. (Reuters) - The state sued.", "The state sued."),
+        # no dateline: a short acronym, a dash inside the sentence, a sentence in lower case,
+        # a name with its party and state
+        ("Sen. Tom Coburn (R-Okla.) - He objected.", "Sen. Tom Coburn (R-Okla.) - He objected."),
         ("US - China talks resumed.", "US - China talks resumed."),
         ("The UN - and its members - agreed.", "The UN - and its members - agreed."),
         ("NATO members met on Monday.", "NATO members met on Monday."),

@@ -556,6 +556,44 @@ def test_a_grounded_fact_carries_the_name_cut_from_a_run_on_draft() -> None:
     assert [r.raised_by for r in risks] == ["Press freedom organisations"]
 
 
+def test_a_place_named_only_in_a_dateline_is_no_speaker() -> None:
+    text = "Denver (AP) \u2013 Colorado's top law enforcement official opposes the lawsuit."
+    sentence = "Colorado's top law enforcement official opposes the lawsuit."
+    result = ground_in(text, pos("Denver (AP)", sentence, "organisation", sentence))
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'Denver (AP)' is not named in or just before the quoted sentence"
+    ]
+
+
+@pytest.mark.parametrize("actor", ["Colorado's rules", "House Republican immigration principles"])
+def test_a_name_ending_in_a_plural_of_things_names_no_one(actor: str) -> None:
+    text = f"{actor} would ban sales, critics said. {actor} oppose the measure."
+    result = ground_in(text, pos(actor, text, "organisation", text))
+    assert [r.reason for r in result.rejected] == [
+        f"{actor!r} names no one: a common noun, neither a name nor a group of people"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # the sentence is about someone else, named as its subject
+        ("Rep. Pete Sessions (R-Texas) was the other conservative alternate to McCarthy.", False),
+        ("Congressional Democrats were ecstatic, and he said so.", False),
+        # an opening that is no name, or a quotation's words
+        ("On Friday, he said he opposes the plan.", True),
+        ("\u201cJohn Boehner is wrong,\u201d he said.", True),
+    ],
+)
+def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_speakers(
+    sentence: str, kept: bool
+) -> None:
+    text = f"Rep. Jeb Hensarling criticized the plan. {sentence}"
+    result = ground_in(text, pos("Jeb Hensarling", sentence, "person", sentence))
+    assert bool(result.positions) == kept, [r.reason for r in result.rejected]
+
+
 @pytest.mark.parametrize(
     ("drafted", "shown"),
     [
