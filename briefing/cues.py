@@ -130,7 +130,7 @@ _HARM = "|".join(
 _ENGLISH = re.compile(
     _words(
         *"the and of to is are was were that with for has have had by from this which will"
-        " would said says".split()
+        " would said says not did been their his her its".split()
     ),
     re.IGNORECASE,
 )
@@ -156,9 +156,32 @@ _HARMFUL = re.compile(_HARM, re.IGNORECASE)
 _NAMING_CALLED = re.compile(r"\b(?:so-called|an?\s+(?:[\w'’-]+\s+){0,4}called)\b", re.IGNORECASE)
 
 
+# Words saying that someone gave no view: "declined to comment", "did not immediately return
+# emails seeking comment", "said he could not confirm, deny or comment on the case", with the
+# saying verb that reports it. Read to the end of the clause ("..., but said ..." is a view).
+_NO_COMMENT = re.compile(
+    r"(?:\b(?:said|says)\s+(?:that\s+)?(?:he|she|they|it|the\s+[a-z]+)\s+)?"
+    r"\b(?:(?:declined|refused)\s+to\s+(?:comment|discuss|elaborate|respond)"
+    r"|(?:did|would|could)\s+not\s+(?:immediately\s+)?"
+    r"(?:respond|return|reply|be\s+reached|confirm|comment|discuss)"
+    r"|(?:was|were)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment"
+    r"|no\s+comment)\b[^.;:“”\"]*?(?=,?\s+(?:but|while|although|though|and\s+(?:said|says|added))\b|[.;:“”\"]|$)",
+    re.IGNORECASE,
+)
+
+
 def _without_naming(sentence: str) -> str:
-    """The sentence with each "called" that names a thing left out."""
-    return _NAMING_CALLED.sub(lambda found: found.group(0)[: -len("called")], sentence)
+    """The sentence with each "called" that names a thing, and each refusal to comment, left
+    out: neither shows a view."""
+    named = _NAMING_CALLED.sub(lambda found: found.group(0)[: -len("called")], sentence)
+    return _NO_COMMENT.sub(" ", named)
+
+
+def gives_no_comment(sentence: str) -> bool:
+    """Whether a sentence says only that someone gave no view ("She has declined to comment
+    on the allegation."): the sentence before may name the one who declined and hold a view
+    of someone else's, which this sentence does not carry over."""
+    return _NO_COMMENT.search(sentence) is not None and not states_a_view(sentence)
 
 
 def reports_someone(sentence: str, kind: str | None = None) -> bool:

@@ -35,6 +35,7 @@ from .chunking import (
 from .claims import MONTHS, WEEKDAYS, unsupported_claims
 from .cues import (
     addressed_mention,
+    gives_no_comment,
     named_speaker,
     names_a_harm,
     pronoun_speaker,
@@ -785,6 +786,8 @@ def _attribution_problem(
         # The sentence before, which names the actor, may carry the cue ("The industry has
         # expressed concerns. These provisions pose risks to privacy.").
         cue_text = window
+    if gives_no_comment(sentence):
+        return "the quoted sentence says only that no comment was given"
     carries, lacking = _CUES[kind]
     return None if carries(cue_text) else lacking
 

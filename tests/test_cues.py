@@ -6,6 +6,7 @@ import pytest
 
 from briefing.cues import (
     addressed_mention,
+    gives_no_comment,
     named_speaker,
     names_a_harm,
     pronoun_speaker,
@@ -273,3 +274,21 @@ def test_a_pronoun_speaker_that_cannot_stand_for_the_actor_is_named() -> None:
     assert pronoun_speaker('"It is late," they added.', "group") is None
     assert pronoun_speaker("He added: the plan is late.", "organisation") == "he"
     assert pronoun_speaker('"It is late," the minister said.', "organisation") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "no_comment"),
+    [
+        ("She has declined to comment on the allegation.", True),
+        ("A spokesman, Nick Ames, did not immediately return emails seeking comment Friday.", True),
+        ("A spokesman for the prosecutor said he could not confirm, deny or comment on it.", True),
+        ("The office was not available for comment.", True),
+        # a view beside the refusal, or no refusal at all
+        ("She declined to comment, but said the plan was flawed.", False),
+        ("He said he would not support the bill.", False),
+        ("Smith said the bill could not pass.", False),
+    ],
+)
+def test_a_sentence_saying_only_that_no_comment_was_given(sentence: str, no_comment: bool) -> None:
+    assert gives_no_comment(sentence) == no_comment
+    assert states_a_view(sentence) != no_comment

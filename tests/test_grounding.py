@@ -594,6 +594,19 @@ def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_spe
     assert bool(result.positions) == kept, [r.reason for r in result.rejected]
 
 
+def test_a_refusal_to_comment_is_no_position_even_after_a_view_named_before() -> None:
+    text = (
+        "Mayor Ada Park accused the governor's aides of threats. "
+        "Rebekah Lund, a spokeswoman, called the claim false. "
+        "She has declined to comment on the mayor's allegation."
+    )
+    sentence = "She has declined to comment on the mayor's allegation."
+    result = ground_in(text, pos("Rebekah Lund", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence says only that no comment was given"
+    ]
+
+
 @pytest.mark.parametrize(
     ("drafted", "shown"),
     [
