@@ -168,6 +168,7 @@ class _Name:
 
     words: tuple[str, ...]  # lower-case; no leading "the", possessive or title
     written: int  # words as written, less a leading "the": a title makes a fuller name
+    office: tuple[str, ...] = ()  # the title of an office before the name ("attorney general")
 
 
 def _read_name(surface: str, kind: ActorKind | None) -> _Name:
@@ -175,8 +176,15 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     if tokens and tokens[0].lower() == "the":
         tokens = tokens[1:]
     written = len(tokens)
+    office: tuple[str, ...] = ()
     if kind in _PERSONAL_KINDS:
+        titled = tokens
         tokens = _drop_titles(tokens)
+        office = tuple(
+            word
+            for word in (token.lower().rstrip(".") for token in titled[: len(titled) - len(tokens)])
+            if word not in _NOT_OFFICES
+        )
     # Words as grounding compares names (``spelled``): no possessive, and a hyphen inside a
     # word is spelling ("Wal-Mart" and "Walmart"); a curly apostrophe is a straight one.
     lower = [word for token in tokens if (word := spelled(token.lower().replace("’", "'")))]
@@ -186,9 +194,29 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     # Bishops" is the "United States Conference of Catholic Bishops".
     if len(words) > 1 and tokens[0].isupper() and words[0] in _COUNTRY_INITIALS:
         words = (*_COUNTRY_INITIALS[words[0]], *words[1:])
+    if kind == "person":
+        words = _without_home(words, tokens)
     if kind in _PERSONAL_KINDS and len(words) >= 2 and words[0] in _GIVEN_NAMES:
         words = (_GIVEN_NAMES[words[0]], *words[1:])
-    return _Name(words, written)
+    return _Name(words, written, office)
+
+
+# Titles that say nothing of which office someone holds: "Mr. Trump" and "Mr. Trump Jr." may
+# be father and son, where "Attorney General Eric Holder" and "Attorney General Eric H. Holder
+# Jr." are one man.
+_NOT_OFFICES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady former".split())
+
+
+def _without_home(words: tuple[str, ...], tokens: list[str]) -> tuple[str, ...]:
+    """A person's name less the place it is "of": "Speaker John A. Boehner of Ohio" is John
+    A. Boehner, as news writing gives a legislator's state after the name."""
+    if "of" not in words or words.index("of") < 2 or len(words) != len(tokens):
+        return words
+    at = words.index("of")
+    home = tokens[at + 1 :]
+    if not home or not all(token[:1].isupper() for token in home):
+        return words
+    return words[:at]
 
 
 def _join_initials(tokens: list[str]) -> list[str]:
@@ -327,10 +355,12 @@ def _shortens(
     if len(short.words) == 1:
         return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
     # First and last name, with the same suffix or none: "Theodore Boutrous Jr." is "Theodore
-    # J. Boutrous Jr.", and "Donald Trump" is not "Donald Trump Jr.". One known by a middle
-    # name goes by it: "Barry Rand" is "A. Barry Rand".
+    # J. Boutrous Jr.", and "Donald Trump" is not "Donald Trump Jr." (unless both are given
+    # the same office). One known by a middle name goes by it: "Barry Rand" is "A. Barry Rand".
     suffix = full.words[-1:] if full.words[-1] in NAME_SUFFIXES else ()
     core = full.words[: len(full.words) - len(suffix)]
+    if suffix and short.office and short.office == full.office:
+        suffix = ()  # one office: here the suffix tells no father from son
     firsts = {core[0], core[1]} if len(core) > 2 and len(core[0]) == 1 else {core[0]}
     return len(short.words) == 2 + len(suffix) and short.words in {
         (first, core[-1], *suffix) for first in firsts

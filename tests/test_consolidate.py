@@ -188,6 +188,32 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Prime Minister Benjamin Netanyahu", ["Bibi Netanyahu"]),
             ],
         ),
+        (  # a legislator with the state news writing puts after the name; a bank keeps it
+            [
+                ("House Speaker John Boehner", "person"),
+                ("Speaker John A. Boehner of Ohio", "person"),
+                ("Bank of England", "organisation"),
+                ("England", "government"),
+            ],
+            [
+                ("Speaker John A. Boehner of Ohio", ["House Speaker John Boehner"]),
+                ("Bank of England", []),
+                ("England", []),
+            ],
+        ),
+        (  # one office, with and without the suffix; a father and son by other titles
+            [
+                ("Attorney General Eric Holder", "person"),
+                ("Attorney General Eric H. Holder Jr.", "person"),
+                ("Rev. Jesse Jackson", "person"),
+                ("Rep. Jesse L. Jackson Jr.", "person"),
+            ],
+            [
+                ("Attorney General Eric H. Holder Jr.", ["Attorney General Eric Holder"]),
+                ("Rev. Jesse Jackson", []),
+                ("Rep. Jesse L. Jackson Jr.", []),
+            ],
+        ),
         (  # one name spelt with and without a hyphen, as two outlets write it
             [("Wal-Mart", "company"), ("Walmart", "company"), ("Nick Ashton-Hart", "person")],
             [("Wal-Mart", ["Walmart"]), ("Nick Ashton-Hart", [])],
