@@ -317,6 +317,13 @@ def pronoun_speaker(sentence: str, kind: str | None) -> str | None:
     return None if _pronouns_for(kind).fullmatch(pronoun) else pronoun
 
 
+def after_a_pronoun_speaker(sentence: str) -> int | None:
+    """Where a sentence's words go on after a pronoun that speaks ('"...," she wrote above a
+    picture of the Obama daughters'): a name after it is the words' object, not their speaker."""
+    found = _PRONOUN_SPEAKING.search(sentence)
+    return found.end() if found and found.group(1) else None
+
+
 def named_speaker(sentence: str) -> str | None:
     """The name a sentence gives as the speaker of its words, or None.
 

@@ -35,6 +35,7 @@ from .chunking import (
 from .claims import MONTHS, WEEKDAYS, unsupported_claims
 from .cues import (
     addressed_mention,
+    after_a_pronoun_speaker,
     gives_no_comment,
     named_speaker,
     names_a_harm,
@@ -721,8 +722,16 @@ def _attribution_problem(
         return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
 
     sentence = index.sentence_text(evidence)
+    # '"...," she wrote above a picture of the Obama daughters': what follows a speaking pronoun
+    # (outside quotation marks) names no speaker, so it is not read for the actor's name.
+    named_sentence, named_window = sentence, window
+    spoken = after_a_pronoun_speaker(_unquoted(sentence, 0, len(sentence)))
+    if spoken is not None and window.endswith(sentence):
+        blank = " " * (len(sentence) - spoken)
+        named_sentence = sentence[:spoken] + blank
+        named_window = window[: len(window) - len(blank)] + blank
     quoted = False
-    if not named_in(window):
+    if not named_in(named_window):
         # A quotation may go on for sentences after its speaker's name; names inside it are
         # the speaker's words, and another speaker said for it is not the actor.
         said_by = index.quotation_attribution(evidence)
@@ -733,7 +742,7 @@ def _attribution_problem(
     # the spokesman's; one named only inside them is not speaking.
     unquoted = index.attribution_window_unquoted(evidence)
     only_quoted = not (quoted or named_in(unquoted) or _speaks_for(who_kind, unquoted))
-    if named_in(sentence):
+    if named_in(named_sentence):
         if only_quoted:
             return f"{who!r} is named only inside the quoted words, not as their speaker"
         addressed = addressed_mention(who, sentence)

@@ -607,6 +607,27 @@ def test_a_refusal_to_comment_is_no_position_even_after_a_view_named_before() ->
     ]
 
 
+LAUTEN = "\u201cTry showing a little class,\u201d she wrote above a picture of Sasha Obama."
+MCCONNELL = "\u201cWhat he said is just flat wrong,\u201d McConnell said."
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "actor", "kept"),
+    [
+        ("Elizabeth Lauten posted on Monday.", LAUTEN, "Elizabeth Lauten", True),
+        # named after "she wrote": the object of the words, not their speaker
+        ("Elizabeth Lauten posted on Monday.", LAUTEN, "Sasha Obama", False),
+        # a "he said" inside the quotation speaks for no one
+        ("Mitch McConnell spoke on Monday.", MCCONNELL, "Mitch McConnell", True),
+    ],
+)
+def test_a_name_after_a_speaking_pronoun_is_not_the_speaker(
+    before: str, sentence: str, actor: str, kept: bool
+) -> None:
+    result = ground_in(f"{before} {sentence}", pos(actor, sentence, "person", sentence))
+    assert bool(result.positions) == kept, [r.reason for r in result.rejected]
+
+
 @pytest.mark.parametrize(
     ("drafted", "shown"),
     [
