@@ -751,11 +751,12 @@ def _name_runs(text: str) -> list[list[str]]:
         base = _POSSESSIVE.sub("", token)
         lower = base.lower().rstrip(".")
         adjacent = gap.strip() == "" and "\n" not in gap
-        if not adjacent or not token[0].isupper() or lower in GENERIC_WORDS:
+        no_name = not token[0].isupper() or lower in GENERIC_WORDS
+        if no_name or not adjacent:
             runs.append(current)
             current = []
-            if not token[0].isupper() or lower in GENERIC_WORDS:
-                continue
+        if no_name:
+            continue
         current.extend(_words(base))
         if base != token:
             runs.append(current)

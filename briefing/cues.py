@@ -165,7 +165,8 @@ _NO_COMMENT = re.compile(
     r"|(?:did|would|could)\s+not\s+(?:immediately\s+)?"
     r"(?:respond|return|reply|be\s+reached|confirm|comment|discuss)"
     r"|(?:was|were)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment"
-    r"|no\s+comment)\b[^.;:“”\"]*?(?=,?\s+(?:but|while|although|though|and\s+(?:said|says|added))\b|[.;:“”\"]|$)",
+    r"|no\s+comment)\b[^.;:“”\"]*?"
+    r"(?=,?\s+(?:but|while|although|though|and\s+(?:said|says|added))\b|[.;:“”\"]|$)",
     re.IGNORECASE,
 )
 

@@ -722,14 +722,19 @@ def _attribution_problem(
         return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
 
     sentence = index.sentence_text(evidence)
-    # '"...," she wrote above a picture of the Obama daughters': what follows a speaking pronoun
-    # (outside quotation marks) names no speaker, so it is not read for the actor's name.
+    # '"...," she wrote above a picture of the Obama daughters': the writer's words after a
+    # speaking pronoun name no speaker, so they are not read for the actor's name (quoted
+    # words are, for the rules on quotations below).
     named_sentence, named_window = sentence, window
-    spoken = after_a_pronoun_speaker(_unquoted(sentence, 0, len(sentence)))
+    unquoted_sentence = _unquoted(sentence, 0, len(sentence))
+    spoken = after_a_pronoun_speaker(unquoted_sentence)
     if spoken is not None and window.endswith(sentence):
-        blank = " " * (len(sentence) - spoken)
-        named_sentence = sentence[:spoken] + blank
-        named_window = window[: len(window) - len(blank)] + blank
+        rest = "".join(
+            " " if plain == original else original
+            for plain, original in zip(unquoted_sentence[spoken:], sentence[spoken:], strict=True)
+        )
+        named_sentence = sentence[:spoken] + rest
+        named_window = window[: len(window) - len(rest)] + rest
     quoted = False
     if not named_in(named_window):
         # A quotation may go on for sentences after its speaker's name; names inside it are
