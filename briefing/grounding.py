@@ -132,12 +132,14 @@ class SourceIndex:
         }
         # The text as read for who is named: a dateline ("Denver (AP) -") names where a story
         # was filed, not a speaker, so it is blanked (offsets unchanged).
-        text = source.text
+        pieces: list[str] = []
+        done = 0
         for start, end in self.sentences:
-            cut = dateline_end(text[start:end])
+            cut = dateline_end(source.text[start:end])
             if cut:
-                text = text[:start] + " " * cut + text[start + cut :]
-        self._named_text = text
+                pieces += [source.text[done:start], " " * cut]
+                done = start + cut
+        self._named_text = "".join([*pieces, source.text[done:]])
 
     def evidence(self, quote: str, near: int) -> Evidence | None:
         found = self.aligner.align(quote, near=near)
