@@ -41,7 +41,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from itertools import combinations
 
 from .alignment import normalize
 
@@ -572,6 +571,12 @@ def _words(text: str) -> list[str]:
     return _SUBWORD.findall(normalize(text))
 
 
+@lru_cache(maxsize=65536)
+def _token_words(token: str) -> tuple[str, ...]:
+    """``_words`` of one token, cached: a source repeats its names many times."""
+    return tuple(_words(token))
+
+
 def _capitalized_prefix(parts: list[str]) -> list[str]:
     """The leading parts of a hyphenated word that belong to a name: capitalized, or numbered
     ("SARS-CoV-2", "COVID-19")."""
@@ -719,7 +724,12 @@ def _source_profile(text: str) -> _Source:
             run = []
     _add_initials(run, initials)
     stems = {stem for word in set(words) if word.isalpha() for stem in _stems(word)}
-    paired = {pair for run in _name_runs(text) for pair in combinations(run, 2)}
+    paired = {
+        (run[i], run[j])
+        for run in _name_runs(text)
+        for i in range(len(run))
+        for j in range(i + 1, min(len(run), i + _NAME_REACH))
+    }
     partners: dict[str, set[str]] = {}
     after: dict[str, set[str]] = {}
     for first, second in paired:
@@ -736,6 +746,11 @@ def _source_profile(text: str) -> _Source:
         {word: frozenset(others) for word, others in partners.items()},
         {word: frozenset(others) for word, others in after.items()},
     )
+
+
+# How many words apart two words of one name may stand ("Barack Hussein Obama": 3); a long
+# run of capitals (a title-case headline) pairs no words further apart.
+_NAME_REACH = 4
 
 
 def _name_runs(text: str) -> list[list[str]]:
@@ -757,7 +772,7 @@ def _name_runs(text: str) -> list[list[str]]:
             current = []
         if no_name:
             continue
-        current.extend(_words(base))
+        current.extend(_token_words(base))
         if base != token:
             runs.append(current)
             current = []
