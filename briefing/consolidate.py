@@ -82,7 +82,8 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "judge justice king queen prince princess pope sheikh emir gen admiral "
                     "colonel col capt captain ceo spokesman spokeswoman spokesperson "
                     "commissioner former acting deputy interim speaker aide adviser advisor "
-                    "strategist director manager"
+                    "strategist director manager hopeful candidate nominee contender "
+                    "frontrunner front-runner challenger"
                 ).split()
             ),
             *(

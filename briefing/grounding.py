@@ -178,15 +178,18 @@ class SourceIndex:
             self.source.text, self.sentences[first - 1][1], sentence.start, sentence.end
         )
 
-    def as_written(self, name: str) -> str:
-        """``name``, or the name less the leading titles the source never gives with it.
+    def as_written(self, name: str, kind: ActorKind | None) -> str:
+        """``name``, or the name less the leading titles the source never gives with it (for a
+        person, less any leading words).
 
         The embedded model wrote "Sen. Mitt Romney" of a source that calls him "former GOP
-        presidential nominee Mitt Romney", and "Justice Samuel A. Alito Jr."; a brief shows no
-        title its source does not give. A name the source lacks for other reasons is kept.
+        presidential nominee Mitt Romney", "Justice Samuel A. Alito Jr." and "Indy Mayor Ed
+        Murray" of Seattle's mayor; a brief shows no title its source does not give. A name
+        the source lacks for other reasons is kept.
         """
         words = name.split()
-        while len(words) > 2 and not self._gives(words) and _is_title(words[0]):
+        personal = kind == "person" and _ends_in_a_personal_name(words)
+        while len(words) > 2 and not self._gives(words) and (personal or _is_title(words[0])):
             words = words[1:]
         return " ".join(words) if self._gives(words) else name
 
@@ -350,6 +353,22 @@ _NAME_TITLES = HONORIFICS | frozenset(
 
 def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _NAME_TITLES
+
+
+# Words of a role, which a person's own name never ends in ("Utah Attorney General").
+_ROLE_WORDS = _NAME_TITLES | frozenset(
+    "attorney general executive chief officer director spokesman spokeswoman spokesperson "
+    "leader chairman chairwoman commissioner reporter official aide adviser advisor".split()
+)
+
+
+def _ends_in_a_personal_name(words: list[str]) -> bool:
+    """Whether a drafted name ends in a given name and a surname ("... Mayor Ed Murray"), not
+    in a role ("AARP chief executive", "Utah Attorney General")."""
+    last = words[-2:]
+    return len(last) == 2 and all(
+        word[:1].isupper() and word.lower().rstrip(".") not in _ROLE_WORDS for word in last
+    )
 
 
 # Generational suffixes, which come after a surname ("Theodore J. Boutrous Jr.").
@@ -661,7 +680,7 @@ def _check_attributed(
             record,
             f"{claim_name} states {', '.join(missing)}, not supported by the source",
         )
-    return _Attributed(evidence, index.as_written(who), who_kind)
+    return _Attributed(evidence, index.as_written(who, who_kind), who_kind)
 
 
 # An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that

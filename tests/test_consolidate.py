@@ -201,6 +201,19 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("England", []),
             ],
         ),
+        (  # a campaign's words before a name, as a title
+            [
+                ("Hillary Rodham Clinton", "person"),
+                ("Democratic presidential hopeful Hillary Clinton", "person"),
+                ("Mrs. Clinton", "person"),
+            ],
+            [
+                (
+                    "Hillary Rodham Clinton",
+                    ["Democratic presidential hopeful Hillary Clinton", "Mrs. Clinton"],
+                )
+            ],
+        ),
         (  # one office, with and without the suffix; a father and son by other titles
             [
                 ("Attorney General Eric Holder", "person"),

@@ -636,12 +636,15 @@ def test_a_name_after_a_speaking_pronoun_is_not_the_speaker(
         ("Gov. Jan Brewer", "Gov. Jan Brewer"),  # as the source writes her
         ("Mitt Romney", "Mitt Romney"),
         ("Romney", "Romney"),
+        ("Indy Mayor Ed Murray", "Mayor Ed Murray"),  # a person: any word the source lacks
+        ("Utah Attorney General", "Utah Attorney General"),  # a role, not a person's name
     ],
 )
 def test_a_grounded_fact_shows_no_title_its_source_does_not_give(drafted: str, shown: str) -> None:
     text = (
         "Gov. Jan Brewer is weighing the bill. Former GOP presidential nominee Mitt Romney "
-        "urged Gov. Jan Brewer to veto the bill, and Romney said it was wrong."
+        "urged Gov. Jan Brewer to veto the bill, and Romney said it was wrong. Seattle Mayor "
+        "Ed Murray and the Attorney General of Utah said the bill was wrong."
     )
     positions = ground_in(text, pos(drafted, text, "person", text)).positions
     assert [p.actor for p in positions] == [shown]
