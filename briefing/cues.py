@@ -50,7 +50,7 @@ _SAYING = _words(
     " promised promises announce announced announces describe described describes contend"
     " contended contends maintain maintained maintains think thinks thought statement"
     " identify identifies identified highlight highlights highlighted outline outlines"
-    " outlined".split()
+    " outlined tweet tweeted tweets".split()
 )
 # Taking a side, by word or by act: backing, opposing, suing, voting, praising, doubting.
 _VIEW = "|".join(
@@ -230,6 +230,9 @@ _ADDRESSING = re.compile(
     # The one given something: "Ms. Nuland sent White House officials an e-mail".
     r"|sent|sends?|e-?mail(?:s|ed)|hand(?:s|ed)|gave|gives?|show(?:s|ed)|remind(?:s|ed)"
     r"|assur(?:es|ed)|inform(?:s|ed)|brief(?:s|ed)|notifie[sd]"
+    # Whom a letter is sent to: "sent a letter to Pence outlining their concerns".
+    r"|(?:sent|sends?|wrote|writes|addressed|delivered)\s+(?:a|an|the|their|his|her|its)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:letters?|notes?|messages?|memos?|e-?mails?|petitions?)\s+to"
     # Where a text or a case is sent: "the draft now goes to the General Assembly".
     r"|(?:goes|go|going|went|sent|sends?|passe[sd]|referred|submitted|forwarded|heads?)\s+to)"
     # A title may stand between: "calling out Speaker of the House John Boehner".
@@ -248,6 +251,10 @@ def addressed_mention(name: str, sentence: str) -> tuple[int, int] | None:
     if not name.strip():
         return None
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name.strip())}(?!\w)", sentence, re.I))
+    surname = name.split()[-1]
+    if not mentions and len(name.split()) > 1 and surname[:1].isupper() and len(surname) > 2:
+        # A person named by surname alone: "sent a letter to Pence".
+        mentions = list(re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", sentence))
     if len(mentions) != 1:
         return None
     mention = mentions[0]
@@ -276,7 +283,7 @@ _SPEAKING = (
     r"(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|wrote|writes|warned"
     r"|warns|contended|contends|claimed|claims|stated|noted|notes|explained|explains"
     r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained"
-    r"|continued(?=[,.]))"  # "That world view, Santorum continued, suggests ..."
+    r"|tweeted|tweets|posted|continued(?=[,.]))"  # "..., Santorum continued, suggests ..."
 )
 # Verbs whose subject takes a side, said before it only ("Ryan criticized the administration";
 # never "criticized Ryan", whose name is the one judged).
@@ -289,8 +296,13 @@ _NAME_JOINERS = ("of", "the", "for", "and")
 _NAME_RUN = rf"(?:(?:[A-Z][\w'’.-]*|{'|'.join(_NAME_JOINERS)})\s+){{0,5}}[A-Z][\w'’.-]*"
 # The name, perhaps with a title or two after it between commas ("Max Richtman, executive
 # vice president of ..., an advocacy group, said").
+# Words that may stand between a speaker and the verb: "Ashton Kutcher recently tweeted".
+_BEFORE_VERB = (
+    r"(?:\s+(?:also|later|recently|then|previously|again|repeatedly|publicly|has|had|have)){0,2}"
+)
 _SPEAKER_BEFORE = re.compile(
-    rf"(?<![\w'’])({_NAME_RUN})(?:(?:\s*,[^,\"“”]{{1,80}}){{1,2}},)?\s+(?:{_SPEAKING}|{_JUDGING})\b"
+    rf"(?<![\w'’])({_NAME_RUN})(?:(?:\s*,[^,\"“”]{{1,80}}){{1,2}},)?{_BEFORE_VERB}"
+    rf"\s+(?:{_SPEAKING}|{_JUDGING})\b"
 )
 _SPEAKER_AFTER = re.compile(rf"\b{_SPEAKING}\s+({_NAME_RUN})")
 _NOT_NAMES = frozenset(

@@ -746,7 +746,9 @@ def _attribution_problem(
     # '"...," she wrote above a picture of the Obama daughters': the writer's words after a
     # speaking pronoun name no speaker, so they are not read for the actor's name (quoted
     # words are, for the rules on quotations below).
-    named_sentence, named_window = sentence, window
+    # A name in parentheses is an aside ("several who are better financed ... (Jeb Bush)").
+    named_sentence = _outside_parentheses(sentence, who)
+    named_window = _outside_parentheses(window, who)
     unquoted_sentence = _unquoted(sentence, 0, len(sentence))
     spoken = after_a_pronoun_speaker(unquoted_sentence)
     if spoken is not None and window.endswith(sentence):
@@ -754,8 +756,8 @@ def _attribution_problem(
             " " if plain == original else original
             for plain, original in zip(unquoted_sentence[spoken:], sentence[spoken:], strict=True)
         )
-        named_sentence = sentence[:spoken] + rest
-        named_window = window[: len(window) - len(rest)] + rest
+        named_sentence = named_sentence[:spoken] + rest
+        named_window = named_window[: len(named_window) - len(rest)] + rest
     quoted = False
     if not named_in(named_window):
         # A quotation may go on for sentences after its speaker's name; names inside it are
@@ -806,7 +808,7 @@ def _attribution_problem(
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
         # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
         # words are Mr. Obama's.
-        speaker = _other_speaker(sentence, who, who_kind)
+        speaker = _other_speaker(unquoted_sentence, who, who_kind)
         pronoun = pronoun_speaker(sentence, pronoun_kind)
         if pronoun and not _BODYS_PERSON.search(window):
             speaker = speaker or pronoun
@@ -825,6 +827,18 @@ def _attribution_problem(
         return "the quoted sentence says only that no comment was given"
     carries, lacking = _CUES[kind]
     return None if carries(cue_text) else lacking
+
+
+_PARENTHESES = re.compile(r"\([^()\n]*\)")
+
+
+def _outside_parentheses(text: str, name: str) -> str:
+    """``text`` with what stands in parentheses blanked (offsets unchanged), but for a part of
+    ``name`` ("Ministry of Digital Affairs of the Republic of Veltra (fictional)")."""
+    return _PARENTHESES.sub(
+        lambda found: found.group(0) if found.group(0) in name else " " * len(found.group(0)),
+        text,
+    )
 
 
 # The words by which a writer gives a speaker as someone of a body without naming it: "the

@@ -177,6 +177,10 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
         ("Ms. Nuland", "Ms. Nuland sent officials a pointed e-mail.", False),
         # named twice: once spoken to, once speaking
         ("Berg", "Berg told Berg's staff that he backs the text.", False),
+        # the one a letter is sent to, and a person named by surname alone
+        ("Mike Pence", "Nine companies sent a letter to Pence outlining their concerns.", True),
+        ("Mike Pence", "Pence sent a letter to the companies.", False),
+        ("Charlie Rose", "Rubio also told Rose he would not have authorized it.", True),
     ],
 )
 def test_a_name_only_spoken_to_is_an_addressed_mention(
@@ -240,6 +244,10 @@ def test_a_view_with_its_holder_after_it_is_found() -> None:
         (
             "\u201cWe will fight,\u201d said Lena Smith, adding that Tom Jones said no.",
             "Lena Smith",
+        ),
+        (
+            "And actor Ashton Kutcher recently tweeted: \u201cIndiana, are you serious?\u201d",
+            "Ashton Kutcher",
         ),
         # a speaker's words going on after a comma-enclosed tag
         ("That world view, Tom Lee continued, suggests that man could harm the Earth.", "Tom Lee"),

@@ -594,6 +594,42 @@ def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_spe
     assert bool(result.positions) == kept, [r.reason for r in result.rejected]
 
 
+def test_a_name_in_parentheses_is_an_aside_not_a_speaker() -> None:
+    sentence = (
+        "He faces candidates who are better financed (Jeb Bush) and who warn of debt "
+        "(Scott Walker)."
+    )
+    text = f"Chris Christie announced his run on Tuesday. {sentence}"
+    result = ground_in(text, pos("Jeb Bush", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Jeb Bush' is not named in or just before the quoted sentence"
+    ]
+    # A body given with its acronym in parentheses is still named by its full name.
+    said = "The Electronic Frontier Foundation (EFF) said the treaty was dangerous."
+    assert ground_in(said, pos("EFF", said, "organisation", said)).positions
+    # A name that holds its own parentheses is named by them.
+    ministry = "Ministry of Digital Affairs of Veltra (fictional)"
+    said = f"The {ministry} supports the convention."
+    assert ground_in(said, pos(ministry, said, "government", said)).positions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # a speaker named with a word before the verb, and the one named before is not it
+        ("The GOP also has attacked the president for declining to meet.", False),
+        ("And actor Ashton Kutcher recently tweeted: \u201cAre you serious?\u201d", False),
+        # a speaker named inside the quoted words is not the sentence's speaker
+        ("\u201cPresident Obama has said that he is determined,\u201d he said.", True),
+    ],
+)
+def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, kept: bool) -> None:
+    text = f"Prime Minister Benjamin Netanyahu spoke on Sunday. {sentence}"
+    drafted = pos("Benjamin Netanyahu", sentence, "person", sentence)
+    result = ground_in(text, drafted)
+    assert bool(result.positions) == kept, [r.reason for r in result.rejected]
+
+
 def test_a_refusal_to_comment_is_no_position_even_after_a_view_named_before() -> None:
     text = (
         "Mayor Ada Park accused the governor's aides of threats. "
