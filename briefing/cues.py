@@ -283,7 +283,8 @@ _SPEAKING = (
     r"(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|wrote|writes|warned"
     r"|warns|contended|contends|claimed|claims|stated|noted|notes|explained|explains"
     r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained"
-    r"|tweeted|tweets|posted|continued(?=[,.]))"  # "..., Santorum continued, suggests ..."
+    r"|tweeted|tweets|posted|continued(?=[,.])"  # "..., Santorum continued, suggests ..."
+    r"|(?:was|were)\s+quoted(?:\s+as\s+saying)?)"
 )
 # Verbs whose subject takes a side, said before it only ("Ryan criticized the administration";
 # never "criticized Ryan", whose name is the one judged).

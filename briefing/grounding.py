@@ -546,12 +546,16 @@ def own_subject(name: str, sentence: str, earlier: str) -> str | None:
 _NAMED_SUBJECT = re.compile(
     r"\s*(?:(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Rev|Gen)\.\s+"
     r"|(?:Representative|Senator|Governor|President|Speaker)\s+)?"
-    r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\))?,?\s+[a-z]"
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\))?,?\s+[a-z]"
 )
 _NOT_SUBJECT_WORDS = frozenset(
     "the a an but and or so yet on in at by for from with after before when while if as "
     "since until though although however meanwhile still also then now this that these those "
-    "last next early late".split()
+    "last next early late earlier later today yesterday tomorrow instead separately overall "
+    "finally first second third there here he she they we it i you his her their its our my "
+    "your one some many most several both each few other others all any no not another such "
+    "every according like unlike had has have was were is are did do does would could should "
+    "will can may might must much more less".split()
 )
 
 
@@ -561,8 +565,11 @@ def _named_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str |
     if found is None:
         return None
     name = found.group(1)
-    words = [word.strip(".,") for word in name.lower().split()]
+    # "I’m" is "I"; "Largely," opens with an adverb, not a name.
+    words = [re.split(r"['’]", word.strip(".,"))[0] for word in name.lower().split()]
     if any(w in _NOT_SUBJECT_WORDS or w in MONTHS or w in WEEKDAYS for w in words):
+        return None
+    if len(words) == 1 and words[0].endswith("ly") and sentence[found.end(1) :].startswith(","):
         return None
     return None if names_actor(who, who_kind or "person", name) else name
 
@@ -590,6 +597,12 @@ _BODY_WORDS = frozenset(
 )
 
 
+# Names of documents and measures, which hold no view: "the Bush Doctrine argued for ...".
+_DOCUMENT_HEADS = frozenset(
+    "doctrine act bill law amendment treaty resolution constitution".split()
+)
+
+
 def names_people(name: str) -> bool:
     """Whether a drafted actor can name someone: a name (a capital letter or a digit in it),
     or a lower-case word for people. "foreign affairs" or "world" names no one, nor a name
@@ -597,6 +610,8 @@ def names_people(name: str) -> bool:
     words = _spelled(name)
     if words and name.split()[-1].islower() and words[-1] in _THING_PLURALS:
         return False  # "Colorado's rules", "House Republican immigration principles"
+    if len(words) > 1 and words[-1] in _DOCUMENT_HEADS:
+        return False  # "Obama Doctrine", "Religious Freedom Restoration Act"
     if not words or any(ch.isupper() or ch.isdigit() for ch in name):
         return True
     last = words[-1]
@@ -781,6 +796,8 @@ def _attribution_problem(
                 f"{who!r} is only spoken to, sent to or judged in the quoted sentence (told, "
                 "urged, goes to, accused, praised), not speaking"
             )
+        if who_kind != "person" and _only_the_outlet(who, named_sentence):
+            return f"{who!r} is named only as the news outlet that reported it, not taking a side"
         if kind == "position":
             others = _view_of_others_only(who, who_kind, sentence)
             if others:
@@ -814,7 +831,8 @@ def _attribution_problem(
             speaker = speaker or pronoun
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
-        subject = _named_subject(who, who_kind, sentence)
+        # Read in the writer's words: a sentence inside a quotation opened before it is not.
+        subject = _named_subject(who, who_kind, unquoted[len(unquoted) - len(sentence) :])
         if subject:
             return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
         if only_quoted:
@@ -827,6 +845,36 @@ def _attribution_problem(
         return "the quoted sentence says only that no comment was given"
     carries, lacking = _CUES[kind]
     return None if carries(cue_text) else lacking
+
+
+# A news outlet's name, and the words that give it as the one that reported ("according to The
+# Hill", "The New York Times reported", "told NY1", "Haberman in the New York Times").
+_OUTLET = re.compile(
+    r"\b(?:Times|Post|Journal|Herald|Tribune|Register|Gazette|Hill|News|AP|Reuters|CNN|NBC|ABC"
+    r"|CBS|MSNBC|Politico|Pollster|Bloomberg|Newsweek|Root|NY1|Globe|Observer|Wire)\b"
+)
+_AS_THE_OUTLET_BEFORE = re.compile(
+    r"(?:according\s+to|reported\s+by|told|in|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_AS_THE_OUTLET_AFTER = re.compile(
+    r"^['’]?s?\s+(?:(?:first|also|later|previously)\s+)?(?:reported|reports|featured|published"
+    r"|obtained|posted|broke)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_the_outlet(who: str, sentence: str) -> bool:
+    """Whether ``who`` is a news outlet that the sentence names only as the one that reported
+    it: the outlet reports the view, it does not hold it."""
+    if not _OUTLET.search(who):
+        return False
+    name = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
+    mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE))
+    return bool(mentions) and all(
+        _AS_THE_OUTLET_BEFORE.search(sentence, 0, found.start())
+        or _AS_THE_OUTLET_AFTER.match(sentence[found.end() :])
+        for found in mentions
+    )
 
 
 _PARENTHESES = re.compile(r"\([^()\n]*\)")

@@ -630,6 +630,57 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
     assert bool(result.positions) == kept, [r.reason for r in result.rejected]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "actor", "kind", "reason"),
+    [
+        (
+            "The Bush Doctrine argued for preventive strikes.",
+            "Bush Doctrine",
+            "organisation",
+            "'Bush Doctrine' names no one: a common noun, neither a name nor a group of people",
+        ),
+        (
+            "Clinton criticized the secrecy, according to The Hill.",
+            "The Hill",
+            "organisation",
+            "'The Hill' is named only as the news outlet that reported it, not taking a side",
+        ),
+        (
+            "The New York Times reported that the charges will include fraud.",
+            "The New York Times",
+            "organisation",
+            "'The New York Times' is named only as the news outlet that reported it, not "
+            "taking a side",
+        ),
+    ],
+)
+def test_documents_and_reporting_outlets_hold_no_position(
+    sentence: str, actor: str, kind: str, reason: str
+) -> None:
+    result = ground_in(sentence, pos(actor, sentence, kind, sentence))
+    assert [r.reason for r in result.rejected] == [reason]
+
+
+def test_an_outlet_that_says_something_itself_keeps_its_position() -> None:
+    said = "The New York Times said in an editorial that the bill should be vetoed."
+    assert ground_in(said, pos("The New York Times", said, "organisation", said)).positions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Clinton has not yet announced a presidential bid.", False),
+        ("In 2007 Mr. Huckabee was quoted as saying, \u201cIt is real.\u201d", False),
+        ("I\u2019m not going to do that,\u201d he said.", True),
+        ("Largely, he said, the plan was meant to instruct members.", True),
+    ],
+)
+def test_a_sentence_whose_subject_is_one_other_name(sentence: str, kept: bool) -> None:
+    text = f"Speaker John Boehner spoke on Tuesday. {sentence}"
+    result = ground_in(text, pos("John Boehner", sentence, "person", sentence))
+    assert bool(result.positions) == kept, [r.reason for r in result.rejected]
+
+
 def test_a_refusal_to_comment_is_no_position_even_after_a_view_named_before() -> None:
     text = (
         "Mayor Ada Park accused the governor's aides of threats. "
