@@ -758,21 +758,8 @@ def _attribution_problem(
         return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
 
     sentence = index.sentence_text(evidence)
-    # '"...," she wrote above a picture of the Obama daughters': the writer's words after a
-    # speaking pronoun name no speaker, so they are not read for the actor's name (quoted
-    # words are, for the rules on quotations below).
-    # A name in parentheses is an aside ("several who are better financed ... (Jeb Bush)").
-    named_sentence = _outside_parentheses(sentence, who)
-    named_window = _outside_parentheses(window, who)
     unquoted_sentence = _unquoted(sentence, 0, len(sentence))
-    spoken = after_a_pronoun_speaker(unquoted_sentence)
-    if spoken is not None and window.endswith(sentence):
-        rest = "".join(
-            " " if plain == original else original
-            for plain, original in zip(unquoted_sentence[spoken:], sentence[spoken:], strict=True)
-        )
-        named_sentence = named_sentence[:spoken] + rest
-        named_window = named_window[: len(named_window) - len(rest)] + rest
+    named_sentence, named_window = _read_for_names(who, sentence, unquoted_sentence, window)
     quoted = False
     if not named_in(named_window):
         # A quotation may go on for sentences after its speaker's name; names inside it are
@@ -845,6 +832,28 @@ def _attribution_problem(
         return "the quoted sentence says only that no comment was given"
     carries, lacking = _CUES[kind]
     return None if carries(cue_text) else lacking
+
+
+def _read_for_names(
+    who: str, sentence: str, unquoted_sentence: str, window: str
+) -> tuple[str, str]:
+    """The sentence and the window as they are read for the actor's name (offsets unchanged).
+
+    A name in parentheses is an aside ("several who are better financed ... (Jeb Bush)"). The
+    writer's words after a speaking pronoun name its words' object, not a speaker ('"...," she
+    wrote above a picture of the Obama daughters'); quoted words there are still read, for the
+    rules on quotations.
+    """
+    named_sentence = _outside_parentheses(sentence, who)
+    named_window = _outside_parentheses(window, who)
+    spoken = after_a_pronoun_speaker(unquoted_sentence)
+    if spoken is None or not window.endswith(sentence):
+        return named_sentence, named_window
+    rest = "".join(
+        " " if plain == original else original
+        for plain, original in zip(unquoted_sentence[spoken:], sentence[spoken:], strict=True)
+    )
+    return named_sentence[:spoken] + rest, named_window[: len(named_window) - len(rest)] + rest
 
 
 # A news outlet's name, and the words that give it as the one that reported ("according to The
