@@ -559,19 +559,48 @@ _NOT_SUBJECT_WORDS = frozenset(
 )
 
 
+# An opening phrase before the subject: "Earlier Sunday, ", "After his meeting with Reid, ".
+_OPENING_PHRASE = re.compile(r"[^,;:\"“”]{1,80},\s+")
+
+
 def _named_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
-    """The name a sentence opens with as its subject, when it is not ``who``'s."""
+    """The name a sentence opens with as its subject, after an opening phrase or not, when
+    it is not ``who``'s."""
     found = _NAMED_SUBJECT.match(sentence)
-    if found is None:
+    opening = _OPENING_PHRASE.match(sentence)
+    if (found is None or _not_a_subject(found, sentence)) and opening:
+        found = _NAMED_SUBJECT.match(sentence, opening.end())
+    if found is None or _not_a_subject(found, sentence):
         return None
     name = found.group(1)
-    # "I’m" is "I"; "Largely," opens with an adverb, not a name.
-    words = [re.split(r"['’]", word.strip(".,"))[0] for word in name.lower().split()]
-    if any(w in _NOT_SUBJECT_WORDS or w in MONTHS or w in WEEKDAYS for w in words):
-        return None
-    if len(words) == 1 and words[0].endswith("ly") and sentence[found.end(1) :].startswith(","):
-        return None
     return None if names_actor(who, who_kind or "person", name) else name
+
+
+def _persons_body(person: str, body: str, earlier: str) -> bool:
+    """Whether the source named ``person`` close beside ``body`` before: a body speaks through
+    its people ("NRA executive vice president Wayne LaPierre", then "LaPierre assailed ...")."""
+    surname = person.split()[-1]
+    for found in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", earlier):
+        near = earlier[max(0, found.start() - _BESIDE) : found.end() + _BESIDE]
+        if names_actor(body, None, near):
+            return True
+    return False
+
+
+# How close a person's name and a body's stand when the text gives one as the other's.
+_BESIDE = 60
+
+
+def _not_a_subject(found: re.Match[str], sentence: str) -> bool:
+    """Whether the capitalized words a sentence opens with are no name: "On Friday", "I’m",
+    "Largely,", or a name in the possessive ("Windsor's tax burden")."""
+    if re.search(r"['’]s?$", found.group(1)):
+        return True
+    # "I’m" is "I"; "Largely," opens with an adverb, not a name.
+    words = [re.split(r"['’]", word.strip(".,"))[0] for word in found.group(1).lower().split()]
+    if any(w in _NOT_SUBJECT_WORDS or w in MONTHS or w in WEEKDAYS for w in words):
+        return True
+    return len(words) == 1 and words[0].endswith("ly") and sentence[found.end(1) :].startswith(",")
 
 
 # A name in lower case names people when its last word is a plural ("plaintiffs", "fiscal
@@ -820,7 +849,7 @@ def _attribution_problem(
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
         # Read in the writer's words: a sentence inside a quotation opened before it is not.
         subject = _named_subject(who, who_kind, unquoted[len(unquoted) - len(sentence) :])
-        if subject:
+        if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
             return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
         if only_quoted:
             # '"President Obama has said that ...," he said. "If you're determined ..."'

@@ -583,7 +583,9 @@ def test_a_name_ending_in_a_plural_of_things_names_no_one(actor: str) -> None:
         ("Congressional Democrats were ecstatic, and he said so.", False),
         ("Clinton has not yet announced a presidential bid.", False),  # one word is a name too
         ("In 2007 Mr. Huckabee was quoted as saying, \u201cIt is real.\u201d", False),
-        # an opening that is no name, or a quotation's words
+        ("Earlier Sunday, Clinton released a statement calling it terror.", False),
+        # an opening that is no name, a name in the possessive, or a quotation's words
+        ("Had they been a couple, Windsor's tax would be zero, he said.", True),
         ("On Friday, he said he opposes the plan.", True),
         ("\u201cJohn Boehner is wrong,\u201d he said.", True),
         ("I\u2019m not going to do that,\u201d he said.", True),
@@ -596,6 +598,23 @@ def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_spe
     text = f"Rep. Jeb Hensarling criticized the plan. {sentence}"
     result = ground_in(text, pos("Jeb Hensarling", sentence, "person", sentence))
     assert bool(result.positions) == kept, [r.reason for r in result.rejected]
+
+
+def test_a_body_speaks_through_the_person_named_beside_it() -> None:
+    sentence = "At the time, LaPierre assailed the media for their responses."
+    text = (
+        "The NRA's executive vice president, Wayne LaPierre, spoke on Friday. The NRA said "
+        f"the report was overdue. {sentence}"
+    )
+    assert ground_in(text, pos("NRA", sentence, "organisation", sentence)).positions
+    other = (
+        "Wayne LaPierre, a lobbyist who has spent decades in Washington, spoke on Friday. "
+        f"The NRA said the report was overdue. {sentence}"
+    )
+    result = ground_in(other, pos("NRA", sentence, "organisation", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'NRA' is named only before the quoted sentence, whose subject is 'LaPierre'"
+    ]
 
 
 def test_a_name_in_parentheses_is_an_aside_not_a_speaker() -> None:
