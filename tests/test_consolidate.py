@@ -235,6 +235,10 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Terry O\u2019Neill", "person"), ("Terry O'Neill", "person")],
             [("Terry O\u2019Neill", ["Terry O'Neill"])],
         ),
+        (  # a name with and without its accents, as two outlets type it
+            [("Felipe Calder\u00f3n", "person"), ("Felipe Calderon", "person")],
+            [("Felipe Calder\u00f3n", ["Felipe Calderon"])],
+        ),
         (  # a justice by title and without; the department keeps its word
             [
                 ("Justice Elena Kagan", "person"),
