@@ -256,7 +256,10 @@ def test_a_heading_is_a_short_line_of_its_own_without_closing_punctuation(
             "The coalition called on governments.",
         ),
         # a place in title case before a wire's name
-        ("Denver (AP) \u2013 Colorado's top official said so.", "Colorado's top official said so."),
+        (
+            "Lindenfeld (AP) \u2013 The state's top official said so.",
+            "The state's top official said so.",
+        ),
         ("Lincoln, Neb. (Reuters) - The state sued.", "The state sued."),
         # no dateline: a short acronym, a dash inside the sentence, a sentence in lower case,
         # a name with its party and state

@@ -178,9 +178,9 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
         # named twice: once spoken to, once speaking
         ("Berg", "Berg told Berg's staff that he backs the text.", False),
         # the one a letter is sent to, and a person named by surname alone
-        ("Mike Pence", "Nine companies sent a letter to Pence outlining their concerns.", True),
-        ("Mike Pence", "Pence sent a letter to the companies.", False),
-        ("Charlie Rose", "Rubio also told Rose he would not have authorized it.", True),
+        ("Tom Berg", "Nine firms sent a letter to Berg listing their worries.", True),
+        ("Tom Berg", "Berg sent a letter to the firms.", False),
+        ("Ada Rose", "The senator also told Rose he would not sign it.", True),
     ],
 )
 def test_a_name_only_spoken_to_is_an_addressed_mention(
@@ -246,11 +246,11 @@ def test_a_view_with_its_holder_after_it_is_found() -> None:
             "Lena Smith",
         ),
         (
-            "And actor Ashton Kutcher recently tweeted: \u201cIndiana, are you serious?\u201d",
-            "Ashton Kutcher",
+            "And actor Tom Vale recently tweeted: \u201cAre you serious?\u201d",
+            "Tom Vale",
         ),
         # a speaker's words going on after a comma-enclosed tag
-        ("That world view, Tom Lee continued, suggests that man could harm the Earth.", "Tom Lee"),
+        ("That plan, Tom Lee continued, would raise the tolls.", "Tom Lee"),
         ("The talks continued until Monday.", None),
         # a verb of taking a side names its subject, never the one it judges
         (

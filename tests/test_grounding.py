@@ -557,12 +557,12 @@ def test_a_grounded_fact_carries_the_name_cut_from_a_run_on_draft() -> None:
 
 
 def test_a_place_named_only_in_a_dateline_is_no_speaker() -> None:
-    text = "Denver (AP) \u2013 Colorado's top law enforcement official opposes the lawsuit."
-    sentence = "Colorado's top law enforcement official opposes the lawsuit."
-    result = ground_in(text, pos("Denver (AP)", sentence, "organisation", sentence))
+    text = "Lindenfeld (AP) \u2013 The state's top prosecutor opposes the lawsuit."
+    sentence = "The state's top prosecutor opposes the lawsuit."
+    result = ground_in(text, pos("Lindenfeld (AP)", sentence, "organisation", sentence))
     assert result.positions == []
     assert [r.reason for r in result.rejected] == [
-        "'Denver (AP)' is not named in or just before the quoted sentence"
+        "'Lindenfeld (AP)' is not named in or just before the quoted sentence"
     ]
 
 
@@ -579,13 +579,13 @@ def test_a_name_ending_in_a_plural_of_things_names_no_one(actor: str) -> None:
     ("sentence", "kept"),
     [
         # the sentence is about someone else, named as its subject
-        ("Rep. Pete Sessions (R-Texas) was the other conservative alternate to McCarthy.", False),
+        ("Rep. Dale Varga (R-Texas) was the other candidate in the race.", False),
         ("Congressional Democrats were ecstatic, and he said so.", False),
-        ("Clinton has not yet announced a presidential bid.", False),  # one word is a name too
-        ("In 2007 Mr. Huckabee was quoted as saying, \u201cIt is real.\u201d", False),
-        ("Earlier Sunday, Clinton released a statement calling it terror.", False),
+        ("Lund has not yet announced a bid for the seat.", False),  # one word is a name too
+        ("In 2007 Mr. Vale was quoted as saying, \u201cIt is real.\u201d", False),
+        ("Earlier Sunday, Ms. Lund released a statement on the vote.", False),
         # an opening that is no name, a name in the possessive, or a quotation's words
-        ("Had they been a couple, Windsor's tax would be zero, he said.", True),
+        ("Had they been married, Lund's tax would be zero, he said.", True),
         ("On Friday, he said he opposes the plan.", True),
         ("\u201cJohn Boehner is wrong,\u201d he said.", True),
         ("I\u2019m not going to do that,\u201d he said.", True),
@@ -601,19 +601,19 @@ def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_spe
 
 
 def test_a_body_speaks_through_the_person_named_beside_it() -> None:
-    sentence = "At the time, LaPierre assailed the media for their responses."
+    sentence = "At the time, Quinn assailed the press for its coverage."
     text = (
-        "The NRA's executive vice president, Wayne LaPierre, spoke on Friday. The NRA said "
-        f"the report was overdue. {sentence}"
+        "The Harbor Institute's executive director, Ada Quinn, spoke on Friday. "
+        f"The Harbor Institute said the report was overdue. {sentence}"
     )
-    assert ground_in(text, pos("NRA", sentence, "organisation", sentence)).positions
+    assert ground_in(text, pos("Harbor Institute", sentence, "organisation", sentence)).positions
     other = (
-        "Wayne LaPierre, a lobbyist who has spent decades in Washington, spoke on Friday. "
-        f"The NRA said the report was overdue. {sentence}"
+        "Ada Quinn, a lobbyist who has spent decades in Riverton, spoke on Friday. "
+        f"The Harbor Institute said the report was overdue. {sentence}"
     )
-    result = ground_in(other, pos("NRA", sentence, "organisation", sentence))
+    result = ground_in(other, pos("Harbor Institute", sentence, "organisation", sentence))
     assert [r.reason for r in result.rejected] == [
-        "'NRA' is named only before the quoted sentence, whose subject is 'LaPierre'"
+        "'Harbor Institute' is named only before the quoted sentence, whose subject is 'Quinn'"
     ]
 
 
@@ -641,9 +641,9 @@ def test_a_name_in_parentheses_is_an_aside_not_a_speaker() -> None:
     [
         # a speaker named with a word before the verb, and the one named before is not it
         ("The GOP also has attacked the president for declining to meet.", False),
-        ("And actor Ashton Kutcher recently tweeted: \u201cAre you serious?\u201d", False),
+        ("And actor Tom Vale recently tweeted: \u201cAre you serious?\u201d", False),
         # a speaker named inside the quoted words is not the sentence's speaker
-        ("\u201cPresident Obama has said that he is determined,\u201d he said.", True),
+        ("\u201cMinister Jonas Berg has said that he is determined,\u201d he said.", True),
     ],
 )
 def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, kept: bool) -> None:
@@ -657,13 +657,13 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
     ("sentence", "actor", "kind", "reason"),
     [
         (
-            "The Bush Doctrine argued for preventive strikes.",
-            "Bush Doctrine",
+            "The Vale Doctrine argued for lower tolls.",
+            "Vale Doctrine",
             "organisation",
-            "'Bush Doctrine' names no one: a common noun, neither a name nor a group of people",
+            "'Vale Doctrine' names no one: a common noun, neither a name nor a group of people",
         ),
         (
-            "Clinton criticized the secrecy, according to The Hill.",
+            "Ms. Lund criticized the secrecy, according to The Hill.",
             "The Hill",
             "organisation",
             "'The Hill' is named only as the news outlet that reported it, not taking a side",
@@ -702,18 +702,18 @@ def test_a_refusal_to_comment_is_no_position_even_after_a_view_named_before() ->
     ]
 
 
-LAUTEN = "\u201cTry showing a little class,\u201d she wrote above a picture of Sasha Obama."
-MCCONNELL = "\u201cWhat he said is just flat wrong,\u201d McConnell said."
+WROTE = "\u201cTry a little patience,\u201d she wrote above a picture of Tom Vale."
+BERG = "\u201cWhat he said is wrong,\u201d Berg said."
 
 
 @pytest.mark.parametrize(
     ("before", "sentence", "actor", "kept"),
     [
-        ("Elizabeth Lauten posted on Monday.", LAUTEN, "Elizabeth Lauten", True),
+        ("Ada Lund posted on Monday.", WROTE, "Ada Lund", True),
         # named after "she wrote": the object of the words, not their speaker
-        ("Elizabeth Lauten posted on Monday.", LAUTEN, "Sasha Obama", False),
+        ("Ada Lund posted on Monday.", WROTE, "Tom Vale", False),
         # a "he said" inside the quotation speaks for no one
-        ("Mitch McConnell spoke on Monday.", MCCONNELL, "Mitch McConnell", True),
+        ("Jonas Berg spoke on Monday.", BERG, "Jonas Berg", True),
     ],
 )
 def test_a_name_after_a_speaking_pronoun_is_not_the_speaker(
