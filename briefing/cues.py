@@ -22,6 +22,7 @@ __all__ = [
     "named_speaker",
     "names_a_harm",
     "pronoun_speaker",
+    "reads_as_english",
     "reports_someone",
     "states_a_view",
     "views_of_others",
@@ -206,13 +207,19 @@ def states_a_view(sentence: str) -> bool:
     """Whether a sentence can show someone's view: quoted or reported words, or a word of
     taking a side ("backed", "opposition", "filed a lawsuit", "criticised", "voted").
     A sentence that is not English is not judged (True)."""
-    return _VIEWED.search(_without_naming(sentence)) is not None or not _ENGLISH.search(sentence)
+    return _VIEWED.search(_without_naming(sentence)) is not None or not reads_as_english(sentence)
+
+
+def reads_as_english(sentence: str) -> bool:
+    """Whether a sentence has any of the words nearly every English sentence has: the cue
+    lists judge only such sentences."""
+    return _ENGLISH.search(sentence) is not None
 
 
 def names_a_harm(sentence: str) -> bool:
     """Whether a sentence names a harm, a risk or a warning, or puts one in the future
     ("could", "may", "would"). A sentence that is not English is not judged (True)."""
-    return _HARMFUL.search(sentence) is not None or not _ENGLISH.search(sentence)
+    return _HARMFUL.search(sentence) is not None or not reads_as_english(sentence)
 
 
 # Verbs that put the one named after them on the receiving end: "told the New York Times",

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .alignment import Aligner, Alignment, align_quote, normalize
+from .categories import risk_category
 from .chunking import (
     Chunk,
     dateline_end,
@@ -1029,7 +1030,8 @@ def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> Grounded
     )
     if isinstance(checked, Rejected):
         return checked
-    return GroundedRisk(checked.who, draft.category, draft.description, checked.evidence)
+    category = risk_category(index.sentence_text(checked.evidence), draft.category)
+    return GroundedRisk(checked.who, category, draft.description, checked.evidence)
 
 
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:
