@@ -351,7 +351,7 @@ def _shortens(
     if len(short.words) == 1 and short_kind != "person":
         if len(short.words[0]) >= 2 and acronym(list(full.words)) == short.words[0]:
             return True
-    if _drops_company_form(short, full):
+    if _drops_form(short, full):
         return True
     # A full name of no kind (a risk's raiser) takes a short form that is a person's.
     full_is_person = full_kind == "person" or (full_kind is None and short_kind == "person")
@@ -376,14 +376,19 @@ def _shortens(
     }
 
 
-# The legal forms a company's full name ends with: "Wal-Mart Stores Inc." is "Wal-Mart".
-_COMPANY_FORMS = frozenset("inc corp corporation co ltd llc plc ag sa gmbh nv".split())
+# The words a body's full name ends with that its short form leaves out: a company's legal
+# form ("Wal-Mart Stores Inc." is "Wal-Mart") and "International" ("Amnesty International" is
+# "Amnesty"; "Safari Club International" is "the Safari Club").
+_DROPPED_FORMS = frozenset(
+    "inc corp corporation co ltd llc plc ag sa gmbh nv international".split()
+)
 
 
-def _drops_company_form(short: _Name, full: _Name) -> bool:
-    """Whether ``short`` is the first words of a company's name that ends in a legal form
-    ("Walmart" for "Walmart Stores Inc.", "Ford" for "Ford Motor Co.")."""
-    if full.words[-1] not in _COMPANY_FORMS or not short.words:
+def _drops_form(short: _Name, full: _Name) -> bool:
+    """Whether ``short`` is the first words of a body's name that ends in a form its short
+    name leaves out ("Walmart" for "Walmart Stores Inc.", "Ford" for "Ford Motor Co.",
+    "Amnesty" for "Amnesty International")."""
+    if full.words[-1] not in _DROPPED_FORMS or not short.words:
         return False
     return (
         full.words[: len(short.words)] == short.words

@@ -293,6 +293,17 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Ford Motor Co.", ["Ford"]),
             ],
         ),
+        (  # "International" at the end of a body's name; a foundation is another body
+            [
+                ("Harbour Anglers International", "organisation"),
+                ("The Harbour Anglers", "organisation"),
+                ("Harbour Anglers International Foundation", "organisation"),
+            ],
+            [
+                ("Harbour Anglers International", ["The Harbour Anglers"]),
+                ("Harbour Anglers International Foundation", []),
+            ],
+        ),
         (  # a title with the place or body it is of
             [
                 ("Texas Governor Rick Perry", "person"),
