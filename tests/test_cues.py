@@ -167,6 +167,9 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
         ("John Boehner", "Obama went on, calling out Speaker of the House John Boehner.", True),
         ("John Boehner", "Obama asked the committee whether John Boehner agreed.", False),
         ("Joe Arpaio", "Joe Arpaio endorsed Rick Perry on Tuesday.", False),
+        # the one sided with
+        ("landlords", "The court's majority has sided with landlords in case after case.", True),
+        ("the court", "The court sided with the tenants on Friday.", False),
         # the one spoken of or described
         ("Obama", 'Of Obama, he said, "I want him to do well."', True),
         ("Mitt Romney", "The magazine portrayed Mitt Romney as a star of the show.", True),
