@@ -19,6 +19,7 @@ import re
 
 __all__ = [
     "addressed_mention",
+    "first_speaker",
     "named_speaker",
     "names_a_harm",
     "pronoun_speaker",
@@ -355,11 +356,70 @@ def named_speaker(sentence: str) -> str | None:
     """
     matches = [*_SPEAKER_BEFORE.finditer(sentence), *_SPEAKER_AFTER.finditer(sentence)]
     for match in sorted(matches, key=lambda m: m.start()):  # the first speaker named
-        words = match.group(1).split()
-        while words and words[0].lower().strip(".,") in _NOT_NAMES:
-            words = words[1:]
-        while words and words[-1] in _NAME_JOINERS:
-            words = words[:-1]
-        if words and words[0][:1].isupper():
-            return " ".join(words)
+        name = _speaker_name(match.group(1))
+        if name:
+            return name
+    return None
+
+
+def _speaker_name(run: str, not_names: frozenset[str] = _NOT_NAMES) -> str | None:
+    """A run of capitalized words as a speaker's name: leading words that name no one
+    dropped ("But Mr. Obama" is "Mr. Obama"), None when nothing is left."""
+    words = run.split()
+    while words and words[0].lower().strip(".,") in not_names:
+        words = words[1:]
+    while words and words[-1] in _NAME_JOINERS:
+        words = words[:-1]
+    return " ".join(words) if words and words[0][:1].isupper() else None
+
+
+# A speaker's name, titles between commas and the words before the verb, ending where the verb
+# begins; and a speaker named after the verb, the clause ending with the name ("...," said
+# Representative Ted Deutch.), not "said Mr. Christie's lieutenant governor had ...".
+_SPEAKER_UP_TO_VERB = re.compile(
+    rf"({_NAME_RUN})(?:(?:\s*,[^,\"“”]{{1,80}}){{1,2}},)?{_BEFORE_VERB},?\s+$"
+)
+_SAYING_VERB = re.compile(rf"\b{_SPEAKING}\b")
+_SPEAKER_NAMED_AFTER = re.compile(rf"{_SPEAKING}\s+({_NAME_RUN})")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?()]|$)")
+# Where a speaker's name cannot begin: inside a run of capitalized words, or after a
+# preposition ("Attorneys general in Utah and New Mexico said": places, not speakers).
+_INSIDE_A_RUN = re.compile(
+    r"(?:(?<![\w'’])[A-Z][\w'’.-]*|\b(?:of|the|for|and|or|in|from|at|to|with|by|on|about))\s+$"
+)
+# Capitalized words that open a clause without naming anyone: times and connectives.
+_NOT_SPEAKER_WORDS = _NOT_NAMES | frozenset(
+    """
+    on in at by after before during earlier later last this next today yesterday however
+    meanwhile asked monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december
+    """.split()
+)
+
+
+def first_speaker(sentence: str) -> tuple[str, int, int] | None:
+    """The name a sentence gives as the speaker of its first verb of saying, with the span
+    of the words that give it (the name, any titles between commas, the verb); None when
+    that verb has no named speaker ("officials said", "he said").
+
+    "The FBI is taking over the investigation, Police Chief Ana Ruiz said." gives "Police Chief
+    Ana Ruiz"; "On Saturday, the mayor, Dana Wolfe, said ..." gives a span holding "Dana
+    Wolfe", since its first name ("On Saturday") names no one.
+    """
+    verb = _SAYING_VERB.search(sentence)
+    if verb is None:
+        return None
+    before = sentence[: verb.start()]
+    for capital in re.finditer(r"(?<![\w'’])[A-Z]", before):
+        if _INSIDE_A_RUN.search(before, 0, capital.start()):
+            continue
+        found = _SPEAKER_UP_TO_VERB.match(before, capital.start())
+        name = _speaker_name(found.group(1), _NOT_SPEAKER_WORDS) if found else None
+        if found and name:
+            return name, found.start(), verb.end()
+    # The whole run of capitalized words, then the clause must end ("Rep. Ada Park (D-Ore.)").
+    after = _SPEAKER_NAMED_AFTER.match(sentence, verb.start())
+    name = _speaker_name(after.group(1), _NOT_SPEAKER_WORDS) if after else None
+    if after and name and _CLAUSE_ENDS.match(sentence, after.end()):
+        return name, verb.start(), after.end()
     return None

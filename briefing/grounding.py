@@ -37,6 +37,7 @@ from .claims import MONTHS, WEEKDAYS, unsupported_claims
 from .cues import (
     addressed_mention,
     after_a_pronoun_speaker,
+    first_speaker,
     gives_no_comment,
     named_speaker,
     names_a_harm,
@@ -815,6 +816,9 @@ def _attribution_problem(
             )
         if who_kind != "person" and _only_the_outlet(who, named_sentence):
             return f"{who!r} is named only as the news outlet that reported it, not taking a side"
+        speaker = _reported_by_another(unquoted_sentence, who, who_kind)
+        if speaker:
+            return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
         if kind == "position":
             others = _view_of_others_only(who, who_kind, sentence)
             if others:
@@ -965,6 +969,46 @@ def _other_speaker(text: str, who: str, who_kind: ActorKind | None) -> str | Non
     raiser has no kind, yet "Mr. Priebus" names "Reince Priebus" by surname."""
     speaker = named_speaker(text)
     return speaker if speaker and not names_actor(who, who_kind or "person", speaker) else None
+
+
+def _reported_by_another(sentence: str, who: str, who_kind: ActorKind | None) -> str | None:
+    """The speaker a sentence names for its first verb of saying when that is not ``who``,
+    though the sentence names ``who``: "The FBI is taking over the investigation, Police Chief
+    Ana Ruiz said." is the chief's statement, not the FBI's; "..., Mr. Pence said" of a bill
+    Obama voted for is not Obama's.
+
+    ``who`` still speaks when named among the speaker's titles ("ABC News, Gov. Chris
+    Christie, ..., said"), as the sentence's opening subject ("In a letter posted on her
+    website, Ms. Davis recalled ..."), or through a person of theirs: a body's ("Wayne
+    Pacelle, the CEO of the Humane Society ...", "the company's chief security officer"), or
+    anyone's spokesman or lawyer ("Boehner spokesman Michael Steel said")."""
+    found = first_speaker(sentence)
+    if found is None:
+        return None
+    speaker, start, end = found
+    if names_actor(who, who_kind or "person", sentence[start:end]):
+        return None
+    spoken_for = _SPOKESPERSON_OF.search(sentence, 0, start)
+    if spoken_for and names_actor(who, who_kind or "person", spoken_for.group(1)):
+        return None
+    if who_kind != "person" and (
+        _persons_body(speaker, who, sentence) or _OF_A_BODY.search(sentence)
+    ):
+        return None
+    opening = _NAMED_SUBJECT.match(sentence)
+    after_opening = _OPENING_PHRASE.match(sentence)
+    if after_opening and (opening is None or _not_a_subject(opening, sentence)):
+        opening = _NAMED_SUBJECT.match(sentence, after_opening.end())
+    if opening and names_actor(who, who_kind or "person", opening.group(1)):
+        return None
+    return speaker
+
+
+# Someone's person, named just before the speaker: "Boehner spokesman Michael Steel".
+_SPOKESPERSON_OF = re.compile(
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]?s?\s+(?:press\s+)?(?:spokes\w+|aides?"
+    r"|advis[eo]rs?|lawyers?|attorneys?|secretary|campaign\s+manager|chief\s+of\s+staff)\s+$"
+)
 
 
 def _view_of_others_only(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:

@@ -6,6 +6,7 @@ import pytest
 
 from briefing.cues import (
     addressed_mention,
+    first_speaker,
     gives_no_comment,
     named_speaker,
     names_a_harm,
@@ -275,6 +276,55 @@ def test_the_speaker_a_sentence_names_beside_a_verb_of_saying(
     sentence: str, speaker: str | None
 ) -> None:
     assert named_speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "span"),
+    [
+        (
+            "The port authority is taking over the inquiry, Harbour Chief Ana Ruiz said.",
+            "Harbour Chief Ana Ruiz",
+            "Harbour Chief Ana Ruiz said",
+        ),
+        # a name that names no one is passed over, as is one after a preposition ("of
+        # Riverton"); the titles between commas stay in the span
+        (
+            "On Monday, the mayor of Riverton, Dana Wolfe, said the council had agreed.",
+            "Dana Wolfe",
+            "Dana Wolfe, said",
+        ),
+        (
+            "After Ben Ortiz said the toll was unfair, Ms. Wolfe backed it.",
+            "Ben Ortiz",
+            "After Ben Ortiz said",
+        ),
+        (
+            "However, one of her lawyers, Tom Kirsch, says the deal stands.",
+            "Tom Kirsch",
+            "Tom Kirsch, says",
+        ),
+        # named after the verb, the clause ending with the name (an aside may follow)
+        ("                 said Rep. Ada Park (D-Ore.), who chairs it.", "Rep. Ada Park", None),
+        # the first verb of saying decides; one inside the reported words does not
+        (
+            "A Riverton councillor, Ben Ortiz, also said that Ms. Wolfe told him so.",
+            None,
+            None,
+        ),
+        # no named speaker: a place after a preposition, a possessive's person, a common noun
+        ("Attorneys general in Utah and New Mexico said they would wait.", None, None),
+        ("                 said Mr. Lee's deputy had called.", None, None),
+        ("Officials said the plan would go ahead.", None, None),
+        ("The council adopted the plan on Monday.", None, None),
+    ],
+)
+def test_the_speaker_of_a_sentences_first_verb_of_saying(
+    sentence: str, speaker: str | None, span: str | None
+) -> None:
+    found = first_speaker(sentence)
+    assert (found[0] if found else None) == speaker
+    if span is not None:
+        assert found is not None and sentence[found[1] : found[2]] == span
 
 
 def test_a_pronoun_speaker_that_cannot_stand_for_the_actor_is_named() -> None:

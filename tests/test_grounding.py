@@ -847,6 +847,73 @@ def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it(
     assert [r.raised_by for r in raised.risks] == ["Reince Priebus"]
 
 
+@pytest.mark.parametrize(
+    ("actor", "kind", "sentence", "kept"),
+    [
+        # another's statement about the actor
+        (
+            "Port Authority",
+            "organisation",
+            "The Port Authority is taking over the inquiry, Harbour Chief Ana Ruiz said.",
+            False,
+        ),
+        (
+            "Tom Lee",
+            "person",
+            "The toll was drafted from a plan that Tom Lee backed as a councillor, Ms. Park said.",
+            False,
+        ),
+        # the actor speaks, or someone of theirs does
+        (
+            "Ana Ruiz",
+            "person",
+            "The Port Authority is taking over the inquiry, Harbour Chief Ana Ruiz said.",
+            True,
+        ),
+        (
+            "Ben Ortiz",
+            "person",
+            "On Monday, the mayor of Riverton, Ben Ortiz, said the council had agreed.",
+            True,
+        ),
+        (
+            "Tom Lee",
+            "person",
+            "\u201cWe will look at it,\u201d Lee spokesman Sam Hale said.",
+            True,
+        ),
+        (
+            "Harbour Trust",
+            "organisation",
+            "\u201cSafety is a priority for the Harbour Trust,\u201d the group's director Mia "
+            "Cole said.",
+            True,
+        ),
+        (
+            "Harbour Trust",
+            "organisation",
+            "Mia Cole, the director of the Harbour Trust, said the plan went too far.",
+            True,
+        ),
+        # the actor is the sentence's subject after an opening phrase that names a speaker
+        (
+            "Dana Wolfe",
+            "person",
+            "After Ben Ortiz said the toll was unfair, Ms. Wolfe backed it too.",
+            True,
+        ),
+    ],
+)
+def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
+    actor: str, kind: str, sentence: str, kept: bool
+) -> None:
+    text = "The toll plan went to the council in May. " + sentence
+    result = ground_in(text, pos(actor, sentence, kind))
+    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+    if not kept:
+        assert "is named in words the sentence gives as" in result.rejected[0].reason
+
+
 # A speaker named once, then a quotation that runs on for sentences: news writing's way.
 QUOTATION = (
     "Mayor Ada Park spoke in Riverton on Tuesday.\n\n"
