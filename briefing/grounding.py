@@ -548,7 +548,7 @@ def own_subject(name: str, sentence: str, earlier: str) -> str | None:
 _NAMED_SUBJECT = re.compile(
     r"\s*(?:(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Rev|Gen)\.\s+"
     r"|(?:Representative|Senator|Governor|President|Speaker)\s+)?"
-    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\))?,?\s+[a-z]"
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\)|,\s*\d{1,3},)?,?\s+[a-z]"
 )
 _NOT_SUBJECT_WORDS = frozenset(
     "the a an but and or so yet on in at by for from with after before when while if as "
