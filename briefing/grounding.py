@@ -579,14 +579,24 @@ def _named_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str |
 
 
 def _persons_body(person: str, body: str, earlier: str) -> bool:
-    """Whether the source named ``person`` close beside ``body`` before: a body speaks through
-    its people ("NRA executive vice president Wayne LaPierre", then "LaPierre assailed ...")."""
+    """Whether the source named ``person`` beside ``body``, in one phrase, before: a body
+    speaks through its people ("NRA executive vice president Wayne LaPierre", then "LaPierre
+    assailed ..."; "Wayne Pacelle, the CEO of the Humane Society"). A clause between them
+    ("an interview with Fox News that Trump was ...") makes them no such pair."""
     surname = person.split()[-1]
     for found in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", earlier):
-        near = earlier[max(0, found.start() - _BESIDE) : found.end() + _BESIDE]
-        if names_actor(body, None, near):
+        before = _CLAUSE_BREAK.split(earlier[max(0, found.start() - _BESIDE) : found.start()])
+        after = _CLAUSE_BREAK.split(earlier[found.end() : found.end() + _BESIDE])
+        if names_actor(body, None, before[-1]) or names_actor(body, None, after[0]):
             return True
     return False
+
+
+# Words and stops that end the phrase a person's name and their body's share.
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:that|said|says|who|whom|which|when|while|with|and|but|to|was|is|were|are|told"
+    r"|after|before|because)\b|[.;:!?]"
+)
 
 
 # How close a person's name and a body's stand when the text gives one as the other's.
@@ -614,7 +624,8 @@ _THING_PLURALS = frozenset(
     services provisions measures matters relations news funds taxes benefits cuts costs
     programs programmes plans terms powers data records documents reports comments remarks
     statements words things ties interests markets prices rates principles guidelines
-    regulations proposals bills
+    regulations proposals bills photographs photos pictures images videos figures polls
+    surveys statistics numbers
     """.split()
 )
 _BODY_WORDS = frozenset(

@@ -566,7 +566,9 @@ def test_a_place_named_only_in_a_dateline_is_no_speaker() -> None:
     ]
 
 
-@pytest.mark.parametrize("actor", ["Colorado's rules", "House Republican immigration principles"])
+@pytest.mark.parametrize(
+    "actor", ["Colorado's rules", "House Republican immigration principles", "Aerial photographs"]
+)
 def test_a_name_ending_in_a_plural_of_things_names_no_one(actor: str) -> None:
     text = f"{actor} would ban sales, critics said. {actor} oppose the measure."
     result = ground_in(text, pos(actor, text, "organisation", text))
@@ -613,6 +615,14 @@ def test_a_body_speaks_through_the_person_named_beside_it() -> None:
         f"The Harbor Institute said the report was overdue. {sentence}"
     )
     result = ground_in(other, pos("Harbor Institute", sentence, "organisation", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Harbor Institute' is named only before the quoted sentence, whose subject is 'Quinn'"
+    ]
+    # Near it, but in another clause: the institute is the one interviewed, not Quinn's body.
+    apart = (
+        f"Ben Ortiz said in an interview with the Harbor Institute that Quinn was right. {sentence}"
+    )
+    result = ground_in(apart, pos("Harbor Institute", sentence, "organisation", sentence))
     assert [r.reason for r in result.rejected] == [
         "'Harbor Institute' is named only before the quoted sentence, whose subject is 'Quinn'"
     ]
@@ -975,10 +985,13 @@ def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speake
         "Harbor Freight"
     ]
     # Named outside the quotation marks, the actor is the one whose view is reported.
-    reported = 'Ada Park said Harbor Freight "would oppose the toll".'
-    assert [p.actor for p in ground_in(text, pos("Harbor Freight", reported)).positions] == [
+    reported = 'Harbor Freight said in a filing that it "would oppose the toll".'
+    assert [p.actor for p in ground_in(reported, pos("Harbor Freight", reported)).positions] == [
         "Harbor Freight"
     ]
+    # Another named speaker's report of it is that speaker's statement.
+    secondhand = 'Ada Park said Harbor Freight "would oppose the toll".'
+    assert ground_in(text, pos("Harbor Freight", secondhand)).positions == []
 
 
 def test_a_speaker_named_before_only_inside_quoted_words_or_by_an_unfit_pronoun_is_not_it() -> None:
