@@ -137,6 +137,7 @@ _ENGLISH = re.compile(
     re.IGNORECASE,
 )
 _REPORTED = re.compile(f"{_QUOTED}|{_SAYING}", re.IGNORECASE)
+_SAYS = re.compile(_SAYING, re.IGNORECASE)
 # Which pronouns can stand for an actor of a kind: "she" for Ms. Park, "they" for a union.
 _PRONOUNS_FOR = {
     None: re.compile(_PRONOUN, re.IGNORECASE),
@@ -209,6 +210,11 @@ def states_a_view(sentence: str) -> bool:
     taking a side ("backed", "opposition", "filed a lawsuit", "criticised", "voted").
     A sentence that is not English is not judged (True)."""
     return _VIEWED.search(_without_naming(sentence)) is not None or not reads_as_english(sentence)
+
+
+def has_a_verb_of_saying(text: str) -> bool:
+    """Whether ``text`` has a verb of saying ("said", "argued", "according to")."""
+    return _SAYS.search(text) is not None
 
 
 def reads_as_english(sentence: str) -> bool:

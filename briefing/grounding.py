@@ -39,6 +39,7 @@ from .cues import (
     after_a_pronoun_speaker,
     first_speaker,
     gives_no_comment,
+    has_a_verb_of_saying,
     named_speaker,
     names_a_harm,
     pronoun_speaker,
@@ -830,6 +831,8 @@ def _attribution_problem(
         speaker = _reported_by_another(unquoted_sentence, who, who_kind)
         if speaker:
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
+        if _named_only_in_an_opening_clause(who, who_kind, unquoted_sentence):
+            return f"{who!r} is named only in the sentence's opening clause, not its main one"
         if kind == "position":
             others = _view_of_others_only(who, who_kind, sentence)
             if others:
@@ -1020,6 +1023,32 @@ _SPOKESPERSON_OF = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]?s?\s+(?:press\s+)?(?:spokes\w+|aides?"
     r"|advis[eo]rs?|lawyers?|attorneys?|secretary|campaign\s+manager|chief\s+of\s+staff)\s+$"
 )
+
+
+# A sentence's opening clause: "When Mrs. Clinton arrived, ...", "As the Obamas depart, ...".
+_OPENING_CLAUSE = re.compile(
+    r"\s*[\"“‘]?(?:As|When|While|After|Before|Although|Though|If|Because|Since|Until|Once"
+    r"|Whereas|Unless)\s([^,;:]{1,160}),\s+"
+)
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
+
+
+def _named_only_in_an_opening_clause(who: str, who_kind: ActorKind | None, sentence: str) -> bool:
+    """Whether ``who`` is named only in the clause a sentence opens with, and the main
+    clause has a subject of its own: "When Mrs. Clinton arrived, some in the crowd chanted
+    ..." is the crowd's, "As the Obamas depart the White House ..., Trump will ..." Trump's.
+    An opening that says ("As Axelrod said, ...") gives the words' speaker, and a main
+    clause opening with a pronoun ("If Lee wins, he will ...") may go on about the actor."""
+    found = _OPENING_CLAUSE.match(sentence)
+    if found is None:
+        return False
+    clause, main = found.group(1), sentence[found.end() :]
+    return (
+        names_actor(who, who_kind, clause)
+        and not names_actor(who, who_kind, main)
+        and not has_a_verb_of_saying(clause)
+        and _PRONOUN_SUBJECT.match(main) is None
+    )
 
 
 def _view_of_others_only(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:

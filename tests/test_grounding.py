@@ -925,6 +925,25 @@ def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
         assert "is named in words the sentence gives as" in result.rejected[0].reason
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("When Ms. Park arrived, some in the crowd chanted \u201cNo toll!\u201d", False),
+        ("As Ada Park leaves the council, Tom Lee will face the toll vote alone.", False),
+        # the opening says whose words follow, or the main clause goes on about her
+        ("As Ada Park said, the toll is a tax on the poor.", True),
+        ("If Ms. Park wins the vote, she said, she will oppose the toll.", True),
+        ("When the vote came, Ms. Park rejected the toll.", True),
+    ],
+)
+def test_an_actor_named_only_in_a_sentences_opening_clause_is_not_its_speaker(
+    sentence: str, kept: bool
+) -> None:
+    text = f"Mayor Ada Park spoke in Riverton on Tuesday. {sentence}"
+    result = ground_in(text, pos("Ada Park", sentence, "person"))
+    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+
+
 # A speaker named once, then a quotation that runs on for sentences: news writing's way.
 QUOTATION = (
     "Mayor Ada Park spoke in Riverton on Tuesday.\n\n"
