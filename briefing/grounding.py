@@ -833,6 +833,11 @@ def _attribution_problem(
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
         if _named_only_in_an_opening_clause(who, who_kind, unquoted_sentence):
             return f"{who!r} is named only in the sentence's opening clause, not its main one"
+        if _only_acted_on(who, who_kind, sentence):
+            return (
+                f"{who!r} is only acted on in the quoted sentence (was endorsed, was named), "
+                "not holding a view"
+            )
         if kind == "position":
             others = _view_of_others_only(who, who_kind, sentence)
             if others:
@@ -1023,6 +1028,43 @@ _SPOKESPERSON_OF = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]?s?\s+(?:press\s+)?(?:spokes\w+|aides?"
     r"|advis[eo]rs?|lawyers?|attorneys?|secretary|campaign\s+manager|chief\s+of\s+staff)\s+$"
 )
+
+
+# A passive verb after a name, with an aside between commas or none: "Mr. Rogers, a former
+# agent, was endorsed by ...", "Ruth Bader Ginsburg was confirmed 96-3".
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:,[^,;:\"“”]{1,80},\s*|\s+\([^()]{1,30}\)\s*)?\s*(?:was|were|is|are|has been|have been"
+    r"|had been|will be|would be|be)\s+(?:\w+ly\s+)?(?!quoted\b)(?:\w+ed|\w+en|told|sent|given"
+    r"|shown|held|sworn|hit|put|set|cut|struck|caught|brought|sought|taught|won|led|left)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_acted_on(who: str, who_kind: ActorKind | None, sentence: str) -> bool:
+    """Whether every mention of ``who`` in a sentence without quoted or reported words is the
+    subject of a passive verb: "Mr. Rogers, a former agent, was endorsed by the agents'
+    association" is the association's view; "was confirmed 96-3", "was interviewed" show none."""
+    if has_a_verb_of_saying(sentence) or _QUOTE_MARKS.search(sentence):
+        return False
+    ends = _mention_ends(who, who_kind, sentence)
+    return bool(ends) and all(_PASSIVE_AFTER.match(sentence, end) for end in ends)
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+
+
+def _mention_ends(who: str, who_kind: ActorKind | None, sentence: str) -> set[int]:
+    """Where each mention of ``who`` in ``sentence`` ends: the name as drafted, or a
+    person's surname ("Mr. Rogers" for Mike Rogers)."""
+    words = who.split()
+    forms = [who.strip()]
+    if who_kind in (None, "person") and len(words) > 1 and len(words[-1]) > 2:
+        forms.append(words[-1])
+    return {
+        found.end()
+        for form in forms
+        for found in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", sentence)
+    }
 
 
 # A sentence's opening clause: "When Mrs. Clinton arrived, ...", "As the Obamas depart, ...".

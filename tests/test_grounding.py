@@ -928,6 +928,24 @@ def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [
+        ("Mr. Lee, a former harbour pilot, was endorsed by the pilots' union.", False),
+        ("Tom Lee was confirmed 61-38 as harbour master after a long fight.", False),
+        ("His deputy, Tom Lee, who left the board, is expected to plead guilty.", False),
+        # acting, or quoted, or saying
+        ("Tom Lee was quoted as saying the toll is unfair.", True),
+        ("Tom Lee was asked about the toll and said it was unfair.", True),
+        ("Tom Lee opposed the toll after he was elected.", True),
+    ],
+)
+def test_an_actor_only_acted_on_holds_no_view(sentence: str, kept: bool) -> None:
+    text = f"The harbour board met on Monday. {sentence}"
+    result = ground_in(text, pos("Tom Lee", sentence, "person"))
+    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
         ("When Ms. Park arrived, some in the crowd chanted \u201cNo toll!\u201d", False),
         ("As Ada Park leaves the council, Tom Lee will face the toll vote alone.", False),
         # the opening says whose words follow, or the main clause goes on about her
