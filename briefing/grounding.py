@@ -1000,13 +1000,17 @@ def _reported_by_another(sentence: str, who: str, who_kind: ActorKind | None) ->
     Christie, ..., said"), as the sentence's opening subject ("In a letter posted on her
     website, Ms. Davis recalled ..."), or through a person of theirs: a body's ("Wayne
     Pacelle, the CEO of the Humane Society ...", "the company's chief security officer"), or
-    anyone's spokesman or lawyer ("Boehner spokesman Michael Steel said")."""
+    anyone's spokesman or lawyer ("Boehner spokesman Michael Steel said"); and a speaker in
+    the sentence's opening clause leaves its main clause to its own subject."""
     found = first_speaker(sentence)
     if found is None:
         return None
     speaker, start, end = found
     if names_actor(who, who_kind or "person", sentence[start:end]):
         return None
+    opening_clause = _OPENING_CLAUSE.match(sentence)
+    if opening_clause and start < opening_clause.end():
+        return None  # "After Gorsuch stated ..., Democrats reminded him": the main clause's
     spoken_for = _SPOKESPERSON_OF.search(sentence, 0, start)
     if spoken_for and names_actor(who, who_kind or "person", spoken_for.group(1)):
         return None

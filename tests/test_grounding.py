@@ -906,6 +906,14 @@ def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it(
             "Mia Cole, the director of the Harbour Trust, said the plan went too far.",
             True,
         ),
+        # a speaker in the sentence's opening clause leaves the main clause to its subject
+        (
+            "Harbour Trust",
+            "organisation",
+            "After Ben Ortiz stated that the toll was fair, the Harbour Trust reminded him of "
+            "the costs.",
+            True,
+        ),
         # the actor is the sentence's subject after an opening phrase that names a speaker
         (
             "Dana Wolfe",
