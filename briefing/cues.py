@@ -163,7 +163,8 @@ _NAMING_CALLED = re.compile(r"\b(?:so-called|an?\s+(?:[\w'’-]+\s+){0,4}called)
 # emails seeking comment", "said he could not confirm, deny or comment on the case", with the
 # saying verb that reports it. Read to the end of the clause ("..., but said ..." is a view).
 _NO_COMMENT = re.compile(
-    r"(?:\b(?:said|says)\s+(?:that\s+)?(?:he|she|they|it|the\s+[a-z]+)\s+)?"
+    r"(?:\b(?:said|says)\s+(?:(?:on|in|to)\s+(?:\w+\s+){1,3}?)?(?:that\s+)?"
+    r"(?:he|she|they|it|the\s+[a-z]+)\s+)?"
     r"\b(?:(?:declined|refused)\s+to\s+(?:comment|discuss|elaborate|respond)"
     r"|(?:did|would|could)\s+not\s+(?:immediately\s+)?"
     r"(?:respond|return|reply|be\s+reached|confirm|comment|discuss)"

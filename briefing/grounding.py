@@ -646,6 +646,14 @@ _DOCUMENT_HEADS = frozenset(
 )
 
 
+# A verb in -ing, then a word that starts its object: a clause the model took for a name
+# ("Citing the Fifth Amendment ...", "Speaking to reporters"); "Banking regulators" names.
+_OPENS_A_CLAUSE = re.compile(
+    r"\s*[A-Za-z]+ing\s+(?:the|a|an|his|her|their|its|this|that|to|on|in|with|for|about)\s",
+    re.IGNORECASE,
+)
+
+
 def names_people(name: str) -> bool:
     """Whether a drafted actor can name someone: a name (a capital letter or a digit in it),
     or a lower-case word for people. "foreign affairs" or "world" names no one, nor a name
@@ -655,6 +663,8 @@ def names_people(name: str) -> bool:
         return False  # "Colorado's rules", "House Republican immigration principles"
     if len(words) > 1 and words[-1] in _DOCUMENT_HEADS:
         return False  # "Obama Doctrine", "Religious Freedom Restoration Act"
+    if _OPENS_A_CLAUSE.match(name):
+        return False  # "Citing the Fifth Amendment right against self-incrimination"
     if not words or any(ch.isupper() or ch.isdigit() for ch in name):
         return True
     last = words[-1]
