@@ -19,7 +19,10 @@ import re
 
 __all__ = [
     "addressed_mention",
+    "after_a_pronoun_speaker",
     "first_speaker",
+    "gives_no_comment",
+    "has_a_verb_of_saying",
     "named_speaker",
     "names_a_harm",
     "pronoun_speaker",
