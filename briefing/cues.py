@@ -28,6 +28,7 @@ __all__ = [
     "pronoun_speaker",
     "reads_as_english",
     "reports_someone",
+    "speaks_by_pronoun",
     "states_a_view",
     "views_of_others",
 ]
@@ -349,6 +350,11 @@ def pronoun_speaker(sentence: str, kind: str | None) -> str | None:
         return None
     pronoun = (found.group(1) or found.group(2)).lower()
     return None if _pronouns_for(kind).fullmatch(pronoun) else pronoun
+
+
+def speaks_by_pronoun(sentence: str) -> bool:
+    """Whether a sentence gives its speaker by a pronoun ('"...," he said', "She added")."""
+    return _PRONOUN_SPEAKING.search(sentence) is not None
 
 
 def after_a_pronoun_speaker(sentence: str) -> int | None:

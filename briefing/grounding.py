@@ -44,6 +44,7 @@ from .cues import (
     names_a_harm,
     pronoun_speaker,
     reports_someone,
+    speaks_by_pronoun,
     states_a_view,
     views_of_others,
 )
@@ -558,7 +559,8 @@ _NOT_SUBJECT_WORDS = frozenset(
     "finally first second third there here he she they we it i you his her their its our my "
     "your one some many most several both each few other others all any no not another such "
     "every according like unlike had has have was were is are did do does would could should "
-    "will can may might must much more less".split()
+    "will can may might must much more less without within despite amid among under over "
+    "through during against about into toward towards across beyond".split()
 )
 
 
@@ -577,6 +579,36 @@ def _named_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str |
         return None
     name = found.group(1)
     return None if names_actor(who, who_kind or "person", name) else name
+
+
+def _someone_else_as_subject(
+    who: str, who_kind: ActorKind | None, sentence: str, earlier: str
+) -> str | None:
+    """The person a sentence opens with as its subject (after any opening phrase), when that
+    is not ``who``: a name of two words or more, one after a title ("Mr. Udall"), or a
+    surname the source gave in full before ("Dowd" after "John Dowd"), for a lone
+    capitalized word opening a sentence is as often a common noun ("Draft talking points
+    ..."). Either name may hold the other ("Nancy Pelosi" and "Representative Nancy Pelosi of
+    California"; "Mr. Udall" and "Udall and Wyden")."""
+    found = _NAMED_SUBJECT.match(sentence)
+    opening = _OPENING_PHRASE.match(sentence)
+    if (found is None or _not_a_subject(found, sentence)) and opening:
+        found = _NAMED_SUBJECT.match(sentence, opening.end())
+    if found is None or _not_a_subject(found, sentence):
+        return None
+    name = found.group(1)
+    titled = found.start(1) > found.start() + len(found.group(0)) - len(found.group(0).lstrip())
+    if len(name.split()) < 2 and not titled and not _named_in_full(name, earlier):
+        return None
+    kind = who_kind or "person"
+    if names_actor(who, kind, name) or names_actor(name, kind, who):
+        return None
+    return name
+
+
+def _named_in_full(surname: str, earlier: str) -> bool:
+    """Whether ``earlier`` gives ``surname`` after a capitalized word ("John Dowd")."""
+    return re.search(rf"[A-Z][\w'’.-]*\s+{re.escape(surname)}(?!\w)", earlier) is not None
 
 
 def _persons_body(person: str, body: str, earlier: str) -> bool:
@@ -885,6 +917,17 @@ def _attribution_problem(
         subject = _named_subject(who, who_kind, unquoted[len(unquoted) - len(sentence) :])
         if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
             return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
+        # "Dowd attempted to explain that the tweet referred to Sally Yates ... He also said
+        # ...": a pronoun that speaks stands for the subject of the sentence before.
+        if speaks_by_pronoun(unquoted_sentence):
+            subject = _someone_else_as_subject(
+                who, who_kind, unquoted[: len(unquoted) - len(sentence)].strip(), earlier
+            )
+            if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
+                return (
+                    f"{who!r} is named only before the quoted sentence, whose speaker stands "
+                    f"for {subject!r}, the subject of the sentence before"
+                )
         if only_quoted:
             # '"President Obama has said that ...," he said. "If you're determined ..."'
             return f"{who!r} is named before the quoted sentence only inside the quoted words"

@@ -976,6 +976,32 @@ def test_an_actor_named_only_in_a_sentences_opening_clause_is_not_its_speaker(
     assert bool(result.positions) is kept, [r.reason for r in result.rejected]
 
 
+@pytest.mark.parametrize(
+    ("before", "kept"),
+    [
+        # the pronoun stands for the subject of the sentence before, not a name inside it
+        ("Robin Ortiz said the memo was about Ada Park telling the council it was late.", False),
+        ("Dr. Ortiz said the memo was about Ada Park telling the council it was late.", False),
+        (
+            "Harbour lawyer Robin Ortiz spoke first. Ortiz said the memo was about Ada Park's "
+            "letter to the council.",
+            False,
+        ),
+        # the actor is that subject, or the subject is no one's name
+        ("Ada Park said the memo was late.", True),
+        ("Mayor Ada Park of Riverton spoke after Robin Ortiz.", True),
+        ("Draft minutes obtained by the Courier quote Ada Park at length.", True),
+        ("Without a text, Ms. Park spoke for an hour.", True),
+    ],
+)
+def test_a_speaking_pronoun_stands_for_the_subject_of_the_sentence_before(
+    before: str, kept: bool
+) -> None:
+    sentence = "She also said the toll was unfair."
+    result = ground_in(f"{before} {sentence}", pos("Ada Park", sentence, "person"))
+    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+
+
 # A speaker named once, then a quotation that runs on for sentences: news writing's way.
 QUOTATION = (
     "Mayor Ada Park spoke in Riverton on Tuesday.\n\n"
