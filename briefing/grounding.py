@@ -495,6 +495,13 @@ def titled_person(name: str, text: str) -> bool:
 _LIST_AFTER_NAME = re.compile(
     r",\s*(?:including|such as|among them)\b.*$", re.IGNORECASE | re.DOTALL
 )
+# Or into an aside after a comma: a party and state ("Senator Ben Sasse, Republican of
+# Nebraska", "Sen. Cory Gardner, R-Colo."), a relative clause ("Mr. Lee, who ..."), an age.
+_ASIDE_AFTER_NAME = re.compile(
+    r",\s*(?:(?:a\s+)?(?:Republican|Democrat|Democratic|Independent)\b|[RDI]-[A-Z]"
+    r"|who\b|whose\b|\d{1,3}\b).*$",
+    re.DOTALL,
+)
 _TRAILING_FUNCTION_WORDS = re.compile(
     r"(?:[\s,;:]+(?:the|and|or|of|for|on|in|a|an|to|with|by|&))+[\s,;:]*$|[\s,;:]+$",
     re.IGNORECASE,
@@ -503,7 +510,7 @@ _TRAILING_FUNCTION_WORDS = re.compile(
 
 def actor_name(drafted: str) -> str:
     """The name a draft gives its actor, cut where the model ran it on past the name."""
-    name = _LIST_AFTER_NAME.sub("", drafted.strip())
+    name = _ASIDE_AFTER_NAME.sub("", _LIST_AFTER_NAME.sub("", drafted.strip()))
     return _TRAILING_FUNCTION_WORDS.sub("", name) or drafted.strip()
 
 

@@ -537,6 +537,12 @@ def test_a_new_paragraph_that_reports_no_words_is_not_the_last_speakers() -> Non
         ("Martin Luther King, Jr.", "Martin Luther King, Jr."),
         ("groups such as the bakers", "groups such as the bakers"),
         ("Ernst & Young", "Ernst & Young"),
+        # an aside after a comma: party and state, a relative clause, an age
+        ("Senator Ada Park, Republican of Oregon", "Senator Ada Park"),
+        ("Sen. Ada Park, R-Ore.", "Sen. Ada Park"),
+        ("Mr. Lee, who chairs the board", "Mr. Lee"),
+        ("Tom Vale, 60", "Tom Vale"),
+        ("Harris, Wiltshire & Grannis", "Harris, Wiltshire & Grannis"),
     ],
 )
 def test_actor_name_ends_where_the_model_ran_on_past_the_name(drafted: str, name: str) -> None:
