@@ -577,11 +577,15 @@ _OPENING_PHRASE = re.compile(r"[^,;:\"“”]{1,80},\s+")
 
 def _named_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
     """The name a sentence opens with as its subject, after an opening phrase or not, when
-    it is not ``who``'s."""
+    it is not ``who``'s; else the subject of an opening clause ("While President Obama
+    promised ..., U.S. forces remain" is no one else's words)."""
     found = _NAMED_SUBJECT.match(sentence)
     opening = _OPENING_PHRASE.match(sentence)
     if (found is None or _not_a_subject(found, sentence)) and opening:
         found = _NAMED_SUBJECT.match(sentence, opening.end())
+    clause = _SUBORDINATOR.match(sentence)
+    if (found is None or _not_a_subject(found, sentence)) and clause:
+        found = _NAMED_SUBJECT.match(sentence, clause.end())
     if found is None or _not_a_subject(found, sentence):
         return None
     name = found.group(1)
@@ -1131,6 +1135,12 @@ def _mention_ends(who: str, who_kind: ActorKind | None, sentence: str) -> set[in
     }
 
 
+# A word that opens a clause before the main one ("While", "When" ...); not "As", as often a
+# preposition ("As Texas governor, he directed ...").
+_SUBORDINATOR = re.compile(
+    r"\s*[\"“‘]?(?:When|While|After|Before|Although|Though|If|Because|Since|Until|Once"
+    r"|Whereas|Unless)\s"
+)
 # A sentence's opening clause: "When Mrs. Clinton arrived, ...", "As the Obamas depart, ...".
 _OPENING_CLAUSE = re.compile(
     r"\s*[\"“‘]?(?:As|When|While|After|Before|Although|Though|If|Because|Since|Until|Once"

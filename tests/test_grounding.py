@@ -598,6 +598,8 @@ def test_a_name_ending_in_a_plural_of_things_names_no_one(actor: str) -> None:
         ("Lund has not yet announced a bid for the seat.", False),  # one word is a name too
         ("In 2007 Mr. Vale was quoted as saying, \u201cIt is real.\u201d", False),
         ("Earlier Sunday, Ms. Lund released a statement on the vote.", False),
+        ("While Mr. Vale promised to cut the toll, the port kept it.", False),  # a clause's
+        ("As harbour master, he said he opposes the plan.", True),  # "as": a role, no clause
         ("Tom Vale, 60, lives nearby and said the game was a rare truce.", False),  # an age
         # an opening that is no name, a name in the possessive, or a quotation's words
         ("Had they been married, Lund's tax would be zero, he said.", True),
