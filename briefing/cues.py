@@ -244,8 +244,9 @@ _ADDRESSING = re.compile(
     r"|accus(?:es|ed|ing|e)|blam(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|criticis(?:es|ed|ing|e)"
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"
     r"|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)"
-    # The one sided with: "the majority has sided with corporations".
-    r"|sid(?:es|ed|ing|e)\s+with"
+    # The one sided with: "the majority has sided with corporations"; and the one a feeling
+    # or a fight is aimed at: "anger toward Ms. Klobuchar", "a campaign against Lee".
+    r"|sid(?:es|ed|ing|e)\s+with|toward|towards|against"
     # The one described: "the magazine portrayed Mitt Romney as ...".
     r"|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|describ(?:es|ed|ing|e)"
     # The one given something: "Ms. Nuland sent White House officials an e-mail".
