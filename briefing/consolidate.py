@@ -273,8 +273,13 @@ def _drop_titles(tokens: list[str]) -> list[str]:
         )
         if found is None:
             return tokens
+        # After "Former" or "Acting" the title itself may come with its qualifiers again:
+        # "Former FBI Director James Comey" is "James Comey".
+        first = lower[found - 1] in _TITLE_MODIFIERS
         tokens = tokens[found:]
-        first = False
+
+
+_TITLE_MODIFIERS = frozenset("former acting deputy interim".split())
 
 
 def _qualifies(before: list[str], name: list[str]) -> bool:

@@ -293,6 +293,13 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Ford Motor Co.", ["Ford"]),
             ],
         ),
+        (  # "Former" before a title that has its own qualifier
+            [
+                ("Ada R. Park", "person"),
+                ("Former Harbour Board Chair Ada Park", "person"),
+            ],
+            [("Ada R. Park", ["Former Harbour Board Chair Ada Park"])],
+        ),
         (  # "International" at the end of a body's name; a foundation is another body
             [
                 ("Harbour Anglers International", "organisation"),
