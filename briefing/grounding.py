@@ -974,13 +974,16 @@ def _read_for_names(
 
 
 # A news outlet's name, and the words that give it as the one that reported ("according to The
-# Hill", "The New York Times reported", "told NY1", "Haberman in the New York Times").
+# Hill", "The New York Times reported", "told NY1", "Haberman in the New York Times", "said
+# in a New York Times interview", "an interview with Fox News", "said on CNN").
 _OUTLET = re.compile(
     r"\b(?:Times|Post|Journal|Herald|Tribune|Register|Gazette|Hill|News|AP|Reuters|CNN|NBC|ABC"
     r"|CBS|MSNBC|Politico|Pollster|Bloomberg|Newsweek|Root|NY1|Globe|Observer|Wire)\b"
 )
 _AS_THE_OUTLET_BEFORE = re.compile(
-    r"(?:according\s+to|reported\s+by|told|in|to)\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?:according\s+to|reported\s+by|told|in|to|on|(?:interview|appearance)s?\s+(?:with|on))"
+    r"\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
 )
 _AS_THE_OUTLET_AFTER = re.compile(
     r"^['’]?s?\s+(?:(?:first|also|later|previously)\s+)?(?:reported|reports|featured|published"

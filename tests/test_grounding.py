@@ -700,6 +700,12 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "'The New York Times' is named only as the news outlet that reported it, not "
             "taking a side",
         ),
+        (
+            "Mr. Vale asserted in a Riverton Times interview that he backs the toll.",
+            "Riverton Times",
+            "organisation",
+            "'Riverton Times' is named only as the news outlet that reported it, not taking a side",
+        ),
     ],
 )
 def test_documents_and_reporting_outlets_hold_no_position(
