@@ -247,6 +247,8 @@ _ADDRESSING = re.compile(
     # The one sided with: "the majority has sided with corporations"; and the one a feeling
     # or a fight is aimed at: "anger toward Ms. Klobuchar", "a campaign against Lee".
     r"|sid(?:es|ed|ing|e)\s+with|toward|towards|against"
+    # The one swiped at: "took a swipe at CNN", "took aim at Twitter".
+    r"|(?:swipes?|jabs?|aim|shots?|digs?)\s+at"
     # The one described: "the magazine portrayed Mitt Romney as ...".
     r"|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|describ(?:es|ed|ing|e)"
     # The one given something: "Ms. Nuland sent White House officials an e-mail".

@@ -577,15 +577,17 @@ _OPENING_PHRASE = re.compile(r"[^,;:\"“”]{1,80},\s+")
 
 def _named_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
     """The name a sentence opens with as its subject, after an opening phrase or not, when
-    it is not ``who``'s; else the subject of an opening clause ("While President Obama
-    promised ..., U.S. forces remain" is no one else's words)."""
+    it is not ``who``'s, after a linking word or not ("Yet Mr. Trump has waged ..."); else
+    the subject of an opening clause ("While President Obama promised ..., U.S. forces
+    remain" is no one else's words)."""
     found = _NAMED_SUBJECT.match(sentence)
     opening = _OPENING_PHRASE.match(sentence)
     if (found is None or _not_a_subject(found, sentence)) and opening:
         found = _NAMED_SUBJECT.match(sentence, opening.end())
-    clause = _SUBORDINATOR.match(sentence)
-    if (found is None or _not_a_subject(found, sentence)) and clause:
-        found = _NAMED_SUBJECT.match(sentence, clause.end())
+    for lead in (_CONNECTIVE, _SUBORDINATOR):
+        opened = lead.match(sentence)
+        if (found is None or _not_a_subject(found, sentence)) and opened:
+            found = _NAMED_SUBJECT.match(sentence, opened.end())
     if found is None or _not_a_subject(found, sentence):
         return None
     name = found.group(1)
@@ -1138,6 +1140,8 @@ def _mention_ends(who: str, who_kind: ActorKind | None, sentence: str) -> set[in
     }
 
 
+# A word that links a sentence to the one before without a comma: "Yet Mr. Trump has ...".
+_CONNECTIVE = re.compile(r"\s*(?:But|Yet|And|So|Still|Now|Then|Also)\s")
 # A word that opens a clause before the main one ("While", "When" ...); not "As", as often a
 # preposition ("As Texas governor, he directed ...").
 _SUBORDINATOR = re.compile(

@@ -599,6 +599,7 @@ def test_a_name_ending_in_a_plural_of_things_names_no_one(actor: str) -> None:
         ("In 2007 Mr. Vale was quoted as saying, \u201cIt is real.\u201d", False),
         ("Earlier Sunday, Ms. Lund released a statement on the vote.", False),
         ("While Mr. Vale promised to cut the toll, the port kept it.", False),  # a clause's
+        ("Yet Mr. Vale has attacked the toll for months.", False),  # after a linking word
         ("As harbour master, he said he opposes the plan.", True),  # "as": a role, no clause
         ("Tom Vale, 60, lives nearby and said the game was a rare truce.", False),  # an age
         # an opening that is no name, a name in the possessive, or a quotation's words
