@@ -293,6 +293,18 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Ford Motor Co.", ["Ford"]),
             ],
         ),
+        (  # a prosecutor's or a lawyer's title, with its place
+            [
+                ("Tom R. Lee", "person"),
+                ("U. S. Attorney Tom Lee", "person"),
+                ("Harbour Board Counsel Ada Park", "person"),
+                ("Ada Park", "person"),
+            ],
+            [
+                ("Tom R. Lee", ["U. S. Attorney Tom Lee"]),
+                ("Harbour Board Counsel Ada Park", ["Ada Park"]),
+            ],
+        ),
         (  # "Former" before a title that has its own qualifier
             [
                 ("Ada R. Park", "person"),
