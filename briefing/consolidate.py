@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from .claims import MONTHS, WEEKDAYS, word_stem
 from .countries import COUNTRIES
 from .figures import Figure, comparable, contradict, read_figures
+from .given_names import full_given_name
 from .grounding import (
     HONORIFICS,
     NAME_SUFFIXES,
@@ -105,45 +106,6 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
 # Kinds whose names may start with a title, and that a person's short name may be given
 # (a small model labels "Minister Berg" a government as often as a person).
 _PERSONAL_KINDS: frozenset[ActorKind | None] = frozenset({"person", "government", None})
-# Common English short forms of given names: "Bill Kristol" and "William Kristol" are one
-# person. Read only as a person's first word before a surname, never alone.
-_GIVEN_NAMES: dict[str, str] = {
-    short: full
-    for full, shorts in (
-        ("william", "bill billy will"),
-        ("robert", "bob bobby rob"),
-        ("richard", "dick rick rich"),
-        ("james", "jim jimmy"),
-        ("michael", "mike"),
-        ("joseph", "joe"),
-        ("thomas", "tom tommy"),
-        ("charles", "chuck charlie"),
-        ("daniel", "dan danny"),
-        ("david", "dave"),
-        ("edward", "ted ed"),
-        ("anthony", "tony"),
-        ("andrew", "andy"),
-        ("christopher", "chris"),
-        ("patrick", "pat"),
-        ("stephen", "steve steven"),
-        ("elizabeth", "liz beth"),
-        ("katherine", "kate kathy"),
-        ("timothy", "tim"),
-        ("benjamin", "ben bibi"),
-        ("nicholas", "nick"),
-        ("matthew", "matt"),
-        ("gregory", "greg"),
-        ("jeffrey", "jeff"),
-        ("kenneth", "ken"),
-        ("lawrence", "larry"),
-        ("ronald", "ron"),
-        ("donald", "don"),
-        ("douglas", "doug"),
-        ("mitchell", "mitch"),
-        ("newton", "newt"),
-    )
-    for short in shorts.split()
-}
 # Words that make a name an institution's, whatever kind a model gave it: "White House" is no
 # person whose surname is "House", nor "University of Denver" one called "Denver".
 _INSTITUTION_WORDS = frozenset(
@@ -198,8 +160,8 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
         words = (*_COUNTRY_INITIALS[words[0]], *words[1:])
     if kind == "person":
         words = _without_home(words, tokens)
-    if kind in _PERSONAL_KINDS and len(words) >= 2 and words[0] in _GIVEN_NAMES:
-        words = (_GIVEN_NAMES[words[0]], *words[1:])
+    if kind in _PERSONAL_KINDS and len(words) >= 2:
+        words = (full_given_name(words[0]), *words[1:])
     return _Name(words, written, office)
 
 

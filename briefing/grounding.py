@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -48,6 +49,7 @@ from .cues import (
     states_a_view,
     views_of_others,
 )
+from .given_names import full_given_name
 from .models import (
     ActorKind,
     ChunkExtraction,
@@ -619,6 +621,71 @@ def _someone_else_as_subject(
     return name
 
 
+def _surname_first_given_to_another(who: str, window: str, earlier: str) -> str | None:
+    """The person the source named first with ``who``'s surname, when that is someone else
+    and ``window`` gives the surname without ``who``'s given name: news writing calls the
+    one it is about by surname ("Hunter said") and a relative by both names ("his wife,
+    Margaret Hunter"), so "Hunter said" is not Margaret Hunter's. A source that names the
+    surname first after a title ("President Trump") may mean ``who`` by it."""
+    core = _before_suffix(who.split())
+    before = [word for word in core[:-1] if len(word.rstrip(".")) > 1]  # no initials
+    if len(core) < 2 or not before or not core[-1][:1].isupper() or len(core[-1]) < 3:
+        return None
+    given, surname = before[-1], core[-1]
+    if not given[:1].isupper() or _is_a_title(given):
+        return None  # "Vermont Sen. Sanders": no given name
+    if re.search(rf"(?<!\w){re.escape(given)}(?!\w)", window):
+        return None
+    for found in _NAMES_BEFORE.finditer(earlier):
+        if found.group(2) != surname:
+            continue
+        words = [word for word in found.group(1).split() if len(word.rstrip(".")) > 1]
+        ends = [at for at, word in enumerate(words) if _ENDS_A_SENTENCE.search(word)]
+        words = words[ends[-1] + 1 :] if ends else words  # "... John Kerry. Cowan said"
+        if not words or words[-1].lower() in _NOT_SUBJECT_WORDS:
+            continue  # "When Hutchinson ...": no given name
+        if _is_a_title(words[-1]):
+            return None  # first given by a title ("President Trump"), who may be ``who``
+        names = [
+            word
+            for word in words
+            if not _is_a_title(word) and word.lower() not in _NOT_SUBJECT_WORDS
+        ]
+        if any(_same_given_name(word, given) for word in names):
+            return None
+        return f"{' '.join(names)} {surname}"
+    return None
+
+
+# A run of capitalized words and the capitalized word after it: "Donald John Trump".
+_NAMES_BEFORE = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+){1,4})([A-Z][\w'’-]+)\b")
+
+
+# A word that ends a sentence: a full stop after more than an initial or a title's short form.
+_ENDS_A_SENTENCE = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen))\.$"
+)
+
+
+def _is_a_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _ROLE_WORDS | HONORIFICS | {"state"}
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Whether two given names are one: the same, a short form ("Joe", "Joseph"), or one
+    letter apart as spellings of one name are ("Cathy", "Cathi")."""
+    a, b = full_given_name(_plain(a)), full_given_name(_plain(b))
+    if a == b:
+        return True
+    return len(a) == len(b) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _plain(word: str) -> str:
+    """A word in lower case without accents ("Raúl" is "raul")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _named_in_full(surname: str, earlier: str) -> bool:
     """Whether ``earlier`` gives ``surname`` after a capitalized word ("John Dowd")."""
     return re.search(rf"[A-Z][\w'’.-]*\s+{re.escape(surname)}(?!\w)", earlier) is not None
@@ -858,6 +925,12 @@ def _attribution_problem(
     sentence = index.sentence_text(evidence)
     unquoted_sentence = _unquoted(sentence, 0, len(sentence))
     named_sentence, named_window = _read_for_names(who, sentence, unquoted_sentence, window)
+    if who_kind == "person":
+        first = _surname_first_given_to_another(who, window, earlier)
+        if first:
+            return (
+                f"{who!r} is named here by surname only, which the source gave first to {first!r}"
+            )
     quoted = False
     if not named_in(named_window):
         # A quotation may go on for sentences after its speaker's name; names inside it are

@@ -1017,6 +1017,47 @@ def test_a_speaking_pronoun_stands_for_the_subject_of_the_sentence_before(
     assert bool(result.positions) is kept, [r.reason for r in result.rejected]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "kept"),
+    [
+        # "Lee" alone is the one the source named first; a relative goes by both names (the
+        # sentence before, naming the actor in full, would carry the actor on)
+        (
+            "Rep. Tom Lee and his wife, Margaret Lee, were charged on Tuesday. Both deny it. "
+            "\u201cThere is no case,\u201d Lee said.",
+            "Margaret Lee",
+            False,
+        ),
+        (
+            "Rep. Tom Lee and his wife, Margaret Lee, were charged on Tuesday. Both deny it. "
+            "\u201cThere is no case,\u201d Lee said.",
+            "Tom Lee",
+            True,
+        ),
+        # named in full in the sentence, or first named by a title (who may be the actor)
+        (
+            "Tom Lee spoke first. \u201cThere is no case,\u201d Margaret Lee said.",
+            "Margaret Lee",
+            True,
+        ),
+        (
+            "Mayor Lee met Margaret Lee on Monday. \u201cThere is no case,\u201d Mr. Lee said.",
+            "Tom Lee",
+            True,
+        ),
+        # a short form or a one-letter spelling of the same given name
+        ("Joseph Lee spoke first. \u201cThere is no case,\u201d Lee said.", "Joe Lee", True),
+        ("Cathi Lee spoke first. \u201cThere is no case,\u201d Lee said.", "Cathy Lee", True),
+    ],
+)
+def test_a_surname_alone_is_the_person_the_source_named_first_with_it(
+    text: str, actor: str, kept: bool
+) -> None:
+    sentence = "\u201cThere is no case,\u201d " + text.rsplit("\u201d ", 1)[1]
+    result = ground_in(text, pos(actor, sentence, "person"))
+    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+
+
 # A speaker named once, then a quotation that runs on for sentences: news writing's way.
 QUOTATION = (
     "Mayor Ada Park spoke in Riverton on Tuesday.\n\n"
