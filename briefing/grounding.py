@@ -582,18 +582,25 @@ def _named_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str |
     it is not ``who``'s, after a linking word or not ("Yet Mr. Trump has waged ..."); else
     the subject of an opening clause ("While President Obama promised ..., U.S. forces
     remain" is no one else's words)."""
-    found = _NAMED_SUBJECT.match(sentence)
-    opening = _OPENING_PHRASE.match(sentence)
-    if (found is None or _not_a_subject(found, sentence)) and opening:
-        found = _NAMED_SUBJECT.match(sentence, opening.end())
-    for lead in (_CONNECTIVE, _SUBORDINATOR):
-        opened = lead.match(sentence)
-        if (found is None or _not_a_subject(found, sentence)) and opened:
-            found = _NAMED_SUBJECT.match(sentence, opened.end())
-    if found is None or _not_a_subject(found, sentence):
+    found = _opening_subject(sentence)
+    if found is None:
         return None
     name = found.group(1)
     return None if names_actor(who, who_kind or "person", name) else name
+
+
+def _opening_subject(sentence: str) -> re.Match[str] | None:
+    """The name a sentence opens with as its subject: at its start, after an opening phrase
+    ("Earlier Sunday, ..."), after a linking word ("Yet ..."), or as the subject of an opening
+    clause ("While President Obama promised ..., ...")."""
+    found = _NAMED_SUBJECT.match(sentence)
+    for lead in (_OPENING_PHRASE, _CONNECTIVE, _SUBORDINATOR):
+        if found is not None and not _not_a_subject(found, sentence):
+            return found
+        opened = lead.match(sentence)
+        if opened:
+            found = _NAMED_SUBJECT.match(sentence, opened.end())
+    return found if found is not None and not _not_a_subject(found, sentence) else None
 
 
 def _someone_else_as_subject(
@@ -605,11 +612,8 @@ def _someone_else_as_subject(
     capitalized word opening a sentence is as often a common noun ("Draft talking points
     ..."). Either name may hold the other ("Nancy Pelosi" and "Representative Nancy Pelosi of
     California"; "Mr. Udall" and "Udall and Wyden")."""
-    found = _NAMED_SUBJECT.match(sentence)
-    opening = _OPENING_PHRASE.match(sentence)
-    if (found is None or _not_a_subject(found, sentence)) and opening:
-        found = _NAMED_SUBJECT.match(sentence, opening.end())
-    if found is None or _not_a_subject(found, sentence):
+    found = _opening_subject(sentence)
+    if found is None:
         return None
     name = found.group(1)
     titled = found.start(1) > found.start() + len(found.group(0)) - len(found.group(0).lstrip())
@@ -1098,7 +1102,8 @@ def _outside_parentheses(text: str, name: str) -> str:
 # them, whatever kind the draft gave (the embedded model calls Facebook an organisation).
 _BODY_NOUNS = (
     "company|firm|group|organi[sz]ation|association|coalition|union|campaign|alliance"
-    "|government|ministry|department|agency|administration"
+    "|government|ministry|department|agency|administration|committee|commission|council"
+    "|board"
 )
 _OF_A_BODY = re.compile(
     rf"\b(?:(?:for|of|at) the (?:{_BODY_NOUNS})\b|the (?:{_BODY_NOUNS})['’]s\b)", re.IGNORECASE
@@ -1160,10 +1165,7 @@ def _reported_by_another(sentence: str, who: str, who_kind: ActorKind | None) ->
         _persons_body(speaker, who, sentence) or _OF_A_BODY.search(sentence)
     ):
         return None
-    opening = _NAMED_SUBJECT.match(sentence)
-    after_opening = _OPENING_PHRASE.match(sentence)
-    if after_opening and (opening is None or _not_a_subject(opening, sentence)):
-        opening = _NAMED_SUBJECT.match(sentence, after_opening.end())
+    opening = _opening_subject(sentence)
     if opening and names_actor(who, who_kind or "person", opening.group(1)):
         return None
     return speaker

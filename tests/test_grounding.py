@@ -935,6 +935,12 @@ def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it(
             "the costs.",
             True,
         ),
+        (
+            "Harbour Committee",
+            "organisation",
+            "The Harbour Committee will summon Tom Lee, the committee's senior member said.",
+            True,
+        ),
         # the actor is the sentence's subject after an opening phrase that names a speaker
         (
             "Dana Wolfe",
