@@ -57,6 +57,11 @@ def ground_risks_in(text: str, *drafts: RiskDraft, topic: str = "") -> GroundedC
     return ground_chunk(SourceIndex(source, topic), chunk, extraction)
 
 
+def assert_kept(result: GroundedChunk, kept: bool) -> None:
+    """The one position drafted was kept, or rejected, as expected (the reasons shown)."""
+    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+
+
 def risk(raised_by: str, quote: str) -> RiskDraft:
     return RiskDraft(raised_by=raised_by, quote=quote, description=quote, category="economic")
 
@@ -615,7 +620,7 @@ def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_spe
 ) -> None:
     text = f"Rep. Jeb Hensarling criticized the plan. {sentence}"
     result = ground_in(text, pos("Jeb Hensarling", sentence, "person", sentence))
-    assert bool(result.positions) == kept, [r.reason for r in result.rejected]
+    assert_kept(result, kept)
 
 
 def test_a_body_speaks_through_the_person_named_beside_it() -> None:
@@ -676,7 +681,7 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
     text = f"Prime Minister Benjamin Netanyahu spoke on Sunday. {sentence}"
     drafted = pos("Benjamin Netanyahu", sentence, "person", sentence)
     result = ground_in(text, drafted)
-    assert bool(result.positions) == kept, [r.reason for r in result.rejected]
+    assert_kept(result, kept)
 
 
 @pytest.mark.parametrize(
@@ -752,7 +757,7 @@ def test_a_name_after_a_speaking_pronoun_is_not_the_speaker(
     before: str, sentence: str, actor: str, kept: bool
 ) -> None:
     result = ground_in(f"{before} {sentence}", pos(actor, sentence, "person", sentence))
-    assert bool(result.positions) == kept, [r.reason for r in result.rejected]
+    assert_kept(result, kept)
 
 
 @pytest.mark.parametrize(
@@ -955,7 +960,7 @@ def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
 ) -> None:
     text = "The toll plan went to the council in May. " + sentence
     result = ground_in(text, pos(actor, sentence, kind))
-    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+    assert_kept(result, kept)
     if not kept:
         assert "is named in words the sentence gives as" in result.rejected[0].reason
 
@@ -975,7 +980,7 @@ def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
 def test_an_actor_only_acted_on_holds_no_view(sentence: str, kept: bool) -> None:
     text = f"The harbour board met on Monday. {sentence}"
     result = ground_in(text, pos("Tom Lee", sentence, "person"))
-    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+    assert_kept(result, kept)
 
 
 @pytest.mark.parametrize(
@@ -994,7 +999,7 @@ def test_an_actor_named_only_in_a_sentences_opening_clause_is_not_its_speaker(
 ) -> None:
     text = f"Mayor Ada Park spoke in Riverton on Tuesday. {sentence}"
     result = ground_in(text, pos("Ada Park", sentence, "person"))
-    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+    assert_kept(result, kept)
 
 
 @pytest.mark.parametrize(
@@ -1020,7 +1025,7 @@ def test_a_speaking_pronoun_stands_for_the_subject_of_the_sentence_before(
 ) -> None:
     sentence = "She also said the toll was unfair."
     result = ground_in(f"{before} {sentence}", pos("Ada Park", sentence, "person"))
-    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+    assert_kept(result, kept)
 
 
 @pytest.mark.parametrize(
@@ -1061,7 +1066,7 @@ def test_a_surname_alone_is_the_person_the_source_named_first_with_it(
 ) -> None:
     sentence = "\u201cThere is no case,\u201d " + text.rsplit("\u201d ", 1)[1]
     result = ground_in(text, pos(actor, sentence, "person"))
-    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+    assert_kept(result, kept)
 
 
 # A speaker named once, then a quotation that runs on for sentences: news writing's way.
