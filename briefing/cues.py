@@ -249,6 +249,8 @@ _ADDRESSING = re.compile(
     r"|sid(?:es|ed|ing|e)\s+with|toward|towards|against"
     # The one swiped at: "took a swipe at CNN", "took aim at Twitter".
     r"|(?:swipes?|jabs?|aim|shots?|digs?)\s+at"
+    # The one referred to: "a clear reference to former Speaker Paul D. Ryan".
+    r"|references?\s+to"
     # The one described: "the magazine portrayed Mitt Romney as ...".
     r"|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|describ(?:es|ed|ing|e)"
     # The one given something: "Ms. Nuland sent White House officials an e-mail".

@@ -770,6 +770,9 @@ _OPENS_A_CLAUSE = re.compile(
 )
 
 
+_PRONOUNS = frozenset("he she it they we i you him her them us me his hers its their our".split())
+
+
 def names_people(name: str) -> bool:
     """Whether a drafted actor can name someone: a name (a capital letter or a digit in it),
     or a lower-case word for people. "foreign affairs" or "world" names no one, nor a name
@@ -781,6 +784,8 @@ def names_people(name: str) -> bool:
         return False  # "Obama Doctrine", "Religious Freedom Restoration Act"
     if _OPENS_A_CLAUSE.match(name):
         return False  # "Citing the Fifth Amendment right against self-incrimination"
+    if words and all(word in _PRONOUNS for word in words):
+        return False  # "Her", taken from "Her son ..."
     if not words or any(ch.isupper() or ch.isdigit() for ch in name):
         return True
     last = words[-1]

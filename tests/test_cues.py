@@ -175,6 +175,7 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
         ("Ms. Park", "There was anger toward Ms. Park on the call, two members said.", True),
         ("Tom Lee", "The union ran a campaign against Tom Lee all spring.", True),
         ("the Courier", "He then took a swipe at the Courier, calling it fake.", True),
+        ("Tom Lee", "He blamed a rival, a clear reference to Tom Lee.", True),
         # the one spoken of or described
         ("Obama", 'Of Obama, he said, "I want him to do well."', True),
         ("Mitt Romney", "The magazine portrayed Mitt Romney as a star of the show.", True),
