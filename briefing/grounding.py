@@ -722,8 +722,9 @@ _BESIDE = 60
 
 def _not_a_subject(found: re.Match[str], sentence: str) -> bool:
     """Whether the capitalized words a sentence opens with are no name: "On Friday", "I’m",
-    "Largely,", or a name in the possessive ("Windsor's tax burden")."""
-    if re.search(r"['’]s?$", found.group(1)):
+    "Largely,", a name in the possessive ("Windsor's tax burden"), or a verb in -ing before
+    its object ("Talking about her victory, she said ...")."""
+    if re.search(r"['’]s?$", found.group(1)) or _OPENS_A_CLAUSE.match(sentence, found.start(1)):
         return True
     # "I’m" is "I"; "Largely," opens with an adverb, not a name.
     words = [re.split(r"['’]", word.strip(".,"))[0] for word in found.group(1).lower().split()]

@@ -614,6 +614,7 @@ def test_a_name_ending_in_a_plural_of_things_names_no_one(actor: str) -> None:
         ("\u201cJohn Boehner is wrong,\u201d he said.", True),
         ("I\u2019m not going to do that,\u201d he said.", True),
         ("Largely, he said, the plan was meant to instruct members.", True),
+        ("Talking about the vote, she said the toll was unfair.", True),  # a verb, no name
     ],
 )
 def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_speakers(
