@@ -408,6 +408,8 @@ _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?()]|$)")
 _INSIDE_A_RUN = re.compile(
     r"(?:(?<![\w'’])[A-Z][\w'’.-]*|\b(?:of|the|for|and|or|in|from|at|to|with|by|on|about))\s+$"
 )
+# How far back the word before a capital is looked for (a long word and a space).
+_RUN_REACH = 40
 # Capitalized words that open a clause without naming anyone: times and connectives.
 _NOT_SPEAKER_WORDS = _NOT_NAMES | frozenset(
     """
@@ -432,7 +434,7 @@ def first_speaker(sentence: str) -> tuple[str, int, int] | None:
         return None
     before = sentence[: verb.start()]
     for capital in re.finditer(r"(?<![\w'’])[A-Z]", before):
-        if _INSIDE_A_RUN.search(before, 0, capital.start()):
+        if _INSIDE_A_RUN.search(before, max(0, capital.start() - _RUN_REACH), capital.start()):
             continue
         found = _SPEAKER_UP_TO_VERB.match(before, capital.start())
         name = _speaker_name(found.group(1), _NOT_SPEAKER_WORDS) if found else None
