@@ -85,7 +85,7 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "colonel col capt captain ceo spokesman spokeswoman spokesperson "
                     "commissioner former acting deputy interim speaker aide adviser advisor "
                     "strategist director manager hopeful candidate nominee contender "
-                    "frontrunner front-runner challenger attorney counsel prosecutor"
+                    "frontrunner front-runner challenger attorney counsel prosecutor lawyer"
                 ).split()
             ),
             *(

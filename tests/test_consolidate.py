@@ -299,10 +299,13 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("U. S. Attorney Tom Lee", "person"),
                 ("Harbour Board Counsel Ada Park", "person"),
                 ("Ada Park", "person"),
+                ("Lee lawyer Robin Ortiz", "person"),
+                ("Robin Ortiz", "person"),
             ],
             [
                 ("Tom R. Lee", ["U. S. Attorney Tom Lee"]),
                 ("Harbour Board Counsel Ada Park", ["Ada Park"]),
+                ("Lee lawyer Robin Ortiz", ["Robin Ortiz"]),
             ],
         ),
         (  # "Former" before a title that has its own qualifier
