@@ -332,15 +332,22 @@ def _shortens(
         return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
     # First and last name, with the same suffix or none: "Theodore Boutrous Jr." is "Theodore
     # J. Boutrous Jr.", and "Donald Trump" is not "Donald Trump Jr." (unless both are given
-    # the same office). One known by a middle name goes by it: "Barry Rand" is "A. Barry Rand".
+    # the same office); a numeral may go ("Robert Mueller" is "Robert S. Mueller III"). One
+    # known by a middle name goes by it: "Barry Rand" is "A. Barry Rand".
     suffix = full.words[-1:] if full.words[-1] in NAME_SUFFIXES else ()
     core = full.words[: len(full.words) - len(suffix)]
     if suffix and short.office and short.office == full.office:
         suffix = ()  # one office: here the suffix tells no father from son
+    if suffix and suffix[0] in _ORDINAL_SUFFIXES:
+        suffix = ()  # "Robert S. Mueller III" goes by "Robert Mueller"; a Jr. is another's son
     firsts = {core[0], core[1]} if len(core) > 2 and len(core[0]) == 1 else {core[0]}
     return len(short.words) == 2 + len(suffix) and short.words in {
         (first, core[-1], *suffix) for first in firsts
     }
+
+
+# Numerals after a name, which news writing leaves out when it names the person again.
+_ORDINAL_SUFFIXES = frozenset({"ii", "iii", "iv"})
 
 
 # The words a body's full name ends with that its short form leaves out: a company's legal

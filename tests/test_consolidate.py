@@ -308,6 +308,19 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Lee lawyer Robin Ortiz", ["Robin Ortiz"]),
             ],
         ),
+        (  # a numeral after a name goes; "Jr." stays (a son is someone else)
+            [
+                ("Robin S. Ortiz III", "person"),
+                ("Robin Ortiz", "person"),
+                ("Dana Vale", "person"),
+                ("Dana Vale Jr.", "person"),
+            ],
+            [
+                ("Robin S. Ortiz III", ["Robin Ortiz"]),
+                ("Dana Vale", []),
+                ("Dana Vale Jr.", []),
+            ],
+        ),
         (  # "Former" before a title that has its own qualifier
             [
                 ("Ada R. Park", "person"),
