@@ -671,8 +671,12 @@ _ENDS_A_SENTENCE = re.compile(
 )
 
 
+# Words of a title, and "State" of "Secretary of State": no given name.
+_TITLE_WORDS = _ROLE_WORDS | {"state"}
+
+
 def _is_a_title(word: str) -> bool:
-    return word.lower().rstrip(".") in _ROLE_WORDS | HONORIFICS | {"state"}
+    return word.lower().rstrip(".") in _TITLE_WORDS
 
 
 def _same_given_name(a: str, b: str) -> bool:
@@ -1225,15 +1229,12 @@ def _mention_ends(who: str, who_kind: ActorKind | None, sentence: str) -> set[in
 _CONNECTIVE = re.compile(r"\s*(?:But|Yet|And|So|Still|Now|Then|Also)\s")
 # A word that opens a clause before the main one ("While", "When" ...); not "As", as often a
 # preposition ("As Texas governor, he directed ...").
-_SUBORDINATOR = re.compile(
-    r"\s*[\"“‘]?(?:When|While|After|Before|Although|Though|If|Because|Since|Until|Once"
-    r"|Whereas|Unless)\s"
+_SUBORDINATORS = (
+    "When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Whereas|Unless"
 )
+_SUBORDINATOR = re.compile(rf"\s*[\"“‘]?(?:{_SUBORDINATORS})\s")
 # A sentence's opening clause: "When Mrs. Clinton arrived, ...", "As the Obamas depart, ...".
-_OPENING_CLAUSE = re.compile(
-    r"\s*[\"“‘]?(?:As|When|While|After|Before|Although|Though|If|Because|Since|Until|Once"
-    r"|Whereas|Unless)\s([^,;:]{1,160}),\s+"
-)
+_OPENING_CLAUSE = re.compile(rf"\s*[\"“‘]?(?:As|{_SUBORDINATORS})\s([^,;:]{{1,160}}),\s+")
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
 
