@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +54,7 @@ from .grounding import (
     GroundedRisk,
     acronym,
     spelled,
+    unaccented,
 )
 from .models import (
     Actor,
@@ -151,7 +151,7 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
         )
     # Words as grounding compares names (``spelled``): no possessive, and a hyphen inside a
     # word is spelling ("Wal-Mart" and "Walmart"); a curly apostrophe is a straight one.
-    lower = [word for token in tokens if (word := spelled(_unaccented(token.lower())))]
+    lower = [word for token in tokens if (word := spelled(unaccented(token.lower())))]
     # "government of the Russian Federation" reads as "government of russian federation".
     words = tuple(w for i, w in enumerate(lower) if not (w == "the" and lower[i - 1 : i] == ["of"]))
     # A country's initials begin a longer name as its words do: "U.S. Conference of Catholic
@@ -181,13 +181,6 @@ def _without_home(words: tuple[str, ...], tokens: list[str]) -> tuple[str, ...]:
     if not home or not all(token[:1].isupper() for token in home):
         return words
     return words[:at]
-
-
-def _unaccented(word: str) -> str:
-    """A word as names are compared across outlets: "Calderón" is "Calderon", "Peña" is
-    "Pena", and a curly apostrophe is a straight one."""
-    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _join_initials(tokens: list[str]) -> list[str]:

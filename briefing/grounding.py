@@ -80,6 +80,7 @@ __all__ = [
     "names_actor",
     "names_people",
     "spelled",
+    "unaccented",
 ]
 
 
@@ -682,15 +683,16 @@ def _is_a_title(word: str) -> bool:
 def _same_given_name(a: str, b: str) -> bool:
     """Whether two given names are one: the same, a short form ("Joe", "Joseph"), or one
     letter apart as spellings of one name are ("Cathy", "Cathi")."""
-    a, b = full_given_name(_plain(a)), full_given_name(_plain(b))
+    a, b = full_given_name(unaccented(a.lower())), full_given_name(unaccented(b.lower()))
     if a == b:
         return True
     return len(a) == len(b) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def _plain(word: str) -> str:
-    """A word in lower case without accents ("Raúl" is "raul")."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+def unaccented(word: str) -> str:
+    """A word as names are compared across outlets: "Calderón" is "Calderon", "Peña" is
+    "Pena", and a curly apostrophe is a straight one."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
