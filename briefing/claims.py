@@ -708,7 +708,8 @@ def _source_profile(text: str) -> _Source:
     initials: set[str] = set()
     keys: set[str] = set()
     run: list[str] = []
-    for match in _TOKEN.finditer(text.translate(_FOLD)):
+    tokens = list(_TOKEN.finditer(text.translate(_FOLD)))
+    for match in tokens:
         token = match.group()
         parts = token.split("-")
         if len(parts) > 1:
@@ -726,7 +727,7 @@ def _source_profile(text: str) -> _Source:
     stems = {stem for word in set(words) if word.isalpha() for stem in _stems(word)}
     paired = {
         (run[i], run[j])
-        for run in _name_runs(text)
+        for run in _name_runs(text, tokens)
         for i in range(len(run))
         for j in range(i + 1, min(len(run), i + _NAME_REACH))
     }
@@ -753,13 +754,14 @@ def _source_profile(text: str) -> _Source:
 _NAME_REACH = 4
 
 
-def _name_runs(text: str) -> list[list[str]]:
+def _name_runs(text: str, tokens: list[re.Match[str]]) -> list[list[str]]:
     """The source's runs of capitalized name words, folded, as a claim's names are read: a
-    title or other generic word, a line break or a possessive ends a run."""
+    title or other generic word, a line break or a possessive ends a run. ``tokens`` are the
+    folded text's tokens (folding keeps every offset)."""
     runs: list[list[str]] = []
     current: list[str] = []
     last_end = -1
-    for match in _TOKEN.finditer(text.translate(_FOLD)):
+    for match in tokens:
         token = match.group()
         gap = text[last_end : match.start()] if last_end >= 0 else ""
         last_end = match.end()
