@@ -158,6 +158,9 @@ def measure(event: BasilEvent, sheet: FactSheet) -> dict[str, Any]:
     }
     found = [entity for entity in entities if matches[entity]]
     once = [entity for entity in found if len(matches[entity]) == 1]
+    # Found among the actors a verified position or risk names, the "also named" left out.
+    named_only = {actor.name for actor in sheet.actors if actor.named_in}
+    quoted = [e for e in found if any(name not in named_only for name in matches[e])]
     outlets = {source.id: source.outlet or source.id for source in sheet.sources}
     multi = [p for p in sheet.positions if len({outlets[ev.source_id] for ev in p.evidence}) > 1]
     return {
@@ -170,6 +173,8 @@ def measure(event: BasilEvent, sheet: FactSheet) -> dict[str, Any]:
         "matches": matches,
         "found": share(len(found), len(entities)),
         "once": share(len(once), len(found)),
+        "found_quoted": share(len(quoted), len(entities)),
+        "also_named": sorted(named_only),
         "actors": [
             {"name": actor.name, "kind": actor.kind, "aliases": actor.aliases}
             for actor in sheet.actors
@@ -206,6 +211,8 @@ def summarise(records: list[dict[str, Any]]) -> dict[str, Any]:
         "events": len(records),
         "found_mean": mean([r["found"] for r in records]),
         "once_mean": mean([r["once"] for r in records]),
+        # Checkpoints written before the "also named" actors have no such figure.
+        "found_quoted_mean": mean([r.get("found_quoted", r["found"]) for r in records]),
         "multi_outlet_mean": mean([r["multi_outlet"] for r in records]),
         "multi_outlet_pooled": share(sum(r["multi_outlet_positions"] for r in records), positions),
         "positions": positions,
@@ -365,19 +372,21 @@ def print_report(results: dict[str, Any]) -> None:
         print(f"BASIL: skipped ({basil['skipped']})")
     else:
         print(
-            f"{'event':<48} {'found':>6} {'once':>6} {'pos':>4} {'multi':>6} {'confl':>5}"
-            f" {'surn':>4}"
+            f"{'event':<48} {'found':>6} {'quoted':>6} {'once':>6} {'pos':>4} {'multi':>6}"
+            f" {'confl':>5} {'surn':>4}"
         )
         for r in basil["per_event"]:
             title = f"{r['event'][:8]} {r['main_event']}"[:48]
             print(
-                f"{title:<48} {_percent(r['found']):>6} {_percent(r['once']):>6} "
+                f"{title:<48} {_percent(r['found']):>6} "
+                f"{_percent(r.get('found_quoted', r['found'])):>6} {_percent(r['once']):>6} "
                 f"{r['positions']:>4} {_percent(r['multi_outlet']):>6} {len(r['conflicts']):>5}"
                 f" {len(r.get('shared_surnames', [])):>4}"
             )
         s = basil["summary"]
         print(
             f"{'mean of ' + str(s['events']) + ' events':<48} {_percent(s['found_mean']):>6} "
+            f"{_percent(s['found_quoted_mean']):>6} "
             f"{_percent(s['once_mean']):>6} {s['positions']:>4} "
             f"{_percent(s['multi_outlet_mean']):>6} {s['conflicts']:>5} {s['shared_surnames']:>4}"
         )

@@ -128,6 +128,16 @@ def _parser() -> argparse.ArgumentParser:
         "shows a summary written by code (counts and actors) instead",
     )
     generate.add_argument(
+        "--also-named",
+        type=int,
+        default=BriefConfig.also_named,
+        metavar="N",
+        help="list up to N people and bodies the sources name often (in two sources, three "
+        "times or more) but attribute no verified position or risk to, each with the first "
+        "sentence naming it; read by code, no model call; 0 leaves the section out "
+        "(default: %(default)s)",
+    )
+    generate.add_argument(
         "--max-source-bytes",
         type=int,
         default=20_000_000,
@@ -424,6 +434,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         quote_feedback=not args.no_quote_feedback,
         stance_check=not args.no_stance_check,
         bottom_line=not args.no_bottom_line,
+        also_named=args.also_named,
         concurrency=args.concurrency,
         max_source_bytes=args.max_source_bytes,
         timeout=args.timeout,

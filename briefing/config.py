@@ -42,6 +42,7 @@ class BriefConfig:
     quote_feedback: bool = True  # with quotes: ask again for the quotes that were not found
     stance_check: bool = True
     bottom_line: bool = True
+    also_named: int = 8  # actors the sources name often but attribute nothing to; 0: none
     concurrency: int = 1
     max_reasks: int = 2
     max_tokens: int = 1200
@@ -59,6 +60,8 @@ class BriefConfig:
             raise ConfigError("--chunk-chars must be at least 200")
         if self.concurrency < 1:
             raise ConfigError("--concurrency must be at least 1")
+        if self.also_named < 0:
+            raise ConfigError("--also-named cannot be negative")
         if self.max_reasks < 0:
             raise ConfigError("--max-reasks cannot be negative")
         if self.timeout is not None and self.timeout <= 0:

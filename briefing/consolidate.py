@@ -67,7 +67,17 @@ from .models import (
     Risk,
 )
 
-__all__ = ["consolidate", "find_conflicts", "merge_same_stance", "same_actor"]
+__all__ = [
+    "actors_of_names",
+    "consolidate",
+    "country_of",
+    "find_conflicts",
+    "has_title",
+    "institution_words",
+    "merge_same_stance",
+    "names_an_office",
+    "same_actor",
+]
 
 # --------------------------------------------------------------------------- names
 
@@ -413,6 +423,53 @@ def _personal_form(text: str) -> bool:
     )
 
 
+def has_title(name: str) -> bool:
+    """Whether a name opens with a person's title or honorific, or ends with a generational
+    suffix: "Sen. Chuck Grassley", "Mr. Obama", "Secretary of State Hillary Clinton"."""
+    if names_an_office(name):
+        return False
+    tokens = _join_initials(_NAME_TOKEN.findall(name))
+    return _personal_form(name) or 0 < len(_drop_titles(tokens)) < len(tokens)
+
+
+# How many words may follow "of" in an office's name ("Secretary of Homeland Security").
+_OFFICE_OF_MAX = 2
+
+
+def names_an_office(name: str) -> bool:
+    """Whether a name is a title and no one's name: "Attorney General", "Speaker", "Deputy
+    Secretary of Defense" name an office, not who holds it."""
+    lower = [token.lower().rstrip(".") for token in _NAME_TOKEN.findall(name)]
+    while lower and lower[0] in _TITLE_MODIFIERS:
+        lower = lower[1:]
+    title = next((t for t in _TITLES if tuple(lower[: len(t)]) == t), None)
+    if title is None:
+        return False
+    rest = lower[len(title) :]
+    return not rest or (rest[0] in _CONNECTORS and len(rest) <= 1 + _OFFICE_OF_MAX)
+
+
+def institution_words(name: str) -> frozenset[str]:
+    """The words of a name that make it an institution's ("department" in "Justice
+    Department", "house" and "democrats" in "House Democrats")."""
+    return _INSTITUTION_WORDS.intersection(word.lower() for word in _NAME_TOKEN.findall(name))
+
+
+def country_of(name: str, *, demonyms: bool = True) -> str | None:
+    """The country a name is, or is the government of, or (with ``demonyms``) the adjective
+    of its people: "U.S.", "Russian government", "Britain", "Russian" (None for any other
+    name)."""
+    words = _read_name(name, "government").words
+    return _COUNTRY_FORMS.get(words) or (_DEMONYMS.get(words) if demonyms else None)
+
+
+_DEMONYMS = {
+    tuple(demonym.split()): names.split("|")[0]
+    for names, demonyms in COUNTRIES
+    for demonym in filter(None, demonyms.split("|"))
+}
+
+
 class _Clusters:
     """Union-find over the indexes of ``size`` items."""
 
@@ -502,6 +559,19 @@ def _resolve_actors(surfaces: list[_Surface]) -> tuple[list[Actor], dict[str, Ac
         for i in group:
             by_surface[surfaces[i].text] = actor
     return actors, by_surface
+
+
+def actors_of_names(
+    names: Sequence[str], kinds: Sequence[Counter[ActorKind]], mentions: Sequence[int]
+) -> tuple[list[Actor], dict[str, Actor]]:
+    """Actors for names read from the text rather than drafted by the model, clustered by the
+    same rules as drafted ones; each name's ``kinds`` are the signs of its kind, ``mentions``
+    how often it occurs. The actors carry no evidence: nothing is attributed to them."""
+    surfaces = [
+        _Surface(name, order, kinds=Counter(kind), mentions=count)
+        for order, (name, kind, count) in enumerate(zip(names, kinds, mentions, strict=True))
+    ]
+    return _resolve_actors(surfaces)
 
 
 def _actor_key(name: _Name, surface: _Surface) -> tuple[str, ...]:

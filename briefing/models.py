@@ -328,6 +328,18 @@ class Actor(BaseModel):
     evidence: list[Evidence] = Field(
         default_factory=list, description="The quotes attributed to the actor."
     )
+    mentions: int = Field(
+        default=0,
+        ge=0,
+        description="How often the sources name the actor, by any of its names, as code reads "
+        "the capitalized names of the text; 0 where no mention was told apart from another "
+        "actor's.",
+    )
+    named_in: list[Evidence] = Field(
+        default_factory=list,
+        description="For an actor the sources name often but attribute no verified position or "
+        'risk to ("also named"): the first sentence naming it in each source.',
+    )
 
 
 class Position(BaseModel):
@@ -527,7 +539,8 @@ class FactSheet(BaseModel):
             *self.events,
         ]
         for fact in facts:
-            for ev in fact.evidence:
+            named_in = fact.named_in if isinstance(fact, Actor) else []
+            for ev in [*fact.evidence, *named_in]:
                 text = texts.get(ev.source_id)
                 if text is None:
                     raise ValueError(f"{fact.id}: evidence cites unknown source {ev.source_id}")

@@ -24,6 +24,7 @@ from .errors import BackendError, InvalidAnswerError, SourceError
 from .extract import extract_chunk
 from .grounding import GroundedChunk, SourceIndex, ground_chunk
 from .llm import ChatClient, Endpoint
+from .mentions import count_mentions
 from .models import FactSheet, RunInfo, Source
 from .prompting import prompt_version
 from .render import plural
@@ -122,6 +123,7 @@ def extract_facts(
         # the brief depend only on the model's answers.
         grounded = list(pool.map(process, work))
         actors, positions, risks, events = consolidate(grounded)
+        actors = count_mentions(sources, actors, config.also_named)
         if config.stance_check and positions:
             positions = check_stances(
                 client, positions, actors, indexes, topic, progress, config.concurrency

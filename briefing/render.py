@@ -22,7 +22,16 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .claims import MONTHS
 from .errors import ConfigError
-from .models import BottomLineSentence, Event, Evidence, FactSheet, Position, Risk, Source
+from .models import (
+    Actor,
+    BottomLineSentence,
+    Event,
+    Evidence,
+    FactSheet,
+    Position,
+    Risk,
+    Source,
+)
 
 
 class Markdown(str):
@@ -69,11 +78,14 @@ class BriefFormat:
     risks: int | None = None
     events: int | None = None
     cites_per_fact: int | None = None
+    also_named: bool = True  # the actors the sources name but attribute nothing to
 
 
 FORMATS: dict[str, BriefFormat] = {
     "full": BriefFormat("brief.md.j2"),
-    "one-page": BriefFormat("one-page.md.j2", positions=6, risks=3, events=4, cites_per_fact=1),
+    "one-page": BriefFormat(
+        "one-page.md.j2", positions=6, risks=3, events=4, cites_per_fact=1, also_named=False
+    ),
 }
 
 
@@ -129,6 +141,7 @@ class NumberedFacts:
     positions: list[tuple[Position, list[int]]]
     risks: list[tuple[Risk, list[int]]]
     events: list[tuple[Event, list[int]]]
+    also_named: list[tuple[Actor, list[int]]]
     notes: list[Note]
     shown: int
     numbers: dict[tuple[str, int, int], int]
@@ -196,10 +209,13 @@ def number_notes(sheet: FactSheet, brief_format: str = "full") -> NumberedFacts:
     positions = [(p, cite(cited(p))) for p in pick(order.positions, form.positions)]
     risks = [(r, cite(cited(r))) for r in pick(order.risks, form.risks)]
     events = [(e, cite(cited(e))) for e in pick(order.events, form.events)]
+    named = [(a, cite(a.named_in)) for a in sheet.actors if a.named_in and form.also_named]
     shown = len(notes)
     for fact in by_id.values():
         cite(fact.evidence)
-    return NumberedFacts(bottom, positions, risks, events, notes, shown, numbers)
+    for actor in sheet.actors:
+        cite(actor.named_in)
+    return NumberedFacts(bottom, positions, risks, events, named, notes, shown, numbers)
 
 
 def _cites(numbers: list[int]) -> Markdown:
@@ -384,6 +400,16 @@ def template_context(
         }
         for e, numbers in numbered.events
     ]
+    also_named = [
+        {
+            "name": a.name,
+            "kind": a.kind,
+            "mentions": a.mentions,
+            "sources": len(a.named_in),
+            "cites": _cites(numbers),
+        }
+        for a, numbers in numbered.also_named
+    ]
     return {
         "title": f"Policy brief: {sheet.topic}",
         "topic": sheet.topic,
@@ -391,6 +417,7 @@ def template_context(
         "positions": positions,
         "risks": risks,
         "events": events,
+        "also_named": also_named,
         "disagreements": _disagreements(sheet, numbered),
         "notes": numbered.notes[: numbered.shown],
         "sources": list(enumerate(sheet.sources, 1)),

@@ -68,9 +68,10 @@ def make_data(root: Path) -> Path:
         ],
         budget: [
             article(budget, "nyt", ["Jonas Berg", "Nobody Here"], "Jonas Berg said the budget "
-                    "deal protects pensions."),
-            article(budget, "fox", ["Jonas Berg"], "The deal passed on Monday."),
-            article(budget, "hpo", [], "The deal was signed."),
+                    "deal protects pensions.", "Governor Rosa Lind has not signed it."),
+            article(budget, "fox", ["Jonas Berg", "Rosa Lind"], "The deal passed on Monday.",
+                    "Ms. Lind met union leaders."),
+            article(budget, "hpo", [], "The deal was signed by Gov. Rosa Lind."),
         ],
     }  # fmt: skip
     for event, articles in events.items():
@@ -111,10 +112,13 @@ def test_figures_per_event_and_for_the_seeds(
     assert (treaty["found"], treaty["once"]) == (1.0, 1.0)
     # Okafor's words in two outlets are one position backed by both; so are Lee's.
     assert (treaty["positions"], treaty["multi_outlet_positions"]) == (2, 2)
-    assert (budget["found"], budget["once"]) == (0.5, 1.0)
+    # Rosa Lind is named in all three articles and quoted in none: found as "also named" only.
+    assert (budget["found"], budget["found_quoted"], budget["once"]) == (0.6667, 0.3333, 1.0)
+    assert budget["also_named"] == ["Governor Rosa Lind"]
     summary = results["basil"]["summary"]
-    assert (summary["events"], summary["found_mean"], summary["once_mean"]) == (2, 0.75, 1.0)
-    assert summary["targets"] == {"found_mean >= 0.80": False, "once_mean == 1.0": True}
+    assert (summary["events"], summary["found_mean"], summary["once_mean"]) == (2, 0.8334, 1.0)
+    assert summary["found_quoted_mean"] == 0.6666
+    assert summary["targets"] == {"found_mean >= 0.80": True, "once_mean == 1.0": True}
     [seed] = results["cleaning"]["articles"]
     assert seed["dropped_by_reason"] == {"image credit or caption": {"items": 1, "chars": 26}}
     assert seed["kept_paragraphs"] == 3
@@ -149,7 +153,7 @@ def test_first_starts_at_a_later_event(bench: ModuleType, echo: FakeOpenAI, tmp_
     """Held-out events are run on their own: --first 2 --limit 2 is the second event only."""
     results = run(bench, echo, make_data(tmp_path), "--first", "2", "--limit", "2")
     [budget] = results["basil"]["per_event"]
-    assert budget["main_entities"] == ["Jonas Berg", "Nobody Here"]
+    assert budget["main_entities"] == ["Jonas Berg", "Nobody Here", "Rosa Lind"]
     assert len(echo.requests) == 3  # the budget event's three articles, nothing of the treaty
 
 

@@ -1,0 +1,349 @@
+"""Who the sources name: the people and bodies a brief's sources mention, read by code.
+
+A brief's actors come from verified positions and risks, so a party the sources are about but
+never quote (a president whose policy is argued over, a court that has not ruled) would be
+missing from it. This module reads the capitalized names of every sentence, keeps those with a
+sign of being a person or a body (a title, a surname used alone, an institution's word, a
+party's members, a verb of saying after it), clusters them by consolidation's rules and counts
+each cluster's mentions:
+
+- a cluster that names exactly one of the brief's actors adds its mentions to that actor;
+- the most named of the others become actors of their own, "also named": each carries the
+  first sentence naming it in each source (``Actor.named_in``), and nothing is attributed to
+  it. The brief lists them apart from positions and risks.
+
+No model is asked. Places, laws and programmes ("Iowa", "Medicare") show no sign of being a
+person or a body and are left out; countries are counted but never "also named", since a
+country that takes a side is an actor through its positions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .chunking import dateline_end, is_heading, split_sentences
+from .claims import MONTHS, WEEKDAYS
+from .consolidate import (
+    actors_of_names,
+    country_of,
+    has_title,
+    institution_words,
+    names_an_office,
+    same_actor,
+)
+from .models import Actor, ActorKind, Evidence, Source
+
+__all__ = ["count_mentions"]
+
+# An "also named" actor is named at least this often in all, and in two sources when the brief
+# has two or more: a name that one passing sentence gives is no party to the story.
+_MIN_MENTIONS = 3
+
+_CAPITALIZED = r"[A-Z][\w'’&.-]*"
+# A run of capitalized words on one line, with "of" (or "of the") or "for" between two of them:
+# "Department of Justice", "Centers for Disease Control", "Secretary of State".
+# A body named after its leader ends in a lower-case word: "the Obama administration", "the
+# Romney campaign".
+_NAME_RUN = re.compile(
+    rf"{_CAPITALIZED}(?: (?:of (?:the )?|for )?{_CAPITALIZED})*(?: (?:administration|campaign)\b)?"
+)
+# Where one run holds two names: after a possessive ("Romney's Medicare"), or before "of" and
+# a title ("the defeat in Virginia of Rep. Eric Cantor").
+_POSSESSIVE_WORD = re.compile(r"(?<=['’]s) |(?<=s['’]) ")
+_OF = " of "
+_ING_MIN = 6  # "Attacking", not "King"
+_CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+# Capitalized words that open a sentence or a clause without being a name, read before a run
+# (lower-case, contractions off: "I'm" is "i").
+_NOT_NAME_WORDS = (
+    frozenset(
+        """
+    a an the and but or nor so yet for if as at by in on of to from with without into onto
+    over under after before since until while when where why how what who whom whose which
+    this that these those there here then now still also even just only both each every
+    either neither some many much most more few all any no not yes one two three i you he
+    she it we they me him her us them my your his its our their mine yours hers ours theirs
+    however meanwhile instead although though because unless whether asked according last
+    next first second third another other others such today tonight tomorrow yesterday
+    despite during among between against across around about above below near like unlike
+    """.split()
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+)
+# The last word of a name that makes it the members of a party or faith ("House Democrats").
+_MEMBER_WORDS = frozenset(
+    """
+    democrats republicans conservatives liberals progressives independents libertarians
+    catholics evangelicals christians muslims jews mormons protestants baptists
+    """.split()
+)
+# One member of a party or faith describes someone, and names no one: "a Missouri
+# Republican", "Republican of Iowa", "a Roman Catholic".
+_MEMBER_WORD = frozenset(
+    """
+    democrat democratic republican conservative liberal progressive independent libertarian
+    catholic evangelical christian muslim jew jewish mormon protestant baptist
+    """.split()
+)
+# Words that make a name a news outlet's or a company's.
+_BODY_WORDS = frozenset(
+    "news times post journal enquirer magazine tribune herald gazette network press "
+    "inc corp co llc ltd company corporation pac".split()
+)
+# A name's last word that makes it a thing, not who acts: a law, a building, an address.
+_THING_WORDS = frozenset(
+    """
+    act acts amendment amendments bill bills law laws constitution status program programs
+    programme plan tower bridge street avenue road square building hall day week union
+    doctrine treaty convention
+    """.split()
+)
+# Words of a body's name that name no body alone: "the Committee" is one named before it.
+_GENERIC_ALONE = (
+    frozenset(
+        """
+    committee commission council department ministry office agency bureau service
+    administration government party campaign union association institute foundation
+    university college school center centre group court police army navy forces
+    """.split()
+    )
+    | _BODY_WORDS
+)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# A verb of saying right after a name: the name speaks ("Obama said"). Narrower than the cues'
+# verbs, since a noun may follow a name ("a Washington think tank").
+_SAYS_NEXT = re.compile(
+    r"\s+(?:said|says|told|tells|added|argued|argues|warned|wrote|writes|asked|announced|"
+    r"stated|tweeted|insisted|explained|noted|claimed|urged|declared|responded|replied|"
+    r"testified|denied|acknowledged)\b"
+)
+
+
+# Before a place, not a speaker: "the U.S. attorney in Brooklyn said".
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|of)\s+$")
+# The people of a place, who speak through others: "Missourians", "Iowans".
+_PEOPLE_OF_A_PLACE = re.compile(r"[A-Z][a-z]+(?:ans|ers)")
+
+
+@dataclass
+class _Name:
+    """One way a name is written, with where it occurs and what it shows of its kind."""
+
+    text: str
+    kinds: Counter[ActorKind] = field(default_factory=Counter)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)  # source, sentence span
+
+
+def _pieces(run: str, at: int, opens: bool) -> list[tuple[str, int]]:
+    """The names a run of capitalized words holds, each with its offset; ``opens`` when the
+    run opens its sentence."""
+    pieces: list[tuple[str, int]] = []
+    offset = 0
+    for part in _POSSESSIVE_WORD.split(run):
+        of = part.find(_OF)
+        while of >= 0 and not has_title(part[of + len(_OF) :]):
+            of = part.find(_OF, of + 1)
+        if of >= 0:
+            pieces += [(part[:of], at + offset), (part[of + len(_OF) :], at + offset + of + 4)]
+        else:
+            pieces.append((part, at + offset))
+        offset += len(part) + 1
+    return [_surface(piece, start, opens and start == at) for piece, start in pieces]
+
+
+def _surface(piece: str, at: int, opens: bool) -> tuple[str, int]:
+    """The name in a run of capitalized words and its offset, less opening words that are no
+    name's and a closing possessive or full stop ("But Mr. Obama's" is "Mr. Obama"). A verb's
+    -ing form opening a sentence is no name's either ("Attacking Hillary Clinton, ...")."""
+    words = piece.split(" ")
+    if opens and len(words) > 1 and len(words[0]) >= _ING_MIN and words[0].endswith("ing"):
+        at += len(words[0]) + 1
+        words = words[1:]
+    while words and _CONTRACTION.sub("", words[0]).lower().rstrip(".") in _NOT_NAME_WORDS:
+        at += len(words[0]) + 1
+        words = words[1:]
+    while words and words[-1] in {"of", "for", "the"}:
+        words = words[:-1]
+    if not words:
+        return "", at
+    last = _POSSESSIVE_END.sub("", words[-1])
+    if last.endswith(".") and len(last) > 3 and not last[:-1].isupper():
+        last = last[:-1]  # a sentence's full stop, not "Jr." or "U.S."
+    return " ".join([*words[:-1], last]), at
+
+
+def _demonym(name: str) -> bool:
+    """Whether a name is the adjective of a country's people ("Russian")."""
+    return country_of(name) is not None and country_of(name, demonyms=False) is None
+
+
+def _names_no_one(name: str) -> bool:
+    """Whether a capitalized name is no person's or body's: a country, an office, a thing, one
+    member of a party ("a Missouri Republican"), or a body's word alone ("the Committee")."""
+    words = name.lower().replace("’", "'").split(" ")
+    before_of = words[: words.index("of")] if "of" in words else words
+    return (
+        sum(char.isalpha() for char in name) < 3
+        or _demonym(name)
+        or _demonym(name.removesuffix("s"))
+        or names_an_office(name)
+        or words[-1] in _THING_WORDS
+        or before_of[-1] in _MEMBER_WORD
+        or (len(words) == 1 and words[0] in _GENERIC_ALONE)
+    )
+
+
+def _signs(name: str, text: str, start: int, end: int) -> Counter[ActorKind]:
+    """What one mention shows of the kind of actor the name is."""
+    signs: Counter[ActorKind] = Counter()
+    words = name.lower().replace("’", "'").split()
+    acronym = _ACRONYM.fullmatch(name) is not None
+    after_the = _THE_BEFORE.search(text, max(0, start - 5), start) is not None
+    if words[-1] in _MEMBER_WORDS:
+        signs["group"] += 1
+    elif has_title(name):
+        signs["person"] += 1
+    elif institution_words(name) or _BODY_WORDS.intersection(words):
+        signs["organisation"] += 1
+    elif acronym and after_the:
+        signs["organisation"] += 1  # "the FBI", not "DACA recipients"
+    elif (
+        _SAYS_NEXT.match(text, end)
+        and not _PLACE_BEFORE.search(text, max(0, start - 8), start)
+        and not _PEOPLE_OF_A_PLACE.fullmatch(name)
+    ):
+        signs["organisation" if acronym or after_the else "person"] += 1
+    return signs
+
+
+def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
+    names: dict[str, _Name] = {}
+    for source in sources:
+        text = source.text
+        here: set[str] = set()
+        for start, end in split_sentences(text):
+            if is_heading(text, start, end):
+                continue
+            start += dateline_end(text[start:end])
+            for run in _NAME_RUN.finditer(text, start, end):
+                for surface, at in _pieces(run.group(), run.start(), run.start() == start):
+                    if not surface or _names_no_one(surface):
+                        continue
+                    name = names.setdefault(surface, _Name(surface))
+                    name.kinds.update(_signs(surface, text, at, at + len(surface)))
+                    name.spans.append((source.id, start, end))
+                    here.add(surface)
+        # A surname used alone, where it is a person's (after a title, or before a verb of
+        # saying), makes the full name a person's: "Barack Obama" beside "Mr. Obama".
+        personal = {
+            words[-1]
+            for surface in here
+            if names[surface].kinds["person"] and (words := surface.split(" "))
+        }
+        for surface in here:
+            words = surface.split(" ")
+            if 2 <= len(words) <= 4 and words[-1] in personal and not institution_words(surface):
+                names[surface].kinds["person"] += 1
+    return names
+
+
+def _first_sentences(surfaces: Sequence[_Name], sources: Sequence[Source]) -> list[Evidence]:
+    """The first sentence naming the actor in each source, in the sources' order."""
+    first: dict[str, tuple[int, int]] = {}
+    for name in surfaces:
+        for source_id, start, end in name.spans:
+            if source_id not in first or start < first[source_id][0]:
+                first[source_id] = (start, end)
+    return [
+        Evidence(
+            source_id=source.id,
+            start=first[source.id][0],
+            end=first[source.id][1],
+            quote=source.text[first[source.id][0] : first[source.id][1]],
+            match="exact",
+            score=1.0,
+        )
+        for source in sources
+        if source.id in first
+    ]
+
+
+def _names(actor: Actor) -> list[str]:
+    return [actor.name, *actor.aliases]
+
+
+def _matches(found: Actor, actor: Actor) -> bool:
+    kind = actor.kind or found.kind
+    return any(same_actor(a, b, kind) for a in _names(found) for b in _names(actor))
+
+
+def _join_short_forms(
+    clusters: list[tuple[Actor, list[_Name]]],
+) -> list[tuple[Actor, list[_Name]]]:
+    """Clusters that consolidation kept apart because a third name competed ("Attorney General
+    Barr" beside "Attorney General William P. Barr" and "AG Barr"): taken fullest first, a
+    cluster that fits exactly one fuller cluster left joins it; the rest keep their order."""
+    kept: dict[int, tuple[Actor, list[_Name]]] = {}
+    fullest = sorted(
+        range(len(clusters)), key=lambda i: -max(len(n.split()) for n in _names(clusters[i][0]))
+    )
+    for i in fullest:
+        cluster, surfaces = clusters[i]
+        fits = [j for j, (other, _) in kept.items() if _matches(cluster, other)]
+        if len(fits) == 1:
+            other, joined = kept[fits[0]]
+            aliases = sorted({*other.aliases, *_names(cluster)} - {other.name})
+            kept[fits[0]] = (other.model_copy(update={"aliases": aliases}), joined + surfaces)
+        else:
+            kept[i] = (cluster, surfaces)
+    return [kept[i] for i in sorted(kept)]
+
+
+def count_mentions(
+    sources: Sequence[Source], actors: Sequence[Actor], also_named: int
+) -> list[Actor]:
+    """The brief's actors with their mention counts, then up to ``also_named`` actors that
+    the sources name most and attribute nothing to, each with ``named_in`` set."""
+    names = list(_read_names(sources).values())
+    found, by_surface = actors_of_names(
+        [name.text for name in names],
+        [name.kinds for name in names],
+        [len(name.spans) for name in names],
+    )
+    members: dict[str, list[_Name]] = {}
+    for name in names:
+        members.setdefault(by_surface[name.text].id, []).append(name)
+
+    counted = {actor.id: actor.mentions for actor in actors}
+    others: list[tuple[Actor, list[_Name]]] = []
+    for cluster in found:
+        surfaces = members[cluster.id]
+        owners = [actor for actor in actors if _matches(cluster, actor)]
+        if len(owners) == 1:
+            counted[owners[0].id] += sum(len(name.spans) for name in surfaces)
+        elif (
+            not owners
+            and cluster.kind is not None
+            and country_of(cluster.name) is None  # a country takes sides through positions
+        ):
+            others.append((cluster, surfaces))
+    candidates: list[tuple[tuple[int, int, int], Actor]] = []
+    for order, (cluster, surfaces) in enumerate(_join_short_forms(others)):
+        mentions = sum(len(name.spans) for name in surfaces)
+        named_in = _first_sentences(surfaces, sources)
+        if mentions >= _MIN_MENTIONS and len(named_in) >= min(2, len(sources)):
+            rank = (-len(named_in), -mentions, order)
+            candidates.append(
+                (rank, cluster.model_copy(update={"mentions": mentions, "named_in": named_in}))
+            )
+    chosen = [actor for _, actor in sorted(candidates, key=lambda c: c[0])[:also_named]]
+    return [
+        *(actor.model_copy(update={"mentions": counted[actor.id]}) for actor in actors),
+        *chosen,
+    ]

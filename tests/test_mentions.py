@@ -1,0 +1,153 @@
+"""Who the sources name: mention counts, and the "also named" actors read by code."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.check import check_brief
+from briefing.mentions import count_mentions
+from briefing.models import Actor, Evidence, FactSheet, RunInfo, Source, Usage
+from briefing.render import render_brief
+
+# Two made-up reports on one made-up bill. Governor Lena Marsh is named in both and quoted in
+# neither; Senator Okoro is quoted (the brief's one actor).
+FIRST = (
+    "The Harbor Safety Bill passed the state senate on Monday. Governor Lena Marsh has not "
+    "said whether she will sign it. Senator Ade Okoro, who wrote the bill, said it would "
+    "protect dock workers in Iowa and beyond. Ms. Marsh met union leaders on Tuesday.\n\n"
+    "The Port Authority said it was studying the text. A Texas Republican called the bill "
+    "costly."
+)
+SECOND = (
+    "Lawmakers sent the harbor bill to Gov. Lena Marsh on Monday. Okoro said the Attorney "
+    "General had reviewed it. Marsh said nothing about it at a press event in Iowa.\n\n"
+    "Russian shipping firms were not consulted, the Port Authority said."
+)
+
+
+def sources(*texts: str) -> list[Source]:
+    return [Source(id=f"s{i}", title=f"Report {i}", text=text) for i, text in enumerate(texts, 1)]
+
+
+def quoted(name: str = "Ade Okoro") -> Actor:
+    return Actor(id="actor-okoro", name=name, kind="person")
+
+
+def also_named(actors: list[Actor]) -> dict[str, Actor]:
+    return {actor.name: actor for actor in actors if actor.named_in}
+
+
+def test_a_person_named_in_every_source_but_never_quoted_is_also_named() -> None:
+    texts = sources(FIRST, SECOND)
+    actors = count_mentions(texts, [quoted()], also_named=8)
+    named = also_named(actors)
+    marsh = named["Governor Lena Marsh"]
+    assert marsh.kind == "person"
+    # "Governor Lena Marsh", "Ms. Marsh", "Gov. Lena Marsh", "Marsh said": four mentions.
+    assert marsh.mentions == 4
+    assert marsh.evidence == []  # nothing is attributed to an actor only named
+    first = [ev.quote for ev in marsh.named_in]
+    assert first == [
+        "Governor Lena Marsh has not said whether she will sign it.",
+        "Lawmakers sent the harbor bill to Gov. Lena Marsh on Monday.",
+    ]
+    by_id = {source.id: source.text for source in texts}
+    for ev in marsh.named_in:
+        assert by_id[ev.source_id][ev.start : ev.end] == ev.quote
+
+
+def test_a_name_of_an_actor_of_the_brief_counts_for_it_and_is_not_listed_again() -> None:
+    actors = count_mentions(sources(FIRST, SECOND), [quoted()], also_named=8)
+    okoro = actors[0]
+    assert okoro.id == "actor-okoro"
+    assert okoro.mentions == 2  # "Senator Ade Okoro", "Okoro said"
+    assert okoro.named_in == []
+    assert not any("Okoro" in name for name in also_named(actors))
+
+
+def test_places_offices_demonyms_and_party_members_are_no_one() -> None:
+    named = also_named(count_mentions(sources(FIRST, SECOND), [quoted()], also_named=8))
+    # The Port Authority speaks in both reports, but twice in all: below three mentions.
+    assert set(named) == {"Governor Lena Marsh"}
+    for text in ("Iowa", "Attorney General", "Texas Republican", "Russian", "Harbor Safety Bill"):
+        assert not any(text in name for name in named)
+
+
+def test_a_body_named_three_times_in_two_sources_is_listed_as_an_organisation() -> None:
+    third = "The Port Authority said again that it would wait."
+    named = also_named(count_mentions(sources(FIRST, SECOND + " " + third), [], also_named=8))
+    assert named["Port Authority"].kind == "organisation"
+    assert named["Port Authority"].mentions == 3
+
+
+def test_a_name_from_one_source_of_two_is_not_listed() -> None:
+    lone = "Mayor Ines Vale said the port is safe. Ms. Vale said so twice. Vale said it again."
+    named = also_named(count_mentions(sources(lone, "Nothing about her here."), [], 8))
+    assert named == {}
+    # With a single source, one source is all there is.
+    assert "Mayor Ines Vale" in also_named(count_mentions(sources(lone), [], 8))
+
+
+def test_the_most_named_come_first_and_the_limit_holds() -> None:
+    texts = sources(FIRST, SECOND)
+    assert also_named(count_mentions(texts, [quoted()], also_named=0)) == {}
+    many = (
+        "Judge Rosa Lind said no. Ms. Lind said it twice. Lind said it again. Lind said more. "
+        "Mr. Tom Ferris said yes. Ferris said it again. Ferris said more."
+    )
+    actors = count_mentions(sources(many, many), [], also_named=1)
+    assert [a.name for a in actors if a.named_in] == ["Judge Rosa Lind"]
+
+
+def test_a_surname_two_actors_share_counts_for_neither() -> None:
+    text = "Ana Reyes and Luis Reyes spoke. Reyes said the port was safe. Reyes said it again."
+    actors = [
+        Actor(id="a1", name="Ana Reyes", kind="person"),
+        Actor(id="a2", name="Luis Reyes", kind="person"),
+    ]
+    counted = count_mentions(sources(text), actors, also_named=8)
+    assert [a.mentions for a in counted[:2]] == [1, 1]
+    assert also_named(counted) == {}
+
+
+def sheet_for(texts: list[Source], actors: list[Actor]) -> FactSheet:
+    return FactSheet(
+        topic="the harbor bill",
+        sources=texts,
+        actors=actors,
+        run=RunInfo(
+            briefing_version="0",
+            model="m",
+            endpoint="e",
+            prompt_version="p",
+            chunks=1,
+            usage=Usage(),
+        ),
+    )
+
+
+def test_the_brief_lists_the_also_named_with_checkable_notes() -> None:
+    texts = sources(FIRST, SECOND)
+    sheet = sheet_for(texts, count_mentions(texts, [quoted()], also_named=8))
+    brief = render_brief(sheet)
+    assert "## Also named" in brief
+    row = next(line for line in brief.splitlines() if line.startswith("| Governor Lena Marsh"))
+    assert row == "| Governor Lena Marsh | person | 4 times in 2 sources | [1] [2] |"
+    assert "1. “Governor Lena Marsh has not said whether she will sign it.”" in brief
+    assert check_brief(brief, sheet) == []
+    assert "Also named" not in render_brief(sheet, brief_format="one-page")
+
+
+def test_a_name_in_a_source_cannot_inject_markup() -> None:
+    text = "Dr. Ana_Bel_ [Lyle](javascript:x) spoke. Ana_Bel_ said no. Ana_Bel_ said it twice."
+    texts = sources(text)
+    brief = render_brief(sheet_for(texts, count_mentions(texts, [], also_named=8)))
+    assert "| Dr. Ana\\_Bel\\_ | person | 3 times in 1 source | [1] |" in brief
+    assert "[Lyle](" not in brief  # the quote is escaped as well
+
+
+def test_a_sentence_that_is_not_the_sources_text_is_refused() -> None:
+    texts = sources(FIRST)
+    forged = Evidence(source_id="s1", start=0, end=9, quote="Forged it", match="exact", score=1)
+    with pytest.raises(ValueError, match="not the source's text"):
+        sheet_for(texts, [Actor(id="a1", name="Marsh", named_in=[forged])])
