@@ -209,7 +209,7 @@ def number_notes(sheet: FactSheet, brief_format: str = "full") -> NumberedFacts:
     positions = [(p, cite(cited(p))) for p in pick(order.positions, form.positions)]
     risks = [(r, cite(cited(r))) for r in pick(order.risks, form.risks)]
     events = [(e, cite(cited(e))) for e in pick(order.events, form.events)]
-    named = [(a, cite(a.named_in)) for a in sheet.actors if a.named_in and form.also_named]
+    named = [(a, sorted(cite(a.named_in))) for a in sheet.actors if a.named_in and form.also_named]
     shown = len(notes)
     for fact in by_id.values():
         cite(fact.evidence)

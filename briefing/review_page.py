@@ -164,6 +164,14 @@ def review_context(sheet: FactSheet, brief_format: str = "full") -> dict[str, ob
     events = [
         row(e, i, [e.date, e.description, str(e.support)]) for i, e in enumerate(order.events, 1)
     ]
+    also_named: list[FactRow] = []
+    for index, actor in enumerate((a for a in sheet.actors if a.named_in), 1):
+        link = FactLink(f"named-{index}", f"N{index}")
+        notes = numbered.cites(actor.named_in)
+        for number in notes:
+            cited_by[number].append(link)
+        cells = [actor.name, actor.kind or "", str(actor.mentions), str(len(actor.named_in))]
+        also_named.append(FactRow(link, cells, notes, False))
     bottom_line = [
         SentenceRow(sentence.text, [links[fact_id] for fact_id in sentence.fact_ids], notes)
         for sentence, notes in numbered.bottom_line
@@ -203,6 +211,7 @@ def review_context(sheet: FactSheet, brief_format: str = "full") -> dict[str, ob
         "positions": positions,
         "risks": risks,
         "events": events,
+        "also_named": also_named,
         "notes": numbered.notes,
         "cited_by": cited_by,
         "sources": sources,

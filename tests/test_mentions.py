@@ -8,6 +8,7 @@ from briefing.check import check_brief
 from briefing.mentions import count_mentions
 from briefing.models import Actor, Evidence, FactSheet, RunInfo, Source, Usage
 from briefing.render import render_brief
+from briefing.review_page import render_review_page
 
 # Two made-up reports on one made-up bill. Governor Lena Marsh is named in both and quoted in
 # neither; Senator Okoro is quoted (the brief's one actor).
@@ -136,6 +137,9 @@ def test_the_brief_lists_the_also_named_with_checkable_notes() -> None:
     assert "1. “Governor Lena Marsh has not said whether she will sign it.”" in brief
     assert check_brief(brief, sheet) == []
     assert "Also named" not in render_brief(sheet, brief_format="one-page")
+    page = render_review_page(sheet)
+    assert '<tr id="named-1"><td class="label">N1</td><td>Governor Lena Marsh</td>' in page
+    assert '<a class="cite" href="#span-1">[1]</a>' in page
 
 
 def test_a_name_in_a_source_cannot_inject_markup() -> None:
