@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .claims import MONTHS, WEEKDAYS, word_stem
 from .countries import COUNTRIES
@@ -74,6 +75,7 @@ __all__ = [
     "find_conflicts",
     "has_title",
     "institution_words",
+    "match_keys",
     "merge_same_stance",
     "names_an_office",
     "same_actor",
@@ -145,6 +147,7 @@ class _Name:
     office: tuple[str, ...] = ()  # the title of an office before the name ("attorney general")
 
 
+@lru_cache(maxsize=1 << 16)  # the same forms are compared again and again
 def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     tokens = _join_initials(_NAME_TOKEN.findall(surface))
     if tokens and tokens[0].lower() == "the":
@@ -423,6 +426,21 @@ def _personal_form(text: str) -> bool:
     )
 
 
+def match_keys(name: str) -> frozenset[str]:
+    """Words one of which any name taken for the same actor shares (see ``same_actor``): the
+    name's words as read for any kind, its acronym, and its country, if it names one."""
+    keys: set[str] = set()
+    for kind in (None, "person", "organisation"):
+        words = _read_name(name, kind).words
+        keys.update(words)
+        if len(words) >= 2:
+            keys.add(acronym(list(words)))
+        if (country := _COUNTRY_FORMS.get(words)) is not None:
+            keys.add(f"country:{country}")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1 << 14)
 def has_title(name: str) -> bool:
     """Whether a name opens with a person's title or honorific, or ends with a generational
     suffix: "Sen. Chuck Grassley", "Mr. Obama", "Secretary of State Hillary Clinton"."""
@@ -471,10 +489,11 @@ _DEMONYMS = {
 
 
 class _Clusters:
-    """Union-find over the indexes of ``size`` items."""
+    """Union-find over the indexes of ``size`` items, keeping each group's members."""
 
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
+        self._members = {i: [i] for i in range(size)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -485,13 +504,17 @@ class _Clusters:
     def union(self, i: int, j: int) -> None:
         a, b = self.find(i), self.find(j)
         if a != b:
-            self.parent[max(a, b)] = min(a, b)
+            low, high = min(a, b), max(a, b)
+            self.parent[high] = low
+            self._members[low] += self._members.pop(high)
+
+    def members(self, root: int) -> list[int]:
+        """The group of ``root`` (a root, as ``find`` gives it), in no particular order."""
+        return self._members[root]
 
     def groups(self) -> dict[int, list[int]]:
-        groups: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            groups.setdefault(self.find(i), []).append(i)
-        return groups
+        """Every group by its root, each in index order."""
+        return {root: sorted(group) for root, group in sorted(self._members.items())}
 
 
 def _kind(surfaces: Iterable[_Surface]) -> ActorKind | None:
@@ -517,17 +540,27 @@ def _resolve_actors(surfaces: list[_Surface]) -> tuple[list[Actor], dict[str, Ac
     order = sorted(
         clusters.groups().values(), key=lambda g: (-max(len(names[i].words) for i in g), g[0])
     )
+    # A short form's first word is a word of the name it shortens, or that name's acronym
+    # (see ``_shortens``): only names so indexed are tried, not every pair.
+    by_word: dict[str, set[int]] = {}
+    for j, name in enumerate(names):
+        for word in name.words:
+            by_word.setdefault(word, set()).add(j)
+        if len(name.words) >= 2:
+            by_word.setdefault(acronym(list(name.words)), set()).add(j)
     for first, *_ in order:
-        groups = clusters.groups()
         root = clusters.find(first)
-        kinds = {r: _kind(surfaces[i] for i in group) for r, group in groups.items()}
-        targets = {
-            clusters.find(j)
-            for i in groups[root]
-            for j in range(len(surfaces))
-            if clusters.find(j) != root
-            and _shortens(names[i], surfaces[i].kind, names[j], kinds[clusters.find(j)])
-        }
+        kinds: dict[int, ActorKind | None] = {}
+        targets: set[int] = set()
+        for i in clusters.members(root):
+            for j in by_word.get(names[i].words[0], ()) if names[i].words else ():
+                target = clusters.find(j)
+                if target == root:
+                    continue
+                if target not in kinds:
+                    kinds[target] = _kind(surfaces[k] for k in clusters.members(target))
+                if _shortens(names[i], surfaces[i].kind, names[j], kinds[target]):
+                    targets.add(target)
         if len(targets) == 1:
             clusters.union(root, targets.pop())
 

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .chunking import dateline_end, is_heading, split_sentences
 from .claims import MONTHS, WEEKDAYS
@@ -31,6 +32,7 @@ from .consolidate import (
     country_of,
     has_title,
     institution_words,
+    match_keys,
     names_an_office,
     same_actor,
 )
@@ -123,8 +125,6 @@ _SAYS_NEXT = re.compile(
     r"stated|tweeted|insisted|explained|noted|claimed|urged|declared|responded|replied|"
     r"testified|denied|acknowledged)\b"
 )
-
-
 # Before a place, not a speaker: "the U.S. attorney in Brooklyn said".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|of)\s+$")
 # The people of a place, who speak through others: "Missourians", "Iowans".
@@ -150,7 +150,10 @@ def _pieces(run: str, at: int, opens: bool) -> list[tuple[str, int]]:
         while of >= 0 and not has_title(part[of + len(_OF) :]):
             of = part.find(_OF, of + 1)
         if of >= 0:
-            pieces += [(part[:of], at + offset), (part[of + len(_OF) :], at + offset + of + 4)]
+            pieces += [
+                (part[:of], at + offset),
+                (part[of + len(_OF) :], at + offset + of + len(_OF)),
+            ]
         else:
             pieces.append((part, at + offset))
         offset += len(part) + 1
@@ -183,9 +186,11 @@ def _demonym(name: str) -> bool:
     return country_of(name) is not None and country_of(name, demonyms=False) is None
 
 
+@lru_cache(maxsize=1 << 14)
 def _names_no_one(name: str) -> bool:
-    """Whether a capitalized name is no person's or body's: a country, an office, a thing, one
-    member of a party ("a Missouri Republican"), or a body's word alone ("the Committee")."""
+    """Whether a capitalized name is no person's or body's: the adjective of a country's people
+    ("Russian"), an office, a thing, one member of a party ("a Missouri Republican"), or a
+    body's word alone ("the Committee")."""
     words = name.lower().replace("’", "'").split(" ")
     before_of = words[: words.index("of")] if "of" in words else words
     return (
@@ -290,18 +295,24 @@ def _join_short_forms(
     Barr" beside "Attorney General William P. Barr" and "AG Barr"): taken fullest first, a
     cluster that fits exactly one fuller cluster left joins it; the rest keep their order."""
     kept: dict[int, tuple[Actor, list[_Name]]] = {}
+    by_key: dict[str, set[int]] = {}  # only clusters sharing a key can be one actor
     fullest = sorted(
         range(len(clusters)), key=lambda i: -max(len(n.split()) for n in _names(clusters[i][0]))
     )
     for i in fullest:
         cluster, surfaces = clusters[i]
-        fits = [j for j, (other, _) in kept.items() if _matches(cluster, other)]
-        if len(fits) == 1:
-            other, joined = kept[fits[0]]
+        keys = frozenset().union(*(match_keys(name) for name in _names(cluster)))
+        near = sorted({j for key in keys for j in by_key.get(key, ())})
+        fits = [j for j in near if _matches(cluster, kept[j][0])]
+        target = fits[0] if len(fits) == 1 else i
+        if target in kept:
+            other, joined = kept[target]
             aliases = sorted({*other.aliases, *_names(cluster)} - {other.name})
-            kept[fits[0]] = (other.model_copy(update={"aliases": aliases}), joined + surfaces)
+            kept[target] = (other.model_copy(update={"aliases": aliases}), joined + surfaces)
         else:
-            kept[i] = (cluster, surfaces)
+            kept[target] = (cluster, surfaces)
+        for key in keys:
+            by_key.setdefault(key, set()).add(target)
     return [kept[i] for i in sorted(kept)]
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.check import check_brief
+from briefing.consolidate import match_keys, same_actor
 from briefing.mentions import count_mentions
-from briefing.models import Actor, Evidence, FactSheet, RunInfo, Source, Usage
+from briefing.models import Actor, ActorKind, Evidence, FactSheet, RunInfo, Source, Usage
 from briefing.render import render_brief
 from briefing.review_page import render_review_page
 
@@ -155,3 +158,21 @@ def test_a_sentence_that_is_not_the_sources_text_is_refused() -> None:
     forged = Evidence(source_id="s1", start=0, end=9, quote="Forged it", match="exact", score=1)
     with pytest.raises(ValueError, match="not the source's text"):
         sheet_for(texts, [Actor(id="a1", name="Marsh", named_in=[forged])])
+
+
+NAMES = [
+    "Barack Obama", "Obama", "Mr. Obama", "President Barack Obama", "Human Rights Watch", "HRW",
+    "Walmart", "Wal-Mart Stores Inc.", "Russia", "the Russian government", "Bill Kristol",
+    "William Kristol", "Robert S. Mueller III", "Robert Mueller", "A. Barry Rand", "Barry Rand",
+    "Speaker John A. Boehner of Ohio", "John Boehner", "Amnesty International", "Amnesty",
+    "U.S.", "United States", "White House officials", "White House", "Jonas Berg", "Berg",
+]  # fmt: skip
+KINDS: list[ActorKind | None] = [None, "person", "organisation", "government", "group"]
+
+
+@given(st.sampled_from(NAMES), st.sampled_from(NAMES), st.sampled_from(KINDS))
+def test_names_of_one_actor_share_a_match_key(a: str, b: str, kind: ActorKind | None) -> None:
+    """The index that keeps clustering fast tries only names sharing a key: it must never
+    hide a pair that ``same_actor`` would join."""
+    if same_actor(a, b, kind):
+        assert match_keys(a) & match_keys(b)
