@@ -332,8 +332,8 @@ class Actor(BaseModel):
         default=0,
         ge=0,
         description="How often the sources name the actor, by any of its names, as code reads "
-        "the capitalized names of the text; 0 where no mention was told apart from another "
-        "actor's.",
+        "the capitalized names of the text; 0 where none is read so (a lower-case name such "
+        "as 'human rights groups') or each could be another actor's.",
     )
     named_in: list[Evidence] = Field(
         default_factory=list,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing.check import check_brief
+from briefing.cli import main
 from briefing.consolidate import match_keys, same_actor
 from briefing.mentions import count_mentions
 from briefing.models import Actor, ActorKind, Evidence, FactSheet, RunInfo, Source, Usage
@@ -176,3 +179,13 @@ def test_names_of_one_actor_share_a_match_key(a: str, b: str, kind: ActorKind | 
     hide a pair that ``same_actor`` would join."""
     if same_actor(a, b, kind):
         assert match_keys(a) & match_keys(b)
+
+
+def test_a_negative_also_named_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(FIRST, encoding="utf-8")
+    assert main(["generate", str(source), "--also-named", "-1"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "briefing: error: --also-named cannot be negative"
