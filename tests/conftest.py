@@ -115,6 +115,14 @@ HOSTILE_TEXT = (
 )
 
 
+def minimal_run(chunks: int = 1) -> RunInfo:
+    """The run record of a fact sheet built by hand in a test."""
+    return RunInfo(
+        briefing_version="0", model="m", endpoint="e", prompt_version="p", chunks=chunks,
+        usage=Usage(),
+    )  # fmt: skip
+
+
 def _evidence(source: Source, quote: str, after: str = "") -> Evidence:
     start = source.text.index(quote, source.text.index(after) if after else 0)
     return Evidence(

@@ -21,13 +21,11 @@ from briefing.models import (
     Evidence,
     FactSheet,
     Position,
-    RunInfo,
     Source,
     Stance,
-    Usage,
 )
 from briefing.render import render_brief
-from tests.conftest import extraction, fact_sheet, position
+from tests.conftest import extraction, fact_sheet, minimal_run, position
 from tests.fakeserver import FakeOpenAI
 
 TEXT = "x" * 5000
@@ -715,15 +713,7 @@ def sheet_with_conflicts() -> FactSheet:
         actors=actors,
         positions=positions,
         conflicts=find_conflicts(actors, positions, [], []),
-        run=RunInfo(
-            briefing_version="0",
-            model="m",
-            endpoint="e",
-            prompt_version="p",
-            chunks=2,
-            seconds=0.0,
-            usage=Usage(),
-        ),
+        run=minimal_run(chunks=2),
     )
 
 

@@ -12,9 +12,10 @@ from briefing.check import check_brief
 from briefing.cli import main
 from briefing.consolidate import match_keys, same_actor
 from briefing.mentions import count_mentions
-from briefing.models import Actor, ActorKind, Evidence, FactSheet, RunInfo, Source, Usage
+from briefing.models import Actor, ActorKind, Evidence, FactSheet, Source
 from briefing.render import render_brief
 from briefing.review_page import render_review_page
+from tests.conftest import minimal_run
 
 # Two made-up reports on one made-up bill. Governor Lena Marsh is named in both and quoted in
 # neither; Senator Okoro is quoted (the brief's one actor).
@@ -118,19 +119,7 @@ def test_a_surname_two_actors_share_counts_for_neither() -> None:
 
 
 def sheet_for(texts: list[Source], actors: list[Actor]) -> FactSheet:
-    return FactSheet(
-        topic="the harbor bill",
-        sources=texts,
-        actors=actors,
-        run=RunInfo(
-            briefing_version="0",
-            model="m",
-            endpoint="e",
-            prompt_version="p",
-            chunks=1,
-            usage=Usage(),
-        ),
-    )
+    return FactSheet(topic="the harbor bill", sources=texts, actors=actors, run=minimal_run())
 
 
 def test_the_brief_lists_the_also_named_with_checkable_notes() -> None:

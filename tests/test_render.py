@@ -16,11 +16,10 @@ from briefing.models import (
     FactSheet,
     Position,
     Risk,
-    RunInfo,
     Source,
-    Usage,
 )
 from briefing.render import escape_markdown, number_notes, render_brief
+from tests.conftest import minimal_run
 
 HOSTILE = (
     "# Owned\n[click](javascript:alert(1)) <script>alert(1)</script> ![x](http://e/x.png) "
@@ -59,14 +58,7 @@ def sheet_with(quote_text: str) -> FactSheet:
                 evidence=[second, ev],
             )
         ],
-        run=RunInfo(
-            briefing_version="0",
-            model="m",
-            endpoint="e",
-            prompt_version="p",
-            chunks=1,
-            usage=Usage(),
-        ),
+        run=minimal_run(),
     )
 
 
@@ -205,10 +197,7 @@ def crowded_sheet() -> FactSheet:
             for i, q in enumerate(quotes)
         ],
         bottom_line=[BottomLineSentence(text="Speaker6 is against it.", fact_ids=["p6"])],
-        run=RunInfo(
-            briefing_version="0", model="m", endpoint="e", prompt_version="p", chunks=1,
-            usage=Usage(),
-        ),
+        run=minimal_run(),
     )  # fmt: skip
 
 
