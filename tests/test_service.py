@@ -187,6 +187,7 @@ def test_the_embedded_model_starts_once_for_all_jobs(
         ({"sources": [{"title": "t", "text": "x", "colour": "red"}]}, "sources.0.colour"),
         ({"sources": [{"title": "t", "text": "Share"}]}, "no article text left after cleaning"),
         ({**statement("Cedar", 3), "options": {"chunk_chars": 10}}, "options.chunk_chars"),
+        ({**statement("Cedar", 3), "options": {"also_named": -1}}, "options.also_named"),
     ],
 )
 def test_bad_input_is_422_with_a_reason(api: Api, body: dict[str, Any], detail: str) -> None:

@@ -66,6 +66,13 @@ class JobOptions(BaseModel):
         default=False,
         description="Append the review appendix (rejected drafts, disputed stances) to the brief.",
     )
+    also_named: JsonInteger = Field(
+        default=8,
+        ge=0,
+        le=100,
+        description="List up to this many people and bodies the sources name often but "
+        "attribute no verified position or risk to; 0 leaves the section out.",
+    )
 
 
 class JobRequest(BaseModel):

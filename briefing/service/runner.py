@@ -131,6 +131,7 @@ class JobRunner:
             stance_check=options.stance_check,
             quote_feedback=options.quote_feedback,
             chunk_chars=options.chunk_chars,
+            also_named=options.also_named,
         )
         reported, total = 0, 1
         started = time.monotonic()
