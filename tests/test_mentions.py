@@ -128,7 +128,7 @@ def test_the_brief_lists_the_also_named_with_checkable_notes() -> None:
     brief = render_brief(sheet)
     assert "## Also named" in brief
     row = next(line for line in brief.splitlines() if line.startswith("| Governor Lena Marsh"))
-    assert row == "| Governor Lena Marsh | person | 4 times in 2 sources | [1] [2] |"
+    assert row == "| Governor Lena Marsh | 4 times in 2 sources | [1] [2] |"
     assert "1. “Governor Lena Marsh has not said whether she will sign it.”" in brief
     assert check_brief(brief, sheet) == []
     assert "Also named" not in render_brief(sheet, brief_format="one-page")
@@ -141,7 +141,7 @@ def test_a_name_in_a_source_cannot_inject_markup() -> None:
     text = "Dr. Ana_Bel_ [Lyle](javascript:x) spoke. Ana_Bel_ said no. Ana_Bel_ said it twice."
     texts = sources(text)
     brief = render_brief(sheet_for(texts, count_mentions(texts, [], also_named=8)))
-    assert "| Dr. Ana\\_Bel\\_ | person | 3 times in 1 source | [1] |" in brief
+    assert "| Dr. Ana\\_Bel\\_ | 3 times in 1 source | [1] |" in brief
     assert "[Lyle](" not in brief  # the quote is escaped as well
 
 
