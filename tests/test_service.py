@@ -520,3 +520,23 @@ def test_killed_mid_job_then_restarted_the_job_ends_done(tmp_path: Path) -> None
 def _without_run(brief: str) -> str:
     """The brief without the line naming the endpoint and the run's time and traffic."""
     return "\n".join(line for line in brief.splitlines() if "model" not in line.lower())
+
+
+def test_also_named_is_a_job_option(api: Api) -> None:
+    """Minister Ola Berg is named three times and quoted nowhere: "also named" by default,
+    and left out when the job asks for none."""
+    facts = {}
+    for also_named in (None, 0):
+        request = statement("Alder", 5)
+        request["sources"][0]["text"] += (
+            "\n\nMinister Ola Berg chaired the round. Ms. Berg opened it. Berg left early."
+        )
+        if also_named is not None:
+            request["options"] = {"also_named": also_named}
+        submitted = api.call("POST", "/jobs", request)
+        assert submitted.status == 202, submitted.text
+        assert api.wait(submitted.json()["id"])["status"] == "done"
+        facts[also_named] = api.call("GET", f"/jobs/{submitted.json()['id']}/facts").json()
+    named = [actor["name"] for actor in facts[None]["actors"] if actor["named_in"]]
+    assert named == ["Minister Ola Berg"]
+    assert not any(actor["named_in"] for actor in facts[0]["actors"])
