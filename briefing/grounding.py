@@ -505,6 +505,9 @@ _ASIDE_AFTER_NAME = re.compile(
     r"|who\b|whose\b|\d{1,3}\b).*$",
     re.DOTALL,
 )
+# Or past a parenthesis after the name: an acronym, a party and state, a note ("Human Rights
+# Watch (HRW)", "Rep. Maxine Waters (D-Calif.)", "Digital Rights Coalition (fictional)").
+_PARENTHESIS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)\s*$")
 _TRAILING_FUNCTION_WORDS = re.compile(
     r"(?:[\s,;:]+(?:the|and|or|of|for|on|in|a|an|to|with|by|&))+[\s,;:]*$|[\s,;:]+$",
     re.IGNORECASE,
@@ -514,6 +517,7 @@ _TRAILING_FUNCTION_WORDS = re.compile(
 def actor_name(drafted: str) -> str:
     """The name a draft gives its actor, cut where the model ran it on past the name."""
     name = _ASIDE_AFTER_NAME.sub("", _LIST_AFTER_NAME.sub("", drafted.strip()))
+    name = _PARENTHESIS_AFTER_NAME.sub("", name)
     return _TRAILING_FUNCTION_WORDS.sub("", name) or drafted.strip()
 
 
