@@ -105,17 +105,9 @@ _THING_WORDS = frozenset(
     doctrine treaty convention
     """.split()
 )
-# Words of a body's name that name no body alone: "the Committee" is one named before it.
-_GENERIC_ALONE = (
-    frozenset(
-        """
-    committee commission council department ministry office agency bureau service
-    administration government party campaign union association institute foundation
-    university college school center centre group court police army navy forces
-    """.split()
-    )
-    | _BODY_WORDS
-)
+# The chambers a body's word alone may name ("the House", "Congress"); any other institution's
+# word alone names one named before it ("the Committee", "the Department").
+_CHAMBERS = frozenset("house senate congress parliament assembly".split())
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # A verb of saying right after a name: the name speaks ("Obama said"). Narrower than the cues'
@@ -186,6 +178,11 @@ def _demonym(name: str) -> bool:
     return country_of(name) is not None and country_of(name, demonyms=False) is None
 
 
+def _a_body_named_before(word: str) -> bool:
+    """Whether one word is an institution's, not a chamber's nor a party's members'."""
+    return bool(institution_words(word) - _CHAMBERS - _MEMBER_WORDS)
+
+
 @lru_cache(maxsize=1 << 14)
 def _names_no_one(name: str) -> bool:
     """Whether a capitalized name is no person's or body's: the adjective of a country's people
@@ -200,7 +197,7 @@ def _names_no_one(name: str) -> bool:
         or names_an_office(name)
         or words[-1] in _THING_WORDS
         or before_of[-1] in _MEMBER_WORD
-        or (len(words) == 1 and words[0] in _GENERIC_ALONE)
+        or (len(words) == 1 and (words[0] in _BODY_WORDS or _a_body_named_before(name)))
     )
 
 
