@@ -10,12 +10,14 @@ governments leading titles are dropped, with the place they are of ("Minister Jo
    government``, ``<country>'s government`` and ``government of <country>`` (the table is
    ``briefing.countries``; "Moscow" or "the Kremlin" are never taken for Russia).
 2. *Only when one actor fits*: a short form joins a fuller name -- an acronym its words
-   ("HRW", "Human Rights Watch"), a surname a person's full name ("Berg", "Jonas Berg"), a first
-   and last name a name with middle names ("George Bush", "George W. Bush"; a "Jr." must be on
-   both), a company's first words its name with a legal form ("Walmart", "Walmart Stores
-   Inc."). A short form that fits two actors ("Clinton" beside "Hillary Clinton" and "Bill
-   Clinton") stays an actor of its own: two people sharing a surname are never merged, and
-   neither is guessed between.
+   ("HRW", "Human Rights Watch"), a surname a person's full name ("Berg", "Jonas Berg"; "Mrs.
+   Berg" only a woman's, where the given name tells), a first and last name a name with middle
+   names ("George Bush", "George W. Bush"; a "Jr." must be on both, unless it comes with a
+   middle initial and no source names both forms: "Roger Stone" is "Roger J. Stone Jr."), a
+   company's first words its name with a legal form ("Walmart", "Walmart Stores Inc."). A
+   short form that fits two actors ("Clinton" beside "Hillary Clinton" and "Bill Clinton")
+   stays an actor of its own: two people sharing a surname are never merged, and neither is
+   guessed between.
 
 The fullest name is shown; every other surface form is kept in ``Actor.aliases``.
 
@@ -45,7 +47,7 @@ from functools import lru_cache
 from .claims import MONTHS, WEEKDAYS, word_stem
 from .countries import COUNTRIES
 from .figures import Figure, comparable, contradict, read_figures
-from .given_names import full_given_name
+from .given_names import Sex, full_given_name, given_name_forms, sex_of_given_name
 from .grounding import (
     HONORIFICS,
     NAME_SUFFIXES,
@@ -145,6 +147,7 @@ class _Name:
     words: tuple[str, ...]  # lower-case; no leading "the", possessive or title
     written: int  # words as written, less a leading "the": a title makes a fuller name
     office: tuple[str, ...] = ()  # the title of an office before the name ("attorney general")
+    sex: Sex | None = None  # as a title ("Mrs.") or a given name ("Hillary") tells it
 
 
 @lru_cache(maxsize=1 << 16)  # the same forms are compared again and again
@@ -154,14 +157,13 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
         tokens = tokens[1:]
     written = len(tokens)
     office: tuple[str, ...] = ()
+    sex: Sex | None = None
     if kind in _PERSONAL_KINDS:
         titled = tokens
         tokens = _drop_titles(tokens)
-        office = tuple(
-            word
-            for word in (token.lower().rstrip(".") for token in titled[: len(titled) - len(tokens)])
-            if word not in _NOT_OFFICES
-        )
+        dropped = [token.lower().rstrip(".") for token in titled[: len(titled) - len(tokens)]]
+        office = tuple(word for word in dropped if word not in _NOT_OFFICES)
+        sex = next((_SEX_OF_TITLE[word] for word in dropped if word in _SEX_OF_TITLE), None)
     # Words as grounding compares names (``spelled``): no possessive, and a hyphen inside a
     # word is spelling ("Wal-Mart" and "Walmart"); a curly apostrophe is a straight one.
     lower = [word for token in tokens if (word := spelled(unaccented(token.lower())))]
@@ -175,13 +177,22 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
         words = _without_home(words, tokens)
     if kind in _PERSONAL_KINDS and len(words) >= 2:
         words = (full_given_name(words[0]), *words[1:])
-    return _Name(words, written, office)
+        sex = sex or sex_of_given_name(words[0])
+    return _Name(words, written, office, sex)
 
 
 # Titles that say nothing of which office someone holds: "Mr. Trump" and "Mr. Trump Jr." may
 # be father and son, where "Attorney General Eric Holder" and "Attorney General Eric H. Holder
 # Jr." are one man.
 _NOT_OFFICES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady former".split())
+# Titles that tell a man from a woman: "Mrs. Clinton" is not Bill Clinton.
+_SEX_OF_TITLE: dict[str, Sex] = {
+    **dict.fromkeys("mr sir lord king prince congressman spokesman".split(), "male"),
+    **dict.fromkeys(
+        "mrs ms miss dame lady queen princess congresswoman chairwoman spokeswoman".split(),
+        "female",
+    ),
+}
 
 
 def _without_home(words: tuple[str, ...], tokens: list[str]) -> tuple[str, ...]:
@@ -315,10 +326,16 @@ def _surname(words: tuple[str, ...]) -> str:
 
 
 def _shortens(
-    short: _Name, short_kind: ActorKind | None, full: _Name, full_kind: ActorKind | None
+    short: _Name,
+    short_kind: ActorKind | None,
+    full: _Name,
+    full_kind: ActorKind | None,
+    *,
+    one_generation: bool = False,
 ) -> bool:
-    """Whether ``short`` is a short form of ``full``: its acronym, a person's surname, or a
-    person's first and last name without the middle ones."""
+    """Whether ``short`` is a short form of ``full``: its acronym, a person's surname (of the
+    same sex, where both tell it), or a person's first and last name without the middle ones
+    (and without a "Jr." when the sources show ``one_generation``: see ``_one_generation``)."""
     if len(full.words) < 2 or len(short.words) >= len(full.words):
         return False
     if len(short.words) == 1 and short_kind != "person":
@@ -335,21 +352,26 @@ def _shortens(
     ):
         return False
     if len(short.words) == 1:
-        return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
+        return (
+            len(short.words[0]) >= 2
+            and _surname(full.words) == short.words[0]
+            and not (short.sex and full.sex and short.sex != full.sex)
+        )
     # First and last name, with the same suffix or none: "Theodore Boutrous Jr." is "Theodore
     # J. Boutrous Jr.", and "Donald Trump" is not "Donald Trump Jr." (unless both are given
     # the same office); a numeral may go ("Robert Mueller" is "Robert S. Mueller III"). One
     # known by a middle name goes by it: "Barry Rand" is "A. Barry Rand".
     suffix = full.words[-1:] if full.words[-1] in NAME_SUFFIXES else ()
     core = full.words[: len(full.words) - len(suffix)]
-    if suffix and short.office and short.office == full.office:
-        suffix = ()  # one office: here the suffix tells no father from son
-    if suffix and suffix[0] in _ORDINAL_SUFFIXES:
-        suffix = ()  # "Robert S. Mueller III" goes by "Robert Mueller"; a Jr. is another's son
+    suffixes = {suffix}
+    if suffix and (
+        (short.office and short.office == full.office)  # one office: no father and son here
+        or suffix[0] in _ORDINAL_SUFFIXES  # "Robert S. Mueller III" goes by "Robert Mueller"
+        or one_generation
+    ):
+        suffixes.add(())  # otherwise a Jr. is another's son
     firsts = {core[0], core[1]} if len(core) > 2 and len(core[0]) == 1 else {core[0]}
-    return len(short.words) == 2 + len(suffix) and short.words in {
-        (first, core[-1], *suffix) for first in firsts
-    }
+    return short.words in {(first, core[-1], *kept) for first in firsts for kept in suffixes}
 
 
 # Numerals after a name, which news writing leaves out when it names the person again.
@@ -524,9 +546,28 @@ def _kind(surfaces: Iterable[_Surface]) -> ActorKind | None:
     return kinds.most_common(1)[0][0] if kinds else None
 
 
-def _resolve_actors(surfaces: list[_Surface]) -> tuple[list[Actor], dict[str, Actor]]:
-    """Cluster the surface forms into actors; return them and the actor of each form."""
+def _one_generation(name: _Name, texts: Sequence[str]) -> bool:
+    """Whether a "Jr." written with a middle initial ("Roger J. Stone Jr.", a formal style of
+    one outlet) may be the same man as the first and last name without it ("Roger Stone", as
+    other outlets write him): only when some source names him and none names both forms, as a
+    story of a father and a son does (one that names "Donald Trump Jr." and "Donald Trump")."""
+    words = name.words
+    if len(words) != 4 or len(words[1]) != 1 or words[-1] != "jr" or not texts:
+        return False
+    first = "|".join(sorted(map(re.escape, given_name_forms(words[0]))))
+    last = re.escape(words[2])
+    bare = re.compile(rf"\b(?:{first})\s+{last}\b(?!,?\s+jr\b)", re.IGNORECASE)
+    junior = re.compile(rf"\b(?:{first})\s+(?:\w\.?\s+)?{last},?\s+jr\b", re.IGNORECASE)
+    return not any(bare.search(text) and junior.search(text) for text in texts)
+
+
+def _resolve_actors(
+    surfaces: list[_Surface], texts: Sequence[str] = ()
+) -> tuple[list[Actor], dict[str, Actor]]:
+    """Cluster the surface forms into actors; return them and the actor of each form.
+    ``texts`` are the sources' texts, read only to tell whether a "Jr." is his father."""
     names = [_read_name(surface.text, surface.kind) for surface in surfaces]
+    one_generation = {i for i, name in enumerate(names) if _one_generation(name, texts)}
     clusters = _Clusters(len(surfaces))
     by_key: dict[tuple[str, ...], int] = {}
     for i, (surface, name) in enumerate(zip(surfaces, names, strict=True)):
@@ -551,17 +592,28 @@ def _resolve_actors(surfaces: list[_Surface]) -> tuple[list[Actor], dict[str, Ac
     for first, *_ in order:
         root = clusters.find(first)
         kinds: dict[int, ActorKind | None] = {}
-        targets: set[int] = set()
+        # The forms of one cluster are one actor: a target must fit every form that fits any
+        # ("Mrs. Clinton" beside "Clinton" fits Hillary Clinton alone, not Bill).
+        targets: set[int] | None = None
         for i in clusters.members(root):
+            fits: set[int] = set()
             for j in by_word.get(names[i].words[0], ()) if names[i].words else ():
                 target = clusters.find(j)
                 if target == root:
                     continue
                 if target not in kinds:
                     kinds[target] = _kind(surfaces[k] for k in clusters.members(target))
-                if _shortens(names[i], surfaces[i].kind, names[j], kinds[target]):
-                    targets.add(target)
-        if len(targets) == 1:
+                if _shortens(
+                    names[i],
+                    surfaces[i].kind,
+                    names[j],
+                    kinds[target],
+                    one_generation=j in one_generation,
+                ):
+                    fits.add(target)
+            if fits:
+                targets = fits if targets is None else targets & fits
+        if targets is not None and len(targets) == 1:
             clusters.union(root, targets.pop())
 
     actors: list[Actor] = []
@@ -595,16 +647,20 @@ def _resolve_actors(surfaces: list[_Surface]) -> tuple[list[Actor], dict[str, Ac
 
 
 def actors_of_names(
-    names: Sequence[str], kinds: Sequence[Counter[ActorKind]], mentions: Sequence[int]
+    names: Sequence[str],
+    kinds: Sequence[Counter[ActorKind]],
+    mentions: Sequence[int],
+    texts: Sequence[str] = (),
 ) -> tuple[list[Actor], dict[str, Actor]]:
     """Actors for names read from the text rather than drafted by the model, clustered by the
     same rules as drafted ones; each name's ``kinds`` are the signs of its kind, ``mentions``
-    how often it occurs. The actors carry no evidence: nothing is attributed to them."""
+    how often it occurs, ``texts`` the sources'. The actors carry no evidence: nothing is
+    attributed to them."""
     surfaces = [
         _Surface(name, order, kinds=Counter(kind), mentions=count)
         for order, (name, kind, count) in enumerate(zip(names, kinds, mentions, strict=True))
     ]
-    return _resolve_actors(surfaces)
+    return _resolve_actors(surfaces, texts)
 
 
 def _actor_key(name: _Name, surface: _Surface) -> tuple[str, ...]:
@@ -835,12 +891,12 @@ def _merge_events(chunks: Sequence[GroundedChunk]) -> list[Event]:
 
 
 def consolidate(
-    chunks: Iterable[GroundedChunk],
+    chunks: Iterable[GroundedChunk], texts: Sequence[str] = ()
 ) -> tuple[list[Actor], list[Position], list[Risk], list[Event]]:
     """One actor per real-world actor, and each position, risk and event once with all its
-    evidence (see the module docstring)."""
+    evidence (see the module docstring); ``texts`` are the sources' texts."""
     chunks = list(chunks)
-    actors, by_surface = _resolve_actors(_collect_surfaces(chunks))
+    actors, by_surface = _resolve_actors(_collect_surfaces(chunks), texts)
     return (
         actors,
         _merge_positions(chunks, by_surface),

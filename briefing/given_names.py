@@ -1,12 +1,19 @@
-"""Short forms of English given names: "Bill Kristol" and "William Kristol" are one person.
+"""Given names as news writing uses them: short forms ("Bill Kristol" and "William Kristol"
+are one person), and the given names that tell a man from a woman, so that "Mrs. Clinton"
+beside Hillary and Bill Clinton is Hillary.
 
 Read only as a person's first word before a surname, never alone; plain data, deliberately
-small.
+small. Names borne by men and women alike ("Kelly", "Lindsey", "Jean", "Kim") are in neither
+list: an unknown sex never joins or parts two names.
 """
 
 from __future__ import annotations
 
-__all__ = ["full_given_name"]
+from typing import Literal
+
+__all__ = ["full_given_name", "given_name_forms", "sex_of_given_name"]
+
+Sex = Literal["female", "male"]
 
 GIVEN_NAMES: dict[str, str] = {
     short: full
@@ -50,3 +57,51 @@ GIVEN_NAMES: dict[str, str] = {
 def full_given_name(word: str) -> str:
     """The full form of a lower-case given name ("joe" -> "joseph"), or the word itself."""
     return GIVEN_NAMES.get(word, word)
+
+
+def given_name_forms(word: str) -> frozenset[str]:
+    """Every form of a lower-case given name: "bill" -> william, bill, billy, will."""
+    full = full_given_name(word)
+    return frozenset({full, word, *(short for short, of in GIVEN_NAMES.items() if of == full)})
+
+
+_FEMALE = frozenset(
+    """
+    abigail alexandria alice alison amanda amy ana andrea angela ann anna anne annette audrey
+    ayanna barbara betsy betty beverly brenda carly carmen carol caroline carolyn catherine
+    chelsea cheryl christina christine claire condoleezza cynthia debbie deborah debra denise
+    diana diane dianne donna doris dorothy edith eleanor elena elise elizabeth ellen emily emma
+    erin esther evelyn frances gina gloria grace gretchen hannah heather helen hillary hope huma
+    ilhan irene ivanka jacinda jacqueline jane janet janice jennifer jessica jill joan joanne
+    josephine joyce judith judy julia julie karen katherine kathleen kathryn kathy katie
+    kellyanne kirsten kristen kristin kristi laura lauren linda lisa liz loretta louise lucy
+    madeleine margaret maria marie marsha martha mary maxine megan melania melanie melissa
+    michele michelle monica nancy natalie nicole nikki olivia pamela patricia patty paula
+    rachel rashida rebecca rosa rose ruth sally samantha sandra sara sarah sharon
+    sheila sonia sophie stacey stephanie susan susana suzanne tammy teresa theresa tiffany
+    tulsi ursula valerie vanessa victoria virginia wendy yolanda
+    """.split()
+)
+_MALE = frozenset(
+    """
+    aaron adam alan albert alexander alfred andrew anthony arthur barack barry benjamin bernard
+    bernie beto boris brandon brett brian bruce carl charles christopher cory craig dale daniel
+    david dennis devin dick donald douglas duncan edward emmanuel eric eugene frank gary
+    george gerald gregory harold harry henry hugo jack jacob james jared jason jeb jeffrey
+    jeremy jerome jerry jesse john johnny jonathan jose joseph joshua juan justin keith kenneth
+    kevin kyle lawrence louis marco mark martin matthew michael mitt mitchell nathan neil
+    newton nicholas patrick paul peter philip raymond reince rex richard robert rodney roger
+    ronald roy rudolph rudy russell ryan samuel scott sean stephen steven ted terry theodore
+    thomas timothy todd tyler vincent vladimir walter wayne william xavier
+    """.split()
+)
+
+
+def sex_of_given_name(word: str) -> Sex | None:
+    """The sex a lower-case given name (or its short form) tells, or None when it tells none."""
+    full = full_given_name(word)
+    if full in _FEMALE:
+        return "female"
+    if full in _MALE:
+        return "male"
+    return None

@@ -323,6 +323,7 @@ def count_mentions(
         [name.text for name in names],
         [name.kinds for name in names],
         [len(name.spans) for name in names],
+        [source.text for source in sources],
     )
     members: dict[str, list[_Name]] = {}
     for name in names:

@@ -122,7 +122,7 @@ def extract_facts(
         # Results come back in chunk order whatever the concurrency, so consolidation, ids and
         # the brief depend only on the model's answers.
         grounded = list(pool.map(process, work))
-        actors, positions, risks, events = consolidate(grounded)
+        actors, positions, risks, events = consolidate(grounded, [s.text for s in sources])
         actors = count_mentions(sources, actors, config.also_named)
         if config.stance_check and positions:
             positions = check_stances(

@@ -45,15 +45,18 @@ def ev(start: int | None = None, source: str = "s1", length: int = 10) -> Eviden
     )
 
 
-def actors_of(*names: tuple[str, ActorKind | None]) -> list[tuple[str, list[str]]]:
-    """The actors consolidation makes of these names, as (name, aliases)."""
+def actors_of(
+    *names: tuple[str, ActorKind | None], texts: tuple[str, ...] = ()
+) -> list[tuple[str, list[str]]]:
+    """The actors consolidation makes of these names (from sources of ``texts``), as (name,
+    aliases)."""
     chunk = GroundedChunk(
         positions=[GroundedPosition(n, k, "opposes", "No.", ev()) for n, k in names if k],
         risks=[
             GroundedRisk(n, "other", f"Risk {i}.", ev()) for i, (n, k) in enumerate(names) if not k
         ],
     )
-    actors, *_ = consolidate([chunk])
+    actors, *_ = consolidate([chunk], texts)
     return [(actor.name, actor.aliases) for actor in actors]
 
 
@@ -446,6 +449,74 @@ def test_aliases_merge(
 )
 def test_different_actors_stay_apart(names: list[tuple[str, ActorKind | None]]) -> None:
     assert [name for name, _ in actors_of(*names)] == [name for name, _ in names]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (  # "Mrs." and "Mr." tell which Clinton, and a bare "Clinton" goes with its cluster
+            ["Hillary Clinton", "Bill Clinton", "Mrs. Clinton", "Clinton"],
+            [("Hillary Clinton", ["Clinton", "Mrs. Clinton"]), ("Bill Clinton", [])],
+        ),
+        (
+            ["Hillary Clinton", "Bill Clinton", "Mr. Clinton"],
+            [("Hillary Clinton", []), ("Bill Clinton", ["Mr. Clinton"])],
+        ),
+        (  # a short given name tells it as its full form does; a title tells it too
+            ["Liz Berg", "Sen. Peter Berg", "Ms. Berg"],
+            [("Liz Berg", ["Ms. Berg"]), ("Sen. Peter Berg", [])],
+        ),
+        (  # a woman's title never joins the one man of that surname: his wife, perhaps
+            ["Peter Berg", "Mrs. Berg"],
+            [("Peter Berg", []), ("Mrs. Berg", [])],
+        ),
+        (  # a given name borne by men and women alike tells nothing
+            ["Kelly Berg", "Mrs. Berg"],
+            [("Kelly Berg", ["Mrs. Berg"])],
+        ),
+    ],
+)
+def test_a_title_or_given_name_tells_a_man_from_a_woman(
+    names: list[str], expected: list[tuple[str, list[str]]]
+) -> None:
+    assert actors_of(*((name, "person") for name in names)) == expected
+
+
+STONE = ("Roger J. Stone Jr.", "Roger Stone Jr.", "Roger Stone", "Mr. Stone")
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (  # one outlet writes the formal name, another the plain one: one man
+            ("Roger J. Stone Jr. was charged. Mr. Stone said no.", "Roger Stone said no."),
+            [("Roger J. Stone Jr.", ["Mr. Stone", "Roger Stone", "Roger Stone Jr."])],
+        ),
+        (  # a source that names both forms tells father from son
+            ("Roger J. Stone Jr. and his father, Roger Stone, spoke.", "Mr. Stone said no."),
+            [("Roger J. Stone Jr.", ["Roger Stone Jr."]), ("Roger Stone", []), ("Mr. Stone", [])],
+        ),
+        (  # no sources read: nothing tells them apart or together
+            (),
+            [("Roger J. Stone Jr.", ["Roger Stone Jr."]), ("Roger Stone", []), ("Mr. Stone", [])],
+        ),
+    ],
+)
+def test_a_junior_with_a_middle_initial_is_the_plain_name_when_no_source_names_both(
+    texts: tuple[str, ...], expected: list[tuple[str, list[str]]]
+) -> None:
+    assert actors_of(*((name, "person") for name in STONE), texts=texts) == expected
+
+
+def test_a_junior_without_a_middle_initial_stays_apart_from_the_plain_name() -> None:
+    """ "Donald Trump Jr." is how everyone writes the son, so one outlet naming him and another
+    the father ("Donald Trump") are two men, even when no source names both."""
+    names = [("Donald Trump Jr.", "person"), ("Donald Trump", "person")]
+    texts = ("Donald Trump Jr. wrote to WikiLeaks.", "Donald Trump said so.")
+    assert [name for name, _ in actors_of(*names, texts=texts)] == [
+        "Donald Trump Jr.",
+        "Donald Trump",
+    ]
 
 
 def test_actors_that_share_their_words_keep_distinct_ids() -> None:
