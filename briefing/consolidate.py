@@ -8,7 +8,10 @@ governments leading titles are dropped, with the place they are of ("Minister Jo
 
 1. *Always*: the same words; or the same country in the forms ``<country>``, ``<demonym>
    government``, ``<country>'s government`` and ``government of <country>`` (the table is
-   ``briefing.countries``; "Moscow" or "the Kremlin" are never taken for Russia).
+   ``briefing.countries``; "Moscow" or "the Kremlin" are never taken for Russia); or a body
+   and those who speak for it ("White House officials"), a US party and its members,
+   nickname, lawmakers or leaders ("Republican Party", "Republicans", "GOP", "Republican
+   lawmakers").
 2. *Only when one actor fits*: a short form joins a fuller name -- an acronym its words
    ("HRW", "Human Rights Watch"), a surname a person's full name ("Berg", "Jonas Berg"; "Mrs.
    Berg" only a woman's, where the given name tells), a first and last name a name with middle
@@ -304,18 +307,33 @@ _COUNTRY_FORMS = _country_forms()
 # House officials", "Tea Party movement" and "Romney campaign aide" speak for the Tea Party, the
 # White House and the Romney campaign.
 _MEMBERS_WORDS = frozenset(
-    "groups members activists supporters leaders organizers organisers officials aides "
-    "campaigners advocates movement official aide spokesman spokeswoman spokesperson".split()
+    "groups members activists supporters leaders leadership organizers organisers officials "
+    "aides campaigners advocates movement official aide spokesman spokeswoman spokesperson "
+    "lawmakers legislators".split()
 )
+# A party's adjective -> its members' plural, the party's one key: "Republican Party",
+# "Republican lawmakers", "GOP" and "Republicans" are one actor, and "House Republican
+# leadership" is the "House Republicans". (A "Republican" alone may be one member: no key.)
+_PARTY_MEMBERS = {"democratic": "democrats", "republican": "republicans", "gop": "republicans"}
 
 
 def _names_members(name: _Name) -> bool:
     return len(name.words) > 1 and name.words[-1] in _MEMBERS_WORDS
 
 
+def _party_key(words: tuple[str, ...], members: bool) -> tuple[str, ...]:
+    """The words of a name for a party's members as its members' plural ("democrats")."""
+    if len(words) >= 2 and words[-1] == "party" and words[-2] in _PARTY_MEMBERS:
+        return (*words[:-2], _PARTY_MEMBERS[words[-2]])
+    if words and (members or words[-1] == "gop") and words[-1] in _PARTY_MEMBERS:
+        return (*words[:-1], _PARTY_MEMBERS[words[-1]])
+    return words
+
+
 def _same_key(name: _Name, kind: ActorKind | None) -> tuple[str, ...]:
     """Names with the same key are always one actor."""
-    words = name.words[:-1] if _names_members(name) else name.words
+    members = _names_members(name)
+    words = _party_key(name.words[:-1] if members else name.words, members)
     country = _COUNTRY_FORMS.get(words) if kind != "person" else None
     return ("country", country) if country else ("name", *words)
 
@@ -453,8 +471,11 @@ def match_keys(name: str) -> frozenset[str]:
     name's words as read for any kind, its acronym, and its country, if it names one."""
     keys: set[str] = set()
     for kind in (None, "person", "organisation"):
-        words = _read_name(name, kind).words
+        read = _read_name(name, kind)
+        words = read.words
         keys.update(words)
+        if words and (key := _same_key(read, kind))[0] == "name":
+            keys.update(key[1:])  # "Democratic lawmakers" are the "democrats"
         if len(words) >= 2:
             keys.add(acronym(list(words)))
         if (country := _COUNTRY_FORMS.get(words)) is not None:

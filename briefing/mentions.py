@@ -163,6 +163,11 @@ def _surface(piece: str, at: int, opens: bool) -> tuple[str, int]:
     while words and _CONTRACTION.sub("", words[0]).lower().rstrip(".") in _NOT_NAME_WORDS:
         at += len(words[0]) + 1
         words = words[1:]
+    # "Former" goes on a title ("Former President Barack Obama"), not on a body's name
+    # ("Former GOP presidential candidate ..." names the GOP).
+    if len(words) > 1 and words[0].lower() == "former" and not has_title(" ".join(words[1:])):
+        at += len(words[0]) + 1
+        words = words[1:]
     while words and words[-1] in {"of", "for", "the"}:
         words = words[:-1]
     if not words:

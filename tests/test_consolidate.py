@@ -376,6 +376,29 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Max Richtman", ["Mr. Richtman"]),
             ],
         ),
+        (  # a party by its name, its members, its nickname and its lawmakers or leaders
+            [
+                ("Republican Party", "organisation"),
+                ("Republicans", "group"),
+                ("GOP", "organisation"),
+                ("Republican lawmakers", "group"),
+                ("Democratic officials", "group"),
+                ("Democrats", "group"),
+                ("Democratic Party", "organisation"),
+            ],
+            [
+                ("Republican Party", ["GOP", "Republican lawmakers", "Republicans"]),
+                ("Democratic Party", ["Democratic officials", "Democrats"]),
+            ],
+        ),
+        (  # a chamber's party, whichever way it is written
+            [
+                ("House Republicans", "group"),
+                ("House GOP", "group"),
+                ("House Republican leadership", "group"),
+            ],
+            [("House Republicans", ["House GOP", "House Republican leadership"])],
+        ),
         (  # a campaign's manager, named
             [("Obama campaign manager Jim Messina", "person"), ("Jim Messina", "person")],
             [("Obama campaign manager Jim Messina", ["Jim Messina"])],
@@ -420,7 +443,10 @@ def test_aliases_merge(
         [("George W. Bush", "person"), ("George H. W. Bush", "person"), ("George Bush", "person")],
         # a group and the wider group, an office and its head, a ministry and its minister
         [("House Democrats", "group"), ("Democrats", "group")],
-        [("Democratic officials", "group"), ("Democrats", "group")],
+        [("Democratic governors", "group"), ("Democrats", "group")],
+        # one member of a party may be anyone: only its members in the plural are the party
+        [("Republican", "person"), ("Republicans", "group")],
+        [("Senate Republicans", "group"), ("House Republican leaders", "group")],
         [("Eurasia Group", "company"), ("Eurasia", "government")],
         # institutions a model called people: no surname there
         [("White House", "person"), ("House", "person")],

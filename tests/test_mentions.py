@@ -107,6 +107,19 @@ def test_the_most_named_come_first_and_the_limit_holds() -> None:
     assert [a.name for a in actors if a.named_in] == ["Judge Rosa Lind"]
 
 
+def test_former_stays_on_a_title_but_not_on_a_body() -> None:
+    first = (
+        "Former GOP governor Ann Vale backed the port bill. Former President Tom Ferris said "
+        "no. The Republicans said they would wait. Former President Tom Ferris said it again."
+    )
+    second = "Former GOP donors were unmoved. Mr. Ferris said nothing on Monday."
+    named = also_named(count_mentions(sources(first, second), [], also_named=8))
+    # "GOP" twice and "Republicans" once are one party named three times in two sources.
+    assert named["GOP"].aliases == ["Republicans"] and named["GOP"].mentions == 3
+    assert named["Former President Tom Ferris"].mentions == 3
+    assert not any(name.startswith("Former GOP") for name in named)
+
+
 def test_a_surname_two_actors_share_counts_for_neither() -> None:
     text = "Ana Reyes and Luis Reyes spoke. Reyes said the port was safe. Reyes said it again."
     actors = [
@@ -158,6 +171,9 @@ NAMES = [
     "William Kristol", "Robert S. Mueller III", "Robert Mueller", "A. Barry Rand", "Barry Rand",
     "Speaker John A. Boehner of Ohio", "John Boehner", "Amnesty International", "Amnesty",
     "U.S.", "United States", "White House officials", "White House", "Jonas Berg", "Berg",
+    "GOP", "Republicans", "Republican Party", "Democratic lawmakers", "Democrats",
+    "House Republican leadership", "House GOP", "Mrs. Clinton", "Hillary Clinton",
+    "Roger J. Stone Jr.", "Roger Stone",
 ]  # fmt: skip
 KINDS: list[ActorKind | None] = [None, "person", "organisation", "government", "group"]
 
