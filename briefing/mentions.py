@@ -173,8 +173,8 @@ def _surface(piece: str, at: int, opens: bool) -> tuple[str, int]:
     if not words:
         return "", at
     last = _POSSESSIVE_END.sub("", words[-1])
-    if last.endswith(".") and len(last) > 3 and not last[:-1].isupper():
-        last = last[:-1]  # a sentence's full stop, not "Jr." or "U.S."
+    if last.endswith(".") and len(last) > 3 and (not last[:-1].isupper() or "." not in last[:-1]):
+        last = last[:-1]  # a sentence's full stop ("the GOP."), not "Jr." or "U.S."
     return " ".join([*words[:-1], last]), at
 
 

@@ -120,6 +120,13 @@ def test_former_stays_on_a_title_but_not_on_a_body() -> None:
     assert not any(name.startswith("Former GOP") for name in named)
 
 
+def test_a_sentence_full_stop_after_an_acronym_is_no_part_of_its_name() -> None:
+    first = "The port bill was written by the NTSA. The NTSA said it would help. Iowa agreed."
+    second = "Critics of the bill blamed the NTSA."
+    named = also_named(count_mentions(sources(first, second), [], also_named=8))
+    assert named["NTSA"].aliases == [] and named["NTSA"].mentions == 3
+
+
 def test_a_surname_two_actors_share_counts_for_neither() -> None:
     text = "Ana Reyes and Luis Reyes spoke. Reyes said the port was safe. Reyes said it again."
     actors = [
