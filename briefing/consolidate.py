@@ -179,8 +179,8 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     if kind == "person":
         words = _without_home(words, tokens)
     if kind in _PERSONAL_KINDS and len(words) >= 2:
-        words = (full_given_name(words[0]), *words[1:])
         sex = sex or sex_of_given_name(words[0])
+        words = (full_given_name(words[0]), *words[1:])
     return _Name(words, written, office, sex)
 
 

@@ -85,20 +85,26 @@ _FEMALE = frozenset(
 _MALE = frozenset(
     """
     aaron adam alan albert alexander alfred andrew anthony arthur barack barry benjamin bernard
-    bernie beto boris brandon brett brian bruce carl charles christopher cory craig dale daniel
+    bernie beto boris brandon brett brian bruce carl charles christopher cory craig daniel
     david dennis devin dick donald douglas duncan edward emmanuel eric eugene frank gary
     george gerald gregory harold harry henry hugo jack jacob james jared jason jeb jeffrey
     jeremy jerome jerry jesse john johnny jonathan jose joseph joshua juan justin keith kenneth
     kevin kyle lawrence louis marco mark martin matthew michael mitt mitchell nathan neil
     newton nicholas patrick paul peter philip raymond reince rex richard robert rodney roger
-    ronald roy rudolph rudy russell ryan samuel scott sean stephen steven ted terry theodore
+    ronald roy rudolph rudy russell ryan samuel scott sean stephen steven ted theodore
     thomas timothy todd tyler vincent vladimir walter wayne william xavier
     """.split()
 )
 
 
+# Short forms that a woman's name shortens to as well: "Pat" may be Patricia, "Chris" Christine.
+_EITHER_SHORT = frozenset({"pat", "chris"})
+
+
 def sex_of_given_name(word: str) -> Sex | None:
     """The sex a lower-case given name (or its short form) tells, or None when it tells none."""
+    if word in _EITHER_SHORT:
+        return None
     full = full_given_name(word)
     if full in _FEMALE:
         return "female"

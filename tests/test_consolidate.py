@@ -496,10 +496,13 @@ def test_different_actors_stay_apart(names: list[tuple[str, ActorKind | None]]) 
             ["Peter Berg", "Mrs. Berg"],
             [("Peter Berg", []), ("Mrs. Berg", [])],
         ),
-        (  # a given name borne by men and women alike tells nothing
+        (  # a given name borne by men and women alike tells nothing, nor a short form both
+            # share ("Pat" for Patrick or Patricia)
             ["Kelly Berg", "Mrs. Berg"],
             [("Kelly Berg", ["Mrs. Berg"])],
         ),
+        (["Pat Berg", "Ms. Berg"], [("Pat Berg", ["Ms. Berg"])]),
+        (["Terry Berg", "Ms. Berg"], [("Terry Berg", ["Ms. Berg"])]),
     ],
 )
 def test_a_title_or_given_name_tells_a_man_from_a_woman(
