@@ -102,7 +102,8 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "colonel col capt captain ceo spokesman spokeswoman spokesperson "
                     "commissioner former acting deputy interim speaker aide adviser advisor "
                     "strategist director manager hopeful candidate nominee contender "
-                    "frontrunner front-runner challenger attorney counsel prosecutor lawyer"
+                    "frontrunner front-runner challenger attorney counsel prosecutor lawyer "
+                    "sheriff leader whip"
                 ).split()
             ),
             *(
@@ -369,12 +370,16 @@ def _shortens(
         or not _INSTITUTION_WORDS.isdisjoint(full.words)
     ):
         return False
+    if short.sex and full.sex and short.sex != full.sex:
+        return False
     if len(short.words) == 1:
-        return (
-            len(short.words[0]) >= 2
-            and _surname(full.words) == short.words[0]
-            and not (short.sex and full.sex and short.sex != full.sex)
-        )
+        return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
+    # A surname of two words after a title ("Mr. Peña Nieto" for "Enrique Peña Nieto"), and a
+    # surname with the suffix ("Trump Jr." for "Donald Trump Jr.").
+    if short.written > len(short.words) and short.words == full.words[1:]:
+        return True
+    if len(short.words) == 2 and short.words[1] in NAME_SUFFIXES:
+        return full.words[-1] == short.words[1] and _surname(full.words) == short.words[0]
     # First and last name, with the same suffix or none: "Theodore Boutrous Jr." is "Theodore
     # J. Boutrous Jr.", and "Donald Trump" is not "Donald Trump Jr." (unless both are given
     # the same office); a numeral may go ("Robert Mueller" is "Robert S. Mueller III"). One

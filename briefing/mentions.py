@@ -36,6 +36,7 @@ from .consolidate import (
     names_an_office,
     same_actor,
 )
+from .given_names import sex_of_given_name
 from .models import Actor, ActorKind, Evidence, Source
 
 __all__ = ["count_mentions"]
@@ -105,6 +106,8 @@ _THING_WORDS = frozenset(
     doctrine treaty convention
     """.split()
 )
+# Small words a name keeps in lower case, capitalized only in a headline's title case.
+_TITLE_CASE_SMALL_WORDS = frozenset("Of To For And The In On At By With From A An".split())
 # The chambers a body's word alone may name ("the House", "Congress"); any other institution's
 # word alone names one named before it ("the Committee", "the Department").
 _CHAMBERS = frozenset("house senate congress parliament assembly".split())
@@ -164,8 +167,12 @@ def _surface(piece: str, at: int, opens: bool) -> tuple[str, int]:
         at += len(words[0]) + 1
         words = words[1:]
     # "Former" goes on a title ("Former President Barack Obama"), not on a body's name
-    # ("Former GOP presidential candidate ..." names the GOP).
-    if len(words) > 1 and words[0].lower() == "former" and not has_title(" ".join(words[1:])):
+    # ("Former GOP presidential candidate ..." names the GOP); a headline's shouted word is no
+    # part of the name after it ("FIRED Eric Cantor").
+    if len(words) > 1 and (
+        (words[0].lower() == "former" and not has_title(" ".join(words[1:])))
+        or (len(words[0]) >= 4 and words[0].isupper() and sex_of_given_name(words[1].lower()))
+    ):
         at += len(words[0]) + 1
         words = words[1:]
     while words and words[-1] in {"of", "for", "the"}:
@@ -191,12 +198,14 @@ def _a_body_named_before(word: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _names_no_one(name: str) -> bool:
     """Whether a capitalized name is no person's or body's: the adjective of a country's people
-    ("Russian"), an office, a thing, one member of a party ("a Missouri Republican"), or a
-    body's word alone ("the Committee")."""
+    ("Russian"), an office, a thing, one member of a party ("a Missouri Republican"), a
+    body's word alone ("the Committee"), or a headline in title case ("Deval Patrick Names
+    Former Chief Of Staff To Replace John Kerry", a link's text run into an article)."""
     words = name.lower().replace("’", "'").split(" ")
     before_of = words[: words.index("of")] if "of" in words else words
     return (
         sum(char.isalpha() for char in name) < 3
+        or any(word in _TITLE_CASE_SMALL_WORDS for word in name.split(" ")[1:])
         or _demonym(name)
         or _demonym(name.removesuffix("s"))
         or names_an_office(name)

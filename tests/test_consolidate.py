@@ -28,7 +28,7 @@ from briefing.render import render_brief
 from tests.conftest import extraction, fact_sheet, minimal_run, position
 from tests.fakeserver import FakeOpenAI
 
-TEXT = "x" * 5000
+TEXT = "x" * 20000  # room for every test's fresh spans (``ev``)
 _spans = itertools.count(0, 20)
 
 
@@ -399,6 +399,28 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             ],
             [("House Republicans", ["House GOP", "House Republican leadership"])],
         ),
+        (  # a surname of two words after a title, a surname with its suffix, and the titles
+            # of a sheriff and a party's leader or whip
+            [
+                ("President Enrique Peña Nieto", "person"),
+                ("Mr. Peña Nieto", "person"),
+                ("Donald Trump Jr.", "person"),
+                ("Trump Jr.", "person"),
+                ("Sheriff Arpaio", "person"),
+                ("Joe Arpaio", "person"),
+                ("House Republican Leader Kevin McCarthy", "person"),
+                ("Kevin McCarthy", "person"),
+                ("Majority Whip Steve Scalise", "person"),
+                ("Scalise", "person"),
+            ],
+            [
+                ("President Enrique Peña Nieto", ["Mr. Peña Nieto"]),
+                ("Donald Trump Jr.", ["Trump Jr."]),
+                ("Joe Arpaio", ["Sheriff Arpaio"]),
+                ("House Republican Leader Kevin McCarthy", ["Kevin McCarthy"]),
+                ("Majority Whip Steve Scalise", ["Scalise"]),
+            ],
+        ),
         (  # a campaign's manager, named
             [("Obama campaign manager Jim Messina", "person"), ("Jim Messina", "person")],
             [("Obama campaign manager Jim Messina", ["Jim Messina"])],
@@ -436,6 +458,9 @@ def test_aliases_merge(
         [("Ted Cruz", "person"), ("Ted Kennedy", "person")],
         [("Bob Evans Farms", "company"), ("Robert Evans Farms", "company")],
         [("Donald Trump", "person"), ("Donald Trump Jr.", "person"), ("Trump", "person")],
+        [("Donald Trump", "person"), ("Trump Jr.", "person")],
+        # two surnames need a title to be read as one: "Peña Nieto" may be first and last
+        [("Enrique Peña Nieto", "person"), ("Peña Nieto", "person")],
         [("Donald Trump", "person"), ("Donald J. Trump Jr.", "person")],
         [("Donald Trump Sr.", "person"), ("Donald J. Trump Jr.", "person")],
         # a company's first word that is a connector or too short to be its name

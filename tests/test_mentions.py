@@ -127,6 +127,20 @@ def test_a_sentence_full_stop_after_an_acronym_is_no_part_of_its_name() -> None:
     assert named["NTSA"].aliases == [] and named["NTSA"].mentions == 3
 
 
+def test_a_headline_run_into_the_text_names_no_one() -> None:
+    first = (
+        "Governor Lena Marsh signed the bill. Marsh said it was overdue. Related: Port Board "
+        "Names Former Chief Of Staff To Replace Lena Marsh. The vote was close.\n\n"
+        "FIRED Eric Petrov: the port chief is out. Mr. Petrov said so."
+    )
+    second = "Gov. Lena Marsh spoke on Monday. Eric Petrov said he was leaving."
+    named = also_named(count_mentions(sources(first, second), [], also_named=8))
+    # The title-case headline is no name; the shouted word is no part of the one after it.
+    assert not any("Chief" in name for name in named)
+    assert named["Governor Lena Marsh"].mentions == 3
+    assert "FIRED Eric Petrov" not in named and named["Eric Petrov"].mentions == 3
+
+
 def test_a_surname_two_actors_share_counts_for_neither() -> None:
     text = "Ana Reyes and Luis Reyes spoke. Reyes said the port was safe. Reyes said it again."
     actors = [
