@@ -136,10 +136,12 @@ def names_of(actor: Actor) -> list[str]:
 
 
 def shared_surnames(actors: Sequence[Actor]) -> list[list[str]]:
-    """The names of person actors that share a surname with another, group by group."""
+    """The names of person actors that share a surname with another, group by group (the
+    place a legislator is "of" is no surname: "Representative Zoe Lofgren of California")."""
     by_surname: dict[str, list[str]] = {}
     for actor in actors:
         words = [word for word in name_words(actor.name) if word not in NAME_SUFFIXES]
+        words = words[: words.index("of")] if "of" in words else words
         if actor.kind == "person" and words:
             by_surname.setdefault(words[-1], []).append(actor.name)
     return [names for names in by_surname.values() if len(names) > 1]

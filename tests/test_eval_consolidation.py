@@ -180,3 +180,17 @@ def test_one_real_basil_event(bench: ModuleType, echo: FakeOpenAI, tmp_path: Pat
     [event] = figures["basil"]["per_event"]
     assert event["main_entities"] and event["found"] is not None
     assert len(figures["cleaning"]["articles"]) == 2
+
+
+def test_people_sharing_a_surname_are_grouped_and_a_home_state_is_no_surname(
+    bench: ModuleType,
+) -> None:
+    from briefing.models import Actor
+
+    actors = [
+        Actor(id="a1", name="Representative Ada Lind of Ohio", kind="person"),
+        Actor(id="a2", name="Senator Tom Ferris of Ohio", kind="person"),
+        Actor(id="a3", name="Ines Ferris", kind="person"),
+        Actor(id="a4", name="Ohio", kind="government"),
+    ]
+    assert bench.shared_surnames(actors) == [["Senator Tom Ferris of Ohio", "Ines Ferris"]]
