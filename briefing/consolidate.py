@@ -50,7 +50,7 @@ from functools import lru_cache
 from .claims import MONTHS, WEEKDAYS, word_stem
 from .countries import COUNTRIES
 from .figures import Figure, comparable, contradict, read_figures
-from .given_names import Sex, full_given_name, given_name_forms, sex_of_given_name
+from .given_names import Sex, full_given_name, sex_of_given_name
 from .grounding import (
     HONORIFICS,
     NAME_SUFFIXES,
@@ -354,7 +354,7 @@ def _shortens(
 ) -> bool:
     """Whether ``short`` is a short form of ``full``: its acronym, a person's surname (of the
     same sex, where both tell it), or a person's first and last name without the middle ones
-    (and without a "Jr." when the sources show ``one_generation``: see ``_one_generation``)."""
+    (and without a "Jr." when the sources show ``one_generation``: see ``_resolve_actors``)."""
     if len(full.words) < 2 or len(short.words) >= len(full.words):
         return False
     if len(short.words) == 1 and short_kind != "person":
@@ -572,19 +572,34 @@ def _kind(surfaces: Iterable[_Surface]) -> ActorKind | None:
     return kinds.most_common(1)[0][0] if kinds else None
 
 
-def _one_generation(name: _Name, texts: Sequence[str]) -> bool:
-    """Whether a "Jr." written with a middle initial ("Roger J. Stone Jr.", a formal style of
-    one outlet) may be the same man as the first and last name without it ("Roger Stone", as
-    other outlets write him): only when some source names him and none names both forms, as a
-    story of a father and a son does (one that names "Donald Trump Jr." and "Donald Trump")."""
+# Capitalized word pairs, read at every word: a first and last name with no "Jr." after it,
+# and one with a "Jr." after it (a middle initial between them or not).
+_BARE_PAIR = re.compile(r"(?=\b([A-Z][\w'’-]*)\s+([A-Z][\w'’-]*)\b(?!,?\s+Jr\b))")
+_JUNIOR_PAIR = re.compile(r"(?=\b([A-Z][\w'’-]*)\s+(?:[A-Z]\.?\s+)?([A-Z][\w'’-]*),?\s+Jr\b)")
+
+
+def _pairs(pattern: re.Pattern[str], text: str) -> set[tuple[str, str]]:
+    """The first and last names ``pattern`` finds, read as consolidation reads names."""
+    return {
+        (full_given_name(spelled(unaccented(first.lower()))), spelled(unaccented(last.lower())))
+        for first, last in pattern.findall(text)
+    }
+
+
+def _fathers_and_sons(texts: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """The first and last names that one text gives both with and without "Jr.", as a story
+    of a father and a son does ("Donald Trump Jr." and "Donald Trump"). One pass per text."""
+    both: set[tuple[str, str]] = set()
+    for text in texts:
+        both |= _pairs(_JUNIOR_PAIR, text) & _pairs(_BARE_PAIR, text)
+    return frozenset(both)
+
+
+def _formal_junior(name: _Name) -> bool:
+    """Whether a name is a "Jr." written with a middle initial ("Roger J. Stone Jr."), the
+    formal style one outlet gives a man whom others call by first and last name alone."""
     words = name.words
-    if len(words) != 4 or len(words[1]) != 1 or words[-1] != "jr" or not texts:
-        return False
-    first = "|".join(sorted(map(re.escape, given_name_forms(words[0]))))
-    last = re.escape(words[2])
-    bare = re.compile(rf"\b(?:{first})\s+{last}\b(?!,?\s+jr\b)", re.IGNORECASE)
-    junior = re.compile(rf"\b(?:{first})\s+(?:\w\.?\s+)?{last},?\s+jr\b", re.IGNORECASE)
-    return not any(bare.search(text) and junior.search(text) for text in texts)
+    return len(words) == 4 and len(words[1]) == 1 and words[-1] == "jr"
 
 
 def _resolve_actors(
@@ -593,7 +608,13 @@ def _resolve_actors(
     """Cluster the surface forms into actors; return them and the actor of each form.
     ``texts`` are the sources' texts, read only to tell whether a "Jr." is his father."""
     names = [_read_name(surface.text, surface.kind) for surface in surfaces]
-    one_generation = {i for i, name in enumerate(names) if _one_generation(name, texts)}
+    # A formal "Jr." is the plain first and last name when some source is read and none
+    # names both forms ("Roger Stone" is "Roger J. Stone Jr."; see ``_shortens``).
+    formal = [i for i, name in enumerate(names) if _formal_junior(name)]
+    both = _fathers_and_sons(texts) if formal and texts else frozenset()
+    one_generation = {
+        i for i in formal if texts and (names[i].words[0], names[i].words[2]) not in both
+    }
     clusters = _Clusters(len(surfaces))
     by_key: dict[tuple[str, ...], int] = {}
     for i, (surface, name) in enumerate(zip(surfaces, names, strict=True)):

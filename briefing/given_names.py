@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["full_given_name", "given_name_forms", "sex_of_given_name"]
+__all__ = ["full_given_name", "sex_of_given_name"]
 
 Sex = Literal["female", "male"]
 
@@ -57,12 +57,6 @@ GIVEN_NAMES: dict[str, str] = {
 def full_given_name(word: str) -> str:
     """The full form of a lower-case given name ("joe" -> "joseph"), or the word itself."""
     return GIVEN_NAMES.get(word, word)
-
-
-def given_name_forms(word: str) -> frozenset[str]:
-    """Every form of a lower-case given name: "bill" -> william, bill, billy, will."""
-    full = full_given_name(word)
-    return frozenset({full, word, *(short for short, of in GIVEN_NAMES.items() if of == full)})
 
 
 _FEMALE = frozenset(

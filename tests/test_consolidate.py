@@ -562,6 +562,15 @@ def test_a_junior_with_a_middle_initial_is_the_plain_name_when_no_source_names_b
     assert actors_of(*((name, "person") for name in STONE), texts=texts) == expected
 
 
+def test_a_father_named_by_a_short_given_name_is_still_his_sons_father() -> None:
+    names = [("William J. Berg Jr.", "person"), ("William Berg", "person")]
+    texts = ("William J. Berg Jr. and his father, Bill Berg, spoke.", "William Berg spoke.")
+    assert [name for name, _ in actors_of(*names, texts=texts)] == [
+        "William J. Berg Jr.",
+        "William Berg",
+    ]
+
+
 def test_a_junior_without_a_middle_initial_stays_apart_from_the_plain_name() -> None:
     """ "Donald Trump Jr." is how everyone writes the son, so one outlet naming him and another
     the father ("Donald Trump") are two men, even when no source names both."""
