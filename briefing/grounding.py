@@ -245,6 +245,28 @@ class SourceIndex:
             parts.append(text[closing + 1 : end])
         return " ".join(" ".join(parts).split())
 
+    def closing_attribution(self, evidence: Evidence) -> str | None:
+        """The writer's words after the closing mark of a quotation that the evidence's sentence
+        opens and a later sentence closes, to the end of that sentence, within the paragraph:
+        whose words the quotation is said to be ('"It's official: Chuck Schumer is the worst
+        negotiator ... doomed to fail," CREDO Political Director Murshed Zaheed said in a
+        statement.'). None when the sentence opens no such quotation."""
+        if not self.sentences:
+            return None
+        text = self.source.text
+        first, last = self._sentence_range(evidence)
+        start, end = self.sentences[first][0], self.sentences[last][1]
+        if _open_quotation(text, paragraph_start(text, start), start) is not None:
+            return None  # a quotation opened earlier: ``quotation_attribution`` reads it
+        opened = next((at for _, at in _quotation_states(text, start, end) if at is not None), None)
+        if opened is None:
+            return None
+        closing = _closing_mark(text, text[opened], opened + 1)
+        if closing is None or closing < end or parts_paragraphs(text, opened, closing):
+            return None  # closed in the sentence itself, whose own words are read for it
+        closing_end = self.sentences[bisect.bisect_right(self._starts, closing) - 1][1]
+        return " ".join(text[closing + 1 : max(closing + 1, closing_end)].split())
+
     def attribution_window(self, evidence: Evidence) -> str:
         """The sentences the evidence lies in, plus the one before (for "he said" sentences).
 
@@ -951,6 +973,14 @@ def _attribution_problem(
             return (
                 f"{who!r} is named here by surname only, which the source gave first to {first!r}"
             )
+    if named_in(named_sentence) and not named_in(unquoted_sentence):
+        # Named in the sentence only inside a quotation that a later sentence gives to
+        # another: '"It's official: Chuck Schumer is the worst negotiator ... ," CREDO
+        # Political Director Murshed Zaheed said.' is Zaheed's view, not Schumer's.
+        said_after = index.closing_attribution(evidence)
+        other = _reported_by_another(said_after, who, who_kind) if said_after else None
+        if other:
+            return f"{who!r} is named only inside a quotation the source gives to {other!r}"
     quoted = False
     if not named_in(named_window):
         # A quotation may go on for sentences after its speaker's name; names inside it are

@@ -1108,6 +1108,29 @@ def test_a_name_inside_a_quotation_is_not_its_speaker() -> None:
     ]
 
 
+def test_a_quotation_opening_a_sentence_is_the_view_of_whom_it_is_given_to_later() -> None:
+    # BASIL: a group's director judged a senator in a quotation of two sentences, the senator
+    # named unquoted in the sentence before (as the one slammed).
+    text = (
+        "Activists slammed the ministry and in particular Minister Jonas Berg for giving away "
+        "leverage.\n\n"
+        "\u201cIt is official: Jonas Berg is the worst negotiator in the capital. Any plan "
+        "that relies on his word is doomed,\u201d Port Watch director Ada Park said.\n\n"
+        "\u201cWe will keep the tolls low,\u201d Jonas Berg said in reply."
+    )
+    official = "\u201cIt is official: Jonas Berg is the worst negotiator in the capital."
+    result = ground_in(text, pos("Jonas Berg", official, "person"))
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'Jonas Berg' is named only inside a quotation the source gives to 'Ada Park'"
+    ]
+    # His own quotation, given to him after it, is his.
+    reply = "\u201cWe will keep the tolls low,\u201d Jonas Berg said in reply."
+    assert [p.actor for p in ground_in(text, pos("Jonas Berg", reply, "person")).positions] == [
+        "Jonas Berg"
+    ]
+
+
 def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speaker() -> None:
     # The shapes met on BASIL: a spokesman's words naming Congress, a challenger's naming AARP.
     text = (
