@@ -30,7 +30,8 @@ Measured per event, then averaged over events:
 
 Each finished event is appended to ``bench/results/consolidation.jsonl`` (``--checkpoint``) and
 its fact sheet saved under ``bench/results/consolidation/``; a rerun skips the events already
-there for the same model (``--fresh`` starts over). The model's answers are also in the
+there for the same model, prompts and code (``briefing.prompting.code_version``; ``--fresh``
+starts over). The model's answers are also in the
 response cache, so an event cut short costs only its unanswered requests.
 
 **Cleaning** needs no model: for each seed article in ``../shared/data/seeds``, the characters
@@ -61,6 +62,7 @@ from briefing.config import open_endpoint  # noqa: E402
 from briefing.consolidate import same_actor  # noqa: E402
 from briefing.grounding import NAME_SUFFIXES, name_words  # noqa: E402
 from briefing.models import Actor  # noqa: E402
+from briefing.prompting import code_version  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 RESULTS = ROOT / "bench" / "results"
@@ -273,8 +275,11 @@ def evaluate_basil(args: argparse.Namespace, config: BriefConfig) -> dict[str, A
         return rescore(events, checkpoint, facts_dir, basil)
 
     with open_endpoint(config, progress) as endpoint:
+        # Grounding and consolidation are code: a saved event counts only for the same code.
         done = {
-            r["event"]: r for r in read_checkpoint(checkpoint) if r.get("model") == endpoint.model
+            r["event"]: r
+            for r in read_checkpoint(checkpoint)
+            if r.get("model") == endpoint.model and r.get("code") == code_version()
         }
         records = []
         for number, event in enumerate(events, 1):
@@ -292,6 +297,7 @@ def evaluate_basil(args: argparse.Namespace, config: BriefConfig) -> dict[str, A
             )
             record = measure(event, sheet)
             record["wall_seconds"] = round(time.monotonic() - started, 1)
+            record["code"] = code_version()
             append_checkpoint(checkpoint, record)
             records.append(record)
     return {"data": str(basil), "summary": summarise(records), "per_event": records}

@@ -32,7 +32,8 @@ agreeing; confusion counts; wall time. Sampling is deterministic (``--seed``): `
 are interleaved one to two ``neg`` items until they run out, each class spread round-robin
 over BASIL's events, so any ``--limit`` prefix is balanced alike. Every item's result is
 appended to a JSONL checkpoint (``bench/results/stance_items.jsonl``); a rerun resumes from it
-(``--no-resume`` starts over) and reuses only records made with the same prompts and model.
+(``--no-resume`` starts over) and reuses only records made with the same prompts, code and
+model (``briefing.prompting.code_version``: grounding is code, so a change to it runs again).
 A table goes to stdout, progress with an ETA to stderr, and all figures plus mislabelled
 examples to ``bench/results/stance.json`` (or ``--json PATH``).
 """
@@ -62,7 +63,7 @@ from briefing.grounding import acronym, name_words  # noqa: E402
 from briefing.llm import Endpoint  # noqa: E402
 from briefing.models import Source  # noqa: E402
 from briefing.pipeline import extract_facts  # noqa: E402
-from briefing.prompting import prompt_version  # noqa: E402
+from briefing.prompting import code_version, prompt_version  # noqa: E402
 
 DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data" / "basil"
 DEFAULT_JSON = PROJECT_ROOT / "bench" / "results" / "stance.json"
@@ -413,6 +414,7 @@ def run_item(item: Item, endpoint: Endpoint, config: BriefConfig) -> dict[str, A
         "completion_tokens": usage.completion_tokens,
         "seconds": round(time.monotonic() - started, 1),
         "prompt_version": sheet.run.prompt_version,
+        "code": code_version(),
         "model": sheet.run.model,
     }
     return read_labels(record)
@@ -424,7 +426,8 @@ def run_item(item: Item, endpoint: Endpoint, config: BriefConfig) -> dict[str, A
 def read_checkpoint(
     path: Path, version: str, model: str | None
 ) -> tuple[dict[str, dict[str, Any]], int]:
-    """Finished records by key (same prompts and model, no error), and how many were stale."""
+    """Finished records by key (same prompts and code, ``version``, and model, no error), and
+    how many were stale."""
     done: dict[str, dict[str, Any]] = {}
     stale = 0
     if not path.exists():
@@ -435,7 +438,7 @@ def read_checkpoint(
         record = json.loads(line)
         if record.get("error"):
             continue
-        if record.get("prompt_version") != version or (model and record.get("model") != model):
+        if record.get("code") != version or (model and record.get("model") != model):
             stale += 1
             continue
         done[record["key"]] = record
@@ -476,14 +479,15 @@ def _clock(seconds: float) -> str:
 def run(
     sample: list[Item], args: argparse.Namespace, config: BriefConfig
 ) -> dict[str, dict[str, Any]]:
-    version = prompt_version()
+    version = code_version()
     model = args.model if args.base_url else None
     if args.resume:
         done, stale = read_checkpoint(args.checkpoint, version, model)
         done = rekey(done, sample)
         if stale:
             print(
-                f"checkpoint: {stale} records from other prompts or model ignored", file=sys.stderr
+                f"checkpoint: {stale} records from other prompts, code or model ignored",
+                file=sys.stderr,
             )
     else:
         done, stale = {}, 0

@@ -2,7 +2,8 @@
 
 Prompts are Jinja2 templates kept out of the code so they can be read, diffed and versioned on
 their own; ``prompt_version()`` is a hash of their text, and of the stance labels' definitions the
-templates are given, and is recorded with every run.
+templates are given, and is recorded with every run. ``code_version()`` adds the package's code:
+an evaluation reuses a result it saved only while both are the same.
 """
 
 from __future__ import annotations
@@ -61,4 +62,16 @@ def prompt_version() -> str:
         digest.update(read_prompt(name).encode())
     # Rendered into the extraction and stance prompts: their wording and order are prompt text.
     digest.update(json.dumps([STANCE_DEFINITIONS, STANCE_CHECK_ORDER]).encode())
+    return digest.hexdigest()[:12]
+
+
+@cache
+def code_version() -> str:
+    """A hash of the prompts and of every module of the package: what a saved evaluation result
+    depends on beyond the model's answers (grounding, consolidation and checks are code)."""
+    digest = hashlib.sha256(prompt_version().encode())
+    package = resources.files("briefing")
+    for name in sorted(entry.name for entry in package.iterdir() if entry.name.endswith(".py")):
+        digest.update(name.encode())
+        digest.update(package.joinpath(name).read_bytes())
     return digest.hexdigest()[:12]

@@ -147,6 +147,14 @@ def test_a_rerun_resumes_from_the_checkpoint(
     (root / "results" / "run.jsonl").write_text(lines[0] + "\n" + lines[1][:20], "utf-8")
     run(bench, echo, root, "--limit", "2")
     assert len((root / "results" / "run.jsonl").read_text("utf-8").splitlines()) == 3
+    # An event saved by other code (grounding, consolidation) is briefed again (its answers
+    # from the response cache) and saved anew.
+    record = json.loads(lines[0]) | {"code": "other"}
+    (root / "results" / "run.jsonl").write_text(json.dumps(record) + "\n" + lines[1] + "\n")
+    run(bench, echo, root, "--limit", "2")
+    saved = [json.loads(line) for line in (root / "results" / "run.jsonl").read_text().splitlines()]
+    assert len(saved) == 3
+    assert saved[2]["event"] == record["event"] and saved[2]["code"] != "other"
 
 
 def test_first_starts_at_a_later_event(bench: ModuleType, echo: FakeOpenAI, tmp_path: Path) -> None:
