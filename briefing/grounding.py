@@ -239,11 +239,21 @@ class SourceIndex:
         if not lead_in.strip() and opening > 0 and opening - 1 not in self._headings:
             before_start, before_end = self.sentences[opening - 1]
             parts.insert(0, _QUOTATION.sub(" ", text[before_start:before_end]))
-        closing = _closing_mark(text, text[opened], start)
-        if closing is not None and not parts_paragraphs(text, start, closing):
-            end = self.sentences[bisect.bisect_right(self._starts, closing) - 1][1]
-            parts.append(text[closing + 1 : end])
+        closed = self._after_closing(opened, start)
+        if closed is not None:
+            parts.append(closed[1])
         return " ".join(" ".join(parts).split())
+
+    def _after_closing(self, opened: int, start: int) -> tuple[int, str] | None:
+        """Where the quotation opened at ``opened`` closes (looking from ``start``), and the
+        writer's words after the mark to the end of that sentence; None when it does not close
+        in its paragraph."""
+        text = self.source.text
+        closing = _closing_mark(text, text[opened], start)
+        if closing is None or parts_paragraphs(text, start, closing):
+            return None
+        end = self.sentences[bisect.bisect_right(self._starts, closing) - 1][1]
+        return closing, text[closing + 1 : end]
 
     def closing_attribution(self, evidence: Evidence) -> str | None:
         """The writer's words after the closing mark of a quotation that the evidence's sentence
@@ -261,11 +271,10 @@ class SourceIndex:
         opened = next((at for _, at in _quotation_states(text, start, end) if at is not None), None)
         if opened is None:
             return None
-        closing = _closing_mark(text, text[opened], opened + 1)
-        if closing is None or closing < end or parts_paragraphs(text, opened, closing):
+        closed = self._after_closing(opened, opened + 1)
+        if closed is None or closed[0] < end:
             return None  # closed in the sentence itself, whose own words are read for it
-        closing_end = self.sentences[bisect.bisect_right(self._starts, closing) - 1][1]
-        return " ".join(text[closing + 1 : max(closing + 1, closing_end)].split())
+        return " ".join(closed[1].split())
 
     def attribution_window(self, evidence: Evidence) -> str:
         """The sentences the evidence lies in, plus the one before (for "he said" sentences).
