@@ -8,7 +8,7 @@ landmarks ("Moscow", "the Kremlin") are never taken for the country.
 
 from __future__ import annotations
 
-__all__ = ["COUNTRIES"]
+__all__ = ["COUNTRIES", "US_STATES"]
 
 # Each entry: the country's names, then its demonyms, each list separated by "|". Names are
 # lower-case words as consolidation reads them (possessives and dots dropped, "U.S." as "us").
@@ -89,4 +89,17 @@ COUNTRIES: tuple[tuple[str, str], ...] = (
     ("argentina", "argentine|argentinian"),
     ("chile", "chilean"),
     ("peru", "peruvian"),
+)
+
+# The states of the United States, lower-case: a government when a draft names one alone.
+US_STATES = frozenset(
+    state.replace("_", " ")
+    for state in """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada new_hampshire new_jersey
+    new_mexico new_york north_carolina north_dakota ohio oklahoma oregon pennsylvania
+    rhode_island south_carolina south_dakota tennessee texas utah vermont virginia washington
+    west_virginia wisconsin wyoming
+    """.split()
 )

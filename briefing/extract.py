@@ -33,6 +33,7 @@ from .grounding import (
     names_actor,
     opens_paragraph_of_no_ones_words,
 )
+from .kinds import actor_kind
 from .llm import ChatClient, Message
 from .models import (
     STANCE_DEFINITIONS,
@@ -162,18 +163,28 @@ def extract_chunk(
     *,
     cite: Citation = "quotes",
     quote_feedback: bool = True,
+    source_text: str | None = None,
 ) -> ChunkDrafts:
+    """The chunk's drafts. ``source_text``, the whole source the chunk is from (default: the
+    chunk alone), is where code reads each cited actor's kind (``kinds.actor_kind``)."""
     if cite == "sentences":
-        return _extract_cited(client, chunk, topic)
+        return _extract_cited(client, chunk, topic, source_text or chunk.text)
     return ChunkDrafts(_extract_quoted(client, chunk, topic, quote_feedback=quote_feedback))
 
 
-def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
+def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: str) -> ChunkDrafts:
     numbered = number_sentences(chunk.text)
     messages = build_messages(chunk.text, topic, "sentences")
     answer, _ = client.ask(messages, cited_extraction_for(numbered.dated), shared=len(messages) - 1)
     spans = numbered.spans
     rejected: list[Rejected] = []
+    kinds: dict[str, ActorKind | None] = {}
+
+    def kind_of(actor: str) -> ActorKind | None:
+        """Read by code, not written by the model: see ``kinds.py``."""
+        if actor not in kinds:
+            kinds[actor] = actor_kind(actor, source_text)
+        return kinds[actor]
 
     def sentence(kind: FactKind, number: int, record: dict[str, object]) -> str | None:
         if 1 <= number <= len(spans):
@@ -213,7 +224,7 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
         if isinstance(item, CitedEventDraft):
             return item.sentence
         if isinstance(item, CitedPositionDraft):
-            who, who_kind = item.actor, item.actor_kind
+            who, who_kind = item.actor, kind_of(item.actor)
         else:
             who, who_kind = item.raised_by, None
         number = item.sentence
@@ -239,6 +250,7 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str) -> ChunkDrafts:
             written = item.model_dump(exclude={"sentence"})
             if draft is PositionDraft:
                 written["summary"] = text
+                written["actor_kind"] = kind_of(written["actor"])
             else:
                 written["description"] = text
             if draft is EventDraft:

@@ -87,7 +87,7 @@ __all__ = [
 @dataclass(frozen=True)
 class GroundedPosition:
     actor: str
-    actor_kind: ActorKind
+    actor_kind: ActorKind | None
     stance: Stance
     summary: str
     evidence: Evidence
@@ -812,6 +812,10 @@ _OPENS_A_CLAUSE = re.compile(
 )
 
 
+# A run of words the model copied and cut off, or that opens with what something is called: no
+# one's name.
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$|^\s*(?:(?:also\s+)?known\s+as|called|dubbed)\s", re.I)
+
 _PRONOUNS = frozenset("he she it they we i you him her them us me his hers its their our".split())
 
 
@@ -826,6 +830,8 @@ def names_people(name: str) -> bool:
         return False  # "Obama Doctrine", "Religious Freedom Restoration Act"
     if _OPENS_A_CLAUSE.match(name):
         return False  # "Citing the Fifth Amendment right against self-incrimination"
+    if _CUT_OFF.search(name):
+        return False  # "known as the Comprehensive International Convention on Countering..."
     if words and all(word in _PRONOUNS for word in words):
         return False  # "Her", taken from "Her son ..."
     if not words or any(ch.isupper() or ch.isdigit() for ch in name):
@@ -1331,7 +1337,7 @@ def _ground_position(
         index,
         chunk,
         "position",
-        draft.model_dump(),
+        draft.model_dump(exclude_none=True),
         draft.quote,
         actor,
         draft.actor_kind,

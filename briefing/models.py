@@ -71,7 +71,9 @@ class PositionDraft(BaseModel):
     actor: str = Field(
         min_length=2, max_length=80, description="Who holds the position, named as in the text."
     )
-    actor_kind: ActorKind = Field(description="What sort of actor this is.")
+    # A position cited by sentence number gets its kind from code (``kinds.py``), which may
+    # not tell it: None, as for a risk's raiser.
+    actor_kind: ActorKind | None = Field(description="What sort of actor this is.")
     quote: str = Field(
         min_length=8,
         max_length=QUOTE_MAX,
@@ -136,14 +138,14 @@ class CitedPositionDraft(BaseModel):
     """A position that cites the number of its sentence instead of copying words from it.
 
     No summary: the cited sentence is the position's text, verbatim. A small model's summary
-    cost a third of its output and mostly restated the sentence, or said less than it.
+    cost a third of its output and mostly restated the sentence, or said less than it. No kind
+    of actor either: code reads it from the name and the source (``kinds.py``).
     """
 
     model_config = _WIRE
     actor: str = Field(
         min_length=2, max_length=80, description="Who holds the position, named as in the text."
     )
-    actor_kind: ActorKind = Field(description="What sort of actor this is.")
     sentence: SentenceNumber
     stance: Stance = Field(description="The actor's stance toward the topic.")
 

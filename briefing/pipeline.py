@@ -95,7 +95,12 @@ def extract_facts(
         chunk_started = time.monotonic()
         try:
             drafts = extract_chunk(
-                client, chunk, topic, cite=cite, quote_feedback=config.quote_feedback
+                client,
+                chunk,
+                topic,
+                cite=cite,
+                quote_feedback=config.quote_feedback,
+                source_text=source.text,
             )
         except InvalidAnswerError as exc:
             # One chunk the model cannot answer must not cost the whole run: say so instead.

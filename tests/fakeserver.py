@@ -227,12 +227,7 @@ def _cited_answer(numbered: list[tuple[str, str]]) -> dict[str, Any]:
         if (said or quoted) and len(positions) < 6:
             actor = (said.group(1) if said else quoted.group(2)).strip()  # type: ignore[union-attr]
             positions.append(
-                {
-                    "actor": actor,
-                    "actor_kind": "person",
-                    "sentence": int(number),
-                    "stance": _stance_for(actor),
-                }
+                {"actor": actor, "sentence": int(number), "stance": _stance_for(actor)}
             )
         if _DATE.search(sentence) and len(events) < 3:
             events.append({"sentence": int(number)})

@@ -29,13 +29,11 @@ def cited_answer(request: dict[str, Any], **overrides: Any) -> Reply:
         "positions": [
             {
                 "actor": "Amara Okafor",
-                "actor_kind": "person",
                 "sentence": sentence_number(request, "Amara Okafor"),
                 "stance": "opposes",
             },
             {
                 "actor": "Jonas Berg",
-                "actor_kind": "person",
                 "sentence": sentence_number(request, "Jonas Berg"),
                 "stance": "supports",
             },
@@ -83,7 +81,7 @@ def test_cited_sentences_become_whole_sentence_evidence(
     assert '"sentence"' in schema and '"quote"' not in schema
     drafts = request["response_format"]["json_schema"]["schema"]["$defs"]
     assert {name: sorted(d["properties"]) for name, d in drafts.items()} == {
-        "CitedPositionDraft": ["actor", "actor_kind", "sentence", "stance"],
+        "CitedPositionDraft": ["actor", "sentence", "stance"],
         "CitedRiskDraft": ["category", "raised_by", "sentence"],
         "CitedEventDraft": ["sentence"],
     }  # who, where and the label: the sentence is the text, and code reads the date
@@ -106,6 +104,37 @@ def test_cited_sentences_become_whole_sentence_evidence(
     (event,) = sheet["events"]
     assert event["date"] == "8 August 2024"
     assert "| Amara Okafor | opposes |" in capsys.readouterr().out
+    # The model wrote no kind of actor: code read it from the name and the source.
+    assert {a["name"]: a["kind"] for a in sheet["actors"]} == {
+        "Amara Okafor": "person",
+        "Jonas Berg": "person",
+    }
+
+
+def test_the_kind_of_a_cited_actor_is_read_from_the_source(
+    statement_file: Path, tmp_path: Path
+) -> None:
+    """A surname alone is a person's where the source gives the full name: it joins her."""
+
+    def answer(request: dict[str, Any]) -> Reply:
+        okafor = sentence_number(request, "Amara Okafor")
+        return cited_answer(
+            request,
+            positions=[
+                {"actor": "Okafor", "sentence": okafor, "stance": "opposes"},
+                {"actor": "Open Net Alliance", "sentence": okafor, "stance": "opposes"},
+            ],
+            risks=[{"raised_by": "Amara Okafor", "sentence": okafor, "category": "privacy"}],
+        )
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(statement_file), "--cite", "sentences", "--json", str(facts)) == 0
+    kinds = {a["name"]: (a["kind"], a["aliases"]) for a in fact_sheet(facts)["actors"]}
+    assert kinds == {
+        "Amara Okafor": ("person", ["Okafor"]),
+        "Open Net Alliance": ("organisation", []),
+    }
 
 
 def test_a_sentence_number_the_text_lacks_is_rejected_with_its_reason(
@@ -114,7 +143,6 @@ def test_a_sentence_number_the_text_lacks_is_rejected_with_its_reason(
     def answer(request: dict[str, Any]) -> Reply:
         invented = {
             "actor": "Jonas Berg",
-            "actor_kind": "person",
             "sentence": 99,
             "stance": "supports",
         }
@@ -138,7 +166,6 @@ def test_a_cited_sentence_must_name_the_actor(statement_file: Path, tmp_path: Pa
     def answer(request: dict[str, Any]) -> Reply:
         leaked = {
             "actor": "Petra Holm",
-            "actor_kind": "person",
             "sentence": sentence_number(request, "Jonas Berg"),
             "stance": "supports",
         }
@@ -240,7 +267,6 @@ def test_headings_are_shown_but_never_numbered_and_attribute_nothing(tmp_path: P
     def answer(request: dict[str, Any]) -> Reply:
         pinned = {  # the heading, not the sentence, names this "actor"
             "actor": "Tech Industry",
-            "actor_kind": "group",
             "sentence": sentence_number(request, "Big technology firms"),
             "stance": "opposes",
         }
@@ -303,13 +329,11 @@ def test_a_citation_one_sentence_short_of_the_speaker_moves_to_the_speaker(
     def answer(request: dict[str, Any]) -> Reply:
         early = {
             "actor": "Microsoft",
-            "actor_kind": "company",
             "sentence": sentence_number(request, "unusual alliance"),
             "stance": "opposes",
         }
         stray = {  # named neither there, nor before, nor in the next sentence: stays rejected
             "actor": "Amara Okafor",
-            "actor_kind": "person",
             "sentence": sentence_number(request, "Negotiators finished"),
             "stance": "opposes",
         }
@@ -387,7 +411,6 @@ def test_a_citation_one_sentence_past_the_speaker_across_a_paragraph_moves_back(
         after = sentence_number(request, "Much of the argument")
         draft = {
             "actor": "Retailers' Association",
-            "actor_kind": "organisation",
             "sentence": after,
             "stance": "opposes",
         }
@@ -414,7 +437,7 @@ def test_a_position_cites_its_sentence_without_the_dateline_and_an_event_keeps_i
 
     def answer(request: dict[str, Any]) -> Reply:
         number = sentence_number(request, "Delegates agreed")
-        backed = {"actor": "Lena Sorli", "actor_kind": "person", "sentence": number}
+        backed = {"actor": "Lena Sorli", "sentence": number}
         return Reply(
             content=extraction(
                 positions=[{**backed, "stance": "supports"}], events=[{"sentence": number}]

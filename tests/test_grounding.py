@@ -1262,6 +1262,13 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         ("lawmakers", True),
         ("Foreign Affairs Committee", True),
         ("G7", True),
+        # a run of words the model cut off, or what something is called: no one's name
+        ("known as the Comprehensive International Convention on Countering the Use of...", False),
+        ("the Harbour Rights Forum and…", False),
+        ("Known as the Lindenfeld Charge", False),
+        ("Dubbed the toll", False),
+        ("Harbour Rights Forum", True),
+        ("N.W.A.", True),
     ],
 )
 def test_a_lower_case_actor_must_be_a_word_for_people(name: str, people: bool) -> None:

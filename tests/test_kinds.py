@@ -1,0 +1,74 @@
+"""The kind of a drafted actor, read by code from its name and its source."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.kinds import actor_kind
+
+SOURCE = (
+    "Ines Valdor, director of the Harbour Rights Forum, said the bill was rushed. "
+    "Valdor said ministers had ignored the forum. Sen. Okonkwo backed the bill, and "
+    "Greta Lindqvist agreed with him. Lindqvist told reporters it was overdue. "
+    "Kestrel Systems Inc. and the Blue Meadow Trust stayed silent, and Paulo Reyes, "
+    "president of Fair Ledger, called it a start. Brightwave said nothing."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        # the name alone tells it
+        ("Sen. Okonkwo", "person"),
+        ("Mr. Valdor", "person"),
+        ("Clinton's lawyer", "person"),
+        ("a senior administration official", "person"),
+        ("Harbour Gazette reporter Ana Torres", "person"),
+        ("Republican senators", "group"),
+        ("human rights advocates", "group"),
+        ("Western countries", "group"),
+        ("Russia", "government"),
+        ("Nebraska", "government"),
+        ("New Jersey", "government"),
+        ("the Justice Department", "government"),
+        ("Kestrel Systems Inc.", "company"),
+        ("Harbour Rights Forum", "organisation"),
+        ("The Daily Ledger", "organisation"),
+        ("NRA", "organisation"),
+        ("F.B.I.", "organisation"),
+        ("MoveOn.org", "organisation"),
+        ("Standard & Poor's", "organisation"),
+        # a full name: a person unless the source names it as a body
+        ("Ines Valdor", "person"),
+        ("Greta Lindqvist", "person"),
+        ("Robert S. Mueller III", "person"),
+        ("Fair Ledger", "organisation"),  # "president of Fair Ledger"
+        ("Blue Meadow", "organisation"),  # "the Blue Meadow Trust": a short form of a body
+        # one word: a person when the source gives it a title or a given name
+        ("Okonkwo", "person"),
+        ("Lindqvist", "person"),
+        ("Brightwave", None),
+        ("Meadow", None),
+    ],
+)
+def test_kind_of_a_drafted_name(name: str, kind: str | None) -> None:
+    assert actor_kind(name, SOURCE) == kind
+
+
+def test_a_body_named_after_the_is_no_person() -> None:
+    text = "The plan was backed by the Coastal Tech Accord and by Marta Ilves."
+    assert actor_kind("Coastal Tech Accord", text) == "organisation"
+    assert actor_kind("Marta Ilves", text) == "person"
+    # without "the" the same two words read as a person's name
+    assert actor_kind("Coastal Tech", "Coastal Tech said no.") == "person"
+
+
+def test_a_surname_that_opens_a_longer_name_is_not_a_person() -> None:
+    text = "The Anders Holm Foundation funds it. Holm Foundation staff agreed."
+    assert actor_kind("Holm", text) is None
+    assert actor_kind("Holm", text + " Nils Holm said so.") == "person"
+
+
+def test_a_sentence_opening_word_is_no_given_name() -> None:
+    assert actor_kind("Vantor", "It said so. But Vantor declined.") is None
+    assert actor_kind("Vantor", "It said so. Ilse Vantor declined.") == "person"
