@@ -421,7 +421,9 @@ def briefing_worker(request: Path, reply: Path) -> int:
     )
     # As `briefing generate` with the embedded model: its saved instruction states are used
     # (restored through the proxy, which forwards the server's /slots routes) unless turned off.
-    endpoint = remote_endpoint(config)
+    # The embedded endpoint's server features too: it continues an answer begun in the
+    # assistant turn, so a stance is read from one generated token (``ChatClient.ask_choice``).
+    endpoint = dataclasses.replace(remote_endpoint(config), continues_answers=True)
     store = None
     if job.get("prefix_dir"):
         store = PrefixStore(lambda: job["proxy"], Path(job["prefix_dir"]), prefix_identity())

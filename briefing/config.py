@@ -170,6 +170,7 @@ def open_endpoint(config: BriefConfig, progress: Progress = no_progress) -> Iter
             # starts a fresh server and sends the same requests in the same order, so reuse is
             # identical from run to run.
             extra_body={"cache_prompt": True},
+            continues_answers=True,  # llama.cpp: a stance is read from one generated token
             # Our own server on loopback does not hang; a request is slow only because the
             # machine is. Timing it out would queue the retry behind the abandoned request.
             timeout=config.timeout,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import cast, get_args
 
 from .config import Progress, no_progress
 from .consolidate import merge_same_stance
@@ -30,6 +31,8 @@ from .models import (
     StanceAnswer,
 )
 from .prompting import render_prompt
+
+STANCES: tuple[str, ...] = get_args(Stance)
 
 
 def ask_stance(
@@ -54,10 +57,10 @@ def ask_stance(
         },
     ]
     try:
-        answer, _ = client.ask(messages, StanceAnswer, shared=1)
+        stance = client.ask_choice(messages, StanceAnswer, "stance", STANCES, shared=1)
     except InvalidAnswerError:
         return None
-    return answer.stance
+    return cast(Stance, stance)
 
 
 def check_stances(
