@@ -54,6 +54,9 @@ from .models import (
 from .prompting import read_prompt, render_prompt
 
 CitedDraft = CitedPositionDraft | CitedRiskDraft | CitedEventDraft
+# How far around a chunk its source is read for the kind of a drafted actor: about a long
+# article's length, so that a person named in full on an earlier page still counts.
+_KIND_REACH = 20_000
 DraftT = TypeVar("DraftT", PositionDraft, RiskDraft, EventDraft)
 
 
@@ -166,9 +169,13 @@ def extract_chunk(
     source_text: str | None = None,
 ) -> ChunkDrafts:
     """The chunk's drafts. ``source_text``, the whole source the chunk is from (default: the
-    chunk alone), is where code reads each cited actor's kind (``kinds.actor_kind``)."""
+    chunk alone), is where code reads each cited actor's kind (``kinds.actor_kind``), within
+    ``_KIND_REACH`` characters of the chunk."""
     if cite == "sentences":
-        return _extract_cited(client, chunk, topic, source_text or chunk.text)
+        around = source_text or chunk.text
+        if source_text:  # a very long source is read near the chunk, where its names are
+            around = source_text[max(0, chunk.start - _KIND_REACH) : chunk.end + _KIND_REACH]
+        return _extract_cited(client, chunk, topic, around)
     return ChunkDrafts(_extract_quoted(client, chunk, topic, quote_feedback=quote_feedback))
 
 

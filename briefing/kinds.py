@@ -3,15 +3,17 @@
 With sentence citations the model writes only who, the sentence's number and the label; the
 kind of actor, which grounding and consolidation read (a person is named again by surname
 alone, a body by its acronym or "the coalition"), is read here instead. The kind cost five
-generated tokens per position, a fifth of the extraction's answer on two cores, and over the
-drafts of 90 BASIL events these rules agree with the small model on who is a person for most
-names; where they differ the model was as often wrong ("Republican senators" a person, "New
-Jersey" a person).
+generated tokens per position, a fifth of the extraction's answer on two cores. Over the
+2,491 positions the embedded model drafted for BASIL events 11 to 100 these rules and the
+model agree on who is a person for 96% of them, and where they differ the model is as often
+wrong ("Republican senators" a person, "Andrew Breitbart" an organisation).
 
-The name is read first (a title, a country or state, the words of a government, a company, a
-body or a role, a group written in lower case), then the source: a one-word name is a person
-when the source gives it a title or a given name ("Mr. Schumer", "Chuck Schumer"), a full name
-when the source names it again by surname alone ("Tirana Hassan ... Hassan said").
+The name is read first: a title, a role, a country or state, the words of a government, a
+company or a body, a group written in lower case, an acronym. Then the source: a one-word
+name is a person where the source gives it a title or a given name ("Mr. Schumer", "Chuck
+Schumer"), and None (unknown, as for a risk's raiser) where it does not; a longer name of
+capitalized words is a person unless the source names it as a body ("the Cybersecurity Tech
+Accord", "president of Third Way").
 """
 
 from __future__ import annotations
@@ -129,16 +131,18 @@ def _given_name(word: str) -> bool:
     return word in GIVEN_NAMES or sex_of_given_name(word) is not None
 
 
+_AS_A_BODY = re.compile(
+    rf"(?:\b[Tt]he|\b(?:{'|'.join(sorted(_ROLE_WORDS))})s?\s+(?:of|for|at))\s+$"
+)
+
+
 def _body_in(name: str, text: str) -> bool:
-    """Whether the text names ``name`` as a body: after "the" in a sentence ("backed by the
-    Cybersecurity Tech Accord"), or as where someone holds a role ("president of Third Way",
-    "a spokesman for Secure America Now")."""
-    roles = "|".join(sorted(_ROLE_WORDS))
-    return (
-        re.search(
-            rf"(?:\bthe|\b(?:{roles})s?\s+(?:of|for|at))\s+{re.escape(name)}(?![\w'’-])", text
-        )
-        is not None
+    """Whether the text names ``name`` as a body: after "the" ("backed by the Cybersecurity
+    Tech Accord"), or as where someone holds a role ("president of Third Way", "a spokesman
+    for Secure America Now")."""
+    return any(
+        _AS_A_BODY.search(text, max(0, found.start() - 24), found.start())
+        for found in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)
     )
 
 

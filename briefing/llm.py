@@ -202,6 +202,7 @@ class ChatClient:
         self.usage = Usage()
         self._usage_lock = threading.Lock()  # requests may run on several threads
         self._json_schema_supported = True
+        self._continues_answers = endpoint.continues_answers  # off if the server refuses one
         self._client: openai.OpenAI | None = None
         self._client_lock = threading.Lock()
         # When one request is told to slow down (429), every thread waits until this moment.
@@ -298,7 +299,7 @@ class ChatClient:
         cores the JSON around a one-word answer cost six of its seven generated tokens. An
         answer that names no choice is asked again the usual way (``ask``).
         """
-        if self.endpoint.continues_answers:
+        if self._continues_answers:
             opening = json.dumps({field_name: ""}, separators=(",", ":"))[:-2]  # {"stance":"'
             distinct = len({choice[:1] for choice in choices}) == len(choices)
             grammar = "root ::= (" + " | ".join(json.dumps(c) for c in choices) + ') "\\"}"'
@@ -333,7 +334,7 @@ class ChatClient:
         self, request: dict[str, Any], prefix: Sequence[Message] = ()
     ) -> tuple[str, str] | None:
         """``_complete`` for a request built by the caller; ``None`` where the endpoint
-        refused it as a request for structured output."""
+        refused it (HTTP 400)."""
         return self._with_retries(self._cached_send, request, prefix)
 
     def _with_retries(self, send: Callable[..., R], *args: Any) -> R:
@@ -426,7 +427,7 @@ class ChatClient:
         self, request: dict[str, Any], prefix: Sequence[Message] = ()
     ) -> tuple[str, str] | None:
         """The answer's text and finish reason, from the cache or the endpoint; ``None`` when
-        the endpoint does not accept ``json_schema``."""
+        the endpoint does not accept ``json_schema``, or a continued answer."""
         key = request_key(self.endpoint.cache_identity, request) if self.cache else ""
         if self.cache and (cached := self.cache.get(key)) is not None:
             with self._usage_lock:
@@ -465,6 +466,10 @@ class ChatClient:
                 extra_body=request["extra_body"] or None,
             )
         except openai.BadRequestError as exc:
+            if "response_format" not in request:  # a continued answer (``ask_choice``)
+                log.info("%s does not continue answers: %s", self.endpoint.display, exc)
+                self._continues_answers = False
+                return None
             if self._json_schema_supported and "response_format" in str(exc).lower():
                 log.info("%s does not accept json_schema; using json_object", self.endpoint.display)
                 self._json_schema_supported = False

@@ -9,7 +9,7 @@ from briefing.cache import ResponseCache
 from briefing.llm import ChatClient, Endpoint
 from briefing.models import StanceAnswer
 from briefing.stance import STANCES
-from tests.fakeserver import FakeOpenAI
+from tests.fakeserver import FakeOpenAI, Reply
 
 QUESTION = [
     {"role": "system", "content": "You decide one actor's stance."},
@@ -75,3 +75,13 @@ def test_a_continued_answer_is_cached_like_any_other(tmp_path: Path) -> None:
         assert asker.ask_choice(QUESTION, StanceAnswer, "stance", STANCES) == "supports"
         assert asker.ask_choice(QUESTION, StanceAnswer, "stance", STANCES) == "supports"
     assert len(fake.requests) == 1 and asker.usage.cached == 1
+
+
+def test_a_server_that_refuses_a_continued_answer_is_asked_for_json_from_then_on() -> None:
+    refused = Reply(status=400, body={"error": {"message": "Assistant prefill is not supported"}})
+    with FakeOpenAI() as fake:
+        fake.enqueue(refused, '{"stance":"opposes"}', '{"stance":"mixed"}')
+        asker = client(fake, continues=True)
+        assert asker.ask_choice(QUESTION, StanceAnswer, "stance", STANCES) == "opposes"
+        assert asker.ask_choice(QUESTION, StanceAnswer, "stance", STANCES) == "mixed"
+    assert ["grammar" in request for request in fake.requests] == [True, False, False]
