@@ -553,17 +553,19 @@ def actor_name(drafted: str) -> str:
 
 
 def refers_back(name: str, kind: ActorKind | None, text: str, earlier: str) -> bool:
-    """Whether ``text`` names a body by "the" and the last word of its name ("the coalition")
-    while ``earlier``, the source before it, names the body in full ("Digital Rights
-    Coalition"): news writing names an organisation once, then by its head noun. Not people,
-    and not a one-word name."""
+    """Whether ``text`` names a body by "the" and the head noun of its name ("the coalition",
+    "the ministry") while ``earlier``, the source before it, names the body in full ("Digital
+    Rights Coalition", "Ministry of Digital Affairs"): news writing names an organisation once,
+    then by its head noun. Not people, and not a one-word name."""
     if kind == "person":
         return False
     words = _spelled(name)
-    if len(words) < 2 or len(words[-1]) < 4 or words[-1] in _NAME_STOPWORDS:
+    # The head noun ends the name, or opens it before "of" ("Ministry of Digital Affairs").
+    head = words[0] if len(words) > 2 and words[1] == "of" else words[-1] if words else ""
+    if len(words) < 2 or len(head) < 4 or head in _NAME_STOPWORDS:
         return False
     said = _spelled(text)
-    if not any(a == "the" and b == words[-1] for a, b in zip(said, said[1:])):
+    if not any(a == "the" and b == head for a, b in zip(said, said[1:])):
         return False
     return names_actor(name, kind, earlier)
 
@@ -571,6 +573,7 @@ def refers_back(name: str, kind: ActorKind | None, text: str, earlier: str) -> b
 # How far back a body's full name is looked for when "the coalition" may refer to it: about
 # the length of a long article, so that the search stays short in a very long source.
 _REFERENT_REACH = 20_000
+_OF_NAME = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*"
 _DEFINITE_SUBJECT = re.compile(r"\s*[\"“‘']?The\s+([a-z][a-z-]{3,})\b")
 
 
@@ -584,9 +587,16 @@ def own_subject(name: str, sentence: str, earlier: str) -> str | None:
     if opening is None or opening.group(1) in _spelled(name):
         return None
     head = opening.group(1)
-    bodies = re.findall(rf"(?:\b[A-Z][\w'’.-]*\s+){{1,5}}{head.capitalize()}\b", earlier)
-    named = [body for body in bodies if not names_actor(name, None, body)]
-    return re.sub(r"^The ", "", " ".join(named[-1].split())) if named else None
+    # The head noun ends the body's name ("Digital Rights Coalition") or opens it before "of"
+    # ("Ministry of Digital Affairs of the Republic of Veltra").
+    pattern = rf"(?:\b[A-Z][\w'’.-]*\s+){{0,5}}{head.capitalize()}\b{_OF_NAME}"
+    bodies = [
+        re.sub(r"^The ", "", " ".join(found.split())) for found in re.findall(pattern, earlier)
+    ]
+    named = [
+        body for body in bodies if body != head.capitalize() and not names_actor(name, None, body)
+    ]
+    return named[-1] if named else None
 
 
 # A sentence that opens with a person's or body's name as its subject: "Rep. Pete Sessions

@@ -655,6 +655,20 @@ def test_a_body_speaks_through_the_person_named_beside_it() -> None:
     ]
 
 
+def test_a_body_named_by_the_head_noun_that_opens_its_name_is_the_sentences_speaker() -> None:
+    """ "The ministry will ..." after the Ministry of Digital Affairs of Norland was named is
+    the ministry's, under its full name, not the minister's named the sentence before."""
+    sentence = "The ministry will present a ratification bill to parliament."
+    text = (
+        "The Ministry of Digital Affairs of the Republic of Norland supports the convention. "
+        f"Minister Lena Sorli praised it. {sentence}"
+    )
+    result = ground_in(text, pos("Minister Lena Sorli", sentence, "person", sentence))
+    assert [p.actor for p in result.positions] == [
+        "Ministry of Digital Affairs of the Republic of Norland"
+    ]
+
+
 def test_a_name_in_parentheses_is_an_aside_not_a_speaker() -> None:
     sentence = (
         "He faces candidates who are better financed (Jeb Bush) and who warn of debt "
