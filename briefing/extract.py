@@ -54,10 +54,10 @@ from .models import (
 from .prompting import read_prompt, render_prompt
 
 CitedDraft = CitedPositionDraft | CitedRiskDraft | CitedEventDraft
+DraftT = TypeVar("DraftT", PositionDraft, RiskDraft, EventDraft)
 # How far around a chunk its source is read for the kind of a drafted actor: about a long
 # article's length, so that a person named in full on an earlier page still counts.
 _KIND_REACH = 20_000
-DraftT = TypeVar("DraftT", PositionDraft, RiskDraft, EventDraft)
 
 
 @dataclass
@@ -172,7 +172,7 @@ def extract_chunk(
     chunk alone), is where code reads each cited actor's kind (``kinds.actor_kind``), within
     ``_KIND_REACH`` characters of the chunk."""
     if cite == "sentences":
-        around = source_text or chunk.text
+        around = chunk.text
         if source_text:  # a very long source is read near the chunk, where its names are
             around = source_text[max(0, chunk.start - _KIND_REACH) : chunk.end + _KIND_REACH]
         return _extract_cited(client, chunk, topic, around)
