@@ -150,8 +150,9 @@ class Tally:
                 return
             if not isinstance(reply, dict) or "usage" not in reply:
                 return
-            if self.first_request is None and body:
-                self.first_request = _describe_request(json.loads(body))
+            request = json.loads(body) if body else {}
+            if self.first_request is None and request:
+                self.first_request = _describe_request(request)
             usage = reply.get("usage") or {}
             timings = reply.get("timings") or {}
             self.calls.append(
@@ -165,6 +166,7 @@ class Tally:
                     "predicted_ms": timings.get("predicted_ms", 0.0),
                     "cache_n": timings.get("cache_n", 0),
                     "finish_reason": (reply.get("choices") or [{}])[0].get("finish_reason"),
+                    "max_tokens": request.get("max_tokens"),
                 }
             )
 
@@ -184,7 +186,13 @@ class Tally:
                 "prompt_ms": round(total("prompt_ms"), 1),
                 "predicted_n": total("predicted_n"),
                 "predicted_ms": round(total("predicted_ms"), 1),
-                "cut_off": sum(1 for call in calls if call["finish_reason"] == "length"),
+                # A one-token read (a stance label, ``ChatClient.ask_choice``) stops at its
+                # limit by design: not an answer cut off.
+                "cut_off": sum(
+                    1
+                    for call in calls
+                    if call["finish_reason"] == "length" and call.get("max_tokens") != 1
+                ),
                 "errors": list(self.errors),
                 "first_request": self.first_request,
                 "per_call": calls,
