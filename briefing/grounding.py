@@ -593,10 +593,15 @@ def own_subject(name: str, sentence: str, earlier: str) -> str | None:
     bodies = [
         re.sub(r"^The ", "", " ".join(found.split())) for found in re.findall(pattern, earlier)
     ]
-    named = [
-        body for body in bodies if body != head.capitalize() and not names_actor(name, None, body)
-    ]
+    named = [body for body in bodies if body != head.capitalize() and not _is_body(name, body)]
     return named[-1] if named else None
+
+
+def _is_body(name: str, body: str) -> bool:
+    """Whether a drafted ``name`` is ``body``: it names the body's name before any "of" (a
+    country after "of" is another actor: "Veltra" is not the "Ministry of Digital Affairs of
+    the Republic of Veltra"), or the body's name names all of it."""
+    return names_actor(name, None, body.split(" of ")[0]) or names_actor(body, None, name)
 
 
 # A sentence that opens with a person's or body's name as its subject: "Rep. Pete Sessions

@@ -663,10 +663,15 @@ def test_a_body_named_by_the_head_noun_that_opens_its_name_is_the_sentences_spea
         "The Ministry of Digital Affairs of the Republic of Norland supports the convention. "
         f"Minister Lena Sorli praised it. {sentence}"
     )
+    ministry = ["Ministry of Digital Affairs of the Republic of Norland"]
     result = ground_in(text, pos("Minister Lena Sorli", sentence, "person", sentence))
-    assert [p.actor for p in result.positions] == [
-        "Ministry of Digital Affairs of the Republic of Norland"
-    ]
+    assert [p.actor for p in result.positions] == ministry
+    # The country its name ends with is another actor: the sentence is still the ministry's.
+    result = ground_in(text, pos("Norland", sentence, "government", sentence))
+    assert [p.actor for p in result.positions] == ministry
+    # Drafted under its own name, the ministry keeps it.
+    result = ground_in(text, pos(ministry[0], sentence, "government", sentence))
+    assert [p.actor for p in result.positions] == ministry
 
 
 def test_a_name_in_parentheses_is_an_aside_not_a_speaker() -> None:
