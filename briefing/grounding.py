@@ -560,9 +560,11 @@ def refers_back(name: str, kind: ActorKind | None, text: str, earlier: str) -> b
     if kind == "person":
         return False
     words = _spelled(name)
+    if len(words) < 2:
+        return False
     # The head noun ends the name, or opens it before "of" ("Ministry of Digital Affairs").
-    head = words[0] if len(words) > 2 and words[1] == "of" else words[-1] if words else ""
-    if len(words) < 2 or len(head) < 4 or head in _NAME_STOPWORDS:
+    head = words[0] if len(words) > 2 and words[1] == "of" else words[-1]
+    if len(head) < 4 or head in _NAME_STOPWORDS:
         return False
     said = _spelled(text)
     if not any(a == "the" and b == head for a, b in zip(said, said[1:])):
@@ -573,6 +575,7 @@ def refers_back(name: str, kind: ActorKind | None, text: str, earlier: str) -> b
 # How far back a body's full name is looked for when "the coalition" may refer to it: about
 # the length of a long article, so that the search stays short in a very long source.
 _REFERENT_REACH = 20_000
+# The rest of a body's name after its head noun: "of Digital Affairs of the Republic of Veltra".
 _OF_NAME = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*"
 _DEFINITE_SUBJECT = re.compile(r"\s*[\"“‘']?The\s+([a-z][a-z-]{3,})\b")
 
