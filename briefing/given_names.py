@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["full_given_name", "sex_of_given_name"]
+__all__ = ["full_given_name", "is_given_name", "sex_of_given_name"]
 
 Sex = Literal["female", "male"]
 
@@ -105,3 +105,9 @@ def sex_of_given_name(word: str) -> Sex | None:
     if full in _MALE:
         return "male"
     return None
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a lower-case word is a given name either table knows: a short form ("joe") or
+    one that tells a man from a woman ("hillary")."""
+    return word in GIVEN_NAMES or sex_of_given_name(word) is not None

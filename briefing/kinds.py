@@ -22,7 +22,7 @@ import re
 
 from .consolidate import country_of, has_title, institution_words, names_an_office
 from .countries import US_STATES
-from .given_names import GIVEN_NAMES, sex_of_given_name
+from .given_names import is_given_name
 from .models import ActorKind
 
 __all__ = ["actor_kind"]
@@ -85,7 +85,7 @@ def actor_kind(name: str, source_text: str) -> ActorKind | None:
         return kind or "group"  # lower case: "human rights advocates", "Western countries"
     if len(words) == 1:
         return "person" if _person_by_surname(words[0], source_text) else None
-    if _given_name(lower[0]) or (len(words) <= 4 and not _body_in(name, source_text)):
+    if is_given_name(lower[0]) or (len(words) <= 4 and not _body_in(name, source_text)):
         return "person"  # "Maggie Gallagher", "Robert S. Mueller III": no body's words
     return "organisation"
 
@@ -117,7 +117,7 @@ def _named_after_role(words: list[str], lower: list[str]) -> bool:
     if not roles:
         return False
     rest = words[roles[-1] + 1 :]
-    name = rest[next((i for i, w in enumerate(rest) if _given_name(w.lower())), len(rest) - 2) :]
+    name = rest[next((i for i, w in enumerate(rest) if is_given_name(w.lower())), len(rest) - 2) :]
     return 2 <= len(name) <= 3 and all(word[:1].isupper() for word in name)
 
 
@@ -125,10 +125,6 @@ def _body_kind(lower: list[str]) -> ActorKind:
     if _GOVERNMENT_WORDS.intersection(lower):
         return "government"
     return "company" if _COMPANY_WORDS.intersection(lower) else "organisation"
-
-
-def _given_name(word: str) -> bool:
-    return word in GIVEN_NAMES or sex_of_given_name(word) is not None
 
 
 _AS_A_BODY = re.compile(
