@@ -38,12 +38,13 @@ _GOVERNMENT_WORDS = frozenset(
 _COMPANY_WORDS = frozenset(
     "inc corp corporation ltd llc plc co company companies bank banks firm firms".split()
 )
+# A body's words beyond those consolidation already reads as an institution's
+# (``institution_words``: "association", "committee", "party", ...).
 _BODY_WORDS = frozenset(
     """
-    association organization organisation organizations organisations institute foundation
-    university college school center centre coalition alliance union network watch accord
-    initiative federation league society forum committee office project fund campaign
-    movement party trust board chamber times post journal news press magazine pollster
+    organization organisation organizations organisations coalition alliance network watch
+    accord initiative federation league society forum project fund movement trust board
+    chamber times post journal news press magazine pollster
     """.split()
 )
 # A person named by a role ("Clinton's lawyer", "a senior administration official"); in the
