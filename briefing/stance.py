@@ -81,9 +81,14 @@ def check_stances(
     """
     by_id = {actor.id: actor for actor in actors}
 
-    def ask(position: Position) -> Position:
+    def context_of(position: Position) -> list[str]:
         sentences = (indexes[ev.source_id].sentence_evidence(ev).quote for ev in position.evidence)
-        context = list(dict.fromkeys(sentences))[:3]
+        return list(dict.fromkeys(sentences))[:3]
+
+    contexts = [context_of(position) for position in positions]
+
+    def ask(index: int) -> Position:
+        position, context = positions[index], contexts[index]
         actor = by_id[position.actor_id]
         first = ask_stance(client, actor, topic, context)
         labelled = position.model_copy(update={"stance": first}) if first else position
@@ -93,9 +98,15 @@ def check_stances(
         verdict = "agreed" if again == labelled.stance else "disputed"
         return labelled.model_copy(update={"stance_check": verdict, "second_stance": again})
 
+    # A question names the actor only after the sentences, so positions that cite the same
+    # sentence first (two actors of one sentence) are asked one after the other: the server
+    # then reads that sentence once.
+    leads = [context[0] if context else "" for context in contexts]
+    asking_order = sorted(range(len(positions)), key=lambda index: leads.index(leads[index]))
     pool = ThreadPoolExecutor(max_workers=concurrency)
     try:
-        checked = merge_same_stance(list(pool.map(ask, positions)))
+        answers = dict(zip(asking_order, pool.map(ask, asking_order)))
+        checked = merge_same_stance([answers[index] for index in range(len(positions))])
     finally:
         pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C, do not wait for the rest
     counts = {

@@ -180,7 +180,7 @@ def echo_model(request: dict[str, Any]) -> Reply:
     if "\nFacts:\n" in last:
         return Reply(content=json.dumps({"sentences": _bottom_line_for(last)}))
     if "stance toward" in last:
-        actor = re.search(r"^Actor: (.+)$", last, re.M)
+        actor = re.search(r"^What is (.+)'s stance toward", last, re.M)
         return Reply(content=json.dumps({"stance": _stance_for(actor.group(1) if actor else "")}))
     if "not in the text word for word" in last:
         count = len(re.findall(r"^\d+\. ", last, re.M))
@@ -234,7 +234,7 @@ def _cited_answer(numbered: list[tuple[str, str]]) -> dict[str, Any]:
     return {"positions": positions, "risks": [], "events": events}
 
 
-_FACT_LINE = re.compile(r"^([PRE]\d+)\. .*: (.+)$", re.M)
+_FACT_LINE = re.compile(r"^([PRE]\d+)(?:, [PRE]\d+)*\. .*: (.+)$", re.M)
 
 
 def _bottom_line_for(question: str) -> list[dict[str, Any]]:

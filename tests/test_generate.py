@@ -289,7 +289,7 @@ def test_stance_check_agrees_or_marks_a_dispute(
     # second is the first with the labels named, "opposes" first, in a closing line.
     first, second = fake.requests[1], fake.requests[2]
     for question in (first, second):
-        assert "Actor: Amara Okafor" in question["messages"][-1]["content"]
+        assert "What is Amara Okafor's stance toward" in question["messages"][-1]["content"]
         assert OKAFOR in question["messages"][-1]["content"]
         assert question["response_format"]["json_schema"]["name"] == "StanceAnswer"
     assert first["messages"][0] == second["messages"][0]

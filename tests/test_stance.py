@@ -32,10 +32,8 @@ def write_source(tmp_path: Path) -> str:
 
 
 def asked_actor(request: dict[str, Any]) -> str | None:
-    found = re.search(r"^Actor: (\S+)$", request["messages"][-1]["content"], re.M)
-    return (
-        found.group(1) if found and "stance toward" in request["messages"][-1]["content"] else None
-    )
+    found = re.search(r"^What is (\S+)'s stance toward", request["messages"][-1]["content"], re.M)
+    return found.group(1) if found else None
 
 
 def run(fake: FakeOpenAI, source: str, facts: Path) -> int:
@@ -156,3 +154,43 @@ def test_the_check_names_the_labels_with_opposes_first(tmp_path: Path) -> None:
     assert closing == f"Answer with one of: {', '.join(STANCE_CHECK_ORDER)}."
     assert STANCE_CHECK_ORDER[0] == "opposes"
     assert sorted(STANCE_CHECK_ORDER) == sorted(get_args(Stance))
+
+
+def test_actors_of_one_sentence_are_asked_about_one_after_the_other(tmp_path: Path) -> None:
+    """A question names its actor only after the sentences, so the server reads a sentence
+    that two actors share once when their questions follow each other; the fact sheet keeps
+    its order."""
+    shared = "SpeakerAlpha and SpeakerCharlie said the treaty would change police work in case 1."
+    source = tmp_path / "shared.txt"
+    source.write_text(
+        f"Shared words\n\n{shared}\n\nSpeakerBravo said the treaty is bad in case 2.",
+        encoding="utf-8",
+    )
+    drafted = [
+        position("SpeakerAlpha", "SpeakerAlpha and SpeakerCharlie said the treaty"),
+        position("SpeakerBravo", "SpeakerBravo said the treaty is bad", stance="opposes"),
+        position("SpeakerCharlie", "SpeakerAlpha and SpeakerCharlie said the treaty"),
+    ]
+
+    def model(request: dict[str, Any]) -> Reply:
+        if "stance toward" in request["messages"][-1]["content"]:
+            return echo_model(request)
+        return Reply(content=extraction(positions=drafted))
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=model) as fake:
+        assert run(fake, str(source), facts) == 0
+        questions = [r["messages"][-1]["content"] for r in fake.requests if asked_actor(r)]
+    sheet = fact_sheet(facts)
+    names = {actor["id"]: actor["name"] for actor in sheet["actors"]}
+    in_sheet = [names[p["actor_id"]] for p in sheet["positions"]]
+    assert sorted(in_sheet) == ["SpeakerAlpha", "SpeakerBravo", "SpeakerCharlie"]
+    assert in_sheet.index("SpeakerBravo") == 1  # between the two who share a sentence
+    asked = [re.findall(r"^What is (\S+)'s", question, re.M)[0] for question in questions]
+    assert asked == [
+        "SpeakerAlpha", "SpeakerAlpha", "SpeakerCharlie", "SpeakerCharlie",
+        "SpeakerBravo", "SpeakerBravo",
+    ]  # fmt: skip
+    # The four questions about the shared sentence open with the same words up to the actor.
+    openings = {question.split("\n\nWhat is")[0] for question in questions[:4]}
+    assert len(openings) == 1 and shared in openings.pop()
