@@ -3,7 +3,9 @@
 One narrow question, asked after consolidation and the stance check: the model sees the topic
 and a numbered list of the verified facts, each as its label and short text (``P1. Amara
 Okafor (opposes): ...``, ``R1. ...``, ``E1. ...``, the labels the review page shows), never the
-sources. It answers two or three sentences, each after the labels of the facts it rests on.
+sources (facts with the same text, as a position and the risk its actor raises often have with
+sentence citations, share one line). It answers two or three sentences, each after the labels
+of the facts it rests on.
 
 Code keeps a sentence only when every label names a fact of the list and everything specific it
 states (numbers, dates, proper names, specific words: ``claims.unsupported_claims``) occurs in
@@ -102,6 +104,50 @@ def _fact_text(fact: Fact, actors: dict[str, Actor]) -> str:
         raised_by = ", ".join(actors[actor_id].name for actor_id in fact.raised_by)
         return f"Risk raised by {raised_by}: {_one_line(fact.description)}"
     return f"{fact.date}: {_one_line(fact.description)}"
+
+
+def fact_lines(listed: dict[str, Fact], actors: dict[str, Actor]) -> list[tuple[str, str]]:
+    """The question's lines: a label (or labels) and its text.
+
+    Facts with the same text share one line, so a sentence that is both an actor's position
+    and the risk it raises, or two actors' positions, is read once (with sentence citations
+    three of the seeds' nine listed risks and positions repeated another's sentence):
+    ``P2, R1. Okafor (opposes, warns of a risk): ...``. A risk raised by no actor of the
+    line's positions keeps its own words, ``risk raised by ...``; an event gives its date.
+    """
+    groups: dict[str, list[tuple[str, Fact]]] = {}
+    for label, fact in listed.items():
+        text = _one_line(fact.summary if isinstance(fact, Position) else fact.description)
+        groups.setdefault(text, []).append((label, fact))
+    lines = []
+    for text, group in groups.items():
+        if len(group) == 1:
+            label, fact = group[0]
+            lines.append((label, _fact_text(fact, actors)))
+            continue
+        facts = [fact for _, fact in group]
+        speakers = {fact.actor_id for fact in facts if isinstance(fact, Position)}
+        warners = {
+            actor_id
+            for fact in facts
+            if isinstance(fact, Risk) and set(fact.raised_by) <= speakers
+            for actor_id in fact.raised_by
+        }
+        parts: list[str] = []
+        for fact in facts:
+            if isinstance(fact, Position):
+                warns = ", warns of a risk" if fact.actor_id in warners else ""
+                parts.append(f"{actors[fact.actor_id].name} ({stance_label(fact)}{warns})")
+            elif isinstance(fact, Risk) and not set(fact.raised_by) <= speakers:
+                raised_by = ", ".join(actors[actor_id].name for actor_id in fact.raised_by)
+                parts.append(f"risk raised by {raised_by}")
+            elif isinstance(fact, Event):
+                parts.append(fact.date)
+        header = "; ".join(dict.fromkeys(parts))
+        lines.append(
+            (", ".join(label for label, _ in group), f"{header[:1].upper()}{header[1:]}: {text}")
+        )
+    return lines
 
 
 def _support(fact: Fact, actors: dict[str, Actor]) -> list[str]:
@@ -433,7 +479,7 @@ def write_bottom_line(client: ChatClient, sheet: FactSheet) -> BottomLine:
             "content": render_prompt(
                 "bottom_line_user.j2",
                 topic=sheet.topic,
-                facts=[(label, _fact_text(fact, actors)) for label, fact in listed.items()],
+                facts=fact_lines(listed, actors),
                 least=min(2, most),
                 most=most,
             ),

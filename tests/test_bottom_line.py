@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.bottom_line import MAX_TOKENS, verify_sentence
+from briefing.bottom_line import MAX_TOKENS, fact_lines, verify_sentence
 from briefing.check import read_brief
 from briefing.cli import main
 from briefing.models import (
@@ -19,8 +19,17 @@ from briefing.models import (
     Evidence,
     Position,
     Rejected,
+    Risk,
 )
-from tests.conftest import STATEMENT, extraction, fact_sheet, statement_answer
+from tests.conftest import (
+    BERG,
+    OKAFOR,
+    STATEMENT,
+    extraction,
+    fact_sheet,
+    position,
+    statement_answer,
+)
 from tests.fakeserver import FakeOpenAI, echo_model
 
 # statement_answer() gives, in the brief's order: P1 Amara Okafor (opposes), P2 Jonas Berg
@@ -542,3 +551,68 @@ def test_a_sentence_repeating_the_questions_own_words_is_dropped() -> None:
     assert verdict("Amara Okafor says the treaty is a surveillance treaty in disguise.", said) == (
         "kept"
     )
+
+
+def test_facts_with_the_same_text_are_listed_once(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    """With sentence citations a position and the risk its actor raises, or two actors'
+    positions, often have the same sentence as their text: the question lists it once, under
+    all their labels, and a sentence may still cite any of them."""
+    shared = "The treaty would hand governments sweeping surveillance powers."
+    okafor = {**position("Amara Okafor", OKAFOR), "summary": shared}
+    berg = {**position("Jonas Berg", BERG, stance="supports"), "summary": shared}
+    risk = {
+        "raised_by": "Amara Okafor",
+        "quote": "journalists could be prosecuted for ordinary reporting",
+        "description": shared,
+        "category": "human_rights",
+    }
+    fake.enqueue(
+        extraction(positions=[okafor, berg], risks=[risk]),
+        answer((["R1"], "Amara Okafor warns of sweeping surveillance powers.")),
+    )
+    brief = generate(fake, statement_file, tmp_path)
+    question = fake.requests[1]["messages"][-1]["content"]
+    listed = question.split("Facts:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert listed == [
+        f"P1, P2, R1. Amara Okafor (opposes, warns of a risk); Jonas Berg (supports): {shared}"
+    ]
+    line = bottom_line_section(brief).splitlines()[0]
+    assert line.startswith("Amara Okafor warns of sweeping surveillance powers.")
+    assert quotes_cited(brief, line) == ["journalists could be prosecuted for ordinary reporting"]
+
+
+def test_each_line_names_who_holds_or_raises_what_its_text_says() -> None:
+    def evidence(text: str) -> list[Evidence]:
+        return [Evidence(source_id="s", start=0, end=len(text), quote=text, match="exact", score=1)]
+
+    warned = "Amara Okafor warned that reporters could be jailed, and Jonas Berg agreed."
+    dated = "On 8 August 2024 Jonas Berg signed the text."
+    actors = {
+        "a": Actor(id="a", name="Amara Okafor", kind="person"),
+        "b": Actor(id="b", name="Jonas Berg", kind="person"),
+    }
+    ok = {"id": "p1", "actor_id": "a", "stance": "opposes"}
+    berg = {"id": "p2", "actor_id": "b", "stance": "supports"}
+    listed: dict[str, Position | Risk | Event] = {
+        "P1": Position(**ok, summary=warned, evidence=evidence(warned)),
+        "P2": Position(**berg, summary=dated, evidence=evidence(dated)),
+        "R1": Risk(
+            id="r1", raised_by=["a", "b"], description=warned, category="human_rights",
+            evidence=evidence(warned),
+        ),
+        "R2": Risk(
+            id="r2", raised_by=["a"], description=dated, category="legal", evidence=evidence(dated)
+        ),
+        "E1": Event(id="e1", date="8 August 2024", description=dated, evidence=evidence(dated)),
+    }  # fmt: skip
+    assert fact_lines(listed, actors) == [
+        ("P1, R1", f"Amara Okafor (opposes); risk raised by Amara Okafor, Jonas Berg: {warned}"),
+        (
+            "P2, R2, E1",
+            f"Jonas Berg (supports); risk raised by Amara Okafor; 8 August 2024: {dated}",
+        ),
+    ]  # fmt: skip
+    alone = {"P1": listed["P1"]}
+    assert fact_lines(alone, actors) == [("P1", f"Amara Okafor (opposes): {warned}")]
