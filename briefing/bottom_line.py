@@ -21,6 +21,7 @@ why; the brief's body does not.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -302,8 +303,12 @@ _CONTRAST = re.compile(
 )
 
 
-def _sides(text: str) -> tuple[bool, bool]:
-    """Whether ``text`` has words of being for, and words of being against."""
+def _sides(text: str, names: Sequence[str] = ()) -> tuple[bool, bool]:
+    """Whether ``text`` has words of being for, and words of being against, outside the
+    ``names`` it holds ("the Global Initiative against Transnational Organized Crime" takes
+    no side by its name)."""
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " ")
     return bool(_FOR_WORDS.search(text)), bool(_AGAINST_WORDS.search(text))
 
 
@@ -317,7 +322,8 @@ def _misstated_stance(text: str, facts: list[Fact], actors: dict[str, Actor]) ->
     one side only may not name an actor of the other, nor an actor whose stance is concerned as
     being for.
     """
-    if not any(_sides(text)):
+    names = [name for actor in actors.values() for name in (actor.name, *actor.aliases)]
+    if not any(_sides(text, names)):
         return None
     clauses = [clause for clause in _CONTRAST.split(text) if clause]
     for fact in facts:
@@ -334,7 +340,7 @@ def _misstated_stance(text: str, facts: list[Fact], actors: dict[str, Actor]) ->
         if fact.stance_check == "disputed":
             return f"states a side for {actor.name!r}, whose stance is disputed"
         for window in [clause for clause in clauses if named(clause)] or [text]:
-            says_for, says_against = _sides(window)
+            says_for, says_against = _sides(window, names)
             if fact.stance == "supports" and says_against and not says_for:
                 return f"puts {actor.name!r} against, while its stance is supports"
             if fact.stance in ("opposes", "concerned") and says_for and not says_against:

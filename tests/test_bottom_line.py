@@ -616,3 +616,26 @@ def test_each_line_names_who_holds_or_raises_what_its_text_says() -> None:
     ]  # fmt: skip
     alone = {"P1": listed["P1"]}
     assert fact_lines(alone, actors) == [("P1", f"Amara Okafor (opposes): {warned}")]
+
+
+def test_a_side_word_inside_an_actors_name_gives_no_side() -> None:
+    """The embedded model's "... the Global Initiative against Transnational Organized Crime
+    ... all express concerns" was dropped as giving a disputed actor a side: "against" is
+    part of a name, not a side."""
+    name = "Coalition against Online Harm"
+    said = f"The {name} warned that the treaty lets police share data too freely."
+    evidence = [Evidence(source_id="s", start=0, end=len(said), quote=said, match="exact", score=1)]
+    coalition = Actor(id="c", name=name, kind="organisation", evidence=evidence)
+    disputed = Position(
+        id="p", actor_id="c", stance="concerned", summary=said, evidence=evidence,
+        stance_check="disputed", second_stance="opposes",
+    )  # fmt: skip
+    listed: dict[str, Position | Risk | Event] = {"P1": disputed}
+
+    def kept(sentence: str) -> bool:
+        draft = BottomLineDraft(facts=["P1"], sentence=sentence)
+        verdict = verify_sentence(draft, listed, {"c": coalition}, "the treaty")
+        return isinstance(verdict, BottomLineSentence)
+
+    assert kept(f"The {name} warned that the treaty lets police share data too freely.")
+    assert not kept(f"The {name} is against the treaty.")
