@@ -111,16 +111,16 @@ def fact_lines(listed: dict[str, Fact], actors: dict[str, Actor]) -> list[tuple[
     """The question's lines: a label (or labels) and its text.
 
     Facts with the same text share one line, so a sentence that is both an actor's position
-    and the risk it raises, or two actors' positions, is read once (with sentence citations
-    three of the seeds' nine listed risks and positions repeated another's sentence):
-    ``P2, R1. Okafor (opposes, warns of a risk): ...``. A risk raised by no actor of the
+    and the risk it raises, or two actors' positions, is read once (with sentence citations,
+    each of the three risks listed for the seeds cites a listed position's sentence):
+    ``P2, R1. Amara Okafor (opposes, warns of a risk): ...``. A risk raised by no actor of the
     line's positions keeps its own words, ``risk raised by ...``; an event gives its date.
     """
     groups: dict[str, list[tuple[str, Fact]]] = {}
     for label, fact in listed.items():
         text = _one_line(fact.summary if isinstance(fact, Position) else fact.description)
         groups.setdefault(text, []).append((label, fact))
-    lines = []
+    lines: list[tuple[str, str]] = []
     for text, group in groups.items():
         if len(group) == 1:
             label, fact = group[0]
