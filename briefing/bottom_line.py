@@ -253,14 +253,30 @@ def _content_words(text: str) -> set[str]:
     return {_stem(w) for w in _words(text) if (len(w) >= 4 or w.isdigit()) and w not in _COMMON}
 
 
+# The words a sentence must share with a position or a risk whose actor it does not name.
+_SHARED_WORDS = 3
+
+
 def _rests_on(text: str, fact: Fact, actors: dict[str, Actor], topic: str) -> bool:
-    """Whether ``text`` shares a word with the fact (its text, date, actors or quotes) that
-    the topic does not have; the question's framing ("Risk raised by", a label) is no word of
-    the fact's."""
+    """Whether ``text`` uses the fact: shares a word with it (its text, date, actors or quotes)
+    that the topic does not have; the question's framing ("Risk raised by", a label) is no
+    word of the fact's. A position or a risk needs its actor named or three such words: the
+    embedded model cited Minister Berg's "the text agreed by the UN Ad Hoc Committee ... they
+    have long lacked" for the Digital Rights Coalition's call to withhold consensus from "any
+    text that lacks binding human-rights conditions", two plain words in common."""
     own = fact.summary if isinstance(fact, Position) else fact.description
     date = fact.date if isinstance(fact, Event) else ""
     words = _content_words("\n".join([own, date, *_support(fact, actors)[1:]]))
-    return bool((_content_words(text) & words) - _content_words(topic))
+    shared = (_content_words(text) & words) - _content_words(topic)
+    if isinstance(fact, Event):
+        return bool(shared)
+    ids = [fact.actor_id] if isinstance(fact, Position) else fact.raised_by
+    named = any(
+        names_actor(name, actors[actor_id].kind, text)
+        for actor_id in ids
+        for name in (actors[actor_id].name, *actors[actor_id].aliases)
+    )
+    return named or len(shared) >= _SHARED_WORDS
 
 
 # The question's framing of a risk, which a small model copies as a sentence's opening.

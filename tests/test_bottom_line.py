@@ -639,3 +639,44 @@ def test_a_side_word_inside_an_actors_name_gives_no_side() -> None:
 
     assert kept(f"The {name} warned that the treaty lets police share data too freely.")
     assert not kept(f"The {name} is against the treaty.")
+
+
+def test_a_position_whose_actor_is_not_named_needs_more_than_two_plain_words() -> None:
+    """The embedded model cited a minister's position for a coalition's call: "text" and
+    "lacked" were the only words the two shared."""
+
+    def said(actor_id: str, text: str) -> Position:
+        evidence = [
+            Evidence(source_id="s", start=0, end=len(text), quote=text, match="exact", score=1)
+        ]
+        return Position(
+            id=actor_id, actor_id=actor_id, stance="opposes", summary=text, evidence=evidence
+        )
+
+    actors = {
+        "c": Actor(id="c", name="Open Net Coalition", kind="organisation"),
+        "b": Actor(id="b", name="Jonas Berg", kind="person"),
+    }
+    listed: dict[str, Position | Risk | Event] = {
+        "P1": said("c", "The Open Net Coalition urges members to reject any text that lacks safeguards."),
+        "P2": said("b", "Jonas Berg said the text gives police the data tools they have long lacked."),
+    }  # fmt: skip
+
+    def cited(sentence: str) -> list[str]:
+        kept = verify_sentence(
+            BottomLineDraft(facts=["P1", "P2"], sentence=sentence), listed, actors, "the treaty"
+        )
+        assert isinstance(kept, BottomLineSentence)
+        return kept.fact_ids
+
+    assert cited(
+        "The Open Net Coalition urges members to reject any text that lacks safeguards."
+    ) == ["c"]
+    # Three shared words, or the actor's name, and the position stays cited.
+    assert cited(
+        "The coalition wants safeguards, while police would get the data tools they lacked."
+    ) == ["c", "b"]
+    assert cited("The Open Net Coalition urges members to reject the text; Berg disagrees.") == [
+        "c",
+        "b",
+    ]
