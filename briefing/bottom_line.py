@@ -271,12 +271,16 @@ def _rests_on(text: str, fact: Fact, actors: dict[str, Actor], topic: str) -> bo
     if isinstance(fact, Event):
         return bool(shared)
     ids = [fact.actor_id] if isinstance(fact, Position) else fact.raised_by
-    named = any(
-        names_actor(name, actors[actor_id].kind, text)
-        for actor_id in ids
-        for name in (actors[actor_id].name, *actors[actor_id].aliases)
+    return _names(text, [actors[actor_id] for actor_id in ids]) or len(shared) >= _SHARED_WORDS
+
+
+def _names(text: str, named: list[Actor]) -> bool:
+    """Whether ``text`` names one of the actors, by its name or an alias."""
+    return any(
+        names_actor(name, actor.kind, text)
+        for actor in named
+        for name in (actor.name, *actor.aliases)
     )
-    return named or len(shared) >= _SHARED_WORDS
 
 
 # The question's framing of a risk, which a small model copies as a sentence's opening.
@@ -346,16 +350,11 @@ def _misstated_stance(text: str, facts: list[Fact], actors: dict[str, Actor]) ->
         if not isinstance(fact, Position):
             continue
         actor = actors[fact.actor_id]
-
-        def named(window: str, actor: Actor = actor) -> bool:
-            names = (actor.name, *actor.aliases)
-            return any(names_actor(name, actor.kind, window) for name in names)
-
-        if not named(text):
+        if not _names(text, [actor]):
             continue
         if fact.stance_check == "disputed":
             return f"states a side for {actor.name!r}, whose stance is disputed"
-        for window in [clause for clause in clauses if named(clause)] or [text]:
+        for window in [clause for clause in clauses if _names(clause, [actor])] or [text]:
             says_for, says_against = _sides(window, names)
             if fact.stance == "supports" and says_against and not says_for:
                 return f"puts {actor.name!r} against, while its stance is supports"
