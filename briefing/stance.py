@@ -101,7 +101,7 @@ def check_stances(
     # A question names the actor only after the sentences, so positions that cite the same
     # sentence first (two actors of one sentence) are asked one after the other: the server
     # then reads that sentence once.
-    leads = [context[0] if context else "" for context in contexts]
+    leads = [context[0] for context in contexts]  # a position has evidence (min_length=1)
     asking_order = sorted(range(len(positions)), key=lambda index: leads.index(leads[index]))
     pool = ThreadPoolExecutor(max_workers=concurrency)
     try:
