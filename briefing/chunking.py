@@ -222,8 +222,20 @@ def is_heading(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
+# A dateline's place whose state or country is abbreviated ("KANSAS CITY, Mo."), at the start
+# of a line, and the dash (after an optional wire's name) that follows the place in a dateline.
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z.'’ -]{1,30},[ \t]*[A-Z][A-Za-z.]{0,10}$")
+_DATELINE_DASH = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--|-)[ \t]")
+
+
 def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
     """Decide whether the punctuation at ``text[punct_start:punct_end]`` closes a sentence."""
+    if (
+        text[punct_start] == "."
+        and _DATELINE_DASH.match(text, punct_end)
+        and _DATELINE_PLACE.search(text, max(0, punct_start - 48), punct_start)
+    ):
+        return False  # "KANSAS CITY, Mo. — Leaders ...": the dateline opens the sentence
     if punct_end >= len(text):
         return True
     if not text[punct_end].isspace():

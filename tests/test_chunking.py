@@ -61,6 +61,32 @@ def test_abbreviation_only_joins_numbers_when_numbered() -> None:
     assert _sentences(text) == ["The answer was no.", "Then the talks resumed."]
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "KANSAS CITY, Mo. \u2014 ",
+        "FERGUSON, Mo. -- ",
+        "Lincoln, Neb. (Reuters) - ",
+        "AUGUSTA, Me. \u2013 ",
+    ],
+)
+def test_a_dateline_with_an_abbreviated_state_opens_its_sentence(dateline: str) -> None:
+    """The full stop of "Mo." is no sentence end: the dateline is cut from the sentence, not
+    left as a sentence of its own that names a place just before someone's words."""
+    text = f"{dateline}Leaders accused the activists on Tuesday. They said no."
+    first, second = _sentences(text)
+    assert (first, second) == (
+        f"{dateline}Leaders accused the activists on Tuesday.",
+        "They said no.",
+    )
+    assert first[dateline_end(first) :] == "Leaders accused the activists on Tuesday."
+
+
+def test_a_state_abbreviation_inside_a_sentence_still_ends_one_before_a_capital() -> None:
+    text = "She moved to Kansas City, Mo. The city grew."
+    assert _sentences(text) == ["She moved to Kansas City, Mo.", "The city grew."]
+
+
 def test_quotes_and_ellipses() -> None:
     text = '"We will not sign," she said. "Never." The room fell silent... Then it erupted.'
     assert _sentences(text) == [

@@ -582,6 +582,16 @@ def test_a_place_named_only_in_a_dateline_is_no_speaker() -> None:
     ]
 
 
+def test_a_dateline_place_with_an_abbreviated_state_is_no_speaker() -> None:
+    text = "KANSAS CITY, Mo. \u2014 Leaders of the association accused the movement of bigotry."
+    sentence = "Leaders of the association accused the movement of bigotry."
+    result = ground_in(text, pos("KANSAS CITY, Mo.", sentence, "organisation", sentence))
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'KANSAS CITY, Mo.' is not named in or just before the quoted sentence"
+    ]
+
+
 @pytest.mark.parametrize(
     "actor",
     [
