@@ -657,10 +657,9 @@ def test_a_position_whose_actor_is_not_named_needs_more_than_two_plain_words() -
         "c": Actor(id="c", name="Open Net Coalition", kind="organisation"),
         "b": Actor(id="b", name="Jonas Berg", kind="person"),
     }
-    listed: dict[str, Position | Risk | Event] = {
-        "P1": said("c", "The Open Net Coalition urges members to reject any text that lacks safeguards."),
-        "P2": said("b", "Jonas Berg said the text gives police the data tools they have long lacked."),
-    }  # fmt: skip
+    coalition = "The Open Net Coalition urges members to reject any text that lacks safeguards."
+    berg = "Jonas Berg said the text gives police the data tools they have long lacked."
+    listed: dict[str, Position | Risk | Event] = {"P1": said("c", coalition), "P2": said("b", berg)}
 
     def cited(sentence: str) -> list[str]:
         kept = verify_sentence(
