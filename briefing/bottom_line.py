@@ -75,6 +75,11 @@ _DATED_WORD = re.compile(r"\b([A-Za-z]{3,})\s+(?:in|on|since|by|until|from|durin
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:]|\b(?:that|which|who|whom|whose|while|whereas|but|and)\b", re.IGNORECASE
 )
+# A full stop right after a comma or a word that cannot end a sentence: the schema's pattern
+# closed the sentence where its length bound fell, mid-phrase.
+_FORCED_STOP = re.compile(
+    r"(?:[,;:]|\b(?:and|or|but|nor|the|a|an|of|than|its|their|whose))\s*[.!?]$", re.IGNORECASE
+)
 _UNBOUND = frozenset("was were is are be been being has have had and but that which also".split())
 _PRONOUNS = frozenset("this that these those it its we they he she i our their his her".split())
 
@@ -187,9 +192,10 @@ def _verify(
     unknown = [label for label in labels if label not in listed]
     if unknown:
         return _rejected(draft, f"cites facts that were not listed: {', '.join(unknown)}"), None
-    if not re.search(r"[.!?][\"'”’)]*$", text) or re.search(r"[,;:]\s*[.!?]$", text):
+    if not re.search(r"[.!?][\"'”’)]*$", text) or _FORCED_STOP.search(text):
         # A sentence cut off mid-clause ("..., the press note is issued by the Ministry,"), or
-        # closed there by a full stop the schema forced ("... and the United Nations recently,.").
+        # closed there by a full stop the schema forced at its length bound ("... and the
+        # United Nations recently,.", "... on global network security, human and.").
         return _rejected(draft, "the sentence is unfinished"), None
     echoed = _echoes_the_question(text)
     if echoed:

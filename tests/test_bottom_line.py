@@ -372,6 +372,16 @@ def test_a_sentence_closed_by_a_forced_full_stop_after_a_comma_is_unfinished() -
     assert verdict("Amara Okafor says the treaty gives governments powers.", said) == "kept"
 
 
+@pytest.mark.parametrize("end", ["and", "the", "of their"])
+def test_a_sentence_closed_after_a_word_that_cannot_end_one_is_unfinished(end: str) -> None:
+    """The seeds' bottom line reached the schema's length bound at "... security, human and."."""
+    said = "Amara Okafor said the treaty threatens network security and human rights."
+    assert verdict(f"Amara Okafor says the treaty threatens security, human {end}.", said) == (
+        "the sentence is unfinished"
+    )
+    assert verdict("Amara Okafor says the treaty threatens human rights.", said) == "kept"
+
+
 def test_a_cause_the_facts_do_not_state_is_cut_from_the_sentence() -> None:
     said = "Amara Okafor said the treaty gives governments surveillance powers."
     kept = verified("Amara Okafor opposes the treaty due to surveillance powers.", said)
