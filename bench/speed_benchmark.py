@@ -368,42 +368,69 @@ def compact(value: Any) -> str:
 
 def briefing_facts(sheet: FactSheet, cite: str) -> list[str]:
     """Each grounded fact as the model wrote its draft, compact JSON: with quotes, its first
-    quote and its summary, description or date; with sentence citations, the number of the
-    sentence (counted in its source) and nothing else, since the sentence is the fact's text
-    and code reads the date from it."""
+    quote and its summary, description or date; with sentence citations, who, the number of
+    the sentence (counted in its source) and the label, since the sentence is the fact's text
+    and code reads the kind of actor and the date; a risk there is the ``risk`` label on its
+    raiser's position on the same sentence (a position of its own where there is none)."""
     from briefing.chunking import split_sentences
 
     actors = {actor.id: actor for actor in sheet.actors}
     starts = {s.id: [a for a, _ in split_sentences(s.text)] for s in sheet.sources}
-    facts: list[dict[str, Any]] = []
 
-    def written(fact: Position | Risk | Event, **text: str) -> dict[str, Any]:
+    def sentence(fact: Position | Risk | Event) -> int:
         first = fact.evidence[0]
-        if cite == "quotes":
-            return {"quote": first.quote, **text}
-        return {"sentence": bisect.bisect_right(starts[first.source_id], first.start)}
+        return bisect.bisect_right(starts[first.source_id], first.start)
 
+    if cite == "quotes":
+        facts: list[dict[str, Any]] = []
+        for position in sheet.positions:
+            actor = actors[position.actor_id]
+            facts.append(
+                {
+                    "actor": actor.name,
+                    "actor_kind": actor.kind,
+                    "quote": position.evidence[0].quote,
+                    "summary": position.summary,
+                    "stance": position.stance,
+                }
+            )
+        for risk in sheet.risks:
+            facts.append(
+                {
+                    "raised_by": ", ".join(actors[a].name for a in risk.raised_by if a in actors),
+                    "quote": risk.evidence[0].quote,
+                    "description": risk.description,
+                    "category": risk.category,
+                }
+            )
+        for event in sheet.events:
+            facts.append(
+                {
+                    "quote": event.evidence[0].quote,
+                    "date": event.date,
+                    "description": event.description,
+                }
+            )
+        return [compact(fact) for fact in facts]
+    drafts: dict[tuple[str, int], dict[str, Any]] = {}
     for position in sheet.positions:
-        actor = actors[position.actor_id]
-        facts.append(
-            {
-                "actor": actor.name,
-                "actor_kind": actor.kind,
-                **written(position, summary=position.summary),
-                "stance": position.stance,
-            }
-        )
+        name, number = actors[position.actor_id].name, sentence(position)
+        drafts[(name, number)] = {"actor": name, "sentence": number, "stance": position.stance}
     for risk in sheet.risks:
-        facts.append(
-            {
-                "raised_by": ", ".join(actors[a].name for a in risk.raised_by if a in actors),
-                **written(risk, description=risk.description),
-                "category": risk.category,
+        names = [actors[a].name for a in risk.raised_by if a in actors]
+        number = sentence(risk)
+        held = [drafts[(name, number)] for name in names if (name, number) in drafts]
+        if held:
+            held[0]["risk"] = risk.category
+        else:
+            drafts[(", ".join(names), number)] = {
+                "actor": ", ".join(names),
+                "sentence": number,
+                "stance": "concerned",
+                "risk": risk.category,
             }
-        )
-    for event in sheet.events:
-        facts.append(written(event, date=event.date, description=event.description))
-    return [compact(fact) for fact in facts]
+    events = [{"sentence": sentence(event)} for event in sheet.events]
+    return [compact(fact) for fact in [*drafts.values(), *events]]
 
 
 def briefing_worker(request: Path, reply: Path) -> int:

@@ -20,10 +20,8 @@ evidence in one of two ways (``Citation``):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TypeVar
 
 from .alignment import Aligner
 from .chunking import Chunk, dateline_end, is_heading, is_list_item, split_sentences
@@ -42,7 +40,6 @@ from .models import (
     Citation,
     CitedEventDraft,
     CitedPositionDraft,
-    CitedRiskDraft,
     EventDraft,
     FactKind,
     PositionDraft,
@@ -53,8 +50,7 @@ from .models import (
 )
 from .prompting import read_prompt, render_prompt
 
-CitedDraft = CitedPositionDraft | CitedRiskDraft | CitedEventDraft
-DraftT = TypeVar("DraftT", PositionDraft, RiskDraft, EventDraft)
+CitedDraft = CitedPositionDraft | CitedEventDraft
 # How far around a chunk its source is read for the kind of a drafted actor: about a long
 # article's length, so that a person named in full on an earlier page still counts.
 _KIND_REACH = 20_000
@@ -228,46 +224,55 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
         30." for "Microsoft wrote that ..." ending the paragraph before), which would not be
         the actor's words. Grounding checks the sentence chosen here as it checks any other.
         """
-        if isinstance(item, CitedEventDraft):
-            return item.sentence
-        if isinstance(item, CitedPositionDraft):
-            who, who_kind = item.actor, kind_of(item.actor)
-        else:
-            who, who_kind = item.raised_by, None
         number = item.sentence
+        if isinstance(item, CitedEventDraft):
+            return number
+        who, who_kind = item.actor, kind_of(item.actor)
         if names(number, who, who_kind):
             return number
         if names(number - 1, who, who_kind):
             return number - 1 if new_paragraph_of_no_ones_words(number) else number
         return number + 1 if names(number + 1, who, who_kind) else number
 
-    def quoted(kind: FactKind, cited: Sequence[CitedDraft], draft: type[DraftT]) -> list[DraftT]:
-        # model_construct: the quote is a sentence of the source, which may be longer than the
-        # bound a model-written quote gets; every field the model wrote is validated already.
-        # The sentence is also the fact's text, and an event's date is read from it.
-        drafts: list[DraftT] = []
-        for item in cited:
-            quote = sentence(kind, anchored(item), item.model_dump())
-            if quote is None:
-                continue
-            rest = quote[dateline_end(quote) :]
-            if draft is not EventDraft or calendar_date(rest):
-                quote = rest  # an event keeps its dateline only for the date in it
-            text = " ".join(quote.split())
-            written = item.model_dump(exclude={"sentence"})
-            if draft is PositionDraft:
-                written["summary"] = text
-                written["actor_kind"] = kind_of(written["actor"])
-            else:
-                written["description"] = text
-            if draft is EventDraft:
-                written["date"] = calendar_date(text) or ""
-            drafts.append(draft.model_construct(quote=quote, **written))
-        return drafts
+    def cited_text(kind: FactKind, item: CitedDraft) -> tuple[str, str] | None:
+        """The evidence (the anchored sentence, an event's dateline kept only for its date)
+        and the fact's text (the same words on one line)."""
+        quote = sentence(kind, anchored(item), item.model_dump(exclude_none=True))
+        if quote is None:
+            return None
+        rest = quote[dateline_end(quote) :]
+        if kind != "event" or calendar_date(rest):
+            quote = rest
+        return quote, " ".join(quote.split())
 
-    positions = quoted("position", answer.positions, PositionDraft)
-    risks = quoted("risk", answer.risks, RiskDraft)
-    events = quoted("event", answer.events, EventDraft)
+    # model_construct: the quote is a sentence of the source, which may be longer than the
+    # bound a model-written quote gets; every field the model wrote is validated already.
+    positions: list[PositionDraft] = []
+    risks: list[RiskDraft] = []
+    for item in answer.positions:
+        if (cited := cited_text("position", item)) is None:
+            continue
+        quote, text = cited
+        kind = kind_of(item.actor)
+        positions.append(
+            PositionDraft.model_construct(
+                actor=item.actor, actor_kind=kind, quote=quote, summary=text, stance=item.stance
+            )
+        )
+        # A risk is the warning in its raiser's own sentence; a supporter, by the stance
+        # definitions, warns of no harm the topic brings (the harms it would fight are not).
+        if item.risk is not None and item.stance != "supports":
+            risks.append(
+                RiskDraft.model_construct(
+                    raised_by=item.actor, quote=quote, description=text, category=item.risk
+                )
+            )
+    events: list[EventDraft] = []
+    for event in answer.events:
+        if (cited := cited_text("event", event)) is not None:
+            quote, text = cited
+            date = calendar_date(text) or ""
+            events.append(EventDraft.model_construct(quote=quote, date=date, description=text))
     extraction = ChunkExtraction.model_construct(positions=positions, risks=risks, events=events)
     return ChunkDrafts(extraction, rejected)
 

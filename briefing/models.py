@@ -139,7 +139,10 @@ class CitedPositionDraft(BaseModel):
 
     No summary: the cited sentence is the position's text, verbatim. A small model's summary
     cost a third of its output and mostly restated the sentence, or said less than it. No kind
-    of actor either: code reads it from the name and the source (``kinds.py``).
+    of actor either: code reads it from the name and the source (``kinds.py``). A risk is no
+    list of its own: ``risk`` names the kind of harm the sentence warns of, and code makes it
+    a risk raised by the actor on that sentence (the small model's own risks repeated its
+    positions' actor and sentence almost every time, some twenty tokens each).
     """
 
     model_config = _WIRE
@@ -148,17 +151,9 @@ class CitedPositionDraft(BaseModel):
     )
     sentence: SentenceNumber
     stance: Stance = Field(description="The actor's stance toward the topic.")
-
-
-class CitedRiskDraft(BaseModel):
-    """A risk that cites the number of its sentence, which is its text."""
-
-    model_config = _WIRE
-    raised_by: str = Field(
-        min_length=2, max_length=80, description="Who warns about the risk, named as in the text."
+    risk: RiskCategory | None = Field(
+        default=None, description="The kind of harm the actor warns about in the sentence, if any."
     )
-    sentence: SentenceNumber
-    category: RiskCategory = Field(description="The kind of risk.")
 
 
 class CitedEventDraft(BaseModel):
@@ -177,7 +172,6 @@ class CitedExtraction(BaseModel):
 
     model_config = _WIRE
     positions: list[CitedPositionDraft] = Field(max_length=6)
-    risks: list[CitedRiskDraft] = Field(max_length=4)
     events: list[CitedEventDraft] = Field(max_length=3)
 
 

@@ -231,7 +231,7 @@ def _cited_answer(numbered: list[tuple[str, str]]) -> dict[str, Any]:
             )
         if _DATE.search(sentence) and len(events) < 3:
             events.append({"sentence": int(number)})
-    return {"positions": positions, "risks": [], "events": events}
+    return {"positions": positions, "events": events}
 
 
 _FACT_LINE = re.compile(r"^([PRE]\d+)(?:, [PRE]\d+)*\. .*: (.+)$", re.M)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 
 from briefing.chunking import split_sentences
 from briefing.cli import main
-from tests.conftest import extraction, fact_sheet
+from tests.conftest import fact_sheet
 from tests.fakeserver import FakeOpenAI, Reply, echo_model
 
 NUMBERED = re.compile(r"^\[(\d+)\] (.+)$", re.M)
@@ -21,6 +22,11 @@ def sentence_number(request: dict[str, Any], words: str) -> int:
     """The number the prompt gave the sentence that contains ``words``."""
     text = request["messages"][-1]["content"]
     return next(int(n) for n, line in NUMBERED.findall(text) if words in line)
+
+
+def cited(positions: Sequence[dict[str, Any]] = (), events: Sequence[dict[str, Any]] = ()) -> str:
+    """A scripted answer with sentence citations: positions (each may name a risk) and events."""
+    return json.dumps({"positions": list(positions), "events": list(events)})
 
 
 def cited_answer(request: dict[str, Any], **overrides: Any) -> Reply:
@@ -37,13 +43,12 @@ def cited_answer(request: dict[str, Any], **overrides: Any) -> Reply:
                 "sentence": sentence_number(request, "Jonas Berg"),
                 "stance": "supports",
             },
-        ],
-        "risks": [
             {
-                "raised_by": "Amara Okafor",
+                "actor": "Amara Okafor",
                 "sentence": sentence_number(request, "journalists could be prosecuted"),
-                "category": "human_rights",
-            }
+                "stance": "opposes",
+                "risk": "human_rights",
+            },
         ],
         "events": [{"sentence": sentence_number(request, "8 August 2024")}],
     }
@@ -81,17 +86,18 @@ def test_cited_sentences_become_whole_sentence_evidence(
     assert '"sentence"' in schema and '"quote"' not in schema
     drafts = request["response_format"]["json_schema"]["schema"]["$defs"]
     assert {name: sorted(d["properties"]) for name, d in drafts.items()} == {
-        "CitedPositionDraft": ["actor", "sentence", "stance"],
-        "CitedRiskDraft": ["category", "raised_by", "sentence"],
+        "CitedPositionDraft": ["actor", "risk", "sentence", "stance"],
         "CitedEventDraft": ["sentence"],
-    }  # who, where and the label: the sentence is the text, and code reads the date
+    }  # who, where and the labels: the sentence is the text, and code reads the date
+    # A risk is the kind of harm a position's own sentence warns of: no list of its own.
+    assert set(drafts["CitedPositionDraft"]["required"]) == {"actor", "sentence", "stance"}
     sheet = fact_sheet(facts)
     text = sheet["sources"][0]["text"]
     sentences = {text[a:b] for a, b in split_sentences(text)}
     evidence = [
         ev for kind in ("positions", "risks", "events") for f in sheet[kind] for ev in f["evidence"]
     ]
-    assert len(evidence) == 4 and sheet["rejected"] == []
+    assert len(evidence) == 5 and sheet["rejected"] == []
     for ev in evidence:
         assert text[ev["start"] : ev["end"]] == ev["quote"]
         assert ev["quote"] in sentences and ev["match"] == "exact"
@@ -123,8 +129,13 @@ def test_the_kind_of_a_cited_actor_is_read_from_the_source(
             positions=[
                 {"actor": "Okafor", "sentence": okafor, "stance": "opposes"},
                 {"actor": "Open Net Alliance", "sentence": okafor, "stance": "opposes"},
+                {
+                    "actor": "Amara Okafor",
+                    "sentence": okafor,
+                    "stance": "opposes",
+                    "risk": "privacy",
+                },
             ],
-            risks=[{"raised_by": "Amara Okafor", "sentence": okafor, "category": "privacy"}],
         )
 
     facts = tmp_path / "facts.json"
@@ -270,7 +281,7 @@ def test_headings_are_shown_but_never_numbered_and_attribute_nothing(tmp_path: P
             "sentence": sentence_number(request, "Big technology firms"),
             "stance": "opposes",
         }
-        return Reply(content=extraction(positions=[pinned]))
+        return Reply(content=cited(positions=[pinned]))
 
     facts = tmp_path / "facts.json"
     with FakeOpenAI(responder=answer) as fake:
@@ -337,7 +348,7 @@ def test_a_citation_one_sentence_short_of_the_speaker_moves_to_the_speaker(
             "sentence": sentence_number(request, "Negotiators finished"),
             "stance": "opposes",
         }
-        return Reply(content=extraction(positions=[early, stray]))
+        return Reply(content=cited(positions=[early, stray]))
 
     facts = tmp_path / "facts.json"
     with FakeOpenAI(responder=answer) as fake:
@@ -369,11 +380,11 @@ def test_a_lead_in_and_its_list_are_one_sentence_attributed_through_the_body(
 
     def answer(request: dict[str, Any]) -> Reply:
         lead_in = sentence_number(request, "two main risks")
-        risks = [
-            {"raised_by": "Harbour Traders Alliance", "sentence": lead_in, "category": c}
-            for c in ("economic", "other")
+        warnings = [
+            {"actor": "Harbour Traders Alliance", "sentence": lead_in, "stance": s, "risk": c}
+            for s, c in (("opposes", "economic"), ("concerned", "other"))
         ]
-        return Reply(content=extraction(risks=risks))
+        return Reply(content=cited(positions=warnings))
 
     facts = tmp_path / "facts.json"
     with FakeOpenAI(responder=answer) as fake:
@@ -414,7 +425,7 @@ def test_a_citation_one_sentence_past_the_speaker_across_a_paragraph_moves_back(
             "sentence": after,
             "stance": "opposes",
         }
-        return Reply(content=extraction(positions=[draft]))
+        return Reply(content=cited(positions=[draft]))
 
     with FakeOpenAI(responder=answer) as fake:
         assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
@@ -439,7 +450,7 @@ def test_a_position_cites_its_sentence_without_the_dateline_and_an_event_keeps_i
         number = sentence_number(request, "Delegates agreed")
         backed = {"actor": "Lena Sorli", "sentence": number}
         return Reply(
-            content=extraction(
+            content=cited(
                 positions=[{**backed, "stance": "supports"}], events=[{"sentence": number}]
             )
         )
@@ -473,7 +484,7 @@ def test_an_event_whose_sentence_gives_its_date_after_the_dateline_drops_the_dat
 
     def answer(request: dict[str, Any]) -> Reply:
         number = sentence_number(request, "Delegates agreed")
-        return Reply(content=extraction(events=[{"sentence": number}]))
+        return Reply(content=cited(events=[{"sentence": number}]))
 
     facts = tmp_path / "facts.json"
     with FakeOpenAI(responder=answer) as fake:

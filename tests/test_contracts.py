@@ -58,15 +58,21 @@ def test_cited_example_cites_the_sentences_the_quoted_example_quotes() -> None:
     )
     pairs = [
         *zip(quoted.positions, cited.positions, strict=True),
-        *zip(quoted.risks, cited.risks, strict=True),
         *zip(quoted.events, cited.events, strict=True),
     ]
     for quote_item, cited_item in pairs:
         start, end = spans[cited_item.sentence - 1]
         assert quote_item.quote in text[start:end]
-        # The cited example writes only who and the label: the sentence is the text.
-        written = cited_item.model_dump(exclude={"sentence"})
+        # The cited example writes only who and the labels: the sentence is the text.
+        written = cited_item.model_dump(exclude={"sentence", "risk"})
         assert written == {k: v for k, v in quote_item.model_dump().items() if k in written}
+    # A risk is named on the position whose sentence warns of it.
+    warned = [(p.actor, p.sentence, p.risk) for p in cited.positions if p.risk is not None]
+    assert len(warned) == len(quoted.risks)
+    for (actor, number, category), risk in zip(warned, quoted.risks, strict=True):
+        start, end = spans[number - 1]
+        assert (actor, category) == (risk.raised_by, risk.category)
+        assert risk.quote in text[start:end]
 
 
 def test_example_topic_is_unrelated_to_examples() -> None:
