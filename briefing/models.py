@@ -243,7 +243,7 @@ class BottomLineDraft(BaseModel):
     )
     sentence: str = Field(
         min_length=10,
-        max_length=300,
+        max_length=400,
         description="One plain sentence of at most 30 words.",
         # In the schema only: a constrained decoder then cannot close the sentence before its
         # full stop (the embedded model often left it out). The pattern repeats the length
@@ -251,7 +251,7 @@ class BottomLineDraft(BaseModel):
         # No straight double quote: the embedded model wrote one unescaped when it quoted a
         # fact ('stated that "no outcome ...'), which ended the JSON string mid-sentence, and
         # llama.cpp then failed the whole answer with HTTP 500. Code still checks every sentence.
-        json_schema_extra={"pattern": r'^[^\n"]{9,299}[.!?]$'},
+        json_schema_extra={"pattern": r'^[^\n"]{9,399}[.!?]$'},
     )
 
 

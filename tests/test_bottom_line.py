@@ -294,6 +294,18 @@ def test_the_schema_asks_the_decoder_to_end_each_sentence_with_a_full_stop(
     # A straight quote would have to be escaped in JSON; the embedded model wrote it raw.
     assert not re.fullmatch(pattern, 'Jonas Berg said "it helps" small countries.')
     assert re.fullmatch(pattern, "Jonas Berg said \u201cit helps\u201d small countries.")
+    # Room to finish a sentence that names five critics (the seeds' first sentence is 322
+    # characters; a bound of 300 closed it at "... security, human and."), and the same
+    # bound in the pattern as in the model, since llguidance ignores maxLength beside it.
+    five = (
+        "The tech industry, the Global Initiative against Transnational Organized Crime, Human "
+        "Rights Watch, the Office of the UN High Commissioner for Human Rights, and press "
+        "freedom organizations all expressed concerns over the implications of the UN "
+        "Cybercrime Treaty on global network security, human rights, and press freedom."
+    )
+    assert len(five) > 300 and re.fullmatch(pattern, five)
+    assert re.fullmatch(pattern, "x" * 399 + ".") and not re.fullmatch(pattern, "x" * 400 + ".")
+    BottomLineDraft(facts=["P1"], sentence="x" * 399 + ".")
 
 
 def verified(
