@@ -9,8 +9,9 @@ evidence in one of two ways (``Citation``):
   on a small local model is most of the run's time; the cited sentence becomes the draft's
   quote here, in code, so it is verbatim by construction. The sentence is also the fact's
   text (no summary to write) and an event's date is read from it, so the model writes only
-  who, the number and the label. A number the chunk does not have makes the draft a
-  ``Rejected`` record.
+  who, the number and the label; a position may add the kind of harm its sentence warns of,
+  which becomes a risk raised by the same actor on the same sentence. A number the chunk does
+  not have makes the draft a ``Rejected`` record.
 * ``quotes``: each draft copies a short quote. When some quotes cannot be found in the chunk,
   the model is asked once more for just those quotes, by number; a corrected quote replaces the
   old one, and whatever is still not found is left for grounding to reject. Asking for the

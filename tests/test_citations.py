@@ -363,6 +363,52 @@ def test_a_citation_one_sentence_short_of_the_speaker_moves_to_the_speaker(
     ]
 
 
+def test_a_risk_named_on_a_position_is_raised_by_its_actor_on_its_sentence(
+    tmp_path: Path,
+) -> None:
+    """The risk follows its position to the sentence that names the actor, and a position
+    labelled supports raises none: the harms a supporter names are those the measure fights."""
+    source = tmp_path / "risks.txt"
+    source.write_text(
+        "Rights groups met in Geneva. "
+        "Amara Okafor warned that the powers could be used to jail journalists. "
+        "Jonas Berg said the treaty would help police stop ransomware attacks on hospitals.",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        okafor = {  # cites the lead-in: the position and its risk move to Okafor's sentence
+            "actor": "Amara Okafor",
+            "sentence": sentence_number(request, "Rights groups met"),
+            "stance": "concerned",
+            "risk": "human_rights",
+        }
+        berg = {
+            "actor": "Jonas Berg",
+            "sentence": sentence_number(request, "Jonas Berg"),
+            "stance": "supports",
+            "risk": "security",
+        }
+        return Reply(content=cited(positions=[okafor, berg]))
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
+    sheet = fact_sheet(facts)
+    names = {actor["id"]: actor["name"] for actor in sheet["actors"]}
+    assert sorted(names[p["actor_id"]] for p in sheet["positions"]) == [
+        "Amara Okafor",
+        "Jonas Berg",
+    ]
+    (risk,) = sheet["risks"]
+    assert [names[a] for a in risk["raised_by"]] == ["Amara Okafor"]
+    assert risk["category"] == "human_rights"
+    assert risk["evidence"][0]["quote"] == (
+        "Amara Okafor warned that the powers could be used to jail journalists."
+    )
+    assert sheet["rejected"] == []
+
+
 def test_a_lead_in_and_its_list_are_one_sentence_attributed_through_the_body(
     tmp_path: Path,
 ) -> None:
