@@ -10,7 +10,7 @@ embedded model, so the run is long; it resumes where it stopped):
 BASIL ("In Plain Sight", EMNLP 2019) is read at run time from ``../shared/data/basil`` relative
 to the project root (``--data`` points elsewhere); nothing of it is copied into the repository,
 and the BASIL part is skipped with a message when it is absent. Events are taken in a fixed
-order (year, then event id), the first ``--limit`` of them (from the ``--first`` on). For
+order (year, then event id), from the ``--first`` to the ``--limit``-th, counting from 1. For
 each, the three outlets' articles (sentences joined by a space, paragraphs by a blank line) are
 written as JSON records (title, text, url, outlet, published) and briefed together, as
 ``briefing generate`` would, with ``--topic`` set to the event's ``main-event``.
@@ -421,7 +421,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--data", default=str(DEFAULT_DATA), help="folder holding basil/ and seeds/"
     )
-    parser.add_argument("--limit", type=int, default=10, help="events to brief (default 10)")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=10,
+        help="the last event to brief, counting from 1 (default 10): with --first 1, how many",
+    )
     parser.add_argument(
         "--first",
         type=int,
