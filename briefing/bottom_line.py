@@ -102,6 +102,11 @@ def _one_line(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def _own_text(fact: Fact) -> str:
+    """The fact's own words: a position's summary, a risk's or an event's description."""
+    return fact.summary if isinstance(fact, Position) else fact.description
+
+
 def _fact_text(fact: Fact, actors: dict[str, Actor]) -> str:
     """A fact as the question lists it: who or when, then its short text."""
     if isinstance(fact, Position):
@@ -123,7 +128,7 @@ def fact_lines(listed: dict[str, Fact], actors: dict[str, Actor]) -> list[tuple[
     """
     groups: dict[str, list[tuple[str, Fact]]] = {}
     for label, fact in listed.items():
-        text = _one_line(fact.summary if isinstance(fact, Position) else fact.description)
+        text = _one_line(_own_text(fact))
         groups.setdefault(text, []).append((label, fact))
     lines: list[tuple[str, str]] = []
     for text, group in groups.items():
@@ -270,9 +275,8 @@ def _rests_on(text: str, fact: Fact, actors: dict[str, Actor], topic: str) -> bo
     embedded model cited Minister Berg's "the text agreed by the UN Ad Hoc Committee ... they
     have long lacked" for the Digital Rights Coalition's call to withhold consensus from "any
     text that lacks binding human-rights conditions", two plain words in common."""
-    own = fact.summary if isinstance(fact, Position) else fact.description
     date = fact.date if isinstance(fact, Event) else ""
-    words = _content_words("\n".join([own, date, *_support(fact, actors)[1:]]))
+    words = _content_words("\n".join([_own_text(fact), date, *_support(fact, actors)[1:]]))
     shared = (_content_words(text) & words) - _content_words(topic)
     if isinstance(fact, Event):
         return bool(shared)

@@ -190,10 +190,11 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
             kinds[actor] = actor_kind(actor, source_text)
         return kinds[actor]
 
-    def sentence(kind: FactKind, number: int, record: dict[str, object]) -> str | None:
+    def sentence(kind: FactKind, number: int, item: CitedDraft) -> str | None:
         if 1 <= number <= len(spans):
             start, end = spans[number - 1]
             return chunk.text[start:end]
+        record = item.model_dump(exclude_none=True)  # only a rejected draft is recorded
         rejected.append(
             Rejected(
                 kind=kind,
@@ -238,7 +239,7 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
     def cited_text(kind: FactKind, item: CitedDraft) -> tuple[str, str] | None:
         """The evidence (the anchored sentence, an event's dateline kept only for its date)
         and the fact's text (the same words on one line)."""
-        quote = sentence(kind, anchored(item), item.model_dump(exclude_none=True))
+        quote = sentence(kind, anchored(item), item)
         if quote is None:
             return None
         rest = quote[dateline_end(quote) :]
@@ -254,10 +255,10 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
         if (cited := cited_text("position", item)) is None:
             continue
         quote, text = cited
-        kind = kind_of(item.actor)
+        who_kind = kind_of(item.actor)
         positions.append(
             PositionDraft.model_construct(
-                actor=item.actor, actor_kind=kind, quote=quote, summary=text, stance=item.stance
+                actor=item.actor, actor_kind=who_kind, quote=quote, summary=text, stance=item.stance
             )
         )
         # A risk is the warning in its raiser's own sentence; a supporter, by the stance
