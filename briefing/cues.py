@@ -31,6 +31,7 @@ __all__ = [
     "speaks_by_pronoun",
     "states_a_view",
     "views_of_others",
+    "voices_a_harm",
 ]
 
 
@@ -130,6 +131,20 @@ _HARM = "|".join(
     )
 )
 
+# Giving a warning without a verb of saying: a concern, a fear, criticism, an objection, a
+# lawsuit, an assessment. Whole words where a stem would also match "objective", "decrease"
+# or "issue".
+_VOICING = "|".join(
+    (
+        _stems(
+            *"concern worr fear alarm warn caution critic protest condemn slam blast assess"
+            " lawsuit complain alleg accus oppos".split()
+        ),
+        _words(*"object objects objected objecting objection objections decry decries".split()),
+        _words("decried", "sue", "sues", "sued", "suing"),
+    )
+)
+
 # Words nearly every English sentence has and other languages' sentences rarely do. The cue
 # lists are English: a sentence without any of these is not judged, so a French or German
 # source loses no fact to them.
@@ -157,6 +172,7 @@ def _pronouns_for(kind: str | None) -> re.Pattern[str]:
 
 _VIEWED = re.compile(f"{_QUOTED}|{_SAYING}|{_VIEW}", re.IGNORECASE)
 _HARMFUL = re.compile(_HARM, re.IGNORECASE)
+_VOICED = re.compile(_VOICING, re.IGNORECASE)
 
 
 # "Called" that names rather than says: "a program launched in 2007 called PRISM", "so-called".
@@ -232,6 +248,18 @@ def names_a_harm(sentence: str) -> bool:
     """Whether a sentence names a harm, a risk or a warning, or puts one in the future
     ("could", "may", "would"). A sentence that is not English is not judged (True)."""
     return _HARMFUL.search(sentence) is not None or not reads_as_english(sentence)
+
+
+def voices_a_harm(sentence: str) -> bool:
+    """Whether a sentence names a harm as someone's warning: it names a harm and reports
+    someone's words, or names a concern, a fear, criticism or a lawsuit. "Iran proposed to
+    eliminate human rights safeguards" names a harm Iran would do, not one it warns of.
+    A sentence that is not English is not judged (True)."""
+    if not reads_as_english(sentence):
+        return True
+    return names_a_harm(sentence) and (
+        reports_someone(sentence) or _VOICED.search(_without_naming(sentence)) is not None
+    )
 
 
 # Verbs that put the one named after them on the receiving end: "told the New York Times",

@@ -48,6 +48,7 @@ from .cues import (
     speaks_by_pronoun,
     states_a_view,
     views_of_others,
+    voices_a_harm,
 )
 from .given_names import full_given_name
 from .models import (
@@ -885,13 +886,23 @@ def _reject(source: Source, kind: FactKind, draft: dict[str, str], reason: str) 
     return Rejected(kind=kind, source_id=source.id, draft=draft, reason=reason)
 
 
-# What the sentence of an attributed fact must carry, and the reason given when it does not.
-_CUES: dict[str, tuple[Callable[[str], bool], str]] = {
+# What the sentence of an attributed fact must carry, in order, and the reason given when it
+# does not.
+_CUES: dict[str, tuple[tuple[Callable[[str], bool], str], ...]] = {
     "position": (
-        states_a_view,
-        "the quoted sentence shows no view: no one says, backs or opposes anything in it",
+        (
+            states_a_view,
+            "the quoted sentence shows no view: no one says, backs or opposes anything in it",
+        ),
     ),
-    "risk": (names_a_harm, "the quoted sentence names no harm, risk or warning"),
+    "risk": (
+        (names_a_harm, "the quoted sentence names no harm, risk or warning"),
+        (
+            voices_a_harm,
+            "no one warns of the harm in the quoted sentence: it reports what was done, "
+            "not a warning given",
+        ),
+    ),
 }
 
 
@@ -1105,8 +1116,7 @@ def _attribution_problem(
         cue_text = window
     if gives_no_comment(sentence):
         return "the quoted sentence says only that no comment was given"
-    carries, lacking = _CUES[kind]
-    return None if carries(cue_text) else lacking
+    return next((lacking for carries, lacking in _CUES[kind] if not carries(cue_text)), None)
 
 
 def _read_for_names(

@@ -14,6 +14,7 @@ from briefing.cues import (
     reports_someone,
     states_a_view,
     views_of_others,
+    voices_a_harm,
 )
 
 
@@ -105,6 +106,38 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
     assert not names_a_harm(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shopkeepers warned that trade would fall in the centre.",
+        "Critics fear the data will be shared without oversight.",
+        "The union filed a lawsuit over the unsafe conditions.",
+        "Mr. Lund offered a dire assessment of the stakes.",
+        '"It will cost jobs," the mayor said.',
+    ],
+)
+def test_a_warning_someone_gives_voices_a_harm(sentence: str) -> None:
+    assert voices_a_harm(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The harm is done or planned, not warned of (seeds, BASIL).
+        "Norland proposed to eliminate the privacy safeguards from the charge.",
+        "The senator pushed through a law that would have turned officers into border agents.",
+        "The fund will be exhausted by 2036 unless taxes rise.",
+        # A harm named but no one speaking; and "objective" or "issue" are no objection or suit.
+        "The objective of the rule is to cut fraud.",
+        "The issue could cost the city its grant.",
+        # No harm at all.
+        "Shopkeepers said the market opens at nine.",
+    ],
+)
+def test_a_harm_no_one_warns_of_is_not_voiced(sentence: str) -> None:
+    assert not voices_a_harm(sentence)
 
 
 def test_a_pronoun_reports_someone_but_does_not_by_itself_show_a_view() -> None:

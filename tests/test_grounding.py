@@ -404,6 +404,25 @@ def test_a_position_on_a_sentence_that_only_describes_its_actor_is_rejected() ->
     ]
 
 
+def test_a_risk_whose_raiser_does_the_harm_rather_than_warn_of_it_is_rejected() -> None:
+    # The seeds: "Iran proposed to eliminate human rights safeguards" had become a human
+    # rights risk raised by Iran.
+    text = (
+        "Norland proposed to eliminate the privacy safeguards from the charge. "
+        "Critics of the charge, among them the Harbor Institute, fear it would cost jobs."
+    )
+    result = ground_risks_in(
+        text,
+        risk("Norland", "Norland proposed to eliminate the privacy safeguards from the charge."),
+        risk("Harbor Institute", "fear it would cost jobs"),
+    )
+    assert [r.raised_by for r in result.risks] == ["Harbor Institute"]
+    assert [r.reason for r in result.rejected] == [
+        "no one warns of the harm in the quoted sentence: it reports what was done, "
+        "not a warning given"
+    ]
+
+
 def test_a_risk_on_a_sentence_that_warns_of_nothing_is_rejected() -> None:
     text = (
         "The council adopted the charge on 3 March 2025. "
