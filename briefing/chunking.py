@@ -34,9 +34,20 @@ _TOKEN_WINDOW = 64
 _OPENERS = "\"'“‘«([•-–—*"
 _TOKEN_LEAD = "\"'“‘«([{"
 
-# Titles and the like that are followed by a capitalised name, never a new sentence.
+# Titles and the like that are followed by a capitalised name, never a new sentence; plural
+# titles too ("U.S. Reps. John Lewis, Andre Carson and ...").
 _ABBREVIATIONS = frozenset(
     {
+        "reps",
+        "sens",
+        "govs",
+        "gens",
+        "drs",
+        "profs",
+        "revs",
+        "atty",
+        "supt",
+        "msgr",
         "mr",
         "mrs",
         "ms",

@@ -56,6 +56,15 @@ def test_abbreviations_initials_and_decimals_do_not_split() -> None:
     ]
 
 
+def test_a_plural_title_does_not_split() -> None:
+    # BASIL: "U.S. Reps." became a sentence, and a position of an actor "U. S. Reps.".
+    text = "U.S. Reps. Ana Lund and Ed Ward said the vote was fair. Sens. Ito and Park agreed."
+    assert _sentences(text) == [
+        "U.S. Reps. Ana Lund and Ed Ward said the vote was fair.",
+        "Sens. Ito and Park agreed.",
+    ]
+
+
 def test_abbreviation_only_joins_numbers_when_numbered() -> None:
     text = "The answer was no. Then the talks resumed."
     assert _sentences(text) == ["The answer was no.", "Then the talks resumed."]
