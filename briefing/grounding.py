@@ -1048,8 +1048,9 @@ def _attribution_problem(
                 f"{who!r} is only spoken to, sent to or judged in the quoted sentence (told, "
                 "urged, goes to, accused, praised), not speaking"
             )
-        if who_kind != "person" and _only_the_outlet(who, named_sentence):
-            return f"{who!r} is named only as the news outlet that reported it, not taking a side"
+        outlet = _only_the_outlet(who, named_sentence) if who_kind != "person" else None
+        if outlet:
+            return f"{who!r} is named only as {outlet}, not taking a side"
         speaker = _reported_by_another(unquoted_sentence, who, who_kind)
         if speaker:
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
@@ -1160,18 +1161,38 @@ _AS_THE_OUTLET_AFTER = re.compile(
 )
 
 
-def _only_the_outlet(who: str, sentence: str) -> bool:
-    """Whether ``who`` is a news outlet that the sentence names only as the one that reported
-    it: the outlet reports the view, it does not hold it."""
+# An outlet named as a journalist's employer: "Fox News host Glenn Beck", "a Times columnist".
+_AS_THE_EMPLOYER_AFTER = re.compile(
+    r"^['’]?s?\s+(?:[\w-]+\s+)?(?:host|anchor|reporter|correspondent|columnist|commentator"
+    r"|contributor|analyst|pundit|personality|writer|journalist|moderator|interviewer)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _only_the_outlet(who: str, sentence: str) -> str | None:
+    """How the sentence names ``who``, a news outlet, when it names it only as the one that
+    reported it or as the employer of a journalist who speaks ("Fox News host Glenn Beck"):
+    the outlet reports the view, or one of its people holds it; the outlet does not. None when
+    it names the outlet otherwise, or ``who`` is no outlet."""
     if not _OUTLET.search(who):
-        return False
+        return None
     name = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE))
-    return bool(mentions) and all(
-        _AS_THE_OUTLET_BEFORE.search(sentence, 0, found.start())
-        or _AS_THE_OUTLET_AFTER.match(sentence[found.end() :])
+    if not mentions:
+        return None
+    reported = [
+        bool(
+            _AS_THE_OUTLET_BEFORE.search(sentence, 0, found.start())
+            or _AS_THE_OUTLET_AFTER.match(sentence[found.end() :])
+        )
         for found in mentions
-    )
+    ]
+    if all(reported):
+        return "the news outlet that reported it"
+    employer = [_AS_THE_EMPLOYER_AFTER.match(sentence[found.end() :]) for found in mentions]
+    if all(was or employs for was, employs in zip(reported, employer, strict=True)):
+        return "the news outlet of a journalist who speaks"
+    return None
 
 
 _PARENTHESES = re.compile(r"\([^()\n]*\)")

@@ -765,6 +765,15 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "organisation",
             "'Riverton Times' is named only as the news outlet that reported it, not taking a side",
         ),
+        (
+            # BASIL: "Fox News host Glenn Beck ... blamed 'progressivism'" was a position of
+            # Fox News.
+            "Riverton News host Ada Vale blamed the council for the tolls.",
+            "Riverton News",
+            "organisation",
+            "'Riverton News' is named only as the news outlet of a journalist who speaks, not "
+            "taking a side",
+        ),
     ],
 )
 def test_documents_and_reporting_outlets_hold_no_position(
@@ -777,6 +786,9 @@ def test_documents_and_reporting_outlets_hold_no_position(
 def test_an_outlet_that_says_something_itself_keeps_its_position() -> None:
     said = "The New York Times said in an editorial that the bill should be vetoed."
     assert ground_in(said, pos("The New York Times", said, "organisation", said)).positions
+    # A journalist's outlet named again as the one that speaks keeps it too.
+    said = "Riverton News host Ada Vale and Riverton News itself said the tolls were unfair."
+    assert ground_in(said, pos("Riverton News", said, "organisation", said)).positions
 
 
 def test_a_refusal_to_comment_is_no_position_even_after_a_view_named_before() -> None:
