@@ -72,7 +72,7 @@ _VIEW = "|".join(
             " testif interview insist declar assert affirm urg argu threaten slam blast"
             " accus hail laud tout celebrat thank appreciat announc believ feel felt prefer"
             " hate love request predict anticipat forecast hammer jok quip mock ridicul"
-            " assail lambast rebuk scold fault lash".split()
+            " assail lambast rebuk scold fault lash complain".split()
         ),
         # Whole words where a stem would also match "likely", "responsible", "committee",
         # "regarding", "considerable", "replace", "objective", "favorite" or "decrease".

@@ -935,6 +935,9 @@ def _check_attributed(
         if not speaker or _attribution_problem(index, evidence, kind, speaker, speaker_kind):
             return _reject(index.source, kind, record, problem)
         who, who_kind = speaker, speaker_kind
+    elif named := _name_for_role(index, evidence, who):
+        # The role was checked as the one speaking; the fact is the person who holds it.
+        who, who_kind = named, "person"
     # The actor's own name was just checked against the text, surname and acronym included.
     # Whole words only: "UN" must not leave "ited" behind in "United".
     claim = re.sub(rf"(?<!\w){re.escape(who)}(?!\w)", "", claim, flags=re.IGNORECASE)
@@ -970,6 +973,42 @@ def _name_for_relation(index: SourceIndex, evidence: Evidence, who: str) -> str 
     pattern = rf"\b{tie.group(1)},\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
     names = [found.group(1) for found in re.finditer(pattern, text)]
     return names[-1] if names else None
+
+
+# A person drafted by a body's role ("DNC spokesman", "Fox News host"), and the words that
+# give that person's name ("DNC spokesman Brad Woodhouse addressed the video").
+_ROLE = re.compile(
+    r"^[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+)*?\s+(?:spokes(?:man|woman|person)|host|anchor"
+    r"|adviser|advisor|aide|chair(?:man|woman)?|director|secretary|strategist|counsel"
+    r"|manager|executive|founder|organizer|organiser)$"
+)
+# A day or month after a role is when it spoke ("the DNC spokesman Tuesday Night ...").
+_NOT_GIVEN = frozenset(word.lower() for word in (*WEEKDAYS, *MONTHS))
+_PERSON_NAME = r"([A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
+
+
+def _name_for_role(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
+    """The name the source gives a person the draft named by a body's role ("DNC
+    spokesman"), in the last "<role> <Name> <Surname>" up to and in the evidence's sentence;
+    None when there is none, or the sentence names the role as someone else ("another DNC
+    spokesman") without a name."""
+    if not _ROLE.match(who):
+        return None
+    sentence = index.sentence_evidence(evidence)
+    role = rf"(?<![\w-])(?i:{re.escape(who)})"
+
+    def last_named(text: str) -> str | None:
+        names = [
+            found.group(1)
+            for found in re.finditer(rf"{role},?\s+{_PERSON_NAME}", text)
+            if found.group(1).split()[0].lower() not in _NOT_GIVEN
+        ]
+        return names[-1] if names else None
+
+    in_sentence = last_named(sentence.quote)
+    if in_sentence or re.search(rf"\b(?i:an?|another|other)\s+{role}", sentence.quote):
+        return in_sentence
+    return last_named(index.text_before(sentence.start))
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from briefing.cues import (
         "The mayor expects the charge to raise revenue for buses.",
         "The union campaigned against the levy for a year.",
         "Two councillors questioned the figures.",
+        "The host complained about the tolls.",
         "Retailers question whether the charge will raise anything.",
         "The mayor proposed a lower charge.",
         "The union calls for a vote on the charge.",

@@ -1263,6 +1263,49 @@ def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None
     assert [p.actor for p in ground_in(unnamed, draft).positions] == ["Tom Lee's wife"]
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "drafted", "actor"),
+    [
+        # BASIL: "DNC spokesman" beside "Brad Woodhouse", one person twice in a brief.
+        (
+            "Ed Ward apologized on Monday. "
+            "Harbor Party spokesman Brad Ovens addressed the video in a statement.",
+            "Harbor Party spokesman Brad Ovens addressed the video in a statement.",
+            "Harbor Party spokesman",
+            "Brad Ovens",
+        ),
+        # BASIL: "the Fox News host complained", named in full paragraphs before.
+        (
+            "Riverton News host Glenn Vale spoke on Saturday.\n\nThe hall was full.\n\n"
+            "All we hear, the Riverton News host complained, is talk of tolls.",
+            "All we hear, the Riverton News host complained, is talk of tolls.",
+            "Riverton News host",
+            "Glenn Vale",
+        ),
+        # Another one in that role, or none named: the role stays the actor's name.
+        (
+            "Riverton News host Glenn Vale spoke on Saturday.\n\n"
+            "Another Riverton News host complained about the tolls.",
+            "Another Riverton News host complained about the tolls.",
+            "Riverton News host",
+            "Riverton News host",
+        ),
+        (
+            "The toll rose on Friday. A Harbor Party spokesman said the toll was unfair.",
+            "A Harbor Party spokesman said the toll was unfair.",
+            "Harbor Party spokesman",
+            "Harbor Party spokesman",
+        ),
+    ],
+)
+def test_a_person_drafted_by_a_role_takes_the_name_the_source_gives(
+    text: str, quote: str, drafted: str, actor: str
+) -> None:
+    result = ground_in(text, pos(drafted, quote, "person"))
+    assert [p.actor for p in result.positions] == [actor], [r.reason for r in result.rejected]
+    assert result.positions[0].actor_kind == "person"
+
+
 def test_a_quotation_wrapped_over_lines_is_still_quoted() -> None:
     text = (
         'Tom Lee spoke on Monday. He said: "The toll is\nunfair, Harbor Freight agrees," and left.'
