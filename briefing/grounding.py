@@ -1293,7 +1293,8 @@ def _reported_by_another(sentence: str, who: str, who_kind: ActorKind | None) ->
     Obama voted for is not Obama's.
 
     ``who`` still speaks when named among the speaker's titles ("ABC News, Gov. Chris
-    Christie, ..., said"), as the sentence's opening subject ("In a letter posted on her
+    Christie, ..., said"), but not as a rival in them ("a Republican trying to unseat Rep.
+    Nick J. Rahall II"), as the sentence's opening subject ("In a letter posted on her
     website, Ms. Davis recalled ..."), or through a person of theirs: a body's ("Wayne
     Pacelle, the CEO of the Humane Society ...", "the company's chief security officer"), or
     anyone's spokesman or lawyer ("Boehner spokesman Michael Steel said"); and a speaker in
@@ -1302,7 +1303,8 @@ def _reported_by_another(sentence: str, who: str, who_kind: ActorKind | None) ->
     if found is None:
         return None
     speaker, start, end = found
-    if names_actor(who, who_kind or "person", sentence[start:end]):
+    titles = _CONTESTED.sub(lambda named: " " * len(named.group(0)), sentence[start:end])
+    if names_actor(who, who_kind or "person", titles):
         return None
     opening_clause = _OPENING_CLAUSE.match(sentence)
     if opening_clause and start < opening_clause.end():
@@ -1318,6 +1320,14 @@ def _reported_by_another(sentence: str, who: str, who_kind: ActorKind | None) ->
     if opening and names_actor(who, who_kind or "person", opening.group(1)):
         return None
     return speaker
+
+
+# One a speaker's titles name as a rival, not as someone the speaker speaks for: "Elliott
+# Maynard, a Republican trying to unseat Representative Nick J. Rahall II, ..., said".
+_CONTESTED = re.compile(
+    r"\b(?:unseat|challeng\w*|defeat\w*|oust\w*|replac\w*|succeed\w*|against|rivals?\s+(?:of|to)"
+    r"|opponents?\s+of)\s+(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*"
+)
 
 
 # Someone's person, named just before the speaker: "Boehner spokesman Michael Steel".

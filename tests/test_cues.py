@@ -342,6 +342,12 @@ def test_the_speaker_a_sentence_names_beside_a_verb_of_saying(
             "Tom Kirsch",
             "Tom Kirsch, says",
         ),
+        # three titles between commas
+        (
+            "Ed Ward, a rival of Ana Park, a Democrat, in the Third District, said it.",
+            "Ed Ward",
+            "Ed Ward, a rival of Ana Park, a Democrat, in the Third District, said",
+        ),
         # named after the verb, the clause ending with the name (an aside may follow)
         ("                 said Rep. Ada Park (D-Ore.), who chairs it.", "Rep. Ada Park", None),
         # the first verb of saying decides; one inside the reported words does not

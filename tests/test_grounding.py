@@ -965,6 +965,14 @@ def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it(
             "The toll was drafted from a plan that Tom Lee backed as a councillor, Ms. Park said.",
             False,
         ),
+        # BASIL: a rival named in the speaker's titles, three of them between commas
+        (
+            "Ana Park",
+            "person",
+            "\u201cThe harbour is ours,\u201d Ed Ward, a Republican trying to unseat "
+            "Representative Ana Park, a Democrat, in the Third District, said in a statement.",
+            False,
+        ),
         # the actor speaks, or someone of theirs does
         (
             "Ana Ruiz",
