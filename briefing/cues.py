@@ -68,7 +68,7 @@ _VIEW = "|".join(
             " lobb fight fought adopt ratif veto resist refus"
             " doubt disput dismiss deni deny agree disagree acknowledg admit conced"
             " hope want wish intend seek sought recommend champion embrac boycott"
-            " withdr abandon concern worr fear skeptic sceptic alarm view position stance tweet"
+            " withdr abandon concern worr fear skeptic sceptic alarm view stance tweet"
             " testif interview insist declar assert affirm urg argu threaten slam blast"
             " accus hail laud tout celebrat thank appreciat announc believ feel felt prefer"
             " hate love request predict anticipat forecast hammer jok quip mock ridicul"
@@ -84,6 +84,10 @@ _VIEW = "|".join(
             " decry decries decried".split()
         ),
         _words("back", "backs", "backed", "backing", "backer", "backers", "sign", "signed"),
+        # A position held, not a post: "her position on same-sex marriage", "took the position
+        # that ...", "AARP's position"; not "the contenders for the position include".
+        r"\b(?:position|positions)\s+(?:on|that|of|toward|towards|against|in\s+favou?r)\b",
+        r"(?:\b(?:his|her|their|its|our|my|your)|['’]s?)\s+(?:[\w-]+\s+)?positions?\b",
         _words("push", "pushed", "pushes", "pushing", "pressed", "pressing", "sued", "sues"),
         _words("sue", "suing", "suit", "suits", "calling"),
         # A call made, not a phone call: "calls for a vote", "called on the UN".
@@ -279,6 +283,8 @@ _ADDRESSING = re.compile(
     r"|(?:swipes?|jabs?|aim|shots?|digs?)\s+at"
     # The one referred to: "a clear reference to former Speaker Paul D. Ryan".
     r"|references?\s+to"
+    # The one a post or a process is about: "support for the nomination of Victoria Nuland".
+    r"|(?:nomination|confirmation|appointment|ouster|impeachment|resignation)\s+of"
     # The one described: "the magazine portrayed Mitt Romney as ...".
     r"|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|describ(?:es|ed|ing|e)"
     # The one given something: "Ms. Nuland sent White House officials an e-mail".

@@ -1195,7 +1195,7 @@ _AS_THE_OUTLET_BEFORE = re.compile(
 )
 _AS_THE_OUTLET_AFTER = re.compile(
     r"^['’]?s?\s+(?:(?:first|also|later|previously)\s+)?(?:reported|reports|featured|published"
-    r"|obtained|posted|broke)\b",
+    r"|obtained|posted|broke|confirmed|learned|reviewed)\b",
     re.IGNORECASE,
 )
 

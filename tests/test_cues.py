@@ -34,6 +34,8 @@ from briefing.cues import (
         "The union campaigned against the levy for a year.",
         "Two councillors questioned the figures.",
         "The host complained about the tolls.",
+        "Earlier, Ms. Park revealed her position on the tolls.",
+        "The union took the position that the toll was unfair.",
         "Retailers question whether the charge will raise anything.",
         "The mayor proposed a lower charge.",
         "The union calls for a vote on the charge.",
@@ -68,6 +70,8 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         "Her expected testimony was put off until June.",
         "Gun control advocates gathered at the statehouse.",
         "The attacks killed four people at the compound.",
+        # a post, not a position held (BASIL: a list of contenders held two positions)
+        "The contenders for the position include Ana Park, a former envoy, and Tom Lee.",
         # "called" that names
         "The paper reported a program launched in 2007 called Prism.",
         "The so-called levy will start in May.",
@@ -191,6 +195,8 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
     [
         ("national parliaments", "It asks national parliaments to refuse ratification.", True),
         ("The Daily Courier", "\u201cWe will appeal,\u201d she told The Daily Courier.", True),
+        # BASIL: "offered support ... for the nomination of Victoria Nuland"
+        ("Ana Park", "Two senators offered support for the nomination of Ana Park.", True),
         ("the UN", "The coalition called on the UN to pause the vote.", True),
         ("the ministry", "The ministry told reporters it would sign.", False),
         ("The Daily Courier", "The Daily Courier reported that the vote was close.", False),

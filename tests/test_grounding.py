@@ -766,6 +766,13 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "'Riverton Times' is named only as the news outlet that reported it, not taking a side",
         ),
         (
+            # BASIL: "Fox News confirmed Steele sent an e-mail ..."
+            "The Riverton Times confirmed that Ms. Lund criticized the secrecy.",
+            "Riverton Times",
+            "organisation",
+            "'Riverton Times' is named only as the news outlet that reported it, not taking a side",
+        ),
+        (
             # BASIL: "Fox News host Glenn Beck ... blamed 'progressivism'" was a position of
             # Fox News.
             "Riverton News host Ada Vale blamed the council for the tolls.",
