@@ -51,13 +51,22 @@ _PRONOUN = _words("he", "she", "they", "we", "i")
 _SAYING = _words(
     *"say said says saying tell told tells add added adds argue argued argues warn warned warns"
     " write wrote writes stated stating noted urge urged urges insist insisted insists express"
-    " expressed expresses concerns claim claimed claims believe believes believed according"
+    " expressed expresses concerns claimed believe believes believed according"
     " ask asked asks explain explained explains stress stressed stresses suggest suggested"
     " suggests called accuse accused accuses vow vowed vows pledge pledged pledges promise"
     " promised promises announce announced announces describe described describes contend"
     " contended contends maintain maintained maintains think thinks thought statement"
     " identify identifies identified highlight highlights highlighted outline outlines"
     " outlined tweet tweeted tweets".split()
+)
+# "claim" and "claims" as verbs: "they claim that ...", not "their claims into a single case".
+_SAYING += (
+    "|"
+    + "".join(
+        rf"(?<!\b{word} )"
+        for word in "the a an their his her its our your my this that these those such whose".split()
+    )
+    + r"(?<!['’]s )\bclaims?\b"
 )
 # Taking a side, by word or by act: backing, opposing, suing, voting, praising, doubting.
 _VIEW = "|".join(

@@ -817,6 +817,18 @@ _BODY_WORDS = frozenset(
 )
 
 
+# Things someone has, named after the one who has them: "Dukes's case", "Obama's plan".
+_OWNED_THING = re.compile(r"['’]s?\s+([a-z][\w-]*)$")
+_THINGS_OWNED = frozenset(
+    """
+    case plan bill law proposal ad speech remark comment letter statement book policy decision
+    budget video tweet report lawsuit claim complaint order rule memo agenda record testimony
+    story cover article column platform measure program programme deal view stance position
+    argument message
+    """.split()
+)
+
+
 # Names of documents and measures, which hold no view: "the Bush Doctrine argued for ...".
 _DOCUMENT_HEADS = frozenset(
     "doctrine act bill law amendment treaty resolution constitution".split()
@@ -841,10 +853,14 @@ _PRONOUNS = frozenset("he she it they we i you him her them us me his hers its t
 def names_people(name: str) -> bool:
     """Whether a drafted actor can name someone: a name (a capital letter or a digit in it),
     or a lower-case word for people. "foreign affairs" or "world" names no one, nor a name
-    ending in a plural of things ("Colorado's rules")."""
+    ending in a plural of things ("Colorado's rules") or in a thing someone has ("Dukes's
+    case")."""
     words = _spelled(name)
     if words and name.split()[-1].islower() and words[-1] in _THING_PLURALS:
         return False  # "Colorado's rules", "House Republican immigration principles"
+    owned = _OWNED_THING.search(name)
+    if owned and owned.group(1) in _THINGS_OWNED:
+        return False  # "Dukes's case", "Obama's plan"
     if len(words) > 1 and words[-1] in _DOCUMENT_HEADS:
         return False  # "Obama Doctrine", "Religious Freedom Restoration Act"
     if _OPENS_A_CLAUSE.match(name):

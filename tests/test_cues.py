@@ -166,10 +166,18 @@ def test_a_pronoun_reports_only_a_speaker_it_can_stand_for() -> None:
         "Their office is on the third floor.",
         # BASIL: carried the judge named before it into a position of his.
         "His wife is expected to plead guilty before the same judge on Wednesday.",
+        # BASIL: "claims" as a noun carried three companies named before into a position.
+        "Much of the hearing turned on whether the women could join their claims in one case.",
+        "Ms. Lund's claim was heard on Monday.",
     ],
 )
 def test_a_possessive_pronoun_reports_no_one(sentence: str) -> None:
     assert not reports_someone(sentence)
+
+
+def test_claim_as_a_verb_reports_someone() -> None:
+    assert reports_someone("The lawsuit claims that the firm pays women less.")
+    assert reports_someone("Retailers claim the toll is unfair.")
 
 
 def test_cues_match_at_the_start_of_a_word_only() -> None:

@@ -613,13 +613,14 @@ def test_a_place_named_only_in_a_dateline_is_no_speaker(
     "actor",
     [
         "Colorado's rules",
+        "Lund's case",  # BASIL: "Dukes's case has drawn the attention of ..."
         "House Republican immigration principles",
         "Aerial photographs",
         "Citing the Harbour Trust's letter",  # a clause the model took for a name
         "Her",  # a pronoun, taken from "Her son ..."
     ],
 )
-def test_a_name_ending_in_a_plural_of_things_names_no_one(actor: str) -> None:
+def test_a_name_ending_in_things_or_a_thing_someone_has_names_no_one(actor: str) -> None:
     text = f"{actor} would ban sales, critics said. {actor} oppose the measure."
     result = ground_in(text, pos(actor, text, "organisation", text))
     assert [r.reason for r in result.rejected] == [
