@@ -60,13 +60,9 @@ _SAYING = _words(
     " outlined tweet tweeted tweets".split()
 )
 # "claim" and "claims" as verbs: "they claim that ...", not "their claims into a single case".
+_BEFORE_A_NOUN = "the a an their his her its our your my this that these those such whose"
 _SAYING += (
-    "|"
-    + "".join(
-        rf"(?<!\b{word} )"
-        for word in "the a an their his her its our your my this that these those such whose".split()
-    )
-    + r"(?<!['’]s )\bclaims?\b"
+    "|" + "".join(rf"(?<!\b{word} )" for word in _BEFORE_A_NOUN.split()) + r"(?<!['’]s )\bclaims?\b"
 )
 # Taking a side, by word or by act: backing, opposing, suing, voting, praising, doubting.
 _VIEW = "|".join(
@@ -299,6 +295,10 @@ _ADDRESSING = re.compile(
     # The one given something: "Ms. Nuland sent White House officials an e-mail".
     r"|sent|sends?|e-?mail(?:s|ed)|hand(?:s|ed)|gave|gives?|show(?:s|ed)|remind(?:s|ed)"
     r"|assur(?:es|ed)|inform(?:s|ed)|brief(?:s|ed)|notifie[sd]"
+    # Whom words are written or given to: "said in an email to HuffPost".
+    r"|(?:e-?mails?|messages?|letters?|notes?|statements?)\s+to"
+    # The one identified: "a Seattle woman, later identified as Gennette Cordova".
+    r"|(?:identified|named)\s+as"
     # Whom a letter is sent to: "sent a letter to Pence outlining their concerns".
     r"|(?:sent|sends?|wrote|writes|addressed|delivered)\s+(?:a|an|the|their|his|her|its)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:letters?|notes?|messages?|memos?|e-?mails?|petitions?)\s+to"

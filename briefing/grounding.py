@@ -1202,7 +1202,9 @@ def _read_for_names(
 # in a New York Times interview", "an interview with Fox News", "said on CNN").
 _OUTLET = re.compile(
     r"\b(?:Times|Post|Journal|Herald|Tribune|Register|Gazette|Hill|News|AP|Reuters|CNN|NBC|ABC"
-    r"|CBS|MSNBC|Politico|Pollster|Bloomberg|Newsweek|Root|NY1|Globe|Observer|Wire)\b"
+    r"|CBS|MSNBC|Politico|Pollster|Bloomberg|Newsweek|Root|NY1|Globe|Observer|Wire|HuffPost"
+    r"|BuzzFeed|Breitbart|Axios|Slate|Salon|Vox|Newsmax|Mediaite|Daily\s+Beast)\b"
+    r"|\w\.com\b"
 )
 _AS_THE_OUTLET_BEFORE = re.compile(
     r"(?:according\s+to|reported\s+by|told|in|to|on|(?:interview|appearance)s?\s+(?:with|on))"
@@ -1398,8 +1400,13 @@ _SUBORDINATORS = (
     "When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Whereas|Unless"
 )
 _SUBORDINATOR = re.compile(rf"\s*[\"“‘]?(?:{_SUBORDINATORS})\s")
-# A sentence's opening clause: "When Mrs. Clinton arrived, ...", "As the Obamas depart, ...".
-_OPENING_CLAUSE = re.compile(rf"\s*[\"“‘]?(?:As|{_SUBORDINATORS})\s([^,;:]{{1,160}}),\s+")
+# A sentence's opening clause: "When Mrs. Clinton arrived, ...", "As the Obamas depart, ...",
+# after a time or none ("On Tuesday as the House was preparing to vote ..., Weiner was ...").
+_TIME_FIRST = r"(?:On|Early|Late|Earlier|Later|Last)\s+\w+(?:\s+\w+)?,?\s+"
+_OPENING_CLAUSE = re.compile(
+    rf"\s*[\"“‘]?(?:As|{_SUBORDINATORS}|{_TIME_FIRST}(?:as|when|while|after|before|once))"
+    rf"\s([^,;:]{{1,160}}),\s+"
+)
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
 

@@ -203,6 +203,8 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
     [
         ("national parliaments", "It asks national parliaments to refuse ratification.", True),
         ("The Daily Courier", "\u201cWe will appeal,\u201d she told The Daily Courier.", True),
+        # BASIL: "tweeted to a Seattle woman, later identified as Gennette Cordova"
+        ("Ana Park", "It was sent to a woman in Riverton, later identified as Ana Park.", True),
         # BASIL: "offered support ... for the nomination of Victoria Nuland"
         ("Ana Park", "Two senators offered support for the nomination of Ana Park.", True),
         ("the UN", "The coalition called on the UN to pause the vote.", True),

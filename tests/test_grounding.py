@@ -767,6 +767,21 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "'Riverton Times' is named only as the news outlet that reported it, not taking a side",
         ),
         (
+            "Ms. Lund criticized the secrecy, according to HuffPost.",
+            "HuffPost",
+            "organisation",
+            "'HuffPost' is named only as the news outlet that reported it, not taking a side",
+        ),
+        (
+            # BASIL: "..., an AARP spokeswoman said in an email to HuffPost."
+            "\u201cOur position has not changed,\u201d a union spokeswoman said in an email "
+            "to Riverton Post.",
+            "Riverton Post",
+            "organisation",
+            "'Riverton Post' is only spoken to, sent to or judged in the quoted sentence (told, "
+            "urged, goes to, accused, praised), not speaking",
+        ),
+        (
             # BASIL: "Fox News confirmed Steele sent an e-mail ..."
             "The Riverton Times confirmed that Ms. Lund criticized the secrecy.",
             "Riverton Times",
@@ -1069,6 +1084,8 @@ def test_an_actor_only_acted_on_holds_no_view(sentence: str, kept: bool) -> None
     [
         ("When Ms. Park arrived, some in the crowd chanted \u201cNo toll!\u201d", False),
         ("As Ada Park leaves the council, Tom Lee will face the toll vote alone.", False),
+        # after a time (BASIL: "On Tuesday as the House was preparing to vote ..., Weiner ...")
+        ("On Tuesday as Ms. Park was preparing to vote, Mr. Lee was attacking the toll.", False),
         # the opening says whose words follow, or the main clause goes on about her
         ("As Ada Park said, the toll is a tax on the poor.", True),
         ("If Ms. Park wins the vote, she said, she will oppose the toll.", True),
