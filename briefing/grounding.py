@@ -998,7 +998,7 @@ _ROLE = re.compile(
     r"|adviser|advisor|aide|chair(?:man|woman)?|director|secretary|strategist|counsel"
     r"|manager|executive|founder|organizer|organiser)$"
 )
-# A day or month after a role is when it spoke ("the DNC spokesman Tuesday Night ...").
+# A day or month after a role or a name is when it spoke ("the DNC spokesman Tuesday ...").
 _NOT_GIVEN = frozenset(word.lower() for word in (*WEEKDAYS, *MONTHS))
 _PERSON_NAME = r"([A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
 
@@ -1014,11 +1014,13 @@ def _name_for_role(index: SourceIndex, evidence: Evidence, who: str) -> str | No
     role = rf"(?<![\w-])(?i:{re.escape(who)})"
 
     def last_named(text: str) -> str | None:
-        names = [
-            found.group(1)
-            for found in re.finditer(rf"{role},?\s+{_PERSON_NAME}", text)
-            if found.group(1).split()[0].lower() not in _NOT_GIVEN
-        ]
+        names = []
+        for found in re.finditer(rf"{role},?\s+{_PERSON_NAME}", text):
+            words = found.group(1).split()
+            while words and words[-1].lower() in _NOT_GIVEN:
+                words.pop()  # "DNC spokesman Brad Woodhouse Monday said"
+            if len(words) >= 2 and words[0].lower() not in _NOT_GIVEN:
+                names.append(" ".join(words))
         return names[-1] if names else None
 
     in_sentence = last_named(sentence.quote)

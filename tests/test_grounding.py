@@ -1315,6 +1315,13 @@ def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None
             "Riverton News host",
             "Glenn Vale",
         ),
+        # A day after the name is when it was said, not part of the name.
+        (
+            "Ed Ward apologized. Harbor Party spokesman Brad Ovens Monday called it a mistake.",
+            "Harbor Party spokesman Brad Ovens Monday called it a mistake.",
+            "Harbor Party spokesman",
+            "Brad Ovens",
+        ),
         # Another one in that role, or none named: the role stays the actor's name.
         (
             "Riverton News host Glenn Vale spoke on Saturday.\n\n"
