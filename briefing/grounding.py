@@ -474,6 +474,10 @@ def _spelled(text: str) -> list[str]:
     return [word for word in map(spelled, name_words(text)) if word]
 
 
+# Short titles that are also two names' initials: "Mr." is no acronym of Mitt Romney.
+_TITLE_WORDS = frozenset("mr ms dr st sr jr mt lt".split())
+
+
 def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     """Whether ``window`` names the actor: in full, by surname (people) or by acronym."""
     words = _spelled(name)
@@ -494,7 +498,7 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     if kind is None and _titled(core, window_words):
         return True
     short = acronym(words)
-    if len(short) >= 2 and short in window_words:
+    if len(short) >= 2 and short not in _TITLE_WORDS and short in window_words:
         return True
     # The draft may use the acronym while the text spells the name out.
     if len(words) == 1 and len(words[0]) >= 2:
@@ -829,9 +833,10 @@ _THINGS_OWNED = frozenset(
 )
 
 
-# Names of documents and measures, which hold no view: "the Bush Doctrine argued for ...".
+# Names of documents, measures and polls, which hold no view: "the Bush Doctrine argued for
+# ...", "An NBC News/Wall Street Journal poll last week found ...".
 _DOCUMENT_HEADS = frozenset(
-    "doctrine act bill law amendment treaty resolution constitution".split()
+    "doctrine act bill law amendment treaty resolution constitution poll survey".split()
 )
 
 
@@ -1111,7 +1116,7 @@ def _attribution_problem(
         speaker = _reported_by_another(unquoted_sentence, who, who_kind)
         if speaker:
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
-        if _named_only_in_an_opening_clause(who, who_kind, unquoted_sentence):
+        if _named_only_in_an_opening_clause(who, who_kind, sentence, unquoted_sentence):
             return f"{who!r} is named only in the sentence's opening clause, not its main one"
         if _only_acted_on(who, who_kind, sentence):
             return (
@@ -1407,21 +1412,27 @@ _SUBORDINATOR = re.compile(rf"\s*[\"“‘]?(?:{_SUBORDINATORS})\s")
 _TIME_FIRST = r"(?:On|Early|Late|Earlier|Later|Last)\s+\w+(?:\s+\w+)?,?\s+"
 _OPENING_CLAUSE = re.compile(
     rf"\s*[\"“‘]?(?:As|{_SUBORDINATORS}|{_TIME_FIRST}(?:as|when|while|after|before|once))"
-    rf"\s([^,;:]{{1,160}}),\s+"
+    rf"\s([^,;:]{{1,160}}),[\"”’]?\s+"  # a comma inside a closing quotation mark too
 )
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
 
-def _named_only_in_an_opening_clause(who: str, who_kind: ActorKind | None, sentence: str) -> bool:
+def _named_only_in_an_opening_clause(
+    who: str, who_kind: ActorKind | None, sentence: str, unquoted: str
+) -> bool:
     """Whether ``who`` is named only in the clause a sentence opens with, and the main
     clause has a subject of its own: "When Mrs. Clinton arrived, some in the crowd chanted
     ..." is the crowd's, "As the Obamas depart the White House ..., Trump will ..." Trump's.
     An opening that says ("As Axelrod said, ...") gives the words' speaker, and a main
-    clause opening with a pronoun ("If Lee wins, he will ...") may go on about the actor."""
+    clause opening with a pronoun ("If Lee wins, he will ...") may go on about the actor.
+
+    The clause is found in ``sentence`` (its comma may stand inside a quotation: 'about the
+    "47 percent," Mr. Ryan ...') and read in ``unquoted``, the same sentence with its quoted
+    words blanked."""
     found = _OPENING_CLAUSE.match(sentence)
     if found is None:
         return False
-    clause, main = found.group(1), sentence[found.end() :]
+    clause, main = unquoted[found.start(1) : found.end(1)], unquoted[found.end() :]
     return (
         names_actor(who, who_kind, clause)
         and not names_actor(who, who_kind, main)

@@ -203,6 +203,8 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
     [
         ("national parliaments", "It asks national parliaments to refuse ratification.", True),
         ("The Daily Courier", "\u201cWe will appeal,\u201d she told The Daily Courier.", True),
+        # BASIL: "on the radio show of former Republican presidential candidate Mike Huckabee"
+        ("Ana Park", "He spoke on the radio show of former councillor Ana Park.", True),
         # BASIL: "tweeted to a Seattle woman, later identified as Gennette Cordova"
         ("Ana Park", "It was sent to a woman in Riverton, later identified as Ana Park.", True),
         # BASIL: "offered support ... for the nomination of Victoria Nuland"

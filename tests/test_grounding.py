@@ -209,6 +209,9 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     assert names_actor("Ada Park", None, "Ms. Park said the toll was wrong.")
     assert not names_actor("Ada Park", None, "The park was closed.")
     assert not names_actor("Amnesty International", None, "Its international staff left.")
+    # "Mr." is a title, not the initials of Mitt Romney (BASIL: "Mr. Ryan reminded ...").
+    assert not names_actor("Mitt Romney", "person", "Mr. Ryan reminded him of his gaffes.")
+    assert not names_actor("Mara Rossi", None, "Mr. Lee said so.")
 
 
 def test_names_actor_ignores_a_hyphen_inside_a_name_and_a_generational_suffix() -> None:
@@ -614,6 +617,7 @@ def test_a_place_named_only_in_a_dateline_is_no_speaker(
     [
         "Colorado's rules",
         "Lund's case",  # BASIL: "Dukes's case has drawn the attention of ..."
+        "Riverton Herald poll",  # BASIL: "An NBC News/Wall Street Journal poll ... found"
         "House Republican immigration principles",
         "Aerial photographs",
         "Citing the Harbour Trust's letter",  # a clause the model took for a name
@@ -1084,6 +1088,12 @@ def test_an_actor_only_acted_on_holds_no_view(sentence: str, kept: bool) -> None
     [
         ("When Ms. Park arrived, some in the crowd chanted \u201cNo toll!\u201d", False),
         ("As Ada Park leaves the council, Tom Lee will face the toll vote alone.", False),
+        # the clause's comma inside a quotation (BASIL: 'about the "47 percent," Mr. Ryan ...')
+        (
+            "When Mr. Lee went after Ms. Park\u2019s remark about the \u201ctoll tax,\u201d "
+            "Mr. Ward reminded him of his own gaffes.",
+            False,
+        ),
         # after a time (BASIL: "On Tuesday as the House was preparing to vote ..., Weiner ...")
         ("On Tuesday as Ms. Park was preparing to vote, Mr. Lee was attacking the toll.", False),
         # the opening says whose words follow, or the main clause goes on about her
