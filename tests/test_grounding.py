@@ -407,39 +407,37 @@ def test_a_position_on_a_sentence_that_only_describes_its_actor_is_rejected() ->
     ]
 
 
-def test_a_risk_whose_raiser_does_the_harm_rather_than_warn_of_it_is_rejected() -> None:
-    # The seeds: "Iran proposed to eliminate human rights safeguards" had become a human
-    # rights risk raised by Iran.
-    text = (
-        "Norland proposed to eliminate the privacy safeguards from the charge. "
-        "Critics of the charge, among them the Harbor Institute, fear it would cost jobs."
-    )
+@pytest.mark.parametrize(
+    ("raiser", "rejected", "kept", "reason"),
+    [
+        (
+            "council",
+            "The council adopted the charge on 3 March 2025.",
+            "The Retailers' Association warned that trade could fall by a fifth.",
+            "the quoted sentence names no harm, risk or warning",
+        ),
+        # The seeds: "Iran proposed to eliminate human rights safeguards" had become a human
+        # rights risk raised by Iran, a harm it would do.
+        (
+            "Norland",
+            "Norland proposed to eliminate the privacy safeguards from the charge.",
+            "Critics of the charge, among them the Retailers' Association, fear it would cost "
+            "jobs.",
+            "no one warns of the harm in the quoted sentence: it reports what was done, "
+            "not a warning given",
+        ),
+    ],
+)
+def test_a_risk_on_a_sentence_that_warns_of_nothing_is_rejected(
+    raiser: str, rejected: str, kept: str, reason: str
+) -> None:
     result = ground_risks_in(
-        text,
-        risk("Norland", "Norland proposed to eliminate the privacy safeguards from the charge."),
-        risk("Harbor Institute", "fear it would cost jobs"),
-    )
-    assert [r.raised_by for r in result.risks] == ["Harbor Institute"]
-    assert [r.reason for r in result.rejected] == [
-        "no one warns of the harm in the quoted sentence: it reports what was done, "
-        "not a warning given"
-    ]
-
-
-def test_a_risk_on_a_sentence_that_warns_of_nothing_is_rejected() -> None:
-    text = (
-        "The council adopted the charge on 3 March 2025. "
-        "The Retailers' Association warned that trade could fall by a fifth."
-    )
-    result = ground_risks_in(
-        text,
-        risk("council", "The council adopted the charge on 3 March 2025."),
-        risk("Retailers' Association", "trade could fall by a fifth"),
+        f"{rejected} {kept}",
+        risk(raiser, rejected),
+        risk("Retailers' Association", kept),
     )
     assert [r.raised_by for r in result.risks] == ["Retailers' Association"]
-    assert [r.reason for r in result.rejected] == [
-        "the quoted sentence names no harm, risk or warning"
-    ]
+    assert [r.reason for r in result.rejected] == [reason]
 
 
 def test_the_cue_may_stand_in_the_sentence_that_names_the_actor_just_before() -> None:
