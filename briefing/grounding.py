@@ -192,14 +192,23 @@ class SourceIndex:
 
         The embedded model wrote "Sen. Mitt Romney" of a source that calls him "former GOP
         presidential nominee Mitt Romney", "Justice Samuel A. Alito Jr." and "Indy Mayor Ed
-        Murray" of Seattle's mayor; a brief shows no title its source does not give. A name
-        the source lacks for other reasons is kept.
+        Murray" of Seattle's mayor; a brief shows no title its source does not give. A body's
+        name the source gives only as an acronym is that acronym ("NRA"). A name the source
+        lacks for other reasons is kept.
         """
         words = name.split()
         personal = kind == "person" and _ends_in_a_personal_name(words)
         while len(words) > 2 and not self._gives(words) and (personal or _is_title(words[0])):
             words = words[1:]
-        return " ".join(words) if self._gives(words) else name
+        if self._gives(words):
+            return " ".join(words)
+        # A body the source names only by its acronym: the model spelled it out, and may have
+        # spelled it wrong ("NATO Rifle Association" for the NRA).
+        short = acronym(_spelled(name)) if kind != "person" else ""
+        written = re.search(rf"\b{re.escape(short)}\b", self.source.text, re.IGNORECASE)
+        if len(short) >= 2 and written and written.group(0).isupper():
+            return written.group(0)
+        return name
 
     def _gives(self, words: list[str]) -> bool:
         return " " + " ".join(_spelled(" ".join(words))) + " " in self._spelled_text
@@ -976,7 +985,8 @@ def _check_attributed(
 # An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that
 # give that relative's own name ("Their father, former Vice President Dick Cheney, ...").
 _RELATION = re.compile(
-    r"^.+?['’]s\s+(wife|husband|father|mother|son|daughter|sister|brother|spouse|widow|widower)$",
+    r"^.+?['’]s\s+(?:[a-z]+\s+)?(wife|husband|father|mother|son|daughter|sister|brother|spouse"
+    r"|widow|widower)$",
     re.IGNORECASE,
 )
 _CAPITALIZED_RUN = r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)"

@@ -214,6 +214,17 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     assert not names_actor("Mara Rossi", None, "Mr. Lee said so.")
 
 
+def test_a_body_the_source_names_only_by_its_acronym_is_shown_by_it() -> None:
+    # BASIL: "NATO Rifle Association" drafted for "the NRA said", matched by its initials.
+    said = '"The plan has failed," the NRA said after the meeting.'
+    result = ground_in(said, pos("NATO Rifle Association", said, "organisation"))
+    assert [p.actor for p in result.positions] == ["NRA"]
+    # The full name in the source is kept.
+    both = 'The National Rifle Association (NRA) said: "The plan has failed."'
+    result = ground_in(both, pos("National Rifle Association", both, "organisation"))
+    assert [p.actor for p in result.positions] == ["National Rifle Association"]
+
+
 def test_names_actor_ignores_a_hyphen_inside_a_name_and_a_generational_suffix() -> None:
     assert names_actor("Walmart", "company", "Wal-Mart said the class was too large.")
     assert names_actor("Wal-Mart Stores", "company", "Walmart Stores appealed.")
@@ -1297,6 +1308,9 @@ def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None
     )
     quote = "His wife, Sandra Lee, said the plea was a mistake and vowed to appeal."
     result = ground_in(text, pos("Lee's wife", quote, "person"))
+    assert [p.actor for p in result.positions] == ["Sandra Lee"]
+    # BASIL: "Liz Cheney's former father", a word between the name and the tie.
+    result = ground_in(text, pos("Tom Lee's loyal wife", quote, "person"))
     assert [p.actor for p in result.positions] == ["Sandra Lee"]
     # No name given: the tie stays the actor's name.
     unnamed = "Tom Lee pleaded guilty.\n\nHis wife said the plea was a mistake."
