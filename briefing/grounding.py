@@ -985,8 +985,8 @@ def _check_attributed(
 # An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that
 # give that relative's own name ("Their father, former Vice President Dick Cheney, ...").
 _RELATION = re.compile(
-    r"^.+?['’]s\s+(?:[a-z]+\s+)?(wife|husband|father|mother|son|daughter|sister|brother|spouse"
-    r"|widow|widower)$",
+    r"^(.+?['’]s)\s+(?:[a-z]+\s+)?(wife|husband|father|mother|son|daughter|sister|brother"
+    r"|spouse|widow|widower)$",
     re.IGNORECASE,
 )
 _CAPITALIZED_RUN = r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)"
@@ -994,16 +994,18 @@ _CAPITALIZED_RUN = r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)"
 
 def _name_for_relation(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
     """The name the source gives a relative the draft named by the tie ("Liz Cheney's
-    father"), in the last "<tie>, <Name>" up to the evidence's sentence; None when there is
-    none. Consolidation then takes the relative for the person named elsewhere."""
+    father"), in the last "<tie>, <Name>" up to the evidence's sentence; else the tie alone,
+    without a word the model put before it ("Liz Cheney's former father" is "Liz Cheney's
+    father"); None when ``who`` names no tie. Consolidation then takes the relative for the
+    person named elsewhere."""
     tie = _RELATION.match(who)
     if not tie:
         return None
     sentence = index.sentence_evidence(evidence)
     text = index.text_before(sentence.start) + sentence.quote
-    pattern = rf"\b{tie.group(1)},\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
+    pattern = rf"\b{tie.group(2)},\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
     names = [found.group(1) for found in re.finditer(pattern, text)]
-    return names[-1] if names else None
+    return names[-1] if names else f"{tie.group(1)} {tie.group(2)}"
 
 
 # A person drafted by a body's role ("DNC spokesman", "Fox News host"), and the words that

@@ -1312,9 +1312,11 @@ def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None
     # BASIL: "Liz Cheney's former father", a word between the name and the tie.
     result = ground_in(text, pos("Tom Lee's loyal wife", quote, "person"))
     assert [p.actor for p in result.positions] == ["Sandra Lee"]
-    # No name given: the tie stays the actor's name.
+    # No name given: the tie stays the actor's name, without a word put before it.
     unnamed = "Tom Lee pleaded guilty.\n\nHis wife said the plea was a mistake."
     draft = pos("Tom Lee's wife", "His wife said the plea was a mistake.", "person")
+    assert [p.actor for p in ground_in(unnamed, draft).positions] == ["Tom Lee's wife"]
+    draft = pos("Tom Lee's former wife", "His wife said the plea was a mistake.", "person")
     assert [p.actor for p in ground_in(unnamed, draft).positions] == ["Tom Lee's wife"]
 
 
