@@ -366,6 +366,13 @@ def test_the_speaker_a_sentence_names_beside_a_verb_of_saying(
             "Ed Ward",
             "Ed Ward, a rival of Ana Park, a Democrat, in the Third District, said",
         ),
+        # a long one (BASIL: Peter T. King's, over 80 characters, left Goodlatte as a speaker)
+        (
+            "Ed Ward, a Republican of the Third District and a longtime critic of proposals to "
+            "change the harbour tolls, said it was significant.",
+            "Ed Ward",
+            None,
+        ),
         # named after the verb, the clause ending with the name (an aside may follow)
         ("                 said Rep. Ada Park (D-Ore.), who chairs it.", "Rep. Ada Park", None),
         # the first verb of saying decides; one inside the reported words does not
