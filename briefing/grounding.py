@@ -483,10 +483,6 @@ def _spelled(text: str) -> list[str]:
     return [word for word in map(spelled, name_words(text)) if word]
 
 
-# Short titles that are also two names' initials: "Mr." is no acronym of Mitt Romney.
-_TITLE_WORDS = frozenset("mr ms dr st sr jr mt lt".split())
-
-
 def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     """Whether ``window`` names the actor: in full, by surname (people) or by acronym."""
     words = _spelled(name)
@@ -506,8 +502,9 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     # A risk's raiser has no kind, but "Ms. Park" names only a person: "Ada Park".
     if kind is None and _titled(core, window_words):
         return True
+    # A title is never a name's initials: "Mr." is no acronym of Mitt Romney.
     short = acronym(words)
-    if len(short) >= 2 and short not in _TITLE_WORDS and short in window_words:
+    if len(short) >= 2 and not _is_a_title(short) and short in window_words:
         return True
     # The draft may use the acronym while the text spells the name out.
     if len(words) == 1 and len(words[0]) >= 2:
