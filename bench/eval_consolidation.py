@@ -60,8 +60,8 @@ sys.path.insert(0, str(ROOT))
 from briefing import BriefConfig, FactSheet, extract_facts, load_sources  # noqa: E402
 from briefing.config import open_endpoint  # noqa: E402
 from briefing.consolidate import same_actor  # noqa: E402
-from briefing.grounding import NAME_SUFFIXES, name_words  # noqa: E402
 from briefing.models import Actor  # noqa: E402
+from briefing.names import NAME_SUFFIXES, name_words  # noqa: E402
 from briefing.prompting import code_version  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"

@@ -59,9 +59,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from briefing.config import BriefConfig, open_endpoint  # noqa: E402
-from briefing.grounding import acronym, name_words  # noqa: E402
 from briefing.llm import Endpoint  # noqa: E402
 from briefing.models import Source  # noqa: E402
+from briefing.names import acronym, name_words  # noqa: E402
 from briefing.pipeline import extract_facts  # noqa: E402
 from briefing.prompting import code_version, prompt_version  # noqa: E402
 

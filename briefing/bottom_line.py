@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .claims import unsupported_claims
+from .dates import calendar_dates
 from .errors import InvalidAnswerError
-from .grounding import calendar_dates, names_actor
 from .llm import ChatClient
 from .models import (
     Actor,
@@ -40,6 +40,7 @@ from .models import (
     Rejected,
     Risk,
 )
+from .names import names_actor
 from .prompting import render_prompt
 from .render import fact_order, most_prominent, stance_label
 

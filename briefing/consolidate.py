@@ -51,17 +51,7 @@ from .claims import MONTHS, WEEKDAYS, word_stem
 from .countries import COUNTRIES
 from .figures import Figure, comparable, contradict, read_figures
 from .given_names import Sex, full_given_name, sex_of_given_name
-from .grounding import (
-    HONORIFICS,
-    NAME_SUFFIXES,
-    GroundedChunk,
-    GroundedEvent,
-    GroundedPosition,
-    GroundedRisk,
-    acronym,
-    spelled,
-    unaccented,
-)
+from .grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk
 from .models import (
     Actor,
     ActorKind,
@@ -72,6 +62,7 @@ from .models import (
     Position,
     Risk,
 )
+from .names import HONORIFICS, NAME_SUFFIXES, acronym, spelled, unaccented
 
 __all__ = [
     "actors_of_names",

@@ -26,12 +26,7 @@ from functools import lru_cache
 
 from .alignment import Aligner
 from .chunking import Chunk, dateline_end, is_heading, is_list_item, split_sentences
-from .grounding import (
-    calendar_date,
-    is_calendar_date,
-    names_actor,
-    opens_paragraph_of_no_ones_words,
-)
+from .dates import calendar_date, is_calendar_date
 from .kinds import actor_kind
 from .llm import ChatClient, Message
 from .models import (
@@ -49,7 +44,9 @@ from .models import (
     RiskDraft,
     cited_extraction_for,
 )
+from .names import names_actor
 from .prompting import read_prompt, render_prompt
+from .source_index import opens_paragraph_of_no_ones_words
 
 CitedDraft = CitedPositionDraft | CitedEventDraft
 # How far around a chunk its source is read for the kind of a drafted actor: about a long

@@ -20,7 +20,6 @@ from typing import cast, get_args
 from .config import Progress, no_progress
 from .consolidate import merge_same_stance
 from .errors import InvalidAnswerError
-from .grounding import SourceIndex
 from .llm import ChatClient
 from .models import (
     STANCE_CHECK_ORDER,
@@ -31,6 +30,7 @@ from .models import (
     StanceAnswer,
 )
 from .prompting import render_prompt
+from .source_index import SourceIndex
 
 STANCES: tuple[str, ...] = get_args(Stance)
 

@@ -7,19 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.chunking import chunk_source
-from briefing.grounding import (
-    GroundedChunk,
-    SourceIndex,
-    actor_name,
-    calendar_date,
-    ground_chunk,
-    is_calendar_date,
-    is_the_topic,
-    names_actor,
-    names_people,
-    refers_back,
-)
+from briefing.dates import calendar_date, is_calendar_date
+from briefing.grounding import GroundedChunk, SourceIndex, ground_chunk
 from briefing.models import ChunkExtraction, EventDraft, PositionDraft, RiskDraft, Source
+from briefing.names import actor_name, is_the_topic, names_actor, names_people, refers_back
 
 TEXT = (
     "Microsoft said in a written submission that "

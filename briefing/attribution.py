@@ -1,0 +1,749 @@
+"""Whose words a piece of evidence is: the rules that keep a position or risk off an actor
+the source does not give it to.
+
+A small model readily pins one actor's words on another: on the one a quotation names, the
+one a sentence speaks to or about, the outlet that reported it, the rival in a speaker's
+titles. ``attribution_problem`` says why evidence cannot be an actor's (None when it can be);
+``name_for_relation`` and ``name_for_role`` give the name the source gives an actor drafted by a
+family tie or a role, and ``subject_body`` the body a sentence opens with by "the" and a noun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .claims import MONTHS, WEEKDAYS
+from .cues import (
+    addressed_mention,
+    after_a_pronoun_speaker,
+    first_speaker,
+    gives_no_comment,
+    has_a_verb_of_saying,
+    named_speaker,
+    names_a_harm,
+    pronoun_speaker,
+    reports_someone,
+    speaks_by_pronoun,
+    states_a_view,
+    views_of_others,
+    voices_a_harm,
+)
+from .models import ActorKind, Evidence, FactKind
+from .names import (
+    OPENS_A_CLAUSE,
+    before_suffix,
+    is_the_topic,
+    is_title_word,
+    names_actor,
+    names_people,
+    refers_back,
+    same_given_name,
+    spelled_words,
+    titled_person,
+)
+from .source_index import SourceIndex, blank_quoted
+
+__all__ = [
+    "attribution_problem",
+    "name_for_relation",
+    "name_for_role",
+    "own_subject",
+    "subject_body",
+]
+
+# The rest of a body's name after its head noun: "of Digital Affairs of the Republic of Veltra".
+_OF_NAME = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*"
+_DEFINITE_SUBJECT = re.compile(r"\s*[\"“‘']?The\s+([a-z][a-z-]{3,})\b")
+
+
+def own_subject(name: str, sentence: str, earlier: str) -> str | None:
+    """The body a sentence opens with by "the" and a noun, when that noun ends the name of
+    another body named earlier in the source: "The coalition urges delegations ..." after the
+    Digital Rights Coalition was named is the coalition's, not the UN's whose name stands in
+    the sentence before. ``None`` when the noun may stand for ``name`` ("The group said ..."
+    after "Human Rights Watch": no body named "... Group")."""
+    opening = _DEFINITE_SUBJECT.match(sentence)
+    if opening is None or opening.group(1) in spelled_words(name):
+        return None
+    head = opening.group(1)
+    # The head noun ends the body's name ("Digital Rights Coalition") or opens it before "of"
+    # ("Ministry of Digital Affairs of the Republic of Veltra").
+    pattern = rf"(?:\b[A-Z][\w'’.-]*\s+){{0,5}}{head.capitalize()}\b{_OF_NAME}"
+    bodies = [
+        re.sub(r"^The ", "", " ".join(found.split())) for found in re.findall(pattern, earlier)
+    ]
+    named = [body for body in bodies if body != head.capitalize() and not _is_body(name, body)]
+    return named[-1] if named else None
+
+
+def _is_body(name: str, body: str) -> bool:
+    """Whether a drafted ``name`` is ``body``: it names the body's name before any "of" (a
+    country after "of" is another actor: "Veltra" is not the "Ministry of Digital Affairs of
+    the Republic of Veltra"), or the body's name names all of it."""
+    return names_actor(name, None, body.split(" of ")[0]) or names_actor(body, None, name)
+
+
+# A sentence that opens with a person's or body's name as its subject: "Rep. Pete Sessions
+# (R-Texas) was the other conservative alternate ...". Titles before the name are skipped; a
+# sentence that opens with a quotation mark is someone's words, and is not read here.
+_NAMED_SUBJECT = re.compile(
+    r"\s*(?:(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Rev|Gen)\.\s+"
+    r"|(?:Representative|Senator|Governor|President|Speaker)\s+)?"
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\)|,\s*\d{1,3},)?,?\s+[a-z]"
+)
+_NOT_SUBJECT_WORDS = frozenset(
+    "the a an but and or so yet on in at by for from with after before when while if as "
+    "since until though although however meanwhile still also then now this that these those "
+    "last next early late earlier later today yesterday tomorrow instead separately overall "
+    "finally first second third there here he she they we it i you his her their its our my "
+    "your one some many most several both each few other others all any no not another such "
+    "every according like unlike had has have was were is are did do does would could should "
+    "will can may might must much more less without within despite amid among under over "
+    "through during against about into toward towards across beyond".split()
+)
+
+
+# An opening phrase before the subject: "Earlier Sunday, ", "After his meeting with Reid, ".
+_OPENING_PHRASE = re.compile(r"[^,;:\"“”]{1,80},\s+")
+
+
+def _named_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
+    """The name a sentence opens with as its subject, after an opening phrase or not, when
+    it is not ``who``'s, after a linking word or not ("Yet Mr. Trump has waged ..."); else
+    the subject of an opening clause ("While President Obama promised ..., U.S. forces
+    remain" is no one else's words)."""
+    found = _opening_subject(sentence)
+    if found is None:
+        return None
+    name = found.group(1)
+    return None if names_actor(who, who_kind or "person", name) else name
+
+
+def _opening_subject(sentence: str) -> re.Match[str] | None:
+    """The name a sentence opens with as its subject: at its start, after an opening phrase
+    ("Earlier Sunday, ..."), after a linking word ("Yet ..."), or as the subject of an opening
+    clause ("While President Obama promised ..., ...")."""
+    found = _NAMED_SUBJECT.match(sentence)
+    for lead in (_OPENING_PHRASE, _CONNECTIVE, _SUBORDINATOR):
+        if found is not None and not _not_a_subject(found, sentence):
+            return found
+        opened = lead.match(sentence)
+        if opened:
+            found = _NAMED_SUBJECT.match(sentence, opened.end())
+    return found if found is not None and not _not_a_subject(found, sentence) else None
+
+
+def _someone_else_as_subject(
+    who: str, who_kind: ActorKind | None, sentence: str, earlier: str
+) -> str | None:
+    """The person a sentence opens with as its subject (after any opening phrase), when that
+    is not ``who``: a name of two words or more, one after a title ("Mr. Udall"), or a
+    surname the source gave in full before ("Dowd" after "John Dowd"), for a lone
+    capitalized word opening a sentence is as often a common noun ("Draft talking points
+    ..."). Either name may hold the other ("Nancy Pelosi" and "Representative Nancy Pelosi of
+    California"; "Mr. Udall" and "Udall and Wyden")."""
+    found = _opening_subject(sentence)
+    if found is None:
+        return None
+    name = found.group(1)
+    titled = found.start(1) > found.start() + len(found.group(0)) - len(found.group(0).lstrip())
+    if len(name.split()) < 2 and not titled and not _named_in_full(name, earlier):
+        return None
+    kind = who_kind or "person"
+    if names_actor(who, kind, name) or names_actor(name, kind, who):
+        return None
+    return name
+
+
+def _surname_first_given_to_another(who: str, window: str, earlier: str) -> str | None:
+    """The person the source named first with ``who``'s surname, when that is someone else
+    and ``window`` gives the surname without ``who``'s given name: news writing calls the
+    one it is about by surname ("Hunter said") and a relative by both names ("his wife,
+    Margaret Hunter"), so "Hunter said" is not Margaret Hunter's. A source that names the
+    surname first after a title ("President Trump") may mean ``who`` by it."""
+    core = before_suffix(who.split())
+    before = [word for word in core[:-1] if len(word.rstrip(".")) > 1]  # no initials
+    if len(core) < 2 or not before or not core[-1][:1].isupper() or len(core[-1]) < 3:
+        return None
+    given, surname = before[-1], core[-1]
+    if not given[:1].isupper() or is_title_word(given):
+        return None  # "Vermont Sen. Sanders": no given name
+    if re.search(rf"(?<!\w){re.escape(given)}(?!\w)", window):
+        return None
+    for found in _NAMES_BEFORE.finditer(earlier):
+        if found.group(2) != surname:
+            continue
+        words = [word for word in found.group(1).split() if len(word.rstrip(".")) > 1]
+        ends = [at for at, word in enumerate(words) if _ENDS_A_SENTENCE.search(word)]
+        words = words[ends[-1] + 1 :] if ends else words  # "... John Kerry. Cowan said"
+        if not words or words[-1].lower() in _NOT_SUBJECT_WORDS:
+            continue  # "When Hutchinson ...": no given name
+        if is_title_word(words[-1]):
+            return None  # first given by a title ("President Trump"), who may be ``who``
+        names = [
+            word
+            for word in words
+            if not is_title_word(word) and word.lower() not in _NOT_SUBJECT_WORDS
+        ]
+        if any(same_given_name(word, given) for word in names):
+            return None
+        return f"{' '.join(names)} {surname}"
+    return None
+
+
+# A run of capitalized words and the capitalized word after it: "Donald John Trump".
+_NAMES_BEFORE = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+){1,4})([A-Z][\w'’-]+)\b")
+
+
+# A word that ends a sentence: a full stop after more than an initial or a title's short form.
+_ENDS_A_SENTENCE = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen))\.$"
+)
+
+
+def _named_in_full(surname: str, earlier: str) -> bool:
+    """Whether ``earlier`` gives ``surname`` after a capitalized word ("John Dowd")."""
+    return re.search(rf"[A-Z][\w'’.-]*\s+{re.escape(surname)}(?!\w)", earlier) is not None
+
+
+def _persons_body(person: str, body: str, earlier: str) -> bool:
+    """Whether the source named ``person`` beside ``body``, in one phrase, before: a body
+    speaks through its people ("NRA executive vice president Wayne LaPierre", then "LaPierre
+    assailed ..."; "Wayne Pacelle, the CEO of the Humane Society"). A clause between them
+    ("an interview with Fox News that Trump was ...") makes them no such pair."""
+    surname = person.split()[-1]
+    for found in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", earlier):
+        before = _CLAUSE_BREAK.split(earlier[max(0, found.start() - _BESIDE) : found.start()])
+        after = _CLAUSE_BREAK.split(earlier[found.end() : found.end() + _BESIDE])
+        if names_actor(body, None, before[-1]) or names_actor(body, None, after[0]):
+            return True
+    return False
+
+
+# Words and stops that end the phrase a person's name and their body's share.
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:that|said|says|who|whom|which|when|while|with|and|but|to|was|is|were|are|told"
+    r"|after|before|because)\b|[.;:!?]"
+)
+
+
+# How close a person's name and a body's stand when the text gives one as the other's.
+_BESIDE = 60
+
+
+def _not_a_subject(found: re.Match[str], sentence: str) -> bool:
+    """Whether the capitalized words a sentence opens with are no name: "On Friday", "I’m",
+    "Largely,", a name in the possessive ("Windsor's tax burden"), or a verb in -ing before
+    its object ("Talking about her victory, she said ...")."""
+    if re.search(r"['’]s?$", found.group(1)) or OPENS_A_CLAUSE.match(sentence, found.start(1)):
+        return True
+    # "I’m" is "I"; "Largely," opens with an adverb, not a name.
+    words = [re.split(r"['’]", word.strip(".,"))[0] for word in found.group(1).lower().split()]
+    if any(w in _NOT_SUBJECT_WORDS or w in MONTHS or w in WEEKDAYS for w in words):
+        return True
+    return len(words) == 1 and words[0].endswith("ly") and sentence[found.end(1) :].startswith(",")
+
+
+# What the sentence of an attributed fact must carry, in order, and the reason given when it
+# does not.
+_CUES: dict[str, tuple[tuple[Callable[[str], bool], str], ...]] = {
+    "position": (
+        (
+            states_a_view,
+            "the quoted sentence shows no view: no one says, backs or opposes anything in it",
+        ),
+    ),
+    "risk": (
+        (names_a_harm, "the quoted sentence names no harm, risk or warning"),
+        (
+            voices_a_harm,
+            "no one warns of the harm in the quoted sentence: it reports what was done, "
+            "not a warning given",
+        ),
+    ),
+}
+
+
+# An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that
+# give that relative's own name ("Their father, former Vice President Dick Cheney, ...").
+_RELATION = re.compile(
+    r"^(.+?['’]s)\s+(?:[a-z]+\s+)?(wife|husband|father|mother|son|daughter|sister|brother"
+    r"|spouse|widow|widower)$",
+    re.IGNORECASE,
+)
+_CAPITALIZED_RUN = r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)"
+
+
+def name_for_relation(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
+    """The name the source gives a relative the draft named by the tie ("Liz Cheney's
+    father"), in the last "<tie>, <Name>" up to the evidence's sentence; else the tie alone,
+    without a word the model put before it ("Liz Cheney's former father" is "Liz Cheney's
+    father"); None when ``who`` names no tie. Consolidation then takes the relative for the
+    person named elsewhere."""
+    tie = _RELATION.match(who)
+    if not tie:
+        return None
+    sentence = index.sentence_evidence(evidence)
+    text = index.text_before(sentence.start) + sentence.quote
+    pattern = rf"\b{tie.group(2)},\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
+    names = [found.group(1) for found in re.finditer(pattern, text)]
+    return names[-1] if names else f"{tie.group(1)} {tie.group(2)}"
+
+
+# A person drafted by a body's role ("DNC spokesman", "Fox News host"), and the words that
+# give that person's name ("DNC spokesman Brad Woodhouse addressed the video").
+_ROLE = re.compile(
+    r"^[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+)*?\s+(?:spokes(?:man|woman|person)|host|anchor"
+    r"|adviser|advisor|aide|chair(?:man|woman)?|director|secretary|strategist|counsel"
+    r"|manager|executive|founder|organizer|organiser)$"
+)
+# A day or month after a role or a name is when it spoke ("the DNC spokesman Tuesday ...").
+_NOT_GIVEN = frozenset(word.lower() for word in (*WEEKDAYS, *MONTHS))
+_PERSON_NAME = r"([A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
+
+
+def name_for_role(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
+    """The name the source gives a person the draft named by a body's role ("DNC
+    spokesman"), in the last "<role> <Name> <Surname>" up to and in the evidence's sentence;
+    None when there is none, or the sentence names the role as someone else ("another DNC
+    spokesman") without a name."""
+    if not _ROLE.match(who):
+        return None
+    sentence = index.sentence_evidence(evidence)
+    role = rf"(?<![\w-])(?i:{re.escape(who)})"
+
+    def last_named(text: str) -> str | None:
+        names = []
+        for found in re.finditer(rf"{role},?\s+{_PERSON_NAME}", text):
+            words = found.group(1).split()
+            while words and words[-1].lower() in _NOT_GIVEN:
+                words.pop()  # "DNC spokesman Brad Woodhouse Monday said"
+            if len(words) >= 2 and words[0].lower() not in _NOT_GIVEN:
+                names.append(" ".join(words))
+        return names[-1] if names else None
+
+    in_sentence = last_named(sentence.quote)
+    if in_sentence or re.search(rf"\b(?i:an?|another|other)\s+{role}", sentence.quote):
+        return in_sentence
+    return last_named(index.text_before(sentence.start))
+
+
+def subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
+    """The body the evidence's sentence opens with by "the" and its head noun, named earlier
+    in the source, when that body is not ``who``."""
+    sentence = index.sentence_evidence(evidence)
+    return own_subject(who, sentence.quote, index.text_before(sentence.start))
+
+
+def attribution_problem(
+    index: SourceIndex, evidence: Evidence, kind: FactKind, who: str, who_kind: ActorKind | None
+) -> str | None:
+    """Why the evidence cannot be ``who``'s position or risk, or None when it can be."""
+    # A person who is the topic still has a view of it; a risk's raiser has no kind, so the
+    # whole source is read for a title only when the raiser is the topic.
+    if (
+        who_kind != "person"
+        and is_the_topic(who, index.topic)
+        and not (who_kind is None and titled_person(who, index.source.text))
+    ):
+        return f"{who!r} is the topic, not someone with a view on it"
+    if not names_people(who):
+        return f"{who!r} names no one: a common noun, neither a name nor a group of people"
+    window = index.attribution_window(evidence)
+    earlier = index.text_before(evidence.start)
+
+    def named_in(text: str) -> bool:
+        return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
+
+    sentence = index.sentence_text(evidence)
+    unquoted_sentence = blank_quoted(sentence, 0, len(sentence))
+    named_sentence, named_window = _read_for_names(who, sentence, unquoted_sentence, window)
+    if who_kind == "person":
+        first = _surname_first_given_to_another(who, window, earlier)
+        if first:
+            return (
+                f"{who!r} is named here by surname only, which the source gave first to {first!r}"
+            )
+    if named_in(named_sentence) and not named_in(unquoted_sentence):
+        # Named in the sentence only inside a quotation that a later sentence gives to
+        # another: '"It's official: Chuck Schumer is the worst negotiator ... ," CREDO
+        # Political Director Murshed Zaheed said.' is Zaheed's view, not Schumer's.
+        said_after = index.closing_attribution(evidence)
+        other = _reported_by_another(said_after, who, who_kind) if said_after else None
+        if other:
+            return f"{who!r} is named only inside a quotation the source gives to {other!r}"
+    quoted = False
+    if not named_in(named_window):
+        # A quotation may go on for sentences after its speaker's name; names inside it are
+        # the speaker's words, and another speaker said for it is not the actor.
+        said_by = index.quotation_attribution(evidence)
+        if said_by is None or not named_in(said_by) or _other_speaker(said_by, who, who_kind):
+            return f"{who!r} is not named in or just before the quoted sentence"
+        window, quoted = f"{said_by} {sentence}", True
+    # '"You can now see what the Congress has seen ...," the spokesman said': the words are
+    # the spokesman's; one named only inside them is not speaking.
+    unquoted = index.attribution_window_unquoted(evidence)
+    only_quoted = not (quoted or named_in(unquoted) or _speaks_for(who_kind, unquoted))
+    if named_in(named_sentence):
+        if only_quoted:
+            return f"{who!r} is named only inside the quoted words, not as their speaker"
+        addressed = addressed_mention(who, sentence)
+        if addressed and not names_actor(
+            who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :]
+        ):
+            return (
+                f"{who!r} is only spoken to, sent to or judged in the quoted sentence (told, "
+                "urged, goes to, accused, praised), not speaking"
+            )
+        outlet = _only_the_outlet(who, named_sentence) if who_kind != "person" else None
+        if outlet:
+            return f"{who!r} is named only as {outlet}, not taking a side"
+        speaker = _reported_by_another(unquoted_sentence, who, who_kind)
+        if speaker:
+            return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
+        if _named_only_in_an_opening_clause(who, who_kind, sentence, unquoted_sentence):
+            return f"{who!r} is named only in the sentence's opening clause, not its main one"
+        if _only_acted_on(who, who_kind, sentence):
+            return (
+                f"{who!r} is only acted on in the quoted sentence (was endorsed, was named), "
+                "not holding a view"
+            )
+        if kind == "position":
+            others = _view_of_others_only(who, who_kind, sentence)
+            if others:
+                return (
+                    f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
+                )
+        cue_text = sentence
+    else:
+        pronoun_kind = _pronoun_kind(who, who_kind)
+        if not quoted and not reports_someone(window, pronoun_kind):
+            return (
+                f"{who!r} is named only before the quoted sentence, "
+                "and neither reports anyone's words"
+            )
+        # A new paragraph carries the speaker over only when it reports words itself ('"...,"
+        # he said.'): after "Microsoft wrote that ...", a paragraph opening "Much of the
+        # dispute concerned Articles 28 to 30." is the writer's.
+        if index.opens_paragraph_of_no_ones_words(evidence):
+            return (
+                f"{who!r} is named only in the paragraph before, "
+                "and the quoted sentence reports no one's words"
+            )
+        speaker = own_subject(who, sentence, earlier)
+        if speaker:
+            return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
+        # words are Mr. Obama's.
+        speaker = _other_speaker(unquoted_sentence, who, who_kind)
+        pronoun = pronoun_speaker(sentence, pronoun_kind)
+        if pronoun and not _BODYS_PERSON.search(window):
+            speaker = speaker or pronoun
+        if speaker:
+            return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
+        # Read in the writer's words: a sentence inside a quotation opened before it is not.
+        subject = _named_subject(who, who_kind, unquoted[len(unquoted) - len(sentence) :])
+        if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
+            return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
+        # "Dowd attempted to explain that the tweet referred to Sally Yates ... He also said
+        # ...": a pronoun that speaks stands for the subject of the sentence before.
+        if speaks_by_pronoun(unquoted_sentence):
+            subject = _someone_else_as_subject(
+                who, who_kind, unquoted[: len(unquoted) - len(sentence)].strip(), earlier
+            )
+            if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
+                return (
+                    f"{who!r} is named only before the quoted sentence, whose speaker stands "
+                    f"for {subject!r}, the subject of the sentence before"
+                )
+        if only_quoted:
+            # '"President Obama has said that ...," he said. "If you're determined ..."'
+            return f"{who!r} is named before the quoted sentence only inside the quoted words"
+        # The sentence before, which names the actor, may carry the cue ("The industry has
+        # expressed concerns. These provisions pose risks to privacy.").
+        cue_text = window
+    if gives_no_comment(sentence):
+        return "the quoted sentence says only that no comment was given"
+    return next((lacking for carries, lacking in _CUES[kind] if not carries(cue_text)), None)
+
+
+def _read_for_names(
+    who: str, sentence: str, unquoted_sentence: str, window: str
+) -> tuple[str, str]:
+    """The sentence and the window as they are read for the actor's name (offsets unchanged).
+
+    A name in parentheses is an aside ("several who are better financed ... (Jeb Bush)"). The
+    writer's words after a speaking pronoun name its words' object, not a speaker ('"...," she
+    wrote above a picture of the Obama daughters'); quoted words there are still read, for the
+    rules on quotations.
+    """
+    named_sentence = _outside_parentheses(sentence, who)
+    named_window = _outside_parentheses(window, who)
+    spoken = after_a_pronoun_speaker(unquoted_sentence)
+    if spoken is None or not window.endswith(sentence):
+        return named_sentence, named_window
+    rest = "".join(
+        " " if plain == original else original
+        for plain, original in zip(unquoted_sentence[spoken:], sentence[spoken:], strict=True)
+    )
+    return named_sentence[:spoken] + rest, named_window[: len(named_window) - len(rest)] + rest
+
+
+# A news outlet's name, and the words that give it as the one that reported ("according to The
+# Hill", "The New York Times reported", "told NY1", "Haberman in the New York Times", "said
+# in a New York Times interview", "an interview with Fox News", "said on CNN").
+_OUTLET = re.compile(
+    r"\b(?:Times|Post|Journal|Herald|Tribune|Register|Gazette|Hill|News|AP|Reuters|CNN|NBC|ABC"
+    r"|CBS|MSNBC|Politico|Pollster|Bloomberg|Newsweek|Root|NY1|Globe|Observer|Wire|HuffPost"
+    r"|BuzzFeed|Breitbart|Axios|Slate|Salon|Vox|Newsmax|Mediaite|Daily\s+Beast)\b"
+    r"|\w\.com\b"
+)
+_AS_THE_OUTLET_BEFORE = re.compile(
+    r"(?:according\s+to|reported\s+by|told|in|to|on|(?:interview|appearance)s?\s+(?:with|on))"
+    r"\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+_AS_THE_OUTLET_AFTER = re.compile(
+    r"^['’]?s?\s+(?:(?:first|also|later|previously)\s+)?(?:reported|reports|featured|published"
+    r"|obtained|posted|broke|confirmed|learned|reviewed)\b",
+    re.IGNORECASE,
+)
+
+
+# An outlet named as a journalist's employer: "Fox News host Glenn Beck", "a Times columnist".
+_AS_THE_EMPLOYER_AFTER = re.compile(
+    r"^['’]?s?\s+(?:[\w-]+\s+)?(?:host|anchor|reporter|correspondent|columnist|commentator"
+    r"|contributor|analyst|pundit|personality|writer|journalist|moderator|interviewer)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _only_the_outlet(who: str, sentence: str) -> str | None:
+    """How the sentence names ``who``, a news outlet, when it names it only as the one that
+    reported it or as the employer of a journalist who speaks ("Fox News host Glenn Beck"):
+    the outlet reports the view, or one of its people holds it; the outlet does not. None when
+    it names the outlet otherwise, or ``who`` is no outlet."""
+    if not _OUTLET.search(who):
+        return None
+    name = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
+    mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE))
+    if not mentions:
+        return None
+    reported = [
+        bool(
+            _AS_THE_OUTLET_BEFORE.search(sentence, 0, found.start())
+            or _AS_THE_OUTLET_AFTER.match(sentence[found.end() :])
+        )
+        for found in mentions
+    ]
+    if all(reported):
+        return "the news outlet that reported it"
+    employer = [_AS_THE_EMPLOYER_AFTER.match(sentence[found.end() :]) for found in mentions]
+    if all(was or employs for was, employs in zip(reported, employer, strict=True)):
+        return "the news outlet of a journalist who speaks"
+    return None
+
+
+_PARENTHESES = re.compile(r"\([^()\n]*\)")
+
+
+def _outside_parentheses(text: str, name: str) -> str:
+    """``text`` with what stands in parentheses blanked (offsets unchanged), but for a part of
+    ``name`` ("Ministry of Digital Affairs of the Republic of Veltra (fictional)")."""
+    return _PARENTHESES.sub(
+        lambda found: found.group(0) if found.group(0) in name else " " * len(found.group(0)),
+        text,
+    )
+
+
+# The words by which a writer gives a speaker as someone of a body without naming it: "the
+# company's chief security officer Joe Sullivan said", "a spokesman for the group"; any of
+# them, whatever kind the draft gave (the embedded model calls Facebook an organisation).
+_BODY_NOUNS = (
+    "company|firm|group|organi[sz]ation|association|coalition|union|campaign|alliance"
+    "|government|ministry|department|agency|administration|committee|commission|council"
+    "|board"
+)
+_OF_A_BODY = re.compile(
+    rf"\b(?:(?:for|of|at) the (?:{_BODY_NOUNS})\b|the (?:{_BODY_NOUNS})['’]s\b)", re.IGNORECASE
+)
+
+
+def _speaks_for(who_kind: ActorKind | None, unquoted: str) -> bool:
+    """Whether the writer's own words around a quotation give its speaker as someone of a
+    body: then the body named inside the quotation may be the speaker's own. Never a person."""
+    return who_kind != "person" and _OF_A_BODY.search(unquoted) is not None
+
+
+# A body's person the writer names by role, whom "he" or "she" may then stand for: "Veltra sent
+# its minister to the talks. He said ...".
+_BODYS_PERSON = re.compile(
+    r"\bits\s+(?:minister|spokes\w+|president|chief|head|leader|director|chair\w*|officials?"
+    r"|representatives?|ambassador|envoy|lawyers?|secretary|executive|founder)\b",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_kind(who: str, who_kind: ActorKind | None) -> ActorKind | None:
+    """The kind a pronoun standing for ``who`` must fit: "Udall and Wyden" are "they"."""
+    return "group" if re.search(r"\s(?:and|&)\s", who) else who_kind
+
+
+def _other_speaker(text: str, who: str, who_kind: ActorKind | None) -> str | None:
+    """The speaker ``text`` names beside a verb of saying, when that is not ``who``. A risk's
+    raiser has no kind, yet "Mr. Priebus" names "Reince Priebus" by surname."""
+    speaker = named_speaker(text)
+    return speaker if speaker and not names_actor(who, who_kind or "person", speaker) else None
+
+
+def _reported_by_another(sentence: str, who: str, who_kind: ActorKind | None) -> str | None:
+    """The speaker a sentence names for its first verb of saying when that is not ``who``,
+    though the sentence names ``who``: "The FBI is taking over the investigation, Police Chief
+    Ana Ruiz said." is the chief's statement, not the FBI's; "..., Mr. Pence said" of a bill
+    Obama voted for is not Obama's.
+
+    ``who`` still speaks when named among the speaker's titles ("ABC News, Gov. Chris
+    Christie, ..., said"), but not as a rival in them ("a Republican trying to unseat Rep.
+    Nick J. Rahall II"), as the sentence's opening subject ("In a letter posted on her
+    website, Ms. Davis recalled ..."), or through a person of theirs: a body's ("Wayne
+    Pacelle, the CEO of the Humane Society ...", "the company's chief security officer"), or
+    anyone's spokesman or lawyer ("Boehner spokesman Michael Steel said"); and a speaker in
+    the sentence's opening clause leaves its main clause to its own subject."""
+    found = first_speaker(sentence)
+    if found is None:
+        return None
+    speaker, start, end = found
+    titles = _CONTESTED.sub(lambda named: " " * len(named.group(0)), sentence[start:end])
+    if names_actor(who, who_kind or "person", titles):
+        return None
+    opening_clause = _OPENING_CLAUSE.match(sentence)
+    if opening_clause and start < opening_clause.end():
+        return None  # "After Gorsuch stated ..., Democrats reminded him": the main clause's
+    spoken_for = _SPOKESPERSON_OF.search(sentence, 0, start)
+    if spoken_for and names_actor(who, who_kind or "person", spoken_for.group(1)):
+        return None
+    if who_kind != "person" and (
+        _persons_body(speaker, who, sentence) or _OF_A_BODY.search(sentence)
+    ):
+        return None
+    opening = _opening_subject(sentence)
+    if opening and names_actor(who, who_kind or "person", opening.group(1)):
+        return None
+    return speaker
+
+
+# One a speaker's titles name as a rival, not as someone the speaker speaks for: "Elliott
+# Maynard, a Republican trying to unseat Representative Nick J. Rahall II, ..., said".
+_CONTESTED = re.compile(
+    r"\b(?:unseat|challeng\w*|defeat\w*|oust\w*|replac\w*|succeed\w*|against|rivals?\s+(?:of|to)"
+    r"|opponents?\s+of)\s+(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*"
+)
+
+
+# Someone's person, named just before the speaker: "Boehner spokesman Michael Steel".
+_SPOKESPERSON_OF = re.compile(
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]?s?\s+(?:press\s+)?(?:spokes\w+|aides?"
+    r"|advis[eo]rs?|lawyers?|attorneys?|secretary|campaign\s+manager|chief\s+of\s+staff)\s+$"
+)
+
+
+# A passive verb after a name, with an aside between commas or none: "Mr. Rogers, a former
+# agent, was endorsed by ...", "Ruth Bader Ginsburg was confirmed 96-3".
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:,[^,;:\"“”]{1,80},\s*|\s+\([^()]{1,30}\)\s*)?\s*(?:was|were|is|are|has been|have been"
+    r"|had been|will be|would be|be)\s+(?:\w+ly\s+)?(?!quoted\b)(?:\w+ed|\w+en|told|sent|given"
+    r"|shown|held|sworn|hit|put|set|cut|struck|caught|brought|sought|taught|won|led|left)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_acted_on(who: str, who_kind: ActorKind | None, sentence: str) -> bool:
+    """Whether every mention of ``who`` in a sentence without quoted or reported words is the
+    subject of a passive verb: "Mr. Rogers, a former agent, was endorsed by the agents'
+    association" is the association's view; "was confirmed 96-3", "was interviewed" show none."""
+    if has_a_verb_of_saying(sentence) or _QUOTE_MARKS.search(sentence):
+        return False
+    ends = _mention_ends(who, who_kind, sentence)
+    return bool(ends) and all(_PASSIVE_AFTER.match(sentence, end) for end in ends)
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+
+
+def _mention_ends(who: str, who_kind: ActorKind | None, sentence: str) -> set[int]:
+    """Where each mention of ``who`` in ``sentence`` ends: the name as drafted, or a
+    person's surname ("Mr. Rogers" for Mike Rogers)."""
+    words = who.split()
+    forms = [who.strip()]
+    if who_kind in (None, "person") and len(words) > 1 and len(words[-1]) > 2:
+        forms.append(words[-1])
+    return {
+        found.end()
+        for form in forms
+        for found in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", sentence)
+    }
+
+
+# A word that links a sentence to the one before without a comma: "Yet Mr. Trump has ...".
+_CONNECTIVE = re.compile(r"\s*(?:But|Yet|And|So|Still|Now|Then|Also)\s")
+# A word that opens a clause before the main one ("While", "When" ...); not "As", as often a
+# preposition ("As Texas governor, he directed ...").
+_SUBORDINATORS = (
+    "When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Whereas|Unless"
+)
+_SUBORDINATOR = re.compile(rf"\s*[\"“‘]?(?:{_SUBORDINATORS})\s")
+# A sentence's opening clause: "When Mrs. Clinton arrived, ...", "As the Obamas depart, ...",
+# after a time or none ("On Tuesday as the House was preparing to vote ..., Weiner was ...").
+_TIME_FIRST = r"(?:On|Early|Late|Earlier|Later|Last)\s+\w+(?:\s+\w+)?,?\s+"
+_OPENING_CLAUSE = re.compile(
+    rf"\s*[\"“‘]?(?:As|{_SUBORDINATORS}|{_TIME_FIRST}(?:as|when|while|after|before|once))"
+    rf"\s([^,;:]{{1,160}}),[\"”’]?\s+"  # a comma inside a closing quotation mark too
+)
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
+
+
+def _named_only_in_an_opening_clause(
+    who: str, who_kind: ActorKind | None, sentence: str, unquoted: str
+) -> bool:
+    """Whether ``who`` is named only in the clause a sentence opens with, and the main
+    clause has a subject of its own: "When Mrs. Clinton arrived, some in the crowd chanted
+    ..." is the crowd's, "As the Obamas depart the White House ..., Trump will ..." Trump's.
+    An opening that says ("As Axelrod said, ...") gives the words' speaker, and a main
+    clause opening with a pronoun ("If Lee wins, he will ...") may go on about the actor.
+
+    The clause is found in ``sentence`` (its comma may stand inside a quotation: 'about the
+    "47 percent," Mr. Ryan ...') and read in ``unquoted``, the same sentence with its quoted
+    words blanked."""
+    found = _OPENING_CLAUSE.match(sentence)
+    if found is None:
+        return False
+    clause, main = unquoted[found.start(1) : found.end(1)], unquoted[found.end() :]
+    return (
+        names_actor(who, who_kind, clause)
+        and not names_actor(who, who_kind, main)
+        and not has_a_verb_of_saying(clause)
+        and _PRONOUN_SUBJECT.match(main) is None
+    )
+
+
+def _view_of_others_only(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
+    """The phrase that holds the sentence's only view when that view is someone else's.
+
+    "UN member states are convening ..., but the text has sparked opposition from various
+    stakeholders": the opposition is the stakeholders', and the member states show none.
+    """
+    theirs = [
+        (start, end)
+        for start, end, holder in views_of_others(sentence)
+        if not names_actor(who, who_kind, holder)
+    ]
+    if not theirs:
+        return None
+    rest = sentence
+    for start, end in reversed(theirs):
+        rest = rest[:start] + " " + rest[end:]
+    if states_a_view(rest):
+        return None
+    start, end = theirs[0]
+    return sentence[start:end]

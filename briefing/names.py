@@ -1,0 +1,314 @@
+"""Whether a text names an actor: names, surnames, titles, acronyms and spellings.
+
+News writing names a person in full once and by surname after, a body in full and then by
+acronym or by "the" and its head noun; a small model drafts names with titles the text never
+gives, or runs a name on into the words after it. These functions compare a drafted name with
+the text as names are compared (``spelled_words``), and tell a name from words that name no
+one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .alignment import normalize
+from .given_names import full_given_name
+from .models import ActorKind
+
+__all__ = [
+    "HONORIFICS",
+    "NAME_SUFFIXES",
+    "acronym",
+    "actor_name",
+    "is_the_topic",
+    "name_words",
+    "names_actor",
+    "names_people",
+    "refers_back",
+    "spelled",
+    "spelled_words",
+    "titled_person",
+    "unaccented",
+]
+
+_WORD = re.compile(r"[\w'-]+")
+_NAME_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "to", "&"}
+# Titles that only people bear, before a surname ("Ms. Park", "Sen. Grassley").
+HONORIFICS = frozenset("mr mrs ms miss dr sen rep gov prof".split())
+# Titles a small model puts before a name on its own ("Sen. Mitt Romney").
+_NAME_TITLES = HONORIFICS | frozenset(
+    "senator representative congressman congresswoman governor justice judge president "
+    "minister secretary speaker mayor former".split()
+)
+
+
+def is_name_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _NAME_TITLES
+
+
+# Words of a role, which a person's own name never ends in ("Utah Attorney General").
+_ROLE_WORDS = _NAME_TITLES | frozenset(
+    "attorney general executive chief officer director spokesman spokeswoman spokesperson "
+    "leader chairman chairwoman commissioner reporter official aide adviser advisor".split()
+)
+
+
+def ends_in_a_personal_name(words: list[str]) -> bool:
+    """Whether a drafted name ends in a given name and a surname ("... Mayor Ed Murray"), not
+    in a role ("AARP chief executive", "Utah Attorney General")."""
+    last = words[-2:]
+    return len(last) == 2 and all(
+        word[:1].isupper() and word.lower().rstrip(".") not in _ROLE_WORDS for word in last
+    )
+
+
+# Generational suffixes, which come after a surname ("Theodore J. Boutrous Jr.").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def name_words(text: str) -> list[str]:
+    """Normalized words of a name or text, for comparing names."""
+    return _WORD.findall(normalize(text))
+
+
+def acronym(words: list[str]) -> str:
+    """'human rights watch' -> 'hrw'; function words are skipped."""
+    return "".join(word[0] for word in words if word not in _NAME_STOPWORDS)
+
+
+def spelled(word: str) -> str:
+    """A lower-case name word as names are compared: a possessive names its owner ("wal-mart's"
+    is "walmart"), and a hyphen inside a name is spelling. A lone dash becomes ""."""
+    return _POSSESSIVE.sub("", word).replace("-", "")
+
+
+def spelled_words(text: str) -> list[str]:
+    """The words of ``text`` as names are compared (see ``spelled``)."""
+    return [word for word in map(spelled, name_words(text)) if word]
+
+
+def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
+    """Whether ``window`` names the actor: in full, by surname (people) or by acronym."""
+    words = spelled_words(name)
+    if not words:
+        return False
+    window_words = spelled_words(window)
+    padded = " " + " ".join(window_words) + " "
+    if " " + " ".join(words) + " " in padded:
+        return True
+    if words[0] == "the" and " " + " ".join(words[1:]) + " " in padded:
+        return True
+    # "Mr. Boutrous" names "Theodore J. Boutrous Jr.": the surname is before the suffix.
+    core = before_suffix(words)
+    if kind == "person" and len(core) > 1 and len(core[-1]) >= 3:
+        if core[-1] in window_words:
+            return True
+    # A risk's raiser has no kind, but "Ms. Park" names only a person: "Ada Park".
+    if kind is None and _titled(core, window_words):
+        return True
+    # A title is never a name's initials: "Mr." is no acronym of Mitt Romney.
+    short = acronym(words)
+    if len(short) >= 2 and not is_title_word(short) and short in window_words:
+        return True
+    # The draft may use the acronym while the text spells the name out.
+    if len(words) == 1 and len(words[0]) >= 2:
+        for start in range(len(window_words)):
+            for end in range(start + 2, min(len(window_words), start + 10) + 1):
+                if acronym(window_words[start:end]) == words[0]:
+                    return True
+    return False
+
+
+def before_suffix(words: list[str]) -> list[str]:
+    """A name's words without a generational suffix after its surname."""
+    return words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
+
+
+def _titled(name_words: list[str], text_words: list[str]) -> bool:
+    """Whether the text gives the name's surname after a title only people bear ("Ms. Park")."""
+    if len(name_words) < 2 or len(name_words[-1]) < 3:
+        return False
+    surname = name_words[-1]
+    return any(a in HONORIFICS and b == surname for a, b in zip(text_words, text_words[1:]))
+
+
+def titled_person(name: str, text: str) -> bool:
+    """Whether ``text`` calls ``name`` by a title only people bear and the surname: a person,
+    whatever kind the model gave (a risk's raiser has none)."""
+    return _titled(before_suffix(spelled_words(name)), spelled_words(text))
+
+
+# A small model may run an actor's name on into the list after it ("Press freedom
+# organizations, including the International Press Institute and the"): the name ends before
+# the list, and a name never ends on a function word or a comma.
+_LIST_AFTER_NAME = re.compile(
+    r",\s*(?:including|such as|among them)\b.*$", re.IGNORECASE | re.DOTALL
+)
+# Or into an aside after a comma: a party and state ("Senator Ben Sasse, Republican of
+# Nebraska", "Sen. Cory Gardner, R-Colo."), a relative clause ("Mr. Lee, who ..."), an age.
+_ASIDE_AFTER_NAME = re.compile(
+    r",\s*(?:(?:a\s+)?(?:Republican|Democrat|Democratic|Independent)\b|[RDI]-[A-Z]"
+    r"|who\b|whose\b|\d{1,3}\b).*$",
+    re.DOTALL,
+)
+# Or past a parenthesis after the name: an acronym, a party and state, a note ("Human Rights
+# Watch (HRW)", "Rep. Maxine Waters (D-Calif.)", "Digital Rights Coalition (fictional)").
+_PARENTHESIS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)\s*$")
+_TRAILING_FUNCTION_WORDS = re.compile(
+    r"(?:[\s,;:]+(?:the|and|or|of|for|on|in|a|an|to|with|by|&))+[\s,;:]*$|[\s,;:]+$",
+    re.IGNORECASE,
+)
+
+
+def actor_name(drafted: str) -> str:
+    """The name a draft gives its actor, cut where the model ran it on past the name."""
+    name = _ASIDE_AFTER_NAME.sub("", _LIST_AFTER_NAME.sub("", drafted.strip()))
+    name = _PARENTHESIS_AFTER_NAME.sub("", name)
+    return _TRAILING_FUNCTION_WORDS.sub("", name) or drafted.strip()
+
+
+def refers_back(name: str, kind: ActorKind | None, text: str, earlier: str) -> bool:
+    """Whether ``text`` names a body by "the" and the head noun of its name ("the coalition",
+    "the ministry") while ``earlier``, the source before it, names the body in full ("Digital
+    Rights Coalition", "Ministry of Digital Affairs"): news writing names an organisation once,
+    then by its head noun. Not people, and not a one-word name."""
+    if kind == "person":
+        return False
+    words = spelled_words(name)
+    if len(words) < 2:
+        return False
+    # The head noun ends the name, or opens it before "of" ("Ministry of Digital Affairs").
+    head = words[0] if len(words) > 2 and words[1] == "of" else words[-1]
+    if len(head) < 4 or head in _NAME_STOPWORDS:
+        return False
+    said = spelled_words(text)
+    if not any(a == "the" and b == head for a, b in zip(said, said[1:])):
+        return False
+    return names_actor(name, kind, earlier)
+
+
+# Words of a title, and "State" of "Secretary of State": no given name.
+_TITLE_WORDS = _ROLE_WORDS | {"state"}
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower().rstrip(".") in _TITLE_WORDS
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names are one: the same, a short form ("Joe", "Joseph"), or one
+    letter apart as spellings of one name are ("Cathy", "Cathi")."""
+    a, b = full_given_name(unaccented(a.lower())), full_given_name(unaccented(b.lower()))
+    if a == b:
+        return True
+    return len(a) == len(b) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def unaccented(word: str) -> str:
+    """A word as names are compared across outlets: "Calderón" is "Calderon", "Peña" is
+    "Pena", and a curly apostrophe is a straight one."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# A name in lower case names people when its last word is a plural ("plaintiffs", "fiscal
+# conservatives", "rights advocates", "critics") other than one of things, or a word for a
+# body of people ("the government", "the public", "the opposition").
+_THING_PLURALS = frozenset(
+    """
+    affairs politics economics rights rules laws issues concerns negotiations talks policies
+    services provisions measures matters relations news funds taxes benefits cuts costs
+    programs programmes plans terms powers data records documents reports comments remarks
+    statements words things ties interests markets prices rates principles guidelines
+    regulations proposals bills photographs photos pictures images videos figures polls
+    surveys statistics numbers
+    """.split()
+)
+_BODY_WORDS = frozenset(
+    """
+    public government administration industry sector community campaign movement press media
+    board council committee court congress senate house parliament majority minority opposition
+    church military army navy police staff team firm company business agency ministry
+    department bloc alliance lobby association organisation organization institution union
+    coalition party group youth clergy electorate
+    """.split()
+)
+
+
+# Things someone has, named after the one who has them: "Dukes's case", "Obama's plan".
+_OWNED_THING = re.compile(r"['’]s?\s+([a-z][\w-]*)$")
+_THINGS_OWNED = frozenset(
+    """
+    case plan bill law proposal ad speech remark comment letter statement book policy decision
+    budget video tweet report lawsuit claim complaint order rule memo agenda record testimony
+    story cover article column platform measure program programme deal view stance position
+    argument message
+    """.split()
+)
+
+
+# Names of documents, measures and polls, which hold no view: "the Bush Doctrine argued for
+# ...", "An NBC News/Wall Street Journal poll last week found ...".
+_DOCUMENT_HEADS = frozenset(
+    "doctrine act bill law amendment treaty resolution constitution poll survey".split()
+)
+
+
+# A verb in -ing, then a word that starts its object: a clause the model took for a name
+# ("Citing the Fifth Amendment ...", "Speaking to reporters"); "Banking regulators" names.
+OPENS_A_CLAUSE = re.compile(
+    r"\s*[A-Za-z]+ing\s+(?:the|a|an|his|her|their|its|this|that|to|on|in|with|for|about)\s",
+    re.IGNORECASE,
+)
+
+
+# A run of words the model copied and cut off, or that opens with what something is called: no
+# one's name.
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$|^\s*(?:(?:also\s+)?known\s+as|called|dubbed)\s", re.I)
+
+_PRONOUNS = frozenset("he she it they we i you him her them us me his hers its their our".split())
+
+
+def names_people(name: str) -> bool:
+    """Whether a drafted actor can name someone: a name (a capital letter or a digit in it),
+    or a lower-case word for people. "foreign affairs" or "world" names no one, nor a name
+    ending in a plural of things ("Colorado's rules") or in a thing someone has ("Dukes's
+    case")."""
+    words = spelled_words(name)
+    if words and name.split()[-1].islower() and words[-1] in _THING_PLURALS:
+        return False  # "Colorado's rules", "House Republican immigration principles"
+    owned = _OWNED_THING.search(name)
+    if owned and owned.group(1) in _THINGS_OWNED:
+        return False  # "Dukes's case", "Obama's plan"
+    if len(words) > 1 and words[-1] in _DOCUMENT_HEADS:
+        return False  # "Obama Doctrine", "Religious Freedom Restoration Act"
+    if OPENS_A_CLAUSE.match(name):
+        return False  # "Citing the Fifth Amendment right against self-incrimination"
+    if _CUT_OFF.search(name):
+        return False  # "known as the Comprehensive International Convention on Countering..."
+    if words and all(word in _PRONOUNS for word in words):
+        return False  # "Her", taken from "Her son ..."
+    if not words or any(ch.isupper() or ch.isdigit() for ch in name):
+        return True
+    last = words[-1]
+    if last in _BODY_WORDS:
+        return True
+    return last.endswith("s") and not last.endswith("ss") and last not in _THING_PLURALS
+
+
+def is_the_topic(name: str, topic: str) -> bool:
+    """Whether an actor's name is the topic itself ("Cybercrime Treaty" for "the UN Cybercrime
+    Treaty"): every word of it is a word of the topic, and it ends on the topic's last word.
+
+    A measure holds no position on itself; a small model names it when a sentence describes
+    the measure without a speaker. "UN" or "Russia" within "Russia's treaty" stay actors, and
+    grounding asks this only of actors that are not people: when the topic is a person, what
+    that person says about it is a position.
+    """
+    words = [word for word in name_words(name) if word not in _NAME_STOPWORDS]
+    topic_words = [word for word in name_words(topic) if word not in _NAME_STOPWORDS]
+    return bool(words and topic_words) and (
+        set(words) <= set(topic_words) and words[-1] == topic_words[-1]
+    )

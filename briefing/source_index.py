@@ -1,0 +1,280 @@
+"""One source, indexed once for grounding: its aligner, its sentences, and its quotations.
+
+``SourceIndex`` turns a quote into evidence at the source's own offsets and reads, around a
+piece of evidence, the sentences and quotation marks that say whose words it is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import cached_property
+
+from .alignment import Aligner
+from .chunking import dateline_end, is_heading, paragraph_start, parts_paragraphs, split_sentences
+from .cues import reports_someone
+from .models import ActorKind, Evidence, Source
+from .names import acronym, ends_in_a_personal_name, is_name_title, spelled_words
+
+__all__ = ["SourceIndex", "opens_paragraph_of_no_ones_words", "blank_quoted"]
+
+
+class SourceIndex:
+    """One source's aligner and sentence spans, built once and shared by all its chunks.
+
+    ``topic`` is the run's topic: a summary may name it (or its acronym) as the source may,
+    since the user, not the model, said what the sources are about ("Obama defends the NSA
+    programs" where the topic is "National Security Agency programs" and the text says "the
+    programs").
+    """
+
+    def __init__(self, source: Source, topic: str = "") -> None:
+        self.source = source
+        self.topic = topic
+        self.names_text = f"{source.text}\n\n{topic}" if topic else source.text
+        self.aligner = Aligner(source.text)
+        self.sentences = split_sentences(source.text)
+        self._starts = [start for start, _ in self.sentences]
+        self._headings = {
+            number
+            for number, (start, end) in enumerate(self.sentences)
+            if is_heading(source.text, start, end)
+        }
+        # The text as read for who is named: a dateline ("Denver (AP) -") names where a story
+        # was filed, not a speaker, so it is blanked (offsets unchanged).
+        pieces: list[str] = []
+        done = 0
+        for start, end in self.sentences:
+            cut = dateline_end(source.text[start:end])
+            if cut:
+                pieces += [source.text[done:start], " " * cut]
+                done = start + cut
+        self._named_text = "".join([*pieces, source.text[done:]])
+
+    def evidence(self, quote: str, near: int) -> Evidence | None:
+        found = self.aligner.align(quote, near=near)
+        if found is None:
+            return None
+        return Evidence(
+            source_id=self.source.id,
+            start=found.start,
+            end=found.end,
+            quote=self.source.text[found.start : found.end],
+            match=found.match,
+            score=round(found.score, 3),
+        )
+
+    def sentence_evidence(self, evidence: Evidence) -> Evidence:
+        """The whole sentence(s) the evidence lies in, as evidence of its own."""
+        first, last = self._sentence_range(evidence)
+        start = min(self.sentences[first][0], evidence.start) if self.sentences else evidence.start
+        end = max(self.sentences[last][1], evidence.end) if self.sentences else evidence.end
+        return evidence.model_copy(
+            update={"start": start, "end": end, "quote": self.source.text[start:end]}
+        )
+
+    def _sentence_range(self, evidence: Evidence) -> tuple[int, int]:
+        first = max(0, bisect.bisect_right(self._starts, evidence.start) - 1)
+        last = max(first, bisect.bisect_left(self._starts, evidence.end) - 1)
+        return first, last
+
+    def opens_paragraph_of_no_ones_words(self, evidence: Evidence) -> bool:
+        """Whether the evidence's sentences open a paragraph and report no one's words."""
+        first, _ = self._sentence_range(evidence)
+        if first == 0 or not self.sentences:
+            return False
+        sentence = self.sentence_evidence(evidence)
+        return opens_paragraph_of_no_ones_words(
+            self.source.text, self.sentences[first - 1][1], sentence.start, sentence.end
+        )
+
+    def as_written(self, name: str, kind: ActorKind | None) -> str:
+        """``name``, or the name less the leading titles the source never gives with it (for a
+        person, less any leading words).
+
+        The embedded model wrote "Sen. Mitt Romney" of a source that calls him "former GOP
+        presidential nominee Mitt Romney", "Justice Samuel A. Alito Jr." and "Indy Mayor Ed
+        Murray" of Seattle's mayor; a brief shows no title its source does not give. A body's
+        name the source gives only as an acronym is that acronym ("NRA"). A name the source
+        lacks for other reasons is kept.
+        """
+        words = name.split()
+        personal = kind == "person" and ends_in_a_personal_name(words)
+        while len(words) > 2 and not self._gives(words) and (personal or is_name_title(words[0])):
+            words = words[1:]
+        if self._gives(words):
+            return " ".join(words)
+        # A body the source names only by its acronym: the model spelled it out, and may have
+        # spelled it wrong ("NATO Rifle Association" for the NRA).
+        short = acronym(spelled_words(name)) if kind != "person" else ""
+        written = re.search(rf"\b{re.escape(short)}\b", self.source.text, re.IGNORECASE)
+        if len(short) >= 2 and written and written.group(0).isupper():
+            return written.group(0)
+        return name
+
+    def _gives(self, words: list[str]) -> bool:
+        return " " + " ".join(spelled_words(" ".join(words))) + " " in self._spelled_text
+
+    @cached_property
+    def _spelled_text(self) -> str:
+        return " " + " ".join(spelled_words(self.source.text)) + " "
+
+    def text_before(self, start: int) -> str:
+        """The source before ``start``, as far back as a body's full name is looked for."""
+        return self.source.text[max(0, start - _REFERENT_REACH) : start]
+
+    def quotation_attribution(self, evidence: Evidence) -> str | None:
+        """Whose words the evidence is said to be, when its sentence goes on with a quotation
+        opened in an earlier sentence of its paragraph: the words outside quotation marks of the
+        sentence that opens it (and of the one before, even across a paragraph break, when the
+        quotation opens its sentence) and after the closing mark. None when the sentence is not
+        inside such a quotation.
+
+        '"He's the ideological leader ...," Obama said. "And he's an articulate spokesperson
+        for Governor Romney's views. The problem is, those views are wrong."': the last
+        sentence is Obama's, two sentences after his name. Names inside the quotation ("Romney")
+        are the speaker's words, not the speaker.
+        """
+        if not self.sentences:
+            return None
+        text = self.source.text
+        first, _ = self._sentence_range(evidence)
+        start = self.sentences[first][0]
+        paragraph = paragraph_start(text, start)
+        opened = _open_quotation(text, paragraph, start)
+        if opened is None:
+            return None
+        opening = bisect.bisect_right(self._starts, opened) - 1
+        opening_start = self.sentences[opening][0]
+        lead_in = text[opening_start:opened]
+        parts = [lead_in]
+        if not lead_in.strip() and opening > 0 and opening - 1 not in self._headings:
+            before_start, before_end = self.sentences[opening - 1]
+            parts.insert(0, _QUOTATION.sub(" ", text[before_start:before_end]))
+        closed = self._after_closing(opened, start)
+        if closed is not None:
+            parts.append(closed[1])
+        return " ".join(" ".join(parts).split())
+
+    def _after_closing(self, opened: int, start: int) -> tuple[int, str] | None:
+        """Where the quotation opened at ``opened`` closes (looking from ``start``), and the
+        writer's words after the mark to the end of that sentence; None when it does not close
+        in its paragraph."""
+        text = self.source.text
+        closing = _closing_mark(text, text[opened], start)
+        if closing is None or parts_paragraphs(text, start, closing):
+            return None
+        end = self.sentences[bisect.bisect_right(self._starts, closing) - 1][1]
+        return closing, text[closing + 1 : end]
+
+    def closing_attribution(self, evidence: Evidence) -> str | None:
+        """The writer's words after the closing mark of a quotation that the evidence's sentence
+        opens and a later sentence closes, to the end of that sentence, within the paragraph:
+        whose words the quotation is said to be ('"It's official: Chuck Schumer is the worst
+        negotiator ... doomed to fail," CREDO Political Director Murshed Zaheed said in a
+        statement.'). None when the sentence opens no such quotation."""
+        if not self.sentences:
+            return None
+        text = self.source.text
+        first, last = self._sentence_range(evidence)
+        start, end = self.sentences[first][0], self.sentences[last][1]
+        if _open_quotation(text, paragraph_start(text, start), start) is not None:
+            return None  # a quotation opened earlier: ``quotation_attribution`` reads it
+        opened = next((at for _, at in _quotation_states(text, start, end) if at is not None), None)
+        if opened is None:
+            return None
+        closed = self._after_closing(opened, opened + 1)
+        if closed is None or closed[0] < end:
+            return None  # closed in the sentence itself, whose own words are read for it
+        return " ".join(closed[1].split())
+
+    def attribution_window(self, evidence: Evidence) -> str:
+        """The sentences the evidence lies in, plus the one before (for "he said" sentences).
+
+        A heading before the evidence starts a new section: it attributes nothing.
+        """
+        start, end = self._window_range(evidence)
+        return self._named_text[start:end]
+
+    def sentence_text(self, evidence: Evidence) -> str:
+        """The sentences the evidence lies in, as read for who is named (no dateline)."""
+        sentence = self.sentence_evidence(evidence)
+        return self._named_text[sentence.start : sentence.end]
+
+    def attribution_window_unquoted(self, evidence: Evidence) -> str:
+        """The attribution window with every quoted word blanked out: what the writer says,
+        not what the people quoted say. A quotation opened earlier in the paragraph counts."""
+        start, end = self._window_range(evidence)
+        return blank_quoted(self._named_text, start, end)
+
+    def _window_range(self, evidence: Evidence) -> tuple[int, int]:
+        first, last = self._sentence_range(evidence)
+        before = first - 1 if first > 0 and first - 1 not in self._headings else first
+        window_start = self.sentences[before][0] if self.sentences else 0
+        window_end = self.sentences[last][1] if self.sentences else len(self.source.text)
+        return min(window_start, evidence.start), max(window_end, evidence.end)
+
+
+# A quotation in one paragraph, with curly or straight marks.
+_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_QUOTATION_MARKS = frozenset('“”"')
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _quotation_states(text: str, start: int, end: int) -> Iterator[tuple[int, int | None]]:
+    """Each position from ``start`` to ``end`` with where the quotation open there opened
+    (None outside one).
+
+    A straight mark opens after a space or the start of a line and closes elsewhere, so one
+    mark missing does not turn the rest of the text into a quotation; a blank line ends any
+    quotation (the next paragraph of a long one opens with a mark of its own).
+    """
+    opened: int | None = None
+    for position in range(start, end):
+        char = text[position]
+        if char == "”" or (char == "\n" and _BLANK_LINE.match(text, position)):
+            opened = None
+        elif char == "“":
+            opened = position
+        elif char == '"':
+            opens = position == 0 or text[position - 1].isspace() or text[position - 1] in "([—–"
+            opened = position if opens else None
+        yield position, opened
+
+
+def blank_quoted(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the quotation marks and the words between them blanked."""
+    # A paragraph longer than a long article is read from that far back only.
+    begin = max(paragraph_start(text, start), start - _REFERENT_REACH)
+    return "".join(
+        " " if opened is not None or text[position] in _QUOTATION_MARKS else text[position]
+        for position, opened in _quotation_states(text, begin, end)
+        if position >= start
+    )
+
+
+def _open_quotation(text: str, start: int, end: int) -> int | None:
+    """Where the quotation still open at ``end`` opened, reading from ``start``; None when
+    every quotation before ``end`` is closed."""
+    states = [opened for _, opened in _quotation_states(text, start, end)]
+    return states[-1] if states else None
+
+
+def _closing_mark(text: str, opening_mark: str, start: int) -> int | None:
+    """The mark that closes a quotation opened with ``opening_mark``, from ``start`` on."""
+    found = text.find("”" if opening_mark == "“" else '"', start)
+    return found if found >= 0 else None
+
+
+def opens_paragraph_of_no_ones_words(text: str, previous_end: int, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a paragraph (a blank line after the sentence ending
+    at ``previous_end``) and reports no one's words: it carries no speaker over from the
+    paragraph before (grounding rejects such a sentence as an actor's; extraction moves a
+    citation of it back to the sentence that names the actor)."""
+    return parts_paragraphs(text, previous_end, start) and not reports_someone(text[start:end])
+
+
+# How far back a body's full name is looked for when "the coalition" may refer to it: about
+# the length of a long article, so that the search stays short in a very long source.
+_REFERENT_REACH = 20_000
