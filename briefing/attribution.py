@@ -3,7 +3,8 @@ the source does not give it to.
 
 A small model readily pins one actor's words on another: on the one a quotation names, the
 one a sentence speaks to or about, the outlet that reported it, the rival in a speaker's
-titles. ``attribution_problem`` says why evidence cannot be an actor's (None when it can be);
+titles. ``attribution_problem`` says why evidence cannot be an actor's position or risk (None
+when it can be), the last reason being a sentence that cannot carry the fact at all (``cues``);
 ``name_for_relation`` and ``name_for_role`` give the name the source gives an actor drafted by a
 family tie or a role, and ``subject_body`` the body a sentence opens with by "the" and a noun.
 """
@@ -52,8 +53,240 @@ __all__ = [
     "subject_body",
 ]
 
+
+# What the sentence of an attributed fact must carry, in order, and the reason given when it
+# does not.
+_CUES: dict[str, tuple[tuple[Callable[[str], bool], str], ...]] = {
+    "position": (
+        (
+            states_a_view,
+            "the quoted sentence shows no view: no one says, backs or opposes anything in it",
+        ),
+    ),
+    "risk": (
+        (names_a_harm, "the quoted sentence names no harm, risk or warning"),
+        (
+            voices_a_harm,
+            "no one warns of the harm in the quoted sentence: it reports what was done, "
+            "not a warning given",
+        ),
+    ),
+}
+
+
+def attribution_problem(
+    index: SourceIndex, evidence: Evidence, kind: FactKind, who: str, who_kind: ActorKind | None
+) -> str | None:
+    """Why the evidence cannot be ``who``'s position or risk, or None when it can be."""
+    # A person who is the topic still has a view of it; a risk's raiser has no kind, so the
+    # whole source is read for a title only when the raiser is the topic.
+    if (
+        who_kind != "person"
+        and is_the_topic(who, index.topic)
+        and not (who_kind is None and titled_person(who, index.source.text))
+    ):
+        return f"{who!r} is the topic, not someone with a view on it"
+    if not names_people(who):
+        return f"{who!r} names no one: a common noun, neither a name nor a group of people"
+    window = index.attribution_window(evidence)
+    earlier = index.text_before(evidence.start)
+
+    def named_in(text: str) -> bool:
+        return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
+
+    sentence = index.sentence_text(evidence)
+    unquoted_sentence = blank_quoted(sentence, 0, len(sentence))
+    named_sentence, named_window = _read_for_names(who, sentence, unquoted_sentence, window)
+    if who_kind == "person":
+        first = _surname_first_given_to_another(who, window, earlier)
+        if first:
+            return (
+                f"{who!r} is named here by surname only, which the source gave first to {first!r}"
+            )
+    if named_in(named_sentence) and not named_in(unquoted_sentence):
+        # Named in the sentence only inside a quotation that a later sentence gives to
+        # another: '"It's official: Chuck Schumer is the worst negotiator ... ," CREDO
+        # Political Director Murshed Zaheed said.' is Zaheed's view, not Schumer's.
+        said_after = index.closing_attribution(evidence)
+        other = _reported_by_another(said_after, who, who_kind) if said_after else None
+        if other:
+            return f"{who!r} is named only inside a quotation the source gives to {other!r}"
+    quoted = False
+    if not named_in(named_window):
+        # A quotation may go on for sentences after its speaker's name; names inside it are
+        # the speaker's words, and another speaker said for it is not the actor.
+        said_by = index.quotation_attribution(evidence)
+        if said_by is None or not named_in(said_by) or _other_speaker(said_by, who, who_kind):
+            return f"{who!r} is not named in or just before the quoted sentence"
+        window, quoted = f"{said_by} {sentence}", True
+    # '"You can now see what the Congress has seen ...," the spokesman said': the words are
+    # the spokesman's; one named only inside them is not speaking.
+    unquoted = index.attribution_window_unquoted(evidence)
+    only_quoted = not (quoted or named_in(unquoted) or _speaks_for(who_kind, unquoted))
+    if named_in(named_sentence):
+        if only_quoted:
+            return f"{who!r} is named only inside the quoted words, not as their speaker"
+        addressed = addressed_mention(who, sentence)
+        if addressed and not names_actor(
+            who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :]
+        ):
+            return (
+                f"{who!r} is only spoken to, sent to or judged in the quoted sentence (told, "
+                "urged, goes to, accused, praised), not speaking"
+            )
+        outlet = _only_the_outlet(who, named_sentence) if who_kind != "person" else None
+        if outlet:
+            return f"{who!r} is named only as {outlet}, not taking a side"
+        speaker = _reported_by_another(unquoted_sentence, who, who_kind)
+        if speaker:
+            return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
+        if _named_only_in_an_opening_clause(who, who_kind, sentence, unquoted_sentence):
+            return f"{who!r} is named only in the sentence's opening clause, not its main one"
+        if _only_acted_on(who, who_kind, sentence):
+            return (
+                f"{who!r} is only acted on in the quoted sentence (was endorsed, was named), "
+                "not holding a view"
+            )
+        if kind == "position":
+            others = _view_of_others_only(who, who_kind, sentence)
+            if others:
+                return (
+                    f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
+                )
+        cue_text = sentence
+    else:
+        pronoun_kind = _pronoun_kind(who, who_kind)
+        if not quoted and not reports_someone(window, pronoun_kind):
+            return (
+                f"{who!r} is named only before the quoted sentence, "
+                "and neither reports anyone's words"
+            )
+        # A new paragraph carries the speaker over only when it reports words itself ('"...,"
+        # he said.'): after "Microsoft wrote that ...", a paragraph opening "Much of the
+        # dispute concerned Articles 28 to 30." is the writer's.
+        if index.opens_paragraph_of_no_ones_words(evidence):
+            return (
+                f"{who!r} is named only in the paragraph before, "
+                "and the quoted sentence reports no one's words"
+            )
+        speaker = own_subject(who, sentence, earlier)
+        if speaker:
+            return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
+        # words are Mr. Obama's.
+        speaker = _other_speaker(unquoted_sentence, who, who_kind)
+        pronoun = pronoun_speaker(sentence, pronoun_kind)
+        if pronoun and not _BODYS_PERSON.search(window):
+            speaker = speaker or pronoun
+        if speaker:
+            return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
+        # Read in the writer's words: a sentence inside a quotation opened before it is not.
+        subject = _named_subject(who, who_kind, unquoted[len(unquoted) - len(sentence) :])
+        if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
+            return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
+        # "Dowd attempted to explain that the tweet referred to Sally Yates ... He also said
+        # ...": a pronoun that speaks stands for the subject of the sentence before.
+        if speaks_by_pronoun(unquoted_sentence):
+            subject = _someone_else_as_subject(
+                who, who_kind, unquoted[: len(unquoted) - len(sentence)].strip(), earlier
+            )
+            if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
+                return (
+                    f"{who!r} is named only before the quoted sentence, whose speaker stands "
+                    f"for {subject!r}, the subject of the sentence before"
+                )
+        if only_quoted:
+            # '"President Obama has said that ...," he said. "If you're determined ..."'
+            return f"{who!r} is named before the quoted sentence only inside the quoted words"
+        # The sentence before, which names the actor, may carry the cue ("The industry has
+        # expressed concerns. These provisions pose risks to privacy.").
+        cue_text = window
+    if gives_no_comment(sentence):
+        return "the quoted sentence says only that no comment was given"
+    return next((lacking for carries, lacking in _CUES[kind] if not carries(cue_text)), None)
+
+
+# An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that
+# give that relative's own name ("Their father, former Vice President Dick Cheney, ...").
+_RELATION = re.compile(
+    r"^(.+?['’]s)\s+(?:[a-z]+\s+)?(wife|husband|father|mother|son|daughter|sister|brother"
+    r"|spouse|widow|widower)$",
+    re.IGNORECASE,
+)
+
+
+_CAPITALIZED_RUN = r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)"
+
+
+def name_for_relation(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
+    """The name the source gives a relative the draft named by the tie ("Liz Cheney's
+    father"), in the last "<tie>, <Name>" up to the evidence's sentence; else the tie alone,
+    without a word the model put before it ("Liz Cheney's former father" is "Liz Cheney's
+    father"); None when ``who`` names no tie. Consolidation then takes the relative for the
+    person named elsewhere."""
+    tie = _RELATION.match(who)
+    if not tie:
+        return None
+    sentence = index.sentence_evidence(evidence)
+    text = index.text_before(sentence.start) + sentence.quote
+    pattern = rf"\b{tie.group(2)},\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
+    names = [found.group(1) for found in re.finditer(pattern, text)]
+    return names[-1] if names else f"{tie.group(1)} {tie.group(2)}"
+
+
+# A person drafted by a body's role ("DNC spokesman", "Fox News host"), and the words that
+# give that person's name ("DNC spokesman Brad Woodhouse addressed the video").
+_ROLE = re.compile(
+    r"^[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+)*?\s+(?:spokes(?:man|woman|person)|host|anchor"
+    r"|adviser|advisor|aide|chair(?:man|woman)?|director|secretary|strategist|counsel"
+    r"|manager|executive|founder|organizer|organiser)$"
+)
+
+
+# A day or month after a role or a name is when it spoke ("the DNC spokesman Tuesday ...").
+_NOT_GIVEN = frozenset(word.lower() for word in (*WEEKDAYS, *MONTHS))
+
+
+_PERSON_NAME = r"([A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
+
+
+def name_for_role(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
+    """The name the source gives a person the draft named by a body's role ("DNC
+    spokesman"), in the last "<role> <Name> <Surname>" up to and in the evidence's sentence;
+    None when there is none, or the sentence names the role as someone else ("another DNC
+    spokesman") without a name."""
+    if not _ROLE.match(who):
+        return None
+    sentence = index.sentence_evidence(evidence)
+    role = rf"(?<![\w-])(?i:{re.escape(who)})"
+
+    def last_named(text: str) -> str | None:
+        names = []
+        for found in re.finditer(rf"{role},?\s+{_PERSON_NAME}", text):
+            words = found.group(1).split()
+            while words and words[-1].lower() in _NOT_GIVEN:
+                words.pop()  # "DNC spokesman Brad Woodhouse Monday said"
+            if len(words) >= 2 and words[0].lower() not in _NOT_GIVEN:
+                names.append(" ".join(words))
+        return names[-1] if names else None
+
+    in_sentence = last_named(sentence.quote)
+    if in_sentence or re.search(rf"\b(?i:an?|another|other)\s+{role}", sentence.quote):
+        return in_sentence
+    return last_named(index.text_before(sentence.start))
+
+
+def subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
+    """The body the evidence's sentence opens with by "the" and its head noun, named earlier
+    in the source, when that body is not ``who``."""
+    sentence = index.sentence_evidence(evidence)
+    return own_subject(who, sentence.quote, index.text_before(sentence.start))
+
+
 # The rest of a body's name after its head noun: "of Digital Affairs of the Republic of Veltra".
 _OF_NAME = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*"
+
+
 _DEFINITE_SUBJECT = re.compile(r"\s*[\"“‘']?The\s+([a-z][a-z-]{3,})\b")
 
 
@@ -92,6 +325,8 @@ _NAMED_SUBJECT = re.compile(
     r"|(?:Representative|Senator|Governor|President|Speaker)\s+)?"
     r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\)|,\s*\d{1,3},)?,?\s+[a-z]"
 )
+
+
 _NOT_SUBJECT_WORDS = frozenset(
     "the a an but and or so yet on in at by for from with after before when while if as "
     "since until though although however meanwhile still also then now this that these those "
@@ -245,229 +480,6 @@ def _not_a_subject(found: re.Match[str], sentence: str) -> bool:
     return len(words) == 1 and words[0].endswith("ly") and sentence[found.end(1) :].startswith(",")
 
 
-# What the sentence of an attributed fact must carry, in order, and the reason given when it
-# does not.
-_CUES: dict[str, tuple[tuple[Callable[[str], bool], str], ...]] = {
-    "position": (
-        (
-            states_a_view,
-            "the quoted sentence shows no view: no one says, backs or opposes anything in it",
-        ),
-    ),
-    "risk": (
-        (names_a_harm, "the quoted sentence names no harm, risk or warning"),
-        (
-            voices_a_harm,
-            "no one warns of the harm in the quoted sentence: it reports what was done, "
-            "not a warning given",
-        ),
-    ),
-}
-
-
-# An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that
-# give that relative's own name ("Their father, former Vice President Dick Cheney, ...").
-_RELATION = re.compile(
-    r"^(.+?['’]s)\s+(?:[a-z]+\s+)?(wife|husband|father|mother|son|daughter|sister|brother"
-    r"|spouse|widow|widower)$",
-    re.IGNORECASE,
-)
-_CAPITALIZED_RUN = r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)"
-
-
-def name_for_relation(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
-    """The name the source gives a relative the draft named by the tie ("Liz Cheney's
-    father"), in the last "<tie>, <Name>" up to the evidence's sentence; else the tie alone,
-    without a word the model put before it ("Liz Cheney's former father" is "Liz Cheney's
-    father"); None when ``who`` names no tie. Consolidation then takes the relative for the
-    person named elsewhere."""
-    tie = _RELATION.match(who)
-    if not tie:
-        return None
-    sentence = index.sentence_evidence(evidence)
-    text = index.text_before(sentence.start) + sentence.quote
-    pattern = rf"\b{tie.group(2)},\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
-    names = [found.group(1) for found in re.finditer(pattern, text)]
-    return names[-1] if names else f"{tie.group(1)} {tie.group(2)}"
-
-
-# A person drafted by a body's role ("DNC spokesman", "Fox News host"), and the words that
-# give that person's name ("DNC spokesman Brad Woodhouse addressed the video").
-_ROLE = re.compile(
-    r"^[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+)*?\s+(?:spokes(?:man|woman|person)|host|anchor"
-    r"|adviser|advisor|aide|chair(?:man|woman)?|director|secretary|strategist|counsel"
-    r"|manager|executive|founder|organizer|organiser)$"
-)
-# A day or month after a role or a name is when it spoke ("the DNC spokesman Tuesday ...").
-_NOT_GIVEN = frozenset(word.lower() for word in (*WEEKDAYS, *MONTHS))
-_PERSON_NAME = r"([A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
-
-
-def name_for_role(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
-    """The name the source gives a person the draft named by a body's role ("DNC
-    spokesman"), in the last "<role> <Name> <Surname>" up to and in the evidence's sentence;
-    None when there is none, or the sentence names the role as someone else ("another DNC
-    spokesman") without a name."""
-    if not _ROLE.match(who):
-        return None
-    sentence = index.sentence_evidence(evidence)
-    role = rf"(?<![\w-])(?i:{re.escape(who)})"
-
-    def last_named(text: str) -> str | None:
-        names = []
-        for found in re.finditer(rf"{role},?\s+{_PERSON_NAME}", text):
-            words = found.group(1).split()
-            while words and words[-1].lower() in _NOT_GIVEN:
-                words.pop()  # "DNC spokesman Brad Woodhouse Monday said"
-            if len(words) >= 2 and words[0].lower() not in _NOT_GIVEN:
-                names.append(" ".join(words))
-        return names[-1] if names else None
-
-    in_sentence = last_named(sentence.quote)
-    if in_sentence or re.search(rf"\b(?i:an?|another|other)\s+{role}", sentence.quote):
-        return in_sentence
-    return last_named(index.text_before(sentence.start))
-
-
-def subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
-    """The body the evidence's sentence opens with by "the" and its head noun, named earlier
-    in the source, when that body is not ``who``."""
-    sentence = index.sentence_evidence(evidence)
-    return own_subject(who, sentence.quote, index.text_before(sentence.start))
-
-
-def attribution_problem(
-    index: SourceIndex, evidence: Evidence, kind: FactKind, who: str, who_kind: ActorKind | None
-) -> str | None:
-    """Why the evidence cannot be ``who``'s position or risk, or None when it can be."""
-    # A person who is the topic still has a view of it; a risk's raiser has no kind, so the
-    # whole source is read for a title only when the raiser is the topic.
-    if (
-        who_kind != "person"
-        and is_the_topic(who, index.topic)
-        and not (who_kind is None and titled_person(who, index.source.text))
-    ):
-        return f"{who!r} is the topic, not someone with a view on it"
-    if not names_people(who):
-        return f"{who!r} names no one: a common noun, neither a name nor a group of people"
-    window = index.attribution_window(evidence)
-    earlier = index.text_before(evidence.start)
-
-    def named_in(text: str) -> bool:
-        return names_actor(who, who_kind, text) or refers_back(who, who_kind, text, earlier)
-
-    sentence = index.sentence_text(evidence)
-    unquoted_sentence = blank_quoted(sentence, 0, len(sentence))
-    named_sentence, named_window = _read_for_names(who, sentence, unquoted_sentence, window)
-    if who_kind == "person":
-        first = _surname_first_given_to_another(who, window, earlier)
-        if first:
-            return (
-                f"{who!r} is named here by surname only, which the source gave first to {first!r}"
-            )
-    if named_in(named_sentence) and not named_in(unquoted_sentence):
-        # Named in the sentence only inside a quotation that a later sentence gives to
-        # another: '"It's official: Chuck Schumer is the worst negotiator ... ," CREDO
-        # Political Director Murshed Zaheed said.' is Zaheed's view, not Schumer's.
-        said_after = index.closing_attribution(evidence)
-        other = _reported_by_another(said_after, who, who_kind) if said_after else None
-        if other:
-            return f"{who!r} is named only inside a quotation the source gives to {other!r}"
-    quoted = False
-    if not named_in(named_window):
-        # A quotation may go on for sentences after its speaker's name; names inside it are
-        # the speaker's words, and another speaker said for it is not the actor.
-        said_by = index.quotation_attribution(evidence)
-        if said_by is None or not named_in(said_by) or _other_speaker(said_by, who, who_kind):
-            return f"{who!r} is not named in or just before the quoted sentence"
-        window, quoted = f"{said_by} {sentence}", True
-    # '"You can now see what the Congress has seen ...," the spokesman said': the words are
-    # the spokesman's; one named only inside them is not speaking.
-    unquoted = index.attribution_window_unquoted(evidence)
-    only_quoted = not (quoted or named_in(unquoted) or _speaks_for(who_kind, unquoted))
-    if named_in(named_sentence):
-        if only_quoted:
-            return f"{who!r} is named only inside the quoted words, not as their speaker"
-        addressed = addressed_mention(who, sentence)
-        if addressed and not names_actor(
-            who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :]
-        ):
-            return (
-                f"{who!r} is only spoken to, sent to or judged in the quoted sentence (told, "
-                "urged, goes to, accused, praised), not speaking"
-            )
-        outlet = _only_the_outlet(who, named_sentence) if who_kind != "person" else None
-        if outlet:
-            return f"{who!r} is named only as {outlet}, not taking a side"
-        speaker = _reported_by_another(unquoted_sentence, who, who_kind)
-        if speaker:
-            return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
-        if _named_only_in_an_opening_clause(who, who_kind, sentence, unquoted_sentence):
-            return f"{who!r} is named only in the sentence's opening clause, not its main one"
-        if _only_acted_on(who, who_kind, sentence):
-            return (
-                f"{who!r} is only acted on in the quoted sentence (was endorsed, was named), "
-                "not holding a view"
-            )
-        if kind == "position":
-            others = _view_of_others_only(who, who_kind, sentence)
-            if others:
-                return (
-                    f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
-                )
-        cue_text = sentence
-    else:
-        pronoun_kind = _pronoun_kind(who, who_kind)
-        if not quoted and not reports_someone(window, pronoun_kind):
-            return (
-                f"{who!r} is named only before the quoted sentence, "
-                "and neither reports anyone's words"
-            )
-        # A new paragraph carries the speaker over only when it reports words itself ('"...,"
-        # he said.'): after "Microsoft wrote that ...", a paragraph opening "Much of the
-        # dispute concerned Articles 28 to 30." is the writer's.
-        if index.opens_paragraph_of_no_ones_words(evidence):
-            return (
-                f"{who!r} is named only in the paragraph before, "
-                "and the quoted sentence reports no one's words"
-            )
-        speaker = own_subject(who, sentence, earlier)
-        if speaker:
-            return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
-        # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
-        # words are Mr. Obama's.
-        speaker = _other_speaker(unquoted_sentence, who, who_kind)
-        pronoun = pronoun_speaker(sentence, pronoun_kind)
-        if pronoun and not _BODYS_PERSON.search(window):
-            speaker = speaker or pronoun
-        if speaker:
-            return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
-        # Read in the writer's words: a sentence inside a quotation opened before it is not.
-        subject = _named_subject(who, who_kind, unquoted[len(unquoted) - len(sentence) :])
-        if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
-            return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
-        # "Dowd attempted to explain that the tweet referred to Sally Yates ... He also said
-        # ...": a pronoun that speaks stands for the subject of the sentence before.
-        if speaks_by_pronoun(unquoted_sentence):
-            subject = _someone_else_as_subject(
-                who, who_kind, unquoted[: len(unquoted) - len(sentence)].strip(), earlier
-            )
-            if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
-                return (
-                    f"{who!r} is named only before the quoted sentence, whose speaker stands "
-                    f"for {subject!r}, the subject of the sentence before"
-                )
-        if only_quoted:
-            # '"President Obama has said that ...," he said. "If you're determined ..."'
-            return f"{who!r} is named before the quoted sentence only inside the quoted words"
-        # The sentence before, which names the actor, may carry the cue ("The industry has
-        # expressed concerns. These provisions pose risks to privacy.").
-        cue_text = window
-    if gives_no_comment(sentence):
-        return "the quoted sentence says only that no comment was given"
-    return next((lacking for carries, lacking in _CUES[kind] if not carries(cue_text)), None)
-
-
 def _read_for_names(
     who: str, sentence: str, unquoted_sentence: str, window: str
 ) -> tuple[str, str]:
@@ -499,11 +511,15 @@ _OUTLET = re.compile(
     r"|BuzzFeed|Breitbart|Axios|Slate|Salon|Vox|Newsmax|Mediaite|Daily\s+Beast)\b"
     r"|\w\.com\b"
 )
+
+
 _AS_THE_OUTLET_BEFORE = re.compile(
     r"(?:according\s+to|reported\s+by|told|in|to|on|(?:interview|appearance)s?\s+(?:with|on))"
     r"\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
+
+
 _AS_THE_OUTLET_AFTER = re.compile(
     r"^['’]?s?\s+(?:(?:first|also|later|previously)\s+)?(?:reported|reports|featured|published"
     r"|obtained|posted|broke|confirmed|learned|reviewed)\b",
@@ -565,6 +581,8 @@ _BODY_NOUNS = (
     "|government|ministry|department|agency|administration|committee|commission|council"
     "|board"
 )
+
+
 _OF_A_BODY = re.compile(
     rf"\b(?:(?:for|of|at) the (?:{_BODY_NOUNS})\b|the (?:{_BODY_NOUNS})['’]s\b)", re.IGNORECASE
 )
@@ -687,19 +705,29 @@ def _mention_ends(who: str, who_kind: ActorKind | None, sentence: str) -> set[in
 
 # A word that links a sentence to the one before without a comma: "Yet Mr. Trump has ...".
 _CONNECTIVE = re.compile(r"\s*(?:But|Yet|And|So|Still|Now|Then|Also)\s")
+
+
 # A word that opens a clause before the main one ("While", "When" ...); not "As", as often a
 # preposition ("As Texas governor, he directed ...").
 _SUBORDINATORS = (
     "When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Whereas|Unless"
 )
+
+
 _SUBORDINATOR = re.compile(rf"\s*[\"“‘]?(?:{_SUBORDINATORS})\s")
+
+
 # A sentence's opening clause: "When Mrs. Clinton arrived, ...", "As the Obamas depart, ...",
 # after a time or none ("On Tuesday as the House was preparing to vote ..., Weiner was ...").
 _TIME_FIRST = r"(?:On|Early|Late|Earlier|Later|Last)\s+\w+(?:\s+\w+)?,?\s+"
+
+
 _OPENING_CLAUSE = re.compile(
     rf"\s*[\"“‘]?(?:As|{_SUBORDINATORS}|{_TIME_FIRST}(?:as|when|while|after|before|once))"
     rf"\s([^,;:]{{1,160}}),[\"”’]?\s+"  # a comma inside a closing quotation mark too
 )
+
+
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
 
