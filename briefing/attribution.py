@@ -32,6 +32,7 @@ from .cues import (
 )
 from .models import ActorKind, Evidence, FactKind
 from .names import (
+    NEWS_OUTLET_WORDS,
     OPENS_A_CLAUSE,
     before_suffix,
     is_the_topic,
@@ -254,11 +255,18 @@ def name_for_role(index: SourceIndex, evidence: Evidence, who: str) -> str | Non
     """The name the source gives a person the draft named by a body's role ("DNC
     spokesman"), in the last "<role> <Name> <Surname>" up to and in the evidence's sentence;
     None when there is none, or the sentence names the role as someone else ("another DNC
-    spokesman") without a name."""
+    spokesman") without a name. The role may be the body's by a possessive ("the group's
+    chief executive, Barry Rand" for "AARP chief executive", AARP named beside it)."""
     if not _ROLE.match(who):
         return None
     sentence = index.sentence_evidence(evidence)
     role = rf"(?<![\w-])(?i:{re.escape(who)})"
+    words = who.split()
+    lower = next((at for at, word in enumerate(words) if word.islower()), 0)
+    body, held = " ".join(words[:lower]), " ".join(words[lower:])
+    if body and names_actor(body, None, index.attribution_window(evidence)):
+        owner = rf"(?:(?i:the\s+(?:{_BODY_NOUNS}))|{re.escape(body)})['’]s"
+        role = rf"(?:{role}|(?<![\w-]){owner}\s+(?i:{re.escape(held)}))"
 
     def last_named(text: str) -> str | None:
         names = []
@@ -505,12 +513,7 @@ def _read_for_names(
 # A news outlet's name, and the words that give it as the one that reported ("according to The
 # Hill", "The New York Times reported", "told NY1", "Haberman in the New York Times", "said
 # in a New York Times interview", "an interview with Fox News", "said on CNN").
-_OUTLET = re.compile(
-    r"\b(?:Times|Post|Journal|Herald|Tribune|Register|Gazette|Hill|News|AP|Reuters|CNN|NBC|ABC"
-    r"|CBS|MSNBC|Politico|Pollster|Bloomberg|Newsweek|Root|NY1|Globe|Observer|Wire|HuffPost"
-    r"|BuzzFeed|Breitbart|Axios|Slate|Salon|Vox|Newsmax|Mediaite|Daily\s+Beast)\b"
-    r"|\w\.com\b"
-)
+_OUTLET = re.compile(rf"\b(?:{NEWS_OUTLET_WORDS})\b|\w\.com\b")
 
 
 _AS_THE_OUTLET_BEFORE = re.compile(

@@ -51,13 +51,22 @@ _PRONOUN = _words("he", "she", "they", "we", "i")
 _SAYING = _words(
     *"say said says saying tell told tells add added adds argue argued argues warn warned warns"
     " write wrote writes stated stating noted urge urged urges insist insisted insists express"
-    " expressed expresses concerns claimed believe believes believed according"
+    " expressed expresses concerns claimed believe believes believed"
     " ask asked asks explain explained explains stress stressed stresses suggest suggested"
     " suggests called accuse accused accuses vow vowed vows pledge pledged pledges promise"
     " promised promises announce announced announces describe described describes contend"
     " contended contends maintain maintained maintains think thinks thought statement"
     " identify identifies identified highlight highlights highlighted outline outlines"
     " outlined tweet tweeted tweets".split()
+)
+# "According to" reports someone's words, not a record's: "according to tax returns released
+# Friday" gives figures, no one's view.
+_RECORDS = (
+    r"tax\s+returns?|records?|data|figures|filings?|statistics|census|estimates?|polls?|surveys?"
+)
+_SAYING += (
+    r"|\baccording\b(?!\s+to\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_RECORDS})\b)"
 )
 # "claim" and "claims" as verbs: "they claim that ...", not "their claims into a single case".
 _BEFORE_A_NOUN = "the a an their his her its our your my this that these those such whose"
@@ -77,7 +86,7 @@ _VIEW = "|".join(
             " testif interview insist declar assert affirm urg argu threaten slam blast"
             " accus hail laud tout celebrat thank appreciat announc believ feel felt prefer"
             " hate love request predict anticipat forecast hammer jok quip mock ridicul"
-            " assail lambast rebuk scold fault lash complain".split()
+            " assail lambast rebuk scold fault lash complain demur".split()
         ),
         # Whole words where a stem would also match "likely", "responsible", "committee",
         # "regarding", "considerable", "replace", "objective", "favorite" or "decrease".
@@ -160,7 +169,8 @@ _VOICING = "|".join(
 _ENGLISH = re.compile(
     _words(
         *"the and of to is are was were that with for has have had by from this which will"
-        " would said says not did been their his her its".split()
+        " would said says not did been their his her its into without about after but they she"
+        " it be also who than".split()
     ),
     re.IGNORECASE,
 )
@@ -284,6 +294,8 @@ _ADDRESSING = re.compile(
     # The one sided with: "the majority has sided with corporations"; and the one a feeling
     # or a fight is aimed at: "anger toward Ms. Klobuchar", "a campaign against Lee".
     r"|sid(?:es|ed|ing|e)\s+with|toward|towards|against"
+    # "growing frustrated with Reince Priebus", "angry at Obama", "disappointed in Boehner".
+    r"|(?:frustrat|anger|angry|upset|furious|disappoint|fed\s+up)\w*\s+(?:with|at|by|in)"
     # The one swiped at: "took a swipe at CNN", "took aim at Twitter".
     r"|(?:swipes?|jabs?|aim|shots?|digs?)\s+at"
     # The one referred to: "a clear reference to former Speaker Paul D. Ryan".
@@ -335,16 +347,23 @@ def addressed_mention(name: str, sentence: str) -> tuple[int, int] | None:
 
 # A view with its holder named after it: "opposition from Western countries", "criticism by
 # rights groups". The view is the holder's, not that of the sentence's subject.
+# Or holders no one names, with the verb they say it by: "Critics, however, say the Indiana law
+# ..." is the critics' view, not Indiana's.
 _VIEW_OF_OTHERS = re.compile(
     r"\b(?:opposition|criticisms?|support|backing|concerns?|objections?|backlash|praise"
-    r"|condemnation|pushback|resistance|protests?)\s+(?:from|by|among)\s+([^,.;:]+)",
+    r"|condemnation|pushback|resistance|protests?)\s+(?:from|by|among)\s+([^,.;:]+)"
+    r"|\b((?:many\s+|some\s+|other\s+)?(?:critics|opponents|detractors|skeptics|sceptics))"
+    r"(?:\s*,\s*(?:however|though|meanwhile)\s*,)?\s+(?:have\s+|had\s+)?(?:say|said|argue"
+    r"|argued|warn|warned|contend|contended|claim|claimed|charge|charged|fear|feared)\b",
     re.IGNORECASE,
 )
 
 
 def views_of_others(sentence: str) -> list[tuple[int, int, str]]:
     """Where ``sentence`` names a view together with its holder: (start, end, holder)."""
-    return [(m.start(), m.end(), m.group(1)) for m in _VIEW_OF_OTHERS.finditer(sentence)]
+    return [
+        (m.start(), m.end(), m.group(1) or m.group(2)) for m in _VIEW_OF_OTHERS.finditer(sentence)
+    ]
 
 
 # A speaker the sentence names beside a verb of saying: "Mr. Obama said ...", "..., said
@@ -355,7 +374,9 @@ _SPEAKING = (
     r"|warns|contended|contends|claimed|claims|stated|noted|notes|explained|explains"
     r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained"
     r"|tweeted|tweets|posted|continued(?=[,.])"  # "..., Santorum continued, suggests ..."
-    r"|(?:was|were)\s+quoted(?:\s+as\s+saying)?)"
+    r"|(?:was|were)\s+quoted(?:\s+as\s+saying)?"
+    # "The Democratic National Committee issued a brief statement shortly after ...:"
+    r"|(?:issued|released|put\s+out)\s+an?\s+(?:[\w-]+\s+){0,2}?statement)"
 )
 # Verbs whose subject takes a side, said before it only ("Ryan criticized the administration";
 # never "criticized Ryan", whose name is the one judged).

@@ -127,6 +127,11 @@ def _check_attributed(
         return _reject(index.source, kind, record, "quote not found in the source")
     who = name_for_relation(index, evidence, who) or who
     problem = attribution_problem(index, evidence, kind, who, who_kind)
+    named = name_for_role(index, evidence, who)
+    if problem and named and not attribution_problem(index, evidence, kind, named, "person"):
+        # A role the sentence gives its holder's name with speaks by that name: "the
+        # group's chief executive, Barry Rand, issued a statement" for "AARP chief executive".
+        problem, who, who_kind = None, named, "person"
     if problem:
         speaker = subject_body(index, evidence, who)
         # The body keeps the draft's kind (none for a risk's raiser), but is no person.
@@ -134,7 +139,7 @@ def _check_attributed(
         if not speaker or attribution_problem(index, evidence, kind, speaker, speaker_kind):
             return _reject(index.source, kind, record, problem)
         who, who_kind = speaker, speaker_kind
-    elif named := name_for_role(index, evidence, who):
+    elif named:
         # The role was checked as the one speaking; the fact is the person who holds it.
         who, who_kind = named, "person"
     # The actor's own name was just checked against the text, surname and acronym included.

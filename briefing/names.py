@@ -156,6 +156,15 @@ _ASIDE_AFTER_NAME = re.compile(
 # Or past a parenthesis after the name: an acronym, a party and state, a note ("Human Rights
 # Watch (HRW)", "Rep. Maxine Waters (D-Calif.)", "Digital Rights Coalition (fictional)").
 _PARENTHESIS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)\s*$")
+# Or into the outlet a journalist wrote in ("Maggie Haberman in the New York Times").
+NEWS_OUTLET_WORDS = (
+    r"Times|Post|Journal|Herald|Tribune|Register|Gazette|Hill|News|AP|Reuters|CNN|NBC|ABC"
+    r"|CBS|MSNBC|Politico|Pollster|Bloomberg|Newsweek|Root|NY1|Globe|Observer|Wire|HuffPost"
+    r"|BuzzFeed|Breitbart|Axios|Slate|Salon|Vox|Newsmax|Mediaite|Daily\s+Beast"
+)
+_OUTLET_AFTER_NAME = re.compile(
+    rf"\s+in\s+(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{0,4}}(?:{NEWS_OUTLET_WORDS})$"
+)
 _TRAILING_FUNCTION_WORDS = re.compile(
     r"(?:[\s,;:]+(?:the|and|or|of|for|on|in|a|an|to|with|by|&))+[\s,;:]*$|[\s,;:]+$",
     re.IGNORECASE,
@@ -166,6 +175,10 @@ def actor_name(drafted: str) -> str:
     """The name a draft gives its actor, cut where the model ran it on past the name."""
     name = _ASIDE_AFTER_NAME.sub("", _LIST_AFTER_NAME.sub("", drafted.strip()))
     name = _PARENTHESIS_AFTER_NAME.sub("", name)
+    before_outlet = _OUTLET_AFTER_NAME.sub("", name)
+    personal = ends_in_a_personal_name(before_outlet.split())
+    if before_outlet != name and personal and _BODY_WORDS.isdisjoint(spelled_words(before_outlet)):
+        name = before_outlet
     return _TRAILING_FUNCTION_WORDS.sub("", name) or drafted.strip()
 
 

@@ -104,7 +104,7 @@ class SourceIndex:
         while len(words) > 2 and not self._gives(words) and (personal or is_name_title(words[0])):
             words = words[1:]
         if self._gives(words):
-            return " ".join(words)
+            return self._initials_as_written(" ".join(words))
         # A body the source names only by its acronym: the model spelled it out, and may have
         # spelled it wrong ("NATO Rifle Association" for the NRA).
         short = acronym(spelled_words(name)) if kind != "person" else ""
@@ -112,6 +112,13 @@ class SourceIndex:
         if len(short) >= 2 and written and written.group(0).isupper():
             return written.group(0)
         return name
+
+    def _initials_as_written(self, name: str) -> str:
+        """``name`` with its initials closed up as the source writes them: the model wrote
+        "U. S. officials" of a source that says "U.S. officials"."""
+        joined = _SPACED_INITIALS.sub(r"\1.", name)
+        text = self.source.text
+        return joined if joined != name and joined in text and name not in text else name
 
     def _gives(self, words: list[str]) -> bool:
         return " " + " ".join(spelled_words(" ".join(words))) + " " in self._spelled_text
@@ -216,6 +223,8 @@ class SourceIndex:
         return min(window_start, evidence.start), max(window_end, evidence.end)
 
 
+# An initial and the space after it, before another initial: "U. S.".
+_SPACED_INITIALS = re.compile(r"\b([A-Z])\.\s+(?=[A-Z]\.)")
 # A quotation in one paragraph, with curly or straight marks.
 _QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _QUOTATION_MARKS = frozenset('“”"')

@@ -198,6 +198,30 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
     assert states_a_view(sentence) and names_a_harm(sentence)
 
 
+def test_an_english_sentence_with_few_function_words_is_still_judged() -> None:
+    # BASIL: a writer's remark on a speech read as another language and passed unjudged.
+    sentence = "Without a script, Mr. Lee often drifted into cliches."
+    assert not states_a_view(sentence) and not names_a_harm(sentence)
+    # BASIL: "Rep. Jim Jordan (R-Ohio) also demurred." was passed unjudged, and is a view.
+    assert states_a_view("Rep. Ana Park (R-Ore.) also demurred.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reports"),
+    [
+        # BASIL: "... according to tax returns released Friday": figures, no one's view
+        ("The couple earned about $9 million, according to tax returns released Friday.", False),
+        ("Turnout fell by a third, according to official figures.", False),
+        ("The levy rose twice, according to court records.", False),
+        ("The plan will fail, according to a senior aide.", True),
+        ("The talks stalled, according to the ministry.", True),
+    ],
+)
+def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool) -> None:
+    assert reports_someone(sentence) is reports
+    assert states_a_view(sentence) is reports
+
+
 @pytest.mark.parametrize(
     ("name", "sentence", "addressed"),
     [
@@ -210,6 +234,9 @@ def test_a_sentence_in_another_language_is_not_judged(sentence: str) -> None:
         # BASIL: "offered support ... for the nomination of Victoria Nuland"
         ("Ana Park", "Two senators offered support for the nomination of Ana Park.", True),
         ("the UN", "The coalition called on the UN to pause the vote.", True),
+        # BASIL: "growing frustrated with Reince Priebus, ..., who they contend is ..."
+        ("Ana Park", "Some members are growing frustrated with Ana Park, the chair.", True),
+        ("Ana Park", "The mayors were angry at Ana Park over the levy.", True),
         ("the ministry", "The ministry told reporters it would sign.", False),
         ("The Daily Courier", "The Daily Courier reported that the vote was close.", False),
         # the one judged is not the judge
@@ -281,6 +308,24 @@ def test_a_view_with_its_holder_after_it_is_found() -> None:
     holder = views_of_others("Criticism by rights groups grew; the minister shrugged.")[0][2]
     assert holder == "rights groups grew"
     assert views_of_others("The minister backed the plan.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "view"),
+    [
+        # BASIL: "Critics, however, say the Indiana law includes different wording ..."
+        (
+            "Critics, however, say the Veltra law could open the door to abuse.",
+            "Critics, however, say",
+        ),
+        ("Opponents have argued the levy is unfair.", "Opponents have argued"),
+        ("Many critics warned of delays.", "Many critics warned"),
+    ],
+)
+def test_a_view_of_critics_no_one_names_is_theirs(sentence: str, view: str) -> None:
+    ((start, end, holder),) = views_of_others(sentence)
+    assert sentence[start:end] == view
+    assert holder.lower().endswith(("critics", "opponents"))
 
 
 @pytest.mark.parametrize(

@@ -575,6 +575,10 @@ def test_a_new_paragraph_that_reports_no_words_is_not_the_last_speakers() -> Non
         ("Rep. Ada Park (D-Ore.)", "Rep. Ada Park"),
         ("Harbor Watch (fictional)", "Harbor Watch"),
         ("(fictional)", "(fictional)"),
+        # the outlet a journalist wrote in; not a body's
+        ("Maggie Haberman in the New York Times", "Maggie Haberman"),
+        ("Ann Lee in The Riverton Post", "Ann Lee"),
+        ("Editorial Board in the New York Times", "Editorial Board in the New York Times"),
     ],
 )
 def test_actor_name_ends_where_the_model_ran_on_past_the_name(drafted: str, name: str) -> None:
@@ -862,15 +866,17 @@ def test_a_name_after_a_speaking_pronoun_is_not_the_speaker(
         ("Romney", "Romney"),
         ("Indy Mayor Ed Murray", "Mayor Ed Murray"),  # a person: any word the source lacks
         ("Utah Attorney General", "Utah Attorney General"),  # a role, not a person's name
+        # initials as the source writes them; the model wrote "U. S. officials"
+        ("U. S. officials", "U.S. officials"),
     ],
 )
 def test_a_grounded_fact_shows_no_title_its_source_does_not_give(drafted: str, shown: str) -> None:
     text = (
         "Gov. Jan Brewer is weighing the bill. Former GOP presidential nominee Mitt Romney "
         "urged Gov. Jan Brewer to veto the bill, and Romney said it was wrong. Seattle Mayor "
-        "Ed Murray and the Attorney General of Utah said the bill was wrong."
+        "Ed Murray, the Attorney General of Utah and U.S. officials said it was wrong."
     )
-    positions = ground_in(text, pos(drafted, text, "person", text)).positions
+    positions = ground_in(text, pos(drafted, text, "person", "They said it was wrong.")).positions
     assert [p.actor for p in positions] == [shown]
 
 
@@ -1351,6 +1357,16 @@ def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None
             "Harbor Party spokesman",
             "Harbor Party spokesman",
         ),
+        # BASIL: "As word of AARP's position set off debate ..., the group's chief executive,
+        # Barry Rand, issued a formal statement saying ..." drafted as "AARP chief executive".
+        (
+            "As word of the Harbor Party's plan spread on Friday, the group's chief executive, "
+            "Ana Park, issued a statement saying the plan was unfair.",
+            "As word of the Harbor Party's plan spread on Friday, the group's chief executive, "
+            "Ana Park, issued a statement saying the plan was unfair.",
+            "Harbor Party chief executive",
+            "Ana Park",
+        ),
     ],
 )
 def test_a_person_drafted_by_a_role_takes_the_name_the_source_gives(
@@ -1445,3 +1461,28 @@ def test_the_group_after_a_named_body_stays_that_bodys_sentence() -> None:
     text = "Human Rights Watch published a report. The group said the treaty is dangerous."
     draft = pos("Human Rights Watch", "The group said the treaty is dangerous.", "organisation")
     assert [p.actor for p in ground_in(text, draft).positions] == ["Human Rights Watch"]
+
+
+def test_a_quotation_after_a_statement_a_body_issued_is_the_bodys() -> None:
+    """BASIL: a body "issued a brief statement shortly after Rubio's speech:", then quoted;
+    a sentence of the quotation was given to Rubio, named only in "Rubio's speech"."""
+    text = (
+        "Ana Park spoke on Wednesday about trade.\n\n"
+        "The Riverton Party issued a brief statement shortly after Park's speech:\n\n"
+        "\u201cWell. So here is her plan. A trade policy that is stuck in the past.\u201d"
+    )
+    quote = "A trade policy that is stuck in the past."
+    assert_kept(ground_in(text, pos("Ana Park", quote, "person", quote)), False)
+    assert_kept(ground_in(text, pos("Riverton Party", quote, "organisation", quote)), True)
+
+
+def test_a_view_that_critics_hold_is_not_the_one_named_inside_it() -> None:
+    """BASIL: "Critics, however, say the Indiana law includes different wording that could
+    open the door to wider discrimination" was drafted as Indiana's position."""
+    text = (
+        "Gov. Ana Park of Veltra signed the law last week. Critics, however, say the Veltra law "
+        "could open the door to abuse."
+    )
+    quote = "Critics, however, say the Veltra law could open the door to abuse."
+    assert_kept(ground_in(text, pos("Veltra", quote, "government", quote)), False)
+    assert_kept(ground_in(text, pos("critics", quote, "group", quote)), True)
