@@ -19,13 +19,20 @@ from .models import ActorKind
 __all__ = [
     "HONORIFICS",
     "NAME_SUFFIXES",
+    "NEWS_OUTLET_WORDS",
+    "OPENS_A_CLAUSE",
     "acronym",
     "actor_name",
+    "before_suffix",
+    "ends_in_a_personal_name",
+    "is_name_title",
     "is_the_topic",
+    "is_title_word",
     "name_words",
     "names_actor",
     "names_people",
     "refers_back",
+    "same_given_name",
     "spelled",
     "spelled_words",
     "titled_person",
@@ -44,6 +51,7 @@ _NAME_TITLES = HONORIFICS | frozenset(
 
 
 def is_name_title(word: str) -> bool:
+    """Whether ``word`` is a title a model puts before a name ("Sen.", "Mayor", "Former")."""
     return word.lower().rstrip(".") in _NAME_TITLES
 
 
@@ -207,6 +215,8 @@ _TITLE_WORDS = _ROLE_WORDS | {"state"}
 
 
 def is_title_word(word: str) -> bool:
+    """Whether ``word`` belongs to a title or a role, never a given name ("Sen.", "Attorney",
+    "State" of "Secretary of State")."""
     return word.lower().rstrip(".") in _TITLE_WORDS
 
 
