@@ -316,8 +316,10 @@ _ADDRESSING = re.compile(
     # Whom a letter is sent to: "sent a letter to Pence outlining their concerns".
     r"|(?:sent|sends?|wrote|writes|addressed|delivered)\s+(?:a|an|the|their|his|her|its)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:letters?|notes?|messages?|memos?|e-?mails?|petitions?)\s+to"
-    # Where a text or a case is sent: "the draft now goes to the General Assembly".
-    r"|(?:goes|go|going|went|sent|sends?|passe[sd]|referred|submitted|forwarded|heads?)\s+to)"
+    # Where a text, a case or someone is sent: "the draft now goes to the General Assembly",
+    # "not committed to sending a representative next week to the AIPAC conference".
+    r"|(?:goes|go|going|went|sent|sends?|sending|passe[sd]|referred|submitted|forwarded"
+    r"|heads?)\s+(?:[\w-]+\s+){0,4}?to)"
     # A title may stand between: "calling out Speaker of the House John Boehner".
     r"\s+(?:on\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+the\s+|of\s+)?){0,5}$",
     re.IGNORECASE,

@@ -237,6 +237,13 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         # BASIL: "growing frustrated with Reince Priebus, ..., who they contend is ..."
         ("Ana Park", "Some members are growing frustrated with Ana Park, the chair.", True),
         ("Ana Park", "The mayors were angry at Ana Park over the levy.", True),
+        # BASIL: "sending a representative next week to the American Israel Public Affairs
+        # Committee's conference"
+        (
+            "Harbor League",
+            "It has not sent an envoy this year to the Harbor League's summit.",
+            True,
+        ),
         ("the ministry", "The ministry told reporters it would sign.", False),
         ("The Daily Courier", "The Daily Courier reported that the vote was close.", False),
         # the one judged is not the judge
