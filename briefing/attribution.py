@@ -12,7 +12,7 @@ family tie or a role, and ``subject_body`` the body a sentence opens with by "th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from typing import Protocol
 
 from .claims import MONTHS, WEEKDAYS
 from .cues import (
@@ -35,6 +35,7 @@ from .names import (
     NEWS_OUTLET_WORDS,
     OPENS_A_CLAUSE,
     before_suffix,
+    is_name_title,
     is_the_topic,
     is_title_word,
     names_actor,
@@ -55,9 +56,15 @@ __all__ = [
 ]
 
 
+class _Cue(Protocol):
+    """A test of what a sentence carries (``cues``); ``english`` as its source tells."""
+
+    def __call__(self, sentence: str, *, english: bool | None = None) -> bool: ...
+
+
 # What the sentence of an attributed fact must carry, in order, and the reason given when it
 # does not.
-_CUES: dict[str, tuple[tuple[Callable[[str], bool], str], ...]] = {
+_CUES: dict[str, tuple[tuple[_Cue, str], ...]] = {
     "position": (
         (
             states_a_view,
@@ -186,8 +193,9 @@ def attribution_problem(
         if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
             return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
         # "Dowd attempted to explain that the tweet referred to Sally Yates ... He also said
-        # ...": a pronoun that speaks stands for the subject of the sentence before.
-        if speaks_by_pronoun(unquoted_sentence):
+        # ...": a pronoun that speaks, or opens the sentence as its subject ("He was also
+        # scheduled to ..."), stands for the subject of the sentence before.
+        if speaks_by_pronoun(unquoted_sentence) or _OPENS_WITH_A_PRONOUN.match(unquoted_sentence):
             subject = _someone_else_as_subject(
                 who, who_kind, unquoted[: len(unquoted) - len(sentence)].strip(), earlier
             )
@@ -196,6 +204,11 @@ def attribution_problem(
                     f"{who!r} is named only before the quoted sentence, whose speaker stands "
                     f"for {subject!r}, the subject of the sentence before"
                 )
+        outlet = _only_the_outlet(who, named_window) if who_kind != "person" else None
+        if outlet:
+            # "According to the Washington Post, Mateen expressed ... His son had reportedly
+            # pledged ...": the outlet reported both.
+            return f"{who!r} is named only before the quoted sentence, as {outlet}"
         if only_quoted:
             # '"President Obama has said that ...," he said. "If you're determined ..."'
             return f"{who!r} is named before the quoted sentence only inside the quoted words"
@@ -204,7 +217,11 @@ def attribution_problem(
         cue_text = window
     if gives_no_comment(sentence):
         return "the quoted sentence says only that no comment was given"
-    return next((lacking for carries, lacking in _CUES[kind] if not carries(cue_text)), None)
+    english = index.english
+    return next(
+        (lacking for carries, lacking in _CUES[kind] if not carries(cue_text, english=english)),
+        None,
+    )
 
 
 # An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that
@@ -481,6 +498,9 @@ def _not_a_subject(found: re.Match[str], sentence: str) -> bool:
     its object ("Talking about her victory, she said ...")."""
     if re.search(r"['’]s?$", found.group(1)) or OPENS_A_CLAUSE.match(sentence, found.start(1)):
         return True
+    tokens = found.group(1).split()
+    if len(tokens) > 1 and tokens[0].lower().endswith("ing") and is_name_title(tokens[1]):
+        return True  # "Calling Mr. Trump a ...": a verb in -ing before its object
     # "I’m" is "I"; "Largely," opens with an adverb, not a name.
     words = [re.split(r"['’]", word.strip(".,"))[0] for word in found.group(1).lower().split()]
     if any(w in _NOT_SUBJECT_WORDS or w in MONTHS or w in WEEKDAYS for w in words):
@@ -538,11 +558,19 @@ _AS_THE_EMPLOYER_AFTER = re.compile(
 )
 
 
+_AS_THE_EMPLOYER_BEFORE = re.compile(
+    r"\b(?:host|anchor|reporter|correspondent|columnist|cartoonist|commentator|contributor"
+    r"|analyst|writer|journalist|editor|photographer|moderator)s?\s+(?:for|at|with)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _only_the_outlet(who: str, sentence: str) -> str | None:
     """How the sentence names ``who``, a news outlet, when it names it only as the one that
-    reported it or as the employer of a journalist who speaks ("Fox News host Glenn Beck"):
-    the outlet reports the view, or one of its people holds it; the outlet does not. None when
-    it names the outlet otherwise, or ``who`` is no outlet."""
+    reported it or as a journalist's employer ("Fox News host Glenn Beck", "a cartoonist for
+    The Bangor Daily News"): the outlet reports the view, or one of its people holds it; the
+    outlet does not. None when it names the outlet otherwise, or ``who`` is no outlet."""
     if not _OUTLET.search(who):
         return None
     name = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
@@ -558,9 +586,13 @@ def _only_the_outlet(who: str, sentence: str) -> str | None:
     ]
     if all(reported):
         return "the news outlet that reported it"
-    employer = [_AS_THE_EMPLOYER_AFTER.match(sentence[found.end() :]) for found in mentions]
+    employer = [
+        _AS_THE_EMPLOYER_AFTER.match(sentence[found.end() :])
+        or _AS_THE_EMPLOYER_BEFORE.search(sentence, 0, found.start())
+        for found in mentions
+    ]
     if all(was or employs for was, employs in zip(reported, employer, strict=True)):
-        return "the news outlet of a journalist who speaks"
+        return "the news outlet a journalist works for"
     return None
 
 
@@ -731,6 +763,10 @@ _OPENING_CLAUSE = re.compile(
 )
 
 
+# A sentence whose subject is a pronoun: "He was also scheduled to meet with ...".
+_OPENS_WITH_A_PRONOUN = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|Then|Now),?\s+)?(?:He|She|They)\s"
+)
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
 

@@ -245,11 +245,14 @@ def reports_someone(sentence: str, kind: str | None = None) -> bool:
     return found is not None
 
 
-def states_a_view(sentence: str) -> bool:
+def states_a_view(sentence: str, *, english: bool | None = None) -> bool:
     """Whether a sentence can show someone's view: quoted or reported words, or a word of
     taking a side ("backed", "opposition", "filed a lawsuit", "criticised", "voted").
-    A sentence that is not English is not judged (True)."""
-    return _VIEWED.search(_without_naming(sentence)) is not None or not reads_as_english(sentence)
+    A sentence that is not English is not judged (True); ``english`` says whether it is,
+    when its source tells (a short sentence may not: "Governor Christie?")."""
+    if not _is_english(sentence, english):
+        return True
+    return _VIEWED.search(_without_naming(sentence)) is not None
 
 
 def has_a_verb_of_saying(text: str) -> bool:
@@ -263,20 +266,25 @@ def reads_as_english(sentence: str) -> bool:
     return _ENGLISH.search(sentence) is not None
 
 
-def names_a_harm(sentence: str) -> bool:
+def _is_english(sentence: str, english: bool | None) -> bool:
+    return reads_as_english(sentence) if english is None else english
+
+
+def names_a_harm(sentence: str, *, english: bool | None = None) -> bool:
     """Whether a sentence names a harm, a risk or a warning, or puts one in the future
-    ("could", "may", "would"). A sentence that is not English is not judged (True)."""
-    return _HARMFUL.search(sentence) is not None or not reads_as_english(sentence)
+    ("could", "may", "would"). A sentence that is not English is not judged (True; see
+    ``states_a_view`` for ``english``)."""
+    return not _is_english(sentence, english) or _HARMFUL.search(sentence) is not None
 
 
-def voices_a_harm(sentence: str) -> bool:
+def voices_a_harm(sentence: str, *, english: bool | None = None) -> bool:
     """Whether a sentence names a harm as someone's warning: it names a harm and reports
     someone's words, or names a concern, a fear, criticism or a lawsuit. "Iran proposed to
     eliminate human rights safeguards" names a harm Iran would do, not one it warns of.
-    A sentence that is not English is not judged (True)."""
-    if not reads_as_english(sentence):
+    A sentence that is not English is not judged (True; see ``states_a_view``)."""
+    if not _is_english(sentence, english):
         return True
-    return names_a_harm(sentence) and (
+    return names_a_harm(sentence, english=True) and (
         reports_someone(sentence) or _VOICED.search(_without_naming(sentence)) is not None
     )
 
@@ -290,7 +298,11 @@ _ADDRESSING = re.compile(
     r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning"
     r"|accus(?:es|ed|ing|e)|blam(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|criticis(?:es|ed|ing|e)"
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"
-    r"|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)"
+    r"|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)|assail(?:s|ed|ing)?|slam(?:s|med|ming)?"
+    r"|blast(?:s|ed|ing)?|rebuk(?:es|ed|ing|e)|lambast(?:es|ed|ing|e)?|mock(?:s|ed|ing)?"
+    r"|ridicul(?:es|ed|ing|e)|scold(?:s|ed|ing)?"
+    # The one met or dealt with: "heading to Mexico to meet with President Enrique Pena Nieto".
+    r"|(?:meet|meets|meeting|met)\s+with"
     # The one sided with: "the majority has sided with corporations"; and the one a feeling
     # or a fight is aimed at: "anger toward Ms. Klobuchar", "a campaign against Lee".
     r"|sid(?:es|ed|ing|e)\s+with|toward|towards|against"
@@ -308,7 +320,7 @@ _ADDRESSING = re.compile(
     r"|sent|sends?|e-?mail(?:s|ed)|hand(?:s|ed)|gave|gives?|show(?:s|ed)|remind(?:s|ed)"
     r"|assur(?:es|ed)|inform(?:s|ed)|brief(?:s|ed)|notifie[sd]"
     # Whom words are written or given to: "said in an email to HuffPost".
-    r"|(?:e-?mails?|messages?|letters?|notes?|statements?)\s+to"
+    r"|(?:e-?mails?|messages?|letters?|notes?|statements?|offers?|apolog(?:y|ies|i[sz]e[sd]?))\s+to"
     # The one whose show it is: "on the radio show of former candidate Mike Huckabee".
     r"|(?:show|program|programme|podcast|blog)\s+of(?:\s+[\w-]+){0,4}"
     # The one identified: "a Seattle woman, later identified as Gennette Cordova".

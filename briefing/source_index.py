@@ -13,9 +13,9 @@ from functools import cached_property
 
 from .alignment import Aligner
 from .chunking import dateline_end, is_heading, paragraph_start, parts_paragraphs, split_sentences
-from .cues import reports_someone
+from .cues import reads_as_english, reports_someone
 from .models import ActorKind, Evidence, Source
-from .names import acronym, ends_in_a_personal_name, is_name_title, spelled_words
+from .names import acronym, ends_in_a_personal_name, is_name_title, is_title_word, spelled_words
 
 __all__ = ["SourceIndex", "opens_paragraph_of_no_ones_words", "blank_quoted"]
 
@@ -105,6 +105,14 @@ class SourceIndex:
             words = words[1:]
         if self._gives(words):
             return self._initials_as_written(" ".join(words))
+        if kind == "person":
+            # A title the model gave from another person: "Vermont Sen. O'Malley" of a source
+            # that calls him "ex-Maryland Gov. Martin O'Malley" is "O'Malley".
+            for start in range(1, len(words)):
+                rest = words[start:]
+                after_a_title = is_title_word(words[start - 1]) and not is_title_word(rest[0])
+                if after_a_title and self._gives(rest) and len(rest[-1]) >= 3:
+                    return self._initials_as_written(" ".join(rest))
         # A body the source names only by its acronym: the model spelled it out, and may have
         # spelled it wrong ("NATO Rifle Association" for the NRA).
         short = acronym(spelled_words(name)) if kind != "person" else ""
@@ -119,6 +127,18 @@ class SourceIndex:
         joined = _SPACED_INITIALS.sub(r"\1.", name)
         text = self.source.text
         return joined if joined != name and joined in text and name not in text else name
+
+    @cached_property
+    def english(self) -> bool | None:
+        """True when most of the source's sentences of five words or more read as English:
+        the cue lists then judge every sentence of it, a short one too ("Governor Christie?",
+        a question put to a speaker, holds no view). None otherwise: each sentence is judged
+        by its own words, so a French source loses no fact to English word lists."""
+        text = self.source.text
+        long = [text[start:end] for start, end in self.sentences]
+        long = [sentence for sentence in long if len(sentence.split()) >= 5]
+        english = sum(map(reads_as_english, long))
+        return True if long and english * 2 >= len(long) else None
 
     def _gives(self, words: list[str]) -> bool:
         return " " + " ".join(spelled_words(" ".join(words))) + " " in self._spelled_text

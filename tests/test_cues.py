@@ -244,6 +244,11 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
             "It has not sent an envoy this year to the Harbor League's summit.",
             True,
         ),
+        # BASIL: "an eagerness to assail presumptive GOP nominee Donald Trump", "to meet with
+        # President Enrique Pena Nieto", "rescind a job offer to ... Speaker Mark Eves"
+        ("Ana Park", "He is eager to assail Ana Park, which could help.", True),
+        ("Ana Park", "He flies to Riverton to meet with Mayor Ana Park.", True),
+        ("Ana Park", "The school was told to rescind a job offer to Speaker Ana Park.", True),
         ("the ministry", "The ministry told reporters it would sign.", False),
         ("The Daily Courier", "The Daily Courier reported that the vote was close.", False),
         # the one judged is not the judge

@@ -802,7 +802,7 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "Riverton News host Ada Vale blamed the council for the tolls.",
             "Riverton News",
             "organisation",
-            "'Riverton News' is named only as the news outlet of a journalist who speaks, not "
+            "'Riverton News' is named only as the news outlet a journalist works for, not "
             "taking a side",
         ),
     ],
@@ -1486,3 +1486,80 @@ def test_a_view_that_critics_hold_is_not_the_one_named_inside_it() -> None:
     quote = "Critics, however, say the Veltra law could open the door to abuse."
     assert_kept(ground_in(text, pos("Veltra", quote, "government", quote)), False)
     assert_kept(ground_in(text, pos("critics", quote, "group", quote)), True)
+
+
+def test_a_short_sentence_of_an_english_source_is_judged() -> None:
+    """BASIL: "Governor Christie? “Strong,” he said.": the question put to the speaker has
+    none of the English words the cue lists look for, and was passed as another language."""
+    text = (
+        "Asked for quick thoughts about each of the candidates, Mr. Vale played along.\n\n"
+        "Mayor Park? \u201cStrong,\u201d he said."
+    )
+    result = ground_in(text, pos("Mayor Park", "Mayor Park?", "person", "Park is strong."))
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence shows no view: no one says, backs or opposes anything in it"
+    ]
+    english = SourceIndex(Source(id="en", title="t", text=text)).english
+    french = "Le ministère a adopté le texte le 3 mars 2025. Il entre en vigueur en mai."
+    assert (english, SourceIndex(Source(id="fr", title="t", text=french)).english) == (True, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "reason"),
+    [
+        # BASIL: "to the son of a cartoonist for The Bangor Daily News"
+        (
+            "Mr. Lee apologized to the son of a cartoonist for The Riverton Post over a threat.",
+            "Mr. Lee apologized to the son of a cartoonist for The Riverton Post over a threat.",
+            "'Riverton Post' is named only as the news outlet a journalist works for, not "
+            "taking a side",
+        ),
+        # BASIL: "According to the Washington Post, Seddique Mateen expressed gratitude ...
+        # His son had reportedly pledged allegiance to ISIS ...": the outlet reported both.
+        (
+            "According to the Riverton Post, Tom Vale praised the militia in videos. His son had "
+            "reportedly pledged allegiance to the militia before the attack.",
+            "His son had reportedly pledged allegiance to the militia before the attack.",
+            "'Riverton Post' is named only before the quoted sentence, as the news outlet that "
+            "reported it",
+        ),
+    ],
+)
+def test_an_outlet_named_only_as_a_journalists_employer_or_the_reporter_holds_no_view(
+    text: str, quote: str, reason: str
+) -> None:
+    result = ground_in(text, pos("Riverton Post", quote, "organisation", "It takes a side."))
+    assert [r.reason for r in result.rejected] == [reason]
+
+
+def test_the_object_of_an_opening_verb_in_ing_is_not_the_sentences_subject() -> None:
+    """BASIL: 'Calling Mr. Trump a "sniveling coward," Mr. Cruz told his rival to ...' was
+    drafted as Trump's position: "Calling Mr. Trump" was read as the subject's name."""
+    text = (
+        "Calling Mr. Vale a \u201ccoward,\u201d Mr. Park told his rival to leave his family alone."
+    )
+    result = ground_in(text, pos("Tom Vale", text, "person", "Vale is a coward."))
+    assert_kept(result, False)
+    assert_kept(ground_in(text, pos("Ann Park", text, "person", "Vale is a coward.")), True)
+
+
+def test_a_pronoun_opening_a_sentence_stands_for_the_subject_before() -> None:
+    """BASIL: "..., Mr. Sanders made a quick exit ... on his way to meet with Senator Chuck
+    Schumer of New York. He was also scheduled to meet with Vice President Joseph R. Biden
+    Jr." was drafted as Schumer's position."""
+    text = (
+        "After his meeting with Lee, Mr. Park made a quick exit on his way to meet with Senator "
+        "Ann Vale of Riverton. He was also scheduled to meet with the mayor, whom he backs."
+    )
+    quote = "He was also scheduled to meet with the mayor, whom he backs."
+    result = ground_in(text, pos("Senator Ann Vale", quote, "person", "They back the mayor."))
+    assert_kept(result, False)
+    assert_kept(ground_in(text, pos("Tom Park", quote, "person", "They back the mayor.")), True)
+
+
+def test_a_title_the_model_gave_from_another_person_is_left_out() -> None:
+    """BASIL: "Vermont Sen. O'Malley" of a source that says "ex-Maryland Gov. Martin
+    O'Malley, did endorse Clinton"."""
+    text = "Another former rival, ex-Riverton Gov. Martin O'Hara, did endorse Ms. Park."
+    drafted = pos("Vermont Sen. O'Hara", text, "person", "He endorsed Ms. Park.")
+    assert [p.actor for p in ground_in(text, drafted).positions] == ["O'Hara"]
