@@ -109,6 +109,8 @@ _VIEW = "|".join(
         # "voted against the bill" takes a side, "gather to vote on the text" does not; a critic
         # does, a "critical juncture" does not.
         _words("voted", "against", "critic", "critics"),
+        # A charge of bad faith: "Chris Johnson sees a double standard", "hypocritical".
+        r"\bdouble\s+standards?\b|\bhypocri\w*",
         # Verbs whose stems also make nouns or adjectives of no view: a campaign, a question,
         # "the attacks", "gun control advocates", "her expected testimony", "likely to win
         # approval".

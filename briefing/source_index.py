@@ -107,11 +107,13 @@ class SourceIndex:
             return self._initials_as_written(" ".join(words))
         if kind == "person":
             # A title the model gave from another person: "Vermont Sen. O'Malley" of a source
-            # that calls him "ex-Maryland Gov. Martin O'Malley" is "O'Malley".
+            # that calls him "ex-Maryland Gov. Martin O'Malley" is "O'Malley"; "U.S. President
+            # Obama" of one that says "President Obama" is that.
             for start in range(1, len(words)):
                 rest = words[start:]
-                after_a_title = is_title_word(words[start - 1]) and not is_title_word(rest[0])
-                if after_a_title and self._gives(rest) and len(rest[-1]) >= 3:
+                titled = is_title_word(rest[0]) or is_title_word(words[start - 1])
+                named = not all(map(is_title_word, rest)) and len(rest[-1]) >= 3
+                if titled and named and self._gives(rest):
                     return self._initials_as_written(" ".join(rest))
         # A body the source names only by its acronym: the model spelled it out, and may have
         # spelled it wrong ("NATO Rifle Association" for the NRA).

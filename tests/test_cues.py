@@ -202,8 +202,11 @@ def test_an_english_sentence_with_few_function_words_is_still_judged() -> None:
     # BASIL: a writer's remark on a speech read as another language and passed unjudged.
     sentence = "Without a script, Mr. Lee often drifted into cliches."
     assert not states_a_view(sentence) and not names_a_harm(sentence)
-    # BASIL: "Rep. Jim Jordan (R-Ohio) also demurred." was passed unjudged, and is a view.
+    # BASIL: "Rep. Jim Jordan (R-Ohio) also demurred." was passed unjudged, and is a view; so
+    # is "Chris Johnson sees a double standard."
     assert states_a_view("Rep. Ana Park (R-Ore.) also demurred.")
+    assert states_a_view("Tom Vale sees a double standard.")
+    assert states_a_view("Tom Vale found the plan hypocritical.")
 
 
 @pytest.mark.parametrize(

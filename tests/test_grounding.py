@@ -1563,3 +1563,5 @@ def test_a_title_the_model_gave_from_another_person_is_left_out() -> None:
     text = "Another former rival, ex-Riverton Gov. Martin O'Hara, did endorse Ms. Park."
     drafted = pos("Vermont Sen. O'Hara", text, "person", "He endorsed Ms. Park.")
     assert [p.actor for p in ground_in(text, drafted).positions] == ["O'Hara"]
+    drafted = pos("Riverton Gov. Martin O'Hara", text, "person", "He endorsed Ms. Park.")
+    assert [p.actor for p in ground_in(text, drafted).positions] == ["Gov. Martin O'Hara"]
