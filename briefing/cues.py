@@ -137,13 +137,19 @@ _HARM = "|".join(
             " intrus invasiv discriminat racis bias unfair illegal unlawful unconstitution slash"
             " destabil conflict terror hack exploit silenc intimidat harass obstruct"
             " disrupt instabil uncertain volatil panic bankrupt layoff caution peril hazard toxic"
-            " fragil expensiv scrutin oppress infring endanger imperil eliminat could"
-            " would".split()
+            " fragil expensiv scrutin oppress infring endanger imperil eliminat".split()
         ),
+        # A modal verb puts a harm in the future when a consequence follows it ("could lead
+        # to", "would allow governments to", "would wipe out"); "he would be in Switzerland",
+        # "would not go that far", "you may have heard" warn of nothing. "may" in lower case
+        # only: "3 May 2025" is a date.
+        r"\b(?:could|would|(?-i:may)|might)(?:n['’]t)?\s+(?:(?:not|also|even|only|well|then"
+        r"|still|eventually|ultimately|effectively|potentially|easily|soon|further)\s+){0,2}"
+        r"(?:lead|result|allow|let|enable|force|cause|mean|end|open|give|wipe|undercut|strip"
+        r"|deny|prevent|stop|reduce|shrink|raise|drive|push|leave|turn|require|impose|shift"
+        r"|limit|affect|derail|doom|hamper|hinder|slow|delay|reconsider|take|hit|make|pay|surviv)\w*",
         _words(
-            # "may" in lower case only: "3 May 2025" is a date.
-            "(?-i:may)",
-            *"might bad worse worst wrong cut cuts dead die dies war wars ban bans banned"
+            *"bad worse worst wrong cut cuts dead die dies war wars ban bans banned"
             " target targets targeted targeting track tracking deter block blocks".split(),
         ),
         # Whole words where a stem would also match "director", "Los Angeles" or "Spyer".

@@ -91,6 +91,10 @@ def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> 
         "The fund will be exhausted by 2036 unless taxes rise.",
         "Privacy groups say the scheme puts drivers' data at risk.",
         "The plan couldn't survive a court challenge, lawyers said.",
+        # a modal verb before a consequence
+        "Repeal would also wipe out the new benefits.",
+        "The bill could lead to the disclosure of secrets.",
+        "It would result in the market taking a hit.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
@@ -107,6 +111,12 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         # stems of harm inside other words
         "The director of the unit spoke in Los Angeles, Mr. Spyer said.",
         "\u201cYour complaint faces in two directions,\u201d the judge told a lawyer.",
+        # BASIL: a modal verb with no consequence after it ("he would be in Switzerland
+        # negotiating", "would not go that far", "You may have heard that ...")
+        "Ms. Park said Tuesday that she would be in Geneva negotiating.",
+        "Mr. Lee would not go that far but said the chief must apologize.",
+        "\u201cYou may have heard that the mayor chose a deputy.",
+        "He may have a fondness for her, but he called her choice odd.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
