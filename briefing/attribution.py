@@ -704,7 +704,7 @@ _SPOKESPERSON_OF = re.compile(
 # A passive verb after a name, with an aside between commas or none: "Mr. Rogers, a former
 # agent, was endorsed by ...", "Ruth Bader Ginsburg was confirmed 96-3".
 _PASSIVE_AFTER = re.compile(
-    r"\s*(?:,[^,;:\"“”]{1,80},\s*|\s+\([^()]{1,30}\)\s*)?\s*(?:was|were|is|are|has been|have been"
+    r"\s*(?:,[^,;:\"“”]{1,120},\s*|\s+\([^()]{1,30}\)\s*)?\s*(?:was|were|is|are|has been|have been"
     r"|had been|will be|would be|be)\s+(?:\w+ly\s+)?(?!quoted\b)(?:\w+ed|\w+en|told|sent|given"
     r"|shown|held|sworn|hit|put|set|cut|struck|caught|brought|sought|taught|won|led|left)\b",
     re.IGNORECASE,

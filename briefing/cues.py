@@ -149,9 +149,11 @@ _HARM = "|".join(
         r"|deny|prevent|stop|reduce|shrink|raise|drive|push|leave|turn|require|impose|shift"
         r"|limit|affect|derail|doom|hamper|hinder|slow|delay|reconsider|take|hit|make|pay|surviv)\w*",
         _words(
-            *"bad worse worst wrong cut cuts dead die dies war wars ban bans banned"
+            *"bad worse worst wrong dead die dies war wars ban bans banned"
             " target targets targeted targeting track tracking deter block blocks".split(),
         ),
+        # Cuts, but not a tax cut, which no one warns of as a harm.
+        r"(?<!\btax )\bcuts?\b",
         # Whole words where a stem would also match "director", "Los Angeles" or "Spyer".
         _words(*"dire lose loses losing lost spy spies spying spied spyware".split()),
     )
@@ -171,6 +173,14 @@ _VOICING = "|".join(
     )
 )
 
+# Criticism someone draws or faces, which is not their warning: "drew fierce criticism and a
+# call for his resignation", "faced an onslaught of criticism".
+_RECEIVED_CRITICISM = re.compile(
+    r"\b(?:dr[ae]w|draws|drawn|drawing|fac(?:ed|es|ing|e)|receiv(?:ed|es|ing|e)|attract\w*"
+    r"|c[ao]me\s+under|comes\s+under|under)\s+(?:[\w-]+\s+){0,3}?(?:criticism|fire|scrutiny"
+    r"|backlash|condemnation|rebukes?|outrage|protests?)\b",
+    re.IGNORECASE,
+)
 # Words nearly every English sentence has and other languages' sentences rarely do. The cue
 # lists are English: a sentence without any of these is not judged, so a French or German
 # source loses no fact to them.
@@ -292,8 +302,11 @@ def voices_a_harm(sentence: str, *, english: bool | None = None) -> bool:
     A sentence that is not English is not judged (True; see ``states_a_view``)."""
     if not _is_english(sentence, english):
         return True
+    # A pronoun is no voice here ("In 1970, with his last deferment in jeopardy, he landed
+    # ..."), nor criticism someone drew ("Michael Steele ... drew fierce criticism").
+    said = _RECEIVED_CRITICISM.sub(" ", _without_naming(sentence))
     return names_a_harm(sentence, english=True) and (
-        reports_someone(sentence) or _VOICED.search(_without_naming(sentence)) is not None
+        _REPORTED.search(said) is not None or _VOICED.search(said) is not None
     )
 
 
@@ -308,7 +321,9 @@ _ADDRESSING = re.compile(
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"
     r"|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)|assail(?:s|ed|ing)?|slam(?:s|med|ming)?"
     r"|blast(?:s|ed|ing)?|rebuk(?:es|ed|ing|e)|lambast(?:es|ed|ing|e)?|mock(?:s|ed|ing)?"
-    r"|ridicul(?:es|ed|ing|e)|scold(?:s|ed|ing)?"
+    r"|ridicul(?:es|ed|ing|e)|scold(?:s|ed|ing)?|subpoena(?:s|ed|ing)?"
+    # The one reacted to: "offered swift, negative reactions to Michael Steele".
+    r"|reactions?\s+to"
     # The one met or dealt with: "heading to Mexico to meet with President Enrique Pena Nieto".
     r"|(?:meet|meets|meeting|met)\s+with"
     # The one sided with: "the majority has sided with corporations"; and the one a feeling
@@ -328,7 +343,7 @@ _ADDRESSING = re.compile(
     r"|sent|sends?|e-?mail(?:s|ed)|hand(?:s|ed)|gave|gives?|show(?:s|ed)|remind(?:s|ed)"
     r"|assur(?:es|ed)|inform(?:s|ed)|brief(?:s|ed)|notifie[sd]"
     # Whom words are written or given to: "said in an email to HuffPost".
-    r"|(?:e-?mails?|messages?|letters?|notes?|statements?|offers?|apolog(?:y|ies|i[sz]e[sd]?))\s+to"
+    r"|(?:e-?mails?|messages?|letters?|notes?|statements?|offers?|apolog(?:y|ies|i[sz]e[sd]?)|subpoenas)\s+to"
     # The one whose show it is: "on the radio show of former candidate Mike Huckabee".
     r"|(?:show|program|programme|podcast|blog)\s+of(?:\s+[\w-]+){0,4}"
     # The one identified: "a Seattle woman, later identified as Gennette Cordova".

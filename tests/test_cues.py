@@ -147,8 +147,15 @@ def test_a_warning_someone_gives_voices_a_harm(sentence: str) -> None:
         # A harm named but no one speaking; and "objective" or "issue" are no objection or suit.
         "The objective of the rule is to cut fraud.",
         "The issue could cost the city its grant.",
-        # No harm at all.
+        # No harm at all; a tax cut is none (BASIL: "a tax cut bill could be on the Senate
+        # floor as early as Thursday").
         "Shopkeepers said the market opens at nine.",
+        "Mr. Lee told reporters that a tax cut bill could reach the floor on Thursday.",
+        # A pronoun is no voice (BASIL: "In 1970, with his last deferment in jeopardy, he landed
+        # a coveted spot ..."), nor criticism someone drew ("Dodd, who faced an onslaught of
+        # criticism for his involvement with ...").
+        "In 1970, with his last permit in jeopardy, he landed a post abroad.",
+        "Mr. Vale, who faced an onslaught of criticism for his ties to a failed lender, quit.",
     ],
 )
 def test_a_harm_no_one_warns_of_is_not_voiced(sentence: str) -> None:
@@ -262,6 +269,10 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         ("Ana Park", "He is eager to assail Ana Park, which could help.", True),
         ("Ana Park", "He flies to Riverton to meet with Mayor Ana Park.", True),
         ("Ana Park", "The school was told to rescind a job offer to Speaker Ana Park.", True),
+        # BASIL: "offered swift, negative reactions to Michael Steele", "Federal prosecutors have
+        # subpoenaed New Jersey Gov. Chris Christie's campaign"
+        ("Ana Park", "Several donors offered swift, negative reactions to Ana Park.", True),
+        ("Park campaign", "Prosecutors have subpoenaed the Park campaign over the loans.", True),
         ("the ministry", "The ministry told reporters it would sign.", False),
         ("The Daily Courier", "The Daily Courier reported that the vote was close.", False),
         # the one judged is not the judge
