@@ -1077,6 +1077,12 @@ def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
         ("Mr. Lee, a former harbour pilot, was endorsed by the pilots' union.", False),
         ("Tom Lee was confirmed 61-38 as harbour master after a long fight.", False),
         ("His deputy, Tom Lee, who left the board, is expected to plead guilty.", False),
+        # an aside of about 100 characters before the passive verb
+        (
+            "Tom Lee, a former harbour pilot and sailor who traded on his plain-spoken image to "
+            "win a seat on the board, was endorsed by the pilots' union.",
+            False,
+        ),
         # acting, or quoted, or saying
         ("Tom Lee was quoted as saying the toll is unfair.", True),
         ("Tom Lee was asked about the toll and said it was unfair.", True),
