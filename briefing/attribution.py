@@ -42,6 +42,7 @@ from .names import (
     names_people,
     refers_back,
     same_given_name,
+    sex_of_person,
     spelled_words,
     titled_person,
 )
@@ -183,7 +184,8 @@ def attribution_problem(
         # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
         # words are Mr. Obama's.
         speaker = _other_speaker(unquoted_sentence, who, who_kind)
-        pronoun = pronoun_speaker(sentence, pronoun_kind)
+        sex = sex_of_person(who) if pronoun_kind == "person" else None
+        pronoun = pronoun_speaker(sentence, pronoun_kind, sex)
         if pronoun and not _BODYS_PERSON.search(window):
             speaker = speaker or pronoun
         if speaker:
@@ -704,9 +706,11 @@ _SPOKESPERSON_OF = re.compile(
 # A passive verb after a name, with an aside between commas or none: "Mr. Rogers, a former
 # agent, was endorsed by ...", "Ruth Bader Ginsburg was confirmed 96-3".
 _PASSIVE_AFTER = re.compile(
-    r"\s*(?:,[^,;:\"“”]{1,120},\s*|\s+\([^()]{1,30}\)\s*)?\s*(?:was|were|is|are|has been|have been"
-    r"|had been|will be|would be|be)\s+(?:\w+ly\s+)?(?!quoted\b)(?:\w+ed|\w+en|told|sent|given"
-    r"|shown|held|sworn|hit|put|set|cut|struck|caught|brought|sought|taught|won|led|left)\b",
+    r"\s*(?:(?:,[^,;:\"“”]{1,120}){1,3},\s*|\s+\([^()]{1,30}\)\s*)?"
+    r"\s*(?:was|were|is|are|has been|have been|had been|will be|would be|be)\s+(?:\w+ly\s+)?"
+    # Not "was quoted", nor "was caught on a hot mic ripping the agenda": the words are theirs.
+    r"(?!quoted\b|caught\b)(?:\w+ed|\w+en|told|sent|given"
+    r"|shown|held|sworn|hit|put|set|cut|struck|brought|sought|taught|won|led|left)\b",
     re.IGNORECASE,
 )
 
@@ -715,13 +719,15 @@ def _only_acted_on(who: str, who_kind: ActorKind | None, sentence: str) -> bool:
     """Whether every mention of ``who`` in a sentence without quoted or reported words is the
     subject of a passive verb: "Mr. Rogers, a former agent, was endorsed by the agents'
     association" is the association's view; "was confirmed 96-3", "was interviewed" show none."""
-    if has_a_verb_of_saying(sentence) or _QUOTE_MARKS.search(sentence):
+    if has_a_verb_of_saying(sentence) or _QUOTED_WORDS.search(sentence):
         return False
     ends = _mention_ends(who, who_kind, sentence)
     return bool(ends) and all(_PASSIVE_AFTER.match(sentence, end) for end in ends)
 
 
-_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+# Someone's words in quotation marks: three words or more, not a word or two set off ('"yea"
+# votes', 'upgraded from "critical" to "serious"').
+_QUOTED_WORDS = re.compile(r"[\"“«]\s*[^\"“”«»\s]+\s+[^\"“”«»\s]+\s+[^\"“”«»]*[\"”»]")
 
 
 def _mention_ends(who: str, who_kind: ActorKind | None, sentence: str) -> set[int]:

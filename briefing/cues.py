@@ -333,8 +333,9 @@ _ADDRESSING = re.compile(
     r"|(?:frustrat|anger|angry|upset|furious|disappoint|fed\s+up)\w*\s+(?:with|at|by|in)"
     # The one swiped at: "took a swipe at CNN", "took aim at Twitter".
     r"|(?:swipes?|jabs?|aim|shots?|digs?)\s+at"
-    # The one referred to: "a clear reference to former Speaker Paul D. Ryan".
-    r"|references?\s+to"
+    # The one referred to: "a clear reference to former Speaker Paul D. Ryan", "the tweet was
+    # referring to then-acting Attorney General Sally Yates".
+    r"|references?\s+to|refer(?:s|red|ring)?\s+to"
     # The one a post or a process is about: "support for the nomination of Victoria Nuland".
     r"|(?:nomination|confirmation|appointment|ouster|impeachment|resignation)\s+of"
     # The one described: "the magazine portrayed Mitt Romney as ...".
@@ -411,6 +412,7 @@ _SPEAKING = (
     r"|warns|contended|contends|claimed|claims|stated|noted|notes|explained|explains"
     r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained"
     r"|tweeted|tweets|posted|continued(?=[,.])"  # "..., Santorum continued, suggests ..."
+    r"|confirmed|confirms"  # "Trump confirmed that former Sen. Joe Lieberman is his top choice"
     r"|(?:was|were)\s+quoted(?:\s+as\s+saying)?"
     # "The Democratic National Committee issued a brief statement shortly after ...:"
     r"|(?:issued|released|put\s+out)\s+an?\s+(?:[\w-]+\s+){0,2}?statement)"
@@ -428,7 +430,8 @@ _NAME_RUN = rf"(?:(?:[A-Z][\w'’.-]*|{'|'.join(_NAME_JOINERS)})\s+){{0,5}}[A-Z]
 # vice president of ..., an advocacy group, said").
 # Words that may stand between a speaker and the verb: "Ashton Kutcher recently tweeted".
 _BEFORE_VERB = (
-    r"(?:\s+(?:also|later|recently|then|previously|again|repeatedly|publicly|has|had|have)){0,2}"
+    r"(?:\s+(?:also|later|recently|then|previously|again|repeatedly|publicly|first|has|had|have))"
+    r"{0,2}"
 )
 _SPEAKER_BEFORE = re.compile(
     rf"(?<![\w'’])({_NAME_RUN})(?:(?:\s*,[^,\"“”]{{1,80}}){{1,2}},)?{_BEFORE_VERB}"
@@ -450,13 +453,16 @@ _PRONOUN_SPEAKING = re.compile(
 )
 
 
-def pronoun_speaker(sentence: str, kind: str | None) -> str | None:
+def pronoun_speaker(sentence: str, kind: str | None, sex: str | None = None) -> str | None:
     """The pronoun a sentence gives as its speaker ('"...," he said') when it cannot stand for
-    an actor of ``kind`` ("he" for a broadcaster, "they" for one person), else None."""
+    an actor of ``kind`` ("he" for a broadcaster, "they" for one person) or of ``sex`` ("she"
+    for Donald Trump), else None."""
     found = _PRONOUN_SPEAKING.search(sentence)
     if not found or kind is None:
         return None
     pronoun = (found.group(1) or found.group(2)).lower()
+    if (sex, pronoun) in {("male", "she"), ("female", "he")}:
+        return pronoun
     return None if _pronouns_for(kind).fullmatch(pronoun) else pronoun
 
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from .alignment import normalize
-from .given_names import full_given_name
+from .given_names import Sex, full_given_name, sex_of_given_name
 from .models import ActorKind
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "names_people",
     "refers_back",
     "same_given_name",
+    "sex_of_person",
     "spelled",
     "spelled_words",
     "titled_person",
@@ -218,6 +219,21 @@ def is_title_word(word: str) -> bool:
     """Whether ``word`` belongs to a title or a role, never a given name ("Sen.", "Attorney",
     "State" of "Secretary of State")."""
     return word.lower().rstrip(".") in _TITLE_WORDS
+
+
+_SEX_OF_TITLE: dict[str, Sex] = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+
+
+def sex_of_person(name: str) -> Sex | None:
+    """The sex a person's name tells by its title ("Ms. Park") or its first given name
+    ("Donald J. Trump"), or None."""
+    for word in name.split():
+        word = word.lower().rstrip(".")
+        if word in _SEX_OF_TITLE:
+            return _SEX_OF_TITLE[word]
+        if not is_title_word(word) and word.isalpha():
+            return sex_of_given_name(word)
+    return None
 
 
 def same_given_name(a: str, b: str) -> bool:

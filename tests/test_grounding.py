@@ -655,7 +655,7 @@ def test_a_name_ending_in_things_or_a_thing_someone_has_names_no_one(actor: str)
         ("\u201cJohn Boehner is wrong,\u201d he said.", True),
         ("I\u2019m not going to do that,\u201d he said.", True),
         ("Largely, he said, the plan was meant to instruct members.", True),
-        ("Talking about the vote, she said the toll was unfair.", True),  # a verb, no name
+        ("Talking about the vote, he said the toll was unfair.", True),  # a verb, no name
     ],
 )
 def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_speakers(
@@ -1085,6 +1085,9 @@ def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
         ),
         # acting, or quoted, or saying
         ("Tom Lee was quoted as saying the toll is unfair.", True),
+        # BASIL: "Sen. Michael Bennet, D-Colo., was caught on a hot mic ... ripping the lame-duck
+        # agenda ... as "rigged"": his view, a word in quotation marks notwithstanding
+        ("Tom Lee, D-Ore., was caught on a hot mic ripping the plan as \u201crigged.\u201d", True),
         ("Tom Lee was asked about the toll and said it was unfair.", True),
         ("Tom Lee opposed the toll after he was elected.", True),
     ],
@@ -1571,3 +1574,60 @@ def test_a_title_the_model_gave_from_another_person_is_left_out() -> None:
     assert [p.actor for p in ground_in(text, drafted).positions] == ["O'Hara"]
     drafted = pos("Riverton Gov. Martin O'Hara", text, "person", "He endorsed Ms. Park.")
     assert [p.actor for p in ground_in(text, drafted).positions] == ["Gov. Martin O'Hara"]
+
+
+def test_a_speaking_pronoun_of_the_other_sex_is_not_the_person_named_before() -> None:
+    """BASIL: '"I will never stop believing in our country & its future," she wrote.' was
+    drafted as Donald J. Trump's, named in the sentence before."""
+    quote = "\u201cI will never stop believing in us,\u201d she wrote."
+    text = f"Donald Vale took the oath at noon. {quote}"
+    result = ground_in(text, pos("Donald Vale", quote, "person", "They believe in us."))
+    assert [r.reason for r in result.rejected] == [
+        "'Donald Vale' is named only before the quoted sentence, whose speaker is 'she'"
+    ]
+    assert_kept(ground_in(text, pos("Ms. Vale", quote, "person", "They believe in us.")), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kept"),
+    [
+        # BASIL: "Trump confirmed that former Sen. Joe Lieberman is his top choice"
+        (
+            "Mr. Vale confirmed that former Sen. Ann Park, who backs the toll, is his top choice.",
+            "Ann Park",
+            False,
+        ),
+        # BASIL: "The Atlantic first reported on Monday that Trump Jr. received a private
+        # message from the WikiLeaks Twitter account"
+        # An outlet that reports is no speaker: what it reports stays the actor's.
+        (
+            "The Riverton Post reported on Monday that Ann Park backed the toll.",
+            "Ann Park",
+            True,
+        ),
+        # BASIL: "the tweet was referring to then-acting Attorney General Sally Yates"
+        (
+            "The post was referring to Attorney General Ann Park, who backed the inquiry.",
+            "Ann Park",
+            False,
+        ),
+        # BASIL: 'Ruth Bader Ginsburg was confirmed 96-3 two years later and "yea" votes have
+        # dwindled': a word in quotation marks is nobody's words.
+        (
+            "Ann Park was confirmed 96-3 two years later and \u201cyea\u201d votes have dwindled.",
+            "Ann Park",
+            False,
+        ),
+        # BASIL: an aside with commas of its own before the passive verb
+        (
+            "Ann Park, the agent in charge of the Riverton, Ore., field office, was interviewed.",
+            "Ann Park",
+            False,
+        ),
+        ("Ann Park confirmed that she backs the toll.", "Ann Park", True),
+    ],
+)
+def test_one_confirmed_reported_referred_to_or_acted_on_holds_no_view(
+    text: str, actor: str, kept: bool
+) -> None:
+    assert_kept(ground_in(text, pos(actor, text, "person", "They take a side.")), kept)
