@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -1631,3 +1633,17 @@ def test_one_confirmed_reported_referred_to_or_acted_on_holds_no_view(
     text: str, actor: str, kept: bool
 ) -> None:
     assert_kept(ground_in(text, pos(actor, text, "person", "They take a side.")), kept)
+
+
+def test_a_long_quotation_that_never_closes_is_read_in_time() -> None:
+    """A rule's pattern with nested repeats once took exponential time on a sentence with a
+    long quotation that never closes; this sentence must be read in well under a second, so
+    the alarm (a hang guard, not a speed target) fails the test instead of stalling the run."""
+    sentence = "Ann Park was endorsed by \u201c" + "the union of the harbour pilots " * 300 + "."
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("grounding did not finish"))
+    signal.alarm(30)
+    try:
+        result = ground_in(sentence, pos("Ann Park", sentence[:200], "person", "She backs it."))
+    finally:
+        signal.alarm(0)
+    assert result.positions or result.rejected
