@@ -1474,29 +1474,35 @@ def test_the_group_after_a_named_body_stays_that_bodys_sentence() -> None:
     assert [p.actor for p in ground_in(text, draft).positions] == ["Human Rights Watch"]
 
 
-def test_a_quotation_after_a_statement_a_body_issued_is_the_bodys() -> None:
-    """BASIL: a body "issued a brief statement shortly after Rubio's speech:", then quoted;
-    a sentence of the quotation was given to Rubio, named only in "Rubio's speech"."""
-    text = (
-        "Ana Park spoke on Wednesday about trade.\n\n"
-        "The Riverton Party issued a brief statement shortly after Park's speech:\n\n"
-        "\u201cWell. So here is her plan. A trade policy that is stuck in the past.\u201d"
-    )
-    quote = "A trade policy that is stuck in the past."
-    assert_kept(ground_in(text, pos("Ana Park", quote, "person", quote)), False)
-    assert_kept(ground_in(text, pos("Riverton Party", quote, "organisation", quote)), True)
-
-
-def test_a_view_that_critics_hold_is_not_the_one_named_inside_it() -> None:
-    """BASIL: "Critics, however, say the Indiana law includes different wording that could
-    open the door to wider discrimination" was drafted as Indiana's position."""
-    text = (
-        "Gov. Ana Park of Veltra signed the law last week. Critics, however, say the Veltra law "
-        "could open the door to abuse."
-    )
-    quote = "Critics, however, say the Veltra law could open the door to abuse."
-    assert_kept(ground_in(text, pos("Veltra", quote, "government", quote)), False)
-    assert_kept(ground_in(text, pos("critics", quote, "group", quote)), True)
+@pytest.mark.parametrize(
+    ("text", "quote", "drafted", "holder"),
+    [
+        # BASIL: a body "issued a brief statement shortly after Rubio's speech:", then quoted;
+        # a sentence of the quotation was given to Rubio, named only in "Rubio's speech".
+        (
+            "Ana Park spoke on Wednesday about trade.\n\n"
+            "The Riverton Party issued a brief statement shortly after Park's speech:\n\n"
+            "\u201cWell. So here is her plan. A trade policy that is stuck in the past.\u201d",
+            "A trade policy that is stuck in the past.",
+            ("Ana Park", "person"),
+            ("Riverton Party", "organisation"),
+        ),
+        # BASIL: "Critics, however, say the Indiana law includes different wording that could
+        # open the door to wider discrimination" was drafted as Indiana's position.
+        (
+            "Gov. Ana Park of Veltra signed the law last week. Critics, however, say the Veltra "
+            "law could open the door to abuse.",
+            "Critics, however, say the Veltra law could open the door to abuse.",
+            ("Veltra", "government"),
+            ("critics", "group"),
+        ),
+    ],
+)
+def test_a_view_is_held_by_the_one_who_says_it_not_the_one_it_names(
+    text: str, quote: str, drafted: tuple[str, str], holder: tuple[str, str]
+) -> None:
+    assert_kept(ground_in(text, pos(drafted[0], quote, drafted[1], quote)), False)
+    assert_kept(ground_in(text, pos(holder[0], quote, holder[1], quote)), True)
 
 
 def test_a_short_sentence_of_an_english_source_is_judged() -> None:
