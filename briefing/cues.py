@@ -147,7 +147,8 @@ _HARM = "|".join(
         r"|still|eventually|ultimately|effectively|potentially|easily|soon|further)\s+){0,2}"
         r"(?:lead|result|allow|let|enable|force|cause|mean|end|open|give|wipe|undercut|strip"
         r"|deny|prevent|stop|reduce|shrink|raise|drive|push|leave|turn|require|impose|shift"
-        r"|limit|affect|derail|doom|hamper|hinder|slow|delay|reconsider|take|hit|make|pay|surviv)\w*",
+        r"|limit|affect|derail|doom|hamper|hinder|slow|delay|reconsider|take|hit|make|pay"
+        r"|surviv)\w*",
         _words(
             *"bad worse worst wrong dead die dies war wars ban bans banned"
             " target targets targeted targeting track tracking deter block blocks".split(),
@@ -289,9 +290,9 @@ def _is_english(sentence: str, english: bool | None) -> bool:
 
 
 def names_a_harm(sentence: str, *, english: bool | None = None) -> bool:
-    """Whether a sentence names a harm, a risk or a warning, or puts one in the future
-    ("could", "may", "would"). A sentence that is not English is not judged (True; see
-    ``states_a_view`` for ``english``)."""
+    """Whether a sentence names a harm, a risk or a warning, or puts one in the future by a
+    modal verb before a consequence ("could lead to", "would wipe out"). A sentence that is
+    not English is not judged (True; see ``states_a_view`` for ``english``)."""
     return not _is_english(sentence, english) or _HARMFUL.search(sentence) is not None
 
 
@@ -344,7 +345,8 @@ _ADDRESSING = re.compile(
     r"|sent|sends?|e-?mail(?:s|ed)|hand(?:s|ed)|gave|gives?|show(?:s|ed)|remind(?:s|ed)"
     r"|assur(?:es|ed)|inform(?:s|ed)|brief(?:s|ed)|notifie[sd]"
     # Whom words are written or given to: "said in an email to HuffPost".
-    r"|(?:e-?mails?|messages?|letters?|notes?|statements?|offers?|apolog(?:y|ies|i[sz]e[sd]?)|subpoenas)\s+to"
+    r"|(?:e-?mails?|messages?|letters?|notes?|statements?|offers?|subpoenas"
+    r"|apolog(?:y|ies|i[sz]e[sd]?))\s+to"
     # The one whose show it is: "on the radio show of former candidate Mike Huckabee".
     r"|(?:show|program|programme|podcast|blog)\s+of(?:\s+[\w-]+){0,4}"
     # The one identified: "a Seattle woman, later identified as Gennette Cordova".
