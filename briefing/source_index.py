@@ -95,9 +95,11 @@ class SourceIndex:
 
         The embedded model wrote "Sen. Mitt Romney" of a source that calls him "former GOP
         presidential nominee Mitt Romney", "Justice Samuel A. Alito Jr." and "Indy Mayor Ed
-        Murray" of Seattle's mayor; a brief shows no title its source does not give. A body's
-        name the source gives only as an acronym is that acronym ("NRA"). A name the source
-        lacks for other reasons is kept.
+        Murray" of Seattle's mayor; a brief shows no title its source does not give, down to
+        what it gives after or with a title ("Vermont Sen. O'Malley" of "Gov. Martin
+        O'Malley" is "O'Malley"), with initials as it writes them ("U.S.", not "U. S."). A
+        body's name the source gives only as an acronym is that acronym ("NRA"). A name the
+        source lacks for other reasons is kept.
         """
         words = name.split()
         personal = kind == "person" and ends_in_a_personal_name(words)
@@ -132,7 +134,7 @@ class SourceIndex:
 
     @cached_property
     def english(self) -> bool | None:
-        """True when most of the source's sentences of five words or more read as English:
+        """True when at least half the source's sentences of five words or more read as English:
         the cue lists then judge every sentence of it, a short one too ("Governor Christie?",
         a question put to a speaker, holds no view). None otherwise: each sentence is judged
         by its own words, so a French source loses no fact to English word lists."""
