@@ -162,6 +162,8 @@ def attribution_problem(
                 return (
                     f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
                 )
+        elif source := _warned_according_to_another(who, who_kind, unquoted_sentence):
+            return f"the quoted sentence gives its words as {source!r}'s, not {who!r}'s"
         cue_text = sentence
     else:
         pronoun_kind = _pronoun_kind(who, who_kind)
@@ -798,6 +800,24 @@ def _named_only_in_an_opening_clause(
         and not has_a_verb_of_saying(clause)
         and _PRONOUN_SUBJECT.match(main) is None
     )
+
+
+# The one whose words a sentence gives by "according to": "..., according to a White House
+# official."
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:]+)", re.IGNORECASE)
+
+
+def _warned_according_to_another(who: str, who_kind: ActorKind | None, unquoted: str) -> str | None:
+    """Who a risk's sentence gives its words to by "according to", when that is not ``who``
+    and the sentence has no other verb of saying: "a joint campaign rally with Clinton and
+    Obama ... has been postponed in light of the attack, according to a White House
+    official" warns of nothing for Clinton. (A position is left alone: "Obama will veto the
+    bill, according to an aide" is still Obama's.)"""
+    found = _ACCORDING_TO.search(unquoted)
+    if found is None or names_actor(who, who_kind, found.group(1)):
+        return None
+    rest = unquoted[: found.start()] + unquoted[found.end() :]
+    return None if has_a_verb_of_saying(rest) else " ".join(found.group(1).split())
 
 
 def _view_of_others_only(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:

@@ -1653,3 +1653,23 @@ def test_a_long_quotation_that_never_closes_is_read_in_time() -> None:
     finally:
         signal.alarm(0)
     assert result.positions or result.rejected
+
+
+def test_a_risk_given_according_to_someone_else_is_not_raised_by_the_one_it_names() -> None:
+    """BASIL: "Meanwhile, a joint campaign rally with Clinton and Obama ... has been postponed
+    in light of the attack, according to a White House official." was Clinton's risk."""
+    text = (
+        "A joint rally with Ann Park set for Friday has been postponed in light of the attack, "
+        "according to a city official."
+    )
+    result = ground_risks_in(text, risk("Ann Park", text))
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence gives its words as 'a city official''s, not 'Ann Park''s"
+    ]
+    said = "The attack could hurt the rally, Ann Park warned, according to a city official."
+    assert [r.raised_by for r in ground_risks_in(said, risk("Ann Park", said)).risks] == [
+        "Ann Park"
+    ]
+    # A position is left alone: what an aide says of Ann Park's plan is still hers.
+    plan = "Ann Park will oppose the toll, according to an aide."
+    assert_kept(ground_in(plan, pos("Ann Park", plan, "person", plan)), True)
