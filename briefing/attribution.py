@@ -203,6 +203,10 @@ def attribution_problem(
             subject = _someone_else_as_subject(
                 who, who_kind, unquoted[: len(unquoted) - len(sentence)].strip(), earlier
             )
+            # An outlet opening the sentence before reports ("Fox News confirmed Steele sent an
+            # e-mail ... In the note, he asked ..."): the pronoun is of whom it reports.
+            if subject and _OUTLET.search(subject):
+                subject = None
             if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
                 return (
                     f"{who!r} is named only before the quoted sentence, whose speaker stands "
@@ -549,7 +553,7 @@ _AS_THE_OUTLET_BEFORE = re.compile(
 
 _AS_THE_OUTLET_AFTER = re.compile(
     r"^['’]?s?\s+(?:(?:first|also|later|previously)\s+)?(?:reported|reports|featured|published"
-    r"|obtained|posted|broke|confirmed|learned|reviewed)\b",
+    r"|obtained|posted|broke|confirmed|learned|reviewed|cited|quoted)\b",
     re.IGNORECASE,
 )
 
@@ -774,6 +778,7 @@ _OPENING_CLAUSE = re.compile(
 # A sentence whose subject is a pronoun: "He was also scheduled to meet with ...".
 _OPENS_WITH_A_PRONOUN = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|Then|Now),?\s+)?(?:He|She|They)\s"
+    r"|\s*(?:In|On|At|By|After|Before|Later|Earlier)\b[^,;:\"“”]{0,40},\s+(?:he|she|they)\s"
 )
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 

@@ -350,7 +350,7 @@ _ADDRESSING = re.compile(
     # The one whose show it is: "on the radio show of former candidate Mike Huckabee".
     r"|(?:show|program|programme|podcast|blog)\s+of(?:\s+[\w-]+){0,4}"
     # The one identified: "a Seattle woman, later identified as Gennette Cordova".
-    r"|(?:identified|named)\s+as"
+    r"|(?:identified|named)\s+(?:[\w.-]+\s+){0,5}?as"
     # Whom a letter is sent to: "sent a letter to Pence outlining their concerns".
     r"|(?:sent|sends?|wrote|writes|addressed|delivered)\s+(?:a|an|the|their|his|her|its)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:letters?|notes?|messages?|memos?|e-?mails?|petitions?)\s+to"
@@ -359,7 +359,8 @@ _ADDRESSING = re.compile(
     r"|(?:goes|go|going|went|sent|sends?|sending|passe[sd]|referred|submitted|forwarded"
     r"|heads?)\s+(?:[\w-]+\s+){0,4}?to)"
     # A title may stand between: "calling out Speaker of the House John Boehner".
-    r"\s+(?:on\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+the\s+|of\s+)?){0,5}$",
+    # So may others named with it: "took a swipe at CNN and MSNBC".
+    r"\s+(?:on\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+the\s+|of\s+|and\s+)?){0,5}$",
     re.IGNORECASE,
 )
 

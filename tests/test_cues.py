@@ -273,6 +273,11 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         # subpoenaed New Jersey Gov. Chris Christie's campaign"
         ("Ana Park", "Several donors offered swift, negative reactions to Ana Park.", True),
         ("Park campaign", "Prosecutors have subpoenaed the Park campaign over the loans.", True),
+        # BASIL: "took a swipe at CNN and MSNBC"; "Multiple sources identified the suspect to
+        # Fox News as Cesar Sayoc"
+        ("Riverton Radio", "He took a swipe at Harbor TV and Riverton Radio.", True),
+        ("Ana Park", "Sources identified the suspect to Harbor TV as Ana Park.", True),
+        ("Ana Park", "\u201cWe will go,\u201d he told Harbor TV, and Ana Park agreed.", False),
         ("the ministry", "The ministry told reporters it would sign.", False),
         ("The Daily Courier", "The Daily Courier reported that the vote was close.", False),
         # the one judged is not the judge

@@ -1673,3 +1673,26 @@ def test_a_risk_given_according_to_someone_else_is_not_raised_by_the_one_it_name
     # A position is left alone: what an aide says of Ann Park's plan is still hers.
     plan = "Ann Park will oppose the toll, according to an aide."
     assert_kept(ground_in(plan, pos("Ann Park", plan, "person", plan)), True)
+
+
+def test_a_pronoun_after_an_opening_phrase_stands_for_the_subject_before() -> None:
+    """BASIL: "In June, he was then escorted from his FBI office ..." (Strzok) was drafted as
+    the position of people named in the sentence before, after Strzok as its subject."""
+    quote = "In June, he was escorted out amid a scathing report that criticized his conduct."
+    text = f"Tom Vale was fired on Friday after Ann Park and Lee Hart criticized him. {quote}"
+    result = ground_in(text, pos("Ann Park", quote, "person", "They criticize the conduct."))
+    assert_kept(result, False)
+    # BASIL: "Fox News confirmed Steele sent an e-mail to committee members ... In the note, he
+    # asked members to join him": an outlet opening the sentence before reports; "he" is Steele.
+    quote = "In the note, he asked members to join him and backed the plan."
+    text = f"Riverton News confirmed Tom Vale sent an e-mail on Saturday. {quote}"
+    assert_kept(ground_in(text, pos("Tom Vale", quote, "person", "He backs the plan.")), True)
+
+
+def test_an_outlet_that_cites_someone_holds_no_view() -> None:
+    """BASIL: "Axios cited John Eastman, ..., who said the amendment has been misapplied"."""
+    text = "Riverton News cited Tom Vale, a law professor, who said the rule was misapplied."
+    result = ground_in(text, pos("Riverton News", text, "organisation", "It opposes the rule."))
+    assert [r.reason for r in result.rejected] == [
+        "'Riverton News' is named only as the news outlet that reported it, not taking a side"
+    ]
