@@ -95,6 +95,8 @@ def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> 
         "Repeal would also wipe out the new benefits.",
         "The bill could lead to the disclosure of secrets.",
         "It would result in the market taking a hit.",
+        # BASIL: "said the violence would have been a "massacre" if not for ... detail"
+        "Members said the violence would have been a massacre without the guards.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
