@@ -62,7 +62,7 @@ from .models import (
     Position,
     Risk,
 )
-from .names import HONORIFICS, NAME_SUFFIXES, acronym, spelled, unaccented
+from .names import HONORIFICS, NAME_SUFFIXES, SEX_OF_TITLE, acronym, spelled, unaccented
 
 __all__ = [
     "actors_of_names",
@@ -158,7 +158,7 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
         tokens = _drop_titles(tokens)
         dropped = [token.lower().rstrip(".") for token in titled[: len(titled) - len(tokens)]]
         office = tuple(word for word in dropped if word not in _NOT_OFFICES)
-        sex = next((_SEX_OF_TITLE[word] for word in dropped if word in _SEX_OF_TITLE), None)
+        sex = next((SEX_OF_TITLE[word] for word in dropped if word in SEX_OF_TITLE), None)
     # Words as grounding compares names (``spelled``): no possessive, and a hyphen inside a
     # word is spelling ("Wal-Mart" and "Walmart"); a curly apostrophe is a straight one.
     lower = [word for token in tokens if (word := spelled(unaccented(token.lower())))]
@@ -180,14 +180,6 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
 # be father and son, where "Attorney General Eric Holder" and "Attorney General Eric H. Holder
 # Jr." are one man.
 _NOT_OFFICES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady former".split())
-# Titles that tell a man from a woman: "Mrs. Clinton" is not Bill Clinton.
-_SEX_OF_TITLE: dict[str, Sex] = {
-    **dict.fromkeys("mr sir lord king prince congressman spokesman".split(), "male"),
-    **dict.fromkeys(
-        "mrs ms miss dame lady queen princess congresswoman chairwoman spokeswoman".split(),
-        "female",
-    ),
-}
 
 
 def _without_home(words: tuple[str, ...], tokens: list[str]) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ __all__ = [
     "NAME_SUFFIXES",
     "NEWS_OUTLET_WORDS",
     "OPENS_A_CLAUSE",
+    "SEX_OF_TITLE",
     "acronym",
     "actor_name",
     "before_suffix",
@@ -221,7 +222,14 @@ def is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in _TITLE_WORDS
 
 
-_SEX_OF_TITLE: dict[str, Sex] = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+# Titles that tell a man from a woman: "Mrs. Clinton" is not Bill Clinton.
+SEX_OF_TITLE: dict[str, Sex] = {
+    **dict.fromkeys("mr sir lord king prince congressman spokesman".split(), "male"),
+    **dict.fromkeys(
+        "mrs ms miss dame lady queen princess congresswoman chairwoman spokeswoman".split(),
+        "female",
+    ),
+}
 
 
 def sex_of_person(name: str) -> Sex | None:
@@ -229,8 +237,8 @@ def sex_of_person(name: str) -> Sex | None:
     ("Donald J. Trump"), or None."""
     for word in name.split():
         word = word.lower().rstrip(".")
-        if word in _SEX_OF_TITLE:
-            return _SEX_OF_TITLE[word]
+        if word in SEX_OF_TITLE:
+            return SEX_OF_TITLE[word]
         if not is_title_word(word) and word.isalpha():
             return sex_of_given_name(word)
     return None
