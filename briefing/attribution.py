@@ -559,18 +559,15 @@ _AS_THE_OUTLET_AFTER = re.compile(
 
 
 # An outlet named as a journalist's employer: "Fox News host Glenn Beck", "a Times columnist".
-_AS_THE_EMPLOYER_AFTER = re.compile(
-    r"^['’]?s?\s+(?:[\w-]+\s+)?(?:host|anchor|reporter|correspondent|columnist|commentator"
-    r"|contributor|analyst|pundit|personality|writer|journalist|moderator|interviewer)s?\b",
-    re.IGNORECASE,
+_JOURNALIST = (
+    r"(?:host|anchor|reporter|correspondent|columnist|cartoonist|commentator|contributor"
+    r"|analyst|pundit|personality|writer|journalist|editor|photographer|moderator"
+    r"|interviewer)s?"
 )
-
-
+_AS_THE_EMPLOYER_AFTER = re.compile(rf"^['’]?s?\s+(?:[\w-]+\s+)?{_JOURNALIST}\b", re.IGNORECASE)
+# Or before it: "a cartoonist for The Bangor Daily News".
 _AS_THE_EMPLOYER_BEFORE = re.compile(
-    r"\b(?:host|anchor|reporter|correspondent|columnist|cartoonist|commentator|contributor"
-    r"|analyst|writer|journalist|editor|photographer|moderator)s?\s+(?:for|at|with)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    rf"\b{_JOURNALIST}\s+(?:for|at|with)\s+(?:the\s+)?$", re.IGNORECASE
 )
 
 
@@ -751,7 +748,8 @@ def _mention_ends(who: str, who_kind: ActorKind | None, sentence: str) -> set[in
 
 
 # A word that links a sentence to the one before without a comma: "Yet Mr. Trump has ...".
-_CONNECTIVE = re.compile(r"\s*(?:But|Yet|And|So|Still|Now|Then|Also)\s")
+_CONNECTIVES = "But|Yet|And|So|Still|Now|Then|Also"
+_CONNECTIVE = re.compile(rf"\s*(?:{_CONNECTIVES})\s")
 
 
 # A word that opens a clause before the main one ("While", "When" ...); not "As", as often a
@@ -777,7 +775,7 @@ _OPENING_CLAUSE = re.compile(
 
 # A sentence whose subject is a pronoun: "He was also scheduled to meet with ...".
 _OPENS_WITH_A_PRONOUN = re.compile(
-    r"\s*(?:(?:But|And|Yet|So|Still|Then|Now),?\s+)?(?:He|She|They)\s"
+    rf"\s*(?:(?:{_CONNECTIVES}),?\s+)?(?:He|She|They)\s"
     r"|\s*(?:In|On|At|By|After|Before|Later|Earlier)\b[^,;:\"“”]{0,40},\s+(?:he|she|they)\s"
 )
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
