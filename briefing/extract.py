@@ -44,7 +44,7 @@ from .models import (
     RiskDraft,
     cited_extraction_for,
 )
-from .names import names_actor
+from .names import names_actor, refers_back
 from .prompting import read_prompt, render_prompt
 from .source_index import opens_paragraph_of_no_ones_words
 
@@ -203,10 +203,16 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
         return None
 
     def names(number: int, who: str, who_kind: ActorKind | None) -> bool:
+        """By name, or by "the" and its head noun after the chunk named it in full ("The
+        coalition opposes ..." after "The Digital Rights Coalition called ..."), as grounding
+        reads it."""
         if not 1 <= number <= len(spans):
             return False
         start, end = spans[number - 1]
-        return names_actor(who, who_kind, chunk.text[start:end])
+        text = chunk.text[start:end]
+        return names_actor(who, who_kind, text) or refers_back(
+            who, who_kind, text, chunk.text[:start]
+        )
 
     def new_paragraph_of_no_ones_words(number: int) -> bool:
         if not 2 <= number <= len(spans):

@@ -451,6 +451,35 @@ def test_a_lead_in_and_its_list_are_one_sentence_attributed_through_the_body(
     assert [actor["name"] for actor in sheet["actors"]] == ["Harbour Traders Alliance"]
 
 
+def test_a_citation_of_a_body_by_its_head_noun_stays_on_its_sentence(tmp_path: Path) -> None:
+    """ "The alliance opposes the levy." names the Harbour Traders Alliance named in full in
+    the paragraph before: the citation is the actor's own sentence and is not moved back to
+    the sentence that named it in full."""
+    source = tmp_path / "statement.txt"
+    source.write_text(
+        "PORTVILLE, 3 May 2024 - The Harbour Traders Alliance today called on the council to "
+        "delay its vote on the harbour levy until the autumn.\n\n"
+        "The alliance opposes the levy in its current form. It will meet again on Friday.\n",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        draft = {
+            "actor": "Harbour Traders Alliance",
+            "sentence": sentence_number(request, "opposes the levy"),
+            "stance": "opposes",
+        }
+        return Reply(content=cited(positions=[draft]))
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
+    sheet = fact_sheet(facts)
+    (position,) = sheet["positions"]
+    assert position["evidence"][0]["quote"] == "The alliance opposes the levy in its current form."
+    assert sheet["rejected"] == []
+
+
 def test_a_citation_one_sentence_past_the_speaker_across_a_paragraph_moves_back(
     tmp_path: Path,
 ) -> None:
