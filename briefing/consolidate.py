@@ -145,6 +145,11 @@ class _Name:
     sex: Sex | None = None  # as a title ("Mrs.") or a given name ("Hillary") tells it
 
 
+# A title someone is about to hold is the title: "House Speaker-to-be Nancy Pelosi" is the
+# "House Speaker Nancy Pelosi" of another outlet, "Representative-elect" a representative.
+_TITLE_TO_COME = re.compile(r"(?<=\w)-(?:elect|to-be|designate)$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1 << 16)  # the same forms are compared again and again
 def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     tokens = _join_initials(_NAME_TOKEN.findall(surface))
@@ -154,6 +159,7 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     office: tuple[str, ...] = ()
     sex: Sex | None = None
     if kind in _PERSONAL_KINDS:
+        tokens = [_TITLE_TO_COME.sub("", token) for token in tokens]
         titled = tokens
         tokens = _drop_titles(tokens)
         dropped = [token.lower().rstrip(".") for token in titled[: len(titled) - len(tokens)]]

@@ -104,16 +104,21 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     words = spelled_words(name)
     if not words:
         return False
-    window_words = spelled_words(window)
+    window_words = _without_longer_names(spelled_words(window), words)
     padded = " " + " ".join(window_words) + " "
     if " " + " ".join(words) + " " in padded:
         return True
     if words[0] == "the" and " " + " ".join(words[1:]) + " " in padded:
         return True
-    # "Mr. Boutrous" names "Theodore J. Boutrous Jr.": the surname is before the suffix.
+    # "Mr. Boutrous" names "Theodore J. Boutrous Jr.": the surname is before the suffix. A
+    # role is no surname: its words name it ("the Attorney General of Utah" names the "Utah
+    # Attorney General"), and "the president" names no "Vice President".
     core = before_suffix(words)
     if kind == "person" and len(core) > 1 and len(core[-1]) >= 3:
-        if core[-1] in window_words:
+        if is_title_word(core[-1]):
+            if " " + " ".join(_role_of(core)) + " " in padded:
+                return True
+        elif core[-1] in window_words:
             return True
     # A risk's raiser has no kind, but "Ms. Park" names only a person: "Ada Park".
     if kind is None and _titled(core, window_words):
@@ -129,6 +134,34 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
                 if acronym(window_words[start:end]) == words[0]:
                     return True
     return False
+
+
+# Names that hold another one's word: "White House" does not name the House.
+_LONGER_NAMES = {("white", "house")}
+
+
+def _without_longer_names(window_words: list[str], name_words: list[str]) -> list[str]:
+    """The window's words without those that belong to a longer name the actor's is not."""
+    inside = {
+        index + at
+        for index in range(len(window_words) - 1)
+        for pair in _LONGER_NAMES
+        if tuple(window_words[index : index + 2]) == pair and pair[0] not in name_words
+        for at in (0, 1)
+    }
+    return [word for index, word in enumerate(window_words) if index not in inside]
+
+
+# Words that make a role another one: a vice president is not the president.
+_ROLE_MODIFIERS = frozenset("vice deputy assistant associate lieutenant under".split())
+
+
+def _role_of(words: list[str]) -> list[str]:
+    """The role a name ends in: its last words that are titles, with their modifiers."""
+    start = len(words)
+    while start > 0 and (is_title_word(words[start - 1]) or words[start - 1] in _ROLE_MODIFIERS):
+        start -= 1
+    return words[start:]
 
 
 def before_suffix(words: list[str]) -> list[str]:

@@ -421,6 +421,18 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Majority Whip Steve Scalise", ["Scalise"]),
             ],
         ),
+        (  # a title about to be held is the title (BASIL: "House Speaker-to-be Nancy Pelosi")
+            [
+                ("House Speaker Nancy Pelosi", "person"),
+                ("House Speaker-to-be Nancy Pelosi", "person"),
+                ("Representative-elect Mikie Sherrill", "person"),
+                ("Mikie Sherrill", "person"),
+            ],
+            [
+                ("House Speaker Nancy Pelosi", ["House Speaker-to-be Nancy Pelosi"]),
+                ("Representative-elect Mikie Sherrill", ["Mikie Sherrill"]),
+            ],
+        ),
         (  # a campaign's manager, named
             [("Obama campaign manager Jim Messina", "person"), ("Jim Messina", "person")],
             [("Obama campaign manager Jim Messina", ["Jim Messina"])],

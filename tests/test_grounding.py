@@ -207,6 +207,17 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     assert not names_actor("Mara Rossi", None, "Mr. Lee said so.")
 
 
+def test_a_role_is_no_surname_and_a_longer_name_is_another_actor() -> None:
+    # BASIL: "The president asked the congressional leaders ..." drafted as the Vice
+    # President's; "White House staff members" as the House's.
+    assert not names_actor("Vice President", "person", "The president asked them to return.")
+    assert names_actor("Vice President", "person", "Earlier, the vice president had said so.")
+    assert names_actor("Dana Price", "person", "Ms. Price asked them to return.")
+    assert not names_actor("House", "government", "Some White House staff members agreed.")
+    assert names_actor("House", "government", "The House passed it; the White House did not.")
+    assert names_actor("White House", "government", "Some White House staff members agreed.")
+
+
 def test_a_body_the_source_names_only_by_its_acronym_is_shown_by_it() -> None:
     # BASIL: "NATO Rifle Association" drafted for "the NRA said", matched by its initials.
     said = '"The plan has failed," the NRA said after the meeting.'
