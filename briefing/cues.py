@@ -228,6 +228,8 @@ _NO_COMMENT = re.compile(
     r"|(?:did|would|could)\s+not\s+(?:immediately\s+)?"
     r"(?:respond|return|reply|be\s+reached|confirm|comment|discuss)"
     r"|(?:was|were)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment"
+    # "She was mum on whether she considered his proposal a final deal."
+    r"|(?:was|were|is|are|remained|stayed|kept)\s+(?:largely\s+)?mum"
     r"|no\s+comment)\b[^.;:“”\"]*?"
     r"(?=,?\s+(?:but|while|although|though|and\s+(?:said|says|added))\b|[.;:“”\"]|$)",
     re.IGNORECASE,
@@ -417,6 +419,8 @@ _SPEAKING = (
     r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained"
     r"|tweeted|tweets|posted|continued(?=[,.])"  # "..., Santorum continued, suggests ..."
     r"|confirmed|confirms"  # "Trump confirmed that former Sen. Joe Lieberman is his top choice"
+    # "Trump had promised that Republicans ...", "Trump announced Thursday that he would ..."
+    r"|promised|promises|pledged|pledges|vowed|vows|announced|announces"
     r"|(?:was|were)\s+quoted(?:\s+as\s+saying)?"
     # "The Democratic National Committee issued a brief statement shortly after ...:"
     r"|(?:issued|released|put\s+out)\s+an?\s+(?:[\w-]+\s+){0,2}?statement)"

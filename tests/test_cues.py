@@ -503,6 +503,7 @@ def test_a_pronoun_speaker_that_cannot_stand_for_the_actor_is_named() -> None:
         ("A spokesman for the prosecutor said he could not confirm, deny or comment on it.", True),
         ("Mr. Lee said on his blog that he could not confirm whether they had met.", True),
         ("The office was not available for comment.", True),
+        ("She was mum on whether she considered his proposal a final deal.", True),
         # a view beside the refusal, or no refusal at all
         ("She declined to comment, but said the plan was flawed.", False),
         ("He said he would not support the bill.", False),

@@ -965,6 +965,17 @@ def test_a_risk_in_a_sentence_whose_subject_is_another_named_body_is_raised_by_t
     assert [r.raised_by for r in result.risks] == ["Digital Rights Coalition"]
 
 
+def test_a_risk_announced_by_another_is_not_the_one_named_before() -> None:
+    """BASIL: "Trump announced Thursday that he would delay the address, but ... it could take
+    place on Tuesday" was drafted as a risk raised by Pelosi, named in the sentence before."""
+    said = "Mr. Vale announced Thursday that he would delay the vote, but it could still fail."
+    text = f"Ann Park had called on Mr. Vale to delay the vote.\n\n{said}"
+    result = ground_risks_in(text, risk("Ann Park", said))
+    assert [r.reason for r in result.rejected] == [
+        "'Ann Park' is named only before the quoted sentence, whose speaker is 'Mr. Vale'"
+    ]
+
+
 def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it() -> None:
     text = (
         "Senator Mitch McConnell and Speaker John Boehner met the president on Tuesday. "
@@ -1616,6 +1627,10 @@ def test_a_speaking_pronoun_of_the_other_sex_is_not_the_person_named_before() ->
             "Ann Park",
             False,
         ),
+        # BASIL: 'Trump had promised that Republicans "will not cave"'
+        ("On Thursday, Mr. Vale had promised that Ann Park would not cave.", "Ann Park", False),
+        ("Mr. Vale announced that Ann Park would chair the inquiry.", "Ann Park", False),
+        ("Ann Park announced that she would vote against the toll.", "Ann Park", True),
         # BASIL: "The Atlantic first reported on Monday that Trump Jr. received a private
         # message from the WikiLeaks Twitter account"
         # An outlet that reports is no speaker: what it reports stays the actor's.
