@@ -220,6 +220,11 @@ def attribution_problem(
         if only_quoted:
             # '"President Obama has said that ...," he said. "If you're determined ..."'
             return f"{who!r} is named before the quoted sentence only inside the quoted words"
+        # "The committee announced it would investigate. That measure could pass if it wins
+        # the votes of the senators who have criticized the declaration.": the view is theirs.
+        others = _view_of_others_only(who, who_kind, sentence) if kind == "position" else None
+        if others:
+            return f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
         # The sentence before, which names the actor, may carry the cue ("The industry has
         # expressed concerns. These provisions pose risks to privacy.").
         cue_text = window

@@ -80,22 +80,24 @@ _VIEW = "|".join(
             *"support oppos endors credit criticis criticiz prais welcom reject condemn"
             " denounc defend comment emphasi lawsuit applau blam protest challeng demand"
             " lobb fight fought adopt ratif veto resist refus"
-            " doubt disput dismiss deni deny agree disagree acknowledg admit conced"
+            " doubt disput dismiss deny agree disagree acknowledg admit conced"
             " hope want wish intend seek sought recommend champion embrac boycott"
             " withdr abandon concern worr fear skeptic sceptic alarm view stance tweet"
-            " testif interview insist declar assert affirm urg argu threaten slam blast"
+            " testif interview insist assert affirm urg argu threaten slam blast"
             " accus hail laud tout celebrat thank appreciat announc believ feel felt prefer"
             " hate love request predict anticipat forecast hammer jok quip mock ridicul"
             " assail lambast rebuk scold fault lash complain demur".split()
         ),
         # Whole words where a stem would also match "likely", "responsible", "committee",
-        # "regarding", "considerable", "replace", "objective", "favorite" or "decrease".
+        # "regarding", "considerable", "replace", "objective", "favorite", "decrease", "the
+        # emergency declaration" or "Denice".
         _words(
             *"like likes liked dislike dislikes disliked respond responds responded reply"
             " replies replied react reacts reacted reaction rebut rebutted committed commitment"
             " consider considers considered regard regards regarded object objects objected"
             " objecting objection objections favor favors favored favour favours favoured"
-            " decry decries decried".split()
+            " decry decries decried declare declares declared declaring denied denies denial"
+            " denials denying".split()
         ),
         _words("back", "backs", "backed", "backing", "backer", "backers", "sign", "signed"),
         # A position held, not a post: "her position on same-sex marriage", "took the position
@@ -337,6 +339,8 @@ _ADDRESSING = re.compile(
     r"|(?:frustrat|anger|angry|upset|furious|disappoint|fed\s+up)\w*\s+(?:with|at|by|in)"
     # The one swiped at: "took a swipe at CNN", "took aim at Twitter".
     r"|(?:swipes?|jabs?|aim|shots?|digs?)\s+at"
+    # The one bound: "imposed a number of restrictions on the White House".
+    r"|(?:restrictions?|limits?|curbs?|sanctions?|constraints?)\s+on"
     # The one referred to: "a clear reference to former Speaker Paul D. Ryan", "the tweet was
     # referring to then-acting Attorney General Sally Yates".
     r"|references?\s+to|refer(?:s|red|ring)?\s+to"
@@ -398,7 +402,11 @@ _VIEW_OF_OTHERS = re.compile(
     r"|condemnation|pushback|resistance|protests?)\s+(?:from|by|among)\s+([^,.;:]+)"
     r"|\b((?:many\s+|some\s+|other\s+)?(?:critics|opponents|detractors|skeptics|sceptics))"
     r"(?:\s*,\s*(?:however|though|meanwhile)\s*,)?\s+(?:have\s+|had\s+)?(?:say|said|argue"
-    r"|argued|warn|warned|contend|contended|claim|claimed|charge|charged|fear|feared)\b",
+    r"|argued|warn|warned|contend|contended|claim|claimed|charge|charged|fear|feared)\b"
+    # People a relative clause gives the view: "the half-dozen Republican senators who have
+    # criticized the declaration".
+    r"|((?-i:(?:[A-Z][\w'’-]*\s+)*)[a-z]+s)\s+who\s+(?:have\s+|had\s+)?(?:openly\s+)?(?:criticiz"
+    r"|criticis|oppos|support|back|prais|condemn|object|question|denounc|attack)\w*\b",
     re.IGNORECASE,
 )
 
@@ -406,7 +414,8 @@ _VIEW_OF_OTHERS = re.compile(
 def views_of_others(sentence: str) -> list[tuple[int, int, str]]:
     """Where ``sentence`` names a view together with its holder: (start, end, holder)."""
     return [
-        (m.start(), m.end(), m.group(1) or m.group(2)) for m in _VIEW_OF_OTHERS.finditer(sentence)
+        (m.start(), m.end(), m.group(1) or m.group(2) or m.group(3))
+        for m in _VIEW_OF_OTHERS.finditer(sentence)
     ]
 
 

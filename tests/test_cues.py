@@ -75,6 +75,10 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # "called" that names
         "The paper reported a program launched in 2007 called Prism.",
         "The so-called levy will start in May.",
+        # a declaration made is a document named (BASIL: "the emergency declaration")
+        "The emergency declaration took effect on Friday.",
+        # a name is no verb (BASIL: "Her son Matthew Denice, 23, was killed in 2011")
+        "Her son Tom Denice, 23, was hurt in 2011 in a crash in Riverton.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
@@ -259,6 +263,9 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         # BASIL: "growing frustrated with Reince Priebus, ..., who they contend is ..."
         ("Ana Park", "Some members are growing frustrated with Ana Park, the chair.", True),
         ("Ana Park", "The mayors were angry at Ana Park over the levy.", True),
+        # BASIL: "imposed a number of restrictions on the White House"
+        ("Harbor Board", "The bill imposed new limits on the Harbor Board.", True),
+        ("Harbor Board", "The Harbor Board imposed new limits on travel.", False),
         # BASIL: "sending a representative next week to the American Israel Public Affairs
         # Committee's conference"
         (
@@ -369,6 +376,16 @@ def test_a_view_of_critics_no_one_names_is_theirs(sentence: str, view: str) -> N
     ((start, end, holder),) = views_of_others(sentence)
     assert sentence[start:end] == view
     assert holder.lower().endswith(("critics", "opponents"))
+
+
+def test_a_view_a_relative_clause_gives_is_held_by_the_people_before_it() -> None:
+    # BASIL: "the half-dozen Republican senators who have criticized the declaration"
+    sentence = "It needs the votes of the four Labour councillors who have criticized the levy."
+    ((start, end, holder),) = views_of_others(sentence)
+    assert sentence[start:end] == "Labour councillors who have criticized"
+    assert holder == "Labour councillors"
+    assert views_of_others("Drivers who backed it were few.")[0][2] == "Drivers"
+    assert views_of_others("The levy, which councillors criticized, passed.") == []
 
 
 @pytest.mark.parametrize(

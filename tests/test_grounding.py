@@ -536,6 +536,19 @@ def test_a_view_held_by_someone_named_after_it_is_not_the_subjects() -> None:
     assert len(ground_in(text, holder).positions) == 1
 
 
+def test_a_view_others_hold_in_a_sentence_after_the_actor_is_not_the_actors() -> None:
+    """BASIL: after "The House Judiciary Committee announced Friday that it would
+    investigate ...", the next sentence's view is the senators' "who have criticized"."""
+    quote = "That motion could pass if it wins the four Labour councillors who have criticized it."
+    text = f"The Harbour Committee announced Friday that it would review the levy. {quote}"
+    result = ground_in(text, pos("Harbour Committee", quote, "government", quote))
+    assert [r.reason for r in result.rejected] == [
+        "the view in the quoted sentence is held by others ('Labour councillors who have "
+        "criticized'), not 'Harbour Committee'"
+    ]
+    assert_kept(ground_in(text, pos("Labour councillors", quote, "group", quote)), True)
+
+
 def test_a_new_paragraph_that_reports_no_words_is_not_the_last_speakers() -> None:
     text = (
         "Shop owners objected throughout the talks. In a letter, the Retailers' Association "
