@@ -216,6 +216,21 @@ _HARMFUL = re.compile(_HARM, re.IGNORECASE)
 _VOICED = re.compile(_VOICING, re.IGNORECASE)
 
 
+# A capitalized word inside a sentence is a name, whatever word it starts with: "Sen. Mark
+# Warner" warns of nothing, "Hope Hicks" hopes nothing, "Crimea" is no crime. A word that
+# opens the sentence, or a quotation or an aside, is read.
+_NAME_INSIDE = re.compile(
+    r"(?:(?<=[\w,;] )|"
+    + "|".join(rf"(?<=\b{title}\. )" for title in "Mr Mrs Ms Dr Sen Rep Gov Gen Lt St Prof".split())
+    + r")[A-Z][\w'’-]*"
+)
+
+
+def _names_blanked(sentence: str) -> str:
+    """The sentence with each capitalized word inside it blanked, so no cue is read in a name."""
+    return _NAME_INSIDE.sub(lambda name: "_" * len(name.group(0)), sentence)
+
+
 # "Called" that names rather than says: "a program launched in 2007 called PRISM", "so-called".
 _NAMING_CALLED = re.compile(r"\b(?:so-called|an?\s+(?:[\w'’-]+\s+){0,4}called)\b", re.IGNORECASE)
 
@@ -276,7 +291,7 @@ def states_a_view(sentence: str, *, english: bool | None = None) -> bool:
     when its source tells (a short sentence may not: "Governor Christie?")."""
     if not _is_english(sentence, english):
         return True
-    return _VIEWED.search(_without_naming(sentence)) is not None
+    return _VIEWED.search(_names_blanked(_without_naming(sentence))) is not None
 
 
 def has_a_verb_of_saying(text: str) -> bool:
@@ -298,7 +313,9 @@ def names_a_harm(sentence: str, *, english: bool | None = None) -> bool:
     """Whether a sentence names a harm, a risk or a warning, or puts one in the future by a
     modal verb before a consequence ("could lead to", "would wipe out"). A sentence that is
     not English is not judged (True; see ``states_a_view`` for ``english``)."""
-    return not _is_english(sentence, english) or _HARMFUL.search(sentence) is not None
+    return (
+        not _is_english(sentence, english) or _HARMFUL.search(_names_blanked(sentence)) is not None
+    )
 
 
 def voices_a_harm(sentence: str, *, english: bool | None = None) -> bool:
@@ -310,7 +327,7 @@ def voices_a_harm(sentence: str, *, english: bool | None = None) -> bool:
         return True
     # A pronoun is no voice here ("In 1970, with his last deferment in jeopardy, he landed
     # ..."), nor criticism someone drew ("Michael Steele ... drew fierce criticism").
-    said = _RECEIVED_CRITICISM.sub(" ", _without_naming(sentence))
+    said = _names_blanked(_RECEIVED_CRITICISM.sub(" ", _without_naming(sentence)))
     return names_a_harm(sentence, english=True) and (
         _REPORTED.search(said) is not None or _VOICED.search(said) is not None
     )

@@ -79,6 +79,9 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         "The emergency declaration took effect on Friday.",
         # a name is no verb (BASIL: "Her son Matthew Denice, 23, was killed in 2011")
         "Her son Tom Denice, 23, was hurt in 2011 in a crash in Riverton.",
+        # nor is any name inside a sentence: "Sen. Mark Warner", "Hope Hicks", "Mia Love"
+        "The senator met Sen. Warner and Ms. Love at the station on Tuesday.",
+        "The mayor sat beside Hope Lee and Tom Fielding at the dinner.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
@@ -123,6 +126,8 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         "Mr. Lee would not go that far but said the chief must apologize.",
         "\u201cYou may have heard that the mayor chose a deputy.",
         "He may have a fondness for her, but he called her choice odd.",
+        # BASIL names that begin like harms: "Sen. Mark Warner", "Crimea", "Costa Rica"
+        "Sen. Warner flew to Costa Rica and then to Crimea for the talks.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
