@@ -21,11 +21,20 @@ evidence in one of two ways (``Citation``):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .alignment import Aligner
-from .chunking import Chunk, dateline_end, is_heading, is_list_item, split_sentences
+from .chunking import (
+    Chunk,
+    dateline_end,
+    is_heading,
+    is_list_item,
+    parts_paragraphs,
+    split_sentences,
+)
+from .cues import names_a_harm
 from .dates import calendar_date, is_calendar_date
 from .kinds import actor_kind
 from .llm import ChatClient, Message
@@ -60,6 +69,10 @@ class ChunkDrafts:
 
     extraction: ChunkExtraction
     rejected: list[Rejected] = field(default_factory=list)
+
+
+# A sentence that carries on the one before by a pronoun as its subject.
+_CARRIES_ON = re.compile(r"\s*(?:It|He|She|They)\s")
 
 
 @dataclass(frozen=True)
@@ -250,6 +263,19 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
             quote = rest
         return quote, " ".join(quote.split())
 
+    def warned_after(quote: str, item: CitedDraft) -> str:
+        """The sentence a risk is read from: its position's, or, when that names no harm, the
+        next one of its paragraph if it carries on by a pronoun and names one ("The coalition
+        opposes the treaty. It identifies three main risks: ..."). Grounding judges it."""
+        number = anchored(item)
+        if names_a_harm(quote) or not 1 <= number < len(spans):
+            return quote
+        start, end = spans[number]
+        if parts_paragraphs(chunk.text, spans[number - 1][1], start):
+            return quote
+        following = chunk.text[start:end]
+        return following if _CARRIES_ON.match(following) and names_a_harm(following) else quote
+
     # model_construct: the quote is a sentence of the source, which may be longer than the
     # bound a model-written quote gets; every field the model wrote is validated already.
     positions: list[PositionDraft] = []
@@ -267,9 +293,13 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
         # A risk is the warning in its raiser's own sentence; a supporter, by the stance
         # definitions, warns of no harm the topic brings (the harms it would fight are not).
         if item.risk is not None and item.stance != "supports":
+            warning = warned_after(quote, item)
             risks.append(
                 RiskDraft.model_construct(
-                    raised_by=item.actor, quote=quote, description=text, category=item.risk
+                    raised_by=item.actor,
+                    quote=warning,
+                    description=" ".join(warning.split()),
+                    category=item.risk,
                 )
             )
     events: list[EventDraft] = []

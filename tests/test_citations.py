@@ -480,6 +480,51 @@ def test_a_citation_of_a_body_by_its_head_noun_stays_on_its_sentence(tmp_path: P
     assert sheet["rejected"] == []
 
 
+def test_a_risk_on_a_sentence_naming_no_harm_is_read_from_the_next_that_carries_on(
+    tmp_path: Path,
+) -> None:
+    """The model put the alliance's risk on "The alliance opposes the levy."; the next
+    sentence of the paragraph carries on by "It" and lists the harms: the risk is read from
+    it. A sentence in the next paragraph is not carried on to."""
+    source = tmp_path / "statement.md"
+    source.write_text(
+        "The Harbour Traders Alliance met on Monday.\n\n"
+        "The alliance opposes the levy. It identifies two main risks:\n\n"
+        "- **Costs.** Shops could lose a fifth of their trade.\n"
+        "- **Jobs.** Up to 300 jobs may go.\n\n"
+        "Tom Vale backs the levy.\n\n"
+        "It could cost shops dearly, the alliance says.\n",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        drafts = [
+            {
+                "actor": actor,
+                "sentence": sentence_number(request, words),
+                "stance": "opposes",
+                "risk": "economic",
+            }
+            for actor, words in (
+                ("Harbour Traders Alliance", "opposes the levy"),
+                ("Tom Vale", "Tom Vale backs"),
+            )
+        ]
+        return Reply(content=cited(positions=drafts))
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
+    sheet = fact_sheet(facts)
+    names = {actor["id"]: actor["name"] for actor in sheet["actors"]}
+    (risk,) = sheet["risks"]
+    assert [names[a] for a in risk["raised_by"]] == ["Harbour Traders Alliance"]
+    assert risk["evidence"][0]["quote"].startswith("It identifies two main risks:")
+    assert [r["reason"] for r in sheet["rejected"] if r["kind"] == "risk"] == [
+        "the quoted sentence names no harm, risk or warning"
+    ]
+
+
 def test_a_citation_one_sentence_past_the_speaker_across_a_paragraph_moves_back(
     tmp_path: Path,
 ) -> None:
