@@ -356,8 +356,9 @@ _ADDRESSING = re.compile(
     r"|(?:frustrat|anger|angry|upset|furious|disappoint|fed\s+up)\w*\s+(?:with|at|by|in)"
     # The one swiped at: "took a swipe at CNN", "took aim at Twitter".
     r"|(?:swipes?|jabs?|aim|shots?|digs?)\s+at"
-    # The one bound: "imposed a number of restrictions on the White House".
-    r"|(?:restrictions?|limits?|curbs?|sanctions?|constraints?)\s+on"
+    # The one bound or pressed: "imposed a number of restrictions on the White House",
+    # "ratcheting up the political pressure on Ms. Pelosi".
+    r"|(?:restrictions?|limits?|curbs?|sanctions?|constraints?|pressure)\s+on"
     # The one referred to: "a clear reference to former Speaker Paul D. Ryan", "the tweet was
     # referring to then-acting Attorney General Sally Yates".
     r"|references?\s+to|refer(?:s|red|ring)?\s+to"
