@@ -338,6 +338,8 @@ def own_subject(name: str, sentence: str, earlier: str) -> str | None:
     if opening is None or opening.group(1) in spelled_words(name):
         return None
     head = opening.group(1)
+    if is_title_word(head):
+        return None  # "The president asked ..." is a person's title, not a "Vice President"
     # The head noun ends the body's name ("Digital Rights Coalition") or opens it before "of"
     # ("Ministry of Digital Affairs of the Republic of Veltra").
     pattern = rf"(?:\b[A-Z][\w'’.-]*\s+){{0,5}}{head.capitalize()}\b{_OF_NAME}"

@@ -966,6 +966,18 @@ def test_a_sentence_whose_subject_is_another_named_body_is_that_bodys_not_the_dr
     assert result.positions[0].evidence.quote == "The alliance urges members to refuse it."
 
 
+def test_a_sentence_opening_with_a_title_is_no_body_named_by_it() -> None:
+    """BASIL: "The president asked the congressional leaders to return ..." was given to the
+    "Vice President" named earlier, as if "president" were a body's head noun."""
+    quote = "The president asked the leaders to return on Friday, an official said."
+    text = f"Vice President Tom Vale met the leaders. The talks stalled. {quote}"
+    result = ground_in(text, pos("White House", quote, "government", quote))
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "'White House' is not named in or just before the quoted sentence"
+    ]
+
+
 def test_a_risk_in_a_sentence_whose_subject_is_another_named_body_is_raised_by_that_body() -> None:
     text = (
         "NEW YORK - The Digital Rights Coalition called on governments to reject the treaty. "
