@@ -204,8 +204,12 @@ def attribution_problem(
                 who, who_kind, unquoted[: len(unquoted) - len(sentence)].strip(), earlier
             )
             # An outlet opening the sentence before reports ("Fox News confirmed Steele sent an
-            # e-mail ... In the note, he asked ..."): the pronoun is of whom it reports.
-            if subject and _OUTLET.search(subject):
+            # e-mail ... In the note, he asked ..."): the pronoun is of whom it reports. Nor does
+            # "she" stand for "Mr. Vale" ("Mr. Vale accused Ana Park ... She said ...").
+            before = unquoted[: len(unquoted) - len(sentence)]
+            if subject and (
+                _OUTLET.search(subject) or _other_sex(unquoted_sentence, subject, before)
+            ):
                 subject = None
             if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
                 return (
@@ -220,6 +224,20 @@ def attribution_problem(
         if only_quoted:
             # '"President Obama has said that ...," he said. "If you're determined ..."'
             return f"{who!r} is named before the quoted sentence only inside the quoted words"
+        # '"We talked about that," he said, referring to an exchange with Speaker Nancy
+        # Pelosi. "I said, Why don't you ...?"': named before only as the one spoken with, in
+        # a sentence that speaks for no one of its own ("She replied ..." may be hers).
+        previous = window[: len(window) - len(sentence)] if window.endswith(sentence) else ""
+        addressed = addressed_mention(who, previous)
+        if (
+            addressed
+            and not has_a_verb_of_saying(unquoted_sentence)
+            and not speaks_by_pronoun(unquoted_sentence)
+        ) and not names_actor(who, who_kind, previous[: addressed[0]] + previous[addressed[1] :]):
+            return (
+                f"{who!r} is named only before the quoted sentence, and there only as the one "
+                "spoken to, sent to or judged"
+            )
         # "The committee announced it would investigate. That measure could pass if it wins
         # the votes of the senators who have criticized the declaration.": the view is theirs.
         others = _view_of_others_only(who, who_kind, sentence) if kind == "position" else None
@@ -781,6 +799,20 @@ _OPENING_CLAUSE = re.compile(
 
 
 # A sentence whose subject is a pronoun: "He was also scheduled to meet with ...".
+_HE_OR_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
+
+
+def _other_sex(sentence: str, subject: str, before: str) -> bool:
+    """Whether the sentence's first "he" or "she" is of the other sex than the subject, as
+    its title or given name in ``before`` tells ("Mr. Vale"): then it cannot stand for it."""
+    pronoun = _HE_OR_SHE.search(sentence)
+    named = re.search(rf"(?:\b[A-Z][\w.]*\s+)?{re.escape(subject)}", before)
+    sex = sex_of_person(named.group(0) if named else subject)
+    if pronoun is None or sex is None:
+        return False
+    return ("male" if pronoun.group(1).lower() == "he" else "female") != sex
+
+
 _OPENS_WITH_A_PRONOUN = re.compile(
     rf"\s*(?:(?:{_CONNECTIVES}),?\s+)?(?:He|She|They)\s"
     r"|\s*(?:In|On|At|By|After|Before|Later|Earlier)\b[^,;:\"“”]{0,40},\s+(?:he|she|they)\s"

@@ -349,6 +349,8 @@ _ADDRESSING = re.compile(
     r"|reactions?\s+to"
     # The one met or dealt with: "heading to Mexico to meet with President Enrique Pena Nieto".
     r"|(?:meet|meets|meeting|met)\s+with"
+    # The other side of an exchange: "referring to an exchange with Speaker Nancy Pelosi".
+    r"|(?:exchanges?|conversations?|talks|calls?|negotiations?)\s+with"
     # The one sided with: "the majority has sided with corporations"; and the one a feeling
     # or a fight is aimed at: "anger toward Ms. Klobuchar", "a campaign against Lee".
     r"|sid(?:es|ed|ing|e)\s+with|toward|towards|against"

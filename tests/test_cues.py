@@ -271,6 +271,8 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         # BASIL: "imposed a number of restrictions on the White House"
         ("Harbor Board", "The bill imposed new limits on the Harbor Board.", True),
         ("Harbor Board", "The Harbor Board imposed new limits on travel.", False),
+        # BASIL: "referring to an exchange with Speaker Nancy Pelosi during a meeting"
+        ("Ana Park", "He was referring to an exchange with Mayor Ana Park on Friday.", True),
         # BASIL: "Mr. Trump succeeded in ratcheting up the political pressure on Ms. Pelosi"
         ("Ana Park", "Aides said he raised the pressure on Ms. Park this week.", True),
         # BASIL: "sending a representative next week to the American Israel Public Affairs

@@ -966,6 +966,39 @@ def test_a_sentence_whose_subject_is_another_named_body_is_that_bodys_not_the_dr
     assert result.positions[0].evidence.quote == "The alliance urges members to refuse it."
 
 
+def test_one_named_before_only_as_the_one_spoken_with_does_not_speak_next() -> None:
+    """BASIL: '"We even talked about that today," he told reporters ..., referring to an
+    exchange with Speaker Nancy Pelosi ... "I said, Why don't you use this for ...?' was
+    drafted as Pelosi's; it is the speaker's quotation going on."""
+    before = (
+        "\u201cWe talked about that today,\u201d he told reporters, referring to an exchange "
+        "with Mayor Ana Park during a meeting on Friday. "
+    )
+    quote = "\u201cI said, Why don't you use the levy for the harbour?"
+    result = ground_in(before + quote, pos("Mayor Ana Park", quote, "person", quote))
+    assert [r.reason for r in result.rejected] == [
+        "'Mayor Ana Park' is named only before the quoted sentence, and there only as the one "
+        "spoken to, sent to or judged"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "kept"),
+    [
+        # "She" cannot stand for "Mr. Vale" or "Tom Vale": the words are Ana Park's reply.
+        ("Mr. Vale accused Ana Park of lying about the levy.", True),
+        ("Tom Vale accused Ana Park of lying about the levy.", True),
+        # "She" may stand for "Ms. Vale", the subject before.
+        ("Ms. Vale accused Ana Park of lying about the levy.", False),
+    ],
+)
+def test_a_pronoun_of_the_other_sex_does_not_stand_for_the_subject_before(
+    before: str, kept: bool
+) -> None:
+    quote = "She said the claim was false and unfair."
+    assert_kept(ground_in(f"{before} {quote}", pos("Ana Park", quote, "person", quote)), kept)
+
+
 def test_a_sentence_opening_with_a_title_is_no_body_named_by_it() -> None:
     """BASIL: "The president asked the congressional leaders to return ..." was given to the
     "Vice President" named earlier, as if "president" were a body's head noun."""
