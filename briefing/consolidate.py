@@ -362,6 +362,8 @@ def _shortens(
     if short.sex and full.sex and short.sex != full.sex:
         return False
     if len(short.words) == 1:
+        if _the_fathers_office(short, full):
+            return False
         return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
     # A surname of two words after a title ("Mr. Peña Nieto" for "Enrique Peña Nieto"), and a
     # surname with the suffix ("Trump Jr." for "Donald Trump Jr.").
@@ -384,6 +386,19 @@ def _shortens(
         suffixes.add(())  # otherwise a Jr. is another's son
     firsts = {core[0], core[1]} if len(core) > 2 and len(core[0]) == 1 else {core[0]}
     return short.words in {(first, core[-1], *kept) for first in firsts for kept in suffixes}
+
+
+def _the_fathers_office(short: _Name, full: _Name) -> bool:
+    """Whether ``short`` is a surname with an office that ``full``, the son of that surname,
+    does not hold: "President Trump" is not "Donald Trump Jr." ("Mr. Boutrous" still is
+    "Theodore J. Boutrous Jr.")."""
+    return (
+        len(short.words) == 1
+        and full.words[-1] == "jr"
+        and bool(short.office)
+        and short.office != full.office
+        and _surname(full.words) == short.words[0]
+    )
 
 
 # Numerals after a name, which news writing leaves out when it names the person again.
@@ -636,6 +651,9 @@ def _resolve_actors(
             for j in by_word.get(names[i].words[0], ()) if names[i].words else ():
                 target = clusters.find(j)
                 if target == root:
+                    continue
+                if _the_fathers_office(names[i], names[j]):
+                    targets = set()  # "Mr. Trump" beside "President Trump" is the father
                     continue
                 if target not in kinds:
                     kinds[target] = _kind(surfaces[k] for k in clusters.members(target))

@@ -369,7 +369,8 @@ _ADDRESSING = re.compile(
     # The one described: "the magazine portrayed Mitt Romney as ...".
     r"|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|describ(?:es|ed|ing|e)"
     # The one given something: "Ms. Nuland sent White House officials an e-mail".
-    r"|sent|sends?|e-?mail(?:s|ed)|hand(?:s|ed)|gave|gives?|show(?:s|ed)|remind(?:s|ed)"
+    r"|sent|sends?|dispatch(?:es|ed)?|e-?mail(?:s|ed)|hand(?:s|ed)|gave|gives?|show(?:s|ed)"
+    r"|remind(?:s|ed)"
     r"|assur(?:es|ed)|inform(?:s|ed)|brief(?:s|ed)|notifie[sd]"
     # Whom words are written or given to: "said in an email to HuffPost".
     r"|(?:e-?mails?|messages?|letters?|notes?|statements?|offers?|subpoenas"
@@ -423,6 +424,10 @@ _VIEW_OF_OTHERS = re.compile(
     r"|\b((?:many\s+|some\s+|other\s+)?(?:critics|opponents|detractors|skeptics|sceptics))"
     r"(?:\s*,\s*(?:however|though|meanwhile)\s*,)?\s+(?:have\s+|had\s+)?(?:say|said|argue"
     r"|argued|warn|warned|contend|contended|claim|claimed|charge|charged|fear|feared)\b"
+    # Critics moved to speak: "prompted critics to once again question the tactics".
+    r"|\b((?:many\s+|some\s+|other\s+)?(?:critics|opponents|detractors|skeptics|sceptics))"
+    r"\s+to\s+(?:once\s+again\s+|again\s+|also\s+)?(?:question|criticize|criticise|attack"
+    r"|condemn|denounce|say|warn|argue|call)\b"
     # People a relative clause gives the view: "the half-dozen Republican senators who have
     # criticized the declaration".
     r"|((?-i:(?:[A-Z][\w'’-]*\s+)*)[a-z]+s)\s+who\s+(?:have\s+|had\s+)?(?:openly\s+)?(?:criticiz"
@@ -434,7 +439,7 @@ _VIEW_OF_OTHERS = re.compile(
 def views_of_others(sentence: str) -> list[tuple[int, int, str]]:
     """Where ``sentence`` names a view together with its holder: (start, end, holder)."""
     return [
-        (m.start(), m.end(), m.group(1) or m.group(2) or m.group(3))
+        (m.start(), m.end(), m.group(1) or m.group(2) or m.group(3) or m.group(4))
         for m in _VIEW_OF_OTHERS.finditer(sentence)
     ]
 
@@ -450,6 +455,8 @@ _SPEAKING = (
     r"|confirmed|confirms"  # "Trump confirmed that former Sen. Joe Lieberman is his top choice"
     # "Trump had promised that Republicans ...", "Trump announced Thursday that he would ..."
     r"|promised|promises|pledged|pledges|vowed|vows|announced|announces"
+    # "Mr. Stone indicated that he had advance knowledge ..."
+    r"|indicated|indicates|suggested|suggests|hinted|boasted|asserted|alleged"
     r"|(?:was|were)\s+quoted(?:\s+as\s+saying)?"
     # "The Democratic National Committee issued a brief statement shortly after ...:"
     r"|(?:issued|released|put\s+out)\s+an?\s+(?:[\w-]+\s+){0,2}?statement)"

@@ -433,6 +433,21 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Representative-elect Mikie Sherrill", ["Mikie Sherrill"]),
             ],
         ),
+        (  # an office the son does not hold is his father's (BASIL: "President Trump" and
+            # "Mr. Trump" had joined "Donald Trump Jr."); a plain title joins the son
+            [
+                ("Donald Trump Jr.", "person"),
+                ("President Trump", "person"),
+                ("Mr. Trump", "person"),
+                ("Theodore J. Boutrous Jr.", "person"),
+                ("Mr. Boutrous", "person"),
+            ],
+            [
+                ("Donald Trump Jr.", []),
+                ("President Trump", ["Mr. Trump"]),
+                ("Theodore J. Boutrous Jr.", ["Mr. Boutrous"]),
+            ],
+        ),
         (  # a campaign's manager, named
             [("Obama campaign manager Jim Messina", "person"), ("Jim Messina", "person")],
             [("Obama campaign manager Jim Messina", ["Jim Messina"])],

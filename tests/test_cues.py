@@ -271,6 +271,8 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         # BASIL: "imposed a number of restrictions on the White House"
         ("Harbor Board", "The bill imposed new limits on the Harbor Board.", True),
         ("Harbor Board", "The Harbor Board imposed new limits on travel.", False),
+        # BASIL: "A top Trump campaign official dispatched Roger J. Stone Jr. ... to get"
+        ("Ana Park", "An aide dispatched Ana Park to get the papers.", True),
         # BASIL: "referring to an exchange with Speaker Nancy Pelosi during a meeting"
         ("Ana Park", "He was referring to an exchange with Mayor Ana Park on Friday.", True),
         # BASIL: "Mr. Trump succeeded in ratcheting up the political pressure on Ms. Pelosi"
@@ -379,6 +381,11 @@ def test_a_view_with_its_holder_after_it_is_found() -> None:
         ),
         ("Opponents have argued the levy is unfair.", "Opponents have argued"),
         ("Many critics warned of delays.", "Many critics warned"),
+        # BASIL: "prompted critics to once again question the tactics of Special Counsel ..."
+        (
+            "The arrest prompted critics to once again question it.",
+            "critics to once again question",
+        ),
     ],
 )
 def test_a_view_of_critics_no_one_names_is_theirs(sentence: str, view: str) -> None:
