@@ -349,8 +349,9 @@ _ADDRESSING = re.compile(
     r"|reactions?\s+to"
     # The one met or dealt with: "heading to Mexico to meet with President Enrique Pena Nieto".
     r"|(?:meet|meets|meeting|met)\s+with"
-    # The other side of an exchange: "referring to an exchange with Speaker Nancy Pelosi".
-    r"|(?:exchanges?|conversations?|talks|calls?|negotiations?)\s+with"
+    # The other side of an exchange: "referring to an exchange with Speaker Nancy Pelosi",
+    # "called back for another interview with Jared Kushner".
+    r"|(?:exchanges?|conversations?|talks|calls?|negotiations?|interviews?)\s+with"
     # The one sided with: "the majority has sided with corporations"; and the one a feeling
     # or a fight is aimed at: "anger toward Ms. Klobuchar", "a campaign against Lee".
     r"|sid(?:es|ed|ing|e)\s+with|toward|towards|against"

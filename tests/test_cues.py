@@ -275,6 +275,8 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         ("Ana Park", "An aide dispatched Ana Park to get the papers.", True),
         # BASIL: "referring to an exchange with Speaker Nancy Pelosi during a meeting"
         ("Ana Park", "He was referring to an exchange with Mayor Ana Park on Friday.", True),
+        # BASIL: "the Senate panel quietly called back for another interview with Jared Kushner"
+        ("Ana Park", "The panel called back for another interview with Ana Park.", True),
         # BASIL: "Mr. Trump succeeded in ratcheting up the political pressure on Ms. Pelosi"
         ("Ana Park", "Aides said he raised the pressure on Ms. Park this week.", True),
         # BASIL: "sending a representative next week to the American Israel Public Affairs
