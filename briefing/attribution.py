@@ -747,10 +747,14 @@ def _only_acted_on(who: str, who_kind: ActorKind | None, sentence: str) -> bool:
     """Whether every mention of ``who`` in a sentence without quoted or reported words is the
     subject of a passive verb: "Mr. Rogers, a former agent, was endorsed by the agents'
     association" is the association's view; "was confirmed 96-3", "was interviewed" show none."""
-    if has_a_verb_of_saying(sentence) or _QUOTED_WORDS.search(sentence):
+    # "William P. Barr was asked if ...": a question put to someone is no one's words yet.
+    if has_a_verb_of_saying(_ASKED_OR_TOLD.sub(" ", sentence)) or _QUOTED_WORDS.search(sentence):
         return False
     ends = _mention_ends(who, who_kind, sentence)
     return bool(ends) and all(_PASSIVE_AFTER.match(sentence, end) for end in ends)
+
+
+_ASKED_OR_TOLD = re.compile(r"\b(?:was|were|been|being)\s+(?:asked|told)\b", re.IGNORECASE)
 
 
 # Someone's words in quotation marks: three words or more, not a word or two set off ('"yea"

@@ -1705,6 +1705,8 @@ def test_a_speaking_pronoun_of_the_other_sex_is_not_the_person_named_before() ->
             "Ann Park",
             False,
         ),
+        # BASIL: "William P. Barr was asked if the president would have committed a crime"
+        ("At the hearing, Ann Park was asked if the levy was lawful.", "Ann Park", False),
         # BASIL: 'Ruth Bader Ginsburg was confirmed 96-3 two years later and "yea" votes have
         # dwindled': a word in quotation marks is nobody's words.
         (
