@@ -56,6 +56,15 @@ def cited_answer(request: dict[str, Any], **overrides: Any) -> Reply:
     return Reply(content=json.dumps(answer))
 
 
+# A statement that lists its risks under a lead-in, after naming its body in full.
+ALLIANCE_STATEMENT = (
+    "The Harbour Traders Alliance met on Monday.\n\n"
+    "The alliance opposes the levy. It identifies two main risks:\n\n"
+    "- **Costs.** Shops could lose a fifth of their trade.\n"
+    "- **Jobs.** Up to 300 jobs may go.\n\n"
+)
+
+
 def run(fake: FakeOpenAI, *args: str) -> int:
     return main(
         [
@@ -416,11 +425,7 @@ def test_a_lead_in_and_its_list_are_one_sentence_attributed_through_the_body(
     evidence, and "The alliance" names the Harbour Traders Alliance named earlier."""
     source = tmp_path / "statement.md"
     source.write_text(
-        "The Harbour Traders Alliance met on Monday.\n\n"
-        "The alliance opposes the levy. It identifies two main risks:\n\n"
-        "- **Costs.** Shops could lose a fifth of their trade.\n"
-        "- **Jobs.** Up to 300 jobs may go.\n\n"
-        "The port authority said the levy would fund new quays.",
+        ALLIANCE_STATEMENT + "The port authority said the levy would fund new quays.",
         encoding="utf-8",
     )
 
@@ -488,12 +493,8 @@ def test_a_risk_on_a_sentence_naming_no_harm_is_read_from_the_next_that_carries_
     it. A sentence in the next paragraph is not carried on to."""
     source = tmp_path / "statement.md"
     source.write_text(
-        "The Harbour Traders Alliance met on Monday.\n\n"
-        "The alliance opposes the levy. It identifies two main risks:\n\n"
-        "- **Costs.** Shops could lose a fifth of their trade.\n"
-        "- **Jobs.** Up to 300 jobs may go.\n\n"
-        "Tom Vale backs the levy.\n\n"
-        "It could cost shops dearly, the alliance says.\n",
+        ALLIANCE_STATEMENT
+        + "Tom Vale backs the levy.\n\nIt could cost shops dearly, the alliance says.\n",
         encoding="utf-8",
     )
 
