@@ -1686,7 +1686,7 @@ def test_a_speaking_pronoun_of_the_other_sex_is_not_the_person_named_before() ->
             False,
         ),
         # BASIL: "Mr. Stone indicated that he had advance knowledge ... Julian Assange"
-        ("Mr. Vale indicated that Ann Park had the figures first.", "Ann Park", False),
+        ("Mr. Vale indicated that Ann Park had backed the levy first.", "Ann Park", False),
         # BASIL: 'Trump had promised that Republicans "will not cave"'
         ("On Thursday, Mr. Vale had promised that Ann Park would not cave.", "Ann Park", False),
         ("Mr. Vale announced that Ann Park would chair the inquiry.", "Ann Park", False),
