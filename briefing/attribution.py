@@ -200,13 +200,11 @@ def attribution_problem(
         # ...": a pronoun that speaks, or opens the sentence as its subject ("He was also
         # scheduled to ..."), stands for the subject of the sentence before.
         if speaks_by_pronoun(unquoted_sentence) or _OPENS_WITH_A_PRONOUN.match(unquoted_sentence):
-            subject = _someone_else_as_subject(
-                who, who_kind, unquoted[: len(unquoted) - len(sentence)].strip(), earlier
-            )
+            before = unquoted[: len(unquoted) - len(sentence)]
+            subject = _someone_else_as_subject(who, who_kind, before.strip(), earlier)
             # An outlet opening the sentence before reports ("Fox News confirmed Steele sent an
             # e-mail ... In the note, he asked ..."): the pronoun is of whom it reports. Nor does
             # "she" stand for "Mr. Vale" ("Mr. Vale accused Ana Park ... She said ...").
-            before = unquoted[: len(unquoted) - len(sentence)]
             if subject and (
                 _OUTLET.search(subject) or _other_sex(unquoted_sentence, subject, before)
             ):
@@ -802,7 +800,6 @@ _OPENING_CLAUSE = re.compile(
 )
 
 
-# A sentence whose subject is a pronoun: "He was also scheduled to meet with ...".
 _HE_OR_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
 
 
@@ -817,6 +814,7 @@ def _other_sex(sentence: str, subject: str, before: str) -> bool:
     return ("male" if pronoun.group(1).lower() == "he" else "female") != sex
 
 
+# A sentence whose subject is a pronoun: "He was also scheduled to meet with ...".
 _OPENS_WITH_A_PRONOUN = re.compile(
     rf"\s*(?:(?:{_CONNECTIVES}),?\s+)?(?:He|She|They)\s"
     r"|\s*(?:In|On|At|By|After|Before|Later|Earlier)\b[^,;:\"“”]{0,40},\s+(?:he|she|they)\s"

@@ -440,7 +440,7 @@ _VIEW_OF_OTHERS = re.compile(
 def views_of_others(sentence: str) -> list[tuple[int, int, str]]:
     """Where ``sentence`` names a view together with its holder: (start, end, holder)."""
     return [
-        (m.start(), m.end(), m.group(1) or m.group(2) or m.group(3) or m.group(4))
+        (m.start(), m.end(), next(holder for holder in m.groups() if holder))
         for m in _VIEW_OF_OTHERS.finditer(sentence)
     ]
 

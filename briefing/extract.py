@@ -252,10 +252,10 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
             return number - 1 if new_paragraph_of_no_ones_words(number) else number
         return number + 1 if names(number + 1, who, who_kind) else number
 
-    def cited_text(kind: FactKind, item: CitedDraft) -> tuple[str, str] | None:
-        """The evidence (the anchored sentence, an event's dateline kept only for its date)
-        and the fact's text (the same words on one line)."""
-        quote = sentence(kind, anchored(item), item)
+    def cited_text(kind: FactKind, item: CitedDraft, number: int) -> tuple[str, str] | None:
+        """The evidence (sentence ``number``, the anchored one; an event's dateline kept only
+        for its date) and the fact's text (the same words on one line)."""
+        quote = sentence(kind, number, item)
         if quote is None:
             return None
         rest = quote[dateline_end(quote) :]
@@ -263,11 +263,11 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
             quote = rest
         return quote, " ".join(quote.split())
 
-    def warned_after(quote: str, item: CitedDraft) -> str:
-        """The sentence a risk is read from: its position's, or, when that names no harm, the
-        next one of its paragraph if it carries on by a pronoun and names one ("The coalition
-        opposes the treaty. It identifies three main risks: ..."). Grounding judges it."""
-        number = anchored(item)
+    def warned_after(quote: str, number: int) -> str:
+        """The sentence a risk is read from: its position's (``quote``, sentence ``number``),
+        or, when that names no harm, the next one of its paragraph if it carries on by a
+        pronoun and names one ("The coalition opposes the treaty. It identifies three main
+        risks: ..."). Grounding judges it."""
         if names_a_harm(quote) or not 1 <= number < len(spans):
             return quote
         start, end = spans[number]
@@ -281,7 +281,8 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
     positions: list[PositionDraft] = []
     risks: list[RiskDraft] = []
     for item in answer.positions:
-        if (cited := cited_text("position", item)) is None:
+        number = anchored(item)
+        if (cited := cited_text("position", item, number)) is None:
             continue
         quote, text = cited
         who_kind = kind_of(item.actor)
@@ -293,7 +294,7 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
         # A risk is the warning in its raiser's own sentence; a supporter, by the stance
         # definitions, warns of no harm the topic brings (the harms it would fight are not).
         if item.risk is not None and item.stance != "supports":
-            warning = warned_after(quote, item)
+            warning = warned_after(quote, number)
             risks.append(
                 RiskDraft.model_construct(
                     raised_by=item.actor,
@@ -304,7 +305,7 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
             )
     events: list[EventDraft] = []
     for event in answer.events:
-        if (cited := cited_text("event", event)) is not None:
+        if (cited := cited_text("event", event, anchored(event))) is not None:
             quote, text = cited
             date = calendar_date(text) or ""
             events.append(EventDraft.model_construct(quote=quote, date=date, description=text))
