@@ -23,6 +23,7 @@ from .cues import (
     has_a_verb_of_saying,
     named_speaker,
     names_a_harm,
+    of_the_other_sex,
     pronoun_speaker,
     reports_someone,
     speaks_by_pronoun,
@@ -809,9 +810,7 @@ def _other_sex(sentence: str, subject: str, before: str) -> bool:
     pronoun = _HE_OR_SHE.search(sentence)
     named = re.search(rf"(?:\b[A-Z][\w.]*\s+)?{re.escape(subject)}", before)
     sex = sex_of_person(named.group(0) if named else subject)
-    if pronoun is None or sex is None:
-        return False
-    return ("male" if pronoun.group(1).lower() == "he" else "female") != sex
+    return pronoun is not None and of_the_other_sex(pronoun.group(1), sex)
 
 
 # A sentence whose subject is a pronoun: "He was also scheduled to meet with ...".

@@ -25,6 +25,7 @@ __all__ = [
     "has_a_verb_of_saying",
     "named_speaker",
     "names_a_harm",
+    "of_the_other_sex",
     "pronoun_speaker",
     "reads_as_english",
     "reports_someone",
@@ -498,6 +499,11 @@ _PRONOUN_SPEAKING = re.compile(
 )
 
 
+def of_the_other_sex(pronoun: str, sex: str | None) -> bool:
+    """Whether "he" or "she" cannot stand for someone of ``sex`` ("she" for Donald Trump)."""
+    return (sex, pronoun.lower()) in {("male", "she"), ("female", "he")}
+
+
 def pronoun_speaker(sentence: str, kind: str | None, sex: str | None = None) -> str | None:
     """The pronoun a sentence gives as its speaker ('"...," he said') when it cannot stand for
     an actor of ``kind`` ("he" for a broadcaster, "they" for one person) or of ``sex`` ("she"
@@ -506,7 +512,7 @@ def pronoun_speaker(sentence: str, kind: str | None, sex: str | None = None) -> 
     if not found or kind is None:
         return None
     pronoun = (found.group(1) or found.group(2)).lower()
-    if (sex, pronoun) in {("male", "she"), ("female", "he")}:
+    if of_the_other_sex(pronoun, sex):
         return pronoun
     return None if _pronouns_for(kind).fullmatch(pronoun) else pronoun
 
