@@ -13,7 +13,7 @@ import pytest
 from briefing.chunking import split_sentences
 from briefing.cli import main
 from tests.conftest import fact_sheet
-from tests.fakeserver import FakeOpenAI, Reply, echo_model
+from tests.fakeserver import FakeOpenAI, Reply, Responder, echo_model
 
 NUMBERED = re.compile(r"^\[(\d+)\] (.+)$", re.M)
 
@@ -79,6 +79,15 @@ def run(fake: FakeOpenAI, *args: str) -> int:
             "--no-bottom-line",
         ]
     )
+
+
+def cited_sheet(tmp_path: Path, source: Path, answer: Responder) -> dict[str, Any]:
+    """The fact sheet of a brief of ``source`` with sentence citations, the fake server
+    answering by ``answer``."""
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
+    return fact_sheet(facts)
 
 
 def test_cited_sentences_become_whole_sentence_evidence(
@@ -359,10 +368,7 @@ def test_a_citation_one_sentence_short_of_the_speaker_moves_to_the_speaker(
         }
         return Reply(content=cited(positions=[early, stray]))
 
-    facts = tmp_path / "facts.json"
-    with FakeOpenAI(responder=answer) as fake:
-        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
-    sheet = fact_sheet(facts)
+    sheet = cited_sheet(tmp_path, source, answer)
     (microsoft,) = sheet["positions"]
     assert microsoft["evidence"][0]["quote"] == (
         "Microsoft said no outcome is better than a bad outcome."
@@ -400,10 +406,7 @@ def test_a_risk_named_on_a_position_is_raised_by_its_actor_on_its_sentence(
         }
         return Reply(content=cited(positions=[okafor, berg]))
 
-    facts = tmp_path / "facts.json"
-    with FakeOpenAI(responder=answer) as fake:
-        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
-    sheet = fact_sheet(facts)
+    sheet = cited_sheet(tmp_path, source, answer)
     names = {actor["id"]: actor["name"] for actor in sheet["actors"]}
     assert sorted(names[p["actor_id"]] for p in sheet["positions"]) == [
         "Amara Okafor",
@@ -476,10 +479,7 @@ def test_a_citation_of_a_body_by_its_head_noun_stays_on_its_sentence(tmp_path: P
         }
         return Reply(content=cited(positions=[draft]))
 
-    facts = tmp_path / "facts.json"
-    with FakeOpenAI(responder=answer) as fake:
-        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
-    sheet = fact_sheet(facts)
+    sheet = cited_sheet(tmp_path, source, answer)
     (position,) = sheet["positions"]
     assert position["evidence"][0]["quote"] == "The alliance opposes the levy in its current form."
     assert sheet["rejected"] == []
@@ -513,10 +513,7 @@ def test_a_risk_on_a_sentence_naming_no_harm_is_read_from_the_next_that_carries_
         ]
         return Reply(content=cited(positions=drafts))
 
-    facts = tmp_path / "facts.json"
-    with FakeOpenAI(responder=answer) as fake:
-        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
-    sheet = fact_sheet(facts)
+    sheet = cited_sheet(tmp_path, source, answer)
     names = {actor["id"]: actor["name"] for actor in sheet["actors"]}
     (risk,) = sheet["risks"]
     assert [names[a] for a in risk["raised_by"]] == ["Harbour Traders Alliance"]
@@ -537,7 +534,6 @@ def test_a_citation_one_sentence_past_the_speaker_across_a_paragraph_moves_back(
         "Much of the argument concerned the delivery surcharge. It was cut in the end.\n",
         encoding="utf-8",
     )
-    facts = tmp_path / "facts.json"
 
     def answer(request: dict[str, Any]) -> Reply:
         after = sentence_number(request, "Much of the argument")
@@ -548,9 +544,7 @@ def test_a_citation_one_sentence_past_the_speaker_across_a_paragraph_moves_back(
         }
         return Reply(content=cited(positions=[draft]))
 
-    with FakeOpenAI(responder=answer) as fake:
-        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
-    (position,) = fact_sheet(facts)["positions"]
+    (position,) = cited_sheet(tmp_path, source, answer)["positions"]
     assert position["evidence"][0]["quote"].startswith("In a letter, the Retailers' Association")
 
 
@@ -576,10 +570,7 @@ def test_a_position_cites_its_sentence_without_the_dateline_and_an_event_keeps_i
             )
         )
 
-    facts = tmp_path / "facts.json"
-    with FakeOpenAI(responder=answer) as fake:
-        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
-    sheet = fact_sheet(facts)
+    sheet = cited_sheet(tmp_path, source, answer)
     text = sheet["sources"][0]["text"]
     (backed,) = sheet["positions"]
     (evidence,) = backed["evidence"]
@@ -607,10 +598,7 @@ def test_an_event_whose_sentence_gives_its_date_after_the_dateline_drops_the_dat
         number = sentence_number(request, "Delegates agreed")
         return Reply(content=cited(events=[{"sentence": number}]))
 
-    facts = tmp_path / "facts.json"
-    with FakeOpenAI(responder=answer) as fake:
-        assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
-    (event,) = fact_sheet(facts)["events"]
+    (event,) = cited_sheet(tmp_path, source, answer)["events"]
     assert event["date"] == "8 August 2024"
     assert event["evidence"][0]["quote"] == (
         "Delegates agreed the treaty text on Thursday, 8 August 2024."
