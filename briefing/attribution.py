@@ -98,6 +98,18 @@ def attribution_problem(
         return f"{who!r} is the topic, not someone with a view on it"
     if not names_people(who):
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"
+    turn_speaker = index.turn_speaker(evidence)
+    if turn_speaker is not None:
+        # A transcript's turn is its labelled speaker's words, whoever it names: another holds
+        # a view in it only as the one it gives words to ("Senator Kim says ...").
+        sentence = index.sentence_text(evidence)
+        unquoted_sentence = blank_quoted(sentence, 0, len(sentence))
+        earlier = index.text_before(evidence.start)
+        if _speaks_in_turn(who, who_kind, turn_speaker, index.turn_before(evidence), earlier):
+            return _own_words_problem(index, sentence, unquoted_sentence, kind, who, who_kind)
+        speaker = named_speaker(unquoted_sentence)
+        if not (speaker and names_actor(who, who_kind or "person", speaker)):
+            return f"{who!r} is not the speaker of the transcript's turn: {turn_speaker!r} is"
     window = index.attribution_window(evidence)
     earlier = index.text_before(evidence.start)
 
@@ -245,6 +257,13 @@ def attribution_problem(
         # The sentence before, which names the actor, may carry the cue ("The industry has
         # expressed concerns. These provisions pose risks to privacy.").
         cue_text = window
+    return _carries_no_fact(index, sentence, cue_text, kind)
+
+
+def _carries_no_fact(
+    index: SourceIndex, sentence: str, cue_text: str, kind: FactKind
+) -> str | None:
+    """Why the sentence, read with ``cue_text`` around it, carries no position or risk."""
     if gives_no_comment(sentence):
         return "the quoted sentence says only that no comment was given"
     english = index.english
@@ -252,6 +271,49 @@ def attribution_problem(
         (lacking for carries, lacking in _CUES[kind] if not carries(cue_text, english=english)),
         None,
     )
+
+
+# A speaker's own words that give the body they speak for: "I represent the Veltra Software
+# Association", "on behalf of the coalition", "I am the director of ...".
+_FOR_A_BODY = re.compile(
+    r"\b(?:(?:I|we)\s+(?:represent|speak\s+for|lead|chair|head|direct|run|work\s+(?:for|at))"
+    r"|on\s+behalf\s+of|I\s+am\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:of|at|for))\s+([^.;!?\n]+)"
+)
+
+
+def _speaks_in_turn(
+    who: str, who_kind: ActorKind | None, speaker: str, before: str, earlier: str
+) -> bool:
+    """Whether the labelled ``speaker`` of a transcript's turn is ``who``, or speaks for it:
+    by the label's affiliation ("TOMAS REYES (Veltra Software Association)"), by the turn's
+    own words before ("I represent the ..."), or by a phrase naming the two together before
+    ("Ms. Amara Okafor of the Digital Rights Coalition")."""
+    if names_actor(who, who_kind, speaker):
+        return True
+    if who_kind == "person":
+        return False
+    if any(names_actor(who, who_kind, found.group(1)) for found in _FOR_A_BODY.finditer(before)):
+        return True
+    name = re.split(r"[,(]", speaker)[0].strip()
+    return _persons_body(name.title() if name.isupper() else name, who, earlier)
+
+
+def _own_words_problem(
+    index: SourceIndex,
+    sentence: str,
+    unquoted_sentence: str,
+    kind: FactKind,
+    who: str,
+    who_kind: ActorKind | None,
+) -> str | None:
+    """Why a sentence of ``who``'s own turn of a transcript is not their position or risk."""
+    speaker = _other_speaker(unquoted_sentence, who, who_kind)
+    if speaker:
+        return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
+    if kind == "position" and (others := _view_of_others_only(who, who_kind, sentence)):
+        return f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
+    # The turn is spoken words, as a quotation is: read so by the cues.
+    return _carries_no_fact(index, sentence, f"“{sentence}”", kind)
 
 
 # An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that

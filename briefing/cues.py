@@ -152,7 +152,10 @@ _HARM = "|".join(
         r"(?:lead|result|allow|let|enable|force|cause|mean|end|open|give|wipe|undercut|strip"
         r"|deny|prevent|stop|reduce|shrink|raise|drive|push|leave|turn|require|impose|shift"
         r"|limit|affect|derail|doom|hamper|hinder|slow|delay|reconsider|take|hit|make|pay"
-        r"|surviv)\w*",
+        r"|surviv)\w*"
+        # Or a power turned on people: "could be used against journalists".
+        r"|\b(?:could|would|(?-i:may)|might)\s+(?:(?:also|even|well|easily|then)\s+)?be\s+"
+        r"(?:used|turned)\s+against\b",
         _words(
             *"bad worse worst wrong dead die dies war wars ban bans banned"
             " target targets targeted targeting track tracking deter block blocks".split(),

@@ -56,6 +56,7 @@ from .models import (
 from .names import names_actor, refers_back
 from .prompting import read_prompt, render_prompt
 from .source_index import opens_paragraph_of_no_ones_words
+from .transcripts import transcript_turns, turn_at
 
 CitedDraft = CitedPositionDraft | CitedEventDraft
 # How far around a chunk its source is read for the kind of a drafted actor: about a long
@@ -200,9 +201,21 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
             kinds[actor] = actor_kind(actor, source_text)
         return kinds[actor]
 
+    # A transcript's turns: a sentence is cited without the speaker's label it opens with,
+    # and the label names the speaker of every sentence of its turn.
+    turns = transcript_turns(chunk.text, source_text)
+
+    def words_of(number: int) -> tuple[int, int, str | None]:
+        """Sentence ``number``'s span less any label, and its turn's speaker."""
+        start, end = spans[number - 1]
+        turn = turn_at(turns, start)
+        if turn is None:
+            return start, end, None
+        return max(start, min(turn.words_start, end)), end, turn.speaker
+
     def sentence(kind: FactKind, number: int, item: CitedDraft) -> str | None:
         if 1 <= number <= len(spans):
-            start, end = spans[number - 1]
+            start, end, _ = words_of(number)
             return chunk.text[start:end]
         record = item.model_dump(exclude_none=True)  # only a rejected draft is recorded
         rejected.append(
@@ -221,7 +234,9 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
         reads it."""
         if not 1 <= number <= len(spans):
             return False
-        start, end = spans[number - 1]
+        start, end, speaker = words_of(number)
+        if speaker and names_actor(who, who_kind, speaker):
+            return True
         text = chunk.text[start:end]
         return names_actor(who, who_kind, text) or refers_back(
             who, who_kind, text, chunk.text[:start]
@@ -267,14 +282,19 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
         """The sentence a risk is read from: its position's (``quote``, sentence ``number``),
         or, when that names no harm, the next one of its paragraph if it carries on by a
         pronoun and names one ("The coalition opposes the treaty. It identifies three main
-        risks: ..."). Grounding judges it."""
+        risks: ..."), or is the next of the speaker's sentences in a transcript's turn.
+        Grounding judges it."""
         if names_a_harm(quote) or not 1 <= number < len(spans):
             return quote
         start, end = spans[number]
-        if parts_paragraphs(chunk.text, spans[number - 1][1], start):
-            return quote
         following = chunk.text[start:end]
-        return following if _CARRIES_ON.match(following) and names_a_harm(following) else quote
+        turn = turn_at(turns, spans[number - 1][0])
+        if not (turn and turn.speaker and start < turn.end) and (
+            parts_paragraphs(chunk.text, spans[number - 1][1], start)
+            or not _CARRIES_ON.match(following)
+        ):
+            return quote
+        return following if names_a_harm(following) else quote
 
     # model_construct: the quote is a sentence of the source, which may be longer than the
     # bound a model-written quote gets; every field the model wrote is validated already.

@@ -38,6 +38,7 @@ from .consolidate import (
 )
 from .given_names import sex_of_given_name
 from .models import Actor, ActorKind, Evidence, Source
+from .transcripts import labels_as_names
 
 __all__ = ["count_mentions"]
 
@@ -241,7 +242,7 @@ def _signs(name: str, text: str, start: int, end: int) -> Counter[ActorKind]:
 def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
     names: dict[str, _Name] = {}
     for source in sources:
-        text = source.text
+        text = labels_as_names(source.text)
         here: set[str] = set()
         for start, end in split_sentences(text):
             if is_heading(text, start, end):

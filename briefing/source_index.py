@@ -16,6 +16,7 @@ from .chunking import dateline_end, is_heading, paragraph_start, parts_paragraph
 from .cues import reads_as_english, reports_someone
 from .models import ActorKind, Evidence, Source
 from .names import acronym, ends_in_a_personal_name, is_name_title, is_title_word, spelled_words
+from .transcripts import transcript_turns, turn_at
 
 __all__ = ["SourceIndex", "opens_paragraph_of_no_ones_words", "blank_quoted"]
 
@@ -41,29 +42,50 @@ class SourceIndex:
             for number, (start, end) in enumerate(self.sentences)
             if is_heading(source.text, start, end)
         }
+        self.turns = transcript_turns(source.text)
         # The text as read for who is named: a dateline ("Denver (AP) -") names where a story
-        # was filed, not a speaker, so it is blanked (offsets unchanged).
+        # was filed, and a transcript's label who speaks the turn (read from the turn, not from
+        # the words), so both are blanked (offsets unchanged).
+        blanked = [
+            (start, start + dateline_end(source.text[start:end])) for start, end in self.sentences
+        ]
+        blanked += [(turn.start, turn.words_start) for turn in self.turns]
         pieces: list[str] = []
         done = 0
-        for start, end in self.sentences:
-            cut = dateline_end(source.text[start:end])
-            if cut:
-                pieces += [source.text[done:start], " " * cut]
-                done = start + cut
+        for start, end in sorted(blanked):
+            if end > start >= done:
+                pieces += [source.text[done:start], " " * (end - start)]
+                done = end
         self._named_text = "".join([*pieces, source.text[done:]])
 
     def evidence(self, quote: str, near: int) -> Evidence | None:
+        """The quote at the source's offsets, less a transcript's label it opens with."""
         found = self.aligner.align(quote, near=near)
         if found is None:
             return None
+        start = found.start
+        turn = turn_at(self.turns, start)
+        if turn and turn.start == start and turn.words_start < found.end:
+            start = turn.words_start
         return Evidence(
             source_id=self.source.id,
-            start=found.start,
+            start=start,
             end=found.end,
-            quote=self.source.text[found.start : found.end],
+            quote=self.source.text[start : found.end],
             match=found.match,
             score=round(found.score, 3),
         )
+
+    def turn_speaker(self, evidence: Evidence) -> str | None:
+        """The speaker a transcript's label gives for the turn the evidence lies in, or None
+        (no transcript, or a label such as "Q:" that names no one)."""
+        turn = turn_at(self.turns, evidence.start)
+        return turn.speaker if turn else None
+
+    def turn_before(self, evidence: Evidence) -> str:
+        """The words of the evidence's turn before it (empty outside a transcript's turn)."""
+        turn = turn_at(self.turns, evidence.start)
+        return self.source.text[turn.words_start : evidence.start] if turn else ""
 
     def sentence_evidence(self, evidence: Evidence) -> Evidence:
         """The whole sentence(s) the evidence lies in, as evidence of its own."""

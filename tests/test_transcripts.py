@@ -1,0 +1,206 @@
+"""Transcripts: a speaker's label names who speaks every sentence of the turn after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing.chunking import chunk_source
+from briefing.grounding import ground_chunk
+from briefing.models import ChunkExtraction, Source
+from briefing.source_index import SourceIndex
+from briefing.transcripts import speaker_labels, transcript_turns
+from tests.fakeserver import Reply
+from tests.test_citations import cited, cited_sheet, sentence_number
+from tests.test_grounding import assert_kept, ground_in, ground_risks_in, pos, risk
+
+# A hearing, invented: labels in capitals, with an affiliation in one, a chair who introduces a
+# witness by her body, a turn of two paragraphs, and a question.
+HEARING = (
+    "Hearing on the Online Safety Bill, 3 March 2026\n\n"
+    "CHAIR LENA ORTIZ: The committee will come to order. Ms. Amara Okafor of the Digital "
+    "Rights Coalition, you have the floor.\n\n"
+    "AMARA OKAFOR: Thank you. We oppose the bill as drafted. Its scanning powers could be "
+    "used against journalists and their sources.\n\n"
+    "SENATOR DAVID KIM: I agree with Ms. Okafor on one point only.\n\n"
+    "The bill protects children, and the scanning provisions are narrow.\n\n"
+    "TOMAS REYES (Veltra Software Association): Our members back the bill's aim. "
+    "Senator Kim said the provisions are narrow, and he is wrong.\n\n"
+    "Q: Will the government accept amendments?\n\n"
+    "MINISTER ANNA WEBER: We are open to amendments that keep children safe.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("SENATOR DAVID KIM: I believe it goes too far.", "SENATOR DAVID KIM"),
+        ("KIM: No.", "KIM"),
+        ("Senator Kim: No.", "Senator Kim"),
+        ("Chair Ortiz: Order.", "Chair Ortiz"),
+        ("The Chair: Order.", "The Chair"),
+        ("Anna Weber: We disagree.", "Anna Weber"),
+        (
+            "Mr. Reyes (Veltra Software Association): We back it.",
+            "Mr. Reyes (Veltra Software Association)",
+        ),
+        (
+            "TOMAS REYES, Veltra Software Association: We back it.",
+            "TOMAS REYES, Veltra Software Association",
+        ),
+        ("Q: Will you sign?", None),
+        ("Answer: Yes.", None),
+    ],
+)
+def test_a_label_names_the_speaker(line: str, speaker: str | None) -> None:
+    assert speaker_labels(line) == [(0, line.index(":") + 2, speaker)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "UPDATE: The vote was delayed.",
+        "Editor's note: This story was corrected.",
+        "Key points: the bill passed.",
+        "The Bottom Line: a vote is due.",
+        "Background: the bill was tabled in May.",
+        "At 10:30 the committee met.",
+        "Critics say the bill goes too far: it scans messages.",
+        "He said: the bill goes too far.",
+        "Sen. Ana Ruiz, a Veltra Democrat, was quoted as saying: the bill goes too far.",
+    ],
+)
+def test_words_before_a_colon_in_news_are_no_label(line: str) -> None:
+    assert speaker_labels(line) == []
+
+
+def test_a_turn_runs_to_the_next_label_and_one_label_makes_no_transcript() -> None:
+    turns = transcript_turns(HEARING)
+    assert [turn.speaker for turn in turns] == [
+        "CHAIR LENA ORTIZ",
+        "AMARA OKAFOR",
+        "SENATOR DAVID KIM",
+        "TOMAS REYES (Veltra Software Association)",
+        None,
+        "MINISTER ANNA WEBER",
+    ]
+    kim = turns[2]
+    assert HEARING[kim.words_start : kim.end].strip() == (
+        "I agree with Ms. Okafor on one point only.\n\n"
+        "The bill protects children, and the scanning provisions are narrow."
+    )
+    assert turns[-1].end == len(HEARING)
+    # One line in a story that opens like a label is no transcript.
+    story = "Senator Kim: the bill goes too far.\n\nThe vote is on Tuesday, his office said."
+    assert speaker_labels(story) and transcript_turns(story) == []
+
+
+@pytest.mark.parametrize(
+    ("actor", "kind", "sentence", "kept"),
+    [
+        # The turn's speaker, though no sentence of the turn names a speaker: the second
+        # paragraph of a turn too.
+        (
+            "David Kim",
+            "person",
+            "The bill protects children, and the scanning provisions are narrow.",
+            True,
+        ),
+        ("Anna Weber", "person", "We are open to amendments that keep children safe.", True),
+        # Named in the turn (or in the label before) is not speaking: Okafor is only agreed with.
+        (
+            "Amara Okafor",
+            "person",
+            "The bill protects children, and the scanning provisions are narrow.",
+            False,
+        ),
+        ("Amara Okafor", "person", "I agree with Ms. Okafor on one point only.", False),
+        ("Lena Ortiz", "person", "We oppose the bill as drafted.", False),
+        # A body speaks through the one the chair introduced as its own, or the label's
+        # affiliation; another body named in the turn does not.
+        ("Digital Rights Coalition", "organisation", "We oppose the bill as drafted.", True),
+        ("Veltra Software Association", "organisation", "Our members back the bill's aim.", True),
+        ("Digital Rights Coalition", "organisation", "Our members back the bill's aim.", False),
+        # Words the speaker gives to another are the other's, not the speaker's.
+        (
+            "Tomas Reyes",
+            "person",
+            "Senator Kim said the provisions are narrow, and he is wrong.",
+            False,
+        ),
+        (
+            "David Kim",
+            "person",
+            "Senator Kim said the provisions are narrow, and he is wrong.",
+            True,
+        ),
+        # A question's words are no one's view, however the one answering is named after it.
+        ("Anna Weber", "person", "Will the government accept amendments?", False),
+    ],
+)
+def test_a_turn_is_its_speakers_words(actor: str, kind: str, sentence: str, kept: bool) -> None:
+    assert_kept(ground_in(HEARING, pos(actor, sentence, kind, sentence)), kept)
+
+
+def test_a_risk_in_a_turn_is_its_speakers_and_no_one_elses() -> None:
+    warning = "Its scanning powers could be used against journalists and their sources."
+    assert ground_risks_in(HEARING, risk("Amara Okafor", warning)).risks
+    result = ground_risks_in(HEARING, risk("Lena Ortiz", warning))
+    assert not result.risks
+    assert [r.reason for r in result.rejected] == [
+        "'Lena Ortiz' is not the speaker of the transcript's turn: 'AMARA OKAFOR' is"
+    ]
+
+
+def test_evidence_is_the_words_without_the_label() -> None:
+    """A quote that copies the label cites the words only, still at the source's offsets."""
+    source = Source(id="one", title="t", text=HEARING)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    quote = "MINISTER ANNA WEBER: We are open to amendments that keep children safe."
+    draft = pos("Anna Weber", quote, "person", "We are open to amendments.")
+    grounded = ground_chunk(
+        SourceIndex(source), chunk, ChunkExtraction(positions=[draft], risks=[], events=[])
+    )
+    (position,) = grounded.positions
+    evidence = position.evidence
+    assert evidence.quote == "We are open to amendments that keep children safe."
+    assert HEARING[evidence.start : evidence.end] == evidence.quote
+
+
+def test_a_cited_turn_is_briefed_as_its_speakers(tmp_path: Path) -> None:
+    """Sentence citations in a transcript: the evidence and the fact's text leave the label
+    out, and a risk put on a turn's sentence that names no harm is read from the speaker's
+    next sentence."""
+    source = tmp_path / "hearing.txt"
+    source.write_text(HEARING, encoding="utf-8")
+
+    def answer(request: dict[str, Any]) -> Reply:
+        okafor = {
+            "actor": "Digital Rights Coalition",
+            "sentence": sentence_number(request, "We oppose the bill"),
+            "stance": "opposes",
+            "risk": "human_rights",
+        }
+        kim = {
+            "actor": "David Kim",
+            "sentence": sentence_number(request, "The bill protects children"),
+            "stance": "supports",
+        }
+        return Reply(content=cited(positions=[okafor, kim]))
+
+    sheet = cited_sheet(tmp_path, source, answer)
+    quotes = sorted(p["evidence"][0]["quote"] for p in sheet["positions"])
+    assert quotes == [
+        "The bill protects children, and the scanning provisions are narrow.",
+        "We oppose the bill as drafted.",
+    ]
+    assert [p["summary"] for p in sheet["positions"] if p["summary"].startswith("We")] == [
+        "We oppose the bill as drafted."
+    ]
+    (warning,) = sheet["risks"]
+    assert warning["evidence"][0]["quote"] == (
+        "Its scanning powers could be used against journalists and their sources."
+    )
+    assert sheet["rejected"] == []
