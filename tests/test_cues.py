@@ -104,6 +104,8 @@ def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> 
         "It would result in the market taking a hit.",
         # BASIL: "said the violence would have been a "massacre" if not for ... detail"
         "Members said the violence would have been a massacre without the guards.",
+        # a power turned on people
+        "Without a warrant the new powers could be used against reporters.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
@@ -128,6 +130,7 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         "He may have a fondness for her, but he called her choice odd.",
         # BASIL names that begin like harms: "Sen. Mark Warner", "Crimea", "Costa Rica"
         "Sen. Warner flew to Costa Rica and then to Crimea for the talks.",
+        "The surplus would be used for new schools in the north.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
