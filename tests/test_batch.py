@@ -85,7 +85,7 @@ def test_one_broken_entry_fails_alone(
     captured = capsys.readouterr()
     table = rows(captured.out)
     assert list(table) == ["treaty", "missing", "template", "wire"]  # manifest order
-    assert table["treaty"][:4] == ["done", "2", "0", "3"]
+    assert table["treaty"][:4] == ["done", "2", "0", "5"]
     assert table["wire"][0] == "done"
     assert table["missing"][:4] == ["failed", "-", "-", "-"]
     assert table["missing"][-1].endswith(f"source not found: {folder / 'ex' / 'nope.md'}")
@@ -113,7 +113,7 @@ def test_rerun_skips_finished_briefs_without_model_calls(
     assert run(model, manifest, "--no-cache") == 0  # no cache: only the state file can skip
     assert len(model.requests) == asked
     table = rows(capsys.readouterr().out)
-    assert table["treaty"] == ["skipped", "2", "0", "3", "-"]
+    assert table["treaty"] == ["skipped", "2", "0", "5", "-"]
     assert table["wire"][0] == "skipped"
     assert (folder / "out" / "treaty.md").stat().st_mtime_ns == written
 
