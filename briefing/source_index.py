@@ -49,7 +49,7 @@ class SourceIndex:
         blanked = [
             (start, start + dateline_end(source.text[start:end])) for start, end in self.sentences
         ]
-        blanked += [(turn.start, turn.words_start) for turn in self.turns]
+        blanked += [(turn.start, turn.words_start) for turn in self.turns if turn.speaker]
         pieces: list[str] = []
         done = 0
         for start, end in sorted(blanked):

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
 from .given_names import is_given_name
 from .names import is_title_word
@@ -37,24 +39,29 @@ class Turn:
 
 
 # A label at the start of a line: up to five capitalized words, perhaps an affiliation in
-# parentheses or after a comma (capitalized words, "of" and the like between them: "Director,
-# Digital Rights Coalition"), then a colon and the words spoken on the same line. A clause
-# after a comma is no affiliation ("Sen. Charles Schumer, a New York Democrat, was quoted ...
-# as saying: ...").
+# parentheses ("Mr Smith (Bristol West) (Lab)") or after a comma (capitalized words, "of" and
+# the like between them: "Director, Digital Rights Coalition"), then a colon, in bold or not,
+# and the words spoken (on the same line or the next). A clause after a comma is no
+# affiliation ("Sen. Charles Schumer, a New York Democrat, was quoted ... as saying: ...").
 _CAPITALIZED = r"[A-Z][\w.'’&-]*"
 _AFFILIATION = rf"{_CAPITALIZED}(?:[ \t]+(?:of|the|for|and|on|at|in|{_CAPITALIZED})){{0,7}}"
+_BOLD = r"(?:\*\*|__)?"
 _LABEL = re.compile(
-    rf"^[ \t]*(?P<label>(?P<name>{_CAPITALIZED}(?:[ \t]+{_CAPITALIZED}){{0,4}})"
-    rf"(?:(?:,[ \t]+{_AFFILIATION}){{1,2}}|[ \t]*\([^()\n]{{2,80}}\))?)[ \t]*:[ \t]+(?=\S)",
+    rf"^[ \t]*{_BOLD}(?P<label>(?P<name>{_CAPITALIZED}(?:[ \t]+{_CAPITALIZED}){{0,4}})"
+    rf"(?:(?:,[ \t]+{_AFFILIATION}){{1,2}}|(?:[ \t]*\([^()\n]{{1,80}}\)){{1,2}})?)"
+    rf"{_BOLD}[ \t]*:{_BOLD}[ \t]*\n?[ \t]*(?=\S)",
     re.MULTILINE,
 )
+# A question in a White House transcript's way: "Q    Does the President back the bill?"
+_BARE_QUESTION = re.compile(r"^[ \t]*(?P<label>Q)\.?[ \t]+(?=[A-Z\"“‘])", re.MULTILINE)
 
 # Labels of a question or an answer, which name no speaker.
 _UNNAMED = frozenset({"q", "question", "a", "answer"})
 
-# Words that open a title-case label besides the titles ``names`` knows ("Chair Ortiz:").
+# Words that make a label a title besides the titles ``names`` knows ("Chair Ortiz:").
 _LABEL_TITLES = frozenset(
-    "chair chairperson madam mister witness professor ambassador commissioner".split()
+    """chair chairperson madam mister witness professor ambassador commissioner hon honourable
+    honorable rt""".split()
 )
 
 # Words of the lines news opens with a colon, which no speaker's label holds.
@@ -64,35 +71,77 @@ _NOT_SPEAKERS = frozenset(
     analysis opinion exclusive advertisement topics summary context what's next why how what
     where when who warning disclaimer transcript date time location subject re""".split()
 )
+# Words of a section's label in capitals ("THE BIG PICTURE", "BY THE NUMBERS"), not of a name.
+_FUNCTION_WORDS = frozenset("the of by in to at for on and or a an is it its this that".split())
+
+_WORD = re.compile(r"[A-Z][\w'’]*")
+
+# What the capitalized words before a colon are: no label (None), a label naming no one
+# ("Q"), a speaker's label by a title or a given name ("SENATOR DAVID KIM", "Anna Weber"),
+# or a plain name in capitals that the text must bear out ("AMARA OKAFOR", "KIM").
+_Label = Literal["unnamed", "titled", "plain"]
 
 
-def _speaker(name: str) -> tuple[bool, bool]:
-    """Whether the capitalized words before a colon are a speaker's label, and whether they
-    name the speaker (not so "Q" or "Answer")."""
+def _label_kind(name: str) -> _Label | None:
     words = name.split()
     plain = [word.lower().rstrip(".") for word in words]
     if " ".join(plain) in _UNNAMED:
-        return True, False
+        return "unnamed"
     if any(word in _NOT_SPEAKERS for word in plain) or any(c.isdigit() for c in name):
-        return False, False
+        return None
+    titled = any(is_title_word(word) or word in _LABEL_TITLES for word in plain)
     if name.upper() == name:  # "SENATOR DAVID KIM", "KIM", "THE PRESIDENT"
-        return any(len(word) > 1 for word in plain), True
-    # Title case: a title first ("Senator Kim", "Chair Ortiz"), or a given name and a surname.
-    titles = plain[1:] if plain[0] == "the" else plain  # "The Chair", not "The Bottom Line"
-    if titles and (is_title_word(titles[0]) or titles[0] in _LABEL_TITLES):
-        return len(words) > 1, True
-    return len(words) > 1 and is_given_name(plain[0]), True
+        if titled or is_given_name(plain[0]):
+            return "titled"
+        if any(word in _FUNCTION_WORDS for word in plain) or all(len(w) < 2 for w in plain):
+            return None
+        return "plain"
+    # Title case: a title first ("Senator Kim", "The Chair"; not "The Bottom Line"), or a
+    # given name and a surname.
+    titles = plain[1:] if plain[0] == "the" else plain
+    if len(words) > 1 and titles and (is_title_word(titles[0]) or titles[0] in _LABEL_TITLES):
+        return "titled"
+    return "titled" if len(words) > 1 and is_given_name(plain[0]) else None
+
+
+def _borne_out(name: str, words: set[str], names: Counter[str], surnames: Counter[str]) -> bool:
+    """Whether the text bears out a plain name in capitals as a speaker's: it labels more than
+    one turn, or its last word is another label's, or the text names it in ordinary case
+    (``words``: "Ms. Amara Okafor of the ..." for "AMARA OKAFOR"). A section's label does none
+    of these."""
+    last = name.split()[-1]
+    return names[name] > 1 or surnames[last] > names[name] or last.title() in words
 
 
 def speaker_labels(text: str) -> list[tuple[int, int, str | None]]:
     """Every speaker's label that opens a line of ``text``: its start, where the words after
-    it start, and the speaker it names (None for "Q:" and the like)."""
+    it start, and the speaker it names (None for "Q:" and the like).
+
+    A plain name in capitals names its speaker where the text bears it out, or beside two
+    labels or more with a title (then it is a transcript's); else it still ends the turn
+    before, naming no one."""
+    found: list[tuple[int, int, str, str, _Label]] = []
+    for label in _LABEL.finditer(text):
+        name = label.group("name")
+        kind = _label_kind(name)
+        if kind:
+            written = " ".join(label.group("label").split())
+            if kind == "plain" and written != " ".join(name.split()):
+                kind = "titled"  # with an affiliation: "TOMAS REYES (Veltra Software ...)"
+            found.append((label.start("label"), label.end(), written, name, kind))
+    for label in _BARE_QUESTION.finditer(text):
+        found.append((label.start("label"), label.end(), "Q", "Q", "unnamed"))
+    names = Counter(" ".join(name.split()) for *_, name, kind in found if kind == "plain")
+    surnames = Counter(name.split()[-1] for *_, name, kind in found if kind != "unnamed")
+    titled = sum(kind == "titled" for *_, kind in found)
+    words = set(_WORD.findall(text)) if titled < 2 else set()
     labels: list[tuple[int, int, str | None]] = []
-    for found in _LABEL.finditer(text):
-        is_label, named = _speaker(found.group("name"))
-        if is_label:
-            speaker = " ".join(found.group("label").split()) if named else None
-            labels.append((found.start("label"), found.end(), speaker))
+    for start, words_start, written, name, kind in sorted(found):
+        named = kind == "titled" or (
+            kind == "plain"
+            and (titled >= 2 or _borne_out(" ".join(name.split()), words, names, surnames))
+        )
+        labels.append((start, words_start, written if named else None))
     return labels
 
 
@@ -121,6 +170,8 @@ def labels_as_names(text: str) -> str:
     pieces: list[str] = []
     done = 0
     for turn in transcript_turns(text):
+        if turn.speaker is None:
+            continue
         label = text[turn.start : turn.words_start]
         written = label.title()
         if label.isupper() and len(written) == len(label):

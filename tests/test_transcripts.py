@@ -37,7 +37,10 @@ HEARING = (
     ("line", "speaker"),
     [
         ("SENATOR DAVID KIM: I believe it goes too far.", "SENATOR DAVID KIM"),
-        ("KIM: No.", "KIM"),
+        ("THE PRESIDENT: No.", "THE PRESIDENT"),
+        ("DAVID KIM: No.", "DAVID KIM"),
+        ("**Senator Kim:** No.", "Senator Kim"),
+        ("Mr Smith (Bristol West) (Lab): No.", "Mr Smith (Bristol West) (Lab)"),
         ("Senator Kim: No.", "Senator Kim"),
         ("Chair Ortiz: Order.", "Chair Ortiz"),
         ("The Chair: Order.", "The Chair"),
@@ -55,7 +58,34 @@ HEARING = (
     ],
 )
 def test_a_label_names_the_speaker(line: str, speaker: str | None) -> None:
-    assert speaker_labels(line) == [(0, line.index(":") + 2, speaker)]
+    words = line.index(":") + (4 if ":**" in line else 2)
+    assert speaker_labels(line) == [(line.index(line.lstrip("*")), words, speaker)]
+
+
+def test_a_label_may_stand_on_its_own_line_and_a_bare_q_asks() -> None:
+    text = "SENATOR DAVID KIM:\nI believe it goes too far.\n\nQ    Will you vote for it?\n"
+    assert speaker_labels(text) == [
+        (0, text.index("I believe"), "SENATOR DAVID KIM"),
+        (text.index("Q "), text.index("Will"), None),
+    ]
+
+
+def test_a_plain_name_in_capitals_needs_the_text_to_bear_it_out() -> None:
+    """ "AMARA OKAFOR" is a speaker where the text names Ms. Okafor, or "KIM" another label's
+    surname; a line in capitals that names no one elsewhere still ends the turn before it,
+    naming no speaker, and a section's label in capitals is no label at all."""
+    borne = (
+        "Our guest is Amara Okafor.\n\nAMARA OKAFOR: Thank you.\n\n"
+        "DAVID KIM: Welcome.\n\nKIM: Go on.\n\nVERDICT: It passed."
+    )
+    assert [speaker for *_, speaker in speaker_labels(borne)] == [
+        "AMARA OKAFOR",
+        "DAVID KIM",
+        "KIM",
+        None,
+    ]
+    sections = "THE BIG PICTURE: The bill passed.\n\nBY THE NUMBERS: 12 votes."
+    assert speaker_labels(sections) == []
 
 
 @pytest.mark.parametrize(
