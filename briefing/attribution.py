@@ -100,8 +100,9 @@ def attribution_problem(
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"
     turn_speaker = index.turn_speaker(evidence)
     if turn_speaker is not None:
-        # A transcript's turn is its labelled speaker's words, whoever it names: another holds
-        # a view in it only as the one it gives words to ("Senator Kim says ...").
+        # A transcript's turn is its labelled speaker's words, and a speech its speaker's,
+        # whoever they name: another holds a view in them only as the one they give words to
+        # ("Senator Kim says ...").
         sentence = index.sentence_text(evidence)
         unquoted_sentence = blank_quoted(sentence, 0, len(sentence))
         earlier = index.text_before(evidence.start)
@@ -109,7 +110,7 @@ def attribution_problem(
             return _own_words_problem(index, sentence, unquoted_sentence, kind, who, who_kind)
         speaker = named_speaker(unquoted_sentence)
         if not (speaker and names_actor(who, who_kind or "person", speaker)):
-            return f"{who!r} is not the speaker of the transcript's turn: {turn_speaker!r} is"
+            return f"{who!r} is not the speaker of these words: {turn_speaker!r} is"
     window = index.attribution_window(evidence)
     earlier = index.text_before(evidence.start)
 
@@ -284,7 +285,7 @@ _FOR_A_BODY = re.compile(
 def _speaks_in_turn(
     who: str, who_kind: ActorKind | None, speaker: str, before: str, earlier: str
 ) -> bool:
-    """Whether the labelled ``speaker`` of a transcript's turn is ``who``, or speaks for it:
+    """Whether the ``speaker`` of a transcript's turn or a speech is ``who``, or speaks for it:
     by the label's affiliation ("TOMAS REYES (Veltra Software Association)"), by the turn's
     own words before ("I represent the ..."), or by a phrase naming the two together before
     ("Ms. Amara Okafor of the Digital Rights Coalition")."""
@@ -306,7 +307,8 @@ def _own_words_problem(
     who: str,
     who_kind: ActorKind | None,
 ) -> str | None:
-    """Why a sentence of ``who``'s own turn of a transcript is not their position or risk."""
+    """Why a sentence of ``who``'s own turn of a transcript, or speech, is not their position
+    or risk."""
     speaker = _other_speaker(unquoted_sentence, who, who_kind)
     if speaker:
         return f"{who!r} is named in words the sentence gives as {speaker!r}'s"

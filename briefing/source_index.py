@@ -16,7 +16,7 @@ from .chunking import dateline_end, is_heading, paragraph_start, parts_paragraph
 from .cues import reads_as_english, reports_someone
 from .models import ActorKind, Evidence, Source
 from .names import acronym, ends_in_a_personal_name, is_name_title, is_title_word, spelled_words
-from .transcripts import transcript_turns, turn_at
+from .transcripts import author_turn, transcript_turns, turn_at
 
 __all__ = ["SourceIndex", "opens_paragraph_of_no_ones_words", "blank_quoted"]
 
@@ -42,7 +42,10 @@ class SourceIndex:
             for number, (start, end) in enumerate(self.sentences)
             if is_heading(source.text, start, end)
         }
-        self.turns = transcript_turns(source.text)
+        # Who speaks words no verb of saying gives: a transcript's labels, or a speech's
+        # speaker for the whole text.
+        speech = author_turn(source.title, source.text)
+        self.turns = transcript_turns(source.text) or ([speech] if speech else [])
         # The text as read for who is named: a dateline ("Denver (AP) -") names where a story
         # was filed, and a transcript's label who speaks the turn (read from the turn, not from
         # the words), so both are blanked (offsets unchanged).
@@ -77,8 +80,8 @@ class SourceIndex:
         )
 
     def turn_speaker(self, evidence: Evidence) -> str | None:
-        """The speaker a transcript's label gives for the turn the evidence lies in, or None
-        (no transcript, or a label such as "Q:" that names no one)."""
+        """The speaker a transcript's label or a speech's heading gives for the words the
+        evidence lies in, or None (none, or a label such as "Q:" that names no one)."""
         turn = turn_at(self.turns, evidence.start)
         return turn.speaker if turn else None
 

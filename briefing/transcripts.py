@@ -1,4 +1,5 @@
-"""Speaker labels of a transcript: who speaks each turn of a hearing, a briefing or a debate.
+"""Who speaks a source's words where no verb of saying tells: a transcript's labels, and the
+speaker of a speech, a statement or an op-ed written in the first person.
 
 A transcript names its speakers by labels, not by verbs of saying: "SENATOR DAVID KIM: I believe
 this bill goes too far." The label names the speaker of every sentence of the turn, up to the
@@ -9,6 +10,12 @@ words as its speaker's (``attribution``), and a fact cites them without the labe
 A source is read as a transcript only when at least two lines open with a label, so that one
 "Senator Kim: ..." line in a news story makes no turns; words that open a line of news and end
 in a colon ("UPDATE:", "Key points:") are no label.
+
+A speech, a statement, testimony or an op-ed is one turn of its speaker, named by its title or
+heading ("Remarks by Minister Jonas Berg at ...", "Testimony of Amara Okafor, Director, Digital
+Rights Coalition, before ...") or its byline ("By Amara Okafor"), when its text speaks in the
+first person: a news story about remarks ("Remarks by the minister on Ukraine draw criticism")
+reports them in the third person, and its reporter's byline names no speaker.
 """
 
 from __future__ import annotations
@@ -22,7 +29,14 @@ from typing import Literal
 from .given_names import is_given_name
 from .names import is_title_word
 
-__all__ = ["Turn", "labels_as_names", "speaker_labels", "transcript_turns", "turn_at"]
+__all__ = [
+    "Turn",
+    "author_turn",
+    "labels_as_names",
+    "speaker_labels",
+    "transcript_turns",
+    "turn_at",
+]
 
 
 @dataclass(frozen=True)
@@ -178,3 +192,48 @@ def labels_as_names(text: str) -> str:
             pieces += [text[done : turn.start], written]
             done = turn.words_start
     return "".join([*pieces, text[done:]])
+
+
+# A speech's title or heading and the speaker it names, with any affiliation after commas:
+# "Remarks by Minister Jonas Berg at the signing ceremony", "Statement by the Digital Rights
+# Coalition on ...", "Testimony of Amara Okafor, Director, Digital Rights Coalition, before ...".
+_SPEECH = re.compile(
+    r"^[ \t#*]*(?:(?:Prepared|Opening|Closing|Written|Joint)\s+)?(?:Remarks|Statement|Speech"
+    r"|Address|Testimony|Keynote(?:\s+[Aa]ddress)?|Op-[Ee]d|Letter|Message)"
+    rf"\s+(?:by|of|from)\s+(?:the\s+)?(?P<speaker>{_CAPITALIZED}(?:\s+(?:of\s+(?:the\s+)?)?"
+    rf"{_CAPITALIZED}){{0,6}}(?:,\s+{_AFFILIATION}){{0,2}})(?=[,:.]?\s|[.:]?$)",
+    re.MULTILINE,
+)
+# A byline: "By Amara Okafor" or "By Amara Okafor, director of the Digital Rights Coalition".
+_BYLINE = re.compile(
+    rf"^[ \t*_]*By\s+(?P<speaker>{_CAPITALIZED}(?:\s+{_CAPITALIZED}){{1,4}}"
+    r"(?:,\s+[^\n]{2,80}?)?)[ \t*_]*$",
+    re.MULTILINE,
+)
+# Where a speaker's heading or byline may stand: the first lines of a text.
+_HEADER_REACH = 600
+# Words that speak in the first person, outside quotation marks; and quoted words.
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# How many of a speech's first sentences must speak in the first person: two of ten.
+_FIRST_SENTENCES, _IN_FIRST_PERSON = 10, 2
+
+
+def author_turn(title: str, text: str) -> Turn | None:
+    """The whole text as one turn of the speaker its title, heading or byline names, when
+    the text speaks in the first person; else None."""
+    header = text[:_HEADER_REACH]
+    found = _SPEECH.search(header) or _BYLINE.search(header)
+    if found:
+        start, words_start = found.start(), text.find("\n", found.end())
+        words_start = len(text) if words_start < 0 else words_start
+    elif found := _SPEECH.match(title.strip()):
+        start = words_start = 0
+    else:
+        return None
+    speaker = " ".join(found.group("speaker").split()).rstrip(",.")
+    body = _QUOTED.sub(" ", text[words_start:])
+    sentences = re.split(r"(?<=[.!?])\s+", body.strip())[:_FIRST_SENTENCES]
+    if sum(_FIRST_PERSON.search(sentence) is not None for sentence in sentences) < _IN_FIRST_PERSON:
+        return None
+    return Turn(start, words_start, len(text), speaker)

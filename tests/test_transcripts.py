@@ -11,7 +11,7 @@ from briefing.chunking import chunk_source
 from briefing.grounding import ground_chunk
 from briefing.models import ChunkExtraction, Source
 from briefing.source_index import SourceIndex
-from briefing.transcripts import speaker_labels, transcript_turns
+from briefing.transcripts import author_turn, speaker_labels, transcript_turns
 from tests.fakeserver import Reply
 from tests.test_citations import cited, cited_sheet, sentence_number
 from tests.test_grounding import assert_kept, ground_in, ground_risks_in, pos, risk
@@ -180,7 +180,7 @@ def test_a_risk_in_a_turn_is_its_speakers_and_no_one_elses() -> None:
     result = ground_risks_in(HEARING, risk("Lena Ortiz", warning))
     assert not result.risks
     assert [r.reason for r in result.rejected] == [
-        "'Lena Ortiz' is not the speaker of the transcript's turn: 'AMARA OKAFOR' is"
+        "'Lena Ortiz' is not the speaker of these words: 'AMARA OKAFOR' is"
     ]
 
 
@@ -234,3 +234,130 @@ def test_a_cited_turn_is_briefed_as_its_speakers(tmp_path: Path) -> None:
         "Its scanning powers could be used against journalists and their sources."
     )
     assert sheet["rejected"] == []
+
+
+# A speech and an op-ed, invented: each speaks in the first person, its speaker named once, in
+# its heading or its byline.
+SPEECH = (
+    "# Remarks by Minister Jonas Berg at the signing of the convention\n\n"
+    "Thank you all for coming. We are proud to sign this convention today. "
+    "Our investigators have waited too long for evidence held abroad.\n\n"
+    'As Secretary-General Ana Ruiz said, "this is a milestone for every state."\n'
+)
+OPED = (
+    "Why the cybercrime treaty fails\n\n"
+    "By Amara Okafor, director of the Digital Rights Coalition\n\n"
+    "I have read every draft of this treaty. We cannot accept the text as it stands.\n\n"
+    "The surveillance powers could be used against reporters and their sources.\n"
+)
+# A story with its reporter's byline.
+NEWS = (
+    "Senate passes bill\n\nBy Jane Smith\n\nThe Senate passed the bill on Tuesday. "
+    '"We did it," Kim said. Opponents vowed to fight on.\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "speaker"),
+    [
+        ("Remarks by Minister Jonas Berg", SPEECH, "Minister Jonas Berg"),
+        (
+            "Why the cybercrime treaty fails",
+            OPED,
+            "Amara Okafor, director of the Digital Rights Coalition",
+        ),
+        # Named by the title only, when the text has no heading.
+        (
+            "Statement by the Digital Rights Coalition",
+            "We oppose the treaty. Our reasons follow.",
+            "Digital Rights Coalition",
+        ),
+        (
+            "Testimony of Amara Okafor, Director, Digital Rights Coalition, before the Committee",
+            "I thank the committee. We oppose the bill.",
+            "Amara Okafor, Director, Digital Rights Coalition",
+        ),
+        # A story about remarks, or a reporter's byline, speaks in the third person.
+        (
+            "Statement by Berg sparks criticism",
+            "The minister spoke on Monday. Critics said he was wrong.",
+            None,
+        ),
+        (
+            "Senate passes bill",
+            NEWS,
+            None,
+        ),
+    ],
+)
+def test_a_speech_in_the_first_person_is_its_speakers(
+    title: str, text: str, speaker: str | None
+) -> None:
+    turn = author_turn(title, text)
+    assert (turn.speaker if turn else None) == speaker
+    if turn:
+        assert turn.end == len(text) and text[turn.words_start :].strip()[0].isupper()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kind", "sentence", "kept"),
+    [
+        (
+            SPEECH,
+            "Jonas Berg",
+            "person",
+            "Our investigators have waited too long for evidence held abroad.",
+            True,
+        ),
+        (
+            SPEECH,
+            "Ana Ruiz",
+            "person",
+            "Our investigators have waited too long for evidence held abroad.",
+            False,
+        ),
+        # Words the speech gives to another are not the speaker's.
+        (
+            SPEECH,
+            "Jonas Berg",
+            "person",
+            'As Secretary-General Ana Ruiz said, "this is a milestone for every state."',
+            False,
+        ),
+        (OPED, "Amara Okafor", "person", "We cannot accept the text as it stands.", True),
+        (
+            OPED,
+            "Digital Rights Coalition",
+            "organisation",
+            "We cannot accept the text as it stands.",
+            True,
+        ),
+        # A reporter's byline makes no speaker.
+        (
+            NEWS,
+            "Jane Smith",
+            "person",
+            "Opponents vowed to fight on.",
+            False,
+        ),
+    ],
+)
+def test_a_speech_is_its_speakers_words(
+    text: str, actor: str, kind: str, sentence: str, kept: bool
+) -> None:
+    title = text.split("\n", 1)[0].lstrip("# ")
+    source = Source(id="one", title=title, text=text)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    draft = pos(actor, sentence, kind, sentence)
+    grounded = ground_chunk(
+        SourceIndex(source), chunk, ChunkExtraction(positions=[draft], risks=[], events=[])
+    )
+    assert_kept(grounded, kept)
+
+
+def test_an_op_eds_warning_is_its_authors() -> None:
+    warning = "The surveillance powers could be used against reporters and their sources."
+    source = Source(id="one", title="Why the cybercrime treaty fails", text=OPED)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    extraction = ChunkExtraction(positions=[], risks=[risk("Amara Okafor", warning)], events=[])
+    assert ground_chunk(SourceIndex(source), chunk, extraction).risks
