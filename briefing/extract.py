@@ -56,7 +56,7 @@ from .models import (
 from .names import names_actor, refers_back
 from .prompting import read_prompt, render_prompt
 from .source_index import opens_paragraph_of_no_ones_words
-from .transcripts import transcript_turns, turn_at
+from .transcripts import Turn, transcript_turns, turn_at
 
 CitedDraft = CitedPositionDraft | CitedEventDraft
 # How far around a chunk its source is read for the kind of a drafted actor: about a long
@@ -130,9 +130,13 @@ def _with_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, 
     return merged
 
 
-def build_messages(chunk_text: str, topic: str, cite: Citation = "quotes") -> list[Message]:
+def build_messages(
+    chunk_text: str, topic: str, cite: Citation = "quotes", speaker: str | None = None
+) -> list[Message]:
     """The instructions, the worked example as a turn of its own, then the chunk. Every message
-    but the last is the same for every chunk and holds no source text (``ask(shared=...)``)."""
+    but the last is the same for every chunk and holds no source text (``ask(shared=...)``).
+    ``speaker`` names whose words the chunk opens in when no label or heading in it says so
+    (a transcript's turn begun in the chunk before, a speech's later part)."""
     example_text = render_prompt("extract_example_text.j2")
     example_dated: tuple[int, ...] | None = None
     chunk_dated: tuple[int, ...] | None = None
@@ -161,7 +165,7 @@ def build_messages(chunk_text: str, topic: str, cite: Citation = "quotes") -> li
         {
             "role": "user",
             "content": render_prompt(
-                "extract_user.j2", topic=topic, text=chunk_text, dated=chunk_dated
+                "extract_user.j2", topic=topic, text=chunk_text, dated=chunk_dated, speaker=speaker
             ),
         },
     ]
@@ -175,21 +179,26 @@ def extract_chunk(
     cite: Citation = "quotes",
     quote_feedback: bool = True,
     source_text: str | None = None,
+    speaker: str | None = None,
 ) -> ChunkDrafts:
     """The chunk's drafts. ``source_text``, the whole source the chunk is from (default: the
     chunk alone), is where code reads each cited actor's kind (``kinds.actor_kind``), within
-    ``_KIND_REACH`` characters of the chunk."""
+    ``_KIND_REACH`` characters of the chunk. ``speaker``: see ``build_messages``."""
     if cite == "sentences":
         around = chunk.text
         if source_text:  # a very long source is read near the chunk, where its names are
             around = source_text[max(0, chunk.start - _KIND_REACH) : chunk.end + _KIND_REACH]
-        return _extract_cited(client, chunk, topic, around)
-    return ChunkDrafts(_extract_quoted(client, chunk, topic, quote_feedback=quote_feedback))
+        return _extract_cited(client, chunk, topic, around, speaker)
+    return ChunkDrafts(
+        _extract_quoted(client, chunk, topic, quote_feedback=quote_feedback, speaker=speaker)
+    )
 
 
-def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: str) -> ChunkDrafts:
+def _extract_cited(
+    client: ChatClient, chunk: Chunk, topic: str, source_text: str, speaker: str | None
+) -> ChunkDrafts:
     numbered = number_sentences(chunk.text)
-    messages = build_messages(chunk.text, topic, "sentences")
+    messages = build_messages(chunk.text, topic, "sentences", speaker)
     answer, _ = client.ask(messages, cited_extraction_for(numbered.dated), shared=len(messages) - 1)
     spans = numbered.spans
     rejected: list[Rejected] = []
@@ -202,8 +211,11 @@ def _extract_cited(client: ChatClient, chunk: Chunk, topic: str, source_text: st
         return kinds[actor]
 
     # A transcript's turns: a sentence is cited without the speaker's label it opens with,
-    # and the label names the speaker of every sentence of its turn.
+    # and the label names the speaker of every sentence of its turn; the chunk's words before
+    # its first label are the ``speaker``'s.
     turns = transcript_turns(chunk.text, source_text)
+    if speaker and (not turns or turns[0].start > 0):
+        turns.insert(0, Turn(0, 0, turns[0].start if turns else len(chunk.text), speaker))
 
     def words_of(number: int) -> tuple[int, int, str | None]:
         """Sentence ``number``'s span less any label, and its turn's speaker."""
@@ -356,9 +368,9 @@ def apply_corrections(extraction: ChunkExtraction, corrections: dict[str, str]) 
 
 
 def _extract_quoted(
-    client: ChatClient, chunk: Chunk, topic: str, *, quote_feedback: bool
+    client: ChatClient, chunk: Chunk, topic: str, *, quote_feedback: bool, speaker: str | None
 ) -> ChunkExtraction:
-    messages = build_messages(chunk.text, topic, "quotes")
+    messages = build_messages(chunk.text, topic, "quotes", speaker)
     extraction, raw = client.ask(messages, ChunkExtraction, shared=len(messages) - 1)
     aligner = Aligner(chunk.text)
     missing = missing_quotes(extraction, aligner) if quote_feedback else []

@@ -85,6 +85,16 @@ class SourceIndex:
         turn = turn_at(self.turns, evidence.start)
         return turn.speaker if turn else None
 
+    def speaker_unseen(self, start: int, end: int) -> str | None:
+        """Whose words the part ``text[start:end]`` opens in, when the part does not show the
+        label or heading that names them (a turn begun before it; a speech named by its title
+        only), else None."""
+        turn = turn_at(self.turns, start)
+        if turn is None or turn.speaker is None:
+            return None
+        shown = start <= turn.start < end and turn.words_start > turn.start
+        return None if shown else turn.speaker
+
     def turn_before(self, evidence: Evidence) -> str:
         """The words of the evidence's turn before it (empty outside a transcript's turn)."""
         turn = turn_at(self.turns, evidence.start)

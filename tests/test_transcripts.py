@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,9 @@ from briefing.grounding import ground_chunk
 from briefing.models import ChunkExtraction, Source
 from briefing.source_index import SourceIndex
 from briefing.transcripts import author_turn, speaker_labels, transcript_turns
-from tests.fakeserver import Reply
-from tests.test_citations import cited, cited_sheet, sentence_number
+from tests.conftest import fact_sheet
+from tests.fakeserver import FakeOpenAI, Reply
+from tests.test_citations import cited, cited_sheet, run, sentence_number
 from tests.test_grounding import assert_kept, ground_in, ground_risks_in, pos, risk
 
 # A hearing, invented: labels in capitals, with an affiliation in one, a chair who introduces a
@@ -361,3 +363,51 @@ def test_an_op_eds_warning_is_its_authors() -> None:
     chunk = chunk_source(source, max_chars=5000)[0]
     extraction = ChunkExtraction(positions=[], risks=[risk("Amara Okafor", warning)], events=[])
     assert ground_chunk(SourceIndex(source), chunk, extraction).risks
+
+
+def test_a_chunk_begun_inside_a_turn_is_told_whose_words_it_opens_with(tmp_path: Path) -> None:
+    """A long turn runs on into the next chunk, which shows no label: the model is told whose
+    words the chunk opens with, and a sentence cited there is the speaker's."""
+    source = tmp_path / "hearing.txt"
+    filler = " ".join(f"Point {n} of the minister's case concerns the bill." for n in range(12))
+    source.write_text(
+        "CHAIR LENA ORTIZ: The committee will come to order.\n\n"
+        f"MINISTER ANNA WEBER: {filler}\n\n"
+        "The government supports ratification without delay.\n\n"
+        "CHAIR LENA ORTIZ: Thank you, minister.\n",
+        encoding="utf-8",
+    )
+    asked: list[str] = []
+
+    def answer(request: dict[str, Any]) -> Reply:
+        text = request["messages"][-1]["content"]
+        asked.append(text)
+        if "supports ratification" not in text:
+            return Reply(content=cited())
+        weber = {
+            "actor": "Anna Weber",
+            "sentence": sentence_number(request, "supports ratification"),
+            "stance": "supports",
+        }
+        return Reply(content=cited(positions=[weber]))
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        assert (
+            run(
+                fake,
+                str(source),
+                "--cite",
+                "sentences",
+                "--chunk-chars",
+                "400",
+                "--json",
+                str(facts),
+            )
+            == 0
+        )
+    speakers = [re.findall(r"^Speaker: (.+?) \(", text, re.M) for text in asked]
+    assert speakers[0] == [] and ["MINISTER ANNA WEBER"] in speakers[1:]
+    sheet = fact_sheet(facts)
+    (position,) = sheet["positions"]
+    assert position["evidence"][0]["quote"] == "The government supports ratification without delay."
