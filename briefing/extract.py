@@ -22,6 +22,7 @@ evidence in one of two ways (``Citation``):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -56,7 +57,7 @@ from .models import (
 from .names import names_actor, refers_back
 from .prompting import read_prompt, render_prompt
 from .source_index import opens_paragraph_of_no_ones_words
-from .transcripts import Turn, transcript_turns, turn_at
+from .transcripts import Turn, turn_at
 
 CitedDraft = CitedPositionDraft | CitedEventDraft
 # How far around a chunk its source is read for the kind of a drafted actor: about a long
@@ -179,23 +180,32 @@ def extract_chunk(
     cite: Citation = "quotes",
     quote_feedback: bool = True,
     source_text: str | None = None,
-    speaker: str | None = None,
+    turns: Sequence[Turn] = (),
 ) -> ChunkDrafts:
     """The chunk's drafts. ``source_text``, the whole source the chunk is from (default: the
     chunk alone), is where code reads each cited actor's kind (``kinds.actor_kind``), within
-    ``_KIND_REACH`` characters of the chunk. ``speaker``: see ``build_messages``."""
+    ``_KIND_REACH`` characters of the chunk. ``turns``: who speaks the chunk's words where no
+    verb of saying tells (``SourceIndex.turns_within``), at offsets into the chunk."""
+    # A turn begun before the chunk shows no label in it: the model is told whose words the
+    # chunk opens with.
+    speaker = turns[0].speaker if turns and turns[0].words_start == 0 else None
     if cite == "sentences":
         around = chunk.text
         if source_text:  # a very long source is read near the chunk, where its names are
             around = source_text[max(0, chunk.start - _KIND_REACH) : chunk.end + _KIND_REACH]
-        return _extract_cited(client, chunk, topic, around, speaker)
+        return _extract_cited(client, chunk, topic, around, turns, speaker)
     return ChunkDrafts(
         _extract_quoted(client, chunk, topic, quote_feedback=quote_feedback, speaker=speaker)
     )
 
 
 def _extract_cited(
-    client: ChatClient, chunk: Chunk, topic: str, source_text: str, speaker: str | None
+    client: ChatClient,
+    chunk: Chunk,
+    topic: str,
+    source_text: str,
+    turns: Sequence[Turn],
+    speaker: str | None,
 ) -> ChunkDrafts:
     numbered = number_sentences(chunk.text)
     messages = build_messages(chunk.text, topic, "sentences", speaker)
@@ -210,13 +220,8 @@ def _extract_cited(
             kinds[actor] = actor_kind(actor, source_text)
         return kinds[actor]
 
-    # A transcript's turns: a sentence is cited without the speaker's label it opens with,
-    # and the label names the speaker of every sentence of its turn; the chunk's words before
-    # its first label are the ``speaker``'s.
-    turns = transcript_turns(chunk.text, source_text)
-    if speaker and (not turns or turns[0].start > 0):
-        turns.insert(0, Turn(0, 0, turns[0].start if turns else len(chunk.text), speaker))
-
+    # A sentence is cited without the speaker's label it opens with, and the label names the
+    # speaker of every sentence of its turn.
     def words_of(number: int) -> tuple[int, int, str | None]:
         """Sentence ``number``'s span less any label, and its turn's speaker."""
         start, end = spans[number - 1]

@@ -101,7 +101,7 @@ def extract_facts(
                 cite=cite,
                 quote_feedback=config.quote_feedback,
                 source_text=source.text,
-                speaker=indexes[source.id].speaker_unseen(chunk.start, chunk.end),
+                turns=indexes[source.id].turns_within(chunk.start, chunk.end),
             )
         except InvalidAnswerError as exc:
             # One chunk the model cannot answer must not cost the whole run: say so instead.

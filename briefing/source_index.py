@@ -16,7 +16,7 @@ from .chunking import dateline_end, is_heading, paragraph_start, parts_paragraph
 from .cues import reads_as_english, reports_someone
 from .models import ActorKind, Evidence, Source
 from .names import acronym, ends_in_a_personal_name, is_name_title, is_title_word, spelled_words
-from .transcripts import author_turn, transcript_turns, turn_at
+from .transcripts import Turn, author_turn, transcript_turns, turn_at
 
 __all__ = ["SourceIndex", "opens_paragraph_of_no_ones_words", "blank_quoted"]
 
@@ -85,15 +85,20 @@ class SourceIndex:
         turn = turn_at(self.turns, evidence.start)
         return turn.speaker if turn else None
 
-    def speaker_unseen(self, start: int, end: int) -> str | None:
-        """Whose words the part ``text[start:end]`` opens in, when the part does not show the
-        label or heading that names them (a turn begun before it; a speech named by its title
-        only), else None."""
-        turn = turn_at(self.turns, start)
-        if turn is None or turn.speaker is None:
-            return None
-        shown = start <= turn.start < end and turn.words_start > turn.start
-        return None if shown else turn.speaker
+    def turns_within(self, start: int, end: int) -> list[Turn]:
+        """The turns in ``text[start:end]``, at offsets into that part: a turn begun before it
+        opens it with its label unseen (``start == words_start == 0``), as does a speech named
+        by its title only."""
+        return [
+            Turn(
+                max(turn.start, start) - start,
+                max(turn.words_start, start) - start,
+                min(turn.end, end) - start,
+                turn.speaker,
+            )
+            for turn in self.turns
+            if turn.start < end and turn.end > start
+        ]
 
     def turn_before(self, evidence: Evidence) -> str:
         """The words of the evidence's turn before it (empty outside a transcript's turn)."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -159,11 +160,10 @@ def speaker_labels(text: str) -> list[tuple[int, int, str | None]]:
     return labels
 
 
-def transcript_turns(text: str, whole: str | None = None) -> list[Turn]:
-    """The turns of ``text`` when it reads as a transcript, else none: when ``whole`` (the
-    source ``text`` is a part of; default ``text``) has two labels or more."""
+def transcript_turns(text: str) -> list[Turn]:
+    """The turns of ``text`` when it reads as a transcript (two labels or more), else none."""
     labels = speaker_labels(text)
-    if len(labels if whole is None else speaker_labels(whole)) < 2:
+    if len(labels) < 2:
         return []
     ends = [start for start, _, _ in labels[1:]] + [len(text)]
     return [
@@ -172,7 +172,7 @@ def transcript_turns(text: str, whole: str | None = None) -> list[Turn]:
     ]
 
 
-def turn_at(turns: list[Turn], offset: int) -> Turn | None:
+def turn_at(turns: Sequence[Turn], offset: int) -> Turn | None:
     """The turn ``offset`` lies in (its label included), or None."""
     number = bisect.bisect_right([turn.start for turn in turns], offset) - 1
     return turns[number] if number >= 0 and offset < turns[number].end else None
@@ -198,16 +198,16 @@ def labels_as_names(text: str) -> str:
 # "Remarks by Minister Jonas Berg at the signing ceremony", "Statement by the Digital Rights
 # Coalition on ...", "Testimony of Amara Okafor, Director, Digital Rights Coalition, before ...".
 _SPEECH = re.compile(
-    r"^[ \t#*]*(?:(?:Prepared|Opening|Closing|Written|Joint)\s+)?(?:Remarks|Statement|Speech"
-    r"|Address|Testimony|Keynote(?:\s+[Aa]ddress)?|Op-[Ee]d|Letter|Message)"
-    rf"\s+(?:by|of|from)\s+(?:the\s+)?(?P<speaker>{_CAPITALIZED}(?:\s+(?:of\s+(?:the\s+)?)?"
-    rf"{_CAPITALIZED}){{0,6}}(?:,\s+{_AFFILIATION}){{0,2}})(?=[,:.]?\s|[.:]?$)",
+    r"^[ \t#*]*(?:(?:Prepared|Opening|Closing|Written|Joint)[ \t]+)?(?:Remarks|Statement|Speech"
+    r"|Address|Testimony|Keynote(?:[ \t]+[Aa]ddress)?|Op-[Ee]d|Letter|Message)[ \t]+(?:by|of|from)"
+    rf"[ \t]+(?:the[ \t]+)?(?P<speaker>{_CAPITALIZED}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?"
+    rf"{_CAPITALIZED}){{0,6}}(?:,[ \t]+{_AFFILIATION}){{0,2}})(?=[,:.]?[ \t]|[,:.*]*[ \t]*$)",
     re.MULTILINE,
 )
 # A byline: "By Amara Okafor" or "By Amara Okafor, director of the Digital Rights Coalition".
 _BYLINE = re.compile(
-    rf"^[ \t*_]*By\s+(?P<speaker>{_CAPITALIZED}(?:\s+{_CAPITALIZED}){{1,4}}"
-    r"(?:,\s+[^\n]{2,80}?)?)[ \t*_]*$",
+    rf"^[ \t*_]*By[ \t]+(?P<speaker>{_CAPITALIZED}(?:[ \t]+{_CAPITALIZED}){{1,4}}"
+    r"(?:,[ \t]+[^\n]{2,80}?)?)[ \t*_]*$",
     re.MULTILINE,
 )
 # Where a speaker's heading or byline may stand: the first lines of a text.
