@@ -299,17 +299,17 @@ def _extract_cited(
         """The sentence a risk is read from: its position's (``quote``, sentence ``number``),
         or, when that names no harm, the next one of its paragraph if it carries on by a
         pronoun and names one ("The coalition opposes the treaty. It identifies three main
-        risks: ..."), or is the next of the speaker's sentences in a transcript's turn.
+        risks: ..."), or is the speaker's next sentence in a transcript's turn or a speech.
         Grounding judges it."""
         if names_a_harm(quote) or not 1 <= number < len(spans):
             return quote
         start, end = spans[number]
         following = chunk.text[start:end]
+        if parts_paragraphs(chunk.text, spans[number - 1][1], start):
+            return quote
         turn = turn_at(turns, spans[number - 1][0])
-        if not (turn and turn.speaker and start < turn.end) and (
-            parts_paragraphs(chunk.text, spans[number - 1][1], start)
-            or not _CARRIES_ON.match(following)
-        ):
+        same_speaker = turn is not None and turn.speaker is not None and start < turn.end
+        if not (same_speaker or _CARRIES_ON.match(following)):
             return quote
         return following if names_a_harm(following) else quote
 

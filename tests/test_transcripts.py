@@ -411,3 +411,30 @@ def test_a_chunk_begun_inside_a_turn_is_told_whose_words_it_opens_with(tmp_path:
     sheet = fact_sheet(facts)
     (position,) = sheet["positions"]
     assert position["evidence"][0]["quote"] == "The government supports ratification without delay."
+
+
+def test_a_risk_is_read_from_the_speakers_next_sentence_only_within_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    """In an op-ed every sentence is its author's, yet a warning in the next paragraph is a
+    point of its own: a risk cited on a sentence naming no harm is not moved there."""
+    source = tmp_path / "oped.md"
+    source.write_text(OPED, encoding="utf-8")
+
+    def answer(request: dict[str, Any]) -> Reply:
+        okafor = {
+            "actor": "Amara Okafor",
+            "sentence": sentence_number(request, "We cannot accept"),
+            "stance": "opposes",
+            "risk": "human_rights",
+        }
+        return Reply(content=cited(positions=[okafor]))
+
+    sheet = cited_sheet(tmp_path, source, answer)
+    assert [p["evidence"][0]["quote"] for p in sheet["positions"]] == [
+        "We cannot accept the text as it stands."
+    ]
+    assert sheet["risks"] == []
+    assert [r["reason"] for r in sheet["rejected"]] == [
+        "the quoted sentence names no harm, risk or warning"
+    ]
