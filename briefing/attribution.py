@@ -48,6 +48,7 @@ from .names import (
     titled_person,
 )
 from .source_index import SourceIndex, blank_quoted
+from .transcripts import role_of_label
 
 __all__ = [
     "attribution_problem",
@@ -105,7 +106,7 @@ def attribution_problem(
         # ("Senator Kim says ...").
         sentence = index.sentence_text(evidence)
         unquoted_sentence = blank_quoted(sentence, 0, len(sentence))
-        earlier = index.text_before(evidence.start)
+        earlier = f"{index.source.title}\n{index.text_before(evidence.start)}"
         if _speaks_in_turn(who, who_kind, turn_speaker, index.turn_before(evidence), earlier):
             return _own_words_problem(index, sentence, unquoted_sentence, kind, who, who_kind)
         speaker = named_speaker(unquoted_sentence)
@@ -288,8 +289,13 @@ def _speaks_in_turn(
     """Whether the ``speaker`` of a transcript's turn or a speech is ``who``, or speaks for it:
     by the label's affiliation ("TOMAS REYES (Veltra Software Association)"), by the turn's
     own words before ("I represent the ..."), or by a phrase naming the two together before
-    ("Ms. Amara Okafor of the Digital Rights Coalition")."""
+    ("Ms. Amara Okafor of the Digital Rights Coalition"). A label that gives a role, not a
+    name ("THE PRESIDENT:"), is a person's whom the title or text before gives that role
+    ("Remarks by President Trump ...")."""
     if names_actor(who, who_kind, speaker):
+        return True
+    role = role_of_label(speaker)
+    if role and who_kind != "organisation" and _holds_role(who, role, earlier):
         return True
     if who_kind == "person":
         return False
@@ -297,6 +303,23 @@ def _speaks_in_turn(
         return True
     name = re.split(r"[,(]", speaker)[0].strip()
     return _persons_body(name.title() if name.isupper() else name, who, earlier)
+
+
+# Words that make a role another one: "Vice President Pence" is no "THE PRESIDENT".
+_ROLE_MODIFIER = re.compile(r"\b(?:vice|deputy|assistant|associate|acting|former)[\s-]*$", re.I)
+
+
+def _holds_role(who: str, role: str, text: str) -> bool:
+    """Whether ``text`` gives ``who`` the role: "President Trump" or "President Donald J.
+    Trump" for "Donald Trump" and the role "president"; not "Vice President Trump"."""
+    surname = who.split()[-1]
+    words = r"[ \t]+".join(map(re.escape, role.split()))
+    given = r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}"
+    holder = re.compile(rf"(?<![\w-])(?i:{words})[ \t]+{given}{re.escape(surname)}(?![\w'’])")
+    return any(
+        not _ROLE_MODIFIER.search(text[max(0, found.start() - 20) : found.start()])
+        for found in holder.finditer(text)
+    )
 
 
 def _own_words_problem(

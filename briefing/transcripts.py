@@ -34,6 +34,7 @@ __all__ = [
     "Turn",
     "author_turn",
     "labels_as_names",
+    "role_of_label",
     "speaker_labels",
     "transcript_turns",
     "turn_at",
@@ -172,6 +173,22 @@ def transcript_turns(text: str) -> list[Turn]:
     ]
 
 
+# Words before a role in a label that names no holder: "THE PRESIDENT", "MADAM CHAIR".
+_ROLE_OPENERS = frozenset("the madam mr mister ms mrs".split())
+_ROLE_MODIFIERS = frozenset("vice deputy acting".split())
+
+
+def role_of_label(speaker: str) -> str | None:
+    """The role a label gives instead of a name ("THE PRESIDENT": "president"; "Madam Chair":
+    "chair"), or None ("MR. KIM", "SENATOR DAVID KIM")."""
+    words = [word.lower().rstrip(".") for word in speaker.split()]
+    role = words[1:]
+    if not words or words[0] not in _ROLE_OPENERS or not 1 <= len(role) <= 2:
+        return None
+    titled = all(is_title_word(w) or w in _LABEL_TITLES or w in _ROLE_MODIFIERS for w in role)
+    return " ".join(role) if titled and role[-1] not in _ROLE_MODIFIERS else None
+
+
 def turn_at(turns: Sequence[Turn], offset: int) -> Turn | None:
     """The turn ``offset`` lies in (its label included), or None."""
     number = bisect.bisect_right([turn.start for turn in turns], offset) - 1
@@ -197,10 +214,17 @@ def labels_as_names(text: str) -> str:
 # A speech's title or heading and the speaker it names, with any affiliation after commas:
 # "Remarks by Minister Jonas Berg at the signing ceremony", "Statement by the Digital Rights
 # Coalition on ...", "Testimony of Amara Okafor, Director, Digital Rights Coalition, before ...".
+# A title in title case goes on after the name with a capitalized preposition: "Remarks by
+# President Trump Before Marine One Departure".
+_TITLE_CASE_LINK = (
+    r"(?!(?:Before|At|On|In|To|For|After|During|With|About|Regarding|Following|Ahead|Upon"
+    r"|From|And|Via|Into|Over|Against|Amid|As)\b)"
+)
 _SPEECH = re.compile(
     r"^[ \t#*]*(?:(?:Prepared|Opening|Closing|Written|Joint)[ \t]+)?(?:Remarks|Statement|Speech"
-    r"|Address|Testimony|Keynote(?:[ \t]+[Aa]ddress)?|Op-[Ee]d|Letter|Message)[ \t]+(?:by|of|from)"
-    rf"[ \t]+(?:the[ \t]+)?(?P<speaker>{_CAPITALIZED}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?"
+    r"|Address|Testimony|Keynote(?:[ \t]+[Aa]ddress)?|Op-[Ee]d|Letter|Message)[ \t]+"
+    r"(?:[Bb]y|[Oo]f|[Ff]rom)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<speaker>{_CAPITALIZED}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_TITLE_CASE_LINK}"
     rf"{_CAPITALIZED}){{0,6}}(?:,[ \t]+{_AFFILIATION}){{0,2}})(?=[,:.]?[ \t]|[,:.*]*[ \t]*$)",
     re.MULTILINE,
 )

@@ -12,7 +12,7 @@ from briefing.chunking import chunk_source
 from briefing.grounding import ground_chunk
 from briefing.models import ChunkExtraction, Source
 from briefing.source_index import SourceIndex
-from briefing.transcripts import author_turn, speaker_labels, transcript_turns
+from briefing.transcripts import author_turn, role_of_label, speaker_labels, transcript_turns
 from tests.conftest import fact_sheet
 from tests.fakeserver import FakeOpenAI, Reply
 from tests.test_citations import cited, cited_sheet, run, sentence_number
@@ -438,3 +438,79 @@ def test_a_risk_is_read_from_the_speakers_next_sentence_only_within_its_paragrap
     assert [r["reason"] for r in sheet["rejected"]] == [
         "the quoted sentence names no harm, risk or warning"
     ]
+
+
+# A press gaggle, invented, in the White House's form: a role for a label, bare "Q"s.
+GAGGLE = (
+    "THE PRESIDENT: Thank you. The wall will be built, and the shutdown will last as long as "
+    "it takes.\n\n"
+    "Q    Will you sign the bill?\n\n"
+    "THE PRESIDENT: We will see. I think the bill is a disaster.\n\n"
+    "Q    And the Vice President?\n\n"
+    "THE PRESIDENT: Mike is doing a great job.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "actor", "sentence", "kept"),
+    [
+        # The title gives the role its holder.
+        (
+            "Remarks by President Trump Before Marine One Departure",
+            "Donald Trump",
+            "I think the bill is a disaster.",
+            True,
+        ),
+        (
+            "Remarks by President Trump Before Marine One Departure",
+            "Mike Pence",
+            "Mike is doing a great job.",
+            False,
+        ),
+        # Another role, or none given, is not the president's.
+        (
+            "Remarks by Vice President Trump at the Rally",
+            "Donald Trump",
+            "I think the bill is a disaster.",
+            False,
+        ),
+        ("Gaggle aboard Air Force One", "Donald Trump", "I think the bill is a disaster.", False),
+        # A question is no one's view.
+        (
+            "Remarks by President Trump Before Marine One Departure",
+            "Donald Trump",
+            "Will you sign the bill?",
+            False,
+        ),
+    ],
+)
+def test_a_role_for_a_label_is_the_one_the_source_gives_it(
+    title: str, actor: str, sentence: str, kept: bool
+) -> None:
+    source = Source(id="one", title=title, text=GAGGLE)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    draft = pos(actor, sentence, "person", sentence)
+    grounded = ground_chunk(
+        SourceIndex(source), chunk, ChunkExtraction(positions=[draft], risks=[], events=[])
+    )
+    assert_kept(grounded, kept)
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("THE PRESIDENT", "president"),
+        ("THE VICE PRESIDENT", "vice president"),
+        ("Madam Chair", "chair"),
+        ("MR. KIM", None),
+        ("SENATOR DAVID KIM", None),
+    ],
+)
+def test_a_label_may_give_a_role_instead_of_a_name(label: str, role: str | None) -> None:
+    assert role_of_label(label) == role
+
+
+def test_a_title_case_title_ends_the_speakers_name_at_a_preposition() -> None:
+    text = "We are doing well. I thank you all. Our country is strong."
+    turn = author_turn("Remarks By President Trump Before Marine One Departure", text)
+    assert turn is not None and turn.speaker == "President Trump"
