@@ -337,8 +337,30 @@ def _own_words_problem(
         return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
     if kind == "position" and (others := _view_of_others_only(who, who_kind, sentence)):
         return f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
-    # The turn is spoken words, as a quotation is: read so by the cues.
-    return _carries_no_fact(index, sentence, f"“{sentence}”", kind)
+    if _COURTESY.match(sentence) or _PROCEDURE.search(sentence):
+        return "the quoted sentence is a courtesy or a chair's procedure, not a view"
+    # The turn is spoken words, as a quotation is: read so by the cues; but a few words ("We
+    # will see.", "I am.") show no view unless a cue word says so.
+    spoken = len(sentence.split()) >= _SPOKEN_VIEW_WORDS
+    return _carries_no_fact(index, sentence, f"“{sentence}”" if spoken else sentence, kind)
+
+
+# The fewest words a spoken sentence needs to be read as a view without a cue word.
+_SPOKEN_VIEW_WORDS = 5
+# A speaker's thanks or greeting, whatever it goes on to say, unless "but" turns it: "Thank
+# you, Madam Chair, for the chance to testify.", "Good morning, everyone."
+_COURTESY = re.compile(
+    r"\s*(?:thank\s+you|thanks|good\s+(?:morning|afternoon|evening)|hello|welcome)\b"
+    r"(?![^.!?]*\bbut\b)",
+    re.IGNORECASE,
+)
+# A chair's procedure: "The committee will come to order.", "You have the floor.", "We stand
+# adjourned.", "I yield back.", "Without objection, so ordered."
+_PROCEDURE = re.compile(
+    r"\b(?:come\s+to\s+order|(?:have|has)\s+the\s+floor|stands?\s+adjourned|is\s+adjourned"
+    r"|(?:I|we)\s+yield|is\s+recognized|I\s+recognize|without\s+objection|so\s+ordered)\b",
+    re.IGNORECASE,
+)
 
 
 # An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that

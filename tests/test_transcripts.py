@@ -168,6 +168,15 @@ def test_a_turn_runs_to_the_next_label_and_one_label_makes_no_transcript() -> No
             "Senator Kim said the provisions are narrow, and he is wrong.",
             True,
         ),
+        # Courtesy, a chair's procedure and a few words with no view word are no view.
+        ("Amara Okafor", "person", "Thank you.", False),
+        ("Lena Ortiz", "person", "The committee will come to order.", False),
+        (
+            "Lena Ortiz",
+            "person",
+            "Ms. Amara Okafor of the Digital Rights Coalition, you have the floor.",
+            False,
+        ),
         # A question's words are no one's view, however the one answering is named after it.
         ("Anna Weber", "person", "Will the government accept amendments?", False),
     ],
@@ -475,6 +484,19 @@ GAGGLE = (
             False,
         ),
         ("Gaggle aboard Air Force One", "Donald Trump", "I think the bill is a disaster.", False),
+        # A few words with no view word are none ("We will see."), a thanks neither.
+        (
+            "Remarks by President Trump Before Marine One Departure",
+            "Donald Trump",
+            "We will see.",
+            False,
+        ),
+        (
+            "Remarks by President Trump Before Marine One Departure",
+            "Donald Trump",
+            "Thank you.",
+            False,
+        ),
         # A question is no one's view.
         (
             "Remarks by President Trump Before Marine One Departure",
