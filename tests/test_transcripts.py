@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from briefing.chunking import chunk_source
-from briefing.grounding import ground_chunk
-from briefing.models import ChunkExtraction, Source
+from briefing.grounding import GroundedChunk, ground_chunk
+from briefing.models import ChunkExtraction, PositionDraft, RiskDraft, Source
 from briefing.source_index import SourceIndex
 from briefing.transcripts import author_turn, role_of_label, speaker_labels, transcript_turns
 from tests.conftest import fact_sheet
 from tests.fakeserver import FakeOpenAI, Reply
 from tests.test_citations import cited, cited_sheet, run, sentence_number
 from tests.test_grounding import assert_kept, ground_in, ground_risks_in, pos, risk
+
+
+def grounded_in(
+    text: str, title: str, positions: Sequence[PositionDraft] = (), risks: Sequence[RiskDraft] = ()
+) -> GroundedChunk:
+    """Ground drafts against a one-chunk source of ``text`` titled ``title`` (a speech's
+    speaker may be named by its title only)."""
+    source = Source(id="one", title=title, text=text)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    extraction = ChunkExtraction(positions=list(positions), risks=list(risks), events=[])
+    return ground_chunk(SourceIndex(source), chunk, extraction)
+
 
 # A hearing, invented: labels in capitals, with an affiliation in one, a chair who introduces a
 # witness by her body, a turn of two paragraphs, and a question.
@@ -197,14 +210,9 @@ def test_a_risk_in_a_turn_is_its_speakers_and_no_one_elses() -> None:
 
 def test_evidence_is_the_words_without_the_label() -> None:
     """A quote that copies the label cites the words only, still at the source's offsets."""
-    source = Source(id="one", title="t", text=HEARING)
-    chunk = chunk_source(source, max_chars=5000)[0]
     quote = "MINISTER ANNA WEBER: We are open to amendments that keep children safe."
     draft = pos("Anna Weber", quote, "person", "We are open to amendments.")
-    grounded = ground_chunk(
-        SourceIndex(source), chunk, ChunkExtraction(positions=[draft], risks=[], events=[])
-    )
-    (position,) = grounded.positions
+    (position,) = grounded_in(HEARING, "t", [draft]).positions
     evidence = position.evidence
     assert evidence.quote == "We are open to amendments that keep children safe."
     assert HEARING[evidence.start : evidence.end] == evidence.quote
@@ -357,21 +365,13 @@ def test_a_speech_is_its_speakers_words(
     text: str, actor: str, kind: str, sentence: str, kept: bool
 ) -> None:
     title = text.split("\n", 1)[0].lstrip("# ")
-    source = Source(id="one", title=title, text=text)
-    chunk = chunk_source(source, max_chars=5000)[0]
-    draft = pos(actor, sentence, kind, sentence)
-    grounded = ground_chunk(
-        SourceIndex(source), chunk, ChunkExtraction(positions=[draft], risks=[], events=[])
-    )
-    assert_kept(grounded, kept)
+    assert_kept(grounded_in(text, title, [pos(actor, sentence, kind, sentence)]), kept)
 
 
 def test_an_op_eds_warning_is_its_authors() -> None:
     warning = "The surveillance powers could be used against reporters and their sources."
-    source = Source(id="one", title="Why the cybercrime treaty fails", text=OPED)
-    chunk = chunk_source(source, max_chars=5000)[0]
-    extraction = ChunkExtraction(positions=[], risks=[risk("Amara Okafor", warning)], events=[])
-    assert ground_chunk(SourceIndex(source), chunk, extraction).risks
+    title = "Why the cybercrime treaty fails"
+    assert grounded_in(OPED, title, risks=[risk("Amara Okafor", warning)]).risks
 
 
 def test_a_chunk_begun_inside_a_turn_is_told_whose_words_it_opens_with(tmp_path: Path) -> None:
@@ -509,13 +509,7 @@ GAGGLE = (
 def test_a_role_for_a_label_is_the_one_the_source_gives_it(
     title: str, actor: str, sentence: str, kept: bool
 ) -> None:
-    source = Source(id="one", title=title, text=GAGGLE)
-    chunk = chunk_source(source, max_chars=5000)[0]
-    draft = pos(actor, sentence, "person", sentence)
-    grounded = ground_chunk(
-        SourceIndex(source), chunk, ChunkExtraction(positions=[draft], risks=[], events=[])
-    )
-    assert_kept(grounded, kept)
+    assert_kept(grounded_in(GAGGLE, title, [pos(actor, sentence, "person", sentence)]), kept)
 
 
 @pytest.mark.parametrize(
