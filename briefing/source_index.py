@@ -139,9 +139,11 @@ class SourceIndex:
         what it gives after or with a title ("Vermont Sen. O'Malley" of "Gov. Martin
         O'Malley" is "O'Malley"), with initials as it writes them ("U.S.", not "U. S."). A
         body's name the source gives only as an acronym is that acronym ("NRA"). A name the
-        source lacks for other reasons is kept.
+        source lacks for other reasons is kept. A name the model copied from a transcript's label
+        in capitals ("AMARA OKAFOR") is written as the source writes it elsewhere, or in title
+        case ("Amara Okafor").
         """
-        words = name.split()
+        words = self._in_ordinary_case(name).split()
         personal = kind == "person" and ends_in_a_personal_name(words)
         while len(words) > 2 and not self._gives(words) and (personal or is_name_title(words[0])):
             words = words[1:]
@@ -164,6 +166,17 @@ class SourceIndex:
         if len(short) >= 2 and written and written.group(0).isupper():
             return written.group(0)
         return name
+
+    def _in_ordinary_case(self, name: str) -> str:
+        words = name.split()
+        if len(words) < 2 or not name.isupper() or any(len(w.strip(".")) < 2 for w in words):
+            return name  # an acronym ("NATO", "U.S.") is written so
+        pattern = r"\s+".join(map(re.escape, words))
+        for found in re.finditer(pattern, self.source.text, re.IGNORECASE):
+            if found.group()[0].isupper() and not found.group().isupper():
+                return " ".join(found.group().split())
+        labelled = any(turn.speaker and name in turn.speaker.upper() for turn in self.turns)
+        return name.title() if labelled else name  # "UN SECURITY COUNCIL" is no "Un ..."
 
     def _initials_as_written(self, name: str) -> str:
         """``name`` with its initials closed up as the source writes them: the model wrote

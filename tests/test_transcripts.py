@@ -11,7 +11,7 @@ import pytest
 
 from briefing.chunking import chunk_source
 from briefing.grounding import GroundedChunk, ground_chunk
-from briefing.models import ChunkExtraction, PositionDraft, RiskDraft, Source
+from briefing.models import ActorKind, ChunkExtraction, PositionDraft, RiskDraft, Source
 from briefing.source_index import SourceIndex
 from briefing.transcripts import author_turn, role_of_label, speaker_labels, transcript_turns
 from tests.conftest import fact_sheet
@@ -530,3 +530,22 @@ def test_a_title_case_title_ends_the_speakers_name_at_a_preposition() -> None:
     text = "We are doing well. I thank you all. Our country is strong."
     turn = author_turn("Remarks By President Trump Before Marine One Departure", text)
     assert turn is not None and turn.speaker == "President Trump"
+
+
+@pytest.mark.parametrize(
+    ("drafted", "kind", "shown"),
+    [
+        # As the source writes the name elsewhere, else in title case: a label's capitals
+        # are no way to write a name in a brief.
+        ("AMARA OKAFOR", "person", "Amara Okafor"),
+        ("MINISTER ANNA WEBER", "person", "Minister Anna Weber"),
+        # An acronym, and a name in capitals that no label gives, stay as written.
+        ("NATO", "organisation", "NATO"),
+        ("UN SECURITY COUNCIL", "organisation", "UN SECURITY COUNCIL"),
+    ],
+)
+def test_a_name_copied_from_a_label_in_capitals_is_written_as_a_name(
+    drafted: str, kind: ActorKind, shown: str
+) -> None:
+    index = SourceIndex(Source(id="one", title="t", text=HEARING))
+    assert index.as_written(drafted, kind) == shown
