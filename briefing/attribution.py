@@ -108,7 +108,7 @@ def attribution_problem(
         unquoted_sentence = blank_quoted(sentence, 0, len(sentence))
         earlier = f"{index.source.title}\n{index.text_before(evidence.start)}"
         if _speaks_in_turn(who, who_kind, turn_speaker, index.turn_before(evidence), earlier):
-            return _own_words_problem(index, sentence, unquoted_sentence, kind, who, who_kind)
+            return _own_words_problem(index, sentence, earlier, kind, who, who_kind)
         speaker = named_speaker(unquoted_sentence)
         if not (speaker and names_actor(who, who_kind or "person", speaker)):
             return f"{who!r} is not the speaker of these words: {turn_speaker!r} is"
@@ -325,20 +325,27 @@ def _holds_role(who: str, role: str, text: str) -> bool:
 def _own_words_problem(
     index: SourceIndex,
     sentence: str,
-    unquoted_sentence: str,
+    earlier: str,
     kind: FactKind,
     who: str,
     who_kind: ActorKind | None,
 ) -> str | None:
     """Why a sentence of ``who``'s own turn of a transcript, or speech, is not their position
-    or risk."""
+    or risk: a courtesy, words it gives to another, or a view it gives another as its subject
+    ("The coalition opposes the bill." in the minister's turn is the coalition's)."""
+    if _COURTESY.match(sentence) or _PROCEDURE.search(sentence):
+        return "the quoted sentence is a courtesy or a chair's procedure, not a view"
+    unquoted_sentence = blank_quoted(sentence, 0, len(sentence))
     speaker = _other_speaker(unquoted_sentence, who, who_kind)
     if speaker:
         return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
+    body = own_subject(who, sentence, earlier)  # "The coalition ...", not "The bill ..."
+    body = body if body and _A_BODY.search(body) else None
+    subject = body or _named_subject(who, who_kind, unquoted_sentence)
+    if subject:
+        return f"the quoted sentence's subject is {subject!r}, not its speaker {who!r}"
     if kind == "position" and (others := _view_of_others_only(who, who_kind, sentence)):
         return f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
-    if _COURTESY.match(sentence) or _PROCEDURE.search(sentence):
-        return "the quoted sentence is a courtesy or a chair's procedure, not a view"
     # The turn is spoken words, as a quotation is: read so by the cues; but a few words ("We
     # will see.", "I am.") show no view unless a cue word says so.
     spoken = len(sentence.split()) >= _SPOKEN_VIEW_WORDS
@@ -756,6 +763,7 @@ _BODY_NOUNS = (
 )
 
 
+_A_BODY = re.compile(rf"\b(?:{_BODY_NOUNS})\b", re.IGNORECASE)
 _OF_A_BODY = re.compile(
     rf"\b(?:(?:for|of|at) the (?:{_BODY_NOUNS})\b|the (?:{_BODY_NOUNS})['’]s\b)", re.IGNORECASE
 )

@@ -497,6 +497,13 @@ GAGGLE = (
             "Thank you.",
             False,
         ),
+        # A view the speaker gives another as its subject is not the speaker's.
+        (
+            "Remarks by President Trump Before Marine One Departure",
+            "Donald Trump",
+            "Mike is doing a great job.",
+            False,
+        ),
         # A question is no one's view.
         (
             "Remarks by President Trump Before Marine One Departure",
@@ -549,3 +556,44 @@ def test_a_name_copied_from_a_label_in_capitals_is_written_as_a_name(
 ) -> None:
     index = SourceIndex(Source(id="one", title="t", text=HEARING))
     assert index.as_written(drafted, kind) == shown
+
+
+# A panel, invented: the minister speaks of the coalition, whose director then speaks for it.
+PANEL = (
+    "CHAIR LENA ORTIZ: Ms. Amara Okafor of the Digital Rights Coalition is with us.\n\n"
+    "MINISTER ANNA WEBER: The coalition opposes the bill, and it is mistaken about the scanning "
+    "powers.\n\n"
+    "AMARA OKAFOR: The coalition opposes the bill as drafted.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("actor", "kind", "sentence", "kept"),
+    [
+        # The minister gives the coalition a view: it is not the minister's, nor the
+        # coalition's in her words.
+        (
+            "Anna Weber",
+            "person",
+            "The coalition opposes the bill, and it is mistaken about the scanning powers.",
+            False,
+        ),
+        (
+            "Digital Rights Coalition",
+            "organisation",
+            "The coalition opposes the bill, and it is mistaken about the scanning powers.",
+            False,
+        ),
+        # Its director speaks for it.
+        (
+            "Digital Rights Coalition",
+            "organisation",
+            "The coalition opposes the bill as drafted.",
+            True,
+        ),
+    ],
+)
+def test_a_view_a_speaker_gives_another_is_not_the_speakers(
+    actor: str, kind: str, sentence: str, kept: bool
+) -> None:
+    assert_kept(grounded_in(PANEL, "t", [pos(actor, sentence, kind, sentence)]), kept)
