@@ -31,6 +31,7 @@ from .cues import (
     views_of_others,
     voices_a_harm,
 )
+from .given_names import is_given_name
 from .models import ActorKind, Evidence, FactKind
 from .names import (
     NEWS_OUTLET_WORDS,
@@ -339,9 +340,20 @@ def _own_words_problem(
     speaker = _other_speaker(unquoted_sentence, who, who_kind)
     if speaker:
         return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
-    body = own_subject(who, sentence, earlier)  # "The coalition ...", not "The bill ..."
-    body = body if body and _A_BODY.search(body) else None
-    subject = body or _named_subject(who, who_kind, unquoted_sentence)
+    # Another as the subject: a body by "the" and its head noun ("The coalition ...", not "The
+    # bill ..."), or a person by title or given name ("Senator Kim is wrong", "Mike is ...");
+    # not any capitalized word ("Parliament must amend the bill." is the speaker's view).
+    body = own_subject(who, sentence, earlier)
+    found = _opening_subject(unquoted_sentence)
+    first = found.group(0).split()[0] if found else ""
+    person = (
+        found.group(1)
+        if found
+        and (is_title_word(first) or is_given_name(first.lower()))
+        and not names_actor(who, who_kind or "person", found.group(1))
+        else None
+    )
+    subject = (body if body and _A_BODY.search(body) else None) or person
     if subject:
         return f"the quoted sentence's subject is {subject!r}, not its speaker {who!r}"
     if kind == "position" and (others := _view_of_others_only(who, who_kind, sentence)):

@@ -597,3 +597,22 @@ def test_a_view_a_speaker_gives_another_is_not_the_speakers(
     actor: str, kind: str, sentence: str, kept: bool
 ) -> None:
     assert_kept(grounded_in(PANEL, "t", [pos(actor, sentence, kind, sentence)]), kept)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # A sentence opening with a capitalized word is still the speaker's view.
+        ("Ransomware gangs do not stop at our borders.", True),
+        ("Parliament must amend the bill before it votes.", True),
+        ("Security researchers need protection in the bill.", True),
+        # A person by title or given name as the subject is another's view.
+        ("Senator Kim is wrong about the bill.", False),
+        ("Mike is doing a great job on the bill.", False),
+    ],
+)
+def test_only_a_person_or_a_body_as_the_subject_takes_a_speakers_sentence(
+    sentence: str, kept: bool
+) -> None:
+    text = f"CHAIR LENA ORTIZ: Welcome.\n\nMINISTER JONAS BERG: {sentence}\n\nCHAIR LENA ORTIZ: Thanks.\n"
+    assert_kept(grounded_in(text, "t", [pos("Jonas Berg", sentence, "person", sentence)]), kept)
