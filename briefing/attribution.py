@@ -113,6 +113,13 @@ def attribution_problem(
         speaker = named_speaker(unquoted_sentence)
         if not (speaker and names_actor(who, who_kind or "person", speaker)):
             return f"{who!r} is not the speaker of these words: {turn_speaker!r} is"
+    elif index.in_question(evidence):
+        # A question is its asker's; it gives another a view only by giving them words
+        # ("Q: Amara Okafor says the powers could be misused. Is she wrong?").
+        sentence = index.sentence_text(evidence)
+        speaker = named_speaker(blank_quoted(sentence, 0, len(sentence)))
+        if not (speaker and names_actor(who, who_kind or "person", speaker)):
+            return f"{who!r} is not the speaker of these words: they are a question's"
     window = index.attribution_window(evidence)
     earlier = index.text_before(evidence.start)
 

@@ -186,9 +186,10 @@ def extract_chunk(
     chunk alone), is where code reads each cited actor's kind (``kinds.actor_kind``), within
     ``_KIND_REACH`` characters of the chunk. ``turns``: who speaks the chunk's words where no
     verb of saying tells (``SourceIndex.turns_within``), at offsets into the chunk."""
-    # A turn begun before the chunk shows no label in it: the model is told whose words the
-    # chunk opens with.
-    speaker = turns[0].speaker if turns and turns[0].words_start == 0 else None
+    # A turn begun before the chunk shows no label in it, and an interview's "A:" names no
+    # one: the model is told whose words the chunk opens with, or answers.
+    unseen = turns[0].speaker if turns and turns[0].words_start == 0 else None
+    speaker = unseen or next((turn.speaker for turn in turns if turn.answer), None)
     if cite == "sentences":
         around = chunk.text
         if source_text:  # a very long source is read near the chunk, where its names are

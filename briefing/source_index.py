@@ -42,10 +42,10 @@ class SourceIndex:
             for number, (start, end) in enumerate(self.sentences)
             if is_heading(source.text, start, end)
         }
-        # Who speaks words no verb of saying gives: a transcript's labels, or a speech's
-        # speaker for the whole text.
+        # Who speaks words no verb of saying gives: a transcript's labels (an interview's
+        # answers, its guest), or a speech's speaker for the whole text.
         speech = author_turn(source.title, source.text)
-        self.turns = transcript_turns(source.text) or ([speech] if speech else [])
+        self.turns = transcript_turns(source.text, source.title) or ([speech] if speech else [])
         # The text as read for who is named: a dateline ("Denver (AP) -") names where a story
         # was filed, and a transcript's label who speaks the turn (read from the turn, not from
         # the words), so both are blanked (offsets unchanged).
@@ -85,6 +85,11 @@ class SourceIndex:
         turn = turn_at(self.turns, evidence.start)
         return turn.speaker if turn else None
 
+    def in_question(self, evidence: Evidence) -> bool:
+        """Whether the evidence lies in a transcript's question ("Q: ..."): the asker's words."""
+        turn = turn_at(self.turns, evidence.start)
+        return turn is not None and turn.question
+
     def turns_within(self, start: int, end: int) -> list[Turn]:
         """The turns in ``text[start:end]``, at offsets into that part: a turn begun before it
         opens it with its label unseen (``start == words_start == 0``), as does a speech named
@@ -95,6 +100,8 @@ class SourceIndex:
                 max(turn.words_start, start) - start,
                 min(turn.end, end) - start,
                 turn.speaker,
+                turn.answer,
+                turn.question,
             )
             for turn in self.turns
             if turn.start < end and turn.end > start

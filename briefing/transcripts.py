@@ -52,6 +52,8 @@ class Turn:
     words_start: int
     end: int
     speaker: str | None
+    answer: bool = False  # an interview's answer ("A:"), its speaker the guest
+    question: bool = False  # a question ("Q:"), no one's view
 
 
 # A label at the start of a line: up to five capitalized words, perhaps an affiliation in
@@ -62,6 +64,14 @@ class Turn:
 _CAPITALIZED = r"[A-Z][\w.'’&-]*"
 _AFFILIATION = rf"{_CAPITALIZED}(?:[ \t]+(?:of|the|for|and|on|at|in|{_CAPITALIZED})){{0,7}}"
 _BOLD = r"(?:\*\*|__)?"
+# A title in title case goes on after the name with a capitalized preposition: "Remarks by
+# President Trump Before Marine One Departure".
+_TITLE_CASE_LINK = (
+    r"(?!(?:Before|At|On|In|To|For|After|During|With|About|Regarding|Following|Ahead|Upon"
+    r"|From|And|Via|Into|Over|Against|Amid|As)\b)"
+)
+# Where a speaker's heading or byline may stand: the first lines of a text.
+_HEADER_REACH = 600
 _LABEL = re.compile(
     rf"^[ \t]*{_BOLD}(?P<label>(?P<name>{_CAPITALIZED}(?:[ \t]+{_CAPITALIZED}){{0,4}})"
     rf"(?:(?:,[ \t]+{_AFFILIATION}){{1,2}}|(?:[ \t]*\([^()\n]{{1,80}}\)){{1,2}})?)"
@@ -85,7 +95,7 @@ _NOT_SPEAKERS = frozenset(
     """update updated correction clarification note editor's editors' editor breaking news read
     more see also key points related watch live photo photos video source sources background
     analysis opinion exclusive advertisement topics summary context what's next why how what
-    where when who warning disclaimer transcript date time location subject re""".split()
+    where when who warning disclaimer transcript date time location subject re q&a""".split()
 )
 # Words of a section's label in capitals ("THE BIG PICTURE", "BY THE NUMBERS"), not of a name.
 _FUNCTION_WORDS = frozenset("the of by in to at for on and or a an is it its this that".split())
@@ -161,16 +171,40 @@ def speaker_labels(text: str) -> list[tuple[int, int, str | None]]:
     return labels
 
 
-def transcript_turns(text: str) -> list[Turn]:
-    """The turns of ``text`` when it reads as a transcript (two labels or more), else none."""
+def transcript_turns(text: str, title: str = "") -> list[Turn]:
+    """The turns of ``text`` when it reads as a transcript (two labels or more), else none.
+    An interview's answers ("A:") are the words of the guest its title or heading names
+    ("Interview with Minister Jonas Berg", "Q&A: Amara Okafor on ...")."""
     labels = speaker_labels(text)
     if len(labels) < 2:
         return []
+    guest = _guest(title, text)
     ends = [start for start, _, _ in labels[1:]] + [len(text)]
-    return [
-        Turn(start, words_start, end, speaker)
-        for (start, words_start, speaker), end in zip(labels, ends)
-    ]
+    turns: list[Turn] = []
+    for (start, words_start, speaker), end in zip(labels, ends):
+        label = text[start:words_start]
+        answer = speaker is None and _ANSWER.fullmatch(label) is not None
+        question = speaker is None and _QUESTION.fullmatch(label) is not None
+        turns.append(Turn(start, words_start, end, guest if answer else speaker, answer, question))
+    return turns
+
+
+# An answer's label; and an interview's title or heading with its guest: "Interview with
+# Minister Jonas Berg", "An interview with ...", "Q&A: Amara Okafor on the treaty", "In
+# conversation with ...".
+_ANSWER = re.compile(r"[ \t*_]*(?:A|ANSWER|Answer)\.?[*_]*[ \t]*:?[*_]*\s*")
+_QUESTION = re.compile(r"[ \t*_]*(?:Q|QUESTION|Question)\.?[*_]*[ \t]*:?[*_]*\s*")
+_INTERVIEW = re.compile(
+    r"(?:^|[:\-–—][ \t]*)[ \t#*]*(?:An[ \t]+)?(?:[Ii]nterview|Q[ \t]*&[ \t]*A|Q[ \t]+and[ \t]+A"
+    r"|(?:In[ \t]+)?[Cc]onversation)(?:[ \t]+with[ \t]+|[ \t]*:[ \t]*)(?:the[ \t]+)?"
+    rf"(?P<speaker>{_CAPITALIZED}(?:[ \t]+{_TITLE_CASE_LINK}{_CAPITALIZED}){{0,4}})",
+    re.MULTILINE,
+)
+
+
+def _guest(title: str, text: str) -> str | None:
+    found = _INTERVIEW.search(title) or _INTERVIEW.search(text[:_HEADER_REACH])
+    return " ".join(found.group("speaker").split()).rstrip(",.") if found else None
 
 
 # Words before a role in a label that names no holder: "THE PRESIDENT", "MADAM CHAIR".
@@ -214,12 +248,6 @@ def labels_as_names(text: str) -> str:
 # A speech's title or heading and the speaker it names, with any affiliation after commas:
 # "Remarks by Minister Jonas Berg at the signing ceremony", "Statement by the Digital Rights
 # Coalition on ...", "Testimony of Amara Okafor, Director, Digital Rights Coalition, before ...".
-# A title in title case goes on after the name with a capitalized preposition: "Remarks by
-# President Trump Before Marine One Departure".
-_TITLE_CASE_LINK = (
-    r"(?!(?:Before|At|On|In|To|For|After|During|With|About|Regarding|Following|Ahead|Upon"
-    r"|From|And|Via|Into|Over|Against|Amid|As)\b)"
-)
 _SPEECH = re.compile(
     r"^[ \t#*]*(?:(?:Prepared|Opening|Closing|Written|Joint)[ \t]+)?(?:Remarks|Statement|Speech"
     r"|Address|Testimony|Keynote(?:[ \t]+[Aa]ddress)?|Op-[Ee]d|Letter|Message)[ \t]+"
@@ -234,8 +262,6 @@ _BYLINE = re.compile(
     r"(?:,[ \t]+[^\n]{2,80}?)?)[ \t*_]*$",
     re.MULTILINE,
 )
-# Where a speaker's heading or byline may stand: the first lines of a text.
-_HEADER_REACH = 600
 # Words that speak in the first person, outside quotation marks; and quoted words.
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")

@@ -616,3 +616,67 @@ def test_only_a_person_or_a_body_as_the_subject_takes_a_speakers_sentence(
 ) -> None:
     text = f"CHAIR LENA ORTIZ: Welcome.\n\nMINISTER JONAS BERG: {sentence}\n\nCHAIR: Thanks."
     assert_kept(grounded_in(text, "t", [pos("Jonas Berg", sentence, "person", sentence)]), kept)
+
+
+# An interview, invented: questions and answers, the guest named by the heading only.
+INTERVIEW = (
+    "# Interview with Minister Jonas Berg\n\n"
+    "Q: Why should parliament ratify the convention now?\n\n"
+    "A: Our investigators wait months for evidence held abroad, and the convention gives them "
+    "a faster channel.\n\n"
+    "Q: Amara Okafor says the powers could be used against journalists. Is she wrong?\n\n"
+    "A: We have heard the concerns, and the implementing law will require a court order.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("actor", "sentence", "kept"),
+    [
+        # The answers are the guest's.
+        (
+            "Jonas Berg",
+            "Our investigators wait months for evidence held abroad, and the convention gives "
+            "them a faster channel.",
+            True,
+        ),
+        (
+            "Jonas Berg",
+            "We have heard the concerns, and the implementing law will require a court order.",
+            True,
+        ),
+        # A question is the interviewer's: no one's view, though it names someone's words.
+        ("Jonas Berg", "Why should parliament ratify the convention now?", False),
+        # The question gives Okafor words, but "Is she wrong?" is the asker's.
+        (
+            "Amara Okafor",
+            "Amara Okafor says the powers could be used against journalists.",
+            True,
+        ),
+        ("Amara Okafor", "Is she wrong?", False),
+        # Named in the question before, Okafor does not answer.
+        (
+            "Amara Okafor",
+            "We have heard the concerns, and the implementing law will require a court order.",
+            False,
+        ),
+    ],
+)
+def test_an_interviews_answers_are_its_guests(actor: str, sentence: str, kept: bool) -> None:
+    title = "Interview with Minister Jonas Berg"
+    assert_kept(grounded_in(INTERVIEW, title, [pos(actor, sentence, "person", sentence)]), kept)
+
+
+@pytest.mark.parametrize(
+    ("title", "guest"),
+    [
+        ("Interview with Minister Jonas Berg", "Minister Jonas Berg"),
+        ("Q&A: Amara Okafor on the treaty", "Amara Okafor"),
+        ("In conversation with Amara Okafor", "Amara Okafor"),
+        # No guest named: the answers are read as news is.
+        ("Readers ask about the treaty", None),
+    ],
+)
+def test_an_interviews_guest_is_named_by_its_title(title: str, guest: str | None) -> None:
+    text = "Q: Why?\n\nA: We cannot wait any longer for evidence.\n"
+    answers = [turn for turn in transcript_turns(text, title) if turn.answer]
+    assert [turn.speaker for turn in answers] == [guest]
