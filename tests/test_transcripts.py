@@ -680,3 +680,18 @@ def test_an_interviews_guest_is_named_by_its_title(title: str, guest: str | None
     text = "Q: Why?\n\nA: We cannot wait any longer for evidence.\n"
     answers = [turn for turn in transcript_turns(text, title) if turn.answer]
     assert [turn.speaker for turn in answers] == [guest]
+
+
+def test_the_model_is_told_whose_answers_an_interview_gives(tmp_path: Path) -> None:
+    source = tmp_path / "interview.md"
+    source.write_text(INTERVIEW, encoding="utf-8")
+    asked: list[str] = []
+
+    def answer(request: dict[str, Any]) -> Reply:
+        asked.append(request["messages"][-1]["content"])
+        return Reply(content=cited())
+
+    cited_sheet(tmp_path, source, answer)
+    assert [re.findall(r"^Speaker: (.+?) \(", text, re.M) for text in asked] == [
+        ["Minister Jonas Berg"]
+    ]
