@@ -160,7 +160,7 @@ def speaker_labels(text: str) -> list[tuple[int, int, str | None]]:
     names = Counter(" ".join(name.split()) for *_, name, kind in found if kind == "plain")
     surnames = Counter(name.split()[-1] for *_, name, kind in found if kind != "unnamed")
     titled = sum(kind == "titled" for *_, kind in found)
-    words = set(_WORD.findall(text)) if titled < 2 else set()
+    words = set(_WORD.findall(text)) if found and titled < 2 else set()
     labels: list[tuple[int, int, str | None]] = []
     for start, words_start, written, name, kind in sorted(found):
         named = kind == "titled" or (
@@ -225,7 +225,7 @@ def role_of_label(speaker: str) -> str | None:
 
 def turn_at(turns: Sequence[Turn], offset: int) -> Turn | None:
     """The turn ``offset`` lies in (its label included), or None."""
-    number = bisect.bisect_right([turn.start for turn in turns], offset) - 1
+    number = bisect.bisect_right(turns, offset, key=lambda turn: turn.start) - 1
     return turns[number] if number >= 0 and offset < turns[number].end else None
 
 
