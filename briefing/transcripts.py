@@ -16,6 +16,10 @@ heading ("Remarks by Minister Jonas Berg at ...", "Testimony of Amara Okafor, Di
 Rights Coalition, before ...") or its byline ("By Amara Okafor"), when its text speaks in the
 first person: a news story about remarks ("Remarks by the minister on Ukraine draw criticism")
 reports them in the third person, and its reporter's byline names no speaker.
+
+A question ("Q:") is its asker's; an interview's answers ("A:") are the guest's its title
+names ("Interview with Minister Jonas Berg"); a label that gives a role ("THE PRESIDENT:") is
+tied to a person by ``attribution``, from the title or text before.
 """
 
 from __future__ import annotations
@@ -45,8 +49,8 @@ __all__ = [
 class Turn:
     """One speaker's turn: the label at ``start``, the words from ``words_start`` to ``end``
     (where the next label or the text ends). ``speaker`` is the label without its colon
-    ("MINISTER JONAS BERG", "TOMAS REYES (Veltra Software Association)"), or None for a
-    question or an answer whose label names no one ("Q:", "A:")."""
+    ("MINISTER JONAS BERG", "TOMAS REYES (Veltra Software Association)"), an interview's guest
+    for its answers ("A:"), or None where no one is named ("Q:", an answer with no guest)."""
 
     start: int
     words_start: int
@@ -265,8 +269,9 @@ _BYLINE = re.compile(
 # Words that speak in the first person, outside quotation marks; and quoted words.
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-# How many of a speech's first sentences must speak in the first person: two of ten.
-_FIRST_SENTENCES, _IN_FIRST_PERSON = 10, 2
+# How many of a speech's first sentences must speak in the first person: two of ten; read
+# from the first few thousand characters after the heading.
+_FIRST_SENTENCES, _IN_FIRST_PERSON, _BODY_READ = 10, 2, 5000
 
 
 def author_turn(title: str, text: str) -> Turn | None:
@@ -282,7 +287,7 @@ def author_turn(title: str, text: str) -> Turn | None:
     else:
         return None
     speaker = " ".join(found.group("speaker").split()).rstrip(",.")
-    body = _QUOTED.sub(" ", text[words_start:])
+    body = _QUOTED.sub(" ", text[words_start : words_start + _BODY_READ])
     sentences = re.split(r"(?<=[.!?])\s+", body.strip())[:_FIRST_SENTENCES]
     if sum(_FIRST_PERSON.search(sentence) is not None for sentence in sentences) < _IN_FIRST_PERSON:
         return None
