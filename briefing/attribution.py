@@ -303,7 +303,7 @@ def _speaks_in_turn(
     if names_actor(who, who_kind, speaker):
         return True
     role = role_of_label(speaker)
-    if role and who_kind != "organisation" and _holds_role(who, role, earlier):
+    if role and who_kind in (None, "person") and _holds_role(who, role, earlier):
         return True
     if who_kind == "person":
         return False

@@ -252,8 +252,8 @@ def _extract_cited(
         reads it."""
         if not 1 <= number <= len(spans):
             return False
-        start, end, speaker = words_of(number)
-        if speaker and names_actor(who, who_kind, speaker):
+        start, end, turn_speaker = words_of(number)
+        if turn_speaker and names_actor(who, who_kind, turn_speaker):
             return True
         text = chunk.text[start:end]
         return names_actor(who, who_kind, text) or refers_back(

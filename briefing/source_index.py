@@ -44,8 +44,9 @@ class SourceIndex:
         }
         # Who speaks words no verb of saying gives: a transcript's labels (an interview's
         # answers, its guest), or a speech's speaker for the whole text.
-        speech = author_turn(source.title, source.text)
-        self.turns = transcript_turns(source.text, source.title) or ([speech] if speech else [])
+        self.turns = transcript_turns(source.text, source.title)
+        if not self.turns and (speech := author_turn(source.title, source.text)):
+            self.turns = [speech]
         # The text as read for who is named: a dateline ("Denver (AP) -") names where a story
         # was filed, and a transcript's label who speaks the turn (read from the turn, not from
         # the words), so both are blanked (offsets unchanged).
