@@ -136,11 +136,13 @@ def _label_kind(name: str) -> _Label | None:
 
 def _borne_out(name: str, words: set[str], names: Counter[str], surnames: Counter[str]) -> bool:
     """Whether the text bears out a plain name in capitals as a speaker's: it labels more than
-    one turn, or its last word is another label's, or the text names it in ordinary case
-    (``words``: "Ms. Amara Okafor of the ..." for "AMARA OKAFOR"). A section's label does none
-    of these."""
+    one turn, or its last word is another label's, or the text names a full name in ordinary
+    case (``words``: "Ms. Amara Okafor of the ..." for "AMARA OKAFOR"; not "London" for a
+    roundup's "LONDON:"). A section's label does none of these."""
     last = name.split()[-1]
-    return names[name] > 1 or surnames[last] > names[name] or last.title() in words
+    if names[name] > 1 or surnames[last] > names[name]:
+        return True
+    return " " in name and last.title() in words
 
 
 def speaker_labels(text: str) -> list[tuple[int, int, str | None]]:
