@@ -37,6 +37,7 @@ from .pipeline import generate_facts
 from .render import FORMATS, check_template, plural, render_brief
 from .review_page import render_review_page
 from .sources import load_sources
+from .transcripts import speaker_turns, turns_read_as
 
 EXIT_CODES = """\
 exit codes:
@@ -188,8 +189,8 @@ def _parser() -> argparse.ArgumentParser:
     sources = commands.add_parser(
         "sources",
         help="show what the tool reads from each source, cleaned, without a model",
-        description="Print each source's clean text as the pipeline will read it, and what "
-        "cleaning dropped.",
+        description="Print each source's clean text as the pipeline will read it, what "
+        "cleaning dropped, and, for a transcript or a speech, whose words it is read as.",
     )
     sources.add_argument("sources", nargs="+", metavar="SOURCE")
     sources.add_argument("--json", metavar="FILE", help="write the sources as JSON")
@@ -511,6 +512,9 @@ def _run_sources(args: argparse.Namespace) -> int:
     lines = []
     for source in loaded:
         lines.append(f"=== {source.title} [{source.id}] ({source.path or source.url or 'stdin'})")
+        read_as = turns_read_as(speaker_turns(source.title, source.text))
+        if read_as:
+            lines.append(f"--- read as {read_as}")
         lines.append(source.text)
         for dropped in source.dropped:
             lines.append(f"--- dropped ({dropped.reason}): {dropped.text[:100]!r}")

@@ -16,7 +16,7 @@ from .chunking import dateline_end, is_heading, paragraph_start, parts_paragraph
 from .cues import reads_as_english, reports_someone
 from .models import ActorKind, Evidence, Source
 from .names import acronym, ends_in_a_personal_name, is_name_title, is_title_word, spelled_words
-from .transcripts import Turn, author_turn, transcript_turns, turn_at
+from .transcripts import Turn, speaker_turns, turn_at
 
 __all__ = ["SourceIndex", "opens_paragraph_of_no_ones_words", "blank_quoted"]
 
@@ -44,9 +44,7 @@ class SourceIndex:
         }
         # Who speaks words no verb of saying gives: a transcript's labels (an interview's
         # answers, its guest), or a speech's speaker for the whole text.
-        self.turns = transcript_turns(source.text, source.title)
-        if not self.turns and (speech := author_turn(source.title, source.text)):
-            self.turns = [speech]
+        self.turns = speaker_turns(source.title, source.text)
         # The text as read for who is named: a dateline ("Denver (AP) -") names where a story
         # was filed, and a transcript's label who speaks the turn (read from the turn, not from
         # the words), so both are blanked (offsets unchanged).

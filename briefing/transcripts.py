@@ -40,6 +40,8 @@ __all__ = [
     "labels_as_names",
     "role_of_label",
     "speaker_labels",
+    "speaker_turns",
+    "turns_read_as",
     "transcript_turns",
     "turn_at",
 ]
@@ -294,3 +296,26 @@ def author_turn(title: str, text: str) -> Turn | None:
     if sum(_FIRST_PERSON.search(sentence) is not None for sentence in sentences) < _IN_FIRST_PERSON:
         return None
     return Turn(start, words_start, len(text), speaker)
+
+
+def speaker_turns(title: str, text: str) -> list[Turn]:
+    """Who speaks a source's words where no verb of saying tells: its transcript's turns, or
+    else the one turn of a speech in the first person, or none."""
+    turns = transcript_turns(text, title)
+    if not turns and (speech := author_turn(title, text)):
+        turns = [speech]
+    return turns
+
+
+def turns_read_as(turns: Sequence[Turn]) -> str | None:
+    """One line saying how the turns read a source ("a transcript of 9 turns: CHAIR LENA
+    ORTIZ 4, ..."), or None when there are none."""
+    if not turns:
+        return None
+    if len(turns) == 1:
+        return f"the words of {turns[0].speaker} (a speech, statement or op-ed in the first person)"
+    spoken = Counter(
+        turn.speaker or ("questions" if turn.question else "no one named") for turn in turns
+    )
+    who = ", ".join(f"{speaker} {count}" for speaker, count in spoken.items())
+    return f"a transcript of {len(turns)} turns: {who}"

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from briefing.chunking import chunk_source
+from briefing.cli import main
 from briefing.grounding import GroundedChunk, ground_chunk
 from briefing.models import ActorKind, ChunkExtraction, PositionDraft, RiskDraft, Source
 from briefing.source_index import SourceIndex
@@ -697,4 +698,21 @@ def test_the_model_is_told_whose_answers_an_interview_gives(tmp_path: Path) -> N
     cited_sheet(tmp_path, source, answer)
     assert [re.findall(r"^Speaker: (.+?) \(", text, re.M) for text in asked] == [
         ["Minister Jonas Berg"]
+    ]
+
+
+def test_sources_says_whose_words_a_transcript_or_a_speech_is_read_as(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hearing, oped, news = tmp_path / "hearing.txt", tmp_path / "oped.md", tmp_path / "news.txt"
+    hearing.write_text(HEARING, encoding="utf-8")
+    oped.write_text(OPED, encoding="utf-8")
+    news.write_text(NEWS, encoding="utf-8")
+    assert main(["sources", str(hearing), str(oped), str(news)]) == 0
+    read_as = [line for line in capsys.readouterr().out.splitlines() if line.startswith("---")]
+    assert read_as == [
+        "--- read as a transcript of 6 turns: CHAIR LENA ORTIZ 1, AMARA OKAFOR 1, SENATOR DAVID "
+        "KIM 1, TOMAS REYES (Veltra Software Association) 1, questions 1, MINISTER ANNA WEBER 1",
+        "--- read as the words of Amara Okafor, director of the Digital Rights Coalition (a "
+        "speech, statement or op-ed in the first person)",
     ]
