@@ -110,7 +110,7 @@ _WORD = re.compile(r"[A-Z][\w'’]*")
 
 # What the capitalized words before a colon are: no label (None), a label naming no one
 # ("Q"), a speaker's label by a title or a given name ("SENATOR DAVID KIM", "Anna Weber"),
-# or a plain name in capitals that the text must bear out ("AMARA OKAFOR", "KIM").
+# or a plain name that the text must bear out ("AMARA OKAFOR", "Amara Okafor", "KIM").
 _Label = Literal["unnamed", "titled", "plain"]
 
 
@@ -133,11 +133,15 @@ def _label_kind(name: str) -> _Label | None:
     titles = plain[1:] if plain[0] == "the" else plain
     if len(words) > 1 and titles and (is_title_word(titles[0]) or titles[0] in _LABEL_TITLES):
         return "titled"
-    return "titled" if len(words) > 1 and is_given_name(plain[0]) else None
+    if len(words) > 1 and is_given_name(plain[0]):
+        return "titled"
+    # Any other name of two or three words ("Amara Okafor"), as a plain name in capitals is.
+    plain_name = 2 <= len(words) <= 3 and not any(word in _FUNCTION_WORDS for word in plain)
+    return "plain" if plain_name else None
 
 
 def _borne_out(name: str, words: set[str], names: Counter[str], surnames: Counter[str]) -> bool:
-    """Whether the text bears out a plain name in capitals as a speaker's: it labels more than
+    """Whether the text bears out a plain name as a speaker's: it labels more than
     one turn, or its last word is another label's, or the text names a full name in ordinary
     case (``words``: "Ms. Amara Okafor of the ..." for "AMARA OKAFOR"; not "London" for a
     roundup's "LONDON:"). A section's label does none of these."""
@@ -151,7 +155,7 @@ def speaker_labels(text: str) -> list[tuple[int, int, str | None]]:
     """Every speaker's label that opens a line of ``text``: its start, where the words after
     it start, and the speaker it names (None for "Q:" and the like).
 
-    A plain name in capitals names its speaker where the text bears it out, or beside two
+    A plain name names its speaker where the text bears it out, or beside two
     labels or more with a title (then it is a transcript's); else it still ends the turn
     before, naming no one."""
     found: list[tuple[int, int, str, str, _Label]] = []
@@ -168,7 +172,12 @@ def speaker_labels(text: str) -> list[tuple[int, int, str | None]]:
     names = Counter(" ".join(name.split()) for *_, name, kind in found if kind == "plain")
     surnames = Counter(name.split()[-1] for *_, name, kind in found if kind != "unnamed")
     titled = sum(kind == "titled" for *_, kind in found)
-    words = set(_WORD.findall(text)) if found and titled < 2 else set()
+    words: set[str] = set()
+    if found and titled < 2:  # the text's names, read without the labels themselves
+        spans = sorted((start, words_start) for start, words_start, *_ in found)
+        ends = [0] + [end for _, end in spans]
+        starts = [start for start, _ in spans] + [len(text)]
+        words = {word for a, b in zip(ends, starts) for word in _WORD.findall(text, a, b)}
     labels: list[tuple[int, int, str | None]] = []
     for start, words_start, written, name, kind in sorted(found):
         named = kind == "titled" or (

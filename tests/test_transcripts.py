@@ -102,6 +102,10 @@ def test_a_plain_name_in_capitals_needs_the_text_to_bear_it_out() -> None:
     ]
     sections = "THE BIG PICTURE: The bill passed.\n\nBY THE NUMBERS: 12 votes."
     assert speaker_labels(sections) == []
+    # A name in title case whose given name no table knows is read the same way; a section's
+    # label in title case is not borne out by its own words.
+    title_case = "Our guest is Amara Okafor.\n\nAmara Okafor: Thank you.\n\nBottom Line: Yes."
+    assert [speaker for *_, speaker in speaker_labels(title_case)] == ["Amara Okafor", None]
     # A roundup's places in capitals name no speaker, though the text names the place.
     roundup = "LONDON: Ministers met in London.\n\nPARIS: The vote in Paris was delayed."
     assert [speaker for *_, speaker in speaker_labels(roundup)] == [None, None]
