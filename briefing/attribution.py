@@ -57,6 +57,7 @@ __all__ = [
     "name_for_role",
     "own_subject",
     "subject_body",
+    "turn_person",
 ]
 
 
@@ -471,6 +472,17 @@ def subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | None
     in the source, when that body is not ``who``."""
     sentence = index.sentence_evidence(evidence)
     return own_subject(who, sentence.quote, index.text_before(sentence.start))
+
+
+def turn_person(index: SourceIndex, evidence: Evidence) -> str | None:
+    """The person a transcript's label or a speech's heading names as the speaker of the
+    evidence's words, without an affiliation ("TOMAS REYES (Veltra Software Association)":
+    "TOMAS REYES"); None where none is named or the label gives only a role ("THE
+    PRESIDENT")."""
+    speaker = index.turn_speaker(evidence)
+    if speaker is None or role_of_label(speaker):
+        return None
+    return re.split(r"[,(]", speaker)[0].strip() or None
 
 
 # The rest of a body's name after its head noun: "of Digital Affairs of the Republic of Veltra".

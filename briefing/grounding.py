@@ -22,7 +22,13 @@ import re
 from dataclasses import dataclass, field
 
 from .alignment import Alignment, align_quote
-from .attribution import attribution_problem, name_for_relation, name_for_role, subject_body
+from .attribution import (
+    attribution_problem,
+    name_for_relation,
+    name_for_role,
+    subject_body,
+    turn_person,
+)
 from .categories import risk_category
 from .chunking import Chunk
 from .claims import unsupported_claims
@@ -120,7 +126,8 @@ def _check_attributed(
 
     When the drafted actor fails and the sentence opens with another body by "the" and its
     head noun ("The coalition urges ..."), the fact is that body's: the model named the wrong
-    speaker of a sentence whose speaker the text itself names.
+    speaker of a sentence whose speaker the text itself names; so is a transcript's turn or a
+    speech its labelled speaker's.
     """
     evidence = index.evidence(quote, near=chunk.start)
     if evidence is None:
@@ -137,7 +144,12 @@ def _check_attributed(
         # The body keeps the draft's kind (none for a risk's raiser), but is no person.
         speaker_kind: ActorKind | None = "organisation" if who_kind == "person" else who_kind
         if not speaker or attribution_problem(index, evidence, kind, speaker, speaker_kind):
-            return _reject(index.source, kind, record, problem)
+            # A transcript's turn or a speech names its speaker by a label or a heading: a
+            # fact the model gave another ("The Wall Project" for the president's words) is
+            # the speaker's, if it holds as theirs.
+            speaker, speaker_kind = turn_person(index, evidence), "person"
+            if not speaker or attribution_problem(index, evidence, kind, speaker, speaker_kind):
+                return _reject(index.source, kind, record, problem)
         who, who_kind = speaker, speaker_kind
     elif named:
         # The role was checked as the one speaking; the fact is the person who holds it.
