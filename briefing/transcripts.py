@@ -190,6 +190,9 @@ def speaker_labels(text: str) -> list[tuple[int, int, str | None]]:
 
 def transcript_turns(text: str, title: str = "") -> list[Turn]:
     """The turns of ``text`` when it reads as a transcript (two labels or more), else none.
+    A turn runs over paragraphs to the next label where the text is a transcript by its title
+    or first lines, or by a third of its paragraphs or more opening with labels; in a story
+    that quotes an exchange, a turn ends with its paragraph.
     An interview's answers ("A:") are the words of the guest its title or heading names
     ("Interview with Minister Jonas Berg", "Q&A: Amara Okafor on ...")."""
     labels = speaker_labels(text)
@@ -197,6 +200,12 @@ def transcript_turns(text: str, title: str = "") -> list[Turn]:
         return []
     guest = _guest(title, text)
     ends = [start for start, _, _ in labels[1:]] + [len(text)]
+    if not _mostly_turns(title, text, len(labels)):
+        # An exchange quoted in a story: each turn ends with its paragraph, and the story's
+        # own paragraphs after it are no one's turn.
+        ends = [
+            _paragraph_end(text, words_start, end) for (_, words_start, _), end in zip(labels, ends)
+        ]
     turns: list[Turn] = []
     for (start, words_start, speaker), end in zip(labels, ends):
         label = text[start:words_start]
@@ -204,6 +213,29 @@ def transcript_turns(text: str, title: str = "") -> list[Turn]:
         question = speaker is None and _QUESTION.fullmatch(label) is not None
         turns.append(Turn(start, words_start, end, guest if answer else speaker, answer, question))
     return turns
+
+
+# A transcript says so in its title or first lines; else most of its paragraphs open with a
+# label (a third or more), or it is a story that quotes an exchange.
+_TRANSCRIPT_WORDS = re.compile(
+    r"\b(?:transcripts?|hearings?|remarks|briefing|interview|debate|hansard|press\s+conference"
+    r"|q\s*&\s*a|testimony|gaggle|proceedings|minutes|verbatim)\b",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LABELLED_SHARE = 3  # one paragraph in three
+
+
+def _mostly_turns(title: str, text: str, labels: int) -> bool:
+    if _TRANSCRIPT_WORDS.search(title) or _TRANSCRIPT_WORDS.search(text[:_HEADER_REACH]):
+        return True
+    paragraphs = sum(1 for _ in _PARAGRAPH_BREAK.finditer(text)) + 1
+    return labels * _LABELLED_SHARE >= paragraphs
+
+
+def _paragraph_end(text: str, start: int, end: int) -> int:
+    found = _PARAGRAPH_BREAK.search(text, start, end)
+    return found.start() if found else end
 
 
 # An answer's label; and an interview's title or heading with its guest: "Interview with

@@ -780,3 +780,38 @@ def test_a_fact_the_model_gave_another_is_the_labelled_speakers(
     fact is the speaker's, written as a name, when it holds as theirs."""
     result = grounded_in(text, title, [pos(drafted, sentence, "person", sentence)])
     assert [p.actor for p in result.positions] == ([speaker] if speaker else [])
+
+
+# A story that quotes an exchange, invented: two labelled paragraphs among the story's own.
+STORY = (
+    "Veltra's parliament debated the bill on Tuesday.\n\n"
+    "The minister faced questions from the opposition.\n\n"
+    "The exchange went as follows.\n\n"
+    "SENATOR DAVID KIM: Will the government withdraw the bill?\n\n"
+    "MINISTER JONAS BERG: No. The bill protects children, and we will pass it.\n\n"
+    "The opposition has long opposed the bill.\n\n"
+    "The vote is expected next month, officials said.\n"
+)
+
+
+def test_a_turn_quoted_in_a_story_ends_with_its_paragraph() -> None:
+    """The story's paragraphs after a quoted exchange are not the last speaker's turn."""
+    turns = transcript_turns(STORY)
+    assert [STORY[turn.words_start : turn.end] for turn in turns] == [
+        "Will the government withdraw the bill?",
+        "No. The bill protects children, and we will pass it.",
+    ]
+    sentence = "The opposition has long opposed the bill."
+    assert [
+        p.actor
+        for p in grounded_in(
+            STORY, "Bill debated", [pos("Jonas Berg", sentence, "person", sentence)]
+        ).positions
+    ] == []
+    words = "The bill protects children, and we will pass it."
+    assert [
+        p.actor
+        for p in grounded_in(
+            STORY, "Bill debated", [pos("Jonas Berg", words, "person", words)]
+        ).positions
+    ] == ["Jonas Berg"]
