@@ -26,6 +26,7 @@ from .cues import (
     of_the_other_sex,
     pronoun_speaker,
     reports_someone,
+    says_of_another,
     speaks_by_pronoun,
     states_a_view,
     views_of_others,
@@ -348,6 +349,8 @@ def _own_words_problem(
     speaker = _other_speaker(unquoted_sentence, who, who_kind)
     if speaker:
         return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
+    if says_of_another(unquoted_sentence):
+        return f"the quoted sentence reports another's words, not {who!r}'s own view"
     # Another as the subject: a body by "the" and its head noun ("The coalition ...", not "The
     # bill ..."), or a person by title or given name ("Senator Kim is wrong", "Mike is ...");
     # not any capitalized word ("Parliament must amend the bill." is the speaker's view).

@@ -29,6 +29,7 @@ __all__ = [
     "pronoun_speaker",
     "reads_as_english",
     "reports_someone",
+    "says_of_another",
     "speaks_by_pronoun",
     "states_a_view",
     "views_of_others",
@@ -585,6 +586,23 @@ _NOT_SPEAKER_WORDS = _NOT_NAMES | frozenset(
     march april may june july august september october november december
     """.split()
 )
+
+
+# "I" or "we" as a subject before a verb of saying: the speaker's own words. The verbs are
+# those that only report ("adds" and "notes" also add amendments and take notes).
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|[Ww]e)\b")
+_REPORTING_VERB = re.compile(
+    r"\b(?:says|said|tells|told|insists|insisted|argues|argued|claims|claimed|contends"
+    r"|contended|maintains|maintained|believes|believed|thinks|warns|warned|writes|wrote)\b"
+)
+
+
+def says_of_another(sentence: str) -> bool:
+    """Whether a sentence's first verb of reporting has no "I" or "we" before it: in a
+    speaker's own words, "The ministry insists the law is safe." reports another's, while "I
+    told the committee the law is unsafe." is the speaker's."""
+    verb = _REPORTING_VERB.search(sentence)
+    return verb is not None and _FIRST_PERSON_SUBJECT.search(sentence, 0, verb.start()) is None
 
 
 def first_speaker(sentence: str) -> tuple[str, int, int] | None:

@@ -12,6 +12,7 @@ from briefing.cues import (
     names_a_harm,
     pronoun_speaker,
     reports_someone,
+    says_of_another,
     states_a_view,
     views_of_others,
     voices_a_harm,
@@ -551,3 +552,19 @@ def test_a_pronoun_speaker_that_cannot_stand_for_the_actor_is_named() -> None:
 def test_a_sentence_saying_only_that_no_comment_was_given(sentence: str, no_comment: bool) -> None:
     assert gives_no_comment(sentence) == no_comment
     assert states_a_view(sentence) != no_comment
+
+
+@pytest.mark.parametrize(
+    ("sentence", "of_another"),
+    [
+        ("The ministry insists the law is safe.", True),
+        ("People told us the law is dangerous.", True),
+        ("I told the committee the law is unsafe.", False),
+        ("We said from the start that the bill is flawed.", False),
+        ("The bill is flawed.", False),
+        # "adds" that is no telling
+        ("If parliament adds these amendments, we will support it.", False),
+    ],
+)
+def test_words_a_speaker_reports_of_another(sentence: str, of_another: bool) -> None:
+    assert says_of_another(sentence) is of_another

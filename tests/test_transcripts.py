@@ -622,6 +622,10 @@ def test_a_view_a_speaker_gives_another_is_not_the_speakers(
         ("Ransomware gangs do not stop at our borders.", True),
         ("Parliament must amend the bill before it votes.", True),
         ("Security researchers need protection in the bill.", True),
+        # Words the speaker reports of another are not the speaker's view; the speaker's own
+        # telling is.
+        ("The ministry insists the law is safe for every user.", False),
+        ("I told the committee that the law is unsafe for users.", True),
         # A person by title or given name as the subject is another's view.
         ("Senator Kim is wrong about the bill.", False),
         ("Mike is doing a great job on the bill.", False),
