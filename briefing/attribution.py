@@ -50,7 +50,7 @@ from .names import (
     titled_person,
 )
 from .source_index import SourceIndex, blank_quoted
-from .transcripts import role_of_label
+from .transcripts import role_of_label, speaker_name
 
 __all__ = [
     "attribution_problem",
@@ -102,26 +102,20 @@ def attribution_problem(
         return f"{who!r} is the topic, not someone with a view on it"
     if not names_people(who):
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"
-    turn_speaker = index.turn_speaker(evidence)
-    if turn_speaker is not None:
-        # A transcript's turn is its labelled speaker's words, and a speech its speaker's,
-        # whoever they name: another holds a view in them only as the one they give words to
-        # ("Senator Kim says ...").
+    turn = index.turn_of(evidence)
+    if turn is not None and (turn.speaker is not None or turn.question):
+        # A transcript's turn is its labelled speaker's words, a speech its speaker's, and a
+        # question its asker's, whoever they name: another holds a view in them only as the
+        # one they give words to ("Senator Kim says ...", "Q: Amara Okafor says ...").
         sentence = index.sentence_text(evidence)
-        unquoted_sentence = blank_quoted(sentence, 0, len(sentence))
         earlier = f"{index.source.title}\n{index.text_before(evidence.start)}"
-        if _speaks_in_turn(who, who_kind, turn_speaker, index.turn_before(evidence), earlier):
+        before = index.source.text[turn.words_start : evidence.start]
+        if turn.speaker and _speaks_in_turn(who, who_kind, turn.speaker, before, earlier):
             return _own_words_problem(index, sentence, earlier, kind, who, who_kind)
-        speaker = named_speaker(unquoted_sentence)
-        if not (speaker and names_actor(who, who_kind or "person", speaker)):
-            return f"{who!r} is not the speaker of these words: {turn_speaker!r} is"
-    elif index.in_question(evidence):
-        # A question is its asker's; it gives another a view only by giving them words
-        # ("Q: Amara Okafor says the powers could be misused. Is she wrong?").
-        sentence = index.sentence_text(evidence)
         speaker = named_speaker(blank_quoted(sentence, 0, len(sentence)))
         if not (speaker and names_actor(who, who_kind or "person", speaker)):
-            return f"{who!r} is not the speaker of these words: they are a question's"
+            words = f"{turn.speaker!r} is" if turn.speaker else "they are a question's"
+            return f"{who!r} is not the speaker of these words: {words}"
     window = index.attribution_window(evidence)
     earlier = index.text_before(evidence.start)
 
@@ -311,7 +305,7 @@ def _speaks_in_turn(
         return False
     if any(names_actor(who, who_kind, found.group(1)) for found in _FOR_A_BODY.finditer(before)):
         return True
-    name = re.split(r"[,(]", speaker)[0].strip()
+    name = speaker_name(speaker)
     return _persons_body(name.title() if name.isupper() else name, who, earlier)
 
 
@@ -482,10 +476,10 @@ def turn_person(index: SourceIndex, evidence: Evidence) -> str | None:
     evidence's words, without an affiliation ("TOMAS REYES (Veltra Software Association)":
     "TOMAS REYES"); None where none is named or the label gives only a role ("THE
     PRESIDENT")."""
-    speaker = index.turn_speaker(evidence)
-    if speaker is None or role_of_label(speaker):
+    turn = index.turn_of(evidence)
+    if turn is None or turn.speaker is None or role_of_label(turn.speaker):
         return None
-    return re.split(r"[,(]", speaker)[0].strip() or None
+    return speaker_name(turn.speaker) or None
 
 
 # The rest of a body's name after its head noun: "of Digital Affairs of the Republic of Veltra".

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cached_property
 
 from .alignment import Aligner
@@ -78,38 +79,25 @@ class SourceIndex:
             score=round(found.score, 3),
         )
 
-    def turn_speaker(self, evidence: Evidence) -> str | None:
-        """The speaker a transcript's label or a speech's heading gives for the words the
-        evidence lies in, or None (none, or a label such as "Q:" that names no one)."""
-        turn = turn_at(self.turns, evidence.start)
-        return turn.speaker if turn else None
-
-    def in_question(self, evidence: Evidence) -> bool:
-        """Whether the evidence lies in a transcript's question ("Q: ..."): the asker's words."""
-        turn = turn_at(self.turns, evidence.start)
-        return turn is not None and turn.question
+    def turn_of(self, evidence: Evidence) -> Turn | None:
+        """The transcript's turn, or the speech, the evidence lies in: its speaker (None for
+        a question, or a label that names no one), and where its words start."""
+        return turn_at(self.turns, evidence.start)
 
     def turns_within(self, start: int, end: int) -> list[Turn]:
         """The turns in ``text[start:end]``, at offsets into that part: a turn begun before it
         opens it with its label unseen (``start == words_start == 0``), as does a speech named
         by its title only."""
         return [
-            Turn(
-                max(turn.start, start) - start,
-                max(turn.words_start, start) - start,
-                min(turn.end, end) - start,
-                turn.speaker,
-                turn.answer,
-                turn.question,
+            replace(
+                turn,
+                start=max(turn.start, start) - start,
+                words_start=max(turn.words_start, start) - start,
+                end=min(turn.end, end) - start,
             )
             for turn in self.turns
             if turn.start < end and turn.end > start
         ]
-
-    def turn_before(self, evidence: Evidence) -> str:
-        """The words of the evidence's turn before it (empty outside a transcript's turn)."""
-        turn = turn_at(self.turns, evidence.start)
-        return self.source.text[turn.words_start : evidence.start] if turn else ""
 
     def sentence_evidence(self, evidence: Evidence) -> Evidence:
         """The whole sentence(s) the evidence lies in, as evidence of its own."""

@@ -40,6 +40,7 @@ __all__ = [
     "labels_as_names",
     "role_of_label",
     "speaker_labels",
+    "speaker_name",
     "speaker_turns",
     "turns_read_as",
     "transcript_turns",
@@ -270,6 +271,13 @@ def role_of_label(speaker: str) -> str | None:
         return None
     titled = all(is_title_word(w) or w in _LABEL_TITLES or w in _ROLE_MODIFIERS for w in role)
     return " ".join(role) if titled and role[-1] not in _ROLE_MODIFIERS else None
+
+
+def speaker_name(speaker: str) -> str:
+    """A speaker's name without the affiliation its label or heading gives after it ("TOMAS
+    REYES (Veltra Software Association)": "TOMAS REYES"; "Amara Okafor, director of ...":
+    "Amara Okafor")."""
+    return re.split(r"[,(]", speaker)[0].strip()
 
 
 def turn_at(turns: Sequence[Turn], offset: int) -> Turn | None:
