@@ -17,6 +17,7 @@ Two families live here:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Annotated, Any, Literal
@@ -287,6 +288,19 @@ class Source(BaseModel):
     dropped: list[DroppedText] = Field(
         default_factory=list, description="What cleaning removed from the raw document."
     )
+    page_starts: list[int] | None = Field(
+        default=None,
+        description=(
+            "Paged sources (PDF): the offset into text where each page after the first "
+            "begins; null for a source without pages."
+        ),
+    )
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (from 1) holding ``offset`` of the text; None for a source without pages."""
+        if self.page_starts is None:
+            return None
+        return bisect.bisect_right(self.page_starts, offset) + 1
 
 
 class Evidence(BaseModel):

@@ -1,6 +1,7 @@
 """Read the documents a brief is built from, whatever shape they arrive in.
 
-Users hand us a mix of saved web pages, Markdown notes, plain text and JSON exports. This
+Users hand us a mix of saved web pages, Markdown notes, plain text, JSON exports and PDF
+reports (read by ``briefing.pdf``). This
 module turns each into a ``Source`` holding clean text, because every later offset and quote
 points into ``Source.text``: the text must be decided once, here, and never change. Failures
 raise ``SourceError`` with a one-line message naming the file, so the CLI can print it as is.
@@ -14,14 +15,15 @@ import logging
 import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TextIO
 
 from briefing.cleaning import clean_text
 from briefing.errors import SourceError
-from briefing.models import Source
+from briefing.models import DroppedText, Source
+from briefing.pdf import is_pdf, read_pdf
 
 __all__ = ["DOCUMENT_EXTENSIONS", "STDIN", "load_sources", "sources_from_records"]
 
@@ -33,8 +35,14 @@ MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
 JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
+PDF_EXTENSIONS = frozenset({".pdf"})
 DOCUMENT_EXTENSIONS = (
-    TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | JSON_EXTENSIONS | JSONL_EXTENSIONS
+    TEXT_EXTENSIONS
+    | MARKDOWN_EXTENSIONS
+    | HTML_EXTENSIONS
+    | JSON_EXTENSIONS
+    | JSONL_EXTENSIONS
+    | PDF_EXTENSIONS
 )
 
 _BINARY_PROBE = 8192
@@ -44,6 +52,7 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _TXT_TITLE_MAX = 200
 _MD_TITLE_MAX = 120
 _ID_HEX = 16
+_PAGE_ANCHOR = 40
 
 
 class _UnreadableError(SourceError):
@@ -61,6 +70,8 @@ class _RawDoc:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
+    page_starts: list[int] | None = None
+    dropped: list[DroppedText] = field(default_factory=list)
 
 
 def load_sources(
@@ -153,11 +164,13 @@ def _folder_documents(folder: Path) -> list[Path]:
 def _load_file(path: Path, shown: str, max_bytes: int) -> list[Source]:
     """Read, decode, parse by extension and clean one file."""
     data = _read_bytes(path, shown, max_bytes)
+    stem = path.stem or path.name
+    if path.suffix.lower() in PDF_EXTENSIONS or is_pdf(data):
+        return [_finish(_parse_pdf(data, shown, stem))]
     text = _decode(data, shown)
     if not text.strip():
         raise _UnreadableError(f"source is empty: {shown}")
     suffix = path.suffix.lower()
-    stem = path.stem or path.name
     docs: list[_RawDoc]
     if suffix in MARKDOWN_EXTENSIONS:
         docs = [_parse_markdown(text, shown, stem)]
@@ -201,6 +214,8 @@ def _read_stdin(stream: TextIO, max_bytes: int) -> _RawDoc:
         data: bytes = buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise SourceError(_too_large(STDIN, max_bytes))
+        if is_pdf(data):
+            return _parse_pdf(data, STDIN, "stdin")
         text = _decode(data, STDIN)
     else:
         raw = stream.read()
@@ -252,6 +267,25 @@ def _mostly_control(text: str) -> bool:
 
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+# --------------------------------------------------------------------------- pdf
+
+
+def _parse_pdf(data: bytes, shown: str, stem: str) -> _RawDoc:
+    """A PDF's paragraphs, title and page starts; any failure to read it is one line."""
+    try:
+        pdf = read_pdf(data, shown)
+    except SourceError as exc:
+        raise _UnreadableError(str(exc)) from None
+    return _RawDoc(
+        path=shown,
+        text=pdf.text,
+        fallback_title=stem,
+        title=pdf.title,
+        page_starts=pdf.page_starts,
+        dropped=pdf.dropped,
+    )
 
 
 # --------------------------------------------------------------------------- markdown
@@ -601,6 +635,7 @@ def _string(record: dict[str, Any], key: str) -> str | None:
 def _finish(doc: _RawDoc) -> Source:
     """Clean the text, pick a title and derive the id from the clean text."""
     text, dropped = clean_text(doc.text)
+    dropped = doc.dropped + dropped
     if not text.strip():
         raise _UnreadableError(f"no article text left after cleaning: {doc.path}")
     title = doc.title or _text_title(text) or doc.fallback_title
@@ -613,7 +648,30 @@ def _finish(doc: _RawDoc) -> Source:
         published=doc.published,
         text=text,
         dropped=dropped,
+        page_starts=_page_starts_after_cleaning(doc, text),
     )
+
+
+def _page_starts_after_cleaning(doc: _RawDoc, text: str) -> list[int] | None:
+    """Move page starts from the raw text onto the clean one. Cleaning only drops whole
+    paragraphs and lines, so a page's first words are found in order; a page whose first
+    words were dropped starts where the next page's words are found."""
+    if doc.page_starts is None or text == doc.text:
+        return doc.page_starts
+    found: list[int | None] = []
+    cursor = 0
+    for start in doc.page_starts:
+        anchor = doc.text[start : start + _PAGE_ANCHOR].split("\n\n")[0]
+        at = text.find(anchor, cursor) if anchor.strip() else -1
+        if at >= 0:
+            cursor = at
+        found.append(at if at >= 0 else None)
+    starts: list[int] = []
+    following = len(text)
+    for at in reversed(found):
+        following = at if at is not None else following
+        starts.append(following)
+    return starts[::-1]
 
 
 def _text_title(text: str) -> str | None:
