@@ -668,8 +668,8 @@ def _page_starts_after_cleaning(doc: _RawDoc, text: str) -> list[int] | None:
         found.append(at if at >= 0 else None)
     starts: list[int] = []
     following = len(text)
-    for at in reversed(found):
-        following = at if at is not None else following
+    for page_start in reversed(found):
+        following = page_start if page_start is not None else following
         starts.append(following)
     return starts[::-1]
 
