@@ -31,6 +31,8 @@ _MAGIC = b"%PDF-"
 _EDGE_LINES = 2
 # A line is a running header or footer when it recurs at a page's edge on this share of pages.
 _RUNNING_SHARE = 0.5
+# A page's top line in type this much smaller than the text's, set apart, is a header.
+_HEADER_SIZE = 0.85
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*[-–—])?"
     r"(?:\s*(?:/|of)\s*\d{1,4})?$",
@@ -41,16 +43,29 @@ _GAP_FACTOR = 1.45
 # A font this much larger or smaller than the line before begins a new block (a heading).
 _SIZE_CHANGE = 0.15
 _INDENT_EMS = 0.8
-_BULLET = re.compile(r"^(?:[•▪◦‣∙·●○■□–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
+# A generous word space: a next word that fits only with less room did not fit.
+_SPACE_EMS = 0.4
+_SYMBOL_BULLET = re.compile(r"^[•▪◦‣∙·●○■□]\s")
+# A dash or a number opens a list item only after a line that ends a sentence or a lead-in:
+# "— were added" and "(a) of Article 5" also open lines that continue a sentence.
+_ITEM = re.compile(r"^(?:[–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 _HYPHENS = "-\u2010\u2011"
 _SOFT_HYPHENS = "\u00ad\x02"
+# PDFium writes U+FFFE for a hyphen it finds at a line end, and joins the two lines.
+_LINE_END_HYPHEN = "\ufffe"
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"}
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A line of PDFium's page text; one it joined to the next at a hyphen ends at the U+FFFE.
+_SEGMENT = re.compile(r"[^\r\n\ufffe]*\ufffe|[^\r\n\ufffe]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_COMPOUND = re.compile(r"\w+-\w+", re.UNICODE)
+# Prefixes written with a hyphen: a line break after one keeps it ("re-election").
+_PREFIXES = frozenset(
+    {"anti", "co", "cross", "ex", "multi", "non", "post", "pre", "pro", "re", "self", "vice"}
+)
 # Titles that tools write into a PDF's metadata by themselves, which name no document.
 _TOOL_TITLE = re.compile(
     r"^(?:untitled\b.*|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pdf|odt|rtf|pptx?|html?))$",
@@ -79,6 +94,9 @@ class _Line:
     right: float
     top: float
     bottom: float
+    first_word: float
+    """The width of the line's first word, punctuation attached: whether it would have fit
+    at the end of the line before tells a paragraph's end from a full line."""
 
     @property
     def size(self) -> float:
@@ -119,8 +137,8 @@ def read_pdf(data: bytes, shown: str) -> PdfText:
 
 
 def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
-    """The page's text lines with the box of their first and last characters, top to bottom
-    in the order the page draws them (the reading order of almost every producer)."""
+    """The page's text lines with the box of their first and last characters, in the order
+    the page draws them (the reading order of almost every producer)."""
     page = document[number]
     try:
         textpage = page.get_textpage()
@@ -128,25 +146,21 @@ def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
             raw = textpage.get_text_range()
             geometry = len(raw) == textpage.count_chars()
             lines: list[_Line] = []
-            position = 0
-            for piece in _LINE_BREAK.split(raw) if raw else []:
-                start, position = position, position + len(piece)
-                # Skip the line break that followed this piece in ``raw``.
-                if raw.startswith("\r\n", position):
-                    position += 2
-                elif position < len(raw):
-                    position += 1
-                text = _clean_chars(piece)
+            for segment in _SEGMENT.finditer(raw):
+                piece = segment.group(0)
+                text = _clean_chars(piece.replace(_LINE_END_HYPHEN, "-"))
                 if not text.strip():
                     continue
-                lead = len(piece) - len(piece.lstrip())
-                trail = len(piece.rstrip())
+                first = segment.start() + len(piece) - len(piece.lstrip())
+                last = segment.start() + len(piece.rstrip()) - 1
+                word_end = first + len(piece.split()[0]) - 1
                 if geometry:
-                    left, bottom, _, top = textpage.get_charbox(start + lead, loose=True)
-                    right = textpage.get_charbox(start + trail - 1, loose=True)[2]
+                    left, bottom, _, top = textpage.get_charbox(first, loose=True)
+                    right = textpage.get_charbox(last, loose=True)[2]
+                    word = textpage.get_charbox(word_end, loose=True)[2] - left
                 else:
-                    left = bottom = top = right = 0.0
-                lines.append(_Line(text.strip(), number, left, right, top, bottom))
+                    left = bottom = top = right = word = 0.0
+                lines.append(_Line(text.strip(), number, left, right, top, bottom, word))
             return lines
         finally:
             textpage.close()
@@ -187,27 +201,46 @@ def _edges(lines: list[_Line]) -> list[int]:
 def _drop_page_furniture(pages: list[list[_Line]]) -> tuple[list[_Line], list[DroppedText]]:
     """Body lines of every page in order, without running headers, footers and page numbers.
 
-    A line counts as furniture only at a page's edge, and only when it is a bare page number
-    or recurs (numbers aside) at the edge of at least half the pages, two or more: a heading
-    or a sentence that happens to open a page stays.
+    A line counts as furniture only at a page's edge, and only when it is a bare page number,
+    recurs (numbers aside) at the edge of at least half the pages, two or more, or is the
+    top line, in type smaller than the text's and set apart from the line below it: a
+    heading or a sentence that happens to open a page stays, and so do footnotes.
     """
     recurring: Counter[str] = Counter()
     for lines in pages:
         recurring.update({_signature(lines[i].text) for i in _edges(lines)})
     pages_with_text = sum(1 for lines in pages if lines)
     needed = max(2, round(_RUNNING_SHARE * pages_with_text))
+    sizes = [line.size for lines in pages for line in lines if line.size > 0]
+    text_size = statistics.median(sizes) if sizes else 0.0
     body: list[_Line] = []
     dropped: list[DroppedText] = []
     for lines in pages:
         edges = set(_edges(lines))
+        header = _small_header(lines, text_size)
         for index, line in enumerate(lines):
             if index in edges and _PAGE_NUMBER.match(line.text):
                 dropped.append(DroppedText(text=line.text, reason=REASON_PAGE_NUMBER))
-            elif index in edges and recurring[_signature(line.text)] >= needed:
+            elif index == header or (
+                index in edges and recurring[_signature(line.text)] >= needed
+            ):
                 dropped.append(DroppedText(text=line.text, reason=REASON_RUNNING))
             else:
                 body.append(line)
     return body, dropped
+
+
+def _small_header(lines: list[_Line], text_size: float) -> int | None:
+    """The index of a page's top line when it is set like a header: smaller type than the
+    text's, with at least two of its lines' heights of space below it."""
+    if len(lines) < 2 or not text_size:
+        return None
+    by_height = sorted(range(len(lines)), key=lambda i: -lines[i].top)
+    top, below = lines[by_height[0]], lines[by_height[1]]
+    small = 0 < top.size <= _HEADER_SIZE * text_size
+    if small and top.bottom - below.top >= 2 * top.size:
+        return by_height[0]
+    return None
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -216,29 +249,25 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> tuple[list[_Line], list[Dr
 def _paragraphs(lines: list[_Line], page_count: int) -> tuple[str, list[int]]:
     """Join lines into paragraphs (blank line between them) and note where each page begins."""
     pitch = _usual_pitch(lines)
-    inline_words = _inline_hyphenated(lines)
+    breaks = [index > 0 and _new_paragraph(lines, index, pitch) for index in range(len(lines))]
+    hyphens = _Hyphenation(lines, breaks)
     parts: list[str] = []
     length = 0
     page_starts: list[int] = []
     for index, line in enumerate(lines):
         if index == 0:
             joint = ""
-        elif _new_paragraph(lines, index, pitch):
+        elif breaks[index]:
             joint = "\n\n"
+        elif index in hyphens.joined:
+            # The typesetter's hyphen: drop it and join the word's halves.
+            parts[-1] = parts[-1][:-1]
+            length -= 1
+            joint = ""
+        elif index in hyphens.kept:
+            joint = ""
         else:
             joint = " "
-            previous = parts[-1]
-            if _hyphenated(previous, line.text):
-                head = previous.rstrip(_SOFT_HYPHENS + _HYPHENS)
-                word = _WORD.findall(previous)[-1] if _WORD.findall(previous) else ""
-                next_word = _WORD.match(line.text)
-                compound = f"{word}-{next_word.group(0) if next_word else ''}".lower()
-                if previous[-1] in _SOFT_HYPHENS or compound not in inline_words:
-                    parts[-1] = head
-                    length -= len(previous) - len(head)
-                    joint = ""
-                elif previous[-1] in _HYPHENS:
-                    joint = ""
         while len(page_starts) < line.page:
             page_starts.append(length + len(joint))
         parts.append(joint)
@@ -249,23 +278,52 @@ def _paragraphs(lines: list[_Line], page_count: int) -> tuple[str, list[int]]:
     return "".join(parts), page_starts
 
 
-def _hyphenated(previous: str, text: str) -> bool:
-    """A line ending in a hyphen after a letter, followed by one starting in lower case."""
-    return (
-        len(previous) >= 2
-        and previous[-1] in _HYPHENS + _SOFT_HYPHENS
-        and previous[-2].isalpha()
-        and text[:1].islower()
-    )
+class _Hyphenation:
+    """Which hyphens at line ends are the typesetter's (dropped) and which the words' own.
 
+    A hyphen stays when the halves are a compound the document also writes within a line
+    ("fund-raiser"), when both halves are words it uses on their own ("far-right"), after a
+    common prefix ("re-election") and before a capital ("Wal-Mart"); it goes when the joined
+    word occurs elsewhere ("regulation") or is marked soft. The splits no evidence decides
+    follow the document's habit, read from the decided ones: a typeset report hyphenates
+    many words, a word processor breaks lines only at hyphens already there.
+    """
 
-def _inline_hyphenated(lines: list[_Line]) -> set[str]:
-    """Hyphenated compounds the document writes inside a line ('fund-raiser'): a line-end
-    hyphen between the same two words is kept, any other is the typesetter's and goes."""
-    found: set[str] = set()
-    for line in lines:
-        found.update(m.lower() for m in re.findall(r"\w+-\w+", line.text))
-    return found
+    def __init__(self, lines: list[_Line], breaks: list[bool]) -> None:
+        self.joined: set[int] = set()
+        self.kept: set[int] = set()
+        words: Counter[str] = Counter()
+        compounds: set[str] = set()
+        for line in lines:
+            inner = line.text.rstrip(_HYPHENS + _SOFT_HYPHENS)
+            words.update(w.lower() for w in _WORD.findall(inner))
+            compounds.update(c.lower() for c in _COMPOUND.findall(inner))
+        undecided: list[int] = []
+        for index in range(1, len(lines)):
+            previous, text = lines[index - 1].text, lines[index].text
+            if breaks[index] or len(previous) < 2 or not previous[-2].isalnum():
+                continue
+            if previous[-1] in _SOFT_HYPHENS:
+                self.joined.add(index)
+                continue
+            if previous[-1] not in _HYPHENS:
+                continue
+            head_words = _WORD.findall(previous)
+            tail = _WORD.match(text)
+            if not head_words or not tail or not text[:1].islower():
+                self.kept.add(index)
+                continue
+            head, rest = head_words[-1].lower(), tail.group(0)
+            if f"{head}-{rest}" in compounds or head in _PREFIXES:
+                self.kept.add(index)
+            elif words[head + rest] > 0:
+                self.joined.add(index)
+            elif words[head] > 0 and words[rest] > 0:
+                self.kept.add(index)
+            else:
+                undecided.append(index)
+        habit = self.joined if len(self.joined) > len(self.kept) else self.kept
+        habit.update(undecided)
 
 
 def _usual_pitch(lines: list[_Line]) -> float:
@@ -282,7 +340,9 @@ def _usual_pitch(lines: list[_Line]) -> float:
 def _new_paragraph(lines: list[_Line], index: int, pitch: float) -> bool:
     """Whether ``lines[index]`` begins a paragraph, read from its place and the line before."""
     before, line = lines[index - 1], lines[index]
-    if _BULLET.match(line.text):
+    if _SYMBOL_BULLET.match(line.text) or (
+        _ITEM.match(line.text) and _SENTENCE_END.search(before.text)
+    ):
         return True
     if not line.size or not before.size:
         return False  # no geometry: lines within a page join
@@ -291,28 +351,38 @@ def _new_paragraph(lines: list[_Line], index: int, pitch: float) -> bool:
     same_flow = line.page == before.page and line.top < before.bottom + 0.5 * line.size
     if same_flow and pitch and before.bottom - line.bottom > _GAP_FACTOR * pitch * line.size:
         return True
-    follow = lines[index + 1] if index + 1 < len(lines) else None
-    indented = line.left > before.left + _INDENT_EMS * line.size and (
-        follow is None or follow.left < line.left - 0.5 * line.size
-    )
-    if same_flow and indented:
+    if _indented(lines, index, same_flow):
         return True
     return _ends_early(lines, index - 1, line)
+
+
+def _indented(lines: list[_Line], index: int, same_flow: bool) -> bool:
+    """A first line set in from the lines of its paragraph: from the line before when both
+    are in one column, else (the top of a column or page) from the line after it."""
+    before, line = lines[index - 1], lines[index]
+    follow = lines[index + 1] if index + 1 < len(lines) else None
+    follows_below = (
+        follow is not None
+        and follow.page == line.page
+        and follow.top < line.bottom + 0.5 * line.size
+        and abs(follow.size - line.size) <= _SIZE_CHANGE * line.size
+    )
+    indent = _INDENT_EMS * line.size
+    if same_flow:
+        return line.left > before.left + indent and (
+            not follows_below or follow is None or follow.left < line.left - 0.5 * line.size
+        )
+    return follows_below and follow is not None and line.left > follow.left + indent
 
 
 def _ends_early(lines: list[_Line], index: int, following: _Line) -> bool:
     """Whether a line stops short of its column's right edge by more than the next line's
     first word needs: a typesetter would have put that word on it, so the paragraph ended."""
     line = lines[index]
-    edge = _column_edge(lines, index)
-    if edge <= line.right:
+    room = _column_edge(lines, index) - line.right - _SPACE_EMS * line.size
+    if room <= following.first_word:
         return False
-    first_word = following.text.split()[0]
-    width_per_char = (following.right - following.left) / max(len(following.text), 1)
-    room = edge - line.right - width_per_char  # a space before the word
-    return room > len(first_word) * width_per_char and (
-        bool(_SENTENCE_END.search(line.text)) or not following.text[:1].islower()
-    )
+    return bool(_SENTENCE_END.search(line.text)) or following.text[:1].isupper()
 
 
 def _column_edge(lines: list[_Line], index: int) -> float:

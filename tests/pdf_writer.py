@@ -1,0 +1,212 @@
+"""Write small, valid PDFs for tests: text lines placed where a typesetter would put them.
+
+Each page is a list of ``Text`` lines (and, for a page that should look like a scan, ``Rect``
+shapes). Text is set in the standard Type1 font Helvetica with WinAnsiEncoding, so no font is
+embedded; ``text_width`` measures a string with Helvetica's own advance widths, so a test can
+fill a column the way a word processor would. A ``Text`` given a ``width`` is justified to it
+with word spacing (``Tw``), as in a justified paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["PAGE_HEIGHT", "PAGE_WIDTH", "Rect", "Text", "pdf_bytes", "text_width"]
+
+PAGE_WIDTH = 612.0  # US Letter, in points
+PAGE_HEIGHT = 792.0
+
+# Helvetica advance widths (AFM, thousandths of an em) for printable ASCII, 32..126.
+_ASCII_WIDTHS = (
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+)  # fmt: skip
+_WIDTHS = {chr(32 + i): w for i, w in enumerate(_ASCII_WIDTHS)}
+_WIDTHS.update(
+    {
+        "\u2013": 556,  # endash
+        "\u2014": 1000,  # emdash
+        "\u2018": 222,  # quoteleft
+        "\u2019": 222,  # quoteright
+        "\u201c": 333,  # quotedblleft
+        "\u201d": 333,  # quotedblright
+        "\u2022": 350,  # bullet
+        "\u00a0": 278,  # no-break space
+        "\u00e9": 556,  # eacute
+        "\u00ad": 333,  # soft hyphen
+        "\ufb01": 500,  # fi ligature (through the encoding's /Differences)
+        "\ufb02": 500,  # fl ligature
+    }
+)
+# WinAnsiEncoding has no ligatures; two codes it leaves unused name Helvetica's fi and fl
+# glyphs through a /Differences array, as producers that set ligatures do.
+_LIGATURE_CODES = {"\ufb01": 0x81, "\ufb02": 0x8D}
+_DIFFERENCES = "[129 /fi 141 /fl]"
+# ... and a ToUnicode map says those codes stand for U+FB01 and U+FB02, the ligatures.
+_TO_UNICODE = """/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<00> <FF>
+endcodespacerange
+2 beginbfchar
+<81> <FB01>
+<8D> <FB02>
+endbfchar
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end"""
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text with its baseline's left end at ``(x, y)``, in points from the
+    page's bottom left corner; justified to ``width`` points when given."""
+
+    text: str
+    x: float
+    y: float
+    size: float = 11.0
+    width: float | None = None
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A filled grey rectangle: all a page of a scan without a text layer draws, here."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+def text_width(text: str, size: float) -> float:
+    """Width in points of ``text`` set in Helvetica at ``size`` (no kerning)."""
+    return sum(_WIDTHS.get(char, 556) for char in text) * size / 1000
+
+
+def pdf_bytes(
+    pages: Sequence[Sequence[Text | Rect]],
+    *,
+    title: str | None = None,
+    page_size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT),
+) -> bytes:
+    """A complete PDF file: one page per item of ``pages``, drawn in the order given.
+
+    Objects: 1 catalog, 2 page tree, 3 font, 4 the font's ToUnicode map (only when a line
+    holds a ligature), 5 document information (only with ``title``), then a page and its
+    content stream for each page. The cross-reference table holds each object's byte offset,
+    so a strict reader never has to repair the file.
+    """
+    uses_ligatures = any(
+        isinstance(item, Text) and any(char in _LIGATURE_CODES for char in item.text)
+        for page in pages
+        for item in page
+    )
+    font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    if uses_ligatures:
+        font = (
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding "
+            f"<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences {_DIFFERENCES} >> "
+            "/ToUnicode 4 0 R >>"
+        )
+    page_ids = [6 + 2 * n for n in range(len(pages))]
+    kids = " ".join(f"{i} 0 R" for i in page_ids)
+    objects: dict[int, bytes] = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode("ascii"),
+        3: font.encode("ascii"),
+    }
+    if uses_ligatures:
+        objects[4] = _stream(_TO_UNICODE.encode("ascii"))
+    if title is not None:
+        objects[5] = b"<< /Title " + _text_string(title) + b" /Producer (tests) >>"
+    width, height = page_size
+    for page_id, page in zip(page_ids, pages):
+        objects[page_id] = (
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {_num(width)} {_num(height)}] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_id + 1} 0 R >>"
+        ).encode("ascii")
+        objects[page_id + 1] = _stream(_content(page))
+    return _assemble(objects, info=5 if title is not None else None)
+
+
+def _stream(content: bytes) -> bytes:
+    return (
+        f"<< /Length {len(content)} >>\nstream\n".encode("ascii") + content + b"\nendstream"
+    )
+
+
+def _assemble(objects: dict[int, bytes], info: int | None) -> bytes:
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    size = max(objects) + 1
+    offsets = [0] * size
+    for number in range(1, size):
+        body = objects.get(number)
+        if body is None:
+            body = b"null"  # an optional object left out: the numbering stays fixed
+        offsets[number] = len(out)
+        out += f"{number} 0 obj\n".encode("ascii") + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {size}\n".encode("ascii")
+    out += b"0000000000 65535 f \n"
+    for number in range(1, size):
+        out += f"{offsets[number]:010d} 00000 n \n".encode("ascii")
+    trailer = f"<< /Size {size} /Root 1 0 R"
+    if info is not None:
+        trailer += f" /Info {info} 0 R"
+    out += f"trailer\n{trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode("ascii")
+    return bytes(out)
+
+
+def _content(page: Sequence[Text | Rect]) -> bytes:
+    """The page's content stream: each text line in its own BT/ET block, in order."""
+    parts: list[bytes] = []
+    for item in page:
+        if isinstance(item, Rect):
+            parts.append(
+                f"0.6 g {_num(item.x)} {_num(item.y)} {_num(item.w)} {_num(item.h)} re f 0 g"
+                .encode("ascii")
+            )
+            continue
+        spacing = 0.0
+        spaces = item.text.count(" ")
+        if item.width is not None and spaces:
+            spacing = (item.width - text_width(item.text, item.size)) / spaces
+        parts.append(
+            f"BT /F1 {_num(item.size)} Tf {_num(spacing)} Tw "
+            f"{_num(item.x)} {_num(item.y)} Td ".encode("ascii")
+            + _literal(item.text)
+            + b" Tj ET"
+        )
+    return b"\n".join(parts)
+
+
+def _literal(text: str) -> bytes:
+    """A PDF literal string in WinAnsiEncoding, with ``(``, ``)`` and ``\\`` escaped."""
+    raw = bytearray()
+    for char in text:
+        code = _LIGATURE_CODES.get(char)
+        raw += bytes([code]) if code is not None else char.encode("cp1252")
+    escaped = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return b"(" + bytes(escaped) + b")"
+
+
+def _text_string(text: str) -> bytes:
+    """A PDF text string for the document information dictionary: UTF-16BE with a BOM."""
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+
+
+def _num(value: float) -> str:
+    """A PDF number without exponent or needless trailing zeros."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
