@@ -56,17 +56,18 @@ _MARGIN_BOX = "font: 8pt sans-serif; color: #444"
 LAYOUTS: dict[str, str] = {
     "report": (
         "@page { size: A4; margin: 2.2cm 2cm;"
-        f' @top-left {{ content: var(--outlet); {_MARGIN_BOX} }}'
-        f' @top-right {{ content: var(--title); {_MARGIN_BOX} }}'
-        f' @bottom-center {{ content: "Page " counter(page) " of " counter(pages); {_MARGIN_BOX} }} }}'
+        f" @top-left {{ content: var(--outlet); {_MARGIN_BOX} }}"
+        f" @top-right {{ content: var(--title); {_MARGIN_BOX} }}"
+        ' @bottom-center { content: "Page " counter(page) " of " counter(pages);'
+        f" {_MARGIN_BOX} }} }}"
         " body { font: 11pt/1.35 serif } h1 { font-size: 18pt }"
         " p { text-align: justify; margin: 0 0 0.7em }"
     ),
     "columns": (
         "@page { size: letter; margin: 1.8cm 1.5cm;"
-        f' @top-left {{ content: var(--title); {_MARGIN_BOX} }}'
-        f' @top-right {{ content: var(--date); {_MARGIN_BOX} }}'
-        f' @bottom-right {{ content: counter(page); {_MARGIN_BOX} }} }}'
+        f" @top-left {{ content: var(--title); {_MARGIN_BOX} }}"
+        f" @top-right {{ content: var(--date); {_MARGIN_BOX} }}"
+        f" @bottom-right {{ content: counter(page); {_MARGIN_BOX} }} }}"
         " body { font: 9.5pt/1.25 serif } h1 { font-size: 16pt; column-span: all }"
         " main { columns: 2; column-gap: 0.8cm }"
         " p { text-align: justify; margin: 0; text-indent: 1.2em }"
@@ -168,7 +169,9 @@ def measure(article: Article, pdf: Path) -> dict[str, Any]:
     (source,) = load_sources([str(pdf)])
     seconds = time.perf_counter() - began
     document = pdfium.PdfDocument(str(pdf))
-    page_texts = [_squash(document[i].get_textpage().get_text_range()) for i in range(len(document))]
+    page_texts = [
+        _squash(document[i].get_textpage().get_text_range()) for i in range(len(document))
+    ]
     document.close()
 
     text = source.text
@@ -213,7 +216,9 @@ def measure(article: Article, pdf: Path) -> dict[str, Any]:
 
 
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    total = {key: sum(r[key] for r in rows) for key in rows[0] if key not in ("title_right", "article")}
+    total = {
+        key: sum(r[key] for r in rows) for key in rows[0] if key not in ("title_right", "article")
+    }
     return {
         "documents": len(rows),
         "pages": total["pages"],

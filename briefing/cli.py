@@ -76,8 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     generate = commands.add_parser(
         "generate",
         help="write a grounded brief from source documents",
-        description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl; '-' for "
-        "stdin), extract positions, risks and events with the model, keep only facts whose "
+        description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl, .pdf; "
+        "'-' for stdin), extract positions, risks and events with the model, keep only facts whose "
         "evidence is found word for word in their source, and write a Markdown brief that "
         "opens with a bottom line the model writes from those facts, each sentence checked "
         "against them, and a line of who stands where.",
@@ -190,7 +190,8 @@ def _parser() -> argparse.ArgumentParser:
         "sources",
         help="show what the tool reads from each source, cleaned, without a model",
         description="Print each source's clean text as the pipeline will read it, what "
-        "cleaning dropped, and, for a transcript or a speech, whose words it is read as.",
+        "cleaning dropped (a PDF's running headers, footers and page numbers among it), where "
+        "a PDF's pages begin, and, for a transcript or a speech, whose words it is read as.",
     )
     sources.add_argument("sources", nargs="+", metavar="SOURCE")
     sources.add_argument("--json", metavar="FILE", help="write the sources as JSON")
@@ -515,6 +516,12 @@ def _run_sources(args: argparse.Namespace) -> int:
         read_as = turns_read_as(speaker_turns(source.title, source.text))
         if read_as:
             lines.append(f"--- read as {read_as}")
+        if source.page_starts is not None:
+            starts = ", ".join(str(start) for start in [0, *source.page_starts])
+            pages = len(source.page_starts) + 1
+            lines.append(
+                f"--- {pages} page{'s' if pages != 1 else ''}, beginning at characters {starts}"
+            )
         lines.append(source.text)
         for dropped in source.dropped:
             lines.append(f"--- dropped ({dropped.reason}): {dropped.text[:100]!r}")

@@ -39,7 +39,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # Lines further apart than this many times the usual line pitch are separate paragraphs.
-_GAP_FACTOR = 1.45
+_GAP_FACTOR = 1.25
 # A font this much larger or smaller than the line before begins a new block (a heading).
 _SIZE_CHANGE = 0.15
 _INDENT_EMS = 0.8
@@ -52,6 +52,7 @@ _ITEM = re.compile(r"^(?:[–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 _HYPHENS = "-\u2010\u2011"
 _SOFT_HYPHENS = "\u00ad\x02"
+_DASHES = _HYPHENS + _SOFT_HYPHENS + "\u2013\u2014"
 # PDFium writes U+FFFE for a hyphen it finds at a line end, and joins the two lines.
 _LINE_END_HYPHEN = "\ufffe"
 _LIGATURES = str.maketrans(
@@ -221,9 +222,7 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> tuple[list[_Line], list[Dr
         for index, line in enumerate(lines):
             if index in edges and _PAGE_NUMBER.match(line.text):
                 dropped.append(DroppedText(text=line.text, reason=REASON_PAGE_NUMBER))
-            elif index == header or (
-                index in edges and recurring[_signature(line.text)] >= needed
-            ):
+            elif index == header or (index in edges and recurring[_signature(line.text)] >= needed):
                 dropped.append(DroppedText(text=line.text, reason=REASON_RUNNING))
             else:
                 body.append(line)
@@ -283,7 +282,8 @@ class _Hyphenation:
 
     A hyphen stays when the halves are a compound the document also writes within a line
     ("fund-raiser"), when both halves are words it uses on their own ("far-right"), after a
-    common prefix ("re-election") and before a capital ("Wal-Mart"); it goes when the joined
+    common prefix ("re-election"), before a capital ("Wal-Mart") or after a non-letter
+    ("U.S.-Mexico"), and so does a dash ("days—the", "--" broken in two); it goes when the joined
     word occurs elsewhere ("regulation") or is marked soft. The splits no evidence decides
     follow the document's habit, read from the decided ones: a typeset report hyphenates
     many words, a word processor breaks lines only at hyphens already there.
@@ -301,17 +301,26 @@ class _Hyphenation:
         undecided: list[int] = []
         for index in range(1, len(lines)):
             previous, text = lines[index - 1].text, lines[index].text
-            if breaks[index] or len(previous) < 2 or not previous[-2].isalnum():
+            if breaks[index] or len(previous) < 2 or previous[-1] not in _DASHES:
                 continue
-            if previous[-1] in _SOFT_HYPHENS:
+            before_dashes = previous.rstrip(_DASHES)
+            if not before_dashes or before_dashes[-1].isspace():
+                if text[0] in _DASHES:  # "--" broken between its hyphens
+                    self.kept.add(index)
+                continue  # a spaced dash: "the intermediary -- former President"
+            if previous[-1] in _SOFT_HYPHENS and previous[-2].isalpha():
                 self.joined.add(index)
-                continue
-            if previous[-1] not in _HYPHENS:
                 continue
             head_words = _WORD.findall(previous)
             tail = _WORD.match(text)
-            if not head_words or not tail or not text[:1].islower():
-                self.kept.add(index)
+            if (
+                previous[-1] not in _HYPHENS
+                or not previous[-2].isalpha()
+                or not head_words
+                or not tail
+                or not text[:1].islower()
+            ):
+                self.kept.add(index)  # a dash or hyphen the words keep: "U.S.-Mexico", "days—the"
                 continue
             head, rest = head_words[-1].lower(), tail.group(0)
             if f"{head}-{rest}" in compounds or head in _PREFIXES:

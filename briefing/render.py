@@ -65,6 +65,11 @@ class Note:
     source: Source
     source_number: int
 
+    @property
+    def page(self) -> int | None:
+        """The page the quote begins on, for a source with pages (a PDF)."""
+        return self.source.page_at(self.evidence.start)
+
 
 @dataclass(frozen=True)
 class BriefFormat:
