@@ -4,7 +4,9 @@ Each page is a list of ``Text`` lines (and, for a page that should look like a s
 shapes). Text is set in the standard Type1 font Helvetica with WinAnsiEncoding, so no font is
 embedded; ``text_width`` measures a string with Helvetica's own advance widths, so a test can
 fill a column the way a word processor would. A ``Text`` given a ``width`` is justified to it
-with word spacing (``Tw``), as in a justified paragraph.
+with word spacing (``Tw``), as in a justified paragraph. The fi and fl ligatures, which
+WinAnsiEncoding lacks, are reached through a ``/Differences`` array and a ToUnicode map, as
+producers that set ligatures do. The document title, when given, goes in ``/Info``.
 """
 
 from __future__ import annotations
@@ -70,13 +72,16 @@ end"""
 @dataclass(frozen=True)
 class Text:
     """One line of text with its baseline's left end at ``(x, y)``, in points from the
-    page's bottom left corner; justified to ``width`` points when given."""
+    page's bottom left corner; justified to ``width`` points when given. With ``glyph_spaces``
+    off, words are set apart by moving the pen (a ``TJ`` array) with no space glyph between
+    them, as TeX does."""
 
     text: str
     x: float
     y: float
     size: float = 11.0
     width: float | None = None
+    glyph_spaces: bool = True
 
 
 @dataclass(frozen=True)
@@ -141,9 +146,7 @@ def pdf_bytes(
 
 
 def _stream(content: bytes) -> bytes:
-    return (
-        f"<< /Length {len(content)} >>\nstream\n".encode("ascii") + content + b"\nendstream"
-    )
+    return f"<< /Length {len(content)} >>\nstream\n".encode("ascii") + content + b"\nendstream"
 
 
 def _assemble(objects: dict[int, bytes], info: int | None) -> bytes:
@@ -173,21 +176,22 @@ def _content(page: Sequence[Text | Rect]) -> bytes:
     parts: list[bytes] = []
     for item in page:
         if isinstance(item, Rect):
-            parts.append(
-                f"0.6 g {_num(item.x)} {_num(item.y)} {_num(item.w)} {_num(item.h)} re f 0 g"
-                .encode("ascii")
-            )
+            box = " ".join(_num(v) for v in (item.x, item.y, item.w, item.h))
+            parts.append(f"0.6 g {box} re f 0 g".encode("ascii"))
             continue
         spacing = 0.0
         spaces = item.text.count(" ")
         if item.width is not None and spaces:
             spacing = (item.width - text_width(item.text, item.size)) / spaces
-        parts.append(
-            f"BT /F1 {_num(item.size)} Tf {_num(spacing)} Tw "
-            f"{_num(item.x)} {_num(item.y)} Td ".encode("ascii")
-            + _literal(item.text)
-            + b" Tj ET"
-        )
+        start = f"BT /F1 {_num(item.size)} Tf {_num(item.x)} {_num(item.y)} Td "
+        if item.glyph_spaces:
+            shown = f"{_num(spacing)} Tw ".encode("ascii") + _literal(item.text) + b" Tj"
+        else:
+            # A TJ number moves the pen left by thousandths of an em: negative moves right.
+            gap = -(_WIDTHS[" "] + spacing * 1000 / item.size)
+            words = [_literal(word) for word in item.text.split(" ")]
+            shown = b"0 Tw [" + f" {_num(gap)} ".encode("ascii").join(words) + b"] TJ"
+        parts.append(start.encode("ascii") + shown + b" ET")
     return b"\n".join(parts)
 
 

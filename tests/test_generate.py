@@ -8,8 +8,17 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from tests.conftest import BERG, OKAFOR, extraction, fact_sheet, position, statement_answer
+from tests.conftest import (
+    BERG,
+    OKAFOR,
+    STATEMENT,
+    extraction,
+    fact_sheet,
+    position,
+    statement_answer,
+)
 from tests.fakeserver import FakeOpenAI, Reply
+from tests.pdf_writer import Text, pdf_bytes, text_width
 
 
 def run(fake: FakeOpenAI, *args: str, stance_check: bool = False, bottom_line: bool = False) -> int:
@@ -520,3 +529,65 @@ def test_a_topic_taken_from_the_titles_is_named_on_stderr(
     assert "topic:" not in out
     assert main([*base, *quiet, "--topic", "the treaty"]) == 0
     assert "topic:" not in capsys.readouterr().err
+
+
+def _typeset(paragraphs: list[str], top: float, size: float = 11.0) -> tuple[list[Text], float]:
+    """Lines of ``paragraphs`` set as a word processor would: filled to a 468-point column,
+    a blank line's space between paragraphs. Returns the lines and where the next one goes."""
+    lines: list[Text] = []
+    y = top
+    for paragraph in paragraphs:
+        line = ""
+        for word in paragraph.split():
+            wider = f"{line} {word}".strip()
+            if line and text_width(wider, size) > 468:
+                lines.append(Text(line, 72, y, size))
+                y -= 1.3 * size
+                line = word
+            else:
+                line = wider
+        lines.append(Text(line, 72, y, size))
+        y -= 2.6 * size
+    return lines, y
+
+
+def test_a_pdf_report_is_briefed_with_the_page_of_each_quote(
+    fake: FakeOpenAI, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A two-page PDF with a running header and page numbers: the facts are grounded in the
+    text read from it (no header, no page number in it), each note names its quote's page,
+    and `briefing check` still reads the notes."""
+    first, second = STATEMENT.split("\n\n")[:2], STATEMENT.split("\n\n")[2:]
+    furniture = [Text("Open Net Monitor - weekly digest", 72, 760, 8)]
+    title = [Text("Rights groups attack cybercrime treaty", 72, 720, 16)]
+    body_1, _ = _typeset(first, 690)
+    body_2, _ = _typeset(second, 720)
+    pages = [
+        [*furniture, *title, *body_1, Text("Page 1 of 2", 290, 40, 8)],
+        [*furniture, *body_2, Text("Page 2 of 2", 290, 40, 8)],
+    ]
+    report = tmp_path / "report.pdf"
+    report.write_bytes(pdf_bytes(pages))
+    fake.enqueue(statement_answer())
+    facts, brief = tmp_path / "facts.json", tmp_path / "brief.md"
+    assert run(fake, str(report), "--json", str(facts), "-o", str(brief)) == 0
+
+    sheet = fact_sheet(facts)
+    (source,) = sheet["sources"]
+    assert source["title"] == "Rights groups attack cybercrime treaty"
+    assert "Open Net Monitor" not in source["text"] and "Page 1" not in source["text"]
+    assert [d["reason"] for d in source["dropped"]].count("page number") == 2
+    assert len(source["page_starts"]) == 1
+    for kind in ("positions", "risks", "events"):
+        for fact in sheet[kind]:
+            for ev in fact["evidence"]:
+                assert source["text"][ev["start"] : ev["end"]] == ev["quote"]
+    text = brief.read_text(encoding="utf-8")
+    notes = {
+        line.split("“")[1].split("”")[0]: line for line in text.splitlines() if "match" in line
+    }
+    okafor = next(line for quote, line in notes.items() if OKAFOR in quote)
+    berg = next(line for quote, line in notes.items() if BERG in quote)
+    assert okafor.endswith("match, page 1)") and berg.endswith("match, page 2)")
+    capsys.readouterr()
+    assert main(["check", str(brief), "--facts", str(facts)]) == 0
