@@ -6,7 +6,7 @@ Run from the project root (needs Chromium, which `.ci/run` installs for the revi
 
 No evaluation set holds PDFs, and whether a PDF is read well depends on its layout, so this
 prints BASIL articles (read at run time from ``../shared/data/basil``; nothing of them is
-copied into the repository) to PDF with Chromium in four layouts a report or a print story
+copied into the repository) to PDF with Chromium in five layouts a report or a print story
 uses, reads each PDF back as a source, and compares the text with the article's own
 paragraphs and sentences:
 
@@ -15,6 +15,9 @@ paragraphs and sentences:
 - columns: two justified columns, paragraphs marked only by a first-line indent, the title
   and date as running header, a bare page number;
 - ragged: small pages (many page breaks), ragged right, "- N -" as footer;
+- typeset: three narrow justified columns with words hyphenated at line ends (soft
+  hyphens put in every long word, as a typesetter's hyphenation would break them), a bare
+  page number;
 - memo: wide line spacing, indented and spaced paragraphs, a large title that wraps, no
   header or footer.
 
@@ -78,6 +81,13 @@ LAYOUTS: dict[str, str] = {
         " body { font: 10pt/1.3 sans-serif } h1 { font-size: 14pt }"
         " p { text-align: left; margin: 0 0 0.6em }"
     ),
+    "typeset": (
+        "@page { size: A4; margin: 1.5cm;"
+        f" @bottom-center {{ content: counter(page); {_MARGIN_BOX} }} }}"
+        " body { font: 9pt/1.2 serif } h1 { font-size: 15pt; column-span: all }"
+        " main { columns: 3; column-gap: 0.5cm }"
+        " p { text-align: justify; margin: 0; text-indent: 1em }"
+    ),
     "memo": (
         "@page { size: letter; margin: 2.5cm }"
         " body { font: 12pt/1.7 serif } h1 { font-size: 24pt; line-height: 1.2 }"
@@ -122,6 +132,26 @@ def _visible(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
 
 
+_LONG_WORD = re.compile(r"\b[^\W\d_]{8,}\b")
+
+
+def _hyphenable(text: str, layout: str) -> str:
+    """The paragraph as HTML; for the typeset layout, long words get soft hyphens every
+    three letters (Chromium here has no hyphenation dictionary), so lines break inside
+    words the way a typesetter's do."""
+    if layout != "typeset":
+        return html.escape(text)
+    pieces, last = [], 0
+    for word in _LONG_WORD.finditer(text):
+        pieces.append(html.escape(text[last : word.start()]))
+        letters = word.group(0)
+        cuts = range(3, len(letters) - 2, 3)
+        pieces.append("&shy;".join(letters[a:b] for a, b in zip([0, *cuts], [*cuts, None])))
+        last = word.end()
+    pieces.append(html.escape(text[last:]))
+    return "".join(pieces)
+
+
 def _css_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -131,7 +161,7 @@ def article_html(article: Article, layout: str) -> str:
         f":root {{ --outlet: {_css_string(article.outlet)}; --title: {_css_string(article.title)};"
         f" --date: {_css_string(article.date)} }}"
     )
-    body = "".join(f"<p>{html.escape(' '.join(p))}</p>" for p in article.paragraphs)
+    body = "".join(f"<p>{_hyphenable(' '.join(p), layout)}</p>" for p in article.paragraphs)
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
         f"<title>{html.escape(article.title)}</title>"
@@ -161,6 +191,10 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
+
+
 _FURNITURE = re.compile(r"Page \d+ of \d+|^- \d+ -$|^\d+$", re.MULTILINE)
 
 
@@ -169,8 +203,9 @@ def measure(article: Article, pdf: Path) -> dict[str, Any]:
     (source,) = load_sources([str(pdf)])
     seconds = time.perf_counter() - began
     document = pdfium.PdfDocument(str(pdf))
+    # Letters and digits only: the page's own text has its line-end hyphens and breaks.
     page_texts = [
-        _squash(document[i].get_textpage().get_text_range()) for i in range(len(document))
+        _letters(document[i].get_textpage().get_text_range()) for i in range(len(document))
     ]
     document.close()
 
@@ -191,7 +226,7 @@ def measure(article: Article, pdf: Path) -> dict[str, Any]:
         found += 1
         cursor = at
         page = source.page_at(at)
-        head = _squash(sentence)[:30]
+        head = _letters(sentence)[:25]
         if page is not None and head in page_texts[page - 1]:
             paged_right += 1
     furniture = [

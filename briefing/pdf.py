@@ -11,6 +11,7 @@ the page of its quote. PDFium (through ``pypdfium2``) does the parsing.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -33,6 +34,7 @@ _EDGE_LINES = 2
 _RUNNING_SHARE = 0.5
 # A page's top line in type this much smaller than the text's, set apart, is a header.
 _HEADER_SIZE = 0.85
+_FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹])(?:\s|[.)]\s)")
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*[-–—])?"
     r"(?:\s*(?:/|of)\s*\d{1,4})?$",
@@ -53,6 +55,7 @@ _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 _HYPHENS = "-\u2010\u2011"
 _SOFT_HYPHENS = "\u00ad\x02"
 _DASHES = _HYPHENS + _SOFT_HYPHENS + "\u2013\u2014"
+_TYPESET_HYPHEN = "\u2010"
 # PDFium writes U+FFFE for a hyphen it finds at a line end, and joins the two lines.
 _LINE_END_HYPHEN = "\ufffe"
 _LIGATURES = str.maketrans(
@@ -62,6 +65,8 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 # A line of PDFium's page text; one it joined to the next at a hyphen ends at the U+FFFE.
 _SEGMENT = re.compile(r"[^\r\n\ufffe]*\ufffe|[^\r\n\ufffe]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Line-end splits the document's own words join, at least, for its habit to be hyphenating.
+_HABIT_VOTES = 2
 _COMPOUND = re.compile(r"\w+-\w+", re.UNICODE)
 # Prefixes written with a hyphen: a line break after one keeps it ("re-election").
 _PREFIXES = frozenset(
@@ -129,8 +134,11 @@ def read_pdf(data: bytes, shown: str) -> PdfText:
             if len(pages)
             else f"PDF has no pages: {shown}"
         )
-    body, dropped = _drop_page_furniture(pages)
-    text, page_starts = _paragraphs(body, len(pages))
+    sizes = [line.size for lines in pages for line in lines if line.size > 0]
+    text_size = statistics.median(sizes) if sizes else 0.0
+    kept, dropped = _drop_page_furniture(pages, text_size)
+    body, footnotes = _set_footnotes_apart(kept, text_size)
+    text, page_starts = _paragraphs(body, footnotes, len(pages))
     return PdfText(text=text, title=title, page_starts=page_starts, dropped=dropped)
 
 
@@ -199,8 +207,10 @@ def _edges(lines: list[_Line]) -> list[int]:
     return sorted(set(by_height[:_EDGE_LINES] + by_height[-_EDGE_LINES:]))
 
 
-def _drop_page_furniture(pages: list[list[_Line]]) -> tuple[list[_Line], list[DroppedText]]:
-    """Body lines of every page in order, without running headers, footers and page numbers.
+def _drop_page_furniture(
+    pages: list[list[_Line]], text_size: float
+) -> tuple[list[list[_Line]], list[DroppedText]]:
+    """Each page's lines without its running header, footer and page number.
 
     A line counts as furniture only at a page's edge, and only when it is a bare page number,
     recurs (numbers aside) at the edge of at least half the pages, two or more, or is the
@@ -211,12 +221,11 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> tuple[list[_Line], list[Dr
     for lines in pages:
         recurring.update({_signature(lines[i].text) for i in _edges(lines)})
     pages_with_text = sum(1 for lines in pages if lines)
-    needed = max(2, round(_RUNNING_SHARE * pages_with_text))
-    sizes = [line.size for lines in pages for line in lines if line.size > 0]
-    text_size = statistics.median(sizes) if sizes else 0.0
-    body: list[_Line] = []
+    needed = max(2, math.ceil(_RUNNING_SHARE * pages_with_text))
+    kept: list[list[_Line]] = []
     dropped: list[DroppedText] = []
     for lines in pages:
+        kept.append([])
         edges = set(_edges(lines))
         header = _small_header(lines, text_size)
         for index, line in enumerate(lines):
@@ -225,8 +234,8 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> tuple[list[_Line], list[Dr
             elif index == header or (index in edges and recurring[_signature(line.text)] >= needed):
                 dropped.append(DroppedText(text=line.text, reason=REASON_RUNNING))
             else:
-                body.append(line)
-    return body, dropped
+                kept[-1].append(line)
+    return kept, dropped
 
 
 def _small_header(lines: list[_Line], text_size: float) -> int | None:
@@ -242,13 +251,58 @@ def _small_header(lines: list[_Line], text_size: float) -> int | None:
     return None
 
 
+def _set_footnotes_apart(
+    pages: list[list[_Line]], text_size: float
+) -> tuple[list[_Line], dict[int, list[str]]]:
+    """The text's lines of every page in order, and each page's footnotes as paragraphs.
+
+    Footnotes are the lines at a page's foot in type smaller than the text's, set apart from
+    the text above them. Left in the flow they would land inside a sentence that runs on to
+    the next page; each new footnote begins with its mark ("1", "*", "†").
+    """
+    body: list[_Line] = []
+    footnotes: dict[int, list[str]] = {}
+    for number, lines in enumerate(pages):
+        notes = _footnote_lines(lines, text_size)
+        body.extend(line for index, line in enumerate(lines) if index not in notes)
+        for index in sorted(notes, key=lambda i: -lines[i].top):
+            text = lines[index].text
+            page_notes = footnotes.setdefault(number, [])
+            if page_notes and not _FOOTNOTE_MARK.match(text):
+                page_notes[-1] = f"{page_notes[-1]} {text}"
+            else:
+                page_notes.append(text)
+    return body, footnotes
+
+
+def _footnote_lines(lines: list[_Line], text_size: float) -> set[int]:
+    bottom_up = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    small = 0
+    while small < len(bottom_up) and 0 < lines[bottom_up[small]].size <= _HEADER_SIZE * text_size:
+        small += 1
+    if not small or small == len(bottom_up):
+        return set()
+    text_above, highest_note = lines[bottom_up[small]], lines[bottom_up[small - 1]]
+    if text_above.bottom - highest_note.top < 0.5 * text_above.size:
+        return set()
+    return set(bottom_up[:small])
+
+
 # --------------------------------------------------------------------------- paragraphs
 
 
-def _paragraphs(lines: list[_Line], page_count: int) -> tuple[str, list[int]]:
-    """Join lines into paragraphs (blank line between them) and note where each page begins."""
+def _paragraphs(
+    lines: list[_Line], footnotes: dict[int, list[str]], page_count: int
+) -> tuple[str, list[int]]:
+    """Join lines into paragraphs (blank line between them) and note where each page begins.
+
+    A page's footnotes follow the paragraph that ends on it, or, when that paragraph runs on,
+    the paragraph it runs into."""
     pitch = _usual_pitch(lines)
-    breaks = [index > 0 and _new_paragraph(lines, index, pitch) for index in range(len(lines))]
+    text_size = statistics.median(line.size for line in lines) if lines else 0.0
+    breaks = [
+        index > 0 and _new_paragraph(lines, index, pitch, text_size) for index in range(len(lines))
+    ]
     hyphens = _Hyphenation(lines, breaks)
     parts: list[str] = []
     length = 0
@@ -258,6 +312,9 @@ def _paragraphs(lines: list[_Line], page_count: int) -> tuple[str, list[int]]:
             joint = ""
         elif breaks[index]:
             joint = "\n\n"
+            for note in _due(footnotes, line.page):
+                parts.append(f"\n\n{note}")
+                length += len(note) + 2
         elif index in hyphens.joined:
             # The typesetter's hyphen: drop it and join the word's halves.
             parts[-1] = parts[-1][:-1]
@@ -272,9 +329,20 @@ def _paragraphs(lines: list[_Line], page_count: int) -> tuple[str, list[int]]:
         parts.append(joint)
         parts.append(line.text)
         length += len(joint) + len(line.text)
+    for note in _due(footnotes, page_count):
+        parts.append(f"\n\n{note}" if parts else note)
+        length += len(parts[-1])
     while len(page_starts) < page_count - 1:
         page_starts.append(length)
     return "".join(parts), page_starts
+
+
+def _due(footnotes: dict[int, list[str]], page: int) -> list[str]:
+    """Take out the footnotes of the pages before ``page``."""
+    due = [note for number in sorted(footnotes) if number < page for note in footnotes[number]]
+    for number in [n for n in footnotes if n < page]:
+        del footnotes[number]
+    return due
 
 
 class _Hyphenation:
@@ -283,21 +351,23 @@ class _Hyphenation:
     A hyphen stays when the halves are a compound the document also writes within a line
     ("fund-raiser"), when both halves are words it uses on their own ("far-right"), after a
     common prefix ("re-election"), before a capital ("Wal-Mart") or after a non-letter
-    ("U.S.-Mexico"), and so does a dash ("days—the", "--" broken in two); it goes when the joined
-    word occurs elsewhere ("regulation") or is marked soft. The splits no evidence decides
-    follow the document's habit, read from the decided ones: a typeset report hyphenates
-    many words, a word processor breaks lines only at hyphens already there.
+    ("U.S.-Mexico"), and so does a dash ("days—the", "--" broken in two). It goes when the
+    joined word occurs elsewhere ("regulation"), or when it is marked as the typesetter's: a
+    soft hyphen, or U+2010, which renderers (Chromium's among them) print where they
+    hyphenate while writers type U+002D. The splits no evidence decides follow the
+    document's habit, read from the decided ones: a typeset report hyphenates many words
+    (two joined by evidence, more than kept, make a habit), a word processor breaks lines
+    only at hyphens already there, and a document that marks its typesetter's hyphens
+    leaves the unmarked ones to the words. With no habit to read, the hyphen stays as
+    printed: "regu-lation" reads as what it is, while "fiveminute" would misquote the page.
     """
 
     def __init__(self, lines: list[_Line], breaks: list[bool]) -> None:
         self.joined: set[int] = set()
         self.kept: set[int] = set()
-        words: Counter[str] = Counter()
-        compounds: set[str] = set()
-        for line in lines:
-            inner = line.text.rstrip(_HYPHENS + _SOFT_HYPHENS)
-            words.update(w.lower() for w in _WORD.findall(inner))
-            compounds.update(c.lower() for c in _COMPOUND.findall(inner))
+        words, compounds = _vocabulary(lines)
+        votes = Counter[bool]()  # True: a split the evidence joins; False: one it keeps
+        marked = 0  # splits the document marks as its typesetter's (soft or U+2010)
         undecided: list[int] = []
         for index in range(1, len(lines)):
             previous, text = lines[index - 1].text, lines[index].text
@@ -308,31 +378,60 @@ class _Hyphenation:
                 if text[0] in _DASHES:  # "--" broken between its hyphens
                     self.kept.add(index)
                 continue  # a spaced dash: "the intermediary -- former President"
-            if previous[-1] in _SOFT_HYPHENS and previous[-2].isalpha():
+            halves = _split_word(previous, text)
+            if (previous[-1] in _SOFT_HYPHENS and previous[-2].isalpha()) or (
+                halves and previous[-1] == _TYPESET_HYPHEN
+            ):
+                marked += 1
                 self.joined.add(index)
                 continue
-            head_words = _WORD.findall(previous)
-            tail = _WORD.match(text)
-            if (
-                previous[-1] not in _HYPHENS
-                or not previous[-2].isalpha()
-                or not head_words
-                or not tail
-                or not text[:1].islower()
-            ):
+            if halves is None:
                 self.kept.add(index)  # a dash or hyphen the words keep: "U.S.-Mexico", "days—the"
                 continue
-            head, rest = head_words[-1].lower(), tail.group(0)
-            if f"{head}-{rest}" in compounds or head in _PREFIXES:
+            head, rest = halves
+            if head in _PREFIXES:
                 self.kept.add(index)
-            elif words[head + rest] > 0:
-                self.joined.add(index)
-            elif words[head] > 0 and words[rest] > 0:
-                self.kept.add(index)
+                continue
+            if f"{head}-{rest}" in compounds or (words[head] and words[rest]):
+                join = False
+            elif words[head + rest]:
+                join = True
             else:
                 undecided.append(index)
-        habit = self.joined if len(self.joined) > len(self.kept) else self.kept
-        habit.update(undecided)
+                continue
+            votes[join] += 1
+            (self.joined if join else self.kept).add(index)
+        habit = not marked and votes[True] >= _HABIT_VOTES and votes[True] > votes[False]
+        (self.joined if habit else self.kept).update(undecided)
+
+
+def _split_word(previous: str, text: str) -> tuple[str, str] | None:
+    """The two halves, lower-cased, of a word a line-end hyphen may have split: a letter
+    before the hyphen and a lower-case word after it."""
+    head = _WORD.findall(previous)
+    tail = _WORD.match(text)
+    if previous[-1] not in _HYPHENS or not previous[-2].isalpha() or not head or not tail:
+        return None
+    if not text[:1].islower():
+        return None
+    return head[-1].lower(), tail.group(0).lower()
+
+
+def _vocabulary(lines: list[_Line]) -> tuple[Counter[str], set[str]]:
+    """The words the document writes whole, and its hyphenated compounds written inside a
+    line; the halves of words split at line ends are neither."""
+    words: Counter[str] = Counter()
+    compounds: set[str] = set()
+    split_before = False
+    for line in lines:
+        found = _WORD.findall(line.text)
+        split_after = line.text[-1:] in _DASHES and len(line.text) > 1 and line.text[-2].isalpha()
+        whole = found[int(split_before) : len(found) - int(split_after)]
+        words.update(w.lower() for w in whole)
+        inner = line.text.rstrip(_DASHES)
+        compounds.update(c.lower() for c in _COMPOUND.findall(inner))
+        split_before = split_after
+    return words, compounds
 
 
 def _usual_pitch(lines: list[_Line]) -> float:
@@ -346,7 +445,7 @@ def _usual_pitch(lines: list[_Line]) -> float:
     return statistics.median(steps) if steps else 0.0
 
 
-def _new_paragraph(lines: list[_Line], index: int, pitch: float) -> bool:
+def _new_paragraph(lines: list[_Line], index: int, pitch: float, text_size: float) -> bool:
     """Whether ``lines[index]`` begins a paragraph, read from its place and the line before."""
     before, line = lines[index - 1], lines[index]
     if _SYMBOL_BULLET.match(line.text) or (
@@ -362,6 +461,8 @@ def _new_paragraph(lines: list[_Line], index: int, pitch: float) -> bool:
         return True
     if _indented(lines, index, same_flow):
         return True
+    if min(line.size, before.size) > (1 + _SIZE_CHANGE) * text_size:
+        return False  # a heading's lines: its author breaks them where the sense does
     return _ends_early(lines, index - 1, line)
 
 

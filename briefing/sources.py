@@ -653,25 +653,45 @@ def _finish(doc: _RawDoc) -> Source:
 
 
 def _page_starts_after_cleaning(doc: _RawDoc, text: str) -> list[int] | None:
-    """Move page starts from the raw text onto the clean one. Cleaning only drops whole
-    paragraphs and lines, so a page's first words are found in order; a page whose first
-    words were dropped starts where the next page's words are found."""
-    if doc.page_starts is None or text == doc.text:
+    """Move page starts from the raw text onto the clean one.
+
+    Cleaning only drops whole paragraphs and lines, so a page's first words are found in
+    order, no further back than all that was dropped and no further on than in the raw text
+    (an earlier copy of a dropped paragraph is not taken for them). A page whose first
+    paragraph was dropped starts where its next paragraph is found; one with nothing left
+    starts where the next page does.
+    """
+    if not doc.page_starts or text == doc.text:
         return doc.page_starts
+    removed = len(doc.text) - len(text)
+    ends = [*doc.page_starts[1:], len(doc.text)]
     found: list[int | None] = []
     cursor = 0
-    for start in doc.page_starts:
-        anchor = doc.text[start : start + _PAGE_ANCHOR].split("\n\n")[0]
-        at = text.find(anchor, cursor) if anchor.strip() else -1
-        if at >= 0:
-            cursor = at
-        found.append(at if at >= 0 else None)
+    for start, end in zip(doc.page_starts, ends, strict=True):
+        at = None
+        for candidate in _paragraph_starts(doc.text, start, end):
+            anchor = doc.text[candidate : candidate + _PAGE_ANCHOR].split("\n\n")[0]
+            earliest = max(cursor, candidate - removed)
+            position = text.find(anchor, earliest, candidate + len(anchor))
+            if anchor.strip() and position >= 0:
+                at = cursor = position
+                break
+        found.append(at)
     starts: list[int] = []
     following = len(text)
     for page_start in reversed(found):
         following = page_start if page_start is not None else following
         starts.append(following)
     return starts[::-1]
+
+
+def _paragraph_starts(text: str, start: int, end: int) -> Iterator[int]:
+    """``start``, then where each paragraph after it begins, up to ``end``."""
+    yield start
+    at = text.find("\n\n", start, end)
+    while at >= 0:
+        yield at + 2
+        at = text.find("\n\n", at + 2, end)
 
 
 def _text_title(text: str) -> str | None:
