@@ -43,12 +43,13 @@ _WIDTHS.update(
         "\u00ad": 333,  # soft hyphen
         "\ufb01": 500,  # fi ligature (through the encoding's /Differences)
         "\ufb02": 500,  # fl ligature
+        "\u2010": 333,  # hyphen as renderers print it where they hyphenate (through /Differences)
     }
 )
 # WinAnsiEncoding has no ligatures; two codes it leaves unused name Helvetica's fi and fl
 # glyphs through a /Differences array, as producers that set ligatures do.
-_LIGATURE_CODES = {"\ufb01": 0x81, "\ufb02": 0x8D}
-_DIFFERENCES = "[129 /fi 141 /fl]"
+_LIGATURE_CODES = {"\ufb01": 0x81, "\ufb02": 0x8D, "\u2010": 0x8F}
+_DIFFERENCES = "[129 /fi 141 /fl 143 /hyphen]"
 # ... and a ToUnicode map says those codes stand for U+FB01 and U+FB02, the ligatures.
 _TO_UNICODE = """/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -59,9 +60,10 @@ begincmap
 1 begincodespacerange
 <00> <FF>
 endcodespacerange
-2 beginbfchar
+3 beginbfchar
 <81> <FB01>
 <8D> <FB02>
+<8F> <2010>
 endbfchar
 endcmap
 CMapName currentdict /CMap defineresource pop

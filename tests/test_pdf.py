@@ -374,6 +374,22 @@ def test_hyphens_follow_the_documents_habit_when_nothing_else_decides(tmp_path: 
     )
 
 
+def test_a_document_that_marks_its_typesetters_hyphens_keeps_the_others(tmp_path: Path) -> None:
+    """Renderers print U+2010 where they hyphenate a word ('regu‐' + 'lation': joined);
+    in such a document a plain hyphen at a line end is the word's own ('five-' + 'minute')."""
+    lines = [
+        "The harbour council proposed a tidal barrier levy on every berth, and the new regu\u2010",
+        "lation would oblige the ferry companies to report their figures after each five-",
+        "minute count of passengers at the gate, the council said in its notice on Monday.",
+    ]
+    source = read(tmp_path, [column([para(P1), Para(lines, space_before=8.0)], width=WIDTH)])
+    assert source.text == (
+        f"{P1}\n\nThe harbour council proposed a tidal barrier levy on every berth, and the new "
+        "regulation would oblige the ferry companies to report their figures after each "
+        "five-minute count of passengers at the gate, the council said in its notice on Monday."
+    )
+
+
 # --------------------------------------------------------------------------- a three-page report
 
 TITLE_LINE = "Tidal Barrier Levy Review"
