@@ -106,8 +106,12 @@ def pdf_bytes(
     *,
     title: str | None = None,
     page_size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT),
+    locked: bool = False,
 ) -> bytes:
     """A complete PDF file: one page per item of ``pages``, drawn in the order given.
+
+    ``locked`` adds the standard security handler with a user password (its check values
+    are made up, so no password opens it: a reader can only say it needs one).
 
     Objects: 1 catalog, 2 page tree, 3 font, 4 the font's ToUnicode map (only when a line
     holds a ligature), 5 document information (only with ``title``), then a page and its
@@ -144,14 +148,21 @@ def pdf_bytes(
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_id + 1} 0 R >>"
         ).encode("ascii")
         objects[page_id + 1] = _stream(_content(page))
-    return _assemble(objects, info=5 if title is not None else None)
+    encrypt = None
+    if locked:
+        encrypt = max(objects) + 1
+        check = "<" + "5a" * 32 + ">"
+        objects[encrypt] = f"<< /Filter /Standard /V 1 /R 2 /O {check} /U {check} /P -4 >>".encode(
+            "ascii"
+        )
+    return _assemble(objects, info=5 if title is not None else None, encrypt=encrypt)
 
 
 def _stream(content: bytes) -> bytes:
     return f"<< /Length {len(content)} >>\nstream\n".encode("ascii") + content + b"\nendstream"
 
 
-def _assemble(objects: dict[int, bytes], info: int | None) -> bytes:
+def _assemble(objects: dict[int, bytes], info: int | None, encrypt: int | None = None) -> bytes:
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     size = max(objects) + 1
     offsets = [0] * size
@@ -169,6 +180,9 @@ def _assemble(objects: dict[int, bytes], info: int | None) -> bytes:
     trailer = f"<< /Size {size} /Root 1 0 R"
     if info is not None:
         trailer += f" /Info {info} 0 R"
+    if encrypt is not None:
+        file_id = "<" + "0f" * 16 + ">"
+        trailer += f" /Encrypt {encrypt} 0 R /ID [{file_id} {file_id}]"
     out += f"trailer\n{trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode("ascii")
     return bytes(out)
 

@@ -717,6 +717,14 @@ def test_damaged_pdf_is_one_line_source_error(tmp_path: Path, data: bytes) -> No
     assert error.__suppress_context__
 
 
+def test_password_protected_pdf_is_one_line_source_error(tmp_path: Path) -> None:
+    """A PDF that needs a password to open: the message says so, naming the file."""
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(pdf_bytes([column([para(P1)], width=WIDTH)], locked=True))
+    error = _error([str(path)])
+    assert str(error) == f"cannot read PDF: {path} (it is password-protected)"
+
+
 def test_pdf_of_scans_without_text_layer(tmp_path: Path) -> None:
     """Pages that only draw (a scan) hold no text: the message says so and suggests OCR."""
     scan: list[list[Text | Rect]] = [[Rect(36, 36, 540, 720)], [Rect(36, 36, 540, 720)]]
