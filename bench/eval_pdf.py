@@ -6,7 +6,7 @@ Run from the project root (needs Chromium, which `.ci/run` installs for the revi
 
 No evaluation set holds PDFs, and whether a PDF is read well depends on its layout, so this
 prints BASIL articles (read at run time from ``../shared/data/basil``; nothing of them is
-copied into the repository) to PDF with Chromium in five layouts a report or a print story
+copied into the repository) to PDF with Chromium in six layouts a report or a print story
 uses, reads each PDF back as a source, and compares the text with the article's own
 paragraphs and sentences:
 
@@ -19,7 +19,9 @@ paragraphs and sentences:
   hyphens put in every long word, as a typesetter's hyphenation would break them), a bare
   page number;
 - memo: wide line spacing, indented and spaced paragraphs, a large title that wraps, no
-  header or footer.
+  header or footer;
+- writer: the article as plain HTML opened and exported by LibreOffice Writer (its default
+  page style), a second producer of PDF; left out when ``soffice`` is not installed.
 
 Reported per layout: sentences of the article found word for word in the text read (what
 grounding needs), paragraphs rebuilt exactly, paragraphs split or merged, header, footer or
@@ -55,6 +57,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "basil"
 DEFAULT_JSON = ROOT / "bench" / "results" / "pdf.json"
 OUTLETS = {"nyt": "The New York Times", "hpo": "HuffPost", "fox": "Fox News"}
 
+WRITER = "writer"
 _MARGIN_BOX = "font: 8pt sans-serif; color: #444"
 LAYOUTS: dict[str, str] = {
     "report": (
@@ -88,6 +91,7 @@ LAYOUTS: dict[str, str] = {
         " main { columns: 3; column-gap: 0.5cm }"
         " p { text-align: justify; margin: 0; text-indent: 1em }"
     ),
+    WRITER: "",  # printed by LibreOffice Writer, not Chromium
     "memo": (
         "@page { size: letter; margin: 2.5cm }"
         " body { font: 12pt/1.7 serif } h1 { font-size: 24pt; line-height: 1.2 }"
@@ -157,6 +161,13 @@ def _css_string(value: str) -> str:
 
 
 def article_html(article: Article, layout: str) -> str:
+    if layout == WRITER:  # Writer's HTML import reads no page CSS: its own page style
+        body = "".join(f"<p>{html.escape(' '.join(p))}</p>" for p in article.paragraphs)
+        return (
+            "<!doctype html><html><head><meta charset=utf-8>"
+            f"<title>{html.escape(article.title)}</title></head>"
+            f"<body><h1>{html.escape(article.title)}</h1>{body}</body></html>"
+        )
     variables = (
         f":root {{ --outlet: {_css_string(article.outlet)}; --title: {_css_string(article.title)};"
         f" --date: {_css_string(article.date)} }}"
@@ -170,7 +181,26 @@ def article_html(article: Article, layout: str) -> str:
     )
 
 
-def print_pdf(chromium: str, page: Path, out: Path) -> None:
+def print_pdf(tools: dict[str, str], layout: str, page: Path, out: Path) -> None:
+    if layout == WRITER:
+        # LibreOffice writes ``<stem>.pdf`` into the output folder.
+        subprocess.run(
+            [
+                tools["soffice"],
+                "--headless",
+                "--infilter=HTML (StarWriter)",
+                "--convert-to",
+                "pdf:writer_pdf_Export",
+                "--outdir",
+                str(out.parent),
+                str(page),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        return
+    chromium = tools["chromium"]
     subprocess.run(
         [
             chromium,
@@ -278,22 +308,32 @@ def main() -> int:
     if not (args.data / "articles").is_dir():
         print(f"BASIL not found at {args.data}; nothing to evaluate", file=sys.stderr)
         return 0
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
+    tools = {
+        name: found
+        for name, found in (
+            ("chromium", shutil.which("chromium") or shutil.which("chromium-browser")),
+            ("soffice", shutil.which("soffice")),
+        )
+        if found
+    }
+    layouts = [layout for layout in args.layouts if layout != WRITER or "soffice" in tools]
+    if "chromium" not in tools:
         print("Chromium not found (apt-get install chromium); nothing to evaluate", file=sys.stderr)
         return 0
+    if len(layouts) < len(args.layouts):
+        print("LibreOffice not found: the writer layout is left out", file=sys.stderr)
     articles = load_articles(args.data, args.articles)
     results: dict[str, Any] = {"articles": len(articles), "layouts": {}}
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        for layout in args.layouts:
+        for layout in layouts:
             rows = []
             for number, article in enumerate(articles, 1):
                 page = folder / f"{article.name}-{layout}.html"
                 pdf = page.with_suffix(".pdf")
                 page.write_text(article_html(article, layout), encoding="utf-8")
-                print_pdf(chromium, page, pdf)
+                print_pdf(tools, layout, page, pdf)
                 rows.append({"article": article.name, **measure(article, pdf)})
                 print(f"\r{layout}: {number}/{len(articles)}", end="", file=sys.stderr)
             print(file=sys.stderr)

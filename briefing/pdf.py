@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,6 +29,8 @@ REASON_RUNNING = "running header or footer"
 REASON_PAGE_NUMBER = "page number"
 
 _MAGIC = b"%PDF-"
+# PDFium is not thread-safe, and batch runs and the service read sources in threads.
+_PDFIUM = threading.Lock()
 # A page's first and last lines by position are where headers, footers and numbers sit.
 _EDGE_LINES = 2
 # A line is a running header or footer when it recurs at a page's edge on this share of pages.
@@ -116,18 +119,8 @@ def is_pdf(data: bytes) -> bool:
 
 def read_pdf(data: bytes, shown: str) -> PdfText:
     """Parse ``data`` as a PDF; ``SourceError`` with a one-line reason when it cannot be read."""
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        detail = str(exc).lower()
-        if "password" in detail:
-            raise SourceError(f"cannot read PDF: {shown} (it is password-protected)") from None
-        raise SourceError(f"cannot read PDF: {shown} (damaged or not a PDF)") from None
-    try:
-        pages = [_page_lines(document, number) for number in range(len(document))]
-        title = _metadata_title(document)
-    finally:
-        document.close()
+    with _PDFIUM:
+        pages, title = _read_lines(data, shown)
     if not any(pages):
         raise SourceError(
             f"PDF has no text layer: {shown} (a scan? run OCR on it first)"
@@ -140,6 +133,23 @@ def read_pdf(data: bytes, shown: str) -> PdfText:
     body, footnotes = _set_footnotes_apart(kept, text_size)
     text, page_starts = _paragraphs(body, footnotes, len(pages))
     return PdfText(text=text, title=title, page_starts=page_starts, dropped=dropped)
+
+
+def _read_lines(data: bytes, shown: str) -> tuple[list[list[_Line]], str | None]:
+    """Every page's lines, and the metadata title."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        # PDFium's last error outlives the call that set it, so a password error is
+        # believed only of a file that names an encryption dictionary.
+        if "password" in str(exc).lower() and b"/Encrypt" in data:
+            raise SourceError(f"cannot read PDF: {shown} (it is password-protected)") from None
+        raise SourceError(f"cannot read PDF: {shown} (damaged or not a PDF)") from None
+    try:
+        pages = [_page_lines(document, number) for number in range(len(document))]
+        return pages, _metadata_title(document)
+    finally:
+        document.close()
 
 
 # --------------------------------------------------------------------------- lines

@@ -736,7 +736,11 @@ def test_pdf_of_scans_without_text_layer(tmp_path: Path) -> None:
 
 
 def test_pdf_without_pages(tmp_path: Path) -> None:
-    """A page tree with no pages: PDFium refuses the file, or it opens with nothing in it."""
+    """A page tree with no pages: PDFium refuses the file, or it opens with nothing in it.
+    Never 'password-protected', even right after a locked file (PDFium's last error lingers)."""
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(pdf_bytes([column([para(P1)], width=WIDTH)], locked=True))
+    assert "password-protected" in str(_error([str(locked)]))
     path = tmp_path / "empty.pdf"
     path.write_bytes(pdf_bytes([]))
     assert str(_error([str(path)])) in (
