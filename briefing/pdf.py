@@ -11,6 +11,7 @@ the page of its quote. PDFium (through ``pypdfium2``) does the parsing.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import re
 import statistics
@@ -19,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from briefing.errors import SourceError
 from briefing.models import DroppedText
@@ -31,6 +33,8 @@ REASON_PAGE_NUMBER = "page number"
 _MAGIC = b"%PDF-"
 # PDFium is not thread-safe, and batch runs and the service read sources in threads.
 _PDFIUM = threading.Lock()
+# Of a line's type size, the share above its baseline (its place is read from the baseline).
+_ASCENT = 0.75
 # A page's first and last lines by position are where headers, footers and numbers sit.
 _EDGE_LINES = 2
 # A line is a running header or footer when it recurs at a page's edge on this share of pages.
@@ -174,17 +178,33 @@ def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
                 last = segment.start() + len(piece.rstrip()) - 1
                 word_end = first + len(piece.split()[0]) - 1
                 if geometry:
-                    left, bottom, _, top = textpage.get_charbox(first, loose=True)
+                    left = textpage.get_charbox(first, loose=True)[0]
                     right = textpage.get_charbox(last, loose=True)[2]
                     word = textpage.get_charbox(word_end, loose=True)[2] - left
+                    baseline, size = _baseline_and_size(textpage, first)
                 else:
-                    left = bottom = top = right = word = 0.0
+                    left = right = word = baseline = size = 0.0
+                top, bottom = baseline + _ASCENT * size, baseline - (1 - _ASCENT) * size
                 lines.append(_Line(text.strip(), number, left, right, top, bottom, word))
             return lines
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+def _baseline_and_size(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float]:
+    """Where a character sits and its type size, in page units. Character boxes vary with
+    the glyph in some producers' fonts (LibreOffice's: a 'p' is taller than an 'A'), so the
+    line's place and size come from its first character's origin and font size, scaled by
+    its text matrix (Chromium sets type in pixels and scales the page by 0.75)."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    matrix = pdfium_c.FS_MATRIX()
+    scale = 1.0
+    if pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
+    return y.value, pdfium_c.FPDFText_GetFontSize(textpage.raw, index) * scale
 
 
 def _clean_chars(text: str) -> str:
