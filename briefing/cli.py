@@ -76,8 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     generate = commands.add_parser(
         "generate",
         help="write a grounded brief from source documents",
-        description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl, .pdf; "
-        "'-' for stdin), extract positions, risks and events with the model, keep only facts whose "
+        description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl, .pdf, "
+        ".docx; '-' for stdin), extract positions, risks and events with the model, keep only facts whose "
         "evidence is found word for word in their source, and write a Markdown brief that "
         "opens with a bottom line the model writes from those facts, each sentence checked "
         "against them, and a line of who stands where.",

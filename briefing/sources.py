@@ -1,8 +1,8 @@
 """Read the documents a brief is built from, whatever shape they arrive in.
 
-Users hand us a mix of saved web pages, Markdown notes, plain text, JSON exports and PDF
-reports (read by ``briefing.pdf``). This
-module turns each into a ``Source`` holding clean text, because every later offset and quote
+Users hand us a mix of saved web pages, Markdown notes, plain text, JSON exports, PDF
+reports (read by ``briefing.pdf``) and Word documents (``briefing.docx``). This module
+turns each into a ``Source`` holding clean text, because every later offset and quote
 points into ``Source.text``: the text must be decided once, here, and never change. Failures
 raise ``SourceError`` with a one-line message naming the file, so the CLI can print it as is.
 """
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from briefing.cleaning import clean_text
+from briefing.docx import read_docx
 from briefing.errors import SourceError
 from briefing.models import DroppedText, Source
 from briefing.pdf import is_pdf, read_pdf
@@ -36,6 +37,7 @@ HTML_EXTENSIONS = frozenset({".html", ".htm"})
 JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
 PDF_EXTENSIONS = frozenset({".pdf"})
+DOCX_EXTENSIONS = frozenset({".docx"})
 DOCUMENT_EXTENSIONS = (
     TEXT_EXTENSIONS
     | MARKDOWN_EXTENSIONS
@@ -43,6 +45,7 @@ DOCUMENT_EXTENSIONS = (
     | JSON_EXTENSIONS
     | JSONL_EXTENSIONS
     | PDF_EXTENSIONS
+    | DOCX_EXTENSIONS
 )
 
 _BINARY_PROBE = 8192
@@ -167,6 +170,8 @@ def _load_file(path: Path, shown: str, max_bytes: int) -> list[Source]:
     stem = path.stem or path.name
     if path.suffix.lower() in PDF_EXTENSIONS or is_pdf(data):
         return [_finish(_parse_pdf(data, shown, stem))]
+    if path.suffix.lower() in DOCX_EXTENSIONS:
+        return [_finish(_parse_docx(data, shown, stem))]
     text = _decode(data, shown)
     if not text.strip():
         raise _UnreadableError(f"source is empty: {shown}")
@@ -286,6 +291,15 @@ def _parse_pdf(data: bytes, shown: str, stem: str) -> _RawDoc:
         page_starts=pdf.page_starts,
         dropped=pdf.dropped,
     )
+
+
+def _parse_docx(data: bytes, shown: str, stem: str) -> _RawDoc:
+    """A Word document's paragraphs and title; any failure to read it is one line."""
+    try:
+        docx = read_docx(data, shown)
+    except SourceError as exc:
+        raise _UnreadableError(str(exc)) from None
+    return _RawDoc(path=shown, text=docx.text, fallback_title=stem, title=docx.title)
 
 
 # --------------------------------------------------------------------------- markdown

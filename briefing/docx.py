@@ -1,0 +1,165 @@
+"""Read the text of a Word document (.docx): its paragraphs, headings and tables, in order.
+
+Statements and reports often arrive as Word files. A .docx is a zip of XML parts; the text
+a reader sees is the main document part's paragraphs and tables, with tracked changes as
+they would read once accepted (insertions in, deletions out), then the footnotes and
+endnotes. Page headers and footers are other parts and are not read, as a PDF's running
+headers are dropped. The zip and its XML are untrusted: sizes are bounded before anything
+is unpacked, and a part that declares a DTD (the road to entity expansion) is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from briefing.errors import SourceError
+
+__all__ = ["DocxText", "read_docx"]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+_DOCUMENT = "word/document.xml"
+_NOTES = ("word/footnotes.xml", "word/endnotes.xml")
+_CORE = "docProps/core.xml"
+# Unpacked, the parts read may hold this much XML; a zip bomb is refused before inflating.
+_MAX_UNPACKED = 200_000_000
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_HEADING_STYLE = re.compile(r"^(?:Title|Subtitle|Heading\d?)$", re.IGNORECASE)
+_TOOL_TITLE = re.compile(r"^(?:untitled\b.*|document\d*|.*\.(?:docx?|pdf|odt|rtf))$", re.IGNORECASE)
+_TITLE_MAX = 200
+# Notes that only draw the line above the notes, or continue it on the next page.
+_SEPARATOR_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+
+
+@dataclass(frozen=True)
+class DocxText:
+    """A Word document's text as paragraphs separated by blank lines, and its title."""
+
+    text: str
+    title: str | None
+
+
+def read_docx(data: bytes, shown: str) -> DocxText:
+    """Parse ``data`` as a .docx; ``SourceError`` with a one-line reason when it cannot be."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        raise SourceError(
+            f"cannot read Word document: {shown} (damaged, password-protected, or not a .docx)"
+        ) from None
+    with archive:
+        names = set(archive.namelist())
+        if _DOCUMENT not in names:
+            raise SourceError(f"cannot read Word document: {shown} (no {_DOCUMENT} in it)")
+        wanted = [name for name in (_DOCUMENT, *_NOTES, _CORE) if name in names]
+        if sum(archive.getinfo(name).file_size for name in wanted) > _MAX_UNPACKED:
+            raise SourceError(f"cannot read Word document: {shown} (too large when unpacked)")
+        parts = {name: _part(archive, name, shown) for name in wanted}
+    body = parts[_DOCUMENT].find(f"{_W}body")
+    paragraphs: list[str] = []
+    heading: str | None = None
+    if body is not None:
+        for text, is_heading in _blocks(body):
+            paragraphs.append(text)
+            if is_heading and heading is None:
+                heading = text
+    for name in _NOTES:
+        if name in parts:
+            paragraphs.extend(_notes(parts[name]))
+    if not paragraphs:
+        raise SourceError(f"Word document has no text: {shown}")
+    title = _core_title(parts.get(_CORE)) or heading
+    return DocxText(text="\n\n".join(paragraphs), title=title)
+
+
+def _part(archive: zipfile.ZipFile, name: str, shown: str) -> ElementTree.Element:
+    try:
+        raw = archive.read(name)
+    except (zipfile.BadZipFile, OSError, RuntimeError):
+        raise SourceError(f"cannot read Word document: {shown} (damaged part {name})") from None
+    if _DTD.search(raw[:4096]):
+        raise SourceError(f"cannot read Word document: {shown} ({name} declares a DTD)")
+    try:
+        return ElementTree.fromstring(raw)
+    except ElementTree.ParseError:
+        raise SourceError(f"cannot read Word document: {shown} (damaged part {name})") from None
+
+
+def _blocks(container: ElementTree.Element) -> Iterator[tuple[str, bool]]:
+    """The paragraphs with text in a body or cell, in order, each with whether it is a
+    heading; a table gives one paragraph a row, its cells separated by ' | '."""
+    for child in container:
+        if child.tag == f"{_W}p":
+            text = _paragraph_text(child)
+            if text.strip():
+                yield text.strip(), _is_heading(child)
+        elif child.tag == f"{_W}tbl":
+            for row in child.iter(f"{_W}tr"):
+                cells = [
+                    " ".join(text for text, _ in _blocks(cell))
+                    for cell in row
+                    if cell.tag == f"{_W}tc"
+                ]
+                if any(cells):
+                    yield " | ".join(cells), False
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
+            yield from _blocks(child)
+
+
+def _paragraph_text(paragraph: ElementTree.Element) -> str:
+    """A paragraph's text as it reads: tabs and line breaks as spaces, deleted text and
+    field codes left out."""
+    pieces: list[str] = []
+    _collect(paragraph, pieces)
+    return "".join(pieces)
+
+
+def _collect(element: ElementTree.Element, pieces: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if tag in (f"{_W}del", f"{_W}instrText", f"{_W}delText", f"{_W}pPr", f"{_W}rPr"):
+            continue
+        if tag == f"{_W}t":
+            pieces.append(child.text or "")
+        elif tag in (f"{_W}tab", f"{_W}ptab", f"{_W}br", f"{_W}cr"):
+            pieces.append(" ")  # a line break inside a paragraph keeps its sentence whole
+        elif tag == f"{_W}noBreakHyphen":
+            pieces.append("-")
+        elif tag == _FALLBACK:
+            continue  # the same content again, for older readers
+        elif tag == f"{_W}p":  # a text box's paragraph, inside this one
+            pieces.append("\n")
+            _collect(child, pieces)
+            pieces.append("\n")
+        else:
+            _collect(child, pieces)
+
+
+def _is_heading(paragraph: ElementTree.Element) -> bool:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return style is not None and bool(_HEADING_STYLE.match(style.get(f"{_W}val", "")))
+
+
+def _notes(part: ElementTree.Element) -> Iterator[str]:
+    for note in part:
+        if note.get(f"{_W}type") in _SEPARATOR_NOTES:
+            continue
+        text = " ".join(text for text, _ in _blocks(note))
+        if text.strip():
+            yield text.strip()
+
+
+def _core_title(core: ElementTree.Element | None) -> str | None:
+    if core is None:
+        return None
+    found = core.find(_DC_TITLE)
+    title = " ".join((found.text or "").split()) if found is not None else ""
+    if not title or len(title) > _TITLE_MAX or _TOOL_TITLE.match(title):
+        return None
+    return title

@@ -1,0 +1,246 @@
+"""Word documents (.docx) read as sources: paragraphs, headings, tables, tracked changes,
+notes and title, and one-line errors for files that are not what they claim."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import SourceError
+from briefing.grounding import align_quote
+from briefing.models import Source
+from briefing.sources import load_sources
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+STATEMENT = "The harbour council will put the tidal barrier levy to a vote on 12 March 2032."
+OBJECTION = "The ferry operators say the levy would double the fare for a family crossing."
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def para(*runs: str, style: str | None = None) -> str:
+    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{props}{''.join(runs)}</w:p>"
+
+
+def docx_bytes(
+    body: str,
+    *,
+    title: str | None = None,
+    footnotes: str | None = None,
+    extra: dict[str, bytes] | None = None,
+) -> bytes:
+    """A minimal .docx: the content types, the main part, and optionally notes and title."""
+    parts = {
+        "[Content_Types].xml": (
+            b'<?xml version="1.0" encoding="UTF-8"?>'
+            b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            b'<Default Extension="xml" ContentType="application/xml"/></Types>'
+        ),
+        "word/document.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}" '
+            f'xmlns:mc="{MC}"><w:body>{body}<w:sectPr/></w:body></w:document>'
+        ).encode(),
+    }
+    if footnotes is not None:
+        parts["word/footnotes.xml"] = (
+            f'<w:footnotes xmlns:w="{W}">'
+            '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+            f"</w:footnote>{footnotes}</w:footnotes>"
+        ).encode()
+    if title is not None:
+        parts["docProps/core.xml"] = (
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<dc:title>{title}</dc:title></cp:coreProperties>"
+        ).encode()
+    parts.update(extra or {})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def load(tmp_path: Path, data: bytes, name: str = "statement.docx") -> Source:
+    path = tmp_path / name
+    path.write_bytes(data)
+    (source,) = load_sources([str(path)])
+    return source
+
+
+def error(tmp_path: Path, data: bytes, name: str = "statement.docx") -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(SourceError) as caught:
+        load_sources([str(path)])
+    message = str(caught.value)
+    assert "\n" not in message and str(path) in message
+    return message.replace(str(path), "FILE")
+
+
+def test_paragraphs_heading_and_runs_read_in_order(tmp_path: Path) -> None:
+    """Runs of one paragraph join as written; paragraphs are separated by a blank line; the
+    first heading is the title when the document's properties give none."""
+    body = (
+        para(run("Tidal barrier levy"), style="Heading1")
+        + para(
+            run("The harbour council "),
+            run("will put the tidal barrier levy "),
+            run("to a vote on 12 March 2032."),
+        )
+        + para()  # an empty paragraph is no paragraph
+        + para(run(OBJECTION))
+    )
+    source = load(tmp_path, docx_bytes(body))
+    assert source.text == f"Tidal barrier levy\n\n{STATEMENT}\n\n{OBJECTION}"
+    assert source.title == "Tidal barrier levy"
+    assert source.page_starts is None
+
+
+def test_tabs_breaks_and_hyphens_inside_a_paragraph(tmp_path: Path) -> None:
+    """A tab and a line break are spaces (a sentence broken over two lines stays one);
+    Word's non-breaking hyphen is a hyphen."""
+    body = para(
+        run("Levy"),
+        "<w:r><w:tab/></w:r>",
+        run("Notes"),
+        "<w:r><w:br/></w:r>",
+        run("A non"),
+        "<w:r><w:noBreakHyphen/></w:r>",
+        run("binding vote."),
+    )
+    assert load(tmp_path, docx_bytes(body)).text == "Levy Notes A non-binding vote."
+
+
+def test_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
+    """Inserted text is in, deleted text and field codes are out: the document as it reads
+    once its changes are accepted."""
+    body = para(
+        run("The council will "),
+        '<w:del w:id="1" w:author="Ed"><w:r><w:delText>not </w:delText></w:r></w:del>',
+        f'<w:ins w:id="2" w:author="Ed">{run("certainly ")}</w:ins>',
+        run("vote"),
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        run(" in March."),
+    )
+    assert load(tmp_path, docx_bytes(body)).text == "The council will certainly vote in March."
+
+
+def test_a_table_gives_one_paragraph_a_row(tmp_path: Path) -> None:
+    def cell(text: str) -> str:
+        return f"<w:tc>{para(run(text))}</w:tc>"
+
+    table = (
+        "<w:tbl>"
+        f"<w:tr>{cell('Group')}{cell('Position')}</w:tr>"
+        f"<w:tr>{cell('Ferry operators')}{cell('Oppose the levy')}</w:tr>"
+        "</w:tbl>"
+    )
+    source = load(tmp_path, docx_bytes(para(run(STATEMENT)) + table))
+    assert source.text == f"{STATEMENT}\n\nGroup | Position\n\nFerry operators | Oppose the levy"
+
+
+def test_text_box_content_is_read_once(tmp_path: Path) -> None:
+    """A text box comes twice, for new and old readers; its words are read once."""
+    box = (
+        '<mc:AlternateContent><mc:Choice Requires="wps">'
+        f"<w:txbxContent>{para(run('Vote: 12 March'))}"
+        f"</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>{para(run('Vote: 12 March'))}"
+        "</w:txbxContent></mc:Fallback></mc:AlternateContent>"
+    )
+    source = load(tmp_path, docx_bytes(para(run(STATEMENT)) + para(f"<w:r>{box}</w:r>")))
+    assert source.text.count("Vote: 12 March") == 1
+
+
+def test_footnotes_follow_the_body_and_separators_are_left_out(tmp_path: Path) -> None:
+    note = "Figures from the harbour master's annual report, 2031."
+    footnotes = f'<w:footnote w:id="1">{para(run(note))}</w:footnote>'
+    source = load(tmp_path, docx_bytes(para(run(STATEMENT)), footnotes=footnotes))
+    assert source.text == f"{STATEMENT}\n\n{note}"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Levy statement of the harbour council", "Levy statement of the harbour council"),
+        ("Document1", "Tidal barrier levy"),
+        ("draft-v2.docx", "Tidal barrier levy"),
+    ],
+)
+def test_title_from_the_properties_unless_a_tool_wrote_it(
+    tmp_path: Path, title: str, expected: str
+) -> None:
+    body = para(run("Tidal barrier levy"), style="Title") + para(run(STATEMENT))
+    assert load(tmp_path, docx_bytes(body, title=title)).title == expected
+
+
+def test_every_sentence_is_quoted_exactly(tmp_path: Path) -> None:
+    source = load(tmp_path, docx_bytes(para(run(STATEMENT)) + para(run(OBJECTION))))
+    for sentence in (STATEMENT, OBJECTION):
+        found = align_quote(sentence, source.text)
+        assert found is not None and found.match == "exact"
+        assert source.text[found.start : found.end] == sentence
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            b"PK\x03\x04 not really a zip",
+            "cannot read Word document: FILE (damaged, password-protected, or not a .docx)",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+            "cannot read Word document: FILE (damaged, password-protected, or not a .docx)",
+        ),
+    ],
+    ids=["broken-zip", "ole-container-as-word-saves-a-password-protected-file"],
+)
+def test_damaged_or_locked_file_is_one_line_error(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    assert error(tmp_path, data) == message
+
+
+def test_zip_without_a_document_part_is_one_line_error(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "hello")
+    assert error(tmp_path, buffer.getvalue()) == (
+        "cannot read Word document: FILE (no word/document.xml in it)"
+    )
+
+
+def test_a_part_declaring_a_dtd_is_refused(tmp_path: Path) -> None:
+    """Entity expansion ('billion laughs') starts with a DTD; Word never writes one."""
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">]>'
+        b'<w:document xmlns:w="' + W.encode() + b'"><w:body><w:p><w:r><w:t>&a;</w:t></w:r>'
+        b"</w:p></w:body></w:document>"
+    )
+    data = docx_bytes("", extra={"word/document.xml": bomb})
+    assert error(tmp_path, data) == (
+        "cannot read Word document: FILE (word/document.xml declares a DTD)"
+    )
+
+
+def test_a_document_with_no_text_is_one_line_error(tmp_path: Path) -> None:
+    assert error(tmp_path, docx_bytes(para())) == "Word document has no text: FILE"
+
+
+def test_a_folder_skips_a_broken_docx_and_reads_the_rest(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "a-broken.docx").write_bytes(b"PK\x03\x04 broken")
+    (tmp_path / "b-statement.docx").write_bytes(docx_bytes(para(run(STATEMENT))))
+    sources = load_sources([str(tmp_path)])
+    assert [s.text for s in sources] == [STATEMENT]
+    assert "a-broken.docx" in caplog.text
