@@ -77,8 +77,9 @@ def _parser() -> argparse.ArgumentParser:
         "generate",
         help="write a grounded brief from source documents",
         description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl, .pdf, "
-        ".docx; '-' for stdin), extract positions, risks and events with the model, keep only facts whose "
-        "evidence is found word for word in their source, and write a Markdown brief that "
+        ".docx; '-' for stdin), extract positions, risks and events with the model, keep "
+        "only facts whose evidence is found word for word in their source, and write a "
+        "Markdown brief that "
         "opens with a bottom line the model writes from those facts, each sentence checked "
         "against them, and a line of who stands where.",
         epilog=EXIT_CODES + "\n" + ENVIRONMENT,
