@@ -117,8 +117,10 @@ class _Line:
 
 
 def is_pdf(data: bytes) -> bool:
-    """PDFs begin with ``%PDF-`` (some tools put a little junk before it)."""
-    return _MAGIC in data[:1024]
+    """Whether a file not named .pdf is one: it begins with ``%PDF-``. (Readers accept a
+    little junk before it in a .pdf, which its name already routes here; a text that only
+    mentions "%PDF-" near its start stays text.)"""
+    return data.lstrip().startswith(_MAGIC)
 
 
 def read_pdf(data: bytes, shown: str) -> PdfText:
@@ -160,8 +162,9 @@ def _read_lines(data: bytes, shown: str) -> tuple[list[list[_Line]], str | None]
 
 
 def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
-    """The page's text lines with the box of their first and last characters, in the order
-    the page draws them (the reading order of almost every producer)."""
+    """The page's text lines, each with its extent across, its baseline and type size, and
+    the width of its first word, in the order the page draws them (the reading order of
+    almost every producer)."""
     page = document[number]
     try:
         textpage = page.get_textpage()

@@ -791,6 +791,16 @@ def test_pdf_after_leading_junk_is_read(tmp_path: Path) -> None:
     assert source.text == "\n\n".join(paragraphs)
 
 
+def test_text_that_mentions_the_pdf_header_stays_text(tmp_path: Path) -> None:
+    """Only a file that begins with ``%PDF-`` (or is named .pdf) is read as a PDF."""
+    note = "Archive note: every file of the harbour council starts with %PDF-1.7 and a date."
+    path = tmp_path / "archive-note.txt"
+    path.write_text(f"{note}\n\n{P1}\n", encoding="utf-8")
+    [source] = load_sources([str(path)])
+    assert source.text == f"{note}\n\n{P1}"
+    assert source.page_starts is None
+
+
 def test_pdf_on_standard_input(tmp_path: Path) -> None:
     """``-`` reads PDF bytes from stdin as a PDF."""
     pages, paragraphs = report()
