@@ -296,6 +296,15 @@ class Source(BaseModel):
         ),
     )
 
+    @model_validator(mode="after")
+    def _pages_in_order(self) -> Source:
+        starts = self.page_starts or []
+        if any(b < a for a, b in zip(starts, starts[1:])) or any(
+            not 0 <= start <= len(self.text) for start in starts
+        ):
+            raise ValueError("page_starts must be offsets into text, in order")
+        return self
+
     def page_at(self, offset: int) -> int | None:
         """The page (from 1) holding ``offset`` of the text; None for a source without pages."""
         if self.page_starts is None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from briefing.errors import SourceError
 from briefing.grounding import align_quote
@@ -863,3 +864,10 @@ def test_sentence_split_by_a_hyphen_over_a_page_break_is_grounded(tmp_path: Path
     assert source.text[found.start : found.end] == sentence
     assert source.page_at(found.start) == 1
     assert source.page_at(source.text.index("requires, and")) == 2
+
+
+@pytest.mark.parametrize("starts", [[30, 10], [-1], [1_000]])
+def test_page_starts_must_be_offsets_into_the_text_in_order(starts: list[int]) -> None:
+    """A fact sheet edited by hand cannot give pages that point outside the text or back."""
+    with pytest.raises(ValidationError, match="page_starts"):
+        Source(id="s", title="t", text="x" * 100, page_starts=starts)
