@@ -57,6 +57,8 @@ class Piece:
     """Notes whose span begins with this piece; their first mark carries the span's id."""
     ends: tuple[int, ...]
     """Notes whose span ends with this piece; a reference to their facts follows it."""
+    page: int | None = None
+    """The page that begins with this piece, in a source with pages (a PDF)."""
 
 
 @dataclass(frozen=True)
@@ -84,11 +86,19 @@ class RejectedRow:
     fields: list[tuple[str, str]]
 
 
-def split_at_spans(text: str, notes: list[Note]) -> list[Piece]:
-    """Cut ``text`` at every start and end of the notes' spans (all in this text)."""
+def split_at_spans(
+    text: str, notes: list[Note], page_starts: list[int] | None = None
+) -> list[Piece]:
+    """Cut ``text`` at every start and end of the notes' spans (all in this text), and
+    where each page after the first begins, so the page can show the page breaks."""
     spans = sorted(notes, key=lambda n: (n.evidence.start, -n.evidence.end, n.number))
+    # Pages that share a start (a page with no text of its own) show the last of them.
+    pages = {start: number for number, start in enumerate(page_starts or [], 2)}
     bounds = sorted(
-        {0, len(text)} | {n.evidence.start for n in spans} | {n.evidence.end for n in spans}
+        {0, len(text)}
+        | {n.evidence.start for n in spans}
+        | {n.evidence.end for n in spans}
+        | {start for start in pages if start < len(text)}
     )
     pieces = []
     for start, end in zip(bounds, bounds[1:]):
@@ -100,6 +110,7 @@ def split_at_spans(text: str, notes: list[Note]) -> list[Piece]:
                 ),
                 starts=tuple(n.number for n in spans if n.evidence.start == start),
                 ends=tuple(sorted(n.number for n in spans if n.evidence.end == end)),
+                page=pages.get(start),
             )
         )
     return pieces
@@ -199,7 +210,9 @@ def review_context(sheet: FactSheet, brief_format: str = "full") -> dict[str, ob
             source=source,
             link=_web_link(source.url),
             pieces=split_at_spans(
-                source.text, [note for note in numbered.notes if note.source_number == n]
+                source.text,
+                [note for note in numbered.notes if note.source_number == n],
+                source.page_starts,
             ),
         )
         for n, source in enumerate(sheet.sources, 1)

@@ -38,7 +38,9 @@ class Page(HTMLParser):
         self.ids: list[str] = []
         self.hrefs: list[str] = []
         self.rows: dict[str, list[int]] = {}  # fact row id -> note numbers it links to
-        self.texts: dict[int, str] = {}  # source number -> its text, reference badges left out
+        self.texts: dict[
+            int, str
+        ] = {}  # source number -> its text, reference and page badges left out
         self.marks: dict[int, list[tuple[int, int, str]]] = {}  # note -> (source, offset, text)
         self.mark_ids: dict[str, int] = {}  # a mark's id -> its note
         self._source: int | None = None
@@ -70,7 +72,7 @@ class Page(HTMLParser):
             self.texts[self._source] = ""
         if tag == "div" and attributes.get("class") == "text":
             self._in_text = True
-        if self._ref_depth or (tag == "span" and attributes.get("class") == "ref"):
+        if self._ref_depth or (tag == "span" and attributes.get("class") in ("ref", "page")):
             self._ref_depth += 1
         if tag == "mark":
             note = int(attributes["data-note"])
@@ -123,6 +125,25 @@ def test_every_span_is_highlighted_at_its_offsets() -> None:
         assert page.mark_ids[f"span-{note.number}"] == note.number
     # Overlapping, nested and same-start spans are all there: the fixture has each.
     assert len(page.mark_ids) == len(notes)
+
+
+def test_a_pdf_sources_page_breaks_are_marked_and_its_spans_stay_whole() -> None:
+    """Each page after the first is marked where it begins, even inside a highlighted span,
+    and the source's text and every span read as before."""
+    sheet = review_sheet()
+    statement = sheet.sources[0]
+    inside_a_span = statement.text.index("sweeping")  # inside the OKAFOR quote
+    next_paragraph = statement.text.index("The Ministry")
+    paged = statement.model_copy(update={"page_starts": [inside_a_span, next_paragraph]})
+    sheet = sheet.model_copy(update={"sources": [paged, *sheet.sources[1:]]})
+    html = render_review_page(sheet)
+    page = Page(html)
+    assert page.texts == {n: source.text for n, source in enumerate(sheet.sources, 1)}
+    for note in number_notes(sheet).notes:
+        assert "".join(text for _, _, text in page.marks[note.number]) == note.evidence.quote
+    assert re.search(r'<span class="page">page 2</span>(<mark[^>]*>)*sweeping', html)
+    assert '<span class="page">page 3</span>The Ministry' in html
+    assert html.count('class="page"') == 2
 
 
 @given(
