@@ -41,7 +41,16 @@ _EDGE_LINES = 2
 _RUNNING_SHARE = 0.5
 # A page's top line in type this much smaller than the text's, set apart, is a header.
 _HEADER_SIZE = 0.85
-_FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹])(?:\s|[.)]\s)")
+# Footnotes are set smaller than the text, though often only a point (10 on 11 in Word's and
+# LibreOffice's defaults).
+_FOOTNOTE_SIZE = 0.93
+# A footnote mark in the text: digits set this much smaller, and raised by this share of
+# the line's type size.
+_MARK_SIZE = 0.8
+_MARK_RISE = 0.2
+_DIGITS = re.compile(r"\d+")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}(?:\s|[.)]\s)|[*†‡§⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*[-–—])?"
     r"(?:\s*(?:/|of)\s*\d{1,4})?$",
@@ -174,6 +183,8 @@ def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
             lines: list[_Line] = []
             for segment in _SEGMENT.finditer(raw):
                 piece = segment.group(0)
+                if geometry:
+                    piece = _raised_marks(textpage, piece, segment.start())
                 text = _clean_chars(piece.replace(_LINE_END_HYPHEN, "-"))
                 if not text.strip():
                     continue
@@ -208,6 +219,29 @@ def _baseline_and_size(textpage: pdfium.PdfTextPage, index: int) -> tuple[float,
     if pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
         scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
     return y.value, pdfium_c.FPDFText_GetFontSize(textpage.raw, index) * scale
+
+
+def _raised_marks(textpage: pdfium.PdfTextPage, piece: str, start: int) -> str:
+    """The line with its footnote marks written as superscript digits ("fare.¹²"), as the
+    page shows them: set small and raised, they would otherwise read as part of a number
+    ("in 2031.3", "40 percent.4")."""
+    if not any(char.isdigit() for char in piece):
+        return piece
+    letter = next((i for i, char in enumerate(piece) if char.isalpha()), None)
+    if letter is None:
+        return piece
+    baseline, size = _baseline_and_size(textpage, start + letter)
+    if size <= 0:
+        return piece
+    pieces, last = [], 0
+    for run in _DIGITS.finditer(piece):
+        mark_baseline, mark_size = _baseline_and_size(textpage, start + run.start())
+        if mark_size <= _MARK_SIZE * size and mark_baseline >= baseline + _MARK_RISE * size:
+            pieces.append(piece[last : run.start()])
+            pieces.append(run.group(0).translate(_SUPERSCRIPT))
+            last = run.end()
+    pieces.append(piece[last:])
+    return "".join(pieces)
 
 
 def _clean_chars(text: str) -> str:
@@ -311,7 +345,7 @@ def _set_footnotes_apart(
 def _footnote_lines(lines: list[_Line], text_size: float) -> set[int]:
     bottom_up = sorted(range(len(lines)), key=lambda i: lines[i].top)
     small = 0
-    while small < len(bottom_up) and 0 < lines[bottom_up[small]].size <= _HEADER_SIZE * text_size:
+    while small < len(bottom_up) and 0 < lines[bottom_up[small]].size <= _FOOTNOTE_SIZE * text_size:
         small += 1
     if not small or small == len(bottom_up):
         return set()

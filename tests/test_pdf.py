@@ -516,14 +516,17 @@ def test_paragraph_running_over_a_page_break_is_one_paragraph(
     assert "\n" not in source.text
 
 
-def test_footnote_at_a_page_foot_does_not_split_the_paragraph(tmp_path: Path) -> None:
+@pytest.mark.parametrize("note_size", [8.0, 10.0])  # 10 on 11: Word's and LibreOffice's
+def test_footnote_at_a_page_foot_does_not_split_the_paragraph(
+    tmp_path: Path, note_size: float
+) -> None:
     """A paragraph running over a page break under a footnote is still one paragraph: its
     sentence across the break is quoted whole, and the footnote is a paragraph of its own."""
     lines = para(P3).lines
     note = "1 Figures from the annual report of the harbour master, published in March."
     first = [
         *column([para(P1), Para(lines[:2], space_before=8.0, full_last=True)], width=WIDTH),
-        Text(note, LEFT, 80.0, 8.0),
+        Text(note, LEFT, 80.0, note_size),
         footer("1"),
     ]
     second = [*column([Para(lines[2:])], width=WIDTH), footer("2")]
@@ -871,3 +874,19 @@ def test_page_starts_must_be_offsets_into_the_text_in_order(starts: list[int]) -
     """A fact sheet edited by hand cannot give pages that point outside the text or back."""
     with pytest.raises(ValidationError, match="page_starts"):
         Source(id="s", title="t", text="x" * 100, page_starts=starts)
+
+
+def test_a_raised_footnote_mark_is_written_as_superscript(tmp_path: Path) -> None:
+    """Digits set small and raised after a word are a footnote mark: written '¹²', as the
+    page shows them, they cannot be read into a figure ('crossing.12'); digits of the
+    text's own size stay digits."""
+    first = "The levy would double the fare for a family crossing."
+    rest = " The council disagreed with the operators on the figures for 2031."
+    mark_x = LEFT + text_width(first, SIZE)
+    page: list[Text | Rect] = [
+        Text(first, LEFT, 700, SIZE),
+        Text("12", mark_x, 704, 7),
+        Text(rest, mark_x + text_width("12", 7), 700, SIZE),
+    ]
+    source = read(tmp_path, [page])
+    assert source.text == f"{first}¹²{rest}"
