@@ -26,7 +26,13 @@ from briefing.errors import SourceError
 from briefing.models import DroppedText, Source
 from briefing.pdf import is_pdf, read_pdf
 
-__all__ = ["DOCUMENT_EXTENSIONS", "STDIN", "load_sources", "sources_from_records"]
+__all__ = [
+    "DOCUMENT_EXTENSIONS",
+    "STDIN",
+    "load_sources",
+    "sources_from_file_bytes",
+    "sources_from_records",
+]
 
 log = logging.getLogger(__name__)
 
@@ -164,9 +170,23 @@ def _folder_documents(folder: Path) -> list[Path]:
     ]
 
 
+def sources_from_file_bytes(data: bytes, name: str, shown: str) -> list[Source]:
+    """The sources of a file handed over as bytes (an upload), read by ``name``'s extension
+    exactly as a file of that name would be; ``SourceError`` when it cannot be read."""
+    path = Path(name)
+    if path.suffix.lower() not in DOCUMENT_EXTENSIONS:
+        kinds = ", ".join(sorted(DOCUMENT_EXTENSIONS))
+        raise SourceError(f"not a document type briefing reads: {name} (one of {kinds})")
+    return _parse_file(data, path, shown)
+
+
 def _load_file(path: Path, shown: str, max_bytes: int) -> list[Source]:
     """Read, decode, parse by extension and clean one file."""
-    data = _read_bytes(path, shown, max_bytes)
+    return _parse_file(_read_bytes(path, shown, max_bytes), path, shown)
+
+
+def _parse_file(data: bytes, path: Path, shown: str) -> list[Source]:
+    """Decode, parse by ``path``'s extension and clean one file's bytes."""
     stem = path.stem or path.name
     if path.suffix.lower() in PDF_EXTENSIONS or is_pdf(data):
         return [_finish(_parse_pdf(data, shown, stem))]

@@ -7,6 +7,7 @@ every brief can be predicted.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import os
@@ -41,6 +42,7 @@ from tests.liveservice import (
     live_service,
     statement,
 )
+from tests.pdf_writer import Rect, Text, pdf_bytes, text_width
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -186,6 +188,23 @@ def test_the_embedded_model_starts_once_for_all_jobs(
         ({"sources": [{"title": "t", "text": "  \n "}]}, "sources.0.text: String should match"),
         ({"sources": [{"title": "t", "text": "x", "colour": "red"}]}, "sources.0.colour"),
         ({"sources": [{"title": "t", "text": "Share"}]}, "no article text left after cleaning"),
+        ({"sources": [{"title": "t"}]}, "sources.0.text: Field required"),
+        (
+            {
+                "sources": [
+                    {"title": "t", "text": "x", "file": {"name": "a.pdf", "content_base64": "QQ=="}}
+                ]
+            },
+            "sources.0.text: Extra inputs are not permitted",
+        ),
+        (
+            {"sources": [{"file": {"name": "a.pdf", "content_base64": "not base64!"}}]},
+            "sources.0.file.content_base64: String should match",
+        ),
+        (
+            {"sources": [{"file": {"name": "setup.exe", "content_base64": "QUJD"}}]},
+            "sources.0.file.name: String should match",
+        ),
         ({**statement("Cedar", 3), "options": {"chunk_chars": 10}}, "options.chunk_chars"),
         ({**statement("Cedar", 3), "options": {"also_named": -1}}, "options.also_named"),
     ],
@@ -195,6 +214,55 @@ def test_bad_input_is_422_with_a_reason(api: Api, body: dict[str, Any], detail: 
     assert answer.status == 422, answer.text
     assert answer.json()["error"] == "invalid_request" and detail in answer.json()["detail"]
     assert api.call("GET", "/jobs").json() == {"jobs": []}  # nothing was stored
+
+
+def _pdf_statement(name: str) -> bytes:
+    """The text of ``statement(name, 5)`` as a one-page PDF with a running footer."""
+    text = statement(name, 5)["sources"][0]["text"]
+    lines: list[Text | Rect] = []
+    y = 720.0
+    for paragraph in text.split("\n\n"):
+        line = ""
+        for word in paragraph.split():
+            if line and text_width(f"{line} {word}", 11) > 468:
+                lines.append(Text(line, 72, y, 11))
+                y, line = y - 14, word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(Text(line, 72, y, 11))
+        y -= 28
+    return pdf_bytes([[*lines, Text("1", 300, 40, 8)]], title=f"Round 5: envoy {name}")
+
+
+def test_a_pdf_uploaded_as_a_file_is_briefed_with_its_pages(api: Api) -> None:
+    """A source may be a file (base64): read as a file of its name would be, so a PDF's
+    notes give their page; the request's title replaces the file's."""
+    content = base64.b64encode(_pdf_statement("Hazel")).decode()
+    body = {
+        "sources": [
+            {"file": {"name": "reports/round5.pdf", "content_base64": content}, "title": "Round 5"}
+        ],
+        "topic": "the draft treaty",
+    }
+    submitted = api.call("POST", "/jobs", body)
+    assert submitted.status == 202, submitted.text
+    done = api.wait(submitted.json()["id"])
+    assert done["status"] == "done", done
+    facts = api.call("GET", f"/jobs/{done['id']}/facts").json()
+    (source,) = facts["sources"]
+    assert source["path"] == "round5.pdf" and source["title"] == "Round 5"
+    assert source["page_starts"] == [] and "Envoy Hazel said" in source["text"]
+    brief = api.call("GET", f"/jobs/{done['id']}/brief").text
+    assert "Envoy Hazel" in brief and "match, page 1)" in brief
+
+
+def test_an_unreadable_file_fails_its_job_saying_why(api: Api) -> None:
+    body = {"sources": [{"file": {"name": "round6.pdf", "content_base64": "JVBERi0xLjQK"}}]}
+    submitted = api.call("POST", "/jobs", body)
+    assert submitted.status == 202, submitted.text
+    failed = api.wait(submitted.json()["id"])
+    assert failed["status"] == "failed"
+    assert failed["error"] == "cannot read PDF: round6.pdf (damaged or not a PDF)"
 
 
 def test_malformed_json_is_422(api: Api) -> None:

@@ -24,7 +24,16 @@ from .. import __version__
 from ..errors import SourceError
 from ..models import FactSheet
 from .jobs import JobResults, JobStore
-from .models import FINISHED, ErrorBody, Health, JobList, JobRequest, JobState, JobStatus
+from .models import (
+    FINISHED,
+    SOURCE_KINDS,
+    ErrorBody,
+    Health,
+    JobList,
+    JobRequest,
+    JobState,
+    JobStatus,
+)
 from .runner import JobRunner, job_sources
 
 # The review page is built from untrusted text; it has no script and loads nothing, so say so.
@@ -158,7 +167,7 @@ def create_app(
     def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         problems = []
         for problem in exc.errors()[:5]:
-            location = [str(part) for part in problem["loc"]]
+            location = [str(part) for part in problem["loc"] if part not in SOURCE_KINDS]
             if location[:1] == ["body"] and len(location) > 1:
                 location = location[1:]
             problems.append(f"{'.'.join(location)}: {problem['msg']}")
@@ -206,7 +215,8 @@ def create_app(
     def submit(request: JobRequest, response: Response) -> JobStatus:
         """Queue a job; poll ``GET /jobs/{id}`` until its status is done, failed or cancelled."""
         try:
-            job_sources(request)  # fail now, not in the queue, when a source has no text left
+            # Fail now, not in the queue, when a text has nothing left; files are read in the job.
+            job_sources(request, files=False)
         except SourceError as exc:
             raise ApiError(422, "invalid_request", str(exc)) from None
         status = store.add(request)

@@ -6,15 +6,28 @@ every bound here is enforced before a job is stored (a body that breaks one gets
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    Tag,
+)
+
+from ..sources import DOCUMENT_EXTENSIONS
 
 JobState = Literal["queued", "running", "done", "failed", "cancelled"]
 FINISHED: frozenset[str] = frozenset({"done", "failed", "cancelled"})
 
 _IN = ConfigDict(extra="forbid")
+_FILE_NAME = r"(?i)\.(?:" + "|".join(sorted(ext[1:] for ext in DOCUMENT_EXTENSIONS)) + r")$"
+_BASE64 = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
 _OUT = ConfigDict(extra="forbid")
 
 MAX_SOURCES = 200
@@ -31,10 +44,40 @@ def _json_integer(value: object) -> object:
 JsonInteger = Annotated[int, BeforeValidator(_json_integer)]
 
 
-class SourceIn(BaseModel):
-    """One source document, as text. It is data: never run, and escaped wherever it is shown."""
+class SourceFile(BaseModel):
+    """A document file, uploaded whole: a PDF report, a Word document, a saved web page."""
 
     model_config = _IN
+    name: str = Field(
+        min_length=1,
+        max_length=255,
+        pattern=_FILE_NAME,
+        description="The file's name; its extension says how it is read: "
+        + ", ".join(sorted(DOCUMENT_EXTENSIONS))
+        + ".",
+    )
+    content_base64: str = Field(
+        min_length=4,
+        pattern=_BASE64,
+        description="The file's bytes, base64-encoded (standard alphabet, padded).",
+    )
+
+    def content(self) -> bytes:
+        return base64.b64decode(self.content_base64, validate=True)
+
+
+class _SourceFacts(BaseModel):
+    model_config = _IN
+    url: str | None = Field(default=None, max_length=2000, description="Where it was published.")
+    outlet: str | None = Field(default=None, max_length=500, description="Who published it.")
+    published: str | None = Field(
+        default=None, max_length=100, description="When it was published, as written."
+    )
+
+
+class TextSource(_SourceFacts):
+    """One source document as text. It is data: never run, and escaped wherever it is shown."""
+
     title: str = Field(min_length=1, max_length=500, description="The document's headline.")
     text: str = Field(
         min_length=1,
@@ -42,11 +85,34 @@ class SourceIn(BaseModel):
         description="The document's full text (plain text or Markdown); it is cleaned of web "
         "page chrome like a source file, and every quote in the brief points into it.",
     )
-    url: str | None = Field(default=None, max_length=2000, description="Where it was published.")
-    outlet: str | None = Field(default=None, max_length=500, description="Who published it.")
-    published: str | None = Field(
-        default=None, max_length=100, description="When it was published, as written."
+
+
+class FileSource(_SourceFacts):
+    """One source document as a file, read as a source file of its name would be (a PDF's
+    notes then give their pages). A file that cannot be read fails the job, saying why."""
+
+    file: SourceFile
+    title: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=500,
+        description="The document's headline, instead of the title read from the file.",
     )
+
+
+def _source_kind(value: object) -> str:
+    """Which of the two a source is, so that a bad one is told only what that kind needs."""
+    if isinstance(value, dict):
+        return "FileSource" if "file" in value else "TextSource"
+    return "FileSource" if isinstance(value, FileSource) else "TextSource"
+
+
+SourceIn = Annotated[
+    Annotated[TextSource, Tag("TextSource")] | Annotated[FileSource, Tag("FileSource")],
+    Discriminator(_source_kind),
+]
+SOURCE_KINDS = frozenset({"TextSource", "FileSource"})
+"""The tags the union puts in a validation error's location, which an answer leaves out."""
 
 
 class JobOptions(BaseModel):

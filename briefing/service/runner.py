@@ -19,6 +19,7 @@ import queue
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from ..chunking import chunk_source
 from ..config import BriefConfig
@@ -28,9 +29,9 @@ from ..models import FactSheet, Source
 from ..pipeline import extract_facts
 from ..render import render_brief
 from ..review_page import render_review_page
-from ..sources import sources_from_records
+from ..sources import sources_from_file_bytes, sources_from_records
 from .jobs import JobResults, JobStore
-from .models import JobRequest, Summary
+from .models import FileSource, JobRequest, Summary, TextSource
 
 log = logging.getLogger("briefing")
 
@@ -46,9 +47,38 @@ class _Running:
     cancelled: threading.Event = field(default_factory=threading.Event)
 
 
-def job_sources(request: JobRequest) -> list[Source]:
-    """The clean sources of a request; raises ``SourceError`` for one with no text left."""
-    return sources_from_records([source.model_dump() for source in request.sources], "submitted")
+def job_sources(request: JobRequest, *, files: bool = True) -> list[Source]:
+    """The clean sources of a request, in its order; raises ``SourceError`` for one that
+    cannot be read or has no text left. A source whose text equals an earlier one is
+    skipped, as for files. ``files=False`` reads only the sources given as text (a quick
+    check when a job is submitted; files are read when it runs)."""
+    several = len(request.sources) > 1
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for number, given in enumerate(request.sources, start=1):
+        if isinstance(given, TextSource):
+            shown = f"submitted#{number}" if several else "submitted"
+            read = sources_from_records([given.model_dump()], shown)
+        elif files:
+            name = PurePath(given.file.name.replace("\\", "/")).name
+            read = [
+                source.model_copy(update=_given_metadata(given))
+                for source in sources_from_file_bytes(given.file.content(), name, name)
+            ]
+        else:
+            continue
+        for source in read:
+            if source.id not in seen:
+                seen.add(source.id)
+                sources.append(source)
+    return sources
+
+
+def _given_metadata(given: FileSource) -> dict[str, str]:
+    """What the request says of an uploaded file (title, url, outlet, date) over what the
+    file says of itself."""
+    fields = given.model_dump(include={"title", "url", "outlet", "published"})
+    return {key: value for key, value in fields.items() if value}
 
 
 class JobRunner:
