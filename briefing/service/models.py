@@ -26,9 +26,10 @@ JobState = Literal["queued", "running", "done", "failed", "cancelled"]
 FINISHED: frozenset[str] = frozenset({"done", "failed", "cancelled"})
 
 _IN = ConfigDict(extra="forbid")
+_OUT = ConfigDict(extra="forbid")
+# An uploaded file's name ends in an extension briefing reads; its content is padded base64.
 _FILE_NAME = r"(?i)\.(?:" + "|".join(sorted(ext[1:] for ext in DOCUMENT_EXTENSIONS)) + r")$"
 _BASE64 = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
-_OUT = ConfigDict(extra="forbid")
 
 MAX_SOURCES = 200
 
