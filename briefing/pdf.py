@@ -146,7 +146,7 @@ def read_pdf(data: bytes, shown: str) -> PdfText:
     text_size = statistics.median(sizes) if sizes else 0.0
     kept, dropped = _drop_page_furniture(pages, text_size)
     body, footnotes = _set_footnotes_apart(kept, text_size)
-    text, page_starts = _paragraphs(body, footnotes, len(pages))
+    text, page_starts = _paragraphs(body, footnotes, len(pages), text_size)
     return PdfText(text=text, title=title, page_starts=page_starts, dropped=dropped)
 
 
@@ -359,14 +359,13 @@ def _footnote_lines(lines: list[_Line], text_size: float) -> set[int]:
 
 
 def _paragraphs(
-    lines: list[_Line], footnotes: dict[int, list[str]], page_count: int
+    lines: list[_Line], footnotes: dict[int, list[str]], page_count: int, text_size: float
 ) -> tuple[str, list[int]]:
     """Join lines into paragraphs (blank line between them) and note where each page begins.
 
     A page's footnotes follow the paragraph that ends on it, or, when that paragraph runs on,
     the paragraph it runs into."""
     pitch = _usual_pitch(lines)
-    text_size = statistics.median(line.size for line in lines) if lines else 0.0
     breaks = [
         index > 0 and _new_paragraph(lines, index, pitch, text_size) for index in range(len(lines))
     ]
