@@ -14,7 +14,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,6 +29,7 @@ from briefing.pdf import is_pdf, read_pdf
 __all__ = [
     "DOCUMENT_EXTENSIONS",
     "STDIN",
+    "distinct_sources",
     "load_sources",
     "sources_from_file_bytes",
     "sources_from_records",
@@ -92,24 +93,33 @@ def load_sources(
     earlier one is skipped. Inside a folder, empty or binary files are skipped with a warning,
     since one stray file should not sink the run; named files fail loudly instead.
     """
-    sources: list[Source] = []
-    seen: set[str] = set()
+    return distinct_sources(_loaded(paths, max_bytes, stdin))
+
+
+def _loaded(paths: Sequence[str], max_bytes: int, stdin: TextIO | None) -> Iterator[Source]:
     stdin_read = False
     for given in paths:
         if given == STDIN:
             if stdin_read:
                 continue
             stdin_read = True
-            loaded = [_finish(_read_stdin(stdin if stdin is not None else sys.stdin, max_bytes))]
+            yield _finish(_read_stdin(stdin if stdin is not None else sys.stdin, max_bytes))
         else:
-            loaded = list(_load_path(given, max_bytes))
-        for source in loaded:
-            if source.id in seen:
-                log.info("skipping %s: same text as an earlier source", source.path)
-                continue
-            seen.add(source.id)
-            sources.append(source)
-    return sources
+            yield from _load_path(given, max_bytes)
+
+
+def distinct_sources(sources: Iterable[Source]) -> list[Source]:
+    """``sources`` in order, without one whose clean text equals an earlier one's (said in
+    the log): files, records and uploads all count each text once."""
+    kept: list[Source] = []
+    seen: set[str] = set()
+    for source in sources:
+        if source.id in seen:
+            log.info("skipping %s: same text as an earlier source", source.path)
+            continue
+        seen.add(source.id)
+        kept.append(source)
+    return kept
 
 
 def sources_from_records(records: Sequence[Mapping[str, Any]], shown: str) -> list[Source]:
@@ -119,16 +129,9 @@ def sources_from_records(records: Sequence[Mapping[str, Any]], shown: str) -> li
     Sources are named ``shown`` (``shown#N`` when there are several); a record whose clean text
     equals an earlier one is skipped.
     """
-    sources: list[Source] = []
-    seen: set[str] = set()
-    for doc in _parse_json_records(list(records), shown, shown):
-        source = _finish(doc)
-        if source.id in seen:
-            log.info("skipping %s: same text as an earlier source", source.path)
-            continue
-        seen.add(source.id)
-        sources.append(source)
-    return sources
+    return distinct_sources(
+        _finish(doc) for doc in _parse_json_records(list(records), shown, shown)
+    )
 
 
 # --------------------------------------------------------------------------- paths

@@ -805,17 +805,10 @@ def test_a_turn_quoted_in_a_story_ends_with_its_paragraph() -> None:
         "Will the government withdraw the bill?",
         "No. The bill protects children, and we will pass it.",
     ]
-    sentence = "The opposition has long opposed the bill."
-    assert [
-        p.actor
-        for p in grounded_in(
-            STORY, "Bill debated", [pos("Jonas Berg", sentence, "person", sentence)]
-        ).positions
-    ] == []
-    words = "The bill protects children, and we will pass it."
-    assert [
-        p.actor
-        for p in grounded_in(
-            STORY, "Bill debated", [pos("Jonas Berg", words, "person", words)]
-        ).positions
-    ] == ["Jonas Berg"]
+
+    def holders(sentence: str) -> list[str]:
+        drafts = [pos("Jonas Berg", sentence, "person", sentence)]
+        return [p.actor for p in grounded_in(STORY, "Bill debated", drafts).positions]
+
+    assert holders("The opposition has long opposed the bill.") == []
+    assert holders("The bill protects children, and we will pass it.") == ["Jonas Berg"]

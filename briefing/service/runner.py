@@ -18,6 +18,7 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -29,7 +30,7 @@ from ..models import FactSheet, Source
 from ..pipeline import extract_facts
 from ..render import render_brief
 from ..review_page import render_review_page
-from ..sources import sources_from_file_bytes, sources_from_records
+from ..sources import distinct_sources, sources_from_file_bytes, sources_from_records
 from .jobs import JobResults, JobStore
 from .models import FileSource, JobRequest, Summary, TextSource
 
@@ -52,26 +53,19 @@ def job_sources(request: JobRequest, *, files: bool = True) -> list[Source]:
     cannot be read or has no text left. A source whose text equals an earlier one is
     skipped, as for files. ``files=False`` reads only the sources given as text (a quick
     check when a job is submitted; files are read when it runs)."""
+    return distinct_sources(_read_sources(request, files))
+
+
+def _read_sources(request: JobRequest, files: bool) -> Iterator[Source]:
     several = len(request.sources) > 1
-    sources: list[Source] = []
-    seen: set[str] = set()
     for number, given in enumerate(request.sources, start=1):
         if isinstance(given, TextSource):
             shown = f"submitted#{number}" if several else "submitted"
-            read = sources_from_records([given.model_dump()], shown)
+            yield from sources_from_records([given.model_dump()], shown)
         elif files:
             name = PurePath(given.file.name.replace("\\", "/")).name
-            read = [
-                source.model_copy(update=_given_metadata(given))
-                for source in sources_from_file_bytes(given.file.content(), name, name)
-            ]
-        else:
-            continue
-        for source in read:
-            if source.id not in seen:
-                seen.add(source.id)
-                sources.append(source)
-    return sources
+            for source in sources_from_file_bytes(given.file.content(), name, name):
+                yield source.model_copy(update=_given_metadata(given))
 
 
 def _given_metadata(given: FileSource) -> dict[str, str]:
