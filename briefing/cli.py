@@ -34,7 +34,7 @@ from .manifest import load_manifest
 from .models import FactSheet
 from .output import check_writable, write_atomic
 from .pipeline import generate_facts
-from .render import FORMATS, check_template, plural, render_brief
+from .render import FORMATS, check_template, page_ranges, plural, render_brief
 from .review_page import render_review_page
 from .sources import load_sources
 from .transcripts import speaker_turns, turns_read_as
@@ -523,6 +523,8 @@ def _run_sources(args: argparse.Namespace) -> int:
             lines.append(
                 f"--- {pages} page{'s' if pages != 1 else ''}, beginning at characters {starts}"
             )
+        if source.ocr_pages:
+            lines.append(f"--- read by OCR: page(s) {page_ranges(source.ocr_pages)}")
         lines.append(source.text)
         for dropped in source.dropped:
             lines.append(f"--- dropped ({dropped.reason}): {dropped.text[:100]!r}")

@@ -295,6 +295,13 @@ class Source(BaseModel):
             "begins; null for a source without pages."
         ),
     )
+    ocr_pages: list[int] | None = Field(
+        default=None,
+        description=(
+            "Pages (from 1) whose text was read by OCR from a scan or a picture, so a quote "
+            "there is what OCR read; null when none was."
+        ),
+    )
 
     @model_validator(mode="after")
     def _pages_in_order(self) -> Source:

@@ -7,25 +7,35 @@ so this module rebuilds paragraphs from the lines' geometry, rejoins hyphenated 
 drops running headers, footers and page numbers (returned as ``DroppedText``, so a reader can
 audit them, as web-page chrome is). It also says where each page begins, so a note can give
 the page of its quote. PDFium (through ``pypdfium2``) does the parsing.
+
+A page with no text layer (a scan) is read by OCR when the optional OCR packages are
+installed (``briefing.ocr``), and so is a picture of a page (``read_page_images``): the
+recognized lines, with their boxes, go through the same paragraph rules.
 """
 
 from __future__ import annotations
 
 import ctypes
+import io
+import logging
 import math
 import re
 import statistics
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from briefing import ocr
 from briefing.errors import SourceError
 from briefing.models import DroppedText
 
-__all__ = ["PdfText", "is_pdf", "read_pdf"]
+__all__ = ["PdfText", "is_pdf", "read_page_images", "read_pdf"]
+
+log = logging.getLogger(__name__)
 
 REASON_RUNNING = "running header or footer"
 REASON_PAGE_NUMBER = "page number"
@@ -63,6 +73,8 @@ _SIZE_CHANGE = 0.15
 _INDENT_EMS = 0.8
 # A generous word space: a next word that fits only with less room did not fit.
 _SPACE_EMS = 0.4
+# Lines further apart than this (in ems) are not near enough to show a column's right edge.
+_NEAR_EMS = 8.0
 _SYMBOL_BULLET = re.compile(r"^[•▪◦‣∙·●○■□]\s")
 # A dash or a number opens a list item only after a line that ends a sentence or a lead-in:
 # "— were added" and "(a) of Article 5" also open lines that continue a sentence.
@@ -94,6 +106,8 @@ _TOOL_TITLE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_MAX = 200
+_OCR_SIZE = 0.85
+"""A recognized line's box is about this much taller than its type size."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +120,8 @@ class PdfText:
     """Offset into ``text`` where each page after the first begins (a page with no text of
     its own, or one whose text continues the page before's paragraph mid-word, may share it)."""
     dropped: list[DroppedText] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
+    """Pages (from 1) whose text was read by OCR: they had no text layer."""
 
 
 @dataclass
@@ -133,25 +149,79 @@ def is_pdf(data: bytes) -> bool:
 
 
 def read_pdf(data: bytes, shown: str) -> PdfText:
-    """Parse ``data`` as a PDF; ``SourceError`` with a one-line reason when it cannot be read."""
+    """Parse ``data`` as a PDF; ``SourceError`` with a one-line reason when it cannot be read.
+
+    Pages with no text layer but a picture are read by OCR when it is installed, and said
+    in the log when it is not."""
     with _PDFIUM:
-        pages, title = _read_lines(data, shown)
+        pages, title, scanned = _read_lines(data, shown)
+    read_by_ocr = [number for number in scanned if pages[number - 1]]
+    unread = scanned if not ocr.available() else []
     if not any(pages):
+        if unread:
+            raise SourceError(
+                f"PDF has no text layer: {shown} (a scan: install OCR with "
+                f"{ocr.INSTALL_HINT}, or run OCR on it first)"
+            )
+        if scanned:
+            raise SourceError(f"OCR found no text in PDF: {shown}")
         raise SourceError(
             f"PDF has no text layer: {shown} (a scan? run OCR on it first)"
             if len(pages)
             else f"PDF has no pages: {shown}"
         )
+    if unread:
+        log.warning(
+            "%s: page(s) %s have no text layer and were not read (install OCR with %s)",
+            shown,
+            ", ".join(map(str, unread)),
+            ocr.INSTALL_HINT,
+        )
+    return _text_of(pages, title, read_by_ocr)
+
+
+def read_page_images(data: bytes, shown: str) -> PdfText:
+    """Read a picture of a page (PNG, JPEG, TIFF, one page a frame) by OCR; ``SourceError``
+    with a one-line reason when OCR is not installed or the picture cannot be read."""
+    if not ocr.available():
+        raise SourceError(f"cannot read picture: {shown} (install OCR with {ocr.INSTALL_HINT})")
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            frames = [frame.convert("L") for frame in ImageSequence.Iterator(picture)]
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise SourceError(f"cannot read picture: {shown} (damaged or not a picture)") from None
+    pages: list[list[_Line]] = []
+    for number, frame in enumerate(frames):
+        if len(frames) > 1:
+            log.info("%s: reading page %d of %d by OCR", shown, number + 1, len(frames))
+        pages.append(_recognized_lines(_pixels(frame), number))
+    if not any(pages):
+        raise SourceError(f"OCR found no text in picture: {shown}")
+    return _text_of(pages, None, [n + 1 for n, lines in enumerate(pages) if lines])
+
+
+def _pixels(frame: Any) -> Any:
+    import numpy
+
+    return numpy.asarray(frame)
+
+
+def _text_of(pages: list[list[_Line]], title: str | None, read_by_ocr: list[int]) -> PdfText:
     sizes = [line.size for lines in pages for line in lines if line.size > 0]
     text_size = statistics.median(sizes) if sizes else 0.0
     kept, dropped = _drop_page_furniture(pages, text_size)
     body, footnotes = _set_footnotes_apart(kept, text_size)
     text, page_starts = _paragraphs(body, footnotes, len(pages), text_size)
-    return PdfText(text=text, title=title, page_starts=page_starts, dropped=dropped)
+    return PdfText(
+        text=text, title=title, page_starts=page_starts, dropped=dropped, ocr_pages=read_by_ocr
+    )
 
 
-def _read_lines(data: bytes, shown: str) -> tuple[list[list[_Line]], str | None]:
-    """Every page's lines, and the metadata title."""
+def _read_lines(data: bytes, shown: str) -> tuple[list[list[_Line]], str | None, list[int]]:
+    """Every page's lines, the metadata title, and the pages (from 1) that hold a picture but
+    no text layer (read by OCR when it is installed)."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -162,7 +232,16 @@ def _read_lines(data: bytes, shown: str) -> tuple[list[list[_Line]], str | None]
         raise SourceError(f"cannot read PDF: {shown} (damaged or not a PDF)") from None
     try:
         pages = [_page_lines(document, number) for number in range(len(document))]
-        return pages, _metadata_title(document)
+        scanned = [
+            n + 1 for n, lines in enumerate(pages) if not lines and _has_picture(document, n)
+        ]
+        if scanned and ocr.available():
+            for count, number in enumerate(scanned, start=1):
+                log.info(
+                    "%s: reading page %d by OCR (%d of %d)", shown, number, count, len(scanned)
+                )
+                pages[number - 1] = _scanned_lines(document, number - 1)
+        return pages, _metadata_title(document), scanned
     finally:
         document.close()
 
@@ -205,6 +284,52 @@ def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
             textpage.close()
     finally:
         page.close()
+
+
+def _has_picture(document: pdfium.PdfDocument, number: int) -> bool:
+    page = document[number]
+    try:
+        pictures = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3)
+        return next(pictures, None) is not None
+    finally:
+        page.close()
+
+
+def _scanned_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
+    page = document[number]
+    try:
+        bitmap = page.render(scale=ocr.DPI / 72, grayscale=True)
+        try:
+            return _recognized_lines(bitmap.to_numpy(), number)
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
+
+
+def _recognized_lines(pixels: Any, number: int) -> list[_Line]:
+    """A page picture's lines by OCR, in points from the page's foot as PDFium gives them."""
+    scale = 72 / ocr.DPI
+    height = len(pixels) * scale
+    lines = []
+    for found in ocr.recognize(pixels):
+        text = _clean_chars(found.text).strip()
+        if not text:
+            continue
+        size = found.height * scale * _OCR_SIZE
+        middle = height - found.middle * scale
+        lines.append(
+            _Line(
+                text,
+                number,
+                found.left * scale,
+                found.right * scale,
+                middle + size / 2,
+                middle - size / 2,
+                found.first_word * scale,
+            )
+        )
+    return lines
 
 
 def _baseline_and_size(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, float]:
@@ -563,12 +688,14 @@ def _ends_early(lines: list[_Line], index: int, following: _Line) -> bool:
 
 def _column_edge(lines: list[_Line], index: int) -> float:
     """The right edge of a line's column: the furthest right that lines near it reach, of
-    its page and type size and starting where it starts (an indent apart)."""
+    its page and type size, starting where it starts (an indent apart) and no more than a
+    few lines above or below it (a running header of the text's size is not its column)."""
     line = lines[index]
     edge = line.right
     for other in lines[max(0, index - 6) : index + 7]:
         if (
             other.page == line.page
+            and abs(other.bottom - line.bottom) < _NEAR_EMS * line.size
             and abs(other.size - line.size) <= _SIZE_CHANGE * line.size
             and abs(other.left - line.left) < 3 * line.size
         ):

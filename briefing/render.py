@@ -70,6 +70,11 @@ class Note:
         """The page the quote begins on, for a source with pages (a PDF)."""
         return self.source.page_at(self.evidence.start)
 
+    @property
+    def ocr(self) -> bool:
+        """Whether the quote's page was read by OCR, so its words are what OCR read."""
+        return self.page is not None and self.page in (self.source.ocr_pages or ())
+
 
 @dataclass(frozen=True)
 class BriefFormat:
@@ -303,7 +308,19 @@ def _environment() -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters["md"] = escape_markdown
+    env.filters["page_ranges"] = page_ranges
     return env
+
+
+def page_ranges(pages: list[int]) -> str:
+    """Page numbers with runs shortened: [1, 2, 3, 5] -> "1–3, 5"."""
+    runs: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def _draft_text(draft: dict[str, str]) -> str:

@@ -20,7 +20,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from .models import Event, FactSheet, Position, Risk, Source
-from .render import Note, fact_order, number_notes, stance_label
+from .render import Note, fact_order, number_notes, page_ranges, stance_label
 
 TEMPLATE = "review.html.j2"
 
@@ -245,5 +245,6 @@ def render_review_page(sheet: FactSheet, brief_format: str = "full") -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["page_ranges"] = page_ranges
     template = resources.files("briefing.templates").joinpath(TEMPLATE).read_text("utf-8")
     return env.from_string(template).render(**review_context(sheet, brief_format))

@@ -14,7 +14,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,7 +24,7 @@ from briefing.cleaning import clean_text
 from briefing.docx import read_docx
 from briefing.errors import SourceError
 from briefing.models import DroppedText, Source
-from briefing.pdf import is_pdf, read_pdf
+from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
 
 __all__ = [
     "DOCUMENT_EXTENSIONS",
@@ -45,6 +45,7 @@ JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 DOCX_EXTENSIONS = frozenset({".docx"})
+IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 DOCUMENT_EXTENSIONS = (
     TEXT_EXTENSIONS
     | MARKDOWN_EXTENSIONS
@@ -53,6 +54,7 @@ DOCUMENT_EXTENSIONS = (
     | JSONL_EXTENSIONS
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
+    | IMAGE_EXTENSIONS
 )
 
 _BINARY_PROBE = 8192
@@ -82,6 +84,7 @@ class _RawDoc:
     published: str | None = None
     page_starts: list[int] | None = None
     dropped: list[DroppedText] = field(default_factory=list)
+    ocr_pages: list[int] | None = None
 
 
 def load_sources(
@@ -195,6 +198,8 @@ def _parse_file(data: bytes, path: Path, shown: str) -> list[Source]:
         return [_finish(_parse_pdf(data, shown, stem))]
     if path.suffix.lower() in DOCX_EXTENSIONS:
         return [_finish(_parse_docx(data, shown, stem))]
+    if path.suffix.lower() in IMAGE_EXTENSIONS:
+        return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
     text = _decode(data, shown)
     if not text.strip():
         raise _UnreadableError(f"source is empty: {shown}")
@@ -300,10 +305,13 @@ def _normalise_newlines(text: str) -> str:
 # --------------------------------------------------------------------------- pdf
 
 
-def _parse_pdf(data: bytes, shown: str, stem: str) -> _RawDoc:
-    """A PDF's paragraphs, title and page starts; any failure to read it is one line."""
+def _parse_pdf(
+    data: bytes, shown: str, stem: str, read: Callable[[bytes, str], PdfText] = read_pdf
+) -> _RawDoc:
+    """A PDF's (or, with ``read_page_images``, a picture's) paragraphs, title and page
+    starts; any failure to read it is one line."""
     try:
-        pdf = read_pdf(data, shown)
+        pdf = read(data, shown)
     except SourceError as exc:
         raise _UnreadableError(str(exc)) from None
     return _RawDoc(
@@ -313,6 +321,7 @@ def _parse_pdf(data: bytes, shown: str, stem: str) -> _RawDoc:
         title=pdf.title,
         page_starts=pdf.page_starts,
         dropped=pdf.dropped,
+        ocr_pages=pdf.ocr_pages or None,
     )
 
 
@@ -686,6 +695,7 @@ def _finish(doc: _RawDoc) -> Source:
         text=text,
         dropped=dropped,
         page_starts=_page_starts_after_cleaning(doc, text),
+        ocr_pages=doc.ocr_pages,
     )
 
 

@@ -1,0 +1,270 @@
+"""Scanned pages read by OCR, and the order their lines are read in.
+
+Recognition is RapidOCR's PP-OCR models, which ship inside its wheel (nothing is downloaded),
+run by ONNX Runtime on the CPU. It is optional (``pip install 'briefing[ocr]'``): without it a
+scanned PDF or a picture of a page is refused with that advice. The recognizer gives text
+lines with their boxes in the picture; this module puts the lines in reading order, a column
+at a time, and ``briefing.pdf`` builds paragraphs from them as it does from a text layer.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import statistics
+import threading
+from dataclasses import dataclass, replace
+from typing import Any
+
+INSTALL_HINT = "pip install 'briefing[ocr]'"
+DPI = 200
+"""Pages are rendered at this resolution: recognition was as accurate at 120 to 300 dpi and
+took about as long; 200 leaves room for small type."""
+
+_SPANNING = 0.6
+"""A line reaching across more than this share of the text's width spans the columns."""
+_SAME_ROW = 0.5
+"""Boxes of one column whose middles lie within this share of a line's height form one line
+(the recognizer splits a line at a wide space)."""
+_COLUMN_LINES = 3
+"""A column has at least this many lines beside a strip of white for the strip to be a
+gutter: fewer are a heading's or a caption's."""
+_GUTTER = 0.5
+"""The narrowest gutter, in line heights."""
+_SIZE_JITTER = 0.1
+"""The recognizer's boxes for lines of one type size vary in height by up to a fifth, and
+the paragraph rules read a change of size as a new paragraph. A height smoothed over its
+neighbours this close to the page's usual one is taken as that size."""
+
+_LOCK = threading.Lock()
+_ENGINE: Any = None
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """One line of text in a page picture; coordinates in pixels, y growing downward."""
+
+    text: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+    first_word: float
+    """The width of the line's first word (see ``briefing.pdf._Line``)."""
+    score: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def available() -> bool:
+    """Whether the optional OCR packages are installed."""
+    return all(importlib.util.find_spec(name) is not None for name in ("rapidocr", "onnxruntime"))
+
+
+def recognize(pixels: Any) -> list[OcrLine]:
+    """The text lines of one page picture (a grey or colour array), in reading order, each
+    line's height set to its type size's usual height (see ``_SIZE_JITTER``)."""
+    with _LOCK:
+        # The angle classifier is off: on upright scans it turned whole lines upside down
+        # and read them as nonsense.
+        result = _engine()(pixels, use_cls=False, return_word_box=True)
+    boxes = result.boxes if result.boxes is not None else ()
+    words = result.word_results or ()
+    lines = []
+    for index, (box, text, score) in enumerate(zip(boxes, result.txts or (), result.scores or ())):
+        if not text.strip():
+            continue
+        line_words = words[index] if index < len(words) else ()
+        lines.append(_line(box, " ".join(text.split()), float(score), line_words))
+    return _even_heights(reading_order(lines))
+
+
+def _line(box: Any, text: str, score: float, words: Any) -> OcrLine:
+    """A recognized line; its extent across is its words' (the line's box is padded)."""
+    xs = [x for x, _ in box]
+    ys = [y for _, y in box]
+    left, right = min(xs), max(xs)
+    first_word = (right - left) * len(text.split()[0]) / len(text)
+    if words:
+        first_box, last_box = words[0][2], words[-1][2]
+        left, right = min(x for x, _ in first_box), max(x for x, _ in last_box)
+        first_word = max(x for x, _ in first_box) - left
+    return OcrLine(
+        text, float(left), float(right), float(min(ys)), float(max(ys)), float(first_word), score
+    )
+
+
+def _engine() -> Any:
+    global _ENGINE
+    if _ENGINE is None:
+        from rapidocr import RapidOCR
+
+        _ENGINE = RapidOCR(params={"Global.log_level": "error"})
+    return _ENGINE
+
+
+def reading_order(lines: list[OcrLine]) -> list[OcrLine]:
+    """Top to bottom, a column at a time.
+
+    Lines that span the columns (a title, the paragraphs of a one-column part) divide the
+    page into bands; within a band, vertical strips of white that no line crosses divide it
+    into columns, read left to right, each top to bottom. A line spans when it reaches across
+    most of the text's width, or when it is one of the few that cross a strip the other lines
+    of its band leave white (a title over two columns). A band of one row is one line.
+    """
+    if not lines:
+        return []
+    width = max(line.right for line in lines) - min(line.left for line in lines)
+    ordered = sorted(lines, key=lambda item: (item.top, item.left))
+    spanning = {i for i, line in enumerate(ordered) if line.right - line.left > _SPANNING * width}
+    while True:
+        bands = _bands(ordered, spanning)
+        bridges = {i for band in bands for i in _bridges(ordered, band)}
+        if not bridges:
+            break
+        spanning |= bridges
+    result: list[OcrLine] = []
+    for band in bands:
+        members = [ordered[i] for i in band]
+        if len(band) == 1 or band[0] in spanning:
+            result.extend(members)
+        elif len(_rows(members)) == 1:
+            result.extend(_rows(members))
+        else:
+            result.extend(row for column in _columns(members) for row in _rows(column))
+    return _rows_joined(result)
+
+
+def _rows_joined(lines: list[OcrLine]) -> list[OcrLine]:
+    """Consecutive lines on one row, side by side, joined (a title the recognizer cut in
+    two; a running header's title and date)."""
+    joined: list[OcrLine] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and abs(line.middle - last.middle) < _SAME_ROW * min(line.height, last.height)
+            and (line.left >= last.right or line.right <= last.left)
+        ):
+            joined[-1] = _joined(sorted([last, line], key=lambda item: item.left))
+        else:
+            joined.append(line)
+    return joined
+
+
+def _bands(lines: list[OcrLine], spanning: set[int]) -> list[list[int]]:
+    """Runs of lines between spanning lines (each spanning line a band of its own)."""
+    bands: list[list[int]] = []
+    current: list[int] = []
+    for index in range(len(lines)):
+        if index in spanning:
+            if current:
+                bands.append(current)
+            bands.append([index])
+            current = []
+        else:
+            current.append(index)
+    if current:
+        bands.append(current)
+    return bands
+
+
+def _bridges(lines: list[OcrLine], band: list[int]) -> set[int]:
+    """The few lines of a band that cross a strip which the others leave white, with at
+    least ``_COLUMN_LINES`` lines wholly on each side of it: they span its columns."""
+    if len(band) < 2 * _COLUMN_LINES:
+        return set()
+    members = [lines[i] for i in band]
+    few = max(1, len(band) // 10)
+    height = statistics.median(line.height for line in members)
+    edges = sorted({round(x) for line in members for x in (line.left, line.right)})
+    for a, b in zip(edges, edges[1:]):
+        if b - a < _GUTTER * height:
+            continue
+        crossing = [i for i, line in zip(band, members) if line.left < b and line.right > a]
+        if not crossing or len(crossing) > few:
+            continue
+        left_of = sum(1 for line in members if line.right <= a)
+        right_of = sum(1 for line in members if line.left >= b)
+        if left_of >= _COLUMN_LINES and right_of >= _COLUMN_LINES:
+            return set(crossing)
+    return set()
+
+
+def _columns(band: list[OcrLine]) -> list[list[OcrLine]]:
+    """A band's lines grouped by the vertical strips of white between them, left to right."""
+    columns: list[list[OcrLine]] = []
+    reach = -math.inf
+    for line in sorted(band, key=lambda item: item.left):
+        if columns and line.left <= reach:
+            columns[-1].append(line)
+        else:
+            columns.append([line])
+        reach = max(reach, line.right)
+    return columns
+
+
+def _rows(column: list[OcrLine]) -> list[OcrLine]:
+    """A column's lines top to bottom, boxes on one row joined left to right."""
+    rows: list[list[OcrLine]] = []
+    for line in sorted(column, key=lambda item: item.middle):
+        last = rows[-1][-1] if rows else None
+        if last is not None and abs(line.middle - last.middle) < _SAME_ROW * last.height:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [_joined(sorted(row, key=lambda item: item.left)) for row in rows]
+
+
+def _joined(row: list[OcrLine]) -> OcrLine:
+    if len(row) == 1:
+        return row[0]
+    return OcrLine(
+        text=" ".join(line.text for line in row),
+        left=row[0].left,
+        right=max(line.right for line in row),
+        top=min(line.top for line in row),
+        bottom=max(line.bottom for line in row),
+        first_word=row[0].first_word,
+        score=min(line.score for line in row),
+    )
+
+
+def _even_heights(lines: list[OcrLine]) -> list[OcrLine]:
+    """Each line's height as its type size's: the median of its own and its neighbours' in
+    the column (the lines just above and below), then the page's usual height for any within
+    ``_SIZE_JITTER`` of it. A line set apart (a running header, a lone footnote) keeps its
+    own."""
+    if not lines:
+        return lines
+    smoothed = []
+    for index, line in enumerate(lines):
+        near = [line.height] + [
+            lines[other].height
+            for other in (index - 1, index + 1)
+            if 0 <= other < len(lines) and _neighbours(lines[other], line)
+        ]
+        smoothed.append(statistics.median(near))
+    usual = statistics.median(smoothed)
+    evened = []
+    for line, height in zip(lines, smoothed):
+        if abs(height - usual) <= _SIZE_JITTER * usual:
+            height = usual
+        half = height / 2
+        evened.append(replace(line, top=line.middle - half, bottom=line.middle + half))
+    return evened
+
+
+def _neighbours(a: OcrLine, b: OcrLine) -> bool:
+    """Lines one above the other in one column, no more than a line apart."""
+    return (
+        abs(a.middle - b.middle) < 2 * max(a.height, b.height)
+        and a.left < b.right
+        and b.left < a.right
+    )
