@@ -1,0 +1,287 @@
+"""Scans and pictures of pages, read by OCR.
+
+The reading-order and size rules are tested on made-up line boxes (no model). The rest run
+the real recognizer (RapidOCR's models from its wheel) on scans made here: a PDF written by
+``tests.pdf_writer``, rendered by PDFium and put back as a picture per page, so the text a
+scan should give is the text layer the same document gives.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from briefing import ocr
+from briefing.errors import SourceError
+from briefing.ocr import OcrLine, reading_order
+from briefing.pdf import read_pdf
+from briefing.render import page_ranges, render_brief
+from briefing.review_page import render_review_page
+from briefing.sources import load_sources
+from tests.conftest import BERG, OKAFOR, review_sheet
+from tests.pdf_writer import Text, pdf_bytes
+from tests.test_pdf import report
+
+needs_ocr = pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+
+
+def box(text: str, left: float, top: float, right: float | None = None, height: float = 30):
+    """A recognized line of letters 15 pixels wide; ``right`` defaults to 15 a character."""
+    right = left + 15 * len(text) if right is None else right
+    return OcrLine(
+        text, left, right, top, top + height, first_word=40.0, letter_width=15.0, score=0.99
+    )
+
+
+# --------------------------------------------------------------------------- reading order
+
+
+def test_two_columns_under_a_title_are_read_one_after_the_other() -> None:
+    """The title crosses the gutter but is the only line that does: it spans the columns."""
+    title = box("Levy review opens", 100, 50, right=900)
+    left = [box(f"left {n}", 100, 150 + 40 * n, right=480) for n in range(5)]
+    right = [box(f"right {n}", 540, 150 + 40 * n, right=920) for n in range(5)]
+    shuffled = [right[2], left[4], title, *right[:2], *left[:4], *right[3:]]
+    assert [line.text for line in reading_order(shuffled)] == [
+        "Levy review opens",
+        *(f"left {n}" for n in range(5)),
+        *(f"right {n}" for n in range(5)),
+    ]
+
+
+def test_one_column_with_short_lines_reads_top_to_bottom() -> None:
+    """Short last lines of paragraphs and an indented first line make no columns."""
+    lines = [
+        box("The council met on Monday and", 100, 100, right=900),
+        box("agreed the levy.", 100, 140, right=420),
+        box("It will be reviewed in", 160, 200, right=900),
+        box("June.", 100, 240, right=200),
+    ]
+    assert [line.text for line in reading_order(lines[::-1])] == [line.text for line in lines]
+
+
+def test_boxes_of_one_row_are_one_line() -> None:
+    """The recognizer cuts a line at a wide space; a header's title and date are one row."""
+    header = [box("2024-05-02", 800, 20, right=900), box("Harbour Times", 100, 22, right=300)]
+    body = [
+        box("The levy", 100, 100, right=300),
+        box("passed.", 320, 101, right=480),
+        box("Nobody objected at all.", 100, 140, right=900),
+    ]
+    assert [line.text for line in reading_order([*body, *header])] == [
+        "Harbour Times 2024-05-02",
+        "The levy passed.",
+        "Nobody objected at all.",
+    ]
+
+
+def test_three_columns_are_read_left_to_right() -> None:
+    columns = [
+        [box(f"c{c} l{n}", 100 + 300 * c, 100 + 40 * n, right=360 + 300 * c) for n in range(4)]
+        for c in range(3)
+    ]
+    lines = [line for n in range(4) for column in columns for line in [column[n]]]
+    assert [line.text for line in reading_order(lines)] == [
+        line.text for column in columns for line in column
+    ]
+
+
+def test_line_heights_are_evened_but_a_heading_keeps_its_size() -> None:
+    """A body line whose box came out a fifth short takes the usual height (a change of
+    size would start a paragraph); a heading, taller with wider letters, keeps its own."""
+    body = [box(f"line {n} of the body text", 100, 200 + 40 * n) for n in range(5)]
+    short = box("a line whose box is short", 100, 400, height=24)
+    heading = replace(box("Costs and reserves", 100, 100, height=40), letter_width=22.0)
+    evened = ocr._even_heights([heading, *body, short])
+    heights = [round(line.height, 1) for line in evened]
+    assert heights[1:] == [30] * 6
+    assert heights[0] == pytest.approx(30 * (40 / 30 * 22 / 15) ** 0.5, abs=0.1)
+    # The middle of every line stays where the recognizer found it.
+    assert [line.middle for line in evened] == [line.middle for line in [heading, *body, short]]
+
+
+def test_page_ranges_shorten_runs() -> None:
+    assert page_ranges([5, 1, 2, 3]) == "1–3, 5"
+    assert page_ranges([2]) == "2"
+    assert page_ranges([1, 3, 4]) == "1, 3–4"
+
+
+# --------------------------------------------------------------------------- scans
+
+
+def scanned(data: bytes, pages: set[int] | None = None, dpi: int = 200) -> bytes:
+    """``data`` with its pages (all, or those numbered from 1 in ``pages``) replaced by a
+    picture of themselves and no text layer, as a scanner makes them."""
+    source = pdfium.PdfDocument(data)
+    out = pdfium.PdfDocument.new()
+    for number in range(len(source)):
+        if pages is not None and number + 1 not in pages:
+            out.import_pages(source, [number])
+            continue
+        page = source[number]
+        width, height = page.get_size()
+        picture = page.render(scale=dpi / 72, grayscale=True)
+        new = out.new_page(width, height)
+        image = pdfium.PdfImage.new(out)
+        image.set_bitmap(picture)
+        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        new.insert_obj(image)
+        new.gen_content()
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def plain(text: str) -> str:
+    """OCR reads curly quotes as straight ones."""
+    return text.translate(str.maketrans("‘’“”", "''\"\""))
+
+
+@pytest.fixture(scope="module")
+def report_pdf() -> bytes:
+    pages, _ = report()
+    return pdf_bytes(pages)
+
+
+@pytest.fixture(scope="module")
+def report_scan(report_pdf: bytes) -> bytes:
+    return scanned(report_pdf)
+
+
+@needs_ocr
+def test_a_scanned_report_reads_as_its_text_layer(report_pdf: bytes, report_scan: bytes) -> None:
+    """Three scanned pages: the same paragraphs, the running header and page numbers
+    dropped as furniture, the same page starts, every page said to be read by OCR."""
+    from_text = read_pdf(report_pdf, "report.pdf")
+    from_scan = read_pdf(report_scan, "scan.pdf")
+    assert from_scan.text.split("\n\n") == plain(from_text.text).split("\n\n")
+    assert from_scan.page_starts == from_text.page_starts
+    assert sorted(d.reason for d in from_scan.dropped) == sorted(
+        d.reason for d in from_text.dropped
+    )
+    assert from_scan.ocr_pages == [1, 2, 3]
+    assert from_text.ocr_pages == []
+
+
+@needs_ocr
+def test_only_the_scanned_page_of_a_pdf_is_read_by_ocr(report_pdf: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(scanned(report_pdf, pages={2}))
+    (source,) = load_sources([str(path)])
+    assert source.ocr_pages == [2]
+    assert source.text == plain(read_pdf(report_pdf, "r.pdf").text)
+
+
+@needs_ocr
+def test_a_picture_of_a_page_is_a_source(report_pdf: bytes, tmp_path: Path) -> None:
+    page = pdfium.PdfDocument(report_pdf)[0]
+    path = tmp_path / "page.png"
+    page.render(scale=200 / 72, grayscale=True).to_pil().save(path)
+    (source,) = load_sources([str(path)])
+    assert source.ocr_pages == [1]
+    assert source.page_starts == []
+    first_page = plain(read_pdf(report_pdf, "r.pdf").text).split("\n\n")
+    # One page shows no running header (it recurs on none), so its header stays; the page
+    # number goes, and then come the page's paragraphs, the last cut where the page ends.
+    paragraphs = source.text.split("\n\n")
+    assert paragraphs[0] == "Marrowgate Harbour Council | Tidal Barrier Levy Review"
+    assert paragraphs[1:3] == first_page[:2]
+    assert first_page[2].startswith(paragraphs[3])
+    assert "Page 1" not in source.text
+    assert [d.reason for d in source.dropped] == ["page number"]
+
+
+def test_a_blank_page_is_not_sent_to_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(pixels: object) -> list[OcrLine]:
+        raise AssertionError("a page with no picture went to OCR")
+
+    monkeypatch.setattr(ocr, "recognize", refuse)
+    data = pdf_bytes([[Text("The levy passed on Monday.", 72, 700)], []])
+    assert read_pdf(data, "two.pdf").text == "The levy passed on Monday."
+
+
+# --------------------------------------------------------------------------- without OCR
+
+
+@pytest.fixture
+def no_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+
+
+@pytest.mark.usefixtures("no_ocr")
+def test_without_ocr_a_scan_is_refused_with_the_install_command(report_scan: bytes) -> None:
+    with pytest.raises(SourceError) as error:
+        read_pdf(report_scan, "scan.pdf")
+    assert str(error.value) == (
+        "PDF has no text layer: scan.pdf (a scan: install OCR with "
+        "pip install 'briefing[ocr]', or run OCR on it first)"
+    )
+
+
+@pytest.mark.usefixtures("no_ocr")
+def test_without_ocr_the_text_pages_are_read_and_the_scanned_ones_named(
+    report_pdf: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        text = read_pdf(scanned(report_pdf, pages={2, 3}), "mixed.pdf")
+    assert text.ocr_pages == []
+    assert text.text.startswith("Tidal Barrier Levy Review")
+    assert "mixed.pdf: page(s) 2, 3 have no text layer and were not read" in caplog.text
+
+
+@pytest.mark.usefixtures("no_ocr")
+def test_without_ocr_a_picture_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "page.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n")
+    with pytest.raises(SourceError, match=r"cannot read picture: .*page.png \(install OCR with"):
+        load_sources([str(path)])
+
+
+@needs_ocr
+@pytest.mark.parametrize("content", [b"", b"\x89PNG\r\n\x1a\nnot really", b"plain words"])
+def test_a_damaged_picture_is_one_line(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "page.jpg"
+    path.write_bytes(content)
+    with pytest.raises(SourceError) as error:
+        load_sources([str(path)])
+    assert str(error.value) == f"cannot read picture: {path} (damaged or not a picture)"
+
+
+@needs_ocr
+def test_a_picture_with_no_text_is_one_line(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "blank.png"
+    Image.new("L", (400, 300), color=255).save(path)
+    with pytest.raises(SourceError, match=r"^OCR found no text in picture: .*blank.png$"):
+        load_sources([str(path)])
+
+
+# --------------------------------------------------------------------------- the brief
+
+
+def test_the_brief_and_review_page_say_which_pages_ocr_read() -> None:
+    """No model: the statement's second page was read by OCR. Sources says so, and so does
+    each note of a quote on that page, and only those."""
+    sheet = review_sheet()
+    statement = sheet.sources[0]
+    page_2 = statement.text.index("The Ministry")
+    scan = statement.model_copy(update={"page_starts": [page_2], "ocr_pages": [2]})
+    sheet = sheet.model_copy(update={"sources": [scan, *sheet.sources[1:]]})
+    brief = render_brief(sheet)
+    assert (
+        "(https://example.org/statement); read by OCR from a scan (page 2): "
+        "check its quotes against the page\n" in brief
+    )
+    notes = [line for line in brief.splitlines() if "match" in line]
+    assert any(OKAFOR in line and line.endswith("match, page 1)") for line in notes)
+    assert any(BERG in line and line.endswith("match, page 2, read by OCR)") for line in notes)
+    assert sum("read by OCR)" in line for line in notes) == sum("page 2" in line for line in notes)
+    page = render_review_page(sheet)
+    assert "read by OCR from a scan (page 2)" in page
+    assert "page 2, read by OCR</td>" in page
