@@ -28,6 +28,11 @@ grounding needs), paragraphs rebuilt exactly, paragraphs split or merged, header
 page-number lines left in the text, sentences whose page (``Source.page_at``) is the page
 the PDF prints them on, and pages read per second: a table on stdout, and to the JSON file
 the same figures with the ids and counts of the documents read less than perfectly.
+
+With ``--scan`` every PDF is first made a scan of itself (each page a 200-dpi grey picture,
+no text layer; ``--noise`` adds a photocopier's blur and grain) and read back by OCR (needs
+the ``ocr`` extra). OCR reads curly quotation marks and apostrophes as straight ones, so a
+sentence is then looked for with those folded; every other character must match.
 """
 
 from __future__ import annotations
@@ -48,11 +53,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # tests.pdf_writer makes the scans
 
 import pypdfium2 as pdfium  # noqa: E402
 
+from briefing import ocr  # noqa: E402
 from briefing.sources import load_sources  # noqa: E402
+from tests.pdf_writer import scanned  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "basil"
 DEFAULT_JSON = ROOT / "bench" / "results" / "pdf.json"
@@ -230,10 +237,16 @@ def _letters(text: str) -> str:
 _FURNITURE = re.compile(r"Page \d+ of \d+|^- \d+ -$|^\d+$", re.MULTILINE)
 
 
-def measure(article: Article, pdf: Path) -> dict[str, Any]:
+_STRAIGHT = str.maketrans("‘’“”", "''\"\"")
+
+
+def measure(article: Article, pdf: Path, read: Path | None = None) -> dict[str, Any]:
+    """Read ``read`` (a scan of ``pdf``), or ``pdf`` itself, and compare with the article;
+    pages are checked against ``pdf``'s text layer."""
     began = time.perf_counter()
-    (source,) = load_sources([str(pdf)])
+    (source,) = load_sources([str(read or pdf)])
     seconds = time.perf_counter() - began
+    fold = (lambda text: text.translate(_STRAIGHT)) if read else (lambda text: text)
     document = pdfium.PdfDocument(str(pdf))
     # Letters and digits only: the page's own text has its line-end hyphens and breaks.
     page_texts = [
@@ -241,11 +254,11 @@ def measure(article: Article, pdf: Path) -> dict[str, Any]:
     ]
     document.close()
 
-    text = source.text
+    text = fold(source.text)
     read_paragraphs = [_squash(p) for p in text.split("\n\n")]
-    wanted = [_squash(" ".join(p)) for p in article.paragraphs]
+    wanted = [fold(_squash(" ".join(p))) for p in article.paragraphs]
     read_set = set(read_paragraphs)
-    sentences = [s for p in article.paragraphs for s in p]
+    sentences = [fold(s) for p in article.paragraphs for s in p]
     found = 0
     paged_right = 0
     cursor = 0
@@ -266,7 +279,11 @@ def measure(article: Article, pdf: Path) -> dict[str, Any]:
         for line in text.split("\n")
         if _FURNITURE.search(line)
         or (line.strip() and line.strip() in {article.outlet, article.date})
-        or (article.title and line.strip() == article.title and text.count(article.title) > 1)
+        or (
+            article.title
+            and line.strip() == fold(article.title)
+            and text.count(fold(article.title)) > 1
+        )
     ]
     return {
         "pages": len(page_texts),
@@ -278,7 +295,7 @@ def measure(article: Article, pdf: Path) -> dict[str, Any]:
         "paragraphs_exact": sum(1 for p in wanted if p in read_set),
         "paragraphs_read": len(read_paragraphs) - 1,  # the title is a paragraph of its own
         "furniture_left": len(furniture),
-        "title_right": source.title == article.title,
+        "title_right": fold(source.title) == fold(article.title),
     }
 
 
@@ -315,7 +332,14 @@ def main() -> int:
     parser.add_argument("--layouts", nargs="+", default=list(LAYOUTS), choices=list(LAYOUTS))
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
     parser.add_argument("--keep", type=Path, help="keep the PDFs in this folder")
+    parser.add_argument("--scan", action="store_true", help="read scans of the PDFs, by OCR")
+    parser.add_argument(
+        "--noise", type=float, default=0.0, help="with --scan: grain (0-255 grey levels) and blur"
+    )
     args = parser.parse_args()
+    if args.scan and not ocr.available():
+        print(f"--scan needs OCR: {ocr.INSTALL_HINT}", file=sys.stderr)
+        return 2
     if not (args.data / "articles").is_dir():
         print(f"BASIL not found at {args.data}; nothing to evaluate", file=sys.stderr)
         return 0
@@ -334,7 +358,11 @@ def main() -> int:
     if len(layouts) < len(args.layouts):
         print("LibreOffice not found: the writer layout is left out", file=sys.stderr)
     articles = load_articles(args.data, args.articles)
-    results: dict[str, Any] = {"articles": len(articles), "layouts": {}}
+    results: dict[str, Any] = {
+        "articles": len(articles),
+        "scan": {"dpi": 200, "noise": args.noise} if args.scan else None,
+        "layouts": {},
+    }
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
@@ -345,7 +373,11 @@ def main() -> int:
                 pdf = page.with_suffix(".pdf")
                 page.write_text(article_html(article, layout), encoding="utf-8")
                 print_pdf(tools, layout, page, pdf)
-                rows.append({"article": article.name, **measure(article, pdf)})
+                scan = None
+                if args.scan:
+                    scan = pdf.with_name(f"{pdf.stem}-scan.pdf")
+                    scan.write_bytes(scanned(pdf.read_bytes(), grain=args.noise))
+                rows.append({"article": article.name, **measure(article, pdf, scan)})
                 print(f"\r{layout}: {number}/{len(articles)}", end="", file=sys.stderr)
             print(file=sys.stderr)
             results["layouts"][layout] = {

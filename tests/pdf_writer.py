@@ -7,14 +7,20 @@ fill a column the way a word processor would. A ``Text`` given a ``width`` is ju
 with word spacing (``Tw``), as in a justified paragraph. The fi and fl ligatures, which
 WinAnsiEncoding lacks, are reached through a ``/Differences`` array and a ToUnicode map, as
 producers that set ligatures do. The document title, when given, goes in ``/Info``.
+
+``scanned`` turns any PDF into what a scanner makes of it: each page a picture, no text.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["PAGE_HEIGHT", "PAGE_WIDTH", "Rect", "Text", "pdf_bytes", "text_width"]
+import pypdfium2 as pdfium
+
+__all__ = ["PAGE_HEIGHT", "PAGE_WIDTH", "Rect", "Text", "pdf_bytes", "scanned", "text_width"]
 
 PAGE_WIDTH = 612.0  # US Letter, in points
 PAGE_HEIGHT = 792.0
@@ -156,6 +162,43 @@ def pdf_bytes(
             "ascii"
         )
     return _assemble(objects, info=5 if title is not None else None, encrypt=encrypt)
+
+
+def scanned(
+    data: bytes, pages: set[int] | None = None, dpi: int = 200, grain: float = 0.0
+) -> bytes:
+    """``data`` with its pages (all, or those numbered from 1 in ``pages``) replaced by a
+    picture of themselves and no text layer, as a scanner makes them. ``grain`` (grey
+    levels) adds a photocopier's blur and noise, the same for every run."""
+    source = pdfium.PdfDocument(data)
+    out = pdfium.PdfDocument.new()
+    for number in range(len(source)):
+        if pages is not None and number + 1 not in pages:
+            out.import_pages(source, [number])
+            continue
+        page = source[number]
+        width, height = page.get_size()
+        picture = page.render(scale=dpi / 72, grayscale=True)
+        if grain:
+            picture = pdfium.PdfBitmap.from_pil(_photocopied(picture.to_pil(), grain, number))
+        new = out.new_page(width, height)
+        image = pdfium.PdfImage.new(out)
+        image.set_bitmap(picture)
+        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        new.insert_obj(image)
+        new.gen_content()
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def _photocopied(picture: Any, grain: float, seed: int) -> Any:
+    import numpy
+    from PIL import Image, ImageFilter
+
+    blurred = numpy.asarray(picture.filter(ImageFilter.GaussianBlur(0.8)), dtype=float)
+    noisy = blurred + numpy.random.default_rng(seed).normal(0, grain, blurred.shape)
+    return Image.fromarray(noisy.clip(0, 255).astype("uint8"))
 
 
 def _stream(content: bytes) -> bytes:

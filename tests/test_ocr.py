@@ -8,7 +8,6 @@ scan should give is the text layer the same document gives.
 
 from __future__ import annotations
 
-import io
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -24,7 +23,7 @@ from briefing.render import page_ranges, render_brief
 from briefing.review_page import render_review_page
 from briefing.sources import load_sources
 from tests.conftest import BERG, OKAFOR, review_sheet
-from tests.pdf_writer import Text, pdf_bytes
+from tests.pdf_writer import Text, pdf_bytes, scanned
 from tests.test_pdf import report
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
@@ -112,29 +111,6 @@ def test_page_ranges_shorten_runs() -> None:
 
 
 # --------------------------------------------------------------------------- scans
-
-
-def scanned(data: bytes, pages: set[int] | None = None, dpi: int = 200) -> bytes:
-    """``data`` with its pages (all, or those numbered from 1 in ``pages``) replaced by a
-    picture of themselves and no text layer, as a scanner makes them."""
-    source = pdfium.PdfDocument(data)
-    out = pdfium.PdfDocument.new()
-    for number in range(len(source)):
-        if pages is not None and number + 1 not in pages:
-            out.import_pages(source, [number])
-            continue
-        page = source[number]
-        width, height = page.get_size()
-        picture = page.render(scale=dpi / 72, grayscale=True)
-        new = out.new_page(width, height)
-        image = pdfium.PdfImage.new(out)
-        image.set_bitmap(picture)
-        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
-        new.insert_obj(image)
-        new.gen_content()
-    buffer = io.BytesIO()
-    out.save(buffer)
-    return buffer.getvalue()
 
 
 def plain(text: str) -> str:
