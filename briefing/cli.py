@@ -77,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
         "generate",
         help="write a grounded brief from source documents",
         description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl, .pdf, "
-        ".docx; '-' for stdin), extract positions, risks and events with the model, keep "
+        ".docx; pictures of pages, .png .jpg .tif, and scanned PDF pages by OCR with the "
+        "'ocr' extra; '-' for stdin), extract positions, risks and events with the model, keep "
         "only facts whose evidence is found word for word in their source, and write a "
         "Markdown brief that "
         "opens with a bottom line the model writes from those facts, each sentence checked "
@@ -192,7 +193,8 @@ def _parser() -> argparse.ArgumentParser:
         help="show what the tool reads from each source, cleaned, without a model",
         description="Print each source's clean text as the pipeline will read it, what "
         "cleaning dropped (a PDF's running headers, footers and page numbers among it), where "
-        "a PDF's pages begin, and, for a transcript or a speech, whose words it is read as.",
+        "a PDF's pages begin and which pages OCR read, and, for a transcript or a speech, "
+        "whose words it is read as.",
     )
     sources.add_argument("sources", nargs="+", metavar="SOURCE")
     sources.add_argument("--json", metavar="FILE", help="write the sources as JSON")

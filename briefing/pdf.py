@@ -185,11 +185,15 @@ def read_page_images(data: bytes, shown: str) -> PdfText:
     with a one-line reason when OCR is not installed or the picture cannot be read."""
     if not ocr.available():
         raise SourceError(f"cannot read picture: {shown} (install OCR with {ocr.INSTALL_HINT})")
-    from PIL import Image, ImageSequence, UnidentifiedImageError
+    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
     try:
         with Image.open(io.BytesIO(data)) as picture:
-            frames = [frame.convert("L") for frame in ImageSequence.Iterator(picture)]
+            # A phone's photo is stored sideways with a note to turn it: turn it.
+            frames = [
+                ImageOps.exif_transpose(frame).convert("L")
+                for frame in ImageSequence.Iterator(picture)
+            ]
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         raise SourceError(f"cannot read picture: {shown} (damaged or not a picture)") from None
     pages: list[list[_Line]] = []

@@ -162,7 +162,9 @@ def _load_path(given: str, max_bytes: int) -> Iterator[Source]:
 
 
 def _folder_documents(folder: Path) -> list[Path]:
-    """Visible files with a document extension, in name order (not recursive)."""
+    """Visible files with a document extension, in name order (not recursive). Pictures are
+    read only when named: a folder's images are more often a page's figures and logos than
+    sources, and OCR takes seconds each."""
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as exc:
@@ -171,7 +173,7 @@ def _folder_documents(folder: Path) -> list[Path]:
         entry
         for entry in entries
         if not entry.name.startswith(".")
-        and entry.suffix.lower() in DOCUMENT_EXTENSIONS
+        and entry.suffix.lower() in DOCUMENT_EXTENSIONS - IMAGE_EXTENSIONS
         and entry.is_file()
     ]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import ocr
 from briefing.cli import main
 from tests.conftest import (
     BERG,
@@ -18,7 +19,7 @@ from tests.conftest import (
     statement_answer,
 )
 from tests.fakeserver import FakeOpenAI, Reply
-from tests.pdf_writer import Text, pdf_bytes, text_width
+from tests.pdf_writer import Text, pdf_bytes, scanned, text_width
 
 
 def run(fake: FakeOpenAI, *args: str, stance_check: bool = False, bottom_line: bool = False) -> int:
@@ -589,5 +590,42 @@ def test_a_pdf_report_is_briefed_with_the_page_of_each_quote(
     okafor = next(line for quote, line in notes.items() if OKAFOR in quote)
     berg = next(line for quote, line in notes.items() if BERG in quote)
     assert okafor.endswith("match, page 1)") and berg.endswith("match, page 2)")
+    capsys.readouterr()
+    assert main(["check", str(brief), "--facts", str(facts)]) == 0
+
+
+@pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+def test_a_scanned_pdf_is_briefed_and_its_notes_say_ocr_read_them(
+    fake: FakeOpenAI, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A two-page statement as a scanner makes it (pictures, no text layer): read by OCR,
+    grounded in what OCR read, every note saying so, and `briefing check` passing."""
+    first, second = STATEMENT.split("\n\n")[:2], STATEMENT.split("\n\n")[2:]
+    body_1, _ = _typeset(first, 690)
+    body_2, _ = _typeset(second, 720)
+    title = [Text("Rights groups attack cybercrime treaty", 72, 720, 16)]
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scanned(pdf_bytes([[*title, *body_1], body_2])))
+    fake.enqueue(statement_answer())
+    facts, brief = tmp_path / "facts.json", tmp_path / "brief.md"
+    assert run(fake, str(scan), "--json", str(facts), "-o", str(brief)) == 0
+
+    sheet = fact_sheet(facts)
+    (source,) = sheet["sources"]
+    assert source["ocr_pages"] == [1, 2]
+    assert source["title"] == "Rights groups attack cybercrime treaty"
+    evidence = [
+        ev
+        for kind in ("positions", "risks", "events")
+        for fact in sheet[kind]
+        for ev in fact["evidence"]
+    ]
+    assert evidence
+    assert all(source["text"][ev["start"] : ev["end"]] == ev["quote"] for ev in evidence)
+    text = brief.read_text(encoding="utf-8")
+    assert "scan.pdf); read by OCR from a scan (pages 1–2): check its quotes against" in text
+    notes = [line for line in text.splitlines() if "match, page" in line]
+    assert notes and all(line.endswith(", read by OCR)") for line in notes)
+    assert any(line.endswith("page 2, read by OCR)") for line in notes)
     capsys.readouterr()
     assert main(["check", str(brief), "--facts", str(facts)]) == 0

@@ -172,6 +172,22 @@ def test_a_picture_of_a_page_is_a_source(report_pdf: bytes, tmp_path: Path) -> N
     assert [d.reason for d in source.dropped] == ["page number"]
 
 
+@needs_ocr
+def test_a_photo_stored_sideways_is_turned_as_its_exif_says(
+    report_pdf: bytes, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    upright = pdfium.PdfDocument(report_pdf)[0].render(scale=200 / 72, grayscale=True).to_pil()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90 degrees clockwise to show"
+    path = tmp_path / "photo.jpg"
+    upright.rotate(90, expand=True).save(path, exif=exif, quality=95)
+    (source,) = load_sources([str(path)])
+    first_page = plain(read_pdf(report_pdf, "r.pdf").text).split("\n\n")
+    assert source.text.split("\n\n")[1:3] == first_page[:2]
+
+
 def test_a_blank_page_is_not_sent_to_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(pixels: object) -> list[OcrLine]:
         raise AssertionError("a page with no picture went to OCR")
@@ -179,6 +195,19 @@ def test_a_blank_page_is_not_sent_to_ocr(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(ocr, "recognize", refuse)
     data = pdf_bytes([[Text("The levy passed on Monday.", 72, 700)], []])
     assert read_pdf(data, "two.pdf").text == "The levy passed on Monday."
+
+
+def test_a_folder_reads_its_documents_not_its_pictures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(pixels: object) -> list[OcrLine]:
+        raise AssertionError("a picture in a folder went to OCR")
+
+    monkeypatch.setattr(ocr, "recognize", refuse)
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "statement.txt").write_text("The council backs the levy.", encoding="utf-8")
+    (source,) = load_sources([str(tmp_path)])
+    assert source.path == str(tmp_path / "statement.txt")
 
 
 # --------------------------------------------------------------------------- without OCR
