@@ -197,10 +197,13 @@ def read_page_images(data: bytes, shown: str) -> PdfText:
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         raise SourceError(f"cannot read picture: {shown} (damaged or not a picture)") from None
     pages: list[list[_Line]] = []
-    for number, frame in enumerate(frames):
-        if len(frames) > 1:
-            log.info("%s: reading page %d of %d by OCR", shown, number + 1, len(frames))
-        pages.append(_recognized_lines(_pixels(frame), number))
+    try:
+        for number, frame in enumerate(frames):
+            if len(frames) > 1:
+                log.info("%s: reading page %d of %d by OCR", shown, number + 1, len(frames))
+            pages.append(_recognized_lines(_pixels(frame), number))
+    finally:
+        ocr.release_memory()
     if not any(pages):
         raise SourceError(f"OCR found no text in picture: {shown}")
     return _text_of(pages, None, [n + 1 for n, lines in enumerate(pages) if lines])
@@ -240,11 +243,14 @@ def _read_lines(data: bytes, shown: str) -> tuple[list[list[_Line]], str | None,
             n + 1 for n, lines in enumerate(pages) if not lines and _has_picture(document, n)
         ]
         if scanned and ocr.available():
-            for count, number in enumerate(scanned, start=1):
-                log.info(
-                    "%s: reading page %d by OCR (%d of %d)", shown, number, count, len(scanned)
-                )
-                pages[number - 1] = _scanned_lines(document, number - 1)
+            try:
+                for count, number in enumerate(scanned, start=1):
+                    log.info(
+                        "%s: reading page %d by OCR (%d of %d)", shown, number, count, len(scanned)
+                    )
+                    pages[number - 1] = _scanned_lines(document, number - 1)
+            finally:
+                ocr.release_memory()
         return pages, _metadata_title(document), scanned
     finally:
         document.close()

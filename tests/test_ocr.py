@@ -32,9 +32,7 @@ needs_ocr = pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not
 def box(text: str, left: float, top: float, right: float | None = None, height: float = 30):
     """A recognized line of letters 15 pixels wide; ``right`` defaults to 15 a character."""
     right = left + 15 * len(text) if right is None else right
-    return OcrLine(
-        text, left, right, top, top + height, first_word=40.0, letter_width=15.0, score=0.99
-    )
+    return OcrLine(text, left, right, top, top + height, first_word=40.0, letter_width=15.0)
 
 
 # --------------------------------------------------------------------------- reading order
