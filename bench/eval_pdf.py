@@ -396,7 +396,7 @@ def main() -> int:
             f"| {layout} | {s['documents']} | {s['pages']} | {s['sentences_found']:.1%} "
             f"| {s['sentences_paged_right']:.1%} | {s['paragraphs_exact']:.1%} "
             f"| {s['paragraph_count_ratio']:.2f} | {s['documents_with_furniture_left']} "
-            f"| {s['titles_right']:.0%} | {s['pages_per_second']:.0f} |"
+            f"| {s['titles_right']:.0%} | {s['pages_per_second']:.3g} |"
         )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

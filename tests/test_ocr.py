@@ -89,17 +89,22 @@ def test_three_columns_are_read_left_to_right() -> None:
 
 
 def test_line_heights_are_evened_but_a_heading_keeps_its_size() -> None:
-    """A body line whose box came out a fifth short takes the usual height (a change of
-    size would start a paragraph); a heading, taller with wider letters, keeps its own."""
+    """A body line whose box came out a fifth short, and a paragraph's one-word last line
+    whose box came out a third tall, take the usual height (a change of size would start a
+    paragraph); a heading, taller with wider letters, keeps its own, and so does a title's
+    short line, far taller."""
     body = [box(f"line {n} of the body text", 100, 200 + 40 * n) for n in range(5)]
     short = box("a line whose box is short", 100, 400, height=24)
+    last = box("Boeing.", 100, 440, height=40)  # a paragraph's last word, its box padded
     heading = replace(box("Costs and reserves", 100, 100, height=40), letter_width=22.0)
-    evened = ocr._even_heights([heading, *body, short])
-    heights = [round(line.height, 1) for line in evened]
-    assert heights[1:] == [30] * 6
-    assert heights[0] == pytest.approx(30 * (40 / 30 * 22 / 15) ** 0.5, abs=0.1)
+    title_end = box("border wall", 100, 60, height=52)  # a title's short second line
+    lines = [title_end, heading, *body, short, last]
+    heights = [round(line.height, 1) for line in ocr._even_heights(lines)]
+    assert heights[2:] == [30] * 7
+    assert heights[1] == pytest.approx(30 * (40 / 30 * 22 / 15) ** 0.5, abs=0.1)
+    assert heights[0] == 52
     # The middle of every line stays where the recognizer found it.
-    assert [line.middle for line in evened] == [line.middle for line in [heading, *body, short]]
+    assert [line.middle for line in ocr._even_heights(lines)] == [line.middle for line in lines]
 
 
 def test_page_ranges_shorten_runs() -> None:
