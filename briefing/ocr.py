@@ -170,10 +170,11 @@ def reading_order(lines: list[OcrLine]) -> list[OcrLine]:
     result: list[OcrLine] = []
     for band in bands:
         members = [ordered[i] for i in band]
-        columns = [_rows(column) for column in _columns(members)]
         if len(band) == 1 or band[0] in spanning:
             result.extend(members)
-        elif sum(1 for rows in columns if len(rows) > 1) > 1:
+            continue
+        columns = [_rows(column) for column in _columns(members)]
+        if sum(1 for rows in columns if len(rows) > 1) > 1:
             result.extend(row for rows in columns for row in rows)
         else:  # no two columns of lines: boxes apart on a row are pieces of one line
             result.extend(_rows(members))
