@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from briefing.cleaning import clean_text
 from briefing.docx import read_docx
 from briefing.errors import SourceError
+from briefing.mail import MailText, read_mail, split_signature, unwrap_forward
 from briefing.models import DroppedText, Source
 from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
 
@@ -45,6 +46,7 @@ JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 DOCX_EXTENSIONS = frozenset({".docx"})
+MAIL_EXTENSIONS = frozenset({".eml"})
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 DOCUMENT_EXTENSIONS = (
     TEXT_EXTENSIONS
@@ -54,6 +56,7 @@ DOCUMENT_EXTENSIONS = (
     | JSONL_EXTENSIONS
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
+    | MAIL_EXTENSIONS
     | IMAGE_EXTENSIONS
 )
 
@@ -193,8 +196,9 @@ def _load_file(path: Path, shown: str, max_bytes: int) -> list[Source]:
     return _parse_file(_read_bytes(path, shown, max_bytes), path, shown)
 
 
-def _parse_file(data: bytes, path: Path, shown: str) -> list[Source]:
-    """Decode, parse by ``path``'s extension and clean one file's bytes."""
+def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Source]:
+    """Decode, parse by ``path``'s extension and clean one file's bytes; ``depth`` counts the
+    e-mails this file is attached to."""
     stem = path.stem or path.name
     if path.suffix.lower() in PDF_EXTENSIONS or is_pdf(data):
         return [_finish(_parse_pdf(data, shown, stem))]
@@ -202,6 +206,8 @@ def _parse_file(data: bytes, path: Path, shown: str) -> list[Source]:
         return [_finish(_parse_docx(data, shown, stem))]
     if path.suffix.lower() in IMAGE_EXTENSIONS:
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
+    if path.suffix.lower() in MAIL_EXTENSIONS:
+        return _mail_sources(data, shown, stem, depth)
     text = _decode(data, shown)
     if not text.strip():
         raise _UnreadableError(f"source is empty: {shown}")
@@ -334,6 +340,93 @@ def _parse_docx(data: bytes, shown: str, stem: str) -> _RawDoc:
     except SourceError as exc:
         raise _UnreadableError(str(exc)) from None
     return _RawDoc(path=shown, text=docx.text, fallback_title=stem, title=docx.title)
+
+
+# --------------------------------------------------------------------------- e-mail
+
+# Attached messages are read this many levels deep (a forward of a forward of ...).
+_MAIL_DEPTH_MAX = 5
+# A body this short beside readable attachments is a covering note ("Please find our
+# statement attached"), not a source.
+_COVER_NOTE_WORDS = 40
+_REASON_FORWARD = "forwarding note above the forwarded message"
+_REASON_SIGNATURE = "e-mail signature"
+
+
+def _mail_sources(data: bytes, shown: str, stem: str, depth: int) -> list[Source]:
+    """An e-mail's sources: its body (the forwarded message when it forwards one), then each
+    attachment briefing reads, named ``shown#file name``. An attachment that cannot be read
+    is skipped with a warning, as a stray file in a folder is."""
+    try:
+        mail = read_mail(data, shown)
+    except SourceError as exc:
+        raise _UnreadableError(str(exc)) from None
+    attached: list[Source] = []
+    for attachment in mail.attachments:
+        name = f"{shown}#{attachment.name}"
+        path = Path(attachment.name)
+        suffix = path.suffix.lower()
+        if suffix not in DOCUMENT_EXTENSIONS and not is_pdf(attachment.data):
+            log.info("skipping %s: not a document type briefing reads", name)
+            continue
+        if suffix in MAIL_EXTENSIONS and depth >= _MAIL_DEPTH_MAX:
+            log.warning("skipping %s: messages attached more than %d deep", name, depth)
+            continue
+        try:
+            attached.extend(_parse_file(attachment.data, path, name, depth + 1))
+        except SourceError as exc:
+            log.warning("skipping %s", exc)
+    body = _mail_body(mail, shown, stem)
+    if body is not None and attached and len(body.text.split()) < _COVER_NOTE_WORDS:
+        log.info("reading the attachments of %s; its short covering note is not a source", shown)
+        body = None
+    sources = attached
+    if body is not None:
+        try:
+            sources = [_finish(body), *attached]
+        except _UnreadableError:
+            if not attached:
+                raise
+    if not sources:
+        raise _UnreadableError(f"e-mail has no text and no readable attachment: {shown}")
+    return sources
+
+
+def _mail_body(mail: MailText, shown: str, stem: str) -> _RawDoc | None:
+    """The body as a document: the plain text, or the HTML when the plain text is missing
+    or a stub ("view this message in a browser"); a forwarded message inside it unwrapped,
+    with its own sender, date and subject; the signature set aside."""
+    html = _parse_html(mail.html, shown, stem).text if mail.html else ""
+    plain = _normalise_newlines(mail.plain or "")
+    text = html if len(plain.split()) * 2 < len(html.split()) else plain
+    if not text.strip():
+        return None
+    subject, sender, sent = mail.subject, mail.sender, mail.sent
+    dropped: list[DroppedText] = []
+    forward = unwrap_forward(text, forwarded_subject=mail.forwarded)
+    if forward is not None:
+        text = forward.text
+        subject, sender, sent = (
+            forward.subject or subject,
+            forward.sender or sender,
+            forward.sent or sent,
+        )
+        if forward.note:
+            dropped.append(DroppedText(text=forward.note, reason=_REASON_FORWARD))
+    text, signature = split_signature(text)
+    if signature:
+        dropped.append(DroppedText(text=signature, reason=_REASON_SIGNATURE))
+    if not text.strip():
+        return None
+    return _RawDoc(
+        path=shown,
+        text=text,
+        fallback_title=stem,
+        title=subject,
+        outlet=sender,
+        published=sent,
+        dropped=dropped,
+    )
 
 
 # --------------------------------------------------------------------------- markdown

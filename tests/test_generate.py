@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -627,5 +628,33 @@ def test_a_scanned_pdf_is_briefed_and_its_notes_say_ocr_read_them(
     notes = [line for line in text.splitlines() if "match, page" in line]
     assert notes and all(line.endswith(", read by OCR)") for line in notes)
     assert any(line.endswith("page 2, read by OCR)") for line in notes)
+    capsys.readouterr()
+    assert main(["check", str(brief), "--facts", str(facts)]) == 0
+
+
+def test_a_forwarded_e_mail_is_briefed_as_the_statement_it_forwards(
+    fake: FakeOpenAI, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A colleague forwards a statement by e-mail: the brief's source is the statement, named
+    by its own subject, sender and date, and the colleague's note is in no quote."""
+    mail = EmailMessage()
+    mail["From"] = "Desk Editor <editor@paper.example>"
+    mail["Subject"] = "Fwd: Rights groups attack cybercrime treaty"
+    mail["Date"] = "Tue, 01 Dec 2026 08:00:00 +0000"
+    mail.set_content(
+        "Can someone pick this up?\n\n---------- Forwarded message ---------\n"
+        "From: Open Net Alliance <press@opennet.example>\nDate: Mon, Nov 30, 2026 at 6:12 PM\n"
+        f"Subject: Rights groups attack cybercrime treaty\n\n{STATEMENT}"
+    )
+    statement = tmp_path / "statement.eml"
+    statement.write_bytes(bytes(mail))
+    fake.enqueue(statement_answer())
+    facts, brief = tmp_path / "facts.json", tmp_path / "brief.md"
+    assert run(fake, str(statement), "--json", str(facts), "-o", str(brief)) == 0
+
+    (source,) = fact_sheet(facts)["sources"]
+    assert source["text"] == STATEMENT.strip() and "pick this up" not in source["text"]
+    text = brief.read_text(encoding="utf-8")
+    assert "Rights groups attack cybercrime treaty, Open Net Alliance, 2026-11-30 (" in text
     capsys.readouterr()
     assert main(["check", str(brief), "--facts", str(facts)]) == 0

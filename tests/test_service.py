@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -254,6 +255,31 @@ def test_a_pdf_uploaded_as_a_file_is_briefed_with_its_pages(api: Api) -> None:
     assert source["page_starts"] == [] and "Envoy Hazel said" in source["text"]
     brief = api.call("GET", f"/jobs/{done['id']}/brief").text
     assert "Envoy Hazel" in brief and "match, page 1)" in brief
+
+
+def test_an_uploaded_e_mail_gives_its_title_to_the_message_not_its_attachments() -> None:
+    """An .eml upload is read as an .eml file is: the message, then its attachments as
+    sources of their own; the title the request gives names the message only."""
+    mail = EmailMessage()
+    mail["From"] = "Press Office <press@envoy.example>"
+    mail["Subject"] = "Statement by envoy Hazel"
+    mail["Date"] = "Mon, 30 Nov 2026 10:00:00 +0000"
+    text = statement("Hazel", 5)["sources"][0]["text"]
+    mail.set_content(
+        f"{text}\n\nEnvoy Hazel will brief the committee on the draft's farm rules, "
+        "its customs chapter and the timetable for ratification next week."
+    )
+    mail.add_attachment(
+        _pdf_statement("Ivy"), maintype="application", subtype="pdf", filename="ivy.pdf"
+    )
+    content = base64.b64encode(bytes(mail)).decode()
+    request = {
+        "sources": [{"file": {"name": "in/hazel.eml", "content_base64": content}, "title": "Hazel"}]
+    }
+    message, attached = job_sources(JobRequest.model_validate(request))
+    assert (message.path, message.title, message.outlet) == ("hazel.eml", "Hazel", "Press Office")
+    assert (attached.path, attached.title) == ("hazel.eml#ivy.pdf", "Round 5: envoy Ivy")
+    assert "Envoy Ivy said" in attached.text
 
 
 def test_an_unreadable_file_fails_its_job_saying_why(api: Api) -> None:

@@ -90,7 +90,9 @@ class TextSource(_SourceFacts):
 
 class FileSource(_SourceFacts):
     """One source document as a file, read as a source file of its name would be (a PDF's
-    notes then give their pages). A file that cannot be read fails the job, saying why."""
+    notes then give their pages; an e-mail's attachments are sources of their own, and the
+    title, url, outlet and date given here are its message's). A file that cannot be read
+    fails the job, saying why."""
 
     file: SourceFile
     title: str | None = Field(

@@ -64,13 +64,15 @@ def _read_sources(request: JobRequest, files: bool) -> Iterator[Source]:
             yield from sources_from_records([given.model_dump()], shown)
         elif files:
             name = PurePath(given.file.name.replace("\\", "/")).name
-            for source in sources_from_file_bytes(given.file.content(), name, name):
-                yield source.model_copy(update=_given_metadata(given))
+            first, *attached = sources_from_file_bytes(given.file.content(), name, name)
+            yield first.model_copy(update=_given_metadata(given))
+            yield from attached
 
 
 def _given_metadata(given: FileSource) -> dict[str, str]:
     """What the request says of an uploaded file (title, url, outlet, date) over what the
-    file says of itself."""
+    file says of itself; it names the file's first source, so an e-mail's attachments keep
+    their own."""
     fields = given.model_dump(include={"title", "url", "outlet", "published"})
     return {key: value for key, value in fields.items() if value}
 

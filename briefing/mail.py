@@ -1,0 +1,382 @@
+"""Read an e-mail message (.eml): its sender, date, subject, body and attachments.
+
+Statements and press releases often reach a newsroom by e-mail, and are forwarded on by a
+colleague before anyone writes a brief. A message saved as .eml (what every mail program's
+"Save as" or "Download message" writes) is parsed by the standard library; this module picks
+it apart and leaves reading the parts to ``briefing.sources``: the plain and HTML bodies, the
+attachments as bytes with their names (an attached message as an .eml of its own), and the
+sender, date and subject. ``unwrap_forward`` then finds a forwarded message inside a body, so
+that the source is the original with its own sender, date and subject, and the forwarding
+note, another person's words, is set aside; ``split_signature`` sets aside a signature after
+the standard "-- " line. Everything in a message is untrusted: its headers only ever become a
+title, an outlet and a date, and an attachment's name only a label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from email.utils import parseaddr, parsedate_to_datetime
+
+from briefing.errors import SourceError
+
+__all__ = [
+    "Attachment",
+    "Forward",
+    "MailText",
+    "read_mail",
+    "split_signature",
+    "unwrap_forward",
+]
+
+_ENVELOPE = ("from", "date", "subject", "to", "message-id")
+_ENCRYPTED = frozenset({"multipart/encrypted", "application/pkcs7-mime"})
+_NAME_MAX = 120
+# "Re:", "Fwd:", "FW:", "AW:", "WG:" (German), "TR:" (French), "RV:" (Spanish), "SV:", "VS:"
+# (Nordic), with a count ("Re[2]:"), any number of times.
+_SUBJECT_PREFIX = re.compile(
+    r"^(?:\s*(?:re|fwd?|aw|wg|tr|rv|sv|vs)\s*(?:\[\d+\])?\s*:)+\s*", re.IGNORECASE
+)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+# The line a mail program writes above a forwarded message's headers.
+_FORWARD_MARKER = re.compile(
+    r"^\s*(?:-{2,}\s*(?:forwarded message|original message|weitergeleitete nachricht"
+    r"|message transf[ée]r[ée]|mensaje reenviado)\s*-{2,}|begin forwarded message:)\s*$",
+    re.IGNORECASE,
+)
+# Outlook's rule above a quoted message's headers: a row of underscores or dashes alone.
+_RULE = re.compile(r"^\s*(?:_{8,}|-{8,})\s*$")
+_HEADER_LINE = re.compile(
+    r"^\s*\**\s*(from|sent|date|to|cc|bcc|subject|reply-to|von|gesendet|an|betreff|de|envoy[ée]"
+    r"|[àa]|objet)\s*\**\s*:\s*\**\s*(.*?)\s*$",
+    re.IGNORECASE,
+)
+_HEADER_ALIASES = {
+    "von": "from",
+    "de": "from",
+    "gesendet": "date",
+    "sent": "date",
+    "envoyé": "date",
+    "envoye": "date",
+    "betreff": "subject",
+    "objet": "subject",
+    "an": "to",
+    "à": "to",
+    "a": "to",
+}
+_SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
+_SIGNATURE_LINES_MAX = 12
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file attached to a message: its name (a label only) and its bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class MailText:
+    """A message's parts as the sender wrote them; the bodies are not yet read."""
+
+    plain: str | None
+    html: str | None
+    subject: str | None
+    sender: str | None
+    sent: str | None
+    attachments: list[Attachment] = field(default_factory=list)
+    forwarded: bool = False
+
+
+@dataclass(frozen=True)
+class Forward:
+    """A forwarded message found in a body: its text, the note above it, its headers."""
+
+    text: str
+    note: str
+    subject: str | None
+    sender: str | None
+    sent: str | None
+
+
+def read_mail(data: bytes, shown: str) -> MailText:
+    """Parse ``data`` as an e-mail message; ``SourceError`` with a one-line reason when it is
+    not one (no headers) or cannot be read (encrypted)."""
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    if not any(message.get(name) for name in _ENVELOPE):
+        raise SourceError(f"cannot read e-mail: {shown} (no message headers; not an .eml file)")
+    if message.get_content_type() in _ENCRYPTED:
+        raise SourceError(f"cannot read e-mail: {shown} (the message is encrypted)")
+    assert isinstance(message, EmailMessage)  # the default policy's message class
+    subject = _header(message, "subject")
+    return MailText(
+        plain=_body(message, "plain"),
+        html=_body(message, "html"),
+        subject=clean_subject(subject),
+        sender=sender_name(_header(message, "from")),
+        sent=iso_date(_header(message, "date")),
+        attachments=list(_attachments(message)),
+        forwarded=bool(subject and _FORWARD_SUBJECT.match(subject)),
+    )
+
+
+def _header(message: Message, name: str) -> str | None:
+    try:
+        value = message.get(name)
+    except (ValueError, TypeError, IndexError):  # a malformed header the parser gives up on
+        return None
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text or None
+
+
+def _body(message: EmailMessage, subtype: str) -> str | None:
+    part = message.get_body(preferencelist=(subtype,))
+    if part is None or part.get_content_subtype() != subtype:
+        return None
+    return _text_of(part)
+
+
+def _text_of(part: Message) -> str:
+    """A text part's content, decoded by its charset; an unknown or wrong charset falls back
+    to UTF-8 with replacement rather than losing the part."""
+    try:
+        content = part.get_content()  # type: ignore[attr-defined]
+    except (LookupError, UnicodeError, AssertionError):
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
+    return content if isinstance(content, str) else ""
+
+
+def _attachments(message: EmailMessage) -> list[Attachment]:
+    """The files attached, in order: an attached message as an .eml of its own; a picture
+    shown inside the body (a logo, a signature's image) is not an attachment."""
+    found: list[Attachment] = []
+    for number, part in enumerate(message.iter_attachments(), start=1):
+        if not isinstance(part, EmailMessage):
+            continue
+        name = _attachment_name(part, number)
+        if part.get_content_type() == "message/rfc822":
+            inner = part.get_content()
+            if isinstance(inner, Message):
+                found.append(Attachment(name=name, data=inner.as_bytes()))
+            continue
+        if part.get_content_maintype() == "image" and part.get_content_disposition() != (
+            "attachment"
+        ):
+            continue
+        if part.get_content_maintype() == "image" and part.get("content-id"):
+            continue
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and payload:
+            found.append(Attachment(name=name, data=payload))
+    return found
+
+
+def _attachment_name(part: EmailMessage, number: int) -> str:
+    """The attachment's file name without folders or control characters; an attached
+    message without one is named by its subject."""
+    try:
+        given = part.get_filename() or ""
+    except (ValueError, TypeError, IndexError):
+        given = ""
+    name = re.sub(r"[\x00-\x1f\x7f]", "", given).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not name and part.get_content_type() == "message/rfc822":
+        inner = part.get_content()
+        subject = clean_subject(_header(inner, "subject")) if isinstance(inner, Message) else None
+        name = f"{subject or 'message'}.eml"
+    if not name:
+        name = f"attachment {number}{_EXTENSIONS.get(part.get_content_type(), '')}"
+    if len(name) > _NAME_MAX:
+        stem, dot, extension = name.rpartition(".")
+        name = f"{stem[: _NAME_MAX - len(extension) - 2]}….{extension}" if dot else name[:_NAME_MAX]
+    return name
+
+
+_EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "text/markdown": ".md",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/tiff": ".tif",
+}
+
+
+def clean_subject(subject: str | None) -> str | None:
+    """A subject without its "Re:" and "Fwd:" prefixes."""
+    if not subject:
+        return None
+    return _SUBJECT_PREFIX.sub("", subject).strip() or None
+
+
+def sender_name(value: str | None) -> str | None:
+    """Who sent a message, as an outlet: the display name ("Ministry of Justice Press
+    Office"), else the address's domain; never the address itself."""
+    if not value:
+        return None
+    value = re.sub(r"\[mailto:[^\]]*\]", "", value).strip()
+    if "@" not in value:
+        return " ".join(value.replace('"', "").split()) or None
+    name, address = parseaddr(value)
+    name = " ".join(name.replace('"', "").split())
+    if name and "@" not in name:
+        return name
+    address = address or name
+    domain = address.rpartition("@")[2].strip(" <>")
+    return domain or None
+
+
+def iso_date(value: str | None) -> str | None:
+    """The calendar day a date header gives, as YYYY-MM-DD: an RFC 5322 date or the forms
+    mail programs write above a forwarded message ("Tue, Dec 3, 2026 at 10:15 AM",
+    "Tuesday, 3 December 2026 10:15")."""
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for pattern, order in ((_MONTH_DAY_YEAR, (2, 1, 3)), (_DAY_MONTH_YEAR, (1, 2, 3))):
+        match = pattern.search(value)
+        if match:
+            day, month, year = (match.group(i) for i in order)
+            return _day(int(year), _MONTHS[month.lower()], int(day))
+    match = _ISO_DAY.search(value)
+    if match:
+        return _day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    return None
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def unwrap_forward(text: str, *, forwarded_subject: bool) -> Forward | None:
+    """The innermost message forwarded inside ``text``, or None.
+
+    A forward is a block of header lines ("From:", "Date:" or "Sent:", "Subject:", "To:")
+    under the line a mail program writes above it ("---------- Forwarded message ---------",
+    "Begin forwarded message:"). Outlook writes the same block under a rule for a reply as
+    for a forward, so a block under a rule counts only when the subject says "FW:"; a reply's
+    quoted message stays in the text, since the reply above it is the sender's own words.
+    Everything above the innermost block (forwarding notes, outer headers) is the note.
+    """
+    lines = text.split("\n")
+    last: tuple[int, int, dict[str, str]] | None = None
+    index = 0
+    while index < len(lines):
+        block = _forward_block(lines, index, forwarded_subject)
+        if block is None:
+            index += 1
+            continue
+        last = (index, *block)
+        index = block[0]
+    if last is None:
+        return None
+    start, end, headers = last
+    return Forward(
+        text="\n".join(lines[end:]).strip("\n"),
+        note="\n".join(lines[:start]).strip(),
+        subject=clean_subject(headers.get("subject")),
+        sender=sender_name(headers.get("from")),
+        sent=iso_date(headers.get("date")),
+    )
+
+
+def _forward_block(
+    lines: list[str], index: int, forwarded_subject: bool
+) -> tuple[int, dict[str, str]] | None:
+    """The line after a forward's header block that starts at ``lines[index]``, and its
+    headers; None when no forward starts there."""
+    line = lines[index]
+    bare = forwarded_subject and _header_line(line)[0] == "from"  # Outlook's HTML: no rule
+    if not (_FORWARD_MARKER.match(line) or (forwarded_subject and _RULE.match(line)) or bare):
+        return None
+    headers: dict[str, str] = {}
+    last_key: str | None = None
+    at = index if bare else index + 1
+    while at < len(lines):
+        current = lines[at]
+        if not current.strip():
+            # Blank lines may separate the headers (an HTML body gives each its own
+            # paragraph); the first one before a line that is not a header ends the block.
+            if headers and _header_line(_next_nonblank(lines, at))[0] is None:
+                break
+            at += 1
+            continue
+        key, value = _header_line(current)
+        if key:
+            headers.setdefault(key, value)
+            last_key = key
+        elif not (last_key in ("to", "cc", "bcc") and ("@" in current or current.endswith(";"))):
+            break  # a wrapped list of addressees continues the block; anything else is the body
+        at += 1
+    needed = {"from", "subject", "date"} if bare else {"from"}
+    if not needed <= headers.keys() or not ({"subject", "date"} & headers.keys()):
+        return None
+    return at, headers
+
+
+def _header_line(line: str) -> tuple[str | None, str]:
+    """The header a line of a forwarded message's header block gives ("Sent:" as "date")
+    and its value; (None, "") for a line that is not one."""
+    match = _HEADER_LINE.match(line)
+    if match is None:
+        return None, ""
+    key = match.group(1).lower()
+    return _HEADER_ALIASES.get(key, key), match.group(2)
+
+
+def _next_nonblank(lines: list[str], at: int) -> str:
+    for line in lines[at:]:
+        if line.strip():
+            return line
+    return ""
+
+
+def split_signature(text: str) -> tuple[str, str]:
+    """The text above a signature's "-- " line, and the signature (empty when none). Only a
+    short tail counts as a signature, so a "--" line inside a statement cuts nothing."""
+    lines = list(_SIGNATURE.finditer(text))
+    if not lines:
+        return text, ""
+    match = lines[-1]
+    signature = text[match.end() :].strip()
+    if len([line for line in signature.split("\n") if line.strip()]) > _SIGNATURE_LINES_MAX:
+        return text, ""
+    return text[: match.start()].rstrip(), signature

@@ -1,0 +1,304 @@
+"""E-mail messages (.eml) read as sources: the body with the sender, date and subject, a
+forwarded message unwrapped from its forwarding note, the signature set aside, attachments
+read as sources of their own, and one-line errors for files that are not messages."""
+
+from __future__ import annotations
+
+import logging
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import SourceError
+from briefing.grounding import align_quote
+from briefing.mail import iso_date, sender_name
+from briefing.models import Source
+from briefing.sources import load_sources
+from tests.pdf_writer import Text, pdf_bytes
+from tests.test_docx import docx_bytes, para, run
+
+DELAY = (
+    "The transport ministry will delay the congestion charge for the river crossings until "
+    "1 April 2031, its minister, Pilar Andersen, told the regional assembly."
+)
+OBJECTION = (
+    "The hauliers' federation warned that the charge would add 14 percent to the cost of a "
+    "delivery across the estuary."
+)
+BODY = f"{DELAY}\n\n{OBJECTION}\n"
+LONG_REPORT = " ".join(["The crossing carried 41,000 vehicles a day in the survey year."] * 6)
+
+
+def message(
+    body: str | None = BODY,
+    *,
+    subject: str = "Congestion charge for the river crossings",
+    sender: str = "Transport Ministry Press Office <press@transport.example>",
+    sent: str = "Tue, 01 Dec 2026 16:05:00 +0100",
+    html: str | None = None,
+) -> EmailMessage:
+    mail = EmailMessage()
+    mail["From"] = sender
+    mail["To"] = "Newsdesk <desk@paper.example>"
+    mail["Subject"] = subject
+    mail["Date"] = sent
+    if body is not None:
+        mail.set_content(body)
+    if html is not None:
+        if body is None:
+            mail.set_content(html, subtype="html")
+        else:
+            mail.add_alternative(html, subtype="html")
+    return mail
+
+
+def load_all(
+    tmp_path: Path, mail: EmailMessage | bytes, name: str = "statement.eml"
+) -> list[Source]:
+    path = tmp_path / name
+    path.write_bytes(mail if isinstance(mail, bytes) else bytes(mail))
+    return load_sources([str(path)])
+
+
+def load(tmp_path: Path, mail: EmailMessage | bytes) -> Source:
+    (source,) = load_all(tmp_path, mail)
+    return source
+
+
+def error(tmp_path: Path, mail: EmailMessage | bytes) -> str:
+    path = tmp_path / "statement.eml"
+    path.write_bytes(mail if isinstance(mail, bytes) else bytes(mail))
+    with pytest.raises(SourceError) as caught:
+        load_sources([str(path)])
+    text = str(caught.value)
+    assert "\n" not in text and str(path) in text
+    return text.replace(str(path), "FILE")
+
+
+def test_a_message_is_its_body_with_subject_sender_and_date(tmp_path: Path) -> None:
+    source = load(tmp_path, message(subject="Re: RE: Congestion charge for the river crossings"))
+    assert source.text == BODY.strip()
+    assert source.title == "Congestion charge for the river crossings"
+    assert source.outlet == "Transport Ministry Press Office"
+    assert source.published == "2026-12-01"
+    for sentence in (DELAY, OBJECTION):
+        found = align_quote(sentence, source.text)
+        assert found is not None and found.match == "exact"
+
+
+def test_a_forwarded_message_is_the_original_and_the_note_is_set_aside(tmp_path: Path) -> None:
+    """Gmail's form: the source is the forwarded statement, with its own sender, date and
+    subject; the colleague's note is not the ministry's words and is not in the text."""
+    body = (
+        "Worth a look for tomorrow - they are backing down.\n\nMarta\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Transport Ministry Press Office <press@transport.example>\n"
+        "Date: Mon, Nov 30, 2026 at 4:30 PM\n"
+        "Subject: Congestion charge for the river crossings\n"
+        "To: Newsdesk <desk@paper.example>\n\n\n"
+        f"{BODY}\n-- \nPress Office | Transport Ministry\n+00 1 234 5678\n"
+    )
+    source = load(
+        tmp_path,
+        message(body, subject="Fwd: Congestion charge", sender="Marta <marta@paper.example>"),
+    )
+    assert source.text == BODY.strip()
+    assert (source.title, source.outlet, source.published) == (
+        "Congestion charge for the river crossings",
+        "Transport Ministry Press Office",
+        "2026-11-30",
+    )
+    reasons = {dropped.reason: dropped.text for dropped in source.dropped}
+    assert "backing down" in reasons["forwarding note above the forwarded message"]
+    assert reasons["e-mail signature"].startswith("Press Office | Transport Ministry")
+
+
+def test_a_forward_of_a_forward_is_the_innermost_message(tmp_path: Path) -> None:
+    inner = (
+        "Begin forwarded message:\n\n"
+        "From: Pilar Andersen <minister@transport.example>\n\n"
+        "Subject: River crossings\n\n"
+        "Date: 28 November 2026 at 09:15:00 CET\n\n"
+        "To: Press Office <press@transport.example>\n\n"
+        f"{BODY}"
+    )
+    outer = (
+        "See below.\n\n---------- Forwarded message ---------\n"
+        "From: Press Office <press@transport.example>\nDate: Sun, Nov 29, 2026\n"
+        f"Subject: Fwd: River crossings\n\nFor the record.\n\n{inner}"
+    )
+    source = load(tmp_path, message(outer, subject="Fwd: Fwd: River crossings"))
+    assert source.text == BODY.strip()
+    assert (source.title, source.outlet, source.published) == (
+        "River crossings",
+        "Pilar Andersen",
+        "2026-11-28",
+    )
+    (note,) = source.dropped
+    assert "See below." in note.text and "For the record." in note.text
+
+
+OUTLOOK_QUOTE = (
+    "________________________________\n"
+    "From: Transport Ministry Press Office <press@transport.example>\n"
+    "Sent: Monday, 30 November 2026 16:30\n"
+    "To: Newsdesk\n"
+    "Subject: Congestion charge for the river crossings\n\n"
+    f"{BODY}"
+)
+
+
+def test_outlook_forward_is_unwrapped_but_a_reply_keeps_its_own_words(tmp_path: Path) -> None:
+    """Outlook writes the same block above a forwarded and a replied-to message: only the
+    subject tells them apart, and a spokesperson's reply above the quote is the source."""
+    forwarded = load(tmp_path, message(f"FYI\n\n{OUTLOOK_QUOTE}", subject="FW: Congestion"))
+    assert forwarded.text == BODY.strip() and forwarded.published == "2026-11-30"
+    reply = "The minister stands by the delay and will not comment further.\n\n"
+    replied = load(tmp_path, message(reply + OUTLOOK_QUOTE, subject="RE: Congestion"))
+    assert replied.text.startswith(reply.strip()) and DELAY in replied.text
+    assert replied.published == "2026-12-01"
+
+
+def test_an_html_body_is_read_when_the_plain_one_is_a_stub(tmp_path: Path) -> None:
+    html = (
+        "<html><head><style>p {color: red}</style></head><body><table><tr><td>"
+        "<p>FYI</p><div><b>From:</b> Transport Ministry Press Office "
+        "&lt;press@transport.example&gt;<br><b>Sent:</b> Monday, November 30, 2026 4:30 PM<br>"
+        "<b>To:</b> Newsdesk<br><b>Subject:</b> Congestion charge</div>"
+        f"<p>{DELAY}</p><p>{OBJECTION}</p></td></tr></table></body></html>"
+    )
+    stub = "This message is best viewed in a browser."
+    source = load(tmp_path, message(stub, html=html, subject="FW: Congestion charge"))
+    assert source.text == f"{DELAY}\n\n{OBJECTION}"
+    assert (source.outlet, source.published) == ("Transport Ministry Press Office", "2026-11-30")
+
+
+def test_a_faithful_plain_body_is_preferred_to_the_html(tmp_path: Path) -> None:
+    html = f"<p>{DELAY}</p><p>{OBJECTION}</p><p>Unsubscribe from these e-mails</p>"
+    assert load(tmp_path, message(BODY, html=html)).text == BODY.strip()
+
+
+def test_attachments_are_sources_named_after_the_message(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    mail = message(BODY + "\n" + LONG_REPORT)
+    report = pdf_bytes([[Text("Crossing traffic survey", 72, 720, 16), Text(DELAY, 72, 690, 10)]])
+    mail.add_attachment(report, maintype="application", subtype="pdf", filename="survey.pdf")
+    word = docx_bytes(para(run(OBJECTION)))
+    mail.add_attachment(
+        word,
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="../../federation.docx",
+    )
+    mail.add_attachment(b"BEGIN:VCALENDAR", maintype="text", subtype="calendar", filename="a.ics")
+    mail.add_attachment(b"%PDF-1.7 broken", maintype="application", subtype="pdf", filename="x.pdf")
+    mail.add_attachment(b"\x89PNG logo", maintype="image", subtype="png", disposition="inline")
+    with caplog.at_level(logging.INFO, logger="briefing.sources"):
+        sources = load_all(tmp_path, mail)
+    where = str(tmp_path / "statement.eml")
+    assert [s.path for s in sources] == [where, f"{where}#survey.pdf", f"{where}#federation.docx"]
+    assert sources[1].title == "Crossing traffic survey"
+    assert sources[1].text == f"Crossing traffic survey\n\n{DELAY}"
+    assert sources[2].text == OBJECTION
+    assert f"skipping {where}#a.ics: not a document type briefing reads" in caplog.text
+    assert f"{where}#x.pdf" in caplog.text  # the damaged PDF: warned, the rest still read
+
+
+def test_a_short_covering_note_beside_an_attachment_is_not_a_source(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    mail = message("Please find our statement attached.\n\nPress Office")
+    mail.add_attachment(BODY.encode(), maintype="text", subtype="plain", filename="statement.txt")
+    with caplog.at_level(logging.INFO, logger="briefing.sources"):
+        (source,) = load_all(tmp_path, mail)
+    assert source.path is not None and source.path.endswith("statement.eml#statement.txt")
+    assert "short covering note is not a source" in caplog.text
+
+
+def test_a_message_forwarded_as_an_attachment_is_read_as_one(tmp_path: Path) -> None:
+    inner = message(subject="Congestion charge for the river crossings")
+    outer = message("Please find our statement attached.", subject="Fwd: statement")
+    outer.add_attachment(inner)
+    (source,) = load_all(tmp_path, outer)
+    assert source.path is not None
+    assert source.path.endswith("#Congestion charge for the river crossings.eml")
+    assert (source.text, source.outlet) == (BODY.strip(), "Transport Ministry Press Office")
+
+
+def test_messages_nested_past_the_limit_are_skipped_not_a_crash(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    mail = message(subject="level 0", body=f"{DELAY}\n\n{LONG_REPORT}")
+    for level in range(1, 9):
+        outer = message(f"Level {level}: {OBJECTION}\n\n{LONG_REPORT}", subject=f"level {level}")
+        outer.add_attachment(mail)
+        mail = outer
+    sources = load_all(tmp_path, mail)
+    assert len(sources) == 6  # the message and five levels of attached messages
+    assert "messages attached more than 5 deep" in caplog.text
+
+
+def test_a_folder_reads_its_messages(tmp_path: Path) -> None:
+    (tmp_path / "a.eml").write_bytes(bytes(message()))
+    (tmp_path / "b.txt").write_text(LONG_REPORT, encoding="utf-8")
+    assert [s.title for s in load_sources([str(tmp_path)])][0] == (
+        "Congestion charge for the river crossings"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tue, 01 Dec 2026 23:30:00 -0800", "2026-12-01"),
+        ("Mon, Nov 30, 2026 at 4:30 PM", "2026-11-30"),
+        ("Monday, 30 November 2026 16:30", "2026-11-30"),
+        ("Montag, 30. November 2026 16:30", "2026-11-30"),
+        ("2026-11-30 16:30", "2026-11-30"),
+        ("sometime last week", None),
+        ("Feb 30, 2026", None),
+    ],
+)
+def test_dates_as_mail_programs_write_them(value: str, expected: str | None) -> None:
+    assert iso_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            '"Press Office, Transport Ministry" <press@transport.example>',
+            "Press Office, Transport Ministry",
+        ),
+        ("press@transport.example", "transport.example"),
+        ("Press Office [mailto:press@transport.example]", "Press Office"),
+        ("<press@transport.example>", "transport.example"),
+    ],
+)
+def test_the_sender_is_a_name_or_a_domain_never_an_address(value: str, expected: str) -> None:
+    assert sender_name(value) == expected
+
+
+def test_a_signature_line_inside_a_long_tail_cuts_nothing(tmp_path: Path) -> None:
+    body = f"{DELAY}\n--\n" + "\n".join(f"{number}. {OBJECTION}" for number in range(14))
+    source = load(tmp_path, message(body))
+    assert source.dropped == [] and source.text.endswith(f"13. {OBJECTION}")
+
+
+def test_a_text_file_named_eml_is_one_line_error(tmp_path: Path) -> None:
+    assert error(tmp_path, BODY.encode()) == (
+        "cannot read e-mail: FILE (no message headers; not an .eml file)"
+    )
+
+
+def test_an_encrypted_message_is_one_line_error(tmp_path: Path) -> None:
+    mail = message(None)
+    mail.set_content(b"\x30\x80 ciphertext", maintype="application", subtype="pkcs7-mime")
+    assert error(tmp_path, mail) == "cannot read e-mail: FILE (the message is encrypted)"
+
+
+def test_a_message_with_nothing_to_read_is_one_line_error(tmp_path: Path) -> None:
+    mail = message("-- \nPress Office")
+    mail.add_attachment(b"BEGIN:VCALENDAR", maintype="text", subtype="calendar", filename="a.ics")
+    assert error(tmp_path, mail) == "e-mail has no text and no readable attachment: FILE"
