@@ -4,20 +4,18 @@ Statements and reports often arrive as Word files. A .docx is a zip of XML parts
 a reader sees is the main document part's paragraphs and tables, with tracked changes as
 they would read once accepted (insertions in, deletions out), then the footnotes and
 endnotes. Page headers and footers are other parts and are not read, as a PDF's running
-headers are dropped. The zip and its XML are untrusted: sizes are bounded before anything
-is unpacked, and a part that declares a DTD (the road to entity expansion) is refused.
+headers are dropped. The zip and its XML are untrusted and opened by ``briefing.package``.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from briefing.errors import SourceError
+from briefing.package import read_parts
 
 __all__ = ["DocxText", "read_docx"]
 
@@ -27,9 +25,6 @@ _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _DOCUMENT = "word/document.xml"
 _NOTES = ("word/footnotes.xml", "word/endnotes.xml")
 _CORE = "docProps/core.xml"
-# Unpacked, the parts read may hold this much XML; a zip bomb is refused before inflating.
-_MAX_UNPACKED = 200_000_000
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _HEADING_STYLE = re.compile(r"^(?:Title|Subtitle|Heading\d?)$", re.IGNORECASE)
 _TOOL_TITLE = re.compile(r"^(?:untitled\b.*|document\d*|.*\.(?:docx?|pdf|odt|rtf))$", re.IGNORECASE)
 _TITLE_MAX = 200
@@ -47,20 +42,14 @@ class DocxText:
 
 def read_docx(data: bytes, shown: str) -> DocxText:
     """Parse ``data`` as a .docx; ``SourceError`` with a one-line reason when it cannot be."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
-        raise SourceError(
-            f"cannot read Word document: {shown} (damaged, password-protected, or not a .docx)"
-        ) from None
-    with archive:
-        names = set(archive.namelist())
-        if _DOCUMENT not in names:
-            raise SourceError(f"cannot read Word document: {shown} (no {_DOCUMENT} in it)")
-        wanted = [name for name in (_DOCUMENT, *_NOTES, _CORE) if name in names]
-        if sum(archive.getinfo(name).file_size for name in wanted) > _MAX_UNPACKED:
-            raise SourceError(f"cannot read Word document: {shown} (too large when unpacked)")
-        parts = {name: _part(archive, name, shown) for name in wanted}
+    parts = read_parts(
+        data,
+        shown,
+        kind="Word document",
+        extension=".docx",
+        main=_DOCUMENT,
+        others=(*_NOTES, _CORE),
+    )
     body = parts[_DOCUMENT].find(f"{_W}body")
     paragraphs: list[str] = []
     heading: str | None = None
@@ -76,19 +65,6 @@ def read_docx(data: bytes, shown: str) -> DocxText:
         raise SourceError(f"Word document has no text: {shown}")
     title = _core_title(parts.get(_CORE)) or heading
     return DocxText(text="\n\n".join(paragraphs), title=title)
-
-
-def _part(archive: zipfile.ZipFile, name: str, shown: str) -> ElementTree.Element:
-    try:
-        raw = archive.read(name)
-    except (zipfile.BadZipFile, OSError, RuntimeError):
-        raise SourceError(f"cannot read Word document: {shown} (damaged part {name})") from None
-    if _DTD.search(raw[:4096]):
-        raise SourceError(f"cannot read Word document: {shown} ({name} declares a DTD)")
-    try:
-        return ElementTree.fromstring(raw)
-    except ElementTree.ParseError:
-        raise SourceError(f"cannot read Word document: {shown} (damaged part {name})") from None
 
 
 def _blocks(container: ElementTree.Element) -> Iterator[tuple[str, bool]]:
