@@ -15,19 +15,16 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from briefing.errors import SourceError
-from briefing.package import read_parts
+from briefing.package import document_title, read_parts
 
 __all__ = ["DocxText", "read_docx"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _DOCUMENT = "word/document.xml"
 _NOTES = ("word/footnotes.xml", "word/endnotes.xml")
 _CORE = "docProps/core.xml"
 _HEADING_STYLE = re.compile(r"^(?:Title|Subtitle|Heading\d?)$", re.IGNORECASE)
-_TOOL_TITLE = re.compile(r"^(?:untitled\b.*|document\d*|.*\.(?:docx?|pdf|odt|rtf))$", re.IGNORECASE)
-_TITLE_MAX = 200
 # Notes that only draw the line above the notes, or continue it on the next page.
 _SEPARATOR_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
@@ -63,7 +60,7 @@ def read_docx(data: bytes, shown: str) -> DocxText:
             paragraphs.extend(_notes(parts[name]))
     if not paragraphs:
         raise SourceError(f"Word document has no text: {shown}")
-    title = _core_title(parts.get(_CORE)) or heading
+    title = document_title(parts.get(_CORE)) or heading
     return DocxText(text="\n\n".join(paragraphs), title=title)
 
 
@@ -129,13 +126,3 @@ def _notes(part: ElementTree.Element) -> Iterator[str]:
         text = " ".join(text for text, _ in _blocks(note))
         if text.strip():
             yield text.strip()
-
-
-def _core_title(core: ElementTree.Element | None) -> str | None:
-    if core is None:
-        return None
-    found = core.find(_DC_TITLE)
-    title = " ".join((found.text or "").split()) if found is not None else ""
-    if not title or len(title) > _TITLE_MAX or _TOOL_TITLE.match(title):
-        return None
-    return title

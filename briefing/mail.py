@@ -225,6 +225,7 @@ def _attachment_name(part: EmailMessage, number: int) -> str:
 _EXTENSIONS = {
     "application/pdf": ".pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.oasis.opendocument.text": ".odt",
     "text/plain": ".txt",
     "text/html": ".html",
     "text/markdown": ".md",

@@ -16,11 +16,15 @@ from xml.etree import ElementTree
 
 from briefing.errors import SourceError
 
-__all__ = ["read_parts"]
+__all__ = ["document_title", "read_parts"]
 
 # Unpacked, the parts read may hold this much XML.
 _MAX_UNPACKED = 200_000_000
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+# A title the writing program filled in, not the author.
+_TOOL_TITLE = re.compile(r"^(?:untitled\b.*|document\d*|.*\.(?:docx?|pdf|odt|rtf))$", re.IGNORECASE)
+_TITLE_MAX = 200
 
 
 def read_parts(
@@ -55,3 +59,15 @@ def _part(archive: zipfile.ZipFile, name: str, shown: str, kind: str) -> Element
         return ElementTree.fromstring(raw)
     except ElementTree.ParseError:
         raise SourceError(f"cannot read {kind}: {shown} (damaged part {name})") from None
+
+
+def document_title(properties: ElementTree.Element | None) -> str | None:
+    """The title in a document's properties part (Dublin Core ``title``), unless a program
+    wrote it ("Document1", "draft.docx") or it is too long to be one."""
+    if properties is None:
+        return None
+    found = next(properties.iter(_DC_TITLE), None)
+    title = " ".join((found.text or "").split()) if found is not None else ""
+    if not title or len(title) > _TITLE_MAX or _TOOL_TITLE.match(title):
+        return None
+    return title

@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from briefing.cleaning import clean_text
-from briefing.docx import read_docx
+from briefing.docx import DocxText, read_docx
 from briefing.errors import SourceError
 from briefing.mail import MailText, read_mail, split_signature, unwrap_forward
 from briefing.models import DroppedText, Source
+from briefing.odt import OdtText, read_odt
 from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
 
 __all__ = [
@@ -46,6 +47,7 @@ JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 DOCX_EXTENSIONS = frozenset({".docx"})
+ODT_EXTENSIONS = frozenset({".odt"})
 MAIL_EXTENSIONS = frozenset({".eml"})
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 DOCUMENT_EXTENSIONS = (
@@ -56,6 +58,7 @@ DOCUMENT_EXTENSIONS = (
     | JSONL_EXTENSIONS
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
+    | ODT_EXTENSIONS
     | MAIL_EXTENSIONS
     | IMAGE_EXTENSIONS
 )
@@ -203,7 +206,9 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
     if path.suffix.lower() in PDF_EXTENSIONS or is_pdf(data):
         return [_finish(_parse_pdf(data, shown, stem))]
     if path.suffix.lower() in DOCX_EXTENSIONS:
-        return [_finish(_parse_docx(data, shown, stem))]
+        return [_finish(_parse_office(data, shown, stem, read_docx))]
+    if path.suffix.lower() in ODT_EXTENSIONS:
+        return [_finish(_parse_office(data, shown, stem, read_odt))]
     if path.suffix.lower() in IMAGE_EXTENSIONS:
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
     if path.suffix.lower() in MAIL_EXTENSIONS:
@@ -333,13 +338,16 @@ def _parse_pdf(
     )
 
 
-def _parse_docx(data: bytes, shown: str, stem: str) -> _RawDoc:
-    """A Word document's paragraphs and title; any failure to read it is one line."""
+def _parse_office(
+    data: bytes, shown: str, stem: str, read: Callable[[bytes, str], DocxText | OdtText]
+) -> _RawDoc:
+    """A Word or OpenDocument text's paragraphs and title; any failure to read it is one
+    line."""
     try:
-        docx = read_docx(data, shown)
+        document = read(data, shown)
     except SourceError as exc:
         raise _UnreadableError(str(exc)) from None
-    return _RawDoc(path=shown, text=docx.text, fallback_title=stem, title=docx.title)
+    return _RawDoc(path=shown, text=document.text, fallback_title=stem, title=document.title)
 
 
 # --------------------------------------------------------------------------- e-mail
