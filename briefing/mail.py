@@ -226,6 +226,8 @@ _EXTENSIONS = {
     "application/pdf": ".pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
     "application/vnd.oasis.opendocument.text": ".odt",
+    "application/rtf": ".rtf",
+    "text/rtf": ".rtf",
     "text/plain": ".txt",
     "text/html": ".html",
     "text/markdown": ".md",

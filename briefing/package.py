@@ -3,7 +3,8 @@
 Word (.docx) and OpenDocument (.odt) files are zips of XML. Both are untrusted, so the parts
 to be read are bounded in unpacked size before anything is inflated (a zip bomb is refused),
 and a part that declares a DTD, the road to entity expansion, is refused; no office program
-writes one.
+writes one. A title read from a document's properties (here or in an RTF's ``\\info``) is
+kept only when an author wrote it (``usable_title``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from xml.etree import ElementTree
 
 from briefing.errors import SourceError
 
-__all__ = ["document_title", "read_parts"]
+__all__ = ["document_title", "read_parts", "usable_title"]
 
 # Unpacked, the parts read may hold this much XML.
 _MAX_UNPACKED = 200_000_000
@@ -62,12 +63,17 @@ def _part(archive: zipfile.ZipFile, name: str, shown: str, kind: str) -> Element
 
 
 def document_title(properties: ElementTree.Element | None) -> str | None:
-    """The title in a document's properties part (Dublin Core ``title``), unless a program
-    wrote it ("Document1", "draft.docx") or it is too long to be one."""
+    """The title in a document's properties part (Dublin Core ``title``), if usable."""
     if properties is None:
         return None
     found = next(properties.iter(_DC_TITLE), None)
-    title = " ".join((found.text or "").split()) if found is not None else ""
+    return usable_title(found.text or "") if found is not None else None
+
+
+def usable_title(title: str) -> str | None:
+    """``title`` with its whitespace squashed, unless a program wrote it ("Document1",
+    "draft.docx") or it is too long to be one."""
+    title = " ".join(title.split())
     if not title or len(title) > _TITLE_MAX or _TOOL_TITLE.match(title):
         return None
     return title

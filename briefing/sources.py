@@ -27,6 +27,7 @@ from briefing.mail import MailText, read_mail, split_signature, unwrap_forward
 from briefing.models import DroppedText, Source
 from briefing.odt import OdtText, read_odt
 from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
+from briefing.rtf import RtfText, is_rtf, read_rtf
 
 __all__ = [
     "DOCUMENT_EXTENSIONS",
@@ -48,8 +49,19 @@ JSONL_EXTENSIONS = frozenset({".jsonl"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 DOCX_EXTENSIONS = frozenset({".docx"})
 ODT_EXTENSIONS = frozenset({".odt"})
+RTF_EXTENSIONS = frozenset({".rtf"})
 MAIL_EXTENSIONS = frozenset({".eml"})
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+# Formats people save statements in that briefing does not read, and what to do instead.
+_NOT_READ = {
+    ".doc": "a Word 97-2003 document; save it as .docx, .odt or PDF",
+    ".msg": "an Outlook message; save it as .eml",
+    ".pages": "a Pages document; export it as .docx or PDF",
+    **dict.fromkeys(
+        (".xls", ".xlsx", ".ods", ".numbers", ".csv"), "a spreadsheet; briefing reads prose"
+    ),
+    **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), "slides; save them as PDF"),
+}
 DOCUMENT_EXTENSIONS = (
     TEXT_EXTENSIONS
     | MARKDOWN_EXTENSIONS
@@ -59,6 +71,7 @@ DOCUMENT_EXTENSIONS = (
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
     | ODT_EXTENSIONS
+    | RTF_EXTENSIONS
     | MAIL_EXTENSIONS
     | IMAGE_EXTENSIONS
 )
@@ -209,10 +222,14 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_office(data, shown, stem, read_docx))]
     if path.suffix.lower() in ODT_EXTENSIONS:
         return [_finish(_parse_office(data, shown, stem, read_odt))]
+    if path.suffix.lower() in RTF_EXTENSIONS or is_rtf(data):
+        return [_finish(_parse_office(data, shown, stem, read_rtf))]
     if path.suffix.lower() in IMAGE_EXTENSIONS:
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
     if path.suffix.lower() in MAIL_EXTENSIONS:
         return _mail_sources(data, shown, stem, depth)
+    if path.suffix.lower() in _NOT_READ:
+        raise SourceError(f"cannot read {shown}: {_NOT_READ[path.suffix.lower()]}")
     text = _decode(data, shown)
     if not text.strip():
         raise _UnreadableError(f"source is empty: {shown}")
@@ -339,10 +356,10 @@ def _parse_pdf(
 
 
 def _parse_office(
-    data: bytes, shown: str, stem: str, read: Callable[[bytes, str], DocxText | OdtText]
+    data: bytes, shown: str, stem: str, read: Callable[[bytes, str], DocxText | OdtText | RtfText]
 ) -> _RawDoc:
-    """A Word or OpenDocument text's paragraphs and title; any failure to read it is one
-    line."""
+    """A Word, OpenDocument or RTF document's paragraphs and title; any failure to read it
+    is one line."""
     try:
         document = read(data, shown)
     except SourceError as exc:
@@ -374,6 +391,9 @@ def _mail_sources(data: bytes, shown: str, stem: str, depth: int) -> list[Source
         name = f"{shown}#{attachment.name}"
         path = Path(attachment.name)
         suffix = path.suffix.lower()
+        if suffix in _NOT_READ:
+            log.warning("skipping %s: %s", name, _NOT_READ[suffix])
+            continue
         if suffix not in DOCUMENT_EXTENSIONS and not is_pdf(attachment.data):
             log.info("skipping %s: not a document type briefing reads", name)
             continue
