@@ -192,7 +192,8 @@ def _parser() -> argparse.ArgumentParser:
         "sources",
         help="show what the tool reads from each source, cleaned, without a model",
         description="Print each source's clean text as the pipeline will read it, what "
-        "cleaning dropped (a PDF's running headers, footers and page numbers among it), where "
+        "cleaning dropped (a PDF's running headers, footers and page numbers, an e-mail's "
+        "forwarding note and signature among it), where "
         "a PDF's pages begin and which pages OCR read, and, for a transcript or a speech, "
         "whose words it is read as.",
     )
