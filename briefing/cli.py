@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     generate = commands.add_parser(
         "generate",
         help="write a grounded brief from source documents",
-        description="Read SOURCE files or folders (.txt, .md, .html, .json, .jsonl, .pdf, "
+        description="Read SOURCE files or folders (.txt, .md, .html, .mhtml, .json, .jsonl, .pdf, "
         ".docx, .odt, .rtf, .eml e-mails with their attachments; pictures of pages, .png "
         ".jpg .tif, and scanned PDF pages by OCR with the 'ocr' extra; '-' for stdin), "
         "extract positions, risks and events with the model, keep only facts whose evidence "

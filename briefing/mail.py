@@ -1,4 +1,4 @@
-"""Read an e-mail message (.eml): its sender, date, subject, body and attachments.
+"""Read MIME messages: an e-mail (.eml) and a web page saved as one file (.mhtml).
 
 Statements and press releases often reach a newsroom by e-mail, and are forwarded on by a
 colleague before anyone writes a brief. A message saved as .eml (what every mail program's
@@ -10,6 +10,10 @@ that the source is the original with its own sender, date and subject, and the f
 note, another person's words, is set aside; ``split_signature`` sets aside a signature after
 the standard "-- " line. Everything in a message is untrusted: its headers only ever become a
 title, an outlet and a date, and an attachment's name only a label.
+
+A browser's "Save page as: single file" writes the page and its pictures as one MIME message
+(.mhtml, .mht); ``read_web_archive`` hands back the page's HTML and the address it was saved
+from, for ``briefing.sources`` to read as it reads a saved .html page.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ __all__ = [
     "Attachment",
     "Forward",
     "MailText",
+    "WebArchive",
     "read_mail",
+    "read_web_archive",
     "split_signature",
     "unwrap_forward",
 ]
@@ -127,6 +133,27 @@ class Forward:
     subject: str | None
     sender: str | None
     sent: str | None
+
+
+@dataclass(frozen=True)
+class WebArchive:
+    """A saved web page: its HTML and the address it was saved from."""
+
+    html: str
+    url: str | None
+
+
+def read_web_archive(data: bytes, shown: str) -> WebArchive:
+    """The page in an .mhtml file; ``SourceError`` with a one-line reason when there is none."""
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    assert isinstance(message, EmailMessage)  # the default policy's message class
+    page = message.get_body(preferencelist=("html",))
+    if page is None or page.get_content_type() != "text/html":
+        raise SourceError(f"cannot read saved web page: {shown} (no HTML page in it)")
+    url = _header(message, "snapshot-content-location") or _header(page, "content-location")
+    if url and not url.lower().startswith(("http://", "https://")):
+        url = None  # a local file's path or a "cid:" part name is not the page's address
+    return WebArchive(html=_text_of(page), url=url)
 
 
 def read_mail(data: bytes, shown: str) -> MailText:

@@ -23,7 +23,13 @@ from typing import Any, TextIO
 from briefing.cleaning import clean_text
 from briefing.docx import DocxText, read_docx
 from briefing.errors import SourceError
-from briefing.mail import MailText, read_mail, split_signature, unwrap_forward
+from briefing.mail import (
+    MailText,
+    read_mail,
+    read_web_archive,
+    split_signature,
+    unwrap_forward,
+)
 from briefing.models import DroppedText, Source
 from briefing.odt import OdtText, read_odt
 from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
@@ -51,6 +57,7 @@ DOCX_EXTENSIONS = frozenset({".docx"})
 ODT_EXTENSIONS = frozenset({".odt"})
 RTF_EXTENSIONS = frozenset({".rtf"})
 MAIL_EXTENSIONS = frozenset({".eml"})
+WEB_ARCHIVE_EXTENSIONS = frozenset({".mhtml", ".mht"})
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 # Formats people save statements in that briefing does not read, and what to do instead.
 _NOT_READ = {
@@ -73,6 +80,7 @@ DOCUMENT_EXTENSIONS = (
     | ODT_EXTENSIONS
     | RTF_EXTENSIONS
     | MAIL_EXTENSIONS
+    | WEB_ARCHIVE_EXTENSIONS
     | IMAGE_EXTENSIONS
 )
 
@@ -228,6 +236,8 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
     if path.suffix.lower() in MAIL_EXTENSIONS:
         return _mail_sources(data, shown, stem, depth)
+    if path.suffix.lower() in WEB_ARCHIVE_EXTENSIONS:
+        return [_finish(_parse_web_archive(data, shown, stem))]
     if path.suffix.lower() in _NOT_READ:
         raise SourceError(f"cannot read {shown}: {_NOT_READ[path.suffix.lower()]}")
     text = _decode(data, shown)
@@ -732,6 +742,18 @@ def _parse_html(text: str, shown: str, stem: str) -> _RawDoc:
         outlet=parser.meta_value(_META_OUTLET),
         published=parser.meta_value(_META_PUBLISHED),
     )
+
+
+def _parse_web_archive(data: bytes, shown: str, stem: str) -> _RawDoc:
+    """A page saved as one file (.mhtml): its HTML read as a saved .html page is, with the
+    address it was saved from when the page does not name its own."""
+    try:
+        archive = read_web_archive(data, shown)
+    except SourceError as exc:
+        raise _UnreadableError(str(exc)) from None
+    doc = _parse_html(archive.html, shown, stem)
+    doc.url = doc.url or archive.url
+    return doc
 
 
 # --------------------------------------------------------------------------- json
