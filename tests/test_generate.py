@@ -624,7 +624,7 @@ def test_a_scanned_pdf_is_briefed_and_its_notes_say_ocr_read_them(
     assert evidence
     assert all(source["text"][ev["start"] : ev["end"]] == ev["quote"] for ev in evidence)
     text = brief.read_text(encoding="utf-8")
-    assert "scan.pdf); read by OCR from a scan (pages 1–2): check its quotes against" in text
+    assert "scan.pdf); read by OCR (pages 1–2): check its quotes against" in text
     notes = [line for line in text.splitlines() if "match, page" in line]
     assert notes and all(line.endswith(", read by OCR)") for line in notes)
     assert any(line.endswith("page 2, read by OCR)") for line in notes)

@@ -283,7 +283,7 @@ def test_the_brief_and_review_page_say_which_pages_ocr_read() -> None:
     sheet = sheet.model_copy(update={"sources": [scan, *sheet.sources[1:]]})
     brief = render_brief(sheet)
     assert (
-        "(https://example.org/statement); read by OCR from a scan (page 2): "
+        "(https://example.org/statement); read by OCR (page 2): "
         "check its quotes against the page\n" in brief
     )
     notes = [line for line in brief.splitlines() if "match" in line]
@@ -291,5 +291,5 @@ def test_the_brief_and_review_page_say_which_pages_ocr_read() -> None:
     assert any(BERG in line and line.endswith("match, page 2, read by OCR)") for line in notes)
     assert sum("read by OCR)" in line for line in notes) == sum("page 2" in line for line in notes)
     page = render_review_page(sheet)
-    assert "read by OCR from a scan (page 2)" in page
+    assert "read by OCR (page 2)" in page
     assert "page 2, read by OCR</td>" in page
