@@ -30,9 +30,10 @@ the PDF prints them on, and pages read per second: a table on stdout, and to the
 the same figures with the ids and counts of the documents read less than perfectly.
 
 With ``--scan`` every PDF is first made a scan of itself (each page a 200-dpi grey picture,
-no text layer; ``--noise`` adds a photocopier's blur and grain) and read back by OCR (needs
-the ``ocr`` extra). OCR reads curly quotation marks and apostrophes as straight ones, so a
-sentence is then looked for with those folded; every other character must match.
+no text layer; ``--noise`` adds a photocopier's blur and grain, ``--skew`` turns the page as
+a sheet fed in askew) and read back by OCR (needs the ``ocr`` extra). OCR reads curly
+quotation marks and apostrophes as straight ones, so a sentence is then looked for with
+those folded; every other character must match.
 """
 
 from __future__ import annotations
@@ -336,6 +337,9 @@ def main() -> int:
     parser.add_argument(
         "--noise", type=float, default=0.0, help="with --scan: grain (0-255 grey levels) and blur"
     )
+    parser.add_argument(
+        "--skew", type=float, default=0.0, help="with --scan: turn each page this many degrees"
+    )
     args = parser.parse_args()
     if args.scan and not ocr.available():
         print(f"--scan needs OCR: {ocr.INSTALL_HINT}", file=sys.stderr)
@@ -360,7 +364,7 @@ def main() -> int:
     articles = load_articles(args.data, args.articles)
     results: dict[str, Any] = {
         "articles": len(articles),
-        "scan": {"dpi": 200, "noise": args.noise} if args.scan else None,
+        "scan": {"dpi": 200, "noise": args.noise, "skew": args.skew} if args.scan else None,
         "layouts": {},
     }
     with tempfile.TemporaryDirectory() as scratch:
@@ -376,7 +380,7 @@ def main() -> int:
                 scan = None
                 if args.scan:
                     scan = pdf.with_name(f"{pdf.stem}-scan.pdf")
-                    scan.write_bytes(scanned(pdf.read_bytes(), grain=args.noise))
+                    scan.write_bytes(scanned(pdf.read_bytes(), grain=args.noise, skew=args.skew))
                 rows.append({"article": article.name, **measure(article, pdf, scan)})
                 print(f"\r{layout}: {number}/{len(articles)}", end="", file=sys.stderr)
             print(file=sys.stderr)

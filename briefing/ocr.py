@@ -42,6 +42,14 @@ _SHORT_JITTER = 0.45
 """The recognizer pads a short line's box more: the last lines of paragraphs ("Boeing.",
 "bill.\"") measured 0.90 to 1.36 of the usual height, a title's short second line 1.71."""
 
+_SKEW_MIN = math.radians(0.2)
+"""A page turned less than this is read as it is (a straight page measures 0: its boxes are
+upright rectangles)."""
+_SKEW_LINE = 8
+"""Lines at least this many times as long as they are high give the page's slant."""
+_SKEW_LINES = 3
+"""Fewer such lines than this (a picture of a short note) give no slant to correct."""
+
 _LOCK = threading.Lock()
 _ENGINE: Any = None
 
@@ -77,23 +85,68 @@ def available() -> bool:
 
 def recognize(pixels: Any) -> list[OcrLine]:
     """The text lines of one page picture (a grey or colour array), in reading order, each
-    line's height evened to its type size's (see ``_even_heights``)."""
-    with _LOCK:
-        # The angle classifier is off: on upright scans it turned whole lines upside down
-        # and read them as nonsense.
-        result = _engine()(pixels, use_cls=False, return_word_box=True)
-    boxes = result.boxes if result.boxes is not None else ()
-    words = result.word_results or ()
+    line's height evened to its type size's (see ``_even_heights``). A page fed in askew is
+    straightened and read again: tilted lines of two columns run into each other."""
+    boxes, texts, words = _read(pixels)
+    angle = page_skew(boxes)
+    if abs(angle) >= _SKEW_MIN:
+        boxes, texts, words = _read(_straightened(pixels, angle))
     lines = []
-    for index, (box, text) in enumerate(zip(boxes, result.txts or ())):
+    for index, (box, text) in enumerate(zip(boxes, texts)):
         if not text.strip():
             continue
-        line_words = words[index] if index < len(words) else ()
+        line_words = words[index] if index < len(words) else []
         lines.append(_line(box, " ".join(text.split()), line_words))
     return _even_heights(reading_order(lines))
 
 
-def _line(box: Any, text: str, words: Any) -> OcrLine:
+Points = list[tuple[float, float]]
+
+
+def _read(pixels: Any) -> tuple[list[Points], list[str], list[list[tuple[str, Points]]]]:
+    """The recognizer's lines: each one's box, text, and words with their boxes."""
+    with _LOCK:
+        # The angle classifier is off: on upright scans it turned whole lines upside down
+        # and read them as nonsense.
+        result = _engine()(pixels, use_cls=False, return_word_box=True)
+    boxes = [_points(box) for box in (result.boxes if result.boxes is not None else ())]
+    words = [
+        [(word[0], _points(word[2])) for word in line_words]
+        for line_words in (result.word_results or ())
+    ]
+    return boxes, list(result.txts or ()), words
+
+
+def _points(box: Any) -> Points:
+    return [(float(x), float(y)) for x, y in box]
+
+
+def page_skew(boxes: list[Points]) -> float:
+    """How far the page is turned, in radians (positive: lines fall to the right), as the
+    median slope of the long lines' top edges. The recognizer's boxes follow the text's
+    slant, so a sheet fed in askew shows in every line alike."""
+    slopes = []
+    for box in boxes:
+        (x1, y1), (x2, y2), _, (_, y4) = box
+        length = math.hypot(x2 - x1, y2 - y1)
+        if length > _SKEW_LINE * abs(y4 - y1) > 0:
+            slopes.append(math.atan2(y2 - y1, x2 - x1))
+    return statistics.median(slopes) if len(slopes) >= _SKEW_LINES else 0.0
+
+
+def _straightened(pixels: Any, angle: float) -> Any:
+    """The page turned back by ``angle``, about its centre; corners filled white."""
+    import numpy
+    from PIL import Image
+
+    white = 255 if pixels.ndim == 2 else (255,) * pixels.shape[2]
+    picture = Image.fromarray(pixels).rotate(
+        math.degrees(angle), resample=Image.Resampling.BICUBIC, fillcolor=white
+    )
+    return numpy.asarray(picture)
+
+
+def _line(box: Points, text: str, words: list[tuple[str, Points]]) -> OcrLine:
     """A recognized line; its extent across is its words' (the line's box is padded)."""
     xs = [x for x, _ in box]
     ys = [y for _, y in box]
@@ -101,7 +154,7 @@ def _line(box: Any, text: str, words: Any) -> OcrLine:
     first_word = (right - left) * len(text.split()[0]) / len(text)
     letter_width = (right - left) / len(text)
     if words:
-        extents = [(min(x for x, _ in word[2]), max(x for x, _ in word[2])) for word in words]
+        extents = [(min(x for x, _ in box), max(x for x, _ in box)) for _, box in words]
         left, right = extents[0][0], extents[-1][1]
         first_word = extents[0][1] - extents[0][0]
         letters = sum(len(word[0]) for word in words)

@@ -165,11 +165,16 @@ def pdf_bytes(
 
 
 def scanned(
-    data: bytes, pages: set[int] | None = None, dpi: int = 200, grain: float = 0.0
+    data: bytes,
+    pages: set[int] | None = None,
+    dpi: int = 200,
+    grain: float = 0.0,
+    skew: float = 0.0,
 ) -> bytes:
     """``data`` with its pages (all, or those numbered from 1 in ``pages``) replaced by a
     picture of themselves and no text layer, as a scanner makes them. ``grain`` (grey
-    levels) adds a photocopier's blur and noise, the same for every run."""
+    levels) adds a photocopier's blur and noise, the same for every run; ``skew`` turns the
+    page that many degrees anticlockwise, as a sheet fed in askew is."""
     source = pdfium.PdfDocument(data)
     out = pdfium.PdfDocument.new()
     for number in range(len(source)):
@@ -179,6 +184,9 @@ def scanned(
         page = source[number]
         width, height = page.get_size()
         picture = page.render(scale=dpi / 72, grayscale=True)
+        if skew:
+            turned = picture.to_pil().rotate(skew, resample=_BICUBIC, fillcolor=255)
+            picture = pdfium.PdfBitmap.from_pil(turned)
         if grain:
             picture = pdfium.PdfBitmap.from_pil(_photocopied(picture.to_pil(), grain, number))
         new = out.new_page(width, height)
@@ -190,6 +198,9 @@ def scanned(
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()
+
+
+_BICUBIC = 3  # PIL.Image.Resampling.BICUBIC, without importing PIL for every test
 
 
 def _photocopied(picture: Any, grain: float, seed: int) -> Any:

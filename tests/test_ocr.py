@@ -9,6 +9,7 @@ scan should give is the text layer the same document gives.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from briefing.review_page import render_review_page
 from briefing.sources import load_sources
 from tests.conftest import BERG, OKAFOR, review_sheet
 from tests.pdf_writer import Text, pdf_bytes, scanned
-from tests.test_pdf import report
+from tests.test_pdf import LEFT, P1, P3, P4, P5, WIDTH, column, para, report
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
 
@@ -145,6 +146,34 @@ def test_a_scanned_report_reads_as_its_text_layer(report_pdf: bytes, report_scan
     )
     assert from_scan.ocr_pages == [1, 2, 3]
     assert from_text.ocr_pages == []
+
+
+def test_page_skew_is_the_long_lines_slant() -> None:
+    """Top edges falling 2 pixels in 100 give the page's turn; short boxes (a page number)
+    and too few lines give none."""
+    slant = [[(0.0, y), (800.0, y + 16), (800.0, y + 46), (0.0, y + 30)] for y in (0, 50, 99)]
+    short = [[(0.0, 0.0), (40.0, 9.0), (40.0, 39.0), (0.0, 30.0)]]
+    assert ocr.page_skew(slant + short) == pytest.approx(math.atan2(16, 800))
+    upright = [[(0.0, y), (800.0, y), (800.0, y + 30), (0.0, y + 30)] for y in (0, 50, 99)]
+    assert ocr.page_skew(upright) == 0.0
+    assert ocr.page_skew(slant[:2]) == 0.0
+
+
+@needs_ocr
+def test_a_two_column_page_fed_in_askew_reads_as_its_text_layer() -> None:
+    """Turned by two degrees, the lines of two columns run into each other where the
+    recognizer finds text; straightened, each column is read whole."""
+    gutter = 18.0
+    width = (WIDTH - gutter) / 2
+    left = column([para(P1, width=width), para(P4, width=width, space_before=8.0)], width=width)
+    right = column(
+        [para(P3, width=width), para(P5, width=width, space_before=8.0)],
+        x=LEFT + width + gutter,
+        width=width,
+    )
+    page = pdf_bytes([[*left, *right]])
+    askew = read_pdf(scanned(page, skew=2.0), "askew.pdf")
+    assert askew.text.split("\n\n") == plain(read_pdf(page, "page.pdf").text).split("\n\n")
 
 
 @needs_ocr
