@@ -32,7 +32,7 @@ _COLUMN_LINES = 3
 gutter: fewer are a heading's or a caption's."""
 _GUTTER = 0.5
 """The narrowest gutter, in line heights."""
-_SIZE_JITTER = 0.2
+SIZE_JITTER = 0.2
 """Lines of the text's size measured 0.83 to 1.15 of the usual (see ``_even_heights``) in
 scans of five news articles in four layouts and of a three-page report; headings 1.39 and
 over."""
@@ -335,7 +335,7 @@ def _even_heights(lines: list[OcrLine]) -> list[OcrLine]:
     The recognizer's box heights for one type size vary by a fifth, and the paragraph rules
     read a change of size as a new paragraph. So the measure is the geometric mean of the
     line's height and its letters' mean width (for a line of ``_MEASURED_LETTERS`` or more),
-    each as a share of the page's usual; within ``_SIZE_JITTER`` of 1 (``_SHORT_JITTER`` for
+    each as a share of the page's usual; within ``SIZE_JITTER`` of 1 (``_SHORT_JITTER`` for
     a shorter line, measured by its height alone) the line takes the usual height. A heading
     (taller and wider) keeps its size; type a little smaller than the text's (a running
     header, a footnote) cannot be told from it this way.
@@ -351,7 +351,7 @@ def _even_heights(lines: list[OcrLine]) -> list[OcrLine]:
         jitter = _SHORT_JITTER
         if usual_width and len(line.text) >= _MEASURED_LETTERS:
             share = math.sqrt(share * line.letter_width / usual_width)
-            jitter = _SIZE_JITTER
+            jitter = SIZE_JITTER
         if abs(share - 1) <= jitter:
             share = 1.0
         half = share * usual_height / 2

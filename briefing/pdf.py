@@ -23,7 +23,7 @@ import re
 import statistics
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -209,6 +209,34 @@ def read_page_images(data: bytes, shown: str) -> PdfText:
     return _text_of(pages, None, [n + 1 for n, lines in enumerate(pages) if lines])
 
 
+def _ocr_pages_evened(pages: list[list[_Line]], read_by_ocr: list[int]) -> list[list[_Line]]:
+    """Each page read by OCR scaled so that its usual line has the document's usual size,
+    when the two are within ``ocr.SIZE_JITTER`` of each other.
+
+    OCR evens a page's lines to that page's usual height, but the usual height itself
+    differs from page to page of a grainy scan (by 16% between the two pages of one
+    photocopied article), and the paragraph rules read a whole page of larger type as
+    headings, merging its paragraphs."""
+    sizes = [line.size for lines in pages for line in lines if line.size > 0]
+    if not sizes or not read_by_ocr:
+        return pages
+    usual = statistics.median(sizes)
+    evened = list(pages)
+    for number in read_by_ocr:
+        lines = pages[number - 1]
+        if not lines:
+            continue
+        factor = usual / statistics.median(line.size for line in lines)
+        if factor != 1 and abs(factor - 1) <= ocr.SIZE_JITTER:
+            evened[number - 1] = [_resized(line, factor) for line in lines]
+    return evened
+
+
+def _resized(line: _Line, factor: float) -> _Line:
+    middle, half = (line.top + line.bottom) / 2, line.size * factor / 2
+    return replace(line, top=middle + half, bottom=middle - half)
+
+
 def _pixels(frame: Any) -> Any:
     import numpy
 
@@ -216,6 +244,7 @@ def _pixels(frame: Any) -> Any:
 
 
 def _text_of(pages: list[list[_Line]], title: str | None, read_by_ocr: list[int]) -> PdfText:
+    pages = _ocr_pages_evened(pages, read_by_ocr)
     sizes = [line.size for lines in pages for line in lines if line.size > 0]
     text_size = statistics.median(sizes) if sizes else 0.0
     kept, dropped = _drop_page_furniture(pages, text_size)

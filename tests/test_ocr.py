@@ -177,6 +177,25 @@ def test_a_two_column_page_fed_in_askew_reads_as_its_text_layer() -> None:
 
 
 @needs_ocr
+def test_photos_of_pages_taken_from_different_distances_read_as_one_text(
+    report_pdf: bytes, tmp_path: Path
+) -> None:
+    """The report's three pages as a three-frame TIFF, the last two photographed closer (the
+    type a fifth larger in pixels): each page's lines are evened to the document's size, so
+    the larger pages are not read as headings with their paragraphs run together."""
+    document = pdfium.PdfDocument(report_pdf)
+    frames = [
+        document[number].render(scale=dpi / 72, grayscale=True).to_pil()
+        for number, dpi in enumerate((200, 236, 236))
+    ]
+    path = tmp_path / "pages.tif"
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    (source,) = load_sources([str(path)])
+    assert source.ocr_pages == [1, 2, 3]
+    assert source.text.split("\n\n") == plain(read_pdf(report_pdf, "r.pdf").text).split("\n\n")
+
+
+@needs_ocr
 def test_only_the_scanned_page_of_a_pdf_is_read_by_ocr(report_pdf: bytes, tmp_path: Path) -> None:
     path = tmp_path / "mixed.pdf"
     path.write_bytes(scanned(report_pdf, pages={2}))
