@@ -191,7 +191,8 @@ def _parser() -> argparse.ArgumentParser:
     sources = commands.add_parser(
         "sources",
         help="show what the tool reads from each source, cleaned, without a model",
-        description="Print each source's clean text as the pipeline will read it, what "
+        description="Print each source's clean text as the pipeline will read it, its "
+        "outlet, date and address as read from the file, what "
         "cleaning dropped (a PDF's running headers, footers and page numbers, an e-mail's "
         "forwarding note and signature among it), where "
         "a PDF's pages begin and which pages OCR read, and, for a transcript or a speech, "
@@ -517,6 +518,17 @@ def _run_sources(args: argparse.Namespace) -> int:
     lines = []
     for source in loaded:
         lines.append(f"=== {source.title} [{source.id}] ({source.path or source.url or 'stdin'})")
+        about = [
+            f"{name}: {value}"
+            for name, value in (
+                ("outlet", source.outlet),
+                ("published", source.published),
+                ("url", source.url if source.path else None),
+            )
+            if value
+        ]
+        if about:
+            lines.append(f"--- {'; '.join(about)}")
         read_as = turns_read_as(speaker_turns(source.title, source.text))
         if read_as:
             lines.append(f"--- read as {read_as}")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.cli import main
 from briefing.errors import SourceError
 from briefing.grounding import align_quote
 from briefing.mail import iso_date, sender_name
@@ -367,3 +368,21 @@ def test_a_saved_page_without_a_page_in_it_is_one_line_error(tmp_path: Path) -> 
     with pytest.raises(SourceError) as caught:
         load_sources([str(path)])
     assert str(caught.value) == f"cannot read saved web page: {path} (no HTML page in it)"
+
+
+def test_briefing_sources_shows_what_the_message_gave_and_set_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "For the desk.\n\n---------- Forwarded message ---------\n"
+        "From: Transport Ministry Press Office <press@transport.example>\n"
+        f"Date: Mon, Nov 30, 2026 at 4:30 PM\nSubject: Crossings\n\n{BODY}\n-- \nPress Office\n"
+    )
+    path = tmp_path / "fwd.eml"
+    path.write_bytes(bytes(message(body, subject="Fwd: Crossings")))
+    assert main(["sources", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("=== Crossings [")
+    assert lines[1] == "--- outlet: Transport Ministry Press Office; published: 2026-11-30"
+    assert "--- dropped (forwarding note above the forwarded message): 'For the desk.'" in lines
+    assert "--- dropped (e-mail signature): 'Press Office'" in lines
