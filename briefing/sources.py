@@ -10,14 +10,16 @@ raise ``SourceError`` with a one-line message naming the file, so the CLI can pr
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import re
 import sys
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from briefing.cleaning import clean_text
@@ -58,6 +60,7 @@ ODT_EXTENSIONS = frozenset({".odt"})
 RTF_EXTENSIONS = frozenset({".rtf"})
 MAIL_EXTENSIONS = frozenset({".eml"})
 WEB_ARCHIVE_EXTENSIONS = frozenset({".mhtml", ".mht"})
+ZIP_EXTENSIONS = frozenset({".zip"})
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 # Formats people save statements in that briefing does not read, and what to do instead.
 _NOT_READ = {
@@ -81,6 +84,7 @@ DOCUMENT_EXTENSIONS = (
     | RTF_EXTENSIONS
     | MAIL_EXTENSIONS
     | WEB_ARCHIVE_EXTENSIONS
+    | ZIP_EXTENSIONS
     | IMAGE_EXTENSIONS
 )
 
@@ -222,7 +226,7 @@ def _load_file(path: Path, shown: str, max_bytes: int) -> list[Source]:
 
 def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Source]:
     """Decode, parse by ``path``'s extension and clean one file's bytes; ``depth`` counts the
-    e-mails this file is attached to."""
+    e-mails and zip archives this file is inside."""
     stem = path.stem or path.name
     if path.suffix.lower() in PDF_EXTENSIONS or is_pdf(data):
         return [_finish(_parse_pdf(data, shown, stem))]
@@ -238,6 +242,8 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return _mail_sources(data, shown, stem, depth)
     if path.suffix.lower() in WEB_ARCHIVE_EXTENSIONS:
         return [_finish(_parse_web_archive(data, shown, stem))]
+    if path.suffix.lower() in ZIP_EXTENSIONS:
+        return _zip_sources(data, shown, depth)
     if path.suffix.lower() in _NOT_READ:
         raise SourceError(f"cannot read {shown}: {_NOT_READ[path.suffix.lower()]}")
     text = _decode(data, shown)
@@ -379,8 +385,9 @@ def _parse_office(
 
 # --------------------------------------------------------------------------- e-mail
 
-# Attached messages are read this many levels deep (a forward of a forward of ...).
-_MAIL_DEPTH_MAX = 5
+# Attached messages and archives are read this many levels deep (a forward of a forward
+# of ..., a zip in a zip).
+_NESTING_MAX = 5
 # A body this short beside readable attachments is a covering note ("Please find our
 # statement attached"), not a source.
 _COVER_NOTE_WORDS = 40
@@ -407,8 +414,8 @@ def _mail_sources(data: bytes, shown: str, stem: str, depth: int) -> list[Source
         if suffix not in DOCUMENT_EXTENSIONS and not is_pdf(attachment.data):
             log.info("skipping %s: not a document type briefing reads", name)
             continue
-        if suffix in MAIL_EXTENSIONS and depth >= _MAIL_DEPTH_MAX:
-            log.warning("skipping %s: messages attached more than %d deep", name, depth)
+        if suffix in MAIL_EXTENSIONS | ZIP_EXTENSIONS and depth >= _NESTING_MAX:
+            log.warning("skipping %s: nested more than %d deep", name, depth)
             continue
         try:
             attached.extend(_parse_file(attachment.data, path, name, depth + 1))
@@ -465,6 +472,67 @@ def _mail_body(mail: MailText, shown: str, stem: str) -> _RawDoc | None:
         published=sent,
         dropped=dropped,
     )
+
+
+# --------------------------------------------------------------------------- zip
+
+# The members read may unpack to this much at most; a zip bomb is refused before inflating.
+_ZIP_MAX_UNPACKED = 200_000_000
+_ZIP_MAX_MEMBERS = 1000
+
+
+def _zip_sources(data: bytes, shown: str, depth: int) -> list[Source]:
+    """The documents in a zip archive (a press pack), read as a folder's are: in name order,
+    pictures left out, each named ``shown#member``; one that cannot be read is skipped with
+    a warning."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        raise _UnreadableError(f"cannot read zip archive: {shown} (damaged or not a zip)") from None
+    with archive:
+        members = sorted(
+            (info for info in archive.infolist() if _zip_document(info)),
+            key=lambda info: info.filename,
+        )
+        if len(members) > _ZIP_MAX_MEMBERS:
+            raise SourceError(f"cannot read zip archive: {shown} (more than 1,000 documents)")
+        if sum(info.file_size for info in members) > _ZIP_MAX_UNPACKED:
+            raise SourceError(f"cannot read zip archive: {shown} (too large when unpacked)")
+        sources: list[Source] = []
+        for info in members:
+            name = f"{shown}#{info.filename}"
+            suffix = PurePosixPath(info.filename).suffix.lower()
+            if suffix in _NOT_READ:
+                log.warning("skipping %s: %s", name, _NOT_READ[suffix])
+                continue
+            if suffix in ZIP_EXTENSIONS | MAIL_EXTENSIONS and depth >= _NESTING_MAX:
+                log.warning("skipping %s: nested more than %d deep", name, depth)
+                continue
+            if info.flag_bits & 0x1:
+                log.warning("skipping %s: password-protected", name)
+                continue
+            try:
+                member = archive.read(info)
+            except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+                log.warning("skipping %s: damaged in the archive", name)
+                continue
+            try:
+                sources.extend(_parse_file(member, Path(info.filename), name, depth + 1))
+            except SourceError as exc:
+                log.warning("skipping %s", exc)
+    if not sources:
+        raise _UnreadableError(f"no readable documents in zip archive: {shown}")
+    return sources
+
+
+def _zip_document(info: zipfile.ZipInfo) -> bool:
+    """A member to read: a file with a document extension (or one briefing names as not
+    read), not a picture, not hidden, not the resource forks macOS adds."""
+    parts = PurePosixPath(info.filename).parts
+    if info.is_dir() or not parts or any(part.startswith((".", "__MACOSX")) for part in parts):
+        return False
+    suffix = PurePosixPath(info.filename).suffix.lower()
+    return suffix in (DOCUMENT_EXTENSIONS - IMAGE_EXTENSIONS) or suffix in _NOT_READ
 
 
 # --------------------------------------------------------------------------- markdown

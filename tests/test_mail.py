@@ -243,7 +243,7 @@ def test_messages_nested_past_the_limit_are_skipped_not_a_crash(
         mail = outer
     sources = load_all(tmp_path, mail)
     assert len(sources) == 6  # the message and five levels of attached messages
-    assert "messages attached more than 5 deep" in caplog.text
+    assert "nested more than 5 deep" in caplog.text
 
 
 def test_a_folder_reads_its_messages(tmp_path: Path) -> None:
