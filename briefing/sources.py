@@ -9,6 +9,7 @@ raise ``SourceError`` with a one-line message naming the file, so the CLI can pr
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import json
@@ -246,10 +247,10 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return _zip_sources(data, shown, depth)
     if path.suffix.lower() in _NOT_READ:
         raise SourceError(f"cannot read {shown}: {_NOT_READ[path.suffix.lower()]}")
-    text = _decode(data, shown)
+    suffix = path.suffix.lower()
+    text = _decode(data, shown, _declared_charset(data) if suffix in HTML_EXTENSIONS else None)
     if not text.strip():
         raise _UnreadableError(f"source is empty: {shown}")
-    suffix = path.suffix.lower()
     docs: list[_RawDoc]
     if suffix in MARKDOWN_EXTENSIONS:
         docs = [_parse_markdown(text, shown, stem)]
@@ -312,8 +313,31 @@ def _read_stdin(stream: TextIO, max_bytes: int) -> _RawDoc:
 # --------------------------------------------------------------------------- decoding
 
 
-def _decode(data: bytes, shown: str) -> str:
-    """Decode UTF-8 (BOM stripped), falling back to cp1252 then latin-1; refuse binary data."""
+# ``<meta charset="...">`` or ``<meta http-equiv="Content-Type" content="...; charset=...">``
+_META_CHARSET = re.compile(
+    rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.-]{1,40})", re.I
+)
+_CHARSET_PROBE = 4096
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding a saved web page declares in its head, if Python knows it. Pages in
+    Windows-1251, Shift JIS or GB2312 are not UTF-8, and read as Windows-1252 they would be
+    nonsense that still looks like text."""
+    match = _META_CHARSET.search(data[:_CHARSET_PROBE])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return None if codec in ("utf-8", "utf-16", "utf-16-le", "utf-16-be") else name
+
+
+def _decode(data: bytes, shown: str, declared: str | None = None) -> str:
+    """Decode UTF-8 (BOM stripped), else the encoding the document declares, falling back
+    to cp1252 then latin-1; refuse binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return _normalise_newlines(data.decode("utf-16"))
@@ -327,13 +351,22 @@ def _decode(data: bytes, shown: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+        text = _decoded_legacy(data, declared)
     if _mostly_control(text):
         raise _UnreadableError(f"not a text document (binary data): {shown}")
     return _normalise_newlines(text)
+
+
+def _decoded_legacy(data: bytes, declared: str | None) -> str:
+    """Bytes that are not UTF-8: in the declared encoding when it fits them, else cp1252,
+    else latin-1 (which decodes anything)."""
+    for encoding in (declared, "cp1252"):
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    return data.decode("latin-1")
 
 
 def _mostly_control(text: str) -> bool:

@@ -97,6 +97,45 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
     assert "odd byte \x81 inside" in source.text
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding", "declaration"),
+    [
+        (
+            "Министр сказал, что договор «не будет подписан».",
+            "windows-1251",
+            '<meta charset="windows-1251">',
+        ),
+        (
+            "大臣は条約に署名しないと述べた。",
+            "shift_jis",
+            '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
+        ),
+        ("部长表示不会签署该条约。", "gb2312", "<meta charset=gb2312>"),
+    ],
+    ids=["cyrillic", "japanese", "chinese"],
+)
+def test_a_web_page_is_decoded_as_it_declares(
+    tmp_path: Path, text: str, encoding: str, declaration: str
+) -> None:
+    """Read as Windows-1252, these pages would be nonsense that still looks like text."""
+    page = f"<html><head>{declaration}<title>t</title></head><body><p>{text}</p></body></html>"
+    [source] = load_sources([_write(tmp_path / "a.html", page.encode(encoding))])
+    assert source.text == text
+
+
+@pytest.mark.parametrize(
+    "declaration", ['<meta charset="utf-8">', '<meta charset="no-such-charset">', ""]
+)
+def test_a_page_whose_bytes_do_not_fit_its_declaration_falls_back_to_cp1252(
+    tmp_path: Path, declaration: str
+) -> None:
+    page = (
+        f"<html><head>{declaration}</head><body><p>Caf\xe9 talks \u2013 for now.</p></body></html>"
+    )
+    [source] = load_sources([_write(tmp_path / "a.html", page.encode("cp1252"))])
+    assert source.text == "Café talks \u2013 for now."
+
+
 # --------------------------------------------------------------------------- errors
 
 
