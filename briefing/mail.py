@@ -1,4 +1,5 @@
-"""Read MIME messages: an e-mail (.eml) and a web page saved as one file (.mhtml).
+"""Read MIME messages: an e-mail (.eml), a mailbox of them (.mbox), and a web page saved as
+one file (.mhtml).
 
 Statements and press releases often reach a newsroom by e-mail, and are forwarded on by a
 colleague before anyone writes a brief. A message saved as .eml (what every mail program's
@@ -33,6 +34,8 @@ __all__ = [
     "Forward",
     "MailText",
     "WebArchive",
+    "is_mbox",
+    "mbox_messages",
     "read_mail",
     "read_web_archive",
     "split_signature",
@@ -175,6 +178,28 @@ def read_mail(data: bytes, shown: str) -> MailText:
         attachments=list(_attachments(message)),
         forwarded=bool(subject and _FORWARD_SUBJECT.match(subject)),
     )
+
+
+# A mailbox's messages each begin with a "From " line (the envelope) at the file's start or
+# after a blank line; a body line that begins so is written ">From ".
+_MBOX_START = re.compile(rb"\AFrom \S[^\r\n]*\r?\n[!-9;-~]+:")
+_MBOX_SEPARATOR = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\n\r\n))From \S[^\r\n]*\r?\n")
+_MBOX_QUOTED = re.compile(rb"^>(>*From )", re.MULTILINE)
+
+
+def is_mbox(data: bytes) -> bool:
+    """Whether ``data`` is a mailbox: a "From " envelope line, then a header."""
+    return _MBOX_START.match(data) is not None
+
+
+def mbox_messages(data: bytes) -> list[bytes] | None:
+    """The messages of an mbox file, with body lines that began "From " restored (mboxrd);
+    None when ``data`` is not one."""
+    if not is_mbox(data):
+        return None
+    starts = [match.end() for match in _MBOX_SEPARATOR.finditer(data)]
+    ends = [match.start() for match in _MBOX_SEPARATOR.finditer(data)][1:] + [len(data)]
+    return [_MBOX_QUOTED.sub(rb"\1", data[start:end]) for start, end in zip(starts, ends)]
 
 
 def _header(message: Message, name: str) -> str | None:

@@ -28,6 +28,8 @@ from briefing.docx import DocxText, read_docx
 from briefing.errors import SourceError
 from briefing.mail import (
     MailText,
+    is_mbox,
+    mbox_messages,
     read_mail,
     read_web_archive,
     split_signature,
@@ -60,6 +62,7 @@ DOCX_EXTENSIONS = frozenset({".docx"})
 ODT_EXTENSIONS = frozenset({".odt"})
 RTF_EXTENSIONS = frozenset({".rtf"})
 MAIL_EXTENSIONS = frozenset({".eml"})
+MBOX_EXTENSIONS = frozenset({".mbox"})
 WEB_ARCHIVE_EXTENSIONS = frozenset({".mhtml", ".mht"})
 ZIP_EXTENSIONS = frozenset({".zip"})
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
@@ -84,6 +87,7 @@ DOCUMENT_EXTENSIONS = (
     | ODT_EXTENSIONS
     | RTF_EXTENSIONS
     | MAIL_EXTENSIONS
+    | MBOX_EXTENSIONS
     | WEB_ARCHIVE_EXTENSIONS
     | ZIP_EXTENSIONS
     | IMAGE_EXTENSIONS
@@ -241,6 +245,8 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
     if path.suffix.lower() in MAIL_EXTENSIONS:
         return _mail_sources(data, shown, stem, depth)
+    if path.suffix.lower() in MBOX_EXTENSIONS or (not path.suffix and is_mbox(data)):
+        return _mailbox_sources(data, shown, depth)
     if path.suffix.lower() in WEB_ARCHIVE_EXTENSIONS:
         return [_finish(_parse_web_archive(data, shown, stem))]
     if path.suffix.lower() in ZIP_EXTENSIONS:
@@ -467,6 +473,25 @@ def _mail_sources(data: bytes, shown: str, stem: str, depth: int) -> list[Source
                 raise
     if not sources:
         raise _UnreadableError(f"e-mail has no text and no readable attachment: {shown}")
+    return sources
+
+
+def _mailbox_sources(data: bytes, shown: str, depth: int) -> list[Source]:
+    """The sources of each message in a mailbox (an .mbox export, a mail program's folder
+    file), in order; the messages are named ``shown#1``, ``shown#2``, ... and one that
+    cannot be read is skipped with a warning."""
+    messages = mbox_messages(data)
+    if messages is None:
+        raise _UnreadableError(f"cannot read mailbox: {shown} (not an mbox file)")
+    sources: list[Source] = []
+    for number, message in enumerate(messages, start=1):
+        name = f"{shown}#{number}"
+        try:
+            sources.extend(_mail_sources(message, name, name, depth + 1))
+        except SourceError as exc:
+            log.warning("skipping %s", exc)
+    if not sources:
+        raise _UnreadableError(f"no readable message in mailbox: {shown}")
     return sources
 
 

@@ -6,6 +6,7 @@ page saved as one file (.mhtml), which is a MIME message too."""
 from __future__ import annotations
 
 import logging
+import mailbox
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -386,3 +387,35 @@ def test_briefing_sources_shows_what_the_message_gave_and_set_aside(
     assert lines[1] == "--- outlet: Transport Ministry Press Office; published: 2026-11-30"
     assert "--- dropped (forwarding note above the forwarded message): 'For the desk.'" in lines
     assert "--- dropped (e-mail signature): 'Press Office'" in lines
+
+
+def test_a_mailbox_gives_each_message_in_order(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An .mbox export (and a mail program's folder file, which has no extension): each
+    message read as an .eml is, named by its number, one with nothing to read skipped with a
+    warning; a body line that began "From " (the mailbox writes ">From ") is restored."""
+    path = tmp_path / "Statements.mbox"
+    box = mailbox.mbox(str(path))
+    box.add(message(f"{DELAY}\n\nFrom the minister's office: {OBJECTION}\n"))
+    box.add(message("-- \nPress Office", subject="Signature only"))
+    box.add(message(LONG_REPORT, subject="Traffic survey", sender="Survey Unit <s@t.example>"))
+    box.close()
+    sources = load_sources([str(path)])
+    assert [(s.path, s.title) for s in sources] == [
+        (f"{path}#1", "Congestion charge for the river crossings"),
+        (f"{path}#3", "Traffic survey"),
+    ]
+    assert sources[0].text == f"{DELAY}\n\nFrom the minister's office: {OBJECTION}"
+    assert f"e-mail has no text and no readable attachment: {path}#2" in caplog.text
+    folder_file = tmp_path / "Inbox"
+    folder_file.write_bytes(path.read_bytes())
+    assert [s.text for s in load_sources([str(folder_file)])] == [s.text for s in sources]
+
+
+def test_a_file_named_mbox_that_is_not_one_is_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "Statements.mbox"
+    path.write_bytes(BODY.encode())
+    with pytest.raises(SourceError) as caught:
+        load_sources([str(path)])
+    assert str(caught.value) == f"cannot read mailbox: {path} (not an mbox file)"
