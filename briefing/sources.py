@@ -71,9 +71,7 @@ _NOT_READ = {
     ".doc": "a Word 97-2003 document; save it as .docx, .odt or PDF",
     ".msg": "an Outlook message; save it as .eml",
     ".pages": "a Pages document; export it as .docx or PDF",
-    **dict.fromkeys(
-        (".xls", ".xlsx", ".ods", ".numbers", ".csv"), "a spreadsheet; briefing reads prose"
-    ),
+    **dict.fromkeys((".xls", ".xlsx", ".ods", ".numbers"), "a spreadsheet; briefing reads prose"),
     **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), "slides; save them as PDF"),
 }
 DOCUMENT_EXTENSIONS = (
@@ -233,27 +231,27 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
     """Decode, parse by ``path``'s extension and clean one file's bytes; ``depth`` counts the
     e-mails and zip archives this file is inside."""
     stem = path.stem or path.name
-    if path.suffix.lower() in PDF_EXTENSIONS or is_pdf(data):
-        return [_finish(_parse_pdf(data, shown, stem))]
-    if path.suffix.lower() in DOCX_EXTENSIONS:
-        return [_finish(_parse_office(data, shown, stem, read_docx))]
-    if path.suffix.lower() in ODT_EXTENSIONS:
-        return [_finish(_parse_office(data, shown, stem, read_odt))]
-    if path.suffix.lower() in RTF_EXTENSIONS or is_rtf(data):
-        return [_finish(_parse_office(data, shown, stem, read_rtf))]
-    if path.suffix.lower() in IMAGE_EXTENSIONS:
-        return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
-    if path.suffix.lower() in MAIL_EXTENSIONS:
-        return _mail_sources(data, shown, stem, depth)
-    if path.suffix.lower() in MBOX_EXTENSIONS or (not path.suffix and is_mbox(data)):
-        return _mailbox_sources(data, shown, depth)
-    if path.suffix.lower() in WEB_ARCHIVE_EXTENSIONS:
-        return [_finish(_parse_web_archive(data, shown, stem))]
-    if path.suffix.lower() in ZIP_EXTENSIONS:
-        return _zip_sources(data, shown, depth)
-    if path.suffix.lower() in _NOT_READ:
-        raise SourceError(f"cannot read {shown}: {_NOT_READ[path.suffix.lower()]}")
     suffix = path.suffix.lower()
+    if suffix in PDF_EXTENSIONS or is_pdf(data):
+        return [_finish(_parse_pdf(data, shown, stem))]
+    if suffix in DOCX_EXTENSIONS:
+        return [_finish(_parse_office(data, shown, stem, read_docx))]
+    if suffix in ODT_EXTENSIONS:
+        return [_finish(_parse_office(data, shown, stem, read_odt))]
+    if suffix in RTF_EXTENSIONS or is_rtf(data):
+        return [_finish(_parse_office(data, shown, stem, read_rtf))]
+    if suffix in IMAGE_EXTENSIONS:
+        return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
+    if suffix in MAIL_EXTENSIONS:
+        return _mail_sources(data, shown, stem, depth)
+    if suffix in MBOX_EXTENSIONS or (not suffix and is_mbox(data)):
+        return _mailbox_sources(data, shown, depth)
+    if suffix in WEB_ARCHIVE_EXTENSIONS:
+        return [_finish(_parse_web_archive(data, shown, stem))]
+    if suffix in ZIP_EXTENSIONS:
+        return _zip_sources(data, shown, depth)
+    if suffix in _NOT_READ:
+        raise SourceError(f"cannot read {shown}: {_NOT_READ[suffix]}")
     text = _decode(data, shown, _declared_charset(data) if suffix in HTML_EXTENSIONS else None)
     if not text.strip():
         raise _UnreadableError(f"source is empty: {shown}")
@@ -445,21 +443,11 @@ def _mail_sources(data: bytes, shown: str, stem: str, depth: int) -> list[Source
     attached: list[Source] = []
     for attachment in mail.attachments:
         name = f"{shown}#{attachment.name}"
-        path = Path(attachment.name)
-        suffix = path.suffix.lower()
-        if suffix in _NOT_READ:
-            log.warning("skipping %s: %s", name, _NOT_READ[suffix])
-            continue
-        if suffix not in DOCUMENT_EXTENSIONS and not is_pdf(attachment.data):
+        suffix = Path(attachment.name).suffix.lower()
+        if suffix not in DOCUMENT_EXTENSIONS | _NOT_READ.keys() and not is_pdf(attachment.data):
             log.info("skipping %s: not a document type briefing reads", name)
             continue
-        if suffix in MAIL_EXTENSIONS | ZIP_EXTENSIONS and depth >= _NESTING_MAX:
-            log.warning("skipping %s: nested more than %d deep", name, depth)
-            continue
-        try:
-            attached.extend(_parse_file(attachment.data, path, name, depth + 1))
-        except SourceError as exc:
-            log.warning("skipping %s", exc)
+        attached.extend(_inner_sources(attachment.data, attachment.name, name, depth))
     body = _mail_body(mail, shown, stem)
     if body is not None and attached and len(body.text.split()) < _COVER_NOTE_WORDS:
         log.info("reading the attachments of %s; its short covering note is not a source", shown)
@@ -474,6 +462,25 @@ def _mail_sources(data: bytes, shown: str, stem: str, depth: int) -> list[Source
     if not sources:
         raise _UnreadableError(f"e-mail has no text and no readable attachment: {shown}")
     return sources
+
+
+def _inner_sources(data: bytes, file_name: str, shown: str, depth: int) -> list[Source]:
+    """The sources of a file attached to an e-mail or packed in a zip, named ``shown``; a
+    format briefing does not read, a container nested too deep, or a file that cannot be
+    read gives none, with a warning, so one bad file does not sink the rest."""
+    path = Path(file_name)
+    suffix = path.suffix.lower()
+    if suffix in _NOT_READ:
+        log.warning("skipping %s: %s", shown, _NOT_READ[suffix])
+        return []
+    if suffix in MAIL_EXTENSIONS | MBOX_EXTENSIONS | ZIP_EXTENSIONS and depth >= _NESTING_MAX:
+        log.warning("skipping %s: nested more than %d deep", shown, depth)
+        return []
+    try:
+        return _parse_file(data, path, shown, depth + 1)
+    except SourceError as exc:
+        log.warning("skipping %s", exc)
+        return []
 
 
 def _mailbox_sources(data: bytes, shown: str, depth: int) -> list[Source]:
@@ -559,13 +566,6 @@ def _zip_sources(data: bytes, shown: str, depth: int) -> list[Source]:
         sources: list[Source] = []
         for info in members:
             name = f"{shown}#{info.filename}"
-            suffix = PurePosixPath(info.filename).suffix.lower()
-            if suffix in _NOT_READ:
-                log.warning("skipping %s: %s", name, _NOT_READ[suffix])
-                continue
-            if suffix in ZIP_EXTENSIONS | MAIL_EXTENSIONS and depth >= _NESTING_MAX:
-                log.warning("skipping %s: nested more than %d deep", name, depth)
-                continue
             if info.flag_bits & 0x1:
                 log.warning("skipping %s: password-protected", name)
                 continue
@@ -574,10 +574,7 @@ def _zip_sources(data: bytes, shown: str, depth: int) -> list[Source]:
             except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
                 log.warning("skipping %s: damaged in the archive", name)
                 continue
-            try:
-                sources.extend(_parse_file(member, Path(info.filename), name, depth + 1))
-            except SourceError as exc:
-                log.warning("skipping %s", exc)
+            sources.extend(_inner_sources(member, info.filename, name, depth))
     if not sources:
         raise _UnreadableError(f"no readable documents in zip archive: {shown}")
     return sources

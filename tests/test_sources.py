@@ -123,6 +123,13 @@ def test_a_web_page_is_decoded_as_it_declares(
     assert source.text == text
 
 
+def test_a_named_file_of_another_text_type_is_read_as_text(tmp_path: Path) -> None:
+    """Only the formats briefing names as not read are refused: a .csv of quotes is text."""
+    raw = b"speaker,quote\nBerg,The treaty gives small countries a way to fight ransomware.\n"
+    [source] = load_sources([_write(tmp_path / "quotes.csv", raw)])
+    assert "fight ransomware" in source.text
+
+
 @pytest.mark.parametrize(
     "declaration", ['<meta charset="utf-8">', '<meta charset="no-such-charset">', ""]
 )
