@@ -59,9 +59,10 @@ _FORWARD_MARKER = re.compile(
 )
 # Outlook's rule above a quoted message's headers: a row of underscores or dashes alone.
 _RULE = re.compile(r"^\s*(?:_{8,}|-{8,})\s*$")
+# A header line of a forwarded message, its name in bold ("*From:*") in some plain texts.
 _HEADER_LINE = re.compile(
-    r"^\s*\**\s*(from|sent|date|to|cc|bcc|subject|reply-to|von|gesendet|an|betreff|de|envoy[ée]"
-    r"|[àa]|objet)\s*\**\s*:\s*\**\s*(.*?)\s*$",
+    r"^[\s*]*(from|sent|date|to|cc|bcc|subject|reply-to|von|gesendet|an|betreff|de|envoy[ée]"
+    r"|[àa]|objet)[\s*]*:[\s*]*(.*)$",
     re.IGNORECASE,
 )
 _HEADER_ALIASES = {
@@ -104,6 +105,26 @@ _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+# A mailbox's messages each begin with a "From " line (the envelope) at the file's start or
+# after a blank line; a body line that begins so is written ">From ".
+_MBOX_START = re.compile(rb"\AFrom \S[^\r\n]*\r?\n[!-9;-~]+:")
+_MBOX_SEPARATOR = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\n\r\n))From \S[^\r\n]*\r?\n")
+_MBOX_QUOTED = re.compile(rb"^>(>*From )", re.MULTILINE)
+# An attachment with no file name is named by its type, so that it is read as that type.
+_EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/rtf": ".rtf",
+    "text/rtf": ".rtf",
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "text/markdown": ".md",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/tiff": ".tif",
+}
 
 
 @dataclass(frozen=True)
@@ -180,13 +201,6 @@ def read_mail(data: bytes, shown: str) -> MailText:
     )
 
 
-# A mailbox's messages each begin with a "From " line (the envelope) at the file's start or
-# after a blank line; a body line that begins so is written ">From ".
-_MBOX_START = re.compile(rb"\AFrom \S[^\r\n]*\r?\n[!-9;-~]+:")
-_MBOX_SEPARATOR = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\n\r\n))From \S[^\r\n]*\r?\n")
-_MBOX_QUOTED = re.compile(rb"^>(>*From )", re.MULTILINE)
-
-
 def is_mbox(data: bytes) -> bool:
     """Whether ``data`` is a mailbox: a "From " envelope line, then a header."""
     return _MBOX_START.match(data) is not None
@@ -197,9 +211,12 @@ def mbox_messages(data: bytes) -> list[bytes] | None:
     None when ``data`` is not one."""
     if not is_mbox(data):
         return None
-    starts = [match.end() for match in _MBOX_SEPARATOR.finditer(data)]
-    ends = [match.start() for match in _MBOX_SEPARATOR.finditer(data)][1:] + [len(data)]
-    return [_MBOX_QUOTED.sub(rb"\1", data[start:end]) for start, end in zip(starts, ends)]
+    separators = list(_MBOX_SEPARATOR.finditer(data))
+    ends = [separator.start() for separator in separators[1:]] + [len(data)]
+    return [
+        _MBOX_QUOTED.sub(rb"\1", data[separator.end() : end])
+        for separator, end in zip(separators, ends)
+    ]
 
 
 def _header(message: Message, name: str) -> str | None:
@@ -272,21 +289,6 @@ def _attachment_name(part: EmailMessage, number: int) -> str:
         stem, dot, extension = name.rpartition(".")
         name = f"{stem[: _NAME_MAX - len(extension) - 2]}….{extension}" if dot else name[:_NAME_MAX]
     return name
-
-
-_EXTENSIONS = {
-    "application/pdf": ".pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.oasis.opendocument.text": ".odt",
-    "application/rtf": ".rtf",
-    "text/rtf": ".rtf",
-    "text/plain": ".txt",
-    "text/html": ".html",
-    "text/markdown": ".md",
-    "image/png": ".png",
-    "image/jpeg": ".jpg",
-    "image/tiff": ".tif",
-}
 
 
 def clean_subject(subject: str | None) -> str | None:
@@ -414,7 +416,7 @@ def _header_line(line: str) -> tuple[str | None, str]:
     if match is None:
         return None, ""
     key = match.group(1).lower()
-    return _HEADER_ALIASES.get(key, key), match.group(2)
+    return _HEADER_ALIASES.get(key, key), match.group(2).strip()
 
 
 def _next_nonblank(lines: list[str], at: int) -> str:
