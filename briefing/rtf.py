@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 from dataclasses import dataclass, replace
 
 from briefing.errors import SourceError
@@ -167,8 +168,9 @@ class _Reader:
         at = 0
         while at < len(data):
             match = _TOKEN.match(data, at)
-            if match is None:  # a lone backslash at the end
-                break
+            if match is None:  # a backslash before nothing RTF knows ("\\'zz", the end)
+                at += 1
+                continue
             at = match.end()
             word, number, hexbyte, symbol, brace, text = match.groups()
             if hexbyte is not None:
@@ -243,7 +245,9 @@ class _Reader:
         if name == "uc" and value is not None:
             return replace(group, fallback=max(0, value))
         if name == "u" and value is not None:
-            self._text(group, chr(value + 0x10000 if value < 0 else value))
+            code = value + 0x10000 if value < 0 else value
+            if 0 <= code <= sys.maxunicode:  # a 16-bit number, signed; anything else is junk
+                self._text(group, chr(code))
             self.skip_fallback = group.fallback
             return group
         if name in _PARAGRAPH_ENDS:

@@ -71,6 +71,19 @@ def test_characters_in_every_form_rtf_writes_them(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "junk",
+    [r"\u99999999999 ", r"\u-99999999?", r"\bin999999999 ", r"\uc99999 ", "\\", r"\'zz", "}}}"],
+)
+def test_malformed_control_words_are_no_crash(tmp_path: Path, junk: str) -> None:
+    """Numbers out of range, a \\bin past the end, a lone backslash, a bad hex escape and
+    unbalanced braces: the text before them is read, nothing raises."""
+    source = load(tmp_path, rtf(rf"\pard {PROPOSAL}\par {junk}\par {OBJECTION}\par"))
+    assert source.text.startswith(PROPOSAL)
+    if "bin" not in junk and "}" not in junk:  # those end the document, as they say
+        assert source.text.endswith(OBJECTION)
+
+
 def test_the_code_page_the_document_names(tmp_path: Path) -> None:
     head = r"{\rtf1\ansi\ansicpg1251{\fonttbl{\f0 Arial;}}"
     assert load(tmp_path, rtf(r"\'cf\'f0\'e8\'e2\'e5\'f2\par", head=head)).text == "Привет"
