@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import SourceError
 from briefing.grounding import align_quote
 from briefing.models import Source
 from briefing.sources import load_sources
+from tests.source_files import read_error, read_one
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -70,20 +70,11 @@ def docx_bytes(
 
 
 def load(tmp_path: Path, data: bytes, name: str = "statement.docx") -> Source:
-    path = tmp_path / name
-    path.write_bytes(data)
-    (source,) = load_sources([str(path)])
-    return source
+    return read_one(tmp_path / name, data)
 
 
 def error(tmp_path: Path, data: bytes, name: str = "statement.docx") -> str:
-    path = tmp_path / name
-    path.write_bytes(data)
-    with pytest.raises(SourceError) as caught:
-        load_sources([str(path)])
-    message = str(caught.value)
-    assert "\n" not in message and str(path) in message
-    return message.replace(str(path), "FILE")
+    return read_error(tmp_path / name, data)
 
 
 def test_paragraphs_heading_and_runs_read_in_order(tmp_path: Path) -> None:

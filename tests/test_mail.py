@@ -19,6 +19,7 @@ from briefing.mail import iso_date, sender_name
 from briefing.models import Source
 from briefing.sources import load_sources
 from tests.pdf_writer import Text, pdf_bytes
+from tests.source_files import read_all, read_error
 from tests.test_docx import docx_bytes, para, run
 
 DELAY = (
@@ -59,9 +60,7 @@ def message(
 def load_all(
     tmp_path: Path, mail: EmailMessage | bytes, name: str = "statement.eml"
 ) -> list[Source]:
-    path = tmp_path / name
-    path.write_bytes(mail if isinstance(mail, bytes) else bytes(mail))
-    return load_sources([str(path)])
+    return read_all(tmp_path / name, mail if isinstance(mail, bytes) else bytes(mail))
 
 
 def load(tmp_path: Path, mail: EmailMessage | bytes) -> Source:
@@ -70,13 +69,7 @@ def load(tmp_path: Path, mail: EmailMessage | bytes) -> Source:
 
 
 def error(tmp_path: Path, mail: EmailMessage | bytes) -> str:
-    path = tmp_path / "statement.eml"
-    path.write_bytes(mail if isinstance(mail, bytes) else bytes(mail))
-    with pytest.raises(SourceError) as caught:
-        load_sources([str(path)])
-    text = str(caught.value)
-    assert "\n" not in text and str(path) in text
-    return text.replace(str(path), "FILE")
+    return read_error(tmp_path / "statement.eml", mail if isinstance(mail, bytes) else bytes(mail))
 
 
 def test_a_message_is_its_body_with_subject_sender_and_date(tmp_path: Path) -> None:

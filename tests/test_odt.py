@@ -8,12 +8,10 @@ import io
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from briefing.errors import SourceError
 from briefing.grounding import align_quote
 from briefing.models import Source
 from briefing.sources import load_sources
+from tests.source_files import read_error, read_one
 
 NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -61,20 +59,11 @@ def p(content: str) -> str:
 
 
 def load(tmp_path: Path, data: bytes) -> Source:
-    path = tmp_path / "consultation.odt"
-    path.write_bytes(data)
-    (source,) = load_sources([str(path)])
-    return source
+    return read_one(tmp_path / "consultation.odt", data)
 
 
 def error(tmp_path: Path, data: bytes) -> str:
-    path = tmp_path / "consultation.odt"
-    path.write_bytes(data)
-    with pytest.raises(SourceError) as caught:
-        load_sources([str(path)])
-    message = str(caught.value)
-    assert "\n" not in message and str(path) in message
-    return message.replace(str(path), "FILE")
+    return read_error(tmp_path / "consultation.odt", data)
 
 
 def test_headings_and_paragraphs_read_in_order_and_titled(tmp_path: Path) -> None:

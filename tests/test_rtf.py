@@ -12,6 +12,7 @@ from briefing.errors import SourceError
 from briefing.grounding import align_quote
 from briefing.models import Source
 from briefing.sources import load_sources
+from tests.source_files import read_error, read_one
 
 HEAD = (
     r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman Times New Roman;}{\f1 Arial;}}"
@@ -27,20 +28,11 @@ def rtf(body: str, head: str = HEAD) -> bytes:
 
 
 def load(tmp_path: Path, data: bytes, name: str = "statement.rtf") -> Source:
-    path = tmp_path / name
-    path.write_bytes(data)
-    (source,) = load_sources([str(path)])
-    return source
+    return read_one(tmp_path / name, data)
 
 
 def error(tmp_path: Path, data: bytes) -> str:
-    path = tmp_path / "statement.rtf"
-    path.write_bytes(data)
-    with pytest.raises(SourceError) as caught:
-        load_sources([str(path)])
-    message = str(caught.value)
-    assert "\n" not in message and str(path) in message
-    return message.replace(str(path), "FILE")
+    return read_error(tmp_path / "statement.rtf", data)
 
 
 def test_paragraphs_without_the_markup(tmp_path: Path) -> None:

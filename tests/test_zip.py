@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import SourceError
 from briefing.models import Source
-from briefing.sources import load_sources
+from tests.source_files import read_all, read_error
 from tests.test_docx import docx_bytes, para, run
 
 STATEMENT = "The port authority will dredge the eastern channel from 5 May 2031."
@@ -39,9 +38,7 @@ def archive(members: dict[str, bytes], encrypted: set[str] | None = None) -> byt
 
 
 def load(tmp_path: Path, data: bytes) -> list[Source]:
-    path = tmp_path / "pack.zip"
-    path.write_bytes(data)
-    return load_sources([str(path)])
+    return read_all(tmp_path / "pack.zip", data)
 
 
 def test_a_press_pack_is_read_as_a_folder(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -83,11 +80,9 @@ def test_a_password_protected_member_is_skipped_with_a_warning(
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     data = archive({f"part{n}.txt": bytes(60_000_000) for n in range(4)})
-    path = tmp_path / "pack.zip"
-    path.write_bytes(data)
-    with pytest.raises(SourceError) as caught:
-        load_sources([str(path)])
-    assert str(caught.value) == f"cannot read zip archive: {path} (too large when unpacked)"
+    assert read_error(tmp_path / "pack.zip", data) == (
+        "cannot read zip archive: FILE (too large when unpacked)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,8 +95,4 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
 def test_an_archive_with_nothing_to_read_is_one_line_error(
     tmp_path: Path, data: bytes, message: str
 ) -> None:
-    path = tmp_path / "pack.zip"
-    path.write_bytes(data)
-    with pytest.raises(SourceError) as caught:
-        load_sources([str(path)])
-    assert str(caught.value) == message.replace("FILE", str(path))
+    assert read_error(tmp_path / "pack.zip", data) == message
