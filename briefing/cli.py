@@ -76,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     generate = commands.add_parser(
         "generate",
         help="write a grounded brief from source documents",
-        description="Read SOURCE files or folders (.txt, .md, .html, .mhtml, .json, .jsonl, .pdf, "
+        description="Read SOURCE files or folders (.txt, .md, .html, .mhtml, .webarchive, "
+        ".json, .jsonl, .pdf, "
         ".docx, .odt, .rtf, .eml e-mails with their attachments, .mbox mailboxes, .zip press "
         "packs; pictures "
         "of pages, .png "

@@ -1,5 +1,4 @@
-"""Read MIME messages: an e-mail (.eml), a mailbox of them (.mbox), and a web page saved as
-one file (.mhtml).
+"""Read e-mail: a message (.eml) and a mailbox of them (.mbox).
 
 Statements and press releases often reach a newsroom by e-mail, and are forwarded on by a
 colleague before anyone writes a brief. A message saved as .eml (what every mail program's
@@ -11,10 +10,6 @@ that the source is the original with its own sender, date and subject, and the f
 note, another person's words, is set aside; ``split_signature`` sets aside a signature after
 the standard "-- " line. Everything in a message is untrusted: its headers only ever become a
 title, an outlet and a date, and an attachment's name only a label.
-
-A browser's "Save page as: single file" writes the page and its pictures as one MIME message
-(.mhtml, .mht); ``read_web_archive`` hands back the page's HTML and the address it was saved
-from, for ``briefing.sources`` to read as it reads a saved .html page.
 """
 
 from __future__ import annotations
@@ -33,11 +28,11 @@ __all__ = [
     "Attachment",
     "Forward",
     "MailText",
-    "WebArchive",
+    "header_text",
     "is_mbox",
     "mbox_messages",
+    "part_text",
     "read_mail",
-    "read_web_archive",
     "split_signature",
     "unwrap_forward",
 ]
@@ -159,27 +154,6 @@ class Forward:
     sent: str | None
 
 
-@dataclass(frozen=True)
-class WebArchive:
-    """A saved web page: its HTML and the address it was saved from."""
-
-    html: str
-    url: str | None
-
-
-def read_web_archive(data: bytes, shown: str) -> WebArchive:
-    """The page in an .mhtml file; ``SourceError`` with a one-line reason when there is none."""
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    assert isinstance(message, EmailMessage)  # the default policy's message class
-    page = message.get_body(preferencelist=("html",))
-    if page is None or page.get_content_type() != "text/html":
-        raise SourceError(f"cannot read saved web page: {shown} (no HTML page in it)")
-    url = _header(message, "snapshot-content-location") or _header(page, "content-location")
-    if url and not url.lower().startswith(("http://", "https://")):
-        url = None  # a local file's path or a "cid:" part name is not the page's address
-    return WebArchive(html=_text_of(page), url=url)
-
-
 def read_mail(data: bytes, shown: str) -> MailText:
     """Parse ``data`` as an e-mail message; ``SourceError`` with a one-line reason when it is
     not one (no headers) or cannot be read (encrypted)."""
@@ -189,13 +163,13 @@ def read_mail(data: bytes, shown: str) -> MailText:
     if message.get_content_type() in _ENCRYPTED:
         raise SourceError(f"cannot read e-mail: {shown} (the message is encrypted)")
     assert isinstance(message, EmailMessage)  # the default policy's message class
-    subject = _header(message, "subject")
+    subject = header_text(message, "subject")
     return MailText(
         plain=_body(message, "plain"),
         html=_body(message, "html"),
         subject=clean_subject(subject),
-        sender=sender_name(_header(message, "from")),
-        sent=iso_date(_header(message, "date")),
+        sender=sender_name(header_text(message, "from")),
+        sent=iso_date(header_text(message, "date")),
         attachments=list(_attachments(message)),
         forwarded=bool(subject and _FORWARD_SUBJECT.match(subject)),
     )
@@ -219,7 +193,8 @@ def mbox_messages(data: bytes) -> list[bytes] | None:
     ]
 
 
-def _header(message: Message, name: str) -> str | None:
+def header_text(message: Message, name: str) -> str | None:
+    """A header's value on one line; None when it is missing, empty or malformed."""
     try:
         value = message.get(name)
     except (ValueError, TypeError, IndexError):  # a malformed header the parser gives up on
@@ -232,10 +207,10 @@ def _body(message: EmailMessage, subtype: str) -> str | None:
     part = message.get_body(preferencelist=(subtype,))
     if part is None or part.get_content_subtype() != subtype:
         return None
-    return _text_of(part)
+    return part_text(part)
 
 
-def _text_of(part: Message) -> str:
+def part_text(part: Message) -> str:
     """A text part's content, decoded by its charset; an unknown or wrong charset falls back
     to UTF-8 with replacement rather than losing the part."""
     try:
@@ -281,7 +256,9 @@ def _attachment_name(part: EmailMessage, number: int) -> str:
     name = re.sub(r"[\x00-\x1f\x7f]", "", given).replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not name and part.get_content_type() == "message/rfc822":
         inner = part.get_content()
-        subject = clean_subject(_header(inner, "subject")) if isinstance(inner, Message) else None
+        subject = (
+            clean_subject(header_text(inner, "subject")) if isinstance(inner, Message) else None
+        )
         name = f"{subject or 'message'}.eml"
     if not name:
         name = f"attachment {number}{_EXTENSIONS.get(part.get_content_type(), '')}"

@@ -31,7 +31,6 @@ from briefing.mail import (
     is_mbox,
     mbox_messages,
     read_mail,
-    read_web_archive,
     split_signature,
     unwrap_forward,
 )
@@ -39,6 +38,7 @@ from briefing.models import DroppedText, Source
 from briefing.odt import OdtText, read_odt
 from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
 from briefing.rtf import RtfText, is_rtf, read_rtf
+from briefing.saved_pages import SavedPage, read_mhtml, read_webarchive
 
 __all__ = [
     "DOCUMENT_EXTENSIONS",
@@ -63,7 +63,8 @@ ODT_EXTENSIONS = frozenset({".odt"})
 RTF_EXTENSIONS = frozenset({".rtf"})
 MAIL_EXTENSIONS = frozenset({".eml"})
 MBOX_EXTENSIONS = frozenset({".mbox"})
-WEB_ARCHIVE_EXTENSIONS = frozenset({".mhtml", ".mht"})
+MHTML_EXTENSIONS = frozenset({".mhtml", ".mht"})
+WEBARCHIVE_EXTENSIONS = frozenset({".webarchive"})
 ZIP_EXTENSIONS = frozenset({".zip"})
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 # Formats people save statements in that briefing does not read, and what to do instead.
@@ -86,7 +87,8 @@ DOCUMENT_EXTENSIONS = (
     | RTF_EXTENSIONS
     | MAIL_EXTENSIONS
     | MBOX_EXTENSIONS
-    | WEB_ARCHIVE_EXTENSIONS
+    | MHTML_EXTENSIONS
+    | WEBARCHIVE_EXTENSIONS
     | ZIP_EXTENSIONS
     | IMAGE_EXTENSIONS
 )
@@ -246,8 +248,10 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return _mail_sources(data, shown, stem, depth)
     if suffix in MBOX_EXTENSIONS or (not suffix and is_mbox(data)):
         return _mailbox_sources(data, shown, depth)
-    if suffix in WEB_ARCHIVE_EXTENSIONS:
-        return [_finish(_parse_web_archive(data, shown, stem))]
+    if suffix in MHTML_EXTENSIONS:
+        return [_finish(_parse_saved_page(data, shown, stem, read_mhtml))]
+    if suffix in WEBARCHIVE_EXTENSIONS:
+        return [_finish(_parse_saved_page(data, shown, stem, read_webarchive))]
     if suffix in ZIP_EXTENSIONS:
         return _zip_sources(data, shown, depth)
     if suffix in _NOT_READ:
@@ -867,15 +871,17 @@ def _parse_html(text: str, shown: str, stem: str) -> _RawDoc:
     )
 
 
-def _parse_web_archive(data: bytes, shown: str, stem: str) -> _RawDoc:
-    """A page saved as one file (.mhtml): its HTML read as a saved .html page is, with the
-    address it was saved from when the page does not name its own."""
+def _parse_saved_page(
+    data: bytes, shown: str, stem: str, read: Callable[[bytes, str], SavedPage]
+) -> _RawDoc:
+    """A page saved as one file (.mhtml, .webarchive): its HTML read as a saved .html page
+    is, with the address it was saved from when the page does not name its own."""
     try:
-        archive = read_web_archive(data, shown)
+        page = read(data, shown)
     except SourceError as exc:
         raise _UnreadableError(str(exc)) from None
-    doc = _parse_html(archive.html, shown, stem)
-    doc.url = doc.url or archive.url
+    doc = _parse_html(page.html, shown, stem)
+    doc.url = doc.url or page.url
     return doc
 
 

@@ -1,7 +1,6 @@
 """E-mail messages (.eml) read as sources: the body with the sender, date and subject, a
 forwarded message unwrapped from its forwarding note, the signature set aside, attachments
-read as sources of their own, and one-line errors for files that are not messages; and a web
-page saved as one file (.mhtml), which is a MIME message too."""
+read as sources of their own, and one-line errors for files that are not messages."""
 
 from __future__ import annotations
 
@@ -302,66 +301,6 @@ def test_a_message_with_nothing_to_read_is_one_line_error(tmp_path: Path) -> Non
     mail = message("-- \nPress Office")
     mail.add_attachment(b"BEGIN:VCALENDAR", maintype="text", subtype="calendar", filename="a.ics")
     assert error(tmp_path, mail) == "e-mail has no text and no readable attachment: FILE"
-
-
-def web_archive(html: str, location: str = "https://news.example/2026/12/crossings") -> bytes:
-    """A page as Chrome's "Save as: single file" writes it: the page quoted-printable, a
-    picture after it, the address it was saved from in the headers."""
-    boundary = "----MultipartBoundary--a1b2c3"
-    quoted = html.replace("=", "=3D")
-    return (
-        "From: <Saved by Blink>\r\n"
-        f"Snapshot-Content-Location: {location}\r\n"
-        "Subject: =?utf-8?Q?Crossings_charge_delayed?=\r\n"
-        "Date: Wed, 2 Dec 2026 10:00:00 -0000\r\n"
-        "MIME-Version: 1.0\r\n"
-        f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n'
-        f"\r\n\r\n--{boundary}\r\n"
-        "Content-Type: text/html\r\n"
-        "Content-ID: <frame-1@mhtml.blink>\r\n"
-        "Content-Transfer-Encoding: quoted-printable\r\n"
-        f"Content-Location: {location}\r\n\r\n"
-        f"{quoted}\r\n"
-        f"--{boundary}\r\n"
-        "Content-Type: image/png\r\n"
-        "Content-Transfer-Encoding: base64\r\n"
-        "Content-Location: https://news.example/logo.png\r\n\r\n"
-        "iVBORw0KGgo=\r\n"
-        f"--{boundary}--\r\n"
-    ).encode()
-
-
-PAGE = (
-    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Crossings charge delayed</title>'
-    '<meta property="og:site_name" content="Estuary News">'
-    '<meta property="article:published_time" content="2026-12-01T16:00:00Z"></head>'
-    "<body><nav>Home | Politics</nav><article><h1>Crossings charge delayed</h1>"
-    f"<p>{DELAY}</p><p>{OBJECTION}</p></article><footer>Contact us</footer></body></html>"
-)
-
-
-def test_a_page_saved_as_one_file_is_read_as_the_page(tmp_path: Path) -> None:
-    path = tmp_path / "crossings.mhtml"
-    path.write_bytes(web_archive(PAGE))
-    (source,) = load_sources([str(path)])
-    assert source.text == f"Crossings charge delayed\n\n{DELAY}\n\n{OBJECTION}"
-    assert (source.title, source.outlet, source.published) == (
-        "Crossings charge delayed",
-        "Estuary News",
-        "2026-12-01T16:00:00Z",
-    )
-    assert source.url == "https://news.example/2026/12/crossings"
-    path.write_bytes(web_archive(PAGE, location="file:///home/editor/Downloads/page.html"))
-    (local,) = load_sources([str(path)])
-    assert local.url is None  # a path on someone's disk is not the page's address
-
-
-def test_a_saved_page_without_a_page_in_it_is_one_line_error(tmp_path: Path) -> None:
-    path = tmp_path / "crossings.mht"
-    path.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\niVBORw0KGgo=\r\n")
-    with pytest.raises(SourceError) as caught:
-        load_sources([str(path)])
-    assert str(caught.value) == f"cannot read saved web page: {path} (no HTML page in it)"
 
 
 def test_briefing_sources_shows_what_the_message_gave_and_set_aside(
