@@ -30,6 +30,7 @@ __all__ = [
     "MailText",
     "header_text",
     "is_mbox",
+    "is_message",
     "mbox_messages",
     "part_text",
     "read_mail",
@@ -106,6 +107,10 @@ _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MBOX_START = re.compile(rb"\AFrom \S[^\r\n]*\r?\n[!-9;-~]+:")
 _MBOX_SEPARATOR = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\n\r\n))From \S[^\r\n]*\r?\n")
 _MBOX_QUOTED = re.compile(rb"^>(>*From )", re.MULTILINE)
+# A message's header fields, up to the blank line that ends them.
+_FIELD = re.compile(rb"^([!-9;-~]{1,76}):", re.MULTILINE)
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+_HEAD_PROBE = 65536
 # An attachment with no file name is named by its type, so that it is read as that type.
 _EXTENSIONS = {
     "application/pdf": ".pdf",
@@ -173,6 +178,16 @@ def read_mail(data: bytes, shown: str) -> MailText:
         attachments=list(_attachments(message)),
         forwarded=bool(subject and _FORWARD_SUBJECT.match(subject)),
     )
+
+
+def is_message(data: bytes) -> bool:
+    """Whether ``data`` (with no name to go by: standard input, a file without an extension)
+    is an e-mail: it opens with header lines, among them From and a Date or Subject."""
+    head = _HEAD_END.split(data[:_HEAD_PROBE], maxsplit=1)[0]
+    if not _FIELD.match(head):
+        return False
+    names = {name.lower() for name in _FIELD.findall(head)}
+    return b"from" in names and bool({b"date", b"subject"} & names)
 
 
 def is_mbox(data: bytes) -> bool:

@@ -29,6 +29,7 @@ from briefing.errors import SourceError
 from briefing.mail import (
     MailText,
     is_mbox,
+    is_message,
     mbox_messages,
     read_mail,
     split_signature,
@@ -142,7 +143,7 @@ def _loaded(paths: Sequence[str], max_bytes: int, stdin: TextIO | None) -> Itera
             if stdin_read:
                 continue
             stdin_read = True
-            yield _finish(_read_stdin(stdin if stdin is not None else sys.stdin, max_bytes))
+            yield from _stdin_sources(stdin if stdin is not None else sys.stdin, max_bytes)
         else:
             yield from _load_path(given, max_bytes)
 
@@ -244,7 +245,7 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_office(data, shown, stem, read_rtf))]
     if suffix in IMAGE_EXTENSIONS:
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
-    if suffix in MAIL_EXTENSIONS:
+    if suffix in MAIL_EXTENSIONS or (not suffix and is_message(data)):
         return _mail_sources(data, shown, stem, depth)
     if suffix in MBOX_EXTENSIONS or (not suffix and is_mbox(data)):
         return _mailbox_sources(data, shown, depth)
@@ -295,15 +296,17 @@ def _too_large(shown: str, max_bytes: int) -> str:
     )
 
 
-def _read_stdin(stream: TextIO, max_bytes: int) -> _RawDoc:
-    """Read standard input once; bytes when available so the encoding fallback applies."""
+def _stdin_sources(stream: TextIO, max_bytes: int) -> list[Source]:
+    """Read standard input once, as what its content shows it to be: a PDF, an RTF file, an
+    e-mail or a mailbox (a mail pipeline's delivery), an HTML page, else text. Bytes are read
+    when available so the encoding fallback applies."""
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         data: bytes = buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise SourceError(_too_large(STDIN, max_bytes))
-        if is_pdf(data):
-            return _parse_pdf(data, STDIN, "stdin")
+        if is_pdf(data) or is_rtf(data) or is_message(data) or is_mbox(data):
+            return _parse_file(data, Path("stdin"), STDIN)
         text = _decode(data, STDIN)
     else:
         raw = stream.read()
@@ -314,8 +317,8 @@ def _read_stdin(stream: TextIO, max_bytes: int) -> _RawDoc:
         raise _UnreadableError(f"source is empty: {STDIN}")
     head = text.lstrip()[:1024].lower()
     if head.startswith("<!doctype html") or "<html" in head:
-        return _parse_html(text, STDIN, "stdin")
-    return _RawDoc(path=STDIN, text=text, fallback_title="stdin")
+        return [_finish(_parse_html(text, STDIN, "stdin"))]
+    return [_finish(_RawDoc(path=STDIN, text=text, fallback_title="stdin"))]
 
 
 # --------------------------------------------------------------------------- decoding

@@ -4,6 +4,7 @@ read as sources of their own, and one-line errors for files that are not message
 
 from __future__ import annotations
 
+import io
 import logging
 import mailbox
 from email.message import EmailMessage
@@ -351,3 +352,26 @@ def test_a_file_named_mbox_that_is_not_one_is_one_line_error(tmp_path: Path) -> 
     with pytest.raises(SourceError) as caught:
         load_sources([str(path)])
     assert str(caught.value) == f"cannot read mailbox: {path} (not an mbox file)"
+
+
+def test_a_message_piped_to_standard_input_is_read_as_one(tmp_path: Path) -> None:
+    """A mail pipeline delivers each message on stdin (``briefing generate -``), and a mail
+    program's saved message may have no extension: both are read as e-mail, by content."""
+    mail = message()
+    mail.add_attachment(LONG_REPORT.encode(), maintype="text", subtype="plain", filename="s.txt")
+    stream = io.TextIOWrapper(io.BytesIO(bytes(mail)), encoding="utf-8")
+    piped = load_sources(["-"], stdin=stream)
+    assert [(s.path, s.title, s.outlet) for s in piped] == [
+        ("-", "Congestion charge for the river crossings", "Transport Ministry Press Office"),
+        ("-#s.txt", "s", None),
+    ]
+    assert piped[0].text == BODY.strip()
+    no_extension = load_all(tmp_path, mail, name="statement")
+    assert [s.text for s in no_extension] == [s.text for s in piped]
+
+
+def test_text_that_only_opens_like_a_header_stays_text() -> None:
+    """A note that starts "From:" but has no Date or Subject is not a message."""
+    stream = io.TextIOWrapper(io.BytesIO(f"From: the desk\n\n{BODY}".encode()), encoding="utf-8")
+    [source] = load_sources(["-"], stdin=stream)
+    assert source.text == f"From: the desk\n\n{BODY.strip()}"
