@@ -1,10 +1,10 @@
 """Open an office document's package: a zip of XML parts, read with bounds.
 
-Word (.docx) and OpenDocument (.odt) files are zips of XML. Both are untrusted, so the parts
-to be read are bounded in unpacked size before anything is inflated (a zip bomb is refused),
-and a part that declares a DTD, the road to entity expansion, is refused; no office program
-writes one. A title read from a document's properties (here or in an RTF's ``\\info``) is
-kept only when an author wrote it (``usable_title``).
+Word (.docx), PowerPoint (.pptx) and OpenDocument (.odt) files are zips of XML. All are
+untrusted, so the parts read are bounded in unpacked size before they are inflated (a zip
+bomb is refused), and a part that declares a DTD, the road to entity expansion, is refused;
+no office program writes one. A title read from a document's properties (here or in an
+RTF's ``\\info``) is kept only when an author wrote it (``usable_title``).
 """
 
 from __future__ import annotations
@@ -12,27 +12,67 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from xml.etree import ElementTree
 
 from briefing.errors import SourceError
 
-__all__ = ["document_title", "read_parts", "usable_title"]
+__all__ = ["Package", "document_title", "open_package", "read_parts", "usable_title"]
 
 # Unpacked, the parts read may hold this much XML.
 _MAX_UNPACKED = 200_000_000
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 # A title the writing program filled in, not the author.
-_TOOL_TITLE = re.compile(r"^(?:untitled\b.*|document\d*|.*\.(?:docx?|pdf|odt|rtf))$", re.IGNORECASE)
+_TOOL_TITLE = re.compile(
+    r"^(?:untitled\b.*|document\d*|(?:powerpoint )?presentation\d*"
+    r"|.*\.(?:docx?|pdf|odt|rtf|pptx?))$",
+    re.IGNORECASE,
+)
 _TITLE_MAX = 200
 
 
-def read_parts(
-    data: bytes, shown: str, *, kind: str, extension: str, main: str, others: Sequence[str]
-) -> dict[str, ElementTree.Element]:
-    """The ``main`` part and whichever of ``others`` exist, parsed; ``SourceError`` naming
-    the ``kind`` of document ("Word document") when the package cannot be read."""
+class Package:
+    """An open office package: its part names, and its parts parsed one at a time, the
+    unpacked size of all parts read bounded together."""
+
+    def __init__(self, archive: zipfile.ZipFile, shown: str, kind: str) -> None:
+        self._archive = archive
+        self._shown = shown
+        self._kind = kind
+        self._unpacked = 0
+        self.names = frozenset(archive.namelist())
+
+    def size(self, name: str) -> int:
+        """The part's unpacked size, as the zip declares it (reading stops there)."""
+        return self._archive.getinfo(name).file_size
+
+    def fail(self, reason: str) -> SourceError:
+        return SourceError(f"cannot read {self._kind}: {self._shown} ({reason})")
+
+    def part(self, name: str) -> ElementTree.Element:
+        """The part ``name`` parsed; ``SourceError`` when it is damaged, declares a DTD, or
+        would take the parts read past the bound."""
+        self._unpacked += self.size(name)
+        if self._unpacked > _MAX_UNPACKED:
+            raise self.fail("too large when unpacked")
+        try:
+            raw = self._archive.read(name)
+        except (zipfile.BadZipFile, OSError, RuntimeError):
+            raise self.fail(f"damaged part {name}") from None
+        if _DTD.search(raw[:4096]):
+            raise self.fail(f"{name} declares a DTD")
+        try:
+            return ElementTree.fromstring(raw)
+        except ElementTree.ParseError:
+            raise self.fail(f"damaged part {name}") from None
+
+
+@contextmanager
+def open_package(data: bytes, shown: str, *, kind: str, extension: str) -> Iterator[Package]:
+    """``data`` opened as a zip package; ``SourceError`` naming the ``kind`` of document
+    ("Word document") when it is not one."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):
@@ -40,26 +80,22 @@ def read_parts(
             f"cannot read {kind}: {shown} (damaged, password-protected, or not a {extension})"
         ) from None
     with archive:
-        names = set(archive.namelist())
-        if main not in names:
-            raise SourceError(f"cannot read {kind}: {shown} (no {main} in it)")
-        wanted = [name for name in (main, *others) if name in names]
-        if sum(archive.getinfo(name).file_size for name in wanted) > _MAX_UNPACKED:
-            raise SourceError(f"cannot read {kind}: {shown} (too large when unpacked)")
-        return {name: _part(archive, name, shown, kind) for name in wanted}
+        yield Package(archive, shown, kind)
 
 
-def _part(archive: zipfile.ZipFile, name: str, shown: str, kind: str) -> ElementTree.Element:
-    try:
-        raw = archive.read(name)
-    except (zipfile.BadZipFile, OSError, RuntimeError):
-        raise SourceError(f"cannot read {kind}: {shown} (damaged part {name})") from None
-    if _DTD.search(raw[:4096]):
-        raise SourceError(f"cannot read {kind}: {shown} ({name} declares a DTD)")
-    try:
-        return ElementTree.fromstring(raw)
-    except ElementTree.ParseError:
-        raise SourceError(f"cannot read {kind}: {shown} (damaged part {name})") from None
+def read_parts(
+    data: bytes, shown: str, *, kind: str, extension: str, main: str, others: Sequence[str]
+) -> dict[str, ElementTree.Element]:
+    """The ``main`` part and whichever of ``others`` exist, parsed; ``SourceError`` naming
+    the ``kind`` of document when the package cannot be read. Their unpacked size is checked
+    before any is inflated."""
+    with open_package(data, shown, kind=kind, extension=extension) as package:
+        if main not in package.names:
+            raise package.fail(f"no {main} in it")
+        wanted = [name for name in (main, *others) if name in package.names]
+        if sum(package.size(name) for name in wanted) > _MAX_UNPACKED:
+            raise package.fail("too large when unpacked")
+        return {name: package.part(name) for name in wanted}
 
 
 def document_title(properties: ElementTree.Element | None) -> str | None:
