@@ -77,15 +77,13 @@ def _parser() -> argparse.ArgumentParser:
         "generate",
         help="write a grounded brief from source documents",
         description="Read SOURCE files or folders (.txt, .md, .html, .mhtml, .webarchive, "
-        ".json, .jsonl, .pdf, "
-        ".docx, .odt, .rtf, .eml e-mails with their attachments, .mbox mailboxes, .zip press "
-        "packs; pictures "
-        "of pages, .png "
-        ".jpg .tif, and scanned PDF pages by OCR with the 'ocr' extra; '-' for stdin), "
-        "extract positions, risks and events with the model, keep only facts whose evidence "
-        "is found word for word in their source, and write a Markdown brief that opens with "
-        "a bottom line the model writes from those facts, each sentence checked against "
-        "them, and a line of who stands where.",
+        ".json, .jsonl, .pdf, .docx, .odt, .rtf, .pptx, .eml e-mails with their attachments, "
+        ".mbox mailboxes, .zip press packs; pictures of pages, .png .jpg .tif, and scanned "
+        "PDF pages by OCR with the 'ocr' extra; '-' for stdin), extract positions, risks and "
+        "events with the model, keep only facts whose evidence is found word for word in "
+        "their source, and write a Markdown brief that opens with a bottom line the model "
+        "writes from those facts, each sentence checked against them, and a line of who "
+        "stands where.",
         epilog=EXIT_CODES + "\n" + ENVIRONMENT,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

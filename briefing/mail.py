@@ -116,6 +116,7 @@ _EXTENSIONS = {
     "application/pdf": ".pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
     "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
     "application/rtf": ".rtf",
     "text/rtf": ".rtf",
     "text/plain": ".txt",

@@ -38,6 +38,7 @@ from briefing.mail import (
 from briefing.models import DroppedText, Source
 from briefing.odt import OdtText, read_odt
 from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
+from briefing.pptx import PptxText, read_pptx
 from briefing.rtf import RtfText, is_rtf, read_rtf
 from briefing.saved_pages import SavedPage, read_mhtml, read_webarchive
 
@@ -61,6 +62,7 @@ JSONL_EXTENSIONS = frozenset({".jsonl"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 DOCX_EXTENSIONS = frozenset({".docx"})
 ODT_EXTENSIONS = frozenset({".odt"})
+PPTX_EXTENSIONS = frozenset({".pptx"})
 RTF_EXTENSIONS = frozenset({".rtf"})
 MAIL_EXTENSIONS = frozenset({".eml"})
 MBOX_EXTENSIONS = frozenset({".mbox"})
@@ -74,7 +76,7 @@ _NOT_READ = {
     ".msg": "an Outlook message; save it as .eml",
     ".pages": "a Pages document; export it as .docx or PDF",
     **dict.fromkeys((".xls", ".xlsx", ".ods", ".numbers"), "a spreadsheet; briefing reads prose"),
-    **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), "slides; save them as PDF"),
+    **dict.fromkeys((".ppt", ".odp", ".key"), "slides; save them as .pptx or PDF"),
 }
 DOCUMENT_EXTENSIONS = (
     TEXT_EXTENSIONS
@@ -85,6 +87,7 @@ DOCUMENT_EXTENSIONS = (
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
     | ODT_EXTENSIONS
+    | PPTX_EXTENSIONS
     | RTF_EXTENSIONS
     | MAIL_EXTENSIONS
     | MBOX_EXTENSIONS
@@ -241,6 +244,8 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_office(data, shown, stem, read_docx))]
     if suffix in ODT_EXTENSIONS:
         return [_finish(_parse_office(data, shown, stem, read_odt))]
+    if suffix in PPTX_EXTENSIONS:
+        return [_finish(_parse_office(data, shown, stem, read_pptx))]
     if suffix in RTF_EXTENSIONS or is_rtf(data):
         return [_finish(_parse_office(data, shown, stem, read_rtf))]
     if suffix in IMAGE_EXTENSIONS:
@@ -416,15 +421,24 @@ def _parse_pdf(
 
 
 def _parse_office(
-    data: bytes, shown: str, stem: str, read: Callable[[bytes, str], DocxText | OdtText | RtfText]
+    data: bytes,
+    shown: str,
+    stem: str,
+    read: Callable[[bytes, str], DocxText | OdtText | RtfText | PptxText],
 ) -> _RawDoc:
-    """A Word, OpenDocument or RTF document's paragraphs and title; any failure to read it
-    is one line."""
+    """A Word, OpenDocument, RTF or PowerPoint document's paragraphs and title (and a deck's
+    slides as pages); any failure to read it is one line."""
     try:
         document = read(data, shown)
     except SourceError as exc:
         raise _UnreadableError(str(exc)) from None
-    return _RawDoc(path=shown, text=document.text, fallback_title=stem, title=document.title)
+    return _RawDoc(
+        path=shown,
+        text=document.text,
+        fallback_title=stem,
+        title=document.title,
+        page_starts=document.page_starts if isinstance(document, PptxText) else None,
+    )
 
 
 # --------------------------------------------------------------------------- e-mail

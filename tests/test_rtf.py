@@ -144,7 +144,7 @@ def test_rtf_saved_under_another_name_is_still_read_as_rtf(tmp_path: Path, name:
         ("memo.doc", "a Word 97-2003 document; save it as .docx, .odt or PDF"),
         ("press.msg", "an Outlook message; save it as .eml"),
         ("figures.xlsx", "a spreadsheet; briefing reads prose"),
-        ("talk.pptx", "slides; save them as PDF"),
+        ("talk.odp", "slides; save them as .pptx or PDF"),
     ],
 )
 def test_a_format_briefing_does_not_read_says_what_to_do(
