@@ -1,10 +1,15 @@
 """Read the documents a brief is built from, whatever shape they arrive in.
 
-Users hand us a mix of saved web pages, Markdown notes, plain text, JSON exports, PDF
-reports (read by ``briefing.pdf``) and Word documents (``briefing.docx``). This module
-turns each into a ``Source`` holding clean text, because every later offset and quote
-points into ``Source.text``: the text must be decided once, here, and never change. Failures
-raise ``SourceError`` with a one-line message naming the file, so the CLI can print it as is.
+Users hand us a mix of saved web pages (read by ``briefing.html_page``, or unpacked from a
+single-file save by ``briefing.saved_pages``), Markdown notes, plain text, JSON exports, PDF
+reports and pictures of pages (``briefing.pdf``), office documents (``briefing.docx``,
+``briefing.odt``, ``briefing.rtf``, ``briefing.pptx``), e-mails and mailboxes
+(``briefing.mail``) and zip archives of any of these. This module picks the reader by name
+or content and turns each document into a ``Source`` holding clean text, because every later
+offset and quote points into ``Source.text``: the text must be decided once, here, and never
+change. A container (an e-mail, a mailbox, a zip) gives a source for each document in it.
+Failures raise ``SourceError`` with a one-line message naming the file, so the CLI can print
+it as is.
 """
 
 from __future__ import annotations
@@ -19,13 +24,13 @@ import sys
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from briefing.cleaning import clean_text
 from briefing.docx import DocxText, read_docx
 from briefing.errors import SourceError
+from briefing.html_page import read_html, squash
 from briefing.mail import (
     MailText,
     is_mbox,
@@ -679,212 +684,18 @@ def _unquote(value: str) -> str:
 
 # --------------------------------------------------------------------------- html
 
-_SKIP_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "svg",
-        "template",
-        "iframe",
-        "button",
-        "select",
-    }
-)
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "br",
-        "article",
-        "section",
-        "blockquote",
-        "tr",
-        "ul",
-        "ol",
-        "table",
-        "main",
-        "figure",
-        "figcaption",
-        "pre",
-        "dd",
-        "dt",
-        "hr",
-        "body",
-    }
-)
-_CELL_TAGS = frozenset({"td", "th"})
-_BREAK = "\x00"  # cannot occur in decoded text: NUL bytes were removed
-# The longest <article> must hold this share of the page's text to be taken as the story;
-# otherwise the <article> elements are probably teaser cards.
-_ARTICLE_SHARE_MIN = 0.3
-_META_OUTLET = frozenset({"og:site_name", "application-name"})
-_META_PUBLISHED = frozenset(
-    {"article:published_time", "og:published_time", "datepublished", "pubdate", "date"}
-)
-_META_URL = frozenset({"og:url"})
-_META_TITLE = frozenset({"og:title"})
-
-
-class _ArticleParser(HTMLParser):
-    """Collect visible text, paragraph by paragraph, noting which ``<article>`` holds it."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skipping: dict[str, int] = {}
-        self.pieces: list[tuple[str, int | None, bool]] = []
-        self.article_depth = 0
-        self.article_index: int | None = None
-        self.articles = 0
-        self.main_depth = 0
-        self.pre_depth = 0
-        self.in_title = False
-        self.title_parts: list[str] = []
-        self.h1_parts: list[str] | None = None
-        self.h1_text: str | None = None
-        self.meta: dict[str, str] = {}
-        self.canonical: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self.skipping[tag] = self.skipping.get(tag, 0) + 1
-            return
-        if self._skipped():
-            return
-        if tag == "meta":
-            self._meta(dict(attrs))
-        elif tag == "link":
-            values = dict(attrs)
-            if (values.get("rel") or "").lower() == "canonical" and values.get("href"):
-                self.canonical = values["href"]
-        elif tag == "title" and not self.title_parts:
-            self.in_title = True
-        elif tag == "article":
-            if self.article_depth == 0:
-                self.article_index = self.articles
-                self.articles += 1
-            self.article_depth += 1
-        elif tag == "main":
-            self.main_depth += 1
-        elif tag == "pre":
-            self.pre_depth += 1
-        elif tag == "h1" and self.h1_text is None:
-            self.h1_parts = []
-        if tag in _BLOCK_TAGS:
-            self._emit(_BREAK)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            if self.skipping.get(tag, 0) > 0:
-                self.skipping[tag] -= 1
-            return
-        if self._skipped():
-            return
-        if tag in _BLOCK_TAGS:
-            self._emit(_BREAK)
-        elif tag in _CELL_TAGS:
-            self._emit(" ")
-        if tag == "title":
-            self.in_title = False
-        elif tag == "article" and self.article_depth > 0:
-            self.article_depth -= 1
-            if self.article_depth == 0:
-                self.article_index = None
-        elif tag == "main" and self.main_depth > 0:
-            self.main_depth -= 1
-        elif tag == "pre" and self.pre_depth > 0:
-            self.pre_depth -= 1
-        elif tag == "h1" and self.h1_parts is not None:
-            self.h1_text = _squash("".join(self.h1_parts)) or None
-            self.h1_parts = None
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title_parts.append(data)
-            return
-        if self._skipped():
-            return
-        if self.h1_parts is not None:
-            self.h1_parts.append(data)
-        self._emit(data if self.pre_depth else re.sub(r"\s+", " ", data))
-
-    def _emit(self, data: str) -> None:
-        if not self._skipped():
-            self.pieces.append((data, self.article_index, self.main_depth > 0))
-
-    def _skipped(self) -> bool:
-        return any(count > 0 for count in self.skipping.values())
-
-    def _meta(self, attrs: dict[str, str | None]) -> None:
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-        content = (attrs.get("content") or "").strip()
-        if key and content and key not in self.meta:
-            self.meta[key] = content
-
-    def meta_value(self, keys: frozenset[str]) -> str | None:
-        for key, value in self.meta.items():
-            if key in keys:
-                return value
-        return None
-
-    def paragraphs(self) -> list[str]:
-        """The main text: the longest ``<article>``, else ``<main>``, else the whole page."""
-        chosen = self.pieces
-        if self.articles:
-            lengths: dict[int, int] = {}
-            for data, article, _ in self.pieces:
-                if article is not None and data != _BREAK:
-                    lengths[article] = lengths.get(article, 0) + len(data.strip())
-            total = sum(len(data.strip()) for data, _, _ in self.pieces if data != _BREAK)
-            best = max(lengths, key=lambda k: lengths[k]) if lengths else None
-            if best is not None and lengths[best] >= _ARTICLE_SHARE_MIN * total > 0:
-                chosen = [piece for piece in self.pieces if piece[1] == best]
-        elif any(in_main and data.strip() for data, _, in_main in self.pieces):
-            chosen = [piece for piece in self.pieces if piece[2]]
-        joined = "".join(data for data, _, _ in chosen)
-        result: list[str] = []
-        for block in joined.split(_BREAK):
-            if "\n" in block.strip():
-                lines = [_squash(line) for line in block.split("\n")]
-                text = "\n".join(line for line in lines if line)
-            else:
-                text = _squash(block)
-            if text:
-                result.append(text)
-        return result
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
 
 def _parse_html(text: str, shown: str, stem: str) -> _RawDoc:
-    """Keep the article's visible text; page chrome elements are skipped wholesale."""
-    parser = _ArticleParser()
-    parser.feed(text)
-    parser.close()
-    title = _squash("".join(parser.title_parts)) or parser.h1_text
-    title = title or parser.meta_value(_META_TITLE)
+    """A saved web page's article text and metadata (see ``briefing.html_page``)."""
+    page = read_html(text)
     return _RawDoc(
         path=shown,
-        text="\n\n".join(parser.paragraphs()),
+        text="\n\n".join(page.paragraphs),
         fallback_title=stem,
-        title=title,
-        url=parser.meta_value(_META_URL) or parser.canonical,
-        outlet=parser.meta_value(_META_OUTLET),
-        published=parser.meta_value(_META_PUBLISHED),
+        title=page.title,
+        url=page.url,
+        outlet=page.outlet,
+        published=page.published,
     )
 
 
@@ -980,7 +791,7 @@ def _finish(doc: _RawDoc) -> Source:
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:_ID_HEX],
         path=doc.path,
         url=doc.url,
-        title=_squash(title),
+        title=squash(title),
         outlet=doc.outlet,
         published=doc.published,
         text=text,

@@ -1,0 +1,234 @@
+"""Read a saved web page: the article's visible text, its title, address, outlet and date.
+
+A scraped news page is mostly chrome: navigation, share buttons, teaser cards, scripts. The
+parser skips the elements that hold chrome wholesale (``nav``, ``header``, ``footer``,
+``aside``, scripts, forms), keeps block elements as paragraphs, and when the page marks its
+story (the longest ``<article>`` holding enough of the page's text, else ``<main>``), keeps
+only that. The title, address, outlet and date come from the page's own metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+__all__ = ["HtmlPage", "read_html", "squash"]
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """A page's article text as paragraphs, and what its metadata says of it."""
+
+    paragraphs: list[str]
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+
+
+def read_html(text: str) -> HtmlPage:
+    """Keep the article's visible text; page chrome elements are skipped wholesale."""
+    parser = _ArticleParser()
+    parser.feed(text)
+    parser.close()
+    title = squash("".join(parser.title_parts)) or parser.h1_text
+    return HtmlPage(
+        paragraphs=parser.paragraphs(),
+        title=title or parser.meta_value(_META_TITLE),
+        url=parser.meta_value(_META_URL) or parser.canonical,
+        outlet=parser.meta_value(_META_OUTLET),
+        published=parser.meta_value(_META_PUBLISHED),
+    )
+
+
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "svg",
+        "template",
+        "iframe",
+        "button",
+        "select",
+    }
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "br",
+        "article",
+        "section",
+        "blockquote",
+        "tr",
+        "ul",
+        "ol",
+        "table",
+        "main",
+        "figure",
+        "figcaption",
+        "pre",
+        "dd",
+        "dt",
+        "hr",
+        "body",
+    }
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_BREAK = "\x00"  # cannot occur in decoded text: NUL bytes were removed
+# The longest <article> must hold this share of the page's text to be taken as the story;
+# otherwise the <article> elements are probably teaser cards.
+_ARTICLE_SHARE_MIN = 0.3
+_META_OUTLET = frozenset({"og:site_name", "application-name"})
+_META_PUBLISHED = frozenset(
+    {"article:published_time", "og:published_time", "datepublished", "pubdate", "date"}
+)
+_META_URL = frozenset({"og:url"})
+_META_TITLE = frozenset({"og:title"})
+
+
+class _ArticleParser(HTMLParser):
+    """Collect visible text, paragraph by paragraph, noting which ``<article>`` holds it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skipping: dict[str, int] = {}
+        self.pieces: list[tuple[str, int | None, bool]] = []
+        self.article_depth = 0
+        self.article_index: int | None = None
+        self.articles = 0
+        self.main_depth = 0
+        self.pre_depth = 0
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] | None = None
+        self.h1_text: str | None = None
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping[tag] = self.skipping.get(tag, 0) + 1
+            return
+        if self._skipped():
+            return
+        if tag == "meta":
+            self._meta(dict(attrs))
+        elif tag == "link":
+            values = dict(attrs)
+            if (values.get("rel") or "").lower() == "canonical" and values.get("href"):
+                self.canonical = values["href"]
+        elif tag == "title" and not self.title_parts:
+            self.in_title = True
+        elif tag == "article":
+            if self.article_depth == 0:
+                self.article_index = self.articles
+                self.articles += 1
+            self.article_depth += 1
+        elif tag == "main":
+            self.main_depth += 1
+        elif tag == "pre":
+            self.pre_depth += 1
+        elif tag == "h1" and self.h1_text is None:
+            self.h1_parts = []
+        if tag in _BLOCK_TAGS:
+            self._emit(_BREAK)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            if self.skipping.get(tag, 0) > 0:
+                self.skipping[tag] -= 1
+            return
+        if self._skipped():
+            return
+        if tag in _BLOCK_TAGS:
+            self._emit(_BREAK)
+        elif tag in _CELL_TAGS:
+            self._emit(" ")
+        if tag == "title":
+            self.in_title = False
+        elif tag == "article" and self.article_depth > 0:
+            self.article_depth -= 1
+            if self.article_depth == 0:
+                self.article_index = None
+        elif tag == "main" and self.main_depth > 0:
+            self.main_depth -= 1
+        elif tag == "pre" and self.pre_depth > 0:
+            self.pre_depth -= 1
+        elif tag == "h1" and self.h1_parts is not None:
+            self.h1_text = squash("".join(self.h1_parts)) or None
+            self.h1_parts = None
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+            return
+        if self._skipped():
+            return
+        if self.h1_parts is not None:
+            self.h1_parts.append(data)
+        self._emit(data if self.pre_depth else re.sub(r"\s+", " ", data))
+
+    def _emit(self, data: str) -> None:
+        if not self._skipped():
+            self.pieces.append((data, self.article_index, self.main_depth > 0))
+
+    def _skipped(self) -> bool:
+        return any(count > 0 for count in self.skipping.values())
+
+    def _meta(self, attrs: dict[str, str | None]) -> None:
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        content = (attrs.get("content") or "").strip()
+        if key and content and key not in self.meta:
+            self.meta[key] = content
+
+    def meta_value(self, keys: frozenset[str]) -> str | None:
+        for key, value in self.meta.items():
+            if key in keys:
+                return value
+        return None
+
+    def paragraphs(self) -> list[str]:
+        """The main text: the longest ``<article>``, else ``<main>``, else the whole page."""
+        chosen = self.pieces
+        if self.articles:
+            lengths: dict[int, int] = {}
+            for data, article, _ in self.pieces:
+                if article is not None and data != _BREAK:
+                    lengths[article] = lengths.get(article, 0) + len(data.strip())
+            total = sum(len(data.strip()) for data, _, _ in self.pieces if data != _BREAK)
+            best = max(lengths, key=lambda k: lengths[k]) if lengths else None
+            if best is not None and lengths[best] >= _ARTICLE_SHARE_MIN * total > 0:
+                chosen = [piece for piece in self.pieces if piece[1] == best]
+        elif any(in_main and data.strip() for data, _, in_main in self.pieces):
+            chosen = [piece for piece in self.pieces if piece[2]]
+        joined = "".join(data for data, _, _ in chosen)
+        result: list[str] = []
+        for block in joined.split(_BREAK):
+            if "\n" in block.strip():
+                lines = [squash(line) for line in block.split("\n")]
+                text = "\n".join(line for line in lines if line)
+            else:
+                text = squash(block)
+            if text:
+                result.append(text)
+        return result
+
+
+def squash(text: str) -> str:
+    """``text`` with every run of whitespace one space, trimmed."""
+    return re.sub(r"\s+", " ", text).strip()
