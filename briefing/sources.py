@@ -104,8 +104,9 @@ DOCUMENT_EXTENSIONS = (
 
 _BINARY_PROBE = 8192
 _CONTROL_SHARE_MAX = 0.10
-# C0 and C1 control characters other than tab, newline, vertical tab, form feed, return.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 control characters other than tab, newline, vertical tab, form feed, return;
+# and the replacement character a decoder leaves for bytes that were not text.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _TXT_TITLE_MAX = 200
 _MD_TITLE_MAX = 120
 _ID_HEX = 16
@@ -781,11 +782,15 @@ def _string(record: dict[str, Any], key: str) -> str | None:
 
 
 def _finish(doc: _RawDoc) -> Source:
-    """Clean the text, pick a title and derive the id from the clean text."""
+    """Clean the text, pick a title and derive the id from the clean text. Text that is
+    mostly control characters is binary data some reader let through (an e-mail or RTF
+    wrapper around noise), whatever format claimed it."""
     text, dropped = clean_text(doc.text)
     dropped = doc.dropped + dropped
     if not text.strip():
         raise _UnreadableError(f"no article text left after cleaning: {doc.path}")
+    if _mostly_control(text):
+        raise _UnreadableError(f"not a text document (binary data): {doc.path}")
     title = doc.title or _text_title(text) or doc.fallback_title
     return Source(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:_ID_HEX],

@@ -375,3 +375,11 @@ def test_text_that_only_opens_like_a_header_stays_text() -> None:
     stream = io.TextIOWrapper(io.BytesIO(f"From: the desk\n\n{BODY}".encode()), encoding="utf-8")
     [source] = load_sources(["-"], stdin=stream)
     assert source.text == f"From: the desk\n\n{BODY.strip()}"
+
+
+def test_a_message_whose_body_is_binary_noise_is_not_a_source(tmp_path: Path) -> None:
+    """Whatever format claims it, text that is mostly control and replacement characters is
+    binary data, refused as a binary .txt is."""
+    noise = bytes(range(256)) * 40
+    data = b"From: a@b.example\nSubject: Scan\nContent-Type: text/plain\n\n" + noise
+    assert error(tmp_path, data) == "not a text document (binary data): FILE"
