@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from email import policy
+from email.errors import MessageError
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
@@ -25,6 +26,7 @@ from email.utils import parseaddr, parsedate_to_datetime
 from briefing.errors import SourceError
 
 __all__ = [
+    "DAMAGED_MESSAGE",
     "Attachment",
     "Forward",
     "MailText",
@@ -107,6 +109,17 @@ _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MBOX_START = re.compile(rb"\AFrom \S[^\r\n]*\r?\n[!-9;-~]+:")
 _MBOX_SEPARATOR = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\n\r\n))From \S[^\r\n]*\r?\n")
 _MBOX_QUOTED = re.compile(rb"^>(>*From )", re.MULTILINE)
+# What the standard library's parser can raise on a mangled message when a header or part
+# is asked for.
+DAMAGED_MESSAGE = (
+    MessageError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    LookupError,
+    AssertionError,
+)
 # A message's header fields, up to the blank line that ends them.
 _FIELD = re.compile(rb"^([!-9;-~]{1,76}):", re.MULTILINE)
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
@@ -162,23 +175,28 @@ class Forward:
 
 def read_mail(data: bytes, shown: str) -> MailText:
     """Parse ``data`` as an e-mail message; ``SourceError`` with a one-line reason when it is
-    not one (no headers) or cannot be read (encrypted)."""
+    not one (no headers), cannot be read (encrypted), or is too damaged to pick apart."""
     message = BytesParser(policy=policy.default).parsebytes(data)
-    if not any(message.get(name) for name in _ENVELOPE):
-        raise SourceError(f"cannot read e-mail: {shown} (no message headers; not an .eml file)")
-    if message.get_content_type() in _ENCRYPTED:
-        raise SourceError(f"cannot read e-mail: {shown} (the message is encrypted)")
     assert isinstance(message, EmailMessage)  # the default policy's message class
-    subject = header_text(message, "subject")
-    return MailText(
-        plain=_body(message, "plain"),
-        html=_body(message, "html"),
-        subject=clean_subject(subject),
-        sender=sender_name(header_text(message, "from")),
-        sent=iso_date(header_text(message, "date")),
-        attachments=list(_attachments(message)),
-        forwarded=bool(subject and _FORWARD_SUBJECT.match(subject)),
-    )
+    if not any(header_text(message, name) for name in _ENVELOPE):
+        raise SourceError(f"cannot read e-mail: {shown} (no message headers; not an .eml file)")
+    try:
+        if message.get_content_type() in _ENCRYPTED:
+            raise SourceError(f"cannot read e-mail: {shown} (the message is encrypted)")
+        subject = header_text(message, "subject")
+        return MailText(
+            plain=_body(message, "plain"),
+            html=_body(message, "html"),
+            subject=clean_subject(subject),
+            sender=sender_name(header_text(message, "from")),
+            sent=iso_date(header_text(message, "date")),
+            attachments=list(_attachments(message)),
+            forwarded=bool(subject and _FORWARD_SUBJECT.match(subject)),
+        )
+    except DAMAGED_MESSAGE:
+        # The standard library parses headers when they are asked for, and a mangled one
+        # can fail then with any of these.
+        raise SourceError(f"cannot read e-mail: {shown} (damaged message)") from None
 
 
 def is_message(data: bytes) -> bool:
@@ -213,7 +231,7 @@ def header_text(message: Message, name: str) -> str | None:
     """A header's value on one line; None when it is missing, empty or malformed."""
     try:
         value = message.get(name)
-    except (ValueError, TypeError, IndexError):  # a malformed header the parser gives up on
+    except DAMAGED_MESSAGE:  # a malformed header the parser gives up on
         return None
     text = " ".join(str(value).split()) if value is not None else ""
     return text or None

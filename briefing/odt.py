@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from briefing.errors import SourceError
-from briefing.package import document_title, read_parts
+from briefing.package import UNREADABLE_MEMBER, document_title, read_parts
 
 __all__ = ["OdtText", "read_odt"]
 
@@ -105,7 +105,7 @@ def _encrypted(data: bytes) -> bool:
             if info.file_size > 1_000_000:
                 return False
             return b"encryption-data" in archive.read(info)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, RuntimeError):
+    except (KeyError, *UNREADABLE_MEMBER):
         return False
 
 

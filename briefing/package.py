@@ -12,17 +12,36 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from xml.etree import ElementTree
 
 from briefing.errors import SourceError
 
-__all__ = ["Package", "document_title", "open_package", "read_parts", "usable_title"]
+__all__ = [
+    "UNREADABLE_MEMBER",
+    "Package",
+    "document_title",
+    "open_package",
+    "read_parts",
+    "usable_title",
+]
 
 # Unpacked, the parts read may hold this much XML.
 _MAX_UNPACKED = 200_000_000
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+# What opening a damaged zip or reading a damaged member can raise: a bad header, a CRC
+# mismatch, a broken or truncated deflate stream, a compression method or version unknown.
+UNREADABLE_MEMBER = (
+    zipfile.BadZipFile,
+    OSError,
+    RuntimeError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    zlib.error,
+)
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 # A title the writing program filled in, not the author.
 _TOOL_TITLE = re.compile(
@@ -59,7 +78,7 @@ class Package:
             raise self.fail("too large when unpacked")
         try:
             raw = self._archive.read(name)
-        except (zipfile.BadZipFile, OSError, RuntimeError):
+        except UNREADABLE_MEMBER:
             raise self.fail(f"damaged part {name}") from None
         if _DTD.search(raw[:4096]):
             raise self.fail(f"{name} declares a DTD")
@@ -75,7 +94,7 @@ def open_package(data: bytes, shown: str, *, kind: str, extension: str) -> Itera
     ("Word document") when it is not one."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
+    except UNREADABLE_MEMBER:
         raise SourceError(
             f"cannot read {kind}: {shown} (damaged, password-protected, or not a {extension})"
         ) from None

@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 
 from briefing.errors import SourceError
-from briefing.mail import header_text, part_text
+from briefing.mail import DAMAGED_MESSAGE, header_text, part_text
 
 __all__ = ["SavedPage", "read_mhtml", "read_webarchive"]
 
@@ -36,11 +36,15 @@ def read_mhtml(data: bytes, shown: str) -> SavedPage:
     """The page in an .mhtml file; ``SourceError`` with a one-line reason when there is none."""
     message = BytesParser(policy=policy.default).parsebytes(data)
     assert isinstance(message, EmailMessage)  # the default policy's message class
-    page = message.get_body(preferencelist=("html",))
-    if page is None or page.get_content_type() != "text/html":
-        raise SourceError(f"cannot read saved web page: {shown} (no HTML page in it)")
+    try:
+        page = message.get_body(preferencelist=("html",))
+        if page is None or page.get_content_type() != "text/html":
+            raise SourceError(f"cannot read saved web page: {shown} (no HTML page in it)")
+        html = part_text(page)
+    except DAMAGED_MESSAGE:
+        raise SourceError(f"cannot read saved web page: {shown} (damaged)") from None
     url = header_text(message, "snapshot-content-location") or header_text(page, "content-location")
-    return SavedPage(html=part_text(page), url=_web_address(url))
+    return SavedPage(html=html, url=_web_address(url))
 
 
 def read_webarchive(data: bytes, shown: str) -> SavedPage:

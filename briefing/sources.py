@@ -42,6 +42,7 @@ from briefing.mail import (
 )
 from briefing.models import DroppedText, Source
 from briefing.odt import OdtText, read_odt
+from briefing.package import UNREADABLE_MEMBER
 from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
 from briefing.pptx import PptxText, read_pptx
 from briefing.rtf import RtfText, is_rtf, read_rtf
@@ -579,7 +580,7 @@ def _zip_sources(data: bytes, shown: str, depth: int) -> list[Source]:
     a warning."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
+    except UNREADABLE_MEMBER:
         raise _UnreadableError(f"cannot read zip archive: {shown} (damaged or not a zip)") from None
     with archive:
         members = sorted(
@@ -598,7 +599,7 @@ def _zip_sources(data: bytes, shown: str, depth: int) -> list[Source]:
                 continue
             try:
                 member = archive.read(info)
-            except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+            except UNREADABLE_MEMBER:
                 log.warning("skipping %s: damaged in the archive", name)
                 continue
             sources.extend(_inner_sources(member, info.filename, name, depth))

@@ -235,3 +235,13 @@ def test_a_folder_skips_a_broken_docx_and_reads_the_rest(
     sources = load_sources([str(tmp_path)])
     assert [s.text for s in sources] == [STATEMENT]
     assert "a-broken.docx" in caplog.text
+
+
+def test_a_part_whose_compressed_data_is_broken_is_one_line_error(tmp_path: Path) -> None:
+    """Bytes flipped inside the deflate stream: zlib, not zipfile, raises; still one line."""
+    data = bytearray(docx_bytes(para(run(STATEMENT * 40))))
+    start = data.index(b"word/document.xml") + len("word/document.xml") + 40
+    data[start : start + 8] = b"\xff" * 8
+    assert error(tmp_path, bytes(data)) == (
+        "cannot read Word document: FILE (damaged part word/document.xml)"
+    )

@@ -383,3 +383,12 @@ def test_a_message_whose_body_is_binary_noise_is_not_a_source(tmp_path: Path) ->
     noise = bytes(range(256)) * 40
     data = b"From: a@b.example\nSubject: Scan\nContent-Type: text/plain\n\n" + noise
     assert error(tmp_path, data) == "not a text document (binary data): FILE"
+
+
+@pytest.mark.parametrize("sender", [b"a <b@", b"=?utf-8?q?x?= <a@["])
+def test_a_header_the_parser_chokes_on_is_no_crash(tmp_path: Path, sender: bytes) -> None:
+    """The standard library parses a header when it is asked for, and these make it raise
+    (IndexError, AttributeError): the message is read without the header's value."""
+    data = b"From: " + sender + b"\nSubject: Crossings\nDate: Tue, 1 Dec 2026 10:00:00 +0000\n\n"
+    source = load(tmp_path, data + BODY.encode())
+    assert (source.title, source.outlet, source.text) == ("Crossings", None, BODY.strip())
