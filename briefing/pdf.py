@@ -267,9 +267,26 @@ def _read_lines(data: bytes, shown: str) -> tuple[list[list[_Line]], str | None,
             raise SourceError(f"cannot read PDF: {shown} (it is password-protected)") from None
         raise SourceError(f"cannot read PDF: {shown} (damaged or not a PDF)") from None
     try:
-        pages = [_page_lines(document, number) for number in range(len(document))]
+        pages: list[list[_Line]] = []
+        damaged: list[int] = []
+        for number in range(len(document)):
+            try:
+                pages.append(_page_lines(document, number))
+            except pdfium.PdfiumError:
+                pages.append([])
+                damaged.append(number + 1)
+        if damaged and len(damaged) == len(pages):
+            raise SourceError(f"cannot read PDF: {shown} (damaged or not a PDF)")
+        if damaged:
+            log.warning(
+                "%s: page(s) %s are damaged and were not read",
+                shown,
+                ", ".join(map(str, damaged)),
+            )
         scanned = [
-            n + 1 for n, lines in enumerate(pages) if not lines and _has_picture(document, n)
+            n + 1
+            for n, lines in enumerate(pages)
+            if not lines and n + 1 not in damaged and _has_picture(document, n)
         ]
         if scanned and ocr.available():
             try:

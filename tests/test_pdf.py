@@ -721,6 +721,24 @@ def test_damaged_pdf_is_one_line_source_error(tmp_path: Path, data: bytes) -> No
     assert error.__suppress_context__
 
 
+def test_a_damaged_page_is_skipped_with_a_warning_and_the_others_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The page tree points page 2 at an object that is no page: PDFium cannot load it. The
+    rest of the report is read and the page named; with every page damaged, one line."""
+    data = pdf_bytes([column([para(P1)], width=WIDTH), column([para(P2)], width=WIDTH)])
+    kids = re.search(rb"/Kids \[(\d+) 0 R (\d+) 0 R\]", data)
+    assert kids is not None
+    first = kids.group(1)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data.replace(kids.group(0), b"/Kids [%s 0 R 4 0 R]" % first))
+    [source] = load_sources([str(path)])
+    assert source.text == P1
+    assert f"{path}: page(s) 2 are damaged and were not read" in caplog.text
+    path.write_bytes(data.replace(kids.group(0), b"/Kids [4 0 R 4 0 R]"))
+    assert str(_error([str(path)])) == f"cannot read PDF: {path} (damaged or not a PDF)"
+
+
 def test_password_protected_pdf_is_one_line_source_error(tmp_path: Path) -> None:
     """A PDF that needs a password to open: the message says so, naming the file."""
     path = tmp_path / "locked.pdf"
