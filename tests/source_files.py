@@ -3,6 +3,9 @@ the tests of each document format."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -30,3 +33,12 @@ def read_error(path: Path, data: bytes) -> str:
     message = str(caught.value)
     assert "\n" not in message and str(path) in message
     return message.replace(str(path), "FILE")
+
+
+def zipped(parts: Mapping[str, bytes | str]) -> bytes:
+    """A zip of ``parts`` (name to content), deflated, as office files and press packs are."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

@@ -3,8 +3,6 @@ notes and title, and one-line errors for files that are not what they claim."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ import pytest
 from briefing.grounding import align_quote
 from briefing.models import Source
 from briefing.sources import load_sources
-from tests.source_files import read_error, read_one
+from tests.source_files import read_error, read_one, zipped
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -62,11 +60,7 @@ def docx_bytes(
             f"<dc:title>{title}</dc:title></cp:coreProperties>"
         ).encode()
     parts.update(extra or {})
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+    return zipped(parts)
 
 
 def load(tmp_path: Path, data: bytes, name: str = "statement.docx") -> Source:
@@ -202,10 +196,7 @@ def test_damaged_or_locked_file_is_one_line_error(
 
 
 def test_zip_without_a_document_part_is_one_line_error(tmp_path: Path) -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("notes.txt", "hello")
-    assert error(tmp_path, buffer.getvalue()) == (
+    assert error(tmp_path, zipped({"notes.txt": "hello"})) == (
         "cannot read Word document: FILE (no word/document.xml in it)"
     )
 

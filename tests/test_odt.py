@@ -4,14 +4,12 @@ what they claim."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 from briefing.grounding import align_quote
 from briefing.models import Source
 from briefing.sources import load_sources
-from tests.source_files import read_error, read_one
+from tests.source_files import read_error, read_one, zipped
 
 NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -47,11 +45,7 @@ def odt_bytes(
             "</office:meta></office:document-meta>"
         ).encode()
     parts.update(extra or {})
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+    return zipped(parts)
 
 
 def p(content: str) -> str:
@@ -174,10 +168,7 @@ def test_damaged_file_is_one_line_error(tmp_path: Path) -> None:
 
 
 def test_zip_without_content_is_one_line_error(tmp_path: Path) -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-    assert error(tmp_path, buffer.getvalue()) == (
+    assert error(tmp_path, zipped({"mimetype": "application/vnd.oasis.opendocument.text"})) == (
         "cannot read OpenDocument text: FILE (no content.xml in it)"
     )
 

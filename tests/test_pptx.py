@@ -4,12 +4,10 @@ hidden slides left out; one-line errors for files that are not what they claim."
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 from briefing.grounding import align_quote
-from tests.source_files import read_error, read_one
+from tests.source_files import read_error, read_one, zipped
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -101,11 +99,7 @@ def deck(
             'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
             f"<dc:title>{title}</dc:title></cp:coreProperties>"
         ).encode()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+    return zipped(parts)
 
 
 def test_slides_in_the_presentations_order_each_a_page(tmp_path: Path) -> None:
@@ -148,10 +142,7 @@ def test_a_deck_that_cannot_be_read_is_one_line_error(tmp_path: Path) -> None:
     assert read_error(path, b"PK\x03\x04 broken") == (
         "cannot read PowerPoint deck: FILE (damaged, password-protected, or not a .pptx)"
     )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("word/document.xml", "<x/>")
-    assert read_error(path, buffer.getvalue()) == (
+    assert read_error(path, zipped({"word/document.xml": "<x/>"})) == (
         "cannot read PowerPoint deck: FILE (no ppt/presentation.xml in it)"
     )
     assert read_error(path, deck([slide(shape("3", placeholder="sldNum"))])) == (

@@ -4,15 +4,13 @@ read skipped with a warning; bounds against a zip bomb."""
 
 from __future__ import annotations
 
-import io
 import logging
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from briefing.models import Source
-from tests.source_files import read_all, read_error
+from tests.source_files import read_all, read_error, zipped
 from tests.test_docx import docx_bytes, para, run
 
 STATEMENT = "The port authority will dredge the eastern channel from 5 May 2031."
@@ -20,11 +18,7 @@ RESPONSE = "The anglers' union says dredging in spring will disturb the spawning
 
 
 def archive(members: dict[str, bytes], encrypted: set[str] | None = None) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as writer:
-        for name, data in members.items():
-            writer.writestr(name, data)
-    data = bytearray(buffer.getvalue())
+    data = bytearray(zipped(members))
     for name in encrypted or set():  # mark the member encrypted, as a locked zip does
         for header in (b"PK\x03\x04", b"PK\x01\x02"):
             at = data.find(header)
