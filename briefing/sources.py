@@ -453,8 +453,8 @@ def _parse_office(
 # Attached messages and archives are read this many levels deep (a forward of a forward
 # of ..., a zip in a zip).
 _NESTING_MAX = 5
-# A body this short beside readable attachments is a covering note ("Please find our
-# statement attached"), not a source.
+# A body this short beside attachments that say more is a covering note ("Please find our
+# statement attached"), not a source; beside a logo's few words it is the statement.
 _COVER_NOTE_WORDS = 40
 _REASON_FORWARD = "forwarding note above the forwarded message"
 _REASON_SIGNATURE = "e-mail signature"
@@ -477,7 +477,9 @@ def _mail_sources(data: bytes, shown: str, stem: str, depth: int) -> list[Source
             continue
         attached.extend(_inner_sources(attachment.data, attachment.name, name, depth))
     body = _mail_body(mail, shown, stem)
-    if body is not None and attached and len(body.text.split()) < _COVER_NOTE_WORDS:
+    body_words = len(body.text.split()) if body is not None else 0
+    attached_words = sum(len(source.text.split()) for source in attached)
+    if body is not None and body_words < _COVER_NOTE_WORDS and attached_words > body_words:
         log.info("reading the attachments of %s; its short covering note is not a source", shown)
         body = None
     sources = attached

@@ -392,3 +392,12 @@ def test_a_header_the_parser_chokes_on_is_no_crash(tmp_path: Path, sender: bytes
     data = b"From: " + sender + b"\nSubject: Crossings\nDate: Tue, 1 Dec 2026 10:00:00 +0000\n\n"
     source = load(tmp_path, data + BODY.encode())
     assert (source.title, source.outlet, source.text) == ("Crossings", None, BODY.strip())
+
+
+def test_a_short_statement_beside_an_attachment_saying_less_is_kept(tmp_path: Path) -> None:
+    """A 30-word statement with a letterhead attached whose text is a few words: the body is
+    the statement, not a covering note."""
+    mail = message(DELAY)
+    mail.add_attachment(b"Transport Ministry", maintype="text", subtype="plain", filename="h.txt")
+    sources = load_all(tmp_path, mail)
+    assert [s.text for s in sources] == [DELAY, "Transport Ministry"]
