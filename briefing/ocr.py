@@ -110,11 +110,16 @@ def _read(pixels: Any) -> tuple[list[Points], list[str], list[list[tuple[str, Po
         # and read them as nonsense.
         result = _engine()(pixels, use_cls=False, return_word_box=True)
     boxes = [_points(box) for box in (result.boxes if result.boxes is not None else ())]
+    # A line's words as (text, score, box); a page with no text gives placeholders instead.
     words = [
-        [(word[0], _points(word[2])) for word in line_words]
+        [(word[0], _points(word[2])) for word in line_words if _is_word(word)]
         for line_words in (result.word_results or ())
     ]
     return boxes, list(result.txts or ()), words
+
+
+def _is_word(word: Any) -> bool:
+    return isinstance(word, (tuple, list)) and len(word) >= 3 and isinstance(word[0], str)
 
 
 def _points(box: Any) -> Points:

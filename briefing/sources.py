@@ -132,6 +132,8 @@ class _RawDoc:
     page_starts: list[int] | None = None
     dropped: list[DroppedText] = field(default_factory=list)
     ocr_pages: list[int] | None = None
+    given_as_text: bool = False
+    """A JSON record's or a request's text: taken as the caller gave it, not judged binary."""
 
 
 def load_sources(
@@ -769,6 +771,7 @@ def _parse_json_records(records: list[Any], shown: str, stem: str) -> list[_RawD
                 url=_string(record, "url"),
                 outlet=_string(record, "outlet"),
                 published=_string(record, "published") or _string(record, "date"),
+                given_as_text=True,
             )
         )
     return docs
@@ -785,14 +788,14 @@ def _string(record: dict[str, Any], key: str) -> str | None:
 
 
 def _finish(doc: _RawDoc) -> Source:
-    """Clean the text, pick a title and derive the id from the clean text. Text that is
-    mostly control characters is binary data some reader let through (an e-mail or RTF
-    wrapper around noise), whatever format claimed it."""
+    """Clean the text, pick a title and derive the id from the clean text. Text read from a
+    file that is mostly control characters is binary data some reader let through (an
+    e-mail or RTF wrapper around noise), whatever format claimed it."""
     text, dropped = clean_text(doc.text)
     dropped = doc.dropped + dropped
     if not text.strip():
         raise _UnreadableError(f"no article text left after cleaning: {doc.path}")
-    if _mostly_control(text):
+    if not doc.given_as_text and _mostly_control(text):
         raise _UnreadableError(f"not a text document (binary data): {doc.path}")
     title = doc.title or _text_title(text) or doc.fallback_title
     return Source(

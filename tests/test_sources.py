@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import SourceError
-from briefing.sources import load_sources
+from briefing.sources import load_sources, sources_from_records
 
 BODY = (
     "The committee agreed the draft convention on Thursday after two weeks of talks. "
@@ -401,3 +401,11 @@ def test_html_table_cells_are_separated(tmp_path: Path) -> None:
     )
     [source] = load_sources([_write(tmp_path / "votes.html", page)])
     assert source.text == f"{BODY}\n\nVote Count\n\nFor 102"
+
+
+def test_text_handed_over_as_text_is_not_judged_binary() -> None:
+    """A request's or a JSON record's text is taken as given, control characters and all;
+    only text read out of a file's bytes is refused as binary data."""
+    text = "Vote\x9c\x9d\x81 count\x1b: 102 to 23\x7f\x85 in favour."
+    [source] = sources_from_records([{"text": text, "title": "t"}], "submitted")
+    assert source.text == text
