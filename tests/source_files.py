@@ -42,3 +42,12 @@ def zipped(parts: Mapping[str, bytes | str]) -> bytes:
         for name, data in parts.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def core_properties(title: str) -> bytes:
+    """An office package's properties part (``docProps/core.xml``) naming ``title``."""
+    return (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:title>{title}</dc:title></cp:coreProperties>"
+    ).encode()

@@ -10,7 +10,7 @@ import pytest
 from briefing.grounding import align_quote
 from briefing.models import Source
 from briefing.sources import load_sources
-from tests.source_files import read_error, read_one, zipped
+from tests.source_files import core_properties, read_error, read_one, zipped
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -54,11 +54,7 @@ def docx_bytes(
             f"</w:footnote>{footnotes}</w:footnotes>"
         ).encode()
     if title is not None:
-        parts["docProps/core.xml"] = (
-            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-            f"<dc:title>{title}</dc:title></cp:coreProperties>"
-        ).encode()
+        parts["docProps/core.xml"] = core_properties(title)
     parts.update(extra or {})
     return zipped(parts)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.grounding import align_quote
-from tests.source_files import read_error, read_one, zipped
+from tests.source_files import core_properties, read_error, read_one, zipped
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -94,11 +94,7 @@ def deck(
                 .encode()
             )
     if title is not None:
-        parts["docProps/core.xml"] = (
-            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-            f"<dc:title>{title}</dc:title></cp:coreProperties>"
-        ).encode()
+        parts["docProps/core.xml"] = core_properties(title)
     return zipped(parts)
 
 
