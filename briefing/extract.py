@@ -116,7 +116,9 @@ def _with_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, 
 
     A statement lists its points under a lead-in ("It identifies three main risks:"); the
     small model cites the lead-in, which states nothing alone, so the lead-in with its list
-    is one numbered sentence and a fact that cites it has the whole list as evidence.
+    is one numbered sentence and a fact that cites it has the whole list as evidence. An item
+    of more than one sentence ("- Surveillance. Articles 28 to 30 would ...") is taken whole:
+    its later sentences, in the item's paragraph, belong to the list too.
     """
     merged: list[tuple[int, int]] = []
     index = 0
@@ -124,7 +126,14 @@ def _with_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, 
         start, end = sentences[index]
         index += 1
         if text[start:end].rstrip().endswith(":"):
-            while index < len(sentences) and is_list_item(text, sentences[index][0]):
+            in_list = False
+            while index < len(sentences):
+                following = sentences[index][0]
+                if not is_list_item(text, following) and not (
+                    in_list and not parts_paragraphs(text, end, following)
+                ):
+                    break
+                in_list = True
                 end = sentences[index][1]
                 index += 1
         merged.append((start, end))

@@ -40,6 +40,7 @@ from briefing.mail import (
     split_signature,
     unwrap_forward,
 )
+from briefing.markdown import markdown_text
 from briefing.models import DroppedText, Source
 from briefing.odt import OdtText, read_odt
 from briefing.package import UNREADABLE_MEMBER
@@ -639,7 +640,8 @@ _MD_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def _parse_markdown(text: str, shown: str, stem: str) -> _RawDoc:
-    """Split off simple ``key: value`` front matter; the body stays Markdown as written."""
+    """Split off simple ``key: value`` front matter; the body's inline marks are read as its
+    reader sees them (``briefing.markdown``), its blocks stay as written."""
     meta: dict[str, str] = {}
     body = text
     lines = text.split("\n")
@@ -649,6 +651,7 @@ def _parse_markdown(text: str, shown: str, stem: str) -> _RawDoc:
                 meta = _front_matter(lines[1:end])
                 body = "\n".join(lines[end + 1 :])
                 break
+    body = markdown_text(body)
     title = meta.get("title")
     if not title:
         heading = _MD_HEADING.search(body)

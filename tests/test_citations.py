@@ -12,6 +12,7 @@ import pytest
 
 from briefing.chunking import split_sentences
 from briefing.cli import main
+from briefing.extract import number_sentences
 from tests.conftest import fact_sheet
 from tests.fakeserver import FakeOpenAI, Reply, Responder, echo_model
 
@@ -445,18 +446,34 @@ def test_a_lead_in_and_its_list_are_one_sentence_attributed_through_the_body(
         assert run(fake, str(source), "--cite", "sentences", "--json", str(facts)) == 0
         prompt = fake.requests[0]["messages"][-1]["content"]
     assert [line for _, line in NUMBERED.findall(prompt)][2] == (
-        "It identifies two main risks: - **Costs.** Shops could lose a fifth of their trade. "
-        "- **Jobs.** Up to 300 jobs may go."
+        "It identifies two main risks: - Costs. Shops could lose a fifth of their trade. "
+        "- Jobs. Up to 300 jobs may go."
     )
     sheet = fact_sheet(facts)
     assert sheet["rejected"] == []
     [risk] = sheet["risks"]  # both drafts cite the same list: one risk
     [evidence] = risk["evidence"]
     assert evidence["quote"] == (
-        "It identifies two main risks:\n\n- **Costs.** Shops could lose a fifth of their "
-        "trade.\n- **Jobs.** Up to 300 jobs may go."
+        "It identifies two main risks:\n\n- Costs. Shops could lose a fifth of their "
+        "trade.\n- Jobs. Up to 300 jobs may go."
     )
     assert [actor["name"] for actor in sheet["actors"]] == ["Harbour Traders Alliance"]
+
+
+def test_a_list_item_of_two_sentences_stays_in_its_list() -> None:
+    """An item that names its point, then states it ("- Costs. Shops could ..."), is read whole
+    with the lead-in; the paragraph after the list is a sentence of its own again."""
+    text = (
+        "It identifies two main risks:\n\n"
+        "- Costs. Shops could lose a fifth of their trade.\n"
+        "- Jobs. Up to 300 jobs may go. Most are seasonal.\n\n"
+        "The alliance will meet again on Friday."
+    )
+    numbered = number_sentences(text)
+    assert [text[start:end] for start, end in numbered.spans] == [
+        text[: text.index("\n\nThe alliance")],
+        "The alliance will meet again on Friday.",
+    ]
 
 
 def test_a_citation_of_a_body_by_its_head_noun_stays_on_its_sentence(tmp_path: Path) -> None:
