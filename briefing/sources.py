@@ -3,7 +3,7 @@
 Users hand us a mix of saved web pages (read by ``briefing.html_page``, or unpacked from a
 single-file save by ``briefing.saved_pages``), Markdown notes, plain text, JSON exports, PDF
 reports and pictures of pages (``briefing.pdf``), office documents (``briefing.docx``,
-``briefing.odt``, ``briefing.rtf``, ``briefing.pptx``), e-mails and mailboxes
+``briefing.doc``, ``briefing.odt``, ``briefing.rtf``, ``briefing.pptx``), e-mails and mailboxes
 (``briefing.mail``) and zip archives of any of these. This module picks the reader by name
 or content and turns each document into a ``Source`` holding clean text, because every later
 offset and quote points into ``Source.text``: the text must be decided once, here, and never
@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from briefing.cleaning import clean_text
+from briefing.doc import DocText, read_doc
 from briefing.docx import DocxText, read_docx
 from briefing.errors import SourceError
 from briefing.html_page import read_html, squash
@@ -68,6 +69,7 @@ JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 DOCX_EXTENSIONS = frozenset({".docx"})
+DOC_EXTENSIONS = frozenset({".doc"})
 ODT_EXTENSIONS = frozenset({".odt"})
 PPTX_EXTENSIONS = frozenset({".pptx"})
 RTF_EXTENSIONS = frozenset({".rtf"})
@@ -79,7 +81,6 @@ ZIP_EXTENSIONS = frozenset({".zip"})
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 # Formats people save statements in that briefing does not read, and what to do instead.
 _NOT_READ = {
-    ".doc": "a Word 97-2003 document; save it as .docx, .odt or PDF",
     ".msg": "an Outlook message; save it as .eml",
     ".pages": "a Pages document; export it as .docx or PDF",
     **dict.fromkeys((".xls", ".xlsx", ".ods", ".numbers"), "a spreadsheet; briefing reads prose"),
@@ -93,6 +94,7 @@ DOCUMENT_EXTENSIONS = (
     | JSONL_EXTENSIONS
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
+    | DOC_EXTENSIONS
     | ODT_EXTENSIONS
     | PPTX_EXTENSIONS
     | RTF_EXTENSIONS
@@ -258,6 +260,9 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_office(data, shown, stem, read_pptx))]
     if suffix in RTF_EXTENSIONS or is_rtf(data):
         return [_finish(_parse_office(data, shown, stem, read_rtf))]
+    if suffix in DOC_EXTENSIONS:  # a .docx renamed is read as one
+        read = read_docx if data.startswith(b"PK\x03\x04") else read_doc
+        return [_finish(_parse_office(data, shown, stem, read))]
     if suffix in IMAGE_EXTENSIONS:
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
     if suffix in MAIL_EXTENSIONS or (not suffix and is_message(data)):
@@ -434,7 +439,7 @@ def _parse_office(
     data: bytes,
     shown: str,
     stem: str,
-    read: Callable[[bytes, str], DocxText | OdtText | RtfText | PptxText],
+    read: Callable[[bytes, str], DocxText | DocText | OdtText | RtfText | PptxText],
 ) -> _RawDoc:
     """A Word, OpenDocument, RTF or PowerPoint document's paragraphs and title (and a deck's
     slides as pages); any failure to read it is one line."""

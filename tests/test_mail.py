@@ -192,7 +192,7 @@ def test_attachments_are_sources_named_after_the_message(
     mail.add_attachment(b"%PDF-1.7 broken", maintype="application", subtype="pdf", filename="x.pdf")
     mail.add_attachment(b"\x89PNG logo", maintype="image", subtype="png", disposition="inline")
     mail.add_attachment(
-        b"\xd0\xcf\x11\xe0", maintype="application", subtype="msword", filename="old.doc"
+        b"PK\x03\x04", maintype="application", subtype="x-iwork-pages", filename="old.pages"
     )
     with caplog.at_level(logging.INFO, logger="briefing.sources"):
         sources = load_all(tmp_path, mail)
@@ -203,7 +203,7 @@ def test_attachments_are_sources_named_after_the_message(
     assert sources[2].text == OBJECTION
     assert f"skipping {where}#a.ics: not a document type briefing reads" in caplog.text
     assert f"{where}#x.pdf" in caplog.text  # the damaged PDF: warned, the rest still read
-    assert f"skipping {where}#old.doc: a Word 97-2003 document; save it as" in caplog.text
+    assert f"skipping {where}#old.pages: a Pages document; export it as" in caplog.text
 
 
 def test_a_short_covering_note_beside_an_attachment_is_not_a_source(

@@ -141,7 +141,7 @@ def test_rtf_saved_under_another_name_is_still_read_as_rtf(tmp_path: Path, name:
 @pytest.mark.parametrize(
     ("name", "hint"),
     [
-        ("memo.doc", "a Word 97-2003 document; save it as .docx, .odt or PDF"),
+        ("memo.pages", "a Pages document; export it as .docx or PDF"),
         ("press.msg", "an Outlook message; save it as .eml"),
         ("figures.xlsx", "a spreadsheet; briefing reads prose"),
         ("talk.odp", "slides; save them as .pptx or PDF"),

@@ -1,0 +1,376 @@
+"""Read a Word 97-2003 document (.doc) as its reader sees it ([MS-DOC]).
+
+Ministries and parliaments still publish statements as .doc. The file is a compound file
+(``briefing.cfb``): the ``WordDocument`` stream holds the characters and the formatting
+runs, the table stream (``0Table`` or ``1Table``) the piece table that says where each run of
+characters lies and whether it is stored in one byte (Windows-1252) or two (UTF-16).
+
+The text is read in the document's order: the body, then its footnotes and endnotes, then
+its text boxes. Headers, footers and comments are left out (they are not the document's
+statement), as are the instructions of fields (a link's address, a page number's code; the
+result a reader sees stays) and generated tables of contents. Text deleted under tracked
+changes and hidden text are left out, as a reader of the final version sees it. Paragraphs
+are separated by a blank line; a table's row is one line, its cells joined by " | ", as
+the other office readers write them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file
+from briefing.errors import SourceError
+from briefing.package import usable_title
+
+__all__ = ["DocText", "read_doc"]
+
+_KIND = "Word 97-2003 document"
+_WORD_IDENT = 0xA5EC
+_FIRST_WORD_97 = 0x00C1  # nFib of Word 97; Word 6 and 95 files are older and differ
+_ENCRYPTED, _WHICH_TABLE, _OBFUSCATED = 0x0100, 0x0200, 0x8000
+_COMPRESSED = 0x40000000
+_FKP_SIZE = 512
+# Character properties that hide a run from the reader: deleted under tracked changes, hidden.
+_SPRM_DELETED, _SPRM_HIDDEN = 0x0800, 0x083C
+# A paragraph property that marks a table's row end (the outer table's, a nested table's).
+_SPRM_ROW_END, _SPRM_INNER_ROW_END = 0x2417, 0x244C
+# Field marks, and the special characters a reader does not see as text.
+_FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+_CELL_MARK = "\x07"
+_PARAGRAPH_ENDS = "\r\x0c\x0e"  # paragraph, page or section, column
+_DROPPED = re.compile(r"[\x00-\x08\x0e-\x1d\x1f]")
+# Fields whose result is a list generated from the document (contents, index, authorities).
+_GENERATED_FIELDS = frozenset({"TOC", "INDEX", "TOA"})
+_INSTRUCTION_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+@dataclass(frozen=True)
+class DocText:
+    """A Word 97-2003 document's text, and the title its author set in its properties."""
+
+    text: str
+    title: str | None
+
+
+def read_doc(data: bytes, shown: str) -> DocText:
+    """Read a .doc; ``SourceError`` naming ``shown`` and the reason when it cannot be read."""
+    if not is_compound_file(data):
+        raise SourceError(f"cannot read {_KIND}: {shown} (not a Word 97-2003 file)")
+    try:
+        compound = CompoundFile(data)
+        if not compound.is_stream("WordDocument"):
+            raise _Unreadable("not a Word document")
+        document = compound.read("WordDocument")
+        fib = _Fib.parse(document)
+        table = compound.read("1Table" if fib.flags & _WHICH_TABLE else "0Table")
+        characters = _characters(document, table, fib)
+        hidden = _Ranges(_hidden_runs(document, table, fib.chpx_table))
+        row_ends = _Ranges(_row_end_runs(document, table, fib.papx_table))
+        title = _summary_title(compound)
+    except _Unreadable as exc:
+        raise SourceError(f"cannot read {_KIND}: {shown} ({exc})") from None
+    except (CompoundFileError, KeyError, struct.error, IndexError, ValueError):
+        raise SourceError(f"cannot read {_KIND}: {shown} (damaged)") from None
+    parts = [_text(characters[start:end], hidden, row_ends) for start, end in fib.stories()]
+    text = "\n\n".join(part for part in parts if part)
+    if not text.strip():
+        raise SourceError(f"{_KIND} has no text: {shown}")
+    return DocText(text=text, title=title)
+
+
+class _Unreadable(Exception):
+    """A reason the document cannot be read that its reader can act on."""
+
+
+@dataclass(frozen=True)
+class _Fib:
+    """What the File Information Block says: flags, story lengths, where the tables lie."""
+
+    flags: int
+    lengths: tuple[int, ...]  # body, footnotes, headers, macros, comments, endnotes, boxes
+    clx: tuple[int, int]
+    chpx_table: tuple[int, int]
+    papx_table: tuple[int, int]
+
+    @classmethod
+    def parse(cls, document: bytes) -> _Fib:
+        ident, version = struct.unpack_from("<HH", document, 0)
+        if ident != _WORD_IDENT:
+            raise _Unreadable("not a Word document")
+        if version < _FIRST_WORD_97:
+            raise _Unreadable("a Word 6 or Word 95 document; save it as .docx or PDF")
+        (flags,) = struct.unpack_from("<H", document, 0x0A)
+        if flags & (_ENCRYPTED | _OBFUSCATED):
+            raise _Unreadable("password-protected")
+        (words,) = struct.unpack_from("<H", document, 32)
+        longs_at = 34 + words * 2
+        (longs,) = struct.unpack_from("<H", document, longs_at)
+        lengths = struct.unpack_from("<7i", document, longs_at + 2 + 12)
+        pairs_at = longs_at + 2 + longs * 4 + 2
+
+        def pair(index: int) -> tuple[int, int]:
+            fc, size = struct.unpack_from("<II", document, pairs_at + index * 8)
+            return fc, size
+
+        return cls(flags, tuple(max(0, n) for n in lengths), pair(33), pair(12), pair(13))
+
+    def stories(self) -> list[tuple[int, int]]:
+        """Character ranges of the stories read: body, footnotes, endnotes, text boxes."""
+        body, footnotes, headers, macros, comments, endnotes, boxes = self.lengths
+        starts = [0]
+        for length in self.lengths:
+            starts.append(starts[-1] + length)
+        keep = (0, 1, 5, 6)  # body, footnotes, endnotes, text boxes
+        del body, footnotes, headers, macros, comments, endnotes, boxes
+        return [(starts[i], starts[i + 1]) for i in keep if starts[i + 1] > starts[i]]
+
+
+def _characters(document: bytes, table: bytes, fib: _Fib) -> list[tuple[str, int]]:
+    """Every character of the document in order, each with its file offset (runs of
+    formatting are given by file offset, not by character)."""
+    pieces = _piece_table(table, *fib.clx)
+    characters: list[tuple[str, int]] = []
+    for (cp_start, cp_end), raw in pieces:
+        count = max(0, cp_end - cp_start)
+        if len(characters) + count > len(document):
+            # Each character takes a byte at least: pieces that say more overlap, a bomb.
+            raise CompoundFileError("pieces longer than the document")
+        if raw & _COMPRESSED:
+            offset = (raw & ~_COMPRESSED) // 2
+            chunk = document[offset : offset + count]
+            text = chunk.decode("cp1252", "replace")
+            characters.extend((ch, offset + i) for i, ch in enumerate(text))
+        else:
+            # One character per UTF-16 unit, so that every unit keeps its own offset; the
+            # halves of a character beyond the first plane are joined again in ``_clean``.
+            chunk = document[raw : raw + 2 * count]
+            units = struct.unpack(f"<{len(chunk) // 2}H", chunk[: len(chunk) // 2 * 2])
+            characters.extend((chr(unit), raw + 2 * i) for i, unit in enumerate(units))
+            count *= 2
+        if len(chunk) < count:
+            raise CompoundFileError("a piece past the end of the document")
+    return characters
+
+
+def _piece_table(table: bytes, fc: int, size: int) -> list[tuple[tuple[int, int], int]]:
+    """The pieces of the Clx: each character range and the raw file offset of its text."""
+    clx = table[fc : fc + size]
+    position = 0
+    while position < len(clx) and clx[position] == 0x01:  # formatting of pieces: skipped
+        (skip,) = struct.unpack_from("<h", clx, position + 1)
+        position += 3 + max(0, skip)
+    if position >= len(clx) or clx[position] != 0x02:
+        raise CompoundFileError("no piece table")
+    (length,) = struct.unpack_from("<I", clx, position + 1)
+    plc = clx[position + 5 : position + 5 + length]
+    count = (len(plc) - 4) // 12
+    if count <= 0:
+        raise CompoundFileError("an empty piece table")
+    positions = struct.unpack_from(f"<{count + 1}I", plc, 0)
+    pieces = []
+    for index in range(count):
+        (raw,) = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)
+        pieces.append(((positions[index], positions[index + 1]), raw))
+    return pieces
+
+
+def _runs(
+    document: bytes, table: bytes, plc: tuple[int, int], paragraphs: bool
+) -> Iterator[tuple[int, int, bytes]]:
+    """Each formatting run's file offsets and its properties (``grpprl``), from the pages
+    (FKPs) that the bin table ``plc`` lists: character runs, or paragraphs' when asked."""
+    fc, size = plc
+    raw = table[fc : fc + size]
+    count = (len(raw) - 4) // 8
+    if count <= 0:
+        return
+    pages = struct.unpack_from(f"<{count}I", raw, 4 * (count + 1))
+    for number in pages:
+        page = document[(number & 0x3FFFFF) * _FKP_SIZE :][:_FKP_SIZE]
+        if len(page) < _FKP_SIZE:
+            continue
+        runs = page[-1]
+        bounds = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for index in range(runs):
+            if paragraphs:
+                word = page[4 * (runs + 1) + 13 * index]
+                grpprl = _papx(page, word * 2) if word else b""
+            else:
+                word = page[4 * (runs + 1) + index]
+                grpprl = page[word * 2 + 1 : word * 2 + 1 + page[word * 2]] if word else b""
+            yield bounds[index], bounds[index + 1], grpprl
+
+
+def _papx(page: bytes, offset: int) -> bytes:
+    """A paragraph's properties in its page, after its style number."""
+    size = page[offset]
+    if size == 0:
+        size, offset = page[offset + 1] * 2, offset + 1
+    else:
+        size = size * 2 - 1
+    return page[offset + 1 + 2 : offset + 1 + size]
+
+
+def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
+    """The properties (``sprm`` and operand) of a run, by the operand sizes the sprm states."""
+    position = 0
+    while position + 2 <= len(grpprl):
+        (sprm,) = struct.unpack_from("<H", grpprl, position)
+        position += 2
+        kind = sprm >> 13
+        if kind in (0, 1):
+            size = 1
+        elif kind in (2, 4, 5):
+            size = 2
+        elif kind == 3:
+            size = 4
+        elif kind == 7:
+            size = 3
+        elif sprm == 0xD608:  # a table's cell definitions: a two-byte length
+            if position + 2 > len(grpprl):
+                return
+            (size,) = struct.unpack_from("<H", grpprl, position)
+            position += 1
+        else:
+            size = grpprl[position] + 1 if position < len(grpprl) else 0
+        yield sprm, grpprl[position : position + size]
+        position += size
+
+
+def _hidden_runs(document: bytes, table: bytes, plc: tuple[int, int]) -> list[tuple[int, int]]:
+    """File offset ranges of characters deleted under tracked changes or hidden."""
+    hidden = []
+    for start, end, grpprl in _runs(document, table, plc, paragraphs=False):
+        for sprm, operand in _sprms(grpprl):
+            if sprm in (_SPRM_DELETED, _SPRM_HIDDEN) and operand[:1] in (b"\x01", b"\x81"):
+                hidden.append((start, end))
+                break
+    return hidden
+
+
+def _row_end_runs(document: bytes, table: bytes, plc: tuple[int, int]) -> list[tuple[int, int]]:
+    """File offset ranges of the paragraphs that end a table's row."""
+    ends = []
+    for start, end, grpprl in _runs(document, table, plc, paragraphs=True):
+        for sprm, operand in _sprms(grpprl):
+            if sprm in (_SPRM_ROW_END, _SPRM_INNER_ROW_END) and operand[:1] == b"\x01":
+                ends.append((start, end))
+                break
+    return ends
+
+
+class _Ranges:
+    """Sorted, merged file offset ranges, for asking whether an offset lies in one."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
+
+
+@dataclass
+class _Field:
+    """An open field: its instruction so far, and once past its separator, whether its
+    result is shown."""
+
+    instruction: list[str]
+    result: bool = False
+    shown: bool = True
+
+
+def _text(characters: list[tuple[str, int]], hidden: _Ranges, row_ends: _Ranges) -> str:
+    """One story's characters as a reader sees them."""
+    paragraphs: list[str] = []
+    row: list[str] = []
+    current: list[str] = []
+    fields: list[_Field] = []
+    for char, offset in characters:
+        if char == _FIELD_BEGIN:
+            fields.append(_Field([]))
+        elif char == _FIELD_SEPARATOR and fields:
+            field = fields[-1]
+            word = _INSTRUCTION_WORD.match("".join(field.instruction))
+            field.result = True
+            field.shown = not (word and word.group(1).upper() in _GENERATED_FIELDS)
+        elif char == _FIELD_END and fields:
+            fields.pop()
+        elif fields and not fields[-1].result:
+            fields[-1].instruction.append(char)
+        elif not all(field.result and field.shown for field in fields) or offset in hidden:
+            continue
+        elif char == _CELL_MARK:
+            if offset in row_ends:
+                paragraphs.append(" | ".join(cell for cell in row if cell))
+                row = []
+            else:
+                row.append(_clean("".join(current)))
+            current = []
+        elif char in _PARAGRAPH_ENDS:
+            paragraphs.append(_clean("".join(current)))
+            current = []
+        else:
+            current.append(char)
+    paragraphs.append(_clean("".join(current)))
+    if row:
+        paragraphs.append(" | ".join(cell for cell in row if cell))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _clean(paragraph: str) -> str:
+    paragraph = paragraph.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    paragraph = paragraph.replace("\x0b", "\n").replace("\x1e", "-")
+    return _DROPPED.sub("", paragraph).strip()
+
+
+def _summary_title(compound: CompoundFile) -> str | None:
+    """The title in the document's summary properties, when its author wrote one."""
+    name = "\x05SummaryInformation"
+    if not compound.is_stream(name):
+        return None
+    data = compound.read(name)
+    try:
+        (offset,) = struct.unpack_from("<I", data, 44)
+        _, count = struct.unpack_from("<II", data, offset)
+        codepage = "cp1252"
+        values: dict[int, int] = {}
+        for index in range(min(count, 64)):
+            prop, at = struct.unpack_from("<II", data, offset + 8 + 8 * index)
+            values[prop] = offset + at
+        if 1 in values and struct.unpack_from("<I", data, values[1])[0] == 0x02:
+            codepage = f"cp{struct.unpack_from('<H', data, values[1] + 4)[0]}"
+        if 2 not in values:
+            return None
+        kind, size = struct.unpack_from("<II", data, values[2])
+        raw = data[values[2] + 8 : values[2] + 8 + (size * 2 if kind == 0x1F else size)]
+        if kind == 0x1F:
+            title = raw.decode("utf-16-le", "replace")
+        elif kind == 0x1E:
+            title = raw.decode(_codec(codepage), "replace")
+        else:
+            return None
+    except struct.error:
+        return None
+    return usable_title(title.rstrip("\x00").strip())
+
+
+def _codec(codepage: str) -> str:
+    if codepage in ("cp65001",):
+        return "utf-8"
+    try:
+        "".encode(codepage)
+    except LookupError:
+        return "cp1252"
+    return codepage
