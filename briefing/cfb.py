@@ -11,10 +11,11 @@ than its chain.
 
 from __future__ import annotations
 
+import codecs
 import struct
 from dataclasses import dataclass
 
-__all__ = ["CompoundFile", "CompoundFileError", "is_compound_file"]
+__all__ = ["CompoundFile", "CompoundFileError", "is_compound_file", "windows_codec"]
 
 SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADER_SIZE = 512
@@ -208,6 +209,36 @@ class CompoundFile:
                 if depth >= _MAX_DEPTH:
                     raise CompoundFileError("damaged compound file: storages nested too deep")
                 self._walk(entry.child, f"{path}/", depth + 1, seen)
+
+
+# Windows code pages whose Python codec is not named "cp" and the number.
+_CODECS = {
+    65001: "utf-8",
+    1200: "utf-16-le",
+    20127: "ascii",
+    28591: "latin-1",
+    50220: "iso2022_jp",
+    50221: "iso2022_jp",
+    50222: "iso2022_jp",
+    51932: "euc_jp",
+    51949: "euc_kr",
+    52936: "hz",
+    54936: "gb18030",
+    20866: "koi8_r",
+    21866: "koi8_u",
+    10000: "mac_roman",
+    **{28590 + n: f"iso8859_{n}" for n in range(2, 16)},
+}
+
+
+def windows_codec(codepage: int) -> str:
+    """The Python codec for a Windows code page number, as the text of compound files
+    names it (Windows-1252 for one Python does not know)."""
+    name = _CODECS.get(codepage, f"cp{codepage}")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "cp1252"
 
 
 def _uint32s(data: bytes) -> list[int]:

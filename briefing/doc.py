@@ -22,7 +22,7 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file
+from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file, windows_codec
 from briefing.errors import SourceError
 from briefing.package import usable_title
 
@@ -33,6 +33,10 @@ _WORD_IDENT = 0xA5EC
 _FIRST_WORD_97 = 0x00C1  # nFib of Word 97; Word 6 and 95 files are older and differ
 _ENCRYPTED, _WHICH_TABLE, _OBFUSCATED = 0x0100, 0x0200, 0x8000
 _COMPRESSED = 0x40000000
+# The stories in the order Word stores them one after another, and those a reader of the
+# document's statement reads.
+_STORIES = ("body", "footnotes", "headers", "macros", "comments", "endnotes", "text boxes")
+_STORIES_READ = frozenset({"body", "footnotes", "endnotes", "text boxes"})
 _FKP_SIZE = 512
 # Character properties that hide a run from the reader: deleted under tracked changes, hidden.
 _SPRM_DELETED, _SPRM_HIDDEN = 0x0800, 0x083C
@@ -91,7 +95,7 @@ class _Fib:
     """What the File Information Block says: flags, story lengths, where the tables lie."""
 
     flags: int
-    lengths: tuple[int, ...]  # body, footnotes, headers, macros, comments, endnotes, boxes
+    lengths: tuple[int, ...]  # of each of _STORIES
     clx: tuple[int, int]
     chpx_table: tuple[int, int]
     papx_table: tuple[int, int]
@@ -120,13 +124,13 @@ class _Fib:
 
     def stories(self) -> list[tuple[int, int]]:
         """Character ranges of the stories read: body, footnotes, endnotes, text boxes."""
-        body, footnotes, headers, macros, comments, endnotes, boxes = self.lengths
-        starts = [0]
-        for length in self.lengths:
-            starts.append(starts[-1] + length)
-        keep = (0, 1, 5, 6)  # body, footnotes, endnotes, text boxes
-        del body, footnotes, headers, macros, comments, endnotes, boxes
-        return [(starts[i], starts[i + 1]) for i in keep if starts[i + 1] > starts[i]]
+        ranges: list[tuple[int, int]] = []
+        start = 0
+        for story, length in zip(_STORIES, self.lengths):
+            if story in _STORIES_READ and length:
+                ranges.append((start, start + length))
+            start += length
+        return ranges
 
 
 def _characters(document: bytes, table: bytes, fib: _Fib) -> list[tuple[str, int]]:
@@ -344,13 +348,13 @@ def _summary_title(compound: CompoundFile) -> str | None:
     try:
         (offset,) = struct.unpack_from("<I", data, 44)
         _, count = struct.unpack_from("<II", data, offset)
-        codepage = "cp1252"
+        codec = "cp1252"
         values: dict[int, int] = {}
         for index in range(min(count, 64)):
             prop, at = struct.unpack_from("<II", data, offset + 8 + 8 * index)
             values[prop] = offset + at
         if 1 in values and struct.unpack_from("<I", data, values[1])[0] == 0x02:
-            codepage = f"cp{struct.unpack_from('<H', data, values[1] + 4)[0]}"
+            codec = windows_codec(struct.unpack_from("<H", data, values[1] + 4)[0])
         if 2 not in values:
             return None
         kind, size = struct.unpack_from("<II", data, values[2])
@@ -358,19 +362,9 @@ def _summary_title(compound: CompoundFile) -> str | None:
         if kind == 0x1F:
             title = raw.decode("utf-16-le", "replace")
         elif kind == 0x1E:
-            title = raw.decode(_codec(codepage), "replace")
+            title = raw.decode(codec, "replace")
         else:
             return None
     except struct.error:
         return None
     return usable_title(title.rstrip("\x00").strip())
-
-
-def _codec(codepage: str) -> str:
-    if codepage in ("cp65001",):
-        return "utf-8"
-    try:
-        "".encode(codepage)
-    except LookupError:
-        return "cp1252"
-    return codepage

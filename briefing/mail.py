@@ -30,12 +30,16 @@ __all__ = [
     "Attachment",
     "Forward",
     "MailText",
+    "clean_subject",
     "header_text",
+    "is_forward_subject",
     "is_mbox",
     "is_message",
     "mbox_messages",
     "part_text",
+    "iso_date",
     "read_mail",
+    "sender_name",
     "split_signature",
     "unwrap_forward",
 ]
@@ -143,10 +147,12 @@ _EXTENSIONS = {
 
 @dataclass(frozen=True)
 class Attachment:
-    """A file attached to a message: its name (a label only) and its bytes."""
+    """A file attached to a message: its name (a label only) and its bytes, or a message
+    already read (Outlook stores an attached message as part of the one it is attached to)."""
 
     name: str
     data: bytes
+    message: MailText | None = None
 
 
 @dataclass(frozen=True)
@@ -191,7 +197,7 @@ def read_mail(data: bytes, shown: str) -> MailText:
             sender=sender_name(header_text(message, "from")),
             sent=iso_date(header_text(message, "date")),
             attachments=list(_attachments(message)),
-            forwarded=bool(subject and _FORWARD_SUBJECT.match(subject)),
+            forwarded=is_forward_subject(subject),
         )
     except DAMAGED_MESSAGE:
         # The standard library parses headers when they are asked for, and a mangled one
@@ -300,6 +306,11 @@ def _attachment_name(part: EmailMessage, number: int) -> str:
         stem, dot, extension = name.rpartition(".")
         name = f"{stem[: _NAME_MAX - len(extension) - 2]}….{extension}" if dot else name[:_NAME_MAX]
     return name
+
+
+def is_forward_subject(subject: str | None) -> bool:
+    """Whether a subject says its message forwards another ("Fwd:", "FW:", "WG:", ...)."""
+    return bool(subject and _FORWARD_SUBJECT.match(subject))
 
 
 def clean_subject(subject: str | None) -> str | None:

@@ -1,15 +1,15 @@
 """Read the documents a brief is built from, whatever shape they arrive in.
 
 Users hand us a mix of saved web pages (read by ``briefing.html_page``, or unpacked from a
-single-file save by ``briefing.saved_pages``), Markdown notes, plain text, JSON exports, PDF
-reports and pictures of pages (``briefing.pdf``), office documents (``briefing.docx``,
-``briefing.doc``, ``briefing.odt``, ``briefing.rtf``, ``briefing.pptx``), e-mails and mailboxes
-(``briefing.mail``) and zip archives of any of these. This module picks the reader by name
-or content and turns each document into a ``Source`` holding clean text, because every later
-offset and quote points into ``Source.text``: the text must be decided once, here, and never
-change. A container (an e-mail, a mailbox, a zip) gives a source for each document in it.
-Failures raise ``SourceError`` with a one-line message naming the file, so the CLI can print
-it as is.
+single-file save by ``briefing.saved_pages``), Markdown notes (``briefing.markdown``), plain
+text, JSON exports, PDF reports and pictures of pages (``briefing.pdf``), office documents
+(``briefing.docx``, ``briefing.doc``, ``briefing.odt``, ``briefing.rtf``, ``briefing.pptx``),
+e-mails and mailboxes (``briefing.mail``, ``briefing.outlook``) and zip archives of any of
+these. This module picks the reader by name or content and turns each document into a
+``Source`` holding clean text, because every later offset and quote points into
+``Source.text``: the text must be decided once, here, and never change. A container (an
+e-mail, a mailbox, a zip) gives a source for each document in it. Failures raise
+``SourceError`` with a one-line message naming the file, so the CLI can print it as is.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from briefing.mail import (
 from briefing.markdown import markdown_text
 from briefing.models import DroppedText, Source
 from briefing.odt import OdtText, read_odt
+from briefing.outlook import read_msg
 from briefing.package import UNREADABLE_MEMBER
 from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
 from briefing.pptx import PptxText, read_pptx
@@ -70,6 +71,7 @@ JSONL_EXTENSIONS = frozenset({".jsonl"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 DOCX_EXTENSIONS = frozenset({".docx"})
 DOC_EXTENSIONS = frozenset({".doc"})
+OUTLOOK_EXTENSIONS = frozenset({".msg"})
 ODT_EXTENSIONS = frozenset({".odt"})
 PPTX_EXTENSIONS = frozenset({".pptx"})
 RTF_EXTENSIONS = frozenset({".rtf"})
@@ -81,7 +83,6 @@ ZIP_EXTENSIONS = frozenset({".zip"})
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 # Formats people save statements in that briefing does not read, and what to do instead.
 _NOT_READ = {
-    ".msg": "an Outlook message; save it as .eml",
     ".pages": "a Pages document; export it as .docx or PDF",
     **dict.fromkeys((".xls", ".xlsx", ".ods", ".numbers"), "a spreadsheet; briefing reads prose"),
     **dict.fromkeys((".ppt", ".odp", ".key"), "slides; save them as .pptx or PDF"),
@@ -99,6 +100,7 @@ DOCUMENT_EXTENSIONS = (
     | PPTX_EXTENSIONS
     | RTF_EXTENSIONS
     | MAIL_EXTENSIONS
+    | OUTLOOK_EXTENSIONS
     | MBOX_EXTENSIONS
     | MHTML_EXTENSIONS
     | WEBARCHIVE_EXTENSIONS
@@ -266,7 +268,9 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
     if suffix in IMAGE_EXTENSIONS:
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
     if suffix in MAIL_EXTENSIONS or (not suffix and is_message(data)):
-        return _mail_sources(data, shown, stem, depth)
+        return _mail_sources(data, shown, stem, depth, read_mail)
+    if suffix in OUTLOOK_EXTENSIONS:
+        return _mail_sources(data, shown, stem, depth, read_msg)
     if suffix in MBOX_EXTENSIONS or (not suffix and is_mbox(data)):
         return _mailbox_sources(data, shown, depth)
     if suffix in MHTML_EXTENSIONS:
@@ -468,17 +472,31 @@ _REASON_FORWARD = "forwarding note above the forwarded message"
 _REASON_SIGNATURE = "e-mail signature"
 
 
-def _mail_sources(data: bytes, shown: str, stem: str, depth: int) -> list[Source]:
-    """An e-mail's sources: its body (the forwarded message when it forwards one), then each
-    attachment briefing reads, named ``shown#file name``. An attachment that cannot be read
-    is skipped with a warning, as a stray file in a folder is."""
+def _mail_sources(
+    data: bytes,
+    shown: str,
+    stem: str,
+    depth: int,
+    read: Callable[[bytes, str], MailText],
+) -> list[Source]:
+    """An e-mail's sources (an .eml's or an Outlook .msg's, as ``read`` reads it)."""
     try:
-        mail = read_mail(data, shown)
+        mail = read(data, shown)
     except SourceError as exc:
         raise _UnreadableError(str(exc)) from None
+    return _message_sources(mail, shown, stem, depth)
+
+
+def _message_sources(mail: MailText, shown: str, stem: str, depth: int) -> list[Source]:
+    """A message's sources: its body (the forwarded message when it forwards one), then each
+    attachment briefing reads, named ``shown#file name``. An attachment that cannot be read
+    is skipped with a warning, as a stray file in a folder is."""
     attached: list[Source] = []
     for attachment in mail.attachments:
         name = f"{shown}#{attachment.name}"
+        if attachment.message is not None:
+            attached.extend(_attached_message(attachment.message, attachment.name, name, depth))
+            continue
         suffix = Path(attachment.name).suffix.lower()
         if suffix not in DOCUMENT_EXTENSIONS | _NOT_READ.keys() and not is_pdf(attachment.data):
             log.info("skipping %s: not a document type briefing reads", name)
@@ -502,6 +520,19 @@ def _mail_sources(data: bytes, shown: str, stem: str, depth: int) -> list[Source
     return sources
 
 
+def _attached_message(mail: MailText, file_name: str, shown: str, depth: int) -> list[Source]:
+    """The sources of a message attached already read (Outlook's), as ``_inner_sources``
+    gives an attached file's: nesting bounded, a failure warned about."""
+    if depth >= _NESTING_MAX:
+        log.warning("skipping %s: nested more than %d deep", shown, depth)
+        return []
+    try:
+        return _message_sources(mail, shown, Path(file_name).stem, depth + 1)
+    except SourceError as exc:
+        log.warning("skipping %s", exc)
+        return []
+
+
 def _inner_sources(data: bytes, file_name: str, shown: str, depth: int) -> list[Source]:
     """The sources of a file attached to an e-mail or packed in a zip, named ``shown``; a
     format briefing does not read, a container nested too deep, or a file that cannot be
@@ -511,7 +542,8 @@ def _inner_sources(data: bytes, file_name: str, shown: str, depth: int) -> list[
     if suffix in _NOT_READ:
         log.warning("skipping %s: %s", shown, _NOT_READ[suffix])
         return []
-    if suffix in MAIL_EXTENSIONS | MBOX_EXTENSIONS | ZIP_EXTENSIONS and depth >= _NESTING_MAX:
+    containers = MAIL_EXTENSIONS | OUTLOOK_EXTENSIONS | MBOX_EXTENSIONS | ZIP_EXTENSIONS
+    if suffix in containers and depth >= _NESTING_MAX:
         log.warning("skipping %s: nested more than %d deep", shown, depth)
         return []
     try:
@@ -532,7 +564,7 @@ def _mailbox_sources(data: bytes, shown: str, depth: int) -> list[Source]:
     for number, message in enumerate(messages, start=1):
         name = f"{shown}#{number}"
         try:
-            sources.extend(_mail_sources(message, name, name, depth + 1))
+            sources.extend(_mail_sources(message, name, name, depth + 1, read_mail))
         except SourceError as exc:
             log.warning("skipping %s", exc)
     if not sources:

@@ -142,7 +142,7 @@ def test_rtf_saved_under_another_name_is_still_read_as_rtf(tmp_path: Path, name:
     ("name", "hint"),
     [
         ("memo.pages", "a Pages document; export it as .docx or PDF"),
-        ("press.msg", "an Outlook message; save it as .eml"),
+        ("budget.numbers", "a spreadsheet; briefing reads prose"),
         ("figures.xlsx", "a spreadsheet; briefing reads prose"),
         ("talk.odp", "slides; save them as .pptx or PDF"),
     ],
