@@ -71,15 +71,18 @@ def read_doc(data: bytes, shown: str) -> DocText:
         document = compound.read("WordDocument")
         fib = _Fib.parse(document)
         table = compound.read("1Table" if fib.flags & _WHICH_TABLE else "0Table")
-        characters = _characters(document, table, fib)
-        hidden = _Ranges(_hidden_runs(document, table, fib.chpx_table))
-        row_ends = _Ranges(_row_end_runs(document, table, fib.papx_table))
+        pieces = _pieces(document, table, fib)
+        text = _marked(
+            pieces,
+            hidden=_hidden_runs(document, table, fib.chpx_table),
+            row_ends=_row_end_runs(document, table, fib.papx_table),
+        )
         title = _summary_title(compound)
     except _Unreadable as exc:
         raise SourceError(f"cannot read {_KIND}: {shown} ({exc})") from None
     except (CompoundFileError, KeyError, struct.error, IndexError, ValueError):
         raise SourceError(f"cannot read {_KIND}: {shown} (damaged)") from None
-    parts = [_text(characters[start:end], hidden, row_ends) for start, end in fib.stories()]
+    parts = [_story_text(text[start:end]) for start, end in fib.stories()]
     text = "\n\n".join(part for part in parts if part)
     if not text.strip():
         raise SourceError(f"{_KIND} has no text: {shown}")
@@ -133,31 +136,53 @@ class _Fib:
         return ranges
 
 
-def _characters(document: bytes, table: bytes, fib: _Fib) -> list[tuple[str, int]]:
-    """Every character of the document in order, each with its file offset (runs of
-    formatting are given by file offset, not by character)."""
-    pieces = _piece_table(table, *fib.clx)
-    characters: list[tuple[str, int]] = []
-    for (cp_start, cp_end), raw in pieces:
+@dataclass(frozen=True)
+class _Piece:
+    """A run of the document's characters stored together: its text, one character for each
+    stored unit (a byte, or a UTF-16 unit), and where its first unit lies in the file."""
+
+    text: str
+    start: int  # file offset of the first character
+    width: int  # bytes a character: 1 or 2
+
+    def characters(self, file_start: int, file_end: int) -> tuple[int, int]:
+        """The characters of this piece (indexes into ``text``) that lie in a range of file
+        offsets."""
+        first = max(0, -(-(file_start - self.start) // self.width))
+        last = min(len(self.text), -(-(file_end - self.start) // self.width))
+        return first, max(first, last)
+
+
+def _pieces(document: bytes, table: bytes, fib: _Fib) -> list[_Piece]:
+    """The document's characters in order, piece by piece (formatting runs are given by
+    file offset, so each piece keeps its own)."""
+    pieces: list[_Piece] = []
+    total = 0
+    for (cp_start, cp_end), raw in _piece_table(table, *fib.clx):
         count = max(0, cp_end - cp_start)
-        if len(characters) + count > len(document):
+        total += count
+        if total > len(document):
             # Each character takes a byte at least: pieces that say more overlap, a bomb.
             raise CompoundFileError("pieces longer than the document")
         if raw & _COMPRESSED:
             offset = (raw & ~_COMPRESSED) // 2
             chunk = document[offset : offset + count]
             text = chunk.decode("cp1252", "replace")
-            characters.extend((ch, offset + i) for i, ch in enumerate(text))
+            width = 1
         else:
-            # One character per UTF-16 unit, so that every unit keeps its own offset; the
-            # halves of a character beyond the first plane are joined again in ``_clean``.
-            chunk = document[raw : raw + 2 * count]
-            units = struct.unpack(f"<{len(chunk) // 2}H", chunk[: len(chunk) // 2 * 2])
-            characters.extend((chr(unit), raw + 2 * i) for i, unit in enumerate(units))
-            count *= 2
-        if len(chunk) < count:
+            offset = raw
+            chunk = document[offset : offset + 2 * count]
+            text = chunk.decode("utf-16-le", "surrogatepass")
+            if len(text) != len(chunk) // 2:
+                # A character beyond the first plane is two units: keep one character a
+                # unit, so that offsets hold; ``_clean`` joins the halves again.
+                units = struct.unpack(f"<{len(chunk) // 2}H", chunk[: len(chunk) // 2 * 2])
+                text = "".join(map(chr, units))
+            width = 2
+        if len(text) < count:
             raise CompoundFileError("a piece past the end of the document")
-    return characters
+        pieces.append(_Piece(text, offset, width))
+    return pieces
 
 
 def _piece_table(table: bytes, fc: int, size: int) -> list[tuple[tuple[int, int], int]]:
@@ -267,70 +292,113 @@ def _row_end_runs(document: bytes, table: bytes, plc: tuple[int, int]) -> list[t
     return ends
 
 
-class _Ranges:
-    """Sorted, merged file offset ranges, for asking whether an offset lies in one."""
+# What a hidden character and a row's end mark become in the marked text: characters Word's
+# text never holds (control characters it gives no meaning), dropped or read below.
+_HIDDEN, _ROW_END = "\x00", "\x06"
+_MARKS = re.compile(r"[\x06\x07\r\x0c\x0e\x13\x14\x15]")
+
+
+def _marked(
+    pieces: list[_Piece], hidden: list[tuple[int, int]], row_ends: list[tuple[int, int]]
+) -> str:
+    """The document's characters with hidden ones turned to ``_HIDDEN`` and the cell marks
+    that end a row to ``_ROW_END``, so that reading them needs no file offsets."""
+    hidden_runs, row_end_runs = _Runs(hidden), _Runs(row_ends)
+    parts: list[str] = []
+    for piece in pieces:
+        span = (piece.start, piece.start + len(piece.text) * piece.width)
+        hiding, ending = hidden_runs.overlapping(*span), row_end_runs.overlapping(*span)
+        if not hiding and not ending:
+            parts.append(piece.text)
+            continue
+        characters = list(piece.text)
+        for file_start, file_end in hiding:
+            first, last = piece.characters(file_start, file_end)
+            characters[first:last] = _HIDDEN * (last - first)
+        for file_start, file_end in ending:
+            first, last = piece.characters(file_start, file_end)
+            for index in range(first, last):
+                if characters[index] == _CELL_MARK:
+                    characters[index] = _ROW_END
+        parts.append("".join(characters))
+    return "".join(parts)
+
+
+class _Runs:
+    """Formatting runs (file offset ranges), merged and sorted, to find those in a piece."""
 
     def __init__(self, ranges: list[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
+        merged: list[tuple[int, int]] = []
         for start, end in sorted(ranges):
             if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
             else:
-                merged.append([start, end])
-        self._starts = [start for start, _ in merged]
+                merged.append((start, end))
+        self._runs = merged
         self._ends = [end for _, end in merged]
 
-    def __contains__(self, offset: int) -> bool:
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return index >= 0 and offset < self._ends[index]
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        found = []
+        for index in range(bisect.bisect_right(self._ends, start), len(self._runs)):
+            run = self._runs[index]
+            if run[0] >= end:
+                break
+            found.append(run)
+        return found
 
 
-@dataclass
-class _Field:
-    """An open field: its instruction so far, and once past its separator, whether its
-    result is shown."""
-
-    instruction: list[str]
-    result: bool = False
-    shown: bool = True
-
-
-def _text(characters: list[tuple[str, int]], hidden: _Ranges, row_ends: _Ranges) -> str:
-    """One story's characters as a reader sees them."""
+def _story_text(story: str) -> str:
+    """One story's marked characters as a reader sees them: paragraphs and rows, the shown
+    results of fields (not their instructions, nor generated contents)."""
     paragraphs: list[str] = []
     row: list[str] = []
     current: list[str] = []
-    fields: list[_Field] = []
-    for char, offset in characters:
+    # Each open field: its instruction so far, whether past its separator, whether shown.
+    fields: list[tuple[list[str], bool, bool]] = []
+    position = 0
+    for mark in _MARKS.finditer(story):
+        _take(story[position : mark.start()], fields, current)
+        position = mark.end()
+        char = mark.group()
         if char == _FIELD_BEGIN:
-            fields.append(_Field([]))
+            fields.append(([], False, True))
         elif char == _FIELD_SEPARATOR and fields:
-            field = fields[-1]
-            word = _INSTRUCTION_WORD.match("".join(field.instruction))
-            field.result = True
-            field.shown = not (word and word.group(1).upper() in _GENERATED_FIELDS)
+            instruction = _INSTRUCTION_WORD.match("".join(fields[-1][0]))
+            generated = bool(instruction and instruction.group(1).upper() in _GENERATED_FIELDS)
+            fields[-1] = (fields[-1][0], True, not generated)
         elif char == _FIELD_END and fields:
             fields.pop()
-        elif fields and not fields[-1].result:
-            fields[-1].instruction.append(char)
-        elif not all(field.result and field.shown for field in fields) or offset in hidden:
+        elif not _showing(fields):
             continue
         elif char == _CELL_MARK:
-            if offset in row_ends:
-                paragraphs.append(" | ".join(cell for cell in row if cell))
-                row = []
-            else:
-                row.append(_clean("".join(current)))
+            row.append(_clean("".join(current)))
             current = []
+        elif char == _ROW_END:
+            paragraphs.append(" | ".join(cell for cell in row if cell))
+            row, current = [], []
         elif char in _PARAGRAPH_ENDS:
             paragraphs.append(_clean("".join(current)))
             current = []
-        else:
-            current.append(char)
+    _take(story[position:], fields, current)
     paragraphs.append(_clean("".join(current)))
     if row:
         paragraphs.append(" | ".join(cell for cell in row if cell))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _showing(fields: list[tuple[list[str], bool, bool]]) -> bool:
+    """Whether text here is seen: outside fields, or in the shown result of each."""
+    return all(past and shown for _, past, shown in fields)
+
+
+def _take(text: str, fields: list[tuple[list[str], bool, bool]], current: list[str]) -> None:
+    """Text between marks: a field's instruction, text a reader sees, or neither."""
+    if not text:
+        return
+    if fields and not fields[-1][1]:
+        fields[-1][0].append(text)
+    elif _showing(fields):
+        current.append(text)
 
 
 def _clean(paragraph: str) -> str:
