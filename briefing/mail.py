@@ -7,9 +7,11 @@ it apart and leaves reading the parts to ``briefing.sources``: the plain and HTM
 attachments as bytes with their names (an attached message as an .eml of its own), and the
 sender, date and subject. ``unwrap_forward`` then finds a forwarded message inside a body, so
 that the source is the original with its own sender, date and subject, and the forwarding
-note, another person's words, is set aside; ``split_signature`` sets aside a signature after
-the standard "-- " line. Everything in a message is untrusted: its headers only ever become a
-title, an outlet and a date, and an attachment's name only a label.
+note, another person's words, is set aside; ``split_quoted`` sets aside what a reply quotes
+of earlier messages, and ``split_signature`` a signature after the standard "-- " line.
+Everything in a message is untrusted: its headers only ever become a title, an outlet and a
+date, and an attachment's name only a label. (Outlook's .msg is read by ``briefing.outlook``
+into the same parts.)
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from email.errors import MessageError
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
+from functools import lru_cache
 
 from briefing.errors import SourceError
 
@@ -34,12 +37,14 @@ __all__ = [
     "header_text",
     "is_forward_subject",
     "is_mbox",
+    "is_reply_subject",
     "is_message",
     "mbox_messages",
     "part_text",
     "iso_date",
     "read_mail",
     "sender_name",
+    "split_quoted",
     "split_signature",
     "unwrap_forward",
 ]
@@ -53,6 +58,7 @@ _SUBJECT_PREFIX = re.compile(
     r"^(?:\s*(?:re|fwd?|aw|wg|tr|rv|sv|vs)\s*(?:\[\d+\])?\s*:)+\s*", re.IGNORECASE
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|vs)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
 # The line a mail program writes above a forwarded message's headers.
 _FORWARD_MARKER = re.compile(
     r"^\s*(?:-{2,}\s*(?:forwarded message|original message|weitergeleitete nachricht"
@@ -80,6 +86,21 @@ _HEADER_ALIASES = {
     "à": "to",
     "a": "to",
 }
+# A line quoting an earlier message ("> ..."), and the line a mail program writes above the
+# quotation ("On Tue, 3 Mar 2032 at 10:00, Harbour Council <press@...> wrote:", in the
+# languages of the headers above), which may wrap onto a second line.
+_QUOTED_LINE = re.compile(r"^[ \t]*>")
+_ATTRIBUTION = re.compile(
+    r"(?:\b(?:wrote|writes|a [ée]crit|escribi[óo]|scrisse|napisa[łl]\w*)[ \t]*"
+    r"|\b(?:schrieb|schreef|skrev)\b[^:\n]*):[ \t]*$",
+    re.IGNORECASE,
+)
+# The most lines a forwarded or quoted message's header block runs to (a long list of
+# addressees included); a longer run of header-like lines is no block, and looking no further
+# keeps a body of many such lines from costing a scan for each.
+_BLOCK_LINES_MAX = 60
+_ATTRIBUTION_MAX = 300  # characters: an attribution is one short line, two when wrapped
+_ATTRIBUTION_START = re.compile(r"^[ \t]*(?:on|le|am|el|il|op|den|dnia)\b", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
 _SIGNATURE_LINES_MAX = 12
 _MONTHS = {
@@ -166,6 +187,7 @@ class MailText:
     sent: str | None
     attachments: list[Attachment] = field(default_factory=list)
     forwarded: bool = False
+    reply: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,6 +220,7 @@ def read_mail(data: bytes, shown: str) -> MailText:
             sent=iso_date(header_text(message, "date")),
             attachments=list(_attachments(message)),
             forwarded=is_forward_subject(subject),
+            reply=is_reply_subject(subject),
         )
     except DAMAGED_MESSAGE:
         # The standard library parses headers when they are asked for, and a mangled one
@@ -313,6 +336,11 @@ def is_forward_subject(subject: str | None) -> bool:
     return bool(subject and _FORWARD_SUBJECT.match(subject))
 
 
+def is_reply_subject(subject: str | None) -> bool:
+    """Whether a subject says its message replies to another ("Re:", "AW:", "SV:", ...)."""
+    return bool(subject and _REPLY_SUBJECT.match(subject))
+
+
 def clean_subject(subject: str | None) -> str | None:
     """A subject without its "Re:" and "Fwd:" prefixes."""
     if not subject:
@@ -371,9 +399,9 @@ def unwrap_forward(text: str, *, forwarded_subject: bool) -> Forward | None:
     A forward is a block of header lines ("From:", "Date:" or "Sent:", "Subject:", "To:")
     under the line a mail program writes above it ("---------- Forwarded message ---------",
     "Begin forwarded message:"). Outlook writes the same block under a rule for a reply as
-    for a forward, so a block under a rule counts only when the subject says "FW:"; a reply's
-    quoted message stays in the text, since the reply above it is the sender's own words.
-    Everything above the innermost block (forwarding notes, outer headers) is the note.
+    for a forward, so a block under a rule counts only when the subject says "FW:" (what a
+    reply quotes is set aside by ``split_quoted``). Everything above the innermost block
+    (forwarding notes, outer headers) is the note.
     """
     lines = text.split("\n")
     last: tuple[int, int, dict[str, str]] | None = None
@@ -383,8 +411,10 @@ def unwrap_forward(text: str, *, forwarded_subject: bool) -> Forward | None:
         if block is None:
             index += 1
             continue
-        last = (index, *block)
-        index = block[0]
+        end, headers = block
+        if headers is not None:
+            last = (index, end, headers)
+        index = max(end, index + 1)
     if last is None:
         return None
     start, end, headers = last
@@ -399,9 +429,10 @@ def unwrap_forward(text: str, *, forwarded_subject: bool) -> Forward | None:
 
 def _forward_block(
     lines: list[str], index: int, forwarded_subject: bool
-) -> tuple[int, dict[str, str]] | None:
+) -> tuple[int, dict[str, str] | None] | None:
     """The line after a forward's header block that starts at ``lines[index]``, and its
-    headers; None when no forward starts there."""
+    headers (None when the lines there are not a whole block: no block starts on them
+    either, so the caller looks on after them); None when nothing there starts one."""
     line = lines[index]
     bare = forwarded_subject and _header_line(line)[0] == "from"  # Outlook's HTML: no rule
     if not (_FORWARD_MARKER.match(line) or (forwarded_subject and _RULE.match(line)) or bare):
@@ -409,12 +440,15 @@ def _forward_block(
     headers: dict[str, str] = {}
     last_key: str | None = None
     at = index if bare else index + 1
-    while at < len(lines):
+    while at < min(len(lines), index + _BLOCK_LINES_MAX):
         current = lines[at]
         if not current.strip():
             # Blank lines may separate the headers (an HTML body gives each its own
             # paragraph); the first one before a line that is not a header ends the block.
-            if headers and _header_line(_next_nonblank(lines, at))[0] is None:
+            if (
+                headers
+                and _header_line(_next_nonblank(lines, at, index + _BLOCK_LINES_MAX))[0] is None
+            ):
                 break
             at += 1
             continue
@@ -427,13 +461,15 @@ def _forward_block(
         at += 1
     needed = {"from", "subject", "date"} if bare else {"from"}
     if not needed <= headers.keys() or not ({"subject", "date"} & headers.keys()):
-        return None
+        return at, None
     return at, headers
 
 
+@lru_cache(maxsize=1024)
 def _header_line(line: str) -> tuple[str | None, str]:
     """The header a line of a forwarded message's header block gives ("Sent:" as "date")
-    and its value; (None, "") for a line that is not one."""
+    and its value; (None, "") for a line that is not one. Cached: each line is looked at
+    from every block start within reach above it."""
     match = _HEADER_LINE.match(line)
     if match is None:
         return None, ""
@@ -441,11 +477,68 @@ def _header_line(line: str) -> tuple[str | None, str]:
     return _HEADER_ALIASES.get(key, key), match.group(2).strip()
 
 
-def _next_nonblank(lines: list[str], at: int) -> str:
-    for line in lines[at:]:
+def _next_nonblank(lines: list[str], at: int, end: int) -> str:
+    for line in lines[at:end]:
         if line.strip():
             return line
     return ""
+
+
+def split_quoted(text: str, *, reply_subject: bool) -> tuple[str, list[str]]:
+    """The text without the earlier messages it quotes, and those quotations.
+
+    A quotation is a block of "> " lines with the line above it that says who wrote it, or,
+    in a reply (the subject says "Re:"), everything from the header block or "Original
+    Message" line that Outlook writes above the message replied to. They are other people's
+    words under the sender's name and date, so the source is the sender's own text. When
+    nothing of the sender's own would be left, the text is kept whole.
+    """
+    lines = text.split("\n")
+    quoted: list[str] = []
+    index = 0
+    while reply_subject and index < len(lines):
+        block = _forward_block(lines, index, True)
+        if _FORWARD_MARKER.match(lines[index]) or (block is not None and block[1] is not None):
+            quoted.append("\n".join(lines[index:]).strip())
+            lines = lines[:index]
+            break
+        index = index + 1 if block is None else max(block[0], index + 1)
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        if not _QUOTED_LINE.match(lines[index]):
+            kept.append(lines[index])
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and (_QUOTED_LINE.match(lines[end]) or not lines[end].strip()):
+            end += 1
+        attribution = _attribution(kept)
+        quoted.append("\n".join(kept[len(kept) - attribution :] + lines[index:end]).strip())
+        del kept[len(kept) - attribution :]
+        index = end
+    own = "\n".join(kept).strip()
+    if not quoted or not own:
+        return text, []
+    return re.sub(r"\n{3,}", "\n\n", own), quoted
+
+
+def _attribution(lines: list[str]) -> int:
+    """How many of the last lines (blank lines after them included) say who wrote the
+    quotation below them: 0, 1, or 2 when the line wraps."""
+    at = len(lines)
+    while at and not lines[at - 1].strip():
+        at -= 1
+    if not at or len(lines[at - 1]) > _ATTRIBUTION_MAX or not _ATTRIBUTION.search(lines[at - 1]):
+        return 0
+    start = at - 1
+    if (
+        start
+        and not _ATTRIBUTION_START.match(lines[start])
+        and _ATTRIBUTION_START.match(lines[start - 1])
+    ):
+        start -= 1
+    return len(lines) - start
 
 
 def split_signature(text: str) -> tuple[str, str]:

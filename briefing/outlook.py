@@ -27,6 +27,7 @@ from briefing.mail import (
     MailText,
     clean_subject,
     is_forward_subject,
+    is_reply_subject,
     iso_date,
     sender_name,
 )
@@ -150,6 +151,7 @@ def _mail(compound: CompoundFile, message: _Properties, storage: str) -> MailTex
         sent=iso_date(header_values.get("date")) or _day(message),
         attachments=_attachments(compound, storage),
         forwarded=is_forward_subject(subject),
+        reply=is_reply_subject(subject),
     )
 
 

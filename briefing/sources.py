@@ -38,6 +38,7 @@ from briefing.mail import (
     is_message,
     mbox_messages,
     read_mail,
+    split_quoted,
     split_signature,
     unwrap_forward,
 )
@@ -469,6 +470,7 @@ _NESTING_MAX = 5
 # statement attached"), not a source; beside a logo's few words it is the statement.
 _COVER_NOTE_WORDS = 40
 _REASON_FORWARD = "forwarding note above the forwarded message"
+_REASON_QUOTED = "earlier message quoted in the e-mail"
 _REASON_SIGNATURE = "e-mail signature"
 
 
@@ -575,7 +577,8 @@ def _mailbox_sources(data: bytes, shown: str, depth: int) -> list[Source]:
 def _mail_body(mail: MailText, shown: str, stem: str) -> _RawDoc | None:
     """The body as a document: the plain text, or the HTML when the plain text is missing
     or a stub ("view this message in a browser"); a forwarded message inside it unwrapped,
-    with its own sender, date and subject; the signature set aside."""
+    with its own sender, date and subject; earlier messages a reply quotes and the signature
+    set aside."""
     html = _parse_html(mail.html, shown, stem).text if mail.html else ""
     plain = _normalise_newlines(mail.plain or "")
     text = html if len(plain.split()) * 2 < len(html.split()) else plain
@@ -583,7 +586,9 @@ def _mail_body(mail: MailText, shown: str, stem: str) -> _RawDoc | None:
         return None
     subject, sender, sent = mail.subject, mail.sender, mail.sent
     dropped: list[DroppedText] = []
-    forward = unwrap_forward(text, forwarded_subject=mail.forwarded)
+    # A reply's own words are the source: what it quotes below them is set aside, and is no
+    # forward to unwrap.
+    forward = None if mail.reply else unwrap_forward(text, forwarded_subject=mail.forwarded)
     if forward is not None:
         text = forward.text
         subject, sender, sent = (
@@ -593,6 +598,8 @@ def _mail_body(mail: MailText, shown: str, stem: str) -> _RawDoc | None:
         )
         if forward.note:
             dropped.append(DroppedText(text=forward.note, reason=_REASON_FORWARD))
+    text, quotations = split_quoted(text, reply_subject=mail.reply)
+    dropped.extend(DroppedText(text=quoted, reason=_REASON_QUOTED) for quoted in quotations)
     text, signature = split_signature(text)
     if signature:
         dropped.append(DroppedText(text=signature, reason=_REASON_SIGNATURE))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import logging
 import mailbox
+import time
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -147,13 +148,55 @@ OUTLOOK_QUOTE = (
 
 def test_outlook_forward_is_unwrapped_but_a_reply_keeps_its_own_words(tmp_path: Path) -> None:
     """Outlook writes the same block above a forwarded and a replied-to message: only the
-    subject tells them apart, and a spokesperson's reply above the quote is the source."""
+    subject tells them apart, and a spokesperson's reply above the quote is the source, the
+    message it quotes (another sender's, of another day) set aside."""
     forwarded = load(tmp_path, message(f"FYI\n\n{OUTLOOK_QUOTE}", subject="FW: Congestion"))
     assert forwarded.text == BODY.strip() and forwarded.published == "2026-11-30"
-    reply = "The minister stands by the delay and will not comment further.\n\n"
-    replied = load(tmp_path, message(reply + OUTLOOK_QUOTE, subject="RE: Congestion"))
-    assert replied.text.startswith(reply.strip()) and DELAY in replied.text
-    assert replied.published == "2026-12-01"
+    reply = "The minister stands by the delay and will not comment further."
+    replied = load(tmp_path, message(f"{reply}\n\n{OUTLOOK_QUOTE}", subject="RE: Congestion"))
+    assert replied.text == reply and replied.published == "2026-12-01"
+    [quoted] = replied.dropped
+    assert quoted.text == OUTLOOK_QUOTE.strip() and quoted.reason.startswith("earlier message")
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        # Gmail, its attribution wrapped onto a second line
+        "On Mon, Nov 30, 2026 at 4:30 PM Transport Ministry Press Office <\n"
+        "press@transport.example> wrote:\n\n> {DELAY}\n>\n> {OBJECTION}\n",
+        # Thunderbird, in German
+        "Am 30.11.26 um 16:30 schrieb Pressestelle:\n> {DELAY}\n> {OBJECTION}\n",
+        # Outlook's plain text of old, the subject saying RE:
+        "-----Original Message-----\nFrom: Press Office\nSent: 30 November 2026\n"
+        "Subject: Congestion\n\n{DELAY}\n\n{OBJECTION}\n",
+    ],
+)
+def test_a_reply_sets_aside_the_message_it_quotes(tmp_path: Path, quotation: str) -> None:
+    reply = "We stand by the delay.\n\nThe minister will not comment further."
+    quotation = quotation.format(DELAY=DELAY, OBJECTION=OBJECTION)
+    source = load(tmp_path, message(f"{reply}\n\n{quotation}", subject="Re: Congestion"))
+    assert source.text == reply and source.published == "2026-12-01"
+    assert [d.text for d in source.dropped] == [quotation.strip()]
+
+
+def test_answers_between_quoted_questions_are_kept(tmp_path: Path) -> None:
+    body = (
+        "Answers below.\n\n> Will the charge start in March?\n\nNo, in June.\n\n"
+        "> Are lorries exempt?\n> From the charge, I mean.\nYes, until 2028.\n"
+    )
+    source = load(tmp_path, message(body, subject="RE: Questions"))
+    assert source.text == "Answers below.\n\nNo, in June.\n\nYes, until 2028."
+    assert [d.text for d in source.dropped] == [
+        "> Will the charge start in March?",
+        "> Are lorries exempt?\n> From the charge, I mean.",
+    ]
+
+
+def test_a_message_that_is_all_quotation_is_kept_whole(tmp_path: Path) -> None:
+    body = f"> {DELAY}\n> {OBJECTION}\n"
+    source = load(tmp_path, message(body, subject="Re: Congestion"))
+    assert DELAY in source.text and OBJECTION in source.text and source.dropped == []
 
 
 def test_an_html_body_is_read_when_the_plain_one_is_a_stub(tmp_path: Path) -> None:
@@ -401,3 +444,14 @@ def test_a_short_statement_beside_an_attachment_saying_less_is_kept(tmp_path: Pa
     mail.add_attachment(b"Transport Ministry", maintype="text", subtype="plain", filename="h.txt")
     sources = load_all(tmp_path, mail)
     assert [s.text for s in sources] == [DELAY, "Transport Ministry"]
+
+
+@pytest.mark.parametrize("subject", ["FW: Congestion", "RE: Congestion"])
+def test_many_header_like_lines_are_read_in_linear_time(tmp_path: Path, subject: str) -> None:
+    """Every "From:" line may start a block: each is looked at a bounded number of lines on,
+    and a run that is no block is passed over whole (this took minutes, a scan per line)."""
+    body = "".join(f"From: sender{n}@example.org\n" for n in range(30_000)) + DELAY
+    started = time.perf_counter()
+    source = load(tmp_path, message(body, subject=subject))
+    assert time.perf_counter() - started < 10
+    assert source.text.endswith(DELAY)
