@@ -31,9 +31,9 @@ the same figures with the ids and counts of the documents read less than perfect
 
 With ``--scan`` every PDF is first made a scan of itself (each page a 200-dpi grey picture,
 no text layer; ``--noise`` adds a photocopier's blur and grain, ``--skew`` turns the page as
-a sheet fed in askew) and read back by OCR (needs the ``ocr`` extra). OCR reads curly
-quotation marks and apostrophes as straight ones, so a sentence is then looked for with
-those folded; every other character must match.
+a sheet fed in askew, ``--turn`` as one fed in sideways or upside down) and read back by OCR
+(needs the ``ocr`` extra). OCR reads curly quotation marks and apostrophes as straight
+ones, so a sentence is then looked for with those folded; every other character must match.
 """
 
 from __future__ import annotations
@@ -340,6 +340,13 @@ def main() -> int:
     parser.add_argument(
         "--skew", type=float, default=0.0, help="with --scan: turn each page this many degrees"
     )
+    parser.add_argument(
+        "--turn",
+        type=int,
+        default=0,
+        choices=(0, 90, 180, 270),
+        help="with --scan: feed each page in turned this far (sideways, upside down)",
+    )
     args = parser.parse_args()
     if args.scan and not ocr.available():
         print(f"--scan needs OCR: {ocr.INSTALL_HINT}", file=sys.stderr)
@@ -364,7 +371,9 @@ def main() -> int:
     articles = load_articles(args.data, args.articles)
     results: dict[str, Any] = {
         "articles": len(articles),
-        "scan": {"dpi": 200, "noise": args.noise, "skew": args.skew} if args.scan else None,
+        "scan": {"dpi": 200, "noise": args.noise, "skew": args.skew, "turn": args.turn}
+        if args.scan
+        else None,
         "layouts": {},
     }
     with tempfile.TemporaryDirectory() as scratch:
@@ -380,7 +389,9 @@ def main() -> int:
                 scan = None
                 if args.scan:
                     scan = pdf.with_name(f"{pdf.stem}-scan.pdf")
-                    scan.write_bytes(scanned(pdf.read_bytes(), grain=args.noise, skew=args.skew))
+                    scan.write_bytes(
+                        scanned(pdf.read_bytes(), grain=args.noise, skew=args.skew, turn=args.turn)
+                    )
                 rows.append({"article": article.name, **measure(article, pdf, scan)})
                 print(f"\r{layout}: {number}/{len(articles)}", end="", file=sys.stderr)
             print(file=sys.stderr)

@@ -170,11 +170,13 @@ def scanned(
     dpi: int = 200,
     grain: float = 0.0,
     skew: float = 0.0,
+    turn: int = 0,
 ) -> bytes:
     """``data`` with its pages (all, or those numbered from 1 in ``pages``) replaced by a
     picture of themselves and no text layer, as a scanner makes them. ``grain`` (grey
     levels) adds a photocopier's blur and noise, the same for every run; ``skew`` turns the
-    page that many degrees anticlockwise, as a sheet fed in askew is."""
+    page that many degrees anticlockwise, as a sheet fed in askew is; ``turn`` (90, 180 or
+    270) as a sheet fed in sideways or upside down is, the page's shape turned with it."""
     source = pdfium.PdfDocument(data)
     out = pdfium.PdfDocument.new()
     for number in range(len(source)):
@@ -187,6 +189,10 @@ def scanned(
         if skew:
             turned = picture.to_pil().rotate(skew, resample=_BICUBIC, fillcolor=255)
             picture = pdfium.PdfBitmap.from_pil(turned)
+        if turn:
+            picture = pdfium.PdfBitmap.from_pil(picture.to_pil().rotate(turn, expand=True))
+            if turn % 180:
+                width, height = height, width
         if grain:
             picture = pdfium.PdfBitmap.from_pil(_photocopied(picture.to_pil(), grain, number))
         new = out.new_page(width, height)

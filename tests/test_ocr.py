@@ -177,6 +177,16 @@ def test_a_two_column_page_fed_in_askew_reads_as_its_text_layer() -> None:
 
 
 @needs_ocr
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_page_fed_in_sideways_or_upside_down_reads_as_its_text_layer(turn: int) -> None:
+    """Upside down, the recognizer reads nonsense with low confidence; sideways, its boxes
+    stand up. Either way the page is turned until it reads well across."""
+    page = pdf_bytes([column([para(P1), para(P4, space_before=8.0)])])
+    turned = read_pdf(scanned(page, turn=turn), "turned.pdf")
+    assert turned.text.split("\n\n") == plain(read_pdf(page, "page.pdf").text).split("\n\n")
+
+
+@needs_ocr
 def test_photos_of_pages_taken_from_different_distances_read_as_one_text(
     report_pdf: bytes, tmp_path: Path
 ) -> None:
