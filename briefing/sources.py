@@ -32,6 +32,7 @@ from briefing.doc import DocText, read_doc
 from briefing.docx import DocxText, read_docx
 from briefing.errors import SourceError
 from briefing.html_page import read_html, squash
+from briefing.legacy_text import guess_legacy_encoding
 from briefing.mail import (
     MailText,
     is_mbox,
@@ -372,8 +373,8 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _decode(data: bytes, shown: str, declared: str | None = None) -> str:
-    """Decode UTF-8 (BOM stripped), else the encoding the document declares, falling back
-    to cp1252 then latin-1; refuse binary data."""
+    """Decode UTF-8 (BOM stripped), else the encoding the document declares, else the legacy
+    encoding the bytes read most plausibly in, falling back to latin-1; refuse binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return _normalise_newlines(data.decode("utf-16"))
@@ -394,9 +395,10 @@ def _decode(data: bytes, shown: str, declared: str | None = None) -> str:
 
 
 def _decoded_legacy(data: bytes, declared: str | None) -> str:
-    """Bytes that are not UTF-8: in the declared encoding when it fits them, else cp1252,
-    else latin-1 (which decodes anything)."""
-    for encoding in (declared, "cp1252"):
+    """Bytes that are not UTF-8: in the declared encoding when it fits them, else the legacy
+    encoding they read most plausibly in (``briefing.legacy_text``), else latin-1 (which
+    decodes anything)."""
+    for encoding in (declared, guess_legacy_encoding(data)):
         if encoding:
             try:
                 return data.decode(encoding)
