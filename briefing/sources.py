@@ -264,9 +264,8 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_office(data, shown, stem, read_pptx))]
     if suffix in RTF_EXTENSIONS or is_rtf(data):
         return [_finish(_parse_office(data, shown, stem, read_rtf))]
-    if suffix in DOC_EXTENSIONS:  # a .docx renamed is read as one
-        read = read_docx if data.startswith(b"PK\x03\x04") else read_doc
-        return [_finish(_parse_office(data, shown, stem, read))]
+    if suffix in DOC_EXTENSIONS:
+        return _doc_sources(data, shown, stem)
     if suffix in IMAGE_EXTENSIONS:
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
     if suffix in MAIL_EXTENSIONS or (not suffix and is_message(data)):
@@ -298,6 +297,21 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
     else:
         docs = [_RawDoc(path=shown, text=text, fallback_title=stem)]
     return [_finish(doc) for doc in docs]
+
+
+def _doc_sources(data: bytes, shown: str, stem: str) -> list[Source]:
+    """A .doc is often something else by that name: a .docx renamed, or a web page (Word's
+    "Web Page" and "Single File Web Page" saves, and many a site's "download as Word"
+    export); each is read as what it is (RTF is told by content before this)."""
+    if data.startswith(b"PK\x03\x04"):
+        return [_finish(_parse_office(data, shown, stem, read_docx))]
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"mime-version:") or b"\nmime-version:" in head:
+        return [_finish(_parse_saved_page(data, shown, stem, read_mhtml))]
+    if head.startswith(b"<") and b"<html" in head:
+        text = _decode(data, shown, _declared_charset(data))
+        return [_finish(_parse_html(text, shown, stem))]
+    return [_finish(_parse_office(data, shown, stem, read_doc))]
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:

@@ -171,3 +171,24 @@ def test_a_doc_in_a_press_pack_or_an_e_mail_is_a_source(tmp_path: Path) -> None:
     sources = read_all(tmp_path / "statement.eml", bytes(mail))
     assert [s.path.rsplit("#", 1)[-1] for s in sources] == ["statement.doc"]
     assert sources[0].text == STATEMENT
+
+
+def test_a_web_page_saved_as_doc_is_read_as_a_web_page(tmp_path: Path) -> None:
+    """Word's "Web Page" save, and many a site's "download as Word" export, are HTML named
+    .doc; Word's "Single File Web Page" is MHTML."""
+    html = (
+        '<html xmlns:w="urn:schemas-microsoft-com:office:word"><head>'
+        '<meta http-equiv=Content-Type content="text/html; charset=windows-1252">'
+        "<title>Council on the levy</title></head><body><div class=WordSection1>"
+        f"<p class=MsoNormal>{STATEMENT}</p><p class=MsoNormal>{REPLY}</p></div></body></html>"
+    )
+    source = read_one(tmp_path / "export.doc", html.encode("cp1252"))
+    assert (source.title, source.text) == ("Council on the levy", f"{STATEMENT}\n\n{REPLY}")
+    mhtml = (
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="part"\r\n\r\n'
+        '--part\r\nContent-Type: text/html; charset="utf-8"\r\n'
+        "Content-Location: file:///C:/statement.htm\r\n\r\n"
+        f"{html}\r\n--part--\r\n"
+    )
+    source = read_one(tmp_path / "single-file.doc", mhtml.encode())
+    assert source.text == f"{STATEMENT}\n\n{REPLY}"
