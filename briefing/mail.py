@@ -34,6 +34,7 @@ __all__ = [
     "Forward",
     "MailText",
     "clean_subject",
+    "file_name",
     "header_text",
     "is_forward_subject",
     "is_mbox",
@@ -316,15 +317,20 @@ def _attachment_name(part: EmailMessage, number: int) -> str:
         given = part.get_filename() or ""
     except (ValueError, TypeError, IndexError):
         given = ""
-    name = re.sub(r"[\x00-\x1f\x7f]", "", given).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    name = file_name(given)
     if not name and part.get_content_type() == "message/rfc822":
         inner = part.get_content()
         subject = (
             clean_subject(header_text(inner, "subject")) if isinstance(inner, Message) else None
         )
-        name = f"{subject or 'message'}.eml"
-    if not name:
-        name = f"attachment {number}{_EXTENSIONS.get(part.get_content_type(), '')}"
+        name = file_name(f"{subject or 'message'}.eml")
+    return name or f"attachment {number}{_EXTENSIONS.get(part.get_content_type(), '')}"
+
+
+def file_name(given: str) -> str:
+    """An attachment's name as a label: no folders, no control characters, at most 120
+    characters with its extension kept; empty when nothing is left."""
+    name = re.sub(r"[\x00-\x1f\x7f]", "", given).replace("\\", "/").rsplit("/", 1)[-1].strip()
     if len(name) > _NAME_MAX:
         stem, dot, extension = name.rpartition(".")
         name = f"{stem[: _NAME_MAX - len(extension) - 2]}….{extension}" if dot else name[:_NAME_MAX]

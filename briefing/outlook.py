@@ -26,6 +26,7 @@ from briefing.mail import (
     Attachment,
     MailText,
     clean_subject,
+    file_name,
     is_forward_subject,
     is_reply_subject,
     iso_date,
@@ -54,7 +55,6 @@ _EMBEDDED_MESSAGE = 5  # the attach method of an attached message
 # an attachment's.
 _HEADER_TOP, _HEADER_EMBEDDED, _HEADER_ATTACHMENT = 32, 24, 8
 _ATTACHMENT_STORAGE = re.compile(r"__attach_version1\.0_#[0-9A-Fa-f]{8}")
-_NAME_MAX = 120
 _EPOCH = datetime(1601, 1, 1, tzinfo=timezone.utc)
 _HEADER_LINE = re.compile(r"^(date|from):[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 
@@ -226,8 +226,8 @@ def _attachments(compound: CompoundFile, storage: str) -> list[Attachment]:
             message = _Properties(compound, inner, _HEADER_EMBEDDED)
             mail = _mail(compound, message, inner)
             if not label.lower().endswith((".msg", ".eml")):
-                label = f"{mail.subject or 'message'}.msg"
-            found.append(Attachment(name=_clean_name(label), data=b"", message=mail))
+                label = file_name(f"{mail.subject or 'message'}.msg") or "message.msg"
+            found.append(Attachment(name=label, data=b"", message=mail))
             continue
         data = attachment.binary(_ATTACH_DATA)
         if data:
@@ -240,18 +240,9 @@ def _attachment_name(attachment: _Properties, number: int) -> str:
         attachment.text(_ATTACH_LONG_FILENAME)
         or attachment.text(_ATTACH_FILENAME)
         or attachment.text(_DISPLAY_NAME)
-        or f"attachment {number}"
+        or ""
     )
-    return _clean_name(given)
-
-
-def _clean_name(given: str) -> str:
-    """A file name without folders or control characters, at most 120 characters."""
-    name = re.sub(r"[\x00-\x1f\x7f]", "", given).replace("\\", "/").rsplit("/", 1)[-1].strip()
-    if len(name) > _NAME_MAX:
-        stem, dot, extension = name.rpartition(".")
-        name = f"{stem[: _NAME_MAX - len(extension) - 2]}….{extension}" if dot else name[:_NAME_MAX]
-    return name or "attachment"
+    return file_name(given) or f"attachment {number}"
 
 
 # --------------------------------------------------------------------------- compressed RTF
