@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
+from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file
 from briefing.cleaning import clean_text
 from briefing.doc import DocText, read_doc
 from briefing.docx import DocxText, read_docx
@@ -253,7 +254,7 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
     """Decode, parse by ``path``'s extension and clean one file's bytes; ``depth`` counts the
     e-mails and zip archives this file is inside."""
     stem = path.stem or path.name
-    suffix = path.suffix.lower()
+    suffix = path.suffix.lower() or _compound_kind(data)
     if suffix in PDF_EXTENSIONS or is_pdf(data):
         return [_finish(_parse_pdf(data, shown, stem))]
     if suffix in DOCX_EXTENSIONS:
@@ -299,6 +300,20 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
     return [_finish(doc) for doc in docs]
 
 
+def _compound_kind(data: bytes) -> str:
+    """The extension a compound file with no name to go by has: ``.doc`` for a Word
+    document, ``.msg`` for an Outlook message ("" for anything else)."""
+    if not is_compound_file(data):
+        return ""
+    try:
+        names = {name.lower() for name in CompoundFile(data).children()}
+    except CompoundFileError:
+        return ""
+    if "worddocument" in names:
+        return ".doc"
+    return ".msg" if any(name.startswith("__substg1.0_") for name in names) else ""
+
+
 def _doc_sources(data: bytes, shown: str, stem: str) -> list[Source]:
     """A .doc is often something else by that name: a .docx renamed, or a web page (Word's
     "Web Page" and "Single File Web Page" saves, and many a site's "download as Word"
@@ -338,14 +353,15 @@ def _too_large(shown: str, max_bytes: int) -> str:
 
 def _stdin_sources(stream: TextIO, max_bytes: int) -> list[Source]:
     """Read standard input once, as what its content shows it to be: a PDF, an RTF file, an
-    e-mail or a mailbox (a mail pipeline's delivery), an HTML page, else text. Bytes are read
-    when available so the encoding fallback applies."""
+    e-mail or a mailbox (a mail pipeline's delivery), a Word 97-2003 document or an Outlook
+    message, an HTML page, else text. Bytes are read when available so the encoding
+    fallback applies."""
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         data: bytes = buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise SourceError(_too_large(STDIN, max_bytes))
-        if is_pdf(data) or is_rtf(data) or is_message(data) or is_mbox(data):
+        if any(is_kind(data) for is_kind in (is_pdf, is_rtf, is_message, is_mbox, _compound_kind)):
             return _parse_file(data, Path("stdin"), STDIN)
         text = _decode(data, STDIN)
     else:

@@ -3,6 +3,7 @@ as [MS-OXMSG] describes them (``tests.msg_writer``)."""
 
 from __future__ import annotations
 
+import io
 import logging
 from datetime import datetime, timezone
 from email.message import EmailMessage
@@ -218,3 +219,19 @@ def test_a_message_with_nothing_to_read_says_so(tmp_path: Path) -> None:
     path.write_bytes(outlook_message(Message(subject="Empty")))
     with pytest.raises(Exception, match="e-mail has no text and no readable attachment"):
         load_sources([str(path)])
+
+
+def test_a_message_or_document_without_a_name_to_go_by_is_told_by_content(
+    tmp_path: Path,
+) -> None:
+    """On standard input, or saved without an extension, an Outlook message and a Word
+    97-2003 document are told apart by the streams inside the compound file."""
+    message = outlook_message(Message(subject="Levy", body=STATEMENT, sender_name="Council"))
+    document = word_document(f"{REPLY}\r")
+    stream = io.TextIOWrapper(io.BytesIO(message), encoding="utf-8")
+    [piped] = load_sources(["-"], stdin=stream)
+    assert (piped.path, piped.outlet, piped.text) == ("-", "Council", STATEMENT)
+    assert read_one(tmp_path / "levy", message).text == STATEMENT
+    assert read_one(tmp_path / "annex", document).text == REPLY
+    stream = io.TextIOWrapper(io.BytesIO(document), encoding="utf-8")
+    assert [s.text for s in load_sources(["-"], stdin=stream)] == [REPLY]
