@@ -99,6 +99,9 @@ def compound_file(tree: Tree) -> bytes:
     for n in range(fat_count):
         sectors.append(fat_bytes[n * SECTOR : (n + 1) * SECTOR])
 
+    # The header lists up to 109 allocation-table sectors (files up to about 6.9 MB); the
+    # tests need no more, so no further list sectors are written.
+    assert fat_count <= 109, "too large for this writer"
     difat = list(range(fat_start, fat_start + fat_count)) + [FREE] * (109 - fat_count)
     header = (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
