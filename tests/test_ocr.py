@@ -177,12 +177,19 @@ def test_a_two_column_page_fed_in_askew_reads_as_its_text_layer() -> None:
 
 
 @needs_ocr
-@pytest.mark.parametrize("turn", [90, 180, 270])
-def test_a_page_fed_in_sideways_or_upside_down_reads_as_its_text_layer(turn: int) -> None:
+@pytest.mark.parametrize(("turn", "readings"), [(0, 1), (90, 2), (180, 2), (270, 2)])
+def test_a_page_fed_in_sideways_or_upside_down_reads_as_its_text_layer(
+    turn: int, readings: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Upside down, the recognizer reads nonsense with low confidence; sideways, its boxes
-    stand up. Either way the page is turned until it reads well across."""
+    stand up. Either way the page is turned until it reads well across: one more reading,
+    the first turn tried being the right one; an upright page is read once."""
+    calls: list[object] = []
+    read = ocr._read
+    monkeypatch.setattr(ocr, "_read", lambda pixels: calls.append(1) or read(pixels))
     page = pdf_bytes([column([para(P1), para(P4, space_before=8.0)])])
     turned = read_pdf(scanned(page, turn=turn), "turned.pdf")
+    assert len(calls) == readings
     assert turned.text.split("\n\n") == plain(read_pdf(page, "page.pdf").text).split("\n\n")
 
 
