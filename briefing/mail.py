@@ -17,6 +17,7 @@ into the same parts.)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from email import policy
@@ -44,6 +45,7 @@ __all__ = [
     "part_text",
     "iso_date",
     "read_mail",
+    "read_mime_entity",
     "sender_name",
     "split_quoted",
     "split_signature",
@@ -53,6 +55,7 @@ __all__ = [
 _ENVELOPE = ("from", "date", "subject", "to", "message-id")
 _ENCRYPTED = frozenset({"multipart/encrypted", "application/pkcs7-mime"})
 _NAME_MAX = 120
+_PARTS_DEPTH_MAX = 8  # multiparts inside multiparts, deeper than any mail program writes
 # "Re:", "Fwd:", "FW:", "AW:", "WG:" (German), "TR:" (French), "RV:" (Spanish), "SV:", "VS:"
 # (Nordic), with a count ("Re[2]:"), any number of times.
 _SUBJECT_PREFIX = re.compile(
@@ -229,6 +232,26 @@ def read_mail(data: bytes, shown: str) -> MailText:
         raise SourceError(f"cannot read e-mail: {shown} (damaged message)") from None
 
 
+def read_mime_entity(data: bytes, shown: str) -> MailText:
+    """The bodies and attachments of a MIME entity that has no message headers of its own:
+    what Outlook keeps of a signed message, whose headers are the .msg's properties."""
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    assert isinstance(message, EmailMessage)  # the default policy's message class
+    try:
+        if message.get_content_type() in _ENCRYPTED:
+            raise SourceError(f"cannot read e-mail: {shown} (the message is encrypted)")
+        return MailText(
+            plain=_body(message, "plain"),
+            html=_body(message, "html"),
+            subject=None,
+            sender=None,
+            sent=None,
+            attachments=list(_attachments(message)),
+        )
+    except DAMAGED_MESSAGE:
+        raise SourceError(f"cannot read e-mail: {shown} (damaged message)") from None
+
+
 def is_message(data: bytes) -> bool:
     """Whether ``data`` (with no name to go by: standard input, a file without an extension)
     is an e-mail: it opens with header lines, among them From and a Date or Subject."""
@@ -289,9 +312,7 @@ def _attachments(message: EmailMessage) -> list[Attachment]:
     """The files attached, in order: an attached message as an .eml of its own; a picture
     shown inside the body (a logo, a signature's image) is not an attachment."""
     found: list[Attachment] = []
-    for number, part in enumerate(message.iter_attachments(), start=1):
-        if not isinstance(part, EmailMessage):
-            continue
+    for number, part in enumerate(_attached_parts(message), start=1):
         name = _attachment_name(part, number)
         if part.get_content_type() == "message/rfc822":
             inner = part.get_content()
@@ -308,6 +329,19 @@ def _attachments(message: EmailMessage) -> list[Attachment]:
         if isinstance(payload, bytes) and payload:
             found.append(Attachment(name=name, data=payload))
     return found
+
+
+def _attached_parts(message: EmailMessage, depth: int = 0) -> Iterator[EmailMessage]:
+    """The parts attached, those inside a nested multipart included: a signed message
+    (multipart/signed) holds its body and attachments in a multipart of their own."""
+    for part in message.iter_attachments():
+        if not isinstance(part, EmailMessage):
+            continue
+        if part.get_content_maintype() == "multipart":
+            if depth < _PARTS_DEPTH_MAX:
+                yield from _attached_parts(part, depth + 1)
+            continue
+        yield part
 
 
 def _attachment_name(part: EmailMessage, number: int) -> str:

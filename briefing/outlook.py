@@ -11,13 +11,15 @@ The body is the plain text Outlook stores beside its formatted copy; failing tha
 body, failing that the compressed RTF body (decompressed here, read by ``briefing.rtf``). The
 sender is the display name (an Exchange address, "/O=EXCHANGE/...", is no outlet), the date
 the day the sender's own headers give, else the day it was sent (UTC). Pictures inside the
-body are not attachments; an attached message is read as one.
+body are not attachments; an attached message is read as one; a clear-signed message is read
+from the signed part Outlook keeps as its attachment; an encrypted one is refused.
 """
 
 from __future__ import annotations
 
 import re
 import struct
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file, windows_codec
@@ -30,6 +32,7 @@ from briefing.mail import (
     is_forward_subject,
     is_reply_subject,
     iso_date,
+    read_mime_entity,
     sender_name,
 )
 from briefing.rtf import read_rtf
@@ -51,6 +54,8 @@ _DISPLAY_NAME, _ATTACHMENT_HIDDEN = 0x3001, 0x7FFE
 _UNICODE, _STRING8, _BINARY, _OBJECT = 0x001F, 0x001E, 0x0102, 0x000D
 _LONG, _BOOLEAN, _SYSTIME = 0x0003, 0x000B, 0x0040
 _EMBEDDED_MESSAGE = 5  # the attach method of an attached message
+# Message classes: a clear-signed message (readable), an encrypted or opaque-signed one.
+_SIGNED, _ENCRYPTED = "IPM.NOTE.SMIME.MULTIPARTSIGNED", "IPM.NOTE.SMIME"
 # The fixed-size properties follow a header of this size: a message's, an attached message's,
 # an attachment's.
 _HEADER_TOP, _HEADER_EMBEDDED, _HEADER_ATTACHMENT = 32, 24, 8
@@ -68,9 +73,13 @@ def read_msg(data: bytes, shown: str) -> MailText:
         if not any(name.lower().startswith("__substg1.0_") for name in compound.children()):
             raise SourceError(f"cannot read {_KIND}: {shown} (not an Outlook .msg file)")
         message = _Properties(compound, "", _HEADER_TOP)
-        if (message.text(_MESSAGE_CLASS) or "").upper().startswith("IPM.NOTE.SMIME"):
-            raise SourceError(f"cannot read {_KIND}: {shown} (the message is encrypted or signed)")
-        return _mail(compound, message, "")
+        kind = (message.text(_MESSAGE_CLASS) or "").upper()
+        mail = _mail(compound, message, "")
+        if kind.startswith(_SIGNED):
+            return _signed(mail, shown)
+        if kind.startswith(_ENCRYPTED):
+            raise SourceError(f"cannot read {_KIND}: {shown} (the message is encrypted)")
+        return mail
     except (CompoundFileError, struct.error, IndexError, ValueError) as exc:
         raise SourceError(f"cannot read {_KIND}: {shown} (damaged)") from exc
 
@@ -153,6 +162,21 @@ def _mail(compound: CompoundFile, message: _Properties, storage: str) -> MailTex
         forwarded=is_forward_subject(subject),
         reply=is_reply_subject(subject),
     )
+
+
+def _signed(mail: MailText, shown: str) -> MailText:
+    """A signed message as its reader sees it: Outlook keeps the signed MIME entity (the
+    bodies and attachments, with the signature) as the message's one attachment."""
+    for attachment in mail.attachments:
+        if attachment.message is None and b"multipart/signed" in attachment.data[:4096].lower():
+            signed = read_mime_entity(attachment.data, shown)
+            return replace(
+                mail,
+                plain=signed.plain or mail.plain,
+                html=signed.html or mail.html,
+                attachments=signed.attachments,
+            )
+    return mail
 
 
 def _html(message: _Properties) -> str | None:

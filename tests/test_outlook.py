@@ -205,7 +205,7 @@ def test_nesting_is_bounded(tmp_path: Path, caplog: pytest.LogCaptureFixture) ->
         (compound_file({"WordDocument": b"\xec\xa5" + bytes(100)}), "not an Outlook .msg file"),
         (
             outlook_message(Message(message_class="IPM.Note.SMIME", body="x")),
-            "the message is encrypted or signed",
+            "the message is encrypted",
         ),
         (outlook_message(Message(subject="Levy", body=STATEMENT))[:1100], "damaged"),
     ],
@@ -235,3 +235,55 @@ def test_a_message_or_document_without_a_name_to_go_by_is_told_by_content(
     assert read_one(tmp_path / "annex", document).text == REPLY
     stream = io.TextIOWrapper(io.BytesIO(document), encoding="utf-8")
     assert [s.text for s in load_sources(["-"], stdin=stream)] == [REPLY]
+
+
+def signed_entity(body: str, attachment: tuple[str, bytes]) -> bytes:
+    """A clear-signed MIME entity (multipart/signed): the body and an attachment in a
+    multipart of their own, then the signature."""
+    content = EmailMessage()
+    content.set_content(body)
+    name, data = attachment
+    content.add_attachment(data, maintype="text", subtype="plain", filename=name)
+    signed = EmailMessage()
+    signed.make_mixed()
+    signed.set_type("multipart/signed")
+    signed.set_param("protocol", "application/pkcs7-signature")
+    signed.attach(content)
+    signature = EmailMessage()
+    signature.set_content(
+        b"0\x82signature", maintype="application", subtype="pkcs7-signature", filename="smime.p7s"
+    )
+    signed.attach(signature)
+    return bytes(signed)
+
+
+def test_a_signed_message_is_read_as_its_reader_sees_it(tmp_path: Path) -> None:
+    """Outlook keeps a clear-signed message's bodies and attachments as a signed MIME entity
+    attached to it; the sender, subject and date are the message's own."""
+    entity = signed_entity(LONG, ("annex.txt", REPLY.encode()))
+    data = outlook_message(
+        Message(
+            subject="Levy statement",
+            sender_name="Harbour Council",
+            sent=SENT,
+            message_class="IPM.Note.SMIME.MultipartSigned",
+            attachments=[Attached(name="smime.p7m", data=entity, mime="multipart/signed")],
+        )
+    )
+    sources = read_all(tmp_path / "signed.msg", data)
+    assert [(s.text, s.outlet, s.published) for s in sources] == [
+        (LONG, "Harbour Council", "2032-03-04"),
+        (REPLY, None, None),
+    ]
+    assert sources[1].path.endswith("signed.msg#annex.txt")
+
+
+def test_a_signed_e_mail_keeps_its_attachments(tmp_path: Path) -> None:
+    """A signed .eml holds its attachments inside the signed part; they were lost."""
+    entity = signed_entity(LONG, ("annex.txt", REPLY.encode()))
+    head = (
+        b"From: Harbour Council <press@harbour.example>\r\nSubject: Levy statement\r\n"
+        b"Date: Thu, 04 Mar 2032 09:30:00 +0000\r\nMIME-Version: 1.0\r\n"
+    )
+    sources = read_all(tmp_path / "signed.eml", head + entity)
+    assert [s.text for s in sources] == [LONG, REPLY]
