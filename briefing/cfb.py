@@ -56,6 +56,13 @@ class CompoundFile:
         if not is_compound_file(data) or len(data) < _HEADER_SIZE:
             raise CompoundFileError("not a compound file")
         self._data = data
+        try:
+            self._open()
+        except (struct.error, IndexError) as exc:  # a table cut short
+            raise CompoundFileError("damaged compound file") from exc
+
+    def _open(self) -> None:
+        data = self._data
         (major, byte_order, sector_shift, mini_shift) = struct.unpack_from("<HHHH", data, 26)
         if byte_order != 0xFFFE or sector_shift not in (9, 12) or mini_shift != 6:
             raise CompoundFileError("damaged compound file header")
@@ -105,9 +112,12 @@ class CompoundFile:
             raise KeyError(path)
         if entry.size == 0:
             return b""
-        if entry.size < self._cutoff:
-            return self._mini_bytes(entry.start, entry.size)
-        return self._chain_bytes(entry.start, entry.size)
+        try:
+            if entry.size < self._cutoff:
+                return self._mini_bytes(entry.start, entry.size)
+            return self._chain_bytes(entry.start, entry.size)
+        except (struct.error, IndexError) as exc:
+            raise CompoundFileError("damaged compound file") from exc
 
     # ------------------------------------------------------------------ structure
 

@@ -192,3 +192,17 @@ def test_a_web_page_saved_as_doc_is_read_as_a_web_page(tmp_path: Path) -> None:
     )
     source = read_one(tmp_path / "single-file.doc", mhtml.encode())
     assert source.text == f"{STATEMENT}\n\n{REPLY}"
+
+
+def test_a_table_cut_short_is_damage_wherever_the_file_is_read(tmp_path: Path) -> None:
+    """A sector table whose last sector the file cuts short: one line, whether the file is
+    named .doc or has no name to go by (it was an IndexError there)."""
+    data = bytearray(word_document(f"{STATEMENT}\r"))
+    last = (len(data) - 512) // 512 - 1
+    struct.pack_into("<I", data, 44, 120)  # more table sectors than the header lists
+    struct.pack_into("<I", data, 68, last)  # the rest listed in the last sector, cut short
+    cut = bytes(data[: (last + 1) * 512 + 100])
+    with pytest.raises(CompoundFileError):
+        CompoundFile(cut)
+    assert read_error(tmp_path / "cut.doc", cut).startswith("cannot read Word 97-2003")
+    assert "FILE" in read_error(tmp_path / "cut", cut)
