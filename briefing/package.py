@@ -1,6 +1,7 @@
 """Open an office document's package: a zip of XML parts, read with bounds.
 
-Word (.docx), PowerPoint (.pptx) and OpenDocument (.odt) files are zips of XML. All are
+Word (.docx), PowerPoint (.pptx) and OpenDocument (.odt) files are zips of XML, as EPUB
+books are of XML and XHTML. All are
 untrusted, so the parts read are bounded in unpacked size before they are inflated (a zip
 bomb is refused), and a part that declares a DTD, the road to entity expansion, is refused;
 no office program writes one. A title read from a document's properties (here or in an
@@ -45,7 +46,7 @@ UNREADABLE_MEMBER = (
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 # A title the writing program filled in, not the author.
 _TOOL_TITLE = re.compile(
-    r"^(?:untitled\b.*|document\d*|(?:powerpoint )?presentation\d*"
+    r"^(?:untitled\b.*|unknown title|document\d*|(?:powerpoint )?presentation\d*"
     r"|.*\.(?:docx?|pdf|odt|rtf|pptx?))$",
     re.IGNORECASE,
 )
@@ -70,16 +71,21 @@ class Package:
     def fail(self, reason: str) -> SourceError:
         return SourceError(f"cannot read {self._kind}: {self._shown} ({reason})")
 
-    def part(self, name: str) -> ElementTree.Element:
-        """The part ``name`` parsed; ``SourceError`` when it is damaged, declares a DTD, or
-        would take the parts read past the bound."""
+    def raw(self, name: str) -> bytes:
+        """The part ``name`` as bytes; ``SourceError`` when it is damaged or would take the
+        parts read past the bound."""
         self._unpacked += self.size(name)
         if self._unpacked > _MAX_UNPACKED:
             raise self.fail("too large when unpacked")
         try:
-            raw = self._archive.read(name)
+            return self._archive.read(name)
         except UNREADABLE_MEMBER:
             raise self.fail(f"damaged part {name}") from None
+
+    def part(self, name: str) -> ElementTree.Element:
+        """The part ``name`` parsed; ``SourceError`` when it is damaged, declares a DTD, or
+        would take the parts read past the bound."""
+        raw = self.raw(name)
         if _DTD.search(raw[:4096]):
             raise self.fail(f"{name} declares a DTD")
         try:

@@ -4,12 +4,13 @@ Users hand us a mix of saved web pages (read by ``briefing.html_page``, or unpac
 single-file save by ``briefing.saved_pages``), Markdown notes (``briefing.markdown``), plain
 text, JSON exports, PDF reports and pictures of pages (``briefing.pdf``), office documents
 (``briefing.docx``, ``briefing.doc``, ``briefing.odt``, ``briefing.rtf``, ``briefing.pptx``),
-e-mails and mailboxes (``briefing.mail``, ``briefing.outlook``) and zip archives of any of
-these. This module picks the reader by name or content and turns each document into a
-``Source`` holding clean text, because every later offset and quote points into
-``Source.text``: the text must be decided once, here, and never change. A container (an
-e-mail, a mailbox, a zip) gives a source for each document in it. Failures raise
-``SourceError`` with a one-line message naming the file, so the CLI can print it as is.
+EPUB books (``briefing.epub``), e-mails and mailboxes (``briefing.mail``,
+``briefing.outlook``) and zip archives of any of these. This module picks the reader by
+name or content and turns each document into a ``Source`` holding clean text, because
+every later offset and quote points into ``Source.text``: the text must be decided once,
+here, and never change. A container (an e-mail, a mailbox, a zip) gives a source for each
+document in it. Failures raise ``SourceError`` with a one-line message naming the file, so
+the CLI can print it as is.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file
 from briefing.cleaning import clean_text
 from briefing.doc import DocText, read_doc
 from briefing.docx import DocxText, read_docx
+from briefing.epub import read_epub
 from briefing.errors import SourceError
 from briefing.html_page import read_html, squash
 from briefing.legacy_text import guess_legacy_encoding
@@ -75,6 +77,7 @@ PDF_EXTENSIONS = frozenset({".pdf"})
 DOCX_EXTENSIONS = frozenset({".docx"})
 DOC_EXTENSIONS = frozenset({".doc"})
 OUTLOOK_EXTENSIONS = frozenset({".msg"})
+EPUB_EXTENSIONS = frozenset({".epub"})
 ODT_EXTENSIONS = frozenset({".odt"})
 PPTX_EXTENSIONS = frozenset({".pptx"})
 RTF_EXTENSIONS = frozenset({".rtf"})
@@ -99,6 +102,7 @@ DOCUMENT_EXTENSIONS = (
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
     | DOC_EXTENSIONS
+    | EPUB_EXTENSIONS
     | ODT_EXTENSIONS
     | PPTX_EXTENSIONS
     | RTF_EXTENSIONS
@@ -267,6 +271,8 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_office(data, shown, stem, read_rtf))]
     if suffix in DOC_EXTENSIONS:
         return _doc_sources(data, shown, stem)
+    if suffix in EPUB_EXTENSIONS:
+        return [_finish(_parse_epub(data, shown, stem))]
     if suffix in IMAGE_EXTENSIONS:
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
     if suffix in MAIL_EXTENSIONS or (not suffix and is_message(data)):
@@ -490,6 +496,22 @@ def _parse_office(
         fallback_title=stem,
         title=document.title,
         page_starts=document.page_starts if isinstance(document, PptxText) else None,
+    )
+
+
+def _parse_epub(data: bytes, shown: str, stem: str) -> _RawDoc:
+    """An EPUB's chapters, and the title, publisher and date its metadata gives."""
+    try:
+        book = read_epub(data, shown)
+    except SourceError as exc:
+        raise _UnreadableError(str(exc)) from None
+    return _RawDoc(
+        path=shown,
+        text=book.text,
+        fallback_title=stem,
+        title=book.title,
+        outlet=book.outlet,
+        published=book.published,
     )
 
 
