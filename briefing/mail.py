@@ -27,6 +27,7 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from functools import lru_cache
 
+from briefing.cms import SignatureError, signed_content
 from briefing.errors import SourceError
 
 __all__ = [
@@ -213,16 +214,17 @@ def read_mail(data: bytes, shown: str) -> MailText:
     if not any(header_text(message, name) for name in _ENVELOPE):
         raise SourceError(f"cannot read e-mail: {shown} (no message headers; not an .eml file)")
     try:
-        if message.get_content_type() in _ENCRYPTED:
-            raise SourceError(f"cannot read e-mail: {shown} (the message is encrypted)")
         subject = header_text(message, "subject")
+        body = message
+        if message.get_content_type() in _ENCRYPTED:
+            body = _opaquely_signed(message, shown)
         return MailText(
-            plain=_body(message, "plain"),
-            html=_body(message, "html"),
+            plain=_body(body, "plain"),
+            html=_body(body, "html"),
             subject=clean_subject(subject),
             sender=sender_name(header_text(message, "from")),
             sent=iso_date(header_text(message, "date")),
-            attachments=list(_attachments(message)),
+            attachments=list(_attachments(body)),
             forwarded=is_forward_subject(subject),
             reply=is_reply_subject(subject),
         )
@@ -230,6 +232,20 @@ def read_mail(data: bytes, shown: str) -> MailText:
         # The standard library parses headers when they are asked for, and a mangled one
         # can fail then with any of these.
         raise SourceError(f"cannot read e-mail: {shown} (damaged message)") from None
+
+
+def _opaquely_signed(message: EmailMessage, shown: str) -> EmailMessage:
+    """The message inside an opaque signature (application/pkcs7-mime, signed-data): the
+    signature's envelope holds the whole MIME entity. An encrypted one cannot be read."""
+    payload = message.get_payload(decode=True)
+    try:
+        if not isinstance(payload, bytes):
+            raise SignatureError("no content")
+        inner = BytesParser(policy=policy.default).parsebytes(signed_content(payload))
+    except SignatureError:
+        raise SourceError(f"cannot read e-mail: {shown} (the message is encrypted)") from None
+    assert isinstance(inner, EmailMessage)
+    return inner
 
 
 def read_mime_entity(data: bytes, shown: str) -> MailText:

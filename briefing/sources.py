@@ -4,13 +4,13 @@ Users hand us a mix of saved web pages (read by ``briefing.html_page``, or unpac
 single-file save by ``briefing.saved_pages``), Markdown notes (``briefing.markdown``), plain
 text, JSON exports, PDF reports and pictures of pages (``briefing.pdf``), office documents
 (``briefing.docx``, ``briefing.doc``, ``briefing.odt``, ``briefing.rtf``, ``briefing.pptx``),
-EPUB books (``briefing.epub``), e-mails and mailboxes (``briefing.mail``,
-``briefing.outlook``) and zip archives of any of these. This module picks the reader by
-name or content and turns each document into a ``Source`` holding clean text, because
-every later offset and quote points into ``Source.text``: the text must be decided once,
-here, and never change. A container (an e-mail, a mailbox, a zip) gives a source for each
-document in it. Failures raise ``SourceError`` with a one-line message naming the file, so
-the CLI can print it as is.
+EPUB books (``briefing.epub``), signed files (``briefing.cms``), e-mails and mailboxes
+(``briefing.mail``, ``briefing.outlook``) and zip archives of any of these. This module
+picks the reader by name or content and turns each document into a ``Source`` holding
+clean text, because every later offset and quote points into ``Source.text``: the text
+must be decided once, here, and never change. A container (an e-mail, a mailbox, a zip, a
+signature's envelope) gives a source for each document in it. Failures raise
+``SourceError`` with a one-line message naming the file, so the CLI can print it as is.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from typing import Any, TextIO
 
 from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file
 from briefing.cleaning import clean_text
+from briefing.cms import SignatureError, signed_content
 from briefing.doc import DocText, read_doc
 from briefing.docx import DocxText, read_docx
 from briefing.epub import read_epub
@@ -78,6 +79,7 @@ DOCX_EXTENSIONS = frozenset({".docx"})
 DOC_EXTENSIONS = frozenset({".doc"})
 OUTLOOK_EXTENSIONS = frozenset({".msg"})
 EPUB_EXTENSIONS = frozenset({".epub"})
+SIGNED_EXTENSIONS = frozenset({".p7m"})
 ODT_EXTENSIONS = frozenset({".odt"})
 PPTX_EXTENSIONS = frozenset({".pptx"})
 RTF_EXTENSIONS = frozenset({".rtf"})
@@ -103,6 +105,7 @@ DOCUMENT_EXTENSIONS = (
     | DOCX_EXTENSIONS
     | DOC_EXTENSIONS
     | EPUB_EXTENSIONS
+    | SIGNED_EXTENSIONS
     | ODT_EXTENSIONS
     | PPTX_EXTENSIONS
     | RTF_EXTENSIONS
@@ -273,6 +276,8 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return _doc_sources(data, shown, stem)
     if suffix in EPUB_EXTENSIONS:
         return [_finish(_parse_epub(data, shown, stem))]
+    if suffix in SIGNED_EXTENSIONS:
+        return _signed_sources(data, path, shown, depth)
     if suffix in IMAGE_EXTENSIONS:
         return [_finish(_parse_pdf(data, shown, stem, read=read_page_images))]
     if suffix in MAIL_EXTENSIONS or (not suffix and is_message(data)):
@@ -304,6 +309,18 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
     else:
         docs = [_RawDoc(path=shown, text=text, fallback_title=stem)]
     return [_finish(doc) for doc in docs]
+
+
+def _signed_sources(data: bytes, path: Path, shown: str, depth: int) -> list[Source]:
+    """The file inside a signature envelope (``act.pdf.p7m``), read as what its name without
+    the ``.p7m`` says, or its content shows; the source keeps the envelope's name."""
+    try:
+        content = signed_content(data)
+    except SignatureError as exc:
+        raise _UnreadableError(f"cannot read signed file: {shown} ({exc})") from None
+    if depth >= _NESTING_MAX:
+        raise _UnreadableError(f"cannot read signed file: {shown} (signed over and over)")
+    return _parse_file(content, Path(path.stem), shown, depth + 1)
 
 
 def _compound_kind(data: bytes) -> str:
