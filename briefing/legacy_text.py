@@ -17,6 +17,7 @@ script's are read so.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import lru_cache
@@ -48,7 +49,7 @@ _RARE_LATIN = frozenset("ðþýÐÞÝ")
 
 def guess_legacy_encoding(data: bytes) -> str:
     """The encoding ``data`` (not UTF-8, no declaration) was most likely saved in."""
-    sample = _cut(data[:_SAMPLE])
+    sample = data[:_SAMPLE]
     if sample.isascii():
         return "cp1252"
     scores = [(_implausibility(sample.decode(e, "replace")), n) for n, e in enumerate(_SINGLE_BYTE)]
@@ -57,7 +58,8 @@ def guess_legacy_encoding(data: bytes) -> str:
         return _SINGLE_BYTE[best]
     for encoding, scripts in _MULTI_BYTE:
         try:
-            text = sample.decode(encoding)
+            # Not final: the sample may end inside a character of two or more bytes.
+            text = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
         except UnicodeDecodeError:
             continue
         letters = [char for char in text if ord(char) >= 0x80 and char.isalpha()]
@@ -65,14 +67,6 @@ def guess_legacy_encoding(data: bytes) -> str:
         if letters and in_script >= _SCRIPT_SHARE * len(letters):
             return encoding
     return _SINGLE_BYTE[best]
-
-
-def _cut(sample: bytes) -> bytes:
-    """The sample without a last line cut off mid-character (a multi-byte pair split)."""
-    if len(sample) < _SAMPLE:
-        return sample
-    end = sample.rfind(b"\n")
-    return sample[: end + 1] if end > 0 else sample
 
 
 def _implausibility(text: str) -> int:

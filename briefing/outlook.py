@@ -135,6 +135,8 @@ class _Properties:
         if kind != _SYSTIME:
             return None
         ticks = int.from_bytes(value, "little")
+        if not ticks:
+            return None  # never set (a draft is never sent)
         try:
             return _EPOCH + timedelta(microseconds=ticks // 10)
         except OverflowError:

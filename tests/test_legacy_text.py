@@ -52,3 +52,10 @@ def test_files_without_a_declaration_are_read_as_written(
     if name.endswith(".html"):
         data = b"<html><body><article><p>" + data + b"</p></article></body></html>"
     assert read_one(tmp_path / name, data).text == text
+
+
+def test_a_long_line_of_two_byte_characters_is_judged_by_a_sample_cut_anywhere() -> None:
+    """Only the first 40,000 bytes are looked at: a text of one long line is cut there,
+    inside a character of two bytes, which must not rule its encoding out."""
+    text = "AB" + dict(SAMPLES)["gb18030"] * 2000  # the cut falls inside a character
+    assert guess_legacy_encoding(text.encode("gb18030")) == "gb18030"

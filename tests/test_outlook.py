@@ -55,6 +55,8 @@ def test_a_message_is_a_source_with_its_sender_date_and_subject(tmp_path: Path) 
     [
         # No display name: the domain of the Internet address, never the address.
         (Message(sender_smtp="press@harbour.example"), "harbour.example", None),
+        # A time never set (zero, as a draft's) is no date: not 1 January 1601.
+        (Message(sent=datetime(1601, 1, 1, tzinfo=timezone.utc)), None, None),
         # An Exchange address names no one outside the organisation.
         (Message(sender_address="/O=EXCHANGE/OU=FIRST/CN=RECIPIENTS/CN=PRESS"), None, None),
         # The sender's own Date header gives the day where it was sent (here the 3rd),
