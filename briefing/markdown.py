@@ -21,10 +21,11 @@ __all__ = ["markdown_text"]
 # A fence opens and closes a code block: three or more backticks or tildes at a line's start.
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A reference definition ("[1]: https://example.org/ 'Title'") is a link's address, not text.
 _REFERENCE_DEFINITION = re.compile(
-    r"^[ ]{0,3}\[(?!\^)[^\]\n]{1,200}\]:[ \t]*\S+.*$\n?", re.MULTILINE
+    r"^[ ]{0,3}\[(?!\^)[^\]\n]{1,200}\]:[ \t]*(?:<[^>\n]{0,500}>|\S{1,500})"
+    r"(?:[ \t]+(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|\([^)\n]{0,300}\)))?[ \t]*$\n?",
+    re.MULTILINE,
 )
 _CODE_SPAN = re.compile(r"(?<!`)(`+)([^`]|[^`][\s\S]{0,500}?[^`])\1(?!`)")
 # An ASCII punctuation character after a backslash is itself (CommonMark's escapes).
@@ -55,7 +56,7 @@ _PARKED = 0xF0000
 
 def markdown_text(body: str) -> str:
     """``body`` with its inline marks read; its blocks and line breaks as written."""
-    body = _COMMENT.sub("", body)
+    body = _without_comments(body)
     pieces: list[str] = []
     position = 0
     for start, end in _fenced_blocks(body):
@@ -64,6 +65,21 @@ def markdown_text(body: str) -> str:
         position = end
     pieces.append(_read_prose(body[position:]))
     return "".join(pieces)
+
+
+def _without_comments(body: str) -> str:
+    """``body`` without its HTML comments; an unclosed one is left as written. (A scan, not
+    a pattern: a pattern tried at every "<!--" would read to the end from each.)"""
+    kept: list[str] = []
+    position = 0
+    while (start := body.find("<!--", position)) >= 0:
+        end = body.find("-->", start + 4)
+        if end < 0:
+            break
+        kept.append(body[position:start])
+        position = end + 3
+    kept.append(body[position:])
+    return "".join(kept)
 
 
 def _fenced_blocks(body: str) -> list[tuple[int, int]]:

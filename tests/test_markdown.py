@@ -70,7 +70,14 @@ def test_unclosed_fence_keeps_the_rest_as_written() -> None:
     )
 
 
-@pytest.mark.parametrize("unit", ["**a ", "_a ", "[", "![", "~~a ", "`a "])
+def test_a_bracketed_label_before_prose_is_not_a_link_definition() -> None:
+    """ "[Editor's note]: This article was updated" reads like a reference definition's
+    start, but prose follows the colon, not an address."""
+    written = "[Editor's note]: This article was updated on Monday.\n[1]: https://example.org"
+    assert markdown_text(written) == "[Editor's note]: This article was updated on Monday.\n"
+
+
+@pytest.mark.parametrize("unit", ["**a ", "_a ", "[", "![", "~~a ", "`a ", "<!-- "])
 def test_unclosed_marks_cost_linear_time(unit: str) -> None:
     """A hostile file of marks that never close is read in bounded time (each pattern's
     reach is capped), and left as written."""
