@@ -47,9 +47,10 @@ _FONT_OBFUSCATION = frozenset(
 # superscript link of a few characters to a place in the book (EPUB 2 marks nothing).
 _NOTE_ASIDE = re.compile(
     r"<aside\b[^>]{0,500}?epub:type=\"[^\"]{0,100}?\b(?:foot|end|rear)notes?\b[^\"]{0,100}\""
-    r"[^>]{0,500}>([\s\S]{0,50000}?)</aside>",
+    r"[^>]{0,500}>",
     re.IGNORECASE,
 )
+_ASIDE_END = re.compile(r"</aside\s{0,20}>", re.IGNORECASE)
 _NOTE_MARK = re.compile(
     r"<a\b[^>]{0,500}?epub:type=\"[^\"]{0,100}?\bnoteref\b[^>]{0,500}>[^<]{0,20}</a>"
     r"|<sup>\s{0,20}<a\b[^>]{0,500}?href=\"[^\"#]{0,200}#[^>]{0,500}>[^<]{0,10}</a>\s{0,20}</sup>",
@@ -141,8 +142,20 @@ def _notes_last(page: str) -> str:
     """A chapter with its notes (``<aside epub:type="footnote">``, which a web page's parser
     skips as a sidebar) moved after its text, and the note marks in the text (a superscript
     link, "1") left out, as the other readers place notes and drop their marks."""
-    notes = [found.group(1) for found in _NOTE_ASIDE.finditer(page)]
-    page = _NOTE_MARK.sub("", _NOTE_ASIDE.sub("", page))
+    notes: list[str] = []
+    kept: list[str] = []
+    position = 0
+    for opening in _NOTE_ASIDE.finditer(page):
+        if opening.start() < position:
+            continue  # inside a note already taken
+        closing = _ASIDE_END.search(page, opening.end())
+        if closing is None:
+            break
+        kept.append(page[position : opening.start()])
+        notes.append(page[opening.end() : closing.start()])
+        position = closing.end()
+    kept.append(page[position:])
+    page = _NOTE_MARK.sub("", "".join(kept))
     moved = "".join(f"<div>{_without_marks(note)}</div>" for note in notes)
     end = page.lower().rfind("</body>")
     return f"{page[:end]}{moved}{page[end:]}" if end >= 0 else page + moved
