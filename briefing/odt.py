@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 from briefing.errors import SourceError
 from briefing.package import UNREADABLE_MEMBER, document_title, read_parts
 
-__all__ = ["OdtText", "read_odt"]
+__all__ = ["OdfReader", "OdtText", "document_encrypted", "read_odt"]
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -74,7 +74,7 @@ class OdtText:
 
 def read_odt(data: bytes, shown: str) -> OdtText:
     """Parse ``data`` as an .odt; ``SourceError`` with a one-line reason when it cannot be."""
-    if _encrypted(data):
+    if document_encrypted(data):
         raise SourceError(f"cannot read {_KIND}: {shown} (password-protected)")
     parts = read_parts(data, shown, kind=_KIND, extension=".odt", main=_CONTENT, others=(_META,))
     body = parts[_CONTENT].find(f"{_OFFICE}body/{_OFFICE}text")
@@ -82,7 +82,7 @@ def read_odt(data: bytes, shown: str) -> OdtText:
         raise SourceError(
             f"cannot read {_KIND}: {shown} (not a text document: a spreadsheet or slides?)"
         )
-    reader = _Reader()
+    reader = OdfReader()
     paragraphs: list[str] = []
     heading: str | None = None
     for text, is_heading in reader.blocks(body):
@@ -96,7 +96,7 @@ def read_odt(data: bytes, shown: str) -> OdtText:
     return OdtText(text="\n\n".join(paragraphs), title=title)
 
 
-def _encrypted(data: bytes) -> bool:
+def document_encrypted(data: bytes) -> bool:
     """Whether the manifest says the parts are encrypted: they are then not XML at all, and
     "damaged" would be the wrong thing to say."""
     try:
@@ -109,8 +109,9 @@ def _encrypted(data: bytes) -> bool:
         return False
 
 
-class _Reader:
-    """Walks a body once, collecting its paragraphs and, as they are cited, its notes."""
+class OdfReader:
+    """Walks a body once, collecting its paragraphs and, as they are cited, its notes (a
+    text's body here, a slide's shapes in ``briefing.odp``)."""
 
     def __init__(self) -> None:
         self.notes: list[str] = []

@@ -3,13 +3,13 @@
 Users hand us a mix of saved web pages (read by ``briefing.html_page``, or unpacked from a
 single-file save by ``briefing.saved_pages``), Markdown notes (``briefing.markdown``), plain
 text, JSON exports, PDF reports and pictures of pages (``briefing.pdf``), office documents
-(``briefing.docx``, ``briefing.doc``, ``briefing.odt``, ``briefing.rtf``, ``briefing.pptx``),
-EPUB books (``briefing.epub``), signed files (``briefing.cms``), e-mails and mailboxes
-(``briefing.mail``, ``briefing.outlook``) and zip archives of any of these. This module
-picks the reader by name or content and turns each document into a ``Source`` holding
-clean text, because every later offset and quote points into ``Source.text``: the text
-must be decided once, here, and never change. A container (an e-mail, a mailbox, a zip, a
-signature's envelope) gives a source for each document in it. Failures raise
+(``briefing.docx``, ``briefing.doc``, ``briefing.odt``, ``briefing.rtf``, ``briefing.pptx``,
+``briefing.odp``), EPUB books (``briefing.epub``), signed files (``briefing.cms``), e-mails
+and mailboxes (``briefing.mail``, ``briefing.outlook``) and zip archives of any of these.
+This module picks the reader by name or content and turns each document into a ``Source``
+holding clean text, because every later offset and quote points into ``Source.text``: the
+text must be decided once, here, and never change. A container (an e-mail, a mailbox, a
+zip, a signature's envelope) gives a source for each document in it. Failures raise
 ``SourceError`` with a one-line message naming the file, so the CLI can print it as is.
 """
 
@@ -49,6 +49,7 @@ from briefing.mail import (
 )
 from briefing.markdown import markdown_text
 from briefing.models import DroppedText, Source
+from briefing.odp import read_odp
 from briefing.odt import OdtText, read_odt
 from briefing.outlook import read_msg
 from briefing.package import UNREADABLE_MEMBER
@@ -82,6 +83,7 @@ EPUB_EXTENSIONS = frozenset({".epub"})
 SIGNED_EXTENSIONS = frozenset({".p7m"})
 ODT_EXTENSIONS = frozenset({".odt"})
 PPTX_EXTENSIONS = frozenset({".pptx"})
+ODP_EXTENSIONS = frozenset({".odp"})
 RTF_EXTENSIONS = frozenset({".rtf"})
 MAIL_EXTENSIONS = frozenset({".eml"})
 MBOX_EXTENSIONS = frozenset({".mbox"})
@@ -93,7 +95,7 @@ IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 _NOT_READ = {
     ".pages": "a Pages document; export it as .docx or PDF",
     **dict.fromkeys((".xls", ".xlsx", ".ods", ".numbers"), "a spreadsheet; briefing reads prose"),
-    **dict.fromkeys((".ppt", ".odp", ".key"), "slides; save them as .pptx or PDF"),
+    **dict.fromkeys((".ppt", ".key"), "slides; save them as .pptx or PDF"),
 }
 DOCUMENT_EXTENSIONS = (
     TEXT_EXTENSIONS
@@ -108,6 +110,7 @@ DOCUMENT_EXTENSIONS = (
     | SIGNED_EXTENSIONS
     | ODT_EXTENSIONS
     | PPTX_EXTENSIONS
+    | ODP_EXTENSIONS
     | RTF_EXTENSIONS
     | MAIL_EXTENSIONS
     | OUTLOOK_EXTENSIONS
@@ -270,6 +273,8 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_office(data, shown, stem, read_odt))]
     if suffix in PPTX_EXTENSIONS:
         return [_finish(_parse_office(data, shown, stem, read_pptx))]
+    if suffix in ODP_EXTENSIONS:
+        return [_finish(_parse_office(data, shown, stem, read_odp))]
     if suffix in RTF_EXTENSIONS or is_rtf(data):
         return [_finish(_parse_office(data, shown, stem, read_rtf))]
     if suffix in DOC_EXTENSIONS:
