@@ -29,6 +29,9 @@ _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _PRESENTATION = "ppt/presentation.xml"
 _CORE = "docProps/core.xml"
 _NOTES_TYPE = "/notesSlide"
+# On a notes page: the notes placeholder, and a text box of no placeholder type, which is
+# where LibreOffice writes the notes (not the slide's picture or the page's furniture).
+_NOTES_SHAPES: frozenset[str | None] = frozenset({"body", None})
 _KIND = "PowerPoint deck"
 # Placeholders the slide master fills in on every slide: not the slide's own text.
 _FURNITURE = frozenset({"sldNum", "dt", "ftr", "hdr", "sldImg"})
@@ -121,21 +124,23 @@ def _slide_paragraphs(package: Package, name: str) -> tuple[list[str], str | Non
     if notes and notes in package.names:
         notes_tree = package.part(notes).find(f"{_P}cSld/{_P}spTree")
         if notes_tree is not None:
-            paragraphs.extend(text for text, _ in _shapes(notes_tree, only="body"))
+            paragraphs.extend(text for text, _ in _shapes(notes_tree, only=_NOTES_SHAPES))
     return paragraphs, title
 
 
-def _shapes(tree: ElementTree.Element, only: str | None = None) -> Iterator[tuple[str, bool]]:
+def _shapes(
+    tree: ElementTree.Element, only: frozenset[str | None] | None = None
+) -> Iterator[tuple[str, bool]]:
     """The paragraphs of a shape tree's text shapes, groups and tables, in order, each with
-    whether it is the slide's title; ``only`` keeps the placeholders of that type (a notes
-    page's "body")."""
+    whether it is the slide's title; ``only`` keeps the shapes of those placeholder types
+    (None: a shape that is no placeholder)."""
     for shape in tree:
         if shape.tag == f"{_P}grpSp":
             yield from _shapes(shape, only)
         elif shape.tag == f"{_P}sp":
             placeholder = shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
             kind = placeholder.get("type", "body") if placeholder is not None else None
-            if kind in _FURNITURE or (only is not None and kind != only):
+            if kind in _FURNITURE or (only is not None and kind not in only):
                 continue
             body = shape.find(f"{_P}txBody")
             if body is not None:

@@ -110,3 +110,20 @@ def test_the_title_comes_from_the_properties_first(tmp_path: Path) -> None:
 )
 def test_unreadable_decks_are_one_line_errors(tmp_path: Path, data: bytes, reason: str) -> None:
     assert read_error(tmp_path / "bad.odp", data).startswith(reason)
+
+
+@pytest.mark.parametrize("name", ["libreoffice-slides.odp", "libreoffice-slides.pptx"])
+def test_a_deck_libreoffice_wrote_in_either_format(tmp_path: Path, name: str) -> None:
+    """The same two slides and speaker note written by LibreOffice Impress as .odp and as
+    .pptx (whose notes it writes in a text box, not the notes placeholder): the same text."""
+    data = (Path(__file__).parent / "files" / name).read_bytes()
+    source = read_one(tmp_path / name, data)
+    assert source.text.split("\n\n") == [
+        "Budget 2027: the plan",
+        "Spending rises by 3 percent.",
+        "Defence gets 2 billion more.",
+        "Speaker note: stress the defence figure.",
+        "Risks",
+        "Inflation could erode the gains.",
+    ]
+    assert source.page_at(source.text.index("Risks")) == 2
