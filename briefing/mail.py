@@ -193,6 +193,9 @@ class MailText:
     attachments: list[Attachment] = field(default_factory=list)
     forwarded: bool = False
     reply: bool = False
+    # A certified-mail provider's envelope (Italy's PEC): its body is the provider's notice
+    # that the message, attached, was sent, not the sender's words.
+    certified: bool = False
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,7 @@ def read_mail(data: bytes, shown: str) -> MailText:
             attachments=list(_attachments(body)),
             forwarded=is_forward_subject(subject),
             reply=is_reply_subject(subject),
+            certified=(header_text(message, "x-trasporto") or "").lower() == "posta-certificata",
         )
     except DAMAGED_MESSAGE:
         # The standard library parses headers when they are asked for, and a mangled one

@@ -586,6 +586,9 @@ def _message_sources(mail: MailText, shown: str, stem: str, depth: int) -> list[
     if body is not None and body_words < _COVER_NOTE_WORDS and attached_words > body_words:
         log.info("reading the attachments of %s; its short covering note is not a source", shown)
         body = None
+    elif body is not None and mail.certified and attached:
+        log.info("reading the message %s carries; its certified-mail notice is not a source", shown)
+        body = None
     sources = attached
     if body is not None:
         try:

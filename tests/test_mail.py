@@ -455,3 +455,41 @@ def test_many_header_like_lines_are_read_in_linear_time(tmp_path: Path, subject:
     source = load(tmp_path, message(body, subject=subject))
     assert time.perf_counter() - started < 10
     assert source.text.endswith(DELAY)
+
+
+def test_a_certified_mail_envelope_gives_the_message_it_carries(tmp_path: Path) -> None:
+    """Italy's certified e-mail (PEC): the provider signs an envelope whose body is its own
+    notice ("the message was sent by ... to ...") and attaches the sender's message; the
+    notice, however long, is not a source, and the message is read with its own sender."""
+    original = message(f"{BODY}\n{LONG_REPORT}", subject="Comunicato sul pedaggio")
+    inner = EmailMessage()
+    inner.set_content(
+        "Messaggio di posta certificata\n\nIl giorno 01/12/2026 alle ore 16:05:00 (+0100) il "
+        'messaggio "Comunicato sul pedaggio" è stato inviato da "press@transport.example" '
+        "indirizzato a: desk@paper.example\nIl messaggio originale è incluso in allegato, "
+        "insieme ai dati di certificazione che ne attestano l'integrità, la data e l'ora "
+        "di invio secondo le regole tecniche del servizio.\n"
+        "Identificativo messaggio: opec210.20261201160500.12345.67.1.1@pec.provider.example\n"
+    )
+    inner.add_attachment(original)
+    inner.add_attachment(
+        b"<postacert/>", maintype="application", subtype="xml", filename="daticert.xml"
+    )
+    envelope = EmailMessage()
+    envelope["From"] = '"Per conto di: press@transport.example" <posta-certificata@pec.example>'
+    envelope["Subject"] = "POSTA CERTIFICATA: Comunicato sul pedaggio"
+    envelope["Date"] = "Tue, 01 Dec 2026 16:05:01 +0100"
+    envelope["X-Trasporto"] = "posta-certificata"
+    envelope.make_mixed()
+    envelope.set_type("multipart/signed")
+    envelope.attach(inner)
+    signature = EmailMessage()
+    signature.set_content(
+        b"0\x82sig", maintype="application", subtype="pkcs7-signature", filename="smime.p7s"
+    )
+    envelope.attach(signature)
+    sources = load_all(tmp_path, bytes(envelope), name="pec.eml")
+    assert [(s.title, s.outlet) for s in sources] == [
+        ("Comunicato sul pedaggio", "Transport Ministry Press Office")
+    ]
+    assert sources[0].text.startswith(BODY.strip())
