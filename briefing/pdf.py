@@ -187,6 +187,7 @@ def read_page_images(data: bytes, shown: str) -> PdfText:
         raise SourceError(f"cannot read picture: {shown} (install OCR with {ocr.INSTALL_HINT})")
     from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
+    _open_heif()
     try:
         with Image.open(io.BytesIO(data)) as picture:
             # A phone's photo is stored sideways with a note to turn it: turn it.
@@ -207,6 +208,16 @@ def read_page_images(data: bytes, shown: str) -> PdfText:
     if not any(pages):
         raise SourceError(f"OCR found no text in picture: {shown}")
     return _text_of(pages, None, [n + 1 for n, lines in enumerate(pages) if lines])
+
+
+def _open_heif() -> None:
+    """Let the picture library open HEIC and HEIF, the photos an iPhone takes, when the
+    ``ocr`` extra's pillow-heif is installed (it turns a photo as its file says)."""
+    try:
+        import pillow_heif
+    except ImportError:
+        return
+    pillow_heif.register_heif_opener()
 
 
 def _ocr_pages_evened(pages: list[list[_Line]], read_by_ocr: list[int]) -> list[list[_Line]]:

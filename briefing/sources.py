@@ -72,7 +72,7 @@ log = logging.getLogger(__name__)
 STDIN = "-"
 TEXT_EXTENSIONS = frozenset({".txt"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
-HTML_EXTENSIONS = frozenset({".html", ".htm"})
+HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
 PDF_EXTENSIONS = frozenset({".pdf"})
@@ -90,7 +90,7 @@ MBOX_EXTENSIONS = frozenset({".mbox"})
 MHTML_EXTENSIONS = frozenset({".mhtml", ".mht"})
 WEBARCHIVE_EXTENSIONS = frozenset({".webarchive"})
 ZIP_EXTENSIONS = frozenset({".zip"})
-IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".heic", ".heif"})
 # Formats people save statements in that briefing does not read, and what to do instead.
 _NOT_READ = {
     ".pages": "a Pages document; export it as .docx or PDF",

@@ -241,6 +241,27 @@ def test_a_picture_of_a_page_is_a_source(report_pdf: bytes, tmp_path: Path) -> N
 
 
 @needs_ocr
+@pytest.mark.parametrize("suffix", [".heic", ".webp"])
+def test_an_iphone_photo_and_a_webp_picture_are_read(
+    report_pdf: bytes, tmp_path: Path, suffix: str
+) -> None:
+    """An iPhone's camera saves HEIC (opened through the ocr extra's pillow-heif), the web
+    and Android often WebP: the page reads as the PNG of it does."""
+    picture = pdfium.PdfDocument(report_pdf)[0].render(scale=200 / 72, grayscale=True).to_pil()
+    png, other = tmp_path / "page.png", tmp_path / f"page{suffix}"
+    picture.save(png)
+    if suffix == ".heic":  # written without registering the opener: briefing must
+        heif = pytest.importorskip("pillow_heif")
+        heif.from_pillow(picture.convert("RGB")).save(str(other), quality=95)
+    else:
+        picture.convert("RGB").save(other, quality=95)
+    (from_png,) = load_sources([str(png)])
+    (source,) = load_sources([str(other)])
+    assert source.ocr_pages == [1]
+    assert source.text == from_png.text
+
+
+@needs_ocr
 def test_a_photo_stored_sideways_is_turned_as_its_exif_says(
     report_pdf: bytes, tmp_path: Path
 ) -> None:
