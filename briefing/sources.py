@@ -33,7 +33,7 @@ from briefing.cleaning import clean_text
 from briefing.cms import SignatureError, signed_content
 from briefing.doc import DocText, read_doc
 from briefing.docx import DocxText, read_docx
-from briefing.epub import read_epub
+from briefing.epub import EpubText, read_epub
 from briefing.errors import SourceError
 from briefing.html_page import read_html, squash
 from briefing.legacy_text import guess_legacy_encoding
@@ -280,7 +280,7 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
     if suffix in DOC_EXTENSIONS:
         return _doc_sources(data, shown, stem)
     if suffix in EPUB_EXTENSIONS:
-        return [_finish(_parse_epub(data, shown, stem))]
+        return [_finish(_parse_office(data, shown, stem, read_epub))]
     if suffix in SIGNED_EXTENSIONS:
         return _signed_sources(data, path, shown, depth)
     if suffix in IMAGE_EXTENSIONS:
@@ -504,36 +504,24 @@ def _parse_office(
     data: bytes,
     shown: str,
     stem: str,
-    read: Callable[[bytes, str], DocxText | DocText | OdtText | RtfText | PptxText],
+    read: Callable[[bytes, str], DocxText | DocText | OdtText | RtfText | PptxText | EpubText],
 ) -> _RawDoc:
-    """A Word, OpenDocument, RTF or PowerPoint document's paragraphs and title (and a deck's
-    slides as pages); any failure to read it is one line."""
+    """A Word, OpenDocument, RTF, PowerPoint or EPUB document's paragraphs and title (a
+    deck's slides as pages; a book's publisher and date); any failure to read it is one
+    line."""
     try:
         document = read(data, shown)
     except SourceError as exc:
         raise _UnreadableError(str(exc)) from None
+    book = document if isinstance(document, EpubText) else None
     return _RawDoc(
         path=shown,
         text=document.text,
         fallback_title=stem,
         title=document.title,
         page_starts=document.page_starts if isinstance(document, PptxText) else None,
-    )
-
-
-def _parse_epub(data: bytes, shown: str, stem: str) -> _RawDoc:
-    """An EPUB's chapters, and the title, publisher and date its metadata gives."""
-    try:
-        book = read_epub(data, shown)
-    except SourceError as exc:
-        raise _UnreadableError(str(exc)) from None
-    return _RawDoc(
-        path=shown,
-        text=book.text,
-        fallback_title=stem,
-        title=book.title,
-        outlet=book.outlet,
-        published=book.published,
+        outlet=book.outlet if book else None,
+        published=book.published if book else None,
     )
 
 
