@@ -12,7 +12,8 @@ body, failing that the compressed RTF body (decompressed here, read by ``briefin
 sender is the display name (an Exchange address, "/O=EXCHANGE/...", is no outlet), the date
 the day the sender's own headers give, else the day it was sent (UTC). Pictures inside the
 body are not attachments; an attached message is read as one; a clear-signed message is read
-from the signed part Outlook keeps as its attachment; an encrypted one is refused.
+from the signed part Outlook keeps as its attachment, one signed opaquely from inside the
+signature's envelope (``briefing.cms``); an encrypted one is refused.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file, windows_codec
+from briefing.cms import SignatureError, signed_content
 from briefing.errors import SourceError
 from briefing.mail import (
     Attachment,
@@ -54,7 +56,7 @@ _DISPLAY_NAME, _ATTACHMENT_HIDDEN = 0x3001, 0x7FFE
 _UNICODE, _STRING8, _BINARY, _OBJECT = 0x001F, 0x001E, 0x0102, 0x000D
 _LONG, _BOOLEAN, _SYSTIME = 0x0003, 0x000B, 0x0040
 _EMBEDDED_MESSAGE = 5  # the attach method of an attached message
-# Message classes: a clear-signed message (readable), an encrypted or opaque-signed one.
+# Message classes: a clear-signed message, an encrypted or opaquely signed one.
 _SIGNED, _ENCRYPTED = "IPM.NOTE.SMIME.MULTIPARTSIGNED", "IPM.NOTE.SMIME"
 # The fixed-size properties follow a header of this size: a message's, an attached message's,
 # an attachment's.
@@ -78,7 +80,7 @@ def read_msg(data: bytes, shown: str) -> MailText:
         if kind.startswith(_SIGNED):
             return _signed(mail, shown)
         if kind.startswith(_ENCRYPTED):
-            raise SourceError(f"cannot read {_KIND}: {shown} (the message is encrypted)")
+            return _opaquely_signed(mail, shown)
         return mail
     except (CompoundFileError, struct.error, IndexError, ValueError) as exc:
         raise SourceError(f"cannot read {_KIND}: {shown} (damaged)") from exc
@@ -179,6 +181,25 @@ def _signed(mail: MailText, shown: str) -> MailText:
                 attachments=signed.attachments,
             )
     return mail
+
+
+def _opaquely_signed(mail: MailText, shown: str) -> MailText:
+    """A message signed opaquely: its MIME entity inside a signature's envelope, kept as the
+    message's attachment; an encrypted message has none to take out, and is refused."""
+    for attachment in mail.attachments:
+        if attachment.message is None:
+            try:
+                entity = signed_content(attachment.data)
+            except SignatureError:
+                continue
+            signed = read_mime_entity(entity, shown)
+            return replace(
+                mail,
+                plain=signed.plain or mail.plain,
+                html=signed.html or mail.html,
+                attachments=signed.attachments,
+            )
+    raise SourceError(f"cannot read {_KIND}: {shown} (the message is encrypted)")
 
 
 def _html(message: _Properties) -> str | None:

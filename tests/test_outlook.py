@@ -17,6 +17,7 @@ from tests.cfb_writer import compound_file
 from tests.doc_writer import word_document
 from tests.msg_writer import Attached, Message, outlook_message, uncompressed_rtf
 from tests.source_files import read_all, read_error, read_one, zipped
+from tests.test_signed import ENVELOPED_DATA, envelope
 
 STATEMENT = (
     "The harbour council opposes the tidal barrier levy in its current form and will vote "
@@ -289,3 +290,29 @@ def test_a_signed_e_mail_keeps_its_attachments(tmp_path: Path) -> None:
     )
     sources = read_all(tmp_path / "signed.eml", head + entity)
     assert [s.text for s in sources] == [LONG, REPLY]
+
+
+def test_a_message_signed_opaquely_is_read_from_inside_the_envelope(tmp_path: Path) -> None:
+    """Signed opaquely, Outlook keeps the whole MIME entity inside a signature's envelope as
+    the message's attachment; a message encrypted the same way has nothing to take out."""
+    content = EmailMessage()
+    content.set_content(LONG)
+    content.add_attachment(REPLY.encode(), maintype="text", subtype="plain", filename="annex.txt")
+    data = outlook_message(
+        Message(
+            subject="Levy statement",
+            sender_name="Harbour Council",
+            message_class="IPM.Note.SMIME",
+            attachments=[Attached(name="smime.p7m", data=envelope(bytes(content)))],
+        )
+    )
+    sources = read_all(tmp_path / "opaque.msg", data)
+    assert [(s.text, s.outlet) for s in sources] == [(LONG, "Harbour Council"), (REPLY, None)]
+    encrypted = outlook_message(
+        Message(
+            message_class="IPM.Note.SMIME",
+            attachments=[Attached(name="smime.p7m", data=envelope(b"x", kind=ENVELOPED_DATA))],
+        )
+    )
+    message = read_error(tmp_path / "sealed.msg", encrypted)
+    assert message == "cannot read Outlook message: FILE (the message is encrypted)"
