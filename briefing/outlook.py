@@ -173,13 +173,7 @@ def _signed(mail: MailText, shown: str) -> MailText:
     bodies and attachments, with the signature) as the message's one attachment."""
     for attachment in mail.attachments:
         if attachment.message is None and b"multipart/signed" in attachment.data[:4096].lower():
-            signed = read_mime_entity(attachment.data, shown)
-            return replace(
-                mail,
-                plain=signed.plain or mail.plain,
-                html=signed.html or mail.html,
-                attachments=signed.attachments,
-            )
+            return _read_inside(mail, attachment.data, shown)
     return mail
 
 
@@ -192,14 +186,20 @@ def _opaquely_signed(mail: MailText, shown: str) -> MailText:
                 entity = signed_content(attachment.data)
             except SignatureError:
                 continue
-            signed = read_mime_entity(entity, shown)
-            return replace(
-                mail,
-                plain=signed.plain or mail.plain,
-                html=signed.html or mail.html,
-                attachments=signed.attachments,
-            )
+            return _read_inside(mail, entity, shown)
     raise SourceError(f"cannot read {_KIND}: {shown} (the message is encrypted)")
+
+
+def _read_inside(mail: MailText, entity: bytes, shown: str) -> MailText:
+    """``mail`` with the bodies and attachments of the signed MIME ``entity`` Outlook kept
+    for it; its sender, subject and date stay the .msg's own."""
+    signed = read_mime_entity(entity, shown)
+    return replace(
+        mail,
+        plain=signed.plain or mail.plain,
+        html=signed.html or mail.html,
+        attachments=signed.attachments,
+    )
 
 
 def _html(message: _Properties) -> str | None:
