@@ -264,7 +264,7 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
     """Decode, parse by ``path``'s extension and clean one file's bytes; ``depth`` counts the
     e-mails and zip archives this file is inside."""
     stem = path.stem or path.name
-    suffix = path.suffix.lower() or _compound_kind(data)
+    suffix = _read_as(path, data)
     if suffix in PDF_EXTENSIONS or is_pdf(data):
         return [_finish(_parse_pdf(data, shown, stem))]
     if suffix in DOCX_EXTENSIONS:
@@ -278,7 +278,7 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
     if suffix in RTF_EXTENSIONS or is_rtf(data):
         return [_finish(_parse_office(data, shown, stem, read_rtf))]
     if suffix in DOC_EXTENSIONS:
-        return _doc_sources(data, shown, stem)
+        return [_finish(_parse_office(data, shown, stem, read_doc))]
     if suffix in EPUB_EXTENSIONS:
         return [_finish(_parse_office(data, shown, stem, read_epub))]
     if suffix in SIGNED_EXTENSIONS:
@@ -342,19 +342,25 @@ def _compound_kind(data: bytes) -> str:
     return ".msg" if any(name.startswith("__substg1.0_") for name in names) else ""
 
 
-def _doc_sources(data: bytes, shown: str, stem: str) -> list[Source]:
-    """A .doc is often something else by that name: a .docx renamed, or a web page (Word's
-    "Web Page" and "Single File Web Page" saves, and many a site's "download as Word"
-    export); each is read as what it is (RTF is told by content before this)."""
+def _read_as(path: Path, data: bytes) -> str:
+    """The extension to read a file by: its own, except where its content says otherwise. A
+    compound file with no name to go by is a .doc or a .msg by the streams inside; a .doc is
+    often something else by that name: a .docx renamed, or a web page (Word's "Web Page" and
+    "Single File Web Page" saves, and many a site's "download as Word" export). (RTF is
+    told by content whatever its name.)"""
+    suffix = path.suffix.lower()
+    if not suffix:
+        return _compound_kind(data)
+    if suffix not in DOC_EXTENSIONS:
+        return suffix
     if data.startswith(b"PK\x03\x04"):
-        return [_finish(_parse_office(data, shown, stem, read_docx))]
+        return ".docx"
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"mime-version:") or b"\nmime-version:" in head:
-        return [_finish(_parse_saved_page(data, shown, stem, read_mhtml))]
+        return ".mhtml"
     if head.startswith(b"<") and b"<html" in head:
-        text = _decode(data, shown, _declared_charset(data))
-        return [_finish(_parse_html(text, shown, stem))]
-    return [_finish(_parse_office(data, shown, stem, read_doc))]
+        return ".html"
+    return suffix
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
