@@ -15,7 +15,13 @@ import codecs
 import struct
 from dataclasses import dataclass
 
-__all__ = ["CompoundFile", "CompoundFileError", "is_compound_file", "windows_codec"]
+__all__ = [
+    "CompoundFile",
+    "CompoundFileError",
+    "is_compound_file",
+    "summary_title",
+    "windows_codec",
+]
 
 SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADER_SIZE = 512
@@ -249,6 +255,38 @@ def windows_codec(codepage: int) -> str:
         return codecs.lookup(name).name
     except LookupError:
         return "cp1252"
+
+
+def summary_title(compound: CompoundFile) -> str | None:
+    """The title in a compound document's summary properties (Word's, PowerPoint's), when
+    its author wrote one."""
+    name = "\x05SummaryInformation"
+    if not compound.is_stream(name):
+        return None
+    data = compound.read(name)
+    try:
+        (offset,) = struct.unpack_from("<I", data, 44)
+        _, count = struct.unpack_from("<II", data, offset)
+        codec = "cp1252"
+        values: dict[int, int] = {}
+        for index in range(min(count, 64)):
+            prop, at = struct.unpack_from("<II", data, offset + 8 + 8 * index)
+            values[prop] = offset + at
+        if 1 in values and struct.unpack_from("<I", data, values[1])[0] == 0x02:
+            codec = windows_codec(struct.unpack_from("<H", data, values[1] + 4)[0])
+        if 2 not in values:
+            return None
+        kind, size = struct.unpack_from("<II", data, values[2])
+        raw = data[values[2] + 8 : values[2] + 8 + (size * 2 if kind == 0x1F else size)]
+        if kind == 0x1F:
+            title = raw.decode("utf-16-le", "replace")
+        elif kind == 0x1E:
+            title = raw.decode(codec, "replace")
+        else:
+            return None
+    except struct.error:
+        return None
+    return title.rstrip("\x00").strip() or None
 
 
 def _uint32s(data: bytes) -> list[int]:

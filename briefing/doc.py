@@ -22,7 +22,7 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file, windows_codec
+from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file, summary_title
 from briefing.errors import SourceError
 from briefing.package import usable_title
 
@@ -77,7 +77,7 @@ def read_doc(data: bytes, shown: str) -> DocText:
             hidden=_hidden_runs(document, table, fib.chpx_table),
             row_ends=_row_end_runs(document, table, fib.papx_table),
         )
-        title = _summary_title(compound)
+        title = usable_title(summary_title(compound) or "")
     except _Unreadable as exc:
         raise SourceError(f"cannot read {_KIND}: {shown} ({exc})") from None
     except (CompoundFileError, KeyError, struct.error, IndexError, ValueError):
@@ -405,34 +405,3 @@ def _clean(paragraph: str) -> str:
     paragraph = paragraph.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     paragraph = paragraph.replace("\x0b", "\n").replace("\x1e", "-")
     return _DROPPED.sub("", paragraph).strip()
-
-
-def _summary_title(compound: CompoundFile) -> str | None:
-    """The title in the document's summary properties, when its author wrote one."""
-    name = "\x05SummaryInformation"
-    if not compound.is_stream(name):
-        return None
-    data = compound.read(name)
-    try:
-        (offset,) = struct.unpack_from("<I", data, 44)
-        _, count = struct.unpack_from("<II", data, offset)
-        codec = "cp1252"
-        values: dict[int, int] = {}
-        for index in range(min(count, 64)):
-            prop, at = struct.unpack_from("<II", data, offset + 8 + 8 * index)
-            values[prop] = offset + at
-        if 1 in values and struct.unpack_from("<I", data, values[1])[0] == 0x02:
-            codec = windows_codec(struct.unpack_from("<H", data, values[1] + 4)[0])
-        if 2 not in values:
-            return None
-        kind, size = struct.unpack_from("<II", data, values[2])
-        raw = data[values[2] + 8 : values[2] + 8 + (size * 2 if kind == 0x1F else size)]
-        if kind == 0x1F:
-            title = raw.decode("utf-16-le", "replace")
-        elif kind == 0x1E:
-            title = raw.decode(codec, "replace")
-        else:
-            return None
-    except struct.error:
-        return None
-    return usable_title(title.rstrip("\x00").strip())
