@@ -6,7 +6,7 @@ paragraphs, lists, tables and text boxes the same way): each ``draw:page`` of
 ``content.xml`` is a slide, in the deck's order, its shapes' text in the order they are
 drawn, then its speaker notes. Slides marked hidden are left out, as are the placeholders
 the master fills in on every slide (slide number, date, footer). Each slide is a page of the
-source, so a quote's note names its slide.
+source (hidden ones counted, as Impress numbers them), so a quote's note names its slide.
 """
 
 from __future__ import annotations
@@ -45,9 +45,11 @@ def read_odp(data: bytes, shown: str) -> PptxText:
     at = 0
     first_title: str | None = None
     slides = list(body.iter(f"{_DRAW}page"))
-    for number, page in enumerate(p for p in slides if p.get(f"{_DRAW}style-name") not in hidden):
+    for number, page in enumerate(slides):
         if number:
             page_starts.append(at)
+        if page.get(f"{_DRAW}style-name") in hidden:
+            continue  # still a page: slide numbers count it
         reader = OdfReader()
         texts = [text for text, _ in reader.blocks(_shapes(page))]
         notes = page.find(f"{_PRESENTATION}notes")
