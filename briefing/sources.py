@@ -4,8 +4,9 @@ Users hand us a mix of saved web pages (read by ``briefing.html_page``, or unpac
 single-file save by ``briefing.saved_pages``), Markdown notes (``briefing.markdown``), plain
 text, JSON exports, PDF reports and pictures of pages (``briefing.pdf``), office documents
 (``briefing.docx``, ``briefing.doc``, ``briefing.odt``, ``briefing.rtf``, ``briefing.pptx``,
-``briefing.odp``), EPUB books (``briefing.epub``), signed files (``briefing.cms``), e-mails
-and mailboxes (``briefing.mail``, ``briefing.outlook``) and zip archives of any of these.
+``briefing.ppt``, ``briefing.odp``), EPUB books (``briefing.epub``), signed files
+(``briefing.cms``), e-mails and mailboxes (``briefing.mail``, ``briefing.outlook``) and zip
+archives of any of these.
 This module picks the reader by name or content and turns each document into a ``Source``
 holding clean text, because every later offset and quote points into ``Source.text``: the
 text must be decided once, here, and never change. A container (an e-mail, a mailbox, a
@@ -54,6 +55,7 @@ from briefing.odt import OdtText, read_odt
 from briefing.outlook import read_msg
 from briefing.package import UNREADABLE_MEMBER
 from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
+from briefing.ppt import read_ppt
 from briefing.pptx import PptxText, read_pptx
 from briefing.rtf import RtfText, is_rtf, read_rtf
 from briefing.saved_pages import SavedPage, read_mhtml, read_webarchive
@@ -83,6 +85,7 @@ EPUB_EXTENSIONS = frozenset({".epub"})
 SIGNED_EXTENSIONS = frozenset({".p7m"})
 ODT_EXTENSIONS = frozenset({".odt"})
 PPTX_EXTENSIONS = frozenset({".pptx"})
+PPT_EXTENSIONS = frozenset({".ppt"})
 ODP_EXTENSIONS = frozenset({".odp"})
 RTF_EXTENSIONS = frozenset({".rtf"})
 MAIL_EXTENSIONS = frozenset({".eml"})
@@ -95,7 +98,7 @@ IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp",
 _NOT_READ = {
     ".pages": "a Pages document; export it as .docx or PDF",
     **dict.fromkeys((".xls", ".xlsx", ".ods", ".numbers"), "a spreadsheet; briefing reads prose"),
-    **dict.fromkeys((".ppt", ".key"), "slides; save them as .pptx or PDF"),
+    ".key": "Keynote slides; export them as .pptx or PDF",
 }
 DOCUMENT_EXTENSIONS = (
     TEXT_EXTENSIONS
@@ -110,6 +113,7 @@ DOCUMENT_EXTENSIONS = (
     | SIGNED_EXTENSIONS
     | ODT_EXTENSIONS
     | PPTX_EXTENSIONS
+    | PPT_EXTENSIONS
     | ODP_EXTENSIONS
     | RTF_EXTENSIONS
     | MAIL_EXTENSIONS
@@ -275,6 +279,8 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_office(data, shown, stem, read_pptx))]
     if suffix in ODP_EXTENSIONS:
         return [_finish(_parse_office(data, shown, stem, read_odp))]
+    if suffix in PPT_EXTENSIONS:
+        return [_finish(_parse_office(data, shown, stem, read_ppt))]
     if suffix in RTF_EXTENSIONS or is_rtf(data):
         return [_finish(_parse_office(data, shown, stem, read_rtf))]
     if suffix in DOC_EXTENSIONS:
@@ -330,7 +336,8 @@ def _signed_sources(data: bytes, path: Path, shown: str, depth: int) -> list[Sou
 
 def _compound_kind(data: bytes) -> str:
     """The extension a compound file with no name to go by has: ``.doc`` for a Word
-    document, ``.msg`` for an Outlook message ("" for anything else)."""
+    document, ``.ppt`` for a PowerPoint deck, ``.msg`` for an Outlook message ("" for
+    anything else)."""
     if not is_compound_file(data):
         return ""
     try:
@@ -339,18 +346,22 @@ def _compound_kind(data: bytes) -> str:
         return ""
     if "worddocument" in names:
         return ".doc"
+    if "powerpoint document" in names:
+        return ".ppt"
     return ".msg" if any(name.startswith("__substg1.0_") for name in names) else ""
 
 
 def _read_as(path: Path, data: bytes) -> str:
     """The extension to read a file by: its own, except where its content says otherwise. A
-    compound file with no name to go by is a .doc or a .msg by the streams inside; a .doc is
-    often something else by that name: a .docx renamed, or a web page (Word's "Web Page" and
-    "Single File Web Page" saves, and many a site's "download as Word" export). (RTF is
-    told by content whatever its name.)"""
+    compound file with no name to go by is a .doc, a .ppt or a .msg by the streams inside; a
+    .ppt may be a .pptx renamed; a .doc is often something else by that name: a .docx
+    renamed, or a web page (Word's "Web Page" and "Single File Web Page" saves, and many a
+    site's "download as Word" export). (RTF is told by content whatever its name.)"""
     suffix = path.suffix.lower()
     if not suffix:
         return _compound_kind(data)
+    if suffix in PPT_EXTENSIONS and data.startswith(b"PK\x03\x04"):
+        return ".pptx"
     if suffix not in DOC_EXTENSIONS:
         return suffix
     if data.startswith(b"PK\x03\x04"):

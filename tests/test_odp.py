@@ -113,7 +113,9 @@ def test_unreadable_decks_are_one_line_errors(tmp_path: Path, data: bytes, reaso
     assert read_error(tmp_path / "bad.odp", data).startswith(reason)
 
 
-@pytest.mark.parametrize("name", ["libreoffice-slides.odp", "libreoffice-slides.pptx"])
+@pytest.mark.parametrize(
+    "name", ["libreoffice-slides.odp", "libreoffice-slides.pptx", "libreoffice-slides.ppt"]
+)
 def test_a_deck_libreoffice_wrote_in_either_format(tmp_path: Path, name: str) -> None:
     """The same two slides and speaker note written by LibreOffice Impress as .odp and as
     .pptx (whose notes it writes in a text box, not the notes placeholder): the same text."""
