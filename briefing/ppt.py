@@ -302,17 +302,22 @@ def _slide_atoms(stream: bytes, slide: _Record) -> tuple[int, bool]:
 
 def _drawing_text(stream: bytes, page: _Record, listed: _Listed) -> tuple[list[str], str | None]:
     """The paragraphs of a slide's or notes page's shapes in the order drawn, and the first
-    title among them."""
-    paragraphs: list[str] = []
-    title: str | None = None
+    title among them. Outline texts the slide list holds for the page that no shape shows
+    (a writer that kept them only there) are read too: first when no shape showed any,
+    else after the shapes."""
+    found: list[tuple[str, bool]] = []
     for drawing in _children(stream, page):
-        if drawing.kind != _DRAWING:
-            continue
-        for text, is_title in _shapes(stream, drawing, listed, 0):
-            paragraphs.append(text)
-            if is_title and title is None:
-                title = text
-    return paragraphs, title
+        if drawing.kind == _DRAWING:
+            found.extend(_shapes(stream, drawing, listed, 0))
+    unshown = [
+        (paragraph, text_type in _TITLE_TEXT_TYPES)
+        for index, (text, text_type) in enumerate(listed.texts)
+        if index not in listed.shown
+        for paragraph in _paragraphs(text)
+    ]
+    found = found + unshown if listed.shown else unshown + found
+    title = next((text for text, is_title in found if is_title), None)
+    return [text for text, _ in found], title
 
 
 def _shapes(

@@ -225,3 +225,18 @@ def test_text_is_read_once_however_often_the_file_points_to_it(tmp_path: Path) -
         shapes=(shape(outline=0), shape(outline=0), shape(outline=0)), outline=((RISK, 1),)
     )
     assert read_one(tmp_path / "shared.ppt", deck([shared])).text == RISK
+
+
+def test_outline_text_no_shape_shows_is_still_read(tmp_path: Path) -> None:
+    """A writer that keeps a slide's title and body only in the slide list, with no shape
+    pointing to them: they are the slide's text, before its own text boxes."""
+    bare = Slide(shapes=(shape(RISK),), outline=(("Harbour levy 2031", 0), (PLAN, 1)))
+    source = read_one(tmp_path / "bare.ppt", deck([bare]))
+    assert source.text.split("\n\n") == ["Harbour levy 2031", PLAN, RISK]
+    assert source.title == "Harbour levy 2031"
+    partly = Slide(shapes=(shape(outline=1), shape(RISK)), outline=(("Levy", 0), (PLAN, 1)))
+    assert read_one(tmp_path / "partly.ppt", deck([partly])).text.split("\n\n") == [
+        PLAN,
+        RISK,
+        "Levy",
+    ]
