@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 from briefing.errors import SourceError
 from briefing.odt import OdfReader, document_encrypted
 from briefing.package import document_title, read_parts
-from briefing.pptx import PptxText
+from briefing.pptx import PptxText, deck_text
 
 __all__ = ["read_odp"]
 
@@ -40,32 +40,22 @@ def read_odp(data: bytes, shown: str) -> PptxText:
     if body is None:
         raise SourceError(f"cannot read {_KIND}: {shown} (not slides: a text or a spreadsheet?)")
     hidden = _hidden_styles(content)
-    paragraphs: list[str] = []
-    page_starts: list[int] = []
-    at = 0
+    slides: list[list[str]] = []
     first_title: str | None = None
-    slides = list(body.iter(f"{_DRAW}page"))
-    for number, page in enumerate(slides):
-        if number:
-            page_starts.append(at)
+    for page in body.iter(f"{_DRAW}page"):
         if page.get(f"{_DRAW}style-name") in hidden:
-            continue  # still a page: slide numbers count it
+            slides.append([])  # still a page: slide numbers count it
+            continue
         reader = OdfReader()
         texts = [text for text, _ in reader.blocks(_shapes(page))]
         notes = page.find(f"{_PRESENTATION}notes")
         if notes is not None:
             texts.extend(text for text, _ in reader.blocks(_shapes(notes)))
         texts.extend(reader.notes)
-        for text in texts:
-            paragraphs.append(text)
-            at += len(text) + 2
+        slides.append(texts)
         first_title = first_title or _title(page, reader)
-    if not paragraphs:
-        raise SourceError(f"{_KIND} has no text: {shown}")
-    text = "\n\n".join(paragraphs)
     title = document_title(parts.get(_META)) or first_title
-    # A slide with no text begins where the next one does; trailing ones, at the end.
-    return PptxText(text=text, title=title, page_starts=[min(s, len(text)) for s in page_starts])
+    return deck_text(slides, title, _KIND, shown)
 
 
 def _shapes(page: ElementTree.Element) -> ElementTree.Element:

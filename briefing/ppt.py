@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file, summary_title
 from briefing.errors import SourceError
 from briefing.package import usable_title
-from briefing.pptx import PptxText
+from briefing.pptx import PptxText, deck_text
 
 __all__ = ["read_ppt"]
 
@@ -104,20 +104,7 @@ def read_ppt(data: bytes, shown: str) -> PptxText:
         raise SourceError(f"cannot read {_KIND}: {shown} ({exc})") from None
     except (_Damaged, CompoundFileError, KeyError, struct.error, IndexError, ValueError):
         raise SourceError(f"cannot read {_KIND}: {shown} (damaged)") from None
-    paragraphs: list[str] = []
-    page_starts: list[int] = []
-    at = 0
-    for number, texts in enumerate(slides):
-        if number:
-            page_starts.append(at)
-        for text in texts:
-            paragraphs.append(text)
-            at += len(text) + 2
-    if not paragraphs:
-        raise SourceError(f"{_KIND} has no text: {shown}")
-    text = "\n\n".join(paragraphs)
-    # A slide with no text begins where the next one does; trailing ones, at the end.
-    return PptxText(text=text, title=title, page_starts=[min(s, len(text)) for s in page_starts])
+    return deck_text(slides, title, _KIND, shown)
 
 
 def _read(compound: CompoundFile) -> tuple[list[list[str]], str | None]:

@@ -12,14 +12,14 @@ is. Each slide is a page of the source, so a quote's note names the slide it is 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from briefing.errors import SourceError
 from briefing.package import Package, open_package, usable_title
 
-__all__ = ["PptxText", "read_pptx"]
+__all__ = ["PptxText", "deck_text", "read_pptx"]
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -59,22 +59,30 @@ def read_pptx(data: bytes, shown: str) -> PptxText:
             if name in package.names
         ]
         properties = package.part(_CORE) if _CORE in package.names else None
+    first_title = next((heading for _, heading in slides if heading), None)
+    found = next(properties.iter(_DC_TITLE), None) if properties is not None else None
+    title = (usable_title(found.text or "") if found is not None else None) or first_title
+    return deck_text([texts for texts, _ in slides], title, _KIND, shown)
+
+
+def deck_text(
+    slides: Sequence[Sequence[str]], title: str | None, kind: str, shown: str
+) -> PptxText:
+    """A deck's text from each slide's paragraphs (a hidden slide has none but is still a
+    page): paragraphs apart by a blank line, each slide a page; ``SourceError`` naming
+    ``kind`` when no slide has text."""
     paragraphs: list[str] = []
     page_starts: list[int] = []
     at = 0
-    first_title: str | None = None
-    for number, (texts, heading) in enumerate(slides):
+    for number, texts in enumerate(slides):
         if number:
             page_starts.append(at)
         for text in texts:
             paragraphs.append(text)
             at += len(text) + 2
-        first_title = first_title or heading
     if not paragraphs:
-        raise SourceError(f"{_KIND} has no text: {shown}")
+        raise SourceError(f"{kind} has no text: {shown}")
     text = "\n\n".join(paragraphs)
-    found = next(properties.iter(_DC_TITLE), None) if properties is not None else None
-    title = (usable_title(found.text or "") if found is not None else None) or first_title
     # A slide with no text begins where the next one does; trailing ones, at the end.
     return PptxText(text=text, title=title, page_starts=[min(s, len(text)) for s in page_starts])
 
