@@ -144,7 +144,7 @@ def test_rtf_saved_under_another_name_is_still_read_as_rtf(tmp_path: Path, name:
         ("memo.pages", "a Pages document; export it as .docx or PDF"),
         ("budget.numbers", "a spreadsheet; briefing reads prose"),
         ("figures.xlsx", "a spreadsheet; briefing reads prose"),
-        ("talk.key", "slides; save them as .pptx or PDF"),
+        ("talk.key", "Keynote slides; export them as .pptx or PDF"),
     ],
 )
 def test_a_format_briefing_does_not_read_says_what_to_do(
