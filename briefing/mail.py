@@ -174,11 +174,13 @@ _EXTENSIONS = {
 @dataclass(frozen=True)
 class Attachment:
     """A file attached to a message: its name (a label only) and its bytes, or a message
-    already read (Outlook stores an attached message as part of the one it is attached to)."""
+    already read (Outlook stores an attached message as part of the one it is attached to),
+    or why the message does not hold the file (``unread``: Outlook's links to a file)."""
 
     name: str
     data: bytes
     message: MailText | None = None
+    unread: str | None = None
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,15 @@ _DISPLAY_NAME, _ATTACHMENT_HIDDEN = 0x3001, 0x7FFE
 # Property types.
 _UNICODE, _STRING8, _BINARY, _OBJECT = 0x001F, 0x001E, 0x0102, 0x000D
 _LONG, _BOOLEAN, _SYSTIME = 0x0003, 0x000B, 0x0040
-_EMBEDDED_MESSAGE = 5  # the attach method of an attached message
+# Attach methods: a link to a file elsewhere (three kinds), an attached message, an object
+# embedded by OLE.
+_BY_REFERENCE, _EMBEDDED_MESSAGE, _OLE_OBJECT = frozenset({2, 3, 4}), 5, 6
+_NOT_HELD = {
+    **dict.fromkeys(
+        _BY_REFERENCE, "attached as a link to a file elsewhere; give that file as a source"
+    ),
+    _OLE_OBJECT: "an object embedded in the message; save it from Outlook as a file",
+}
 # Message classes: a clear-signed message, an encrypted or opaquely signed one.
 _SIGNED, _ENCRYPTED = "IPM.NOTE.SMIME.MULTIPARTSIGNED", "IPM.NOTE.SMIME"
 # The fixed-size properties follow a header of this size: a message's, an attached message's,
@@ -255,8 +263,9 @@ def _day(message: _Properties) -> str | None:
 
 
 def _attachments(compound: CompoundFile, storage: str) -> list[Attachment]:
-    """The files attached, in their order; an attached message read as a message; pictures
-    shown inside the body (with a content id, or marked hidden) are not attachments."""
+    """The files attached, in their order; an attached message read as a message; a link to
+    a file or an embedded object noted as not held; pictures shown inside the body (with a
+    content id, or marked hidden) are not attachments."""
     found: list[Attachment] = []
     names = sorted(n for n in compound.children(storage) if _ATTACHMENT_STORAGE.fullmatch(n))
     for number, name in enumerate(names, start=1):
@@ -269,7 +278,11 @@ def _attachments(compound: CompoundFile, storage: str) -> list[Attachment]:
             continue
         label = _attachment_name(attachment, number)
         inner = f"{path}/__substg1.0_{_ATTACH_DATA:04X}{_OBJECT:04X}"
-        if attachment.number(_ATTACH_METHOD) == _EMBEDDED_MESSAGE and compound.exists(inner):
+        method = attachment.number(_ATTACH_METHOD)
+        if method in _NOT_HELD:
+            found.append(Attachment(name=label, data=b"", unread=_NOT_HELD[method]))
+            continue
+        if method == _EMBEDDED_MESSAGE and compound.exists(inner):
             message = _Properties(compound, inner, _HEADER_EMBEDDED)
             mail = _mail(compound, message, inner)
             if not label.lower().endswith((".msg", ".eml")):

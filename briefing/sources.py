@@ -580,6 +580,9 @@ def _message_sources(mail: MailText, shown: str, stem: str, depth: int) -> list[
         if attachment.message is not None:
             attached.extend(_attached_message(attachment.message, attachment.name, name, depth))
             continue
+        if attachment.unread:
+            log.warning("skipping %s: %s", name, attachment.unread)
+            continue
         suffix = Path(attachment.name).suffix.lower()
         if suffix not in DOCUMENT_EXTENSIONS | _NOT_READ.keys() and not is_pdf(attachment.data):
             log.info("skipping %s: not a document type briefing reads", name)

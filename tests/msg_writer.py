@@ -25,6 +25,7 @@ class Attached:
     content_id: str | None = None
     hidden: bool = False
     message: Message | None = None
+    method: int | None = None  # set: 2-4, a link to ``data``'s path; 6, an OLE object
 
 
 @dataclass
@@ -88,7 +89,8 @@ def _message_tree(message: Message, header: int) -> dict[str, bytes | Tree]:
 
 def _attachment_tree(attached: Attached) -> dict[str, bytes | Tree]:
     tree: dict[str, bytes | Tree] = {}
-    fixed = [(0x3705, LONG, _long(5 if attached.message else 1))]
+    method = attached.method or (5 if attached.message else 1)
+    fixed = [(0x3705, LONG, _long(method))]
     if attached.hidden:
         fixed.append((0x7FFE, BOOLEAN, b"\x01"))
     for prop, value in ((0x3707, attached.name), (0x370E, attached.mime)):
@@ -98,6 +100,10 @@ def _attachment_tree(attached: Attached) -> dict[str, bytes | Tree]:
         tree[f"__substg1.0_3712{UNICODE:04X}"] = attached.content_id.encode("utf-16-le")
     if attached.message is not None:
         tree["__substg1.0_3701000D"] = _message_tree(attached.message, header=24)
+    elif method in (2, 3, 4):
+        tree[f"__substg1.0_370D{UNICODE:04X}"] = attached.data.decode().encode("utf-16-le")
+    elif method == 6:
+        tree["__substg1.0_3701000D"] = {"CONTENTS": attached.data, "\x01Ole": bytes(20)}
     else:
         tree[f"__substg1.0_3701{BINARY:04X}"] = attached.data
     tree["__properties_version1.0"] = bytes(8) + _fixed(fixed)

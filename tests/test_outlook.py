@@ -142,6 +142,29 @@ def test_attachments_and_attached_messages(
     assert "logo.png" not in caplog.text and "hidden.txt" not in caplog.text
 
 
+def test_a_file_the_message_only_links_to_is_named_not_lost(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Outlook can attach a link to a file on a share, or an embedded object, instead of
+    the file: the message does not hold the document, and the editor is told which."""
+    data = outlook_message(
+        Message(
+            subject="Levy papers",
+            body=f"{LONG}\r\n",
+            attachments=[
+                Attached(name="annex.pdf", data=b"\\\\council\\papers\\annex.pdf", method=2),
+                Attached(name="Chart", data=b"\x01\x05", method=6),
+            ],
+        )
+    )
+    with caplog.at_level(logging.WARNING, logger="briefing.sources"):
+        sources = read_all(tmp_path / "papers.msg", data)
+    where = str(tmp_path / "papers.msg")
+    assert [s.text for s in sources] == [LONG]
+    assert f"skipping {where}#annex.pdf: attached as a link to a file elsewhere" in caplog.text
+    assert f"skipping {where}#Chart: an object embedded in the message" in caplog.text
+
+
 def test_a_covering_note_is_not_a_source(tmp_path: Path) -> None:
     data = outlook_message(
         Message(
