@@ -493,3 +493,19 @@ def test_a_certified_mail_envelope_gives_the_message_it_carries(tmp_path: Path) 
         ("Comunicato sul pedaggio", "Transport Ministry Press Office")
     ]
     assert sources[0].text.startswith(BODY.strip())
+
+
+def test_an_attachment_with_no_name_is_read_by_its_type(tmp_path: Path) -> None:
+    """Some mail programs send a file with no name, only its type: the type names it, so it
+    is read as that type (a PowerPoint 97-2003 deck here)."""
+    from tests.ppt_writer import Slide, deck, shape
+
+    mail = message(BODY + "\n" + LONG_REPORT)
+    mail.add_attachment(
+        deck([Slide(shapes=(shape(OBJECTION),))]),
+        maintype="application",
+        subtype="vnd.ms-powerpoint",
+    )
+    sources = load_all(tmp_path, mail)
+    assert sources[1].path == f"{tmp_path / 'statement.eml'}#attachment 1.ppt"
+    assert sources[1].text == OBJECTION

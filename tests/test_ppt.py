@@ -240,3 +240,9 @@ def test_outline_text_no_shape_shows_is_still_read(tmp_path: Path) -> None:
         RISK,
         "Levy",
     ]
+
+
+@pytest.mark.parametrize("name", ["show.pps", "SHOW.PPS"])
+def test_a_slide_show_is_a_deck(tmp_path: Path, name: str) -> None:
+    """PowerPoint's "slide show" save (.pps) is the same format, opened to play."""
+    assert read_one(tmp_path / name, deck([Slide(shapes=(shape(PLAN),))])).text == PLAN

@@ -144,3 +144,14 @@ def test_a_deck_that_cannot_be_read_is_one_line_error(tmp_path: Path) -> None:
     assert read_error(path, deck([slide(shape("3", placeholder="sldNum"))])) == (
         "PowerPoint deck has no text: FILE"
     )
+
+
+def test_macro_enabled_and_slide_show_decks_are_decks(tmp_path: Path) -> None:
+    """.pptm (macros kept, never run: only the slides' XML is read) and .ppsx (opened to
+    play) are the same package; so is Word's macro-enabled .docm."""
+    from tests.test_docx import docx_bytes, para, run
+
+    data = deck([slide(shape(PLAN))])
+    for name in ("deck.pptm", "deck.ppsx"):
+        assert read_one(tmp_path / name, data).text == PLAN
+    assert read_one(tmp_path / "memo.docm", docx_bytes(para(run(RISK)))).text == RISK
