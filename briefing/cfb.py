@@ -243,6 +243,11 @@ _CODECS = {
     20866: "koi8_r",
     21866: "koi8_u",
     10000: "mac_roman",
+    # Mac PowerPoint's and Word's East Asian code pages, as the encodings they are based on.
+    10001: "shift_jis",
+    10002: "big5",
+    10003: "euc_kr",
+    10008: "gb2312",
     **{28590 + n: f"iso8859_{n}" for n in range(2, 16)},
 }
 

@@ -47,7 +47,10 @@ _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 # A title the writing program filled in, not the author.
 _TOOL_TITLE = re.compile(
     r"^(?:untitled\b.*|unknown title|document\d*|(?:powerpoint )?presentation\d*"
-    r"|.*\.(?:docx?|pdf|odt|rtf|pptx?))$",
+    r"|.*\.(?:docx?|pdf|odt|rtf|pptx?)"
+    # PowerPoint's default title in other languages: "PowerPoint-Präsentation", "Présentation
+    # PowerPoint", "Presentación de PowerPoint", "PowerPoint 演示文稿", "Презентация PowerPoint".
+    r"|(?:\w+\s+(?:de|di|do|du|van|programu)\s+|\w+\s+)?powerpoint(?:[\s-]+\w+)?)$",
     re.IGNORECASE,
 )
 _TITLE_MAX = 200

@@ -62,7 +62,10 @@ _HEADER_TOKEN, _ENCRYPTED_TOKEN = 0xE391C05F, 0xF3D1C4DF
 _FILE_VERSION = 0x03F4
 _EDITS_MAX = 10_000  # saves in one file; more is a loop
 _DEPTH_MAX = 32  # groups in groups
-_DROPPED = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff]")
+# Control characters, and the private use area, where symbol fonts' glyphs (a Wingdings
+# smiley, a bullet) sit: a reader sees a picture, not a letter.
+_DROPPED = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffe\uffff]")
+_SPACES = str.maketrans("\x0b\t\n", "   ")  # a line break, a tab: spaces in a paragraph
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,6 @@ def read_ppt(data: bytes, shown: str) -> PptxText:
 def _read(compound: CompoundFile) -> tuple[list[list[str]], str | None]:
     """Each slide's paragraphs (its notes after them; none for a hidden slide), and the
     deck's title: the summary properties', else the first slide title's."""
-    if compound.exists("EncryptedSummary"):
-        raise _Unreadable("password-protected")
     if not compound.is_stream(_DOCUMENT_STREAM):
         if compound.exists("PP40"):
             raise _Unreadable("PowerPoint 95 or older; save it as .pptx or PDF")
@@ -127,25 +128,30 @@ def _read(compound: CompoundFile) -> tuple[list[list[str]], str | None]:
     notes_pages = {listed.slide_id: listed for listed in lists.get(_NOTES_LISTS, [])}
     slides: list[list[str]] = []
     first_title: str | None = None
+    # Each slide and notes page is read once, and a deck has no more characters than its
+    # stream has bytes: a file that lists one record again and again (by one persist id or
+    # many) would otherwise make a little text a great deal.
     read: set[int] = set()
+    budget = len(stream)
     for listed in lists.get(_SLIDE_LISTS, []):
-        # Each slide and notes page is read once: a file listing one again and again would
-        # otherwise make a little text a great deal.
-        if listed.persist in read:
-            raise _Damaged
-        read.add(listed.persist)
         slide = _record_at(stream, offsets, listed.persist, _SLIDE)
+        if slide.start in read:
+            raise _Damaged
+        read.add(slide.start)
         notes_id, hidden = _slide_atoms(stream, slide)
         if hidden:
             slides.append([])
             continue
         texts, heading = _drawing_text(stream, slide, listed)
         notes = notes_pages.get(notes_id) if notes_id else None
-        if notes is not None and notes.persist in offsets and notes.persist not in read:
-            read.add(notes.persist)
-            texts.extend(
-                _drawing_text(stream, _record_at(stream, offsets, notes.persist, _NOTES), notes)[0]
-            )
+        if notes is not None and notes.persist in offsets:
+            page = _record_at(stream, offsets, notes.persist, _NOTES)
+            if page.start not in read:
+                read.add(page.start)
+                texts.extend(_drawing_text(stream, page, notes)[0])
+        budget -= sum(len(text) for text in texts)
+        if budget < 0:
+            raise _Damaged
         slides.append(texts)
         first_title = first_title or heading
     return slides, usable_title(summary_title(compound) or "") or first_title
@@ -394,10 +400,11 @@ def _characters(stream: bytes, atom: _Record) -> str:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """The paragraphs of a text (ended by carriage returns), line breaks as spaces."""
+    """The paragraphs of a text (ended by carriage returns), line breaks and tabs as
+    spaces."""
     found = []
     for paragraph in text.split("\r"):
-        paragraph = _DROPPED.sub("", paragraph.replace("\x0b", " ")).strip()
+        paragraph = _DROPPED.sub("", paragraph.translate(_SPACES)).strip()
         if paragraph:
             found.append(paragraph)
     return found

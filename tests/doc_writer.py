@@ -149,13 +149,13 @@ def _bin_table(stream: bytearray, runs: list[tuple[int, int, bytes]], *, paragra
     return struct.pack("<3I", bounds[0], bounds[-1], number)
 
 
-def summary_information(title: str) -> bytes:
-    """A summary property set holding ``title`` (in code page 1252)."""
-    encoded = title.encode("cp1252") + b"\0"
+def summary_information(title: str, codepage: int = 1252, codec: str = "cp1252") -> bytes:
+    """A summary property set holding ``title`` in ``codepage`` (encoded by ``codec``)."""
+    encoded = title.encode(codec) + b"\0"
     title_value = struct.pack("<II", 0x1E, len(encoded)) + encoded.ljust(
         -(-len(encoded) // 4) * 4, b"\0"
     )
-    codepage_value = struct.pack("<IHH", 0x02, 1252, 0)
+    codepage_value = struct.pack("<IHH", 0x02, codepage, 0)
     properties = [(1, codepage_value), (2, title_value)]
     offset = 8 + 8 * len(properties)
     pairs, values = b"", b""

@@ -101,6 +101,7 @@ def deck(
     slides: list[Slide],
     *,
     title: str | None = None,
+    title_codepage: tuple[int, str] = (1252, "cp1252"),
     order: list[int] | None = None,
     current_user: bool = True,
     token: int = HEADER_TOKEN,
@@ -163,7 +164,7 @@ def deck(
     if current_user:
         tree["Current User"] = record(0x0FF6, user)
     if title is not None:
-        tree["\x05SummaryInformation"] = summary_information(title)
+        tree["\x05SummaryInformation"] = summary_information(title, *title_codepage)
     return compound_file(tree)
 
 

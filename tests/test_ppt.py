@@ -185,7 +185,6 @@ def _cut_short() -> bytes:
         (b"not a deck at all", "cannot read PowerPoint 97-2003 deck: FILE (not a PowerPoint"),
         (deck([Slide(shapes=(shape(PLAN),))], token=ENCRYPTED_TOKEN), "(password-protected)"),
         (deck([Slide(shapes=(shape(PLAN),))], encrypted_edit=True), "(password-protected)"),
-        (compound_file({"EncryptedSummary": b"x", "PowerPoint Document": b""}), "(password-"),
         (_no_document_stream(), "(not a PowerPoint deck)"),
         (compound_file({"PP40": b"x"}), "(PowerPoint 95 or older; save it as .pptx or PDF)"),
         (_powerpoint_95(), "(PowerPoint 95 or older"),
@@ -195,6 +194,28 @@ def _cut_short() -> bytes:
 )
 def test_unreadable_decks_are_one_line_errors(tmp_path: Path, data: bytes, reason: str) -> None:
     assert reason in read_error(tmp_path / "bad.ppt", data)
+
+
+def test_titles_in_other_languages_and_code_pages(tmp_path: Path) -> None:
+    """PowerPoint's default title in another language is no title; a Mac deck's title in
+    its Simplified Chinese code page (10008) reads as written."""
+    slides = [Slide(shapes=(shape("Who pays", text_type=0),))]
+    for default in ("Présentation PowerPoint", "PowerPoint-Präsentation", "PowerPoint 演示文稿"):
+        codepage = (10008, "gb2312") if "演" in default else (1252, "cp1252")
+        data = deck(slides, title=default, title_codepage=codepage)
+        assert read_one(tmp_path / "d.ppt", data).title == "Who pays"
+    data = deck(slides, title="港口收费简报", title_codepage=(10008, "gb2312"))
+    assert read_one(tmp_path / "mac.ppt", data).title == "港口收费简报"
+
+
+def test_symbol_glyphs_are_not_text_and_a_decrypted_deck_is_read(tmp_path: Path) -> None:
+    """A Wingdings smiley is a private-use character, a picture to the reader; a deck a tool
+    decrypted keeps its "EncryptedSummary" stream but is no longer protected."""
+    compound = CompoundFile(deck([Slide(shapes=(shape(PLAN, "\uf04a", f"{RISK} \uf0d8"),))]))
+    tree = {name: compound.read(name) for name in compound.children()}
+    tree["EncryptedSummary"] = b"\x00" * 64
+    source = read_one(tmp_path / "decrypted.ppt", compound_file(tree))
+    assert source.text.split("\n\n") == [PLAN, RISK]
 
 
 def test_keynote_is_still_refused_with_advice(tmp_path: Path) -> None:
