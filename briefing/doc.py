@@ -40,6 +40,9 @@ _STORIES_READ = frozenset({"body", "footnotes", "endnotes", "text boxes"})
 _FKP_SIZE = 512
 # Character properties that hide a run from the reader: deleted under tracked changes, hidden.
 _SPRM_DELETED, _SPRM_HIDDEN = 0x0800, 0x083C
+# A symbol font's glyph from Insert Symbol (a Wingdings smiley): the text holds a stand-in
+# character ("("), the glyph is in the property; a picture to the reader, not a letter.
+_SPRM_SYMBOL = 0x6A09
 # A paragraph property that marks a table's row end (the outer table's, a nested table's).
 _SPRM_ROW_END, _SPRM_INNER_ROW_END = 0x2417, 0x244C
 # Field marks, and the special characters a reader does not see as text.
@@ -271,11 +274,14 @@ def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
 
 
 def _hidden_runs(document: bytes, table: bytes, plc: tuple[int, int]) -> list[tuple[int, int]]:
-    """File offset ranges of characters deleted under tracked changes or hidden."""
+    """File offset ranges of characters deleted under tracked changes, hidden, or standing
+    in for a symbol."""
     hidden = []
     for start, end, grpprl in _runs(document, table, plc, paragraphs=False):
         for sprm, operand in _sprms(grpprl):
-            if sprm in (_SPRM_DELETED, _SPRM_HIDDEN) and operand[:1] in (b"\x01", b"\x81"):
+            if sprm == _SPRM_SYMBOL or (
+                sprm in (_SPRM_DELETED, _SPRM_HIDDEN) and operand[:1] in (b"\x01", b"\x81")
+            ):
                 hidden.append((start, end))
                 break
     return hidden

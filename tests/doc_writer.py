@@ -17,7 +17,7 @@ from tests.cfb_writer import compound_file
 
 FIB_SIZE = 1024
 PAGE = 512
-DELETED, HIDDEN, ROW_END = 0x0800, 0x083C, 0x2417
+DELETED, HIDDEN, ROW_END, SYMBOL = 0x0800, 0x083C, 0x2417, 0x6A09
 SUMMARY_FORMAT = bytes.fromhex("e0859ff2f94f6810ab9108002b27b3d9")
 
 
@@ -32,6 +32,7 @@ def word_document(
     split: int | None = None,
     deleted: Sequence[tuple[int, int]] = (),
     hidden: Sequence[tuple[int, int]] = (),
+    symbols: Sequence[int] = (),
     row_ends: Sequence[int] = (),
     title: str | None = None,
     version: int = 0x00C1,
@@ -39,7 +40,9 @@ def word_document(
     repeat: int = 1,
 ) -> bytes:
     """A .doc of these stories; ``deleted`` and ``hidden`` are character ranges of the whole
-    text (body first), ``row_ends`` the positions of cell marks that end a row. ``repeat``
+    text (body first), ``symbols`` the positions of characters Insert Symbol put there (a
+    Wingdings glyph: the text holds "(" for it), ``row_ends`` the positions of cell marks
+    that end a row. ``repeat``
     lists the pieces that many times over, all pointing at the same bytes (a damaged or
     hostile piece table)."""
     text = body + footnotes + headers + comments + endnotes + boxes
@@ -73,6 +76,10 @@ def word_document(
         (offsets[start], offsets[end - 1] + width(end - 1), struct.pack("<HB", sprm, 1))
         for start, end, sprm in marks
     ]
+    character_runs += [
+        (offsets[i], offsets[i] + width(i), struct.pack("<HHH", SYMBOL, 2, 0xF04A)) for i in symbols
+    ]
+    character_runs.sort()
     paragraph_runs = [
         (offsets[i], offsets[i] + width(i), struct.pack("<HBHB", 0x2416, 1, ROW_END, 1))
         for i in row_ends

@@ -55,6 +55,15 @@ def test_deleted_and_hidden_text_is_left_out(tmp_path: Path) -> None:
     assert source.text == "The council will vote in March. It met on Monday."
 
 
+def test_a_symbols_stand_in_character_is_not_text(tmp_path: Path) -> None:
+    """Insert Symbol stores a Wingdings smiley as "(" with the glyph in its properties (as
+    Word 2007 did in a file from oletools' test data): not a bracket."""
+    body = "Have fun reading it ( and the (brackets) stay.\r"
+    data = word_document(body, symbols=[body.index("(")])
+    source = read_one(tmp_path / "symbol.doc", data)
+    assert source.text == "Have fun reading it  and the (brackets) stay."
+
+
 def test_a_table_is_one_line_a_row(tmp_path: Path) -> None:
     body = "Who said what:\rGroup\x07Stance\x07\x07Ferry operators\x07\x07Oppose\x07\x07After.\r"
     marks = [index for index, char in enumerate(body) if char == "\x07"]
