@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from briefing.errors import SourceError
-from briefing.package import document_title, read_parts
+from briefing.package import SYMBOL_GLYPHS, document_title, read_parts
 
 __all__ = ["DocxText", "read_docx"]
 
@@ -86,11 +86,11 @@ def _blocks(container: ElementTree.Element) -> Iterator[tuple[str, bool]]:
 
 
 def _paragraph_text(paragraph: ElementTree.Element) -> str:
-    """A paragraph's text as it reads: tabs and line breaks as spaces, deleted text and
-    field codes left out."""
+    """A paragraph's text as it reads: tabs and line breaks as spaces, deleted text, field
+    codes and symbol fonts' glyphs left out."""
     pieces: list[str] = []
     _collect(paragraph, pieces)
-    return "".join(pieces)
+    return SYMBOL_GLYPHS.sub("", "".join(pieces))
 
 
 def _collect(element: ElementTree.Element, pieces: list[str]) -> None:

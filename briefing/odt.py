@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from briefing.errors import SourceError
-from briefing.package import UNREADABLE_MEMBER, document_title, read_parts
+from briefing.package import SYMBOL_GLYPHS, UNREADABLE_MEMBER, document_title, read_parts
 
 __all__ = ["OdfReader", "OdtText", "document_encrypted", "read_odt"]
 
@@ -141,12 +141,12 @@ class OdfReader:
 
     def paragraph_text(self, paragraph: ElementTree.Element) -> str:
         """A paragraph's text as it reads: runs of whitespace in the XML as one space (ODF's
-        rule), ``text:s`` as the spaces it counts, tabs and line breaks as spaces, comments
-        and deletions left out, a note's text kept for after the body, a text box's
-        paragraphs on lines of their own."""
+        rule), ``text:s`` as the spaces it counts, tabs and line breaks as spaces, comments,
+        deletions and symbol fonts' glyphs left out, a note's text kept for after the body, a
+        text box's paragraphs on lines of their own."""
         pieces: list[str] = [_spaced(paragraph.text)]
         self._collect(paragraph, pieces)
-        return "".join(pieces)
+        return SYMBOL_GLYPHS.sub("", "".join(pieces))
 
     def _collect(self, element: ElementTree.Element, pieces: list[str]) -> None:
         for child in element:

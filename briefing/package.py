@@ -54,6 +54,9 @@ _TOOL_TITLE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_MAX = 200
+# The private use area, where symbol fonts' glyphs sit (a Wingdings smiley, a Symbol-font
+# bullet typed as a character): a picture to the reader, not a letter.
+SYMBOL_GLYPHS = re.compile("[\ue000-\uf8ff]")
 
 
 class Package:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file, summary_title
 from briefing.errors import SourceError
-from briefing.package import usable_title
+from briefing.package import SYMBOL_GLYPHS, usable_title
 from briefing.pptx import PptxText, deck_text
 
 __all__ = ["read_ppt"]
@@ -62,9 +62,9 @@ _HEADER_TOKEN, _ENCRYPTED_TOKEN = 0xE391C05F, 0xF3D1C4DF
 _FILE_VERSION = 0x03F4
 _EDITS_MAX = 10_000  # saves in one file; more is a loop
 _DEPTH_MAX = 32  # groups in groups
-# Control characters, and the private use area, where symbol fonts' glyphs (a Wingdings
-# smiley, a bullet) sit: a reader sees a picture, not a letter.
-_DROPPED = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffe\uffff]")
+# Control characters; and symbol fonts' glyphs (``package.SYMBOL_GLYPHS``), pictures to a
+# reader.
+_DROPPED = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|" + SYMBOL_GLYPHS.pattern)
 _SPACES = str.maketrans("\x0b\t\n", "   ")  # a line break, a tab: spaces in a paragraph
 
 

@@ -101,6 +101,12 @@ def test_tabs_breaks_and_hyphens_inside_a_paragraph(tmp_path: Path) -> None:
     assert load(tmp_path, docx_bytes(body)).text == "Levy Notes A non-binding vote."
 
 
+def test_symbol_glyphs_are_not_text(tmp_path: Path) -> None:
+    """A Symbol-font bullet typed as a private-use character is a picture, not a letter."""
+    body = para(run("\uf0b7 The levy rises by 4 percent."))
+    assert load(tmp_path, docx_bytes(body)).text == "The levy rises by 4 percent."
+
+
 def test_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
     """Inserted text is in, deleted text and field codes are out: the document as it reads
     once its changes are accepted."""

@@ -88,6 +88,13 @@ def test_whitespace_follows_odf_rules(tmp_path: Path) -> None:
     )
 
 
+def test_symbol_glyphs_are_not_text(tmp_path: Path) -> None:
+    """A Wingdings smiley is stored as a private-use character (as in a file from oletools'
+    test data): a picture to the reader, not a letter."""
+    body = p("Have fun reading it \uf04a") + p("\uf0b7 Fees rise by 40 euros.")
+    assert load(tmp_path, odt_bytes(body)).text == "Have fun reading it\n\nFees rise by 40 euros."
+
+
 def test_tracked_changes_read_as_accepted_and_comments_left_out(tmp_path: Path) -> None:
     body = (
         '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
