@@ -40,7 +40,7 @@ _SLIDE, _SLIDE_ATOM, _SLIDE_SHOW_INFO = 0x03EE, 0x03EF, 0x03F9
 _NOTES = 0x03F0
 _SLIDE_LIST, _SLIDE_PERSIST = 0x0FF0, 0x03F3
 _DRAWING = 0x040C
-_USER_EDIT, _PERSIST_DIRECTORY = 0x0FF5, 0x1772
+_USER_EDIT, _PERSIST_DIRECTORY, _CRYPT_SESSION = 0x0FF5, 0x1772, 0x2F14
 _TEXT_HEADER, _TEXT_CHARS, _TEXT_BYTES, _OUTLINE_TEXT_REF = 0x0F9F, 0x0FA0, 0x0FA8, 0x0F9E
 _PLACEHOLDER = 0x0BC3
 _GROUP, _SHAPE = 0xF003, 0xF004
@@ -229,7 +229,7 @@ def _persist_directory(stream: bytes, edit_at: int) -> tuple[dict[int, int], int
     """Where each persisted record lies, every save's directory applied from the first to
     the last; and the document record's persist id, as the last save names it."""
     directories: list[int] = []
-    document_ref = None
+    document_ref = crypt_ref = None
     seen: set[int] = set()
     at = edit_at
     while True:
@@ -237,12 +237,12 @@ def _persist_directory(stream: bytes, edit_at: int) -> tuple[dict[int, int], int
             raise _Damaged
         seen.add(at)
         edit = _record(stream, at, _USER_EDIT)
-        if edit.end - edit.start >= 32:  # the encryption session's reference is there
-            raise _Unreadable("password-protected")
         last_edit, directory, reference = struct.unpack_from("<III", stream, edit.start + 8)
         directories.append(directory)
         if document_ref is None:
             document_ref = reference
+            if edit.end - edit.start >= 32:  # an encrypted deck names its session here
+                (crypt_ref,) = struct.unpack_from("<I", stream, edit.start + 28)
         if last_edit == 0:
             break
         at = last_edit
@@ -259,6 +259,8 @@ def _persist_directory(stream: bytes, edit_at: int) -> tuple[dict[int, int], int
                 offsets[first + index] = offset
             at += 4 + 4 * count
     assert document_ref is not None
+    if crypt_ref in offsets and _is_record(stream, offsets[crypt_ref], _CRYPT_SESSION):
+        raise _Unreadable("password-protected")
     return offsets, document_ref
 
 

@@ -107,6 +107,7 @@ def deck(
     token: int = HEADER_TOKEN,
     version: int = 0x03F4,
     encrypted_edit: bool = False,
+    long_edit: bool = False,
 ) -> bytes:
     """A .ppt of ``slides``, listed in ``order`` (indexes; default as given) while their
     records lie in the stream in the order given. A slide with ``replaced_by`` is saved
@@ -151,14 +152,18 @@ def deck(
         stream += container(
             0x03F0, record(0x03F1, bytes(8), version=1), drawing(*slides[index].notes)
         )
-    edit_at = _save(stream, offsets, 0, encrypted_edit)
+    if encrypted_edit:  # the encryption session the user edit names
+        offsets[63] = len(stream)
+        stream += container(0x2F14, record(0x2F15, bytes(16)))
+    long_edit = long_edit or encrypted_edit
+    edit_at = _save(stream, offsets, 0, long_edit)
     replaced = {persist[i]: s.replaced_by for i, s in enumerate(slides) if s.replaced_by}
     if replaced:
         later = {}
         for number, slide in replaced.items():
             later[number] = len(stream)
             stream += _slide_record(slide, 0)
-        edit_at = _save(stream, later, edit_at, encrypted_edit)
+        edit_at = _save(stream, later, edit_at, long_edit)
     user = struct.pack("<IIIHHBBH", 0x14, token, edit_at, 0, version, 3, 0, 0)
     tree: dict[str, bytes] = {"PowerPoint Document": bytes(stream)}
     if current_user:
@@ -176,7 +181,7 @@ def _slide_record(slide: Slide, notes_id: int) -> bytes:
     return container(0x03EE, atom, show, drawing(*slide.shapes))
 
 
-def _save(stream: bytearray, offsets: dict[int, int], last_edit: int, encrypted: bool) -> int:
+def _save(stream: bytearray, offsets: dict[int, int], last_edit: int, long: bool) -> int:
     """Append a persist directory of ``offsets`` and a user edit pointing back to
     ``last_edit``; where the user edit lies."""
     entries = b""
@@ -186,7 +191,7 @@ def _save(stream: bytearray, offsets: dict[int, int], last_edit: int, encrypted:
     stream += record(0x1772, entries)
     edit_at = len(stream)
     body = struct.pack("<IHBBIIIIHH", 256, 0, 0, 3, last_edit, directory_at, 1, 64, 1, 0)
-    if encrypted:
+    if long:  # the optional field naming the encryption session (persist id 63)
         body += struct.pack("<I", 63)
     stream += record(0x0FF5, body)
     return edit_at

@@ -218,6 +218,13 @@ def test_symbol_glyphs_are_not_text_and_a_decrypted_deck_is_read(tmp_path: Path)
     assert source.text.split("\n\n") == [PLAN, RISK]
 
 
+def test_a_user_edit_naming_no_encryption_session_is_not_protection(tmp_path: Path) -> None:
+    """The user edit's optional last field names an encryption session only when one is
+    there: a writer that fills it with no session wrote an ordinary deck."""
+    data = deck([Slide(shapes=(shape(PLAN),))], long_edit=True)
+    assert read_one(tmp_path / "long.ppt", data).text == PLAN
+
+
 def test_keynote_is_still_refused_with_advice(tmp_path: Path) -> None:
     message = read_error(tmp_path / "talk.key", b"PK\x03\x04")
     assert message == "cannot read FILE: Keynote slides; export them as .pptx or PDF"
