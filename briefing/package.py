@@ -50,7 +50,9 @@ _TOOL_TITLE = re.compile(
     r"|.*\.(?:docx?|pdf|odt|rtf|pptx?)"
     # PowerPoint's default title in other languages: "PowerPoint-Präsentation", "Présentation
     # PowerPoint", "Presentación de PowerPoint", "PowerPoint 演示文稿", "Презентация PowerPoint".
-    r"|(?:\w+\s+(?:de|di|do|du|van|programu)\s+|\w+\s+)?powerpoint(?:[\s-]+\w+)?)$",
+    r"|(?:\w+\s+(?:de|di|do|du|van|programu)\s+|\w+\s+)?powerpoint(?:[\s-]+\w+)?"
+    # A slide's default name, which PowerPoint takes for a title with none on the slide.
+    r"|(?:slide|folie|diapositiva|diapositive|dia)\s*\d+)$",
     re.IGNORECASE,
 )
 _TITLE_MAX = 200

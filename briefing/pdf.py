@@ -75,6 +75,12 @@ _INDENT_EMS = 0.8
 _SPACE_EMS = 0.4
 # Lines further apart than this (in ems) are not near enough to show a column's right edge.
 _NEAR_EMS = 8.0
+# White space this wide (in ems) between two words of a line parts a table's cells: wider
+# than a justified line's loosest word space.
+_CELL_GAP_EMS = 1.2
+# A table's next row lies within this many ems below the row before.
+_ROW_STEP_EMS = 4.0
+_WORDS = re.compile(r"\S+")
 _SYMBOL_BULLET = re.compile(r"^[•▪◦‣∙·●○■□]\s")
 # A dash or a number opens a list item only after a line that ends a sentence or a lead-in:
 # "— were added" and "(a) of Article 5" also open lines that continue a sentence.
@@ -135,6 +141,11 @@ class _Line:
     first_word: float
     """The width of the line's first word, punctuation attached: whether it would have fit
     at the end of the line before tells a paragraph's end from a full line."""
+    cells: tuple[tuple[float, float, str], ...] = ()
+    """Where white space as wide as a table's gutter parts the line: each part's left and
+    right edges and text (none when nothing does)."""
+    row: bool = False
+    """The line is a table's row: its text is its cells', a paragraph of its own."""
 
     @property
     def size(self) -> float:
@@ -260,7 +271,7 @@ def _text_of(pages: list[list[_Line]], title: str | None, read_by_ocr: list[int]
     text_size = statistics.median(sizes) if sizes else 0.0
     kept, dropped = _drop_page_furniture(pages, text_size)
     body, footnotes = _set_footnotes_apart(kept, text_size)
-    text, page_starts = _paragraphs(body, footnotes, len(pages), text_size)
+    text, page_starts = _paragraphs(_table_rows(body), footnotes, len(pages), text_size)
     return PdfText(
         text=text, title=title, page_starts=page_starts, dropped=dropped, ocr_pages=read_by_ocr
     )
@@ -337,15 +348,17 @@ def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
                 first = segment.start() + len(piece) - len(piece.lstrip())
                 last = segment.start() + len(piece.rstrip()) - 1
                 word_end = first + len(piece.split()[0]) - 1
+                cells: tuple[tuple[float, float, str], ...] = ()
                 if geometry:
                     left = textpage.get_charbox(first, loose=True)[0]
                     right = textpage.get_charbox(last, loose=True)[2]
                     word = textpage.get_charbox(word_end, loose=True)[2] - left
                     baseline, size = _baseline_and_size(textpage, first)
+                    cells = _cells(textpage, segment.group(0), segment.start(), size)
                 else:
                     left = right = word = baseline = size = 0.0
                 top, bottom = baseline + _ASCENT * size, baseline - (1 - _ASCENT) * size
-                lines.append(_Line(text.strip(), number, left, right, top, bottom, word))
+                lines.append(_Line(text.strip(), number, left, right, top, bottom, word, cells))
             return lines
         finally:
             textpage.close()
@@ -434,6 +447,34 @@ def _raised_marks(textpage: pdfium.PdfTextPage, piece: str, start: int) -> str:
             last = run.end()
     pieces.append(piece[last:])
     return "".join(pieces)
+
+
+def _cells(
+    textpage: pdfium.PdfTextPage, piece: str, start: int, size: float
+) -> tuple[tuple[float, float, str], ...]:
+    """A line's parts where white space wider than ``_CELL_GAP_EMS`` parts two words (a
+    table's cells, when the lines around it are parted alike); () when none does."""
+    words = list(_WORDS.finditer(piece))
+    if len(words) < 2 or size <= 0:
+        return ()
+    cells: list[tuple[float, float, str]] = []
+    first = words[0]
+    left = textpage.get_charbox(start + first.start(), loose=True)[0]
+    for word, following in zip(words, words[1:]):
+        right = textpage.get_charbox(start + word.end() - 1, loose=True)[2]
+        next_left = textpage.get_charbox(start + following.start(), loose=True)[0]
+        if next_left - right >= _CELL_GAP_EMS * size:
+            cells.append((left, right, piece[first.start() : word.end()]))
+            first, left = following, next_left
+    if not cells:
+        return ()
+    last = words[-1]
+    right = textpage.get_charbox(start + last.end() - 1, loose=True)[2]
+    cells.append((left, right, piece[first.start() : last.end()]))
+    return tuple(
+        (cell_left, cell_right, _clean_chars(text.replace(_LINE_END_HYPHEN, "-")).strip())
+        for cell_left, cell_right, text in cells
+    )
 
 
 def _clean_chars(text: str) -> str:
@@ -545,6 +586,44 @@ def _footnote_lines(lines: list[_Line], text_size: float) -> set[int]:
     if text_above.bottom - highest_note.top < 0.5 * text_above.size:
         return set()
     return set(bottom_up[:small])
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _table_rows(lines: list[_Line]) -> list[_Line]:
+    """The lines with a table's rows read as rows: two or more lines in a row, one below the
+    other, parted into the same number of cells by gutters that line up (each gutter's white
+    overlapping the one above), each read as its cells joined by " | ", a paragraph of its
+    own, as a table in a Word or OpenDocument file is. A lone line with wide gaps, or lines
+    whose gaps do not line up, are text."""
+    rows: set[int] = set()
+    run = [0] if lines else []
+    for index in range(1, len(lines) + 1):
+        if index < len(lines) and _next_row(lines[index - 1], lines[index]):
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            rows.update(run)
+        run = [index]
+    return [
+        replace(line, text=" | ".join(cell for _, _, cell in line.cells), row=True)
+        if index in rows
+        else line
+        for index, line in enumerate(lines)
+    ]
+
+
+def _next_row(above: _Line, line: _Line) -> bool:
+    """Whether ``line`` continues the table row ``above`` begins or continues."""
+    if len(above.cells) < 2 or len(line.cells) != len(above.cells) or line.page != above.page:
+        return False
+    if not 0 < above.bottom - line.bottom < _ROW_STEP_EMS * max(line.size, above.size):
+        return False
+    return all(
+        max(a[1], b[1]) < min(a_next[0], b_next[0])
+        for a, a_next, b, b_next in zip(above.cells, above.cells[1:], line.cells, line.cells[1:])
+    )
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -706,6 +785,8 @@ def _usual_pitch(lines: list[_Line]) -> float:
 def _new_paragraph(lines: list[_Line], index: int, pitch: float, text_size: float) -> bool:
     """Whether ``lines[index]`` begins a paragraph, read from its place and the line before."""
     before, line = lines[index - 1], lines[index]
+    if line.row or before.row:
+        return True
     if _SYMBOL_BULLET.match(line.text) or (
         _ITEM.match(line.text) and _SENTENCE_END.search(before.text)
     ):

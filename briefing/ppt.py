@@ -33,6 +33,15 @@ __all__ = ["read_ppt"]
 
 _KIND = "PowerPoint 97-2003 deck"
 _DOCUMENT_STREAM, _CURRENT_USER = "PowerPoint Document", "Current User"
+# A deck PowerPoint 95 saved "for PowerPoint 95 and 97" keeps the 97 deck in this storage.
+_DUAL_STORAGE = "PP97_DUALSTORAGE"
+# PowerPoint 95's own format is not read; its deck keeps its text in this stream, as plain
+# text in the Windows code page, and that is read. (PowerPoint 4's has neither.)
+_PP95_TEXT, _PP95_STREAMS, _PP4_STREAM = (
+    "Text_Content",
+    ("Header", "PersistentStorage Directory"),
+    "PP40",
+)
 _HEADER = struct.Struct("<HHI")
 # Record types ([MS-PPT] 2.13.24 RecordTypeEnum; [MS-ODRAW] for the drawing's).
 _DOCUMENT = 0x03E8
@@ -113,12 +122,16 @@ def read_ppt(data: bytes, shown: str) -> PptxText:
 def _read(compound: CompoundFile) -> tuple[list[list[str]], str | None]:
     """Each slide's paragraphs (its notes after them; none for a hidden slide), and the
     deck's title: the summary properties', else the first slide title's."""
-    if not compound.is_stream(_DOCUMENT_STREAM):
-        if compound.exists("PP40"):
-            raise _Unreadable("PowerPoint 95 or older; save it as .pptx or PDF")
+    title = usable_title(summary_title(compound) or "")
+    base = f"{_DUAL_STORAGE}/" if compound.is_stream(f"{_DUAL_STORAGE}/{_DOCUMENT_STREAM}") else ""
+    if not base and all(compound.exists(name) for name in _PP95_STREAMS):
+        return _powerpoint_95(compound), title
+    if not compound.is_stream(base + _DOCUMENT_STREAM):
+        if compound.exists(_PP4_STREAM):
+            raise _Unreadable("PowerPoint 4 or older; save it as .pptx or PDF")
         raise _Unreadable("not a PowerPoint deck")
-    stream = compound.read(_DOCUMENT_STREAM)
-    offsets, document_ref = _persist_directory(stream, _current_edit(compound, stream))
+    stream = compound.read(base + _DOCUMENT_STREAM)
+    offsets, document_ref = _persist_directory(stream, _current_edit(compound, base, stream))
     document = _record_at(stream, offsets, document_ref, _DOCUMENT)
     lists = {
         record.instance: _slide_list(stream, record)
@@ -154,7 +167,16 @@ def _read(compound: CompoundFile) -> tuple[list[list[str]], str | None]:
             raise _Damaged
         slides.append(texts)
         first_title = first_title or heading
-    return slides, usable_title(summary_title(compound) or "") or first_title
+    return slides, title or first_title
+
+
+def _powerpoint_95(compound: CompoundFile) -> list[list[str]]:
+    """A PowerPoint 95 deck's text, from the plain text it keeps beside its slides: one
+    page, a paragraph a line."""
+    if not compound.is_stream(_PP95_TEXT):
+        raise _Unreadable("PowerPoint 95 with no text kept; save it as .pptx or PDF")
+    text = compound.read(_PP95_TEXT).decode("cp1252", "replace")
+    return [_paragraphs(text)]
 
 
 # ---------------------------------------------------------------------- records
@@ -195,11 +217,11 @@ def _record_at(stream: bytes, offsets: dict[int, int], persist: int, kind: int) 
 # ---------------------------------------------------------------------- saves
 
 
-def _current_edit(compound: CompoundFile, stream: bytes) -> int:
-    """Where the last save's user edit lies: as the "Current User" stream says, else the
-    last one in the stream (a writer that left that stream out or wrong)."""
-    if compound.is_stream(_CURRENT_USER):
-        user = compound.read(_CURRENT_USER)
+def _current_edit(compound: CompoundFile, base: str, stream: bytes) -> int:
+    """Where the last save's user edit lies: as the "Current User" stream (in the storage
+    ``base``) says, else the last one in the stream (a writer that left it out or wrong)."""
+    if compound.is_stream(base + _CURRENT_USER):
+        user = compound.read(base + _CURRENT_USER)
         if len(user) >= 24:
             token, offset, _, version = struct.unpack_from("<IIHH", user, 12)
             if token == _ENCRYPTED_TOKEN:

@@ -908,3 +908,58 @@ def test_a_raised_footnote_mark_is_written_as_superscript(tmp_path: Path) -> Non
     ]
     source = read(tmp_path, [page])
     assert source.text == f"{first}¹²{rest}"
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _table(rows: Sequence[Sequence[str]], top: float, columns: Sequence[float]) -> list[Text]:
+    """A table's rows, a line each, every cell its own text at its column; a cell of
+    digits set flush right against its column's right edge, as figures are."""
+    cells = []
+    for number, row in enumerate(rows):
+        for cell, (x, right) in zip(row, zip(columns, [*columns[1:], columns[-1] + 150])):
+            flush = cell[:1].isdigit()
+            at = right - 20 - text_width(cell, 10.0) if flush else x
+            cells.append(Text(cell, at, top - 16 * number, 10.0))
+    return cells
+
+
+def test_a_tables_rows_read_as_rows(tmp_path: Path) -> None:
+    """Lines parted into the same cells by gutters that line up (figures flush right, so
+    their left edges differ) read a row a paragraph, cells joined by " | ", as a Word or
+    OpenDocument table does; the text around it is untouched."""
+    rows = [
+        ("Route", "Fare today", "Fare in 2031"),
+        ("Island ferry", "12 euros", "24 euros"),
+        ("Harbour bus", "2 euros", "3 euros"),
+    ]
+    page = [
+        Text("The council published the fares with the plan.", LEFT, 700, 10.0),
+        *_table(rows, 670, (LEFT, 250, 400)),
+        Text("The council will vote on the plan in March.", LEFT, 600, 10.0),
+    ]
+    source = read(tmp_path, [page])
+    assert source.text.split("\n\n") == [
+        "The council published the fares with the plan.",
+        "Route | Fare today | Fare in 2031",
+        "Island ferry | 12 euros | 24 euros",
+        "Harbour bus | 2 euros | 3 euros",
+        "The council will vote on the plan in March.",
+    ]
+
+
+def test_wide_gaps_that_do_not_line_up_are_not_a_table(tmp_path: Path) -> None:
+    """A lone line with a wide gap (a signature's name and date), or two lines whose gaps
+    fall at different places, are text as before."""
+    page = [
+        Text("The council published the fares with the plan.", LEFT, 700, 10.0),
+        Text("Ana Ribeiro", LEFT, 680, 10.0),
+        Text("12 March 2031", 350, 680, 10.0),
+        Text("Harbour council", LEFT, 664, 10.0),
+        Text("Ferry union", 200, 664, 10.0),
+        Text("Quay office", 420, 664, 10.0),
+    ]
+    source = read(tmp_path, [page])
+    assert " | " not in source.text
+    assert "Ana Ribeiro 12 March 2031" in source.text

@@ -186,7 +186,7 @@ def _cut_short() -> bytes:
         (deck([Slide(shapes=(shape(PLAN),))], token=ENCRYPTED_TOKEN), "(password-protected)"),
         (deck([Slide(shapes=(shape(PLAN),))], encrypted_edit=True), "(password-protected)"),
         (_no_document_stream(), "(not a PowerPoint deck)"),
-        (compound_file({"PP40": b"x"}), "(PowerPoint 95 or older; save it as .pptx or PDF)"),
+        (compound_file({"PP40": b"x"}), "(PowerPoint 4 or older; save it as .pptx or PDF)"),
         (_powerpoint_95(), "(PowerPoint 95 or older"),
         (_cut_short(), "cannot read PowerPoint 97-2003 deck: FILE (damaged)"),
         (deck([Slide(shapes=(shape(placeholder=TITLE),))]), "PowerPoint 97-2003 deck has no text"),
@@ -223,6 +223,23 @@ def test_a_user_edit_naming_no_encryption_session_is_not_protection(tmp_path: Pa
     there: a writer that fills it with no session wrote an ordinary deck."""
     data = deck([Slide(shapes=(shape(PLAN),))], long_edit=True)
     assert read_one(tmp_path / "long.ppt", data).text == PLAN
+
+
+def test_powerpoint_95_is_read_from_the_text_it_keeps(tmp_path: Path) -> None:
+    """PowerPoint 95's format is not read, but its deck keeps its text in a stream of its
+    own (Windows-1252, paragraphs ended by carriage returns); a deck saved for 95 and 97
+    keeps the 97 deck in a storage, which is read whole."""
+    old = {
+        "Header": b"\x00" * 8,
+        "PersistentStorage Directory": b"\x00" * 8,
+        "Current User": b"\x0b\x00\x00\x00Ana Ribeiro",
+        "Text_Content": f"Harbour levy 2031\r\r{PLAN}\r\x0b{RISK} \u20ac5\r".encode("cp1252"),
+    }
+    source = read_one(tmp_path / "old.ppt", compound_file(old))
+    assert source.text.split("\n\n") == ["Harbour levy 2031", PLAN, f"{RISK} \u20ac5"]
+    newer = CompoundFile(deck([Slide(shapes=(shape(REASON),))]))
+    dual = {**old, "PP97_DUALSTORAGE": {n: newer.read(n) for n in newer.children()}}
+    assert read_one(tmp_path / "dual.ppt", compound_file(dual)).text == REASON
 
 
 def test_keynote_is_still_refused_with_advice(tmp_path: Path) -> None:
