@@ -963,3 +963,23 @@ def test_wide_gaps_that_do_not_line_up_are_not_a_table(tmp_path: Path) -> None:
     source = read(tmp_path, [page])
     assert " | " not in source.text
     assert "Ana Ribeiro 12 March 2031" in source.text
+
+
+def test_a_table_libreoffice_exported_reads_a_row_a_paragraph(tmp_path: Path) -> None:
+    """A Writer document with a table (figures set flush right), exported to PDF by
+    LibreOffice: the same rows its .odt gives."""
+    data = (Path(__file__).parent / "files" / "libreoffice-table.pdf").read_bytes()
+    (source,) = load_sources([str(_saved(tmp_path / "fares.pdf", data))])
+    paragraphs = source.text.split("\n\n")
+    assert paragraphs[2:6] == [
+        "Route | Fare today | Fare in 2031",
+        "Island ferry | 12 euros | 24 euros",
+        "Harbour bus | 2 euros | 3 euros",
+        "Night crossing | 18 euros | 30 euros",
+    ]
+    assert paragraphs[1].startswith("The council published") and " | " not in paragraphs[1]
+
+
+def _saved(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
