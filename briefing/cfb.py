@@ -19,6 +19,7 @@ __all__ = [
     "CompoundFile",
     "CompoundFileError",
     "is_compound_file",
+    "summary_codepage",
     "summary_title",
     "windows_codec",
 ]
@@ -265,20 +266,13 @@ def windows_codec(codepage: int) -> str:
 def summary_title(compound: CompoundFile) -> str | None:
     """The title in a compound document's summary properties (Word's, PowerPoint's), when
     its author wrote one."""
-    name = "\x05SummaryInformation"
-    if not compound.is_stream(name):
+    found = _summary(compound)
+    if found is None:
         return None
-    data = compound.read(name)
+    data, values = found
+    codepage = summary_codepage(compound)
+    codec = windows_codec(codepage) if codepage else "cp1252"
     try:
-        (offset,) = struct.unpack_from("<I", data, 44)
-        _, count = struct.unpack_from("<II", data, offset)
-        codec = "cp1252"
-        values: dict[int, int] = {}
-        for index in range(min(count, 64)):
-            prop, at = struct.unpack_from("<II", data, offset + 8 + 8 * index)
-            values[prop] = offset + at
-        if 1 in values and struct.unpack_from("<I", data, values[1])[0] == 0x02:
-            codec = windows_codec(struct.unpack_from("<H", data, values[1] + 4)[0])
         if 2 not in values:
             return None
         kind, size = struct.unpack_from("<II", data, values[2])
@@ -292,6 +286,37 @@ def summary_title(compound: CompoundFile) -> str | None:
     except struct.error:
         return None
     return title.rstrip("\x00").strip() or None
+
+
+def summary_codepage(compound: CompoundFile) -> int | None:
+    """The code page a compound document's summary properties name for its 8-bit strings."""
+    found = _summary(compound)
+    if found is None or 1 not in found[1]:
+        return None
+    data, values = found
+    try:
+        kind, codepage = struct.unpack_from("<IH", data, values[1])
+    except struct.error:
+        return None
+    return int(codepage) if kind == 0x02 else None
+
+
+def _summary(compound: CompoundFile) -> tuple[bytes, dict[int, int]] | None:
+    """The summary properties' stream and where each property's value lies in it."""
+    name = "\x05SummaryInformation"
+    if not compound.is_stream(name):
+        return None
+    data = compound.read(name)
+    values: dict[int, int] = {}
+    try:
+        (offset,) = struct.unpack_from("<I", data, 44)
+        _, count = struct.unpack_from("<II", data, offset)
+        for index in range(min(count, 64)):
+            prop, at = struct.unpack_from("<II", data, offset + 8 + 8 * index)
+            values[prop] = offset + at
+    except struct.error:
+        return None
+    return data, values
 
 
 def _uint32s(data: bytes) -> list[int]:

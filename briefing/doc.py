@@ -22,8 +22,16 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file, summary_title
+from briefing.cfb import (
+    CompoundFile,
+    CompoundFileError,
+    is_compound_file,
+    summary_codepage,
+    summary_title,
+    windows_codec,
+)
 from briefing.errors import SourceError
+from briefing.legacy_text import guess_legacy_encoding
 from briefing.package import usable_title
 
 __all__ = ["DocText", "read_doc"]
@@ -31,6 +39,15 @@ __all__ = ["DocText", "read_doc"]
 _KIND = "Word 97-2003 document"
 _WORD_IDENT = 0xA5EC
 _FIRST_WORD_97 = 0x00C1  # nFib of Word 97; Word 6 and 95 files are older and differ
+# Word 6 and Word 95 (nFib 101 to 105): their own mark, and where their FIB keeps the text's
+# first byte, the stories' lengths and the piece table of a fast-saved file.
+_WORD6_IDENT, _WORD6_FIBS = 0xA5DC, range(101, 106)
+_WORD6_TEXT_AT, _WORD6_LENGTHS_AT, _WORD6_CLX_AT = 0x18, 0x34, 0x160
+_COMPLEX = 0x0004  # fast-saved: the text lies in pieces
+# Code pages a Word 6 file's summary may name for its text: Windows' single-byte ones, and
+# the Mac's (Word 6 for the Mac, which marks its text's character set as the Mac's).
+_TEXT_CODEPAGES = frozenset({874, *range(1250, 1259), *range(10000, 10082)})
+_MAC_CHARACTER_SET, _MAC_ROMAN = 256, "mac_roman"
 _ENCRYPTED, _WHICH_TABLE, _OBFUSCATED = 0x0100, 0x0200, 0x8000
 _COMPRESSED = 0x40000000
 # The stories in the order Word stores them one after another, and those a reader of the
@@ -72,20 +89,24 @@ def read_doc(data: bytes, shown: str) -> DocText:
         if not compound.is_stream("WordDocument"):
             raise _Unreadable("not a Word document")
         document = compound.read("WordDocument")
-        fib = _Fib.parse(document)
-        table = compound.read("1Table" if fib.flags & _WHICH_TABLE else "0Table")
-        pieces = _pieces(document, table, fib)
-        text = _marked(
-            pieces,
-            hidden=_hidden_runs(document, table, fib.chpx_table),
-            row_ends=_row_end_runs(document, table, fib.papx_table),
-        )
+        if _is_word6(document):
+            text, stories = _word6_text(document, compound)
+        else:
+            fib = _Fib.parse(document)
+            table = compound.read("1Table" if fib.flags & _WHICH_TABLE else "0Table")
+            pieces = _pieces(document, table, fib)
+            text = _marked(
+                pieces,
+                hidden=_hidden_runs(document, table, fib.chpx_table),
+                row_ends=_row_end_runs(document, table, fib.papx_table),
+            )
+            stories = _story_ranges(fib.lengths)
         title = usable_title(summary_title(compound) or "")
     except _Unreadable as exc:
         raise SourceError(f"cannot read {_KIND}: {shown} ({exc})") from None
     except (CompoundFileError, KeyError, struct.error, IndexError, ValueError):
         raise SourceError(f"cannot read {_KIND}: {shown} (damaged)") from None
-    parts = [_story_text(text[start:end]) for start, end in fib.stories()]
+    parts = [_story_text(text[start:end]) for start, end in stories]
     text = "\n\n".join(part for part in parts if part)
     if not text.strip():
         raise SourceError(f"{_KIND} has no text: {shown}")
@@ -112,7 +133,7 @@ class _Fib:
         if ident != _WORD_IDENT:
             raise _Unreadable("not a Word document")
         if version < _FIRST_WORD_97:
-            raise _Unreadable("a Word 6 or Word 95 document; save it as .docx or PDF")
+            raise _Unreadable("older than Word 97's format; save it as .docx or PDF")
         (flags,) = struct.unpack_from("<H", document, 0x0A)
         if flags & (_ENCRYPTED | _OBFUSCATED):
             raise _Unreadable("password-protected")
@@ -128,15 +149,57 @@ class _Fib:
 
         return cls(flags, tuple(max(0, n) for n in lengths), pair(33), pair(12), pair(13))
 
-    def stories(self) -> list[tuple[int, int]]:
-        """Character ranges of the stories read: body, footnotes, endnotes, text boxes."""
-        ranges: list[tuple[int, int]] = []
-        start = 0
-        for story, length in zip(_STORIES, self.lengths):
-            if story in _STORIES_READ and length:
-                ranges.append((start, start + length))
-            start += length
-        return ranges
+
+def _story_ranges(lengths: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Character ranges of the stories read: body, footnotes, endnotes, text boxes."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for story, length in zip(_STORIES, lengths):
+        if story in _STORIES_READ and length:
+            ranges.append((start, start + length))
+        start += length
+    return ranges
+
+
+def _is_word6(document: bytes) -> bool:
+    ident, version = struct.unpack_from("<HH", document, 0)
+    return ident == _WORD6_IDENT and version in _WORD6_FIBS
+
+
+def _word6_text(document: bytes, compound: CompoundFile) -> tuple[str, list[tuple[int, int]]]:
+    """A Word 6 or Word 95 document's marked text and its stories' ranges. Its text is 8-bit,
+    in the Windows code page its summary names, else the one it reads most plausibly in; in
+    one run, or in pieces when fast-saved. Its formatting is not read, so a table's row ends
+    where two cell marks meet (the last cell's and the row's own) and hidden text and
+    tracked deletions are read as text."""
+    (flags,) = struct.unpack_from("<H", document, 0x0A)
+    if flags & _ENCRYPTED:
+        raise _Unreadable("password-protected")
+    lengths = tuple(max(0, n) for n in struct.unpack_from("<7i", document, _WORD6_LENGTHS_AT))
+    if flags & _COMPLEX:
+        fc, size = struct.unpack_from("<II", document, _WORD6_CLX_AT)
+        chunks, total = [], 0
+        for (cp_start, cp_end), offset in _piece_table(document, fc, size):
+            count = max(0, cp_end - cp_start)
+            total += count
+            chunk = document[offset : offset + count]
+            if total > len(document) or len(chunk) < count:
+                raise CompoundFileError("pieces past the end of the document")
+            chunks.append(chunk)
+        raw = b"".join(chunks)
+    else:
+        (start,) = struct.unpack_from("<I", document, _WORD6_TEXT_AT)
+        raw = document[start : start + sum(lengths)]
+    codepage = summary_codepage(compound)
+    (character_set,) = struct.unpack_from("<H", document, 0x14)
+    if codepage is not None and codepage in _TEXT_CODEPAGES:
+        codec = windows_codec(codepage)
+    elif character_set == _MAC_CHARACTER_SET:
+        codec = _MAC_ROMAN
+    else:
+        codec = guess_legacy_encoding(raw)
+    text = raw.decode(codec, "replace")
+    return text.replace(_CELL_MARK * 2, _CELL_MARK + _ROW_END), _story_ranges(lengths)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pytest
 
 from briefing.cfb import CompoundFile, CompoundFileError
 from tests.cfb_writer import compound_file
-from tests.doc_writer import word_document
+from tests.doc_writer import word6_document, word_document
 from tests.source_files import read_all, read_error, read_one, zipped
 from tests.test_docx import docx_bytes, para, run
 
@@ -117,7 +117,7 @@ def test_a_docx_named_doc_is_read_as_docx(tmp_path: Path) -> None:
     [
         (b"plain text, not Word", "not a Word 97-2003 file"),
         (word_document(f"{STATEMENT}\r", flags=0x0300), "password-protected"),
-        (word_document(f"{STATEMENT}\r", version=0x0065), "a Word 6 or Word 95 document"),
+        (word_document(f"{STATEMENT}\r", version=0x0065), "older than Word 97's format"),
         (compound_file({"Workbook": b"\x09\x08" * 10}), "not a Word document"),
         (word_document(f"{STATEMENT}\r")[:1500], "damaged"),
         # 50,000 pieces all pointing at one sentence: 3.6 million characters from 73
@@ -215,3 +215,53 @@ def test_a_table_cut_short_is_damage_wherever_the_file_is_read(tmp_path: Path) -
         CompoundFile(cut)
     assert read_error(tmp_path / "cut.doc", cut).startswith("cannot read Word 97-2003")
     assert "FILE" in read_error(tmp_path / "cut", cut)
+
+
+# --------------------------------------------------------------------------- Word 6 and 95
+
+
+def test_a_word_95_document_is_read_in_its_code_page(tmp_path: Path) -> None:
+    """Word 95's 8-bit text in the code page its summary names (Windows-1251 here); a
+    table's row ends where two cell marks meet; a field shows its result; footnotes follow."""
+    body = (
+        "Компания предлагает вина.\r"
+        "Вино\x07Цена\x07\x07Алиготе\x07120 руб.\x07\x07"
+        "Страница \x13 PAGE \x143\x15.\r"
+    )
+    data = word6_document(body, footnotes="Цены на май.\r", codec="cp1251", codepage=1251)
+    source = read_one(tmp_path / "wine.doc", data)
+    assert source.text.split("\n\n") == [
+        "Компания предлагает вина.",
+        "Вино | Цена",
+        "Алиготе | 120 руб.",
+        "Страница 3.",
+        "Цены на май.",
+    ]
+
+
+def test_a_fast_saved_word_6_document_is_read_in_its_pieces_order(tmp_path: Path) -> None:
+    body = "The harbour council opposes the levy. It will vote in March.\r"
+    data = word6_document(body, pieces=[(0, 20), (20, 40), (40, len(body))], version=101)
+    assert read_one(tmp_path / "fast.doc", data).text == body.strip()
+
+
+@pytest.mark.parametrize(
+    ("codec", "codepage", "mac", "text"),
+    [
+        ("cp1251", None, False, "Компания предлагает со склада в Москве молдавские вина."),
+        ("mac_roman", None, True, "La stratégie de l’auteur a été publiée en français."),
+        ("mac_roman", 10000, False, "La stratégie de l’auteur a été publiée en français."),
+    ],
+)
+def test_a_word_6_documents_code_page_when_its_summary_names_none(
+    tmp_path: Path, codec: str, codepage: int | None, mac: bool, text: str
+) -> None:
+    """No code page named: guessed from the text; Word 6 for the Mac marks its character
+    set as the Mac's, or names the Mac's code page."""
+    data = word6_document(f"{text}\r", codec=codec, codepage=codepage, mac=mac)
+    assert read_one(tmp_path / "old.doc", data).text == text
+
+
+def test_a_password_protected_word_95_document_is_one_line_error(tmp_path: Path) -> None:
+    data = word6_document(f"{STATEMENT}\r", flags=0x0100)
+    assert read_error(tmp_path / "locked.doc", data).endswith("(password-protected)")
