@@ -51,7 +51,9 @@ _SLIDE_LIST, _SLIDE_PERSIST = 0x0FF0, 0x03F3
 _DRAWING = 0x040C
 _USER_EDIT, _PERSIST_DIRECTORY, _CRYPT_SESSION = 0x0FF5, 0x1772, 0x2F14
 _TEXT_HEADER, _TEXT_CHARS, _TEXT_BYTES, _OUTLINE_TEXT_REF = 0x0F9F, 0x0FA0, 0x0FA8, 0x0F9E
-_PLACEHOLDER = 0x0BC3
+# A shape's placeholder type: in the PlaceholderAtom, or (PowerPoint 2007 and later, for a
+# slide's date, number, footer and header) the RoundTripHFPlaceholder12Atom.
+_PLACEHOLDER, _HEADER_FOOTER_PLACEHOLDER = 0x0BC3, 0x0420
 _GROUP, _SHAPE = 0xF003, 0xF004
 _SHAPE_HEADER, _CHILD_ANCHOR, _CLIENT_DATA, _CLIENT_TEXTBOX = 0xF00A, 0xF00F, 0xF011, 0xF00D
 _TERTIARY_OPTIONS = 0xF122
@@ -383,6 +385,8 @@ class _Shape:
                 for atom in _children(stream, part):
                     if atom.kind == _PLACEHOLDER and atom.end - atom.start >= 5:
                         placement = stream[atom.start + 4]
+                    elif atom.kind == _HEADER_FOOTER_PLACEHOLDER and atom.end > atom.start:
+                        placement = stream[atom.start]
             elif part.kind == _CLIENT_TEXTBOX:
                 text, text_type = _textbox(stream, part, listed)
         is_title = placement in _TITLE_PLACEHOLDERS or text_type in _TITLE_TEXT_TYPES

@@ -45,10 +45,12 @@ def shape(
     anchor: tuple[int, int] | None = None,
     fields: tuple[int, ...] = (),
     properties: bytes = b"",
+    header_footer: int | None = None,
 ) -> bytes:
     """A shape: its own text (paragraphs ended by carriage returns), or ``outline``, the
     index of the slide list's text it shows; a placeholder type; its place in its group as
-    (top, left); the positions of field marks in its text."""
+    (top, left); the positions of field marks in its text; ``header_footer``, a date, number,
+    footer or header placeholder as PowerPoint 2007 and later mark one."""
     parts = [record(0xF00A, struct.pack("<II", 1024, 0x0A00), kind, 2)]
     if properties:
         parts.append(properties)
@@ -58,6 +60,8 @@ def shape(
     if placeholder is not None:
         atom = record(0x0BC3, struct.pack("<iBBH", 0, placeholder, 0, 0))
         parts.append(container(0xF011, atom))
+    if header_footer is not None:
+        parts.append(container(0xF011, record(0x0420, bytes([header_footer]))))
     if outline is not None:
         parts.append(container(0xF00D, record(0x0F9E, struct.pack("<I", outline))))
     elif paragraphs:

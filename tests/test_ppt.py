@@ -44,6 +44,7 @@ LEVY = Slide(
         shape("Council briefing", placeholder=FOOTER),
         shape("4 May 2031", placeholder=DATE),
         shape("*", placeholder=SLIDE_NUMBER, fields=(0,)),
+        shape("Harbour council, confidential", header_footer=FOOTER),
     ),
     outline=(("Harbour levy 2031", 0), (f"{PLAN}\r{REASON}", 1)),
     notes=(shape(placeholder=NOTES_IMAGE), shape(NOTE, placeholder=NOTES_BODY, text_type=2)),
