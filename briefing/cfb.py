@@ -270,7 +270,7 @@ def summary_title(compound: CompoundFile) -> str | None:
     if found is None:
         return None
     data, values = found
-    codepage = summary_codepage(compound)
+    codepage = _codepage(data, values)
     codec = windows_codec(codepage) if codepage else "cp1252"
     try:
         if 2 not in values:
@@ -291,9 +291,12 @@ def summary_title(compound: CompoundFile) -> str | None:
 def summary_codepage(compound: CompoundFile) -> int | None:
     """The code page a compound document's summary properties name for its 8-bit strings."""
     found = _summary(compound)
-    if found is None or 1 not in found[1]:
+    return _codepage(*found) if found is not None else None
+
+
+def _codepage(data: bytes, values: dict[int, int]) -> int | None:
+    if 1 not in values:
         return None
-    data, values = found
     try:
         kind, codepage = struct.unpack_from("<IH", data, values[1])
     except struct.error:
