@@ -15,10 +15,13 @@ import codecs
 import struct
 from dataclasses import dataclass
 
+from briefing.legacy_text import guess_legacy_encoding
+
 __all__ = [
     "CompoundFile",
     "CompoundFileError",
     "is_compound_file",
+    "legacy_text_codec",
     "summary_codepage",
     "summary_title",
     "windows_codec",
@@ -26,6 +29,10 @@ __all__ = [
 
 SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADER_SIZE = 512
+# Code pages a pre-Unicode document's summary may name for its text: Windows' single-byte
+# ones, and the Mac's.
+_TEXT_CODEPAGES = frozenset({874, *range(1250, 1259), *range(10000, 10082)})
+_MAC_ROMAN = "mac_roman"
 _HEADER_DIFAT = 109  # FAT sector numbers held in the header itself
 _END_OF_CHAIN = 0xFFFFFFFE
 _NO_STREAM = 0xFFFFFFFF
@@ -292,6 +299,17 @@ def summary_codepage(compound: CompoundFile) -> int | None:
     """The code page a compound document's summary properties name for its 8-bit strings."""
     found = _summary(compound)
     return _codepage(*found) if found is not None else None
+
+
+def legacy_text_codec(compound: CompoundFile, raw: bytes, mac: bool = False) -> str:
+    """The codec of a pre-Unicode document's 8-bit text (Word 6 and 95's, PowerPoint 95's):
+    the code page its summary names when that is one such text is written in (Windows' or
+    the Mac's), else Mac Roman for a file marked as the Mac's, else the one ``raw`` reads
+    most plausibly in."""
+    codepage = summary_codepage(compound)
+    if codepage is not None and codepage in _TEXT_CODEPAGES:
+        return windows_codec(codepage)
+    return _MAC_ROMAN if mac else guess_legacy_encoding(raw)
 
 
 def _codepage(data: bytes, values: dict[int, int]) -> int | None:

@@ -26,12 +26,10 @@ from briefing.cfb import (
     CompoundFile,
     CompoundFileError,
     is_compound_file,
-    summary_codepage,
+    legacy_text_codec,
     summary_title,
-    windows_codec,
 )
 from briefing.errors import SourceError
-from briefing.legacy_text import guess_legacy_encoding
 from briefing.package import usable_title
 
 __all__ = ["DocText", "read_doc"]
@@ -44,10 +42,7 @@ _FIRST_WORD_97 = 0x00C1  # nFib of Word 97; Word 6 and 95 files are older and di
 _WORD6_IDENT, _WORD6_FIBS = 0xA5DC, range(101, 106)
 _WORD6_TEXT_AT, _WORD6_LENGTHS_AT, _WORD6_CLX_AT = 0x18, 0x34, 0x160
 _COMPLEX = 0x0004  # fast-saved: the text lies in pieces
-# Code pages a Word 6 file's summary may name for its text: Windows' single-byte ones, and
-# the Mac's (Word 6 for the Mac, which marks its text's character set as the Mac's).
-_TEXT_CODEPAGES = frozenset({874, *range(1250, 1259), *range(10000, 10082)})
-_MAC_CHARACTER_SET, _MAC_ROMAN = 256, "mac_roman"
+_MAC_CHARACTER_SET = 256  # Word 6 for the Mac marks its text's character set so
 _ENCRYPTED, _WHICH_TABLE, _OBFUSCATED = 0x0100, 0x0200, 0x8000
 _COMPRESSED = 0x40000000
 # The stories in the order Word stores them one after another, and those a reader of the
@@ -190,14 +185,8 @@ def _word6_text(document: bytes, compound: CompoundFile) -> tuple[str, list[tupl
     else:
         (start,) = struct.unpack_from("<I", document, _WORD6_TEXT_AT)
         raw = document[start : start + sum(lengths)]
-    codepage = summary_codepage(compound)
     (character_set,) = struct.unpack_from("<H", document, 0x14)
-    if codepage is not None and codepage in _TEXT_CODEPAGES:
-        codec = windows_codec(codepage)
-    elif character_set == _MAC_CHARACTER_SET:
-        codec = _MAC_ROMAN
-    else:
-        codec = guess_legacy_encoding(raw)
+    codec = legacy_text_codec(compound, raw, mac=character_set == _MAC_CHARACTER_SET)
     text = raw.decode(codec, "replace")
     return text.replace(_CELL_MARK * 2, _CELL_MARK + _ROW_END), _story_ranges(lengths)
 

@@ -15,6 +15,8 @@ slide list keeps for it. The master's placeholders (date, slide number, footer, 
 masters themselves and hidden slides are not the slide's text and are left out, as are the
 marks fields leave in text. The speaker notes follow their slide. Each slide is a page of
 the source, hidden ones counted, so a quote's note names the slide number PowerPoint shows.
+PowerPoint 95's own format is not read, but its files keep their text in a stream of its own
+as plain 8-bit text, which is.
 """
 
 from __future__ import annotations
@@ -24,7 +26,13 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file, summary_title
+from briefing.cfb import (
+    CompoundFile,
+    CompoundFileError,
+    is_compound_file,
+    legacy_text_codec,
+    summary_title,
+)
 from briefing.errors import SourceError
 from briefing.package import SYMBOL_GLYPHS, usable_title
 from briefing.pptx import PptxText, deck_text
@@ -177,8 +185,8 @@ def _powerpoint_95(compound: CompoundFile) -> list[list[str]]:
     page, a paragraph a line."""
     if not compound.is_stream(_PP95_TEXT):
         raise _Unreadable("PowerPoint 95 with no text kept; save it as .pptx or PDF")
-    text = compound.read(_PP95_TEXT).decode("cp1252", "replace")
-    return [_paragraphs(text)]
+    raw = compound.read(_PP95_TEXT)
+    return [_paragraphs(raw.decode(legacy_text_codec(compound, raw), "replace"))]
 
 
 # ---------------------------------------------------------------------- records

@@ -14,6 +14,7 @@ from briefing.errors import SourceError
 from briefing.grounding import align_quote
 from briefing.ppt import read_ppt
 from tests.cfb_writer import compound_file
+from tests.doc_writer import summary_information
 from tests.ppt_writer import (
     DATE,
     ENCRYPTED_TOKEN,
@@ -228,7 +229,8 @@ def test_a_user_edit_naming_no_encryption_session_is_not_protection(tmp_path: Pa
 
 def test_powerpoint_95_is_read_from_the_text_it_keeps(tmp_path: Path) -> None:
     """PowerPoint 95's format is not read, but its deck keeps its text in a stream of its
-    own (Windows-1252, paragraphs ended by carriage returns); a deck saved for 95 and 97
+    own (8-bit, in the code page its summary names; paragraphs ended by carriage returns);
+    a deck saved for 95 and 97
     keeps the 97 deck in a storage, which is read whole."""
     old = {
         "Header": b"\x00" * 8,
@@ -238,6 +240,12 @@ def test_powerpoint_95_is_read_from_the_text_it_keeps(tmp_path: Path) -> None:
     }
     source = read_one(tmp_path / "old.ppt", compound_file(old))
     assert source.text.split("\n\n") == ["Harbour levy 2031", PLAN, f"{RISK} \u20ac5"]
+    russian = {
+        **old,
+        "Text_Content": "Сбор за причал вырастет.\r".encode("cp1251"),
+        "\x05SummaryInformation": summary_information("Сбор", 1251, "cp1251"),
+    }
+    assert read_one(tmp_path / "ru.ppt", compound_file(russian)).text == "Сбор за причал вырастет."
     newer = CompoundFile(deck([Slide(shapes=(shape(REASON),))]))
     dual = {**old, "PP97_DUALSTORAGE": {n: newer.read(n) for n in newer.children()}}
     assert read_one(tmp_path / "dual.ppt", compound_file(dual)).text == REASON
