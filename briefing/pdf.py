@@ -615,7 +615,8 @@ def _table_rows(lines: list[_Line]) -> list[_Line]:
 
 
 def _next_row(above: _Line, line: _Line) -> bool:
-    """Whether ``line`` continues the table row ``above`` begins or continues."""
+    """Whether ``line`` is the row after ``above`` in a table: as many cells, just below it,
+    on the same page, its gutters overlapping ``above``'s."""
     if len(above.cells) < 2 or len(line.cells) != len(above.cells) or line.page != above.page:
         return False
     if not 0 < above.bottom - line.bottom < _ROW_STEP_EMS * max(line.size, above.size):
