@@ -162,11 +162,12 @@ def _is_word6(document: bytes) -> bool:
 
 
 def _word6_text(document: bytes, compound: CompoundFile) -> tuple[str, list[tuple[int, int]]]:
-    """A Word 6 or Word 95 document's marked text and its stories' ranges. Its text is 8-bit,
-    in the Windows code page its summary names, else the one it reads most plausibly in; in
-    one run, or in pieces when fast-saved. Its formatting is not read, so a table's row ends
-    where two cell marks meet (the last cell's and the row's own) and hidden text and
-    tracked deletions are read as text."""
+    """A Word 6 or Word 95 document's marked text and its stories' ranges. Its text is 8-bit
+    (``cfb.legacy_text_codec``: the code page its summary names, Windows' or the Mac's, else
+    Mac Roman for Word 6 for the Mac, else guessed); in one run, or in pieces when
+    fast-saved. Its formatting is not read, so a table's row ends where two cell marks meet
+    (the last cell's and the row's own) and hidden text and tracked deletions are read as
+    text."""
     (flags,) = struct.unpack_from("<H", document, 0x0A)
     if flags & _ENCRYPTED:
         raise _Unreadable("password-protected")
