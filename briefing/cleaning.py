@@ -21,6 +21,7 @@ REASON_IMAGE_CREDIT = "image credit or caption"
 REASON_PROMPT = "share, subscribe or cookie prompt"
 REASON_NAVIGATION = "navigation text"
 REASON_DUPLICATE = "repeated paragraph"
+_TABLE_CELLS = " | "
 REASON_RELATED_MARKER = "related headlines after the article"
 REASON_TEASERS = "teaser list after the article"
 
@@ -187,7 +188,9 @@ def clean_text(raw: str) -> tuple[str, list[DroppedText]]:
         if not para.kept:
             continue
         key = para.kept.strip()
-        if key in seen:
+        # A table's row (its cells joined by " | ", as the office and PDF readers give one)
+        # is the table's, not a page's chrome: a second table's header row is kept.
+        if key in seen and _TABLE_CELLS not in key:
             dropped.append(DroppedText(text=para.kept, reason=REASON_DUPLICATE))
             continue
         seen.add(key)

@@ -125,6 +125,15 @@ def test_repeated_paragraph_keeps_the_first() -> None:
     assert [(d.text, d.reason) for d in dropped] == [(BODY_1, "repeated paragraph")]
 
 
+def test_a_repeated_table_row_is_kept() -> None:
+    """Two tables with the same header row (and a row alike in both): each keeps its rows."""
+    header, total = "Route | Fare today | Fare in 2031", "Total | 14 euros | 27 euros"
+    raw = f"{BODY_1}\n\n{header}\n\n{total}\n\n{BODY_2}\n\n{header}\n\n{total}"
+    text, dropped = clean_text(raw)
+    assert text == raw
+    assert dropped == []
+
+
 def test_share_subscribe_and_navigation_lines_are_dropped() -> None:
     raw = "\n\n".join(
         [
