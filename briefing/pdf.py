@@ -595,23 +595,66 @@ def _table_rows(lines: list[_Line]) -> list[_Line]:
     """The lines with a table's rows read as rows: two or more lines in a row, one below the
     other, parted into the same number of cells by gutters that line up (each gutter's white
     overlapping the one above), each read as its cells joined by " | ", a paragraph of its
-    own, as a table in a Word or OpenDocument file is. A lone line with wide gaps, or lines
-    whose gaps do not line up, are text."""
-    rows: set[int] = set()
+    own, as a table in a Word or OpenDocument file is. A line beside such rows with fewer
+    cells, each gutter of it one of theirs, is a row with empty cells ("Dredging |  | 410
+    million"). A lone line with wide gaps, or lines whose gaps do not line up, are text."""
+    texts: dict[int, str] = {}
+    columns_of: dict[int, _Line] = {}  # each row's full row, whose gutters part the columns
     run = [0] if lines else []
     for index in range(1, len(lines) + 1):
         if index < len(lines) and _next_row(lines[index - 1], lines[index]):
             run.append(index)
             continue
         if len(run) >= 2:
-            rows.update(run)
+            for i in run:
+                texts[i] = " | ".join(cell for _, _, cell in lines[i].cells)
+                columns_of[i] = lines[i]
         run = [index]
+    # Rows with empty cells next to rows found, and the rows beyond them: downwards, then
+    # upwards, so a run of them on either side of a table is found in one pass. Two such
+    # rows one under the other were taken for a table of fewer columns; they are the wider
+    # table's.
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        for index in order:
+            for neighbour in (index - 1, index + 1):
+                if neighbour not in texts:
+                    continue
+                wider = len(columns_of[neighbour].cells)
+                if index in texts and len(columns_of[index].cells) >= wider:
+                    continue
+                cells = _sparse_row(columns_of[neighbour], lines[neighbour], lines[index])
+                if cells is not None:
+                    texts[index] = " | ".join(cells)
+                    columns_of[index] = columns_of[neighbour]
     return [
-        replace(line, text=" | ".join(cell for _, _, cell in line.cells), row=True)
-        if index in rows
-        else line
+        replace(line, text=texts[index], row=True) if index in texts else line
         for index, line in enumerate(lines)
     ]
+
+
+def _sparse_row(full: _Line, neighbour: _Line, line: _Line) -> list[str] | None:
+    """``line``'s cells in the columns of ``full``, a row of its table ("" where it has
+    none), when it is a row of that table, empty cells and all: at least two cells and no
+    more than ``full``'s, just above or below ``neighbour`` (a row), each of its gutters
+    overlapping one of ``full``'s and no two cells in one column; else None. (A full row
+    after a row with empty cells is found so.)"""
+    if not 2 <= len(line.cells) <= len(full.cells) or line.page != neighbour.page:
+        return None
+    step = abs(neighbour.bottom - line.bottom)
+    if not 0 < step < _ROW_STEP_EMS * max(line.size, neighbour.size):
+        return None
+    gutters = [(a[1], b[0]) for a, b in zip(full.cells, full.cells[1:])]
+    for a, b in zip(line.cells, line.cells[1:]):
+        if not any(max(a[1], start) < min(b[0], end) for start, end in gutters):
+            return None
+    columns = [""] * len(full.cells)
+    for left, right, text in line.cells:
+        middle = (left + right) / 2
+        column = sum(1 for start, end in gutters if middle > (start + end) / 2)
+        if columns[column]:
+            return None
+        columns[column] = text
+    return columns
 
 
 def _next_row(above: _Line, line: _Line) -> bool:

@@ -949,6 +949,34 @@ def test_a_tables_rows_read_as_rows(tmp_path: Path) -> None:
     ]
 
 
+def test_a_row_with_an_empty_cell_is_a_row_of_its_table(tmp_path: Path) -> None:
+    """A row with a blank cell has one gutter fewer; its gutters are the table's, so it is a
+    row, its empty cell kept empty (as a Word table's is), above or below the full rows; and
+    a full row after such rows is still the table's."""
+    rows = [
+        ("Crossing", "", "New dock"),
+        ("Route", "Fare today", "Fare in 2031"),
+        ("Island ferry", "12 euros", "24 euros"),
+        ("Dredging", "", "410 million"),
+        ("Night bus", "3 euros", ""),
+        ("Harbour bus", "2 euros", "3 euros"),
+    ]
+    page = [
+        *_table(rows, 670, (LEFT, 250, 400)),
+        Text("The council will vote on the plan in March.", LEFT, 550, 10.0),
+    ]
+    source = read(tmp_path, [page])
+    assert source.text.split("\n\n") == [
+        "Crossing |  | New dock",
+        "Route | Fare today | Fare in 2031",
+        "Island ferry | 12 euros | 24 euros",
+        "Dredging |  | 410 million",
+        "Night bus | 3 euros |",
+        "Harbour bus | 2 euros | 3 euros",
+        "The council will vote on the plan in March.",
+    ]
+
+
 def test_wide_gaps_that_do_not_line_up_are_not_a_table(tmp_path: Path) -> None:
     """A lone line with a wide gap (a signature's name and date), or two lines whose gaps
     fall at different places, are text as before."""
