@@ -228,13 +228,11 @@ def read_mail(data: bytes, shown: str) -> MailText:
         body = message
         if message.get_content_type() in _ENCRYPTED:
             body = _opaquely_signed(message, shown)
-        return MailText(
-            plain=_body(body, "plain"),
-            html=_body(body, "html"),
+        return _mail_text(
+            body,
             subject=clean_subject(subject),
             sender=sender_name(header_text(message, "from")),
             sent=iso_date(header_text(message, "date")),
-            attachments=list(_attachments(body)),
             forwarded=is_forward_subject(subject),
             reply=is_reply_subject(subject),
             certified=(header_text(message, "x-trasporto") or "").lower() == "posta-certificata",
@@ -267,16 +265,34 @@ def read_mime_entity(data: bytes, shown: str) -> MailText:
     try:
         if message.get_content_type() in _ENCRYPTED:
             raise SourceError(f"cannot read e-mail: {shown} (the message is encrypted)")
-        return MailText(
-            plain=_body(message, "plain"),
-            html=_body(message, "html"),
-            subject=None,
-            sender=None,
-            sent=None,
-            attachments=list(_attachments(message)),
-        )
+        return _mail_text(message)
     except DAMAGED_MESSAGE:
         raise SourceError(f"cannot read e-mail: {shown} (damaged message)") from None
+
+
+def _mail_text(
+    body: EmailMessage,
+    *,
+    subject: str | None = None,
+    sender: str | None = None,
+    sent: str | None = None,
+    forwarded: bool = False,
+    reply: bool = False,
+    certified: bool = False,
+) -> MailText:
+    """A message's parts: the bodies and attachments of ``body`` (the message, or the entity
+    inside its signature), and what the caller read of its headers."""
+    return MailText(
+        plain=_body(body, "plain"),
+        html=_body(body, "html"),
+        subject=subject,
+        sender=sender,
+        sent=sent,
+        attachments=list(_attachments(body)),
+        forwarded=forwarded,
+        reply=reply,
+        certified=certified,
+    )
 
 
 def is_message(data: bytes) -> bool:
