@@ -643,10 +643,9 @@ def _sparse_row(full: _Line, neighbour: _Line, line: _Line) -> list[str] | None:
     step = abs(neighbour.bottom - line.bottom)
     if not 0 < step < _ROW_STEP_EMS * max(line.size, neighbour.size):
         return None
-    gutters = [(a[1], b[0]) for a, b in zip(full.cells, full.cells[1:])]
-    for a, b in zip(line.cells, line.cells[1:]):
-        if not any(max(a[1], start) < min(b[0], end) for start, end in gutters):
-            return None
+    gutters = _gutters(full)
+    if not all(any(_overlap(own, gutter) for gutter in gutters) for own in _gutters(line)):
+        return None
     columns = [""] * len(full.cells)
     for left, right, text in line.cells:
         middle = (left + right) / 2
@@ -664,10 +663,16 @@ def _next_row(above: _Line, line: _Line) -> bool:
         return False
     if not 0 < above.bottom - line.bottom < _ROW_STEP_EMS * max(line.size, above.size):
         return False
-    return all(
-        max(a[1], b[1]) < min(a_next[0], b_next[0])
-        for a, a_next, b, b_next in zip(above.cells, above.cells[1:], line.cells, line.cells[1:])
-    )
+    return all(_overlap(a, b) for a, b in zip(_gutters(above), _gutters(line)))
+
+
+def _gutters(line: _Line) -> list[tuple[float, float]]:
+    """The white between a line's cells: each gutter's left and right edges."""
+    return [(cell[1], following[0]) for cell, following in zip(line.cells, line.cells[1:])]
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return max(a[0], b[0]) < min(a[1], b[1])
 
 
 # --------------------------------------------------------------------------- paragraphs
