@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.package import SYMBOL_GLYPHS
+
 __all__ = ["markdown_text"]
 
 # A fence opens and closes a code block: three or more backticks or tildes at a line's start.
@@ -50,13 +52,16 @@ _EMPHASIS = (
 # Spaces left doubled where a picture or struck text was taken out (a reader sees one space).
 _INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 # Escaped characters are parked in the Private Use Area while the marks are read, so that
-# "\*" is never taken for emphasis; nothing of a source's own text is in that range.
+# "\*" is never taken for emphasis, and code spans are held there by number; so a source's
+# own private-use characters (symbol fonts' glyphs, pictures to a reader, left out of every
+# office format too) are taken out first: left in, they could be read as parked ones.
 _PARKED = 0xF0000
+_PRIVATE_USE = re.compile(SYMBOL_GLYPHS.pattern + "|[\U000f0000-\U000fffff]")
 
 
 def markdown_text(body: str) -> str:
     """``body`` with its inline marks read; its blocks and line breaks as written."""
-    body = _without_comments(body)
+    body = _without_comments(_PRIVATE_USE.sub("", body))
     pieces: list[str] = []
     position = 0
     for start, end in _fenced_blocks(body):

@@ -103,3 +103,11 @@ def test_markdown_source_text_and_title(tmp_path: Path) -> None:
         "- Costs. Shops could lose a fifth of their trade.\n"
         "- Jobs. Up to 300 jobs may go."
     )
+
+
+def test_private_use_characters_in_the_note_are_not_taken_for_parked_marks() -> None:
+    """The reader parks escapes and code spans in the private use area; a note's own
+    private-use characters (a symbol font's glyphs) are taken out first, so they can neither
+    stand for a parked code span (which raised IndexError) nor turn into ASCII punctuation."""
+    written = "A note \ue0009\ue001 here, `code` and \U000f002a stars \\* kept."
+    assert markdown_text(written) == "A note 9 here, code and stars * kept."
