@@ -15,6 +15,7 @@ recognized lines, with their boxes, go through the same paragraph rules.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import io
 import logging
@@ -29,7 +30,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from briefing import ocr
+from briefing import grids, ocr
 from briefing.errors import SourceError
 from briefing.models import DroppedText
 
@@ -78,6 +79,20 @@ _NEAR_EMS = 8.0
 # White space this wide (in ems) between two words of a line parts a table's cells: wider
 # than a justified line's loosest word space.
 _CELL_GAP_EMS = 1.2
+# A rule is a box or line no thicker than this, in points, and at least this long.
+_RULE_WIDTH = 2.5
+_RULE_LENGTH = 2.0
+# Path segments past which a page is a drawing (a map, a chart) and no grid is looked for.
+_MAX_PATH_SEGMENTS = 50_000
+# A ruled table's cell holds no more lines than this; rules around longer text are a frame.
+_CELL_MAX_LINES = 12
+# A tab's dot leader at the end of a cell ("Examination fee ........ | 150") is no words:
+# this many dots or more.
+_LEADER_DOTS = ".·…"
+_LEADER_LENGTH = 4
+# Parts of a line whose baselines differ by less than this share of the type size are on one
+# line across (a renderer writes a row's cells as separate runs).
+_SAME_BASELINE = 0.3
 # A table's next row lies within this many ems below the row before.
 _ROW_STEP_EMS = 4.0
 _WORDS = re.compile(r"\S+")
@@ -333,11 +348,13 @@ def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
     almost every producer)."""
     page = document[number]
     try:
+        page_grids = grids.find_grids(*_page_rules(page))
         textpage = page.get_textpage()
         try:
             raw = textpage.get_text_range()
             geometry = len(raw) == textpage.count_chars()
             lines: list[_Line] = []
+            placed: list[tuple[int, str]] = []  # each line's offset in the page text, and text
             for segment in _SEGMENT.finditer(raw):
                 piece = segment.group(0)
                 if geometry:
@@ -359,11 +376,105 @@ def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
                     left = right = word = baseline = size = 0.0
                 top, bottom = baseline + _ASCENT * size, baseline - (1 - _ASCENT) * size
                 lines.append(_Line(text.strip(), number, left, right, top, bottom, word, cells))
+                placed.append((segment.start(), piece))
+            if page_grids and geometry:
+                return _ruled_rows(textpage, lines, placed, page_grids)
             return lines
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+def _page_rules(page: pdfium.PdfPage) -> tuple[list[grids.Rule], list[grids.Rule]]:
+    """The straight rules a page draws, horizontal and vertical: thin filled or stroked
+    rectangles (a browser's and Word's borders), and the straight edges of stroked paths
+    (LibreOffice's border lines; a grid drawn as one path). A page drawn with too many
+    path segments to be a document's page of text (a map, a chart) gives none, and paths
+    inside a form XObject are not read."""
+    horizontal: list[grids.Rule] = []
+    vertical: list[grids.Rule] = []
+    segments = 0
+    # Pages hold thousands of text objects: the loop looks each one's type up cheaply.
+    get_object, get_type, raw = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType, page.raw
+    paths = (get_object(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw)))
+    for path in paths:
+        if get_type(path) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        count = pdfium_c.FPDFPath_CountSegments(path)
+        segments += max(count, 0)
+        if segments > _MAX_PATH_SEGMENTS:
+            return [], []
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        if count <= 0 or not pdfium_c.FPDFPath_GetDrawMode(
+            path, ctypes.byref(fill), ctypes.byref(stroke)
+        ):
+            continue
+        if not fill.value and not stroke.value:
+            continue
+        matrix = pdfium_c.FS_MATRIX()
+        if not pdfium_c.FPDFPageObj_GetMatrix(path, ctypes.byref(matrix)):
+            continue
+        for points, closed in _subpaths(path, count, matrix):
+            _add_rules(points, closed, bool(stroke.value), horizontal, vertical)
+    return horizontal, vertical
+
+
+def _subpaths(path: Any, count: int, matrix: Any) -> list[tuple[list[tuple[float, float]], bool]]:
+    """A path's straight subpaths, each as its points on the page and whether it is closed;
+    a subpath with a curve is left out (a rounded box is no table's rule)."""
+    found: list[tuple[list[tuple[float, float]], bool]] = []
+    points: list[tuple[float, float]] = []
+    closed = curved = False
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for index in range(count + 1):
+        segment = pdfium_c.FPDFPath_GetPathSegment(path, index) if index < count else None
+        kind = pdfium_c.FPDFPathSegment_GetType(segment) if segment else None
+        if index == count or kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if len(points) >= 2 and not curved:
+                found.append((points, closed))
+            points, closed, curved = [], False, False
+        if segment is None:
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            curved = True
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        points.append(
+            (
+                matrix.a * x.value + matrix.c * y.value + matrix.e,
+                matrix.b * x.value + matrix.d * y.value + matrix.f,
+            )
+        )
+        closed = closed or bool(pdfium_c.FPDFPathSegment_GetClose(segment))
+    return found
+
+
+def _add_rules(
+    points: list[tuple[float, float]],
+    closed: bool,
+    stroked: bool,
+    horizontal: list[grids.Rule],
+    vertical: list[grids.Rule],
+) -> None:
+    """The rules one subpath draws: itself when it is a thin box or line, else, stroked, each
+    of its straight edges along an axis."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    if min(width, height) <= _RULE_WIDTH and max(width, height) >= _RULE_LENGTH:
+        if width >= height:
+            horizontal.append(grids.Rule((min(ys) + max(ys)) / 2, min(xs), max(xs)))
+        else:
+            vertical.append(grids.Rule((min(xs) + max(xs)) / 2, min(ys), max(ys)))
+        return
+    if not stroked:
+        return  # a filled box: a cell's shading, a picture's frame
+    ends = points + [points[0]] if closed else points
+    for (x0, y0), (x1, y1) in zip(ends, ends[1:]):
+        if abs(y1 - y0) <= _RULE_WIDTH and abs(x1 - x0) >= _RULE_LENGTH:
+            horizontal.append(grids.Rule((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) <= _RULE_WIDTH and abs(y1 - y0) >= _RULE_LENGTH:
+            vertical.append(grids.Rule((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
 
 def _has_picture(document: pdfium.PdfDocument, number: int) -> bool:
@@ -472,9 +583,159 @@ def _cells(
     right = textpage.get_charbox(start + last.end() - 1, loose=True)[2]
     cells.append((left, right, piece[first.start() : last.end()]))
     return tuple(
-        (cell_left, cell_right, _clean_chars(text.replace(_LINE_END_HYPHEN, "-")).strip())
+        (cell_left, cell_right, _without_leader(_clean_chars(text.replace(_LINE_END_HYPHEN, "-"))))
         for cell_left, cell_right, text in cells
     )
+
+
+def _ruled_rows(
+    textpage: pdfium.PdfTextPage,
+    lines: list[_Line],
+    placed: list[tuple[int, str]],
+    page_grids: list[grids.Grid],
+) -> list[_Line]:
+    """The page's lines with each row of a ruled table read as one line, a row: its cells'
+    words, every line of a cell in it (a cell that wraps is read whole), joined by " | ",
+    in place of the row's first line. Where rules part the columns but not the rows (a form
+    whose rows share one box), each line across the box, a word in every column, is a row.
+    A grid is no table when fewer than two of its rows hold words, or a cell of it holds more
+    lines than ``_CELL_MAX_LINES`` (a page of text with rules around it); its lines stay."""
+    band_of: dict[int, tuple[int, int]] = {}
+    for index, line in enumerate(lines):
+        for number, grid in enumerate(page_grids):
+            row = grid.row_at(line.left, line.right, (line.top + line.bottom) / 2, line.size)
+            if row is not None:
+                band_of[index] = (number, row)
+                break
+    parts: dict[tuple[int, int], list[_CellPart]] = {}
+    for index, key in band_of.items():
+        grid, row = page_grids[key[0]], key[1]
+        start, piece = placed[index]
+        line = lines[index]
+        for column, text in _split_at_rules(textpage, start, piece, grid, row):
+            parts.setdefault(key, []).append(_CellPart(line.bottom, line.size, column, text))
+    rows: dict[tuple[int, int], list[list[str]]] = {}
+    too_long: set[int] = set()
+    for key, found in parts.items():
+        rows[key], longest = _band_rows(found, len(page_grids[key[0]].columns(key[1])) + 1)
+        if longest > _CELL_MAX_LINES:
+            too_long.add(key[0])
+    bands_with_words = Counter(key[0] for key in rows)
+    tables = {number for number, count in bands_with_words.items() if count >= 2} - too_long
+    kept: list[_Line] = []
+    done: set[tuple[int, int]] = set()
+    for index, line in enumerate(lines):
+        band = band_of.get(index)
+        if band is None or band[0] not in tables or band not in rows:
+            kept.append(line)
+        elif band not in done:
+            done.add(band)
+            kept.extend(
+                replace(line, text=" | ".join(cells), cells=(), row=True) for cells in rows[band]
+            )
+    return kept
+
+
+@dataclass(frozen=True)
+class _CellPart:
+    """The words of one line that fall in one column of a ruled table's row."""
+
+    baseline: float
+    size: float
+    column: int
+    text: str
+
+
+def _band_rows(parts: list[_CellPart], columns: int) -> tuple[list[list[str]], int]:
+    """The rows between two of a grid's horizontal rules, each its cells' texts, and the
+    most lines a cell of them holds. One row, each cell its lines top down, unless every
+    line across holds words in every column that has any, and no column's lines run on as
+    a sentence does from line to line: then each line is a row."""
+    across: list[list[_CellPart]] = []
+    for part in sorted(parts, key=lambda part: -part.baseline):
+        if across and across[-1][0].baseline - part.baseline < _SAME_BASELINE * part.size:
+            across[-1].append(part)
+        else:
+            across.append([part])
+    used = {part.column for part in parts}
+    by_column = {column: [p.text for p in parts if p.column == column] for column in used}
+    if (
+        len(across) >= 2
+        and len(used) >= 2
+        and all({part.column for part in line} == used for line in across)
+        and not any(_runs_on(texts) for texts in by_column.values())
+    ):
+        return [_cells_of(line, columns) for line in across], 1
+    longest = max(map(len, by_column.values()))
+    return [_cells_of([part for line in across for part in line], columns)], longest
+
+
+def _runs_on(lines: list[str]) -> bool:
+    """Whether most of a column's lines go on into the next as a sentence's do: no full
+    stop at the end, a lower-case word next."""
+    joins = list(zip(lines, lines[1:]))
+    running = sum(
+        1 for line, following in joins if not _SENTENCE_END.search(line) and following[:1].islower()
+    )
+    return 2 * running > len(joins)
+
+
+def _cells_of(parts: list[_CellPart], columns: int) -> list[str]:
+    texts: list[list[str]] = [[] for _ in range(columns)]
+    for part in parts:
+        texts[part.column].append(part.text)
+    return [_without_leader(_cell_text(lines)) for lines in texts]
+
+
+def _split_at_rules(
+    textpage: pdfium.PdfTextPage, start: int, piece: str, grid: grids.Grid, row: int
+) -> list[tuple[int, str]]:
+    """A line's text cut where the grid's vertical rules cross it: each part's column and
+    text, by where each character's middle falls (white space goes with the character before
+    it)."""
+    rules = grid.columns(row)
+    parts: list[tuple[int, list[str]]] = []
+    for offset, char in enumerate(piece):
+        if char.isspace() and parts:
+            parts[-1][1].append(char)
+            continue
+        left, _, right, _ = textpage.get_charbox(start + offset, loose=True)
+        column = bisect.bisect_left(rules, (left + right) / 2)
+        if parts and parts[-1][0] == column:
+            parts[-1][1].append(char)
+        else:
+            parts.append((column, [char]))
+    found = []
+    for column, chars in parts:
+        text = _clean_chars("".join(chars).replace(_LINE_END_HYPHEN, "-")).strip()
+        if text:
+            found.append((column, text))
+    return found
+
+
+def _without_leader(text: str) -> str:
+    """A cell's text, stripped, without the dot leader a tab drew after it."""
+    text = text.strip()
+    words = text.rstrip(_LEADER_DOTS + " ")
+    dots = sum(1 for char in text[len(words) :] if char in _LEADER_DOTS)
+    return words if dots >= _LEADER_LENGTH else text
+
+
+def _cell_text(parts: list[str]) -> str:
+    """A cell's lines as one text: a hyphen marked as the typesetter's (soft, or U+2010) is
+    dropped and its word's halves joined; any other hyphen at a line's end stays and joins
+    without a space ("well-" "known"), as the text's own rule keeps a hyphen nothing decides."""
+    text = ""
+    for part in parts:
+        if not text:
+            text = part
+        elif len(text) > 1 and text[-2].isalpha() and text[-1] in _SOFT_HYPHENS + _TYPESET_HYPHEN:
+            text = text[:-1] + part if part[:1].islower() else text + part
+        elif len(text) > 1 and text[-2].isalpha() and text[-1] in _HYPHENS:
+            text += part
+        else:
+            text = f"{text} {part}"
+    return text
 
 
 def _clean_chars(text: str) -> str:
@@ -515,27 +776,42 @@ def _drop_page_furniture(
     A line counts as furniture only at a page's edge, and only when it is a bare page number,
     recurs (numbers aside) at the edge of at least half the pages, two or more, or is the
     top line, in type smaller than the text's and set apart from the line below it: a
-    heading or a sentence that happens to open a page stays, and so do footnotes.
+    heading or a sentence that happens to open a page stays, and so do footnotes. A line
+    alike (numbers aside) to another of its own page recurs as a table's rows or a list's
+    items do, not as a header, which a page prints once; and a ruled table's row is never
+    furniture.
     """
+    alike = [_alike_on_page(lines) for lines in pages]
     recurring: Counter[str] = Counter()
-    for lines in pages:
-        recurring.update({_signature(lines[i].text) for i in _edges(lines)})
+    for lines, twice in zip(pages, alike):
+        recurring.update({_signature(lines[i].text) for i in _edges(lines)} - twice)
     pages_with_text = sum(1 for lines in pages if lines)
     needed = max(2, math.ceil(_RUNNING_SHARE * pages_with_text))
     kept: list[list[_Line]] = []
     dropped: list[DroppedText] = []
-    for lines in pages:
+    for lines, twice in zip(pages, alike):
         kept.append([])
         edges = set(_edges(lines))
         header = _small_header(lines, text_size)
         for index, line in enumerate(lines):
-            if index in edges and _PAGE_NUMBER.match(line.text):
+            signature = _signature(line.text)
+            if line.row:
+                kept[-1].append(line)
+            elif index in edges and _PAGE_NUMBER.match(line.text):
                 dropped.append(DroppedText(text=line.text, reason=REASON_PAGE_NUMBER))
-            elif index == header or (index in edges and recurring[_signature(line.text)] >= needed):
+            elif index == header or (
+                index in edges and signature not in twice and recurring[signature] >= needed
+            ):
                 dropped.append(DroppedText(text=line.text, reason=REASON_RUNNING))
             else:
                 kept[-1].append(line)
     return kept, dropped
+
+
+def _alike_on_page(lines: list[_Line]) -> set[str]:
+    """The signatures two or more of a page's lines share."""
+    counts = Counter(_signature(line.text) for line in lines)
+    return {signature for signature, count in counts.items() if count >= 2}
 
 
 def _small_header(lines: list[_Line], text_size: float) -> int | None:
@@ -545,6 +821,8 @@ def _small_header(lines: list[_Line], text_size: float) -> int | None:
         return None
     by_height = sorted(range(len(lines)), key=lambda i: -lines[i].top)
     top, below = lines[by_height[0]], lines[by_height[1]]
+    if top.row:
+        return None
     small = 0 < top.size <= _HEADER_SIZE * text_size
     if small and top.bottom - below.top >= 2 * top.size:
         return by_height[0]
@@ -578,7 +856,11 @@ def _set_footnotes_apart(
 def _footnote_lines(lines: list[_Line], text_size: float) -> set[int]:
     bottom_up = sorted(range(len(lines)), key=lambda i: lines[i].top)
     small = 0
-    while small < len(bottom_up) and 0 < lines[bottom_up[small]].size <= _FOOTNOTE_SIZE * text_size:
+    while (
+        small < len(bottom_up)
+        and not lines[bottom_up[small]].row
+        and 0 < lines[bottom_up[small]].size <= _FOOTNOTE_SIZE * text_size
+    ):
         small += 1
     if not small or small == len(bottom_up):
         return set()

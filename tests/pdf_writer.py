@@ -102,13 +102,25 @@ class Rect:
     h: float
 
 
+@dataclass(frozen=True)
+class Stroke:
+    """Straight lines stroked as one path, ``width`` points wide: each of ``segments`` from
+    its first point to its second (a table's border lines, as LibreOffice draws them, one
+    path each; or a whole grid in one path), and each of ``boxes`` (x, y, w, h) as a
+    rectangle's outline (``re``), as some producers frame a table's cells."""
+
+    segments: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = ()
+    boxes: tuple[tuple[float, float, float, float], ...] = ()
+    width: float = 0.5
+
+
 def text_width(text: str, size: float) -> float:
     """Width in points of ``text`` set in Helvetica at ``size`` (no kerning)."""
     return sum(_WIDTHS.get(char, 556) for char in text) * size / 1000
 
 
 def pdf_bytes(
-    pages: Sequence[Sequence[Text | Rect]],
+    pages: Sequence[Sequence[Text | Rect | Stroke]],
     *,
     title: str | None = None,
     page_size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT),
@@ -247,13 +259,20 @@ def _assemble(objects: dict[int, bytes], info: int | None, encrypt: int | None =
     return bytes(out)
 
 
-def _content(page: Sequence[Text | Rect]) -> bytes:
+def _content(page: Sequence[Text | Rect | Stroke]) -> bytes:
     """The page's content stream: each text line in its own BT/ET block, in order."""
     parts: list[bytes] = []
     for item in page:
         if isinstance(item, Rect):
             box = " ".join(_num(v) for v in (item.x, item.y, item.w, item.h))
             parts.append(f"0.6 g {box} re f 0 g".encode("ascii"))
+            continue
+        if isinstance(item, Stroke):
+            path = [
+                f"{_num(a[0])} {_num(a[1])} m {_num(b[0])} {_num(b[1])} l" for a, b in item.segments
+            ]
+            path += [" ".join(_num(v) for v in box) + " re" for box in item.boxes]
+            parts.append(f"{_num(item.width)} w {' '.join(path)} S".encode("ascii"))
             continue
         spacing = 0.0
         spaces = item.text.count(" ")

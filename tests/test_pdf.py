@@ -22,7 +22,7 @@ from briefing.errors import SourceError
 from briefing.grounding import align_quote
 from briefing.models import DroppedText, Source
 from briefing.sources import load_sources
-from tests.pdf_writer import PAGE_WIDTH, Rect, Text, pdf_bytes, text_width
+from tests.pdf_writer import PAGE_WIDTH, Rect, Stroke, Text, pdf_bytes, text_width
 
 LEFT = 72.0
 WIDTH = PAGE_WIDTH - 2 * LEFT  # 468 pt: the column of a one-column page
@@ -148,7 +148,7 @@ def footer(text: str) -> Text:
 
 def read(
     tmp_path: Path,
-    pages: Sequence[Sequence[Text | Rect]],
+    pages: Sequence[Sequence[Text | Rect | Stroke]],
     name: str = "report.pdf",
     title: str | None = None,
 ) -> Source:
@@ -1006,6 +1006,181 @@ def test_a_table_libreoffice_exported_reads_a_row_a_paragraph(tmp_path: Path) ->
         "Night crossing | 18 euros | 30 euros",
     ]
     assert paragraphs[1].startswith("The council published") and " | " not in paragraphs[1]
+
+
+# A ruled table's columns (their rules' x), and its rows, each cell its lines: the cells sit
+# 8 pt apart, too close for gutters to part them, so only the rules can.
+RULED_COLUMNS = (LEFT, 250.0, 330.0, 540.0)
+RULED_ROWS = (
+    (("Item",), ("Cost",), ("Who pays",)),
+    (
+        ("Dredging of the harbour", "entrance and channel"),
+        ("410 million",),
+        ("The port authority,", "from its reserves"),
+    ),
+    (("Ferry terminal",), ("60 million",), ("The ferry operators",)),
+)
+RULED_READ = [
+    "Item | Cost | Who pays",
+    "Dredging of the harbour entrance and channel | 410 million | The port authority, from "
+    "its reserves",
+    "Ferry terminal | 60 million | The ferry operators",
+]
+
+
+def _ruled_table(
+    rows: Sequence[Sequence[Sequence[str]]],
+    top: float,
+    columns: Sequence[float] = RULED_COLUMNS,
+    style: str = "lines",
+) -> list[Text | Rect | Stroke]:
+    """A table drawn as a grid: each row as tall as its longest cell, a cell of fewer lines
+    set in the middle of its row (as a browser sets it), and rules drawn in ``style``:
+    "lines" (a path a rule, as LibreOffice draws them), "one path" (the whole grid),
+    "thin boxes" (filled, as Chromium draws borders) or "cell frames" (a rectangle a cell)."""
+    items: list[Text | Rect | Stroke] = []
+    edges = [top]
+    for row in rows:
+        height = 12.0 * max(len(cell) for cell in row) + 8
+        for cell, x in zip(row, columns):
+            first = edges[-1] - (height - 12.0 * len(cell)) / 2 - 12
+            items += [Text(line, x + 4, first - 12 * n, 10.0) for n, line in enumerate(cell)]
+        edges.append(edges[-1] - height)
+    left, right, bottom = columns[0], columns[-1], edges[-1]
+    across = [((left, y), (right, y)) for y in edges]
+    down = [((x, top), (x, bottom)) for x in columns]
+    if style == "lines":
+        items += [Stroke(segments=(segment,)) for segment in across + down]
+    elif style == "one path":
+        items.append(Stroke(segments=tuple(across + down)))
+    elif style == "thin boxes":
+        items += [Rect(left, y - 0.4, right - left, 0.8) for y in edges]
+        items += [Rect(x - 0.4, bottom, 0.8, top - bottom) for x in columns]
+    else:
+        boxes = [
+            (x, low, next_x - x, high - low)
+            for high, low in zip(edges, edges[1:])
+            for x, next_x in zip(columns, columns[1:])
+        ]
+        items.append(Stroke(boxes=tuple(boxes)))
+    return items
+
+
+@pytest.mark.parametrize("style", ["lines", "one path", "thin boxes", "cell frames"])
+def test_a_ruled_tables_wrapped_cells_are_read_whole(tmp_path: Path, style: str) -> None:
+    """A table drawn as a grid, its cells wrapping onto two lines and a short cell set in
+    the middle of its row: the rules say which row and column each word is in, so each row
+    reads whole, a paragraph, whichever way the rules are drawn. Line by line it read
+    "Dredging of the harbour The port authority," and "410 million" apart."""
+    page = [
+        Text("The port authority published the budget for the works.", LEFT, 720, 10.0),
+        *_ruled_table(RULED_ROWS, 700, style=style),
+        Text("Councillors will vote on the plan in March.", LEFT, 560, 10.0),
+    ]
+    source = read(tmp_path, [page])
+    assert source.text.split("\n\n") == [
+        "The port authority published the budget for the works.",
+        *RULED_READ,
+        "Councillors will vote on the plan in March.",
+    ]
+
+
+def test_a_ruled_row_with_a_merged_cell_and_a_dot_leader(tmp_path: Path) -> None:
+    """A row whose first cell spans two columns (no rule parts them there) has two cells; a
+    tab's dot leader after a cell's words is no text."""
+    rows = (*RULED_ROWS, (("Examination fee ............",), ("",), ("150",)))
+    page: list[Text | Rect | Stroke] = _ruled_table(rows, 700)
+    merged_top = 700 - 20 - 32 - 20  # the last row's top: the rule at 250 stops there
+    page = [
+        item for item in page if not (isinstance(item, Stroke) and item.segments[0][0][0] == 250.0)
+    ]
+    page.append(Stroke(segments=(((250.0, 700), (250.0, merged_top)),)))
+    source = read(tmp_path, [page])
+    assert source.text.split("\n\n") == [*RULED_READ, "Examination fee | 150"]
+
+
+def test_rows_sharing_one_box_are_read_a_line_a_row(tmp_path: Path) -> None:
+    """Rules between the columns but none between the rows (a form's rows in one box): each
+    line with words in every column is a row of its own."""
+    top, columns = 700.0, (LEFT, 250.0, 330.0, 540.0)
+    body = [("Island ferry", "12 euros", "Operators"), ("Harbour bus", "2 euros", "The city")]
+    page: list[Text | Rect | Stroke] = [
+        Text(cell, x + 4, top - 14 - 14 * n, 10.0)
+        for n, row in enumerate([("Route", "Fare", "Who pays"), *body])
+        for cell, x in zip(row, columns)
+    ]
+    bottom = top - 60
+    edges = (top, top - 20, bottom)
+    page += [Stroke(segments=(((LEFT, y), (540.0, y)),)) for y in edges]
+    page += [Stroke(segments=(((x, top), (x, bottom)),)) for x in columns]
+    source = read(tmp_path, [page])
+    assert source.text.split("\n\n") == [
+        "Route | Fare | Who pays",
+        "Island ferry | 12 euros | Operators",
+        "Harbour bus | 2 euros | The city",
+    ]
+
+
+def test_rules_around_text_are_no_table(tmp_path: Path) -> None:
+    """A page of two columns of text boxed in by rules, with a rule between the columns and
+    one under a heading, draws a grid; but cells of more lines than a table's cell holds
+    are text, read as paragraphs (not a line across a row: the lines run on, sentence by
+    sentence). A box around one paragraph has one column: no table."""
+    words = (P1 + " " + P2 + " " + P3).split()
+    lines = [" ".join(words[n * 5 : n * 5 + 5]) for n in range(len(words) // 5)]
+    assert len(lines) // 2 > 12
+    left, right = lines[: len(lines) // 2], lines[len(lines) // 2 :]
+    page: list[Text | Rect | Stroke] = [Text("Harbour news", LEFT + 4, 706, 12.0)]
+    page += [Text(line, LEFT + 4, 680 - 12 * n, 10.0) for n, line in enumerate(left)]
+    page += [Text(line, 310, 680 - 12 * n, 10.0) for n, line in enumerate(right)]
+    page += [Stroke(segments=(((LEFT, y), (540.0, y)),)) for y in (720, 694, 440)]
+    page += [Stroke(segments=(((x, 720), (x, 440)),)) for x in (LEFT, 306.0, 540.0)]
+    page += [
+        Text("A box around one paragraph is not a table.", LEFT + 4, 410, 10.0),
+        Stroke(boxes=((LEFT, 400, 468, 24),)),
+    ]
+    source = read(tmp_path, [page])
+    assert " | " not in source.text
+    assert "A box around one paragraph is not a table." in source.text.split("\n\n")
+
+
+def test_a_tables_rows_at_page_edges_are_not_running_headers(tmp_path: Path) -> None:
+    """Rows alike but for their numbers (and a ruled table's rows) that meet the top and
+    the foot of every page are the table's, not a running header or footer, which a page
+    prints once: they used to be dropped as furniture."""
+    pages: list[list[Text | Rect | Stroke]] = []
+    for page_number in range(3):
+        rows = [
+            (f"Berth {page_number * 10 + n}", f"{n + 2} million", "Port authority")
+            for n in range(10)
+        ]
+        pages.append(_table(rows, 740, (LEFT, 250, 400)))
+    source = read(tmp_path, pages)
+    assert len(source.text.split("\n\n")) == 30
+    assert "Berth 0 | 2 million | Port authority" in source.text
+    assert "Berth 29 | 11 million | Port authority" in source.text
+    ruled = [_ruled_table(RULED_ROWS, 760) for _ in range(3)]
+    assert read(tmp_path, ruled, name="ruled.pdf").text.split("\n\n") == RULED_READ * 3
+
+
+def test_a_ruled_table_libreoffice_exported_reads_a_row_a_paragraph(tmp_path: Path) -> None:
+    """A Word table with borders (cells that wrap, a cell spanning two columns), exported
+    to PDF by LibreOffice, which draws each border as a pair of thin lines."""
+    data = (Path(__file__).parent / "files" / "libreoffice-ruled-table.pdf").read_bytes()
+    (source,) = load_sources([str(_saved(tmp_path / "works.pdf", data))])
+    assert source.text.split("\n\n") == [
+        "The port authority published its budget for the harbour works on Monday. The table "
+        "below lists the three largest items.",
+        "Item | Cost | Who pays",
+        "Dredging of the harbour entrance and the inner channel | 410 million | The port "
+        "authority, from its reserves",
+        "New quay wall | 95 million | The city and the regional government, in equal shares "
+        "over five years",
+        "Ferry terminal | 60 million | The ferry operators",
+        "All three items | 565 million",
+        "Councillors will vote on the plan in March. The opposition says the dredging estimate "
+        "is too low.",
+    ]
 
 
 def _saved(path: Path, data: bytes) -> Path:
