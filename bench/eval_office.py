@@ -16,6 +16,11 @@ worst files are listed to be read, not only counted.
     .venv/bin/python bench/eval_office.py --files DIR [--kinds doc ppt docx pptx] [--worst 15]
 
 (The .docx and .pptx readers are compared the same way, with ``--kinds docx pptx``.)
+
+``--kinds pdf-tables`` measures the PDF reader's tables instead: every .doc and .docx file
+whose text holds two table rows or more is exported to PDF by LibreOffice, and each row the
+Word reader gives (cells joined by " | ", empty cells aside) is looked for whole among the
+paragraphs briefing reads from the PDF.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ _CONVERSIONS = {
     "pptx": ("odp", ".odp"),
 }
 _MIN_WORDS = 20
+_TABLE_KINDS = (".doc", ".docx")
 
 
 def _words(text: str) -> collections.Counter[str]:
@@ -105,10 +111,59 @@ def evaluate(soffice: str, files: list[Path], kind: str) -> dict[str, object]:
     return {"files": len(files), "compared": rows, "errors": errors, "seconds": seconds}
 
 
+def _row(text: str) -> str:
+    """A table row's cells with their spacing evened and the empty ones left out (the .doc
+    reader drops an empty cell; the .docx and PDF readers keep it)."""
+    return " | ".join(cell for cell in (" ".join(c.split()) for c in text.split("|")) if cell)
+
+
+def evaluate_tables(soffice: str, files: list[Path]) -> dict[str, object]:
+    """Each Word file's table rows, as its own reader gives them, against the paragraphs of
+    the PDF LibreOffice exports from it."""
+    tables = {}
+    for path in files:
+        text, error = _read(path)
+        rows = [_row(p) for p in text.split("\n\n") if " | " in p] if not error else []
+        if len(rows) >= 2:
+            tables[path] = rows
+    found = []
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        for start in range(0, len(tables), 20):
+            subprocess.run(
+                [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
+                + [str(path) for path in list(tables)[start : start + 20]],
+                capture_output=True,
+                timeout=600,
+                check=False,
+            )
+        for path, rows in tables.items():
+            pdf = folder / f"{path.stem}.pdf"
+            if not pdf.exists():
+                continue
+            text, _ = _read(pdf)
+            paragraphs = {_row(p) for p in text.split("\n\n")}
+            hits = sum(1 for row in rows if row in paragraphs)
+            found.append({"file": path.name, "rows": len(rows), "found": hits})
+    return {"files": len(tables), "compared": found}
+
+
+def _print_tables(result: dict[str, object], worst: int) -> None:
+    rows = result["compared"]
+    assert isinstance(rows, list)
+    total, hits = sum(r["rows"] for r in rows), sum(r["found"] for r in rows)
+    print(f"## PDF tables: {len(rows)} Word files with tables, exported to PDF by LibreOffice")
+    print(f"table rows read whole from the PDF: {hits} of {total} ({hits / max(1, total):.1%})")
+    for row in sorted(rows, key=lambda r: r["found"] / r["rows"])[:worst]:
+        print(f"  {row['found']:4d} of {row['rows']:4d} {row['file']}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=Path, required=True, help="a folder, read recursively")
-    parser.add_argument("--kinds", nargs="+", default=["doc", "ppt"], choices=_CONVERSIONS)
+    parser.add_argument(
+        "--kinds", nargs="+", default=["doc", "ppt"], choices=[*_CONVERSIONS, "pdf-tables"]
+    )
     parser.add_argument("--worst", type=int, default=15)
     args = parser.parse_args()
     soffice = shutil.which("soffice")
@@ -117,6 +172,12 @@ def main() -> int:
         return 2
     logging.disable(logging.CRITICAL)
     for kind in args.kinds:
+        if kind == "pdf-tables":
+            words = [p for p in args.files.rglob("*") if p.suffix.lower() in _TABLE_KINDS]
+            _print_tables(
+                evaluate_tables(soffice, sorted(p for p in words if p.is_file())), args.worst
+            )
+            continue
         files = sorted(
             path
             for path in args.files.rglob("*")

@@ -781,20 +781,20 @@ def _drop_page_furniture(
     items do, not as a header, which a page prints once; and a ruled table's row is never
     furniture.
     """
-    alike = [_alike_on_page(lines) for lines in pages]
+    signatures = [[_signature(line.text) for line in lines] for lines in pages]
+    alike = [{s for s, count in Counter(page).items() if count >= 2} for page in signatures]
     recurring: Counter[str] = Counter()
-    for lines, twice in zip(pages, alike):
-        recurring.update({_signature(lines[i].text) for i in _edges(lines)} - twice)
+    for lines, page_signatures, twice in zip(pages, signatures, alike):
+        recurring.update({page_signatures[i] for i in _edges(lines)} - twice)
     pages_with_text = sum(1 for lines in pages if lines)
     needed = max(2, math.ceil(_RUNNING_SHARE * pages_with_text))
     kept: list[list[_Line]] = []
     dropped: list[DroppedText] = []
-    for lines, twice in zip(pages, alike):
+    for lines, page_signatures, twice in zip(pages, signatures, alike):
         kept.append([])
         edges = set(_edges(lines))
         header = _small_header(lines, text_size)
-        for index, line in enumerate(lines):
-            signature = _signature(line.text)
+        for index, (line, signature) in enumerate(zip(lines, page_signatures)):
             if line.row:
                 kept[-1].append(line)
             elif index in edges and _PAGE_NUMBER.match(line.text):
@@ -806,12 +806,6 @@ def _drop_page_furniture(
             else:
                 kept[-1].append(line)
     return kept, dropped
-
-
-def _alike_on_page(lines: list[_Line]) -> set[str]:
-    """The signatures two or more of a page's lines share."""
-    counts = Counter(_signature(line.text) for line in lines)
-    return {signature for signature, count in counts.items() if count >= 2}
 
 
 def _small_header(lines: list[_Line], text_size: float) -> int | None:
