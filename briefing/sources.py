@@ -574,8 +574,9 @@ def _mail_sources(
 
 def _message_sources(mail: MailText, shown: str, stem: str, depth: int) -> list[Source]:
     """A message's sources: its body (the forwarded message when it forwards one), then each
-    attachment briefing reads, named ``shown#file name``. An attachment that cannot be read
-    is skipped with a warning, as a stray file in a folder is."""
+    attachment briefing reads, named ``shown#file name``, its outlet and date the message's
+    where it has none of its own. An attachment that cannot be read is skipped with a
+    warning, as a stray file in a folder is."""
     attached: list[Source] = []
     for attachment in mail.attachments:
         name = f"{shown}#{attachment.name}"
@@ -591,6 +592,16 @@ def _message_sources(mail: MailText, shown: str, stem: str, depth: int) -> list[
             continue
         attached.extend(_inner_sources(attachment.data, attachment.name, name, depth))
     body = _mail_body(mail, shown, stem)
+    # An attachment with no outlet or date of its own is the message's: its sender sent it,
+    # that day (the original's, for a forward).
+    outlet, published = (body.outlet, body.published) if body is not None else (None, None)
+    outlet, published = outlet or mail.sender, published or mail.sent
+    attached = [
+        source.model_copy(
+            update={"outlet": source.outlet or outlet, "published": source.published or published}
+        )
+        for source in attached
+    ]
     body_words = len(body.text.split()) if body is not None else 0
     attached_words = sum(len(source.text.split()) for source in attached)
     if body is not None and body_words < _COVER_NOTE_WORDS and attached_words > body_words:

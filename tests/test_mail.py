@@ -242,6 +242,9 @@ def test_attachments_are_sources_named_after_the_message(
     where = str(tmp_path / "statement.eml")
     assert [s.path for s in sources] == [where, f"{where}#survey.pdf", f"{where}#federation.docx"]
     assert sources[1].title == "Crossing traffic survey"
+    assert {(s.outlet, s.published) for s in sources} == {
+        ("Transport Ministry Press Office", "2026-12-01")
+    }
     assert sources[1].text == f"Crossing traffic survey\n\n{DELAY}"
     assert sources[2].text == OBJECTION
     assert f"skipping {where}#a.ics: not a document type briefing reads" in caplog.text
@@ -258,6 +261,32 @@ def test_a_short_covering_note_beside_an_attachment_is_not_a_source(
         (source,) = load_all(tmp_path, mail)
     assert source.path is not None and source.path.endswith("statement.eml#statement.txt")
     assert "short covering note is not a source" in caplog.text
+    # The statement has no outlet or date of its own: the message's sender sent it, that day.
+    assert (source.outlet, source.published) == ("Transport Ministry Press Office", "2026-12-01")
+
+
+def test_an_attachment_keeps_its_own_sender_and_date(tmp_path: Path) -> None:
+    """An attached message keeps its own sender and date; a file forwarded with a message
+    is dated and sent as the forwarded original."""
+    inner = message(
+        sender="Harbour Council <news@harbour.example>", sent="Mon, 30 Nov 2026 09:00:00 +0000"
+    )
+    outer = message("Please find their statement attached.", subject="Fwd: statement")
+    outer.add_attachment(inner)
+    outer.add_attachment(OBJECTION.encode(), maintype="text", subtype="plain", filename="n.txt")
+    attached, notes = load_all(tmp_path, outer)
+    assert (attached.outlet, attached.published) == ("Harbour Council", "2026-11-30")
+    assert (notes.outlet, notes.published) == ("Transport Ministry Press Office", "2026-12-01")
+    forward = (
+        "See below.\n\n---------- Forwarded message ---------\n"
+        "From: Harbour Council <news@harbour.example>\nDate: Mon, 30 Nov 2026 at 09:00\n"
+        f"Subject: Levy\nTo: Newsdesk <desk@paper.example>\n\n{BODY}\n\n{LONG_REPORT}"
+    )
+    mail = message(forward, subject="Fwd: Levy")
+    mail.add_attachment(OBJECTION.encode(), maintype="text", subtype="plain", filename="a.txt")
+    body, attachment = load_all(tmp_path, mail, name="forward.eml")
+    assert (body.outlet, body.published) == ("Harbour Council", "2026-11-30")
+    assert (attachment.outlet, attachment.published) == ("Harbour Council", "2026-11-30")
 
 
 def test_a_message_forwarded_as_an_attachment_is_read_as_one(tmp_path: Path) -> None:
@@ -406,7 +435,7 @@ def test_a_message_piped_to_standard_input_is_read_as_one(tmp_path: Path) -> Non
     piped = load_sources(["-"], stdin=stream)
     assert [(s.path, s.title, s.outlet) for s in piped] == [
         ("-", "Congestion charge for the river crossings", "Transport Ministry Press Office"),
-        ("-#s.txt", "s", None),
+        ("-#s.txt", "s", "Transport Ministry Press Office"),
     ]
     assert piped[0].text == BODY.strip()
     no_extension = load_all(tmp_path, mail, name="statement")

@@ -299,7 +299,7 @@ def test_a_signed_message_is_read_as_its_reader_sees_it(tmp_path: Path) -> None:
     sources = read_all(tmp_path / "signed.msg", data)
     assert [(s.text, s.outlet, s.published) for s in sources] == [
         (LONG, "Harbour Council", "2032-03-04"),
-        (REPLY, None, None),
+        (REPLY, "Harbour Council", "2032-03-04"),  # the attachment: the message's
     ]
     assert sources[1].path.endswith("signed.msg#annex.txt")
 
@@ -330,7 +330,10 @@ def test_a_message_signed_opaquely_is_read_from_inside_the_envelope(tmp_path: Pa
         )
     )
     sources = read_all(tmp_path / "opaque.msg", data)
-    assert [(s.text, s.outlet) for s in sources] == [(LONG, "Harbour Council"), (REPLY, None)]
+    assert [(s.text, s.outlet) for s in sources] == [
+        (LONG, "Harbour Council"),
+        (REPLY, "Harbour Council"),
+    ]
     encrypted = outlook_message(
         Message(
             message_class="IPM.Note.SMIME",
