@@ -8,7 +8,9 @@ standing between the letters of a word (Polish "³¹" for "łą" in Windows-1252
 mixing two alphabets, a word of mostly accented letters in a Latin alphabet (Cyrillic or
 Greek read as Latin), capitals after small letters inside a word (Russian read in the wrong
 one of Windows-1251 and KOI8-R, whose cases are laid out the other way round), and the
-Icelandic letters Windows-1252 has where Windows-1254 has Turkish ones. The reading asking
+Icelandic letters Windows-1252 has where Windows-1254 has Turkish ones, and the ì, ù and õ
+it has where Windows-1250 has Czech and Hungarian letters, where no Western language puts
+them. The reading asking
 least wins; on a tie the earlier candidate, Windows-1252, the most common. When every such
 reading asks something, the multi-byte East Asian encodings are tried, strictly: bytes that
 decode without error as Shift JIS, GB18030, Big5 or EUC-KR into letters mostly of that
@@ -45,6 +47,11 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Icelandic letters, which Windows-1252 has where Windows-1254 has Turkish ones (ğ, ş, ı,
 # İ, Ş, Ğ): a Turkish text read as Western European shows them, as Icelandic rarely needs to.
 _RARE_LATIN = frozenset("ðþýÐÞÝ")
+# Letters Windows-1252 has where Windows-1250 has Czech and Hungarian ones, in places no
+# Western language puts them: ì and ù inside a word (Italian and French write them last:
+# "così", "où"; Czech "město", "může" read as "mìsto", "mùže"), õ before anything but e or
+# s (Portuguese "põe", "ações"; Hungarian "idõben" for "időben").
+_MISPLACED_LATIN = re.compile(r"[ìùÌÙ](?=[^\W\d_])|[õÕ](?=[^\W\d_esES])")
 
 
 def guess_legacy_encoding(data: bytes) -> str:
@@ -92,6 +99,8 @@ def _implausibility(text: str) -> int:
         if any(a.islower() and b.isupper() for a, b in zip(word, word[1:])):
             bad += 1
         if _RARE_LATIN.intersection(word):
+            bad += 1
+        if _MISPLACED_LATIN.search(word):
             bad += 1
     return bad
 

@@ -19,6 +19,16 @@ SAMPLES = [
     ),
     ("cp1250", "Rada miejska sprzeciwia się opłacie w obecnym kształcie. Głosowanie 12 marca."),
     ("cp1254", "Belediye meclisi ücrete şu anki haliyle karşı çıkıyor. Oylama değil mi?"),
+    # Czech and Hungarian read the same as Windows-1252 would read them, letter for letter
+    # ("pøed", "mìsto"; "idõben"): only where those letters stand tells them apart.
+    ("cp1250", "Městská rada před hlasováním řekla, že poplatek může zdražit jízdné."),
+    ("cp1250", "A városi tanács időben dönt a díjról, és a szavazás jövő héten lesz."),
+    # Western texts whose letters Windows-1250 reads as other letters stay Western.
+    ("cp1252", "Il consiglio ha detto così: più tempo, perché la città non è pronta."),
+    ("cp1252", "Où est la flûte? Le conseil a déjà voté, et la décision est sûre."),
+    ("cp1252", "La història del consell: les decisions de l'any passat, però també això."),
+    ("cp1252", "O conselho põe as ações em votação; as decisões serão públicas."),
+    ("cp1252", "Byrådet vil købe færgen på tirsdag, og beslutningen står fast."),
     ("shift_jis", "市議会は現行の形での料金に反対している。投票は3月12日に行われる。"),
     ("euc_kr", "시의회는 현재 형태의 요금에 반대한다. 투표는 3월 12일에 실시된다."),
     ("gb18030", "市议会反对目前形式的收费。投票将于3月12日举行。"),
