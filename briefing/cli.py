@@ -266,8 +266,9 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "serve",
         help="run the HTTP service: submit brief jobs, poll them, fetch their results",
         description="Serve a JSON API, described at /openapi.json: POST /jobs with source texts,\n"
-        "poll GET /jobs/{id}, then fetch its /brief, /facts and /review. Jobs are kept in\n"
-        "SQLite and survive a restart. All jobs share one model endpoint and the response\n"
+        "poll GET /jobs/{id}, then fetch its /brief, /facts and /review, and DELETE it when\n"
+        "done with it. Jobs are kept in SQLite and survive a restart; the documents sent with\n"
+        "a job are dropped when it ends. All jobs share one model endpoint and the response\n"
         "cache. Listens on 127.0.0.1 unless --host says otherwise, which needs a token.",
         epilog=EXIT_CODES + "\n" + ENVIRONMENT + SERVICE_ENVIRONMENT,
         formatter_class=argparse.RawDescriptionHelpFormatter,

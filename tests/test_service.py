@@ -103,6 +103,35 @@ def test_submit_poll_fetch(api: Api) -> None:
     assert health["status"] == "ok" and health["workers"] == 2
 
 
+def test_an_ended_job_keeps_no_documents_and_can_be_deleted(api: Api, tmp_path: Path) -> None:
+    """Once a job has ended, the documents submitted with it are not kept in the state file
+    (its fact sheet keeps the text the brief quotes); DELETE removes the job and its results."""
+    request = statement("Juniper", 11)
+    request["sources"].append(
+        {
+            "file": {
+                "name": "memo.pdf",
+                "content_base64": base64.b64encode(_pdf_statement("Juniper")).decode(),
+            }
+        }
+    )
+    job = api.call("POST", "/jobs", request).json()
+    assert api.wait(job["id"])["status"] == "done"
+    with sqlite3.connect(tmp_path / "cache" / STATE_FILE) as db:
+        (kept,) = db.execute("SELECT request FROM jobs WHERE id = ?", (job["id"],)).fetchone()
+    assert kept == ""
+    assert api.call("GET", f"/jobs/{job['id']}/facts").status == 200
+
+    deleted = api.call("DELETE", f"/jobs/{job['id']}")
+    assert deleted.status == 204 and deleted.body == b""
+    for path in ("", "/brief", "/facts", "/review"):
+        assert api.call("GET", f"/jobs/{job['id']}{path}").status == 404
+    assert api.call("DELETE", f"/jobs/{job['id']}").status == 404
+    assert api.call("GET", "/jobs").json() == {"jobs": []}
+    with sqlite3.connect(tmp_path / "cache" / STATE_FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM results").fetchone() == (0,)
+
+
 def test_source_text_is_data_not_markup(api: Api) -> None:
     request = statement("Birch", 2)
     request["sources"][0]["text"] += "\n\n<script>alert(1)</script> [x](javascript:alert(2))"
@@ -334,10 +363,14 @@ def test_unknown_job_is_404_and_unfinished_results_are_409(
         assert api.call("GET", "/nowhere").json()["error"] == "not_found"
         assert api.call("DELETE", "/jobs").status == 405
 
+        assert api.call("DELETE", "/jobs/nope").status == 404
+
         job = api.call("POST", "/jobs", statement("Elm", 5)).json()
         for result in ("brief", "facts", "review"):
             answer = api.call("GET", f"/jobs/{job['id']}/{result}")
             assert answer.status == 409 and answer.json()["error"] == "not_ready"
+        busy = api.call("DELETE", f"/jobs/{job['id']}")
+        assert busy.status == 409 and busy.json()["error"] == "not_finished"
         release.set()
         assert api.wait(job["id"])["status"] == "done"
         again = api.call("POST", f"/jobs/{job['id']}/cancel")
@@ -364,6 +397,9 @@ def test_cancel_a_queued_and_a_running_job(model: FakeOpenAI, tmp_path: Path) ->
         assert arrived.wait(10)
         cancelled = api.call("POST", f"/jobs/{queued['id']}/cancel").json()
         assert cancelled["status"] == "cancelled" and cancelled["error"]
+        with sqlite3.connect(tmp_path / "c" / STATE_FILE) as db:
+            requests = dict(db.execute("SELECT id, request FROM jobs"))
+        assert requests[queued["id"]] == "" and requests[running["id"]] != ""
         stopping = api.call("POST", f"/jobs/{running['id']}/cancel").json()
         assert stopping["status"] == "running" and stopping["cancel_requested"]
         release.set()

@@ -31,6 +31,7 @@ OPERATIONS = [
     ("GET", "/jobs/{job_id}/facts", POSITIVE),
     ("GET", "/jobs/{job_id}/review", POSITIVE),
     ("POST", "/jobs/{job_id}/cancel", POSITIVE),
+    ("DELETE", "/jobs/{job_id}", POSITIVE),
 ]
 
 

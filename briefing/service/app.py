@@ -304,13 +304,29 @@ def create_app(
         runner.cancel(job_id)
         return updated or status
 
+    @app.delete(
+        "/jobs/{job_id}",
+        status_code=204,
+        response_class=Response,
+        dependencies=guarded,
+        responses=errors(401, 404, 409, 422),
+        summary="Delete an ended job and its results",
+    )
+    def delete(job_id: str) -> Response:
+        """A done, failed or cancelled job is removed with its brief, fact sheet and review
+        page; a queued or running one must be cancelled (and have stopped) first."""
+        status = find(job_id)
+        if not store.delete(job_id):
+            raise ApiError(409, "not_finished", f"job {job_id} is {status.status}; cancel it first")
+        return Response(status_code=204)
+
     return app
 
 
 _ERRORS = {
     401: "The bearer token is missing or wrong.",
     404: "No job with this id.",
-    409: "The job has no results (yet), or has already finished.",
+    409: "The job has no results (yet), has already finished, or has not finished.",
     413: "The request body is larger than --max-request-bytes.",
     422: "The request does not fit this description.",
 }

@@ -4,7 +4,10 @@ A job is stored with its whole request the moment it is accepted. Its state move
 ``queued → running → done | failed | cancelled``; every move is one conditional UPDATE, so two
 threads cannot both claim a job, and a cancelled job is never started. A job's results (brief,
 fact sheet, review page) are written in the same transaction that marks it done: a job is done
-with all three or not done at all.
+with all three or not done at all. The move that ends a job also empties its request: the
+documents submitted are not kept once no run needs them (the fact sheet keeps the text the
+brief quotes), and ``delete`` removes an ended job and its results; deleted rows are
+overwritten (``secure_delete``), so a deleted document does not linger in the file.
 
 On startup ``recover`` looks at what the last process left: a job still ``running`` was
 interrupted, and is queued again (the response cache makes the rerun cheap) unless it was
@@ -33,6 +36,8 @@ _BUSY_TIMEOUT_MS = 30_000
 _SCHEMA_VERSION = 1
 # A job that ended stays ended, whatever a late worker or a second cancel says.
 _UNFINISHED = "status IN ('queued', 'running')"
+# What a job's request becomes when it ends: no run will read it again.
+_ENDED = "request = ''"
 _COLUMNS = (
     "id, status, topic, source_count, created, started, finished, messages, fraction, error,"
     " cancel_requested, restarts, summary"
@@ -63,6 +68,7 @@ class JobStore:
             self._db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")  # a done job survives a power cut
+            self._db.execute("PRAGMA secure_delete = ON")  # emptied requests leave no trace
             self._create()
         except sqlite3.Error as exc:
             raise ConfigError(
@@ -132,7 +138,7 @@ class JobStore:
             try:
                 updated = self._db.execute(
                     "UPDATE jobs SET status = 'done', finished = ?, fraction = 1, topic = ?,"
-                    f" summary = ?, error = NULL WHERE id = ? AND {_UNFINISHED}",
+                    f" summary = ?, error = NULL, {_ENDED} WHERE id = ? AND {_UNFINISHED}",
                     (_now(), summary.topic, summary.model_dump_json(), job_id),
                 ).rowcount
                 if updated:
@@ -149,7 +155,7 @@ class JobStore:
         """End a job without results: ``failed`` or ``cancelled``, with the reason."""
         with self._lock:
             self._db.execute(
-                "UPDATE jobs SET status = ?, finished = ?, error = ?"
+                f"UPDATE jobs SET status = ?, finished = ?, error = ?, {_ENDED}"
                 f" WHERE id = ? AND {_UNFINISHED}",
                 (status, _now(), error, job_id),
             )
@@ -167,7 +173,8 @@ class JobStore:
         with self._lock:
             self._db.execute(
                 "UPDATE jobs SET status = 'cancelled', finished = ?, cancel_requested = 1,"
-                " error = 'cancelled before it started' WHERE id = ? AND status = 'queued'",
+                f" error = 'cancelled before it started', {_ENDED}"
+                " WHERE id = ? AND status = 'queued'",
                 (_now(), job_id),
             )
             self._db.execute(
@@ -216,9 +223,27 @@ class JobStore:
             )
             return
         self._db.execute(
-            "UPDATE jobs SET status = ?, finished = ?, error = ? WHERE id = ?",
+            f"UPDATE jobs SET status = ?, finished = ?, error = ?, {_ENDED} WHERE id = ?",
             (status, _now(), error, job_id),
         )
+
+    def delete(self, job_id: str) -> bool:
+        """Remove an ended job and its results; False (nothing removed) while it is queued
+        or running, or when there is no such job."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                ended = self._db.execute(
+                    f"SELECT 1 FROM jobs WHERE id = ? AND NOT {_UNFINISHED}", (job_id,)
+                ).fetchone()
+                if ended:
+                    self._db.execute("DELETE FROM results WHERE job_id = ?", (job_id,))
+                    self._db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return ended is not None
 
     # ------------------------------------------------------------------ reads
 
