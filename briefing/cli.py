@@ -36,7 +36,7 @@ from .output import check_writable, write_atomic
 from .pipeline import generate_facts
 from .render import FORMATS, check_template, page_ranges, plural, render_brief
 from .review_page import render_review_page
-from .sources import load_sources
+from .sources import MAX_SOURCE_BYTES, load_sources
 from .transcripts import speaker_turns, turns_read_as
 
 EXIT_CODES = """\
@@ -147,9 +147,9 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--max-source-bytes",
         type=int,
-        default=20_000_000,
+        default=MAX_SOURCE_BYTES,
         metavar="N",
-        help="refuse source files larger than this (default: 20000000)",
+        help="refuse source files larger than this (default: %(default)s)",
     )
     _add_endpoint(
         generate,
@@ -204,7 +204,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     sources.add_argument("sources", nargs="+", metavar="SOURCE")
     sources.add_argument("--json", metavar="FILE", help="write the sources as JSON")
-    sources.add_argument("--max-source-bytes", type=int, default=20_000_000, metavar="N")
+    sources.add_argument(
+        "--max-source-bytes",
+        type=int,
+        default=MAX_SOURCE_BYTES,
+        metavar="N",
+        help="refuse source files larger than this (default: %(default)s)",
+    )
     _add_common(sources)
 
     batch = commands.add_parser(

@@ -20,6 +20,7 @@ from .cache import ResponseCache
 from .errors import ConfigError
 from .llm import Endpoint, RetryPolicy
 from .models import Citation
+from .sources import MAX_SOURCE_BYTES
 
 Progress = Callable[[str], None]
 
@@ -46,7 +47,7 @@ class BriefConfig:
     concurrency: int = 1
     max_reasks: int = 2
     max_tokens: int = 1200
-    max_source_bytes: int = 20_000_000
+    max_source_bytes: int = MAX_SOURCE_BYTES
     timeout: float | None = None  # per request; None: 600 s remote, no limit for the embedded model
     threads: int | None = None
     cache: bool = True

@@ -71,6 +71,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+# The largest source file read by default (--max-source-bytes).
+MAX_SOURCE_BYTES = 20_000_000
+
 STDIN = "-"
 TEXT_EXTENSIONS = frozenset({".txt"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
@@ -161,7 +164,7 @@ class _RawDoc:
 
 
 def load_sources(
-    paths: Sequence[str], *, max_bytes: int = 20_000_000, stdin: TextIO | None = None
+    paths: Sequence[str], *, max_bytes: int = MAX_SOURCE_BYTES, stdin: TextIO | None = None
 ) -> list[Source]:
     """Load files, folders and ``-`` (stdin) into clean, de-duplicated ``Source`` objects.
 
