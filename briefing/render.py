@@ -351,6 +351,28 @@ def _disagreements(sheet: FactSheet, numbered: NumberedFacts) -> list[dict[str, 
     ]
 
 
+def gaps(sheet: FactSheet) -> list[str]:
+    """What the verified facts leave open, for the editor to check: a source that gave no
+    verified fact (off the topic, or read badly), and a side no verified position takes
+    (no one in support, or no one opposed or concerned). A disputed stance takes no side."""
+    found: list[str] = []
+    facts = [*sheet.positions, *sheet.risks, *sheet.events]
+    cited = {evidence.source_id for fact in facts for evidence in fact.evidence}
+    if facts:
+        found += [
+            f"Source {number} ({source.title}) gave no verified position, risk or event."
+            for number, source in enumerate(sheet.sources, 1)
+            if source.id not in cited
+        ]
+    stances = {p.stance for p in sheet.positions if p.stance_check != "disputed"}
+    if len(sheet.positions) >= 2:
+        if "supports" not in stances:
+            found.append(f"No verified position supports {sheet.topic}.")
+        if not stances & {"opposes", "concerned"}:
+            found.append(f"No verified position opposes {sheet.topic} or raises concerns.")
+    return found
+
+
 def stance_tally(sheet: FactSheet) -> str | None:
     """Who stands where, counted from the verified positions: "10 verified positions on the
     treaty: 5 concerned (...); 3 in support (...); 2 opposed (...)." None without positions."""
@@ -441,6 +463,7 @@ def template_context(
         "events": events,
         "also_named": also_named,
         "disagreements": _disagreements(sheet, numbered),
+        "gaps": gaps(sheet),
         "notes": numbered.notes[: numbered.shown],
         "sources": list(enumerate(sheet.sources, 1)),
         "rejected_count": len(sheet.rejected),

@@ -212,3 +212,32 @@ def test_one_page_shows_the_most_prominent_facts_and_numbers_their_notes_first()
     full = number_notes(crowded_sheet())
     assert len(full.positions) == 8 and full.shown == len(full.notes) == 9
     assert full.positions[7] == (crowded_sheet().positions[7], [8, 9])
+
+
+def test_gaps_name_a_source_with_no_fact_and_a_side_no_one_takes() -> None:
+    """Eight opposed speakers and no supporter, and a second source nothing was verified in:
+    the brief says both under "Gaps", in both formats; titles are escaped."""
+    sheet = crowded_sheet()
+    sheet.sources.append(Source(id="s2", path="b.txt", title="Off *topic*", text="Weather."))
+    for brief_format in ("full", "one-page"):
+        brief = render_brief(sheet, brief_format=brief_format)
+        section = brief.split("## Gaps", 1)[1].split("## Sources", 1)[0]
+        assert re.findall(r"^- .*$", section, flags=re.MULTILINE) == [
+            "- Source 2 (Off \\*topic\\*) gave no verified position, risk or event.",
+            "- No verified position supports the plan.",
+        ]
+
+
+def test_no_gaps_when_every_source_gives_facts_and_both_sides_are_heard() -> None:
+    """A supporter beside the critics, every source cited: no section. A disputed stance
+    takes no side: with the supporter's stance disputed, no one verified supports."""
+    sheet = crowded_sheet()
+    sheet.positions[0] = sheet.positions[0].model_copy(update={"stance": "supports"})
+    assert "## Gaps" not in render_brief(sheet)
+    disputed = sheet.positions[0].model_copy(
+        update={"stance_check": "disputed", "second_stance": "opposes"}
+    )
+    sheet.positions[0] = disputed
+    assert "- No verified position supports the plan." in render_brief(sheet)
+    lone = sheet_with("The treaty is dangerous, said Okafor.")  # one position: no sides to count
+    assert "## Gaps" not in render_brief(lone)
