@@ -356,7 +356,7 @@ def gaps(sheet: FactSheet) -> list[str]:
     verified fact (off the topic, or read badly), and a side no verified position takes
     (no one in support, or no one opposed or concerned). A disputed stance takes no side."""
     found: list[str] = []
-    facts = [*sheet.positions, *sheet.risks, *sheet.events]
+    facts: list[Position | Risk | Event] = [*sheet.positions, *sheet.risks, *sheet.events]
     cited = {evidence.source_id for fact in facts for evidence in fact.evidence}
     if facts:
         found += [
