@@ -90,6 +90,16 @@ _BLOCK_TAGS = frozenset(
 )
 _CELL_TAGS = frozenset({"td", "th"})
 _BREAK = "\x00"  # cannot occur in decoded text: NUL bytes were removed
+# Where an outermost table's row begins and ends, and where each of its cells begins: control
+# characters, taken out of the page's own text so that none of its can pass for one.
+_ROW_START, _ROW_END, _CELL = "\x02", "\x03", "\x01"
+_MARKERS_OUT = str.maketrans("", "", _ROW_START + _ROW_END + _CELL)
+_ROW = re.compile(f"{_ROW_START}([^{_ROW_START}{_ROW_END}]*){_ROW_END}")
+# A row of two cells or more, no more text than this and no more paragraphs in a cell is a
+# table's row, read as one paragraph, its cells joined by " | " (as Word and PDF tables are
+# read); another is a page laid out in a table, its cells' paragraphs kept.
+_ROW_MAX_CHARS = 1000
+_CELL_MAX_PARAGRAPHS = 3
 # The longest <article> must hold this share of the page's text to be taken as the story;
 # otherwise the <article> elements are probably teaser cards.
 _ARTICLE_SHARE_MIN = 0.3
@@ -119,6 +129,8 @@ class _ArticleParser(HTMLParser):
         self.h1_text: str | None = None
         self.meta: dict[str, str] = {}
         self.canonical: str | None = None
+        self.table_depth = 0
+        self.row_open = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
@@ -147,6 +159,7 @@ class _ArticleParser(HTMLParser):
             self.h1_parts = []
         if tag in _BLOCK_TAGS:
             self._emit(_BREAK)
+        self._table_start(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
@@ -155,6 +168,12 @@ class _ArticleParser(HTMLParser):
             return
         if self._skipped():
             return
+        if tag == "table" and self.table_depth > 0:
+            if self.table_depth == 1:
+                self._end_row()
+            self.table_depth -= 1
+        elif tag == "tr" and self.table_depth == 1:
+            self._end_row()
         if tag in _BLOCK_TAGS:
             self._emit(_BREAK)
         elif tag in _CELL_TAGS:
@@ -181,7 +200,25 @@ class _ArticleParser(HTMLParser):
             return
         if self.h1_parts is not None:
             self.h1_parts.append(data)
+        data = data.translate(_MARKERS_OUT)
         self._emit(data if self.pre_depth else re.sub(r"\s+", " ", data))
+
+    def _table_start(self, tag: str) -> None:
+        """Mark an outermost table's rows and cells (a row's end tag may be left out, as
+        HTML allows: the next row or the table's end closes it)."""
+        if tag == "table":
+            self.table_depth += 1
+        elif tag == "tr" and self.table_depth == 1:
+            self._end_row()
+            self._emit(_ROW_START)
+            self.row_open = True
+        elif tag in _CELL_TAGS and self.table_depth == 1 and self.row_open:
+            self._emit(_CELL)
+
+    def _end_row(self) -> None:
+        if self.row_open:
+            self._emit(_ROW_END)
+            self.row_open = False
 
     def _emit(self, data: str) -> None:
         if not self._skipped():
@@ -216,7 +253,9 @@ class _ArticleParser(HTMLParser):
                 chosen = [piece for piece in self.pieces if piece[1] == best]
         elif any(in_main and data.strip() for data, _, in_main in self.pieces):
             chosen = [piece for piece in self.pieces if piece[2]]
-        joined = "".join(data for data, _, _ in chosen)
+        joined = _ROW.sub(_row_text, "".join(data for data, _, _ in chosen))
+        for marker in (_ROW_START, _ROW_END, _CELL):  # a row cut off by the story's edge
+            joined = joined.replace(marker, " ")
         result: list[str] = []
         for block in joined.split(_BREAK):
             if "\n" in block.strip():
@@ -227,6 +266,22 @@ class _ArticleParser(HTMLParser):
             if text:
                 result.append(text)
         return result
+
+
+def _row_text(row: re.Match[str]) -> str:
+    """A table's row as one paragraph, its cells joined by " | ", when it is a table's row
+    (two cells or more, no longer than ``_ROW_MAX_CHARS``, no cell of more paragraphs than
+    ``_CELL_MAX_PARAGRAPHS``); else its text as it was, each cell's paragraphs kept."""
+    marked = row.group(1).split(_CELL)[1:]
+    cells = [squash(cell.replace(_BREAK, " ")) for cell in marked]
+    paragraphs = [sum(1 for part in cell.split(_BREAK) if part.strip()) for cell in marked]
+    if (
+        len(cells) >= 2
+        and sum(map(len, cells)) <= _ROW_MAX_CHARS
+        and max(paragraphs) <= _CELL_MAX_PARAGRAPHS
+    ):
+        return f"{_BREAK}{' | '.join(cells)}{_BREAK}" if any(cells) else _BREAK
+    return row.group(1).replace(_CELL, " ")
 
 
 def squash(text: str) -> str:

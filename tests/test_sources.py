@@ -400,7 +400,43 @@ def test_html_table_cells_are_separated(tmp_path: Path) -> None:
         "</body></html>"
     )
     [source] = load_sources([_write(tmp_path / "votes.html", page)])
-    assert source.text == f"{BODY}\n\nVote Count\n\nFor 102"
+    assert source.text == f"{BODY}\n\nVote | Count\n\nFor | 102"
+
+
+def test_an_html_tables_row_is_one_paragraph_however_its_cells_are_marked_up(
+    tmp_path: Path,
+) -> None:
+    """A row reads as one paragraph, cells joined by " | " as a Word or PDF table's are: with
+    paragraphs inside its cells (as Word saves HTML), an empty cell kept empty, end tags left
+    out (as HTML allows), a table inside a cell flattened into it. A page laid out in a table
+    (a cell of long text, or of many paragraphs) keeps its paragraphs, and a control character
+    of the page's own text marks nothing."""
+    story = " ".join(f"Delegation {n} spoke on clause {n + 3} of the draft." for n in range(30))
+    page = (
+        f"<html><body><p>{BODY}</p><table>"
+        "<tr><th><p>Item</p></th><th><p>Cost</p></th><th>Who\x01 pays</th></tr>"
+        "<tr><td><p>Dredging of the</p><p>harbour entrance</p></td><td></td><td>Port</td></tr>"
+        "<tr><td>Quay wall<td>95 million<td><table><tr><td>City</td><td>Region</td></tr></table>"
+        "</table>"
+        f"<table><tr><td>From the floor</td><td><p>{story}</p><p>{BODY_2}</p></td></tr></table>"
+        "</body></html>"
+    )
+    layout = (
+        "<table><tr><td>Press office</td><td><p>Short statement.</p><p>The council met.</p>"
+        "<p>It voted on the levy.</p><p>Fares rise in May.</p></td></tr></table>"
+    )
+    [short] = load_sources([_write(tmp_path / "short.html", f"<p>{BODY}</p>{layout}")])
+    assert " | " not in short.text and "\n\nFares rise in May." in short.text
+    [source] = load_sources([_write(tmp_path / "budget.html", page)])
+    assert source.text.split("\n\n") == [
+        BODY,
+        "Item | Cost | Who pays",
+        "Dredging of the harbour entrance | | Port",
+        "Quay wall | 95 million | City Region",
+        "From the floor",
+        story,
+        BODY_2,
+    ]
 
 
 def test_text_handed_over_as_text_is_not_judged_binary() -> None:
