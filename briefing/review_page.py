@@ -20,7 +20,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from .models import Event, FactSheet, Position, Risk, Source
-from .render import Note, fact_order, number_notes, page_ranges, stance_label
+from .render import Note, fact_order, gaps, number_notes, page_ranges, stance_label
 
 TEMPLATE = "review.html.j2"
 
@@ -228,6 +228,7 @@ def review_context(sheet: FactSheet, brief_format: str = "full") -> dict[str, ob
         "notes": numbered.notes,
         "cited_by": cited_by,
         "sources": sources,
+        "gaps": gaps(sheet),
         "disputed": disputed,
         "rejected": rejected,
     }
