@@ -117,6 +117,7 @@ class _ArticleParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.skipping: dict[str, int] = {}
+        self.skipped_depth = 0  # the sum of ``skipping``, read for every piece of text
         self.pieces: list[tuple[str, int | None, bool]] = []
         self.article_depth = 0
         self.article_index: int | None = None
@@ -135,6 +136,7 @@ class _ArticleParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
             self.skipping[tag] = self.skipping.get(tag, 0) + 1
+            self.skipped_depth += 1
             return
         if self._skipped():
             return
@@ -165,6 +167,7 @@ class _ArticleParser(HTMLParser):
         if tag in _SKIP_TAGS:
             if self.skipping.get(tag, 0) > 0:
                 self.skipping[tag] -= 1
+                self.skipped_depth -= 1
             return
         if self._skipped():
             return
@@ -225,7 +228,7 @@ class _ArticleParser(HTMLParser):
             self.pieces.append((data, self.article_index, self.main_depth > 0))
 
     def _skipped(self) -> bool:
-        return any(count > 0 for count in self.skipping.values())
+        return self.skipped_depth > 0
 
     def _meta(self, attrs: dict[str, str | None]) -> None:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
