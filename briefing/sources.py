@@ -59,6 +59,7 @@ from briefing.ppt import read_ppt
 from briefing.pptx import PptxText, read_pptx
 from briefing.rtf import RtfText, is_rtf, read_rtf
 from briefing.saved_pages import SavedPage, read_mhtml, read_webarchive
+from briefing.spreadsheet import read_delimited, record_columns
 
 __all__ = [
     "DOCUMENT_EXTENSIONS",
@@ -80,6 +81,7 @@ MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
+SPREADSHEET_TEXT_EXTENSIONS = frozenset({".csv", ".tsv"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 # A macro-enabled document or deck, and a deck saved to open as a slide show, are the same
 # formats.
@@ -102,7 +104,10 @@ IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp",
 # Formats people save statements in that briefing does not read, and what to do instead.
 _NOT_READ = {
     ".pages": "a Pages document; export it as .docx or PDF",
-    **dict.fromkeys((".xls", ".xlsx", ".ods", ".numbers"), "a spreadsheet; briefing reads prose"),
+    **dict.fromkeys(
+        (".xls", ".xlsx", ".ods", ".numbers"),
+        "a spreadsheet; save it as CSV (one response a row, with a column named 'text')",
+    ),
     ".key": "Keynote slides; export them as .pptx or PDF",
 }
 DOCUMENT_EXTENSIONS = (
@@ -111,6 +116,7 @@ DOCUMENT_EXTENSIONS = (
     | HTML_EXTENSIONS
     | JSON_EXTENSIONS
     | JSONL_EXTENSIONS
+    | SPREADSHEET_TEXT_EXTENSIONS
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
     | DOC_EXTENSIONS
@@ -322,6 +328,8 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         docs = _parse_json_records(_json_records(text, shown), shown, stem)
     elif suffix in JSONL_EXTENSIONS:
         docs = _parse_json_records(_jsonl_records(text, shown), shown, stem)
+    elif suffix in SPREADSHEET_TEXT_EXTENSIONS:
+        docs = _parse_sheet(read_delimited(text, shown, tab=suffix == ".tsv"), shown, stem)
     else:
         docs = [_RawDoc(path=shown, text=text, fallback_title=stem)]
     return [_finish(doc) for doc in docs]
@@ -899,11 +907,14 @@ def _jsonl_records(text: str, shown: str) -> list[Any]:
     return records
 
 
-def _parse_json_records(records: list[Any], shown: str, stem: str) -> list[_RawDoc]:
-    """Each record needs ``text``; ``title``, ``url``, ``outlet``, ``published`` are optional."""
+def _parse_json_records(
+    records: list[Any], shown: str, stem: str, numbers: list[int] | None = None
+) -> list[_RawDoc]:
+    """Each record needs ``text``; ``title``, ``url``, ``outlet``, ``published`` are optional.
+    A record is named by its number (``shown#3``): its place, or its row in ``numbers``."""
     several = len(records) > 1
     docs: list[_RawDoc] = []
-    for number, record in enumerate(records, start=1):
+    for number, record in zip(numbers or range(1, len(records) + 1), records):
         if not isinstance(record, dict):
             raise SourceError(f"record {number} in {shown} is not a JSON object")
         body = record.get("text")
@@ -925,6 +936,30 @@ def _parse_json_records(records: list[Any], shown: str, stem: str) -> list[_RawD
             )
         )
     return docs
+
+
+def _parse_sheet(rows: list[list[str]], shown: str, stem: str) -> list[_RawDoc]:
+    """A spreadsheet whose header names a ``text`` column: each row with text a record, named
+    by its row number (``responses.csv#12``, the header not counted); a row without text (a
+    response left blank) is skipped. Any other sheet: one source, a row a paragraph, cells
+    joined by " | "."""
+    if not rows:
+        raise _UnreadableError(f"source is empty: {shown}")
+    columns = record_columns(rows[0])
+    if columns is None:
+        table = "\n\n".join(" | ".join(row) for row in rows)
+        return [_RawDoc(path=shown, text=table, fallback_title=stem)]
+    records = [
+        (number, {field: row[i] for field, i in columns.items() if i < len(row)})
+        for number, row in enumerate(rows[1:], start=1)
+    ]
+    blank = [number for number, record in records if not record.get("text", "").strip()]
+    if blank:
+        log.info("%s: rows with no text skipped: %s", shown, ", ".join(map(str, blank[:20])))
+    kept = [(number, record) for number, record in records if number not in set(blank)]
+    if not kept:
+        raise _UnreadableError(f"spreadsheet has no text in its 'text' column: {shown}")
+    return _parse_json_records([r for _, r in kept], shown, stem, [n for n, _ in kept])
 
 
 def _string(record: dict[str, Any], key: str) -> str | None:
