@@ -59,7 +59,7 @@ from briefing.ppt import read_ppt
 from briefing.pptx import PptxText, read_pptx
 from briefing.rtf import RtfText, is_rtf, read_rtf
 from briefing.saved_pages import SavedPage, read_mhtml, read_webarchive
-from briefing.spreadsheet import read_delimited, record_columns
+from briefing.spreadsheet import read_delimited, read_xlsx, record_columns
 
 __all__ = [
     "DOCUMENT_EXTENSIONS",
@@ -82,6 +82,7 @@ HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
 SPREADSHEET_TEXT_EXTENSIONS = frozenset({".csv", ".tsv"})
+WORKBOOK_EXTENSIONS = frozenset({".xlsx", ".xlsm"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 # A macro-enabled document or deck, and a deck saved to open as a slide show, are the same
 # formats.
@@ -105,8 +106,7 @@ IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp",
 _NOT_READ = {
     ".pages": "a Pages document; export it as .docx or PDF",
     **dict.fromkeys(
-        (".xls", ".xlsx", ".ods", ".numbers"),
-        "a spreadsheet; save it as CSV (one response a row, with a column named 'text')",
+        (".xls", ".ods", ".numbers"), "a spreadsheet in a format not read; save it as .xlsx or CSV"
     ),
     ".key": "Keynote slides; export them as .pptx or PDF",
 }
@@ -117,6 +117,7 @@ DOCUMENT_EXTENSIONS = (
     | JSON_EXTENSIONS
     | JSONL_EXTENSIONS
     | SPREADSHEET_TEXT_EXTENSIONS
+    | WORKBOOK_EXTENSIONS
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
     | DOC_EXTENSIONS
@@ -314,6 +315,12 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_saved_page(data, shown, stem, read_webarchive))]
     if suffix in ZIP_EXTENSIONS:
         return _zip_sources(data, shown, depth)
+    if suffix in WORKBOOK_EXTENSIONS:
+        try:
+            sheets = read_xlsx(data, shown)
+        except SourceError as exc:
+            raise _UnreadableError(str(exc)) from None
+        return [_finish(doc) for doc in _parse_workbook(sheets, shown, stem)]
     if suffix in _NOT_READ:
         raise SourceError(f"cannot read {shown}: {_NOT_READ[suffix]}")
     text = _decode(data, shown, _declared_charset(data) if suffix in HTML_EXTENSIONS else None)
@@ -960,6 +967,26 @@ def _parse_sheet(rows: list[list[str]], shown: str, stem: str) -> list[_RawDoc]:
     if not kept:
         raise _UnreadableError(f"spreadsheet has no text in its 'text' column: {shown}")
     return _parse_json_records([r for _, r in kept], shown, stem, [n for n, _ in kept])
+
+
+def _parse_workbook(
+    sheets: list[tuple[str, list[list[str]]]], shown: str, stem: str
+) -> list[_RawDoc]:
+    """A workbook's sheets, each read as a spreadsheet is (``_parse_sheet``); of several,
+    each is named after its sheet (``book.xlsx#Responses``, ``book.xlsx#Responses#3``)."""
+    if not sheets:
+        raise _UnreadableError(f"spreadsheet has no text: {shown}")
+    if len(sheets) == 1:
+        return _parse_sheet(sheets[0][1], shown, stem)
+    docs: list[_RawDoc] = []
+    for name, rows in sheets:
+        try:
+            docs += _parse_sheet(rows, f"{shown}#{name}", f"{stem} {name}")
+        except SourceError as exc:
+            log.warning("skipping %s", exc)
+    if not docs:
+        raise _UnreadableError(f"spreadsheet has no text: {shown}")
+    return docs
 
 
 def _string(record: dict[str, Any], key: str) -> str | None:

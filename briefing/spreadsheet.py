@@ -1,4 +1,5 @@
-"""Read a spreadsheet exported as CSV or TSV: its rows, and which columns name record fields.
+"""Read a spreadsheet, an Excel workbook or a CSV or TSV export: its rows, and which columns
+name record fields.
 
 Media-monitoring exports, press digests and consultation responses travel as spreadsheets,
 one item a row. A sheet whose header names a text column is read as records, as a ``.jsonl``
@@ -9,12 +10,17 @@ sheet is a table, read as a Word table is: a row a paragraph, its cells joined b
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import re
+from datetime import datetime, timedelta
+from xml.etree import ElementTree
 
 from .errors import SourceError
+from .package import open_package
 
-__all__ = ["RECORD_COLUMNS", "read_delimited", "record_columns"]
+__all__ = ["RECORD_COLUMNS", "read_delimited", "read_xlsx", "record_columns"]
 
 # Each record field, and the header names that give it (case, spaces, "_" and "-" aside).
 RECORD_COLUMNS = {
@@ -66,3 +72,218 @@ def _sniffed_delimiter(text: str) -> str:
         return csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=_DELIMITERS).delimiter
     except csv.Error:
         return ","
+
+
+# --------------------------------------------------------------------------- Excel workbooks
+
+_WORKBOOK = "xl/workbook.xml"
+_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+_SHARED_STRINGS = "xl/sharedStrings.xml"
+_STYLES = "xl/styles.xml"
+# Excel's built-in number formats that show a date or a time.
+_DATE_FORMATS = frozenset({*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)})
+# A custom format shows a date or time when, its quoted text and [bracketed] parts aside, it
+# has a day, month, year, hour or second code.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+_DATE_CODES = re.compile(r"[dmyhs]", re.IGNORECASE)
+_PERCENT_FORMATS = frozenset({9, 10})
+_EPOCH_1900 = datetime(1899, 12, 30)  # right from 1 March 1900 on (Excel's 1900 leap day)
+_EPOCH_1904 = datetime(1904, 1, 1)
+_COLUMN = re.compile(r"^([A-Z]{1,3})")
+# The most text a workbook may hold, its empty cells between others counted: shared strings
+# let a small file name one long string in a million cells (a zip bomb of text).
+_MAX_TEXT_CHARS = 20_000_000
+# Excel's last column, XFD; a reference past it is damage.
+_MAX_COLUMNS = 16_384
+
+
+def read_xlsx(data: bytes, shown: str) -> list[tuple[str, list[list[str]]]]:
+    """Each visible sheet of an Excel workbook (.xlsx), in the workbook's order: its name and
+    its rows with any text, each cell as Excel shows it (a date cell as its date, a number
+    without a float's noise). ``SourceError`` when it cannot be read."""
+    with open_package(data, shown, kind="Excel workbook", extension=".xlsx") as package:
+        if _WORKBOOK not in package.names:
+            raise package.fail(f"no {_WORKBOOK} in it")
+        workbook = package.part(_WORKBOOK)
+        targets: dict[str, str] = {}
+        if _WORKBOOK_RELS in package.names:
+            for rel in package.part(_WORKBOOK_RELS).iter():
+                if _local(rel.tag) == "Relationship" and rel.get("Id") and rel.get("Target"):
+                    targets[rel.get("Id", "")] = rel.get("Target", "")
+        shared = (
+            _shared_strings(package.part(_SHARED_STRINGS))
+            if _SHARED_STRINGS in package.names
+            else []
+        )
+        styles = _number_styles(package.part(_STYLES)) if _STYLES in package.names else {}
+        epoch = _EPOCH_1900
+        for element in workbook.iter():
+            if _local(element.tag) == "workbookPr" and element.get("date1904") in ("1", "true"):
+                epoch = _EPOCH_1904
+        sheets = []
+        read = 0
+        for sheet in (e for e in workbook.iter() if _local(e.tag) == "sheet"):
+            if sheet.get("state") in ("hidden", "veryHidden"):
+                continue
+            relation = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), "")
+            part = _part_name(targets.get(relation, ""))
+            if part not in package.names:
+                continue
+            rows = _sheet_rows(package.part(part), shared, styles, epoch, _MAX_TEXT_CHARS - read)
+            if rows is None:
+                raise package.fail(f"more than {_MAX_TEXT_CHARS:,} characters of text")
+            read += sum(len(cell) for row in rows for cell in row)
+            if rows:
+                sheets.append((sheet.get("name") or part, rows))
+    return sheets
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _part_name(target: str) -> str:
+    """A workbook relationship's target as a part name: relative to ``xl/`` unless absolute."""
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def _texts(element: ElementTree.Element) -> str:
+    """A string item's or inline string's text: its ``t`` elements, in rich-text runs too,
+    but not the phonetic guide (``rPh``) Japanese sheets add."""
+    parts: list[str] = []
+    for child in element:
+        name = _local(child.tag)
+        if name == "t":
+            parts.append(child.text or "")
+        elif name == "r":
+            parts += [t.text or "" for t in child if _local(t.tag) == "t"]
+    return "".join(parts)
+
+
+def _shared_strings(table: ElementTree.Element) -> list[str]:
+    return [_texts(item) for item in table if _local(item.tag) == "si"]
+
+
+def _number_styles(styles: ElementTree.Element) -> dict[int, str]:
+    """The cell styles (by index) whose number format shows a ``date`` (or a time) or a
+    ``percent``."""
+    custom: dict[int, str] = {}
+    formats: list[int] = []
+    for element in styles:
+        if _local(element.tag) == "numFmts":
+            for fmt in element:
+                with contextlib.suppress(ValueError):
+                    custom[int(fmt.get("numFmtId", ""))] = fmt.get("formatCode", "")
+        elif _local(element.tag) == "cellXfs":
+            for xf in element:
+                try:
+                    formats.append(int(xf.get("numFmtId", "0")))
+                except ValueError:
+                    formats.append(0)
+    kinds: dict[int, str] = {}
+    for index, number in enumerate(formats):
+        code = _FORMAT_LITERALS.sub("", custom.get(number, ""))
+        if number in _DATE_FORMATS or _DATE_CODES.search(code):
+            kinds[index] = "date"
+        elif number in _PERCENT_FORMATS or "%" in code:
+            kinds[index] = "percent"
+    return kinds
+
+
+def _sheet_rows(
+    sheet: ElementTree.Element,
+    shared: list[str],
+    styles: dict[int, str],
+    epoch: datetime,
+    room: int,
+) -> list[list[str]] | None:
+    """The sheet's rows with any text; None when their text would pass ``room`` characters."""
+    rows: list[list[str]] = []
+    for row in sheet.iter():
+        if _local(row.tag) != "row":
+            continue
+        cells: dict[int, str] = {}
+        following = 0
+        for cell in row:
+            if _local(cell.tag) != "c":
+                continue
+            column = _column(cell.get("r", ""), following)
+            following = column + 1
+            if column < _MAX_COLUMNS:
+                text = cells[column] = _cell_text(cell, shared, styles, epoch).strip()
+                room -= len(text)
+                if room < 0:
+                    return None
+        filled = [column for column, text in cells.items() if text]
+        if filled:
+            last = max(filled)
+            room -= last  # each empty cell up to the last is a separator in the text
+            if room < 0:
+                return None
+            rows.append([cells.get(i, "") for i in range(last + 1)])
+    return rows
+
+
+def _column(reference: str, following: int) -> int:
+    """The column (from 0) a cell reference names ("C7" is 2); the next one when it has
+    none."""
+    letters = _COLUMN.match(reference)
+    if not letters:
+        return following
+    number = 0
+    for letter in letters.group(1):
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
+
+
+def _cell_text(
+    cell: ElementTree.Element, shared: list[str], styles: dict[int, str], epoch: datetime
+) -> str:
+    kind = cell.get("t", "n")
+    if kind == "inlineStr":
+        inline = next((child for child in cell if _local(child.tag) == "is"), None)
+        return _texts(inline) if inline is not None else ""
+    value = next((child.text or "" for child in cell if _local(child.tag) == "v"), "")
+    if kind == "s":
+        try:
+            return shared[int(value)]
+        except (ValueError, IndexError):
+            return ""
+    if kind in ("str", "d"):
+        return value
+    if kind == "b":
+        return "TRUE" if value == "1" else "FALSE"
+    if kind == "e" or not value:
+        return ""  # an error (#N/A) shows no text worth reading
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    style = cell.get("s", "")
+    shown_as = styles.get(int(style)) if style.isdigit() else None
+    if shown_as == "date":
+        return _date_text(number, epoch) or value
+    if shown_as == "percent":
+        return f"{_number_text(number * 100)}%"
+    return _number_text(number)
+
+
+def _number_text(number: float) -> str:
+    """A number as a reader writes it: no ".0", no float noise ("0.1", not
+    "0.10000000000000001")."""
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return format(number, ".15g")
+
+
+def _date_text(serial: float, epoch: datetime) -> str | None:
+    """A date cell's serial number as the date (and time, when it has one) it stands for."""
+    try:
+        moment = epoch + timedelta(days=serial)
+    except (OverflowError, ValueError):
+        return None
+    if serial < 1:
+        return moment.strftime("%H:%M")
+    if moment.hour or moment.minute:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.strftime("%Y-%m-%d")

@@ -138,7 +138,7 @@ def test_attachments_and_attached_messages(
     assert [s.path for s in sources] == [where, f"{where}#annex.doc", f"{where}#Ferry reply.msg"]
     assert [s.text for s in sources] == [LONG, REPLY, f"{REPLY} We stand by it."]
     assert (sources[2].title, sources[2].outlet) == ("Ferry reply", "Ferry Union")
-    assert f"skipping {where}#budget.xlsx: a spreadsheet" in caplog.text
+    assert f"skipping cannot read Excel workbook: {where}#budget.xlsx (damaged" in caplog.text
     assert "logo.png" not in caplog.text and "hidden.txt" not in caplog.text
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.source_files import read_all, read_error, read_one
+from tests.xlsx_writer import Inline, Raw, Sheet, Styled, xlsx_bytes
 
 COUNCIL = "The council voted for the levy on Monday, 12 votes to 9."
 UNION = "The ferry union said the levy would double the fare for a family crossing."
@@ -69,9 +70,96 @@ def test_a_text_column_with_nothing_in_it_is_a_one_line_error(tmp_path: Path) ->
     assert message == "spreadsheet has no text in its 'text' column: FILE"
 
 
-def test_a_workbook_is_refused_with_the_way_to_read_it(tmp_path: Path) -> None:
-    message = read_error(tmp_path / "responses.xlsx", b"PK\x03\x04 a workbook")
-    assert message == (
-        "cannot read FILE: a spreadsheet; save it as CSV (one response a row, with a column "
-        "named 'text')"
+def test_an_old_workbook_is_refused_with_the_way_to_read_it(tmp_path: Path) -> None:
+    message = read_error(tmp_path / "responses.ods", b"PK\x03\x04 a workbook")
+    assert (
+        message == "cannot read FILE: a spreadsheet in a format not read; save it as .xlsx or CSV"
     )
+
+
+# --------------------------------------------------------------------------- Excel workbooks
+
+
+def test_an_excel_export_saved_by_libreoffice_gives_a_source_a_row(tmp_path: Path) -> None:
+    """The monitoring export above, saved as .xlsx by LibreOffice Calc: its dates are date
+    cells (a number and a date format), read as the dates they show."""
+    data = (Path(__file__).parent / "files" / "libreoffice-monitoring-export.xlsx").read_bytes()
+    council, union = read_all(tmp_path / "monitor.xlsx", data)
+    assert [(s.title, s.outlet, s.published, s.url) for s in (council, union)] == [
+        ("Council backs levy", "Harbour Gazette", "2026-11-02", "https://example.org/a"),
+        ("Union objects", "Ferry Times", "2026-11-03", "https://example.org/b"),
+    ]
+    assert council.text == COUNCIL
+    assert council.path == str(tmp_path / "monitor.xlsx#1")
+
+
+def test_a_workbooks_cells_read_as_excel_shows_them(tmp_path: Path) -> None:
+    """Shared strings (rich text runs joined, the phonetic guide left out), inline strings,
+    numbers without a float's noise, a percent, a date by a custom format, a boolean, an
+    error left empty, cells a row skips left empty; a hidden sheet is not read, and of two
+    sheets each is a source named after it."""
+    rich = (
+        "<si><t>Route</t></si><si><r><t>Fare </t></r><r><t>today</t></r>"
+        "<rPh><t>ふりがな</t></rPh></si><si><t>Island ferry</t></si>"
+    )
+    fares = [
+        [Raw('<c r="A1" t="s"><v>0</v></c>'), Raw('<c r="B1" t="s"><v>1</v></c>'), Inline("Up")],
+        [Raw('<c r="A2" t="s"><v>2</v></c>'), 12.5, Styled(0.25, 2), Styled(46328.0, 1)],
+        [0.1 + 0.2, None, None, True, Raw('<c r="E3" t="e"><v>#N/A</v></c>')],
+    ]
+    data = xlsx_bytes(
+        [
+            Sheet("Fares", fares),
+            Sheet("Notes", [[Inline("Secret")]], hidden=True),
+            Sheet("Plan", [[Inline("A"), Inline("B")]]),
+        ],
+        shared_xml=rich,
+    )
+    fare_sheet, plan = read_all(tmp_path / "fares.xlsx", data)
+    assert fare_sheet.path == str(tmp_path / "fares.xlsx#Fares")
+    assert fare_sheet.text == (
+        "Route | Fare today | Up\n\nIsland ferry | 12.5 | 25% | 2026-11-02\n\n0.3 |  |  | TRUE"
+    )
+    assert (plan.path, plan.text) == (str(tmp_path / "fares.xlsx#Plan"), "A | B")
+    assert "Secret" not in fare_sheet.text + plan.text
+
+
+def test_a_date_in_a_1904_workbook_and_a_time(tmp_path: Path) -> None:
+    """Excel for the Mac counted days from 1904; a time alone is shown as a time."""
+    data = xlsx_bytes([[["published", "text"], [Styled(44866.0, 1), COUNCIL]]], date1904=True)
+    (source,) = read_all(tmp_path / "mac.xlsx", data)
+    assert source.published == "2026-11-02"
+    sheet = xlsx_bytes(
+        [[["When", "What"], [Styled(0.5, 1), "Vote"], [Styled(46328.75, 1), "Count"]]]
+    )
+    assert read_one(tmp_path / "times.xlsx", sheet).text == (
+        "When | What\n\n12:00 | Vote\n\n2026-11-02 18:00 | Count"
+    )
+
+
+def test_a_workbook_that_names_one_string_a_million_times_is_refused(tmp_path: Path) -> None:
+    """Shared strings let a small file fill every cell with one long string (a zip bomb of
+    text): past 20 million characters the workbook is a one-line error."""
+    cells = "".join(f'<c r="A{n}" t="s"><v>0</v></c>' for n in range(1, 3001))
+    bomb = xlsx_bytes([[[Raw(cells)]]], shared_xml=f"<si><t>{'x' * 10_000}</t></si>")
+    assert read_error(tmp_path / "bomb.xlsx", bomb) == (
+        "cannot read Excel workbook: FILE (more than 20,000,000 characters of text)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"not a zip", "damaged, password-protected, or not a .xlsx"),
+        (b"", "damaged, password-protected, or not a .xlsx"),
+    ],
+)
+def test_a_damaged_workbook_is_a_one_line_error(tmp_path: Path, data: bytes, reason: str) -> None:
+    assert (
+        read_error(tmp_path / "book.xlsx", data) == f"cannot read Excel workbook: FILE ({reason})"
+    )
+
+
+def test_a_workbook_declaring_a_dtd_is_refused(tmp_path: Path) -> None:
+    data = xlsx_bytes([[["a"]]], shared_xml='<!DOCTYPE x [<!ENTITY e "y">]><si><t>&e;</t></si>')
+    assert "declares a DTD" in read_error(tmp_path / "dtd.xlsx", data)
