@@ -59,7 +59,7 @@ from briefing.ppt import read_ppt
 from briefing.pptx import PptxText, read_pptx
 from briefing.rtf import RtfText, is_rtf, read_rtf
 from briefing.saved_pages import SavedPage, read_mhtml, read_webarchive
-from briefing.spreadsheet import read_delimited, read_xlsx, record_columns
+from briefing.spreadsheet import read_delimited, read_ods, read_xlsx, record_columns
 
 __all__ = [
     "DOCUMENT_EXTENSIONS",
@@ -83,6 +83,7 @@ JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
 SPREADSHEET_TEXT_EXTENSIONS = frozenset({".csv", ".tsv"})
 WORKBOOK_EXTENSIONS = frozenset({".xlsx", ".xlsm"})
+ODS_EXTENSIONS = frozenset({".ods"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 # A macro-enabled document or deck, and a deck saved to open as a slide show, are the same
 # formats.
@@ -106,7 +107,7 @@ IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp",
 _NOT_READ = {
     ".pages": "a Pages document; export it as .docx or PDF",
     **dict.fromkeys(
-        (".xls", ".ods", ".numbers"), "a spreadsheet in a format not read; save it as .xlsx or CSV"
+        (".xls", ".numbers"), "a spreadsheet in a format not read; save it as .xlsx or CSV"
     ),
     ".key": "Keynote slides; export them as .pptx or PDF",
 }
@@ -118,6 +119,7 @@ DOCUMENT_EXTENSIONS = (
     | JSONL_EXTENSIONS
     | SPREADSHEET_TEXT_EXTENSIONS
     | WORKBOOK_EXTENSIONS
+    | ODS_EXTENSIONS
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
     | DOC_EXTENSIONS
@@ -315,9 +317,10 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_saved_page(data, shown, stem, read_webarchive))]
     if suffix in ZIP_EXTENSIONS:
         return _zip_sources(data, shown, depth)
-    if suffix in WORKBOOK_EXTENSIONS:
+    if suffix in WORKBOOK_EXTENSIONS | ODS_EXTENSIONS:
+        read_sheets = read_ods if suffix in ODS_EXTENSIONS else read_xlsx
         try:
-            sheets = read_xlsx(data, shown)
+            sheets = read_sheets(data, shown)
         except SourceError as exc:
             raise _UnreadableError(str(exc)) from None
         return [_finish(doc) for doc in _parse_workbook(sheets, shown, stem)]
@@ -954,7 +957,7 @@ def _parse_sheet(rows: list[list[str]], shown: str, stem: str) -> list[_RawDoc]:
         raise _UnreadableError(f"source is empty: {shown}")
     columns = record_columns(rows[0])
     if columns is None:
-        table = "\n\n".join(" | ".join(row) for row in rows)
+        table = "\n\n".join(" | ".join(squash(cell) for cell in row) for row in rows)
         return [_RawDoc(path=shown, text=table, fallback_title=stem)]
     records = [
         (number, {field: row[i] for field, i in columns.items() if i < len(row)})

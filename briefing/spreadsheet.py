@@ -1,5 +1,5 @@
-"""Read a spreadsheet, an Excel workbook or a CSV or TSV export: its rows, and which columns
-name record fields.
+"""Read a spreadsheet, an Excel workbook, an OpenDocument spreadsheet or a CSV or TSV export:
+its rows, and which columns name record fields.
 
 Media-monitoring exports, press digests and consultation responses travel as spreadsheets,
 one item a row. A sheet whose header names a text column is read as records, as a ``.jsonl``
@@ -14,13 +14,15 @@ import contextlib
 import csv
 import io
 import re
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 from .errors import SourceError
-from .package import open_package
+from .odt import OdfReader, document_encrypted
+from .package import open_package, read_parts
 
-__all__ = ["RECORD_COLUMNS", "read_delimited", "read_xlsx", "record_columns"]
+__all__ = ["RECORD_COLUMNS", "read_delimited", "read_ods", "read_xlsx", "record_columns"]
 
 # Each record field, and the header names that give it (case, spaces, "_" and "-" aside).
 RECORD_COLUMNS = {
@@ -287,3 +289,95 @@ def _date_text(serial: float, epoch: datetime) -> str | None:
     if moment.hour or moment.minute:
         return moment.strftime("%Y-%m-%d %H:%M")
     return moment.strftime("%Y-%m-%d")
+
+
+# --------------------------------------------------------------------------- OpenDocument
+
+_ODS_KIND = "OpenDocument spreadsheet"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_CELLS = frozenset({f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"})
+_PARAGRAPHS = frozenset({f"{_TEXT}p", f"{_TEXT}h"})
+_ROW_GROUPS = frozenset(
+    {f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABLE}table-row-group"}
+)
+
+
+def read_ods(data: bytes, shown: str) -> list[tuple[str, list[list[str]]]]:
+    """Each sheet of an OpenDocument spreadsheet (.ods), in order: its name and its rows with
+    any text, each cell as Calc shows it (a date cell as its ISO date). Rows and cells that
+    repeat (``number-rows-repeated``, as Calc writes the empty rest of a sheet) are repeated
+    only where they hold text, within the text bound."""
+    if document_encrypted(data):
+        raise SourceError(f"cannot read {_ODS_KIND}: {shown} (password-protected)")
+    parts = read_parts(data, shown, kind=_ODS_KIND, extension=".ods", main="content.xml", others=())
+    body = parts["content.xml"].find(f"{_OFFICE}body/{_OFFICE}spreadsheet")
+    if body is None:
+        raise SourceError(f"cannot read {_ODS_KIND}: {shown} (not a spreadsheet)")
+    reader = OdfReader()
+    room = _MAX_TEXT_CHARS
+    sheets = []
+    for table in body.iter(f"{_TABLE}table"):
+        rows: list[list[str]] = []
+        for row in _ods_rows(table):
+            cells = _ods_cells(row, reader)
+            if not cells:
+                continue
+            repeat = _repeated(row.get(f"{_TABLE}number-rows-repeated"))
+            room -= repeat * (sum(map(len, cells)) + len(cells))
+            if room < 0:
+                raise SourceError(
+                    f"cannot read {_ODS_KIND}: {shown} "
+                    f"(more than {_MAX_TEXT_CHARS:,} characters of text)"
+                )
+            rows += [list(cells) for _ in range(repeat)]
+        if rows:
+            sheets.append((table.get(f"{_TABLE}name") or "", rows))
+    return sheets
+
+
+def _ods_rows(table: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """A sheet's rows, header rows and grouped rows included, not a nested table's."""
+    for child in table:
+        if child.tag == f"{_TABLE}table-row":
+            yield child
+        elif child.tag in _ROW_GROUPS:
+            yield from _ods_rows(child)
+
+
+def _ods_cells(row: ElementTree.Element, reader: OdfReader) -> list[str]:
+    """A row's cells up to the last with text ([] for a row with none); a repeated cell
+    with text is repeated, up to Excel's last column."""
+    cells: list[str] = []
+    filled = 0
+    for cell in row:
+        if cell.tag not in _CELLS:
+            continue
+        repeat = _repeated(cell.get(f"{_TABLE}number-columns-repeated"))
+        text = _ods_cell_text(cell, reader)
+        if text:
+            cells += [text] * min(repeat, _MAX_COLUMNS - len(cells))
+            filled = len(cells)
+        else:
+            cells += [""] * min(repeat, _MAX_COLUMNS - len(cells))
+        if len(cells) >= _MAX_COLUMNS:
+            break
+    return cells[:filled]
+
+
+def _ods_cell_text(cell: ElementTree.Element, reader: OdfReader) -> str:
+    if cell.get(f"{_OFFICE}value-type") == "date":
+        value = cell.get(f"{_OFFICE}date-value", "")
+        with contextlib.suppress(ValueError):
+            moment = datetime.fromisoformat(value)
+            return moment.strftime("%Y-%m-%d %H:%M" if moment.hour or moment.minute else "%Y-%m-%d")
+    paragraphs = [reader.paragraph_text(p).strip() for p in cell if p.tag in _PARAGRAPHS]
+    return "\n".join(p for p in paragraphs if p)  # a comment (office:annotation) left out
+
+
+def _repeated(value: str | None) -> int:
+    try:
+        return max(1, int(value or 1))
+    except ValueError:
+        return 1

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.source_files import read_all, read_error, read_one
+from tests.test_odt import odt_bytes
 from tests.xlsx_writer import Inline, Raw, Sheet, Styled, xlsx_bytes
 
 COUNCIL = "The council voted for the levy on Monday, 12 votes to 9."
@@ -71,7 +72,7 @@ def test_a_text_column_with_nothing_in_it_is_a_one_line_error(tmp_path: Path) ->
 
 
 def test_an_old_workbook_is_refused_with_the_way_to_read_it(tmp_path: Path) -> None:
-    message = read_error(tmp_path / "responses.ods", b"PK\x03\x04 a workbook")
+    message = read_error(tmp_path / "responses.xls", b"\xd0\xcf\x11\xe0 a workbook")
     assert (
         message == "cannot read FILE: a spreadsheet in a format not read; save it as .xlsx or CSV"
     )
@@ -163,3 +164,67 @@ def test_a_damaged_workbook_is_a_one_line_error(tmp_path: Path, data: bytes, rea
 def test_a_workbook_declaring_a_dtd_is_refused(tmp_path: Path) -> None:
     data = xlsx_bytes([[["a"]]], shared_xml='<!DOCTYPE x [<!ENTITY e "y">]><si><t>&e;</t></si>')
     assert "declares a DTD" in read_error(tmp_path / "dtd.xlsx", data)
+
+
+# --------------------------------------------------------------------------- OpenDocument
+
+
+def test_an_opendocument_export_saved_by_libreoffice_gives_a_source_a_row(
+    tmp_path: Path,
+) -> None:
+    """The monitoring export saved as .ods by LibreOffice Calc: its date cells read as the
+    ISO dates they hold, not as the locale shows them."""
+    data = (Path(__file__).parent / "files" / "libreoffice-monitoring-export.ods").read_bytes()
+    council, union = read_all(tmp_path / "monitor.ods", data)
+    assert [(s.title, s.outlet, s.published, s.url) for s in (council, union)] == [
+        ("Council backs levy", "Harbour Gazette", "2026-11-02", "https://example.org/a"),
+        ("Union objects", "Ferry Times", "2026-11-03", "https://example.org/b"),
+    ]
+    assert council.text == COUNCIL
+
+
+def _ods(rows: str, name: str = "Fares") -> bytes:
+    return odt_bytes(f'<table:table table:name="{name}">{rows}</table:table>', kind="spreadsheet")
+
+
+def test_an_opendocument_sheets_repeated_cells_and_rows(tmp_path: Path) -> None:
+    """Calc writes a sheet's empty rest as one row repeated a million times, and equal
+    cells as one cell repeated: empty ones cost nothing, a repeated cell with text is read
+    each time; a comment in a cell is no text, and a cell's paragraphs are one cell."""
+    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+    rows = (
+        f"<table:table-row>{cell.format('Route')}{cell.format('Fare')}</table:table-row>"
+        '<table:table-row table:number-rows-repeated="2">'
+        f'{cell.format("Ferry")}<table:table-cell table:number-columns-repeated="2" '
+        'office:value-type="string"><text:p>12 euros</text:p></table:table-cell>'
+        '<table:table-cell table:number-columns-repeated="1000"/></table:table-row>'
+        "<table:table-row><table:table-cell><office:annotation><text:p>Check</text:p>"
+        "</office:annotation><text:p>Night</text:p><text:p>bus</text:p></table:table-cell>"
+        "</table:table-row>"
+        '<table:table-row table:number-rows-repeated="1048000">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    )
+    source = read_one(tmp_path / "fares.ods", _ods(rows))
+    assert source.text.split("\n\n") == [
+        "Route | Fare",
+        "Ferry | 12 euros | 12 euros",
+        "Ferry | 12 euros | 12 euros",
+        "Night bus",
+    ]
+
+
+def test_an_opendocument_sheet_repeating_text_past_the_bound_is_refused(tmp_path: Path) -> None:
+    row = (
+        '<table:table-row table:number-rows-repeated="1000000"><table:table-cell>'
+        f"<text:p>{'x' * 100}</text:p></table:table-cell></table:table-row>"
+    )
+    assert read_error(tmp_path / "bomb.ods", _ods(row)) == (
+        "cannot read OpenDocument spreadsheet: FILE (more than 20,000,000 characters of text)"
+    )
+
+
+def test_an_opendocument_text_named_ods_is_a_one_line_error(tmp_path: Path) -> None:
+    data = odt_bytes("<text:p>Not a sheet.</text:p>")
+    assert read_error(tmp_path / "notes.ods", data) == (
+        "cannot read OpenDocument spreadsheet: FILE (not a spreadsheet)"
+    )
