@@ -98,7 +98,7 @@ class Package:
             raise self.fail(f"{name} declares a DTD")
         try:
             return ElementTree.fromstring(raw)
-        except ElementTree.ParseError:
+        except (ElementTree.ParseError, LookupError):  # LookupError: an unknown encoding named
             raise self.fail(f"damaged part {name}") from None
 
 

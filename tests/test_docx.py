@@ -3,6 +3,8 @@ notes and title, and one-line errors for files that are not what they claim."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -236,5 +238,23 @@ def test_a_part_whose_compressed_data_is_broken_is_one_line_error(tmp_path: Path
     start = data.index(b"word/document.xml") + len("word/document.xml") + 40
     data[start : start + 8] = b"\xff" * 8
     assert error(tmp_path, bytes(data)) == (
+        "cannot read Word document: FILE (damaged part word/document.xml)"
+    )
+
+
+def test_a_part_naming_an_unknown_encoding_is_one_line_error(tmp_path: Path) -> None:
+    """An XML declaration naming an encoding no codec knows ("UT5-8") made the parser raise
+    LookupError, a traceback; found by mutating spreadsheets, whose parts share the reader."""
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(para(run(STATEMENT))))) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    document = parts["word/document.xml"]
+    if not document.startswith(b"<?xml"):
+        document = b'<?xml version="1.0" encoding="UTF-8"?>' + document
+    parts["word/document.xml"] = document.replace(b'encoding="UTF-8"', b'encoding="UT5-8"', 1)
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    assert error(tmp_path, broken.getvalue()) == (
         "cannot read Word document: FILE (damaged part word/document.xml)"
     )
