@@ -351,6 +351,10 @@ def _disagreements(sheet: FactSheet, numbered: NumberedFacts) -> list[dict[str, 
     ]
 
 
+# Sources that gave no fact are named one by one up to this many; past it, by number.
+_GAPS_NAMED = 5
+
+
 def gaps(sheet: FactSheet) -> list[str]:
     """What the verified facts leave open, for the editor to check: a source that gave no
     verified fact (off the topic, or read badly), and a side no verified position takes
@@ -358,12 +362,18 @@ def gaps(sheet: FactSheet) -> list[str]:
     found: list[str] = []
     facts: list[Position | Risk | Event] = [*sheet.positions, *sheet.risks, *sheet.events]
     cited = {evidence.source_id for fact in facts for evidence in fact.evidence}
-    if facts:
+    silent = [(n, s) for n, s in enumerate(sheet.sources, 1) if s.id not in cited]
+    if facts and len(silent) <= _GAPS_NAMED:
         found += [
             f"Source {number} ({source.title}) gave no verified position, risk or event."
-            for number, source in enumerate(sheet.sources, 1)
-            if source.id not in cited
+            for number, source in silent
         ]
+    elif facts:  # a spreadsheet of responses may give hundreds of sources: number them
+        numbers = page_ranges([number for number, _ in silent])
+        found.append(
+            f"{len(silent)} of {len(sheet.sources)} sources gave no verified position, risk "
+            f"or event: sources {numbers}."
+        )
     stances = {p.stance for p in sheet.positions if p.stance_check != "disputed"}
     if len(sheet.positions) >= 2:
         if "supports" not in stances:

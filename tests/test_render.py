@@ -241,3 +241,19 @@ def test_no_gaps_when_every_source_gives_facts_and_both_sides_are_heard() -> Non
     assert "- No verified position supports the plan." in render_brief(sheet)
     lone = sheet_with("The treaty is dangerous, said Okafor.")  # one position: no sides to count
     assert "## Gaps" not in render_brief(lone)
+
+
+def test_many_sources_with_no_fact_are_listed_by_number() -> None:
+    """A spreadsheet of responses gives a source a row: the sources that gave nothing are
+    counted and numbered on one line, not named one line each."""
+    sheet = crowded_sheet()
+    sheet.sources += [
+        Source(id=f"x{n}", path=f"r.csv#{n}", title=f"Response {n}", text="Thanks.")
+        for n in range(2, 9)
+    ]
+    section = render_brief(sheet).split("## Gaps", 1)[1].split("## Sources", 1)[0]
+    assert (
+        "- 7 of 8 sources gave no verified position, risk or event: sources 2–8."
+        in section
+    )
+    assert "Response 2" not in section
