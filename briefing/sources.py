@@ -963,12 +963,16 @@ def _parse_sheet(rows: list[list[str]], shown: str, stem: str) -> list[_RawDoc]:
         (number, {field: row[i] for field, i in columns.items() if i < len(row)})
         for number, row in enumerate(rows[1:], start=1)
     ]
-    blank = [number for number, record in records if not record.get("text", "").strip()]
-    if blank:
-        log.info("%s: rows with no text skipped: %s", shown, ", ".join(map(str, blank[:20])))
-    kept = [(number, record) for number, record in records if number not in set(blank)]
+    kept = [(number, record) for number, record in records if record.get("text", "").strip()]
+    if len(kept) < len(records):
+        blank = sorted({number for number, _ in records} - {number for number, _ in kept})
+        more = ", ..." if len(blank) > 20 else ""
+        log.info(
+            "%s: rows with no text skipped: %s%s", shown, ", ".join(map(str, blank[:20])), more
+        )
     if not kept:
-        raise _UnreadableError(f"spreadsheet has no text in its 'text' column: {shown}")
+        column = rows[0][columns["text"]]
+        raise _UnreadableError(f"spreadsheet has no text in its column {column!r}: {shown}")
     return _parse_json_records([r for _, r in kept], shown, stem, [n for n, _ in kept])
 
 

@@ -252,8 +252,5 @@ def test_many_sources_with_no_fact_are_listed_by_number() -> None:
         for n in range(2, 9)
     ]
     section = render_brief(sheet).split("## Gaps", 1)[1].split("## Sources", 1)[0]
-    assert (
-        "- 7 of 8 sources gave no verified position, risk or event: sources 2–8."
-        in section
-    )
+    assert "- 7 of 8 sources gave no verified position, risk or event: sources 2–8." in section
     assert "Response 2" not in section

@@ -67,8 +67,8 @@ def test_a_sheet_without_a_text_column_is_a_table(tmp_path: Path, name: str, dat
 
 
 def test_a_text_column_with_nothing_in_it_is_a_one_line_error(tmp_path: Path) -> None:
-    message = read_error(tmp_path / "empty.csv", b"title,text\nA,\nB,  \n")
-    assert message == "spreadsheet has no text in its 'text' column: FILE"
+    message = read_error(tmp_path / "empty.csv", b"title,Body\nA,\nB,  \n")
+    assert message == "spreadsheet has no text in its column 'Body': FILE"
 
 
 def test_an_old_workbook_is_refused_with_the_way_to_read_it(tmp_path: Path) -> None:
