@@ -778,8 +778,8 @@ def _drop_page_furniture(
     top line, in type smaller than the text's and set apart from the line below it: a
     heading or a sentence that happens to open a page stays, and so do footnotes. A line
     alike (numbers aside) to another of its own page recurs as a table's rows or a list's
-    items do, not as a header, which a page prints once; and a ruled table's row is never
-    furniture.
+    items do, not as a header, which a page prints once; and a table's row is never
+    furniture (ruled, or with the next row under it: a header row repeated on every page).
     """
     signatures = [[_signature(line.text) for line in lines] for lines in pages]
     alike = [{s for s, count in Counter(page).items() if count >= 2} for page in signatures]
@@ -800,12 +800,25 @@ def _drop_page_furniture(
             elif index in edges and _PAGE_NUMBER.match(line.text):
                 dropped.append(DroppedText(text=line.text, reason=REASON_PAGE_NUMBER))
             elif index == header or (
-                index in edges and signature not in twice and recurring[signature] >= needed
+                index in edges
+                and signature not in twice
+                and recurring[signature] >= needed
+                and not _heads_rows(lines, index)
             ):
                 dropped.append(DroppedText(text=line.text, reason=REASON_RUNNING))
             else:
                 kept[-1].append(line)
     return kept, dropped
+
+
+def _heads_rows(lines: list[_Line], index: int) -> bool:
+    """Whether the line is a table's row with the next row under it (a table's header row,
+    repeated at the top of each page it runs over, is the table's, not a running header)."""
+    line = lines[index]
+    below = [other for other in lines if other.page == line.page and other.top < line.bottom]
+    if len(line.cells) < 2 or not below:
+        return False
+    return _next_row(line, max(below, key=lambda other: other.top))
 
 
 def _small_header(lines: list[_Line], text_size: float) -> int | None:

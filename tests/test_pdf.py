@@ -1161,6 +1161,16 @@ def test_a_tables_rows_at_page_edges_are_not_running_headers(tmp_path: Path) -> 
     assert "Berth 29 | 11 million | Port authority" in source.text
     ruled = [_ruled_table(RULED_ROWS, 760) for _ in range(3)]
     assert read(tmp_path, ruled, name="ruled.pdf").text.split("\n\n") == RULED_READ * 3
+    # A table's header row, repeated at the top of every page it runs over, is the table's.
+    headed = [
+        _table([("Route", "Fare today", "Fare in 2031"), *rows[:3]], 740, (LEFT, 250, 400))
+        for rows in (
+            [(f"Ferry {n}", f"{n} euros", f"{2 * n} euros") for n in range(p, p + 3)]
+            for p in (1, 11, 21)
+        )
+    ]
+    headed_text = read(tmp_path, headed, name="headed.pdf").text
+    assert headed_text.count("Route | Fare today | Fare in 2031") == 3
 
 
 def test_a_ruled_table_libreoffice_exported_reads_a_row_a_paragraph(tmp_path: Path) -> None:
