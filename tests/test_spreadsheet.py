@@ -1,4 +1,4 @@
-"""Spreadsheets saved as CSV or TSV: a monitoring export's rows as sources, a table as rows."""
+"""Spreadsheets (CSV, TSV, Excel, OpenDocument): an export's rows as sources, a table as rows."""
 
 from __future__ import annotations
 
