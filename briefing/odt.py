@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 from briefing.errors import SourceError
 from briefing.package import SYMBOL_GLYPHS, UNREADABLE_MEMBER, document_title, read_parts
 
-__all__ = ["OdfReader", "OdtText", "document_encrypted", "read_odt"]
+__all__ = ["OdfReader", "OdtText", "document_encrypted", "read_odt", "table_rows"]
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -128,7 +128,7 @@ class OdfReader:
                     style = child.get(f"{_TEXT}style-name", "")
                     yield text, tag == f"{_TEXT}h" or style in _TITLE_STYLES
             elif tag == f"{_TABLE}table":
-                for row in _rows(child):
+                for row in table_rows(child):
                     cells = [
                         " ".join(text for text, _ in self.blocks(cell))
                         for cell in row
@@ -172,14 +172,14 @@ class OdfReader:
                 self.notes.append(text.strip())
 
 
-def _rows(table: ElementTree.Element) -> Iterator[ElementTree.Element]:
+def table_rows(table: ElementTree.Element) -> Iterator[ElementTree.Element]:
     """A table's rows, header rows and grouped rows included, not those of a table nested
     in a cell (read with its cell)."""
     for child in table:
         if child.tag == f"{_TABLE}table-row":
             yield child
         elif child.tag in _ROW_GROUPS:
-            yield from _rows(child)
+            yield from table_rows(child)
 
 
 def _spaced(text: str | None) -> str:

@@ -14,12 +14,11 @@ import contextlib
 import csv
 import io
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 from .errors import SourceError
-from .odt import OdfReader, document_encrypted
+from .odt import OdfReader, document_encrypted, table_rows
 from .package import open_package, read_parts
 
 __all__ = ["RECORD_COLUMNS", "read_delimited", "read_ods", "read_xlsx", "record_columns"]
@@ -301,9 +300,6 @@ _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _CELLS = frozenset({f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"})
 _PARAGRAPHS = frozenset({f"{_TEXT}p", f"{_TEXT}h"})
-_ROW_GROUPS = frozenset(
-    {f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABLE}table-row-group"}
-)
 
 
 def read_ods(data: bytes, shown: str) -> list[tuple[str, list[list[str]]]]:
@@ -322,7 +318,7 @@ def read_ods(data: bytes, shown: str) -> list[tuple[str, list[list[str]]]]:
     sheets = []
     for table in body.iter(f"{_TABLE}table"):
         rows: list[list[str]] = []
-        for row in _ods_rows(table):
+        for row in table_rows(table):
             cells = _ods_cells(row, reader)
             if not cells:
                 continue
@@ -337,15 +333,6 @@ def read_ods(data: bytes, shown: str) -> list[tuple[str, list[list[str]]]]:
         if rows:
             sheets.append((table.get(f"{_TABLE}name") or "", rows))
     return sheets
-
-
-def _ods_rows(table: ElementTree.Element) -> Iterator[ElementTree.Element]:
-    """A sheet's rows, header rows and grouped rows included, not a nested table's."""
-    for child in table:
-        if child.tag == f"{_TABLE}table-row":
-            yield child
-        elif child.tag in _ROW_GROUPS:
-            yield from _ods_rows(child)
 
 
 def _ods_cells(row: ElementTree.Element, reader: OdfReader) -> list[str]:
