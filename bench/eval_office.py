@@ -79,8 +79,8 @@ def _read(path: Path) -> tuple[str, str | None]:
         return "", str(exc).replace(str(path), "FILE")
 
 
-def _libreoffice(soffice: str, files: list[Path], kind: str, folder: Path) -> None:
-    target, _ = _CONVERSIONS[kind]
+def _libreoffice(soffice: str, files: list[Path], target: str, folder: Path) -> None:
+    """Convert ``files`` into ``folder`` with LibreOffice (``target`` as --convert-to takes it)."""
     for start in range(0, len(files), 20):  # a few files a run: one bad file stalls no more
         subprocess.run(
             [soffice, "--headless", "--convert-to", target, "--outdir", str(folder)]
@@ -99,15 +99,15 @@ def evaluate(soffice: str, files: list[Path], kind: str) -> dict[str, object]:
     seconds = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        _libreoffice(soffice, files, kind, folder)
+        _libreoffice(soffice, files, _CONVERSIONS[kind][0], folder)
         for path in files:
             text, error = ours[path]
             if error:
                 errors[re.sub(r"^cannot read [^:]*: FILE ", "", error)] += 1
             converted = folder / f"{path.stem}{_CONVERSIONS[kind][1]}"
-            # Nothing to compare when briefing refused the file; and LibreOffice expands a
-            # workbook that names one string in millions of cells into gigabytes.
-            if error or not converted.exists() or converted.stat().st_size > _REFERENCE_MAX:
+            # LibreOffice expands a workbook that names one string in millions of cells into
+            # gigabytes: such a reference is not read.
+            if not converted.exists() or converted.stat().st_size > _REFERENCE_MAX:
                 continue
             if kind.startswith("doc") or kind == "xlsx":
                 reference = converted.read_text(encoding="utf-8-sig", errors="replace")
@@ -147,14 +147,7 @@ def evaluate_tables(soffice: str, files: list[Path]) -> dict[str, object]:
     found = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        for start in range(0, len(tables), 20):
-            subprocess.run(
-                [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
-                + [str(path) for path in list(tables)[start : start + 20]],
-                capture_output=True,
-                timeout=600,
-                check=False,
-            )
+        _libreoffice(soffice, list(tables), "pdf", folder)
         for path, rows in tables.items():
             pdf = folder / f"{path.stem}.pdf"
             if not pdf.exists():
