@@ -196,11 +196,11 @@ def _parser() -> argparse.ArgumentParser:
         "sources",
         help="show what the tool reads from each source, cleaned, without a model",
         description="Print each source's clean text as the pipeline will read it, its "
-        "outlet, date and address as read from the file, what "
+        "outlet, author, date and address as read from the file, what "
         "cleaning dropped (a PDF's running headers, footers and page numbers, an e-mail's "
         "forwarding note and signature among it), where "
-        "a PDF's pages begin and which pages OCR read, and, for a transcript or a speech, "
-        "whose words it is read as.",
+        "a PDF's pages begin and which pages OCR read, and, for a transcript, a speech or a "
+        "text in its author's first person, whose words it is read as.",
     )
     sources.add_argument("sources", nargs="+", metavar="SOURCE")
     sources.add_argument("--json", metavar="FILE", help="write the sources as JSON")
@@ -533,6 +533,7 @@ def _run_sources(args: argparse.Namespace) -> int:
             f"{name}: {value}"
             for name, value in (
                 ("outlet", source.outlet),
+                ("author", source.author),
                 ("published", source.published),
                 ("url", source.url if source.path else None),
             )
@@ -540,7 +541,7 @@ def _run_sources(args: argparse.Namespace) -> int:
         ]
         if about:
             lines.append(f"--- {'; '.join(about)}")
-        read_as = turns_read_as(speaker_turns(source.title, source.text))
+        read_as = turns_read_as(speaker_turns(source.title, source.text, source.author))
         if read_as:
             lines.append(f"--- read as {read_as}")
         if source.page_starts is not None:

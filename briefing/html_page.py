@@ -25,6 +25,7 @@ class HtmlPage:
     url: str | None
     outlet: str | None
     published: str | None
+    author: str | None = None
 
 
 def read_html(text: str) -> HtmlPage:
@@ -39,6 +40,7 @@ def read_html(text: str) -> HtmlPage:
         url=parser.meta_value(_META_URL) or parser.canonical,
         outlet=parser.meta_value(_META_OUTLET),
         published=parser.meta_value(_META_PUBLISHED),
+        author=parser.author(),
     )
 
 
@@ -109,6 +111,10 @@ _META_PUBLISHED = frozenset(
 )
 _META_URL = frozenset({"og:url"})
 _META_TITLE = frozenset({"og:title"})
+_META_AUTHOR = frozenset(
+    {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"}
+)
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
 
 
 class _ArticleParser(HTMLParser):
@@ -240,6 +246,14 @@ class _ArticleParser(HTMLParser):
         for key, value in self.meta.items():
             if key in keys:
                 return value
+        return None
+
+    def author(self) -> str | None:
+        """Who the page's metadata says wrote it: a name, not a profile's address ("By"
+        before it left out)."""
+        for key, value in self.meta.items():
+            if key in _META_AUTHOR and not re.match(r"(?i)https?:|www\.", value):
+                return squash(_BY.sub("", value)) or None
         return None
 
     def paragraphs(self) -> list[str]:

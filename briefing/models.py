@@ -283,6 +283,13 @@ class Source(BaseModel):
     url: str | None = None
     title: str
     outlet: str | None = None
+    author: str | None = Field(
+        default=None,
+        description=(
+            "Who wrote the text, as its file names them (a byline, a respondent); a text "
+            "in the first person is read as their words."
+        ),
+    )
     published: str | None = None
     text: str = Field(description="The clean text the pipeline read.")
     dropped: list[DroppedText] = Field(

@@ -44,8 +44,8 @@ class SourceIndex:
             if is_heading(source.text, start, end)
         }
         # Who speaks words no verb of saying gives: a transcript's labels (an interview's
-        # answers, its guest), or a speech's speaker for the whole text.
-        self.turns = speaker_turns(source.title, source.text)
+        # answers, its guest), or a speech's speaker (or its author) for the whole text.
+        self.turns = speaker_turns(source.title, source.text, source.author)
         # The text as read for who is named: a dateline ("Denver (AP) -") names where a story
         # was filed, and a transcript's label who speaks the turn (read from the turn, not from
         # the words), so both are blanked (offsets unchanged).

@@ -164,6 +164,7 @@ class _RawDoc:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
+    author: str | None = None
     published: str | None = None
     page_starts: list[int] | None = None
     dropped: list[DroppedText] = field(default_factory=list)
@@ -213,7 +214,8 @@ def distinct_sources(sources: Iterable[Source]) -> list[Source]:
 def sources_from_records(records: Sequence[Mapping[str, Any]], shown: str) -> list[Source]:
     """Clean texts handed over in memory, read exactly as records of a ``.json`` source file.
 
-    Each record needs ``text``; ``title``, ``url``, ``outlet`` and ``published`` are optional.
+    Each record needs ``text``; ``title``, ``url``, ``outlet``, ``author`` and ``published``
+    are optional.
     Sources are named ``shown`` (``shown#N`` when there are several); a record whose clean text
     equals an earlier one is skipped.
     """
@@ -795,6 +797,8 @@ _FRONT_KEYS = {
     "outlet": "outlet",
     "publisher": "outlet",
     "source": "outlet",
+    "author": "author",
+    "byline": "author",
     "date": "published",
     "published": "published",
     "url": "url",
@@ -832,6 +836,7 @@ def _parse_markdown(text: str, shown: str, stem: str) -> _RawDoc:
         title=title,
         url=meta.get("url"),
         outlet=meta.get("outlet"),
+        author=meta.get("author"),
         published=meta.get("published"),
     )
 
@@ -869,6 +874,7 @@ def _parse_html(text: str, shown: str, stem: str) -> _RawDoc:
         title=page.title,
         url=page.url,
         outlet=page.outlet,
+        author=page.author,
         published=page.published,
     )
 
@@ -920,8 +926,9 @@ def _jsonl_records(text: str, shown: str) -> list[Any]:
 def _parse_json_records(
     records: list[Any], shown: str, stem: str, numbers: list[int] | None = None
 ) -> list[_RawDoc]:
-    """Each record needs ``text``; ``title``, ``url``, ``outlet``, ``published`` are optional.
-    A record is named by its number (``shown#3``): its place, or its row in ``numbers``."""
+    """Each record needs ``text``; ``title``, ``url``, ``outlet``, ``author``, ``published`` are
+    optional. A record is named by its number (``shown#3``): its place, or its row in
+    ``numbers``."""
     several = len(records) > 1
     docs: list[_RawDoc] = []
     for number, record in zip(numbers or range(1, len(records) + 1), records):
@@ -941,6 +948,7 @@ def _parse_json_records(
                 title=_string(record, "title"),
                 url=_string(record, "url"),
                 outlet=_string(record, "outlet"),
+                author=_author(record),
                 published=_string(record, "published") or _string(record, "date"),
                 given_as_text=True,
             )
@@ -1003,6 +1011,18 @@ def _string(record: dict[str, Any], key: str) -> str | None:
     return None
 
 
+def _author(record: dict[str, Any]) -> str | None:
+    """A record's ``author`` (or ``authors``, ``byline``): a name, or a list of names, read
+    as "A, B and C"."""
+    for key in ("author", "authors", "byline"):
+        value = record.get(key)
+        given: list[Any] = value if isinstance(value, list) else [value]
+        names = [name.strip() for name in given if isinstance(name, str) and name.strip()]
+        if names:
+            return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return None
+
+
 # --------------------------------------------------------------------------- finishing
 
 
@@ -1023,6 +1043,7 @@ def _finish(doc: _RawDoc) -> Source:
         url=doc.url,
         title=squash(title),
         outlet=doc.outlet,
+        author=squash(doc.author) if doc.author else None,
         published=doc.published,
         text=text,
         dropped=dropped,

@@ -25,10 +25,23 @@ __all__ = ["RECORD_COLUMNS", "read_delimited", "read_ods", "read_xlsx", "record_
 
 # Each record field, and the header names that give it (case, spaces, "_" and "-" aside).
 RECORD_COLUMNS = {
-    "text": ("text", "body", "content", "full text", "article text", "article"),
+    "text": ("text", "body", "content", "full text", "article text", "article", "response"),
     "title": ("title", "headline"),
     "url": ("url", "link", "address"),
     "outlet": ("outlet", "source", "publication", "publisher", "media outlet", "media"),
+    # Who wrote the row's text: a monitoring export's author, a consultation's respondent.
+    "author": (
+        "author",
+        "authors",
+        "byline",
+        "respondent",
+        "respondent name",
+        "organisation",
+        "organization",
+        "organisation name",
+        "organization name",
+        "submitted by",
+    ),
     "published": ("published", "date", "published date", "publication date", "published at"),
 }
 _FIELD_OF = {name: field for field, names in RECORD_COLUMNS.items() for name in names}

@@ -321,15 +321,24 @@ _BYLINE = re.compile(
 )
 # Words that speak in the first person, outside quotation marks; and quoted words.
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
+# Words a Roman numeral "I" follows ("Phase I", "Title I"), besides a name within a sentence
+# ("World War I", "Queen Elizabeth I").
+_NUMBERED = frozenset(
+    """phase title stage tier part chapter article section annex schedule level class category
+    type division book volume act round pillar basel""".split()
+)
+_WORD_BEFORE = re.compile(r"(?:(?P<earlier>\w)\W+)?(?P<word>[\w'’.-]+)\s+$")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # How many of a speech's first sentences must speak in the first person: two of ten; read
 # from the first few thousand characters after the heading.
 _FIRST_SENTENCES, _IN_FIRST_PERSON, _BODY_READ = 10, 2, 5000
+_SHORT_TEXT_SENTENCES = 3
 
 
-def author_turn(title: str, text: str) -> Turn | None:
-    """The whole text as one turn of the speaker its title, heading or byline names, when
-    the text speaks in the first person; else None."""
+def author_turn(title: str, text: str, author: str | None = None) -> Turn | None:
+    """The whole text as one turn of the speaker its title, heading or byline names (else
+    its ``author``, as its file names them: a web page's or a record's), when the text speaks
+    in the first person; else None."""
     header = text[:_HEADER_REACH]
     found = _SPEECH.search(header) or _BYLINE.search(header)
     if found:
@@ -337,21 +346,40 @@ def author_turn(title: str, text: str) -> Turn | None:
         words_start = len(text) if words_start < 0 else words_start
     elif found := _SPEECH.match(title.strip()):
         start = words_start = 0
+    elif author and author.strip():
+        start = words_start = 0
     else:
         return None
-    speaker = " ".join(found.group("speaker").split()).rstrip(",.")
+    speaker = " ".join((found.group("speaker") if found else author or "").split()).rstrip(",.")
     body = _QUOTED.sub(" ", text[words_start : words_start + _BODY_READ])
     sentences = re.split(r"(?<=[.!?])\s+", body.strip())[:_FIRST_SENTENCES]
-    if sum(_FIRST_PERSON.search(sentence) is not None for sentence in sentences) < _IN_FIRST_PERSON:
+    # A short text (a consultation's response: "We oppose the levy. It would close shops.")
+    # has fewer sentences to speak in the first person: one is enough.
+    needed = 1 if len(sentences) <= _SHORT_TEXT_SENTENCES else _IN_FIRST_PERSON
+    if sum(_in_first_person(sentence) for sentence in sentences) < needed:
         return None
     return Turn(start, words_start, len(text), speaker)
 
 
-def speaker_turns(title: str, text: str) -> list[Turn]:
+def _in_first_person(sentence: str) -> bool:
+    """Whether the sentence speaks in the first person: "I" (not a numeral), "we", "my", ..."""
+    for found in _FIRST_PERSON.finditer(sentence):
+        if found.group() != "I":
+            return True
+        before = _WORD_BEFORE.search(sentence, max(0, found.start() - 40), found.start())
+        if before is None or not before.group("word")[:1].isupper():
+            return True
+        if before.group("word").lower() not in _NUMBERED and not before.group("earlier"):
+            return True  # "Then I said", "Yesterday I met": the sentence's first word
+    return False
+
+
+def speaker_turns(title: str, text: str, author: str | None = None) -> list[Turn]:
     """Who speaks a source's words where no verb of saying tells: its transcript's turns, or
-    else the one turn of a speech in the first person, or none."""
+    else the one turn of a speech in the first person (its ``author``'s when no heading or
+    byline names another), or none."""
     turns = transcript_turns(text, title)
-    if not turns and (speech := author_turn(title, text)):
+    if not turns and (speech := author_turn(title, text, author)):
         turns = [speech]
     return turns
 

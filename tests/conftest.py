@@ -155,6 +155,7 @@ def review_sheet() -> FactSheet:
         path="hostile.txt",
         url="javascript:alert(1)",
         title="Posts <script>document.title='pwned'</script> about the treaty",
+        author="<b>Anon</b> [me](javascript:alert(2))",
         text=HOSTILE_TEXT,
     )
     okafor = _evidence(statement, OKAFOR)

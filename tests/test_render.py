@@ -30,7 +30,7 @@ HOSTILE = (
 def sheet_with(quote_text: str) -> FactSheet:
     text = f"Intro sentence. {quote_text} Closing sentence about Okafor."
     start = text.index(quote_text)
-    source = Source(id="s1", path="a.txt", title="A <b>title</b>", text=text)
+    source = Source(id="s1", path="a.txt", title="A <b>title</b>", author=HOSTILE, text=text)
     ev = Evidence(
         source_id="s1",
         start=start,
@@ -69,6 +69,7 @@ def test_source_text_cannot_inject_markup() -> None:
     assert not re.search(r"(?<!\\)!(?<!\\)\[", brief)
     assert "\n# Owned" not in brief
     assert "\\<script\\>" in brief and "\\[click\\]" in brief
+    assert "1. A \\<b\\>title\\</b\\>, by \\# Owned \\[click\\]" in brief  # the author too
     # Table rows keep their four cells: a pipe in source text is escaped.
     row = next(line for line in brief.splitlines() if line.startswith("| Okafor"))
     assert row.count(" | ") == 3

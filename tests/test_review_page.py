@@ -226,7 +226,10 @@ def test_source_text_is_inert() -> None:
     assert "[click](javascript:alert(1))" in page.texts[2]
     assert "# Okafor said the draft was dangerous" in page.texts[2]
     assert 'href="https://example.org/statement"' in html  # an http(s) URL is a link...
-    assert '<p class="meta">javascript:alert(1)</p>' in html  # ...any other is text
+    assert (  # ...any other is text, as the author's markup is
+        '<p class="meta">by &lt;b&gt;Anon&lt;/b&gt; [me](javascript:alert(2)) · javascript:alert(1)'
+        "</p>" in html
+    )
     assert "default-src 'none'" in html  # and no script or external resource would load
 
 

@@ -311,6 +311,26 @@ def test_an_uploaded_e_mail_gives_its_title_to_the_message_not_its_attachments()
     assert "Envoy Ivy said" in attached.text
 
 
+def test_a_request_names_who_wrote_each_source() -> None:
+    """``author`` in a request: a text's and an uploaded file's (over what the file says)."""
+    page = b'<html><head><meta name="author" content="Web Desk"></head><p>I back it.</p></html>'
+    request = {
+        "sources": [
+            {"title": "Response", "text": "We oppose the levy.", "author": "Harbour Traders"},
+            {"file": {"name": "op-ed.html", "content_base64": base64.b64encode(page).decode()}},
+            {
+                "file": {
+                    "name": "b.html",
+                    "content_base64": base64.b64encode(page.replace(b"back", b"like")).decode(),
+                },
+                "author": "Amara Okafor",
+            },
+        ]
+    }
+    sources = job_sources(JobRequest.model_validate(request))
+    assert [source.author for source in sources] == ["Harbour Traders", "Web Desk", "Amara Okafor"]
+
+
 def test_an_unreadable_file_fails_its_job_saying_why(api: Api) -> None:
     body = {"sources": [{"file": {"name": "round6.pdf", "content_base64": "JVBERi0xLjQK"}}]}
     submitted = api.call("POST", "/jobs", body)

@@ -340,6 +340,34 @@ def test_json_list_gives_numbered_paths(tmp_path: Path) -> None:
     assert second.title == "Second headline"
 
 
+def test_who_wrote_a_source_is_read_from_its_file(tmp_path: Path) -> None:
+    """A record's author (a name, or a list of names), a Markdown byline, a web page's author
+    meta tag (not a profile's address; "By" left out): the source's author."""
+    records = [
+        {"text": BODY, "author": "Jane Smith"},
+        {"text": BODY_2, "authors": ["Ana Ruiz", "Jo Lee", "Kim Berg"]},
+    ]
+    feed = _write(tmp_path / "feed.json", json.dumps(records))
+    note = _write(
+        tmp_path / "op-ed.md", "---\ntitle: Why\nbyline: Amara Okafor\n---\n\nI oppose it."
+    )
+    page = _write(
+        tmp_path / "page.html",
+        '<html><head><meta property="article:author" content="https://example.org/okafor">'
+        '<meta name="author" content="By  Amara   Okafor"></head>'
+        "<title>I back it</title><body><p>I back the levy. We need it.</p></body></html>",
+    )
+    plain = _write(tmp_path / "plain.html", "<title>Levy</title><p>The levy passed.</p>")
+    loaded = load_sources([feed, note, page, plain])
+    assert [(source.title, source.author) for source in loaded] == [
+        ("feed #1", "Jane Smith"),
+        ("feed #2", "Ana Ruiz, Jo Lee and Kim Berg"),
+        ("Why", "Amara Okafor"),
+        ("I back it", "Amara Okafor"),
+        ("Levy", None),
+    ]
+
+
 def test_json_record_without_text(tmp_path: Path) -> None:
     path = _write(tmp_path / "bad.json", json.dumps([{"text": BODY}, {"title": "No body"}]))
     message = _error([path])

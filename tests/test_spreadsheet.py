@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.conftest import fact_sheet
+from tests.fakeserver import FakeOpenAI, Reply
 from tests.source_files import read_all, read_error, read_one
+from tests.test_citations import cited, run, sentence_number
 from tests.test_odt import odt_bytes
 from tests.xlsx_writer import Inline, Raw, Sheet, Styled, xlsx_bytes
 
@@ -228,3 +233,45 @@ def test_an_opendocument_text_named_ods_is_a_one_line_error(tmp_path: Path) -> N
     assert read_error(tmp_path / "notes.ods", data) == (
         "cannot read OpenDocument spreadsheet: FILE (not a spreadsheet)"
     )
+
+
+def test_a_consultations_responses_are_its_respondents_views(tmp_path: Path) -> None:
+    """Each response is a source whose author is its respondent: the model is told whose
+    words they are, a view given in the first person ("We oppose ...") is the respondent's,
+    and the brief's sources name who wrote each."""
+    export = tmp_path / "responses.csv"
+    export.write_text(
+        "Respondent,Response\n"
+        "Harbour Traders Association,We oppose the levy on delivery vans. It would close shops.\n"
+        'Ana Ruiz,"I support the levy, as my street is choked with vans."\n',
+        encoding="utf-8",
+    )
+    asked: list[str] = []
+
+    def answer(request: dict[str, Any]) -> Reply:
+        text = request["messages"][-1]["content"]
+        asked.append(text)
+        if "We oppose" in text:
+            actor, words, stance = "Harbour Traders Association", "We oppose", "opposes"
+        else:
+            actor, words, stance = "Ana Ruiz", "I support", "supports"
+        position = {"actor": actor, "sentence": sentence_number(request, words), "stance": stance}
+        return Reply(content=cited(positions=[position]))
+
+    brief, facts = tmp_path / "brief.md", tmp_path / "facts.json"
+    with FakeOpenAI(responder=answer) as fake:
+        args = ["--cite", "sentences", "-o", str(brief), "--json", str(facts)]
+        assert run(fake, str(export), "--topic", "the van levy", *args) == 0
+    assert [re.findall(r"^Speaker: (.+?) \(", text, re.M) for text in asked] == [
+        ["Harbour Traders Association"],
+        ["Ana Ruiz"],
+    ]
+    sheet = fact_sheet(facts)
+    names = {actor["id"]: actor["name"] for actor in sheet["actors"]}
+    assert sorted((names[p["actor_id"]], p["stance"]) for p in sheet["positions"]) == [
+        ("Ana Ruiz", "supports"),
+        ("Harbour Traders Association", "opposes"),
+    ]
+    written = brief.read_text(encoding="utf-8")
+    assert "1. responses \\#1, by Harbour Traders Association (" in written
+    assert "2. responses \\#2, by Ana Ruiz (" in written

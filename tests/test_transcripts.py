@@ -22,11 +22,15 @@ from tests.test_grounding import assert_kept, ground_in, ground_risks_in, pos, r
 
 
 def grounded_in(
-    text: str, title: str, positions: Sequence[PositionDraft] = (), risks: Sequence[RiskDraft] = ()
+    text: str,
+    title: str,
+    positions: Sequence[PositionDraft] = (),
+    risks: Sequence[RiskDraft] = (),
+    author: str | None = None,
 ) -> GroundedChunk:
     """Ground drafts against a one-chunk source of ``text`` titled ``title`` (a speech's
-    speaker may be named by its title only)."""
-    source = Source(id="one", title=title, text=text)
+    speaker may be named by its title only) and written by ``author``."""
+    source = Source(id="one", title=title, text=text, author=author)
     chunk = chunk_source(source, max_chars=5000)[0]
     extraction = ChunkExtraction(positions=list(positions), risks=list(risks), events=[])
     return ground_chunk(SourceIndex(source), chunk, extraction)
@@ -332,6 +336,68 @@ def test_a_speech_in_the_first_person_is_its_speakers(
     assert (turn.speaker if turn else None) == speaker
     if turn:
         assert turn.end == len(text) and text[turn.words_start :].strip()[0].isupper()
+
+
+# A consultation's response, invented: short, in the first person, naming no one.
+RESPONSE = "We oppose the proposed levy on delivery vans. It would close small shops."
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "author", "speaker"),
+    [
+        # The file names who wrote the text, and the text speaks in the first person: one
+        # sentence of a short text is enough.
+        (
+            "Consultation response",
+            RESPONSE,
+            "Harbour Traders Association",
+            "Harbour Traders Association",
+        ),
+        ("Why I back the levy", OPED.split("\n\n", 2)[2], "Amara Okafor", "Amara Okafor"),
+        # A heading or a byline in the text names the speaker over the file's author.
+        (
+            "Why the cybercrime treaty fails",
+            OPED,
+            "Web Desk",
+            "Amara Okafor, director of the Digital Rights Coalition",
+        ),
+        # A reporter's story in the third person is nobody's turn, whoever wrote it.
+        ("Senate passes bill", NEWS, "Jane Smith", None),
+        (
+            "Levy adopted",
+            "The council adopted the levy. The traders' association opposes it.",
+            "Jo Reporter",
+            None,
+        ),
+        # A Roman numeral is no first person.
+        (
+            "Funding",
+            "Phase I of the plan ends in May. Title I funds rise. World War I is over.",
+            "Jo Reporter",
+            None,
+        ),
+        (
+            "Funding",
+            "Then I said no. The plan ends in May. It was costly. It failed.",
+            "Jo Ruiz",
+            None,
+        ),
+    ],
+)
+def test_a_text_in_the_first_person_is_its_authors(
+    title: str, text: str, author: str, speaker: str | None
+) -> None:
+    turn = author_turn(title, text, author)
+    assert (turn.speaker if turn else None) == speaker
+
+
+@pytest.mark.parametrize(("author", "kept"), [("Harbour Traders Association", True), (None, False)])
+def test_a_response_is_its_respondents_view(author: str | None, kept: bool) -> None:
+    """A view a response gives in the first person is the respondent's its file names; with
+    no author, "We oppose" names no one and the fact is not kept."""
+    actor, sentence = "Harbour Traders Association", RESPONSE.split(". ")[0] + "."
+    drafted = [pos(actor, sentence, "organisation", sentence)]
+    held_by(grounded_in(RESPONSE, "Response", drafted, author=author), actor, kept)
 
 
 @pytest.mark.parametrize(

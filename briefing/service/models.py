@@ -71,6 +71,12 @@ class _SourceFacts(BaseModel):
     model_config = _IN
     url: str | None = Field(default=None, max_length=2000, description="Where it was published.")
     outlet: str | None = Field(default=None, max_length=500, description="Who published it.")
+    author: str | None = Field(
+        default=None,
+        max_length=500,
+        description="Who wrote it (a byline, a respondent); a text in the first person is "
+        "read as their words.",
+    )
     published: str | None = Field(
         default=None, max_length=100, description="When it was published, as written."
     )

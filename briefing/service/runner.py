@@ -70,10 +70,10 @@ def _read_sources(request: JobRequest, files: bool) -> Iterator[Source]:
 
 
 def _given_metadata(given: FileSource) -> dict[str, str]:
-    """What the request says of an uploaded file (title, url, outlet, date) over what the
+    """What the request says of an uploaded file (title, url, outlet, author, date) over what the
     file says of itself; it names the file's first source, so an e-mail's attachments keep
     their own."""
-    fields = given.model_dump(include={"title", "url", "outlet", "published"})
+    fields = given.model_dump(include={"title", "url", "outlet", "author", "published"})
     return {key: value for key, value in fields.items() if value}
 
 
