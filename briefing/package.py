@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from xml.etree import ElementTree
 
+from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file
 from briefing.errors import SourceError
 
 __all__ = [
@@ -109,11 +110,27 @@ def open_package(data: bytes, shown: str, *, kind: str, extension: str) -> Itera
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except UNREADABLE_MEMBER:
+        if _encrypted(data):
+            raise SourceError(
+                f"cannot read {kind}: {shown} (password-protected: open it, remove the "
+                "password and save it again)"
+            ) from None
         raise SourceError(
             f"cannot read {kind}: {shown} (damaged, password-protected, or not a {extension})"
         ) from None
     with archive:
         yield Package(archive, shown, kind)
+
+
+def _encrypted(data: bytes) -> bool:
+    """Whether ``data`` is an Office file saved with a password: Office then wraps the
+    encrypted package in a compound file, beside the key's description."""
+    if not is_compound_file(data):
+        return False
+    try:
+        return CompoundFile(data).is_stream("EncryptedPackage")
+    except CompoundFileError:
+        return False
 
 
 def read_parts(

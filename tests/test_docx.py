@@ -12,6 +12,7 @@ import pytest
 from briefing.grounding import align_quote
 from briefing.models import Source
 from briefing.sources import load_sources
+from tests.cfb_writer import compound_file
 from tests.source_files import core_properties, read_error, read_one, zipped
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -190,8 +191,13 @@ def test_every_sentence_is_quoted_exactly(tmp_path: Path) -> None:
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
             "cannot read Word document: FILE (damaged, password-protected, or not a .docx)",
         ),
+        (
+            compound_file({"EncryptionInfo": bytes(200), "EncryptedPackage": bytes(5000)}),
+            "cannot read Word document: FILE (password-protected: open it, remove the password "
+            "and save it again)",
+        ),
     ],
-    ids=["broken-zip", "ole-container-as-word-saves-a-password-protected-file"],
+    ids=["broken-zip", "damaged-compound-file", "password-protected"],
 )
 def test_damaged_or_locked_file_is_one_line_error(
     tmp_path: Path, data: bytes, message: str

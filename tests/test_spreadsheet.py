@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.cfb_writer import compound_file
 from tests.conftest import fact_sheet
 from tests.fakeserver import FakeOpenAI, Reply
 from tests.source_files import read_all, read_error, read_one
@@ -158,6 +159,10 @@ def test_a_workbook_that_names_one_string_a_million_times_is_refused(tmp_path: P
     [
         (b"not a zip", "damaged, password-protected, or not a .xlsx"),
         (b"", "damaged, password-protected, or not a .xlsx"),
+        (
+            compound_file({"EncryptionInfo": bytes(200), "EncryptedPackage": bytes(5000)}),
+            "password-protected: open it, remove the password and save it again",
+        ),
     ],
 )
 def test_a_damaged_workbook_is_a_one_line_error(tmp_path: Path, data: bytes, reason: str) -> None:
