@@ -60,6 +60,7 @@ from briefing.pptx import PptxText, read_pptx
 from briefing.rtf import RtfText, is_rtf, read_rtf
 from briefing.saved_pages import SavedPage, read_mhtml, read_webarchive
 from briefing.spreadsheet import read_delimited, read_ods, read_xlsx, record_columns
+from briefing.xls import read_xls
 
 __all__ = [
     "DOCUMENT_EXTENSIONS",
@@ -83,6 +84,7 @@ JSON_EXTENSIONS = frozenset({".json"})
 JSONL_EXTENSIONS = frozenset({".jsonl"})
 SPREADSHEET_TEXT_EXTENSIONS = frozenset({".csv", ".tsv"})
 WORKBOOK_EXTENSIONS = frozenset({".xlsx", ".xlsm"})
+XLS_EXTENSIONS = frozenset({".xls"})
 ODS_EXTENSIONS = frozenset({".ods"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 # A macro-enabled document or deck, and a deck saved to open as a slide show, are the same
@@ -106,9 +108,7 @@ IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp",
 # Formats people save statements in that briefing does not read, and what to do instead.
 _NOT_READ = {
     ".pages": "a Pages document; export it as .docx or PDF",
-    **dict.fromkeys(
-        (".xls", ".numbers"), "a spreadsheet in a format not read; save it as .xlsx or CSV"
-    ),
+    ".numbers": "a Numbers spreadsheet; export it as .xlsx or CSV",
     ".key": "Keynote slides; export them as .pptx or PDF",
 }
 DOCUMENT_EXTENSIONS = (
@@ -119,6 +119,7 @@ DOCUMENT_EXTENSIONS = (
     | JSONL_EXTENSIONS
     | SPREADSHEET_TEXT_EXTENSIONS
     | WORKBOOK_EXTENSIONS
+    | XLS_EXTENSIONS
     | ODS_EXTENSIONS
     | PDF_EXTENSIONS
     | DOCX_EXTENSIONS
@@ -319,8 +320,12 @@ def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Sou
         return [_finish(_parse_saved_page(data, shown, stem, read_webarchive))]
     if suffix in ZIP_EXTENSIONS:
         return _zip_sources(data, shown, depth)
-    if suffix in WORKBOOK_EXTENSIONS | ODS_EXTENSIONS:
-        read_sheets = read_ods if suffix in ODS_EXTENSIONS else read_xlsx
+    if suffix in WORKBOOK_EXTENSIONS | XLS_EXTENSIONS | ODS_EXTENSIONS:
+        read_sheets = (
+            read_ods
+            if suffix in ODS_EXTENSIONS
+            else (read_xls if suffix in XLS_EXTENSIONS else read_xlsx)
+        )
         try:
             sheets = read_sheets(data, shown)
         except SourceError as exc:
@@ -373,6 +378,8 @@ def _compound_kind(data: bytes) -> str:
         return ".doc"
     if "powerpoint document" in names:
         return ".ppt"
+    if "workbook" in names or "book" in names:
+        return ".xls"
     return ".msg" if any(name.startswith("__substg1.0_") for name in names) else ""
 
 
@@ -387,6 +394,8 @@ def _read_as(path: Path, data: bytes) -> str:
         return _compound_kind(data)
     if suffix in PPT_EXTENSIONS and data.startswith(b"PK\x03\x04"):
         return ".pptx"
+    if suffix in XLS_EXTENSIONS | WORKBOOK_EXTENSIONS:
+        return _workbook_kind(data, suffix)
     if suffix not in DOC_EXTENSIONS:
         return suffix
     if data.startswith(b"PK\x03\x04"):
@@ -397,6 +406,28 @@ def _read_as(path: Path, data: bytes) -> str:
     if head.startswith(b"<") and b"<html" in head:
         return ".html"
     return suffix
+
+
+# Bytes no text holds (UTF-16 aside, which a workbook's export is not).
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def _workbook_kind(data: bytes, suffix: str) -> str:
+    """What a file named as a workbook holds: an .xls may be an .xlsx renamed, or, as many a
+    site's "export to Excel" writes it, a web page's table or text with tabs; an .xlsx may be
+    an .xls renamed."""
+    if suffix not in XLS_EXTENSIONS:
+        return ".xls" if _compound_kind(data) == ".xls" else suffix
+    if data.startswith(b"PK\x03\x04"):
+        return ".xlsx"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"mime-version:") or b"\nmime-version:" in head:
+        return ".mhtml"
+    if head.startswith(b"<"):
+        return ".html"
+    if _BINARY_BYTES.search(head):
+        return ".xls"  # which says what it is not
+    return ".tsv" if b"\t" in head.split(b"\n", 1)[0] else ".csv"
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:

@@ -6,6 +6,7 @@ one item a row. A sheet whose header names a text column is read as records, as 
 file is: each row with text is a source, its title, address, outlet and date from the columns
 that name them, under the names monitoring tools give them (``RECORD_COLUMNS``). Any other
 sheet is a table, read as a Word table is: a row a paragraph, its cells joined by " | ".
+(An Excel 97-2003 workbook's cells are read by ``briefing.xls``, shown as here.)
 """
 
 from __future__ import annotations
@@ -21,7 +22,18 @@ from .errors import SourceError
 from .odt import OdfReader, document_encrypted, table_rows
 from .package import open_package, read_parts
 
-__all__ = ["RECORD_COLUMNS", "read_delimited", "read_ods", "read_xlsx", "record_columns"]
+__all__ = [
+    "EPOCH_1900",
+    "EPOCH_1904",
+    "MAX_TEXT_CHARS",
+    "RECORD_COLUMNS",
+    "number_format_kind",
+    "read_delimited",
+    "read_ods",
+    "read_xlsx",
+    "record_columns",
+    "shown_number",
+]
 
 # Each record field, and the header names that give it (case, spaces, "_" and "-" aside).
 RECORD_COLUMNS = {
@@ -103,12 +115,13 @@ _DATE_FORMATS = frozenset({*range(14, 23), *range(27, 37), *range(45, 48), *rang
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 _DATE_CODES = re.compile(r"[dmyhs]", re.IGNORECASE)
 _PERCENT_FORMATS = frozenset({9, 10})
-_EPOCH_1900 = datetime(1899, 12, 30)  # right from 1 March 1900 on (Excel's 1900 leap day)
-_EPOCH_1904 = datetime(1904, 1, 1)
+EPOCH_1900 = datetime(1899, 12, 30)  # right from 1 March 1900 on (Excel's 1900 leap day)
+EPOCH_1904 = datetime(1904, 1, 1)
+_EPOCH_JANUARY_1900, _FIRST_OF_MARCH_1900 = datetime(1899, 12, 31), 61
 _COLUMN = re.compile(r"^([A-Z]{1,3})")
 # The most text a workbook may hold, its empty cells between others counted: shared strings
 # let a small file name one long string in a million cells (a zip bomb of text).
-_MAX_TEXT_CHARS = 20_000_000
+MAX_TEXT_CHARS = 20_000_000
 # Excel's last column, XFD; a reference past it is damage.
 _MAX_COLUMNS = 16_384
 
@@ -132,10 +145,10 @@ def read_xlsx(data: bytes, shown: str) -> list[tuple[str, list[list[str]]]]:
             else []
         )
         styles = _number_styles(package.part(_STYLES)) if _STYLES in package.names else {}
-        epoch = _EPOCH_1900
+        epoch = EPOCH_1900
         for element in workbook.iter():
             if _local(element.tag) == "workbookPr" and element.get("date1904") in ("1", "true"):
-                epoch = _EPOCH_1904
+                epoch = EPOCH_1904
         sheets = []
         read = 0
         for sheet in (e for e in workbook.iter() if _local(e.tag) == "sheet"):
@@ -145,9 +158,9 @@ def read_xlsx(data: bytes, shown: str) -> list[tuple[str, list[list[str]]]]:
             part = _part_name(targets.get(relation, ""))
             if part not in package.names:
                 continue
-            rows = _sheet_rows(package.part(part), shared, styles, epoch, _MAX_TEXT_CHARS - read)
+            rows = _sheet_rows(package.part(part), shared, styles, epoch, MAX_TEXT_CHARS - read)
             if rows is None:
-                raise package.fail(f"more than {_MAX_TEXT_CHARS:,} characters of text")
+                raise package.fail(f"more than {MAX_TEXT_CHARS:,} characters of text")
             read += sum(len(cell) for row in rows for cell in row)
             if rows:
                 sheets.append((sheet.get("name") or part, rows))
@@ -198,12 +211,31 @@ def _number_styles(styles: ElementTree.Element) -> dict[int, str]:
                     formats.append(0)
     kinds: dict[int, str] = {}
     for index, number in enumerate(formats):
-        code = _FORMAT_LITERALS.sub("", custom.get(number, ""))
-        if number in _DATE_FORMATS or _DATE_CODES.search(code):
-            kinds[index] = "date"
-        elif number in _PERCENT_FORMATS or "%" in code:
-            kinds[index] = "percent"
+        kind = number_format_kind(number, custom.get(number, ""))
+        if kind:
+            kinds[index] = kind
     return kinds
+
+
+def number_format_kind(number: int, code: str) -> str | None:
+    """Whether number format ``number`` (its ``code`` when the workbook defines one) shows a
+    ``date`` (or a time), a ``percent``, or neither (None)."""
+    code = _FORMAT_LITERALS.sub("", code)
+    if number in _DATE_FORMATS or _DATE_CODES.search(code):
+        return "date"
+    if number in _PERCENT_FORMATS or "%" in code:
+        return "percent"
+    return None
+
+
+def shown_number(number: float, kind: str | None, epoch: datetime) -> str:
+    """A number cell as Excel shows it, by its format's ``kind``: a date as its ISO date, a
+    percent, or the number without a float's noise."""
+    if kind == "date":
+        return _date_text(number, epoch) or _number_text(number)
+    if kind == "percent":
+        return f"{_number_text(number * 100)}%"
+    return _number_text(number)
 
 
 def _sheet_rows(
@@ -276,12 +308,7 @@ def _cell_text(
     except ValueError:
         return value
     style = cell.get("s", "")
-    shown_as = styles.get(int(style)) if style.isdigit() else None
-    if shown_as == "date":
-        return _date_text(number, epoch) or value
-    if shown_as == "percent":
-        return f"{_number_text(number * 100)}%"
-    return _number_text(number)
+    return shown_number(number, styles.get(int(style)) if style.isdigit() else None, epoch)
 
 
 def _number_text(number: float) -> str:
@@ -294,6 +321,8 @@ def _number_text(number: float) -> str:
 
 def _date_text(serial: float, epoch: datetime) -> str | None:
     """A date cell's serial number as the date (and time, when it has one) it stands for."""
+    if epoch == EPOCH_1900 and 1 <= serial < _FIRST_OF_MARCH_1900:
+        epoch = _EPOCH_JANUARY_1900  # Excel counts 29 February 1900, which never was
     try:
         moment = epoch + timedelta(days=serial)
     except (OverflowError, ValueError):
@@ -327,7 +356,7 @@ def read_ods(data: bytes, shown: str) -> list[tuple[str, list[list[str]]]]:
     if body is None:
         raise SourceError(f"cannot read {_ODS_KIND}: {shown} (not a spreadsheet)")
     reader = OdfReader()
-    room = _MAX_TEXT_CHARS
+    room = MAX_TEXT_CHARS
     sheets = []
     for table in body.iter(f"{_TABLE}table"):
         rows: list[list[str]] = []
@@ -340,7 +369,7 @@ def read_ods(data: bytes, shown: str) -> list[tuple[str, list[list[str]]]]:
             if room < 0:
                 raise SourceError(
                     f"cannot read {_ODS_KIND}: {shown} "
-                    f"(more than {_MAX_TEXT_CHARS:,} characters of text)"
+                    f"(more than {MAX_TEXT_CHARS:,} characters of text)"
                 )
             rows += [list(cells) for _ in range(repeat)]
         if rows:

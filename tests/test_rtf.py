@@ -142,8 +142,7 @@ def test_rtf_saved_under_another_name_is_still_read_as_rtf(tmp_path: Path, name:
     ("name", "hint"),
     [
         ("memo.pages", "a Pages document; export it as .docx or PDF"),
-        ("budget.numbers", "a spreadsheet in a format not read; save it as .xlsx or CSV"),
-        ("figures.xls", "a spreadsheet in a format not read; save it as .xlsx or CSV"),
+        ("budget.numbers", "a Numbers spreadsheet; export it as .xlsx or CSV"),
         ("talk.key", "Keynote slides; export them as .pptx or PDF"),
     ],
 )

@@ -77,13 +77,6 @@ def test_a_text_column_with_nothing_in_it_is_a_one_line_error(tmp_path: Path) ->
     assert message == "spreadsheet has no text in its column 'Body': FILE"
 
 
-def test_an_old_workbook_is_refused_with_the_way_to_read_it(tmp_path: Path) -> None:
-    message = read_error(tmp_path / "responses.xls", b"\xd0\xcf\x11\xe0 a workbook")
-    assert (
-        message == "cannot read FILE: a spreadsheet in a format not read; save it as .xlsx or CSV"
-    )
-
-
 # --------------------------------------------------------------------------- Excel workbooks
 
 

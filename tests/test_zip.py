@@ -43,7 +43,7 @@ def test_a_press_pack_is_read_as_a_folder(tmp_path: Path, caplog: pytest.LogCapt
             "pack/logo.png": b"\x89PNG not read",
             "pack/.DS_Store": b"\x00\x01",
             "__MACOSX/pack/._a-statement.txt": b"\x00\x05\x16\x07",
-            "pack/old-notes.xls": b"\xd0\xcf\x11\xe0",
+            "pack/old-notes.numbers": b"PK\x03\x04",
             "pack/broken.pdf": b"%PDF-1.7 broken",
             "pack/inner.zip": archive({"memo.md": b"# Dredging memo\n\nDredging is set for May."}),
         }
@@ -58,7 +58,7 @@ def test_a_press_pack_is_read_as_a_folder(tmp_path: Path, caplog: pytest.LogCapt
     ]
     assert [s.text for s in sources[:2]] == [STATEMENT, RESPONSE]
     assert sources[2].title == "Dredging memo"
-    assert f"skipping {where}#pack/old-notes.xls: a spreadsheet" in caplog.text
+    assert f"skipping {where}#pack/old-notes.numbers: a Numbers spreadsheet" in caplog.text
     assert f"{where}#pack/broken.pdf" in caplog.text
     assert "logo.png" not in caplog.text and "MACOSX" not in caplog.text
 
