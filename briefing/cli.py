@@ -77,8 +77,8 @@ def _parser() -> argparse.ArgumentParser:
         "generate",
         help="write a grounded brief from source documents",
         description="Read SOURCE files or folders (.txt, .md, .html, .mhtml, .webarchive, "
-        ".json, .jsonl, .csv, .tsv, .xlsx, .xls, .ods, .pdf, .docx, .doc, .odt, .rtf, .pptx, .ppt (and "
-        ".docm .pptm .ppsx .pps .xlsm), .odp, .epub, signed .p7m files, "
+        ".json, .jsonl, .csv, .tsv, .xlsx, .xls, .ods, .pdf, .docx, .doc, .odt, .rtf, .pptx, "
+        ".ppt (and .docm .pptm .ppsx .pps .xlsm), .odp, .epub, signed .p7m files, "
         ".eml and "
         "Outlook .msg e-mails with their attachments, .mbox mailboxes, .zip press packs; "
         "pictures of pages, .png .jpg .tif .heic .webp, and scanned PDF pages by OCR with the "
