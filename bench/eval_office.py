@@ -17,9 +17,9 @@ worst files are listed to be read, not only counted.
 
 (The .docx and .pptx readers are compared the same way, with ``--kinds docx pptx``.)
 
-``--kinds xlsx`` compares the workbook reader the same way, sheet against sheet: the first
-sheet as briefing reads it against LibreOffice's CSV export of it (LibreOffice exports the
-first sheet only).
+``--kinds xlsx xls`` compares the workbook readers the same way, sheet against sheet: the
+first sheet as briefing reads it against LibreOffice's CSV export of it (LibreOffice exports
+the first sheet only).
 
 ``--kinds pdf-tables`` measures the PDF reader's tables instead: every .doc and .docx file
 whose text holds two table rows or more is exported to PDF by LibreOffice, and each row the
@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from briefing.errors import SourceError  # noqa: E402
 from briefing.sources import load_sources  # noqa: E402
 from briefing.spreadsheet import read_xlsx  # noqa: E402
+from briefing.xls import read_xls  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 _CONVERSIONS = {
@@ -54,7 +55,9 @@ _CONVERSIONS = {
     "docx": ("txt:Text (encoded):UTF8", ".txt"),
     "pptx": ("odp", ".odp"),
     "xlsx": ("csv:Text - txt - csv (StarCalc):44,34,76,1", ".csv"),
+    "xls": ("csv:Text - txt - csv (StarCalc):44,34,76,1", ".csv"),
 }
+_WORKBOOK_READERS = {".xlsx": read_xlsx, ".xls": read_xls}
 _MIN_WORDS = 20
 _REFERENCE_MAX = 100_000_000
 _TABLE_KINDS = (".doc", ".docx")
@@ -67,9 +70,9 @@ def _words(text: str) -> collections.Counter[str]:
 def _read(path: Path) -> tuple[str, str | None]:
     """A file's text as briefing reads it, and its one-line error when it cannot (of a
     workbook, its first sheet's cells: what LibreOffice's CSV export holds)."""
-    if path.suffix.lower() == ".xlsx":
+    if read_sheets := _WORKBOOK_READERS.get(path.suffix.lower()):
         try:
-            sheets = read_xlsx(path.read_bytes(), str(path))
+            sheets = read_sheets(path.read_bytes(), str(path))
         except SourceError as exc:
             return "", str(exc).replace(str(path), "FILE")
         return ("\n".join(" ".join(row) for row in sheets[0][1]) if sheets else ""), None
@@ -109,9 +112,9 @@ def evaluate(soffice: str, files: list[Path], kind: str) -> dict[str, object]:
             # gigabytes: such a reference is not read.
             if not converted.exists() or converted.stat().st_size > _REFERENCE_MAX:
                 continue
-            if kind.startswith("doc") or kind == "xlsx":
+            if kind.startswith("doc") or kind.startswith("xls"):
                 reference = converted.read_text(encoding="utf-8-sig", errors="replace")
-                if kind == "xlsx":
+                if kind.startswith("xls"):
                     reference = reference.replace(",", " ")
             else:
                 reference = _read(converted)[0]
