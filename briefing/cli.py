@@ -101,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_template(generate)
     _add_review(generate)
+    _add_since(generate)
     _add_html(generate)
     generate.add_argument(
         "--chunk-chars",
@@ -170,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_template(render)
     _add_review(render)
+    _add_since(render)
     _add_html(render)
     _add_common(render)
 
@@ -382,6 +384,17 @@ def _add_review(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_since(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--since",
+        metavar="FACTS.json",
+        help="the fact sheet of an earlier brief on the topic (from --json): the brief then "
+        "shows, after its bottom line, what changed since it: new sources, new positions, "
+        "changed stances, new risks and events, and actors whose positions are no longer "
+        "verified",
+    )
+
+
 def _add_html(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--html",
@@ -461,6 +474,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     )
     if template is not None:
         check_template(template)  # a syntax error shows now, not after minutes of model work
+    since = _read_fact_sheet(args.since) if args.since else None  # so does a bad one
     for path in (args.output, args.json, args.html):
         if path:
             check_writable(path)  # so does a missing folder
@@ -469,7 +483,9 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     if args.json:  # saved first: a failing template must not cost the model's work
         write_atomic(args.json, sheet.model_dump_json(indent=2) + "\n")
     try:
-        brief = render_brief(sheet, template, review=args.review, brief_format=args.format)
+        brief = render_brief(
+            sheet, template, review=args.review, brief_format=args.format, since=since
+        )
     except ConfigError as exc:
         if args.json:
             raise ConfigError(
@@ -497,7 +513,8 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
 def _run_render(args: argparse.Namespace) -> int:
     template = _read_template(args.template)
     sheet = _read_fact_sheet(args.facts)
-    brief = render_brief(sheet, template, review=args.review, brief_format=args.format)
+    since = _read_fact_sheet(args.since) if args.since else None
+    brief = render_brief(sheet, template, review=args.review, brief_format=args.format, since=since)
     _emit_brief(brief, sheet, args)
     return 0
 

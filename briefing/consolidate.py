@@ -75,6 +75,8 @@ __all__ = [
     "merge_same_stance",
     "names_an_office",
     "same_actor",
+    "same_event",
+    "same_or_similar",
 ]
 
 # --------------------------------------------------------------------------- names
@@ -773,7 +775,8 @@ def _similar(a: str, b: str) -> bool:
     return len(words_a & words_b) / len(words_a | words_b) >= _SIMILAR
 
 
-def _same_or_similar(a: str, b: str) -> bool:
+def same_or_similar(a: str, b: str) -> bool:
+    """The same words, or most of their content words shared."""
     return _text_key(a) == _text_key(b) or _similar(a, b)
 
 
@@ -785,14 +788,14 @@ def _shares_a_detail(a: str, b: str) -> bool:
     return bool((_content(a) & _content(b)) - _DATE_WORDS)
 
 
-def _same_event(date: str, description: str, first_date: str, descriptions: list[str]) -> bool:
+def same_event(date: str, description: str, first_date: str, descriptions: list[str]) -> bool:
     """The same date and a similar description; where the date gives its day, one shared word
     is enough: "The judge set the sentencing for June 28" and "Sentencing has been set for
     June 28" are one event as two outlets tell it, worded too differently to be similar."""
     key = _date_key(date)
     if key is None or key != _date_key(first_date):
         return False
-    alike = _shares_a_detail if key[1] and key[2] else _same_or_similar
+    alike = _shares_a_detail if key[1] and key[2] else same_or_similar
     return any(alike(description, seen) for seen in descriptions)
 
 
@@ -925,7 +928,7 @@ def _merge_events(chunks: Sequence[GroundedChunk]) -> list[Event]:
     for chunk in chunks:
         for found in chunk.events:
             for first, descriptions, evidence in merged:
-                if _overlaps_any(found.evidence, evidence) or _same_event(
+                if _overlaps_any(found.evidence, evidence) or same_event(
                     found.date, found.description, first.date, descriptions
                 ):
                     descriptions.append(found.description)

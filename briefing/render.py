@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from .changes import changes_since
 from .claims import MONTHS
 from .errors import ConfigError
 from .models import (
@@ -418,10 +419,72 @@ def _bottom_line(numbered: NumberedFacts, sheet: FactSheet) -> list[str]:
     ]
 
 
+def _changes(earlier: FactSheet, sheet: FactSheet, numbered: NumberedFacts) -> dict[str, Any]:
+    """What changed since the ``earlier`` brief (``changes.changes_since``), each new or
+    changed fact citing the notes it cites in this brief; a fact this brief's format leaves
+    out (the one-page brief's) is not listed."""
+    found = changes_since(earlier, sheet)
+    shown: list[tuple[Position | Risk | Event, list[int]]] = [
+        *numbered.positions,
+        *numbered.risks,
+        *numbered.events,
+    ]
+    cites = {fact.id: _cites(numbers) for fact, numbers in shown}
+    names = {actor.id: actor.name for actor in [*earlier.actors, *sheet.actors]}
+    new_ids = {source.id for source in found.new_sources}
+    new_sources = [n for n, source in enumerate(sheet.sources, 1) if source.id in new_ids]
+    return {
+        "earlier_sources": found.earlier_sources,
+        "earlier_topic": earlier.topic if earlier.topic != sheet.topic else None,
+        "new_sources": new_sources,
+        "positions": [
+            {"actor": names[p.actor_id], "stance": stance_label(p), "cites": cites[p.id]}
+            for p in found.new_positions
+            if p.id in cites
+        ],
+        "stance_changes": [
+            {
+                "actor": names[change.position.actor_id],
+                "stance": stance_label(change.position),
+                "before": " and ".join(dict.fromkeys(stance_label(p) for p in change.before)),
+                "cites": cites[change.position.id],
+            }
+            for change in found.stance_changes
+            if change.position.id in cites
+        ],
+        "risks": [
+            {
+                "description": r.description,
+                "raised_by": ", ".join(names[a] for a in r.raised_by),
+                "cites": cites[r.id],
+            }
+            for r in found.new_risks
+            if r.id in cites
+        ],
+        "events": [
+            {"date": e.date, "description": e.description, "cites": cites[e.id]}
+            for e in found.new_events
+            if e.id in cites
+        ],
+        "gone": [
+            {
+                "actor": actor.name,
+                "stance": " and ".join(dict.fromkeys(stance_label(p) for p in positions)),
+            }
+            for actor, positions in found.gone
+        ],
+    }
+
+
 def template_context(
-    sheet: FactSheet, *, review: bool = False, brief_format: str = "full"
+    sheet: FactSheet,
+    *,
+    review: bool = False,
+    brief_format: str = "full",
+    since: FactSheet | None = None,
 ) -> dict[str, Any]:
-    """The variables every template receives (documented in the README)."""
+    """The variables every template receives (documented in the README). ``since``: an
+    earlier fact sheet on the topic, for ``changes`` (None without one)."""
     numbered = number_notes(sheet, brief_format)
     actors = {actor.id: actor for actor in sheet.actors}
     positions = [
@@ -474,6 +537,7 @@ def template_context(
         "also_named": also_named,
         "disagreements": _disagreements(sheet, numbered),
         "gaps": gaps(sheet),
+        "changes": _changes(since, sheet, numbered) if since is not None else None,
         "notes": numbered.notes[: numbered.shown],
         "sources": list(enumerate(sheet.sources, 1)),
         "rejected_count": len(sheet.rejected),
@@ -502,17 +566,19 @@ def render_brief(
     *,
     review: bool = False,
     brief_format: str = "full",
+    since: FactSheet | None = None,
 ) -> str:
     """Render the brief; ``template_text`` replaces the format's built-in template.
 
     ``brief_format`` chooses what the brief shows (``FORMATS``): ``full``, or ``one-page``
     (the bottom line, the most prominent positions, risks and dates, one note per fact).
     ``review`` adds an appendix listing every rejected draft with its reason and every
-    disputed stance, for the editor; it is never part of the brief's body.
+    disputed stance, for the editor; it is never part of the brief's body. ``since``, the
+    fact sheet of an earlier brief on the topic, adds what changed since it.
     """
     env = _environment()
     form = _lookup_format(brief_format)
-    context = template_context(sheet, review=review, brief_format=brief_format)
+    context = template_context(sheet, review=review, brief_format=brief_format, since=since)
     try:
         if template_text is None:
             template = env.get_template(form.template)
