@@ -37,7 +37,7 @@ from .config import BriefConfig, Progress, no_progress, open_endpoint
 from .errors import BriefingError, ConfigError, OutputError, SourceError
 from .llm import Endpoint
 from .manifest import BriefJob, Manifest
-from .models import Source
+from .models import Source, parse_fact_sheet
 from .output import write_atomic
 from .render import plural
 from .sources import load_sources
@@ -117,13 +117,17 @@ class _State:
                 log.warning("%s; a rerun will write %s again", exc, job.name)
 
 
-def fingerprint(job: BriefJob, sources: Sequence[Source], template: str | None) -> str:
-    """A hash of everything a brief is made from that its manifest entry controls."""
+def fingerprint(
+    job: BriefJob, sources: Sequence[Source], template: str | None, since: str | None = None
+) -> str:
+    """A hash of everything a brief is made from that its manifest entry controls (``since``:
+    the earlier fact sheet's text)."""
     made_of = {
         "sources": [source.id for source in sources],
         "topic": job.topic,
         "template": template,
         "outputs": [str(path) for path in job.outputs],
+        **({"since": since} if since is not None else {}),
     }
     return hashlib.sha256(json.dumps(made_of, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -185,14 +189,20 @@ def _run_one(
         if not sources:
             raise SourceError("no sources found")
         template = _read_template(job.template)
-        made_of = fingerprint(job, sources, template)
+        since = _read_text(job.since, "fact sheet") if job.since else None
+        made_of = fingerprint(job, sources, template, since)
         if not force and (done := state.finished(job, made_of)) is not None:
             return BriefOutcome(job.name, "skipped", done.positions, done.risks, done.events)
         progress(f"{job.name}: started ({len(sources)} sources)")
         brief = brief_from_sources(
             sources,
             endpoint,
-            replace(config, topic=job.topic, template_text=template),
+            replace(
+                config,
+                topic=job.topic,
+                template_text=template,
+                since=parse_fact_sheet(since, str(job.since)) if since else None,
+            ),
             lambda line: log.debug("%s: %s", job.name, line),
         )
         _write(job, brief)
@@ -223,14 +233,16 @@ def _since(started: float) -> float:
 
 
 def _read_template(path: Path | None) -> str | None:
-    if path is None:
-        return None
+    return _read_text(path, "template") if path is not None else None
+
+
+def _read_text(path: Path, what: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ConfigError(f"cannot read template {path}: {exc.strerror}") from None
+        raise ConfigError(f"cannot read {what} {path}: {exc.strerror}") from None
     except UnicodeDecodeError:
-        raise ConfigError(f"cannot read template {path}: not UTF-8 text") from None
+        raise ConfigError(f"cannot read {what} {path}: not UTF-8 text") from None
 
 
 def _write(job: BriefJob, brief: Brief) -> None:

@@ -70,7 +70,8 @@ def brief_from_sources(
     if config.template_text is not None:
         check_template(config.template_text)  # fail now, not after minutes of model work
     sheet = extract_facts(sources, endpoint, config, progress)
-    return Brief(sheet, render_brief(sheet, config.template_text, review=config.review))
+    markdown = render_brief(sheet, config.template_text, review=config.review, since=config.since)
+    return Brief(sheet, markdown)
 
 
 def _load(sources: SourcesGiven, config: BriefConfig) -> list[Source]:

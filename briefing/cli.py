@@ -31,7 +31,7 @@ from .errors import (
     ConfigError,
 )
 from .manifest import load_manifest
-from .models import FactSheet
+from .models import FactSheet, parse_fact_sheet
 from .output import check_writable, write_atomic
 from .pipeline import generate_facts
 from .render import FORMATS, check_template, page_ranges, plural, render_brief
@@ -444,18 +444,12 @@ def _read_input(path: str, what: str) -> str:
 
 
 def _read_fact_sheet(path: str) -> FactSheet:
-    raw = _read_input(path, "fact sheet")
-    try:
-        return FactSheet.model_validate_json(raw)
-    except ValueError as exc:
-        first = str(exc).splitlines()
-        raise ConfigError(
-            f"{path} is not a valid fact sheet ({first[1] if len(first) > 1 else first[0]})"
-        ) from None
+    return parse_fact_sheet(_read_input(path, "fact sheet"), path)
 
 
 def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     template = _read_template(args.template)
+    since = _read_fact_sheet(args.since) if args.since else None  # a bad one fails now
     config = BriefConfig(
         topic=args.topic,
         model=args.model,
@@ -471,10 +465,10 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         timeout=args.timeout,
         cache=not args.no_cache,
         cache_dir=args.cache_dir,
+        since=since,
     )
     if template is not None:
         check_template(template)  # a syntax error shows now, not after minutes of model work
-    since = _read_fact_sheet(args.since) if args.since else None  # so does a bad one
     for path in (args.output, args.json, args.html):
         if path:
             check_writable(path)  # so does a missing folder
@@ -484,7 +478,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
         write_atomic(args.json, sheet.model_dump_json(indent=2) + "\n")
     try:
         brief = render_brief(
-            sheet, template, review=args.review, brief_format=args.format, since=since
+            sheet, template, review=args.review, brief_format=args.format, since=config.since
         )
     except ConfigError as exc:
         if args.json:

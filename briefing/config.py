@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 from .cache import ResponseCache
 from .errors import ConfigError
 from .llm import Endpoint, RetryPolicy
-from .models import Citation
+from .models import Citation, FactSheet
 from .sources import MAX_SOURCE_BYTES
 
 Progress = Callable[[str], None]
@@ -55,6 +55,7 @@ class BriefConfig:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     template_text: str | None = None  # a Jinja2 template's text (not its path); None: built-in
     review: bool = False  # append the review appendix (rejected drafts, disputed stances)
+    since: FactSheet | None = field(default=None, repr=False)  # an earlier brief's fact sheet
 
     def __post_init__(self) -> None:
         if self.chunk_chars < 200:

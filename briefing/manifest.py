@@ -5,7 +5,8 @@ blank lines ignored) and YAML (``.yaml``/``.yml``, a list of mappings). Each ent
 
     {"name": "ransomware", "sources": ["news/", "statement.md"], "topic": "the treaty",
      "template": "house.md.j2", "output": "briefs/ransomware.md",
-     "json": "briefs/ransomware.json", "html": "briefs/ransomware.html"}
+     "json": "briefs/ransomware.json", "html": "briefs/ransomware.html",
+     "since": "briefs/yesterday/ransomware.json"}
 
 Only ``sources`` and one of ``output``, ``json``, ``html`` are required. Relative paths are
 relative to the manifest's folder. The whole manifest is validated before any brief starts, and
@@ -44,6 +45,10 @@ class ManifestEntry(BaseModel):
         default=None, alias="json", description="Where the fact sheet goes."
     )
     html: str | None = Field(default=None, description="Where the review page goes.")
+    since: str | None = Field(
+        default=None,
+        description="An earlier brief's fact sheet: the brief shows what changed since it.",
+    )
 
     @field_validator("sources")
     @classmethod
@@ -65,6 +70,7 @@ class BriefJob:
     output: Path | None
     json: Path | None
     html: Path | None
+    since: Path | None = None
 
     @property
     def outputs(self) -> list[Path]:
@@ -184,6 +190,7 @@ def _resolve(entry: ManifestEntry, line: int, folder: Path) -> BriefJob:
         output=place(entry.output),
         json=place(entry.json_path),
         html=place(entry.html),
+        since=place(entry.since),
     )
 
 

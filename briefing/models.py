@@ -24,6 +24,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
+from .errors import ConfigError
+
 SCHEMA_VERSION = "1"
 
 Stance = Literal["supports", "opposes", "concerned", "mixed", "neutral"]
@@ -613,3 +615,14 @@ class FactSheet(BaseModel):
             if actor.id == actor_id:
                 return actor
         raise KeyError(actor_id)
+
+
+def parse_fact_sheet(text: str, shown: str) -> FactSheet:
+    """A fact sheet from its JSON (what ``--json`` writes); ``ConfigError`` naming ``shown``
+    and the first problem when it is not one."""
+    try:
+        return FactSheet.model_validate_json(text)
+    except ValueError as exc:
+        lines = str(exc).splitlines()
+        problem = lines[1] if len(lines) > 1 else lines[0]
+        raise ConfigError(f"{shown} is not a valid fact sheet ({problem})") from None

@@ -147,6 +147,28 @@ def test_a_changed_source_makes_its_brief_run_again(
     assert (table["treaty"][0], table["wire"][0]) == ("done", "done")  # both read the file
 
 
+def test_a_brief_since_an_earlier_one_shows_what_changed_and_reruns_when_it_changes(
+    model: FakeOpenAI, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``since`` names an earlier brief's fact sheet: the brief shows what changed since it;
+    a changed earlier sheet makes the brief run again, a broken one fails that brief alone."""
+    first = write_jsonl(folder / "first.jsonl", GOOD[1] | {"json": "out/wire.json"})
+    assert run(model, first) == 0
+    later = {**GOOD[0], "since": "out/wire.json"}
+    manifest = write_jsonl(folder / "briefs.jsonl", later)
+    assert run(model, manifest) == 0
+    brief = (folder / "out" / "treaty.md").read_text(encoding="utf-8")
+    section = brief.split("## Since the last brief", 1)[1].split("\n## ", 1)[0]
+    assert "(on ransomware, 1 source); new here: sources 2–4." in section
+    capsys.readouterr()
+    assert run(model, manifest) == 0
+    assert rows(capsys.readouterr().out)["treaty"][0] == "skipped"
+    (folder / "out" / "wire.json").write_text("{}", encoding="utf-8")
+    assert run(model, manifest) == 7
+    error = rows(capsys.readouterr().out)["treaty"][-1]
+    assert error.startswith(f"{folder / 'out' / 'wire.json'} is not a valid fact sheet")
+
+
 def test_yaml_and_jsonl_manifests_give_the_same_briefs_at_any_concurrency(
     model: FakeOpenAI, folder: Path
 ) -> None:
