@@ -132,6 +132,24 @@ def test_an_ended_job_keeps_no_documents_and_can_be_deleted(api: Api, tmp_path: 
         assert db.execute("SELECT COUNT(*) FROM results").fetchone() == (0,)
 
 
+def test_a_brief_since_an_earlier_job_shows_what_changed(api: Api) -> None:
+    """``options.since`` names an earlier finished job: the brief shows what changed since
+    its brief; a job that is not finished, or is unknown, is refused at once."""
+    first = api.call("POST", "/jobs", statement("Alder", 1)).json()
+    assert api.wait(first["id"])["status"] == "done"
+    later = statement("Birch", 2)
+    later["sources"] += statement("Alder", 1)["sources"]
+    later["options"] = {"since": first["id"]}
+    second = api.call("POST", "/jobs", later).json()
+    assert api.wait(second["id"])["status"] == "done"
+    brief = api.call("GET", f"/jobs/{second['id']}/brief").text
+    section = brief.split("## Since the last brief", 1)[1].split("\n## ", 1)[0]
+    assert "(1 source); new here: source 1." in section
+    assert "- New position: Envoy Birch, " in section and "Alder" not in section
+    refused = api.call("POST", "/jobs", {**statement("Cedar", 3), "options": {"since": "nope"}})
+    assert refused.status == 409 and "no finished job 'nope'" in refused.text
+
+
 def test_source_text_is_data_not_markup(api: Api) -> None:
     request = statement("Birch", 2)
     request["sources"][0]["text"] += "\n\n<script>alert(1)</script> [x](javascript:alert(2))"

@@ -209,7 +209,7 @@ def create_app(
         status_code=202,
         response_model=JobStatus,
         dependencies=guarded,
-        responses=errors(401, 413, 422),
+        responses=errors(401, 409, 413, 422),
         summary="Submit a brief job",
     )
     def submit(request: JobRequest, response: Response) -> JobStatus:
@@ -219,6 +219,10 @@ def create_app(
             job_sources(request, files=False)
         except SourceError as exc:
             raise ApiError(422, "invalid_request", str(exc)) from None
+        since = request.options.since
+        if since is not None and store.results(since) is None:
+            message = f"options.since: no finished job {since!r} (it must be done, not deleted)"
+            raise ApiError(409, "since_not_done", message)
         status = store.add(request)
         runner.submit(status.id)
         response.headers["Location"] = f"/jobs/{status.id}"
@@ -326,7 +330,8 @@ def create_app(
 _ERRORS = {
     401: "The bearer token is missing or wrong.",
     404: "No job with this id.",
-    409: "The job has no results (yet), has already finished, or has not finished.",
+    409: "The job has no results (yet), has already finished, or has not finished; or, on "
+    "submitting, the job options.since names has no results.",
     413: "The request body is larger than --max-request-bytes.",
     422: "The request does not fit this description.",
 }

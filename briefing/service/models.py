@@ -148,6 +148,13 @@ class JobOptions(BaseModel):
         description="List up to this many people and bodies the sources name often but "
         "attribute no verified position or risk to; 0 leaves the section out.",
     )
+    since: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="The id of an earlier job of this service, done, on the topic: the brief "
+        "then shows, after its bottom line, what changed since that job's brief.",
+    )
 
 
 class JobRequest(BaseModel):

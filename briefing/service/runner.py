@@ -24,9 +24,9 @@ from pathlib import PurePath
 
 from ..chunking import chunk_source
 from ..config import BriefConfig
-from ..errors import BriefingError
+from ..errors import BriefingError, ConfigError
 from ..llm import Endpoint
-from ..models import FactSheet, Source
+from ..models import FactSheet, Source, parse_fact_sheet
 from ..pipeline import extract_facts
 from ..render import render_brief
 from ..review_page import render_review_page
@@ -149,6 +149,16 @@ class JobRunner:
             with self._lock:
                 del self._running[job_id]
 
+    def _earlier_sheet(self, job_id: str | None) -> FactSheet | None:
+        """The fact sheet of the job ``options.since`` names; ``ConfigError`` when it is gone
+        (deleted after this job was submitted)."""
+        if job_id is None:
+            return None
+        earlier = self._store.results(job_id)
+        if earlier is None:
+            raise ConfigError(f"options.since: job {job_id!r} has no results any more")
+        return parse_fact_sheet(earlier.facts, f"job {job_id}'s fact sheet")
+
     def _execute(self, job_id: str, request: JobRequest, running: _Running) -> None:
         options = request.options
         config = dataclasses.replace(
@@ -179,9 +189,10 @@ class JobRunner:
                     raise _Interrupted
 
             log.info("job %s: %d sources, %d steps", job_id, len(sources), total)
+            earlier = self._earlier_sheet(options.since)
             sheet = extract_facts(sources, self._endpoint, config, progress)
             results = JobResults(
-                brief=render_brief(sheet, review=options.review),
+                brief=render_brief(sheet, review=options.review, since=earlier),
                 facts=sheet.model_dump_json(indent=2) + "\n",
                 review=render_review_page(sheet),
             )
