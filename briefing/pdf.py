@@ -161,6 +161,9 @@ class _Line:
     right edges and text (none when nothing does)."""
     row: bool = False
     """The line is a table's row: its text is its cells', a paragraph of its own."""
+    filled: bool = False
+    """The line was filled in on top of the page (a form's field, a text box): no paragraph
+    of the page's own text runs on into it, nor it into one."""
 
     @property
     def size(self) -> float:
@@ -304,6 +307,7 @@ def _read_lines(data: bytes, shown: str) -> tuple[list[list[_Line]], str | None,
             raise SourceError(f"cannot read PDF: {shown} (it is password-protected)") from None
         raise SourceError(f"cannot read PDF: {shown} (damaged or not a PDF)") from None
     try:
+        document.init_forms()  # a filled-in field with no appearance of its own gets one
         pages: list[list[_Line]] = []
         damaged: list[int] = []
         for number in range(len(document)):
@@ -345,8 +349,15 @@ def _read_lines(data: bytes, shown: str) -> tuple[list[list[_Line]], str | None,
 def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
     """The page's text lines, each with its extent across, its baseline and type size, and
     the width of its first word, in the order the page draws them (the reading order of
-    almost every producer)."""
+    almost every producer). Text filled in on top of the page (a form's fields, a text box
+    added in a viewer) is read in its place, by height, among the page's own lines."""
     page = document[number]
+    drawn: int | None = None  # characters the page draws itself, before what was filled in
+    if _filled_in(page):
+        drawn = _char_count(page)
+        pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT)
+        page.close()  # PDFium reads a flattened page's new content only when it is loaded again
+        page = document[number]
     try:
         page_grids = grids.find_grids(*_page_rules(page))
         textpage = page.get_textpage()
@@ -355,15 +366,24 @@ def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
             geometry = len(raw) == textpage.count_chars()
             lines: list[_Line] = []
             placed: list[tuple[int, str]] = []  # each line's offset in the page text, and text
-            for segment in _SEGMENT.finditer(raw):
-                piece = segment.group(0)
+            segments = [(found.start(), found.group(0)) for found in _SEGMENT.finditer(raw)]
+            if drawn is not None and geometry:
+                segments = [
+                    part
+                    for at, piece in segments
+                    for part in (
+                        _lines_apart(textpage, at, piece) if at >= drawn else [(at, piece)]
+                    )
+                ]
+            for at, segment in segments:
+                piece = segment
                 if geometry:
-                    piece = _raised_marks(textpage, piece, segment.start())
+                    piece = _raised_marks(textpage, piece, at)
                 text = _clean_chars(piece.replace(_LINE_END_HYPHEN, "-"))
                 if not text.strip():
                     continue
-                first = segment.start() + len(piece) - len(piece.lstrip())
-                last = segment.start() + len(piece.rstrip()) - 1
+                first = at + len(piece) - len(piece.lstrip())
+                last = at + len(piece.rstrip()) - 1
                 word_end = first + len(piece.split()[0]) - 1
                 cells: tuple[tuple[float, float, str], ...] = ()
                 if geometry:
@@ -371,12 +391,14 @@ def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
                     right = textpage.get_charbox(last, loose=True)[2]
                     word = textpage.get_charbox(word_end, loose=True)[2] - left
                     baseline, size = _baseline_and_size(textpage, first)
-                    cells = _cells(textpage, segment.group(0), segment.start(), size)
+                    cells = _cells(textpage, segment, at, size)
                 else:
                     left = right = word = baseline = size = 0.0
                 top, bottom = baseline + _ASCENT * size, baseline - (1 - _ASCENT) * size
                 lines.append(_Line(text.strip(), number, left, right, top, bottom, word, cells))
-                placed.append((segment.start(), piece))
+                placed.append((at, piece))
+            if drawn is not None and geometry:
+                lines, placed = _filled_in_place(lines, placed, drawn)
             if page_grids and geometry:
                 return _ruled_rows(textpage, lines, placed, page_grids)
             return lines
@@ -384,6 +406,78 @@ def _page_lines(document: pdfium.PdfDocument, number: int) -> list[_Line]:
             textpage.close()
     finally:
         page.close()
+
+
+# Annotations whose text a person filled in: a form's fields, a viewer's text box.
+_FILLED_IN = frozenset({pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_FREETEXT})
+
+
+def _filled_in(page: pdfium.PdfPage) -> bool:
+    """Whether the page carries a form field or a text box: text the page's own content does
+    not draw, which flattening the page (with the document's forms initialized, so that a
+    field without an appearance gets one) adds to it, as printing it would."""
+    for index in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annotation = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annotation) in _FILLED_IN:
+                return True
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annotation)
+    return False
+
+
+def _char_count(page: pdfium.PdfPage) -> int:
+    textpage = page.get_textpage()
+    try:
+        return len(textpage.get_text_range())
+    finally:
+        textpage.close()
+
+
+def _lines_apart(textpage: pdfium.PdfTextPage, at: int, piece: str) -> list[tuple[int, str]]:
+    """A piece of filled-in text cut where its characters move to another line: PDFium may
+    run two fields' text together as one line (each is a form of its own once flattened)."""
+    parts: list[tuple[int, str]] = []
+    start, previous = 0, None
+    for index, char in enumerate(piece):
+        if char.isspace():
+            continue
+        box = textpage.get_charbox(at + index, loose=True)
+        if previous is not None and abs(box[1] - previous[1]) > (previous[3] - previous[1]) / 2:
+            parts.append((at + start, piece[start:index]))
+            start = index
+        previous = box
+    parts.append((at + start, piece[start:]))
+    return parts
+
+
+def _filled_in_place(
+    lines: list[_Line], placed: list[tuple[int, str]], drawn: int
+) -> tuple[list[_Line], list[tuple[int, str]]]:
+    """The page's lines with those filled in (drawn after the page's own, from offset
+    ``drawn`` of its text) each put where a form's answer sits: after the page's line on
+    its row that ends left of it (its label: "First Name"), else before the first of the
+    page's own lines below it (under its question)."""
+    own = [(line, at) for line, at in zip(lines, placed) if at[0] < drawn]
+    for line, at in ((line, at) for line, at in zip(lines, placed) if at[0] >= drawn):
+        line.filled = True
+        label = next(
+            (
+                i
+                for i, (other, _) in enumerate(own)
+                if not other.filled
+                and other.bottom < line.top
+                and line.bottom < other.top
+                and other.right <= line.left
+            ),
+            None,
+        )
+        if label is not None:
+            own.insert(label + 1, (line, at))
+            continue
+        below = next((i for i, (other, _) in enumerate(own) if other.top < line.bottom), len(own))
+        own.insert(below, (line, at))
+    return [line for line, _ in own], [at for _, at in own]
 
 
 def _page_rules(page: pdfium.PdfPage) -> tuple[list[grids.Rule], list[grids.Rule]]:
@@ -1123,7 +1217,7 @@ def _usual_pitch(lines: list[_Line]) -> float:
 def _new_paragraph(lines: list[_Line], index: int, pitch: float, text_size: float) -> bool:
     """Whether ``lines[index]`` begins a paragraph, read from its place and the line before."""
     before, line = lines[index - 1], lines[index]
-    if line.row or before.row:
+    if line.row or before.row or line.filled != before.filled:
         return True
     if _SYMBOL_BULLET.match(line.text) or (
         _ITEM.match(line.text) and _SENTENCE_END.search(before.text)

@@ -20,7 +20,16 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-__all__ = ["PAGE_HEIGHT", "PAGE_WIDTH", "Rect", "Text", "pdf_bytes", "scanned", "text_width"]
+__all__ = [
+    "PAGE_HEIGHT",
+    "PAGE_WIDTH",
+    "Field",
+    "Rect",
+    "Text",
+    "pdf_bytes",
+    "scanned",
+    "text_width",
+]
 
 PAGE_WIDTH = 612.0  # US Letter, in points
 PAGE_HEIGHT = 792.0
@@ -114,13 +123,29 @@ class Stroke:
     width: float = 0.5
 
 
+@dataclass(frozen=True)
+class Field:
+    """Text filled in on top of the page at the box ``(x, y, w, h)``, its lines one under
+    another: a form's text field (with the appearance a viewer saves, or only its value, for
+    the reader to draw), or with ``text_box`` a text box added in a viewer (FreeText)."""
+
+    value: str
+    x: float
+    y: float
+    w: float
+    h: float
+    appearance: bool = True
+    text_box: bool = False
+    size: float = 11.0
+
+
 def text_width(text: str, size: float) -> float:
     """Width in points of ``text`` set in Helvetica at ``size`` (no kerning)."""
     return sum(_WIDTHS.get(char, 556) for char in text) * size / 1000
 
 
 def pdf_bytes(
-    pages: Sequence[Sequence[Text | Rect | Stroke]],
+    pages: Sequence[Sequence[Text | Rect | Stroke | Field]],
     *,
     title: str | None = None,
     page_size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT),
@@ -150,8 +175,22 @@ def pdf_bytes(
         )
     page_ids = [6 + 2 * n for n in range(len(pages))]
     kids = " ".join(f"{i} 0 R" for i in page_ids)
+    fields: list[tuple[int, int, Field]] = []  # object number, its page's, the field
+    next_id = 6 + 2 * len(pages) + 10
+    for page_id, page in zip(page_ids, pages):
+        for item in page:
+            if isinstance(item, Field):
+                fields.append((next_id, page_id, item))
+                next_id += 2  # the annotation, and its appearance stream
+    form = " ".join(f"{n} 0 R" for n, _, field in fields if not field.text_box)
+    catalog = "<< /Type /Catalog /Pages 2 0 R"
+    if form:
+        catalog += (
+            f" /AcroForm << /Fields [{form}] /DA (/Helv 0 Tf 0 g) "
+            "/DR << /Font << /Helv 3 0 R >> >> >>"
+        )
     objects: dict[int, bytes] = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        1: (catalog + " >>").encode("ascii"),
         2: f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode("ascii"),
         3: font.encode("ascii"),
     }
@@ -161,11 +200,18 @@ def pdf_bytes(
         objects[5] = b"<< /Title " + _text_string(title) + b" /Producer (tests) >>"
     width, height = page_size
     for page_id, page in zip(page_ids, pages):
+        annots = " ".join(f"{n} 0 R" for n, on, _ in fields if on == page_id)
         objects[page_id] = (
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {_num(width)} {_num(height)}] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_id + 1} 0 R >>"
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_id + 1} 0 R"
+            + (f" /Annots [{annots}]" if annots else "")
+            + " >>"
         ).encode("ascii")
         objects[page_id + 1] = _stream(_content(page))
+    for number, page_id, item in fields:
+        objects[number], appearance = _field(item, page_id, number)
+        if appearance is not None:
+            objects[number + 1] = appearance
     encrypt = None
     if locked:
         encrypt = max(objects) + 1
@@ -259,10 +305,50 @@ def _assemble(objects: dict[int, bytes], info: int | None, encrypt: int | None =
     return bytes(out)
 
 
-def _content(page: Sequence[Text | Rect | Stroke]) -> bytes:
-    """The page's content stream: each text line in its own BT/ET block, in order."""
+def _field(item: Field, page_id: int, number: int) -> tuple[bytes, bytes | None]:
+    """A field's (or text box's) annotation, and its appearance stream when it has one."""
+    box = " ".join(_num(v) for v in (item.x, item.y, item.x + item.w, item.y + item.h))
+    lines = b" T* ".join(_literal(line) + b" Tj" for line in item.value.split("\n"))
+    shown = (
+        (
+            f"/Tx BMC BT /F1 {_num(item.size)} Tf {_num(item.size * 1.2)} TL 2 "
+            f"{_num(item.h - item.size - 2)} Td "
+        ).encode("ascii")
+        + lines
+        + b" ET EMC"
+    )
+    kind = (
+        b"/Subtype /FreeText /Contents " + _literal(item.value)
+        if item.text_box
+        else b"/Subtype /Widget /FT /Tx /T (field"
+        + str(number).encode()
+        + b") /V "
+        + _literal(item.value)
+        + (b" /Ff 4096" if "\n" in item.value else b"")
+    )
+    annotation = (
+        b"<< /Type /Annot "
+        + kind
+        + f" /Rect [{box}] /F 4 /P {page_id} 0 R /DA (/Helv {_num(item.size)} Tf 0 g)".encode()
+        + (f" /AP << /N {number + 1} 0 R >>".encode() if item.appearance else b"")
+        + b" >>"
+    )
+    if not item.appearance:
+        return annotation, None
+    bbox = f"[0 0 {_num(item.w)} {_num(item.h)}]"
+    head = f"<< /Type /XObject /Subtype /Form /BBox {bbox} /Resources << /Font << /F1 3 0 R >> >>"
+    return annotation, head.encode() + f" /Length {len(shown)} >>\nstream\n".encode() + shown + (
+        b"\nendstream"
+    )
+
+
+def _content(page: Sequence[Text | Rect | Stroke | Field]) -> bytes:
+    """The page's content stream: each text line in its own BT/ET block, in order (a
+    ``Field`` is an annotation on top of the page, not its content)."""
     parts: list[bytes] = []
     for item in page:
+        if isinstance(item, Field):
+            continue
         if isinstance(item, Rect):
             box = " ".join(_num(v) for v in (item.x, item.y, item.w, item.h))
             parts.append(f"0.6 g {box} re f 0 g".encode("ascii"))

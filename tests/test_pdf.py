@@ -22,7 +22,7 @@ from briefing.errors import SourceError
 from briefing.grounding import align_quote
 from briefing.models import DroppedText, Source
 from briefing.sources import load_sources
-from tests.pdf_writer import PAGE_WIDTH, Rect, Stroke, Text, pdf_bytes, text_width
+from tests.pdf_writer import PAGE_WIDTH, Field, Rect, Stroke, Text, pdf_bytes, text_width
 
 LEFT = 72.0
 WIDTH = PAGE_WIDTH - 2 * LEFT  # 468 pt: the column of a one-column page
@@ -148,7 +148,7 @@ def footer(text: str) -> Text:
 
 def read(
     tmp_path: Path,
-    pages: Sequence[Sequence[Text | Rect | Stroke]],
+    pages: Sequence[Sequence[Text | Rect | Stroke | Field]],
     name: str = "report.pdf",
     title: str | None = None,
 ) -> Source:
@@ -1196,3 +1196,66 @@ def test_a_ruled_table_libreoffice_exported_reads_a_row_a_paragraph(tmp_path: Pa
 def _saved(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+# --------------------------------------------------------------------------- filled-in forms
+
+QUESTIONS = [
+    "Consultation on the harbour delivery levy: response form",
+    "1. Name of your organisation",
+    "2. Do you support the proposed levy? Please explain.",
+    "3. Any other comments",
+]
+
+
+@pytest.mark.parametrize("appearance", [True, False], ids=["saved-appearance", "value-only"])
+def test_a_forms_answers_are_read_under_their_questions(tmp_path: Path, appearance: bool) -> None:
+    """A filled-in form's fields are text the page does not draw: each answer is read after
+    its question, whether the viewer that filled it saved how it looks or only its value
+    (then the reader draws it), a box of several lines as its lines; a text box typed onto a
+    form with no fields (a viewer's FreeText) is read in its place too, a field beside its
+    label after the label; a field left empty adds nothing."""
+    answers = [
+        "Harbour Traders Association",
+        "No. The levy would close small shops in the old town,\nwhere deliveries cannot wait.",
+    ]
+    page = [
+        Text(QUESTIONS[0], LEFT, TOP, 14.0),
+        Text(QUESTIONS[1], LEFT, 680.0),
+        Text(QUESTIONS[2], LEFT, 620.0),
+        Text(QUESTIONS[3], LEFT, 520.0),
+        # Fields are annotations, listed here in no particular order.
+        Field(answers[1], LEFT, 560.0, WIDTH, 50.0, appearance=appearance),
+        Field(answers[0], LEFT, 645.0, WIDTH, 25.0, appearance=appearance),
+        Field("", LEFT, 485.0, WIDTH, 25.0, appearance=appearance),
+        Field("Typed on the page: the levy is unfair.", LEFT, 440.0, WIDTH, 20.0, text_box=True),
+        # A field beside its label, on its row, though the page draws a line below first.
+        Field("3 May 2026", LEFT + 40, 396.0, 150.0, 18.0, appearance=appearance),
+        Text("Thank you for your response.", LEFT, 360.0),
+        Text("Date:", LEFT, 400.0),
+    ]
+    source = read(tmp_path, [page])
+    assert source.text.split("\n\n") == [
+        QUESTIONS[0],
+        QUESTIONS[1],
+        answers[0],
+        QUESTIONS[2],
+        answers[1].replace("\n", " "),
+        QUESTIONS[3],
+        "Typed on the page: the levy is unfair.",
+        "Thank you for your response.",
+        "Date:",
+        "3 May 2026",
+    ]
+
+
+def test_a_form_left_blank_reads_as_its_questions(tmp_path: Path) -> None:
+    page = [
+        Text(QUESTIONS[0], LEFT, TOP, 14.0),
+        Text(QUESTIONS[1], LEFT, 680.0),
+        Field("", LEFT, 645.0, WIDTH, 25.0),
+        Text(QUESTIONS[2], LEFT, 620.0),
+        Field("", LEFT, 560.0, WIDTH, 50.0, appearance=False),
+        Text(QUESTIONS[3], LEFT, 520.0),
+    ]
+    assert read(tmp_path, [page]).text.split("\n\n") == QUESTIONS
