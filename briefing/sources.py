@@ -59,7 +59,14 @@ from briefing.ppt import read_ppt
 from briefing.pptx import PptxText, read_pptx
 from briefing.rtf import RtfText, is_rtf, read_rtf
 from briefing.saved_pages import SavedPage, read_mhtml, read_webarchive
-from briefing.spreadsheet import read_delimited, read_ods, read_xlsx, record_columns
+from briefing.spreadsheet import (
+    Questionnaire,
+    questionnaire,
+    read_delimited,
+    read_ods,
+    read_xlsx,
+    record_columns,
+)
 from briefing.xls import read_xls
 
 __all__ = [
@@ -990,18 +997,25 @@ def _parse_json_records(
 def _parse_sheet(rows: list[list[str]], shown: str, stem: str) -> list[_RawDoc]:
     """A spreadsheet whose header names a ``text`` column: each row with text a record, named
     by its row number (``responses.csv#12``, the header not counted); a row without text (a
-    response left blank) is skipped. Any other sheet: one source, a row a paragraph, cells
-    joined by " | "."""
+    response left blank) is skipped. A questionnaire's export (``spreadsheet.questionnaire``):
+    each response a record, its written answers its text, a paragraph each, its respondent its
+    author. Any other sheet: one source, a row a paragraph, cells joined by " | "."""
     if not rows:
         raise _UnreadableError(f"source is empty: {shown}")
     columns = record_columns(rows[0])
-    if columns is None:
+    form = questionnaire(rows) if columns is None else None
+    if columns is not None:
+        records = [
+            (number, {field: row[i] for field, i in columns.items() if i < len(row)})
+            for number, row in enumerate(rows[1:], start=1)
+        ]
+        empty = f"spreadsheet has no text in its column {rows[0][columns['text']]!r}: {shown}"
+    elif form is not None:
+        records = [(number, _response(row, form)) for number, row in enumerate(rows[1:], start=1)]
+        empty = f"spreadsheet has no written answers: {shown}"
+    else:
         table = "\n\n".join(" | ".join(squash(cell) for cell in row) for row in rows)
         return [_RawDoc(path=shown, text=table, fallback_title=stem)]
-    records = [
-        (number, {field: row[i] for field, i in columns.items() if i < len(row)})
-        for number, row in enumerate(rows[1:], start=1)
-    ]
     kept = [(number, record) for number, record in records if record.get("text", "").strip()]
     if len(kept) < len(records):
         blank = sorted({number for number, _ in records} - {number for number, _ in kept})
@@ -1010,9 +1024,18 @@ def _parse_sheet(rows: list[list[str]], shown: str, stem: str) -> list[_RawDoc]:
             "%s: rows with no text skipped: %s%s", shown, ", ".join(map(str, blank[:20])), more
         )
     if not kept:
-        column = rows[0][columns["text"]]
-        raise _UnreadableError(f"spreadsheet has no text in its column {column!r}: {shown}")
+        raise _UnreadableError(empty)
     return _parse_json_records([r for _, r in kept], shown, stem, [n for n, _ in kept])
+
+
+def _response(row: list[str], form: Questionnaire) -> dict[str, str]:
+    """One questionnaire response as a record: its written answers, a paragraph each."""
+    record = {field: row[i] for field, i in form.fields.items() if i < len(row)}
+    record["text"] = "\n\n".join(row[i] for i in form.answers if i < len(row) and row[i].strip())
+    who = next((row[i] for i in form.respondent if i < len(row) and row[i].strip()), None)
+    if who:
+        record["author"] = who
+    return record
 
 
 def _parse_workbook(

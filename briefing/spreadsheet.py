@@ -15,6 +15,8 @@ import contextlib
 import csv
 import io
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
@@ -27,7 +29,9 @@ __all__ = [
     "EPOCH_1904",
     "MAX_TEXT_CHARS",
     "RECORD_COLUMNS",
+    "Questionnaire",
     "number_format_kind",
+    "questionnaire",
     "read_delimited",
     "read_ods",
     "read_xlsx",
@@ -54,9 +58,25 @@ RECORD_COLUMNS = {
         "organization name",
         "submitted by",
     ),
-    "published": ("published", "date", "published date", "publication date", "published at"),
+    "published": (
+        "published",
+        "date",
+        "published date",
+        "publication date",
+        "published at",
+        "timestamp",
+    ),
 }
 _FIELD_OF = {name: field for field, names in RECORD_COLUMNS.items() for name in names}
+# A questionnaire's header: a question ("Do you support the levy?", "Q3 Comments"), and who
+# answered ("What is the name of your organisation?", "Your name").
+_QUESTION = re.compile(r"\?\s*$|^\s*(?:q|question)\s*\d+\b", re.IGNORECASE)
+_BODY_ANSWERING = re.compile(
+    r"\b(?:organi[sz]ation|company|business|respondent|on behalf of|submitted by)\b", re.IGNORECASE
+)
+_PERSON_ANSWERING = re.compile(r"\bname\b", re.IGNORECASE)
+# A question answered in words: most of its answers hold this many words or more.
+_WRITTEN_ANSWER_WORDS = 5
 # Delimiters an export may use: a comma, or a semicolon where the comma is the decimal mark
 # (Excel in much of Europe), a tab, a bar.
 _DELIMITERS = ",;\t|"
@@ -91,6 +111,53 @@ def record_columns(header: list[str]) -> dict[str, int] | None:
         if field is not None and field not in columns:
             columns[field] = index
     return columns if "text" in columns else None
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """A questionnaire's responses, a row each: the columns of the questions answered in
+    words, of who answered (a body's name before a person's: the first a row fills in is
+    its author), and of the other record fields (``published``: when)."""
+
+    answers: list[int]
+    respondent: list[int]
+    fields: dict[str, int]
+
+
+def questionnaire(rows: list[list[str]]) -> Questionnaire | None:
+    """The columns of a questionnaire's export (a form's or a consultation's responses), when
+    the header asks a question ("...?", "Q3") and most answers in some column are written in
+    words ("Please explain your answer."); else None (a table). Questions answered in a word
+    or a number are left out: such an answer's meaning is its question's, no one's words."""
+    header, body = rows[0], rows[1:]
+    if not body or not any(_QUESTION.search(name) for name in header):
+        return None
+    answers = [
+        index
+        for index in range(len(header))
+        if _written(row[index] for row in body if index < len(row))
+    ]
+    if not answers:
+        return None
+    respondent = [
+        index
+        for pattern in (_BODY_ANSWERING, _PERSON_ANSWERING)
+        for index, name in enumerate(header)
+        if index not in answers and pattern.search(name)
+    ]
+    fields: dict[str, int] = {}
+    for index, name in enumerate(header):
+        field = _FIELD_OF.get(" ".join(name.lower().split()))
+        if field == "published" and index not in answers:
+            fields.setdefault("published", index)
+    return Questionnaire(answers, list(dict.fromkeys(respondent)), fields)
+
+
+def _written(cells: Iterable[str]) -> bool:
+    """Whether most of a column's answers are written in words, not a word or a number."""
+    given = [cell for cell in cells if cell.strip()]
+    long = sum(len(cell.split()) >= _WRITTEN_ANSWER_WORDS for cell in given)
+    return bool(given) and long * 2 >= len(given)
 
 
 def _sniffed_delimiter(text: str) -> str:

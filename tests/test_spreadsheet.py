@@ -273,3 +273,50 @@ def test_a_consultations_responses_are_its_respondents_views(tmp_path: Path) -> 
     written = brief.read_text(encoding="utf-8")
     assert "1. responses \\#1, by Harbour Traders Association (" in written
     assert "2. responses \\#2, by Ana Ruiz (" in written
+
+
+FORM_EXPORT = (
+    "Timestamp,Email address,What is your name?,Which organisation do you represent?,"
+    "Do you support the proposed levy?,Please explain your answer.,Any other comments?\n"
+    "2026/11/02 10:15,a@example.org,Ana Ruiz,Harbour Traders Association,No,"
+    '"We oppose the levy, which would close small shops in the old town.",\n'
+    "2026/11/02 11:02,b@example.org,Leo Park,,Yes,"
+    '"I support it: my street is choked with delivery vans every morning.",'
+    '"Please also fund cargo bikes for the shops."\n'
+    "2026/11/03 09:00,c@example.org,Kim Berg,Ferry Union,Not sure,,\n"
+)
+
+
+def test_a_questionnaires_responses_are_sources_by_their_respondents(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A form's export (its header asks questions): each response is a source, its written
+    answers a paragraph each, by the body its respondent answers for, else by the person;
+    answers of a word ("Yes", "No") are left out, as is a response with no written answer
+    (said so)."""
+    with caplog.at_level(logging.INFO, logger="briefing.sources"):
+        traders, park = read_all(tmp_path / "responses.csv", FORM_EXPORT.encode())
+    assert [(s.path, s.author, s.published, s.text) for s in (traders, park)] == [
+        (
+            str(tmp_path / "responses.csv#1"),
+            "Harbour Traders Association",
+            "2026/11/02 10:15",
+            "We oppose the levy, which would close small shops in the old town.",
+        ),
+        (
+            str(tmp_path / "responses.csv#2"),
+            "Leo Park",
+            "2026/11/02 11:02",
+            "I support it: my street is choked with delivery vans every morning.\n\n"
+            "Please also fund cargo bikes for the shops.",
+        ),
+    ]
+    assert "rows with no text skipped: 3" in caplog.text
+
+
+def test_a_table_that_asks_a_question_but_holds_no_written_answers_stays_a_table(
+    tmp_path: Path,
+) -> None:
+    data = "Route,Fare today,Cheaper in 2031?\nIsland ferry,12.50,No\nHarbour loop,3.00,Yes\n"
+    source = read_one(tmp_path / "fares.csv", data.encode())
+    assert source.text.split("\n\n")[1] == "Island ferry | 12.50 | No"
