@@ -141,7 +141,7 @@ class _Workbook:
                 self.epoch = EPOCH_1904 if struct.unpack_from("<H", body)[0] else EPOCH_1900
             elif kind == _FORMAT:
                 (number,) = struct.unpack_from("<H", body)
-                self.formats[number] = self._string(body, 2, wide_length=self.biff8)[0]
+                self.formats[number] = self._string(body, 2, wide_length=self.biff8)
             elif kind == _XF:
                 kinds.append(struct.unpack_from("<H", body, 2)[0])
             elif kind == _BOUNDSHEET:
@@ -157,13 +157,12 @@ class _Workbook:
         at, state, kind = struct.unpack_from("<IBB", body)
         if state & 0x03 or kind != 0:  # hidden, or a chart, macro or module sheet
             return
-        name = self._string(body, 6, wide_length=False)[0]
+        name = self._string(body, 6, wide_length=False)
         self.listed.append(_Sheet(name or f"Sheet{len(self.listed) + 1}", at))
 
-    def _string(self, body: bytes, at: int, *, wide_length: bool) -> tuple[str, int]:
-        """A string in a record: its length (two bytes or one), then in BIFF8 an option
-        byte and its characters; in BIFF5 bytes in the workbook's code page. The string and
-        the offset after it."""
+    def _string(self, body: bytes, at: int, *, wide_length: bool) -> str:
+        """The string at ``at`` in a record: its length (two bytes or one), then in BIFF8 an
+        option byte and its characters; in BIFF5 bytes in the workbook's code page."""
         if wide_length:
             (count,) = struct.unpack_from("<H", body, at)
             at += 2
@@ -171,7 +170,7 @@ class _Workbook:
             count = body[at]
             at += 1
         if not self.biff8:
-            return body[at : at + count].decode(self.codec, "replace"), at + count
+            return body[at : at + count].decode(self.codec, "replace")
         options = body[at]
         at += 1
         if options & _RICH:
@@ -180,7 +179,7 @@ class _Workbook:
             at += 4
         width = 2 if options & _HIGH_BYTE else 1
         raw = body[at : at + count * width]
-        return raw.decode("utf-16-le" if width == 2 else "latin-1", "replace"), at + count * width
+        return raw.decode("utf-16-le" if width == 2 else "latin-1", "replace")
 
     # ------------------------------------------------------------------ cells
 
@@ -245,7 +244,7 @@ class _Workbook:
             return [(row, column, self.strings[index] if index < len(self.strings) else "")]
         if kind in (_LABEL, _RSTRING):
             row, column = struct.unpack_from("<HH", body)
-            return [(row, column, self._string(body, 6, wide_length=True)[0])]
+            return [(row, column, self._string(body, 6, wide_length=True))]
         if kind == _NUMBER:
             row, column, style, number = struct.unpack_from("<HHHd", body)
             return [(row, column, self._number(number, style))]
@@ -277,7 +276,7 @@ class _Workbook:
     def _long_string(self, pieces: list[bytes]) -> str:
         """A formula's string result: its STRING record, going on in CONTINUE records."""
         if not self.biff8:
-            return self._string(pieces[0], 0, wide_length=True)[0]
+            return self._string(pieces[0], 0, wide_length=True)
         return _Pieces(pieces).next_string()
 
     def _number(self, number: float, style: int) -> str:
