@@ -95,7 +95,9 @@ _BREAK = "\x00"  # cannot occur in decoded text: NUL bytes were removed
 # Where an outermost table's row begins and ends, and where each of its cells begins: control
 # characters, taken out of the page's own text so that none of its can pass for one.
 _ROW_START, _ROW_END, _CELL = "\x02", "\x03", "\x01"
-_MARKERS_OUT = str.maketrans("", "", _ROW_START + _ROW_END + _CELL)
+# A table's row read as one paragraph opens with this, so its empty cells' spaces are kept.
+_JOINED_ROW = "\x04"
+_MARKERS_OUT = str.maketrans("", "", _ROW_START + _ROW_END + _CELL + _JOINED_ROW)
 _ROW = re.compile(f"{_ROW_START}([^{_ROW_START}{_ROW_END}]*){_ROW_END}")
 # A row of two cells or more, no more text than this and no more paragraphs in a cell is a
 # table's row, read as one paragraph, its cells joined by " | " (as Word and PDF tables are
@@ -275,7 +277,9 @@ class _ArticleParser(HTMLParser):
             joined = joined.replace(marker, " ")
         result: list[str] = []
         for block in joined.split(_BREAK):
-            if "\n" in block.strip():
+            if block.startswith(_JOINED_ROW):  # its cells are squashed: "a |  | b" stays
+                text = block[1:]
+            elif "\n" in block.strip():
                 lines = [squash(line) for line in block.split("\n")]
                 text = "\n".join(line for line in lines if line)
             else:
@@ -297,7 +301,7 @@ def _row_text(row: re.Match[str]) -> str:
         and sum(map(len, cells)) <= _ROW_MAX_CHARS
         and max(paragraphs) <= _CELL_MAX_PARAGRAPHS
     ):
-        return f"{_BREAK}{' | '.join(cells)}{_BREAK}" if any(cells) else _BREAK
+        return f"{_BREAK}{_JOINED_ROW}{' | '.join(cells)}{_BREAK}" if any(cells) else _BREAK
     return row.group(1).replace(_CELL, " ")
 
 

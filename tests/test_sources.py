@@ -459,7 +459,7 @@ def test_an_html_tables_row_is_one_paragraph_however_its_cells_are_marked_up(
     assert source.text.split("\n\n") == [
         BODY,
         "Item | Cost | Who pays",
-        "Dredging of the harbour entrance | | Port",
+        "Dredging of the harbour entrance |  | Port",
         "Quay wall | 95 million | City Region",
         "From the floor",
         story,
