@@ -5,6 +5,10 @@ a reader sees is the main document part's paragraphs and tables, with tracked ch
 they would read once accepted (insertions in, deletions out), then the footnotes and
 endnotes. Page headers and footers are other parts and are not read, as a PDF's running
 headers are dropped. The zip and its XML are untrusted and opened by ``briefing.package``.
+
+A part of the text may be another document the file carries (``altChunk``): a web page, a
+web archive (.mht), RTF, plain text or another .docx, which Word shows in its place and
+many a web application's "export to Word" writes the whole text as. It is read in its place.
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from briefing.errors import SourceError
-from briefing.package import SYMBOL_GLYPHS, document_title, read_parts
+from briefing.html_page import read_html
+from briefing.package import SYMBOL_GLYPHS, document_title, open_package, read_parts
+from briefing.rtf import read_rtf
+from briefing.saved_pages import read_mhtml
 
 __all__ = ["DocxText", "read_docx"]
 
@@ -23,6 +30,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _DOCUMENT = "word/document.xml"
 _NOTES = ("word/footnotes.xml", "word/endnotes.xml")
+_RELS = "word/_rels/document.xml.rels"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_CHUNK_DEPTH = 3  # a .docx chunk inside a .docx chunk ..., read this deep
 _CORE = "docProps/core.xml"
 _HEADING_STYLE = re.compile(r"^(?:Title|Subtitle|Heading\d?)$", re.IGNORECASE)
 # Notes that only draw the line above the notes, or continue it on the next page.
@@ -37,7 +47,7 @@ class DocxText:
     title: str | None
 
 
-def read_docx(data: bytes, shown: str) -> DocxText:
+def read_docx(data: bytes, shown: str, _depth: int = 0) -> DocxText:
     """Parse ``data`` as a .docx; ``SourceError`` with a one-line reason when it cannot be."""
     parts = read_parts(
         data,
@@ -45,13 +55,14 @@ def read_docx(data: bytes, shown: str) -> DocxText:
         kind="Word document",
         extension=".docx",
         main=_DOCUMENT,
-        others=(*_NOTES, _CORE),
+        others=(*_NOTES, _CORE, _RELS),
     )
     body = parts[_DOCUMENT].find(f"{_W}body")
     paragraphs: list[str] = []
     heading: str | None = None
     if body is not None:
-        for text, is_heading in _blocks(body):
+        chunks = _chunks(data, shown, body, parts.get(_RELS), _depth)
+        for text, is_heading in _blocks(body, chunks):
             paragraphs.append(text)
             if is_heading and heading is None:
                 heading = text
@@ -64,25 +75,84 @@ def read_docx(data: bytes, shown: str) -> DocxText:
     return DocxText(text="\n\n".join(paragraphs), title=title)
 
 
-def _blocks(container: ElementTree.Element) -> Iterator[tuple[str, bool]]:
+def _chunks(
+    data: bytes,
+    shown: str,
+    body: ElementTree.Element,
+    rels: ElementTree.Element | None,
+    depth: int,
+) -> dict[str, list[str]]:
+    """The paragraphs of each document the body carries as an ``altChunk``, by its
+    relationship id."""
+    ids = {chunk.get(_R_ID, "") for chunk in body.iter(f"{_W}altChunk")} - {""}
+    if not ids or rels is None:
+        return {}
+    targets = {
+        rel.get("Id", ""): rel.get("Target", "")
+        for rel in rels
+        if rel.get("Id") in ids and rel.get("TargetMode") != "External"
+    }
+    found: dict[str, list[str]] = {}
+    with open_package(data, shown, kind="Word document", extension=".docx") as package:
+        for rid, target in targets.items():
+            name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+            if name in package.names:
+                found[rid] = _chunk_paragraphs(package.raw(name), name, f"{shown}#{name}", depth)
+    return found
+
+
+def _chunk_paragraphs(raw: bytes, name: str, shown: str, depth: int) -> list[str]:
+    """A carried document's paragraphs, read by what its first bytes say it is, else its
+    name."""
+    head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"mime-version:") or b"\nmime-version:" in head:
+        return read_html(read_mhtml(raw, shown).html).paragraphs
+    if head.startswith(b"<") or name.lower().endswith((".htm", ".html", ".xhtml", ".mht")):
+        return read_html(_decoded(raw)).paragraphs
+    if head.startswith(b"{\\rtf"):
+        text = read_rtf(raw, shown).text
+    elif raw.startswith(b"PK\x03\x04") and depth < _CHUNK_DEPTH:
+        text = read_docx(raw, shown, depth + 1).text
+    else:
+        text = _decoded(raw)
+    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def _decoded(raw: bytes) -> str:
+    """A carried page's or text's characters: UTF-8 (with or without its mark, or UTF-16
+    with its mark), else Windows-1252, as Word writes them."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", "replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
+
+
+def _blocks(
+    container: ElementTree.Element, chunks: dict[str, list[str]] | None = None
+) -> Iterator[tuple[str, bool]]:
     """The paragraphs with text in a body or cell, in order, each with whether it is a
-    heading; a table gives one paragraph a row, its cells separated by ' | '."""
+    heading; a table gives one paragraph a row, its cells separated by ' | '; a carried
+    document (``chunks``, by relationship id) gives its own paragraphs."""
     for child in container:
-        if child.tag == f"{_W}p":
+        if child.tag == f"{_W}altChunk":
+            yield from ((text, False) for text in (chunks or {}).get(child.get(_R_ID, ""), []))
+        elif child.tag == f"{_W}p":
             text = _paragraph_text(child)
             if text.strip():
                 yield text.strip(), _is_heading(child)
         elif child.tag == f"{_W}tbl":
             for row in child.iter(f"{_W}tr"):
                 cells = [
-                    " ".join(text for text, _ in _blocks(cell))
+                    " ".join(text for text, _ in _blocks(cell, chunks))
                     for cell in row
                     if cell.tag == f"{_W}tc"
                 ]
                 if any(cells):
                     yield " | ".join(cells), False
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
-            yield from _blocks(child)
+            yield from _blocks(child, chunks)
 
 
 def _paragraph_text(paragraph: ElementTree.Element) -> str:

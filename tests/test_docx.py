@@ -264,3 +264,76 @@ def test_a_part_naming_an_unknown_encoding_is_one_line_error(tmp_path: Path) -> 
     assert error(tmp_path, broken.getvalue()) == (
         "cannot read Word document: FILE (damaged part word/document.xml)"
     )
+
+
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+
+
+def carrying(body: str, chunks: dict[str, bytes]) -> bytes:
+    """A .docx whose body carries ``chunks`` (part name under word/ -> its bytes) as
+    altChunks, one each where ``body`` writes ``{name}``."""
+    rels = "".join(
+        f'<Relationship Id="rId{n}" Type="{CHUNK}" Target="{name}"/>'
+        for n, name in enumerate(chunks, 1)
+    )
+    for n, name in enumerate(chunks, 1):
+        body = body.replace(f"{{{name}}}", f'<w:altChunk xmlns:r="{R}" r:id="rId{n}"/>')
+    extra = {f"word/{name}": data for name, data in chunks.items()}
+    extra["word/_rels/document.xml.rels"] = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f"{rels}</Relationships>"
+    ).encode()
+    return docx_bytes(body, extra=extra)
+
+
+def test_a_document_the_file_carries_is_read_in_its_place(tmp_path: Path) -> None:
+    """Word shows a carried document (altChunk) where the body puts it, as a web
+    application's "export to Word" writes its whole text: a web page (in Windows-1252 here;
+    its table's row as a row), a web archive (.mht, quoted-printable), RTF, plain text and
+    another .docx."""
+    page = (
+        "<html><head><meta charset='windows-1252'></head><body>"
+        f"<p>{STATEMENT}</p><p>Café owners agree.</p>"
+        "<table><tr><td>Levy</td><td>12 euros</td></tr></table></body></html>"
+    ).encode("cp1252")
+    archive = (
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable"
+        b"\r\n\r\n<p>The ferry operators=20object.</p>\r\n--b--\r\n"
+    )
+    rtf = rb"{\rtf1\ansi The council will hear the operators in May.\par}"
+    inner = docx_bytes(para(run(OBJECTION)))
+    body = (
+        para(run("Before the carried pages."))
+        + "{page.htm}{archive.mht}{note.rtf}{plain.txt}{inner.docx}"
+        + para(run("After them."))
+    )
+    chunks = {
+        "page.htm": page,
+        "archive.mht": archive,
+        "note.rtf": rtf,
+        "plain.txt": b"A plain note.\n\nIts second paragraph.",
+        "inner.docx": inner,
+    }
+    assert load(tmp_path, carrying(body, chunks)).text.split("\n\n") == [
+        "Before the carried pages.",
+        STATEMENT,
+        "Café owners agree.",
+        "Levy | 12 euros",
+        "The ferry operators object.",
+        "The council will hear the operators in May.",
+        "A plain note.",
+        "Its second paragraph.",
+        OBJECTION,
+        "After them.",
+    ]
+
+
+def test_a_file_that_is_only_a_carried_page_is_read(tmp_path: Path) -> None:
+    """html-docx-js, behind many an "export to Word" button, writes the body as one altChunk."""
+    data = carrying(
+        "{afchunk.mht}",
+        {"afchunk.mht": b"<html><body><p>" + STATEMENT.encode() + b"</p></body></html>"},
+    )
+    assert load(tmp_path, data).text == STATEMENT
