@@ -20,7 +20,14 @@ from xml.etree import ElementTree
 
 from briefing.errors import SourceError
 from briefing.html_page import read_html
-from briefing.package import SYMBOL_GLYPHS, document_title, open_package, read_parts
+from briefing.package import (
+    DIAGRAM_DATA,
+    SYMBOL_GLYPHS,
+    diagram_texts,
+    document_title,
+    open_package,
+    read_parts,
+)
 from briefing.rtf import read_rtf
 from briefing.saved_pages import read_mhtml
 
@@ -32,6 +39,7 @@ _DOCUMENT = "word/document.xml"
 _NOTES = ("word/footnotes.xml", "word/endnotes.xml")
 _RELS = "word/_rels/document.xml.rels"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_RELIDS = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
 _CHUNK_DEPTH = 3  # a .docx chunk inside a .docx chunk ..., read this deep
 _CORE = "docProps/core.xml"
 _HEADING_STYLE = re.compile(r"^(?:Title|Subtitle|Heading\d?)$", re.IGNORECASE)
@@ -61,8 +69,8 @@ def read_docx(data: bytes, shown: str, _depth: int = 0) -> DocxText:
     paragraphs: list[str] = []
     heading: str | None = None
     if body is not None:
-        chunks = _chunks(data, shown, body, parts.get(_RELS), _depth)
-        for text, is_heading in _blocks(body, chunks):
+        carried = _carried(data, shown, body, parts.get(_RELS), _depth)
+        for text, is_heading in _blocks(body, carried):
             paragraphs.append(text)
             if is_heading and heading is None:
                 heading = text
@@ -75,16 +83,18 @@ def read_docx(data: bytes, shown: str, _depth: int = 0) -> DocxText:
     return DocxText(text="\n\n".join(paragraphs), title=title)
 
 
-def _chunks(
+def _carried(
     data: bytes,
     shown: str,
     body: ElementTree.Element,
     rels: ElementTree.Element | None,
     depth: int,
 ) -> dict[str, list[str]]:
-    """The paragraphs of each document the body carries as an ``altChunk``, by its
-    relationship id."""
-    ids = {chunk.get(_R_ID, "") for chunk in body.iter(f"{_W}altChunk")} - {""}
+    """The paragraphs of each document the body carries as an ``altChunk``, and the boxes of
+    each SmartArt diagram, by relationship id."""
+    chunk_ids = {chunk.get(_R_ID, "") for chunk in body.iter(f"{_W}altChunk")} - {""}
+    diagram_ids = {ids.get(DIAGRAM_DATA, "") for ids in body.iter(_RELIDS)} - {""}
+    ids = chunk_ids | diagram_ids
     if not ids or rels is None:
         return {}
     targets = {
@@ -96,7 +106,11 @@ def _chunks(
     with open_package(data, shown, kind="Word document", extension=".docx") as package:
         for rid, target in targets.items():
             name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
-            if name in package.names:
+            if name not in package.names:
+                continue
+            if rid in diagram_ids:
+                found[rid] = diagram_texts(package.part(name))
+            else:
                 found[rid] = _chunk_paragraphs(package.raw(name), name, f"{shown}#{name}", depth)
     return found
 
@@ -130,40 +144,45 @@ def _decoded(raw: bytes) -> str:
 
 
 def _blocks(
-    container: ElementTree.Element, chunks: dict[str, list[str]] | None = None
+    container: ElementTree.Element, carried: dict[str, list[str]] | None = None
 ) -> Iterator[tuple[str, bool]]:
     """The paragraphs with text in a body or cell, in order, each with whether it is a
     heading; a table gives one paragraph a row, its cells separated by ' | '; a carried
-    document (``chunks``, by relationship id) gives its own paragraphs."""
+    document or diagram (``carried``, by relationship id) gives its own paragraphs."""
     for child in container:
         if child.tag == f"{_W}altChunk":
-            yield from ((text, False) for text in (chunks or {}).get(child.get(_R_ID, ""), []))
+            yield from ((text, False) for text in (carried or {}).get(child.get(_R_ID, ""), []))
         elif child.tag == f"{_W}p":
-            text = _paragraph_text(child)
+            text = _paragraph_text(child, carried)
             if text.strip():
                 yield text.strip(), _is_heading(child)
         elif child.tag == f"{_W}tbl":
             for row in child.iter(f"{_W}tr"):
                 cells = [
-                    " ".join(text for text, _ in _blocks(cell, chunks))
+                    " ".join(text for text, _ in _blocks(cell, carried))
                     for cell in row
                     if cell.tag == f"{_W}tc"
                 ]
                 if any(cells):
                     yield " | ".join(cells), False
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
-            yield from _blocks(child, chunks)
+            yield from _blocks(child, carried)
 
 
-def _paragraph_text(paragraph: ElementTree.Element) -> str:
+def _paragraph_text(
+    paragraph: ElementTree.Element, carried: dict[str, list[str]] | None = None
+) -> str:
     """A paragraph's text as it reads: tabs and line breaks as spaces, deleted text, field
-    codes and symbol fonts' glyphs left out."""
+    codes and symbol fonts' glyphs left out; a SmartArt diagram in it (its boxes in
+    ``carried``) a line a box."""
     pieces: list[str] = []
-    _collect(paragraph, pieces)
+    _collect(paragraph, pieces, carried or {})
     return SYMBOL_GLYPHS.sub("", "".join(pieces))
 
 
-def _collect(element: ElementTree.Element, pieces: list[str]) -> None:
+def _collect(
+    element: ElementTree.Element, pieces: list[str], carried: dict[str, list[str]]
+) -> None:
     for child in element:
         tag = child.tag
         if tag in (f"{_W}del", f"{_W}instrText", f"{_W}delText", f"{_W}pPr", f"{_W}rPr"):
@@ -178,10 +197,12 @@ def _collect(element: ElementTree.Element, pieces: list[str]) -> None:
             continue  # the same content again, for older readers
         elif tag == f"{_W}p":  # a text box's paragraph, inside this one
             pieces.append("\n")
-            _collect(child, pieces)
+            _collect(child, pieces, carried)
             pieces.append("\n")
+        elif tag == _RELIDS:
+            pieces.extend(f"\n{box}\n" for box in carried.get(child.get(DIAGRAM_DATA, ""), []))
         else:
-            _collect(child, pieces)
+            _collect(child, pieces, carried)
 
 
 def _is_heading(paragraph: ElementTree.Element) -> bool:

@@ -22,6 +22,8 @@ from briefing.cfb import CompoundFile, CompoundFileError, is_compound_file
 from briefing.errors import SourceError
 
 __all__ = [
+    "DIAGRAM_DATA",
+    "diagram_texts",
     "UNREADABLE_MEMBER",
     "Package",
     "document_title",
@@ -163,3 +165,31 @@ def usable_title(title: str) -> str | None:
     if not title or len(title) > _TITLE_MAX or _TOOL_TITLE.match(title):
         return None
     return title
+
+
+_DIAGRAM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+DIAGRAM_DATA = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"
+# A diagram's points that hold its text: a node, an assistant; not the document, the
+# transitions between points or the presentation's own.
+_DIAGRAM_TEXT_POINTS = frozenset({"node", "asst"})
+
+
+def diagram_texts(data_model: ElementTree.Element) -> list[str]:
+    """The text of a SmartArt diagram (its data part, which ``dgm:relIds r:dm`` names), a
+    point a paragraph, in the order the diagram lists them."""
+    texts = []
+    for point in data_model.iter(f"{_DIAGRAM}pt"):
+        if point.get("type", "node") not in _DIAGRAM_TEXT_POINTS:
+            continue
+        body = point.find(f"{_DIAGRAM}t")
+        if body is None:
+            continue
+        lines = [
+            "".join(t.text or "" for t in paragraph.iter(f"{_DRAWING}t")).strip()
+            for paragraph in body.iter(f"{_DRAWING}p")
+        ]
+        text = " ".join(line for line in lines if line)
+        if text:
+            texts.append(text)
+    return texts

@@ -3,10 +3,11 @@
 Ministries present budgets and consultations as slide decks, and the deck is what reaches
 the newsroom. A .pptx is a zip of XML parts (opened by ``briefing.package``); the slides are
 read in the order the presentation lists them, hidden ones left out. On a slide, every text
-shape, group and table is read in the slide's order, a paragraph of text at a time (a table
-as one paragraph a row); the placeholders the master fills in (slide number, date, footer)
-are not. The speaker notes follow their slide's text: they are often where the substance
-is. Each slide is a page of the source, so a quote's note names the slide it is on.
+shape, group, table and SmartArt diagram is read in the slide's order, a paragraph of text
+at a time (a table as one paragraph a row, a diagram's box as one); the placeholders the
+master fills in (slide number, date, footer) are not. The speaker notes follow their slide's
+text: they are often where the substance is. Each slide is a page of the source, so a
+quote's note names the slide it is on.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from briefing.errors import SourceError
-from briefing.package import Package, open_package, usable_title
+from briefing.package import DIAGRAM_DATA, Package, diagram_texts, open_package, usable_title
 
 __all__ = ["PptxText", "deck_text", "read_pptx"]
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_RELIDS = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -124,7 +126,8 @@ def _slide_paragraphs(package: Package, name: str) -> tuple[list[str], str | Non
     tree = slide.find(f"{_P}cSld/{_P}spTree")
     paragraphs: list[str] = []
     title: str | None = None
-    for text, is_title in _shapes(tree) if tree is not None else ():
+    diagrams = _diagrams(package, name, tree) if tree is not None else {}
+    for text, is_title in _shapes(tree, diagrams=diagrams) if tree is not None else ():
         paragraphs.append(text)
         if is_title and title is None:
             title = text
@@ -136,15 +139,32 @@ def _slide_paragraphs(package: Package, name: str) -> tuple[list[str], str | Non
     return paragraphs, title
 
 
+def _diagrams(package: Package, name: str, tree: ElementTree.Element) -> dict[str, list[str]]:
+    """The text of each SmartArt diagram on the slide, by the id its frame names its data
+    part with."""
+    ids = {ids.get(DIAGRAM_DATA, "") for ids in tree.iter(_RELIDS)} - {""}
+    if not ids:
+        return {}
+    targets = _relationships(package, name)
+    return {
+        rid: diagram_texts(package.part(targets[rid]))
+        for rid in ids
+        if rid in targets and targets[rid] in package.names
+    }
+
+
 def _shapes(
-    tree: ElementTree.Element, only: frozenset[str | None] | None = None
+    tree: ElementTree.Element,
+    only: frozenset[str | None] | None = None,
+    diagrams: dict[str, list[str]] | None = None,
 ) -> Iterator[tuple[str, bool]]:
-    """The paragraphs of a shape tree's text shapes, groups and tables, in order, each with
-    whether it is the slide's title; ``only`` keeps the shapes of those placeholder types
-    (None: a shape that is no placeholder)."""
+    """The paragraphs of a shape tree's text shapes, groups, tables and SmartArt diagrams
+    (``diagrams``: their text by data part id), in order, each with whether it is the
+    slide's title; ``only`` keeps the shapes of those placeholder types (None: a shape that
+    is no placeholder)."""
     for shape in tree:
         if shape.tag == f"{_P}grpSp":
-            yield from _shapes(shape, only)
+            yield from _shapes(shape, only, diagrams)
         elif shape.tag == f"{_P}sp":
             placeholder = shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
             kind = placeholder.get("type", "body") if placeholder is not None else None
@@ -155,6 +175,10 @@ def _shapes(
                 for text in _paragraphs(body):
                     yield text, kind in _TITLES
         elif shape.tag == f"{_P}graphicFrame" and only is None:
+            for ids in shape.iter(_RELIDS):
+                yield from (
+                    (text, False) for text in (diagrams or {}).get(ids.get(DIAGRAM_DATA, ""), [])
+                )
             for row in shape.iter(f"{_A}tr"):
                 cells = [" ".join(_paragraphs(cell)) for cell in row.iter(f"{_A}tc")]
                 if any(cells):

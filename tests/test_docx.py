@@ -337,3 +337,43 @@ def test_a_file_that_is_only_a_carried_page_is_read(tmp_path: Path) -> None:
         {"afchunk.mht": b"<html><body><p>" + STATEMENT.encode() + b"</p></body></html>"},
     )
     assert load(tmp_path, data).text == STATEMENT
+
+
+def test_a_smartart_diagrams_boxes_are_read_in_its_place(tmp_path: Path) -> None:
+    """A SmartArt diagram's text is in a data part of its own: each box a paragraph, where
+    the diagram sits, the diagram's own points (the document, transitions) left out."""
+    dgm = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    points = "".join(
+        f'<dgm:pt modelId="{n}"{kind}><dgm:t><a:p><a:r><a:t>{text}</a:t></a:r></a:p></dgm:t>'
+        "</dgm:pt>"
+        for n, (kind, text) in enumerate(
+            [
+                (' type="doc"', "Diagram"),
+                ("", STATEMENT),
+                (' type="sibTrans"', "x"),
+                ("", OBJECTION),
+            ]
+        )
+    )
+    data = (
+        f'<dgm:dataModel xmlns:dgm="{dgm}" xmlns:a="{a}"><dgm:ptLst>{points}</dgm:ptLst>'
+        "</dgm:dataModel>"
+    ).encode()
+    drawing = (
+        f'<w:p><w:r><w:drawing><a:graphic xmlns:a="{a}"><a:graphicData>'
+        f'<dgm:relIds xmlns:dgm="{dgm}" xmlns:r="{R}" r:dm="rId1"/>'
+        "</a:graphicData></a:graphic></w:drawing></w:r></w:p>"
+    )
+    rels = (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="diagramData" Target="diagrams/data1.xml"/></Relationships>'
+    )
+    body = para(run("Two positions:")) + drawing + para(run("End."))
+    extra = {"word/diagrams/data1.xml": data, "word/_rels/document.xml.rels": rels}
+    assert load(tmp_path, docx_bytes(body, extra=extra)).text.split("\n\n") == [
+        "Two positions:",
+        STATEMENT,
+        OBJECTION,
+        "End.",
+    ]

@@ -67,6 +67,7 @@ def deck(
     order: list[int] | None = None,
     notes: dict[int, str] | None = None,
     title: str | None = None,
+    extra: dict[str, bytes] | None = None,
 ) -> bytes:
     """A minimal .pptx: the presentation listing ``slides`` (in ``order``, by their number
     from 1), each slide a part, speaker notes for some, and the document's title."""
@@ -95,6 +96,7 @@ def deck(
             )
     if title is not None:
         parts["docProps/core.xml"] = core_properties(title)
+    parts.update(extra or {})
     return zipped(parts)
 
 
@@ -155,3 +157,49 @@ def test_macro_enabled_and_slide_show_decks_are_decks(tmp_path: Path) -> None:
     for name in ("deck.pptm", "deck.ppsx"):
         assert read_one(tmp_path / name, data).text == PLAN
     assert read_one(tmp_path / "memo.docm", docx_bytes(para(run(RISK)))).text == RISK
+
+
+DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+DIAGRAM_DATA = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData"
+
+
+def diagram_data(*points: tuple[str | None, str]) -> bytes:
+    """A SmartArt diagram's data part: its points, each (type, text); type None is a node."""
+    listed = "".join(
+        f'<dgm:pt modelId="{n}"{f" type={chr(34)}{kind}{chr(34)}" if kind else ""}>'
+        f"<dgm:t><a:bodyPr/><a:p><a:r><a:t>{text}</a:t></a:r></a:p></dgm:t></dgm:pt>"
+        for n, (kind, text) in enumerate(points)
+    )
+    return (
+        f'<dgm:dataModel xmlns:dgm="{DGM}" xmlns:a="{A}"><dgm:ptLst>{listed}</dgm:ptLst>'
+        "</dgm:dataModel>"
+    ).encode()
+
+
+def test_a_smartart_diagrams_boxes_are_read_in_its_place(tmp_path: Path) -> None:
+    """A SmartArt diagram keeps its text in a data part of its own: each box is a paragraph,
+    where the diagram sits on the slide; the diagram's own points (the document, the
+    transitions) hold none worth reading."""
+    frame = (
+        "<p:graphicFrame><a:graphic><a:graphicData>"
+        f'<dgm:relIds xmlns:dgm="{DGM}" r:dm="rId7" r:lo="rId8" r:qs="rId9" r:cs="rId10"/>'
+        "</a:graphicData></a:graphic></p:graphicFrame>"
+    )
+    data = deck(
+        [slide(shape("Three risks", placeholder="title"), frame, shape(NOTE))],
+        extra={
+            "ppt/slides/_rels/slide1.xml.rels": rels(
+                ("rId7", DIAGRAM_DATA, "../diagrams/data1.xml")
+            ),
+            "ppt/diagrams/data1.xml": diagram_data(
+                ("doc", "Diagram"), (None, PLAN), ("parTrans", "x"), (None, RISK), ("asst", REASON)
+            ),
+        },
+    )
+    assert read_one(tmp_path / "risks.pptx", data).text.split("\n\n") == [
+        "Three risks",
+        PLAN,
+        RISK,
+        REASON,
+        NOTE,
+    ]
