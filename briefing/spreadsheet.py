@@ -74,7 +74,10 @@ _QUESTION = re.compile(r"\?\s*$|^\s*(?:q|question)\s*\d+\b", re.IGNORECASE)
 _BODY_ANSWERING = re.compile(
     r"\b(?:organi[sz]ation|company|business|respondent|on behalf of|submitted by)\b", re.IGNORECASE
 )
-_PERSON_ANSWERING = re.compile(r"\bname\b", re.IGNORECASE)
+_PERSON_ANSWERING = re.compile(
+    r"\b(?:your|full|respondent'?s?)\s+name\b|\bname of (?:the )?respondent\b|^\W*name\W*$",
+    re.IGNORECASE,
+)
 # A question answered in words: most of its answers hold this many words or more.
 _WRITTEN_ANSWER_WORDS = 5
 # Delimiters an export may use: a comma, or a semicolon where the comma is the decimal mark
@@ -126,9 +129,11 @@ class Questionnaire:
 
 def questionnaire(rows: list[list[str]]) -> Questionnaire | None:
     """The columns of a questionnaire's export (a form's or a consultation's responses), when
-    the header asks a question ("...?", "Q3") and most answers in some column are written in
-    words ("Please explain your answer."); else None (a table). Questions answered in a word
-    or a number are left out: such an answer's meaning is its question's, no one's words."""
+    the header asks a question ("...?", "Q3"), names who answered ("Your name", "Which
+    organisation do you represent?") and most answers in some column are written in words
+    ("Please explain your answer."); else None (a table: a task list's "Complete?" column
+    makes no questionnaire). Questions answered in a word or a number are left out: such an
+    answer's meaning is its question's, no one's words."""
     header, body = rows[0], rows[1:]
     if not body or not any(_QUESTION.search(name) for name in header):
         return None
@@ -137,14 +142,14 @@ def questionnaire(rows: list[list[str]]) -> Questionnaire | None:
         for index in range(len(header))
         if _written(row[index] for row in body if index < len(row))
     ]
-    if not answers:
-        return None
     respondent = [
         index
         for pattern in (_BODY_ANSWERING, _PERSON_ANSWERING)
         for index, name in enumerate(header)
         if index not in answers and pattern.search(name)
     ]
+    if not answers or not respondent:
+        return None
     fields: dict[str, int] = {}
     for index, name in enumerate(header):
         field = _FIELD_OF.get(" ".join(name.lower().split()))

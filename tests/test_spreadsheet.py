@@ -314,9 +314,16 @@ def test_a_questionnaires_responses_are_sources_by_their_respondents(
     assert "rows with no text skipped: 3" in caplog.text
 
 
-def test_a_table_that_asks_a_question_but_holds_no_written_answers_stays_a_table(
-    tmp_path: Path,
-) -> None:
-    data = "Route,Fare today,Cheaper in 2031?\nIsland ferry,12.50,No\nHarbour loop,3.00,Yes\n"
-    source = read_one(tmp_path / "fares.csv", data.encode())
-    assert source.text.split("\n\n")[1] == "Island ferry | 12.50 | No"
+@pytest.mark.parametrize(
+    "data",
+    [
+        # A question, but no written answers.
+        "Route,Fare today,Cheaper in 2031?\nIsland ferry,12.50,No\nHarbour loop,3.00,Yes\n",
+        # A question and sentences, but no one who answered: a task list.
+        "Task,Owner,Complete?\nIsland ferry timetable for the winter months is drafted,Mark,No\n"
+        "Harbour loop fares are compared with the other ports,Sue,Yes\n",
+    ],
+)
+def test_a_table_that_is_no_questionnaire_stays_a_table(tmp_path: Path, data: str) -> None:
+    source = read_one(tmp_path / "table.csv", data.encode())
+    assert source.text.split("\n\n")[1].startswith("Island ferry") and " | " in source.text
