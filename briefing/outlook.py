@@ -37,7 +37,7 @@ from briefing.mail import (
     read_mime_entity,
     sender_name,
 )
-from briefing.rtf import read_rtf
+from briefing.rtf import decompress_rtf, read_rtf
 
 __all__ = ["decompress_rtf", "read_msg"]
 
@@ -303,58 +303,3 @@ def _attachment_name(attachment: _Properties, number: int) -> str:
         or ""
     )
     return file_name(given) or f"attachment {number}"
-
-
-# --------------------------------------------------------------------------- compressed RTF
-
-_COMPRESSED = 0x75465A4C  # "LZFu"
-_UNCOMPRESSED = 0x414C454D  # "MELA"
-# The dictionary every compressed RTF stream starts from ([MS-OXRTFCP] 2.1.3.1.1).
-_PREBUILT = (
-    b"{\\rtf1\\ansi\\mac\\deff0\\deftab720{\\fonttbl;}{\\f0\\fnil \\froman \\fswiss "
-    b"\\fmodern \\fscript \\fdecor MS Sans SerifSymbolArialTimes New RomanCourier"
-    b"{\\colortbl\\red0\\green0\\blue0\r\n\\par \\pard\\plain\\f0\\fs20\\b\\i\\u\\tab\\tx"
-)
-_RTF_MAX = 50_000_000
-
-
-def decompress_rtf(data: bytes) -> bytes:
-    """The RTF of a message's compressed RTF body (LZFu), or its stored bytes ("MELA")."""
-    if len(data) < 16:
-        raise SourceError("a damaged RTF body")
-    size, raw_size, magic, _ = struct.unpack_from("<4I", data, 0)
-    if magic == _UNCOMPRESSED:
-        return data[16 : 16 + raw_size]
-    if magic != _COMPRESSED or raw_size > _RTF_MAX:
-        raise SourceError("a damaged RTF body")
-    window = bytearray(4096)
-    window[: len(_PREBUILT)] = _PREBUILT
-    write = len(_PREBUILT)
-    out = bytearray()
-    position, end = 16, min(len(data), size + 4)
-    while position < end and len(out) < raw_size:
-        flags = data[position]
-        position += 1
-        for bit in range(8):
-            if position >= end or len(out) >= raw_size:
-                break
-            if flags & (1 << bit):
-                if position + 2 > end:
-                    break
-                reference = (data[position] << 8) | data[position + 1]
-                position += 2
-                offset, length = reference >> 4, (reference & 0x0F) + 2
-                if offset == write:
-                    return bytes(out)  # the end marker
-                for step in range(length):
-                    byte = window[(offset + step) % 4096]
-                    out.append(byte)
-                    window[write] = byte
-                    write = (write + 1) % 4096
-            else:
-                byte = data[position]
-                position += 1
-                out.append(byte)
-                window[write] = byte
-                write = (write + 1) % 4096
-    return bytes(out)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.outlook import decompress_rtf
+from briefing.rtf import decompress_rtf
 from briefing.sources import load_sources
 from tests.cfb_writer import compound_file
 from tests.doc_writer import word_document
