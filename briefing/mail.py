@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from email import policy
 from email.errors import MessageError
@@ -29,6 +29,8 @@ from functools import lru_cache
 
 from briefing.cms import SignatureError, signed_content
 from briefing.errors import SourceError
+from briefing.rtf import decompress_rtf, read_rtf
+from briefing.tnef import Tnef, TnefError, is_tnef, read_tnef
 
 __all__ = [
     "DAMAGED_MESSAGE",
@@ -281,18 +283,43 @@ def _mail_text(
     certified: bool = False,
 ) -> MailText:
     """A message's parts: the bodies and attachments of ``body`` (the message, or the entity
-    inside its signature), and what the caller read of its headers."""
+    inside its signature), and what the caller read of its headers. The files and body
+    Outlook put in a ``winmail.dat`` (TNEF) are the message's own."""
+    plain, html = _body(body, "plain"), _body(body, "html")
+    attachments: list[Attachment] = []
+    for attachment in _attachments(body):
+        if not is_tnef(attachment.data):
+            attachments.append(attachment)
+            continue
+        try:
+            inside = read_tnef(attachment.data)
+        except TnefError:
+            attachments.append(replace(attachment, unread="a damaged winmail.dat (TNEF)"))
+            continue
+        attachments += [Attachment(name=file_name(n) or n, data=d) for n, d in inside.attachments]
+        if not (plain or "").strip() and not html:
+            plain = _tnef_body(inside)
     return MailText(
-        plain=_body(body, "plain"),
-        html=_body(body, "html"),
+        plain=plain,
+        html=html,
         subject=subject,
         sender=sender,
         sent=sent,
-        attachments=list(_attachments(body)),
+        attachments=attachments,
         forwarded=forwarded,
         reply=reply,
         certified=certified,
     )
+
+
+def _tnef_body(inside: Tnef) -> str | None:
+    """The body a TNEF stream holds, as plain text: its RTF read, else its plain text."""
+    if inside.rtf_compressed:
+        try:
+            return read_rtf(decompress_rtf(inside.rtf_compressed), "winmail.dat's body").text
+        except SourceError:
+            pass
+    return inside.plain
 
 
 def is_message(data: bytes) -> bool:

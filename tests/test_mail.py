@@ -22,6 +22,7 @@ from briefing.sources import load_sources
 from tests.pdf_writer import Text, pdf_bytes
 from tests.source_files import read_all, read_error
 from tests.test_docx import docx_bytes, para, run
+from tests.tnef_writer import tnef_bytes
 
 DELAY = (
     "The transport ministry will delay the congestion charge for the river crossings until "
@@ -538,3 +539,40 @@ def test_an_attachment_with_no_name_is_read_by_its_type(tmp_path: Path) -> None:
     sources = load_all(tmp_path, mail)
     assert sources[1].path == f"{tmp_path / 'statement.eml'}#attachment 1.ppt"
     assert sources[1].text == OBJECTION
+
+
+def with_winmail(mail: EmailMessage, tnef: bytes) -> EmailMessage:
+    mail.add_attachment(tnef, maintype="application", subtype="ms-tnef", filename="winmail.dat")
+    return mail
+
+
+def test_the_files_outlook_put_in_winmail_dat_are_attachments(tmp_path: Path) -> None:
+    """Outlook sends its rich-text messages to other mail programs with their attachments
+    inside winmail.dat (TNEF): those files are the message's own, by their long names."""
+    statement = docx_bytes(para(run(DELAY)) + para(run(OBJECTION)))
+    tnef = tnef_bytes([("Ministry statement on the charge.docx", statement)])
+    sources = load_all(tmp_path, with_winmail(message("Please find our statement attached."), tnef))
+    assert [(s.path, s.text) for s in sources] == [
+        (str(tmp_path / "statement.eml#Ministry statement on the charge.docx"), BODY.strip())
+    ]
+    assert sources[0].outlet == "Transport Ministry Press Office"
+
+
+def test_a_message_whose_body_is_in_winmail_dat_is_read_from_it(tmp_path: Path) -> None:
+    """With no body of its own, the message's body is the RTF inside winmail.dat; a file
+    there with only a short name keeps it."""
+    rtf = (r"{\rtf1\ansi " + DELAY + r"\par " + OBJECTION + r"\par}").encode()
+    tnef = tnef_bytes([("notes.txt", LONG_REPORT.encode())], rtf=rtf, long_names=False)
+    body, notes = load_all(tmp_path, with_winmail(message(""), tnef))
+    assert body.text == BODY.strip() and body.title == "Congestion charge for the river crossings"
+    assert (notes.path, notes.text) == (str(tmp_path / "statement.eml#notes.txt"), LONG_REPORT)
+
+
+def test_a_damaged_winmail_dat_is_skipped_saying_so(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    tnef = tnef_bytes([("notes.txt", LONG_REPORT.encode())])[:-20]
+    with caplog.at_level(logging.WARNING, logger="briefing.sources"):
+        source = load(tmp_path, with_winmail(message(), tnef))
+    assert source.text == BODY.strip()
+    assert "statement.eml#winmail.dat: a damaged winmail.dat (TNEF)" in caplog.text
