@@ -9,7 +9,9 @@ only that. The title, address, outlet and date come from the page's own metadata
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -34,14 +36,79 @@ def read_html(text: str) -> HtmlPage:
     parser.feed(text)
     parser.close()
     title = squash("".join(parser.title_parts)) or parser.h1_text
+    described = _described_article(parser.linked_data)
     return HtmlPage(
         paragraphs=parser.paragraphs(),
-        title=title or parser.meta_value(_META_TITLE),
-        url=parser.meta_value(_META_URL) or parser.canonical,
-        outlet=parser.meta_value(_META_OUTLET),
-        published=parser.meta_value(_META_PUBLISHED),
-        author=parser.author(),
+        title=title or parser.meta_value(_META_TITLE) or described.get("headline"),
+        url=parser.meta_value(_META_URL) or parser.canonical or described.get("url"),
+        outlet=parser.meta_value(_META_OUTLET) or described.get("publisher"),
+        published=parser.meta_value(_META_PUBLISHED) or described.get("datePublished"),
+        author=parser.author() or described.get("author"),
     )
+
+
+# What a page's structured data (JSON-LD) may describe it as: a news story, an article, a
+# blog post, a report.
+_ARTICLE_TYPES = frozenset(
+    """Article NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle
+    BackgroundNewsArticle ReviewNewsArticle BlogPosting SocialMediaPosting Report
+    ScholarlyArticle TechArticle""".split()
+)
+_LINKED_DATA_MAX = 1_000_000  # characters of one block read at most
+
+
+def _described_article(blocks: list[str]) -> dict[str, str]:
+    """The headline, date, author(s), publisher and address a page's JSON-LD gives its
+    article (the first one described), as text; empty when it describes none."""
+    for block in blocks:
+        if len(block) > _LINKED_DATA_MAX:
+            continue
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if not any(kind in _ARTICLE_TYPES for kind in kinds if isinstance(kind, str)):
+                continue
+            found = {
+                key: value.strip()
+                for key in ("headline", "datePublished", "url")
+                if isinstance(value := item.get(key), str) and value.strip()
+            }
+            if names := _ld_names(item.get("author")):
+                found["author"] = " and ".join(
+                    [", ".join(names[:-1]), names[-1]] if len(names) > 1 else names
+                )
+            if names := _ld_names(item.get("publisher")):
+                found["publisher"] = names[0]
+            return found
+    return {}
+
+
+def _ld_items(data: object, depth: int = 0) -> Iterator[dict[str, object]]:
+    """The objects of a JSON-LD block: itself, a list's, a ``@graph``'s."""
+    if depth > 3:
+        return
+    if isinstance(data, list):
+        for entry in data:
+            yield from _ld_items(entry, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        yield from _ld_items(data.get("@graph"), depth + 1)
+
+
+def _ld_names(value: object) -> list[str]:
+    """The names of a JSON-LD person or organization, or of a list of them (a profile's
+    address is no name)."""
+    entries = value if isinstance(value, list) else [value]
+    names = []
+    for entry in entries:
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        if isinstance(name, str) and name.strip() and not re.match(r"(?i)https?:", name):
+            names.append(squash(name))
+    return names
 
 
 _SKIP_TAGS = frozenset(
@@ -113,6 +180,7 @@ _META_PUBLISHED = frozenset(
 )
 _META_URL = frozenset({"og:url"})
 _META_TITLE = frozenset({"og:title"})
+_LINKED_DATA = "application/ld+json"
 _META_AUTHOR = frozenset(
     {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"}
 )
@@ -140,9 +208,13 @@ class _ArticleParser(HTMLParser):
         self.canonical: str | None = None
         self.table_depth = 0
         self.row_open = False
+        self.linked_parts: list[str] | None = None
+        self.linked_data: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
+            if tag == "script" and (dict(attrs).get("type") or "").lower() == _LINKED_DATA:
+                self.linked_parts = []  # the page's structured data, read for its metadata
             self.skipping[tag] = self.skipping.get(tag, 0) + 1
             self.skipped_depth += 1
             return
@@ -172,6 +244,9 @@ class _ArticleParser(HTMLParser):
         self._table_start(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self.linked_parts is not None:
+            self.linked_data.append("".join(self.linked_parts))
+            self.linked_parts = None
         if tag in _SKIP_TAGS:
             if self.skipping.get(tag, 0) > 0:
                 self.skipping[tag] -= 1
@@ -204,6 +279,9 @@ class _ArticleParser(HTMLParser):
             self.h1_parts = None
 
     def handle_data(self, data: str) -> None:
+        if self.linked_parts is not None:
+            self.linked_parts.append(data)
+            return
         if self.in_title:
             self.title_parts.append(data)
             return

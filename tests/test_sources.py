@@ -368,6 +368,42 @@ def test_who_wrote_a_source_is_read_from_its_file(tmp_path: Path) -> None:
     ]
 
 
+def test_a_pages_structured_data_gives_its_date_outlet_and_authors(tmp_path: Path) -> None:
+    """A news page that names its metadata only in JSON-LD (a graph of objects, the article
+    among them): its date, publisher and authors are the source's; broken JSON-LD and the
+    script's text are not read."""
+    described = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "name": "Harbour Gazette home"},
+            {
+                "@type": ["NewsArticle"],
+                "headline": "Council backs levy",
+                "datePublished": "2026-11-02T09:00:00Z",
+                "author": [
+                    {"@type": "Person", "name": "Ana Ruiz"},
+                    {"@type": "Person", "name": "Jo Lee", "url": "https://example.org/jo"},
+                ],
+                "publisher": {"@type": "Organization", "name": "Harbour Gazette"},
+            },
+        ],
+    }
+    page = _write(
+        tmp_path / "story.html",
+        '<html><head><script type="application/ld+json">{broken</script>'
+        f'<script type="application/ld+json">{json.dumps(described)}</script></head>'
+        f"<body><p>{BODY}</p></body></html>",
+    )
+    [source] = load_sources([page])
+    assert (source.title, source.outlet, source.published, source.author) == (
+        "Council backs levy",
+        "Harbour Gazette",
+        "2026-11-02T09:00:00Z",
+        "Ana Ruiz and Jo Lee",
+    )
+    assert source.text == BODY
+
+
 def test_json_record_without_text(tmp_path: Path) -> None:
     path = _write(tmp_path / "bad.json", json.dumps([{"text": BODY}, {"title": "No body"}]))
     message = _error([path])
