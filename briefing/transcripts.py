@@ -333,6 +333,7 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # from the first few thousand characters after the heading.
 _FIRST_SENTENCES, _IN_FIRST_PERSON, _BODY_READ = 10, 2, 5000
 _SHORT_TEXT_SENTENCES = 3
+_OPENING_SENTENCES = 3
 
 
 def author_turn(title: str, text: str, author: str | None = None) -> Turn | None:
@@ -356,7 +357,12 @@ def author_turn(title: str, text: str, author: str | None = None) -> Turn | None
     # A short text (a consultation's response: "We oppose the levy. It would close shops.")
     # has fewer sentences to speak in the first person: one is enough.
     needed = 1 if len(sentences) <= _SHORT_TEXT_SENTENCES else _IN_FIRST_PERSON
-    if sum(_in_first_person(sentence) for sentence in sentences) < needed:
+    first_person = [_in_first_person(sentence) for sentence in sentences]
+    if sum(first_person) < needed:
+        return None
+    if not found and not any(first_person[:_OPENING_SENTENCES]):
+        # An author the file names may be a story's reporter ("We have asked the ministry
+        # for comment." far down): an op-ed or a response speaks so from its opening.
         return None
     return Turn(start, words_start, len(text), speaker)
 

@@ -369,6 +369,15 @@ RESPONSE = "We oppose the proposed levy on delivery vans. It would close small s
             "Jo Reporter",
             None,
         ),
+        # A reporter's story that says "we" only further down ("We asked the ministry").
+        (
+            "Levy adopted",
+            "The council adopted the levy on Tuesday. The traders' association opposes it. "
+            "The mayor said it would cut congestion. Shops fear the cost. We asked the "
+            "ministry for comment. Our reporter was there. The vote was close.",
+            "Jo Reporter",
+            None,
+        ),
         # A Roman numeral is no first person.
         (
             "Funding",
