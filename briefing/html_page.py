@@ -65,7 +65,7 @@ def _described_article(blocks: list[str]) -> dict[str, str]:
             continue
         try:
             data = json.loads(block)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past the parser's depth
             continue
         for item in _ld_items(data):
             kinds = item.get("@type")

@@ -132,6 +132,8 @@ def _jsonl_items(text: str, path: str) -> list[tuple[int, Any]]:
             items.append((number, json.loads(line)))
         except json.JSONDecodeError as exc:
             raise ConfigError(f"{path}: line {number}: not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: line {number}: not JSON (nested too deep)") from None
     return items
 
 
@@ -147,6 +149,8 @@ def _yaml_items(text: str, path: str) -> list[tuple[int, Any]]:
         raise ConfigError(f"{path}: {line}not valid YAML ({exc.problem})") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid YAML (nested too deep)") from None
     finally:
         loader.dispose()
     if data is None:

@@ -290,7 +290,15 @@ def _load_file(path: Path, shown: str, max_bytes: int) -> list[Source]:
 
 def _parse_file(data: bytes, path: Path, shown: str, depth: int = 0) -> list[Source]:
     """Decode, parse by ``path``'s extension and clean one file's bytes; ``depth`` counts the
-    e-mails and zip archives this file is inside."""
+    e-mails and zip archives this file is inside. A file nested past what the readers walk
+    (thousands of elements inside each other, as no program writes) is a one-line error."""
+    try:
+        return _parse_file_as(data, path, shown, depth)
+    except RecursionError:
+        raise _UnreadableError(f"cannot read {shown}: nested too deep") from None
+
+
+def _parse_file_as(data: bytes, path: Path, shown: str, depth: int) -> list[Source]:
     stem = path.stem or path.name
     suffix = _read_as(path, data)
     if suffix in PDF_EXTENSIONS or is_pdf(data):
@@ -940,6 +948,8 @@ def _json_records(text: str, shown: str) -> list[Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(f"invalid JSON in {shown}: {exc.msg} (line {exc.lineno})") from None
+    except RecursionError:
+        raise SourceError(f"invalid JSON in {shown}: nested too deep") from None
     records = data if isinstance(data, list) else [data]
     if not records:
         raise _UnreadableError(f"source is empty: {shown}")
@@ -956,6 +966,8 @@ def _jsonl_records(text: str, shown: str) -> list[Any]:
             records.append(json.loads(line))
         except json.JSONDecodeError as exc:
             raise SourceError(f"invalid JSON in {shown} line {lineno}: {exc.msg}") from None
+        except RecursionError:
+            raise SourceError(f"invalid JSON in {shown} line {lineno}: nested too deep") from None
     if not records:
         raise _UnreadableError(f"source is empty: {shown}")
     return records

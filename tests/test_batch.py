@@ -237,6 +237,22 @@ def test_invalid_manifests_are_refused_before_any_brief(
     assert model.requests == []
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("deep.yaml", "- " + "[" * 100_000, "not valid YAML (nested too deep)"),
+        ("deep.jsonl", "[" * 100_000 + "\n", "line 1: not JSON (nested too deep)"),
+    ],
+)
+def test_a_manifest_nested_too_deep_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: str, message: str
+) -> None:
+    manifest = tmp_path / name
+    manifest.write_text(content, encoding="utf-8")
+    assert main(["batch", str(manifest)]) == 2
+    assert capsys.readouterr().err == f"briefing: error: {manifest}: {message}\n"
+
+
 def test_every_problem_of_a_manifest_is_named_at_once(
     model: FakeOpenAI, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from briefing.errors import SourceError
 from briefing.sources import load_sources, sources_from_records
+from tests.test_docx import docx_bytes
 
 BODY = (
     "The committee agreed the draft convention on Thursday after two weeks of talks. "
@@ -402,6 +403,33 @@ def test_a_pages_structured_data_gives_its_date_outlet_and_authors(tmp_path: Pat
         "Ana Ruiz and Jo Lee",
     )
     assert source.text == BODY
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("deep.json", "[" * 100_000, "invalid JSON in FILE: nested too deep"),
+        ("deep.jsonl", "[" * 100_000, "invalid JSON in FILE line 1: nested too deep"),
+        (
+            "deep.docx",
+            "<w:customXml>" * 3000 + "<w:p><w:r><w:t>Deep.</w:t></w:r></w:p>",
+            "cannot read FILE: nested too deep",
+        ),
+    ],
+)
+def test_a_file_nested_past_what_a_reader_walks_is_a_one_line_error(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    """JSON and XML nested thousands deep, as no program writes: a one-line error, not the
+    parser's recursion error (a web page's JSON-LD nested so is passed over)."""
+    data = docx_bytes(content + "</w:customXml>" * 3000) if name.endswith(".docx") else content
+    path = _write(tmp_path / name, data)
+    assert str(_error([path])) == message.replace("FILE", path)
+    page = _write(
+        tmp_path / "page.html",
+        f'<script type="application/ld+json">{"[" * 100_000}</script><p>{BODY}</p>',
+    )
+    assert load_sources([page])[0].text == BODY
 
 
 def test_json_record_without_text(tmp_path: Path) -> None:
