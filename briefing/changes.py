@@ -31,6 +31,8 @@ class StanceChange:
 
 @dataclass(frozen=True)
 class Changes:
+    """What a brief holds that an earlier one on its topic did not, in this brief's order."""
+
     earlier_sources: int
     new_sources: list[Source]
     new_positions: list[Position]  # of an actor the earlier brief gave no position
