@@ -31,6 +31,7 @@ class Brief:
 
     sheet: FactSheet
     markdown: str
+    since: FactSheet | None = None  # the earlier brief's fact sheet it shows changes since
 
     @property
     def usage(self) -> Usage:
@@ -39,7 +40,7 @@ class Brief:
 
     def review_html(self) -> str:
         """The review page (what ``--html`` writes), rendered on request."""
-        return render_review_page(self.sheet)
+        return render_review_page(self.sheet, since=self.since)
 
 
 def generate_brief(
@@ -71,7 +72,7 @@ def brief_from_sources(
         check_template(config.template_text)  # fail now, not after minutes of model work
     sheet = extract_facts(sources, endpoint, config, progress)
     markdown = render_brief(sheet, config.template_text, review=config.review, since=config.since)
-    return Brief(sheet, markdown)
+    return Brief(sheet, markdown, config.since)
 
 
 def _load(sources: SourcesGiven, config: BriefConfig) -> list[Source]:

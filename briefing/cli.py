@@ -426,11 +426,13 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
-def _emit_brief(brief: str, sheet: FactSheet, args: argparse.Namespace) -> None:
+def _emit_brief(
+    brief: str, sheet: FactSheet, args: argparse.Namespace, since: FactSheet | None
+) -> None:
     """Write the review page (with --html), then the brief; the page goes first because a
     brief already printed to stdout cannot be taken back if the page fails."""
     if args.html:
-        write_atomic(args.html, render_review_page(sheet, args.format))
+        write_atomic(args.html, render_review_page(sheet, args.format, since))
     _emit(brief, args.output)
 
 
@@ -487,7 +489,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
                 f"`briefing render {args.json}`"
             ) from None
         raise
-    _emit_brief(brief, sheet, args)
+    _emit_brief(brief, sheet, args, config.since)
     usage = sheet.run.usage
     progress.info(
         "done in %.0f s: %s, %s, %s; %s rejected; %s, %d prompt + %d completion tokens%s",
@@ -509,7 +511,7 @@ def _run_render(args: argparse.Namespace) -> int:
     sheet = _read_fact_sheet(args.facts)
     since = _read_fact_sheet(args.since) if args.since else None
     brief = render_brief(sheet, template, review=args.review, brief_format=args.format, since=since)
-    _emit_brief(brief, sheet, args)
+    _emit_brief(brief, sheet, args, since)
     return 0
 
 

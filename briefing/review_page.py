@@ -19,6 +19,7 @@ from importlib import resources
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from .changes import changes_since
 from .models import Event, FactSheet, Position, Risk, Source
 from .render import Note, fact_order, gaps, number_notes, page_ranges, stance_label
 
@@ -131,9 +132,22 @@ class SentenceRow:
     notes: list[int]
 
 
-def review_context(sheet: FactSheet, brief_format: str = "full") -> dict[str, object]:
+@dataclass(frozen=True)
+class ChangeRow:
+    """One change since the earlier brief: what changed ("New position"), what it says, and
+    the fact it is (none for an actor whose position is gone)."""
+
+    kind: str
+    text: str
+    fact: FactLink | None
+
+
+def review_context(
+    sheet: FactSheet, brief_format: str = "full", since: FactSheet | None = None
+) -> dict[str, object]:
     """The variables ``review.html.j2`` receives; note numbers are those of a brief of
-    ``brief_format``, which the page extends to the evidence that brief does not cite."""
+    ``brief_format``, which the page extends to the evidence that brief does not cite.
+    ``since``: an earlier brief's fact sheet, for what changed since it."""
     numbered = number_notes(sheet, brief_format)
     order = fact_order(sheet)
     names = {actor.id: actor.name for actor in sheet.actors}
@@ -221,6 +235,7 @@ def review_context(sheet: FactSheet, brief_format: str = "full") -> dict[str, ob
         "title": f"Review: {sheet.topic}",
         "run": sheet.run,
         "bottom_line": bottom_line,
+        "changes": _change_rows(since, sheet, links) if since is not None else None,
         "positions": positions,
         "risks": risks,
         "events": events,
@@ -234,10 +249,49 @@ def review_context(sheet: FactSheet, brief_format: str = "full") -> dict[str, ob
     }
 
 
-def render_review_page(sheet: FactSheet, brief_format: str = "full") -> str:
+def _change_rows(
+    earlier: FactSheet, sheet: FactSheet, links: dict[str, FactLink]
+) -> list[ChangeRow]:
+    """What changed since the ``earlier`` brief (``changes.changes_since``), each new or
+    changed fact linked to its row on the page."""
+    found = changes_since(earlier, sheet)
+    names = {actor.id: actor.name for actor in sheet.actors}
+    rows = [
+        ChangeRow("New position", f"{names[p.actor_id]}, {stance_label(p)}", links[p.id])
+        for p in found.new_positions
+    ]
+    rows += [
+        ChangeRow(
+            "Stance changed",
+            f"{names[change.position.actor_id]}, now {stance_label(change.position)} (was "
+            f"{' and '.join(dict.fromkeys(stance_label(p) for p in change.before))})",
+            links[change.position.id],
+        )
+        for change in found.stance_changes
+    ]
+    rows += [ChangeRow("New risk", r.description, links[r.id]) for r in found.new_risks]
+    rows += [
+        ChangeRow("New event", f"{e.date}: {e.description}", links[e.id]) for e in found.new_events
+    ]
+    rows += [
+        ChangeRow(
+            "No longer verified",
+            f"{actor.name} ({' and '.join(dict.fromkeys(stance_label(p) for p in held))} in "
+            "the earlier brief)",
+            None,
+        )
+        for actor, held in found.gone
+    ]
+    return rows
+
+
+def render_review_page(
+    sheet: FactSheet, brief_format: str = "full", since: FactSheet | None = None
+) -> str:
     """The review page as one HTML document; the same fact sheet gives the same bytes.
 
-    Its note numbers are those of the brief of ``brief_format`` rendered from the same sheet.
+    Its note numbers are those of the brief of ``brief_format`` rendered from the same sheet;
+    ``since``, an earlier brief's fact sheet, adds what changed since it.
     """
     env = SandboxedEnvironment(
         autoescape=True,
@@ -248,4 +302,4 @@ def render_review_page(sheet: FactSheet, brief_format: str = "full") -> str:
     )
     env.filters["page_ranges"] = page_ranges
     template = resources.files("briefing.templates").joinpath(TEMPLATE).read_text("utf-8")
-    return env.from_string(template).render(**review_context(sheet, brief_format))
+    return env.from_string(template).render(**review_context(sheet, brief_format, since))

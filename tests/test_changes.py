@@ -12,6 +12,7 @@ from briefing.changes import changes_since
 from briefing.cli import main
 from briefing.models import Actor, Event, FactSheet, Position, Risk, Source
 from briefing.render import render_brief
+from briefing.review_page import render_review_page
 from tests.conftest import _evidence, fact_sheet, minimal_run
 from tests.fakeserver import FakeOpenAI, Reply
 from tests.test_citations import cited, cited_answer, run, sentence_number
@@ -218,3 +219,23 @@ def test_generate_since_an_earlier_brief(statement_file: Path, tmp_path: Path) -
     assert "- New event: 20 May 2026: The union will ballot its members on 20 May 2026." in section
     assert "New position" not in section and "Stance changed" not in section
     assert len(fact_sheet(second)["sources"]) == 2
+
+
+def test_the_review_page_lists_what_changed_linking_each_fact(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier, later = tmp_path / "monday.json", tmp_path / "tuesday.json"
+    earlier.write_text(monday().model_dump_json(), encoding="utf-8")
+    later.write_text(tuesday().model_dump_json(), encoding="utf-8")
+    page = tmp_path / "review.html"
+    assert main(["render", str(later), "--since", str(earlier), "--html", str(page)]) == 0
+    capsys.readouterr()
+    html = page.read_text(encoding="utf-8")
+    section = html.split('<section id="since">', 1)[1].split("</section>", 1)[0]
+    assert 'New position: Leo Park, opposes <span class="rests-on">(<a href="#position-' in (
+        section
+    )
+    assert "Stance changed: Jonas Berg, now mixed (was supports)" in section
+    assert "No longer verified: Ana Ruiz (supports in the earlier brief): no position" in section
+    assert '<section id="since">' not in render_review_page(tuesday())
+    assert "No new position, risk or event" in render_review_page(tuesday(), since=tuesday())

@@ -194,7 +194,7 @@ class JobRunner:
             results = JobResults(
                 brief=render_brief(sheet, review=options.review, since=earlier),
                 facts=sheet.model_dump_json(indent=2) + "\n",
-                review=render_review_page(sheet),
+                review=render_review_page(sheet, since=earlier),
             )
         except _Interrupted:
             if running.cancelled.is_set():
