@@ -166,7 +166,8 @@ def _blocks(
                 if any(cells):
                     yield " | ".join(cells), False
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
-            yield from _blocks(child, carried)
+            if not _placeholder(child):
+                yield from _blocks(child, carried)
 
 
 def _paragraph_text(
@@ -201,8 +202,14 @@ def _collect(
             pieces.append("\n")
         elif tag == _RELIDS:
             pieces.extend(f"\n{box}\n" for box in carried.get(child.get(DIAGRAM_DATA, ""), []))
-        else:
+        elif not _placeholder(child):
             _collect(child, pieces, carried)
+
+
+def _placeholder(element: ElementTree.Element) -> bool:
+    """Whether ``element`` is a form's field (a content control) still showing the prompt
+    Word puts in an empty one ("Click or tap here to enter text.")."""
+    return element.tag == f"{_W}sdt" and element.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
 
 
 def _is_heading(paragraph: ElementTree.Element) -> bool:

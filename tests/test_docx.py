@@ -377,3 +377,28 @@ def test_a_smartart_diagrams_boxes_are_read_in_its_place(tmp_path: Path) -> None
         OBJECTION,
         "End.",
     ]
+
+
+def test_a_forms_empty_fields_are_not_read_as_their_prompts(tmp_path: Path) -> None:
+    """A Word form's content control left empty shows Word's prompt ("Click or tap here to
+    enter text."), which is no one's words; a filled one is read, in a paragraph or inline."""
+    prompt = "Click or tap here to enter text."
+
+    def control(text: str, empty: bool, block: bool) -> str:
+        marker = "<w:showingPlcHdr/>" if empty else ""
+        content = para(run(text)) if block else run(text)
+        return f"<w:sdt><w:sdtPr>{marker}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+    body = (
+        para(run("Name of organisation: "), control("Harbour Traders", False, False))
+        + para(run("Date: "), control(prompt, True, False))
+        + para(run("Your response:"))
+        + control(OBJECTION, False, True)
+        + control(prompt, True, True)
+    )
+    assert load(tmp_path, docx_bytes(body)).text.split("\n\n") == [
+        "Name of organisation: Harbour Traders",
+        "Date:",
+        "Your response:",
+        OBJECTION,
+    ]
