@@ -259,6 +259,11 @@ def stance_label(position: Position) -> str:
     return position.stance
 
 
+def stance_labels(positions: Sequence[Position]) -> str:
+    """The stances an actor's positions show, each once: "supports", "opposes and mixed"."""
+    return " and ".join(dict.fromkeys(stance_label(p) for p in positions))
+
+
 def plural(count: int, noun: str) -> str:
     """A count and its noun, "1 risk" or "2 risks" (for nouns that add an s)."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
@@ -446,7 +451,7 @@ def _changes(earlier: FactSheet, sheet: FactSheet, numbered: NumberedFacts) -> d
             {
                 "actor": names[change.position.actor_id],
                 "stance": stance_label(change.position),
-                "before": " and ".join(dict.fromkeys(stance_label(p) for p in change.before)),
+                "before": stance_labels(change.before),
                 "cites": cites[change.position.id],
             }
             for change in found.stance_changes
@@ -469,7 +474,7 @@ def _changes(earlier: FactSheet, sheet: FactSheet, numbered: NumberedFacts) -> d
         "gone": [
             {
                 "actor": actor.name,
-                "stance": " and ".join(dict.fromkeys(stance_label(p) for p in positions)),
+                "stance": stance_labels(positions),
             }
             for actor, positions in found.gone
         ],

@@ -21,7 +21,15 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .changes import changes_since
 from .models import Event, FactSheet, Position, Risk, Source
-from .render import Note, fact_order, gaps, number_notes, page_ranges, stance_label
+from .render import (
+    Note,
+    fact_order,
+    gaps,
+    number_notes,
+    page_ranges,
+    stance_label,
+    stance_labels,
+)
 
 TEMPLATE = "review.html.j2"
 
@@ -264,7 +272,7 @@ def _change_rows(
         ChangeRow(
             "Stance changed",
             f"{names[change.position.actor_id]}, now {stance_label(change.position)} (was "
-            f"{' and '.join(dict.fromkeys(stance_label(p) for p in change.before))})",
+            f"{stance_labels(change.before)})",
             links[change.position.id],
         )
         for change in found.stance_changes
@@ -276,8 +284,7 @@ def _change_rows(
     rows += [
         ChangeRow(
             "No longer verified",
-            f"{actor.name} ({' and '.join(dict.fromkeys(stance_label(p) for p in held))} in "
-            "the earlier brief)",
+            f"{actor.name} ({stance_labels(held)} in the earlier brief)",
             None,
         )
         for actor, held in found.gone
