@@ -438,8 +438,15 @@ def _changes(earlier: FactSheet, sheet: FactSheet, numbered: NumberedFacts) -> d
     names = {actor.id: actor.name for actor in [*earlier.actors, *sheet.actors]}
     new_ids = {source.id for source in found.new_sources}
     new_sources = [n for n, source in enumerate(sheet.sources, 1) if source.id in new_ids]
+    changed: list[Position | Risk | Event] = [
+        *found.new_positions,
+        *(change.position for change in found.stance_changes),
+        *found.new_risks,
+        *found.new_events,
+    ]
     return {
         "earlier_sources": found.earlier_sources,
+        "not_shown": sum(fact.id not in cites for fact in changed),
         "earlier_topic": earlier.topic if earlier.topic != sheet.topic else None,
         "new_sources": new_sources,
         "positions": [

@@ -174,9 +174,17 @@ def test_nothing_new_says_so_and_no_earlier_brief_shows_no_section() -> None:
     assert "Since the last brief" not in render_brief(tuesday())
 
 
-def test_a_one_page_brief_lists_only_the_changes_it_shows() -> None:
-    brief = render_brief(tuesday(), since=monday(), brief_format="one-page")
-    assert "## Since the last brief" in brief and "- New position: Leo Park, opposes" in brief
+def test_a_one_page_brief_lists_only_the_changes_it_shows_and_counts_the_rest() -> None:
+    """The one-page brief shows six positions: of eight new ones, two are counted."""
+    people = [f"Member {name}" for name in "Ash Birch Cedar Dove Elm Fir Gale Hazel".split()]
+    text = " ".join(f"{who} said the levy was unfair." for who in people)
+    views = [(who, "opposes", f"{who} said the levy was unfair.") for who in people]
+    many = _sheet(text, {"positions": views})
+    brief = render_brief(many, since=monday(), brief_format="one-page")
+    shown = brief.split("## Since the last brief", 1)[1].split("\n## ", 1)[0]
+    assert sum(line.startswith("- New position") for line in shown.splitlines()) == 6
+    assert "- 2 more new or changed facts are in the full brief." in shown
+    assert " more new or changed" not in render_brief(many, since=monday())
 
 
 def test_render_since_an_earlier_fact_sheet(
