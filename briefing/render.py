@@ -21,6 +21,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from .changes import changes_since
+from .chunking import dateline_end
 from .claims import MONTHS
 from .errors import ConfigError
 from .models import (
@@ -259,6 +260,13 @@ def stance_label(position: Position) -> str:
     return position.stance
 
 
+def event_text(event: Event) -> str:
+    """An event as the brief shows it beside its date: its sentence without the dateline
+    ("NEW YORK, 7 August 2024 —") that gave the date, which its note still quotes."""
+    rest = event.description[dateline_end(event.description) :].strip()
+    return rest or event.description
+
+
 def stance_labels(positions: Sequence[Position]) -> str:
     """The stances an actor's positions show, each once: "supports", "opposes and mixed"."""
     return " and ".join(dict.fromkeys(stance_label(p) for p in positions))
@@ -474,7 +482,7 @@ def _changes(earlier: FactSheet, sheet: FactSheet, numbered: NumberedFacts) -> d
             if r.id in cites
         ],
         "events": [
-            {"date": e.date, "description": e.description, "cites": cites[e.id]}
+            {"date": e.date, "description": event_text(e), "cites": cites[e.id]}
             for e in found.new_events
             if e.id in cites
         ],
@@ -523,7 +531,7 @@ def template_context(
     events = [
         {
             "date": e.date,
-            "description": e.description,
+            "description": event_text(e),
             "cites": _cites(numbers),
             "sources": e.support,
         }

@@ -23,6 +23,7 @@ from .changes import changes_since
 from .models import Event, FactSheet, Position, Risk, Source
 from .render import (
     Note,
+    event_text,
     fact_order,
     gaps,
     number_notes,
@@ -195,7 +196,7 @@ def review_context(
         for i, r in enumerate(order.risks, 1)
     ]
     events = [
-        row(e, i, [e.date, e.description, str(e.support)]) for i, e in enumerate(order.events, 1)
+        row(e, i, [e.date, event_text(e), str(e.support)]) for i, e in enumerate(order.events, 1)
     ]
     also_named: list[FactRow] = []
     for index, actor in enumerate((a for a in sheet.actors if a.named_in), 1):
@@ -279,7 +280,7 @@ def _change_rows(
     ]
     rows += [ChangeRow("New risk", r.description, links[r.id]) for r in found.new_risks]
     rows += [
-        ChangeRow("New event", f"{e.date}: {e.description}", links[e.id]) for e in found.new_events
+        ChangeRow("New event", f"{e.date}: {event_text(e)}", links[e.id]) for e in found.new_events
     ]
     rows += [
         ChangeRow(

@@ -12,6 +12,7 @@ from briefing.errors import ConfigError
 from briefing.models import (
     Actor,
     BottomLineSentence,
+    Event,
     Evidence,
     FactSheet,
     Position,
@@ -255,3 +256,18 @@ def test_many_sources_with_no_fact_are_listed_by_number() -> None:
     section = render_brief(sheet).split("## Gaps", 1)[1].split("## Sources", 1)[0]
     assert "- 7 of 8 sources gave no verified position, risk or event: sources 2–8." in section
     assert "Response 2" not in section
+
+
+def test_an_events_dateline_gives_its_date_and_stays_in_its_note() -> None:
+    """An event dated only by its story's dateline keeps the dateline in its evidence (the
+    date must be in it); the timeline shows the sentence without it, beside the date."""
+    text = "NEW YORK, 7 August 2024 — The committee agreed the text of the convention."
+    source = Source(id="s1", path="a.txt", title="Talks", text=text)
+    evidence = Evidence(
+        source_id="s1", start=0, end=len(text), quote=text, match="exact", score=1.0
+    )
+    event = Event(id="e1", date="7 August 2024", description=text, evidence=[evidence])
+    sheet = FactSheet(topic="the treaty", sources=[source], events=[event], run=minimal_run())
+    brief = render_brief(sheet)
+    assert "| 7 August 2024 | The committee agreed the text of the convention. | [1] |" in brief
+    assert "1. “NEW YORK, 7 August 2024 — The committee agreed" in brief
