@@ -299,6 +299,7 @@ def _mail_text(
         attachments += [Attachment(name=file_name(n) or n, data=d) for n, d in inside.attachments]
         if not (plain or "").strip() and not html:
             plain = _tnef_body(inside)
+            html = None if plain else _tnef_html(inside)
     return MailText(
         plain=plain,
         html=html,
@@ -320,6 +321,16 @@ def _tnef_body(inside: Tnef) -> str | None:
         except SourceError:
             pass
     return inside.plain
+
+
+def _tnef_html(inside: Tnef) -> str | None:
+    """The HTML body a TNEF stream holds, when it holds no RTF or plain one."""
+    if not inside.html:
+        return None
+    try:
+        return inside.html.decode("utf-8")
+    except UnicodeDecodeError:
+        return inside.html.decode("cp1252", "replace")
 
 
 def is_message(data: bytes) -> bool:

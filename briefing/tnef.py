@@ -172,8 +172,8 @@ def _properties(data: bytes, codec: str) -> dict[int, object]:
                         first = raw.rstrip(b"\x00").decode(codec, "replace")
                     elif base == _UNICODE:
                         first = raw.decode("utf-16-le", "replace").rstrip("\x00")
-                    else:
-                        first = raw
+                    else:  # an object's bytes follow the id of its interface
+                        first = raw[16:] if base == _OBJECT else raw
             elif base in _FIXED:
                 at += _padded(_FIXED[base])
             else:

@@ -546,11 +546,17 @@ def with_winmail(mail: EmailMessage, tnef: bytes) -> EmailMessage:
     return mail
 
 
-def test_the_files_outlook_put_in_winmail_dat_are_attachments(tmp_path: Path) -> None:
+@pytest.mark.parametrize("as_objects", [False, True], ids=["data", "mapi-object"])
+def test_the_files_outlook_put_in_winmail_dat_are_attachments(
+    tmp_path: Path, as_objects: bool
+) -> None:
     """Outlook sends its rich-text messages to other mail programs with their attachments
-    inside winmail.dat (TNEF): those files are the message's own, by their long names."""
+    inside winmail.dat (TNEF): those files are the message's own, by their long names,
+    whether their bytes are the attachment's data or a MAPI object (its interface id
+    before them)."""
     statement = docx_bytes(para(run(DELAY)) + para(run(OBJECTION)))
-    tnef = tnef_bytes([("Ministry statement on the charge.docx", statement)])
+    name = "Ministry statement on the charge.docx"
+    tnef = tnef_bytes([(name, statement)], as_objects=as_objects)
     sources = load_all(tmp_path, with_winmail(message("Please find our statement attached."), tnef))
     assert [(s.path, s.text) for s in sources] == [
         (str(tmp_path / "statement.eml#Ministry statement on the charge.docx"), BODY.strip())
@@ -566,6 +572,12 @@ def test_a_message_whose_body_is_in_winmail_dat_is_read_from_it(tmp_path: Path) 
     body, notes = load_all(tmp_path, with_winmail(message(""), tnef))
     assert body.text == BODY.strip() and body.title == "Congestion charge for the river crossings"
     assert (notes.path, notes.text) == (str(tmp_path / "statement.eml#notes.txt"), LONG_REPORT)
+
+
+def test_a_message_whose_only_body_is_html_in_winmail_dat_is_read_from_it(tmp_path: Path) -> None:
+    html = f"<html><body><p>{DELAY}</p><p>{OBJECTION}</p></body></html>".encode()
+    body = load(tmp_path, with_winmail(message(""), tnef_bytes(html=html)))
+    assert body.text == BODY.strip()
 
 
 def test_a_damaged_winmail_dat_is_skipped_saying_so(

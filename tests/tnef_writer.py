@@ -8,7 +8,7 @@ import struct
 from collections.abc import Sequence
 
 SIGNATURE = b"\x78\x9f\x3e\x22"
-_UNICODE, _BINARY = 0x001F, 0x0102
+_UNICODE, _BINARY, _OBJECT = 0x001F, 0x0102, 0x000D
 
 
 def _attribute(level: int, attribute: int, value: bytes) -> bytes:
@@ -34,10 +34,14 @@ def tnef_bytes(
     *,
     rtf: bytes | None = None,
     plain: str | None = None,
+    html: bytes | None = None,
     long_names: bool = True,
+    as_objects: bool = False,
 ) -> bytes:
     """A TNEF stream with ``attachments`` (file name, bytes) and a body: ``rtf`` (stored as
-    compressed RTF's "MELA" form) and ``plain`` among the message's MAPI properties."""
+    compressed RTF's "MELA" form), ``plain`` and ``html`` among the message's MAPI
+    properties. ``as_objects`` stores each attachment's bytes as a MAPI object property (an
+    interface id, then the bytes) instead of the attachment's data attribute."""
     out = SIGNATURE + struct.pack("<H", 1)
     out += _attribute(1, 0x00089006, struct.pack("<I", 0x00010000))  # the TNEF version
     out += _attribute(1, 0x00069007, struct.pack("<II", 1252, 0))  # the OEM code page
@@ -47,14 +51,19 @@ def tnef_bytes(
         props.append((_BINARY, 0x1009, stored))
     if plain is not None:
         props.append((_UNICODE, 0x1000, (plain + "\0").encode("utf-16-le")))
+    if html is not None:
+        props.append((_BINARY, 0x1013, html))
     if props:
         out += _attribute(1, 0x00069003, _properties(props))
     for name, data in attachments:
         out += _attribute(2, 0x00069002, struct.pack("<HIIi", 1, 0xFFFFFFFF, 0, -1))
         short = name if not long_names else name[:8]
         out += _attribute(2, 0x00018010, short.encode("cp1252") + b"\0")
-        out += _attribute(2, 0x0006800F, data)
-        if long_names:
-            long = (name + "\0").encode("utf-16-le")
-            out += _attribute(2, 0x00069005, _properties([(_UNICODE, 0x3707, long)]))
+        if not as_objects:
+            out += _attribute(2, 0x0006800F, data)
+        props = [(_UNICODE, 0x3707, (name + "\0").encode("utf-16-le"))] if long_names else []
+        if as_objects:
+            props.append((_OBJECT, 0x3701, bytes(range(16)) + data))
+        if props:
+            out += _attribute(2, 0x00069005, _properties(props))
     return out
