@@ -223,13 +223,15 @@ def _parser() -> argparse.ArgumentParser:
         "YAML (.yaml, .yml, a list of briefs) with these fields:\n\n"
         '  {"name": "treaty", "sources": ["news/", "statement.md"], "topic": "the treaty",\n'
         '   "template": "house.md.j2", "output": "briefs/treaty.md",\n'
-        '   "json": "briefs/treaty.json", "html": "briefs/treaty.html"}\n\n'
+        '   "json": "briefs/treaty.json", "html": "briefs/treaty.html",\n'
+        '   "since": "archive/treaty.json"}\n\n'
         "`sources` and one of `output` (the brief), `json` (the fact sheet) and `html` (the\n"
-        "review page) are required; paths are relative to the manifest's folder. One failing\n"
-        "brief does not stop the others: progress goes to stderr, a summary table to stdout,\n"
-        "and the exit code is 7 when any brief failed. A rerun skips the briefs it finished\n"
-        "from the same sources, topic and template (MANIFEST.state.json records them), unless\n"
-        "--force.",
+        "review page) are required; `since`, an earlier brief's fact sheet, adds what changed\n"
+        "since it, as `generate --since`; paths are relative to the manifest's folder. One\n"
+        "failing brief does not stop the others: progress goes to stderr, a summary table to\n"
+        "stdout, and the exit code is 7 when any brief failed. A rerun skips the briefs it\n"
+        "finished from the same sources, topic, template and `since` fact sheet\n"
+        "(MANIFEST.state.json records them), unless --force.",
         epilog=EXIT_CODES + "\n" + ENVIRONMENT,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
