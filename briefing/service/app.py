@@ -220,7 +220,8 @@ def create_app(
         except SourceError as exc:
             raise ApiError(422, "invalid_request", str(exc)) from None
         since = request.options.since
-        if since is not None and store.results(since) is None:
+        earlier = store.get(since) if since is not None else None
+        if since is not None and (earlier is None or earlier.status != "done"):
             message = f"options.since: no finished job {since!r} (it must be done, not deleted)"
             raise ApiError(409, "since_not_done", message)
         status = store.add(request)
