@@ -126,12 +126,13 @@ def _slide_paragraphs(package: Package, name: str) -> tuple[list[str], str | Non
     tree = slide.find(f"{_P}cSld/{_P}spTree")
     paragraphs: list[str] = []
     title: str | None = None
-    diagrams = _diagrams(package, name, tree) if tree is not None else {}
+    targets = _relationships(package, name)
+    diagrams = _diagrams(package, targets, tree) if tree is not None else {}
     for text, is_title in _shapes(tree, diagrams=diagrams) if tree is not None else ():
         paragraphs.append(text)
         if is_title and title is None:
             title = text
-    notes = _relationships(package, name).get(_NOTES_TYPE)
+    notes = targets.get(_NOTES_TYPE)
     if notes and notes in package.names:
         notes_tree = package.part(notes).find(f"{_P}cSld/{_P}spTree")
         if notes_tree is not None:
@@ -139,13 +140,14 @@ def _slide_paragraphs(package: Package, name: str) -> tuple[list[str], str | Non
     return paragraphs, title
 
 
-def _diagrams(package: Package, name: str, tree: ElementTree.Element) -> dict[str, list[str]]:
+def _diagrams(
+    package: Package, targets: dict[str, str], tree: ElementTree.Element
+) -> dict[str, list[str]]:
     """The text of each SmartArt diagram on the slide, by the id its frame names its data
-    part with."""
+    part with (``targets``: the slide's relationships)."""
     ids = {ids.get(DIAGRAM_DATA, "") for ids in tree.iter(_RELIDS)} - {""}
     if not ids:
         return {}
-    targets = _relationships(package, name)
     return {
         rid: diagram_texts(package.part(targets[rid]))
         for rid in ids
