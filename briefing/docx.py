@@ -29,7 +29,7 @@ from briefing.package import (
     read_parts,
 )
 from briefing.rtf import read_rtf
-from briefing.saved_pages import read_mhtml
+from briefing.saved_pages import is_mhtml, read_mhtml
 
 __all__ = ["DocxText", "read_docx"]
 
@@ -118,9 +118,9 @@ def _carried(
 def _chunk_paragraphs(raw: bytes, name: str, shown: str, depth: int) -> list[str]:
     """A carried document's paragraphs, read by what its first bytes say it is, else its
     name."""
-    head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"mime-version:") or b"\nmime-version:" in head:
+    if is_mhtml(raw, reach=512):
         return read_html(read_mhtml(raw, shown).html).paragraphs
+    head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<") or name.lower().endswith((".htm", ".html", ".xhtml", ".mht")):
         return read_html(_decoded(raw)).paragraphs
     if head.startswith(b"{\\rtf"):

@@ -19,7 +19,7 @@ from email.parser import BytesParser
 from briefing.errors import SourceError
 from briefing.mail import DAMAGED_MESSAGE, header_text, part_text
 
-__all__ = ["SavedPage", "read_mhtml", "read_webarchive"]
+__all__ = ["SavedPage", "is_mhtml", "read_mhtml", "read_webarchive"]
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -30,6 +30,13 @@ class SavedPage:
 
     html: str
     url: str | None
+
+
+def is_mhtml(data: bytes, reach: int = 2048) -> bool:
+    """Whether ``data`` is a page saved as one file (MHTML, a MIME message), whatever its
+    name says: its first ``reach`` bytes hold a MIME-Version header."""
+    head = data[:reach].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(b"mime-version:") or b"\nmime-version:" in head
 
 
 def read_mhtml(data: bytes, shown: str) -> SavedPage:

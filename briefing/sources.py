@@ -58,7 +58,7 @@ from briefing.pdf import PdfText, is_pdf, read_page_images, read_pdf
 from briefing.ppt import read_ppt
 from briefing.pptx import PptxText, read_pptx
 from briefing.rtf import RtfText, is_rtf, read_rtf
-from briefing.saved_pages import SavedPage, read_mhtml, read_webarchive
+from briefing.saved_pages import SavedPage, is_mhtml, read_mhtml, read_webarchive
 from briefing.spreadsheet import (
     Questionnaire,
     questionnaire,
@@ -415,9 +415,9 @@ def _read_as(path: Path, data: bytes) -> str:
         return suffix
     if data.startswith(b"PK\x03\x04"):
         return ".docx"
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"mime-version:") or b"\nmime-version:" in head:
+    if is_mhtml(data):
         return ".mhtml"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<") and b"<html" in head:
         return ".html"
     return suffix
@@ -435,9 +435,9 @@ def _workbook_kind(data: bytes, suffix: str) -> str:
         return ".xls" if _compound_kind(data) == ".xls" else suffix
     if data.startswith(b"PK\x03\x04"):
         return ".xlsx"
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"mime-version:") or b"\nmime-version:" in head:
+    if is_mhtml(data):
         return ".mhtml"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<"):
         return ".html"
     if _BINARY_BYTES.search(head):
