@@ -399,11 +399,12 @@ def _date_text(serial: float, epoch: datetime) -> str | None:
         moment = epoch + timedelta(days=serial)
     except (OverflowError, ValueError):
         return None
-    if serial < 1:
-        return moment.strftime("%H:%M")
-    if moment.hour or moment.minute:
-        return moment.strftime("%Y-%m-%d %H:%M")
-    return moment.strftime("%Y-%m-%d")
+    return moment.strftime("%H:%M") if serial < 1 else _moment_text(moment)
+
+
+def _moment_text(moment: datetime) -> str:
+    """A date, with its time when it has one: "2026-11-02", "2026-11-02 18:00"."""
+    return moment.strftime("%Y-%m-%d %H:%M" if moment.hour or moment.minute else "%Y-%m-%d")
 
 
 # --------------------------------------------------------------------------- OpenDocument
@@ -473,8 +474,7 @@ def _ods_cell_text(cell: ElementTree.Element, reader: OdfReader) -> str:
     if cell.get(f"{_OFFICE}value-type") == "date":
         value = cell.get(f"{_OFFICE}date-value", "")
         with contextlib.suppress(ValueError):
-            moment = datetime.fromisoformat(value)
-            return moment.strftime("%Y-%m-%d %H:%M" if moment.hour or moment.minute else "%Y-%m-%d")
+            return _moment_text(datetime.fromisoformat(value))
     paragraphs = [reader.paragraph_text(p).strip() for p in cell if p.tag in _PARAGRAPHS]
     return "\n".join(p for p in paragraphs if p)  # a comment (office:annotation) left out
 
