@@ -494,6 +494,14 @@ def match_keys(name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def untitled_name(name: str) -> str:
+    """A person's name as written, less the titles before it: "Minister Jonas Berg" is
+    "Jonas Berg", "Sen. Claire McCaskill" "Claire McCaskill"."""
+    spans = list(_NAME_TOKEN.finditer(name))
+    kept = _drop_titles([span.group() for span in spans])
+    return name[spans[len(spans) - len(kept)].start() :] if kept else name
+
+
 @lru_cache(maxsize=1 << 14)
 def has_title(name: str) -> bool:
     """Whether a name opens with a person's title or honorific, or ends with a generational

@@ -354,6 +354,28 @@ def count_sources(evidence: list[Evidence]) -> int:
     return len({ev.source_id for ev in evidence})
 
 
+class Role(BaseModel):
+    """Who a person is, as a source says it beside their name ("executive director of Human
+    Rights Watch"): ``text == source.text[start:end]``, inside the sentence ``evidence``."""
+
+    model_config = _DOMAIN
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    evidence: Evidence = Field(description="The sentence that gives the role.")
+
+    @model_validator(mode="after")
+    def _inside(self) -> Role:
+        at = self.start - self.evidence.start
+        if (
+            not self.evidence.start <= self.start < self.end <= self.evidence.end
+            or self.evidence.quote[at : at + len(self.text)] != self.text
+            or self.end - self.start != len(self.text)
+        ):
+            raise ValueError("a role must be the text of its evidence at its offsets")
+        return self
+
+
 class Actor(BaseModel):
     model_config = _DOMAIN
     id: str
@@ -374,6 +396,11 @@ class Actor(BaseModel):
         default_factory=list,
         description="For an actor the sources name often but attribute no verified position or "
         'risk to ("also named"): the first sentence naming it in each source.',
+    )
+    role: Role | None = Field(
+        default=None,
+        description="For a person, who they are as the first source to say so says it, read by "
+        "code beside their name; None when no source says.",
     )
 
 

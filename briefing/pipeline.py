@@ -28,6 +28,7 @@ from .mentions import count_mentions
 from .models import FactSheet, RunInfo, Source
 from .prompting import prompt_version
 from .render import plural
+from .roles import read_roles
 from .sources import load_sources
 from .stance import check_stances
 
@@ -130,6 +131,7 @@ def extract_facts(
         grounded = list(pool.map(process, work))
         actors, positions, risks, events = consolidate(grounded, [s.text for s in sources])
         actors = count_mentions(sources, actors, config.also_named)
+        actors = read_roles([indexes[source.id] for source in sources], actors)
         if config.stance_check and positions:
             positions = check_stances(
                 client, positions, actors, indexes, topic, progress, config.concurrency

@@ -183,6 +183,18 @@ def most_prominent(facts: list[Fact], count: int, first: set[str] | None = None)
     return [fact for fact in facts if fact.id in chosen]
 
 
+def role_notes(actor: Actor, evidence: list[Evidence]) -> list[Evidence]:
+    """The sentence giving a person's role, for a row that shows it beside their name: none
+    when there is no role, or when the row's own ``evidence`` quotes the role already."""
+    role = actor.role
+    if role is None or any(
+        ev.source_id == role.evidence.source_id and ev.start <= role.start and role.end <= ev.end
+        for ev in evidence
+    ):
+        return []
+    return [role.evidence]
+
+
 def number_notes(sheet: FactSheet, brief_format: str = "full") -> NumberedFacts:
     """Choose what a brief of ``brief_format`` shows and number the evidence it cites in
     order of first citation (the same span keeps its number), then the rest of the evidence.
@@ -218,15 +230,23 @@ def number_notes(sheet: FactSheet, brief_format: str = "full") -> NumberedFacts:
         (s, sorted(cite([ev for fact_id in s.fact_ids for ev in cited(by_id[fact_id])])))
         for s in sheet.bottom_line
     ]
-    positions = [(p, cite(cited(p))) for p in pick(order.positions, form.positions)]
+    actors = {actor.id: actor for actor in sheet.actors}
+    positions = [
+        (p, cite([*cited(p), *role_notes(actors[p.actor_id], cited(p))]))
+        for p in pick(order.positions, form.positions)
+    ]
     risks = [(r, cite(cited(r))) for r in pick(order.risks, form.risks)]
     events = [(e, cite(cited(e))) for e in pick(order.events, form.events)]
-    named = [(a, sorted(cite(a.named_in))) for a in sheet.actors if a.named_in and form.also_named]
+    named = [
+        (a, sorted(cite([*a.named_in, *role_notes(a, a.named_in)])))
+        for a in sheet.actors
+        if a.named_in and form.also_named
+    ]
     shown = len(notes)
     for fact in by_id.values():
         cite(fact.evidence)
     for actor in sheet.actors:
-        cite(actor.named_in)
+        cite([*actor.named_in, *([actor.role.evidence] if actor.role else [])])
     return NumberedFacts(bottom, positions, risks, events, named, notes, shown, numbers)
 
 
@@ -496,6 +516,15 @@ def _changes(earlier: FactSheet, sheet: FactSheet, numbered: NumberedFacts) -> d
     }
 
 
+def _role_text(actor: Actor) -> str | None:
+    return actor.role.text if actor.role else None
+
+
+def with_role(actor: Actor) -> str:
+    """A name as a row shows it: "Tirana Hassan, executive director of Human Rights Watch"."""
+    return f"{actor.name}, {actor.role.text}" if actor.role else actor.name
+
+
 def template_context(
     sheet: FactSheet,
     *,
@@ -510,6 +539,7 @@ def template_context(
     positions = [
         {
             "actor": actors[p.actor_id].name,
+            "role": _role_text(actors[p.actor_id]),
             "stance": stance_label(p),
             "stance_check": p.stance_check,
             "summary": p.summary,
@@ -540,6 +570,7 @@ def template_context(
     also_named = [
         {
             "name": a.name,
+            "role": _role_text(a),
             "kind": a.kind,
             "mentions": a.mentions,
             "sources": len(a.named_in),

@@ -20,7 +20,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from .changes import changes_since
-from .models import Event, FactSheet, Position, Risk, Source
+from .models import Event, Evidence, FactSheet, Position, Risk, Source
 from .render import (
     Note,
     event_text,
@@ -28,8 +28,10 @@ from .render import (
     gaps,
     number_notes,
     page_ranges,
+    role_notes,
     stance_label,
     stance_labels,
+    with_role,
 )
 
 TEMPLATE = "review.html.j2"
@@ -159,16 +161,21 @@ def review_context(
     ``since``: an earlier brief's fact sheet, for what changed since it."""
     numbered = number_notes(sheet, brief_format)
     order = fact_order(sheet)
+    actors = {actor.id: actor for actor in sheet.actors}
     names = {actor.id: actor.name for actor in sheet.actors}
     cited_by: dict[int, list[FactLink]] = {note.number: [] for note in numbered.notes}
     links: dict[str, FactLink] = {}  # fact id -> its label, for the bottom line
 
     def row(
-        fact: Position | Risk | Event, index: int, cells: list[str], disputed: bool = False
+        fact: Position | Risk | Event,
+        index: int,
+        cells: list[str],
+        disputed: bool = False,
+        role: list[Evidence] | None = None,
     ) -> FactRow:
         kind = type(fact).__name__.lower()  # position, risk, event
         link = links[fact.id] = FactLink(f"{kind}-{index}", f"{kind[0].upper()}{index}")
-        notes = numbered.cites(fact.evidence)
+        notes = numbered.cites([*fact.evidence, *(role or [])])
         for number in dict.fromkeys(notes):
             cited_by[number].append(link)
         return FactRow(link, cells, notes, disputed)
@@ -177,8 +184,9 @@ def review_context(
         row(
             p,
             i,
-            [names[p.actor_id], stance_label(p), p.summary, str(p.support)],
+            [with_role(actors[p.actor_id]), stance_label(p), p.summary, str(p.support)],
             p.stance_check == "disputed",
+            role_notes(actors[p.actor_id], p.evidence),
         )
         for i, p in enumerate(order.positions, 1)
     ]
@@ -201,10 +209,10 @@ def review_context(
     also_named: list[FactRow] = []
     for index, actor in enumerate((a for a in sheet.actors if a.named_in), 1):
         link = FactLink(f"named-{index}", f"N{index}")
-        notes = numbered.cites(actor.named_in)
+        notes = numbered.cites([*actor.named_in, *role_notes(actor, actor.named_in)])
         for number in notes:
             cited_by[number].append(link)
-        cells = [actor.name, actor.kind or "", str(actor.mentions), str(len(actor.named_in))]
+        cells = [with_role(actor), actor.kind or "", str(actor.mentions), str(len(actor.named_in))]
         also_named.append(FactRow(link, cells, notes, False))
     bottom_line = [
         SentenceRow(sentence.text, [links[fact_id] for fact_id in sentence.fact_ids], notes)

@@ -128,7 +128,8 @@ def test_cited_sentences_become_whole_sentence_evidence(
         assert text_of == " ".join(fact["evidence"][0]["quote"].split())
     (event,) = sheet["events"]
     assert event["date"] == "8 August 2024"
-    assert "| Amara Okafor | opposes |" in capsys.readouterr().out
+    brief = capsys.readouterr().out
+    assert "| Amara Okafor, who speaks for the Open Net Alliance | opposes |" in brief
     # The model wrote no kind of actor: code read it from the name and the source.
     assert {a["name"]: a["kind"] for a in sheet["actors"]} == {
         "Amara Okafor": "person",

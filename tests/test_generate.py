@@ -40,7 +40,7 @@ def test_grounded_brief_and_json_contract(
 
     brief = capsys.readouterr().out
     assert brief.startswith("# Policy brief: the treaty")
-    assert "| Amara Okafor | opposes |" in brief
+    assert "| Amara Okafor, who speaks for the Open Net Alliance | opposes |" in brief
     assert "| Jonas Berg | supports |" in brief
     assert f"“{OKAFOR}”" in brief
     assert "8 August 2024" in brief
@@ -294,7 +294,7 @@ def test_stance_check_agrees_or_marks_a_dispute(
     assert checks[OKAFOR] == ("opposes", "agreed", "opposes")
     assert checks[BERG] == ("supports", "disputed", "opposes")
     brief = capsys.readouterr().out
-    assert "| Amara Okafor | opposes |" in brief
+    assert "| Amara Okafor, who speaks for the Open Net Alliance | opposes |" in brief
     assert "| Jonas Berg | disputed: supports / opposes |" in brief
     # Each question shows the actor, the topic and the verified sentence, nothing else; the
     # second is the first with the labels named, "opposes" first, in a closing line.

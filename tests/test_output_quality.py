@@ -133,7 +133,7 @@ def test_brief_is_valid_commonmark_with_table_and_every_note(
     assert tables == 3  # positions, risks, timeline
     assert html.count("<tr>") == (1 + 3) + (1 + 1) + (1 + 1)  # header and rows of each table
     notes = html.split("<h2>Source notes</h2>", 1)[1].split("<h2>", 1)[0]
-    assert notes.count("<li>") == 6
+    assert notes.count("<li>") == 7  # six facts' quotes, and the sentence giving a role
     assert "Review appendix" in html and "Rejected drafts:" in html
     # Hostile source text is shown, but nothing in it became markup.
     assert "<script>" not in html and 'href="javascript' not in html

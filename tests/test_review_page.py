@@ -283,7 +283,7 @@ def test_generate_writes_the_page_with_the_briefs_note_numbers(
     assert main([*args, "-o", str(brief), "--json", str(facts), "--html", str(review)]) == 0
     page = Page(review.read_text("utf-8"))
     notes = read_brief(brief.read_text("utf-8")).notes
-    assert len(notes) == 4
+    assert len(notes) == 5  # the facts' four quotes, and the sentence giving Okafor's role
     for note in notes:
         assert "".join(text for _, _, text in page.marks[note.number]) == note.quote
     html = review.read_text("utf-8")

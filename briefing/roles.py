@@ -1,0 +1,264 @@
+"""Who a person is, in a source's own words: the role a sentence gives them beside their name.
+
+A brief that says "Tirana Hassan: opposes" leaves the editor to find out who she is; the
+sources usually say it where they first name someone, in an apposition. This module reads it,
+by code and no model, from the first sentence of the sources that gives one:
+
+- after the name, between commas: "Tirana Hassan, executive director of Human Rights Watch,
+  warned", "said Amara Okafor, spokesperson for the coalition.", "Sen. Claire McCaskill, a
+  Missouri Democrat,", "Amara Okafor, who speaks for the Open Net Alliance,";
+- before it, with the body the role is in: "Human Rights Watch executive director Tirana
+  Hassan", "the coalition's policy director, Amara Okafor";
+- failing both, the body the person is "of": "Ms. Amara Okafor of the Digital Rights
+  Coalition" (not a place: "of the United States" is no role).
+
+A role is verbatim text of the source (``Role.text == text[start:end]``) inside the sentence
+that is its evidence, which the brief cites beside the name. A role needs a word naming a
+post ("director", "spokesperson", "minister", "Democrat") and two words or more besides "the"
+or "a": "the minister" alone tells the editor nothing the name does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .claims import MONTHS, WEEKDAYS
+from .consolidate import country_of, untitled_name
+from .cues import has_a_verb_of_saying
+from .models import Actor, Evidence, Role
+from .source_index import SourceIndex
+
+__all__ = ["read_roles", "role_after", "role_before", "role_of_body"]
+
+# Words naming a post someone holds; each alone may make a role ("a Missouri Democrat").
+_POSTS = (
+    r"spokes(?:man|woman|person)|secretary|director|minister|president|chair(?:man|woman|person)?"
+    r"|chief|head|leader|executive|officer|official|adviser|advisor|ambassador|envoy|senator"
+    r"|representative|congress(?:man|woman)|governor|mayor|professor|lecturer|researcher|analyst"
+    r"|economist|lawyer|attorney|counsel|(?:co-?)?founder|member|fellow|editor|commissioner|judge"
+    r"|rapporteur|manager|coordinator|campaigner|activist|expert|strategist|aide|negotiator"
+    r"|delegate|diplomat|partner|ceo|chancellor|premier|prosecutor|commander|scientist|historian"
+    r"|consultant|owner|candidate|nominee|lobbyist|organi[sz]er|councill?or|lawmaker|legislator"
+    r"|mp|mep|democrat|republican|speaker|whip|deputy|trustee|dean|specialist|investigator"
+    r"|inspector|auditor|regulator|administrator|superintendent|treasurer|clerk|researcher"
+    r"|officer|head|staffer|correspondent|columnist|commentator|pastor|bishop|physician|doctor"
+)
+_POST = rf"(?i:{_POSTS})"
+# Space inside a line: a role never runs on past a line's end.
+_SP = r"[^\S\n]+"
+# A word of a body's name ("Human", "U.S.", "Rights") or of a role's ("senior", "policy"):
+# an initialism's stops are its own ("U.S."), a sentence's full stop is not ("Coalition.").
+_CAPITALIZED = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*)"
+# A word qualifying a post ("executive", "senior policy"); never a word that joins a clause,
+# nor a verb's past ("President Trump directed attorney Michael Cohen").
+_LOWER = (
+    r"(?!(?:and|or|but|his|her|its|their|the|a|an|is|was|are|were|be|been|has|had|by|of|to|in"
+    r"|on|for|with|as|at|from|that|who|whom|whose|which|said|says|told|after|before|about|over"
+    r"|under|into|than|since|during|against|like|including|now|because|if|not|also|still|just"
+    r"|only|even|so|one|two|three|off|up|out|down|away|back)\b|[a-z]+ed\b)[a-z][\w-]*"
+)
+_OWNER = rf"(?:(?:the{_SP})?{_LOWER}['’]s|{_CAPITALIZED}(?:{_SP}{_CAPITALIZED}){{0,4}}['’]s)"
+_JOINER = rf"(?:(?:of|for|on)(?:{_SP}the)?|and){_SP}"
+_BODY_WORDS = rf"{_CAPITALIZED}(?:{_SP}(?:{_JOINER})?{_CAPITALIZED}){{0,5}}"
+# The place and body words after a post: "of Human Rights Watch", "for the coalition".
+_TAIL = (
+    rf"(?:{_SP}(?:of|for|at|to|in|on|with){_SP}(?:[\w&'’.-]+{_SP}){{0,6}}?"
+    r"(?:(?:Jr|Sr|Inc|Co|Corp|Ltd)\.|[\w&'’.-]*[\w&'’-]))?"
+)
+# Where an apposition after a name ends: a comma or other stop, or a clause that begins.
+# A stop after an abbreviation ("a spokesman for Rep. Fincher", "Speaker John A. Boehner")
+# is no end.
+_ABBREVIATIONS = "Rep Sen Gov Dr Mr Mrs Ms St Lt Gen Col Capt Sgt Jr Sr Inc Co Corp Ltd No Mt Prof"
+_FULL_STOP = "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS.split()) + r"(?<!\b[A-Z])\."
+_APPOSITION_END = (
+    rf"(?=\s*(?:[,;:)\]—–]|{_FULL_STOP}(?:\s|$)|$)"
+    r"|\s+(?:who|whom|which|that|said|says|told|when|while)\b|\s+and\s+(?![A-Z]))"
+)
+_MODIFIERS = rf"(?:{_LOWER}{_SP}){{0,3}}"
+
+_AFTER = re.compile(
+    rf",{_SP}(?P<role>(?:(?:the|a|an|his|her|its|their){_SP})?"
+    rf"(?:{_OWNER}{_SP}|(?:{_CAPITALIZED}{_SP}){{1,5}})?{_MODIFIERS}(?:{_POST})\b{_TAIL})"
+    + _APPOSITION_END
+)
+# A clause that says what someone does for a body: "Amara Okafor, who speaks for the Open Net
+# Alliance, said".
+_WHO = re.compile(
+    rf",{_SP}(?P<role>who{_SP}(?:speaks{_SP}for|spoke{_SP}for|leads|led|heads|headed|chairs"
+    rf"|chaired|runs|ran|represents|represented|directs|directed|founded|co-founded"
+    rf"|(?:works|worked){_SP}(?:for|at|with)){_SP}(?:[\w&'’.-]+{_SP}){{0,6}}?"
+    r"(?:(?:Jr|Sr|Inc|Co|Corp|Ltd)\.|[\w&'’.-]*[\w&'’-]))" + _APPOSITION_END
+)
+# Before a name a post is in lower case: a capitalized one is a title, part of the name.
+_BEFORE = re.compile(
+    rf"(?P<role>(?:[Tt]he{_SP})?(?:(?:former|then|acting|interim|outgoing|incoming|longtime){_SP})?"
+    rf"(?:(?:{_OWNER}|{_BODY_WORDS}){_SP})?{_MODIFIERS}(?:{_POSTS}|CEO)),?{_SP}$"
+)
+# (the body's name ends where its capitalized words do: "of the Harbour Trust met ...")
+_OF_BODY = re.compile(rf"{_SP}(?P<role>of{_SP}the{_SP}{_BODY_WORDS})(?![\w&'’-]|{_SP}[A-Z])")
+
+# Capitalized words that open a sentence or a clause, not a body's name: "Yesterday Human
+# Rights Watch director ..." is Human Rights Watch's director.
+_NOT_A_BODY = (
+    frozenset(
+        """the a an on in at by and but or so yet also then today yesterday meanwhile earlier later
+    last next this that when after before while as since with for from said says told
+    according his her their its our my whose they we he she it you i there here""".split()
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+)
+_DETERMINERS = frozenset("the a an his her its their".split())
+_QUOTES = re.compile(r"[\"“”«»]")
+_MAX_WORDS = 15
+_BEFORE_REACH = 120
+
+
+def _fit(role: str) -> bool:
+    """Whether ``role`` says something of its own: two words or more besides a determiner,
+    no quotation, no verb of saying, not too long to be one apposition."""
+    words = role.split()
+    content = [word for word in words if word.lower() not in _DETERMINERS]
+    return (
+        2 <= len(content)
+        and len(words) <= _MAX_WORDS
+        and not _QUOTES.search(role)
+        and not has_a_verb_of_saying(role)
+    )
+
+
+# A name after an apposition takes it: "views of Judge Gorsuch, the Senate Democratic leader,
+# Chuck Schumer" gives Schumer the role.
+_NAME_AFTER = re.compile(r",\s+[A-Z][\w'’.-]*\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+")
+# A verb's form opens no role before a name: "taken off special counsel Robert Mueller's
+# inquiry", "including senior spokeswoman Karen Finney".
+_VERB_FORM = re.compile(r"[a-z]+(?:ing|ed|en)$")
+
+
+def role_after(text: str, name_end: int) -> tuple[int, int] | None:
+    """The apposition after a name that ends at ``name_end``: its offsets, or None."""
+    found = _AFTER.match(text, name_end) or _WHO.match(text, name_end)
+    if found is None or not _fit(found.group("role")):
+        return None
+    if _NAME_AFTER.match(text, found.end("role")):
+        return None
+    return found.span("role")
+
+
+# The words a post's qualifiers open with when no body or "the" comes first: "special
+# counsel", "former national security adviser"; not "met lawyer".
+_QUALIFIERS = frozenset(
+    """former then acting interim outgoing incoming longtime senior junior chief deputy special
+    vice assistant associate general top lead leading executive managing national political
+    presidential press policy communications campaign legal economic foreign security defense
+    defence state federal regional local party union independent prominent veteran""".split()
+)
+
+
+def _opens_a_role(role: str) -> bool:
+    """Whether a role before a name opens as one: with "the", a body's name or a possessive,
+    or a word that qualifies a post."""
+    first = role.split()[0]
+    return first[0].isupper() or first.lower() in _QUALIFIERS or "'" in role or "’" in role
+
+
+def role_before(text: str, name_start: int, sentence_start: int = 0) -> tuple[int, int] | None:
+    """A role just before a name that starts at ``name_start``, in its sentence, or None:
+    "Human Rights Watch executive director", "the coalition's director,"."""
+    window_start = max(sentence_start, name_start - _BEFORE_REACH)
+    window = text[window_start:name_start]
+    # The role starts after the last stop before the name.
+    window_start += max(window.rfind(mark) for mark in ';:(\n“"—') + 1
+    clause = text[window_start:name_start]
+    for word in re.finditer(r"\S+", clause):
+        # A sentence's or a clause's opening words are no body's name ("Yesterday Human
+        # Rights Watch director ..." is Human Rights Watch's director).
+        if word.group().lower().rstrip(",") in _NOT_A_BODY - {"the"} or _VERB_FORM.match(
+            word.group()
+        ):
+            continue
+        found = _BEFORE.match(clause, word.start())
+        if found and _fit(found.group("role")) and _opens_a_role(found.group("role")):
+            start, end = found.span("role")
+            return window_start + start, window_start + end
+    return None
+
+
+def role_of_body(text: str, name_end: int) -> tuple[int, int] | None:
+    """ "of the Digital Rights Coalition" after a name: the body the person is of, not a
+    country ("of the United States")."""
+    found = _OF_BODY.match(text, name_end)
+    if found is None:
+        return None
+    body = re.sub(r"^of\s+the\s+", "", found.group("role"))
+    if country_of(body, demonyms=False) or not _fit(found.group("role")):
+        return None
+    return found.span("role")
+
+
+def _name_forms(actor: Actor) -> list[str]:
+    """The person's full names as a source may write them, less their titles: "Minister Jonas
+    Berg" is found as "Jonas Berg"."""
+    forms = []
+    for name in [actor.name, *actor.aliases]:
+        untitled = untitled_name(name)
+        if len(untitled.split()) >= 2 and untitled not in forms:
+            forms.append(untitled)
+    return forms
+
+
+# A role that names its body ("of Human Rights Watch", "a Missouri Democrat") tells the editor
+# more than one that points back to it ("spokesperson for the coalition").
+_NAMES_A_BODY = re.compile(r"(?<!^)\b[A-Z]|^(?!(?:The|A|An|His|Her|Its|Their)\b)[A-Z]")
+
+
+def _roles_in(index: SourceIndex, forms: list[str]) -> Iterator[tuple[int, tuple[int, int]]]:
+    """Every role the source gives the person, in the order the text gives them, with its
+    rank: 0 for one that names a body, 1 for one that does not."""
+    text = index.source.text
+    pattern = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    for found in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
+        sentence = index.sentence_evidence(_span_evidence(index, *found.span()))
+        span = (
+            role_after(text, found.end())
+            or role_before(text, found.start(), sentence.start)
+            or role_of_body(text, found.end())
+        )
+        if span:
+            yield (0 if _NAMES_A_BODY.search(text[span[0] : span[1]]) else 1), span
+
+
+def _span_evidence(index: SourceIndex, start: int, end: int) -> Evidence:
+    text = index.source.text
+    return Evidence(
+        source_id=index.source.id,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        match="exact",
+        score=1.0,
+    )
+
+
+def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Actor]:
+    """Each person with the first role the sources give them (see the module docstring);
+    others as they were."""
+    result = []
+    for actor in actors:
+        forms = _name_forms(actor) if actor.kind == "person" else []
+        found = [
+            (rank, order, index, span)
+            for order, index in enumerate(indexes)
+            if forms
+            for rank, span in _roles_in(index, forms)
+        ]
+        if not found:
+            result.append(actor)
+            continue
+        _, _, index, (start, end) = min(found, key=lambda item: (item[0], item[1], item[3]))
+        text = index.source.text
+        sentence = index.sentence_evidence(_span_evidence(index, start, end))
+        role = Role(text=text[start:end], start=start, end=end, evidence=sentence)
+        result.append(actor.model_copy(update={"role": role}))
+    return result

@@ -1,0 +1,209 @@
+"""Who a person is: the role a source gives them beside their name, read by code."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from briefing.check import check_brief
+from briefing.models import Actor, Evidence, FactSheet, Position, Role, Source
+from briefing.render import render_brief
+from briefing.review_page import render_review_page
+from briefing.roles import read_roles, role_after, role_before, role_of_body
+from briefing.source_index import SourceIndex
+from tests.conftest import minimal_run
+
+
+def after(text: str, name: str) -> str | None:
+    span = role_after(text, text.index(name) + len(name))
+    return text[span[0] : span[1]] if span else None
+
+
+def before(text: str, name: str) -> str | None:
+    span = role_before(text, text.index(name))
+    return text[span[0] : span[1]] if span else None
+
+
+def of_body(text: str, name: str) -> str | None:
+    span = role_of_body(text, text.index(name) + len(name))
+    return text[span[0] : span[1]] if span else None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Lena Ortiz, executive director of the Harbour Trust, warned on Monday.",
+            "Lena Ortiz",
+            "executive director of the Harbour Trust",
+        ),
+        (
+            '"It is a bad deal," said Ivo Brandt, spokesperson for the union.',
+            "Ivo Brandt",
+            "spokesperson for the union",
+        ),  # fmt: skip
+        ("Sen. Mara Quist, a Vermont Democrat, voted no.", "Mara Quist", "a Vermont Democrat"),
+        (
+            "Tom Reyes, the group's policy director, said it would sue.",
+            "Tom Reyes",
+            "the group's policy director",
+        ),  # fmt: skip
+        (
+            "Ada Ng, who speaks for the Open Net Alliance, said so.",
+            "Ada Ng",
+            "who speaks for the Open Net Alliance",
+        ),  # fmt: skip
+        # An abbreviation's stop is no end; a clause after the body is left out.
+        (
+            "Jo Kim, a spokesman for Rep. Al Fenn, said no.",
+            "Jo Kim",
+            "a spokesman for Rep. Al Fenn",
+        ),
+        (
+            "Eli Moss, director of the Office of Trade and Budget, said",
+            "Eli Moss",
+            "director of the Office of Trade and Budget",
+        ),  # fmt: skip
+        (
+            "Ana Ruiz, editor of the Weekly Ledger and a critic of the bill, said",
+            "Ana Ruiz",
+            "editor of the Weekly Ledger",
+        ),  # fmt: skip
+    ],
+)
+def test_an_apposition_after_the_name_is_the_role(text: str, name: str, role: str) -> None:
+    assert after(text, name) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lena Ortiz, 54, said the port would close.", "Lena Ortiz"),  # an age
+        ("Lena Ortiz, the minister said, will resign.", "Lena Ortiz"),  # a verb of saying
+        ("Lena Ortiz, the minister, said so.", "Lena Ortiz"),  # one word besides "the"
+        ("Lena Ortiz, Ivo Brandt and Tom Reyes signed.", "Lena Ortiz"),  # a list of names
+        # The role is the next name's: "views of Ortiz, the party's leader, Ivo Brandt".
+        ("Critics aired views of Lena Ortiz, the party's leader, Ivo Brandt said.", "Lena Ortiz"),
+        ("Lena Ortiz,\nspokesperson for the union", "Lena Ortiz"),  # across a line
+        ('Lena Ortiz, "a true friend of the port," the mayor said.', "Lena Ortiz"),
+    ],
+)
+def test_no_role_where_the_words_after_a_name_are_not_one(text: str, name: str) -> None:
+    assert after(text, name) is None
+
+
+def test_a_bodys_role_before_the_name() -> None:
+    text = "On Tuesday, Harbour Trust executive director Lena Ortiz said the port must stay open."
+    assert before(text, "Lena Ortiz") == "Harbour Trust executive director"
+    text = "Yesterday Harbour Trust director Lena Ortiz resigned."
+    assert before(text, "Lena Ortiz") == "Harbour Trust director"
+    assert before("The coalition's policy director, Tom Reyes, spoke.", "Tom Reyes") == (
+        "The coalition's policy director"
+    )
+    # A verb before a post is no part of it; a lone post is no role, nor a capitalized title
+    # (the name's).
+    text = "The court has taken off special counsel Ivo Brandt."
+    assert before(text, "Ivo Brandt") == "special counsel"
+    assert before("They met lawyer Ivo Brandt.", "Ivo Brandt") is None
+    assert before("The rule was backed by President Ivo Brandt.", "Ivo Brandt") is None
+    assert before("Mayor Jo Kim and spokesperson Ivo Brandt met.", "Ivo Brandt") is None
+
+
+def test_the_body_a_person_is_of_but_not_a_country() -> None:
+    text = (
+        "Ms. Amara Okafor of the Digital Rights Coalition. "
+        "Then Mr. Ivo Brandt of the United States."
+    )
+    assert of_body(text, "Amara Okafor") == "of the Digital Rights Coalition"
+    assert of_body(text, "Ivo Brandt") is None
+    assert of_body("Senator Ivo Brandt of Ohio spoke.", "Ivo Brandt") is None
+
+
+TEXT = (
+    "The port levy vote is set for Friday.\n\n"
+    '"This levy will close shops," said Lena Ortiz, spokesperson for the group. Minister '
+    "Jonas Berg defended the levy.\n\n"
+    "Lena Ortiz of the Harbour Traders Association met Jonas Berg, the minister, on Monday."
+)
+
+
+def test_a_person_gets_the_role_naming_a_body_first_with_its_sentence() -> None:
+    source = Source(id="s1", title="Levy", text=TEXT)
+    actors = [
+        Actor(id="a1", name="Lena Ortiz", kind="person"),
+        Actor(id="a2", name="Minister Jonas Berg", kind="person"),
+        Actor(id="a3", name="Harbour Traders Association", kind="organisation"),
+    ]
+    ortiz, berg, body = read_roles([SourceIndex(source)], actors)
+    # "of the Harbour Traders Association" names the body; "spokesperson for the group",
+    # though first, does not.
+    assert ortiz.role is not None
+    assert ortiz.role.text == "of the Harbour Traders Association"
+    assert TEXT[ortiz.role.start : ortiz.role.end] == ortiz.role.text
+    assert ortiz.role.evidence.quote == (
+        "Lena Ortiz of the Harbour Traders Association met Jonas Berg, the minister, on Monday."
+    )
+    assert berg.role is None  # "the minister" says nothing the title does not
+    assert body.role is None  # a body has no role
+    only_the_group = read_roles([SourceIndex(source.model_copy(update={"text": TEXT[:150]}))],
+                                actors[:1])[0]  # fmt: skip
+    assert only_the_group.role is not None
+    assert only_the_group.role.text == "spokesperson for the group"
+
+
+def test_a_role_must_be_its_evidences_text_at_its_offsets() -> None:
+    sentence = Evidence(
+        source_id="s1", start=10, end=42, quote="Ivo Brandt, editor of the Ledger", match="exact",
+        score=1,
+    )  # fmt: skip
+    Role(text="editor of the Ledger", start=22, end=42, evidence=sentence)
+    with pytest.raises(ValidationError, match="a role must be the text"):
+        Role(text="editor of the Ledger", start=21, end=41, evidence=sentence)
+
+
+def sheet_with_role(evidence_quote: str) -> FactSheet:
+    source = Source(id="s1", title="Levy", text=TEXT)
+    index = SourceIndex(source)
+    start = TEXT.index(evidence_quote)
+    evidence = Evidence(
+        source_id="s1", start=start, end=start + len(evidence_quote), quote=evidence_quote,
+        match="exact", score=1,
+    )  # fmt: skip
+    actors = read_roles([index], [Actor(id="a1", name="Lena Ortiz", kind="person")])
+    return FactSheet(
+        topic="the port levy",
+        sources=[source],
+        actors=actors,
+        positions=[
+            Position(
+                id="p1",
+                actor_id="a1",
+                stance="opposes",
+                summary=evidence_quote,
+                evidence=[evidence],
+                support=1,
+            )  # fmt: skip
+        ],
+        run=minimal_run(),
+    )
+
+
+def test_the_brief_shows_the_role_and_cites_its_sentence_once() -> None:
+    quote = '"This levy will close shops," said Lena Ortiz, spokesperson for the group.'
+    # The position's evidence is a sentence without the role: the role's sentence is a note.
+    sheet = sheet_with_role("This levy will close shops")
+    brief = render_brief(sheet)
+    row = next(line for line in brief.splitlines() if line.startswith("| Lena Ortiz"))
+    assert row.startswith("| Lena Ortiz, of the Harbour Traders Association | opposes |")
+    assert row.endswith("| [1] [2] |")
+    assert "Lena Ortiz of the Harbour Traders Association met Jonas Berg" in brief
+    assert check_brief(brief, sheet) == []
+    page = render_review_page(sheet)
+    assert "Lena Ortiz, of the Harbour Traders Association" in page
+    # Evidence that quotes the role already is its note: nothing is added.
+    sheet = sheet_with_role(
+        "Lena Ortiz of the Harbour Traders Association met Jonas Berg, the minister, on Monday."
+    )
+    row = next(line for line in render_brief(sheet).splitlines() if line.startswith("| Lena"))
+    assert row.endswith("| [1] |")
+    assert quote not in render_brief(sheet)
