@@ -28,7 +28,7 @@ from .mentions import count_mentions
 from .models import FactSheet, RunInfo, Source
 from .prompting import prompt_version
 from .render import plural
-from .roles import read_roles
+from .roles import fold_spokespeople, read_roles
 from .sources import load_sources
 from .stance import check_stances
 
@@ -136,6 +136,7 @@ def extract_facts(
             positions = check_stances(
                 client, positions, actors, indexes, topic, progress, config.concurrency
             )
+        positions = fold_spokespeople(positions, actors)
         conflicts = find_conflicts(actors, positions, risks, events)
         sheet = FactSheet(
             topic=topic,

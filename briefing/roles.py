@@ -26,10 +26,11 @@ from collections.abc import Iterator, Sequence
 from .claims import MONTHS, WEEKDAYS
 from .consolidate import country_of, untitled_name
 from .cues import has_a_verb_of_saying
-from .models import Actor, Evidence, Role
+from .models import Actor, Evidence, Position, Role
+from .names import names_actor
 from .source_index import SourceIndex
 
-__all__ = ["read_roles", "role_after", "role_before", "role_of_body"]
+__all__ = ["fold_spokespeople", "read_roles", "role_after", "role_before", "role_of_body"]
 
 # Words naming a post someone holds; each alone may make a role ("a Missouri Democrat").
 _POSTS = (
@@ -262,3 +263,38 @@ def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Acto
         role = Role(text=text[start:end], start=start, end=end, evidence=sentence)
         result.append(actor.model_copy(update={"role": role}))
     return result
+
+
+def fold_spokespeople(positions: list[Position], actors: list[Actor]) -> list[Position]:
+    """The positions less those of a body that only repeat a person's who speaks in it.
+
+    A sentence such as "Tirana Hassan, executive director of Human Rights Watch, warned ..."
+    is drafted for the person and for the body; once the person's row names the body in their
+    role, the body's row says nothing more. It is left out when every span it quotes is the
+    person's and the stances shown are the same; a body with words of its own, or another
+    stance, keeps its row.
+    """
+    by_id = {actor.id: actor for actor in actors}
+
+    def spans(position: Position) -> frozenset[tuple[str, int, int]]:
+        return frozenset((ev.source_id, ev.start, ev.end) for ev in position.evidence)
+
+    def shown(position: Position) -> tuple[str, str, str | None]:
+        return (position.stance, position.stance_check, position.second_stance)
+
+    speakers = [
+        (p, role.text)
+        for p in positions
+        if by_id[p.actor_id].kind == "person" and (role := by_id[p.actor_id].role)
+    ]
+
+    def repeats_a_speaker(position: Position) -> bool:
+        body = by_id[position.actor_id]
+        return body.kind != "person" and any(
+            spans(position) <= spans(speaker)
+            and shown(position) == shown(speaker)
+            and names_actor(body.name, body.kind, role)
+            for speaker, role in speakers
+        )
+
+    return [p for p in positions if not repeats_a_speaker(p)]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
 from briefing.check import check_brief
+from briefing.cli import main
 from briefing.models import Actor, Evidence, FactSheet, Position, Role, Source
 from briefing.render import render_brief
 from briefing.review_page import render_review_page
-from briefing.roles import read_roles, role_after, role_before, role_of_body
+from briefing.roles import fold_spokespeople, read_roles, role_after, role_before, role_of_body
 from briefing.source_index import SourceIndex
-from tests.conftest import minimal_run
+from tests.conftest import OKAFOR, extraction, minimal_run, position
+from tests.fakeserver import FakeOpenAI
 
 
 def after(text: str, name: str) -> str | None:
@@ -207,3 +211,67 @@ def test_the_brief_shows_the_role_and_cites_its_sentence_once() -> None:
     row = next(line for line in render_brief(sheet).splitlines() if line.startswith("| Lena"))
     assert row.endswith("| [1] |")
     assert quote not in render_brief(sheet)
+
+
+def position_of(actor_id: str, evidence: list[Evidence], stance: str = "opposes") -> Position:
+    return Position(
+        id=f"p-{actor_id}-{stance}-{len(evidence)}", actor_id=actor_id, stance=stance,
+        summary="...", evidence=evidence, support=1,
+    )  # fmt: skip
+
+
+def test_a_bodys_position_that_repeats_its_speakers_is_left_out() -> None:
+    text = (
+        "Ivo Brandt, director of the Harbour Trust, said the levy would close shops. "
+        "The Harbour Trust said it would sue."
+    )
+    source = Source(id="s1", title="Levy", text=text)
+    index = SourceIndex(source)
+    first, second = (index.sentence_evidence(_at(source, q)) for q in ("Ivo", "The Harbour"))
+    actors = read_roles(
+        [index],
+        [
+            Actor(id="brandt", name="Ivo Brandt", kind="person"),
+            Actor(id="trust", name="Harbour Trust", kind="organisation"),
+            Actor(id="other", name="Port Board", kind="organisation"),
+        ],
+    )
+    person = position_of("brandt", [first])
+    kept = fold_spokespeople([person, position_of("trust", [first])], actors)
+    assert kept == [person]
+    # Words of its own, another stance, or a body the role does not name keep the body's row.
+    for body in (
+        position_of("trust", [first, second]),
+        position_of("trust", [first], stance="concerned"),
+        position_of("other", [first]),
+    ):
+        assert fold_spokespeople([person, body], actors) == [person, body]
+
+
+def _at(source: Source, opening: str) -> Evidence:
+    start = source.text.index(opening)
+    return Evidence(
+        source_id=source.id, start=start, end=start + len(opening), quote=opening,
+        match="exact", score=1,
+    )  # fmt: skip
+
+
+def test_generate_shows_a_spokesperson_once_with_the_body_in_the_role(
+    fake: FakeOpenAI, statement_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake.enqueue(
+        extraction(
+            positions=[
+                position("Amara Okafor", OKAFOR),
+                position("Open Net Alliance", OKAFOR, kind="organisation"),
+            ]
+        )
+    )
+    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
+    assert main([*args, "--no-stance-check", "--no-bottom-line"]) == 0
+    brief = capsys.readouterr().out
+    rows = [line for line in brief.splitlines() if "| opposes |" in line]
+    assert rows == [
+        "| Amara Okafor, who speaks for the Open Net Alliance | opposes | Amara Okafor takes a "
+        "side on the treaty. | [1] [2] |"
+    ]
