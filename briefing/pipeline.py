@@ -132,11 +132,12 @@ def extract_facts(
         actors, positions, risks, events = consolidate(grounded, [s.text for s in sources])
         actors = count_mentions(sources, actors, config.also_named)
         actors = read_roles([indexes[source.id] for source in sources], actors)
+        # Before the stance questions: a row left out needs none.
+        positions = fold_spokespeople(positions, actors)
         if config.stance_check and positions:
             positions = check_stances(
                 client, positions, actors, indexes, topic, progress, config.concurrency
             )
-        positions = fold_spokespeople(positions, actors)
         conflicts = find_conflicts(actors, positions, risks, events)
         sheet = FactSheet(
             topic=topic,

@@ -271,8 +271,9 @@ def fold_spokespeople(positions: list[Position], actors: list[Actor]) -> list[Po
     A sentence such as "Tirana Hassan, executive director of Human Rights Watch, warned ..."
     is drafted for the person and for the body; once the person's row names the body in their
     role, the body's row says nothing more. It is left out when every span it quotes is the
-    person's and the stances shown are the same; a body with words of its own, or another
-    stance, keeps its row.
+    person's and the stances are the same; a body with words of its own, or another stance,
+    keeps its row. The pipeline folds before the stance questions, so that a row left out is
+    asked about no more: the stances compared are then the extraction's.
     """
     by_id = {actor.id: actor for actor in actors}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,25 @@ def test_generate_shows_a_spokesperson_once_with_the_body_in_the_role(
         "| Amara Okafor, who speaks for the Open Net Alliance | opposes | Amara Okafor takes a "
         "side on the treaty. | [1] [2] |"
     ]
+
+
+def test_a_body_left_out_is_not_asked_the_stance_questions(
+    fake: FakeOpenAI, statement_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake.enqueue(
+        extraction(
+            positions=[
+                position("Amara Okafor", OKAFOR),
+                position("Open Net Alliance", OKAFOR, kind="organisation"),
+            ]
+        ),
+        json.dumps({"stance": "opposes"}),
+        json.dumps({"stance": "opposes"}),
+    )
+    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
+    assert main([*args, "--no-bottom-line", "--no-cache"]) == 0
+    asked = [request["messages"][-1]["content"] for request in fake.requests[1:]]
+    assert len(asked) == 2 and all("Amara Okafor" in question for question in asked)
+    assert "| Amara Okafor, who speaks for the Open Net Alliance | opposes |" in (
+        capsys.readouterr().out
+    )
