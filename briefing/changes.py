@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .consolidate import same_actor, same_event, same_or_similar
 from .models import Actor, Event, FactSheet, Position, Risk, Source
+from .names import names_actor
 
 __all__ = ["Changes", "StanceChange", "changes_since"]
 
@@ -83,6 +84,14 @@ def changes_since(earlier: FactSheet, sheet: FactSheet) -> Changes:
         matched.add(before.id)
         if _stance(position) not in {_stance(p) for p in held[before.id]}:
             changes.append(StanceChange(position, held[before.id]))
+    # A body whose position now shows as its spokesperson's (the body named in their role,
+    # ``roles.fold_spokespeople``) has not gone.
+    roles = [role.text for p in sheet.positions if (role := actors[p.actor_id].role)]
+    matched.update(
+        actor.id
+        for actor in earlier_holders
+        if any(names_actor(actor.name, actor.kind, role) for role in roles)
+    )
     new_risks = [
         risk
         for risk in sheet.risks

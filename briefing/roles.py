@@ -2,7 +2,7 @@
 
 A brief that says "Tirana Hassan: opposes" leaves the editor to find out who she is; the
 sources usually say it where they first name someone, in an apposition. This module reads it,
-by code and no model, from the first sentence of the sources that gives one:
+by code and no model, from the sentences that name the person in full:
 
 - after the name, between commas: "Tirana Hassan, executive director of Human Rights Watch,
   warned", "said Amara Okafor, spokesperson for the coalition.", "Sen. Claire McCaskill, a
@@ -12,10 +12,12 @@ by code and no model, from the first sentence of the sources that gives one:
 - failing both, the body the person is "of": "Ms. Amara Okafor of the Digital Rights
   Coalition" (not a place: "of the United States" is no role).
 
-A role is verbatim text of the source (``Role.text == text[start:end]``) inside the sentence
-that is its evidence, which the brief cites beside the name. A role needs a word naming a
-post ("director", "spokesperson", "minister", "Democrat") and two words or more besides "the"
-or "a": "the minister" alone tells the editor nothing the name does not.
+The first role that names a body is taken ("of the Digital Rights Coalition" over an earlier
+"spokesperson for the coalition"), else the first. A role is verbatim text of the source
+(``Role.text == text[start:end]``) inside the sentence that is its evidence, which the brief
+cites beside the name. A role needs a word naming a post ("director", "spokesperson",
+"minister", "Democrat") and two words or more besides "the" or "a": "the minister" alone
+tells the editor nothing the name does not.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ _POSTS = (
     r"|delegate|diplomat|partner|ceo|chancellor|premier|prosecutor|commander|scientist|historian"
     r"|consultant|owner|candidate|nominee|lobbyist|organi[sz]er|councill?or|lawmaker|legislator"
     r"|mp|mep|democrat|republican|speaker|whip|deputy|trustee|dean|specialist|investigator"
-    r"|inspector|auditor|regulator|administrator|superintendent|treasurer|clerk|researcher"
-    r"|officer|head|staffer|correspondent|columnist|commentator|pastor|bishop|physician|doctor"
+    r"|inspector|auditor|regulator|administrator|superintendent|treasurer|clerk|staffer"
+    r"|correspondent|columnist|commentator|pastor|bishop|physician|doctor"
 )
 _POST = rf"(?i:{_POSTS})"
 # Space inside a line: a role never runs on past a line's end.
@@ -62,11 +64,10 @@ _LOWER = (
 _OWNER = rf"(?:(?:the{_SP})?{_LOWER}['’]s|{_CAPITALIZED}(?:{_SP}{_CAPITALIZED}){{0,4}}['’]s)"
 _JOINER = rf"(?:(?:of|for|on)(?:{_SP}the)?|and){_SP}"
 _BODY_WORDS = rf"{_CAPITALIZED}(?:{_SP}(?:{_JOINER})?{_CAPITALIZED}){{0,5}}"
+# A phrase's last word keeps no full stop, but for a name's suffix ("Trump Jr.").
+_LAST_WORD = r"(?:(?:Jr|Sr|Inc|Co|Corp|Ltd)\.|[\w&'’.-]*[\w&'’-])"
 # The place and body words after a post: "of Human Rights Watch", "for the coalition".
-_TAIL = (
-    rf"(?:{_SP}(?:of|for|at|to|in|on|with){_SP}(?:[\w&'’.-]+{_SP}){{0,6}}?"
-    r"(?:(?:Jr|Sr|Inc|Co|Corp|Ltd)\.|[\w&'’.-]*[\w&'’-]))?"
-)
+_TAIL = rf"(?:{_SP}(?:of|for|at|to|in|on|with){_SP}(?:[\w&'’.-]+{_SP}){{0,6}}?{_LAST_WORD})?"
 # Where an apposition after a name ends: a comma or other stop, or a clause that begins.
 # A stop after an abbreviation ("a spokesman for Rep. Fincher", "Speaker John A. Boehner")
 # is no end.
@@ -88,8 +89,8 @@ _AFTER = re.compile(
 _WHO = re.compile(
     rf",{_SP}(?P<role>who{_SP}(?:speaks{_SP}for|spoke{_SP}for|leads|led|heads|headed|chairs"
     rf"|chaired|runs|ran|represents|represented|directs|directed|founded|co-founded"
-    rf"|(?:works|worked){_SP}(?:for|at|with)){_SP}(?:[\w&'’.-]+{_SP}){{0,6}}?"
-    r"(?:(?:Jr|Sr|Inc|Co|Corp|Ltd)\.|[\w&'’.-]*[\w&'’-]))" + _APPOSITION_END
+    rf"|(?:works|worked){_SP}(?:for|at|with)){_SP}(?:[\w&'’.-]+{_SP}){{0,6}}?{_LAST_WORD})"
+    + _APPOSITION_END
 )
 # Before a name a post is in lower case: a capitalized one is a title, part of the name.
 _BEFORE = re.compile(

@@ -13,6 +13,8 @@ from briefing.cli import main
 from briefing.models import Actor, Event, FactSheet, Position, Risk, Source
 from briefing.render import render_brief
 from briefing.review_page import render_review_page
+from briefing.roles import read_roles
+from briefing.source_index import SourceIndex
 from tests.conftest import _evidence, fact_sheet, minimal_run
 from tests.fakeserver import FakeOpenAI, Reply
 from tests.test_citations import cited, cited_answer, run, sentence_number
@@ -132,6 +134,18 @@ def test_what_changed_since_an_earlier_brief() -> None:
     same = changes_since(tuesday(), tuesday())
     assert not (same.new_sources or same.new_positions or same.stance_changes or same.gone)
     assert not (same.new_risks or same.new_events)
+
+
+def test_a_body_now_shown_through_its_spokesperson_has_not_gone() -> None:
+    earlier = _sheet(MONDAY, {"positions": [("Ferry Union", "supports", "the levy was welcome")]})
+    later = _sheet(MONDAY, {"positions": [("Ana Ruiz", "supports", "the levy was welcome")]})
+    assert [actor.name for actor, _ in changes_since(earlier, later).gone] == ["Ferry Union"]
+    with_role = later.model_copy(
+        update={"actors": read_roles([SourceIndex(later.sources[0])], later.actors)}
+    )
+    assert with_role.actors[0].role is not None
+    assert with_role.actors[0].role.text == "of the Ferry Union"
+    assert changes_since(earlier, with_role).gone == []
 
 
 def test_the_brief_opens_with_what_changed_each_item_citing_its_notes() -> None:
