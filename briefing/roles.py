@@ -26,8 +26,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .claims import MONTHS, WEEKDAYS
-from .consolidate import country_of, untitled_name
+from .consolidate import country_of, institution_words, untitled_name
 from .cues import has_a_verb_of_saying
+from .given_names import is_given_name
 from .models import Actor, Evidence, Position, Role
 from .names import names_actor
 from .source_index import SourceIndex
@@ -45,7 +46,7 @@ _POSTS = (
     r"|consultant|owner|candidate|nominee|lobbyist|organi[sz]er|councill?or|lawmaker|legislator"
     r"|mp|mep|democrat|republican|speaker|whip|deputy|trustee|dean|specialist|investigator"
     r"|inspector|auditor|regulator|administrator|superintendent|treasurer|clerk|staffer"
-    r"|correspondent|columnist|commentator|pastor|bishop|physician|doctor"
+    r"|correspondent|columnist|commentator|pastor|bishop|physician|doctor|running[^\S\n]+mate"
 )
 _POST = rf"(?i:{_POSTS})"
 # Space inside a line: a role never runs on past a line's end.
@@ -59,7 +60,7 @@ _LOWER = (
     r"(?!(?:and|or|but|his|her|its|their|the|a|an|is|was|are|were|be|been|has|had|by|of|to|in"
     r"|on|for|with|as|at|from|that|who|whom|whose|which|said|says|told|after|before|about|over"
     r"|under|into|than|since|during|against|like|including|now|because|if|not|also|still|just"
-    r"|only|even|so|one|two|three|off|up|out|down|away|back)\b|[a-z]+ed\b)[a-z][\w-]*"
+    r"|only|even|so|one|two|three|off|up|out|down|away|back)\b|[a-z]+ed\b)[a-z0-9][\w/-]*"
 )
 _OWNER = rf"(?:(?:the{_SP})?{_LOWER}['’]s|{_CAPITALIZED}(?:{_SP}{_CAPITALIZED}){{0,4}}['’]s)"
 _JOINER = rf"(?:(?:of|for|on)(?:{_SP}the)?|and){_SP}"
@@ -79,9 +80,16 @@ _APPOSITION_END = (
 )
 _MODIFIERS = rf"(?:{_LOWER}{_SP}){{0,3}}"
 
+# A post, with the words before it: "a Missouri Democrat", "the group's policy director", "a
+# 9/11 widow and co-chair of September 11th Advocates".
+_POST_PHRASE = (
+    rf"(?:(?:the|a|an|his|her|its|their){_SP})?"
+    rf"(?:{_OWNER}{_SP}|(?:{_CAPITALIZED}{_SP}){{1,5}})?{_MODIFIERS}"
+    rf"(?:{_LOWER}{_SP}and{_SP}{_MODIFIERS})?(?:co-|vice-|vice{_SP})?(?:{_POST})\b{_TAIL}"
+)
+# After the name, perhaps past a party and state in brackets ("Sen. Tim Kaine (D-Va.),").
 _AFTER = re.compile(
-    rf",{_SP}(?P<role>(?:(?:the|a|an|his|her|its|their){_SP})?"
-    rf"(?:{_OWNER}{_SP}|(?:{_CAPITALIZED}{_SP}){{1,5}})?{_MODIFIERS}(?:{_POST})\b{_TAIL})"
+    rf"(?:{_SP}\([^()\n]{{1,24}}\))?,{_SP}(?P<role>(?:who{_SP}(?:is|was){_SP})?{_POST_PHRASE})"
     + _APPOSITION_END
 )
 # A clause that says what someone does for a body: "Amara Okafor, who speaks for the Open Net
@@ -199,15 +207,37 @@ def role_of_body(text: str, name_end: int) -> tuple[int, int] | None:
     return found.span("role")
 
 
-def _name_forms(actor: Actor) -> list[str]:
+def _given(word: str, surname: str) -> bool:
+    """Whether a capitalized word before a surname reads as a given name: one the tables
+    know, or a word no title, body or sentence's opening is ("Josh" Earnest, not "Senator",
+    "Senate" or "But")."""
+    if is_given_name(word.lower()):
+        return True
+    return (
+        word.lower() not in _NOT_A_BODY
+        and not institution_words(word)
+        and untitled_name(f"{word} {surname}") != surname
+    )
+
+
+def _name_forms(actor: Actor, texts: Sequence[str]) -> list[str]:
     """The person's full names as a source may write them, less their titles: "Minister Jonas
-    Berg" is found as "Jonas Berg"."""
+    Berg" is found as "Jonas Berg". A person drafted by surname alone ("Earnest") is found
+    by the full name the sources give it ("Josh Earnest"), when they give one given name."""
     forms = []
     for name in [actor.name, *actor.aliases]:
         untitled = untitled_name(name)
         if len(untitled.split()) >= 2 and untitled not in forms:
             forms.append(untitled)
-    return forms
+    if forms or len(untitled_name(actor.name).split()) != 1:
+        return forms
+    surname = untitled_name(actor.name)
+    full = re.compile(
+        rf"(?<![\w.-])([A-Z][a-z]+)(?:{_SP}[A-Z]\.)?{_SP}{re.escape(surname)}(?![\w-])"
+    )
+    found = {(m.group(1), m.group(0)) for text in texts for m in full.finditer(text)}
+    given = {first for first, _ in found if _given(first, surname)}
+    return sorted(written for first, written in found if first in given) if len(given) == 1 else []
 
 
 # A role that names its body ("of Human Rights Watch", "a Missouri Democrat") tells the editor
@@ -247,8 +277,9 @@ def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Acto
     """Each person with the first role the sources give them (see the module docstring);
     others as they were."""
     result = []
+    texts = [index.source.text for index in indexes]
     for actor in actors:
-        forms = _name_forms(actor) if actor.kind == "person" else []
+        forms = _name_forms(actor, texts) if actor.kind == "person" else []
         found = [
             (rank, order, index, span)
             for order, index in enumerate(indexes)

@@ -74,6 +74,22 @@ def of_body(text: str, name: str) -> str | None:
             "Ana Ruiz",
             "editor of the Weekly Ledger",
         ),  # fmt: skip
+        # Two nouns joined, the second a post; a party and state in brackets; "who is".
+        (
+            "Eva Lund, a 9/11 widow and co-chair of Harbour Families, criticized it.",
+            "Eva Lund",
+            "a 9/11 widow and co-chair of Harbour Families",
+        ),
+        (
+            "Sen. Ivo Brandt (D-Va.), a member of the Rules Committee, voted no.",
+            "Ivo Brandt",
+            "a member of the Rules Committee",
+        ),  # fmt: skip
+        (
+            "Tom Reyes (Texas), who is the party's running mate, left.",
+            "Tom Reyes",
+            "who is the party's running mate",
+        ),  # fmt: skip
     ],
 )
 def test_an_apposition_after_the_name_is_the_role(text: str, name: str, role: str) -> None:
@@ -154,6 +170,20 @@ def test_a_person_gets_the_role_naming_a_body_first_with_its_sentence() -> None:
                                 actors[:1])[0]  # fmt: skip
     assert only_the_group.role is not None
     assert only_the_group.role.text == "spokesperson for the group"
+
+
+def test_a_person_drafted_by_surname_is_found_by_the_full_name_the_sources_give() -> None:
+    text = (
+        "Port Authority press secretary Josh Tamm said the levy would stay. "
+        "Tamm said so again on Friday. Senator Tamm was not asked."
+    )
+    source = Source(id="s1", title="Levy", text=text)
+    (tamm,) = read_roles([SourceIndex(source)], [Actor(id="a1", name="Tamm", kind="person")])
+    assert tamm.role is not None and tamm.role.text == "Port Authority press secretary"
+    # Two given names for one surname: which one the draft meant is not known.
+    two = source.model_copy(update={"text": text + " Anna Tamm of the Harbour Trust agreed."})
+    (tamm,) = read_roles([SourceIndex(two)], [Actor(id="a1", name="Tamm", kind="person")])
+    assert tamm.role is None
 
 
 def test_a_role_must_be_its_evidences_text_at_its_offsets() -> None:
