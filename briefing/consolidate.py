@@ -950,6 +950,7 @@ def _merge_events(chunks: Sequence[GroundedChunk]) -> list[Event]:
             date=found.date,
             description=found.description,
             evidence=evidence,
+            reckoned_from=found.reckoned_from,
         )
         for found, _, evidence in merged
     ]

@@ -7,8 +7,16 @@ date verbatim from its sentence, so the model never writes one.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
-__all__ = ["calendar_date", "calendar_dates", "is_calendar_date"]
+__all__ = [
+    "calendar_date",
+    "calendar_dates",
+    "is_calendar_date",
+    "names_a_weekday",
+    "published_day",
+    "reckon_weekday",
+]
 
 # A calendar date: a month beside a day or year ("8 August 2024", "Aug. 8", "March 2023"), a
 # year ("2017", "the 1990s", "Q3 2024") or a numeric date ("08/08/2024", "2024-08-08"). A vote
@@ -24,16 +32,41 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # sentence: day, month and year together when the text gives them together ("8 August 2024",
 # "August 8, 2024", "March 2023", "Q3 2024").
 _CALENDAR = re.compile(
-    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"
+    # (not "19 Sept." of "the 19 Sept. 11 hijackers": a day after the month is the month's)
+    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\.?\s*\d{{1,2}}\b)(?:,?\s+{_YEAR}\b)?"
     rf"|\b{_MONTH}\s+(?:{_DAY}\b(?:,?\s+{_YEAR}\b)?|{_YEAR}\b)"
     rf"|\b(?:[Qq][1-4]\s+)?{_YEAR}s?\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}/\d{4}\b",
     re.IGNORECASE,
 )
 _HAS_YEAR = re.compile(rf"\b{_YEAR}")
-# "the <date> <Capitalized word>": a date inside a name.
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "the <date> <Capitalized word>": a date inside a name ("the 17 February Brigade", "co-chair
+# of September 11th Advocates").
+_THE_BEFORE = re.compile(r"\b(?:the|of|for|with)\s+$", re.IGNORECASE)
 _IN_A_NAME = re.compile(r"\s+(?-i:[A-Z])[a-z]")
+# "of the <date> attacks": a past attack's date used as its name dates the attack, not what
+# the sentence tells ("families of those killed in the Sept. 11 attacks to sue").
+_AFTER_A_PREPOSITION = re.compile(
+    r"\b(?:in|of|after|since|before|from|by|to|for|on|over|about|with|against|during)\s+"
+    r"(?:the\s+)?(?:\d+\s+)?$",
+    re.IGNORECASE,
+)
+_INCIDENT = re.compile(
+    r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijack(?:ers|ings?)|bombings?|shootings?|massacres?"
+    r"|riots?|insurrection|killings|anniversary|victims|commission)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_something(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is part of a name ("the 17 February Brigade")
+    or names a past incident after a preposition ("in the Sept. 11 attacks")."""
+    return (
+        _IN_A_NAME.match(text, end) is not None and _THE_BEFORE.search(text, 0, start) is not None
+    ) or (
+        _INCIDENT.match(text, end) is not None
+        and _AFTER_A_PREPOSITION.search(text, 0, start) is not None
+    )
 
 
 def is_calendar_date(text: str) -> bool:
@@ -52,15 +85,77 @@ def calendar_date(text: str) -> str | None:
 
     An event drafted by sentence number takes its date from its sentence this way, so the
     model writes no date and the date is verbatim by construction. A date that is part of a
-    name is none ("the 17 February Brigade", "the 1994 Assault Weapons Ban"). A year wins over
+    name is none ("the 17 February Brigade", "the 1994 Assault Weapons Ban"), nor is one that
+    names a past incident ("killed in the Sept. 11 attacks"). A year wins over
     a bare day: in "NEW YORK, Aug 9 (Wire) - Negotiators agreed on 8 August 2024 ..." the event
     is dated "8 August 2024", not the dateline.
     """
     dates = [
         found.group(0)
         for found in _CALENDAR.finditer(text)
-        if not _IN_A_NAME.match(text, found.end()) or not _THE_BEFORE.search(text, 0, found.start())
+        if not _names_something(text, found.start(), found.end())
     ]
     with_year = [date for date in dates if _HAS_YEAR.search(date)]
     chosen = with_year or dates
     return chosen[0] if chosen else None
+
+
+# A story dates what happened this week by its weekday ("The Senate voted on Wednesday"): the
+# day it is can be counted from the day the story was published.
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# (a newspaper's name is no day: "told the Sunday Times")
+_WEEKDAY = re.compile(
+    rf"\b(?:((?i:last|next|this))\s+)?({'|'.join(_WEEKDAYS)})\b"
+    r"(?!\s+(?:Times|Telegraph|Herald|Express|Mirror|Post|Independent|Mail|Tribune|Star|Observer"
+    r"|World|Sport|People|Journal|Business))"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:\w+\s+)?(?:set|expected|scheduled|due|slated|poised)\s+to"
+    r"|plans?\s+to|intends?\s+to|(?:is|are)\s+to\s+(?:vote|meet|decide|rule|sign))\b",
+    re.IGNORECASE,
+)
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def names_a_weekday(sentence: str) -> bool:
+    """Whether a sentence names a weekday, by which a story may date what it tells."""
+    return _WEEKDAY.search(sentence) is not None
+
+
+def published_day(published: str | None) -> date | None:
+    """The day a source's ``published`` gives, when it starts with an ISO date."""
+    found = _ISO_DAY.match(published or "")
+    if found is None:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+
+
+def reckon_weekday(sentence: str, published: str | None) -> str | None:
+    """The date of a sentence that gives its event only by a weekday, counted from the day its
+    source was published, written as the weekday with the day it is in brackets: "Wednesday
+    (28 September 2016)". The last such weekday on or before the day of publication, or, in
+    the future tense ("will vote on Friday", "is set to meet Monday"), the next on or after
+    it; "last" and "next" step a week when the weekday is the day of publication. None
+    without a publication date, or where the sentence names no weekday or two."""
+    day = published_day(published)
+    found = list(_WEEKDAY.finditer(sentence))
+    if day is None or len({m.group(2).lower() for m in found}) != 1:
+        return None
+    which, name = found[0].group(1), found[0].group(2)
+    weekday = [w.lower() for w in _WEEKDAYS].index(name.lower())
+    future = (which or "").lower() == "next" or (
+        (which or "").lower() != "last" and _FUTURE.search(sentence) is not None
+    )
+    if future:
+        step = (weekday - day.weekday()) % 7 or (7 if (which or "").lower() == "next" else 0)
+        when = day + timedelta(days=step)
+    else:
+        step = (day.weekday() - weekday) % 7 or (7 if (which or "").lower() == "last" else 0)
+        when = day - timedelta(days=step)
+    return f"{name} ({when.day} {_MONTH_NAMES[when.month - 1]} {when.year})"

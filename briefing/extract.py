@@ -36,7 +36,7 @@ from .chunking import (
     split_sentences,
 )
 from .cues import names_a_harm
-from .dates import calendar_date, is_calendar_date
+from .dates import calendar_date, is_calendar_date, names_a_weekday
 from .kinds import actor_kind
 from .llm import ChatClient, Message
 from .models import (
@@ -93,9 +93,10 @@ class NumberedText:
 
 
 @lru_cache(maxsize=64)
-def number_sentences(text: str) -> NumberedText:
+def number_sentences(text: str, weekdays: bool = False) -> NumberedText:
     """Cached: a chunk is numbered for its prompt and again to read its answer, and the worked
-    example is the same text for every chunk."""
+    example is the same text for every chunk. ``weekdays``: a sentence naming a weekday is
+    dated too (its source gives the day it was published, from which the day is counted)."""
     lines: list[str] = []
     spans: list[tuple[int, int]] = []
     dated: list[int] = []
@@ -106,7 +107,7 @@ def number_sentences(text: str) -> NumberedText:
             continue
         spans.append((start, end))
         lines.append(f"[{len(spans)}] {words}")
-        if is_calendar_date(words):
+        if is_calendar_date(words) or (weekdays and names_a_weekday(words)):
             dated.append(len(spans))
     return NumberedText("\n".join(lines), tuple(spans), tuple(dated))
 
@@ -141,7 +142,11 @@ def _with_lists(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def build_messages(
-    chunk_text: str, topic: str, cite: Citation = "quotes", speaker: str | None = None
+    chunk_text: str,
+    topic: str,
+    cite: Citation = "quotes",
+    speaker: str | None = None,
+    weekdays: bool = False,
 ) -> list[Message]:
     """The instructions, the worked example as a turn of its own, then the chunk. Every message
     but the last is the same for every chunk and holds no source text (``ask(shared=...)``).
@@ -153,7 +158,7 @@ def build_messages(
     if cite == "sentences":
         example = number_sentences(example_text)
         example_text, example_dated = example.text, example.dated
-        numbered = number_sentences(chunk_text)
+        numbered = number_sentences(chunk_text, weekdays)
         chunk_text, chunk_dated = numbered.text, numbered.dated
     example_answer = (
         "extract_example_cited_output.json"
@@ -190,11 +195,14 @@ def extract_chunk(
     quote_feedback: bool = True,
     source_text: str | None = None,
     turns: Sequence[Turn] = (),
+    weekdays: bool = False,
 ) -> ChunkDrafts:
     """The chunk's drafts. ``source_text``, the whole source the chunk is from (default: the
     chunk alone), is where code reads each cited actor's kind (``kinds.actor_kind``), within
     ``_KIND_REACH`` characters of the chunk. ``turns``: who speaks the chunk's words where no
-    verb of saying tells (``SourceIndex.turns_within``), at offsets into the chunk."""
+    verb of saying tells (``SourceIndex.turns_within``), at offsets into the chunk.
+    ``weekdays``: the source gives the day it was published, so a sentence dated by a weekday
+    may be an event's (grounding counts the day)."""
     # A turn begun before the chunk shows no label in it, and an interview's "A:" names no
     # one: the model is told whose words the chunk opens with, or answers.
     unseen = turns[0].speaker if turns and turns[0].words_start == 0 else None
@@ -203,7 +211,7 @@ def extract_chunk(
         around = chunk.text
         if source_text:  # a very long source is read near the chunk, where its names are
             around = source_text[max(0, chunk.start - _KIND_REACH) : chunk.end + _KIND_REACH]
-        return _extract_cited(client, chunk, topic, around, turns, speaker)
+        return _extract_cited(client, chunk, topic, around, turns, speaker, weekdays)
     return ChunkDrafts(
         _extract_quoted(client, chunk, topic, quote_feedback=quote_feedback, speaker=speaker)
     )
@@ -216,9 +224,10 @@ def _extract_cited(
     source_text: str,
     turns: Sequence[Turn],
     speaker: str | None,
+    weekdays: bool = False,
 ) -> ChunkDrafts:
-    numbered = number_sentences(chunk.text)
-    messages = build_messages(chunk.text, topic, "sentences", speaker)
+    numbered = number_sentences(chunk.text, weekdays)
+    messages = build_messages(chunk.text, topic, "sentences", speaker, weekdays)
     answer, _ = client.ask(messages, cited_extraction_for(numbered.dated), shared=len(messages) - 1)
     spans = numbered.spans
     rejected: list[Rejected] = []

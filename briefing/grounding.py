@@ -32,7 +32,7 @@ from .attribution import (
 from .categories import risk_category
 from .chunking import Chunk
 from .claims import unsupported_claims
-from .dates import is_calendar_date
+from .dates import is_calendar_date, reckon_weekday
 from .models import (
     ActorKind,
     ChunkExtraction,
@@ -83,6 +83,7 @@ class GroundedEvent:
     date: str
     description: str
     evidence: Evidence
+    reckoned_from: str | None = None  # the publication date a weekday was counted from
 
 
 @dataclass
@@ -218,8 +219,14 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
     evidence = index.evidence(draft.quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, "event", record, "quote not found in the source")
-    if not is_calendar_date(draft.date):
-        return _reject(index.source, "event", record, "the date is not a calendar date")
+    date, reckoned_from = draft.date, None
+    if not is_calendar_date(date):
+        # "Congress on Wednesday rejected the veto": the day counted from the story's date.
+        published = index.source.published
+        date = reckon_weekday(index.sentence_text(evidence), published) or ""
+        if not date:
+            return _reject(index.source, "event", record, "the date is not a calendar date")
+        reckoned_from = published
     claim = f"{draft.date}: {draft.description}"
     if _unsupported(claim, evidence, index):
         # A quote often stops short of the date its sentence gives: cite the whole sentence.
@@ -232,7 +239,7 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
             record,
             f"states {', '.join(missing)}, not supported by the source",
         )
-    return GroundedEvent(draft.date, draft.description, evidence)
+    return GroundedEvent(date, draft.description, evidence, reckoned_from)
 
 
 def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) -> GroundedChunk:

@@ -449,9 +449,17 @@ class Risk(BaseModel):
 class Event(BaseModel):
     model_config = _DOMAIN
     id: str
-    date: str
+    date: str = Field(
+        description="The date as the text writes it; for an event the text dates only by a "
+        "weekday, the weekday and the day it is: 'Wednesday (28 September 2016)'."
+    )
     description: str
     evidence: list[Evidence] = Field(min_length=1)
+    reckoned_from: str | None = Field(
+        default=None,
+        description="The source's publication date that a weekday's day was counted from; "
+        "None when the text gives the date.",
+    )
     support: int = Field(default=0, description=_SUPPORT)
 
     @model_validator(mode="after")

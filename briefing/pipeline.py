@@ -20,6 +20,7 @@ from .bottom_line import BottomLine, write_bottom_line
 from .chunking import Chunk, chunk_source
 from .config import BriefConfig, Progress, no_progress, open_cache, open_endpoint
 from .consolidate import consolidate, find_conflicts
+from .dates import published_day
 from .errors import BackendError, InvalidAnswerError, SourceError
 from .extract import extract_chunk
 from .grounding import GroundedChunk, SourceIndex, ground_chunk
@@ -103,6 +104,7 @@ def extract_facts(
                 quote_feedback=config.quote_feedback,
                 source_text=source.text,
                 turns=indexes[source.id].turns_within(chunk.start, chunk.end),
+                weekdays=published_day(source.published) is not None,
             )
         except InvalidAnswerError as exc:
             # One chunk the model cannot answer must not cost the whole run: say so instead.

@@ -562,6 +562,7 @@ def template_context(
         {
             "date": e.date,
             "description": event_text(e),
+            "reckoned": e.reckoned_from is not None,
             "cites": _cites(numbers),
             "sources": e.support,
         }

@@ -355,6 +355,14 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("The plan improves on the 1994 Assault Weapons Ban.", None),
         ("He leads the race for the 2012 Republican nomination.", None),
         ("The 2012 election was close.", "2012"),
+        # a past incident named by its date dates the incident, not the sentence (BASIL)
+        ("The bill lets families of those killed in the Sept. 11 attacks sue.", None),
+        ("Congress let families of Sept. 11 victims sue on Wednesday.", None),
+        ("Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", None),
+        ("Eva Lund, co-chair of September 11th Advocates, spoke.", None),
+        ("On September 11 Congress voted.", "September 11"),
+        ("The Sept. 11 attacks killed nearly 3,000 people.", "Sept. 11"),
+        ("On 19 Sept. 2016 the Senate voted; the 4 May, 2017 vote followed.", "19 Sept. 2016"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(

@@ -1,0 +1,113 @@
+"""Events a story dates by a weekday, counted from the day the story was published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing.cli import main
+from briefing.dates import reckon_weekday
+from briefing.extract import number_sentences
+from tests.conftest import extraction, fact_sheet
+from tests.fakeserver import FakeOpenAI, Reply
+from tests.test_citations import cited, cited_sheet
+
+# 28 September 2016 was a Wednesday.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "date"),
+    [
+        ("Congress on Wednesday rejected the veto.", "2016-09-28", "Wednesday (28 September 2016)"),
+        ("The Senate voted on Tuesday.", "2016-09-28", "Tuesday (27 September 2016)"),
+        ("The Senate voted on Tuesday.", "2016-09-29T08:30:00Z", "Tuesday (27 September 2016)"),
+        ("The House will vote on Friday.", "2016-09-28", "Friday (30 September 2016)"),
+        ("The House is expected to vote Monday.", "2016-09-28", "Monday (3 October 2016)"),
+        ("He spoke last Wednesday.", "2016-09-28", "Wednesday (21 September 2016)"),
+        ("They meet next Wednesday.", "2016-09-28", "Wednesday (5 October 2016)"),
+        ("On Sunday, the party met; on Monday it voted.", "2016-09-28", None),  # two weekdays
+        ("The Senate voted on Tuesday.", None, None),  # no publication date
+        ("The Senate voted on Tuesday.", "September 2016", None),  # no day to count from
+        ("The Senate voted.", "2016-09-28", None),
+        ("She told the Sunday Times the bill would pass.", "2016-09-28", None),
+    ],
+)
+def test_a_weekday_is_counted_from_the_day_of_publication(
+    sentence: str, published: str | None, date: str | None
+) -> None:
+    assert reckon_weekday(sentence, published) == date
+
+
+STORY = (
+    "---\ntitle: Veto overridden\npublished: 2016-09-29\n---\n\n"
+    "Congress on Wednesday rejected the veto of the harbour bill.\n\n"
+    "The House will take up the port levy on Friday.\n\n"
+    "Lawmakers argued for hours.\n"
+)
+
+
+def test_the_timeline_dates_a_weekday_event_and_says_how(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "story.md"
+    source.write_text(STORY, encoding="utf-8")
+    events = [
+        {"quote": "Congress on Wednesday rejected the veto", "date": "Wednesday",
+         "description": "Congress rejected the veto."},
+        {"quote": "The House will take up the port levy on Friday", "date": "Friday",
+         "description": "The House takes up the levy."},
+        {"quote": "Lawmakers argued for hours", "date": "today",
+         "description": "Lawmakers argued."},
+    ]  # fmt: skip
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI() as fake:
+        fake.enqueue(extraction(events=events))
+        args = ["generate", str(source), "--base-url", fake.base_url, "--model", "m", "-q"]
+        flags = ["--no-stance-check", "--no-bottom-line", "--json", str(facts)]
+        assert main([*args, *flags]) == 0
+    brief = capsys.readouterr().out
+    assert "| Wednesday (28 September 2016) | Congress rejected the veto. |" in brief
+    assert "| Friday (30 September 2016) | The House takes up the levy. |" in brief
+    assert "counted from the weekday its sentence gives" in brief
+    sheet = fact_sheet(facts)
+    assert [(e["date"], e["reckoned_from"]) for e in sheet["events"]] == [
+        ("Wednesday (28 September 2016)", "2016-09-29"),
+        ("Friday (30 September 2016)", "2016-09-29"),
+    ]
+    # The sentences the embedded model may cite as events include those naming a weekday,
+    # when the source gives the day it was published.
+    assert number_sentences(STORY, weekdays=True).dated == (1, 2)
+    assert number_sentences(STORY).dated == ()
+    # An event with no date to count is left out, with its reason.
+    (rejected,) = [r for r in sheet["rejected"] if r["kind"] == "event"]
+    assert rejected["reason"] == "the date is not a calendar date"
+
+
+def test_with_sentence_numbers_a_weekday_sentence_may_be_an_event(tmp_path: Path) -> None:
+    """The embedded model's schema lets events cite only dated sentences: with a publication
+    date, those naming a weekday are dated, and the event takes its day from it."""
+    source = tmp_path / "story.md"
+    source.write_text(STORY, encoding="utf-8")
+
+    def answer(request: dict[str, Any]) -> Reply:
+        schema = request["response_format"]["json_schema"]["schema"]
+        assert schema["$defs"]["CitedEventDraft"]["properties"]["sentence"]["enum"] == [1, 2]
+        return Reply(content=cited(events=[{"sentence": 1}]))
+
+    sheet = cited_sheet(tmp_path, source, answer)
+    (event,) = sheet["events"]
+    assert event["date"] == "Wednesday (28 September 2016)"
+    assert event["evidence"][0]["quote"] == (
+        "Congress on Wednesday rejected the veto of the harbour bill."
+    )
+    undated = tmp_path / "undated.md"
+    undated.write_text(STORY.replace("published: 2016-09-29\n", ""), encoding="utf-8")
+
+    def no_dates(request: dict[str, Any]) -> Reply:
+        schema = request["response_format"]["json_schema"]["schema"]
+        assert schema["properties"]["events"]["maxItems"] == 0
+        return Reply(content=cited())
+
+    assert cited_sheet(tmp_path, undated, no_dates)["events"] == []
