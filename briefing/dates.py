@@ -136,6 +136,23 @@ def published_day(published: str | None) -> date | None:
         return None
 
 
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+def _unquoted(sentence: str) -> str:
+    """The writer's words of a sentence: a quotation's weekday is counted from when its
+    speaker spoke, which the story does not say ("Or you could support Ted Cruz on
+    Tuesday.”", the end of a quotation, is all quoted)."""
+    text = _QUOTED.sub(" ", sentence)
+    if "”" in text:  # a quotation that began in an earlier sentence ends here
+        text = text[text.rindex("”") + 1 :]
+    if "“" in text:  # one that goes on past this sentence begins here
+        text = text[: text.index("“")]
+    if text.count('"') % 2:
+        text = text[text.rindex('"') + 1 :] if text.rstrip().endswith('"') else text
+    return text
+
+
 def reckon_weekday(sentence: str, published: str | None) -> str | None:
     """The date of a sentence that gives its event only by a weekday, counted from the day its
     source was published, written as the weekday with the day it is in brackets: "Wednesday
@@ -144,6 +161,7 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
     it; "last" and "next" step a week when the weekday is the day of publication. None
     without a publication date, or where the sentence names no weekday or two."""
     day = published_day(published)
+    sentence = _unquoted(sentence)
     found = list(_WEEKDAY.finditer(sentence))
     if day is None or len({m.group(2).lower() for m in found}) != 1:
         return None

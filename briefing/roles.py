@@ -173,6 +173,11 @@ def _opens_a_role(role: str) -> bool:
     return first[0].isupper() or first.lower() in _QUALIFIERS or "'" in role or "’" in role
 
 
+# A person named and joined to the body: "between Amanda Carpenter and Boston Herald
+# columnist Adriana Cohen" gives Cohen no role of Carpenter's.
+_PERSON_AND = re.compile(r"\b([A-Z][a-z]+)[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w'’-]+[^\S\n]+and\b")
+
+
 def role_before(text: str, name_start: int, sentence_start: int = 0) -> tuple[int, int] | None:
     """A role just before a name that starts at ``name_start``, in its sentence, or None:
     "Human Rights Watch executive director", "the coalition's director,"."""
@@ -181,12 +186,18 @@ def role_before(text: str, name_start: int, sentence_start: int = 0) -> tuple[in
     # The role starts after the last stop before the name.
     window_start += max(window.rfind(mark) for mark in ';:(\n“"—') + 1
     clause = text[window_start:name_start]
+    after_another = max(
+        (m.end() for m in _PERSON_AND.finditer(clause) if is_given_name(m.group(1).lower())),
+        default=0,
+    )
     for word in re.finditer(r"\S+", clause):
         # A sentence's or a clause's opening words are no body's name ("Yesterday Human
         # Rights Watch director ..." is Human Rights Watch's director).
         if word.group().lower().rstrip(",") in _NOT_A_BODY - {"the"} or _VERB_FORM.match(
             word.group()
         ):
+            continue
+        if word.start() < after_another:
             continue
         found = _BEFORE.match(clause, word.start())
         if found and _fit(found.group("role")) and _opens_a_role(found.group("role")):
@@ -196,8 +207,8 @@ def role_before(text: str, name_start: int, sentence_start: int = 0) -> tuple[in
 
 
 def role_of_body(text: str, name_end: int) -> tuple[int, int] | None:
-    """ "of the Digital Rights Coalition" after a name: the body the person is of, not a
-    country ("of the United States")."""
+    """The body a person is "of", after their name ("of the Digital Rights Coalition"), or
+    None; never a country ("of the United States")."""
     found = _OF_BODY.match(text, name_end)
     if found is None:
         return None

@@ -32,6 +32,13 @@ from tests.test_citations import cited, cited_sheet
         ("The Senate voted on Tuesday.", "September 2016", None),  # no day to count from
         ("The Senate voted.", "2016-09-28", None),
         ("She told the Sunday Times the bill would pass.", "2016-09-28", None),
+        # a quotation's weekday is counted from when its speaker spoke: not known
+        ("Or you could back the bill on Tuesday.”", "2016-09-28", None),
+        (
+            "“We will win on Tuesday,” he said on Friday.",
+            "2016-09-30",
+            "Friday (30 September 2016)",
+        ),
     ],
 )
 def test_a_weekday_is_counted_from_the_day_of_publication(

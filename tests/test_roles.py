@@ -126,6 +126,11 @@ def test_a_bodys_role_before_the_name() -> None:
     text = "The court has taken off special counsel Ivo Brandt."
     assert before(text, "Ivo Brandt") == "special counsel"
     assert before("They met lawyer Ivo Brandt.", "Ivo Brandt") is None
+    # A person joined to the body by "and" is theirs, not part of the role.
+    text = "a spat between his former aide Amanda Lee and Harbour Herald columnist Ivo Brandt"
+    assert before(text, "Ivo Brandt") == "Harbour Herald columnist"
+    text = "House Ways and Means Committee chairman Ivo Brandt said"
+    assert before(text, "Ivo Brandt") == "House Ways and Means Committee chairman"
     assert before("The rule was backed by President Ivo Brandt.", "Ivo Brandt") is None
     assert before("Mayor Jo Kim and spokesperson Ivo Brandt met.", "Ivo Brandt") is None
 
