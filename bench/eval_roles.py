@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"read_roles {seconds:.2f} s in all")  # fmt: skip
     if args.sample:
         random.seed(args.seed)
-        for source, actor in random.sample(found, min(args.sample, len(found))):
+        for _, actor in random.sample(found, min(args.sample, len(found))):
             assert actor.role is not None
             print(f"- {actor.name}: {actor.role.text!r}\n    {actor.role.evidence.quote[:160]}")
     if args.json:
