@@ -120,9 +120,15 @@ _MONTH_NAMES = (
 ).split()
 
 
+# British papers date the day before and after so: "The minister resigned yesterday."
+_NEXT_DOOR = re.compile(r"\b(yesterday|tomorrow)\b(?!['’]s)", re.IGNORECASE)
+
+
 def names_a_weekday(sentence: str) -> bool:
-    """Whether a sentence names a weekday, by which a story may date what it tells."""
-    return _WEEKDAY.search(sentence) is not None
+    """Whether a sentence names a weekday (or "yesterday" or "tomorrow") outside a quotation,
+    by which a story may date what it tells."""
+    words = _unquoted(sentence)
+    return _WEEKDAY.search(words) is not None or _NEXT_DOOR.search(words) is not None
 
 
 def published_day(published: str | None) -> date | None:
@@ -158,13 +164,20 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
     source was published, written as the weekday with the day it is in brackets: "Wednesday
     (28 September 2016)". The last such weekday on or before the day of publication, or, in
     the future tense ("will vote on Friday", "is set to meet Monday"), the next on or after
-    it; "last" and "next" step a week when the weekday is the day of publication. None
-    without a publication date, or where the sentence names no weekday or two."""
+    it; "last" and "next" step a week when the weekday is the day of publication; "yesterday"
+    and "tomorrow" are the day before and after it. None without a publication date, or where
+    the sentence names no such day or two."""
     day = published_day(published)
     sentence = _unquoted(sentence)
     found = list(_WEEKDAY.finditer(sentence))
-    if day is None or len({m.group(2).lower() for m in found}) != 1:
+    next_door = list(_NEXT_DOOR.finditer(sentence))
+    named = {m.group(2).lower() for m in found} | {m.group(1).lower() for m in next_door}
+    if day is None or len(named) != 1:
         return None
+    if next_door:
+        word = next_door[0].group(1)
+        when = day + timedelta(days=1 if word.lower() == "tomorrow" else -1)
+        return f"{word} ({when.day} {_MONTH_NAMES[when.month - 1]} {when.year})"
     which, name = found[0].group(1), found[0].group(2)
     weekday = [w.lower() for w in _WEEKDAYS].index(name.lower())
     future = (which or "").lower() == "next" or (

@@ -32,6 +32,10 @@ from tests.test_citations import cited, cited_sheet
         ("The Senate voted on Tuesday.", "September 2016", None),  # no day to count from
         ("The Senate voted.", "2016-09-28", None),
         ("She told the Sunday Times the bill would pass.", "2016-09-28", None),
+        ("The minister resigned yesterday.", "2016-09-28", "yesterday (27 September 2016)"),
+        ("MPs will vote tomorrow.", "2016-09-30", "tomorrow (1 October 2016)"),
+        ("Tomorrow's voters will judge.", "2016-09-28", None),  # "tomorrow's" is no day
+        ("He quit yesterday after Monday's vote.", "2016-09-28", None),  # two days named
         # a quotation's weekday is counted from when its speaker spoke: not known
         ("Or you could back the bill on Tuesday.”", "2016-09-28", None),
         (
