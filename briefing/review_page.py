@@ -153,6 +153,13 @@ class ChangeRow:
     fact: FactLink | None
 
 
+def _date_cell(event: Event) -> str:
+    """An event's date, saying what a day counted from a weekday was counted from."""
+    if event.reckoned_from is None:
+        return event.date
+    return f"{event.date}, counted from its source's publication date, {event.reckoned_from}"
+
+
 def review_context(
     sheet: FactSheet, brief_format: str = "full", since: FactSheet | None = None
 ) -> dict[str, object]:
@@ -204,7 +211,8 @@ def review_context(
         for i, r in enumerate(order.risks, 1)
     ]
     events = [
-        row(e, i, [e.date, event_text(e), str(e.support)]) for i, e in enumerate(order.events, 1)
+        row(e, i, [_date_cell(e), event_text(e), str(e.support)])
+        for i, e in enumerate(order.events, 1)
     ]
     also_named: list[FactRow] = []
     for index, actor in enumerate((a for a in sheet.actors if a.named_in), 1):

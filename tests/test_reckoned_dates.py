@@ -10,6 +10,8 @@ import pytest
 from briefing.cli import main
 from briefing.dates import reckon_weekday
 from briefing.extract import number_sentences
+from briefing.models import FactSheet
+from briefing.review_page import render_review_page
 from tests.conftest import extraction, fact_sheet
 from tests.fakeserver import FakeOpenAI, Reply
 from tests.test_citations import cited, cited_sheet
@@ -83,6 +85,11 @@ def test_the_timeline_dates_a_weekday_event_and_says_how(
     assert "| Friday (30 September 2016) | The House takes up the levy. |" in brief
     assert "counted from the weekday its sentence gives" in brief
     sheet = fact_sheet(facts)
+    page = render_review_page(FactSheet.model_validate(sheet))
+    assert (
+        "Wednesday (28 September 2016), counted from its source&#39;s publication date, "
+        "2016-09-29" in page
+    )
     assert [(e["date"], e["reckoned_from"]) for e in sheet["events"]] == [
         ("Wednesday (28 September 2016)", "2016-09-29"),
         ("Friday (30 September 2016)", "2016-09-29"),
