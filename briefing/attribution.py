@@ -168,6 +168,9 @@ def attribution_problem(
         speaker = _reported_by_another(unquoted_sentence, who, who_kind)
         if speaker:
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
+        subject = _another_persons_sentence(who, who_kind, unquoted_sentence, earlier)
+        if subject:
+            return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
         if _named_only_in_an_opening_clause(who, who_kind, sentence, unquoted_sentence):
             return f"{who!r} is named only in the sentence's opening clause, not its main one"
         if _only_acted_on(who, who_kind, sentence):
@@ -590,6 +593,32 @@ def _someone_else_as_subject(
     if names_actor(who, kind, name) or names_actor(name, kind, who):
         return None
     return name
+
+
+# What joins a second subject to the first: "Mr. Cruz and Mr. Trump both ...".
+_JOINS_A_SUBJECT = re.compile(r"\s*(?:,\s*|\s+)(?:and|or|&)\s+|\s*,\s+")
+
+
+def _another_persons_sentence(
+    who: str, who_kind: ActorKind | None, sentence: str, earlier: str
+) -> str | None:
+    """The person a sentence opens with as its subject, when ``who``, a person, is named only
+    after it and no verb of saying gives ``who`` words: "On Wednesday, Mr. Cruz repeatedly
+    quoted from the movie ... as she faced questions about Mr. Trump's threats" holds no view
+    of Mr. Trump's. Not when ``who`` shares the subject ("Mr. Cruz and Mr. Trump both ...")."""
+    if who_kind not in (None, "person"):
+        return None  # a body speaks through its people ("Wayne Pacelle, the CEO of ...")
+    subject = _someone_else_as_subject(who, who_kind, sentence, earlier)
+    opening = _opening_subject(sentence)
+    if subject is None or opening is None:
+        return None
+    joined = _JOINS_A_SUBJECT.match(sentence, opening.end(1))
+    if joined and names_actor(who, "person", sentence[joined.end() : joined.end() + 60]):
+        return None
+    said = first_speaker(sentence)
+    if said and names_actor(who, "person", sentence[said[1] : said[2]]):
+        return None
+    return subject
 
 
 def _surname_first_given_to_another(who: str, window: str, earlier: str) -> str | None:

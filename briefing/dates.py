@@ -159,6 +159,35 @@ def _unquoted(sentence: str) -> str:
     return text
 
 
+# How far before a weekday a future tense may be and still be its verb's: "will take up the
+# port levy on Friday"; not "ensured the bill will become law after voting 348-77 to override
+# Wednesday afternoon".
+_FUTURE_REACH = 7
+_WORD_OR_STOP = re.compile(r"[\w'’-]+|[,;:—–()]")
+
+
+def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
+    """Whether the verb a weekday goes with is in the future tense: a future form in its own
+    clause, at most ``_FUTURE_REACH`` words before it ("Pelosi, the leader who plans to
+    support the effort, tried on Tuesday" is past), or, for a weekday opening the sentence
+    ("On Friday, the House will vote"), at the start of the clause after it."""
+    before = _WORD_OR_STOP.findall(sentence[: day.start()])
+    clause: list[str] = []
+    for token in reversed(before[-_FUTURE_REACH:]):
+        if not token[0].isalnum():
+            break
+        clause.insert(0, token)
+    if _FUTURE.search(" ".join(clause)):
+        return True
+    after = sentence[day.end() :].lstrip()
+    if len(before) <= 2 and after.startswith(","):
+        return (
+            _FUTURE.search(" ".join(_WORD_OR_STOP.findall(after)[1 : _FUTURE_REACH + 1]))
+            is not None
+        )
+    return False
+
+
 def reckon_weekday(sentence: str, published: str | None) -> str | None:
     """The date of a sentence that gives its event only by a weekday, counted from the day its
     source was published, written as the weekday with the day it is in brackets: "Wednesday
@@ -181,7 +210,7 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
     which, name = found[0].group(1), found[0].group(2)
     weekday = [w.lower() for w in _WEEKDAYS].index(name.lower())
     future = (which or "").lower() == "next" or (
-        (which or "").lower() != "last" and _FUTURE.search(sentence) is not None
+        (which or "").lower() != "last" and _in_the_future(sentence, found[0])
     )
     if future:
         step = (weekday - day.weekday()) % 7 or (7 if (which or "").lower() == "next" else 0)

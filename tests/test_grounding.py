@@ -1792,3 +1792,22 @@ def test_an_outlet_that_cites_someone_holds_no_view() -> None:
     assert [r.reason for r in result.rejected] == [
         "'Riverton News' is named only as the news outlet that reported it, not taking a side"
     ]
+
+
+def test_a_person_named_after_another_persons_subject_holds_no_view_there() -> None:
+    """BASIL: "On Wednesday, Mr. Cruz repeatedly quoted from the movie ... as she held an
+    event and faced questions about Mr. Trump's threats" was drafted as Trump's position."""
+    sentence = (
+        "On Wednesday, Mr. Ivo Brandt defended his wife as she faced questions about "
+        "Mr. Tom Reyes's threats."
+    )
+    result = ground_in(sentence, pos("Tom Reyes", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Tom Reyes' is named after the sentence's subject, 'Ivo Brandt', not speaking"
+    ]
+    # The subject's own view stays; so does one who shares the subject, or who speaks.
+    assert_kept(ground_in(sentence, pos("Ivo Brandt", sentence, "person", sentence)), True)
+    shared = "Mr. Ivo Brandt and Mr. Tom Reyes both oppose the levy."
+    assert_kept(ground_in(shared, pos("Tom Reyes", shared, "person", shared)), True)
+    spoken = "Mr. Ivo Brandt is wrong about the levy, Tom Reyes said on Monday."
+    assert_kept(ground_in(spoken, pos("Tom Reyes", spoken, "person", spoken)), True)

@@ -28,6 +28,24 @@ from tests.test_citations import cited, cited_sheet
         ("The House will vote on Friday.", "2016-09-28", "Friday (30 September 2016)"),
         ("The House is expected to vote Monday.", "2016-09-28", "Monday (3 October 2016)"),
         ("He spoke last Wednesday.", "2016-09-28", "Wednesday (21 September 2016)"),
+        ("On Friday, the House will vote on it.", "2016-09-28", "Friday (30 September 2016)"),
+        # a future form in another clause, or far before the weekday, is not its verb's
+        (
+            "Ana Ruiz, the leader who plans to back it, spoke on Tuesday.",
+            "2016-09-28",
+            "Tuesday (27 September 2016)",
+        ),
+        (
+            "The House ensured the bill will become law after voting 348-77 to override "
+            "Wednesday afternoon.",
+            "2016-09-29",
+            "Wednesday (28 September 2016)",
+        ),
+        (
+            "The House will vote on it, the speaker said on Monday.",
+            "2016-09-28",
+            "Monday (26 September 2016)",
+        ),
         ("They meet next Wednesday.", "2016-09-28", "Wednesday (5 October 2016)"),
         ("On Sunday, the party met; on Monday it voted.", "2016-09-28", None),  # two weekdays
         ("The Senate voted on Tuesday.", None, None),  # no publication date
