@@ -42,7 +42,7 @@ _CALENDAR = re.compile(
 _HAS_YEAR = re.compile(rf"\b{_YEAR}")
 # "the <date> <Capitalized word>": a date inside a name ("the 17 February Brigade", "co-chair
 # of September 11th Advocates").
-_THE_BEFORE = re.compile(r"\b(?:the|of|for|with)\s+$", re.IGNORECASE)
+_BEFORE_A_NAME = re.compile(r"\b(?:the|of|for|with)\s+$", re.IGNORECASE)
 _IN_A_NAME = re.compile(r"\s+(?-i:[A-Z])[a-z]")
 # "of the <date> attacks": a past attack's date used as its name dates the attack, not what
 # the sentence tells ("families of those killed in the Sept. 11 attacks to sue").
@@ -62,7 +62,8 @@ def _names_something(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` is part of a name ("the 17 February Brigade")
     or names a past incident after a preposition ("in the Sept. 11 attacks")."""
     return (
-        _IN_A_NAME.match(text, end) is not None and _THE_BEFORE.search(text, 0, start) is not None
+        _IN_A_NAME.match(text, end) is not None
+        and _BEFORE_A_NAME.search(text, 0, start) is not None
     ) or (
         _INCIDENT.match(text, end) is not None
         and _AFTER_A_PREPOSITION.search(text, 0, start) is not None
@@ -191,11 +192,11 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
 def reckon_weekday(sentence: str, published: str | None) -> str | None:
     """The date of a sentence that gives its event only by a weekday, counted from the day its
     source was published, written as the weekday with the day it is in brackets: "Wednesday
-    (28 September 2016)". The last such weekday on or before the day of publication, or, in
-    the future tense ("will vote on Friday", "is set to meet Monday"), the next on or after
-    it; "last" and "next" step a week when the weekday is the day of publication; "yesterday"
-    and "tomorrow" are the day before and after it. None without a publication date, or where
-    the sentence names no such day or two."""
+    (28 September 2016)". The last such weekday on or before the day of publication, or,
+    where its own verb is in the future tense ("will vote on Friday", "is set to meet
+    Monday"), the next on or after it; "last" and "next" step a week when the weekday is the
+    day of publication; "yesterday" and "tomorrow" are the day before and after it. None
+    without a publication date, or where the sentence names no such day or two."""
     day = published_day(published)
     sentence = _unquoted(sentence)
     found = list(_WEEKDAY.finditer(sentence))
@@ -205,17 +206,16 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
         return None
     if next_door:
         word = next_door[0].group(1)
-        when = day + timedelta(days=1 if word.lower() == "tomorrow" else -1)
-        return f"{word} ({when.day} {_MONTH_NAMES[when.month - 1]} {when.year})"
-    which, name = found[0].group(1), found[0].group(2)
-    weekday = [w.lower() for w in _WEEKDAYS].index(name.lower())
-    future = (which or "").lower() == "next" or (
-        (which or "").lower() != "last" and _in_the_future(sentence, found[0])
-    )
-    if future:
-        step = (weekday - day.weekday()) % 7 or (7 if (which or "").lower() == "next" else 0)
-        when = day + timedelta(days=step)
-    else:
-        step = (day.weekday() - weekday) % 7 or (7 if (which or "").lower() == "last" else 0)
-        when = day - timedelta(days=step)
-    return f"{name} ({when.day} {_MONTH_NAMES[when.month - 1]} {when.year})"
+        return _written(word, day + timedelta(days=1 if word.lower() == "tomorrow" else -1))
+    which, name = (found[0].group(1) or "").lower(), found[0].group(2)
+    weekday = _WEEKDAYS.index(name)
+    if which == "next" or (which != "last" and _in_the_future(sentence, found[0])):
+        step = (weekday - day.weekday()) % 7 or (7 if which == "next" else 0)
+        return _written(name, day + timedelta(days=step))
+    step = (day.weekday() - weekday) % 7 or (7 if which == "last" else 0)
+    return _written(name, day - timedelta(days=step))
+
+
+def _written(word: str, when: date) -> str:
+    """ "Wednesday (28 September 2016)": the word the sentence dates by, and the day it is."""
+    return f"{word} ({when.day} {_MONTH_NAMES[when.month - 1]} {when.year})"
