@@ -595,6 +595,8 @@ def _someone_else_as_subject(
     return name
 
 
+# Lower-case words of a role between a body's name and a person's: " nominee ".
+_ROLE_WORDS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,4}\s+(?=[A-Z])")
 # What joins a second subject to the first: "Mr. Cruz and Mr. Trump both ...".
 _JOINS_A_SUBJECT = re.compile(r"\s*(?:,\s*|\s+)(?:and|or|&)\s+|\s*,\s+")
 
@@ -614,6 +616,11 @@ def _another_persons_sentence(
         return None
     joined = _JOINS_A_SUBJECT.match(sentence, opening.end(1))
     if joined and names_actor(who, "person", sentence[joined.end() : joined.end() + 60]):
+        return None
+    # "Presumptive GOP nominee Mitt Romney said": the capitalized words are the role of
+    # ``who``, the subject.
+    role = _ROLE_WORDS_AFTER.match(sentence, opening.end(1))
+    if role and names_actor(who, "person", sentence[role.end() : role.end() + 60]):
         return None
     said = first_speaker(sentence)
     if said and names_actor(who, "person", sentence[said[1] : said[2]]):

@@ -1811,3 +1811,6 @@ def test_a_person_named_after_another_persons_subject_holds_no_view_there() -> N
     assert_kept(ground_in(shared, pos("Tom Reyes", shared, "person", shared)), True)
     spoken = "Mr. Ivo Brandt is wrong about the levy, Tom Reyes said on Monday."
     assert_kept(ground_in(spoken, pos("Tom Reyes", spoken, "person", spoken)), True)
+    # Capitalized words of a role are no other subject (BASIL: "Presumptive GOP nominee").
+    titled = "Presumptive Harbour Party nominee Tom Reyes opposed the levy on Monday."
+    assert_kept(ground_in(titled, pos("Tom Reyes", titled, "person", titled)), True)
