@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -292,20 +293,31 @@ def _at(source: Source, opening: str) -> Evidence:
     )  # fmt: skip
 
 
+def brief_of_okafor_and_her_alliance(
+    fake: FakeOpenAI,
+    statement_file: Path,
+    capsys: pytest.CaptureFixture[str],
+    *flags: str,
+    stances: Sequence[str] = (),
+) -> str:
+    """The brief when the model drafts Okafor's sentence for her and for the Open Net
+    Alliance she speaks for (``stances`` answer the stance questions asked)."""
+    both = [
+        position("Amara Okafor", OKAFOR),
+        position("Open Net Alliance", OKAFOR, kind="organisation"),
+    ]
+    fake.enqueue(
+        extraction(positions=both), *(json.dumps({"stance": stance}) for stance in stances)
+    )
+    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
+    assert main([*args, "--no-bottom-line", *flags]) == 0
+    return capsys.readouterr().out
+
+
 def test_generate_shows_a_spokesperson_once_with_the_body_in_the_role(
     fake: FakeOpenAI, statement_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake.enqueue(
-        extraction(
-            positions=[
-                position("Amara Okafor", OKAFOR),
-                position("Open Net Alliance", OKAFOR, kind="organisation"),
-            ]
-        )
-    )
-    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
-    assert main([*args, "--no-stance-check", "--no-bottom-line"]) == 0
-    brief = capsys.readouterr().out
+    brief = brief_of_okafor_and_her_alliance(fake, statement_file, capsys, "--no-stance-check")
     rows = [line for line in brief.splitlines() if "| opposes |" in line]
     assert rows == [
         "| Amara Okafor, who speaks for the Open Net Alliance | opposes | Amara Okafor takes a "
@@ -316,20 +328,9 @@ def test_generate_shows_a_spokesperson_once_with_the_body_in_the_role(
 def test_a_body_left_out_is_not_asked_the_stance_questions(
     fake: FakeOpenAI, statement_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake.enqueue(
-        extraction(
-            positions=[
-                position("Amara Okafor", OKAFOR),
-                position("Open Net Alliance", OKAFOR, kind="organisation"),
-            ]
-        ),
-        json.dumps({"stance": "opposes"}),
-        json.dumps({"stance": "opposes"}),
+    brief = brief_of_okafor_and_her_alliance(
+        fake, statement_file, capsys, "--no-cache", stances=("opposes", "opposes")
     )
-    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
-    assert main([*args, "--no-bottom-line", "--no-cache"]) == 0
     asked = [request["messages"][-1]["content"] for request in fake.requests[1:]]
     assert len(asked) == 2 and all("Amara Okafor" in question for question in asked)
-    assert "| Amara Okafor, who speaks for the Open Net Alliance | opposes |" in (
-        capsys.readouterr().out
-    )
+    assert "| Amara Okafor, who speaks for the Open Net Alliance | opposes |" in brief
