@@ -119,6 +119,7 @@ _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
+_FULL_MONTHS = {name[:3].lower(): name for name in _MONTH_NAMES}
 
 
 # British papers date the day before and after so: "The minister resigned yesterday."
@@ -132,15 +133,30 @@ def names_a_weekday(sentence: str) -> bool:
     return _WEEKDAY.search(words) is not None or _NEXT_DOOR.search(words) is not None
 
 
+# A publication date written out: "28 September 2016", "Sept. 28, 2016", "Wed, 28 Sep 2016".
+_WRITTEN_DAY = re.compile(
+    rf"\b(?:(\d{{1,2}})\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?),?\s+({_YEAR})\b",
+    re.IGNORECASE,
+)
+
+
 def published_day(published: str | None) -> date | None:
-    """The day a source's ``published`` gives, when it starts with an ISO date."""
+    """The day a source's ``published`` gives: an ISO date at its start ("2016-09-28",
+    "2016-09-28T10:00:00Z") or a day, month and year written out ("28 September 2016",
+    "Sept. 28, 2016"); None for anything less (a month, a year)."""
     found = _ISO_DAY.match(published or "")
-    if found is None:
-        return None
+    written = None if found else _WRITTEN_DAY.search(published or "")
     try:
-        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        if found:
+            return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        if written:
+            day = written.group(1) or written.group(4)
+            month = (written.group(2) or written.group(3)).lower().rstrip(".")
+            number = _MONTH_NAMES.index(_FULL_MONTHS[month[:3]]) + 1
+            return date(int(written.group(5)), number, int(day))
     except ValueError:
         return None
+    return None
 
 
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")

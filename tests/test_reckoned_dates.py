@@ -50,6 +50,15 @@ from tests.test_citations import cited, cited_sheet
         ("On Sunday, the party met; on Monday it voted.", "2016-09-28", None),  # two weekdays
         ("The Senate voted on Tuesday.", None, None),  # no publication date
         ("The Senate voted on Tuesday.", "September 2016", None),  # no day to count from
+        # a publication date written out
+        ("The Senate voted on Tuesday.", "28 September 2016", "Tuesday (27 September 2016)"),
+        (
+            "The Senate voted on Tuesday.",
+            "Wed, 28 Sep 2016 10:00:00 +0000",
+            "Tuesday (27 September 2016)",
+        ),
+        ("The Senate voted on Tuesday.", "Sept. 28, 2016", "Tuesday (27 September 2016)"),
+        ("The Senate voted on Tuesday.", "31 February 2016", None),
         ("The Senate voted.", "2016-09-28", None),
         ("She told the Sunday Times the bill would pass.", "2016-09-28", None),
         ("The minister resigned yesterday.", "2016-09-28", "yesterday (27 September 2016)"),
