@@ -37,7 +37,7 @@ from .consolidate import (
     same_actor,
 )
 from .given_names import sex_of_given_name
-from .models import Actor, ActorKind, Evidence, Source
+from .models import Actor, ActorKind, Evidence, Source, exact_evidence
 from .transcripts import labels_as_names
 
 __all__ = ["count_mentions"]
@@ -277,18 +277,7 @@ def _first_sentences(surfaces: Sequence[_Name], sources: Sequence[Source]) -> li
         for source_id, start, end in name.spans:
             if source_id not in first or start < first[source_id][0]:
                 first[source_id] = (start, end)
-    return [
-        Evidence(
-            source_id=source.id,
-            start=first[source.id][0],
-            end=first[source.id][1],
-            quote=source.text[first[source.id][0] : first[source.id][1]],
-            match="exact",
-            score=1.0,
-        )
-        for source in sources
-        if source.id in first
-    ]
+    return [exact_evidence(source, *first[source.id]) for source in sources if source.id in first]
 
 
 def _names(actor: Actor) -> list[str]:

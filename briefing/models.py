@@ -346,6 +346,18 @@ class Evidence(BaseModel):
         return self
 
 
+def exact_evidence(source: Source, start: int, end: int) -> Evidence:
+    """``source.text[start:end]`` as evidence: a span code found, not a quote aligned."""
+    return Evidence(
+        source_id=source.id,
+        start=start,
+        end=end,
+        quote=source.text[start:end],
+        match="exact",
+        score=1.0,
+    )
+
+
 _SUPPORT = "How many distinct sources the evidence comes from (derived from the evidence)."
 
 

@@ -29,7 +29,7 @@ from .claims import MONTHS, WEEKDAYS
 from .consolidate import country_of, institution_words, untitled_name
 from .cues import has_a_verb_of_saying
 from .given_names import is_given_name
-from .models import Actor, Evidence, Position, Role
+from .models import Actor, Position, Role, exact_evidence
 from .names import names_actor
 from .source_index import SourceIndex
 
@@ -262,26 +262,14 @@ def _roles_in(index: SourceIndex, forms: list[str]) -> Iterator[tuple[int, tuple
     text = index.source.text
     pattern = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     for found in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
-        sentence = index.sentence_evidence(_span_evidence(index, *found.span()))
-        span = (
-            role_after(text, found.end())
-            or role_before(text, found.start(), sentence.start)
-            or role_of_body(text, found.end())
-        )
+        span = role_after(text, found.end())
+        if span is None:  # the name's sentence bounds a role before it
+            sentence = index.sentence_evidence(exact_evidence(index.source, *found.span()))
+            span = role_before(text, found.start(), sentence.start) or role_of_body(
+                text, found.end()
+            )
         if span:
             yield (0 if _NAMES_A_BODY.search(text[span[0] : span[1]]) else 1), span
-
-
-def _span_evidence(index: SourceIndex, start: int, end: int) -> Evidence:
-    text = index.source.text
-    return Evidence(
-        source_id=index.source.id,
-        start=start,
-        end=end,
-        quote=text[start:end],
-        match="exact",
-        score=1.0,
-    )
 
 
 def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Actor]:
@@ -302,7 +290,7 @@ def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Acto
             continue
         _, _, index, (start, end) = min(found, key=lambda item: (item[0], item[1], item[3]))
         text = index.source.text
-        sentence = index.sentence_evidence(_span_evidence(index, start, end))
+        sentence = index.sentence_evidence(exact_evidence(index.source, start, end))
         role = Role(text=text[start:end], start=start, end=end, evidence=sentence)
         result.append(actor.model_copy(update={"role": role}))
     return result
