@@ -411,8 +411,8 @@ class Actor(BaseModel):
     )
     role: Role | None = Field(
         default=None,
-        description="For a person, who they are as the first source to say so says it, read by "
-        "code beside their name; None when no source says.",
+        description="For a person, who they are as a source says it beside their name, read "
+        "by code (the first role naming a body, else the first); None when no source says.",
     )
 
 
