@@ -29,7 +29,7 @@ from .mentions import count_mentions
 from .models import FactSheet, RunInfo, Source
 from .prompting import prompt_version
 from .render import plural
-from .roles import fold_spokespeople, read_roles
+from .roles import fold_raisers, fold_spokespeople, read_roles
 from .sources import load_sources
 from .stance import check_stances
 
@@ -136,6 +136,7 @@ def extract_facts(
         actors = read_roles([indexes[source.id] for source in sources], actors)
         # Before the stance questions: a row left out needs none.
         positions = fold_spokespeople(positions, actors)
+        risks = fold_raisers(risks, actors)
         if config.stance_check and positions:
             positions = check_stances(
                 client, positions, actors, indexes, topic, progress, config.concurrency

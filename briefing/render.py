@@ -195,6 +195,11 @@ def role_notes(actor: Actor, evidence: list[Evidence]) -> list[Evidence]:
     return [role.evidence]
 
 
+def raiser_notes(raisers: list[Actor], evidence: list[Evidence]) -> list[Evidence]:
+    """``role_notes`` for each of a risk's raisers."""
+    return [note for actor in raisers for note in role_notes(actor, evidence)]
+
+
 def number_notes(sheet: FactSheet, brief_format: str = "full") -> NumberedFacts:
     """Choose what a brief of ``brief_format`` shows and number the evidence it cites in
     order of first citation (the same span keeps its number), then the rest of the evidence.
@@ -235,7 +240,10 @@ def number_notes(sheet: FactSheet, brief_format: str = "full") -> NumberedFacts:
         (p, cite([*cited(p), *role_notes(actors[p.actor_id], cited(p))]))
         for p in pick(order.positions, form.positions)
     ]
-    risks = [(r, cite(cited(r))) for r in pick(order.risks, form.risks)]
+    risks = [
+        (r, cite([*cited(r), *raiser_notes([actors[a] for a in r.raised_by], cited(r))]))
+        for r in pick(order.risks, form.risks)
+    ]
     events = [(e, cite(cited(e))) for e in pick(order.events, form.events)]
     named = [
         (a, sorted(cite([*a.named_in, *role_notes(a, a.named_in)])))
@@ -525,6 +533,11 @@ def with_role(actor: Actor) -> str:
     return f"{actor.name}, {actor.role.text}" if actor.role else actor.name
 
 
+def raisers_text(raisers: list[Actor]) -> str:
+    """A risk's raisers, each with their role; a role's commas call for semicolons between."""
+    return ("; " if any(actor.role for actor in raisers) else ", ").join(map(with_role, raisers))
+
+
 def template_context(
     sheet: FactSheet,
     *,
@@ -552,7 +565,10 @@ def template_context(
         {
             "description": r.description,
             "category": r.category.replace("_", " "),
-            "raised_by": ", ".join(actors[a].name for a in r.raised_by),
+            "raised_by": raisers_text([actors[a] for a in r.raised_by]),
+            "raisers": [
+                {"name": actors[a].name, "role": _role_text(actors[a])} for a in r.raised_by
+            ],
             "cites": _cites(numbers),
             "sources": r.support,
         }

@@ -28,6 +28,8 @@ from .render import (
     gaps,
     number_notes,
     page_ranges,
+    raiser_notes,
+    raisers_text,
     role_notes,
     stance_label,
     stance_labels,
@@ -204,9 +206,10 @@ def review_context(
             [
                 r.description,
                 r.category.replace("_", " "),
-                ", ".join(names[a] for a in r.raised_by),
+                raisers_text([actors[a] for a in r.raised_by]),
                 str(r.support),
             ],
+            role=raiser_notes([actors[a] for a in r.raised_by], r.evidence),
         )
         for i, r in enumerate(order.risks, 1)
     ]

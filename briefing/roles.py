@@ -29,11 +29,19 @@ from .claims import MONTHS, WEEKDAYS
 from .consolidate import country_of, institution_words, untitled_name
 from .cues import has_a_verb_of_saying
 from .given_names import is_given_name
-from .models import Actor, Position, Role, exact_evidence
+from .kinds import actor_kind
+from .models import Actor, Position, Risk, Role, exact_evidence
 from .names import names_actor
 from .source_index import SourceIndex
 
-__all__ = ["fold_spokespeople", "read_roles", "role_after", "role_before", "role_of_body"]
+__all__ = [
+    "fold_raisers",
+    "fold_spokespeople",
+    "read_roles",
+    "role_after",
+    "role_before",
+    "role_of_body",
+]
 
 # Words naming a post someone holds; each alone may make a role ("a Missouri Democrat").
 _POSTS = (
@@ -272,13 +280,21 @@ def _roles_in(index: SourceIndex, forms: list[str]) -> Iterator[tuple[int, tuple
             yield (0 if _NAMES_A_BODY.search(text[span[0] : span[1]]) else 1), span
 
 
+def _a_person(actor: Actor, texts: str) -> bool:
+    """A person by kind, or by name when no kind was drafted (a risk's raiser): "Amara
+    Okafor", not "Microsoft"."""
+    return (actor.kind or actor_kind(actor.name, texts)) == "person"
+
+
 def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Actor]:
     """Each person with the first role the sources give them (see the module docstring);
-    others as they were."""
+    others as they were. A risk's raiser, drafted with no kind, is read as a person by name
+    (``kinds.actor_kind``), and one who has a role gets the kind "person"."""
     result = []
     texts = [index.source.text for index in indexes]
+    everything = "\n\n".join(texts)
     for actor in actors:
-        forms = _name_forms(actor, texts) if actor.kind == "person" else []
+        forms = _name_forms(actor, texts) if _a_person(actor, everything) else []
         found = [
             (rank, order, index, span)
             for order, index in enumerate(indexes)
@@ -292,7 +308,8 @@ def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Acto
         text = index.source.text
         sentence = index.sentence_evidence(exact_evidence(index.source, start, end))
         role = Role(text=text[start:end], start=start, end=end, evidence=sentence)
-        result.append(actor.model_copy(update={"role": role}))
+        # A risk's raiser has no kind drafted: one who has a role is a person.
+        result.append(actor.model_copy(update={"role": role, "kind": "person"}))
     return result
 
 
@@ -330,3 +347,29 @@ def fold_spokespeople(positions: list[Position], actors: list[Actor]) -> list[Po
         )
 
     return [p for p in positions if not repeats_a_speaker(p)]
+
+
+def fold_raisers(risks: list[Risk], actors: list[Actor]) -> list[Risk]:
+    """The risks, each raised by its raisers less a body whose own person raises it too.
+
+    "Tirana Hassan, executive director of Human Rights Watch, warned ..." is drafted as a
+    risk raised by both; the row that names her with her role names the body already, so
+    the body is left out of that risk's raisers (never the last raiser: the person stays).
+    """
+    by_id = {actor.id: actor for actor in actors}
+
+    def speaks_for(body: Actor, raisers: list[str]) -> bool:
+        return body.kind != "person" and any(
+            by_id[other].kind == "person"
+            and (role := by_id[other].role) is not None
+            and names_actor(body.name, body.kind, role.text)
+            for other in raisers
+        )
+
+    folded = []
+    for risk in risks:
+        kept = [a for a in risk.raised_by if not speaks_for(by_id[a], risk.raised_by)]
+        folded.append(
+            risk if kept == risk.raised_by else risk.model_copy(update={"raised_by": kept})
+        )
+    return folded

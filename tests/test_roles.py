@@ -11,10 +11,17 @@ from pydantic import ValidationError
 
 from briefing.check import check_brief
 from briefing.cli import main
-from briefing.models import Actor, Evidence, FactSheet, Position, Role, Source
-from briefing.render import render_brief
+from briefing.models import Actor, Evidence, FactSheet, Position, Risk, Role, Source
+from briefing.render import raisers_text, render_brief
 from briefing.review_page import render_review_page
-from briefing.roles import fold_spokespeople, read_roles, role_after, role_before, role_of_body
+from briefing.roles import (
+    fold_raisers,
+    fold_spokespeople,
+    read_roles,
+    role_after,
+    role_before,
+    role_of_body,
+)
 from briefing.source_index import SourceIndex
 from tests.conftest import OKAFOR, extraction, minimal_run, position
 from tests.fakeserver import FakeOpenAI
@@ -283,6 +290,71 @@ def test_a_bodys_position_that_repeats_its_speakers_is_left_out() -> None:
         position_of("other", [first]),
     ):
         assert fold_spokespeople([person, body], actors) == [person, body]
+
+
+def test_a_body_does_not_raise_a_risk_beside_the_person_who_speaks_for_it() -> None:
+    text = "Ivo Brandt, director of the Harbour Trust, warned that shops could close."
+    source = Source(id="s1", title="Levy", text=text)
+    index = SourceIndex(source)
+    actors = read_roles(
+        [index],
+        [
+            Actor(id="brandt", name="Ivo Brandt", kind="person"),
+            Actor(id="trust", name="Harbour Trust", kind="organisation"),
+            Actor(id="board", name="Port Board", kind="organisation"),
+            Actor(id="kade", name="Mia Kade", kind="person"),
+        ],
+    )
+
+    def risk(*raisers: str) -> Risk:
+        return Risk(
+            id="r1", description="Shops could close.", category="economic",
+            raised_by=list(raisers), evidence=[index.sentence_evidence(_at(source, "Ivo"))],
+            support=1,
+        )  # fmt: skip
+
+    assert fold_raisers([risk("trust", "brandt")], actors)[0].raised_by == ["brandt"]
+    # A body the role does not name, a body alone, and a person without a role stay.
+    for raisers in (("board", "brandt"), ("trust",), ("trust", "kade")):
+        assert fold_raisers([risk(*raisers)], actors)[0].raised_by == list(raisers)
+    by_id = {actor.id: actor for actor in actors}
+    assert raisers_text([by_id["board"], by_id["kade"]]) == "Port Board, Mia Kade"
+    assert raisers_text([by_id["brandt"], by_id["board"]]) == (
+        "Ivo Brandt, director of the Harbour Trust; Port Board"
+    )
+
+
+def test_a_risks_raiser_is_shown_with_the_role_and_its_sentence_is_cited(
+    fake: FakeOpenAI, statement_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    warning = "journalists could be prosecuted for ordinary reporting"
+    fake.enqueue(
+        extraction(
+            risks=[
+                {
+                    "raised_by": who,
+                    "quote": warning,
+                    "description": "Reporters could face prosecution.",
+                    "category": "human_rights",
+                }
+                for who in ("Open Net Alliance", "Amara Okafor")
+            ]  # fmt: skip
+        )
+    )
+    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
+    assert main([*args, "--no-bottom-line", "--json", str(statement_file) + ".json"]) == 0
+    brief = capsys.readouterr().out
+    row = next(line for line in brief.splitlines() if line.startswith("| Reporters"))
+    assert row == (
+        "| Reporters could face prosecution. | human rights | Amara Okafor, who speaks for the "
+        "Open Net Alliance | [1] [2] |"
+    )
+    assert "Amara Okafor, who speaks for the Open Net Alliance, said the treaty" in brief
+    sheet = FactSheet.model_validate_json(Path(str(statement_file) + ".json").read_text())
+    assert check_brief(brief, sheet) == []
+    assert "Amara Okafor, who speaks for the Open Net Alliance</td>" in render_review_page(sheet)
+    # A risk is drafted with no kind of actor: her role makes her a person.
+    assert [actor.kind for actor in sheet.actors] == ["person"]
 
 
 def _at(source: Source, opening: str) -> Evidence:
