@@ -60,8 +60,11 @@ _POST = rf"(?i:{_POSTS})"
 # Space inside a line: a role never runs on past a line's end.
 _SP = r"[^\S\n]+"
 # A word of a body's name ("Human", "U.S.", "Rights") or of a role's ("senior", "policy"):
-# an initialism's stops are its own ("U.S."), a sentence's full stop is not ("Coalition.").
-_CAPITALIZED = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*)"
+# an initialism's stops are its own ("U.S."), as is a saint's or a mount's before a name
+# ("St. Louis"); a sentence's full stop is not ("Coalition.").
+_CAPITALIZED = (
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:St|Mt|Ft)\.(?=[^\S\n]+[A-Z])|[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*)"
+)
 # A word qualifying a post ("executive", "senior policy"); never a word that joins a clause,
 # nor a verb's past ("President Trump directed attorney Michael Cohen").
 _LOWER = (
@@ -121,7 +124,7 @@ _OF_BODY = re.compile(rf"{_SP}(?P<role>of{_SP}the{_SP}{_BODY_WORDS})(?![\w&'’-
 _NOT_A_BODY = (
     frozenset(
         """the a an on in at by and but or so yet also then today yesterday meanwhile earlier later
-    last next this that when after before while as since with for from said says told
+    last next this that when after before while as since with for from said says told fellow
     according his her their its our my whose they we he she it you i there here""".split()
     )
     | frozenset(MONTHS)
@@ -154,12 +157,30 @@ _NAME_AFTER = re.compile(r",\s+[A-Z][\w'’.-]*\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+
 _VERB_FORM = re.compile(r"[a-z]+(?:ing|ed|en)$")
 
 
-def role_after(text: str, name_end: int) -> tuple[int, int] | None:
-    """The apposition after a name that ends at ``name_end``: its offsets, or None."""
+# A verb that makes someone something, a few words before the name: "to appoint the site's
+# founder, Julian Assange, ambassador to the United States" makes him one he is not yet.
+_MAKES = re.compile(
+    r"(?<![\w-])(?:appoint|name|nominate|elect|make|made|crown|declare)(?:s|ed|ing)?\b"
+    r"(?:[^\S\n]+\S+){0,4}[^\S\n]*$"
+)
+
+
+def role_after(text: str, name_end: int, name_start: int | None = None) -> tuple[int, int] | None:
+    """The apposition after a name that ends at ``name_end``: its offsets, or None. With the
+    name's ``name_start``, a post without "the" or "a" after a verb of making someone
+    something ("appoint ... Julian Assange, ambassador to ...") is what they are made, no
+    role."""
     found = _AFTER.match(text, name_end) or _WHO.match(text, name_end)
     if found is None or not _fit(found.group("role")):
         return None
     if _NAME_AFTER.match(text, found.end("role")):
+        return None
+    role = found.group("role")
+    if (
+        name_start is not None
+        and role.split()[0].lower() not in _DETERMINERS
+        and _MAKES.search(text, max(0, name_start - 60), name_start)
+    ):
         return None
     return found.span("role")
 
@@ -270,7 +291,7 @@ def _roles_in(index: SourceIndex, forms: list[str]) -> Iterator[tuple[int, tuple
     text = index.source.text
     pattern = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     for found in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
-        span = role_after(text, found.end())
+        span = role_after(text, found.end(), found.start())
         if span is None:  # the name's sentence bounds a role before it
             sentence = index.sentence_evidence(exact_evidence(index.source, *found.span()))
             span = role_before(text, found.start(), sentence.start) or role_of_body(

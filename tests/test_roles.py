@@ -28,7 +28,8 @@ from tests.fakeserver import FakeOpenAI
 
 
 def after(text: str, name: str) -> str | None:
-    span = role_after(text, text.index(name) + len(name))
+    start = text.index(name)
+    span = role_after(text, start + len(name), start)
     return text[span[0] : span[1]] if span else None
 
 
@@ -98,6 +99,18 @@ def of_body(text: str, name: str) -> str | None:
             "Tom Reyes",
             "who is the party's running mate",
         ),  # fmt: skip
+        # An apposition with "a" or "the" after "appointed" is who they are already; so is
+        # one after "-elect".
+        (
+            "The governor appointed Jo Kim, a lawyer at the Port Trust, to the seat.",
+            "Jo Kim",
+            "a lawyer at the Port Trust",
+        ),  # fmt: skip
+        (
+            "Representative-elect Mia Kade, Democrat of Vermont, said so.",
+            "Mia Kade",
+            "Democrat of Vermont",
+        ),  # fmt: skip
     ],
 )
 def test_an_apposition_after_the_name_is_the_role(text: str, name: str, role: str) -> None:
@@ -115,6 +128,11 @@ def test_an_apposition_after_the_name_is_the_role(text: str, name: str, role: st
         ("Critics aired views of Lena Ortiz, the party's leader, Ivo Brandt said.", "Lena Ortiz"),
         ("Lena Ortiz,\nspokesperson for the union", "Lena Ortiz"),  # across a line
         ('Lena Ortiz, "a true friend of the port," the mayor said.', "Lena Ortiz"),
+        # What someone is made, no role yet: the object's complement of "appoint".
+        (
+            "A petition asks Veltra to appoint its founder, Ivo Brandt, envoy to Norway.",
+            "Ivo Brandt",
+        ),
     ],
 )
 def test_no_role_where_the_words_after_a_name_are_not_one(text: str, name: str) -> None:
@@ -141,6 +159,12 @@ def test_a_bodys_role_before_the_name() -> None:
     assert before(text, "Ivo Brandt") == "House Ways and Means Committee chairman"
     assert before("The rule was backed by President Ivo Brandt.", "Ivo Brandt") is None
     assert before("Mayor Jo Kim and spokesperson Ivo Brandt met.", "Ivo Brandt") is None
+    # A saint's stop is part of a body's name; "Fellow" opens a clause, not a name.
+    text = (
+        "St. Louis Harbour Trust director Ivo Brandt wrote. Fellow St. Louis Trust director Jo Kim"
+    )
+    assert before(text, "Ivo Brandt") == "St. Louis Harbour Trust director"
+    assert before(text, "Jo Kim") == "St. Louis Trust director"
 
 
 def test_the_body_a_person_is_of_but_not_a_country() -> None:
