@@ -437,7 +437,11 @@ _VIEW_OF_OTHERS = re.compile(
     # People a relative clause gives the view: "the half-dozen Republican senators who have
     # criticized the declaration".
     r"|((?-i:(?:[A-Z][\w'’-]*\s+)*)[a-z]+s)\s+who\s+(?:have\s+|had\s+)?(?:openly\s+)?(?:criticiz"
-    r"|criticis|oppos|support|back|prais|condemn|object|question|denounc|attack)\w*\b",
+    r"|criticis|oppos|support|back|prais|condemn|object|question|denounc|attack)\w*\b"
+    # One named who is made to take a side: "forcing Mr. Trump to issue the first veto".
+    r"|\b(?:forc|compel|press|pressur|push)\w*\s+((?-i:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:veto|vote|oppos"
+    r"|reject|back|support|sign|withdraw|resign|retreat|drop|abandon)\w*\b",
     re.IGNORECASE,
 )
 

@@ -410,6 +410,15 @@ def test_a_view_a_relative_clause_gives_is_held_by_the_people_before_it() -> Non
     assert views_of_others("The levy, which councillors criticized, passed.") == []
 
 
+def test_a_view_someone_named_is_made_to_take_is_theirs() -> None:
+    # BASIL: "..., forcing Mr. Trump to issue the first veto of his presidency."
+    sentence = "It could pass, forcing Mayor Ivo Brandt to issue his first veto, aides said."
+    ((start, end, holder),) = views_of_others(sentence)
+    assert sentence[start:end] == "forcing Mayor Ivo Brandt to issue his first veto"
+    assert holder == "Mayor Ivo Brandt"
+    assert views_of_others("Rain forced the council to meet indoors.") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
