@@ -22,6 +22,7 @@ from .cues import (
     gives_no_comment,
     has_a_verb_of_saying,
     named_speaker,
+    named_speakers,
     names_a_harm,
     of_the_other_sex,
     pronoun_speaker,
@@ -57,6 +58,7 @@ __all__ = [
     "name_for_relation",
     "name_for_role",
     "own_subject",
+    "sentence_speakers",
     "subject_body",
     "turn_person",
 ]
@@ -472,6 +474,20 @@ def subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | None
     in the source, when that body is not ``who``."""
     sentence = index.sentence_evidence(evidence)
     return own_subject(who, sentence.quote, index.text_before(sentence.start))
+
+
+def sentence_speakers(index: SourceIndex, evidence: Evidence) -> list[str]:
+    """The names the evidence's sentence itself gives as the speakers of its words, outside
+    any quotation ("..., Speaker Ana Park and Senator Ivo Brandt said"); no pronoun. A lone
+    word must be a name the source writes within a sentence or after a given name ("Schiff"
+    of "Adam Schiff"), not a common noun that opens one ("Presidents have declared ...")."""
+    sentence = index.sentence_text(evidence)
+    text = index.source.text
+    return [
+        name
+        for name in named_speakers(blank_quoted(sentence, 0, len(sentence)))
+        if " " in name or re.search(rf"(?:[a-z,;:]|[A-Z][a-z]+) {re.escape(name)}\b", text)
+    ]
 
 
 def turn_person(index: SourceIndex, evidence: Evidence) -> str | None:

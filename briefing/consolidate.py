@@ -46,6 +46,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from .claims import MONTHS, WEEKDAYS, word_stem
 from .countries import COUNTRIES
@@ -835,21 +836,30 @@ def _add_evidence(evidence: list[Evidence], new: Evidence) -> None:
         evidence.append(new)
 
 
+_Given = TypeVar("_Given", GroundedPosition, GroundedRisk)
+
+
+def _drafted_first(facts: list[_Given]) -> list[_Given]:
+    """Facts drafted for their actor, then those given to a speaker their sentence names
+    (``grounding``): merged into an actor's fact, the drafted one's summary and sentences
+    lead, and the stance questions read those first."""
+    return [f for f in facts if not f.to_named_speaker] + [f for f in facts if f.to_named_speaker]
+
+
 def _merge_positions(
     chunks: Sequence[GroundedChunk], by_surface: dict[str, Actor]
 ) -> list[Position]:
     merged: list[tuple[Actor, GroundedPosition, list[Evidence]]] = []
-    for chunk in chunks:
-        for found in chunk.positions:
-            actor = by_surface[found.actor.strip()]
-            for held_by, first, evidence in merged:
-                if held_by is actor and (
-                    first.stance == found.stance or _overlaps_any(found.evidence, evidence)
-                ):
-                    _add_evidence(evidence, found.evidence)
-                    break
-            else:
-                merged.append((actor, found, [found.evidence]))
+    for found in _drafted_first([p for chunk in chunks for p in chunk.positions]):
+        actor = by_surface[found.actor.strip()]
+        for held_by, first, evidence in merged:
+            if held_by is actor and (
+                first.stance == found.stance or _overlaps_any(found.evidence, evidence)
+            ):
+                _add_evidence(evidence, found.evidence)
+                break
+        else:
+            merged.append((actor, found, [found.evidence]))
     return [
         Position(
             id=_fact_id("position", actor.id, found.stance),
@@ -900,25 +910,21 @@ def merge_same_stance(positions: Sequence[Position]) -> list[Position]:
 
 def _merge_risks(chunks: Sequence[GroundedChunk], by_surface: dict[str, Actor]) -> list[Risk]:
     merged: list[tuple[GroundedRisk, list[Actor], list[str], list[Evidence]]] = []
-    for chunk in chunks:
-        for found in chunk.risks:
-            actor = by_surface[found.raised_by.strip()]
-            for _, raisers, descriptions, evidence in merged:
-                if (
-                    _overlaps_any(found.evidence, evidence)
-                    or _text_key(found.description) in map(_text_key, descriptions)
-                    or (
-                        actor in raisers
-                        and any(_similar(found.description, d) for d in descriptions)
-                    )
-                ):
-                    if actor not in raisers:
-                        raisers.append(actor)
-                    descriptions.append(found.description)
-                    _add_evidence(evidence, found.evidence)
-                    break
-            else:
-                merged.append((found, [actor], [found.description], [found.evidence]))
+    for found in _drafted_first([r for chunk in chunks for r in chunk.risks]):
+        actor = by_surface[found.raised_by.strip()]
+        for _, raisers, descriptions, evidence in merged:
+            if (
+                _overlaps_any(found.evidence, evidence)
+                or _text_key(found.description) in map(_text_key, descriptions)
+                or (actor in raisers and any(_similar(found.description, d) for d in descriptions))
+            ):
+                if actor not in raisers:
+                    raisers.append(actor)
+                descriptions.append(found.description)
+                _add_evidence(evidence, found.evidence)
+                break
+        else:
+            merged.append((found, [actor], [found.description], [found.evidence]))
     return [
         Risk(
             id=_fact_id("risk", found.evidence.source_id, str(found.evidence.start)),

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .countries import US_STATES
+
 __all__ = [
     "addressed_mention",
     "after_a_pronoun_speaker",
@@ -24,6 +26,7 @@ __all__ = [
     "gives_no_comment",
     "has_a_verb_of_saying",
     "named_speaker",
+    "named_speakers",
     "names_a_harm",
     "of_the_other_sex",
     "pronoun_speaker",
@@ -535,6 +538,51 @@ def after_a_pronoun_speaker(sentence: str) -> int | None:
     picture of the Obama daughters'): a name after it is the words' object, not their speaker."""
     found = _PRONOUN_SPEAKING.search(sentence)
     return found.end() if found and found.group(1) else None
+
+
+# A speaker named before another and "and": "Speaker Nancy Pelosi of California and Senator
+# Chuck Schumer of New York said".
+_CO_SPEAKER = re.compile(
+    r"(?<![\w'’.-])([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the)){1,7})\s+and\s+$"
+)
+# A name after its verb speaks only where it closes the clause ('"...," said Ana Park.',
+# "said Ana Park in a statement"), not where a clause goes on ("vowed Congress would ...").
+_CLOSES_THE_CLAUSE = re.compile(r"\s*(?:$|[,.;:!?)—–]|(?:in|on|at|during|to|after)\b)")
+# "Senator Chuck Schumer of New York": the state is where they are from, not their name.
+_OF_A_STATE = re.compile(r"\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
+
+
+def named_speakers(sentence: str) -> list[str]:
+    """The names a sentence gives as the speakers of its words, for giving them a fact the
+    model drafted for another: one ("Mr. Obama said ..."), or two joined by "and" before the
+    verb ("Ana Park and Senator Ivo Brandt said"), each less a state it is "of"; none when no
+    name speaks. Stricter than ``named_speaker``: a name after the verb must close the
+    clause, and be one name."""
+    before = [(m, True) for m in _SPEAKER_BEFORE.finditer(sentence)]
+    after = [(m, False) for m in _SPEAKER_AFTER.finditer(sentence)]
+    for match, is_before in sorted([*before, *after], key=lambda item: item[0].start()):
+        run = match.group(1)
+        last = run.rsplit(" and ", 1)[-1]  # the name next to the verb; one before is read below
+        name = _speaker_name(last)
+        if not name or (not is_before and " and " in run):
+            continue
+        if not is_before and not _CLOSES_THE_CLAUSE.match(sentence, match.end()):
+            continue
+        at = match.start(1) + len(run) - len(last) + last.find(name)
+        speakers = [name]
+        joined = _CO_SPEAKER.search(sentence, 0, at) if is_before else None
+        other = _speaker_name(joined.group(1)) if joined else None
+        if other and len(other.split()) >= 2:
+            speakers.insert(0, other)
+        return [_without_state(speaker) for speaker in speakers]
+    return []
+
+
+def _without_state(name: str) -> str:
+    state = _OF_A_STATE.search(name)
+    if state and state.group(1).lower() in US_STATES and len(name[: state.start()].split()) >= 2:
+        return name[: state.start()]
+    return name
 
 
 def named_speaker(sentence: str) -> str | None:

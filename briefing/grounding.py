@@ -26,6 +26,7 @@ from .attribution import (
     attribution_problem,
     name_for_relation,
     name_for_role,
+    sentence_speakers,
     subject_body,
     turn_person,
 )
@@ -46,7 +47,7 @@ from .models import (
     Source,
     Stance,
 )
-from .names import actor_name
+from .names import actor_name, names_actor
 from .source_index import SourceIndex
 
 __all__ = [
@@ -68,6 +69,8 @@ class GroundedPosition:
     stance: Stance
     summary: str
     evidence: Evidence
+    # Drafted for another actor, whose draft was rejected: the speaker its sentence names.
+    to_named_speaker: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class GroundedRisk:
     category: RiskCategory
     description: str
     evidence: Evidence
+    to_named_speaker: bool = False
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,29 @@ def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> Grounded
     return GroundedRisk(checked.who, category, draft.description, checked.evidence)
 
 
+def _named_speakers(
+    index: SourceIndex, chunk: Chunk, kind: FactKind, quote: str, drafted: str, claim: str
+) -> list[tuple[str, Evidence]]:
+    """The speakers a rejected draft's sentence names beside a verb of saying, other than the
+    drafted actor, that hold the fact as its actor: '"...," Speaker Ana Park and Senator Ivo
+    Brandt said' drafted for "Democrats". Each with the evidence; none where the quote is not
+    found or ``claim``, less their names, says what the source does not."""
+    evidence = index.evidence(quote, near=chunk.start)
+    if evidence is None:
+        return []
+    held = [
+        name
+        for name in sentence_speakers(index, evidence)
+        if not names_actor(drafted, None, name)
+        and not attribution_problem(index, evidence, kind, name, None)
+    ]
+    for name in held:
+        claim = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "", claim, flags=re.IGNORECASE)
+    if not held or _unsupported(claim, evidence, index):
+        return []
+    return [(index.as_written(name, None), evidence) for name in held]
+
+
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:
     record = draft.model_dump()
     evidence = index.evidence(draft.quote, near=chunk.start)
@@ -245,16 +272,34 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
 def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) -> GroundedChunk:
     """Ground one chunk's drafts against the whole text of their source."""
     grounded = GroundedChunk()
+    # A draft rejected for its actor is given to the speakers its sentence names, if they
+    # hold it: the rejection stays on record, and the fact shows the sentence as its summary
+    # (the model's summary was written of the other actor). No kind: consolidation takes it
+    # from the actor's other drafts.
     for position in extraction.positions:
         result = _ground_position(index, chunk, position)
         if isinstance(result, Rejected):
             grounded.rejected.append(result)
+            for name, evidence in _named_speakers(
+                index, chunk, "position", position.quote, position.actor, position.summary
+            ):
+                sentence = index.sentence_text(evidence)
+                grounded.positions.append(
+                    GroundedPosition(name, None, position.stance, sentence, evidence, True)
+                )
         else:
             grounded.positions.append(result)
     for risk in extraction.risks:
         risk_result = _ground_risk(index, chunk, risk)
         if isinstance(risk_result, Rejected):
             grounded.rejected.append(risk_result)
+            for name, evidence in _named_speakers(
+                index, chunk, "risk", risk.quote, risk.raised_by, risk.description
+            ):
+                category = risk_category(index.sentence_text(evidence), risk.category)
+                grounded.risks.append(
+                    GroundedRisk(name, category, risk.description, evidence, True)
+                )
         else:
             grounded.risks.append(risk_result)
     for event in extraction.events:

@@ -206,10 +206,11 @@ def test_a_cited_sentence_must_name_the_actor(statement_file: Path, tmp_path: Pa
     with FakeOpenAI(responder=answer) as fake:
         assert run(fake, str(statement_file), "--cite", "sentences", "--json", str(facts)) == 0
     sheet = fact_sheet(facts)
-    assert sheet["positions"] == []
     assert [r["reason"] for r in sheet["rejected"]] == [
         "'Petra Holm' is not named in or just before the quoted sentence"
     ]
+    # The sentence names its own speaker, who holds it instead.
+    assert [a["name"] for a in sheet["actors"]] == ["Minister Jonas Berg"]
 
 
 def test_numbers_inside_a_source_do_not_shift_the_numbering(tmp_path: Path) -> None:

@@ -966,3 +966,12 @@ def test_brief_of_disagreeing_sources_end_to_end(
     assert html.count("<h2>Where sources disagree</h2>") == 1
     assert main(["check", "brief.md", "--facts", "facts.json"]) == 0  # every citation resolves
     assert json.loads(Path("facts.json").read_text("utf-8"))["schema_version"] == "1"
+
+
+def test_a_fact_given_to_a_named_speaker_comes_after_the_speakers_own_drafts() -> None:
+    given = GroundedPosition("Ana Park", None, "supports", "Her sentence.", ev(0), True)
+    drafted = GroundedPosition("Ana Park", "person", "supports", "She backs it.", ev(20))
+    _, positions, _, _ = consolidate([GroundedChunk(positions=[given]), GroundedChunk([drafted])])
+    (merged,) = positions
+    assert merged.summary == "She backs it."
+    assert [e.start for e in merged.evidence] == [20, 0]  # the stance questions read these

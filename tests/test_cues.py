@@ -9,6 +9,7 @@ from briefing.cues import (
     first_speaker,
     gives_no_comment,
     named_speaker,
+    named_speakers,
     names_a_harm,
     pronoun_speaker,
     reports_someone,
@@ -577,3 +578,28 @@ def test_a_sentence_saying_only_that_no_comment_was_given(sentence: str, no_comm
 )
 def test_words_a_speaker_reports_of_another(sentence: str, of_another: bool) -> None:
     assert says_of_another(sentence) is of_another
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Mr. Obama said the two leaders had backed it.", ["Mr. Obama"]),
+        # Two speakers joined by "and", each less the state they are "of".
+        (
+            "It is a power grab, Speaker Ana Park of California and Senator Ivo Brandt of New "
+            "York said in a statement.",
+            ["Speaker Ana Park", "Senator Ivo Brandt"],
+        ),
+        ("The levy is unfair, said Tom Reyes, the union's director.", ["Tom Reyes"]),
+        ("It is unfair, said Tom Reyes in a statement.", ["Tom Reyes"]),
+        # A name after the verb that goes on as the subject of what was said is no speaker.
+        ("They vowed Congress would defend its powers.", []),
+        # Two names joined before the verb are two speakers; after it, none is read.
+        ("On Friday, Port Workers and Tom Reyes said no.", ["Port Workers", "Tom Reyes"]),
+        ("No, said Ana Park and Tom Reyes.", []),
+        ("The port and Tom Reyes said no.", ["Tom Reyes"]),
+        ("Nobody commented.", []),
+    ],
+)
+def test_the_speakers_a_sentence_names(sentence: str, speakers: list[str]) -> None:
+    assert named_speakers(sentence) == speakers

@@ -51,8 +51,10 @@ def ground_risks_in(text: str, *drafts: RiskDraft, topic: str = "") -> GroundedC
 
 
 def assert_kept(result: GroundedChunk, kept: bool) -> None:
-    """The one position drafted was kept, or rejected, as expected (the reasons shown)."""
-    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+    """The one position drafted was kept for its actor, or rejected, as expected (the reasons
+    shown); one given instead to a speaker its sentence names is not kept."""
+    drafted = [p for p in result.positions if not p.to_named_speaker]
+    assert bool(drafted) is kept, [r.reason for r in result.rejected]
 
 
 def risk(raised_by: str, quote: str) -> RiskDraft:
@@ -1053,10 +1055,14 @@ def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it(
         "person",
     )
     result = ground_in(text, draft)
-    assert result.positions == []
     assert [r.reason for r in result.rejected] == [
         "'Mitch McConnell' is named only before the quoted sentence, whose speaker is 'Mr. Obama'"
     ]
+    # The sentence is given to its speaker instead, with itself as the summary.
+    (obama,) = result.positions
+    assert (obama.actor, obama.to_named_speaker, obama.summary) == (
+        "Mr. Obama", True, "Mr. Obama said the two leaders had supported public works in the past."
+    )  # fmt: skip
     # The speaker's own words stay his, named by title and surname.
     own = pos(
         "Barack Obama",
@@ -1352,7 +1358,8 @@ def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speake
         "'Congress' is named only inside the quoted words, not as their speaker"
     ]
     tragic = "\u201cIt is tragic that Harbor Freight would oppose the toll,\u201d Tom Lee said."
-    assert ground_in(text, pos("Harbor Freight", tragic)).positions == []
+    given = ground_in(text, pos("Harbor Freight", tragic)).positions
+    assert [(p.actor, p.to_named_speaker) for p in given] == [("Tom Lee", True)]
     assert [p.actor for p in ground_in(text, pos("Tom Lee", tragic, "person")).positions] == [
         "Tom Lee"
     ]
@@ -1369,9 +1376,10 @@ def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speake
     assert [p.actor for p in ground_in(reported, pos("Harbor Freight", reported)).positions] == [
         "Harbor Freight"
     ]
-    # Another named speaker's report of it is that speaker's statement.
+    # Another named speaker's report of it is that speaker's statement, and theirs to hold.
     secondhand = 'Ada Park said Harbor Freight "would oppose the toll".'
-    assert ground_in(text, pos("Harbor Freight", secondhand)).positions == []
+    result = ground_in(text, pos("Harbor Freight", secondhand))
+    assert [(p.actor, p.to_named_speaker) for p in result.positions] == [("Ada Park", True)]
 
 
 def test_a_speaker_named_before_only_inside_quoted_words_or_by_an_unfit_pronoun_is_not_it() -> None:
@@ -1814,3 +1822,46 @@ def test_a_person_named_after_another_persons_subject_holds_no_view_there() -> N
     # Capitalized words of a role are no other subject (BASIL: "Presumptive GOP nominee").
     titled = "Presumptive Harbour Party nominee Tom Reyes opposed the levy on Monday."
     assert_kept(ground_in(titled, pos("Tom Reyes", titled, "person", titled)), True)
+
+
+def test_a_draft_rejected_for_its_actor_goes_to_the_speakers_its_sentence_names() -> None:
+    # BASIL: "... power grab ...," Speaker Nancy Pelosi of California and Senator Chuck
+    # Schumer of New York said, drafted for "Democrats" named in the sentence before.
+    text = (
+        "The toll drew condemnation from Democrats on the council. "
+        "\u201cIt is a grab for power,\u201d Speaker Ana Park of Ohio and Senator Ivo Brandt "
+        "said in a statement."
+    )
+    quote = "\u201cIt is a grab for power,\u201d"
+    result = ground_in(text, pos("Democrats", quote, "group", "Democrats call it a grab."))
+    (rejected,) = result.rejected  # the draft as written stays on record
+    assert rejected.reason.startswith("'Democrats' is named only before the quoted sentence")
+    sentence = text[text.index("\u201c") :]
+    assert [(p.actor, p.actor_kind, p.summary, p.to_named_speaker) for p in result.positions] == [
+        ("Speaker Ana Park", None, sentence, True),
+        ("Senator Ivo Brandt", None, sentence, True),
+    ]
+    assert all(p.evidence.quote == quote for p in result.positions)
+    # A risk keeps its description, which must still be borne out by the sentence.
+    warning = "Shops could close, Ana Park warned."
+    (given,) = ground_risks_in(warning, risk("Retailers", warning)).risks
+    assert (given.raised_by, given.description, given.to_named_speaker) == (
+        "Ana Park", warning, True
+    )  # fmt: skip
+    wrong = RiskDraft(
+        raised_by="Retailers", quote=warning, description="40 shops could close.",
+        category="economic",
+    )  # fmt: skip
+    assert ground_risks_in(warning, wrong).risks == []
+
+
+def test_a_sentence_without_a_named_speaker_gives_a_rejected_draft_to_no_one() -> None:
+    for text in (
+        # A common noun that opens the sentence is no name; a name that goes on to be the
+        # subject of what was said is no speaker; a pronoun is no name.
+        "Mayors have declared emergencies under the law five times.",
+        "They vowed Congress would defend its powers in the courts.",
+        "\u201cIt is a grab for power,\u201d she said.",
+    ):
+        result = ground_in(text, pos("Port Authority", text, "organisation", text))
+        assert result.positions == [] and len(result.rejected) == 1, text
