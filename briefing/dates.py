@@ -16,6 +16,7 @@ __all__ = [
     "names_a_weekday",
     "published_day",
     "reckon_weekday",
+    "reckon_year",
 ]
 
 # A calendar date: a month beside a day or year ("8 August 2024", "Aug. 8", "March 2023"), a
@@ -230,6 +231,48 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
         return _written(name, day + timedelta(days=step))
     step = (day.weekday() - weekday) % 7 or (7 if which == "last" else 0)
     return _written(name, day - timedelta(days=step))
+
+
+# A day and month without a year: "Jan. 25", "25 January", "December 22nd".
+_DAY_AND_MONTH = re.compile(
+    rf"^\s*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})|({_MONTH})\s+(\d{{1,2}})"
+    r"(?:st|nd|rd|th)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def reckon_year(written: str, sentence: str, published: str | None) -> str | None:
+    """The date a story writes without its year ("Trump reopened the government on Jan. 25"),
+    with the year counted from the day the story was published: the written words with the
+    day in brackets, "Jan. 25 (25 January 2019)". The day of that month nearest the
+    publication date (a story dates days within months of it: "Dec. 22" in a story of 15
+    February 2019 is 22 December 2018), or the next on or after it where the date's own verb
+    is in the future tense. None for anything but a day and a month, or without a
+    publication date."""
+    found = _DAY_AND_MONTH.match(written)
+    day = published_day(published)
+    if found is None or day is None:
+        return None
+    number = int(found.group(1) or found.group(4))
+    month = (found.group(2) or found.group(3)).lower().rstrip(".")
+    month_number = _MONTH_NAMES.index(_FULL_MONTHS[month[:3]]) + 1
+    candidates = []
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            candidates.append(date(year, month_number, number))
+        except ValueError:  # 29 February of a year that has none; 31 April
+            continue
+    if not candidates:
+        return None
+    mention = re.compile(re.escape(written.strip())).search(sentence)
+    future = mention is not None and _in_the_future(sentence, mention)
+    if future:
+        when = min((c for c in candidates if c >= day), default=None)
+    else:
+        when = min(candidates, key=lambda c: (abs((c - day).days), c > day))
+        if abs((when - day).days) > 184:  # "29 February" four years on is no near day
+            when = None
+    return None if when is None else _written(written.strip(), when)
 
 
 def _written(word: str, when: date) -> str:

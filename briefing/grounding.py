@@ -33,7 +33,7 @@ from .attribution import (
 from .categories import risk_category
 from .chunking import Chunk
 from .claims import unsupported_claims
-from .dates import is_calendar_date, reckon_weekday
+from .dates import is_calendar_date, reckon_weekday, reckon_year
 from .models import (
     ActorKind,
     ChunkExtraction,
@@ -247,13 +247,16 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
     if evidence is None:
         return _reject(index.source, "event", record, "quote not found in the source")
     date, reckoned_from = draft.date, None
+    published = index.source.published
     if not is_calendar_date(date):
         # "Congress on Wednesday rejected the veto": the day counted from the story's date.
-        published = index.source.published
         date = reckon_weekday(index.sentence_text(evidence), published) or ""
         if not date:
             return _reject(index.source, "event", record, "the date is not a calendar date")
         reckoned_from = published
+    elif with_year := reckon_year(date, index.sentence_text(evidence), published):
+        # "on Jan. 25": the year counted from the story's date, so the timeline can order it.
+        date, reckoned_from = with_year, published
     claim = f"{draft.date}: {draft.description}"
     if _unsupported(claim, evidence, index):
         # A quote often stops short of the date its sentence gives: cite the whole sentence.

@@ -463,14 +463,15 @@ class Event(BaseModel):
     id: str
     date: str = Field(
         description="The date as the text writes it; for an event the text dates only by a "
-        "weekday, the weekday and the day it is: 'Wednesday (28 September 2016)'."
+        "weekday, the weekday and the day it is: 'Wednesday (28 September 2016)'; for a day "
+        "and month without a year, the day it is: 'Jan. 25 (25 January 2019)'."
     )
     description: str
     evidence: list[Evidence] = Field(min_length=1)
     reckoned_from: str | None = Field(
         default=None,
-        description="The source's publication date that a weekday's day was counted from; "
-        "None when the text gives the date.",
+        description="The source's publication date that a weekday's day, or a date's year, "
+        "was counted from; None when the text gives the date.",
     )
     support: int = Field(default=0, description=_SUPPORT)
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from briefing.cli import main
-from briefing.dates import reckon_weekday
+from briefing.dates import reckon_weekday, reckon_year
 from briefing.extract import number_sentences
 from briefing.models import FactSheet
 from briefing.review_page import render_review_page
@@ -110,7 +110,7 @@ def test_the_timeline_dates_a_weekday_event_and_says_how(
     brief = capsys.readouterr().out
     assert "| Wednesday (28 September 2016) | Congress rejected the veto. |" in brief
     assert "| Friday (30 September 2016) | The House takes up the levy. |" in brief
-    assert "counted from the weekday its sentence gives" in brief
+    assert "counted from the day its source was published: the weekday" in brief
     sheet = fact_sheet(facts)
     page = render_review_page(FactSheet.model_validate(sheet))
     assert (
@@ -156,3 +156,53 @@ def test_with_sentence_numbers_a_weekday_sentence_may_be_an_event(tmp_path: Path
         return Reply(content=cited())
 
     assert cited_sheet(tmp_path, undated, no_dates)["events"] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "sentence", "date"),
+    [
+        # The day of that month nearest the day of publication (15 February 2019).
+        ("Jan. 25", "The shutdown ended on Jan. 25.", "Jan. 25 (25 January 2019)"),
+        ("Dec. 22", "From Dec. 22 through Jan. 25, they fought.", "Dec. 22 (22 December 2018)"),
+        ("Feb. 20", "The deadline is Feb. 20.", "Feb. 20 (20 February 2019)"),
+        ("22nd December", "It began on 22nd December.", "22nd December (22 December 2018)"),
+        # The next on or after it, where the date's own verb is in the future tense.
+        ("Dec. 22", "The House will vote on Dec. 22.", "Dec. 22 (22 December 2019)"),
+        # A date with its year, a month alone, or a day that no year near it has: none.
+        ("Jan. 25, 2019", "It ended on Jan. 25, 2019.", None),
+        ("29 February", "It happened on 29 February.", None),
+    ],
+)
+def test_a_day_and_month_take_their_year_from_the_day_of_publication(
+    written: str, sentence: str, date: str | None
+) -> None:
+    assert reckon_year(written, sentence, "2019-02-15") == date
+    assert reckon_year(written, sentence, None) is None
+
+
+def test_the_timeline_orders_a_date_given_without_its_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "story.md"
+    source.write_text(
+        "---\ntitle: Shutdown\npublished: 2019-02-15\n---\n\n"
+        "The shutdown began on Dec. 22 after talks failed.\n\n"
+        "The council set the port levy in 2017.\n",
+        encoding="utf-8",
+    )
+    events = [
+        {"quote": "The shutdown began on Dec. 22", "date": "Dec. 22",
+         "description": "The shutdown began."},
+        {"quote": "The council set the port levy in 2017", "date": "2017",
+         "description": "The levy was set."},
+    ]  # fmt: skip
+    with FakeOpenAI() as fake:
+        fake.enqueue(extraction(events=events))
+        args = ["generate", str(source), "--base-url", fake.base_url, "--model", "m", "-q"]
+        assert main([*args, "--no-stance-check", "--no-bottom-line"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if "| The " in line]
+    # Before, "Dec. 22" had no year and sorted before 2017.
+    assert rows == [
+        "| 2017 | The levy was set. | [1] |",
+        "| Dec. 22 (22 December 2018) | The shutdown began. | [2] |",
+    ]
