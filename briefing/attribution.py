@@ -207,6 +207,20 @@ def attribution_problem(
         speaker = own_subject(who, sentence, earlier)
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        # "Rod Rosenstein announced the charges. According to the DOJ document, 12 officers
+        # are accused ...": the words are the document's, whoever was named before (not so
+        # "according to the ministry", which may be the actor's).
+        according = _ACCORDING_TO.search(unquoted_sentence)
+        if (
+            according
+            and _A_DOCUMENT.search(according.group(1))
+            and not named_in(according.group(1))
+        ):
+            source = " ".join(according.group(1).split())
+            return (
+                f"{who!r} is named only before the quoted sentence, which gives its words as "
+                f"{source!r}'s"
+            )
         # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
         # words are Mr. Obama's.
         speaker = _other_speaker(unquoted_sentence, who, who_kind)
@@ -1045,6 +1059,13 @@ def _named_only_in_an_opening_clause(
 # The one whose words a sentence gives by "according to": "..., according to a White House
 # official."
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:]+)", re.IGNORECASE)
+# What a sentence may give its words to that is a paper, not a speaker.
+_A_DOCUMENT = re.compile(
+    r"\b(?:documents?|reports?|indictments?|filings?|papers|records|complaints?|memos?"
+    r"|memorandum|stud(?:y|ies)|surveys?|polls?|data|figures|estimates|analys[ie]s|transcripts?"
+    r"|affidavits?|lawsuits?|charging)\b",
+    re.IGNORECASE,
+)
 
 
 def _warned_according_to_another(who: str, who_kind: ActorKind | None, unquoted: str) -> str | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import US_STATES
+from .names import without_state
 
 __all__ = [
     "addressed_mention",
@@ -548,8 +548,6 @@ _CO_SPEAKER = re.compile(
 # A name after its verb speaks only where it closes the clause ('"...," said Ana Park.',
 # "said Ana Park in a statement"), not where a clause goes on ("vowed Congress would ...").
 _CLOSES_THE_CLAUSE = re.compile(r"\s*(?:$|[,.;:!?)—–]|(?:in|on|at|during|to|after)\b)")
-# "Senator Chuck Schumer of New York": the state is where they are from, not their name.
-_OF_A_STATE = re.compile(r"\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
 
 
 def named_speakers(sentence: str) -> list[str]:
@@ -574,15 +572,8 @@ def named_speakers(sentence: str) -> list[str]:
         other = _speaker_name(joined.group(1)) if joined else None
         if other and len(other.split()) >= 2:
             speakers.insert(0, other)
-        return [_without_state(speaker) for speaker in speakers]
+        return [without_state(speaker) for speaker in speakers]
     return []
-
-
-def _without_state(name: str) -> str:
-    state = _OF_A_STATE.search(name)
-    if state and state.group(1).lower() in US_STATES and len(name[: state.start()].split()) >= 2:
-        return name[: state.start()]
-    return name
 
 
 def named_speaker(sentence: str) -> str | None:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .alignment import normalize
+from .countries import US_STATES
 from .given_names import Sex, full_given_name, sex_of_given_name
 from .models import ActorKind
 
@@ -39,6 +40,7 @@ __all__ = [
     "spelled_words",
     "titled_person",
     "unaccented",
+    "without_state",
 ]
 
 _WORD = re.compile(r"[\w'-]+")
@@ -214,10 +216,29 @@ _TRAILING_FUNCTION_WORDS = re.compile(
 )
 
 
+# "Senator Dianne Feinstein of California": the state a person is from, after the name.
+_OF_A_STATE = re.compile(r"\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
+
+
+def without_state(name: str) -> str:
+    """A person's name less the US state written after it ("Senator Chuck Schumer of New
+    York" is "Senator Chuck Schumer"); any other name as it is ("Governor of California",
+    "University of California")."""
+    state = _OF_A_STATE.search(name)
+    if (
+        state
+        and state.group(1).lower() in US_STATES
+        and ends_in_a_personal_name(name[: state.start()].split())
+    ):
+        return name[: state.start()]
+    return name
+
+
 def actor_name(drafted: str) -> str:
-    """The name a draft gives its actor, cut where the model ran it on past the name."""
+    """The name a draft gives its actor, cut where the model ran it on past the name (or a
+    person's state after it)."""
     name = _ASIDE_AFTER_NAME.sub("", _LIST_AFTER_NAME.sub("", drafted.strip()))
-    name = _PARENTHESIS_AFTER_NAME.sub("", name)
+    name = without_state(_PARENTHESIS_AFTER_NAME.sub("", name))
     before_outlet = _OUTLET_AFTER_NAME.sub("", name)
     personal = ends_in_a_personal_name(before_outlet.split())
     if before_outlet != name and personal and _BODY_WORDS.isdisjoint(spelled_words(before_outlet)):

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 
 from .claims import MONTHS, WEEKDAYS
 from .consolidate import country_of, institution_words, untitled_name
+from .countries import US_STATES
 from .cues import has_a_verb_of_saying
 from .given_names import is_given_name
 from .kinds import actor_kind
@@ -98,10 +99,12 @@ _POST_PHRASE = (
     rf"(?:{_OWNER}{_SP}|(?:{_CAPITALIZED}{_SP}){{1,5}})?{_MODIFIERS}"
     rf"(?:{_LOWER}{_SP}and{_SP}{_MODIFIERS})?(?:co-|vice-|vice{_SP})?(?:{_POST})\b{_TAIL}"
 )
-# After the name, perhaps past a party and state in brackets ("Sen. Tim Kaine (D-Va.),").
+# After the name, perhaps past a party and state in brackets ("Sen. Tim Kaine (D-Va.),"),
+# or past the place they are from ("Senator Dianne Feinstein of California, the top Democrat
+# on ...").
 _AFTER = re.compile(
-    rf"(?:{_SP}\([^()\n]{{1,24}}\))?,{_SP}(?P<role>(?:who{_SP}(?:is|was){_SP})?{_POST_PHRASE})"
-    + _APPOSITION_END
+    rf"(?:{_SP}\([^()\n]{{1,24}}\)|{_SP}of{_SP}(?P<place>[A-Z][a-z]+(?:{_SP}[A-Z][a-z]+)?))?,{_SP}"
+    rf"(?P<role>(?:who{_SP}(?:is|was){_SP})?{_POST_PHRASE})" + _APPOSITION_END
 )
 # A clause that says what someone does for a body: "Amara Okafor, who speaks for the Open Net
 # Alliance, said".
@@ -173,6 +176,9 @@ def role_after(text: str, name_end: int, name_start: int | None = None) -> tuple
     found = _AFTER.match(text, name_end) or _WHO.match(text, name_end)
     if found is None or not _fit(found.group("role")):
         return None
+    place = found.groupdict().get("place")
+    if place and place.lower() not in US_STATES and country_of(place) is None:
+        return None  # "the U.S. attorney for the Eastern District of New York, Grimm's lawyer"
     if _NAME_AFTER.match(text, found.end("role")):
         return None
     role = found.group("role")

@@ -615,6 +615,12 @@ def test_a_new_paragraph_that_reports_no_words_is_not_the_last_speakers() -> Non
         ("Maggie Haberman in the New York Times", "Maggie Haberman"),
         ("Ann Lee in The Riverton Post", "Ann Lee"),
         ("Editorial Board in the New York Times", "Editorial Board in the New York Times"),
+        # the US state a person is from; not a body's, nor a role's
+        ("Senator Dianne Feinstein of California", "Senator Dianne Feinstein"),
+        ("Representative Ada Park of New York", "Representative Ada Park"),
+        ("University of California", "University of California"),
+        ("Governor of New York", "Governor of New York"),
+        ("Ada Park of Harbourview", "Ada Park of Harbourview"),
     ],
 )
 def test_actor_name_ends_where_the_model_ran_on_past_the_name(drafted: str, name: str) -> None:
@@ -1865,3 +1871,18 @@ def test_a_sentence_without_a_named_speaker_gives_a_rejected_draft_to_no_one() -
     ):
         result = ground_in(text, pos("Port Authority", text, "organisation", text))
         assert result.positions == [] and len(result.rejected) == 1, text
+
+
+def test_a_sentence_giving_its_words_to_a_document_is_not_the_one_named_before() -> None:
+    # BASIL: "Deputy Attorney General Rod Rosenstein announced the charges ... According to
+    # the DOJ document, 12 Russian intelligence officers are accused of hacking ..."
+    before = "Prosecutor Ivo Brandt announced the charges on Friday."
+    quote = "According to the court filing, the port levy was used to hide bribes."
+    result = ground_in(f"{before} {quote}", pos("Ivo Brandt", quote, "person", quote))
+    assert [r.reason for r in result.rejected] == [
+        "'Ivo Brandt' is named only before the quoted sentence, which gives its words as "
+        "'the court filing''s"
+    ]
+    # Named in the sentence itself, the actor's view is still reported by it.
+    own = "Ivo Brandt opposes the levy, according to the court filing."
+    assert_kept(ground_in(f"{before} {own}", pos("Ivo Brandt", own, "person", own)), True)

@@ -99,6 +99,13 @@ def of_body(text: str, name: str) -> str | None:
             "Tom Reyes",
             "who is the party's running mate",
         ),  # fmt: skip
+        # Past the state a person is from ("Senator Dianne Feinstein of California, the top
+        # Democrat on ...").
+        (
+            "Senator Mia Kade of Vermont, the top Democrat on the Rules Committee, said no.",
+            "Mia Kade",
+            "the top Democrat on the Rules Committee",
+        ),  # fmt: skip
         # An apposition with "a" or "the" after "appointed" is who they are already; so is
         # one after "-elect".
         (
@@ -127,6 +134,8 @@ def test_an_apposition_after_the_name_is_the_role(text: str, name: str, role: st
         # The role is the next name's: "views of Ortiz, the party's leader, Ivo Brandt".
         ("Critics aired views of Lena Ortiz, the party's leader, Ivo Brandt said.", "Lena Ortiz"),
         ("Lena Ortiz,\nspokesperson for the union", "Lena Ortiz"),  # across a line
+        # past a place that is no state or country: "... of the Eastern District of New York,"
+        ("Ana Ruiz of Harbourview, a director of the port, said so.", "Ana Ruiz"),
         ('Lena Ortiz, "a true friend of the port," the mayor said.', "Lena Ortiz"),
         # What someone is made, no role yet: the object's complement of "appoint".
         (
