@@ -491,17 +491,48 @@ def subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | None
 
 
 def sentence_speakers(index: SourceIndex, evidence: Evidence) -> list[str]:
-    """The names the evidence's sentence itself gives as the speakers of its words, outside
-    any quotation ("..., Speaker Ana Park and Senator Ivo Brandt said"); no pronoun. A lone
+    """The names the evidence's sentence gives as the speakers of its words, outside any
+    quotation ("..., Speaker Ana Park and Senator Ivo Brandt said"), or where a quotation it
+    is part of opens or closes; no pronoun. A lone
     word must be a name the source writes within a sentence or after a given name ("Schiff"
     of "Adam Schiff"), not a common noun that opens one ("Presidents have declared ...")."""
     sentence = index.sentence_text(evidence)
     text = index.source.text
+    names = named_speakers(blank_quoted(sentence, 0, len(sentence)))
+    if not names:
+        # A quotation the sentence opens or goes on with, said by someone named where it
+        # closes or opens: '"Cancel the Putin meeting. Now," Schumer tweeted Friday.'
+        said = index.closing_attribution(evidence) or index.quotation_attribution(evidence)
+        names = named_speakers(said) if said else []
     return [
-        name
-        for name in named_speakers(blank_quoted(sentence, 0, len(sentence)))
+        name if " " in name else _in_full(name, text[: evidence.start])
+        for name in names
         if " " in name or re.search(rf"(?:[a-z,;:]|[A-Z][a-z]+) {re.escape(name)}\b", text)
     ]
+
+
+# Capitalized words before a surname that are no given name: a sentence's or clause's opening.
+_OPENING_WORDS = (
+    frozenset(
+        """the a an but and or so when if as in on at after before while then now today this that
+    it for with by from of to said says democrat republican""".split()
+    )
+    | _NOT_GIVEN
+)
+
+
+def _in_full(surname: str, earlier: str) -> str:
+    """A speaker named by surname ("Schumer tweeted"), with the one given name the source
+    gave it before ("Senate Minority Leader Chuck Schumer"): "Chuck Schumer"; the surname
+    alone where it gave none, or two."""
+    given = {
+        found.group(1)
+        for found in re.finditer(
+            rf"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+{re.escape(surname)}\b", earlier
+        )
+        if not is_title_word(found.group(1)) and found.group(1).lower() not in _OPENING_WORDS
+    }
+    return f"{given.pop()} {surname}" if len(given) == 1 else surname
 
 
 def turn_person(index: SourceIndex, evidence: Evidence) -> str | None:

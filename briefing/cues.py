@@ -547,6 +547,7 @@ _CO_SPEAKER = re.compile(
 )
 # A name after its verb speaks only where it closes the clause ('"...," said Ana Park.',
 # "said Ana Park in a statement"), not where a clause goes on ("vowed Congress would ...").
+_TOLD = re.compile(r"(?:told|tells)\b")
 _CLOSES_THE_CLAUSE = re.compile(r"\s*(?:$|[,.;:!?)—–]|(?:in|on|at|during|to|after)\b)")
 
 
@@ -564,8 +565,10 @@ def named_speakers(sentence: str) -> list[str]:
         name = _speaker_name(last)
         if not name or (not is_before and " and " in run):
             continue
-        if not is_before and not _CLOSES_THE_CLAUSE.match(sentence, match.end()):
-            continue
+        if not is_before and (
+            not _CLOSES_THE_CLAUSE.match(sentence, match.end()) or _TOLD.match(match.group(0))
+        ):
+            continue  # "told NBC on Friday": the one told
         at = match.start(1) + len(run) - len(last) + last.find(name)
         speakers = [name]
         joined = _CO_SPEAKER.search(sentence, 0, at) if is_before else None

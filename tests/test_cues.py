@@ -597,6 +597,8 @@ def test_words_a_speaker_reports_of_another(sentence: str, of_another: bool) -> 
         # Two names joined before the verb are two speakers; after it, none is read.
         ("On Friday, Port Workers and Tom Reyes said no.", ["Port Workers", "Tom Reyes"]),
         ("No, said Ana Park and Tom Reyes.", []),
+        # The one told is no speaker.
+        ("A source told Harbour News on Friday that it was over.", []),
         ("The port and Tom Reyes said no.", ["Tom Reyes"]),
         ("Nobody commented.", []),
     ],

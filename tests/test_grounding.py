@@ -1320,10 +1320,11 @@ def test_a_quotation_stays_its_speakers_sentences_after_the_name() -> None:
 
 def test_a_name_inside_a_quotation_is_not_its_speaker() -> None:
     result = ground_in(QUOTATION, pos("Tom Lee", "It would cost commuters dearly.\u201d", "person"))
-    assert result.positions == []
     assert [r.reason for r in result.rejected] == [
         "'Tom Lee' is not named in or just before the quoted sentence"
     ]
+    # The words are given to the speaker the quotation names.
+    assert [(p.actor, p.to_named_speaker) for p in result.positions] == [("Ms. Park", True)]
 
 
 def test_a_quotation_opening_a_sentence_is_the_view_of_whom_it_is_given_to_later() -> None:
@@ -1521,7 +1522,8 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         "\u201cThis is getting worse by the day. First they blamed the weather.\u201d"
     )
     quote = "First they blamed the weather.\u201d"
-    assert ground_in(text, pos("Jane Roe", quote, "person")).positions == []
+    given = ground_in(text, pos("Jane Roe", quote, "person")).positions
+    assert [(p.actor, p.to_named_speaker) for p in given] == [("Tom Lee", True)]
     assert [p.actor for p in ground_in(text, pos("Tom Lee", quote, "person")).positions] == [
         "Tom Lee"
     ]
@@ -1886,3 +1888,18 @@ def test_a_sentence_giving_its_words_to_a_document_is_not_the_one_named_before()
     # Named in the sentence itself, the actor's view is still reported by it.
     own = "Ivo Brandt opposes the levy, according to the court filing."
     assert_kept(ground_in(f"{before} {own}", pos("Ivo Brandt", own, "person", own)), True)
+
+
+def test_a_quotation_s_sentence_goes_to_the_speaker_named_where_it_closes() -> None:
+    # BASIL: '"Cancel the Putin meeting. Now," Schumer tweeted Friday.' drafted for the next
+    # paragraph's senator; the speaker named by surname takes the full name given before.
+    text = (
+        "Within minutes, council leader Ana Park urged the mayor to drop the levy.\n\n"
+        "\u201cDrop the levy. Now,\u201d Park wrote on Friday.\n\n"
+        "Councillor Ivo Brandt said the levy was unfair."
+    )
+    quote = "\u201cDrop the levy."
+    result = ground_in(text, pos("Ivo Brandt", quote, "person", "He wants it dropped."))
+    assert [(p.actor, p.summary, p.to_named_speaker) for p in result.positions] == [
+        ("Ana Park", quote, True)
+    ]
