@@ -218,27 +218,44 @@ def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> Grounded
     return GroundedRisk(checked.who, category, draft.description, checked.evidence)
 
 
-def _named_speakers(
-    index: SourceIndex, chunk: Chunk, kind: FactKind, quote: str, drafted: str, claim: str
-) -> list[tuple[str, Evidence]]:
-    """The speakers a rejected draft's sentence names beside a verb of saying, other than the
-    drafted actor, that hold the fact as its actor: '"...," Speaker Ana Park and Senator Ivo
-    Brandt said' drafted for "Democrats". Each with the evidence; none where the quote is not
-    found or ``claim``, less their names, says what the source does not."""
-    evidence = index.evidence(quote, near=chunk.start)
-    if evidence is None:
-        return []
-    held = [
-        name
+def _other_speakers(
+    index: SourceIndex, evidence: Evidence, kind: FactKind, drafted: str
+) -> list[str]:
+    """The speakers the evidence's sentence names beside a verb of saying, other than the
+    drafted actor, that hold the fact as its actor, as the source writes them."""
+    return [
+        index.as_written(name, None)
         for name in sentence_speakers(index, evidence)
         if not names_actor(drafted, None, name)
         and not attribution_problem(index, evidence, kind, name, None)
     ]
+
+
+def _named_speakers(
+    index: SourceIndex, chunk: Chunk, kind: FactKind, quote: str, drafted: str, claim: str
+) -> list[tuple[str, Evidence]]:
+    """The speakers a rejected draft's sentence names that hold it instead ('"...," Speaker
+    Ana Park and Senator Ivo Brandt said' drafted for "Democrats"), each with the evidence;
+    none where the quote is not found or ``claim``, less their names, says what the source
+    does not."""
+    evidence = index.evidence(quote, near=chunk.start)
+    if evidence is None:
+        return []
+    held = _other_speakers(index, evidence, kind, drafted)
     for name in held:
         claim = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "", claim, flags=re.IGNORECASE)
     if not held or _unsupported(claim, evidence, index):
         return []
-    return [(index.as_written(name, None), evidence) for name in held]
+    return [(name, evidence) for name in held]
+
+
+def _co_speakers(index: SourceIndex, kind: FactKind, actor: str, evidence: Evidence) -> list[str]:
+    """Who else a kept fact's sentence names as speaking with its actor ('"...," Speaker Ana
+    Park and Senator Ivo Brandt said' drafted for Park alone): the words are theirs too."""
+    speakers = sentence_speakers(index, evidence)
+    if not any(names_actor(actor, None, name) for name in speakers):
+        return []
+    return _other_speakers(index, evidence, kind, actor)
 
 
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:
@@ -276,9 +293,10 @@ def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) 
     """Ground one chunk's drafts against the whole text of their source."""
     grounded = GroundedChunk()
     # A draft rejected for its actor is given to the speakers its sentence names, if they
-    # hold it: the rejection stays on record, and the fact shows the sentence as its summary
-    # (the model's summary was written of the other actor). No kind: consolidation takes it
-    # from the actor's other drafts.
+    # hold it (the rejection stays on record), and a kept one to those named speaking with
+    # its actor. Such a fact shows the sentence as its summary (the model's summary was
+    # written of another actor), and has no kind: consolidation takes it from the actor's
+    # other drafts.
     for position in extraction.positions:
         result = _ground_position(index, chunk, position)
         if isinstance(result, Rejected):
@@ -292,6 +310,11 @@ def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) 
                 )
         else:
             grounded.positions.append(result)
+            for name in _co_speakers(index, "position", result.actor, result.evidence):
+                sentence = index.sentence_text(result.evidence)
+                grounded.positions.append(
+                    GroundedPosition(name, None, result.stance, sentence, result.evidence, True)
+                )
     for risk in extraction.risks:
         risk_result = _ground_risk(index, chunk, risk)
         if isinstance(risk_result, Rejected):
@@ -305,6 +328,16 @@ def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) 
                 )
         else:
             grounded.risks.append(risk_result)
+            for name in _co_speakers(index, "risk", risk_result.raised_by, risk_result.evidence):
+                grounded.risks.append(
+                    GroundedRisk(
+                        name,
+                        risk_result.category,
+                        risk_result.description,
+                        risk_result.evidence,
+                        True,
+                    )
+                )
     for event in extraction.events:
         event_result = _ground_event(index, chunk, event)
         if isinstance(event_result, Rejected):

@@ -1903,3 +1903,20 @@ def test_a_quotation_s_sentence_goes_to_the_speaker_named_where_it_closes() -> N
     assert [(p.actor, p.summary, p.to_named_speaker) for p in result.positions] == [
         ("Ana Park", quote, True)
     ]
+
+
+def test_a_kept_draft_is_also_the_view_of_those_named_speaking_with_its_actor() -> None:
+    text = (
+        "\u201cIt is a grab for power,\u201d Speaker Ana Park and Senator Ivo Brandt said in a "
+        "joint statement."
+    )
+    result = ground_in(text, pos("Ana Park", text, "person", text))
+    assert [(p.actor, p.to_named_speaker) for p in result.positions] == [
+        ("Ana Park", False),
+        ("Senator Ivo Brandt", True),
+    ]
+    # One speaker alone gives no one else the words.
+    alone = "\u201cIt is a grab for power,\u201d Speaker Ana Park said, citing Ivo Brandt."
+    assert [p.actor for p in ground_in(alone, pos("Ana Park", alone, "person")).positions] == [
+        "Ana Park"
+    ]
