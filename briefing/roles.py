@@ -92,10 +92,12 @@ _APPOSITION_END = (
 )
 _MODIFIERS = rf"(?:{_LOWER}{_SP}){{0,3}}"
 
+# A word of time before a body's name: "the acting White House chief of staff".
+_TIME_QUALIFIER = rf"(?:(?:former|then|acting|interim|outgoing|incoming|longtime){_SP})?"
 # A post, with the words before it: "a Missouri Democrat", "the group's policy director", "a
 # 9/11 widow and co-chair of September 11th Advocates".
 _POST_PHRASE = (
-    rf"(?:(?:the|a|an|his|her|its|their){_SP})?"
+    rf"(?:(?:the|a|an|his|her|its|their){_SP})?{_TIME_QUALIFIER}"
     rf"(?:{_OWNER}{_SP}|(?:{_CAPITALIZED}{_SP}){{1,5}})?{_MODIFIERS}"
     rf"(?:{_LOWER}{_SP}and{_SP}{_MODIFIERS})?(?:co-|vice-|vice{_SP})?(?:{_POST})\b{_TAIL}"
 )
@@ -116,7 +118,7 @@ _WHO = re.compile(
 )
 # Before a name a post is in lower case: a capitalized one is a title, part of the name.
 _BEFORE = re.compile(
-    rf"(?P<role>(?:[Tt]he{_SP})?(?:(?:former|then|acting|interim|outgoing|incoming|longtime){_SP})?"
+    rf"(?P<role>(?:[Tt]he{_SP})?{_TIME_QUALIFIER}"
     rf"(?:(?:{_OWNER}|{_BODY_WORDS}){_SP})?{_MODIFIERS}(?:{_POSTS}|CEO)),?{_SP}$"
 )
 # (the body's name ends where its capitalized words do: "of the Harbour Trust met ...")

@@ -99,6 +99,12 @@ def of_body(text: str, name: str) -> str | None:
             "Tom Reyes",
             "who is the party's running mate",
         ),  # fmt: skip
+        # A word of time before the body's name.
+        (
+            "Mia Kade, the acting Port Authority chief of staff, said no.",
+            "Mia Kade",
+            "the acting Port Authority chief of staff",
+        ),  # fmt: skip
         # Past the state a person is from ("Senator Dianne Feinstein of California, the top
         # Democrat on ...").
         (
