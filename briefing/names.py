@@ -112,6 +112,11 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
         return True
     if words[0] == "the" and " " + " ".join(words[1:]) + " " in padded:
         return True
+    # "Sen. Mitch McConnell" is named by his full name under another title ("Majority Leader
+    # Mitch McConnell"); a risk's raiser, which has no kind, too.
+    untitled = words[1:] if words[0] in _NAME_TITLES else []
+    if len(untitled) >= 2 and " " + " ".join(untitled) + " " in padded:
+        return True
     # "Mr. Boutrous" names "Theodore J. Boutrous Jr.": the surname is before the suffix. A
     # role is no surname: its words name it ("the Attorney General of Utah" names the "Utah
     # Attorney General"), and "the president" names no "Vice President".

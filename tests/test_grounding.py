@@ -1920,3 +1920,13 @@ def test_a_kept_draft_is_also_the_view_of_those_named_speaking_with_its_actor() 
     assert [p.actor for p in ground_in(alone, pos("Ana Park", alone, "person")).positions] == [
         "Ana Park"
     ]
+
+
+def test_a_titled_name_is_named_by_the_full_name_under_another_title() -> None:
+    text = "The council will not take up the levy, according to Majority Leader Ana Park."
+    assert names_actor("Sen. Ana Park", None, text)
+    assert names_actor("Senator Ana Park", "person", text)
+    # The full name is needed: a title and a surname alone are not enough for a raiser.
+    assert not names_actor("Sen. Ana Park", None, "Tom Park spoke.")
+    result = ground_risks_in(text, risk("Sen. Ana Park", text))
+    assert not any("not named" in r.reason for r in result.rejected)
