@@ -493,9 +493,9 @@ def subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | None
 def sentence_speakers(index: SourceIndex, evidence: Evidence) -> list[str]:
     """The names the evidence's sentence gives as the speakers of its words, outside any
     quotation ("..., Speaker Ana Park and Senator Ivo Brandt said"), or where a quotation it
-    is part of opens or closes; no pronoun. A lone
-    word must be a name the source writes within a sentence or after a given name ("Schiff"
-    of "Adam Schiff"), not a common noun that opens one ("Presidents have declared ...")."""
+    is part of opens or closes; no pronoun. A lone word must be a name the source writes
+    within a sentence or after a given name ("Schiff" of "Adam Schiff"), not a common noun
+    that opens one ("Presidents have declared ..."), and takes that given name."""
     sentence = index.sentence_text(evidence)
     text = index.source.text
     names = named_speakers(blank_quoted(sentence, 0, len(sentence)))

@@ -69,7 +69,7 @@ class GroundedPosition:
     stance: Stance
     summary: str
     evidence: Evidence
-    # Drafted for another actor, whose draft was rejected: the speaker its sentence names.
+    # Not drafted for this actor: given by code to a speaker its sentence names (``ground_chunk``).
     to_named_speaker: bool = False
 
 
@@ -289,55 +289,76 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
     return GroundedEvent(date, draft.description, evidence, reckoned_from)
 
 
+def _positions_from(
+    index: SourceIndex, chunk: Chunk, draft: PositionDraft
+) -> tuple[list[GroundedPosition], Rejected | None]:
+    """A position draft's grounded positions, and its rejection if it was rejected: a draft
+    rejected for its actor is given to the speakers its sentence names, if they hold it, and
+    a kept one also to those named speaking with its actor. Such a position shows its
+    sentence as its summary (the model's was written of another actor) and has no kind:
+    consolidation takes it from the actor's other drafts."""
+    result = _ground_position(index, chunk, draft)
+    if isinstance(result, Rejected):
+        given = _named_speakers(index, chunk, "position", draft.quote, draft.actor, draft.summary)
+        stance, rejected, kept = draft.stance, result, []
+    else:
+        given = [
+            (name, result.evidence)
+            for name in _co_speakers(index, "position", result.actor, result.evidence)
+        ]
+        stance, rejected, kept = result.stance, None, [result]
+    return [
+        *kept,
+        *(
+            GroundedPosition(name, None, stance, index.sentence_text(evidence), evidence, True)
+            for name, evidence in given
+        ),
+    ], rejected
+
+
+def _risks_from(
+    index: SourceIndex, chunk: Chunk, draft: RiskDraft
+) -> tuple[list[GroundedRisk], Rejected | None]:
+    """A risk draft's grounded risks, and its rejection: given to named speakers as
+    ``_positions_from`` gives a position, with the drafted description."""
+    result = _ground_risk(index, chunk, draft)
+    if isinstance(result, Rejected):
+        given = _named_speakers(
+            index, chunk, "risk", draft.quote, draft.raised_by, draft.description
+        )
+        rejected, kept = result, []
+    else:
+        given = [
+            (name, result.evidence)
+            for name in _co_speakers(index, "risk", result.raised_by, result.evidence)
+        ]
+        rejected, kept = None, [result]
+    return [
+        *kept,
+        *(
+            GroundedRisk(
+                name,
+                risk_category(index.sentence_text(evidence), draft.category),
+                draft.description,
+                evidence,
+                True,
+            )
+            for name, evidence in given
+        ),
+    ], rejected
+
+
 def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) -> GroundedChunk:
     """Ground one chunk's drafts against the whole text of their source."""
     grounded = GroundedChunk()
-    # A draft rejected for its actor is given to the speakers its sentence names, if they
-    # hold it (the rejection stays on record), and a kept one to those named speaking with
-    # its actor. Such a fact shows the sentence as its summary (the model's summary was
-    # written of another actor), and has no kind: consolidation takes it from the actor's
-    # other drafts.
     for position in extraction.positions:
-        result = _ground_position(index, chunk, position)
-        if isinstance(result, Rejected):
-            grounded.rejected.append(result)
-            for name, evidence in _named_speakers(
-                index, chunk, "position", position.quote, position.actor, position.summary
-            ):
-                sentence = index.sentence_text(evidence)
-                grounded.positions.append(
-                    GroundedPosition(name, None, position.stance, sentence, evidence, True)
-                )
-        else:
-            grounded.positions.append(result)
-            for name in _co_speakers(index, "position", result.actor, result.evidence):
-                sentence = index.sentence_text(result.evidence)
-                grounded.positions.append(
-                    GroundedPosition(name, None, result.stance, sentence, result.evidence, True)
-                )
+        positions, rejected = _positions_from(index, chunk, position)
+        grounded.positions.extend(positions)
+        grounded.rejected.extend([rejected] if rejected else [])
     for risk in extraction.risks:
-        risk_result = _ground_risk(index, chunk, risk)
-        if isinstance(risk_result, Rejected):
-            grounded.rejected.append(risk_result)
-            for name, evidence in _named_speakers(
-                index, chunk, "risk", risk.quote, risk.raised_by, risk.description
-            ):
-                category = risk_category(index.sentence_text(evidence), risk.category)
-                grounded.risks.append(
-                    GroundedRisk(name, category, risk.description, evidence, True)
-                )
-        else:
-            grounded.risks.append(risk_result)
-            for name in _co_speakers(index, "risk", risk_result.raised_by, risk_result.evidence):
-                grounded.risks.append(
-                    GroundedRisk(
-                        name,
-                        risk_result.category,
-                        risk_result.description,
-                        risk_result.evidence,
-                        True,
-                    )
-                )
+        risks, rejected = _risks_from(index, chunk, risk)
+        grounded.risks.extend(risks)
+        grounded.rejected.extend([rejected] if rejected else [])
     for event in extraction.events:
         event_result = _ground_event(index, chunk, event)
         if isinstance(event_result, Rejected):

@@ -180,7 +180,7 @@ def role_after(text: str, name_end: int, name_start: int | None = None) -> tuple
         return None
     place = found.groupdict().get("place")
     if place and place.lower() not in US_STATES and country_of(place) is None:
-        return None  # "the U.S. attorney for the Eastern District of New York, Grimm's lawyer"
+        return None  # only a state or a country is where someone is from, not "of Harbourview"
     if _NAME_AFTER.match(text, found.end("role")):
         return None
     role = found.group("role")
