@@ -104,6 +104,15 @@ def attribution_problem(
         return f"{who!r} is the topic, not someone with a view on it"
     if not names_people(who):
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"
+    if kind == "position":
+        opinion = _ANOTHERS_VIEW.match(index.sentence_text(evidence))
+        if opinion:
+            # "This stance has been met with opposition from Western countries": opposition
+            # to another's stance (Russia's), not to the topic.
+            return (
+                f"the quoted sentence's view is of {opinion.group(1)!r}, someone's view, "
+                "not of the topic"
+            )
     turn = index.turn_of(evidence)
     if turn is not None and (turn.speaker is not None or turn.question):
         # A transcript's turn is its labelled speaker's words, a speech its speaker's, and a
@@ -1087,6 +1096,12 @@ def _named_only_in_an_opening_clause(
     )
 
 
+# A sentence whose subject is a view the sentence before gave: what it says is said of that
+# view ("This stance has been met with opposition from ...").
+_ANOTHERS_VIEW = re.compile(
+    r"\s*((?:This|That|These|Those|Such\s+an?)\s+(?:stance|position|view|remark|comment"
+    r"|statement|argument|claim|suggestion|demand|proposal|idea|approach)s?)\b(?!\s+(?:of|on|to)\b)"
+)
 # The one whose words a sentence gives by "according to": "..., according to a White House
 # official."
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:]+)", re.IGNORECASE)

@@ -1930,3 +1930,23 @@ def test_a_titled_name_is_named_by_the_full_name_under_another_title() -> None:
     assert not names_actor("Sen. Ana Park", None, "Tom Park spoke.")
     result = ground_risks_in(text, risk("Sen. Ana Park", text))
     assert not any("not named" in r.reason for r in result.rejected)
+
+
+def test_a_view_of_someone_s_stance_is_no_position_on_the_topic() -> None:
+    # The seeds: "This stance has been met with opposition from Western countries" (Russia's
+    # stance) had made Western countries opponents of the treaty.
+    text = (
+        "Veltra argued that the treaty should drop its safeguards. This stance has been met "
+        "with opposition from Nordic countries."
+    )
+    quote = "This stance has been met with opposition from Nordic countries."
+    result = ground_in(text, pos("Nordic countries", quote, "group", quote), topic="the treaty")
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence's view is of 'This stance', someone's view, not of the topic"
+    ]
+    # A stance "on" something names what it is about; the sentence is read as any other.
+    on = "That position on the treaty is shared by Nordic countries, their envoy said."
+    assert not any(
+        "someone's view" in r.reason
+        for r in ground_in(on, pos("Nordic countries", on, "group", on)).rejected
+    )
