@@ -141,6 +141,11 @@ _WRITTEN_DAY = re.compile(
 )
 
 
+def _month_number(word: str) -> int:
+    """1 for "January", "Jan." or "jan", and so on."""
+    return _MONTH_NAMES.index(_FULL_MONTHS[word.lower()[:3]]) + 1
+
+
 def published_day(published: str | None) -> date | None:
     """The day a source's ``published`` gives: an ISO date at its start ("2016-09-28",
     "2016-09-28T10:00:00Z") or a day, month and year written out ("28 September 2016",
@@ -152,8 +157,7 @@ def published_day(published: str | None) -> date | None:
             return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
         if written:
             day = written.group(1) or written.group(4)
-            month = (written.group(2) or written.group(3)).lower().rstrip(".")
-            number = _MONTH_NAMES.index(_FULL_MONTHS[month[:3]]) + 1
+            number = _month_number(written.group(2) or written.group(3))
             return date(int(written.group(5)), number, int(day))
     except ValueError:
         return None
@@ -254,8 +258,7 @@ def reckon_year(written: str, sentence: str, published: str | None) -> str | Non
     if found is None or day is None:
         return None
     number = int(found.group(1) or found.group(4))
-    month = (found.group(2) or found.group(3)).lower().rstrip(".")
-    month_number = _MONTH_NAMES.index(_FULL_MONTHS[month[:3]]) + 1
+    month_number = _month_number(found.group(2) or found.group(3))
     candidates = []
     for year in (day.year - 1, day.year, day.year + 1):
         try:

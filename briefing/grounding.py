@@ -219,13 +219,13 @@ def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> Grounded
 
 
 def _other_speakers(
-    index: SourceIndex, evidence: Evidence, kind: FactKind, drafted: str
+    index: SourceIndex, evidence: Evidence, kind: FactKind, drafted: str, speakers: list[str]
 ) -> list[str]:
-    """The speakers the evidence's sentence names beside a verb of saying, other than the
+    """The ``speakers`` the evidence's sentence names (``sentence_speakers``), other than the
     drafted actor, that hold the fact as its actor, as the source writes them."""
     return [
         index.as_written(name, None)
-        for name in sentence_speakers(index, evidence)
+        for name in speakers
         if not names_actor(drafted, None, name)
         and not attribution_problem(index, evidence, kind, name, None)
     ]
@@ -241,7 +241,7 @@ def _named_speakers(
     evidence = index.evidence(quote, near=chunk.start)
     if evidence is None:
         return []
-    held = _other_speakers(index, evidence, kind, drafted)
+    held = _other_speakers(index, evidence, kind, drafted, sentence_speakers(index, evidence))
     for name in held:
         claim = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "", claim, flags=re.IGNORECASE)
     if not held or _unsupported(claim, evidence, index):
@@ -255,7 +255,7 @@ def _co_speakers(index: SourceIndex, kind: FactKind, actor: str, evidence: Evide
     speakers = sentence_speakers(index, evidence)
     if not any(names_actor(actor, None, name) for name in speakers):
         return []
-    return _other_speakers(index, evidence, kind, actor)
+    return _other_speakers(index, evidence, kind, actor, speakers)
 
 
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:

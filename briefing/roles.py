@@ -342,6 +342,17 @@ def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Acto
     return result
 
 
+def _speaks_for(person: Actor, body: Actor) -> bool:
+    """Whether a person's role names a body they speak for: "Tirana Hassan, executive
+    director of Human Rights Watch" speaks for Human Rights Watch."""
+    return (
+        person.kind == "person"
+        and person.role is not None
+        and body.kind != "person"
+        and names_actor(body.name, body.kind, person.role.text)
+    )
+
+
 def fold_spokespeople(positions: list[Position], actors: list[Actor]) -> list[Position]:
     """The positions less those of a body that only repeat a person's who speaks in it.
 
@@ -360,19 +371,14 @@ def fold_spokespeople(positions: list[Position], actors: list[Actor]) -> list[Po
     def shown(position: Position) -> tuple[str, str, str | None]:
         return (position.stance, position.stance_check, position.second_stance)
 
-    speakers = [
-        (p, role.text)
-        for p in positions
-        if by_id[p.actor_id].kind == "person" and (role := by_id[p.actor_id].role)
-    ]
+    speakers = [p for p in positions if by_id[p.actor_id].role is not None]
 
     def repeats_a_speaker(position: Position) -> bool:
-        body = by_id[position.actor_id]
-        return body.kind != "person" and any(
+        return any(
             spans(position) <= spans(speaker)
             and shown(position) == shown(speaker)
-            and names_actor(body.name, body.kind, role)
-            for speaker, role in speakers
+            and _speaks_for(by_id[speaker.actor_id], by_id[position.actor_id])
+            for speaker in speakers
         )
 
     return [p for p in positions if not repeats_a_speaker(p)]
@@ -387,17 +393,12 @@ def fold_raisers(risks: list[Risk], actors: list[Actor]) -> list[Risk]:
     """
     by_id = {actor.id: actor for actor in actors}
 
-    def speaks_for(body: Actor, raisers: list[str]) -> bool:
-        return body.kind != "person" and any(
-            by_id[other].kind == "person"
-            and (role := by_id[other].role) is not None
-            and names_actor(body.name, body.kind, role.text)
-            for other in raisers
-        )
+    def spoken_for(body: str, raisers: list[str]) -> bool:
+        return any(_speaks_for(by_id[other], by_id[body]) for other in raisers)
 
     folded = []
     for risk in risks:
-        kept = [a for a in risk.raised_by if not speaks_for(by_id[a], risk.raised_by)]
+        kept = [a for a in risk.raised_by if not spoken_for(a, risk.raised_by)]
         folded.append(
             risk if kept == risk.raised_by else risk.model_copy(update={"raised_by": kept})
         )
