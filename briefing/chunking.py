@@ -239,6 +239,19 @@ _DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z.'’ -]{1,30},[ \t]*[A
 _DATELINE_DASH = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--|-)[ \t]")
 
 
+# A state's abbreviation before a title is the office's, inside one sentence: "calling for
+# Ariz. Gov. Jan Brewer to veto", "with Wash. Gov. Jay Inslee", "N.C. Congressman".
+_STATE_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich"
+    r"|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D"
+    r"|Tenn|Tex|Va|Vt|Wash|W\.Va|Wis|Wyo)$"
+)
+_STATE_TITLE = re.compile(
+    r"\s+(?:Gov|Sen|Rep|Lt|Atty)\.|\s+(?:Governor|Senator|Representative|Congress(?:wo)?man"
+    r"|Mayor|Sheriff|Attorney\s+General)\b"
+)
+
+
 def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
     """Decide whether the punctuation at ``text[punct_start:punct_end]`` closes a sentence."""
     if (
@@ -247,6 +260,13 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
         and _DATELINE_PLACE.search(text, max(0, punct_start - 48), punct_start)
     ):
         return False  # "KANSAS CITY, Mo. — Leaders ...": the dateline opens the sentence
+    if (
+        punct_end == punct_start + 1
+        and text[punct_start] == "."
+        and _STATE_TITLE.match(text, punct_end)
+        and _STATE_ABBREVIATION.search(text, max(0, punct_start - 8), punct_start)
+    ):
+        return False
     if punct_end >= len(text):
         return True
     if not text[punct_end].isspace():

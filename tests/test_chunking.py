@@ -96,6 +96,38 @@ def test_a_state_abbreviation_inside_a_sentence_still_ends_one_before_a_capital(
     assert _sentences(text) == ["She moved to Kansas City, Mo.", "The city grew."]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Leaders are calling for Ariz. Gov. Jan Brewer to veto the bill. She did.",
+            ["Leaders are calling for Ariz. Gov. Jan Brewer to veto the bill.", "She did."],
+        ),
+        (
+            "It was signed with Wash. Governor Jay Inslee beside them. "
+            "N.C. Congressman Bob Etheridge apologized.",
+            [
+                "It was signed with Wash. Governor Jay Inslee beside them.",
+                "N.C. Congressman Bob Etheridge apologized.",
+            ],
+        ),
+        # A state's abbreviation before any other capital still ends its sentence.
+        (
+            "They met in Phoenix, Ariz. Gallardo spoke.",
+            ["They met in Phoenix, Ariz.", "Gallardo spoke."],
+        ),
+        # And a title's abbreviation after any other word does not join them.
+        ("It ended at last. Gov. Brewer left.", ["It ended at last.", "Gov. Brewer left."]),
+    ],
+)
+def test_a_state_abbreviation_before_a_title_names_the_office(
+    text: str, expected: list[str]
+) -> None:
+    """ "Ariz. Gov. Jan Brewer" is one governor: cutting after "Ariz." left a sentence that
+    opened "Gov. Jan Brewer to veto a controversial bill", the evidence of her own position."""
+    assert _sentences(text) == expected
+
+
 def test_quotes_and_ellipses() -> None:
     text = '"We will not sign," she said. "Never." The room fell silent... Then it erupted.'
     assert _sentences(text) == [
