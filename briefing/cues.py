@@ -543,7 +543,16 @@ def after_a_pronoun_speaker(sentence: str) -> int | None:
 # A speaker named before another and "and": "Speaker Nancy Pelosi of California and Senator
 # Chuck Schumer of New York said".
 _CO_SPEAKER = re.compile(
-    r"(?<![\w'’.-])([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the)){1,7})\s+and\s+$"
+    r"(?<![\w'’.-])([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the)){0,7})\s+and\s+$"
+)
+# The last word of a body's name: "and" before it may join the name's own words ("U.S. Fish
+# and Wildlife Service", "Department of Health and Human Services", "Food and Drug
+# Administration"), not two speakers.
+_BODY_HEAD = re.compile(
+    r"(?i:services?|administration|department|agency|commission|committee|council|foundation"
+    r"|institute|cent(?:er|re)|bureau|office|authority|association|board|fund|caucus|party"
+    r"|coalition|alliance|union|league|society|federation|organi[sz]ation|corporation|company"
+    r"|group|network|trust|ministry|watch)"
 )
 # A name after its verb speaks only where it closes the clause ('"...," said Ana Park.',
 # "said Ana Park in a statement"), not where a clause goes on ("vowed Congress would ...").
@@ -570,13 +579,23 @@ def named_speakers(sentence: str) -> list[str]:
         ):
             continue  # "told NBC on Friday": the one told
         at = match.start(1) + len(run) - len(last) + last.find(name)
-        speakers = [name]
         joined = _CO_SPEAKER.search(sentence, 0, at) if is_before else None
         other = _speaker_name(joined.group(1)) if joined else None
-        if other and len(other.split()) >= 2:
-            speakers.insert(0, other)
-        return [without_state(speaker) for speaker in speakers]
+        return [without_state(speaker) for speaker in _joined_speakers(other, name)]
     return []
+
+
+def _joined_speakers(first: str | None, second: str) -> list[str]:
+    """The speakers of "<first> and <second> said": two names ("Ana Park and Senator Ivo
+    Brandt"), or one body's name that has "and" in it ("U.S. Fish and Wildlife Service"); none
+    when two single words may be either ("Procter and Gamble", "Obama and Biden")."""
+    if first is None:
+        return [second]
+    if _BODY_HEAD.fullmatch(second.split()[-1]) and not _BODY_HEAD.fullmatch(first.split()[-1]):
+        return [f"{first} and {second}"]
+    if len(first.split()) >= 2:
+        return [first, second]
+    return [] if len(second.split()) == 1 else [second]
 
 
 def named_speaker(sentence: str) -> str | None:

@@ -600,6 +600,23 @@ def test_words_a_speaker_reports_of_another(sentence: str, of_another: bool) -> 
         # The one told is no speaker.
         ("A source told Harbour News on Friday that it was over.", []),
         ("The port and Tom Reyes said no.", ["Tom Reyes"]),
+        # A body's name with "and" in it is one speaker, not two, nor its last words.
+        (
+            "The rule stands, a spokesperson for the U.S. Fish and Wildlife Service said.",
+            ["U.S. Fish and Wildlife Service"],
+        ),
+        (
+            "The Department of Health and Human Services said on Monday it would act.",
+            ["Department of Health and Human Services"],
+        ),
+        ("The Food and Drug Administration said it would act.", ["Food and Drug Administration"]),
+        (
+            "Human Rights Watch and Harbour Port Authority said no.",
+            ["Human Rights Watch", "Harbour Port Authority"],
+        ),
+        # Two single words may be one firm or two persons: neither is read.
+        ("Procter and Gamble said it would help.", []),
+        ("Pelosi and Senator Ivo Brandt said no.", ["Senator Ivo Brandt"]),
         ("Nobody commented.", []),
     ],
 )
