@@ -559,15 +559,21 @@ def turn_person(index: SourceIndex, evidence: Evidence) -> str | None:
 _OF_NAME = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*"
 
 
-_DEFINITE_SUBJECT = re.compile(r"\s*[\"“‘']?The\s+([a-z][a-z-]{3,})\b")
+# "The coalition urges ...", "On Thursday, the service announced ...": after an opening
+# phrase or none.
+_DEFINITE_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+(?=the\s))?[\"“‘']?[Tt]he\s+([a-z][a-z-]{3,})\b"
+)
 
 
 def own_subject(name: str, sentence: str, earlier: str) -> str | None:
-    """The body a sentence opens with by "the" and a noun, when that noun ends the name of
-    another body named earlier in the source: "The coalition urges delegations ..." after the
-    Digital Rights Coalition was named is the coalition's, not the UN's whose name stands in
-    the sentence before. ``None`` when the noun may stand for ``name`` ("The group said ..."
-    after "Human Rights Watch": no body named "... Group")."""
+    """The body a sentence opens with by "the" and a noun (after an opening phrase or none),
+    when that noun ends the name of another body named earlier in the source: "The coalition
+    urges delegations ..." after the Digital Rights Coalition was named is the coalition's,
+    not the UN's whose name stands in the sentence before; "On Thursday, the service
+    announced ..." is the Fish and Wildlife Service's, not Zimbabwe's, whose conservation it
+    cited. ``None`` when the noun may stand for ``name`` ("The group said ..." after "Human
+    Rights Watch": no body named "... Group")."""
     opening = _DEFINITE_SUBJECT.match(sentence)
     if opening is None or opening.group(1) in spelled_words(name):
         return None
@@ -576,7 +582,8 @@ def own_subject(name: str, sentence: str, earlier: str) -> str | None:
         return None  # "The president asked ..." is a person's title, not a "Vice President"
     # The head noun ends the body's name ("Digital Rights Coalition") or opens it before "of"
     # ("Ministry of Digital Affairs of the Republic of Veltra").
-    pattern = rf"(?:\b[A-Z][\w'’.-]*\s+){{0,5}}{head.capitalize()}\b{_OF_NAME}"
+    # A name may hold "and" ("United States Fish and Wildlife Service" for "the service").
+    pattern = rf"(?:\b[A-Z][\w'’.-]*\s+(?:and\s+(?=[A-Z]))?){{0,5}}{head.capitalize()}\b{_OF_NAME}"
     bodies = [
         re.sub(r"^The ", "", " ".join(found.split())) for found in re.findall(pattern, earlier)
     ]

@@ -46,13 +46,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .claims import MONTHS, WEEKDAYS, word_stem
 from .countries import COUNTRIES
 from .figures import Figure, comparable, contradict, read_figures
 from .given_names import Sex, full_given_name, sex_of_given_name
-from .grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk
 from .models import (
     Actor,
     ActorKind,
@@ -64,6 +63,9 @@ from .models import (
     Risk,
 )
 from .names import HONORIFICS, NAME_SUFFIXES, SEX_OF_TITLE, acronym, spelled, unaccented
+
+if TYPE_CHECKING:  # grounding reads kinds, which read names as consolidation does
+    from .grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk
 
 __all__ = [
     "actors_of_names",
@@ -836,7 +838,7 @@ def _add_evidence(evidence: list[Evidence], new: Evidence) -> None:
         evidence.append(new)
 
 
-_Given = TypeVar("_Given", GroundedPosition, GroundedRisk)
+_Given = TypeVar("_Given", "GroundedPosition", "GroundedRisk")
 
 
 def _drafted_first(facts: list[_Given]) -> list[_Given]:

@@ -34,6 +34,7 @@ from .categories import risk_category
 from .chunking import Chunk
 from .claims import unsupported_claims
 from .dates import is_calendar_date, reckon_weekday, reckon_year
+from .kinds import actor_kind
 from .models import (
     ActorKind,
     ChunkExtraction,
@@ -201,6 +202,11 @@ def _ground_position(
 
 def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> GroundedRisk | Rejected:
     raised_by = actor_name(draft.raised_by)
+    # A raiser is drafted with no kind; one the source names as a person is read as one, so
+    # that "Herrod added ..." names "Cathi Herrod" by surname, as it would her position.
+    kind: ActorKind | None = (
+        "person" if actor_kind(raised_by, index.source.text) == "person" else None
+    )
     checked = _check_attributed(
         index,
         chunk,
@@ -208,7 +214,7 @@ def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> Grounded
         draft.model_dump(),
         draft.quote,
         raised_by,
-        None,
+        kind,
         draft.description,
         "description",
     )

@@ -982,6 +982,44 @@ def test_a_sentence_whose_subject_is_another_named_body_is_that_bodys_not_the_dr
     assert result.positions[0].evidence.quote == "The alliance urges members to refuse it."
 
 
+def test_a_sentence_whose_subject_is_another_body_after_an_opening_phrase_is_that_bodys() -> None:
+    """BASIL: "The United States Fish and Wildlife Service had signaled its intention to end
+    the 2014 ban, citing Zimbabwe's conservation efforts. On Thursday, the service announced
+    ... that it would begin issuing permits" was kept as Zimbabwe's position."""
+    sentence = "On Thursday, the service announced that it would begin issuing permits."
+    text = (
+        "The Harbour Fish and Wildlife Service had signaled its plan to end the ban, citing "
+        f"Norland's conservation efforts. {sentence}"
+    )
+    result = ground_in(text, pos("Norland", sentence, "government", sentence))
+    assert result.rejected == []
+    assert [(p.actor, p.evidence.quote) for p in result.positions] == [
+        ("Harbour Fish and Wildlife Service", sentence)
+    ]
+
+
+def test_a_risks_raiser_the_source_names_as_a_person_is_named_by_surname() -> None:
+    """BASIL: "Herrod added she was surprised and disappointed that ..." was kept as Cathi
+    Herrod's position but rejected as her risk, "not named": a raiser has no kind drafted."""
+    sentence = "Herrod added that the levy would drive ships away from the harbour."
+    text = (
+        "The group's president, Cathi Herrod, has derided the opponents.\n\n"
+        f"\u201cWe will not give up,\u201d she said.\n\n{sentence}"
+    )
+    result = ground_risks_in(text, risk("Cathi Herrod", sentence))
+    assert result.rejected == []
+    assert [r.raised_by for r in result.risks] == ["Cathi Herrod"]
+    # A body is no person: the last word of its name does not name it.
+    body = text.replace("The group's president, Cathi Herrod,", "The Harbour Policy Center")
+    sentence = sentence.replace("Herrod", "Center")
+    result = ground_risks_in(
+        body.replace("Herrod", "Center"), risk("Harbour Policy Center", sentence)
+    )
+    assert [r.reason for r in result.rejected] == [
+        "'Harbour Policy Center' is not named in or just before the quoted sentence"
+    ]
+
+
 def test_one_named_before_only_as_the_one_spoken_with_does_not_speak_next() -> None:
     """BASIL: '"We even talked about that today," he told reporters ..., referring to an
     exchange with Speaker Nancy Pelosi ... "I said, Why don't you use this for ...?' was
