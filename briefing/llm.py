@@ -145,6 +145,11 @@ def _retry_after_seconds(exc: BaseException | None) -> float | None:
         return None
 
 
+# Jitter from a generator of its own: a library that draws from the global one changes the
+# sequence a caller's seeded ``random`` gives (and, under hypothesis, a test's draws).
+_JITTER = random.Random()
+
+
 def _backoff_seconds(policy: RetryPolicy, state: RetryCallState) -> float:
     """Retry-After when the endpoint says it, else exponential backoff with jitter."""
     exc = state.outcome.exception() if state.outcome else None
@@ -152,7 +157,7 @@ def _backoff_seconds(policy: RetryPolicy, state: RetryCallState) -> float:
     if told is not None:
         return min(told, policy.max_retry_after)
     backoff: float = policy.base_delay * 2 ** (state.attempt_number - 1)
-    return min(policy.max_delay, backoff) * random.uniform(0.5, 1.0)
+    return min(policy.max_delay, backoff) * _JITTER.uniform(0.5, 1.0)
 
 
 def _is_rate_limit(state: RetryCallState) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -81,6 +82,24 @@ def test_each_transient_fault_is_retried(fault: str, statement_file: Path, tmp_p
     assert proxy.injected[fault] == 2
     assert sheet.run.usage.retries == 2
     assert sheet.positions  # the run completed with its facts
+
+
+def test_backing_off_leaves_the_callers_random_sequence_alone(statement_file: Path) -> None:
+    """A pipeline that seeds ``random`` gets the same draws whether or not the brief it runs
+    backed off: the jitter has a generator of its own (drawing from the global one also
+    made schemathesis' tests of the service flaky, as a worker's jitter changed the state
+    between hypothesis' draws)."""
+    with FakeOpenAI(responder=echo_model) as model:
+        with FaultProxy(model.base_url, schedule=["500", "503"]) as proxy:
+            config = BriefConfig(
+                base_url=proxy.base_url, model="m", retry=FAST_RETRY, timeout=2.0, cache=False
+            )
+            random.seed(42)
+            sheet = generate_facts([str(statement_file)], config)
+            drawn = random.random()
+    assert sheet.run.usage.retries == 2
+    random.seed(42)
+    assert drawn == random.random()
 
 
 def test_persistent_fault_names_endpoint_and_cause_and_keeps_the_work(tmp_path: Path) -> None:
