@@ -234,13 +234,16 @@ def attribution_problem(
         # words are Mr. Obama's.
         speaker = _other_speaker(unquoted_sentence, who, who_kind)
         sex = sex_of_person(who) if pronoun_kind == "person" else None
-        pronoun = pronoun_speaker(sentence, pronoun_kind, sex)
+        # In the writer's words: '"We brought this to their attention," said Sen. Steve
+        # Gallardo. "We said this is exactly what is going to happen.' is still his.
+        writers = unquoted[len(unquoted) - len(sentence) :]
+        pronoun = pronoun_speaker(writers, pronoun_kind, sex)
         if pronoun and not _BODYS_PERSON.search(window):
             speaker = speaker or pronoun
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
         # Read in the writer's words: a sentence inside a quotation opened before it is not.
-        subject = _named_subject(who, who_kind, unquoted[len(unquoted) - len(sentence) :])
+        subject = _named_subject(who, who_kind, writers)
         if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
             return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
         # "Dowd attempted to explain that the tweet referred to Sally Yates ... He also said

@@ -27,6 +27,7 @@ __all__ = [
     "has_a_verb_of_saying",
     "named_speaker",
     "named_speakers",
+    "one_body_named",
     "names_a_harm",
     "of_the_other_sex",
     "pronoun_speaker",
@@ -62,7 +63,7 @@ _SAYING = _words(
     " promised promises announce announced announces describe described describes contend"
     " contended contends maintain maintained maintains think thinks thought statement"
     " identify identifies identified highlight highlights highlighted outline outlines"
-    " outlined tweet tweeted tweets".split()
+    " outlined tweet tweeted tweets concluded concludes".split()
 )
 # "According to" reports someone's words, not a record's: "according to tax returns released
 # Friday" gives figures, no one's view.
@@ -466,6 +467,7 @@ _SPEAKING = (
     r"|reiterated|replied|responded|countered|acknowledged|conceded|declared|maintained"
     r"|tweeted|tweets|posted|continued(?=[,.])"  # "..., Santorum continued, suggests ..."
     r"|confirmed|confirms"  # "Trump confirmed that former Sen. Joe Lieberman is his top choice"
+    r"|concluded|concludes"  # "The FWS concluded that Zimbabwe has made strides ..."
     # "Trump had promised that Republicans ...", "Trump announced Thursday that he would ..."
     r"|promised|promises|pledged|pledges|vowed|vows|announced|announces"
     # "Mr. Stone indicated that he had advance knowledge ..."
@@ -585,13 +587,22 @@ def named_speakers(sentence: str) -> list[str]:
     return []
 
 
+def one_body_named(first: str, second: str) -> bool:
+    """Whether "<first> and <second>" is one body's name: the second part ends in a body's
+    word and the first does not ("U.S. Fish and Wildlife Service", not "Human Rights Watch
+    and Amnesty International" or "Ana Park and Ivo Brandt")."""
+    return bool(
+        _BODY_HEAD.fullmatch(second.split()[-1]) and not _BODY_HEAD.fullmatch(first.split()[-1])
+    )
+
+
 def _joined_speakers(first: str | None, second: str) -> list[str]:
     """The speakers of "<first> and <second> said": two names ("Ana Park and Senator Ivo
     Brandt"), or one body's name that has "and" in it ("U.S. Fish and Wildlife Service"); none
     when two single words may be either ("Procter and Gamble", "Obama and Biden")."""
     if first is None:
         return [second]
-    if _BODY_HEAD.fullmatch(second.split()[-1]) and not _BODY_HEAD.fullmatch(first.split()[-1]):
+    if one_body_named(first, second):
         return [f"{first} and {second}"]
     if len(first.split()) >= 2:
         return [first, second]

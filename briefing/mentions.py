@@ -36,6 +36,7 @@ from .consolidate import (
     names_an_office,
     same_actor,
 )
+from .cues import one_body_named
 from .given_names import sex_of_given_name
 from .models import Actor, ActorKind, Evidence, Source, exact_evidence
 from .transcripts import labels_as_names
@@ -239,6 +240,21 @@ def _signs(name: str, text: str, start: int, end: int) -> Counter[ActorKind]:
     return signs
 
 
+def _name_runs(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The runs of capitalized words in ``text[start:end]``, each with its offset; two joined
+    by "and" into one body's name are one run ("U.S. Fish and Wildlife Service")."""
+    runs: list[tuple[str, int]] = []
+    for found in _NAME_RUN.finditer(text, start, end):
+        if runs:
+            last, at = runs[-1]
+            between = text[at + len(last) : found.start()]
+            if between == " and " and one_body_named(last, found.group()):
+                runs[-1] = (text[at : found.end()], at)
+                continue
+        runs.append((found.group(), found.start()))
+    return runs
+
+
 def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
     names: dict[str, _Name] = {}
     for source in sources:
@@ -248,8 +264,8 @@ def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
             if is_heading(text, start, end):
                 continue
             start += dateline_end(text[start:end])
-            for run in _NAME_RUN.finditer(text, start, end):
-                for surface, at in _pieces(run.group(), run.start(), run.start() == start):
+            for run, run_start in _name_runs(text, start, end):
+                for surface, at in _pieces(run, run_start, run_start == start):
                     if not surface or _names_no_one(surface):
                         continue
                     name = names.setdefault(surface, _Name(surface))

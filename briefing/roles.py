@@ -324,11 +324,15 @@ def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Acto
     everything = "\n\n".join(texts)
     for actor in actors:
         forms = _name_forms(actor, texts) if _a_person(actor, everything) else []
+        # A role the name itself holds ("Former GOP presidential nominee Mitt Romney") would
+        # show twice beside it.
+        in_name = " ".join(actor.name.split()).lower()
         found = [
             (rank, order, index, span)
             for order, index in enumerate(indexes)
             if forms
             for rank, span in _roles_in(index, forms)
+            if " ".join(index.source.text[span[0] : span[1]].split()).lower() not in in_name
         ]
         if not found:
             result.append(actor)

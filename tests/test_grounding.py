@@ -998,6 +998,39 @@ def test_a_sentence_whose_subject_is_another_body_after_an_opening_phrase_is_tha
     ]
 
 
+def test_what_a_named_body_concluded_is_its_view_not_that_of_whom_it_concluded_about() -> None:
+    """BASIL: "The FWS concluded that Zimbabwe has made strides to improve elephant
+    management" was kept as Zimbabwe's position on lifting the import ban."""
+    sentence = "The FWS concluded that Norland has made strides to improve harbour management."
+    draft = pos("Norland", sentence, "government", sentence)
+    result = ground_in(f"Permits were paused. {sentence}", draft)
+    assert [r.reason for r in result.rejected] == [
+        "'Norland' is named in words the sentence gives as 'FWS''s"
+    ]
+    assert [(p.actor, p.to_named_speaker) for p in result.positions] == [("FWS", True)]
+
+
+def test_a_pronoun_inside_the_quotation_going_on_is_not_its_speaker() -> None:
+    """BASIL: '"We brought this to their attention five weeks ago," said Sen. Steve Gallardo,
+    D-Phoenix. "We said this is exactly what is going to happen. You have a bill ...' was
+    rejected as Gallardo's, "whose speaker is 'we'": the "we" is his own, in his quotation."""
+    sentence = "\u201cWe said this is exactly what the toll would do."
+    text = (
+        "\u201cWe warned them five weeks ago,\u201d said Sen. Ivo Brandt, D-Riverton. "
+        f"{sentence} It will divide the harbour.\u201d"
+    )
+    result = ground_in(text, pos("Sen. Ivo Brandt", sentence, "person", sentence))
+    assert result.rejected == []
+    assert [p.actor for p in result.positions] == ["Sen. Ivo Brandt"]
+    # In the writer's words, "we" still speaks for others than one person.
+    other = "Sen. Ivo Brandt met the council. We said the toll would divide the harbour."
+    said = "We said the toll would divide the harbour."
+    result = ground_in(other, pos("Sen. Ivo Brandt", said, "person", said))
+    assert [r.reason for r in result.rejected] == [
+        "'Sen. Ivo Brandt' is named only before the quoted sentence, whose speaker is 'we'"
+    ]
+
+
 def test_a_risks_raiser_the_source_names_as_a_person_is_named_by_surname() -> None:
     """BASIL: "Herrod added she was surprised and disappointed that ..." was kept as Cathi
     Herrod's position but rejected as her risk, "not named": a raiser has no kind drafted."""

@@ -88,6 +88,19 @@ def test_a_body_named_three_times_in_two_sources_is_listed_as_an_organisation() 
     assert named["Port Authority"].mentions == 3
 
 
+def test_a_body_whose_name_has_and_in_it_is_named_whole() -> None:
+    """BASIL: "the U.S. Fish and Wildlife Service" was counted as "Wildlife Service", listed
+    as also named beside the service's own positions."""
+    first = "The Harbour Fish and Wildlife Service said no. Lena Marsh and Ade Okoro met."
+    second = "Permits from the Harbour Fish and Wildlife Service were paused. Ms. Marsh spoke."
+    third = "The Harbour Fish and Wildlife Service will rule, Lena Marsh said."
+    named = also_named(count_mentions(sources(first, second + " " + third), [], also_named=8))
+    assert named["Harbour Fish and Wildlife Service"].mentions == 3
+    assert "Wildlife Service" not in named and "Harbour Fish" not in named
+    # Two persons joined by "and" stay two.
+    assert named["Lena Marsh"].mentions == 3
+
+
 def test_a_name_from_one_source_of_two_is_not_listed() -> None:
     lone = "Mayor Ines Vale said the port is safe. Ms. Vale said so twice. Vale said it again."
     named = also_named(count_mentions(sources(lone, "Nothing about her here."), [], 8))

@@ -238,6 +238,28 @@ def test_a_person_drafted_by_surname_is_found_by_the_full_name_the_sources_give(
     assert tamm.role is None
 
 
+def test_a_role_the_drafted_name_holds_is_not_shown_again() -> None:
+    """BASIL: "Former GOP presidential nominee Mitt Romney was the latest prominent voice to
+    weigh in" was shown as "Former GOP presidential nominee Mitt Romney, Former GOP
+    presidential nominee"."""
+    text = (
+        "Former harbour board chair Ada Lund urged a veto. "
+        "Ada Lund, a trustee of the Harbour Trust, spoke on Friday."
+    )
+    source = Source(id="s1", title="Levy", text=text)
+    actors = [
+        Actor(id="a1", name="Former harbour board chair Ada Lund", kind="person"),
+        Actor(id="a2", name="Ada Lund", kind="person"),
+    ]
+    titled, untitled = read_roles([SourceIndex(source)], actors)
+    # Another role stands; the one her name holds is the untitled name's.
+    assert titled.role is not None and titled.role.text == "a trustee of the Harbour Trust"
+    assert untitled.role is not None and untitled.role.text == "Former harbour board chair"
+    alone = source.model_copy(update={"text": text.split(" Ada Lund, ")[0]})
+    (titled,) = read_roles([SourceIndex(alone)], actors[:1])
+    assert titled.role is None
+
+
 def test_a_role_must_be_its_evidences_text_at_its_offsets() -> None:
     sentence = Evidence(
         source_id="s1", start=10, end=42, quote="Ivo Brandt, editor of the Ledger", match="exact",
