@@ -298,6 +298,17 @@ def _country_forms() -> dict[tuple[str, ...], str]:
 _COUNTRY_FORMS = _country_forms()
 
 
+def _acronyms(words: tuple[str, ...]) -> set[str]:
+    """A name's acronyms: of all its words, and of those after a country that opens it, which
+    the sources often leave out ("FWS" for the "United States Fish and Wildlife Service",
+    "EPA" for the "U.S. Environmental Protection Agency")."""
+    forms = {acronym(list(words))}
+    for cut in range(1, 4):
+        if len(words) - cut >= 2 and words[:cut] in _COUNTRY_FORMS:
+            forms.add(acronym(list(words[cut:])))
+    return forms
+
+
 # Words that name the people of a body rather than another body: "Tea Party groups", "White
 # House officials", "Tea Party movement" and "Romney campaign aide" speak for the Tea Party, the
 # White House and the Romney campaign.
@@ -352,7 +363,7 @@ def _shortens(
     if len(full.words) < 2 or len(short.words) >= len(full.words):
         return False
     if len(short.words) == 1 and short_kind != "person":
-        if len(short.words[0]) >= 2 and acronym(list(full.words)) == short.words[0]:
+        if len(short.words[0]) >= 2 and short.words[0] in _acronyms(full.words):
             return True
     if _drops_form(short, full):
         return True
@@ -491,7 +502,7 @@ def match_keys(name: str) -> frozenset[str]:
         if words and (key := _same_key(read, kind))[0] == "name":
             keys.update(key[1:])  # "Democratic lawmakers" are the "democrats"
         if len(words) >= 2:
-            keys.add(acronym(list(words)))
+            keys.update(_acronyms(words))
         if (country := _COUNTRY_FORMS.get(words)) is not None:
             keys.add(f"country:{country}")
     return frozenset(keys)
@@ -652,7 +663,8 @@ def _resolve_actors(
         for word in name.words:
             by_word.setdefault(word, set()).add(j)
         if len(name.words) >= 2:
-            by_word.setdefault(acronym(list(name.words)), set()).add(j)
+            for short in _acronyms(name.words):
+                by_word.setdefault(short, set()).add(j)
     for first, *_ in order:
         root = clusters.find(first)
         kinds: dict[int, ActorKind | None] = {}

@@ -149,6 +149,20 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Committee to Protect Journalists", "organisation"), ("CPJ", None)],
             [("Committee to Protect Journalists", ["CPJ"])],
         ),
+        (  # an acronym that leaves out the country opening the name
+            [
+                ("United States Fish and Wildlife Service", "government"),
+                ("FWS", "organisation"),
+                ("U.S. Environmental Protection Agency", "government"),
+                ("EPA", None),
+                ("Harbour Fish and Wildlife Service", "organisation"),
+            ],
+            [
+                ("United States Fish and Wildlife Service", ["FWS"]),
+                ("U.S. Environmental Protection Agency", ["EPA"]),
+                ("Harbour Fish and Wildlife Service", []),
+            ],
+        ),
         (  # a surname fits one person only
             [("Hillary Clinton", "person"), ("Clinton", "person"), ("Mrs. Clinton", "person")],
             [("Hillary Clinton", ["Clinton", "Mrs. Clinton"])],
