@@ -16,6 +16,7 @@ from typing import Protocol
 
 from .claims import MONTHS, WEEKDAYS
 from .cues import (
+    SUBORDINATORS,
     addressed_mention,
     after_a_pronoun_speaker,
     first_speaker,
@@ -694,6 +695,12 @@ def _another_persons_sentence(
     opening = _opening_subject(sentence)
     if subject is None or opening is None:
         return None
+    # "After Gorsuch repeatedly stated that ..., Democrats reminded him ...": the subject of
+    # an opening clause, and ``who`` the main clause's.
+    comma = sentence.find(",", opening.end(1)) if _SUBORDINATOR.match(sentence) else -1
+    main = _NAMED_SUBJECT.match(sentence, comma + 1) if comma >= 0 else None
+    if main and names_actor(who, who_kind or "person", main.group(1)):
+        return None
     joined = _JOINS_A_SUBJECT.match(sentence, opening.end(1))
     if joined and names_actor(who, "person", sentence[joined.end() : joined.end() + 60]):
         return None
@@ -1041,14 +1048,7 @@ _CONNECTIVES = "But|Yet|And|So|Still|Now|Then|Also"
 _CONNECTIVE = re.compile(rf"\s*(?:{_CONNECTIVES})\s")
 
 
-# A word that opens a clause before the main one ("While", "When" ...); not "As", as often a
-# preposition ("As Texas governor, he directed ...").
-_SUBORDINATORS = (
-    "When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Whereas|Unless"
-)
-
-
-_SUBORDINATOR = re.compile(rf"\s*[\"“‘]?(?:{_SUBORDINATORS})\s")
+_SUBORDINATOR = re.compile(rf"\s*[\"“‘]?(?:{SUBORDINATORS})\s")
 
 
 # A sentence's opening clause: "When Mrs. Clinton arrived, ...", "As the Obamas depart, ...",
@@ -1057,7 +1057,7 @@ _TIME_FIRST = r"(?:On|Early|Late|Earlier|Later|Last)\s+\w+(?:\s+\w+)?,?\s+"
 
 
 _OPENING_CLAUSE = re.compile(
-    rf"\s*[\"“‘]?(?:As|{_SUBORDINATORS}|{_TIME_FIRST}(?:as|when|while|after|before|once))"
+    rf"\s*[\"“‘]?(?:As|{SUBORDINATORS}|{_TIME_FIRST}(?:as|when|while|after|before|once))"
     rf"\s([^,;:]{{1,160}}),[\"”’]?\s+"  # a comma inside a closing quotation mark too
 )
 

@@ -252,6 +252,17 @@ _STATE_TITLE = re.compile(
 )
 
 
+# A question or exclamation quoted, then its speaker named with a capital: '"... with 60 or
+# more votes in the Senate?" Senate Majority Leader Mitch McConnell, R-Ky., asked on
+# Tuesday.' is one sentence, as '"Why?" she asked.' is.
+_ATTRIBUTION_AFTER = re.compile(
+    r"[^\S\n]+(?:[A-Z][\w.'’-]*[^\S\n]+){0,6}[A-Z][\w.'’-]*(?:[^\S\n]*,[^,!?\n\"“”]{1,40},)?"
+    r"[^\S\n]+"
+    r"(?:said|says|asked|asks|added|adds|wrote|writes|tweeted|replied|responded|continued"
+    r"|shouted|exclaimed|wondered|demanded|told)\b"
+)
+
+
 def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
     """Decide whether the punctuation at ``text[punct_start:punct_end]`` closes a sentence."""
     if (
@@ -278,6 +289,12 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
         return True
     nxt = text[following]
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+        return False
+    if (
+        text[punct_start] in "?!"
+        and text[punct_end - 1] in "\"”’'"
+        and _ATTRIBUTION_AFTER.match(text, punct_end)
+    ):
         return False
     if text[punct_start] != "." or text[punct_start : punct_start + 2] == "..":
         return True

@@ -20,6 +20,7 @@ import re
 from .names import without_state
 
 __all__ = [
+    "SUBORDINATORS",
     "addressed_mention",
     "after_a_pronoun_speaker",
     "first_speaker",
@@ -27,9 +28,9 @@ __all__ = [
     "has_a_verb_of_saying",
     "named_speaker",
     "named_speakers",
-    "one_body_named",
     "names_a_harm",
     "of_the_other_sex",
+    "one_body_named",
     "pronoun_speaker",
     "reads_as_english",
     "reports_someone",
@@ -562,6 +563,12 @@ _TOLD = re.compile(r"(?:told|tells)\b")
 _CLOSES_THE_CLAUSE = re.compile(r"\s*(?:$|[,.;:!?)—–]|(?:in|on|at|during|to|after)\b)")
 
 
+# A word that opens a clause before the main one ("While", "When" ...); not "As", as often a
+# preposition ("As Texas governor, he directed ...").
+SUBORDINATORS = "When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Whereas|Unless"
+_OPENING_SUBORDINATE_CLAUSE = re.compile(rf"\s*[\"“‘]?(?:{SUBORDINATORS})\s[^,;:]{{1,160}},")
+
+
 def named_speakers(sentence: str) -> list[str]:
     """The names a sentence gives as the speakers of its words, for giving them a fact the
     model drafted for another: one ("Mr. Obama said ..."), or two joined by "and" before the
@@ -570,7 +577,12 @@ def named_speakers(sentence: str) -> list[str]:
     clause, and be one name."""
     before = [(m, True) for m in _SPEAKER_BEFORE.finditer(sentence)]
     after = [(m, False) for m in _SPEAKER_AFTER.finditer(sentence)]
+    # "After Gorsuch repeatedly stated that ..., Democrats reminded him ...": who spoke in an
+    # opening clause does not speak the sentence's main one.
+    clause = _OPENING_SUBORDINATE_CLAUSE.match(sentence)
     for match, is_before in sorted([*before, *after], key=lambda item: item[0].start()):
+        if clause and match.start() < clause.end():
+            continue
         run = match.group(1)
         last = run.rsplit(" and ", 1)[-1]  # the name next to the verb; one before is read below
         name = _speaker_name(last)

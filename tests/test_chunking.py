@@ -128,6 +128,36 @@ def test_a_state_abbreviation_before_a_title_names_the_office(
     assert _sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cCould any judge be approved with 60 votes?\u201d Senate Majority Leader "
+            "Ada Lund, R-Ky., asked on Tuesday. \u201cI doubt it.\u201d",
+            [
+                "\u201cCould any judge be approved with 60 votes?\u201d Senate Majority Leader "
+                "Ada Lund, R-Ky., asked on Tuesday.",
+                "\u201cI doubt it.\u201d",
+            ],
+        ),
+        ('"Enough!" Tom Reyes shouted. He left.', ['"Enough!" Tom Reyes shouted.', "He left."]),
+        # A quoted question followed by a sentence of its own is cut there.
+        (
+            '"Why now?" The council met on Friday.',
+            ['"Why now?"', "The council met on Friday."],
+        ),
+        ("Why now? Tom Reyes said no.", ["Why now?", "Tom Reyes said no."]),
+    ],
+)
+def test_a_quoted_question_and_its_named_speaker_are_one_sentence(
+    text: str, expected: list[str]
+) -> None:
+    """BASIL: the speaker's name after a quoted question was cut off into a sentence of its
+    own ("Senate Majority Leader Mitch McConnell, R-Ky., asked on Tuesday."), shown as the
+    summary of McConnell's position with no words of his in it."""
+    assert _sentences(text) == expected
+
+
 def test_quotes_and_ellipses() -> None:
     text = '"We will not sign," she said. "Never." The room fell silent... Then it erupted.'
     assert _sentences(text) == [

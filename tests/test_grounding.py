@@ -1031,6 +1031,21 @@ def test_a_pronoun_inside_the_quotation_going_on_is_not_its_speaker() -> None:
     ]
 
 
+def test_the_main_clauses_subject_after_an_opening_clause_holds_the_fact() -> None:
+    """BASIL: "After Gorsuch repeatedly stated that ..., Democrats reminded him of how the
+    court's decisions play a key role ..." was rejected as the Democrats' risk ("named after
+    the sentence's subject, 'Gorsuch'") and given to "After Gorsuch"."""
+    sentence = (  # an opening clause longer than an opening phrase ("On Friday, ...")
+        "After Ada Lund repeatedly stated that the harbour had ample room for more ships "
+        "without any change to the rules, Democrats reminded her that the levy could drive "
+        "shippers away."
+    )
+    text = f"Judge Ada Lund testified on Tuesday. {sentence}"
+    result = ground_risks_in(text, risk("Democrats", sentence))
+    assert result.rejected == []
+    assert [(r.raised_by, r.to_named_speaker) for r in result.risks] == [("Democrats", False)]
+
+
 def test_a_risks_raiser_the_source_names_as_a_person_is_named_by_surname() -> None:
     """BASIL: "Herrod added she was surprised and disappointed that ..." was kept as Cathi
     Herrod's position but rejected as her risk, "not named": a raiser has no kind drafted."""
