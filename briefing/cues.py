@@ -485,7 +485,12 @@ _JUDGING = (
 )
 # Lower-case words inside a name ("Secretary of State ..."), which never end one.
 _NAME_JOINERS = ("of", "the", "for", "and")
-_NAME_RUN = rf"(?:(?:[A-Z][\w'’.-]*|{'|'.join(_NAME_JOINERS)})\s+){{0,5}}[A-Z][\w'’.-]*"
+# Lower-case particles inside a person's name: "Kevin de León", "Mr. van Hollen".
+_NAME_PARTICLES = ("de", "del", "della", "der", "den", "di", "du", "da", "dos", "van", "von", "bin")
+_NAME_RUN = (
+    rf"(?:(?:[A-Z][\w'’.-]*|{'|'.join(_NAME_JOINERS + _NAME_PARTICLES)})\s+){{0,5}}"
+    r"[A-Z][\w'’.-]*"
+)
 # The name, perhaps with a title or two after it between commas ("Max Richtman, executive
 # vice president of ..., an advocacy group, said").
 # Words that may stand between a speaker and the verb: "Ashton Kutcher recently tweeted".

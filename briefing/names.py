@@ -377,6 +377,15 @@ _CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$|^\s*(?:(?:also\s+)?known\s+as|called|
 _PRONOUNS = frozenset("he she it they we i you him her them us me his hers its their our".split())
 
 
+# A full stop after a word that ends in three lower-case letters, then a capital: a
+# sentence's end, not an initial, "U.S." or a shortened word ("Sen.", "Corp.", "Calif.").
+_TWO_SENTENCES = re.compile(
+    r"\b(?!(?:Corp|Bros|Assn|Dept|Govt|Univ|Natl|Intl|Admin|Comm|Capt|Prof|Supt|Atty|Calif"
+    r"|Ariz|Conn|Tenn|Colo|Mich|Minn|Okla|Wash|Mass|Penn|Kans|Mont|Wyo|Messrs)\.)"
+    r"[A-Za-z]*[a-z]{3}\.\s+[A-Z]"
+)
+
+
 def names_people(name: str) -> bool:
     """Whether a drafted actor can name someone: a name (a capital letter or a digit in it),
     or a lower-case word for people. "foreign affairs" or "world" names no one, nor a name
@@ -396,6 +405,8 @@ def names_people(name: str) -> bool:
         return False  # "known as the Comprehensive International Convention on Countering..."
     if words and all(word in _PRONOUNS for word in words):
         return False  # "Her", taken from "Her son ..."
+    if _TWO_SENTENCES.search(name):
+        return False  # "Republicans. Liberal", from "... Republicans. Liberal groups ..."
     if not words or any(ch.isupper() or ch.isdigit() for ch in name):
         return True
     last = words[-1]

@@ -616,6 +616,9 @@ def test_words_a_speaker_reports_of_another(sentence: str, of_another: bool) -> 
         ),
         # Two single words may be one firm or two persons: neither is read.
         ("Procter and Gamble said it would help.", []),
+        # A lower-case particle is part of the name.
+        ("Mr. de Léon said Monday that it was a grave mistake.", ["Mr. de Léon"]),
+        ("Ana van Dijk, the mayor, said no.", ["Ana van Dijk"]),
         # Who spoke in an opening clause does not speak the main one.
         ("After Ana Park stated her case, the council told her no.", []),
         ("When Ana Park spoke, Tom Reyes said no.", ["Tom Reyes"]),

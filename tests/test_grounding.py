@@ -1642,6 +1642,12 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         ("Dubbed the toll", False),
         ("Harbour Rights Forum", True),
         ("N.W.A.", True),
+        # a name run over the end of one sentence into the next (BASIL: "... congressional
+        # Republicans. Liberal groups such as MoveOn.org ..."), not a shortened word's stop
+        ("Republicans. Liberal", False),
+        ("Sen. Ivo Brandt", True),
+        ("Harbour Shipping Corp. Foundation", True),
+        ("Calif. Gov. Ana Park", True),
     ],
 )
 def test_a_lower_case_actor_must_be_a_word_for_people(name: str, people: bool) -> None:
