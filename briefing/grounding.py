@@ -19,7 +19,7 @@ a fact. Offsets a model reports are never trusted: the model reports none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .alignment import Alignment, align_quote
 from .attribution import (
@@ -313,13 +313,31 @@ def _positions_from(
             for name in _co_speakers(index, "position", result.actor, result.evidence)
         ]
         stance, rejected, kept = result.stance, None, [result]
-    return [
+    positions = [
         *kept,
         *(
             GroundedPosition(name, None, stance, index.sentence_text(evidence), evidence, True)
             for name, evidence in given
         ),
-    ], rejected
+    ]
+    return [_in_its_quotation(index, position) for position in positions], rejected
+
+
+_MARKS = "\"“”‘’' "
+
+
+def _in_its_quotation(index: SourceIndex, position: GroundedPosition) -> GroundedPosition:
+    """The position with its evidence widened from a sentence to the quotation the sentence
+    is part of (``SourceIndex.quotation_evidence``), checked as it was: the stance questions
+    and the editor then read the whole quotation ('"We said this is exactly what is going to
+    happen. You have a bill here that's so toxic it's going to divide this Legislature. ..."'),
+    not a sentence that takes no side alone. A quote tighter than its sentence (its marks
+    aside) stays as it is."""
+    evidence = position.evidence
+    sentence = index.sentence_evidence(evidence)
+    if evidence.quote.strip(_MARKS) != sentence.quote.strip(_MARKS):
+        return position
+    return replace(position, evidence=index.quotation_evidence(evidence))
 
 
 def _risks_from(

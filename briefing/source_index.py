@@ -108,6 +108,42 @@ class SourceIndex:
             update={"start": start, "end": end, "quote": self.source.text[start:end]}
         )
 
+    def quotation_evidence(self, evidence: Evidence) -> Evidence:
+        """The evidence's sentence widened to the whole quotation it is part of, when that
+        quotation runs over more than one sentence of its paragraph, from the sentence that
+        opens it to the one that closes it (where its speaker is often named): a sentence
+        of a quotation read alone ('"The time for political games has long passed.') may
+        show no side that the quotation takes. The sentence alone when the quotation is
+        longer than ``_QUOTATION_SENTENCES`` sentences or ``_QUOTATION_CHARS`` characters,
+        or when the sentence is in no quotation that goes past it."""
+        sentence = self.sentence_evidence(evidence)
+        if not self.sentences:
+            return sentence
+        text = self.source.text
+        first, last = self._sentence_range(sentence)
+        start, end = self.sentences[first][0], self.sentences[last][1]
+        paragraph = paragraph_start(text, start)
+        opened = _open_quotation(text, paragraph, start)
+        if opened is None:
+            opened = _open_quotation(text, start, end)  # opened here, still open at the end
+        if opened is None:
+            return sentence
+        closing = _closing_mark(text, text[opened], max(opened + 1, start))
+        if closing is None or parts_paragraphs(text, opened, closing):
+            return sentence
+        opening = bisect.bisect_right(self._starts, opened) - 1
+        closed = bisect.bisect_right(self._starts, closing) - 1
+        wide_start, wide_end = self.sentences[opening][0], self.sentences[max(closed, last)][1]
+        if (
+            (opening, max(closed, last)) == (first, last)
+            or max(closed, last) - opening + 1 > _QUOTATION_SENTENCES
+            or wide_end - wide_start > _QUOTATION_CHARS
+        ):
+            return sentence
+        return sentence.model_copy(
+            update={"start": wide_start, "end": wide_end, "quote": text[wide_start:wide_end]}
+        )
+
     def _sentence_range(self, evidence: Evidence) -> tuple[int, int]:
         first = max(0, bisect.bisect_right(self._starts, evidence.start) - 1)
         last = max(first, bisect.bisect_left(self._starts, evidence.end) - 1)
@@ -358,3 +394,6 @@ def opens_paragraph_of_no_ones_words(text: str, previous_end: int, start: int, e
 # How far back a body's full name is looked for when "the coalition" may refer to it: about
 # the length of a long article, so that the search stays short in a very long source.
 _REFERENT_REACH = 20_000
+# The longest quotation a position's evidence is widened to (``quotation_evidence``).
+_QUOTATION_SENTENCES = 4
+_QUOTATION_CHARS = 700

@@ -1010,6 +1010,66 @@ def test_what_a_named_body_concluded_is_its_view_not_that_of_whom_it_concluded_a
     assert [(p.actor, p.to_named_speaker) for p in result.positions] == [("FWS", True)]
 
 
+QUOTED = (
+    "The vote came late. \u201cWe warned them weeks ago,\u201d said Sen. Ivo Brandt. "
+    "\u201cWe said this would happen. The toll is toxic. It will divide the harbour.\u201d "
+    "He left.\n\n\u201cOne. Two,\u201d she said. \u201cAlone.\u201d"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "widened"),
+    [
+        # Any sentence of a quotation over several sentences: the whole quotation.
+        (
+            "The toll is toxic.",
+            "\u201cWe said this would happen. The toll is toxic. It will divide the harbour.\u201d",
+        ),
+        (
+            "\u201cWe said this would happen.",
+            "\u201cWe said this would happen. The toll is toxic. It will divide the harbour.\u201d",
+        ),
+        # With the writer's words in the sentence that closes it.
+        ("\u201cOne.", "\u201cOne. Two,\u201d she said."),
+        # A quotation within its sentence, or none: the sentence.
+        ("\u201cWe warned them weeks ago,\u201d said Sen. Ivo Brandt.", None),
+        ("\u201cAlone.\u201d", None),
+        ("He left.", None),
+    ],
+)
+def test_quotation_evidence_is_the_whole_quotation_a_sentence_is_part_of(
+    sentence: str, widened: str | None
+) -> None:
+    index = SourceIndex(Source(id="one", title="t", text=QUOTED))
+    evidence = index.evidence(sentence, near=0)
+    assert evidence is not None
+    wide = index.quotation_evidence(evidence)
+    assert wide.quote == (widened or sentence)
+    assert QUOTED[wide.start : wide.end] == wide.quote
+
+
+def test_a_quotation_too_long_to_be_read_whole_leaves_the_sentence() -> None:
+    long = " ".join(f"Point {n} of the toll plan is unfair." for n in range(1, 6))
+    text = f"\u201c{long}\u201d Ada Lund said."
+    index = SourceIndex(Source(id="one", title="t", text=text))
+    evidence = index.evidence("Point 3 of the toll plan is unfair.", near=0)
+    assert evidence is not None
+    assert index.quotation_evidence(evidence).quote == "Point 3 of the toll plan is unfair."
+
+
+def test_a_position_cites_the_whole_quotation_its_sentence_is_part_of() -> None:
+    sentence = "The toll is toxic."
+    result = ground_in(QUOTED, pos("Sen. Ivo Brandt", sentence, "person", "The toll is toxic."))
+    assert [p.evidence.quote for p in result.positions] == [
+        "\u201cWe said this would happen. The toll is toxic. It will divide the harbour.\u201d"
+    ]
+    # A quote tighter than its sentence stays as the model gave it.
+    tight = ground_in(
+        QUOTED, pos("Sen. Ivo Brandt", "toll is toxic", "person", "The toll is toxic.")
+    )
+    assert [p.evidence.quote for p in tight.positions] == ["toll is toxic"]
+
+
 def test_a_pronoun_inside_the_quotation_going_on_is_not_its_speaker() -> None:
     """BASIL: '"We brought this to their attention five weeks ago," said Sen. Steve Gallardo,
     D-Phoenix. "We said this is exactly what is going to happen. You have a bill ...' was

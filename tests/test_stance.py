@@ -114,6 +114,46 @@ def test_positions_the_first_question_gives_one_stance_are_merged(tmp_path: Path
     assert len(asked) == 4  # both questions for each sentence's position
 
 
+def test_a_sentence_of_a_quotation_is_judged_and_cited_with_the_whole_quotation(
+    tmp_path: Path,
+) -> None:
+    """BASIL: '"We said this is exactly what is going to happen.' alone, cited for Sen. Steve
+    Gallardo, shows no side; the quotation it opens goes on "You have a bill here that's so
+    toxic it's going to divide this Legislature." Both questions and the brief read it whole."""
+    quotation = (
+        "\u201cWe said this would happen. The toll is toxic and will divide the harbour. "
+        "Nobody listened.\u201d"
+    )
+    source = tmp_path / "toll.txt"
+    source.write_text(
+        "Harbour toll\n\n\u201cWe warned them weeks ago,\u201d said Mayor Ana Park. "
+        f"{quotation} The council met on Friday.",
+        encoding="utf-8",
+    )
+    tight = "toll is toxic"
+
+    def model(request: dict[str, Any]) -> Reply:
+        last = request["messages"][-1]["content"]
+        if "stance toward" in last:
+            return Reply(content=json.dumps({"stance": "opposes"}))
+        if "Harbour toll" in last or "warned them" in last:
+            drafts = [
+                position("Mayor Ana Park", "We said this would happen."),
+                position("Ada Lund", tight),  # a tighter quote, dropped for its actor
+            ]
+            return Reply(content=extraction(positions=drafts))
+        return echo_model(request)
+
+    facts = tmp_path / "facts.json"
+    with FakeOpenAI(responder=model) as fake:
+        assert run(fake, str(source), facts) == 0
+        questions = [r["messages"][-1]["content"] for r in fake.requests]
+        asked = [question for question in questions if "stance toward" in question]
+    (park,) = fact_sheet(facts)["positions"]
+    assert [e["quote"] for e in park["evidence"]] == [quotation]
+    assert len(asked) == 2 and all(quotation in question for question in asked)
+
+
 @pytest.mark.parametrize("answer", ["{}", json.dumps({"stance": "maybe"}), "not json"])
 def test_an_unusable_answer_leaves_its_position_unchecked(tmp_path: Path, answer: str) -> None:
     def model(request: dict[str, Any]) -> Reply:
