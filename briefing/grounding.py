@@ -331,13 +331,16 @@ def _in_its_quotation(index: SourceIndex, position: GroundedPosition) -> Grounde
     is part of (``SourceIndex.quotation_evidence``), checked as it was: the stance questions
     and the editor then read the whole quotation ('"We said this is exactly what is going to
     happen. You have a bill here that's so toxic it's going to divide this Legislature. ..."'),
-    not a sentence that takes no side alone. A quote tighter than its sentence (its marks
-    aside) stays as it is."""
+    not a sentence that takes no side alone. A summary that is the sentence word for word
+    (as with sentence numbers) becomes the quotation too. A quote tighter than its sentence
+    (its marks aside) stays as it is. Not a risk's: two risks in one quotation stay two."""
     evidence = position.evidence
-    sentence = index.sentence_evidence(evidence)
-    if evidence.quote.strip(_MARKS) != sentence.quote.strip(_MARKS):
+    sentence = index.sentence_evidence(evidence).quote.strip(_MARKS)
+    if evidence.quote.strip(_MARKS) != sentence:
         return position
-    return replace(position, evidence=index.quotation_evidence(evidence))
+    widened = index.quotation_evidence(evidence)
+    summary = widened.quote if position.summary.strip(_MARKS) == sentence else position.summary
+    return replace(position, summary=summary, evidence=widened)
 
 
 def _risks_from(

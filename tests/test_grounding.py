@@ -1059,9 +1059,13 @@ def test_a_quotation_too_long_to_be_read_whole_leaves_the_sentence() -> None:
 
 def test_a_position_cites_the_whole_quotation_its_sentence_is_part_of() -> None:
     sentence = "The toll is toxic."
+    whole = "\u201cWe said this would happen. The toll is toxic. It will divide the harbour.\u201d"
     result = ground_in(QUOTED, pos("Sen. Ivo Brandt", sentence, "person", "The toll is toxic."))
-    assert [p.evidence.quote for p in result.positions] == [
-        "\u201cWe said this would happen. The toll is toxic. It will divide the harbour.\u201d"
+    assert [(p.summary, p.evidence.quote) for p in result.positions] == [(whole, whole)]
+    # A summary the model wrote stays its own.
+    own = ground_in(QUOTED, pos("Sen. Ivo Brandt", sentence, "person", "Brandt calls it toxic."))
+    assert [(p.summary, p.evidence.quote) for p in own.positions] == [
+        ("Brandt calls it toxic.", whole)
     ]
     # A quote tighter than its sentence stays as the model gave it.
     tight = ground_in(
@@ -2052,9 +2056,11 @@ def test_a_quotation_s_sentence_goes_to_the_speaker_named_where_it_closes() -> N
     )
     quote = "\u201cDrop the levy."
     result = ground_in(text, pos("Ivo Brandt", quote, "person", "He wants it dropped."))
-    assert [(p.actor, p.summary, p.to_named_speaker) for p in result.positions] == [
-        ("Ana Park", quote, True)
-    ]
+    # Its summary and evidence are the whole quotation the sentence is part of.
+    whole = "\u201cDrop the levy. Now,\u201d Park wrote on Friday."
+    assert [
+        (p.actor, p.summary, p.evidence.quote, p.to_named_speaker) for p in result.positions
+    ] == [("Ana Park", whole, whole, True)]
 
 
 def test_a_kept_draft_is_also_the_view_of_those_named_speaking_with_its_actor() -> None:
