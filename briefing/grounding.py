@@ -333,14 +333,37 @@ def _in_its_quotation(index: SourceIndex, position: GroundedPosition) -> Grounde
     happen. You have a bill here that's so toxic it's going to divide this Legislature. ..."'),
     not a sentence that takes no side alone. A summary that is the sentence word for word
     (as with sentence numbers) becomes the quotation too. A quote tighter than its sentence
-    (its marks aside) stays as it is. Not a risk's: two risks in one quotation stay two."""
-    evidence = position.evidence
-    sentence = index.sentence_evidence(evidence).quote.strip(_MARKS)
-    if evidence.quote.strip(_MARKS) != sentence:
+    (its marks aside) stays as it is."""
+    widened = _quotation_of(index, position.evidence)
+    if widened is None:
         return position
-    widened = index.quotation_evidence(evidence)
-    summary = widened.quote if position.summary.strip(_MARKS) == sentence else position.summary
+    summary = position.summary
+    if summary.strip(_MARKS) == index.sentence_evidence(position.evidence).quote.strip(_MARKS):
+        summary = widened.quote
     return replace(position, summary=summary, evidence=widened)
+
+
+def _risk_in_its_quotation(index: SourceIndex, risk: GroundedRisk) -> GroundedRisk:
+    """The risk widened to its sentence's quotation as a position is, but only where its
+    description is the sentence word for word: then it reads whole ('"This deal was morally
+    reprehensible ... He failed in that today," said ...', not its last sentence), and two
+    risks of one quotation become one. A description of the model's own stays with its
+    sentence, so that two risks it told apart in one quotation stay two."""
+    sentence = index.sentence_evidence(risk.evidence).quote.strip(_MARKS)
+    widened = _quotation_of(index, risk.evidence)
+    if widened is None or risk.description.strip(_MARKS) != sentence:
+        return risk
+    return replace(risk, description=widened.quote, evidence=widened)
+
+
+def _quotation_of(index: SourceIndex, evidence: Evidence) -> Evidence | None:
+    """The quotation a whole sentence's evidence is part of (its marks aside), or None where
+    the evidence is tighter than its sentence or the sentence is all the quotation there is."""
+    sentence = index.sentence_evidence(evidence)
+    if evidence.quote.strip(_MARKS) != sentence.quote.strip(_MARKS):
+        return None
+    widened = index.quotation_evidence(evidence)
+    return None if (widened.start, widened.end) == (sentence.start, sentence.end) else widened
 
 
 def _risks_from(
@@ -360,7 +383,7 @@ def _risks_from(
             for name in _co_speakers(index, "risk", result.raised_by, result.evidence)
         ]
         rejected, kept = None, [result]
-    return [
+    risks = [
         *kept,
         *(
             GroundedRisk(
@@ -372,7 +395,8 @@ def _risks_from(
             )
             for name, evidence in given
         ),
-    ], rejected
+    ]
+    return [_risk_in_its_quotation(index, risk) for risk in risks], rejected
 
 
 def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) -> GroundedChunk:

@@ -1012,7 +1012,7 @@ def test_what_a_named_body_concluded_is_its_view_not_that_of_whom_it_concluded_a
 
 QUOTED = (
     "The vote came late. \u201cWe warned them weeks ago,\u201d said Sen. Ivo Brandt. "
-    "\u201cWe said this would happen. The toll is toxic. It will divide the harbour.\u201d "
+    "\u201cWe said this would happen. The toll is toxic. It will harm the harbour.\u201d "
     "He left.\n\n\u201cOne. Two,\u201d she said. \u201cAlone.\u201d"
 )
 
@@ -1023,11 +1023,11 @@ QUOTED = (
         # Any sentence of a quotation over several sentences: the whole quotation.
         (
             "The toll is toxic.",
-            "\u201cWe said this would happen. The toll is toxic. It will divide the harbour.\u201d",
+            "\u201cWe said this would happen. The toll is toxic. It will harm the harbour.\u201d",
         ),
         (
             "\u201cWe said this would happen.",
-            "\u201cWe said this would happen. The toll is toxic. It will divide the harbour.\u201d",
+            "\u201cWe said this would happen. The toll is toxic. It will harm the harbour.\u201d",
         ),
         # With the writer's words in the sentence that closes it.
         ("\u201cOne.", "\u201cOne. Two,\u201d she said."),
@@ -1059,7 +1059,7 @@ def test_a_quotation_too_long_to_be_read_whole_leaves_the_sentence() -> None:
 
 def test_a_position_cites_the_whole_quotation_its_sentence_is_part_of() -> None:
     sentence = "The toll is toxic."
-    whole = "\u201cWe said this would happen. The toll is toxic. It will divide the harbour.\u201d"
+    whole = "\u201cWe said this would happen. The toll is toxic. It will harm the harbour.\u201d"
     result = ground_in(QUOTED, pos("Sen. Ivo Brandt", sentence, "person", "The toll is toxic."))
     assert [(p.summary, p.evidence.quote) for p in result.positions] == [(whole, whole)]
     # A summary the model wrote stays its own.
@@ -1072,6 +1072,24 @@ def test_a_position_cites_the_whole_quotation_its_sentence_is_part_of() -> None:
         QUOTED, pos("Sen. Ivo Brandt", "toll is toxic", "person", "The toll is toxic.")
     )
     assert [p.evidence.quote for p in tight.positions] == ["toll is toxic"]
+
+
+def test_a_risk_whose_description_is_its_sentence_reads_its_whole_quotation() -> None:
+    whole = "\u201cWe said this would happen. The toll is toxic. It will harm the harbour.\u201d"
+    warning = "It will harm the harbour.\u201d"
+    result = ground_risks_in(QUOTED, risk("Sen. Ivo Brandt", warning))
+    assert [(r.description, r.evidence.quote) for r in result.risks] == [(whole, whole)]
+    # A description of the model's own keeps its sentence.
+    own = RiskDraft(
+        raised_by="Sen. Ivo Brandt",
+        quote=warning,
+        description="The toll may harm the harbour.",
+        category="political",
+    )
+    result = ground_risks_in(QUOTED, own)
+    assert [(r.description, r.evidence.quote) for r in result.risks] == [
+        ("The toll may harm the harbour.", warning)
+    ]
 
 
 def test_a_pronoun_inside_the_quotation_going_on_is_not_its_speaker() -> None:
