@@ -183,6 +183,12 @@ def attribution_problem(
         subject = _another_persons_sentence(who, who_kind, unquoted_sentence, earlier)
         if subject:
             return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
+        subject = _owner_in_anothers_sentence(who, who_kind, unquoted_sentence, earlier)
+        if subject:
+            return (
+                f"{who!r} is named only as the owner of what the sentence's subject, "
+                f"{subject!r}, speaks of"
+            )
         if _named_only_in_an_opening_clause(who, who_kind, sentence, unquoted_sentence):
             return f"{who!r} is named only in the sentence's opening clause, not its main one"
         if _only_acted_on(who, who_kind, sentence):
@@ -674,6 +680,38 @@ def _someone_else_as_subject(
     if names_actor(who, kind, name) or names_actor(name, kind, who):
         return None
     return name
+
+
+# A name in the possessive ("the NRA's plan"), unless what follows is a person who speaks for
+# its owner ("the NRA's chief lobbyist", "Boehner's spokesman").
+_OWNER = re.compile(
+    r"(?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*['’]s?(?=\s)"
+    r"(?!\s+(?:[\w-]+\s+){0,3}?(?:spokes\w+|aides?|advis[eo]rs?|lawyers?|attorneys?|chief"
+    r"|president|director|head|leader|chair\w*|officials?|executive|secretary|counsel"
+    r"|lobbyists?|staff)\b)"
+)
+
+
+def _owner_in_anothers_sentence(
+    who: str, who_kind: ActorKind | None, sentence: str, earlier: str
+) -> str | None:
+    """The name a sentence opens with as its subject, when ``who``, a body, is named in it
+    only as the owner of what that subject speaks of: "Obama has been critical of the NRA's
+    plan to install armed security in every school" is Obama's view of the plan, not the
+    NRA's. Not when the subject is one of the body's people (``_persons_body``). A person so
+    named is read by ``_another_persons_sentence``."""
+    if who_kind in (None, "person"):
+        return None
+    opening = _opening_subject(sentence)
+    if opening is None or names_actor(who, who_kind, opening.group(1)):
+        return None
+    if not names_actor(who, who_kind, sentence):
+        return None
+    owners_blanked = _OWNER.sub(lambda found: " " * len(found.group(0)), sentence)
+    if names_actor(who, who_kind, owners_blanked):
+        return None
+    subject = opening.group(1)
+    return None if _persons_body(subject, who, earlier) else subject
 
 
 # Lower-case words of a role between a body's name and a person's: " nominee ".

@@ -566,6 +566,9 @@ _BODY_HEAD = re.compile(
 # "said Ana Park in a statement"), not where a clause goes on ("vowed Congress would ...").
 _TOLD = re.compile(r"(?:told|tells)\b")
 _CLOSES_THE_CLAUSE = re.compile(r"\s*(?:$|[,.;:!?)—–]|(?:in|on|at|during|to|after)\b)")
+# A place's state or country between commas after it: the name is a place that a noun goes on
+# to qualify ("tweeted the Brooklyn, N.Y., chapter of Indivisible Nation").
+_PLACE_OF = re.compile(r",\s*[A-Z][\w.]*\.,\s+[a-z]")
 
 
 # A word that opens a clause before the main one ("While", "When" ...); not "As", as often a
@@ -594,7 +597,9 @@ def named_speakers(sentence: str) -> list[str]:
         if not name or (not is_before and " and " in run):
             continue
         if not is_before and (
-            not _CLOSES_THE_CLAUSE.match(sentence, match.end()) or _TOLD.match(match.group(0))
+            not _CLOSES_THE_CLAUSE.match(sentence, match.end())
+            or _TOLD.match(match.group(0))
+            or _PLACE_OF.match(sentence, match.end())
         ):
             continue  # "told NBC on Friday": the one told
         at = match.start(1) + len(run) - len(last) + last.find(name)

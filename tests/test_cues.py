@@ -616,6 +616,9 @@ def test_words_a_speaker_reports_of_another(sentence: str, of_another: bool) -> 
         ),
         # Two single words may be one firm or two persons: neither is read.
         ("Procter and Gamble said it would help.", []),
+        # A place a noun goes on to qualify is no speaker.
+        ("Stay strong, tweeted the Brooklyn, N.Y., chapter of Harbour Watch.", []),
+        ("Stay strong, tweeted Harbour Watch, N.Y.", ["Harbour Watch"]),
         # A lower-case particle is part of the name.
         ("Mr. de Léon said Monday that it was a grave mistake.", ["Mr. de Léon"]),
         ("Ana van Dijk, the mayor, said no.", ["Ana van Dijk"]),

@@ -1074,6 +1074,29 @@ def test_a_position_cites_the_whole_quotation_its_sentence_is_part_of() -> None:
     assert [p.evidence.quote for p in tight.positions] == ["toll is toxic"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: kept as the NRA's position, the first of its evidence.
+        ("Mayor Ana Park has been critical of the HTA's plan to arm every ferry.", False),
+        ("Mayor Ana Park has been critical of the Harbour Traders Association's plan.", False),
+        # The body's own person, its person after the possessive, or the body as subject.
+        ("Lena Ortiz defended the HTA's plan to arm every ferry.", True),
+        ("Mayor Ana Park said the HTA's chief lobbyist would fight the toll.", False),
+        ("The Harbour Traders Association said Mayor Ana Park's toll was unfair.", True),
+    ],
+)
+def test_a_body_named_only_as_the_owner_of_what_another_speaks_of_holds_no_view(
+    sentence: str, kept: bool
+) -> None:
+    text = (
+        "The Harbour Traders Association (HTA) met on Monday. HTA president Lena Ortiz spoke. "
+        f"{sentence}"
+    )
+    result = ground_in(text, pos("Harbour Traders Association", sentence, "organisation", sentence))
+    assert_kept(result, kept)
+
+
 def test_a_risk_whose_description_is_its_sentence_reads_its_whole_quotation() -> None:
     whole = "\u201cWe said this would happen. The toll is toxic. It will harm the harbour.\u201d"
     warning = "It will harm the harbour.\u201d"
