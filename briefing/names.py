@@ -134,13 +134,23 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     short = acronym(words)
     if len(short) >= 2 and not is_title_word(short) and short in window_words:
         return True
-    # The draft may use the acronym while the text spells the name out.
+    # The draft may use the acronym while the text spells the name out, in capitals (not
+    # "urges new restrictions on assault weapons" for the NRA).
     if len(words) == 1 and len(words[0]) >= 2:
-        for start in range(len(window_words)):
-            for end in range(start + 2, min(len(window_words), start + 10) + 1):
-                if acronym(window_words[start:end]) == words[0]:
-                    return True
+        for run in _CAPITALIZED_RUN.findall(window):
+            run_words = spelled_words(run)
+            for start in range(len(run_words)):
+                for end in range(start + 2, min(len(run_words), start + 10) + 1):
+                    if acronym(run_words[start:end]) == words[0]:
+                        return True
     return False
+
+
+# Capitalized words, with the function words a name may hold between them ("National Rifle
+# Association", "Committee to Protect Journalists").
+_CAPITALIZED_RUN = re.compile(
+    r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|on|to|in|&)\s+)*[A-Z][\w'’&.-]*)*"
+)
 
 
 # Names that hold another one's word: "White House" does not name the House.

@@ -207,6 +207,10 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     # "Mr." is a title, not the initials of Mitt Romney (BASIL: "Mr. Ryan reminded ...").
     assert not names_actor("Mitt Romney", "person", "Mr. Ryan reminded him of his gaffes.")
     assert not names_actor("Mara Rossi", None, "Mr. Lee said so.")
+    # An acronym is spelled out by a name in capitals, not by any words with its initials
+    # (BASIL: "Obama urges new restrictions on assault weapons" named the NRA).
+    assert names_actor("HTA", "organisation", "The Harbour Traders Association met.")
+    assert not names_actor("NRA", "organisation", "Obama urges new restrictions on assault rifles.")
 
 
 def test_a_role_is_no_surname_and_a_longer_name_is_another_actor() -> None:
