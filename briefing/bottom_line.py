@@ -11,7 +11,8 @@ Code keeps a sentence only when every label names a fact of the list and everyth
 states (numbers, dates, proper names, specific words: ``claims.unsupported_claims``) occurs in
 those facts: their texts, actors, dates and verified quotes (or in the topic), and only when it
 repeats a quotation of theirs whole or not at all, and only when it gives no cited position's
-actor a side its stance does not. A cause they do not state ("due to ...") is
+actor a side its stance does not, nor the words of a cited actor it does not name to one it
+names. A cause they do not state ("due to ...") is
 cut off the sentence, and the cut is listed in ``rejected``. A dropped sentence goes to
 ``rejected`` with its reason. When the model gives no valid answer or no sentence survives,
 the brief shows the code-written summary (``render.bottom_line``) and ``run.bottom_line`` says
@@ -239,6 +240,10 @@ def _verify(
     if cut:
         reason = f"quotes only part of {cut!r}, which can change its meaning"
         return _rejected(draft, reason), None
+    borrowed = _words_of_the_unnamed(text, [listed[label] for label in labels], actors, topic)
+    if borrowed:
+        reason = f"gives the words of {borrowed!r}, whom it does not name, to those it names"
+        return _rejected(draft, reason), None
     resting = [label for label in labels if _rests_on(text, listed[label], actors, topic)]
     if resting and len(resting) < len(labels):
         # The small model cites facts a sentence does not use ("The risk raised by Amara Okafor
@@ -283,6 +288,57 @@ def _rests_on(text: str, fact: Fact, actors: dict[str, Actor], topic: str) -> bo
         return bool(shared)
     ids = [fact.actor_id] if isinstance(fact, Position) else fact.raised_by
     return _names(text, [actors[actor_id] for actor_id in ids]) or len(shared) >= _SHARED_WORDS
+
+
+def _actors_of(fact: Fact, actors: dict[str, Actor]) -> list[Actor]:
+    if isinstance(fact, Position):
+        return [actors[fact.actor_id]]
+    return [actors[actor_id] for actor_id in fact.raised_by] if isinstance(fact, Risk) else []
+
+
+def _words_of_the_unnamed(
+    text: str, facts: list[Fact], actors: dict[str, Actor], topic: str
+) -> str | None:
+    """The actor of a cited position or risk whose words the sentence uses (three words of
+    its fact the topic and the named actors' facts do not have) without naming it, while it
+    names another cited actor: the embedded model wrote "The National Rifle Association
+    opposes ..., threatening to file articles of impeachment ..." citing the NRA's position
+    and Representative Steve Stockman's, whose threat it was. None when the sentence names no
+    cited actor ("Several lawmakers warn ...") or every one whose words it uses. A fact's
+    actor is named too by the words its own text opens with ("The tech industry, represented
+    by groups like the Cybersecurity Tech Accord, has expressed ...")."""
+    named = [
+        fact
+        for fact in facts
+        if _names(text, _actors_of(fact, actors)) or _names_its_opening(text, _own_text(fact))
+    ]
+    if not named:
+        return None
+    own = _content_words(topic)
+    for fact in named:
+        own |= _content_words("\n".join(_support(fact, actors)))
+    for fact in facts:
+        people = _actors_of(fact, actors)
+        if not people or fact in named:
+            continue
+        words = _content_words("\n".join(_support(fact, actors)))
+        if len((_content_words(text) & words) - own) >= _SHARED_WORDS:
+            return people[0].name
+    return None
+
+
+# The most words of a fact's opening phrase read as its subject.
+_SUBJECT_WORDS = 4
+
+
+def _names_its_opening(text: str, fact_text: str) -> bool:
+    """Whether ``text`` has every content word of the phrase ``fact_text`` opens with: up to
+    its first comma when that comes within four words ("The tech industry, ..."), else its
+    first three words. The subject as the fact's source wrote it."""
+    head = fact_text.split(",", 1)[0].split()
+    opening = head if len(head) <= _SUBJECT_WORDS else head[: _SUBJECT_WORDS - 1]
+    words = _content_words(" ".join(opening))
+    return bool(words) and words <= _content_words(text)
 
 
 def _names(text: str, named: list[Actor]) -> bool:

@@ -701,3 +701,61 @@ def test_a_position_whose_actor_is_not_named_needs_more_than_two_plain_words() -
         "c",
         "b",
     ]
+
+
+def test_a_sentence_may_not_give_an_unnamed_actors_words_to_one_it_names() -> None:
+    """The embedded model wrote "The National Rifle Association (NRA) opposes Obama's plan to
+    curb gun violence, threatening to file articles of impeachment if he seeks to regulate
+    guns with executive orders.", citing the NRA's position and Representative Steve
+    Stockman's, whose threat it was."""
+
+    def said(actor_id: str, text: str) -> Position:
+        evidence = [
+            Evidence(source_id="s", start=0, end=len(text), quote=text, match="exact", score=1)
+        ]
+        return Position(
+            id=actor_id, actor_id=actor_id, stance="opposes", summary=text, evidence=evidence
+        )
+
+    actors = {
+        "t": Actor(id="t", name="Harbour Traders Association", kind="organisation"),
+        "s": Actor(id="s", name="Councillor Ivo Brandt", kind="person"),
+        "i": Actor(id="i", name="Port Users Forum", kind="organisation"),
+    }
+    listed: dict[str, Position | Risk | Event] = {
+        "P1": said("t", "The Harbour Traders Association called the toll a tax on trade."),
+        "P2": said("s", "Councillor Ivo Brandt threatened to file a lawsuit to block the toll."),
+        "P3": said(
+            "i", "The shipping industry, represented by the Port Users Forum, fears delays."
+        ),
+    }
+
+    def verdict(sentence: str, facts: list[str]) -> str:
+        kept = verify_sentence(
+            BottomLineDraft(facts=facts, sentence=sentence), listed, actors, "the harbour toll"
+        )
+        return kept.reason if isinstance(kept, Rejected) else "kept"
+
+    assert verdict(
+        "The Harbour Traders Association opposes the toll, threatening to file a lawsuit to "
+        "block it.",
+        ["P1", "P2"],
+    ) == ("gives the words of 'Councillor Ivo Brandt', whom it does not name, to those it names")
+    # Each named, or none named, or the fact's own subject as its text gives it: kept.
+    assert (
+        verdict(
+            "The Harbour Traders Association opposes the toll, and Councillor Ivo Brandt "
+            "threatened to file a lawsuit to block it.",
+            ["P1", "P2"],
+        )
+        == "kept"
+    )
+    assert verdict("Some threatened to file a lawsuit to block the toll.", ["P2"]) == "kept"
+    assert (
+        verdict(
+            "The Harbour Traders Association and the shipping industry oppose the toll and fear "
+            "delays.",
+            ["P1", "P3"],
+        )
+        == "kept"
+    )
