@@ -663,17 +663,17 @@ def test_a_side_word_inside_an_actors_name_gives_no_side() -> None:
     assert not kept(f"The {name} is against the treaty.")
 
 
+def said(actor_id: str, text: str) -> Position:
+    """A position of the actor ``actor_id`` (opposes) whose summary and evidence are ``text``."""
+    evidence = [Evidence(source_id="s", start=0, end=len(text), quote=text, match="exact", score=1)]
+    return Position(
+        id=actor_id, actor_id=actor_id, stance="opposes", summary=text, evidence=evidence
+    )
+
+
 def test_a_position_whose_actor_is_not_named_needs_more_than_two_plain_words() -> None:
     """The embedded model cited a minister's position for a coalition's call: "text" and
     "lacked" were the only words the two shared."""
-
-    def said(actor_id: str, text: str) -> Position:
-        evidence = [
-            Evidence(source_id="s", start=0, end=len(text), quote=text, match="exact", score=1)
-        ]
-        return Position(
-            id=actor_id, actor_id=actor_id, stance="opposes", summary=text, evidence=evidence
-        )
 
     actors = {
         "c": Actor(id="c", name="Open Net Coalition", kind="organisation"),
@@ -708,14 +708,6 @@ def test_a_sentence_may_not_give_an_unnamed_actors_words_to_one_it_names() -> No
     curb gun violence, threatening to file articles of impeachment if he seeks to regulate
     guns with executive orders.", citing the NRA's position and Representative Steve
     Stockman's, whose threat it was."""
-
-    def said(actor_id: str, text: str) -> Position:
-        evidence = [
-            Evidence(source_id="s", start=0, end=len(text), quote=text, match="exact", score=1)
-        ]
-        return Position(
-            id=actor_id, actor_id=actor_id, stance="opposes", summary=text, evidence=evidence
-        )
 
     actors = {
         "t": Actor(id="t", name="Harbour Traders Association", kind="organisation"),
