@@ -315,6 +315,17 @@ def _a_person(actor: Actor, texts: str) -> bool:
     return (actor.kind or actor_kind(actor.name, texts)) == "person"
 
 
+_ROLE_FUNCTION_WORDS = frozenset("the a an of for at in on to and".split())
+
+
+def _said_by_the_name(role: str, name: str) -> bool:
+    """Whether every word of a role is a word of the name already, which would show it twice
+    beside it: "Former GOP presidential nominee" of "Former GOP presidential nominee Mitt
+    Romney", "Republican of Arkansas" of "Arkansas Republican Gov. Asa Hutchinson"."""
+    words = {word.lower().strip(".,") for word in role.split()} - _ROLE_FUNCTION_WORDS
+    return bool(words) and words <= {word.lower().strip(".,") for word in name.split()}
+
+
 def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Actor]:
     """Each person with the first role the sources give them (see the module docstring);
     others as they were. A risk's raiser, drafted with no kind, is read as a person by name
@@ -324,15 +335,12 @@ def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Acto
     everything = "\n\n".join(texts)
     for actor in actors:
         forms = _name_forms(actor, texts) if _a_person(actor, everything) else []
-        # A role the name itself holds ("Former GOP presidential nominee Mitt Romney") would
-        # show twice beside it.
-        in_name = " ".join(actor.name.split()).lower()
         found = [
             (rank, order, index, span)
             for order, index in enumerate(indexes)
             if forms
             for rank, span in _roles_in(index, forms)
-            if " ".join(index.source.text[span[0] : span[1]].split()).lower() not in in_name
+            if not _said_by_the_name(index.source.text[span[0] : span[1]], actor.name)
         ]
         if not found:
             result.append(actor)

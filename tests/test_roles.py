@@ -258,6 +258,11 @@ def test_a_role_the_drafted_name_holds_is_not_shown_again() -> None:
     alone = source.model_copy(update={"text": text.split(" Ada Lund, ")[0]})
     (titled,) = read_roles([SourceIndex(alone)], actors[:1])
     assert titled.role is None
+    # Nor a role whose words the name holds in another order (BASIL: "Arkansas Republican
+    # Gov. Asa Hutchinson, Republican of Arkansas").
+    other = Source(id="s2", title="Levy", text="Ana Park, Republican of Norland, spoke.")
+    name = Actor(id="a3", name="Norland Republican Gov. Ana Park", kind="person")
+    assert read_roles([SourceIndex(other)], [name])[0].role is None
 
 
 def test_a_role_must_be_its_evidences_text_at_its_offsets() -> None:
