@@ -298,15 +298,22 @@ def _country_forms() -> dict[tuple[str, ...], str]:
 _COUNTRY_FORMS = _country_forms()
 
 
-def _acronyms(words: tuple[str, ...]) -> set[str]:
-    """A name's acronyms: of all its words, and of those after a country that opens it, which
-    the sources often leave out ("FWS" for the "United States Fish and Wildlife Service",
-    "EPA" for the "U.S. Environmental Protection Agency")."""
-    forms = {acronym(list(words))}
+def _after_country(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A body's name less the country that opens it, which the sources often leave out
+    ("Supreme Court" for the "United States Supreme Court"); None when no country opens it
+    or fewer than two words would be left."""
     for cut in range(1, 4):
         if len(words) - cut >= 2 and words[:cut] in _COUNTRY_FORMS:
-            forms.add(acronym(list(words[cut:])))
-    return forms
+            return words[cut:]
+    return None
+
+
+def _acronyms(words: tuple[str, ...]) -> set[str]:
+    """A name's acronyms: of all its words, and of those after a country that opens it ("FWS"
+    for the "United States Fish and Wildlife Service", "EPA" for the "U.S. Environmental
+    Protection Agency")."""
+    rest = _after_country(words)
+    return {acronym(list(words)), *([acronym(list(rest))] if rest else [])}
 
 
 # Words that name the people of a body rather than another body: "Tea Party groups", "White
@@ -365,6 +372,12 @@ def _shortens(
     if len(short.words) == 1 and short_kind != "person":
         if len(short.words[0]) >= 2 and short.words[0] in _acronyms(full.words):
             return True
+    if (
+        short_kind != "person"
+        and full_kind != "person"
+        and short.words == _after_country(full.words)
+    ):
+        return True  # "Supreme Court" for the "United States Supreme Court"
     if _drops_form(short, full):
         return True
     # A full name of no kind (a risk's raiser) takes a short form that is a person's.

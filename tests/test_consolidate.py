@@ -163,6 +163,19 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Harbour Fish and Wildlife Service", []),
             ],
         ),
+        (  # a body's name less the country that opens it
+            [
+                ("United States Supreme Court", "government"),
+                ("Supreme Court", "government"),
+                ("Norland Supreme Court", "government"),
+                ("Court", None),
+            ],
+            [
+                ("United States Supreme Court", ["Supreme Court"]),
+                ("Norland Supreme Court", []),
+                ("Court", []),
+            ],
+        ),
         (  # a surname fits one person only
             [("Hillary Clinton", "person"), ("Clinton", "person"), ("Mrs. Clinton", "person")],
             [("Hillary Clinton", ["Clinton", "Mrs. Clinton"])],
