@@ -163,16 +163,17 @@ def fact_lines(listed: dict[str, Fact], actors: dict[str, Actor]) -> list[tuple[
     return lines
 
 
+def _actors_of(fact: Fact, actors: dict[str, Actor]) -> list[Actor]:
+    """Who holds a position or raises a risk; no one for an event."""
+    if isinstance(fact, Position):
+        return [actors[fact.actor_id]]
+    return [actors[actor_id] for actor_id in fact.raised_by] if isinstance(fact, Risk) else []
+
+
 def _support(fact: Fact, actors: dict[str, Actor]) -> list[str]:
     """Everything a sentence may take specifics from: the fact's text, its actors' names and
     aliases, its date, and its verified quotes."""
-    if isinstance(fact, Position):
-        named = [actors[fact.actor_id]]
-    elif isinstance(fact, Risk):
-        named = [actors[actor_id] for actor_id in fact.raised_by]
-    else:
-        named = []
-    names = [name for actor in named for name in (actor.name, *actor.aliases)]
+    names = [name for actor in _actors_of(fact, actors) for name in (actor.name, *actor.aliases)]
     quotes = [ev.quote for ev in fact.evidence]
     return [_fact_text(fact, actors), *names, *quotes]
 
@@ -286,14 +287,7 @@ def _rests_on(text: str, fact: Fact, actors: dict[str, Actor], topic: str) -> bo
     shared = (_content_words(text) & words) - _content_words(topic)
     if isinstance(fact, Event):
         return bool(shared)
-    ids = [fact.actor_id] if isinstance(fact, Position) else fact.raised_by
-    return _names(text, [actors[actor_id] for actor_id in ids]) or len(shared) >= _SHARED_WORDS
-
-
-def _actors_of(fact: Fact, actors: dict[str, Actor]) -> list[Actor]:
-    if isinstance(fact, Position):
-        return [actors[fact.actor_id]]
-    return [actors[actor_id] for actor_id in fact.raised_by] if isinstance(fact, Risk) else []
+    return _names(text, _actors_of(fact, actors)) or len(shared) >= _SHARED_WORDS
 
 
 def _words_of_the_unnamed(
@@ -317,12 +311,12 @@ def _words_of_the_unnamed(
     own = _content_words(topic)
     for fact in named:
         own |= _content_words("\n".join(_support(fact, actors)))
+    used = _content_words(text) - own
     for fact in facts:
         people = _actors_of(fact, actors)
         if not people or fact in named:
             continue
-        words = _content_words("\n".join(_support(fact, actors)))
-        if len((_content_words(text) & words) - own) >= _SHARED_WORDS:
+        if len(used & _content_words("\n".join(_support(fact, actors)))) >= _SHARED_WORDS:
             return people[0].name
     return None
 

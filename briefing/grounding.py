@@ -334,11 +334,12 @@ def _in_its_quotation(index: SourceIndex, position: GroundedPosition) -> Grounde
     not a sentence that takes no side alone. A summary that is the sentence word for word
     (as with sentence numbers) becomes the quotation too. A quote tighter than its sentence
     (its marks aside) stays as it is."""
-    widened = _quotation_of(index, position.evidence)
+    sentence = index.sentence_evidence(position.evidence)
+    widened = _quotation_of(index, position.evidence, sentence)
     if widened is None:
         return position
     summary = position.summary
-    if summary.strip(_MARKS) == index.sentence_evidence(position.evidence).quote.strip(_MARKS):
+    if summary.strip(_MARKS) == sentence.quote.strip(_MARKS):
         summary = widened.quote
     return replace(position, summary=summary, evidence=widened)
 
@@ -349,17 +350,17 @@ def _risk_in_its_quotation(index: SourceIndex, risk: GroundedRisk) -> GroundedRi
     reprehensible ... He failed in that today," said ...', not its last sentence), and two
     risks of one quotation become one. A description of the model's own stays with its
     sentence, so that two risks it told apart in one quotation stay two."""
-    sentence = index.sentence_evidence(risk.evidence).quote.strip(_MARKS)
-    widened = _quotation_of(index, risk.evidence)
-    if widened is None or risk.description.strip(_MARKS) != sentence:
+    sentence = index.sentence_evidence(risk.evidence)
+    if risk.description.strip(_MARKS) != sentence.quote.strip(_MARKS):
         return risk
-    return replace(risk, description=widened.quote, evidence=widened)
+    widened = _quotation_of(index, risk.evidence, sentence)
+    return risk if widened is None else replace(risk, description=widened.quote, evidence=widened)
 
 
-def _quotation_of(index: SourceIndex, evidence: Evidence) -> Evidence | None:
+def _quotation_of(index: SourceIndex, evidence: Evidence, sentence: Evidence) -> Evidence | None:
     """The quotation a whole sentence's evidence is part of (its marks aside), or None where
-    the evidence is tighter than its sentence or the sentence is all the quotation there is."""
-    sentence = index.sentence_evidence(evidence)
+    the evidence is tighter than its ``sentence`` or the sentence is all the quotation there
+    is."""
     if evidence.quote.strip(_MARKS) != sentence.quote.strip(_MARKS):
         return None
     widened = index.quotation_evidence(evidence)

@@ -128,15 +128,15 @@ class SourceIndex:
             opened = _open_quotation(text, start, end)  # opened here, still open at the end
         if opened is None:
             return sentence
-        closing = _closing_mark(text, text[opened], max(opened + 1, start))
-        if closing is None or parts_paragraphs(text, opened, closing):
+        closed_at = self._after_closing(opened, max(opened + 1, start))
+        if closed_at is None:
             return sentence
         opening = bisect.bisect_right(self._starts, opened) - 1
-        closed = bisect.bisect_right(self._starts, closing) - 1
-        wide_start, wide_end = self.sentences[opening][0], self.sentences[max(closed, last)][1]
+        closed = max(bisect.bisect_right(self._starts, closed_at[0]) - 1, last)
+        wide_start, wide_end = self.sentences[opening][0], self.sentences[closed][1]
         if (
-            (opening, max(closed, last)) == (first, last)
-            or max(closed, last) - opening + 1 > _QUOTATION_SENTENCES
+            (opening, closed) == (first, last)
+            or closed - opening + 1 > _QUOTATION_SENTENCES
             or wide_end - wide_start > _QUOTATION_CHARS
         ):
             return sentence
