@@ -302,7 +302,9 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
     if token_match is None:
         return True
     token = token_match.group(1).lstrip(_TOKEN_LEAD)
-    word = token.lower()
+    # A prefix joined by a hyphen leaves the abbreviation one: "the post-Sept. 11 law",
+    # "ex-Sen. Ana Park".
+    word = token.lower().rsplit("-", 1)[-1]
     if word in _ABBREVIATIONS:
         return False
     if len(token) == 1 and token.isalpha():

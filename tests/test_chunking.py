@@ -65,6 +65,29 @@ def test_a_plural_title_does_not_split() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # BASIL: "the post-Sept." was a sentence's end, "11 law." the next sentence.
+        (
+            "Briefings were held before the vote on the post-Sept. 11 law. They went on.",
+            ["Briefings were held before the vote on the post-Sept. 11 law.", "They went on."],
+        ),
+        (
+            "The rally was led by ex-Sen. Ana Park and her aides. Few came.",
+            ["The rally was led by ex-Sen. Ana Park and her aides.", "Few came."],
+        ),
+        # A hyphenated word that ends its sentence still ends it.
+        (
+            "The plan was drawn up mid-Sept. Nobody objected.",
+            ["The plan was drawn up mid-Sept.", "Nobody objected."],
+        ),
+    ],
+)
+def test_an_abbreviation_after_a_hyphenated_prefix_is_one(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
 def test_abbreviation_only_joins_numbers_when_numbered() -> None:
     text = "The answer was no. Then the talks resumed."
     assert _sentences(text) == ["The answer was no.", "Then the talks resumed."]
