@@ -71,6 +71,17 @@ def _names_something(text: str, start: int, end: int) -> bool:
     )
 
 
+# A date a span of time runs from dates no event of its sentence: "briefed 13 times on the
+# programs since 2009", "employees who worked there going back to late 1998", "between 2005
+# and 2008" (with the date the span runs to).
+_SPAN_FROM = re.compile(
+    r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between)\s+"
+    r"(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPAN_TO = re.compile(r"^\s+(?:and|to|until)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+
+
 def is_calendar_date(text: str) -> bool:
     """Whether ``text`` gives a calendar date (see ``_CALENDAR``), as an event's date must."""
     return _CALENDAR.search(text) is not None
@@ -88,15 +99,21 @@ def calendar_date(text: str) -> str | None:
     An event drafted by sentence number takes its date from its sentence this way, so the
     model writes no date and the date is verbatim by construction. A date that is part of a
     name is none ("the 17 February Brigade", "the 1994 Assault Weapons Ban"), nor is one that
-    names a past incident ("killed in the Sept. 11 attacks"). A year wins over
+    names a past incident ("killed in the Sept. 11 attacks"), nor one a span runs from ("since
+    2009") or between ("between 2005 and 2008"). A year wins over
     a bare day: in "NEW YORK, Aug 9 (Wire) - Negotiators agreed on 8 August 2024 ..." the event
     is dated "8 August 2024", not the dateline.
     """
-    dates = [
-        found.group(0)
-        for found in _CALENDAR.finditer(text)
-        if not _names_something(text, found.start(), found.end())
-    ]
+    dates: list[str] = []
+    span_end = -1  # where the last date a span runs from ends
+    for found in _CALENDAR.finditer(text):
+        if _SPAN_FROM.search(text, 0, found.start()):
+            span_end = found.end()
+        elif not (
+            (span_end >= 0 and _SPAN_TO.match(text[span_end : found.start()]))
+            or _names_something(text, found.start(), found.end())
+        ):
+            dates.append(found.group(0))
     with_year = [date for date in dates if _HAS_YEAR.search(date)]
     chosen = with_year or dates
     return chosen[0] if chosen else None

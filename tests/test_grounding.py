@@ -369,6 +369,13 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("On September 11 Congress voted.", "September 11"),
         ("The Sept. 11 attacks killed nearly 3,000 people.", "Sept. 11"),
         ("On 19 Sept. 2016 the Senate voted; the 4 May, 2017 vote followed.", "19 Sept. 2016"),
+        # a date a span runs from or between dates no event of its sentence (BASIL: "The
+        # Obama administration tried Saturday to ... since 2009" was an event of 2009)
+        ("Congress has been briefed 13 times on the programs since 2009.", None),
+        ("It covers any who worked there going back to late 1998.", None),
+        ("A study of the years between 2005 and 2008 was published in May 2012.", "May 2012"),
+        ("Joblessness hit its highest level since 1983 in March 2009.", "March 2009"),
+        ("He has led the party since the 1990s.", None),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(

@@ -206,3 +206,23 @@ def test_the_timeline_orders_a_date_given_without_its_year(
         "| 2017 | The levy was set. | [1] |",
         "| Dec. 22 (22 December 2018) | The shutdown began. | [2] |",
     ]
+
+
+def test_a_year_a_span_runs_from_leaves_the_weekday_to_date_the_event(tmp_path: Path) -> None:
+    """BASIL: "The Obama administration tried Saturday to ..., and that Congress has been
+    briefed 13 times on the programs since 2009." was an event of 2009 in the timeline."""
+    source = tmp_path / "story.md"
+    source.write_text(
+        "---\ntitle: Programs defended\npublished: 2016-09-29\n---\n\n"
+        "The ministry on Tuesday defended the levy, which ports have paid since 2009.\n\n"
+        "Traders have paid the levy since 2011.\n",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        return Reply(content=cited(events=[{"sentence": 1}, {"sentence": 2}]))
+
+    sheet = cited_sheet(tmp_path, source, answer)
+    assert [event["date"] for event in sheet["events"]] == ["Tuesday (27 September 2016)"]
+    (rejected,) = [r for r in sheet["rejected"] if r["kind"] == "event"]
+    assert rejected["reason"] == "the date is not a calendar date"
