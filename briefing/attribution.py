@@ -247,6 +247,16 @@ def attribution_problem(
         pronoun = pronoun_speaker(writers, pronoun_kind, sex)
         if pronoun and not _BODYS_PERSON.search(window):
             speaker = speaker or pronoun
+        # A quotation the sentence opens is given to its speaker after it closes: '"The
+        # programs are secret ... classified. They are not secret ...," he said' is not the
+        # NSA's, named in the sentence before.
+        said_after = None if speaker else index.closing_attribution(evidence)
+        if said_after:
+            speaker = _reported_by_another(said_after, who, who_kind) or (
+                None
+                if _BODYS_PERSON.search(window)
+                else pronoun_speaker(said_after, pronoun_kind, sex)
+            )
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
         # Read in the writer's words: a sentence inside a quotation opened before it is not.
@@ -256,7 +266,11 @@ def attribution_problem(
         # "Dowd attempted to explain that the tweet referred to Sally Yates ... He also said
         # ...": a pronoun that speaks, or opens the sentence as its subject ("He was also
         # scheduled to ..."), stands for the subject of the sentence before.
-        if speaks_by_pronoun(unquoted_sentence) or _OPENS_WITH_A_PRONOUN.match(unquoted_sentence):
+        if (
+            speaks_by_pronoun(unquoted_sentence)
+            or _OPENS_WITH_A_PRONOUN.match(unquoted_sentence)
+            or (said_after and speaks_by_pronoun(said_after))
+        ):
             before = unquoted[: len(unquoted) - len(sentence)]
             subject = _someone_else_as_subject(who, who_kind, before.strip(), earlier)
             # An outlet opening the sentence before reports ("Fox News confirmed Steele sent an

@@ -1552,6 +1552,36 @@ def test_a_quotation_opening_a_sentence_is_the_view_of_whom_it_is_given_to_later
     ]
 
 
+def test_a_quotation_opened_after_a_body_is_named_is_given_by_its_closing_words() -> None:
+    # BASIL: "President Barack Obama on Friday defended revelations that the National
+    # Security Agency is collecting phone records ..." and then '"The programs are secret in
+    # the sense that they are classified. They are not secret, ...," he said ...': the NSA's
+    # position, on the quotation's first sentence.
+    text = (
+        "Minister Jonas Berg on Friday defended reports that the Port Agency is reading "
+        "cargo records.\n\n"
+        "\u201cThe records are secret in the sense that they are sealed. They are not "
+        "secret, since every member has been briefed,\u201d he said in a speech."
+    )
+    first = "\u201cThe records are secret in the sense that they are sealed."
+    for kind in ("government", "person"):
+        result = ground_in(text, pos("Port Agency", first, kind))
+        assert result.positions == []
+    (reason,) = [r.reason for r in ground_in(text, pos("Port Agency", first)).rejected]
+    assert reason == (
+        "'Port Agency' is named only before the quoted sentence, whose speaker is 'he'"
+    )
+    (reason,) = [r.reason for r in ground_in(text, pos("Port Agency", first, "person")).rejected]
+    assert reason.endswith("stands for 'Minister Jonas Berg', the subject of the sentence before")
+    # The one the pronoun stands for holds it.
+    kept = ground_in(text, pos("Jonas Berg", first, "person")).positions
+    assert [p.actor for p in kept] == ["Jonas Berg"]
+    # A quotation closed by a name is that name's.
+    named = text.replace("he said", "Ada Park said")
+    (reason,) = [r.reason for r in ground_in(named, pos("Port Agency", first)).rejected]
+    assert reason.endswith("whose speaker is 'Ada Park'")
+
+
 def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speaker() -> None:
     # The shapes met on BASIL: a spokesman's words naming Congress, a challenger's naming AARP.
     text = (
