@@ -648,12 +648,22 @@ _NOT_SUBJECT_WORDS = frozenset(
 _OPENING_PHRASE = re.compile(r"[^,;:\"“”]{1,80},\s+")
 
 
+# A body's name after "the", before its verb: "The Democratic National Committee also sent
+# that statement around" (not "The Obama administration tried", whose name is "Obama"'s).
+_THE_NAMED_SUBJECT = re.compile(
+    r"\s*[Tt]he\s+((?:[A-Z][\w'’.-]+\s+){0,4}[A-Z][\w'’-]+)\s+"
+    r"(?=(?:also\s+|then\s+|later\s+)?(?:has|had|have|is|was|are|were|will|would|said|says"
+    r"|sent|told|wrote|gave|made|took|put|issued|\w+ed)\b)"
+)
+
+
 def _named_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
     """The name a sentence opens with as its subject, after an opening phrase or not, when
-    it is not ``who``'s, after a linking word or not ("Yet Mr. Trump has waged ..."); else
-    the subject of an opening clause ("While President Obama promised ..., U.S. forces
-    remain" is no one else's words)."""
-    found = _opening_subject(sentence)
+    it is not ``who``'s, after a linking word or not ("Yet Mr. Trump has waged ..."), or
+    after "the" ("The Democratic National Committee also sent ..."); else the subject of an
+    opening clause ("While President Obama promised ..., U.S. forces remain" is no one
+    else's words)."""
+    found = _opening_subject(sentence) or _THE_NAMED_SUBJECT.match(sentence)
     if found is None:
         return None
     name = found.group(1)

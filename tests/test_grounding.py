@@ -702,6 +702,11 @@ def test_a_name_ending_in_things_or_a_thing_someone_has_names_no_one(actor: str)
         ("Yet Mr. Vale has attacked the toll for months.", False),  # after a linking word
         ("As harbour master, he said he opposes the plan.", True),  # "as": a role, no clause
         ("Tom Vale, 60, lives nearby and said the game was a rare truce.", False),  # an age
+        # a body's name after "the" (BASIL: "The Democratic National Committee also sent
+        # that statement around to reporters." was John Podesta's, named before)
+        ("The Harbour Workers Union also sent that statement around.", False),
+        ("The Port Authority said the plan was sound.", False),
+        ("The Hensarling campaign praised the plan.", True),  # his own campaign
         # an opening that is no name, a name in the possessive, or a quotation's words
         ("Had they been married, Lund's tax would be zero, he said.", True),
         ("On Friday, he said he opposes the plan.", True),
