@@ -130,7 +130,8 @@ _WEEKDAY = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:\w+\s+)?(?:set|expected|scheduled|due|slated|poised)\s+to"
-    r"|plans?\s+to|intends?\s+to|(?:is|are)\s+to\s+(?:vote|meet|decide|rule|sign))\b",
+    r"|plans?\s+to|intends?\s+to|(?:is|are)\s+to\s+(?:vote|meet|decide|rule|sign)"
+    r"|as\s+(?:early|soon)\s+as|no\s+later\s+than)\b",
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")

@@ -47,6 +47,14 @@ from tests.test_citations import cited, cited_sheet
             "Monday (26 September 2016)",
         ),
         ("They meet next Wednesday.", "2016-09-28", "Wednesday (5 October 2016)"),
+        # BASIL: "a tax cut bill could be on the Senate floor as early as Thursday", in a
+        # story of a Wednesday, was dated the Thursday before
+        (
+            "He said a bill could be on the floor as early as Thursday.",
+            "2016-09-28",
+            "Thursday (29 September 2016)",
+        ),
+        ("A vote may come as soon as Monday.", "2016-09-28", "Monday (3 October 2016)"),
         ("On Sunday, the party met; on Monday it voted.", "2016-09-28", None),  # two weekdays
         ("The Senate voted on Tuesday.", None, None),  # no publication date
         ("The Senate voted on Tuesday.", "September 2016", None),  # no day to count from
