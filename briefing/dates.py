@@ -41,6 +41,7 @@ _CALENDAR = re.compile(
     re.IGNORECASE,
 )
 _HAS_YEAR = re.compile(rf"\b{_YEAR}")
+_YEAR_ONLY = re.compile(_YEAR)
 # "the <date> <Capitalized word>": a date inside a name ("the 17 February Brigade", "co-chair
 # of September 11th Advocates").
 _BEFORE_A_NAME = re.compile(r"\b(?:the|of|for|with)\s+$", re.IGNORECASE)
@@ -54,20 +55,44 @@ _AFTER_A_PREPOSITION = re.compile(
 )
 _INCIDENT = re.compile(
     r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijack(?:ers|ings?)|bombings?|shootings?|massacres?"
-    r"|riots?|insurrection|killings|anniversary|victims|commission)\b",
+    r"|riots?|insurrection|killings|anniversary|victims|survivors|families|responders"
+    r"|memorial|commission)\b",
+    re.IGNORECASE,
+)
+# "the attacks of Sept. 11, 2001": the incident's name before its date.
+_INCIDENT_OF = re.compile(
+    r"\b(?:attacks?|bombings?|shootings?|massacres?|riots?|events)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "Sarah Palin, the party's 2008 vice-presidential nominee": a year in someone's title.
+_BEFORE_A_TITLE = re.compile(r"(?:\b(?:the|a|an)|\w['’]s?)\s+$", re.IGNORECASE)
+_A_YEARS_TITLE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:nominee|candidate|hopeful|contender|winner|runner-up"
+    r"|challenger|opponent|rival|graduate|class)\b",
     re.IGNORECASE,
 )
 
 
 def _names_something(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` is part of a name ("the 17 February Brigade")
-    or names a past incident after a preposition ("in the Sept. 11 attacks")."""
+    """Whether the date at ``text[start:end]`` is part of a name ("the 17 February Brigade"),
+    names a past incident after a preposition ("in the Sept. 11 attacks") or after the
+    incident ("the attacks of Sept. 11, 2001"), or is a year in someone's title ("the
+    party's 2008 vice-presidential nominee")."""
     return (
-        _IN_A_NAME.match(text, end) is not None
-        and _BEFORE_A_NAME.search(text, 0, start) is not None
-    ) or (
-        _INCIDENT.match(text, end) is not None
-        and _AFTER_A_PREPOSITION.search(text, 0, start) is not None
+        (
+            _IN_A_NAME.match(text, end) is not None
+            and _BEFORE_A_NAME.search(text, 0, start) is not None
+        )
+        or (
+            _INCIDENT.match(text, end) is not None
+            and _AFTER_A_PREPOSITION.search(text, 0, start) is not None
+        )
+        or _INCIDENT_OF.search(text, 0, start) is not None
+        or (
+            _YEAR_ONLY.fullmatch(text[start:end]) is not None
+            and _A_YEARS_TITLE.match(text, end) is not None
+            and _BEFORE_A_TITLE.search(text, 0, start) is not None
+        )
     )
 
 

@@ -376,6 +376,11 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("A study of the years between 2005 and 2008 was published in May 2012.", "May 2012"),
         ("Joblessness hit its highest level since 1983 in March 2009.", "March 2009"),
         ("He has led the party since the 1990s.", None),
+        # an incident named by its date, before or after its name; a year in a title (BASIL)
+        ("Backers should show their care for Sept. 11 survivors by passing it.", None),
+        ("The site lies two blocks from the attacks of Sept. 11, 2001, downtown.", None),
+        ("Ana Lund, the party\u2019s 2008 vice-presidential nominee, opposed it.", None),
+        ("In 2008 Republican candidates lost.", "2008"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
