@@ -898,7 +898,8 @@ _OUTLET = re.compile(rf"\b(?:{NEWS_OUTLET_WORDS})\b|\w\.com\b")
 
 
 _AS_THE_OUTLET_BEFORE = re.compile(
-    r"(?:according\s+to|reported\s+by|told|in|to|on|(?:interview|appearance)s?\s+(?:with|on))"
+    r"(?:according\s+to|(?:reported|obtained|published|seen|reviewed|cited)\s+by|told|in|to|on"
+    r"|(?:interview|appearance)s?\s+(?:with|on))"
     r"\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )

@@ -853,6 +853,16 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "urged, goes to, accused, praised), not speaking",
         ),
         (
+            # BASIL: "According to slides ... obtained by the Washington Post, the program
+            # accounts for nearly one in seven intelligence reports."
+            "According to slides obtained by the Riverton Post, the levy pays for one in "
+            "seven inspections.",
+            "The Riverton Post",
+            "organisation",
+            "'The Riverton Post' is named only as the news outlet that reported it, not taking "
+            "a side",
+        ),
+        (
             # BASIL: "Fox News confirmed Steele sent an e-mail ..."
             "The Riverton Times confirmed that Ms. Lund criticized the secrecy.",
             "Riverton Times",
