@@ -417,7 +417,10 @@ def names_people(name: str) -> bool:
         return False  # "Her", taken from "Her son ..."
     if _TWO_SENTENCES.search(name):
         return False  # "Republicans. Liberal", from "... Republicans. Liberal groups ..."
-    if not words or any(ch.isupper() or ch.isdigit() for ch in name):
+    # The capital of a sentence's opening article is no name's: "The official" is "the
+    # official", where "The Hill" is a name.
+    bare = re.sub(r"^(?:the|an?)\s+", "", name.strip(), flags=re.IGNORECASE)
+    if not words or any(ch.isupper() or ch.isdigit() for ch in bare):
         return True
     last = words[-1]
     if last in _BODY_WORDS:

@@ -1814,6 +1814,13 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         ("Sen. Ivo Brandt", True),
         ("Harbour Shipping Corp. Foundation", True),
         ("Calif. Gov. Ana Park", True),
+        # an opening article's capital is no name's (BASIL: "According to the official, the
+        # program began in 2007 ..." was a position of "The official")
+        ("The official", False),
+        ("A senior official", False),
+        ("The officials", True),
+        ("The Hill", True),
+        ("The company", True),
     ],
 )
 def test_a_lower_case_actor_must_be_a_word_for_people(name: str, people: bool) -> None:
