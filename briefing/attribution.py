@@ -180,6 +180,9 @@ def attribution_problem(
         speaker = _reported_by_another(unquoted_sentence, who, who_kind)
         if speaker:
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
+        document = _said_by_a_document(who, who_kind, unquoted_sentence)
+        if document:
+            return f"{who!r} is named only in what {document!r} says, not speaking"
         subject = _another_persons_sentence(who, who_kind, unquoted_sentence, earlier)
         if subject:
             return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
@@ -1185,6 +1188,28 @@ _A_DOCUMENT = re.compile(
     r"|affidavits?|lawsuits?|charging)\b",
     re.IGNORECASE,
 )
+
+
+# A document as a sentence's subject, before its verb: "The 10-year-old lawsuit, argued in
+# lively exchanges at the court Tuesday, claims that Wal-Mart Stores Inc. ... favors men".
+_DOCUMENT_SAYS = re.compile(
+    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?((?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{0,60}?"
+    rf"{_A_DOCUMENT.pattern})(?:\s*,[^;:\"“”]{{1,100}},)?\s+(?:also\s+)?"
+    r"(?:says|said|claims|claimed|alleges|alleged|argues|argued|finds|found|concludes"
+    r"|concluded|states|stated|shows|showed|contends|contended|asserts|asserted)\b"
+)
+
+
+def _said_by_a_document(who: str, who_kind: ActorKind | None, unquoted: str) -> str | None:
+    """The document a sentence opens with as the subject of its verb of saying, when ``who``
+    is named only after that verb, in what the document says ("The lawsuit ... claims that
+    Wal-Mart ... favors men" is no view of Wal-Mart's); not when the subject names ``who``
+    ("The lawsuit filed by the union claims ...")."""
+    found = _DOCUMENT_SAYS.match(unquoted)
+    kind = who_kind or "person"
+    if found is None or names_actor(who, kind, unquoted[: found.end()]):
+        return None
+    return " ".join(found.group(1).split())
 
 
 def _warned_according_to_another(who: str, who_kind: ActorKind | None, unquoted: str) -> str | None:

@@ -887,6 +887,30 @@ def test_documents_and_reporting_outlets_hold_no_position(
     assert [r.reason for r in result.rejected] == [reason]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "The 10-year-old lawsuit, argued in lively exchanges at the court Tuesday,
+        # claims that Wal-Mart Stores Inc., the world's largest employer, favors men ..."
+        (
+            "The 10-year-old lawsuit, argued at the court Tuesday, claims that Harbour "
+            "Freight Inc. favors men in pay.",
+            False,
+        ),
+        ("A new report found that Harbour Freight Inc. underpaid its staff.", False),
+        # the document's author is who it names in its subject
+        ("The lawsuit filed by Harbour Freight Inc. claims that the levy is unlawful.", True),
+        ("Harbour Freight Inc. said the report was wrong.", True),
+    ],
+)
+def test_a_body_named_only_in_what_a_document_says_holds_no_view(sentence: str, kept: bool) -> None:
+    result = ground_in(sentence, pos("Harbour Freight Inc.", sentence, "company", sentence))
+    assert_kept(result, kept)
+    if not kept:
+        (reason,) = [r.reason for r in result.rejected]
+        assert reason.startswith("'Harbour Freight Inc.' is named only in what ")
+
+
 def test_an_outlet_that_says_something_itself_keeps_its_position() -> None:
     said = "The New York Times said in an editorial that the bill should be vetoed."
     assert ground_in(said, pos("The New York Times", said, "organisation", said)).positions
