@@ -192,6 +192,9 @@ def attribution_problem(
                 f"{who!r} is named only as the owner of what the sentence's subject, "
                 f"{subject!r}, speaks of"
             )
+        subject = _a_persons_thing_as_subject(who, who_kind, unquoted_sentence)
+        if subject:
+            return f"{who!r} is named only as the owner of the sentence's subject, {subject!r}"
         if _named_only_in_an_opening_clause(who, who_kind, sentence, unquoted_sentence):
             return f"{who!r} is named only in the sentence's opening clause, not its main one"
         if _only_acted_on(who, who_kind, sentence):
@@ -739,6 +742,30 @@ def _owner_in_anothers_sentence(
         return None
     subject = opening.group(1)
     return None if _persons_body(subject, who, earlier) else subject
+
+
+# A sentence's subject that is a person's thing: "The court of Chief Justice John G.
+# Roberts Jr. has recently issued a series of rulings ..."; not the people who speak for the
+# person ("The office of Senator Ana Park said ...").
+_THING_OF_A_PERSON = re.compile(
+    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?([Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?!(?:office|campaign|spokes\w+|aides?|advis[eo]rs?|lawyers?|attorneys?|counsel"
+    r"|administration|team|camp|staff|representatives?|government|family|allies)\s+of\b)"
+    r"[a-z][\w-]*)\s+of\s+((?:[A-Z][\w'’.-]*,?\s+){0,5}?[A-Z][\w'’.-]*)\s+(?=[a-z])"
+)
+
+
+def _a_persons_thing_as_subject(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
+    """The subject a sentence opens with when it is a thing of ``who``, a person named
+    nowhere else in it ("The court of Chief Justice John G. Roberts Jr. has recently issued
+    ...": the court's doing, not his view)."""
+    if who_kind not in (None, "person"):
+        return None
+    found = _THING_OF_A_PERSON.match(sentence)
+    if found is None or not names_actor(who, "person", found.group(2)):
+        return None
+    rest = sentence[: found.start(2)] + " " * len(found.group(2)) + sentence[found.end(2) :]
+    return None if names_actor(who, "person", rest) else found.group(1)
 
 
 # Lower-case words of a role between a body's name and a person's: " nominee ".

@@ -911,6 +911,27 @@ def test_a_body_named_only_in_what_a_document_says_holds_no_view(sentence: str, 
         assert reason.startswith("'Harbour Freight Inc.' is named only in what ")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "The court of Chief Justice John G. Roberts Jr. has recently issued a series
+        # of rulings in favor of plaintiffs ..." was a position and a risk of his
+        ("The court of Chief Justice Ana Park has ruled in favor of plaintiffs.", False),
+        ("On Monday, the harbour board of Ana Park voted to keep the levy.", False),
+        # those who speak for her, and a sentence that gives her words too
+        ("The office of Senator Ana Park said the levy was unfair.", True),
+        ("The court of Ana Park has ruled for plaintiffs, Ms. Park said.", True),
+    ],
+)
+def test_a_person_named_only_as_the_owner_of_the_subject_holds_no_view(
+    sentence: str, kept: bool
+) -> None:
+    result = ground_in(sentence, pos("Ana Park", sentence, "person", sentence))
+    assert [p.actor for p in result.positions if p.actor == "Ana Park"] == (
+        ["Ana Park"] if kept else []
+    )
+
+
 def test_an_outlet_that_says_something_itself_keeps_its_position() -> None:
     said = "The New York Times said in an editorial that the bill should be vetoed."
     assert ground_in(said, pos("The New York Times", said, "organisation", said)).positions
