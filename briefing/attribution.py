@@ -15,6 +15,7 @@ import re
 from typing import Protocol
 
 from .claims import MONTHS, WEEKDAYS
+from .consolidate import names_an_office
 from .cues import (
     SUBORDINATORS,
     addressed_mention,
@@ -494,8 +495,10 @@ def name_for_role(index: SourceIndex, evidence: Evidence, who: str) -> str | Non
     spokesman"), in the last "<role> <Name> <Surname>" up to and in the evidence's sentence;
     None when there is none, or the sentence names the role as someone else ("another DNC
     spokesman") without a name. The role may be the body's by a possessive ("the group's
-    chief executive, Barry Rand" for "AARP chief executive", AARP named beside it)."""
-    if not _ROLE.match(who):
+    chief executive, Barry Rand" for "AARP chief executive", AARP named beside it). An
+    office is such a role: "Director of National Intelligence" is the "Director of National
+    Intelligence James Clapper" of the sentence before."""
+    if not (_ROLE.match(who) or names_an_office(who)):
         return None
     sentence = index.sentence_evidence(evidence)
     role = rf"(?<![\w-])(?i:{re.escape(who)})"

@@ -125,7 +125,11 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
         if is_title_word(core[-1]):
             if " " + " ".join(_role_of(core)) + " " in padded:
                 return True
-        elif core[-1] in window_words:
+        elif core[-1] in window_words and (
+            # a surname written with a capital is named with one ("Tom Lee's wife" is "his
+            # wife")
+            not _capitalized_in(core[-1], name) or _capitalized_in(core[-1], window)
+        ):
             return True
     # A risk's raiser has no kind, but "Ms. Park" names only a person: "Ada Park".
     if kind is None and _titled(core, window_words):
@@ -144,6 +148,19 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
                     if acronym(run_words[start:end]) == words[0]:
                         return True
     return False
+
+
+def _capitalized_in(word: str, window: str) -> bool:
+    """Whether ``window`` writes ``word``, a surname as names are compared, with a capital:
+    "the park was full" names no "Ana Park", "intelligence gathering" no "Director of
+    National Intelligence"."""
+    return any(
+        token[:1].isupper() and spelled_words(token) == [word]
+        for token in _RAW_WORD.findall(window)
+    )
+
+
+_RAW_WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 # Capitalized words, with the function words a name may hold between them ("National Rifle

@@ -211,6 +211,12 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     # (BASIL: "Obama urges new restrictions on assault weapons" named the NRA).
     assert names_actor("HTA", "organisation", "The Harbour Traders Association met.")
     assert not names_actor("NRA", "organisation", "Obama urges new restrictions on assault rifles.")
+    # A surname written with a capital is named with one (BASIL: "Director of National
+    # Intelligence", drafted as a person, was named by "intelligence gathering").
+    assert not names_actor("Ada Park", "person", "The park was closed.")
+    assert names_actor("Ada Park", "person", "PARK: The toll was wrong.")
+    assert not names_actor("Director of Port Security", "person", "Port security was lax.")
+    assert names_actor("Tom Lee's wife", "person", "His wife said so.")  # no capital to ask
 
 
 def test_a_role_is_no_surname_and_a_longer_name_is_another_actor() -> None:
@@ -1776,6 +1782,17 @@ def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None
             "As word of the Harbor Party's plan spread on Friday, the group's chief executive, "
             "Ana Park, issued a statement saying the plan was unfair.",
             "Harbor Party chief executive",
+            "Ana Park",
+        ),
+        # BASIL: "Director of National Intelligence James Clapper issued a statement late
+        # Thursday ... He called the disclosure ... At the same time, he took the rare step
+        # of moving to declassify ..." drafted as "Director of National Intelligence".
+        (
+            "Director of Port Security Ana Park issued a statement on Thursday.\n\nAt the same "
+            "time, the Director of Port Security moved to publish the rules, to defend them.",
+            "At the same time, the Director of Port Security moved to publish the rules, to "
+            "defend them.",
+            "Director of Port Security",
             "Ana Park",
         ),
     ],
