@@ -434,9 +434,12 @@ def names_people(name: str) -> bool:
         return False  # "Her", taken from "Her son ..."
     if _TWO_SENTENCES.search(name):
         return False  # "Republicans. Liberal", from "... Republicans. Liberal groups ..."
-    # The capital of a sentence's opening article is no name's: "The official" is "the
-    # official", where "The Hill" is a name.
+    # The capital of a sentence's opening word is no name's: "The official" is "the
+    # official", and "Senior administration official" a "senior administration official",
+    # where "The Hill" and "Microsoft" are names.
     bare = re.sub(r"^(?:the|an?)\s+", "", name.strip(), flags=re.IGNORECASE)
+    if len(bare.split()) > 1:
+        bare = bare[1:]
     if not words or any(ch.isupper() or ch.isdigit() for ch in bare):
         return True
     last = words[-1]

@@ -1879,6 +1879,9 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         # an opening article's capital is no name's (BASIL: "According to the official, the
         # program began in 2007 ..." was a position of "The official")
         ("The official", False),
+        ("Senior administration official", False),
+        ("Senior Obama administration official", True),
+        ("Microsoft", True),
         ("A senior official", False),
         ("The officials", True),
         ("The Hill", True),
