@@ -230,6 +230,12 @@ def attribution_problem(
         speaker = own_subject(who, sentence, earlier)
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        some = _SOME_OF_THEM.match(unquoted_sentence) if who_kind != "group" else None
+        if some:
+            return (
+                f"{who!r} is named only before the quoted sentence, whose subject is "
+                f"{' '.join(some.group(1).split())!r}: some, not one"
+            )
         # "Rod Rosenstein announced the charges. According to the DOJ document, 12 officers
         # are accused ...": the words are the document's, whoever was named before (not so
         # "according to the ministry", which may be the actor's).
@@ -596,6 +602,15 @@ _OF_NAME = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*"
 # phrase or none.
 _DEFINITE_SUBJECT = re.compile(
     r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+(?=the\s))?[\"“‘']?[Tt]he\s+([a-z][a-z-]{3,})\b"
+)
+
+
+# A subject that is some of those named before, not one of them: "A number of the Internet
+# companies issued statements ..." after "Microsoft, Yahoo, Google, Facebook, AOL ...".
+_SOME_OF_THEM = re.compile(
+    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?((?i:a\s+number|some|several|many|most|a\s+few|few)"
+    r"\s+of\s+(?i:the|these|those|them)\b(?:\s+[\w'’-]+){0,4}?)\s+"
+    r"(?=(?:also\s+)?(?:have|has|had|were|are|said|say|says|issued|\w+ed)\b)"
 )
 
 

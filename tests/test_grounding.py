@@ -735,6 +735,24 @@ def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_spe
     assert_kept(result, kept)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "A number of the Internet companies issued statements Thursday night saying
+        # they only complied when legally bound to do so." was AOL's, one of nine named
+        ("A number of the shipping firms issued statements saying they only complied.", False),
+        ("On Friday, several of them said they only complied when bound to.", False),
+        ("Both of them said they only complied when bound to.", True),
+    ],
+)
+def test_some_of_those_named_before_is_not_one_of_them(sentence: str, kept: bool) -> None:
+    text = f"The report named Harbour Freight, Port Line and Ana Shipping. {sentence}"
+    assert_kept(ground_in(text, pos("Port Line", sentence, "company", sentence)), kept)
+    # A group speaks in some of its members.
+    group = ground_in(text, pos("shipping firms", sentence, "group", sentence))
+    assert [p.actor for p in group.positions] == (["shipping firms"] if "firms" in sentence else [])
+
+
 def test_a_body_speaks_through_the_person_named_beside_it() -> None:
     sentence = "At the time, Quinn assailed the press for its coverage."
     text = (
