@@ -168,8 +168,14 @@ def attribution_problem(
         if only_quoted:
             return f"{who!r} is named only inside the quoted words, not as their speaker"
         addressed = addressed_mention(who, sentence)
-        if addressed and not names_actor(
-            who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :]
+        if (
+            addressed
+            and not names_actor(who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :])
+            # "a meeting with House Democrats who are resisting the deal, saying ...": met,
+            # and holding a view the sentence gives them
+            and not any(
+                names_actor(who, who_kind, held) for _, _, held in views_of_others(sentence)
+            )
         ):
             return (
                 f"{who!r} is only spoken to, sent to or judged in the quoted sentence (told, "

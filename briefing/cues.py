@@ -440,9 +440,11 @@ _VIEW_OF_OTHERS = re.compile(
     r"\s+to\s+(?:once\s+again\s+|again\s+|also\s+)?(?:question|criticize|criticise|attack"
     r"|condemn|denounce|say|warn|argue|call)\b"
     # People a relative clause gives the view: "the half-dozen Republican senators who have
-    # criticized the declaration".
-    r"|((?-i:(?:[A-Z][\w'’-]*\s+)*)[a-z]+s)\s+who\s+(?:have\s+|had\s+)?(?:openly\s+)?(?:criticiz"
-    r"|criticis|oppos|support|back|prais|condemn|object|question|denounc|attack)\w*\b"
+    # criticized the declaration"; with what they say after it: "a private meeting with House
+    # Democrats who are resisting the deal, saying it gives away too much to the wealthy".
+    r"|((?-i:(?:[A-Z][\w'’-]*\s+)*)[a-z]+s)\s+who\s+(?:have\s+|had\s+|are\s+|were\s+)?"
+    r"(?:openly\s+)?(?:criticiz|criticis|oppos|support|back|prais|condemn|object|question|denounc"
+    r"|attack|resist|reject|fight|block)\w*\b(?:[^.;:\"“”]*?,\s+saying\b[^;]*)?"
     # One named who is made to take a side: "forcing Mr. Trump to issue the first veto".
     r"|\b(?:forc|compel|press|pressur|push)\w*\s+((?-i:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:veto|vote|oppos"

@@ -409,6 +409,12 @@ def test_a_view_a_relative_clause_gives_is_held_by_the_people_before_it() -> Non
     assert holder == "Labour councillors"
     assert views_of_others("Drivers who backed it were few.")[0][2] == "Drivers"
     assert views_of_others("The levy, which councillors criticized, passed.") == []
+    # BASIL: "... a private meeting with House Democrats who are resisting the deal, saying
+    # it gives away too much to the wealthy." was a position of Vice President Biden's
+    met = "Mayor Ada Lund met Harbour Democrats who are resisting the levy, saying it is unfair."
+    ((start, end, holder),) = views_of_others(met)
+    assert met[start:end] == "Harbour Democrats who are resisting the levy, saying it is unfair."
+    assert holder == "Harbour Democrats"
 
 
 def test_a_view_someone_named_is_made_to_take_is_theirs() -> None:

@@ -735,6 +735,23 @@ def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_spe
     assert_kept(result, kept)
 
 
+def test_a_view_a_relative_clause_gives_is_theirs_not_the_subjects() -> None:
+    # BASIL: "Vice President Biden traveled to the Capitol Wednesday for a private meeting with
+    # House Democrats who are resisting the deal, saying it gives away too much ..."
+    text = (
+        "Mayor Ada Lund went to the port on Monday for a meeting with Harbour Democrats who "
+        "are resisting the levy, saying it gives away too much to the shippers."
+    )
+    result = ground_in(text, pos("Ada Lund", text, "person", text))
+    assert result.positions == []
+    assert [r.reason for r in result.rejected][0].startswith(
+        "the view in the quoted sentence is held by others ('Harbour Democrats who are"
+    )
+    # They hold it, though the mayor met them.
+    theirs = ground_in(text, pos("Harbour Democrats", text, "group", text))
+    assert [p.actor for p in theirs.positions] == ["Harbour Democrats"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [
