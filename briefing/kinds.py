@@ -57,6 +57,7 @@ _ROLE_WORDS = frozenset(
     correspondent editor host anchor strategist consultant prosecutor judge father mother
     daughter son wife husband brother sister secretary minister ambassador envoy governor
     mayor candidate nominee commentator columnist activist advocate lawmaker writer agent
+    chief head officer counsel staffer deputy negotiator lobbyist organizer organiser
     """.split()
 )
 _WORD = re.compile(r"[^\W_][\w'’&.-]*")

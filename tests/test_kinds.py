@@ -24,6 +24,9 @@ SOURCE = (
         ("Clinton's lawyer", "person"),
         ("a senior administration official", "person"),
         ("Harbour Gazette reporter Ana Torres", "person"),
+        # BASIL: "AARP policy chief John Rother", an organisation, stood beside "Mr. Rother"
+        ("Harbour Guild policy chief Ana Torres", "person"),
+        ("Harbour Guild chief", "person"),
         ("Republican senators", "group"),
         ("human rights advocates", "group"),
         ("Western countries", "group"),
