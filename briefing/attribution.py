@@ -236,6 +236,14 @@ def attribution_problem(
         speaker = own_subject(who, sentence, earlier)
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        # "The statement does not deny that AARP is open to reducing benefits.": the
+        # writer's reading of the statement named before, which says nothing itself here.
+        text_read = _A_TEXT_AS_SUBJECT.match(unquoted_sentence)
+        if text_read and not has_a_verb_of_saying(unquoted_sentence[text_read.end(1) :]):
+            return (
+                f"{who!r} is named only before the quoted sentence, the writer's words on "
+                f"{' '.join(text_read.group(1).split())!r}"
+            )
         some = _SOME_OF_THEM.match(unquoted_sentence) if who_kind != "group" else None
         if some:
             return (
@@ -611,6 +619,12 @@ _DEFINITE_SUBJECT = re.compile(
 )
 
 
+# A text someone gave as a sentence's subject: "The statement does not deny ...".
+_A_TEXT_AS_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?((?i:the|this|that|its|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?i:statements?|letters?|releases?|remarks|speech|interview"
+    r"|comments|memo|filing|documents?))\s+[a-z]"
+)
 # A subject that is some of those named before, not one of them: "A number of the Internet
 # companies issued statements ..." after "Microsoft, Yahoo, Google, Facebook, AOL ...".
 _SOME_OF_THEM = re.compile(
@@ -1241,21 +1255,25 @@ _A_DOCUMENT = re.compile(
 )
 
 
-# A document as a sentence's subject, before its verb: "The 10-year-old lawsuit, argued in
-# lively exchanges at the court Tuesday, claims that Wal-Mart Stores Inc. ... favors men".
+# A document or a news outlet as a sentence's subject, before its verb: "The 10-year-old
+# lawsuit, argued in lively exchanges at the court Tuesday, claims that Wal-Mart Stores Inc.
+# ... favors men", "The Wall Street Journal reported Friday morning that AARP ...".
 _DOCUMENT_SAYS = re.compile(
     r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?((?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{0,60}?"
-    rf"{_A_DOCUMENT.pattern})(?:\s*,[^;:\"“”]{{1,100}},)?\s+(?:also\s+)?"
+    rf"{_A_DOCUMENT.pattern}|(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){{0,4}}(?:{NEWS_OUTLET_WORDS}))"
+    r"(?:\s*,[^;:\"“”]{1,100},)?\s+(?:also\s+|first\s+)?"
     r"(?:says|said|claims|claimed|alleges|alleged|argues|argued|finds|found|concludes"
-    r"|concluded|states|stated|shows|showed|contends|contended|asserts|asserted)\b"
+    r"|concluded|states|stated|shows|showed|contends|contended|asserts|asserted|reports"
+    r"|reported|revealed|writes|wrote)\b"
 )
 
 
 def _said_by_a_document(who: str, who_kind: ActorKind | None, unquoted: str) -> str | None:
-    """The document a sentence opens with as the subject of its verb of saying, when ``who``
-    is named only after that verb, in what the document says ("The lawsuit ... claims that
-    Wal-Mart ... favors men" is no view of Wal-Mart's); not when the subject names ``who``
-    ("The lawsuit filed by the union claims ...")."""
+    """The document or news outlet a sentence opens with as the subject of its verb of
+    saying, when ``who`` is named only after that verb, in what it says ("The lawsuit ...
+    claims that Wal-Mart ... favors men" is no view of Wal-Mart's, nor "The Wall Street
+    Journal reported ... that AARP ... was softening its opposition" of AARP's); not when
+    the subject names ``who`` ("The lawsuit filed by the union claims ...")."""
     found = _DOCUMENT_SAYS.match(unquoted)
     kind = who_kind or "person"
     if found is None or names_actor(who, kind, unquoted[: found.end()]):

@@ -735,6 +735,22 @@ def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_spe
     assert_kept(result, kept)
 
 
+def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
+    # BASIL: 'AARP CEO A. Barry Rand said in a statement, "It has long been AARP's policy
+    # ..." The statement does not deny that AARP is open to reducing benefits.'
+    said = 'Guild chief Ana Park said in a statement, "The levy must stay fair for all."'
+    sentence = "The statement does not deny that the guild is open to raising the levy."
+    text = f"{said} {sentence}"
+    result = ground_in(text, pos("Ana Park", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Ana Park' is named only before the quoted sentence, the writer's words on 'The statement'"
+    ]
+    # What the statement says is hers.
+    quoted = "Her statement said the guild would consider raising the levy."
+    kept = ground_in(f"{said} {quoted}", pos("Ana Park", quoted, "person", quoted))
+    assert [p.actor for p in kept.positions] == ["Ana Park"]
+
+
 def test_a_view_a_relative_clause_gives_is_theirs_not_the_subjects() -> None:
     # BASIL: "Vice President Biden traveled to the Capitol Wednesday for a private meeting with
     # House Democrats who are resisting the deal, saying it gives away too much ..."
@@ -939,6 +955,9 @@ def test_documents_and_reporting_outlets_hold_no_position(
             False,
         ),
         ("A new report found that Harbour Freight Inc. underpaid its staff.", False),
+        # BASIL: "The Wall Street Journal reported Friday morning that AARP ... was softening
+        # its opposition to cutting retirement benefits." (which AARP denied)
+        ("The Riverton Journal reported Friday that Harbour Freight Inc. was softening.", False),
         # the document's author is who it names in its subject
         ("The lawsuit filed by Harbour Freight Inc. claims that the levy is unlawful.", True),
         ("Harbour Freight Inc. said the report was wrong.", True),
