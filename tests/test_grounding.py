@@ -955,9 +955,6 @@ def test_documents_and_reporting_outlets_hold_no_position(
             False,
         ),
         ("A new report found that Harbour Freight Inc. underpaid its staff.", False),
-        # BASIL: "The Wall Street Journal reported Friday morning that AARP ... was softening
-        # its opposition to cutting retirement benefits." (which AARP denied)
-        ("The Riverton Journal reported Friday that Harbour Freight Inc. was softening.", False),
         # the document's author is who it names in its subject
         ("The lawsuit filed by Harbour Freight Inc. claims that the levy is unlawful.", True),
         ("Harbour Freight Inc. said the report was wrong.", True),
