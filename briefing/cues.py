@@ -348,7 +348,9 @@ def voices_a_harm(sentence: str, *, english: bool | None = None) -> bool:
 # "sent officials an e-mail", "the draft goes to the General Assembly"; and the one judged:
 # "Trump accused Obama of ...", "Arpaio endorsed Perry".
 _ADDRESSING = re.compile(
-    r"\b(?:asks?|asked|asking|urges?|urged|urging|(?:calls?|called|calling)\s+(?:on|for|out)"
+    r"\b(?:asks?|asked|asking|urges?|urged|urging|(?:calls?|called|calling)\s+(?:on|for|out|up)"
+    # The one brought to speak: "Hutchinson called up Mark Mattioli, whose son ...".
+    r"|introduc(?:es|ed|ing|e)"
     r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning"
     r"|accus(?:es|ed|ing|e)|blam(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|criticis(?:es|ed|ing|e)"
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"

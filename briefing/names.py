@@ -14,7 +14,7 @@ import unicodedata
 
 from .alignment import normalize
 from .countries import US_STATES
-from .given_names import Sex, full_given_name, sex_of_given_name
+from .given_names import Sex, full_given_name, is_given_name, sex_of_given_name
 from .models import ActorKind
 
 __all__ = [
@@ -125,11 +125,7 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
         if is_title_word(core[-1]):
             if " " + " ".join(_role_of(core)) + " " in padded:
                 return True
-        elif core[-1] in window_words and (
-            # a surname written with a capital is named with one ("Tom Lee's wife" is "his
-            # wife")
-            not _capitalized_in(core[-1], name) or _capitalized_in(core[-1], window)
-        ):
+        elif core[-1] in window_words and _surname_named(core, name, window):
             return True
     # A risk's raiser has no kind, but "Ms. Park" names only a person: "Ada Park".
     if kind is None and _titled(core, window_words):
@@ -147,6 +143,29 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
                 for end in range(start + 2, min(len(run_words), start + 10) + 1):
                     if acronym(run_words[start:end]) == words[0]:
                         return True
+    return False
+
+
+def _surname_named(core: list[str], name: str, window: str) -> bool:
+    """Whether ``window`` names the person ``name`` (its words ``core``) by surname: with a
+    capital where the name has one ("Tom Lee's wife" is "his wife"), and not only after
+    another given name ("James Mattioli, whose son ..." does not name Mark Mattioli)."""
+    surname = core[-1]
+    capital = _capitalized_in(surname, name)
+    given = next((word for word in core[:-1] if is_given_name(word)), None)
+    tokens = _RAW_WORD.findall(window)
+    for at, token in enumerate(tokens):
+        if spelled_words(token) != [surname] or (capital and not token[:1].isupper()):
+            continue
+        before = tokens[at - 1] if at else ""
+        if (
+            given
+            and before[:1].isupper()
+            and is_given_name(before.lower())
+            and not same_given_name(before, given)
+        ):
+            continue  # another of that surname
+        return True
     return False
 
 

@@ -217,6 +217,11 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     assert names_actor("Ada Park", "person", "PARK: The toll was wrong.")
     assert not names_actor("Director of Port Security", "person", "Port security was lax.")
     assert names_actor("Tom Lee's wife", "person", "His wife said so.")  # no capital to ask
+    # Nor after another given name (BASIL: "Hutchinson called up Mark Mattioli, whose
+    # 6-year-old son, James Mattioli, was killed ..." named Mark again by his son's name).
+    assert not names_actor("Maria Park", "person", "Her son, James Park, was hurt.")
+    assert names_actor("Maria Park", "person", "Her son, James, and Ms. Park were hurt.")
+    assert names_actor("Joseph Brandt", "person", "Joe Brandt said so.")  # one given name
 
 
 def test_a_role_is_no_surname_and_a_longer_name_is_another_actor() -> None:
@@ -733,6 +738,23 @@ def test_a_sentence_opening_with_another_name_as_its_subject_is_not_the_last_spe
     text = f"Rep. Jeb Hensarling criticized the plan. {sentence}"
     result = ground_in(text, pos("Jeb Hensarling", sentence, "person", sentence))
     assert_kept(result, kept)
+
+
+def test_one_called_up_to_speak_holds_no_view_in_that_sentence() -> None:
+    # BASIL: "When he had finished introducing the report, Hutchinson called up Mark
+    # Mattioli, whose 6-year-old son, James Mattioli, was killed in December ..."
+    sentence = (
+        "When he had finished, Tom Vale called up Maria Park, whose son, James Park, backed "
+        "the plan."
+    )
+    result = ground_in(sentence, pos("Maria Park", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Maria Park' is only spoken to, sent to or judged in the quoted sentence (told, urged, "
+        "goes to, accused, praised), not speaking"
+    ]
+    praised = "Ms. Park praised the plan."
+    kept = ground_in(f"{sentence} {praised}", pos("Maria Park", praised, "person", praised))
+    assert [p.actor for p in kept.positions] == ["Maria Park"]
 
 
 def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
