@@ -404,7 +404,8 @@ _THINGS_OWNED = frozenset(
 # Names of documents, measures and polls, which hold no view: "the Bush Doctrine argued for
 # ...", "An NBC News/Wall Street Journal poll last week found ...".
 _DOCUMENT_HEADS = frozenset(
-    "doctrine act bill law amendment treaty resolution constitution poll survey".split()
+    "doctrine act bill law amendment treaty resolution constitution poll survey study plan"
+    " proposal memo memorandum blueprint".split()
 )
 
 
@@ -445,6 +446,8 @@ def names_people(name: str) -> bool:
         return False  # "Dukes's case", "Obama's plan"
     if len(words) > 1 and words[-1] in _DOCUMENT_HEADS:
         return False  # "Obama Doctrine", "Religious Freedom Restoration Act"
+    if len(words) > 2 and words[-1] == "report":
+        return False  # "NRA School Safety Report" (not "Drudge Report", a news site)
     if OPENS_A_CLAUSE.match(name):
         return False  # "Citing the Fifth Amendment right against self-incrimination"
     if _CUT_OFF.search(name):

@@ -1952,6 +1952,10 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         # an opening article's capital is no name's (BASIL: "According to the official, the
         # program began in 2007 ..." was a position of "The official")
         ("The official", False),
+        # a document (BASIL: "NRA School Safety Report" recommended armed staff)
+        ("Harbour Guild Safety Report", False),
+        ("Harbour levy plan", False),
+        ("Drudge Report", True),  # a news site
         ("Senior administration official", False),
         ("Senior Obama administration official", True),
         ("Microsoft", True),
