@@ -181,6 +181,8 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
         words = (*_COUNTRY_INITIALS[words[0]], *words[1:])
     if kind == "person":
         words = _without_home(words, tokens)
+    else:
+        words = _head_last(words)
     if kind in _PERSONAL_KINDS and len(words) >= 2:
         sex = sex or sex_of_given_name(words[0])
         words = (full_given_name(words[0]), *words[1:])
@@ -203,6 +205,24 @@ def _without_home(words: tuple[str, ...], tokens: list[str]) -> tuple[str, ...]:
     if not home or not all(token[:1].isupper() for token in home):
         return words
     return words[:at]
+
+
+# Heads a government body's name may open with "of" or close: "Department of the Treasury"
+# and "Treasury Department", "Ministry of Defence" and "Defence Ministry".
+_HEADS = ("department", "ministry")
+
+
+def _head_last(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A body's name with its head after what it is of, as the shorter form writes it:
+    "Department of the Treasury" reads "treasury department"; not where another "of" follows
+    ("Ministry of Digital Affairs of the Republic of Veltra" is left as it is)."""
+    for at, word in enumerate(words):
+        if word in _HEADS and words[at + 1 : at + 2] == ("of",):
+            rest = words[at + 2 :]
+            if rest and "of" not in rest:
+                return (*words[:at], *rest, word)
+            break
+    return words
 
 
 def _join_initials(tokens: list[str]) -> list[str]:
@@ -438,7 +458,7 @@ _ORDINAL_SUFFIXES = frozenset({"ii", "iii", "iv"})
 # form ("Wal-Mart Stores Inc." is "Wal-Mart") and "International" ("Amnesty International" is
 # "Amnesty"; "Safari Club International" is "the Safari Club").
 _DROPPED_FORMS = frozenset(
-    "inc corp corporation co ltd llc plc ag sa gmbh nv international".split()
+    "inc corp corporation co ltd llc plc ag sa gmbh nv international department ministry".split()
 )
 
 
@@ -448,11 +468,10 @@ def _drops_form(short: _Name, full: _Name) -> bool:
     "Amnesty" for "Amnesty International")."""
     if full.words[-1] not in _DROPPED_FORMS or not short.words:
         return False
-    return (
-        full.words[: len(short.words)] == short.words
-        and len(short.words[0]) >= 3
-        and short.words[-1] not in _CONNECTORS
-    )
+    # A country before it may go too: "Treasury" for the "U.S. Department of the Treasury".
+    rest = _after_country(full.words)
+    starts = {full.words[: len(short.words)]} | ({rest[: len(short.words)]} if rest else set())
+    return short.words in starts and len(short.words[0]) >= 3 and short.words[-1] not in _CONNECTORS
 
 
 def same_actor(a: str, b: str, kind: ActorKind | None = None) -> bool:

@@ -321,6 +321,23 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Ford Motor Co.", ["Ford"]),
             ],
         ),
+        (  # a department named either way round, and by what it is of (BASIL: "U.S.
+            # Department of the Treasury", "Treasury Department" and "Treasury" were three)
+            [
+                ("U.S. Department of the Treasury", "government"),
+                ("Treasury Department", "government"),
+                ("Treasury", "government"),
+                ("Department of Harbour Affairs", "government"),
+                ("Harbour Affairs Ministry", "government"),
+                ("Ministry of Harbour Affairs of Norland", "government"),
+            ],
+            [
+                ("U.S. Department of the Treasury", ["Treasury", "Treasury Department"]),
+                ("Department of Harbour Affairs", []),
+                ("Harbour Affairs Ministry", []),
+                ("Ministry of Harbour Affairs of Norland", []),
+            ],
+        ),
         (  # a prosecutor's or a lawyer's title, with its place
             [
                 ("Tom R. Lee", "person"),
