@@ -58,7 +58,7 @@ _PRONOUN = _words("he", "she", "they", "we", "i")
 _SAYING = _words(
     *"say said says saying tell told tells add added adds argue argued argues warn warned warns"
     " write wrote writes stated stating noted urge urged urges insist insisted insists express"
-    " expressed expresses concerns claimed believe believes believed"
+    " expressed expresses claimed believe believes believed"
     " ask asked asks explain explained explains stress stressed stresses suggest suggested"
     " suggests called accuse accused accuses vow vowed vows pledge pledged pledges promise"
     " promised promises announce announced announces describe described describes contend"
@@ -66,6 +66,9 @@ _SAYING = _words(
     " identify identifies identified highlight highlights highlighted outline outlines"
     " outlined tweet tweeted tweets concluded concludes".split()
 )
+# "concerns which candidate would do more harm": what something is about, not a concern.
+_ABOUT_NOT_CONCERN = r"(?!\s+(?:which|whether|how|what|who|whom|why|where|when)\b)"
+_SAYING += rf"|\bconcerns\b{_ABOUT_NOT_CONCERN}"
 # "According to" reports someone's words, not a record's: "according to tax returns released
 # Friday" gives figures, no one's view.
 _RECORDS = (
@@ -80,6 +83,7 @@ _BEFORE_A_NOUN = "the a an their his her its our your my this that these those s
 _SAYING += (
     "|" + "".join(rf"(?<!\b{word} )" for word in _BEFORE_A_NOUN.split()) + r"(?<!['’]s )\bclaims?\b"
 )
+_CONCERN = rf"\bconcern\w*\b{_ABOUT_NOT_CONCERN}"
 # Taking a side, by word or by act: backing, opposing, suing, voting, praising, doubting.
 _VIEW = "|".join(
     (
@@ -89,7 +93,7 @@ _VIEW = "|".join(
             " lobb fight fought adopt ratif veto resist refus"
             " doubt disput dismiss deny agree disagree acknowledg admit conced"
             " hope want wish intend seek sought recommend champion embrac boycott"
-            " withdr abandon concern worr fear skeptic sceptic alarm view stance tweet"
+            " withdr abandon worr fear skeptic sceptic alarm view stance tweet"
             " testif interview insist assert affirm urg argu threaten slam blast"
             " accus hail laud tout celebrat thank appreciat announc believ feel felt prefer"
             " hate love request predict anticipat forecast hammer jok quip mock ridicul"
@@ -106,7 +110,12 @@ _VIEW = "|".join(
             " decry decries decried declare declares declared declaring denied denies denial"
             " denials denying".split()
         ),
-        _words("back", "backs", "backed", "backing", "backer", "backers", "sign", "signed"),
+        # (not "back-and-forth", an exchange)
+        _words("back", "backs", "backed", "backing", "backer", "backers", "sign", "signed")
+        + r"(?!-and-)",
+        # A concern, not what something is about: "the back-and-forth ... concerns which
+        # candidate would do more harm".
+        _CONCERN,
         # A position held, not a post: "her position on same-sex marriage", "took the position
         # that ...", "AARP's position"; not "the contenders for the position include".
         r"\b(?:position|positions)\s+(?:on|that|of|toward|towards|against|in\s+favou?r)\b",
@@ -136,8 +145,9 @@ _VIEW = "|".join(
 # Harms and warnings, and the modal verbs that put a harm in the future.
 _HARM = "|".join(
     (
+        _CONCERN,
         _stems(
-            *"risk concern warn threat danger fear harm abus misus undermin violat jeopard"
+            *"risk warn threat danger fear harm abus misus undermin violat jeopard"
             " vulnerab weaponi restrict surveil crisis crises damag cost loss hurt problem"
             " worr alarm catastroph disaster collaps fail erod erosion weak detriment"
             " exhaust insolv shortfall deficit debt crim attack censor persecut repress suppress"

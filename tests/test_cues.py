@@ -84,10 +84,23 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # nor is any name inside a sentence: "Sen. Mark Warner", "Hope Hicks", "Mia Love"
         "The senator met Sen. Warner and Ms. Love at the station on Tuesday.",
         "The mayor sat beside Hope Lee and Tom Fielding at the dinner.",
+        # what something is about, and an exchange (BASIL: "The most recent back-and-forth
+        # between the Romney and Obama campaigns concerns which candidate would do ...")
+        "The latest back-and-forth between the two camps concerns which one would win.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
     assert not states_a_view(sentence)
+
+
+def test_a_concern_is_still_a_view_and_a_harm() -> None:
+    for sentence in (
+        "The guild concerns itself with the levy's cost.",
+        "The mayor raised concerns about the levy.",
+        "Traders are concerned the levy is unfair.",
+    ):
+        assert states_a_view(sentence), sentence
+    assert names_a_harm("The mayor raised concerns about the levy.")
 
 
 @pytest.mark.parametrize(
