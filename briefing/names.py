@@ -384,7 +384,8 @@ _BODY_WORDS = frozenset(
     board council committee court congress senate house parliament majority minority opposition
     church military army navy police staff team firm company business agency ministry
     department bloc alliance lobby association organisation organization institution union
-    coalition party group youth clergy electorate
+    coalition party group youth clergy electorate legislature assembly caucus cabinet
+    commission office bureau service network foundation federation society
     """.split()
 )
 

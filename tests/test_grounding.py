@@ -1956,6 +1956,7 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         ("Harbour Guild Safety Report", False),
         ("Harbour levy plan", False),
         ("Drudge Report", True),  # a news site
+        ("Republican-controlled state legislature", True),  # a body, however written
         ("Senior administration official", False),
         ("Senior Obama administration official", True),
         ("Microsoft", True),
