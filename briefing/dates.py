@@ -104,7 +104,10 @@ _SPAN_FROM = re.compile(
     r"(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-_SPAN_TO = re.compile(r"^\s+(?:and|to|until)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE)
+_SPAN_TO = re.compile(
+    r"^\s*(?:and|to|until|through|-|–)\s*(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def is_calendar_date(text: str) -> bool:
@@ -131,8 +134,16 @@ def calendar_date(text: str) -> str | None:
     """
     dates: list[str] = []
     span_end = -1  # where the last date a span runs from ends
-    for found in _CALENDAR.finditer(text):
-        if _SPAN_FROM.search(text, 0, found.start()):
+    found_dates = list(_CALENDAR.finditer(text))
+    for at, found in enumerate(found_dates):
+        following = found_dates[at + 1] if at + 1 < len(found_dates) else None
+        if _SPAN_FROM.search(text, 0, found.start()) or (
+            # "from 2009 to 2013", with the date it runs to ("from January, the rule applies"
+            # dates the rule)
+            _FROM.search(text, 0, found.start())
+            and following is not None
+            and _SPAN_TO.match(text[found.end() : following.start()])
+        ):
             span_end = found.end()
         elif not (
             (span_end >= 0 and _SPAN_TO.match(text[span_end : found.start()]))

@@ -387,6 +387,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("A study of the years between 2005 and 2008 was published in May 2012.", "May 2012"),
         ("Joblessness hit its highest level since 1983 in March 2009.", "March 2009"),
         ("He has led the party since the 1990s.", None),
+        # BASIL: "... between 2005 and 2008 to a yearly average of 3,690 pounds from 2009 to
+        # 2013." was an event of 2009
+        ("Seizures rose from 2009 to 2013, the agency said in May 2014.", "May 2014"),
+        ("The rule applies from January 2020.", "January 2020"),
         # an incident named by its date, before or after its name; a year in a title (BASIL)
         ("Backers should show their care for Sept. 11 survivors by passing it.", None),
         ("The site lies two blocks from the attacks of Sept. 11, 2001, downtown.", None),
