@@ -469,9 +469,18 @@ def _drops_form(short: _Name, full: _Name) -> bool:
     if full.words[-1] not in _DROPPED_FORMS or not short.words:
         return False
     # A country before it may go too: "Treasury" for the "U.S. Department of the Treasury".
-    rest = _after_country(full.words)
-    starts = {full.words[: len(short.words)]} | ({rest[: len(short.words)]} if rest else set())
-    return short.words in starts and len(short.words[0]) >= 3 and short.words[-1] not in _CONNECTORS
+    # What follows the short form is more of the name, not another's ("IRS" is not the "IRS
+    # and Treasury Department", nor "Bank" the "Bank of America Corp.").
+    count = len(short.words)
+    return (
+        any(
+            words[:count] == short.words and words[count] not in _CONNECTORS
+            for words in (full.words, _after_country(full.words) or ())
+            if len(words) > count
+        )
+        and len(short.words[0]) >= 3
+        and short.words[-1] not in _CONNECTORS
+    )
 
 
 def same_actor(a: str, b: str, kind: ActorKind | None = None) -> bool:

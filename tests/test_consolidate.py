@@ -330,12 +330,17 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Department of Harbour Affairs", "government"),
                 ("Harbour Affairs Ministry", "government"),
                 ("Ministry of Harbour Affairs of Norland", "government"),
+                # a joint name's first body is not its short form
+                ("Port Authority and Customs Department", "government"),
+                ("Port Authority", "government"),
             ],
             [
                 ("U.S. Department of the Treasury", ["Treasury", "Treasury Department"]),
                 ("Department of Harbour Affairs", []),
                 ("Harbour Affairs Ministry", []),
                 ("Ministry of Harbour Affairs of Norland", []),
+                ("Port Authority and Customs Department", []),
+                ("Port Authority", []),
             ],
         ),
         (  # a prosecutor's or a lawyer's title, with its place
