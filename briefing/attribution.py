@@ -190,6 +190,9 @@ def attribution_problem(
         document = _said_by_a_document(who, who_kind, unquoted_sentence)
         if document:
             return f"{who!r} is named only in what {document!r} says, not speaking"
+        judged = _a_text_judged(who, who_kind, unquoted_sentence)
+        if judged:
+            return f"{who!r} is named only as the author of {judged!r}, which the writer judges"
         subject = _another_persons_sentence(who, who_kind, unquoted_sentence, earlier)
         if subject:
             return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
@@ -1276,6 +1279,28 @@ def _said_by_a_document(who: str, who_kind: ActorKind | None, unquoted: str) -> 
     if found is None or names_actor(who, kind, unquoted[: found.end()]):
         return None
     return " ".join(found.group(1).split())
+
+
+# Someone's text as a sentence's subject, judged by the writer: "The national intelligence
+# director's rare Saturday statement was notable for what it omitted: ...".
+_TEXT_JUDGED = re.compile(
+    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?(?:[Tt]he\s+)?([^,;:\"“”]{1,60}?)['’]s?\s+"
+    r"((?:[\w-]+\s+){0,3}?(?:statement|letter|remarks|speech|testimony|comments|report|memo"
+    r"|op-ed|tweet|post)s?)\s+(?:was|were|is|are)\s+(?!quoted\b)"
+)
+
+
+def _a_text_judged(who: str, who_kind: ActorKind | None, unquoted: str) -> str | None:
+    """The text of ``who``'s that a sentence opens with, when the sentence says what the text
+    was or is rather than what it says ("The national intelligence director's rare Saturday
+    statement was notable for what it omitted") and names ``who`` nowhere else."""
+    found = _TEXT_JUDGED.match(unquoted)
+    kind = who_kind or "person"
+    if found is None or not names_actor(who, kind, found.group(1)):
+        return None
+    if names_actor(who, kind, unquoted[found.end() :]):
+        return None
+    return " ".join(found.group(2).split())
 
 
 def _warned_according_to_another(who: str, who_kind: ActorKind | None, unquoted: str) -> str | None:

@@ -761,6 +761,20 @@ def test_one_called_up_to_speak_holds_no_view_in_that_sentence() -> None:
     assert [p.actor for p in kept.positions] == ["Maria Park"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "The national intelligence director's rare Saturday statement was notable
+        # for what it omitted: ..." was a position of the director's
+        ("Mayor Ana Park's rare Saturday statement was notable for what it omitted.", False),
+        ("Mayor Ana Park's statement criticized the levy as unfair.", True),
+        ("Mayor Ana Park's statement was blunt, and Ms. Park said the levy was unfair.", True),
+    ],
+)
+def test_the_writers_judgment_of_someones_text_is_not_their_view(sentence: str, kept: bool) -> None:
+    assert_kept(ground_in(sentence, pos("Ana Park", sentence, "person", sentence)), kept)
+
+
 def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
     # BASIL: 'AARP CEO A. Barry Rand said in a statement, "It has long been AARP's policy
     # ..." The statement does not deny that AARP is open to reducing benefits.'
