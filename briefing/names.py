@@ -123,7 +123,13 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     core = before_suffix(words)
     if kind == "person" and len(core) > 1 and len(core[-1]) >= 3:
         if is_title_word(core[-1]):
-            if " " + " ".join(_role_of(core)) + " " in padded:
+            # With the body or place it is of: "N.C.A.A. president" is no "president" of
+            # another ("... to run for re-election or for president in 2016").
+            role = _role_of(core)
+            of = core[: len(core) - len(role)]
+            if " " + " ".join(role) + " " in padded and (
+                not of or " " + " ".join(of) + " " in padded or set(of) <= set(window_words)
+            ):
                 return True
         elif core[-1] in window_words and _surname_named(core, name, window):
             return True

@@ -222,6 +222,11 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     assert not names_actor("Maria Park", "person", "Her son, James Park, was hurt.")
     assert names_actor("Maria Park", "person", "Her son, James, and Ms. Park were hurt.")
     assert names_actor("Joseph Brandt", "person", "Joe Brandt said so.")  # one given name
+    # A role with the body or place it is of (BASIL: "N.C.A.A. president" was named by "...
+    # whether to run for re-election or for president in 2016").
+    assert not names_actor("H.T.A. president", "person", "He may run for president in 2016.")
+    assert names_actor("H.T.A. president", "person", "The H.T.A. president, Ana Park, spoke.")
+    assert names_actor("Utah Attorney General", "person", "The Attorney General of Utah spoke.")
 
 
 def test_a_role_is_no_surname_and_a_longer_name_is_another_actor() -> None:
