@@ -110,7 +110,7 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "interior minister|defense secretary|defence secretary|defence minister|"
                     "house speaker|chief justice|chief executive|supreme leader|first lady|"
                     "majority leader|minority leader|senate majority leader|"
-                    "senate minority leader"
+                    "senate minority leader|president pro tem|president pro tempore"
                 ).split("|")
             ),
         },

@@ -343,6 +343,11 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Port Authority", []),
             ],
         ),
+        (  # a title of more words, its place in lower case before it (BASIL: "state Senate
+            # President Pro Tem David Long" beside "David Long")
+            [("state Senate President Pro Tem Ada Lund", "person"), ("Ada Lund", "person")],
+            [("state Senate President Pro Tem Ada Lund", ["Ada Lund"])],
+        ),
         (  # a prosecutor's or a lawyer's title, with its place
             [
                 ("Tom R. Lee", "person"),
