@@ -187,6 +187,11 @@ def attribution_problem(
         speaker = _reported_by_another(unquoted_sentence, who, who_kind)
         if speaker:
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
+        said = _PRONOUN_SAYS.match(unquoted_sentence)
+        if said and not names_actor(who, who_kind or "person", unquoted_sentence[: said.end()]):
+            # "They note that then-President Bill Clinton in 1993 signed similar federal
+            # legislation": what they note, not Clinton's view.
+            return f"{who!r} is named in words the sentence gives as {said.group(1)!r}'s"
         document = _said_by_a_document(who, who_kind, unquoted_sentence)
         if document:
             return f"{who!r} is named only in what {document!r} says, not speaking"
@@ -1258,6 +1263,12 @@ _A_DOCUMENT = re.compile(
 )
 
 
+# A pronoun as a sentence's speaker, at its start: "They note that ...", "He said ...".
+_PRONOUN_SAYS = re.compile(
+    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?(He|She|They|We|I)\s+(?:also\s+|later\s+)?"
+    r"(?:say|says|said|note|notes|noted|argue|argues|argued|claim|claims|claimed|insist"
+    r"|insists|insisted|contend|contends|contended|point\s+out|points\s+out|pointed\s+out)\b"
+)
 # A document as a sentence's subject, before its verb: "The 10-year-old lawsuit, argued in
 # lively exchanges at the court Tuesday, claims that Wal-Mart Stores Inc. ... favors men".
 # (Not a news outlet: what "The Atlantic first reported" someone did stays theirs.)

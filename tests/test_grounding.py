@@ -780,6 +780,23 @@ def test_the_writers_judgment_of_someones_text_is_not_their_view(sentence: str, 
     assert_kept(ground_in(sentence, pos("Ana Park", sentence, "person", sentence)), kept)
 
 
+def test_a_name_in_what_a_pronoun_says_is_not_the_speaker() -> None:
+    # BASIL: "They note that then-President Bill Clinton in 1993 signed similar federal
+    # legislation into law, ..." was a position of Bill Clinton's on Indiana's law
+    text = (
+        "Harbour officials defended the levy on Monday. They note that then-Mayor Ana Park "
+        "in 1993 signed a similar levy into law."
+    )
+    sentence = text.split(". ", 1)[1]
+    result = ground_in(text, pos("Ana Park", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Ana Park' is named in words the sentence gives as 'They''s"
+    ]
+    # Their own words are theirs.
+    kept = ground_in(text, pos("Harbour officials", sentence, "group", sentence))
+    assert [p.actor for p in kept.positions] == ["Harbour officials"]
+
+
 def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
     # BASIL: 'AARP CEO A. Barry Rand said in a statement, "It has long been AARP's policy
     # ..." The statement does not deny that AARP is open to reducing benefits.'
