@@ -511,6 +511,9 @@ _NAME_RUN = (
 _BEFORE_VERB = (
     r"(?:\s+(?:also|later|recently|then|previously|again|repeatedly|publicly|first|has|had|have))"
     r"{0,2}"
+    # and the day it spoke: "Hillary Rodham Clinton on Sunday urged ..."
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
 )
 _SPEAKER_BEFORE = re.compile(
     rf"(?<![\w'’])({_NAME_RUN})(?:(?:\s*,[^,\"“”]{{1,80}}){{1,2}},)?{_BEFORE_VERB}"

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .alignment import normalize
+from .claims import WEEKDAYS
 from .countries import US_STATES
 from .given_names import Sex, full_given_name, is_given_name, sex_of_given_name
 from .models import ActorKind
@@ -410,6 +411,9 @@ _THINGS_OWNED = frozenset(
 
 # Names of documents, measures and polls, which hold no view: "the Bush Doctrine argued for
 # ...", "An NBC News/Wall Street Journal poll last week found ...".
+# Days and the words that go with them: a time, not a name (months are names too: "May",
+# "April").
+_WHEN_WORDS = WEEKDAYS | frozenset("on last next this morning afternoon evening night".split())
 _DOCUMENT_HEADS = frozenset(
     "doctrine act bill law amendment treaty resolution constitution poll survey study plan"
     " proposal memo memorandum blueprint".split()
@@ -461,6 +465,8 @@ def names_people(name: str) -> bool:
         return False  # "known as the Comprehensive International Convention on Countering..."
     if words and all(word in _PRONOUNS for word in words):
         return False  # "Her", taken from "Her son ..."
+    if words and all(word in _WHEN_WORDS for word in words):
+        return False  # "Sunday", taken from "Ana Park on Sunday urged ..."
     if _TWO_SENTENCES.search(name):
         return False  # "Republicans. Liberal", from "... Republicans. Liberal groups ..."
     # The capital of a sentence's opening word is no name's: "The official" is "the

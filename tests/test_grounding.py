@@ -780,6 +780,18 @@ def test_the_writers_judgment_of_someones_text_is_not_their_view(sentence: str, 
     assert_kept(ground_in(sentence, pos("Ana Park", sentence, "person", sentence)), kept)
 
 
+def test_a_speaker_named_before_the_day_they_spoke_is_the_one_the_words_go_to() -> None:
+    # BASIL: "Hillary Rodham Clinton on Sunday urged President Obama to listen to
+    # congressional Democrats - particular the House minority leader, Nancy Pelosi - ...",
+    # drafted for Pelosi, was given to "Sunday"
+    sentence = (
+        "Ana Lund on Sunday urged the mayor to listen to the council - in particular its "
+        "leader, Maria Park - and change the levy."
+    )
+    result = ground_in(sentence, pos("Maria Park", sentence, "person", sentence))
+    assert [(p.actor, p.to_named_speaker) for p in result.positions] == [("Ana Lund", True)]
+
+
 def test_a_name_in_what_a_pronoun_says_is_not_the_speaker() -> None:
     # BASIL: "They note that then-President Bill Clinton in 1993 signed similar federal
     # legislation into law, ..." was a position of Bill Clinton's on Indiana's law
@@ -1996,6 +2008,10 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         ("Harbour Guild Safety Report", False),
         ("Harbour levy plan", False),
         ("Drudge Report", True),  # a news site
+        # a day (BASIL: "Hillary Rodham Clinton on Sunday urged ..." gave "Sunday" a position)
+        ("Sunday", False),
+        ("Friday night", False),
+        ("May", True),  # a surname too
         ("Republican-controlled state legislature", True),  # a body, however written
         ("Senior administration official", False),
         ("Senior Obama administration official", True),
