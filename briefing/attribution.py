@@ -1263,11 +1263,14 @@ _A_DOCUMENT = re.compile(
 )
 
 
-# A pronoun as a sentence's speaker, at its start: "They note that ...", "He said ...".
+# A pronoun as a sentence's speaker, at its start, or someone's people by a possessive:
+# "They note that ...", "He said ...", "his campaign noted in an email ... that ...".
 _PRONOUN_SAYS = re.compile(
-    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?(He|She|They|We|I)\s+(?:also\s+|later\s+)?"
+    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?(He|She|They|We|I|(?i:his|her|their|its)\s+"
+    r"(?:campaign|spokes\w+|office|aides?|team|lawyers?|staff|camp))\s+(?:also\s+|later\s+)?"
     r"(?:say|says|said|note|notes|noted|argue|argues|argued|claim|claims|claimed|insist"
     r"|insists|insisted|contend|contends|contended|point\s+out|points\s+out|pointed\s+out)\b"
+    r"(?:[^.;:\"“”]{0,80}?\s+that\b)?"
 )
 # A document as a sentence's subject, before its verb: "The 10-year-old lawsuit, argued in
 # lively exchanges at the court Tuesday, claims that Wal-Mart Stores Inc. ... favors men".

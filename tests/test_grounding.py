@@ -807,6 +807,18 @@ def test_a_name_in_what_a_pronoun_says_is_not_the_speaker() -> None:
     # Their own words are theirs.
     kept = ground_in(text, pos("Harbour officials", sentence, "group", sentence))
     assert [p.actor for p in kept.positions] == ["Harbour officials"]
+    # BASIL: "..., his campaign noted in an email to supporters Saturday that Clinton's speech
+    # in New York didn't 'weigh in on the secretive TPP deal ...'" was Clinton's position
+    noted = (
+        "In a sign of its reach, his campaign noted in an email on Saturday that Ms. Park's "
+        "speech did not weigh in on the levy."
+    )
+    result = ground_in(
+        f"Tom Vale spoke on Friday. {noted}", pos("Ana Park", noted, "person", noted)
+    )
+    assert [r.reason for r in result.rejected] == [
+        "'Ana Park' is named in words the sentence gives as 'his campaign''s"
+    ]
 
 
 def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
