@@ -230,8 +230,9 @@ def _unquoted(sentence: str) -> str:
         text = text[text.rindex("”") + 1 :]
     if "“" in text:  # one that goes on past this sentence begins here
         text = text[: text.index("“")]
-    if text.count('"') % 2:
-        text = text[text.rindex('"') + 1 :] if text.rstrip().endswith('"') else text
+    if text.count('"') % 2:  # one that ends here, or one that opens here and goes on
+        end = text.rstrip().endswith('"')
+        text = text[text.rindex('"') + 1 :] if end else text[: text.index('"')]
     return text
 
 

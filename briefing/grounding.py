@@ -272,8 +272,11 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
     date, reckoned_from = draft.date, None
     published = index.source.published
     if not is_calendar_date(date):
-        # "Congress on Wednesday rejected the veto": the day counted from the story's date.
-        date = reckon_weekday(index.sentence_text(evidence), published) or ""
+        # "Congress on Wednesday rejected the veto": the day counted from the story's date;
+        # not inside a quotation opened before ('"He's been to Pennsylvania. Tomorrow he is
+        # going to Detroit. ..."'), whose day is counted from when its speaker spoke.
+        quoted = index.quotation_attribution(evidence) is not None
+        date = "" if quoted else reckon_weekday(index.sentence_text(evidence), published) or ""
         if not date:
             return _reject(index.source, "event", record, "the date is not a calendar date")
         reckoned_from = published

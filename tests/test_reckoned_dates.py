@@ -75,6 +75,8 @@ from tests.test_citations import cited, cited_sheet
         ("He quit yesterday after Monday's vote.", "2016-09-28", None),  # two days named
         # a quotation's weekday is counted from when its speaker spoke: not known
         ("Or you could back the bill on Tuesday.”", "2016-09-28", None),
+        # a quotation that opens here and goes on past the sentence, in straight marks
+        ('"He has been to Harbour Town on Monday.', "2016-09-28", None),
         (
             "“We will win on Tuesday,” he said on Friday.",
             "2016-09-30",
@@ -234,3 +236,22 @@ def test_a_year_a_span_runs_from_leaves_the_weekday_to_date_the_event(tmp_path: 
     assert [event["date"] for event in sheet["events"]] == ["Tuesday (27 September 2016)"]
     (rejected,) = [r for r in sheet["rejected"] if r["kind"] == "event"]
     assert rejected["reason"] == "the date is not a calendar date"
+
+
+def test_a_weekday_inside_a_quotation_opened_before_dates_no_event(tmp_path: Path) -> None:
+    """BASIL: '"He's been to Pennsylvania. Tomorrow he is going to Detroit. It's now time to
+    govern," ...' put "Tomorrow (11 December 2012)" in the timeline: the speaker's tomorrow."""
+    source = tmp_path / "story.md"
+    source.write_text(
+        "---\ntitle: Talks\npublished: 2016-09-28\n---\n\n"
+        '"He has been to the port. Tomorrow he is going to the capital. It is time to '
+        'govern," Ana Park said.\n\n'
+        "The mayor is going to the capital tomorrow.\n",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        return Reply(content=cited(events=[{"sentence": 2}, {"sentence": 4}]))
+
+    sheet = cited_sheet(tmp_path, source, answer)
+    assert [event["date"] for event in sheet["events"]] == ["tomorrow (29 September 2016)"]
