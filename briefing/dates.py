@@ -101,7 +101,8 @@ def _names_something(text: str, start: int, end: int) -> bool:
 # and 2008" (with the date the span runs to).
 _SPAN_FROM = re.compile(
     r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between)\s+"
-    r"(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$",
+    r"(?:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:summer|spring|fall|autumn|winter|beginning"
+    r"|start|end|middle|turn)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE)
