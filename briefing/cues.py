@@ -311,7 +311,13 @@ def states_a_view(sentence: str, *, english: bool | None = None) -> bool:
     when its source tells (a short sentence may not: "Governor Christie?")."""
     if not _is_english(sentence, english):
         return True
-    return _VIEWED.search(_names_blanked(_without_naming(sentence))) is not None
+    words = _SCARE_QUOTES.sub(" ", _without_naming(sentence))
+    return _VIEWED.search(_names_blanked(words)) is not None
+
+
+# A few words in quotation marks inside the writer's own: a term, not anyone's words ("the
+# search for a “grand bargain” on taxes and spending ultimately failed").
+_SCARE_QUOTES = re.compile(r"(?<=\w )[\"“‘]\s*[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*[\"”’](?= \w)")
 
 
 def has_a_verb_of_saying(text: str) -> bool:

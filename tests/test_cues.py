@@ -87,10 +87,19 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # what something is about, and an exchange (BASIL: "The most recent back-and-forth
         # between the Romney and Obama campaigns concerns which candidate would do ...")
         "The latest back-and-forth between the two camps concerns which one would win.",
+        # a term in quotation marks (BASIL: "... when the search for a “grand bargain” on
+        # taxes and spending ultimately failed.")
+        "The two met again, after the search for a \u201cgrand bargain\u201d on tolls ended.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
     assert not states_a_view(sentence)
+
+
+def test_a_word_in_quotation_marks_after_a_verb_of_saying_is_still_quoted() -> None:
+    assert states_a_view("She called the levy \u201cunfair\u201d on Monday.")
+    assert states_a_view("The levy is \u201cunworkable\u201d, she told them.")
+    assert states_a_view("Mr. Vale: \u201cNo.\u201d")
 
 
 def test_a_concern_is_still_a_view_and_a_harm() -> None:
