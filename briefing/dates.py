@@ -54,7 +54,7 @@ _AFTER_A_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _INCIDENT = re.compile(
-    r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijack(?:ers|ings?)|bombings?|shootings?|massacres?"
+    r",?\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijack(?:ers|ings?)|bombings?|shootings?|massacres?"
     r"|riots?|insurrection|killings|anniversary|victims|survivors|families|responders"
     r"|memorial|commission)\b",
     re.IGNORECASE,
@@ -101,7 +101,7 @@ def _names_something(text: str, start: int, end: int) -> bool:
 # and 2008" (with the date the span runs to).
 _SPAN_FROM = re.compile(
     r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between)\s+"
-    r"(?:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:summer|spring|fall|autumn|winter|beginning"
+    r"(?:(?:early|mid|late)[\s-]+|(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?(?:summer|spring|fall|autumn|winter|beginning"
     r"|start|end|middle|turn)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )

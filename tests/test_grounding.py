@@ -397,6 +397,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("Seizures rose from 2009 to 2013, the agency said in May 2014.", "May 2014"),
         # BASIL: "the first one-on-one deficit talks ... since the summer of 2011"
         ("They were the first talks between the two since the summer of 2011.", None),
+        # BASIL: "... on the anniversary of the Sept. 11, 2001, terrorist attacks", "the
+        # overall security budget has more than doubled since fiscal 2004"
+        ("Few forces were near on the anniversary of the Sept. 11, 2001, terrorist attacks.", None),
+        ("The budget has more than doubled since fiscal 2004.", None),
         ("The rule applies from January 2020.", "January 2020"),
         # an incident named by its date, before or after its name; a year in a title (BASIL)
         ("Backers should show their care for Sept. 11 survivors by passing it.", None),
