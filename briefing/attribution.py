@@ -820,6 +820,10 @@ _ROLE_WORDS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,4}\s+(?=[A-Z])")
 _JOINS_A_SUBJECT = re.compile(r"\s*(?:,\s*|\s+)(?:and|or|&)\s+|\s*,\s+")
 
 
+# A party's people in one word, which opens a sentence as its subject as a name does.
+_A_PARTYS_PEOPLE = re.compile(r"Republicans|Democrats|Conservatives|Liberals|Progressives")
+
+
 def _another_persons_sentence(
     who: str, who_kind: ActorKind | None, sentence: str, earlier: str
 ) -> str | None:
@@ -831,6 +835,8 @@ def _another_persons_sentence(
         return None  # a body speaks through its people ("Wayne Pacelle, the CEO of ...")
     subject = _someone_else_as_subject(who, who_kind, sentence, earlier)
     opening = _opening_subject(sentence)
+    if subject is None and opening is not None and _A_PARTYS_PEOPLE.fullmatch(opening.group(1)):
+        subject = opening.group(1)  # "Republicans are challenging ... statements made by ..."
     if subject is None or opening is None:
         return None
     # "After Gorsuch repeatedly stated that ..., Democrats reminded him ...": the subject of

@@ -731,6 +731,9 @@ def test_a_name_ending_in_things_or_a_thing_someone_has_names_no_one(actor: str)
         ("Earlier Sunday, Ms. Lund released a statement on the vote.", False),
         ("While Mr. Vale promised to cut the toll, the port kept it.", False),  # a clause's
         ("Yet Mr. Vale has attacked the toll for months.", False),  # after a linking word
+        # a party's people (BASIL: "Republicans are challenging a host of statements made by
+        # Secretary of State Hillary Clinton ..." was her position)
+        ("Republicans are challenging statements made by Rep. Jeb Hensarling.", False),
         ("As harbour master, he said he opposes the plan.", True),  # "as": a role, no clause
         ("Tom Vale, 60, lives nearby and said the game was a rare truce.", False),  # an age
         # a body's name after "the" (BASIL: "The Democratic National Committee also sent
