@@ -627,16 +627,21 @@ _DEFINITE_SUBJECT = re.compile(
 )
 
 
+# A sentence's opening phrase before its subject, if any: "On Thursday, ", "In a sign of
+# its resonance within the party, ".
+_LEAD_IN = r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?"
+
+
 # A text someone gave as a sentence's subject: "The statement does not deny ...".
 _A_TEXT_AS_SUBJECT = re.compile(
-    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?((?i:the|this|that|its|his|her|their)\s+"
+    _LEAD_IN + r"((?i:the|this|that|its|his|her|their)\s+"
     r"(?:[\w-]+\s+){0,2}?(?i:statements?|letters?|releases?|remarks|speech|interview"
     r"|comments|memo|filing|documents?))\s+[a-z]"
 )
 # A subject that is some of those named before, not one of them: "A number of the Internet
 # companies issued statements ..." after "Microsoft, Yahoo, Google, Facebook, AOL ...".
 _SOME_OF_THEM = re.compile(
-    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?((?i:a\s+number|some|several|many|most|a\s+few|few)"
+    _LEAD_IN + r"((?i:a\s+number|some|several|many|most|a\s+few|few)"
     r"\s+of\s+(?i:the|these|those|them)\b(?:\s+[\w'’-]+){0,4}?)\s+"
     r"(?=(?:also\s+)?(?:have|has|had|were|are|said|say|says|issued|\w+ed)\b)"
 )
@@ -794,7 +799,7 @@ def _owner_in_anothers_sentence(
 # Roberts Jr. has recently issued a series of rulings ..."; not the people who speak for the
 # person ("The office of Senator Ana Park said ...").
 _THING_OF_A_PERSON = re.compile(
-    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?([Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?"
+    _LEAD_IN + r"([Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"(?!(?:office|campaign|spokes\w+|aides?|advis[eo]rs?|lawyers?|attorneys?|counsel"
     r"|administration|team|camp|staff|representatives?|government|family|allies)\s+of\b)"
     r"[a-z][\w-]*)\s+of\s+((?:[A-Z][\w'’.-]*,?\s+){0,5}?[A-Z][\w'’.-]*)\s+(?=[a-z])"
@@ -1272,7 +1277,7 @@ _A_DOCUMENT = re.compile(
 # A pronoun as a sentence's speaker, at its start, or someone's people by a possessive:
 # "They note that ...", "He said ...", "his campaign noted in an email ... that ...".
 _PRONOUN_SAYS = re.compile(
-    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?(He|She|They|We|I|(?i:his|her|their|its)\s+"
+    _LEAD_IN + r"(He|She|They|We|I|(?i:his|her|their|its)\s+"
     r"(?:campaign|spokes\w+|office|aides?|team|lawyers?|staff|camp))\s+(?:also\s+|later\s+)?"
     r"(?:say|says|said|note|notes|noted|argue|argues|argued|claim|claims|claimed|insist"
     r"|insists|insisted|contend|contends|contended|point\s+out|points\s+out|pointed\s+out)\b"
@@ -1282,7 +1287,7 @@ _PRONOUN_SAYS = re.compile(
 # lively exchanges at the court Tuesday, claims that Wal-Mart Stores Inc. ... favors men".
 # (Not a news outlet: what "The Atlantic first reported" someone did stays theirs.)
 _DOCUMENT_SAYS = re.compile(
-    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?((?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{0,60}?"
+    _LEAD_IN + r"((?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{0,60}?"
     rf"{_A_DOCUMENT.pattern})(?:\s*,[^;:\"“”]{{1,100}},)?\s+(?:also\s+)?"
     r"(?:says|said|claims|claimed|alleges|alleged|argues|argued|finds|found|concludes"
     r"|concluded|states|stated|shows|showed|contends|contended|asserts|asserted)\b"
@@ -1304,7 +1309,7 @@ def _said_by_a_document(who: str, who_kind: ActorKind | None, unquoted: str) -> 
 # Someone's text as a sentence's subject, judged by the writer: "The national intelligence
 # director's rare Saturday statement was notable for what it omitted: ...".
 _TEXT_JUDGED = re.compile(
-    r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?(?:[Tt]he\s+)?([^,;:\"“”]{1,60}?)['’]s?\s+"
+    _LEAD_IN + r"(?:[Tt]he\s+)?([^,;:\"“”]{1,60}?)['’]s?\s+"
     r"((?:[\w-]+\s+){0,3}?(?:statement|letter|remarks|speech|testimony|comments|report|memo"
     r"|op-ed|tweet|post)s?)\s+(?:was|were|is|are)\s+(?!quoted\b)"
 )
