@@ -187,6 +187,11 @@ def attribution_problem(
         speaker = _reported_by_another(unquoted_sentence, who, who_kind)
         if speaker:
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
+        unnamed = _UNNAMED_SPEAKER_AFTER.search(unquoted_sentence)
+        if unnamed and not names_actor(who, who_kind or "person", unnamed.group(0)):
+            # "President Obama and Gov. Chris Christie ... will reprise their tour ..., a
+            # White House official said Friday morning.": the official's words.
+            return f"{who!r} is named in words the sentence gives as {unnamed.group(1)!r}'s"
         said = _PRONOUN_SAYS.match(unquoted_sentence)
         if said and not names_actor(who, who_kind or "person", unquoted_sentence[: said.end()]):
             # "They note that then-President Bill Clinton in 1993 signed similar federal
@@ -212,6 +217,11 @@ def attribution_problem(
             return f"{who!r} is named only as the owner of the sentence's subject, {subject!r}"
         if _named_only_in_an_opening_clause(who, who_kind, sentence, unquoted_sentence):
             return f"{who!r} is named only in the sentence's opening clause, not its main one"
+        if _only_sent_something(who, who_kind, unquoted_sentence):
+            return (
+                f"{who!r} only receives what the quoted sentence reports (a letter, a memo), "
+                "not holding a view"
+            )
         if _only_acted_on(who, who_kind, sentence):
             return (
                 f"{who!r} is only acted on in the quoted sentence (was endorsed, was named), "
@@ -1171,6 +1181,28 @@ def _only_acted_on(who: str, who_kind: ActorKind | None, sentence: str) -> bool:
     return bool(ends) and all(_PASSIVE_AFTER.match(sentence, end) for end in ends)
 
 
+# What someone is sent, after their name: "Senate Majority Leader Harry Reid (D-Nev.)
+# received a letter signed by all 42 Senate Republicans, which stated, ...".
+_RECEIVED_AFTER = re.compile(
+    r"(?:\s*,[^,;:]{1,80},|\s+\([^()]{1,20}\))?\s+(?:also\s+)?(?:received|got|was\s+sent"
+    r"|was\s+handed|was\s+given)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:letter|memo|note"
+    r"|message|e-?mail|petition|request|report|warning|ultimatum)s?\b",
+    re.IGNORECASE,
+)
+_REPLIED = re.compile(r"\band\s+(?:said|replied|responded|answered|wrote)\b", re.IGNORECASE)
+
+
+def _only_sent_something(who: str, who_kind: ActorKind | None, unquoted: str) -> bool:
+    """Whether every mention of ``who`` is as the one who received a letter or the like, and
+    the sentence gives no reply of theirs: the letter's words are its writers'."""
+    ends = _mention_ends(who, who_kind, unquoted)
+    return (
+        bool(ends)
+        and all(_RECEIVED_AFTER.match(unquoted, end) for end in ends)
+        and not _REPLIED.search(unquoted)
+    )
+
+
 _ASKED_OR_TOLD = re.compile(r"\b(?:was|were|been|being)\s+(?:asked|told)\b", re.IGNORECASE)
 
 
@@ -1274,6 +1306,13 @@ _A_DOCUMENT = re.compile(
 )
 
 
+# An unnamed speaker closing the sentence: "..., a White House official said Friday morning."
+_UNNAMED_SPEAKER_AFTER = re.compile(
+    r",\s+((?:a|an|the|one|two|three|several)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|spokes\w+"
+    r"|aides?|sources?|staffers?|advis[eo]rs?|lawmakers?|diplomats?))\s+(?:said|says|added"
+    r"|told\s+[\w. ]{1,40}?)(?:\s+(?:on\s+)?[\w-]+(?:\s+(?:morning|afternoon|evening|night))?)?"
+    r"\s*[.!?]?\s*$"
+)
 # A pronoun as a sentence's speaker, at its start, or someone's people by a possessive:
 # "They note that ...", "He said ...", "his campaign noted in an email ... that ...".
 _PRONOUN_SAYS = re.compile(

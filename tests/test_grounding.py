@@ -801,6 +801,45 @@ def test_a_speaker_named_before_the_day_they_spoke_is_the_one_the_words_go_to() 
     assert [(p.actor, p.to_named_speaker) for p in result.positions] == [("Ana Lund", True)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        # BASIL: "On Wednesday, Senate Majority Leader Harry Reid (D-Nev.) received a letter
+        # signed by all 42 Senate Republicans, which stated, '...'"
+        (
+            "On Wednesday, Mayor Ana Park (D) received a letter signed by all 12 councillors, "
+            "which stated, \u201cwe will not agree to any levy until the budget passes.\u201d",
+            "'Ana Park' only receives what the quoted sentence reports (a letter, a memo), not "
+            "holding a view",
+        ),
+        # BASIL: "President Obama and Gov. Chris Christie ... will reprise their pre-election
+        # tour ..., a White House official said Friday morning."
+        (
+            "The governor and Mayor Ana Park will tour the flooded port on Tuesday, a city "
+            "hall official said Friday morning.",
+            "'Ana Park' is named in words the sentence gives as 'a city hall official''s",
+        ),
+        # BASIL: "..., it would put Brown in the tough spot of voting against his legislation"
+        (
+            "If the levy came up first, it would put Park in the tough spot of voting against "
+            "her own plan.",
+            "'Ana Park' is only spoken to, sent to or judged in the quoted sentence (told, "
+            "urged, goes to, accused, praised), not speaking",
+        ),
+    ],
+)
+def test_one_sent_put_or_spoken_of_by_an_unnamed_speaker_holds_no_view(
+    sentence: str, reason: str
+) -> None:
+    result = ground_in(sentence, pos("Ana Park", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [reason]
+
+
+def test_one_who_receives_a_letter_and_replies_holds_that_view() -> None:
+    sentence = "Mayor Ana Park received a letter from the guild and said the levy would stay."
+    assert ground_in(sentence, pos("Ana Park", sentence, "person", sentence)).positions
+
+
 def test_a_name_in_what_a_pronoun_says_is_not_the_speaker() -> None:
     # BASIL: "They note that then-President Bill Clinton in 1993 signed similar federal
     # legislation into law, ..." was a position of Bill Clinton's on Indiana's law
