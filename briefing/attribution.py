@@ -651,9 +651,9 @@ _A_TEXT_AS_SUBJECT = re.compile(
 # A subject that is some of those named before, not one of them: "A number of the Internet
 # companies issued statements ..." after "Microsoft, Yahoo, Google, Facebook, AOL ...".
 _SOME_OF_THEM = re.compile(
-    _LEAD_IN + r"((?i:a\s+number|some|several|many|most|a\s+few|few)"
-    r"\s+of\s+(?i:the|these|those|them)\b(?:\s+[\w'’-]+){0,4}?)\s+"
-    r"(?=(?:also\s+)?(?:have|has|had|were|are|said|say|says|issued|\w+ed)\b)"
+    _LEAD_IN + r"((?i:a\s+number|some|several|many|most|more|a\s+few|few|two|three)"
+    r"\s+of\s+(?i:the|these|those|them|his|her|their|its)\b(?:\s+[\w'’-]+){0,4}?)\s+"
+    r"(?=(?:also\s+)?(?:have|has|had|were|are|said|say|says|issued|came|\w+ed)\b)"
 )
 
 

@@ -910,6 +910,9 @@ def test_a_view_a_relative_clause_gives_is_theirs_not_the_subjects() -> None:
         ("A number of the shipping firms issued statements saying they only complied.", False),
         ("On Friday, several of them said they only complied when bound to.", False),
         ("Both of them said they only complied when bound to.", True),
+        # BASIL: "After the disclosure, more of his aides came forward to accuse Mr.
+        # Farenthold ..." was Representative Stivers's, named the sentence before
+        ("After the report, more of its staff came forward to accuse the port.", False),
     ],
 )
 def test_some_of_those_named_before_is_not_one_of_them(sentence: str, kept: bool) -> None:
