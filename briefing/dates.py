@@ -167,8 +167,7 @@ _WEEKDAY = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:\w+\s+)?(?:set|expected|scheduled|due|slated|poised)\s+to"
-    r"|plans?\s+to|intends?\s+to|(?:is|are)\s+to\s+(?:vote|meet|decide|rule|sign)"
-    r"|as\s+(?:early|soon)\s+as|no\s+later\s+than)\b",
+    r"|plans?\s+to|intends?\s+to|(?:is|are)\s+to\s+(?:vote|meet|decide|rule|sign))\b",
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
@@ -244,11 +243,20 @@ _FUTURE_REACH = 7
 _WORD_OR_STOP = re.compile(r"[\w'’-]+|[,;:—–()]")
 
 
+# A deadline or the earliest a thing may happen, just before the weekday: "announce his
+# choice of a running mate by Friday", "on the Senate floor as early as Thursday".
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+$", re.IGNORECASE
+)
+
+
 def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
     """Whether the verb a weekday goes with is in the future tense: a future form in its own
     clause, at most ``_FUTURE_REACH`` words before it ("Pelosi, the leader who plans to
     support the effort, tried on Tuesday" is past), or, for a weekday opening the sentence
     ("On Friday, the House will vote"), at the start of the clause after it."""
+    if _DEADLINE_BEFORE.search(sentence, 0, day.start()):
+        return True
     before = _WORD_OR_STOP.findall(sentence[: day.start()])
     clause: list[str] = []
     for token in reversed(before[-_FUTURE_REACH:]):

@@ -55,6 +55,19 @@ from tests.test_citations import cited, cited_sheet
             "Thursday (29 September 2016)",
         ),
         ("A vote may come as soon as Monday.", "2016-09-28", "Monday (3 October 2016)"),
+        # BASIL: "Mr. Trump also said he expected to announce his choice of a running mate by
+        # Friday", in a story of a Tuesday, was dated the Friday before
+        (
+            "He said he expected to name his choice by Friday.",
+            "2016-09-28",
+            "Friday (30 September 2016)",
+        ),
+        ("The vote was put off until Monday.", "2016-09-28", "Monday (3 October 2016)"),
+        (
+            "The levy was approved by the council on Monday.",
+            "2016-09-28",
+            "Monday (26 September 2016)",
+        ),
         ("On Sunday, the party met; on Monday it voted.", "2016-09-28", None),  # two weekdays
         ("The Senate voted on Tuesday.", None, None),  # no publication date
         ("The Senate voted on Tuesday.", "September 2016", None),  # no day to count from
