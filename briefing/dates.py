@@ -53,6 +53,15 @@ _AFTER_A_PREPOSITION = re.compile(
     r"(?:the\s+)?(?:\d+\s+)?$",
     re.IGNORECASE,
 )
+# A past election named by its year after who won or lost it: "conspired with Russia to win
+# the 2016 election".
+_ELECTION_WON = re.compile(
+    r"\b(?:win|wins|won|winning|lose|loses|lost|losing)\s+the\s+$", re.IGNORECASE
+)
+_ELECTION = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:elections?|campaigns?|race|primary|primaries|midterms?)\b",
+    re.IGNORECASE,
+)
 _INCIDENT = re.compile(
     r",?\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijack(?:ers|ings?)|bombings?|shootings?|massacres?"
     r"|riots?|insurrection|killings|anniversary|victims|survivors|families|responders"
@@ -88,6 +97,10 @@ def _names_something(text: str, start: int, end: int) -> bool:
             and _AFTER_A_PREPOSITION.search(text, 0, start) is not None
         )
         or _INCIDENT_OF.search(text, 0, start) is not None
+        or (
+            _ELECTION.match(text, end) is not None
+            and _ELECTION_WON.search(text, 0, start) is not None
+        )
         or (
             _YEAR_ONLY.fullmatch(text[start:end]) is not None
             and _A_YEARS_TITLE.match(text, end) is not None

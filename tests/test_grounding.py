@@ -401,6 +401,11 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # overall security budget has more than doubled since fiscal 2004"
         ("Few forces were near on the anniversary of the Sept. 11, 2001, terrorist attacks.", None),
         ("The budget has more than doubled since fiscal 2004.", None),
+        # BASIL: "... which did not determine that ... anyone on his campaign conspired with
+        # Russia to win the 2016 election."; the election's own sentence keeps its year
+        ("No one conspired with the guild to win the 2016 election.", None),
+        ("The guild lost the 2016 election.", None),
+        ("The 2016 election was close.", "2016"),
         ("The rule applies from January 2020.", "January 2020"),
         # an incident named by its date, before or after its name; a year in a title (BASIL)
         ("Backers should show their care for Sept. 11 survivors by passing it.", None),

@@ -268,3 +268,26 @@ def test_a_weekday_inside_a_quotation_opened_before_dates_no_event(tmp_path: Pat
 
     sheet = cited_sheet(tmp_path, source, answer)
     assert [event["date"] for event in sheet["events"]] == ["tomorrow (29 September 2016)"]
+
+
+def test_a_year_alone_gives_way_to_the_weekday_the_sentence_names(tmp_path: Path) -> None:
+    """BASIL: "The acrimony on display Thursday as the intelligence committee tried to resume
+    its work on Russia's intervention in the 2016 presidential election laid bare ..." was an
+    event of 2016 in a story of 2019."""
+    source = tmp_path / "story.md"
+    source.write_text(
+        "---\ntitle: Hearing\npublished: 2016-09-28\n---\n\n"
+        "The anger on display Monday as the panel resumed its work on the 2012 harbour "
+        "election laid bare the divide.\n\n"
+        "Harbour voters chose a new board in the 2012 harbour election.\n",
+        encoding="utf-8",
+    )
+
+    def answer(request: dict[str, Any]) -> Reply:
+        return Reply(content=cited(events=[{"sentence": 1}, {"sentence": 2}]))
+
+    sheet = cited_sheet(tmp_path, source, answer)
+    assert sorted(event["date"] for event in sheet["events"]) == [
+        "2012",
+        "Monday (26 September 2016)",
+    ]
