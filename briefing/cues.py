@@ -369,6 +369,8 @@ _ADDRESSING = re.compile(
     r"|introduc(?:es|ed|ing|e)"
     # The one put somewhere: "it would put Brown in the tough spot of voting against ...".
     r"|puts?|putting"
+    # The one a demand is made of: "demanded Rep. Adam Schiff step down as chairman".
+    r"|demand(?:s|ed|ing)?"
     r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning"
     r"|accus(?:es|ed|ing|e)|blam(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|criticis(?:es|ed|ing|e)"
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"

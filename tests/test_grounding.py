@@ -824,6 +824,14 @@ def test_a_speaker_named_before_the_day_they_spoke_is_the_one_the_words_go_to() 
             "hall official said Friday morning.",
             "'Ana Park' is named in words the sentence gives as 'a city hall official''s",
         ),
+        # BASIL: "Every Republican on the House Intelligence Committee on Thursday demanded
+        # Rep. Adam Schiff step down as chairman over ..."
+        (
+            "Every member of the harbour board on Thursday demanded Mayor Ana Park step down "
+            "over her claims about the levy.",
+            "'Ana Park' is only spoken to, sent to or judged in the quoted sentence (told, "
+            "urged, goes to, accused, praised), not speaking",
+        ),
         # BASIL: "..., it would put Brown in the tough spot of voting against his legislation"
         (
             "If the levy came up first, it would put Park in the tough spot of voting against "
