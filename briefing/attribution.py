@@ -188,7 +188,10 @@ def attribution_problem(
         if speaker:
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
         unnamed = _UNNAMED_SPEAKER_AFTER.search(unquoted_sentence)
-        if unnamed and not names_actor(who, who_kind or "person", unnamed.group(0)):
+        if unnamed and not (
+            names_actor(who, who_kind or "person", unnamed.group(0))
+            or _one_of(unnamed.group(1), who)
+        ):
             # "President Obama and Gov. Chris Christie ... will reprise their tour ..., a
             # White House official said Friday morning.": the official's words.
             return f"{who!r} is named in words the sentence gives as {unnamed.group(1)!r}'s"
@@ -1313,6 +1316,20 @@ _UNNAMED_SPEAKER_AFTER = re.compile(
     r"|told\s+[\w. ]{1,40}?)(?:\s+(?:on\s+)?[\w-]+(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s*[.!?]?\s*$"
 )
+
+
+def _one_of(speaker: str, who: str) -> bool:
+    """Whether an unnamed speaker is one of the group ``who`` ("a senior administration
+    official" of the "Senior Obama administration officials"): every word of the speaker
+    but its article is a word of the group's, a plural as its singular."""
+
+    def stems(text: str) -> set[str]:
+        return {word.removesuffix("s") for word in spelled_words(text)}
+
+    words = spelled_words(speaker)[1:]
+    return bool(words) and {word.removesuffix("s") for word in words} <= stems(who)
+
+
 # A pronoun as a sentence's speaker, at its start, or someone's people by a possessive:
 # "They note that ...", "He said ...", "his campaign noted in an email ... that ...".
 _PRONOUN_SAYS = re.compile(

@@ -848,6 +848,20 @@ def test_one_sent_put_or_spoken_of_by_an_unnamed_speaker_holds_no_view(
     assert [r.reason for r in result.rejected] == [reason]
 
 
+def test_an_unnamed_speaker_speaks_for_the_group_it_is_one_of() -> None:
+    # BASIL: "Meanwhile, senior Obama administration officials, including the directors of
+    # the F.B.I. ..., have held 13 classified hearings ..., a senior administration official
+    # said Saturday."
+    sentence = (
+        "Senior port officials, including the head of customs, have held 13 briefings to "
+        "defend the levy, a senior port official said Saturday."
+    )
+    kept = ground_in(sentence, pos("Senior port officials", sentence, "group", sentence))
+    assert [p.actor for p in kept.positions] == ["Senior port officials"]
+    customs = ground_in(sentence, pos("Harbour Customs", sentence, "government", sentence))
+    assert customs.positions == []
+
+
 def test_one_who_receives_a_letter_and_replies_holds_that_view() -> None:
     sentence = "Mayor Ana Park received a letter from the guild and said the levy would stay."
     assert ground_in(sentence, pos("Ana Park", sentence, "person", sentence)).positions
