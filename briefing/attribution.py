@@ -187,7 +187,9 @@ def attribution_problem(
         speaker = _reported_by_another(unquoted_sentence, who, who_kind)
         if speaker:
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
-        unnamed = _UNNAMED_SPEAKER_AFTER.search(unquoted_sentence)
+        unnamed = _UNNAMED_SPEAKER_AFTER.search(unquoted_sentence) or _UNNAMED_SPEAKER_FIRST.match(
+            unquoted_sentence
+        )
         if unnamed and not (
             names_actor(who, who_kind or "person", unnamed.group(0))
             or _one_of(unnamed.group(1), who)
@@ -260,7 +262,7 @@ def attribution_problem(
         # "The statement does not deny that AARP is open to reducing benefits.": the
         # writer's reading of the statement named before, which says nothing itself here.
         text_read = _A_TEXT_AS_SUBJECT.match(unquoted_sentence)
-        if text_read and not has_a_verb_of_saying(unquoted_sentence[text_read.end(1) :]):
+        if text_read and not _A_TEXT_SAYS.search(unquoted_sentence, text_read.end(1)):
             return (
                 f"{who!r} is named only before the quoted sentence, the writer's words on "
                 f"{' '.join(text_read.group(1).split())!r}"
@@ -645,11 +647,19 @@ _DEFINITE_SUBJECT = re.compile(
 _LEAD_IN = r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?"
 
 
-# A text someone gave as a sentence's subject: "The statement does not deny ...".
+# A text as a sentence's subject: "The statement does not deny ...", "Another security
+# review, on June 25, 2012, reported a spike in violence ...".
 _A_TEXT_AS_SUBJECT = re.compile(
-    _LEAD_IN + r"((?i:the|this|that|its|his|her|their)\s+"
+    _LEAD_IN + r"((?i:the|this|that|its|his|her|their|another)\s+"
     r"(?:[\w-]+\s+){0,2}?(?i:statements?|letters?|releases?|remarks|speech|interview"
-    r"|comments|memo|filing|documents?))\s+[a-z]"
+    r"|comments|memo|filing|documents?|reviews?|reports?|assessments?|analys[ie]s|stud(?:y|ies)"
+    r"|cables?))(?:,[^;:\"“”]{1,60}?,)?\s+[a-z]"
+)
+# What a text says, as its verb: "The statement said ...", "The letter urges ...".
+_A_TEXT_SAYS = re.compile(
+    r"\b(?:say|says|said|state|states|stated|note|notes|noted|argue|argues|argued|warn|warns"
+    r"|warned|urge|urges|urged|call|calls|called|write|writes|wrote|declare|declares|declared"
+    r"|claim|claims|claimed|add|adds|added|insist|insists|insisted)\b"
 )
 # A subject that is some of those named before, not one of them: "A number of the Internet
 # companies issued statements ..." after "Microsoft, Yahoo, Google, Facebook, AOL ...".
@@ -1315,6 +1325,15 @@ _UNNAMED_SPEAKER_AFTER = re.compile(
     r"|aides?|sources?|staffers?|advis[eo]rs?|lawmakers?|diplomats?))\s+(?:said|says|added"
     r"|told\s+[\w. ]{1,40}?)(?:\s+(?:on\s+)?[\w-]+(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s*[.!?]?\s*$"
+)
+
+
+# Unnamed speakers opening the sentence: "But senior administration officials on Wednesday
+# said that Michael J. Morell ... also wanted that line removed".
+_UNNAMED_SPEAKER_FIRST = re.compile(
+    _LEAD_IN + r"(?:But\s+|And\s+)?((?i:(?:a|an|the|one|two|three|several|some)\s+)?"
+    r"(?:(?-i:[a-zA-Z])[\w.-]*\s+){0,3}?(?:officials|aides|sources|staffers|advis[eo]rs))\s+"
+    r"(?:(?:on\s+)?[\w-]+\s+)?(?:said|say|says|told\s+[\w. ]{1,40}?)\s+(?:that\s+)?"
 )
 
 

@@ -832,6 +832,13 @@ def test_a_speaker_named_before_the_day_they_spoke_is_the_one_the_words_go_to() 
             "'Ana Park' is only spoken to, sent to or judged in the quoted sentence (told, "
             "urged, goes to, accused, praised), not speaking",
         ),
+        # BASIL: "But senior administration officials on Wednesday said that Michael J.
+        # Morell, then the deputy director of the CIA, also wanted that line removed, ..."
+        (
+            "But senior port officials on Wednesday said that Ana Park, then the deputy "
+            "director, also wanted that levy removed.",
+            "'Ana Park' is named in words the sentence gives as 'senior port officials''s",
+        ),
         # BASIL: "..., it would put Brown in the tough spot of voting against his legislation"
         (
             "If the levy came up first, it would put Park in the tough spot of voting against "
@@ -905,6 +912,13 @@ def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
     result = ground_in(text, pos("Ana Park", sentence, "person", sentence))
     assert [r.reason for r in result.rejected] == [
         "'Ana Park' is named only before the quoted sentence, the writer's words on 'The statement'"
+    ]
+    # BASIL: "... the CIA recently conducted an internal review ... That review showed that
+    # many changes were made ... over concerns about accuracy ..."
+    review = "That review showed that many changes were made over concerns about accuracy."
+    reviewed = ground_in(f"{said} {review}", pos("Ana Park", review, "person", review))
+    assert [r.reason for r in reviewed.rejected] == [
+        "'Ana Park' is named only before the quoted sentence, the writer's words on 'That review'"
     ]
     # What the statement says is hers.
     quoted = "Her statement said the guild would consider raising the levy."
