@@ -74,10 +74,11 @@ _INCIDENT_OF = re.compile(
     re.IGNORECASE,
 )
 # "Sarah Palin, the party's 2008 vice-presidential nominee": a year in someone's title.
-_BEFORE_A_TITLE = re.compile(r"(?:\b(?:the|a|an)|\w['’]s?)\s+$", re.IGNORECASE)
+_BEFORE_A_TITLE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its)|\w['’]s?)\s+$", re.IGNORECASE)
 _A_YEARS_TITLE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:nominee|candidate|hopeful|contender|winner|runner-up"
-    r"|challenger|opponent|rival|graduate|class)\b",
+    # or someone's run for an office: "Mr. Lieberman, who endorsed his 2008 run for president"
+    r"|challenger|opponent|rival|graduate|class|run|bid)\b",
     re.IGNORECASE,
 )
 

@@ -406,6 +406,8 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("No one conspired with the guild to win the 2016 election.", None),
         ("The guild lost the 2016 election.", None),
         ("The 2016 election was close.", "2016"),
+        # BASIL: "Mr. McCain defended Mr. Lieberman, who endorsed his 2008 run for president."
+        ("Ms. Lund defended Mr. Vale, who endorsed her 2008 run for mayor.", None),
         ("The rule applies from January 2020.", "January 2020"),
         # an incident named by its date, before or after its name; a year in a title (BASIL)
         ("Backers should show their care for Sept. 11 survivors by passing it.", None),
