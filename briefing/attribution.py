@@ -1190,8 +1190,17 @@ def _only_acted_on(who: str, who_kind: ActorKind | None, sentence: str) -> bool:
     # "William P. Barr was asked if ...": a question put to someone is no one's words yet.
     if has_a_verb_of_saying(_ASKED_OR_TOLD.sub(" ", sentence)) or _QUOTED_WORDS.search(sentence):
         return False
+    if _INVERTED_PASSIVE.match(sentence):
+        return True  # "Also interviewed were two other judges, ... and Henry E. Hudson ..."
     ends = _mention_ends(who, who_kind, sentence)
     return bool(ends) and all(_PASSIVE_AFTER.match(sentence, end) for end in ends)
+
+
+# A passive verb before its subjects: "Also interviewed were two other judges, ...".
+_INVERTED_PASSIVE = re.compile(
+    r"\s*(?:Also\s+)?(?:[a-z]+ed|chosen|seen|shown|given|named|taken)\s+(?:was|were)\s+",
+    re.IGNORECASE,
+)
 
 
 # What someone is sent, after their name: "Senate Majority Leader Harry Reid (D-Nev.)

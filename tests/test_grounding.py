@@ -2315,6 +2315,14 @@ def test_a_speaking_pronoun_of_the_other_sex_is_not_the_person_named_before() ->
             False,
         ),
         ("Ann Park confirmed that she backs the toll.", "Ann Park", True),
+        # BASIL: "Also interviewed were two other judges, Michael J. Garcia of ... and Henry
+        # E. Hudson of Federal District Court ..."
+        (
+            "Also interviewed were two other judges, Tom R. Vale of the New Harbour Court of "
+            "Appeals and Ann Park of the Port Court.",
+            "Ann Park",
+            False,
+        ),
     ],
 )
 def test_one_confirmed_reported_referred_to_or_acted_on_holds_no_view(
