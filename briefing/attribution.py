@@ -259,6 +259,14 @@ def attribution_problem(
         speaker = own_subject(who, sentence, earlier)
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        office = _AN_OFFICE_AS_SUBJECT.match(unquoted_sentence) if who_kind == "person" else None
+        if office and not _holds_office(who, office.group(2), earlier):
+            # "By late Thursday, the president appeared increasingly likely to leave ..." after
+            # Joe Lieberman was named: the president's.
+            return (
+                f"{who!r} is named only before the quoted sentence, whose subject is "
+                f"{' '.join(office.group(1).split())!r}"
+            )
         # "The statement does not deny that AARP is open to reducing benefits.": the
         # writer's reading of the statement named before, which says nothing itself here.
         text_read = _A_TEXT_AS_SUBJECT.match(unquoted_sentence)
@@ -655,6 +663,24 @@ _A_TEXT_AS_SUBJECT = re.compile(
     r"|comments|memo|filing|documents?|reviews?|reports?|assessments?|analys[ie]s|stud(?:y|ies)"
     r"|cables?))(?:,[^;:\"“”]{1,60}?,)?\s+[a-z]"
 )
+# An office as a sentence's subject: "By late Thursday, the president appeared ...".
+_AN_OFFICE_AS_SUBJECT = re.compile(
+    _LEAD_IN + r"(?:But\s+|And\s+)?((?i:the)\s+(president|governor|senator|mayor|speaker"
+    r"|chairman|chairwoman|secretary|minister|prime\s+minister|attorney\s+general))\s+[a-z]"
+)
+
+
+def _holds_office(who: str, office: str, earlier: str) -> bool:
+    """Whether ``who`` may be the holder of ``office`` a sentence names by "the": the name
+    carries the title, or the source gave it before the surname ("President Trump")."""
+    if re.search(rf"\b{office}\b", who, re.IGNORECASE):
+        return True
+    surname = who.split()[-1] if who.split() else who
+    title = "(?i:" + r"\s+".join(office.split()) + ")"
+    named = rf"{title}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(surname)}\b"
+    return re.search(named, earlier) is not None
+
+
 # What a text says, as its verb: "The statement said ...", "The letter urges ...".
 _A_TEXT_SAYS = re.compile(
     r"\b(?:say|says|said|state|states|stated|note|notes|noted|argue|argues|argued|warn|warns"

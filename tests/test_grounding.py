@@ -905,6 +905,25 @@ def test_a_name_in_what_a_pronoun_says_is_not_the_speaker() -> None:
     ]
 
 
+def test_an_office_opening_the_sentence_is_its_holders_subject() -> None:
+    # BASIL: "By late Thursday, the president appeared increasingly likely to leave Friday
+    # for a nine-day foreign trip without picking a new director, ..." was a position of Joe
+    # Lieberman's, named in the sentence before
+    before = "President Ivo Brandt met Ana Park and two other candidates on Wednesday. "
+    sentence = (
+        "By late Thursday, the president appeared likely to leave without picking one, "
+        "according to two aides."
+    )
+    text = before + sentence
+    result = ground_in(text, pos("Ana Park", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Ana Park' is named only before the quoted sentence, whose subject is 'the president'"
+    ]
+    # The one the source calls by the office may be its holder.
+    kept = ground_in(text, pos("Ivo Brandt", sentence, "person", sentence))
+    assert [p.actor for p in kept.positions] == ["Ivo Brandt"]
+
+
 def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
     # BASIL: 'AARP CEO A. Barry Rand said in a statement, "It has long been AARP's policy
     # ..." The statement does not deny that AARP is open to reducing benefits.'
