@@ -70,11 +70,15 @@ _INCIDENT = re.compile(
 )
 # "the attacks of Sept. 11, 2001": the incident's name before its date.
 _INCIDENT_OF = re.compile(
-    r"\b(?:attacks?|bombings?|shootings?|massacres?|riots?|events)\s+of\s+(?:the\s+)?$",
+    r"\b(?:attacks?|bombings?|shootings?|massacres?|riots?|events)\s+(?:of|in|on)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Sarah Palin, the party's 2008 vice-presidential nominee": a year in someone's title.
-_BEFORE_A_TITLE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its)|\w['’]s?)\s+$", re.IGNORECASE)
+_BEFORE_A_TITLE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its)|\w['’]s?)\s+(?:(?:likely|presumptive|eventual|former"
+    r"|defeated|probable)\s+)?$",
+    re.IGNORECASE,
+)
 _A_YEARS_TITLE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:nominee|candidate|hopeful|contender|winner|runner-up"
     # or someone's run for an office: "Mr. Lieberman, who endorsed his 2008 run for president"

@@ -408,6 +408,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("The 2016 election was close.", "2016"),
         # BASIL: "Mr. McCain defended Mr. Lieberman, who endorsed his 2008 run for president."
         ("Ms. Lund defended Mr. Vale, who endorsed her 2008 run for mayor.", None),
+        # BASIL: "the likely 2016 presidential candidate's privacy", "his inquiry into the
+        # attacks in 2012 on an American diplomatic compound"
+        ("It would protect the likely 2016 presidential candidate's privacy.", None),
+        ("He led the inquiry into the attacks in 2012 on the port.", None),
         ("The rule applies from January 2020.", "January 2020"),
         # an incident named by its date, before or after its name; a year in a title (BASIL)
         ("Backers should show their care for Sept. 11 survivors by passing it.", None),
