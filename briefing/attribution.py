@@ -205,6 +205,11 @@ def attribution_problem(
         document = _said_by_a_document(who, who_kind, unquoted_sentence)
         if document:
             return f"{who!r} is named only in what {document!r} says, not speaking"
+        revealed = _DOCUMENT_REVEALED.search(unquoted_sentence)
+        if revealed and _named_only_in(who, who_kind, unquoted_sentence, revealed.end()):
+            # "The request comes after reports revealed Clinton used a private email
+            # address ...": what the reports revealed.
+            return f"{who!r} is named only in what {revealed.group(1)!r} revealed, not speaking"
         judged = _a_text_judged(who, who_kind, unquoted_sentence)
         if judged:
             return f"{who!r} is named only as the author of {judged!r}, which the writer judges"
@@ -1414,6 +1419,23 @@ def _said_by_a_document(who: str, who_kind: ActorKind | None, unquoted: str) -> 
     if found is None or names_actor(who, kind, unquoted[: found.end()]):
         return None
     return " ".join(found.group(1).split())
+
+
+# Documents and what they revealed, inside a sentence: "after reports revealed Clinton used".
+_DOCUMENT_REVEALED = re.compile(
+    r"\b((?:news\s+)?(?:reports|documents|records|e-?mails|files|papers|reviews))\s+"
+    r"(?:have\s+|had\s+)?(?:revealed|showed|shown|found|suggested|indicated|reveal|show)\s+"
+    r"(?:that\s+)?"
+)
+
+
+def _named_only_in(who: str, who_kind: ActorKind | None, sentence: str, start: int) -> bool:
+    """Whether ``sentence`` names ``who`` at ``start`` (within a title's length) and nowhere
+    before it: a name in what another's words say."""
+    kind = who_kind or "person"
+    return names_actor(who, kind, sentence[start : start + 60]) and not names_actor(
+        who, kind, sentence[:start]
+    )
 
 
 # Someone's text as a sentence's subject, judged by the writer: "The national intelligence

@@ -1161,6 +1161,13 @@ def test_documents_and_reporting_outlets_hold_no_position(
         # the document's author is who it names in its subject
         ("The lawsuit filed by Harbour Freight Inc. claims that the levy is unlawful.", True),
         ("Harbour Freight Inc. said the report was wrong.", True),
+        # BASIL: "The request comes after reports revealed Clinton used a private email
+        # address and a server located in her New York home ..."
+        (
+            "The request comes after reports revealed Harbour Freight Inc. used a private "
+            "server for its records.",
+            False,
+        ),
     ],
 )
 def test_a_body_named_only_in_what_a_document_says_holds_no_view(sentence: str, kept: bool) -> None:
