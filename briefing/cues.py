@@ -371,6 +371,9 @@ _ADDRESSING = re.compile(
     r"|puts?|putting"
     # The one a demand is made of: "demanded Rep. Adam Schiff step down as chairman".
     r"|demand(?:s|ed|ing)?"
+    # The ones heard, with nothing of what they said: "The committee also heard testimony
+    # from Douglas H. Shulman, the former I.R.S. commissioner; ...".
+    r"|heard\s+(?:(?:testimony|evidence)\s+)?from"
     r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning"
     r"|accus(?:es|ed|ing|e)|blam(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|criticis(?:es|ed|ing|e)"
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"

@@ -412,6 +412,9 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # attacks in 2012 on an American diplomatic compound"
         ("It would protect the likely 2016 presidential candidate's privacy.", None),
         ("He led the inquiry into the attacks in 2012 on the port.", None),
+        # a decade with an apostrophe is read whole (BASIL: "In the 1990's, Lerner also
+        # served ..." was dated "1990")
+        ("In the 1990's, she served as chief of enforcement.", "1990's"),
         ("The rule applies from January 2020.", "January 2020"),
         # an incident named by its date, before or after its name; a year in a title (BASIL)
         ("Backers should show their care for Sept. 11 survivors by passing it.", None),
@@ -829,6 +832,14 @@ def test_a_speaker_named_before_the_day_they_spoke_is_the_one_the_words_go_to() 
             "The governor and Mayor Ana Park will tour the flooded port on Tuesday, a city "
             "hall official said Friday morning.",
             "'Ana Park' is named in words the sentence gives as 'a city hall official''s",
+        ),
+        # BASIL: "The committee also heard testimony from Douglas H. Shulman, the former
+        # I.R.S. commissioner; Neal S. Wolin, ...; and J. Russell George, ..."
+        (
+            "The board also heard testimony from Ana Park, the former port director, on the "
+            "levy's effects.",
+            "'Ana Park' is only spoken to, sent to or judged in the quoted sentence (told, "
+            "urged, goes to, accused, praised), not speaking",
         ),
         # BASIL: "Every Republican on the House Intelligence Committee on Thursday demanded
         # Rep. Adam Schiff step down as chairman over ..."
