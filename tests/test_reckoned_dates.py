@@ -231,21 +231,26 @@ def test_the_timeline_orders_a_date_given_without_its_year(
     ]
 
 
+def _events_of(tmp_path: Path, published: str, body: str, sentences: list[int]) -> dict[str, Any]:
+    """The fact sheet of a story published on ``published`` whose events the model cites by
+    sentence number (``sentences``)."""
+    source = tmp_path / "story.md"
+    source.write_text(f"---\ntitle: Story\npublished: {published}\n---\n\n{body}", "utf-8")
+
+    def answer(request: dict[str, Any]) -> Reply:
+        return Reply(content=cited(events=[{"sentence": number} for number in sentences]))
+
+    return cited_sheet(tmp_path, source, answer)
+
+
 def test_a_year_a_span_runs_from_leaves_the_weekday_to_date_the_event(tmp_path: Path) -> None:
     """BASIL: "The Obama administration tried Saturday to ..., and that Congress has been
     briefed 13 times on the programs since 2009." was an event of 2009 in the timeline."""
-    source = tmp_path / "story.md"
-    source.write_text(
-        "---\ntitle: Programs defended\npublished: 2016-09-29\n---\n\n"
+    body = (
         "The ministry on Tuesday defended the levy, which ports have paid since 2009.\n\n"
-        "Traders have paid the levy since 2011.\n",
-        encoding="utf-8",
+        "Traders have paid the levy since 2011.\n"
     )
-
-    def answer(request: dict[str, Any]) -> Reply:
-        return Reply(content=cited(events=[{"sentence": 1}, {"sentence": 2}]))
-
-    sheet = cited_sheet(tmp_path, source, answer)
+    sheet = _events_of(tmp_path, "2016-09-29", body, [1, 2])
     assert [event["date"] for event in sheet["events"]] == ["Tuesday (27 September 2016)"]
     (rejected,) = [r for r in sheet["rejected"] if r["kind"] == "event"]
     assert rejected["reason"] == "the date is not a calendar date"
@@ -254,19 +259,12 @@ def test_a_year_a_span_runs_from_leaves_the_weekday_to_date_the_event(tmp_path: 
 def test_a_weekday_inside_a_quotation_opened_before_dates_no_event(tmp_path: Path) -> None:
     """BASIL: '"He's been to Pennsylvania. Tomorrow he is going to Detroit. It's now time to
     govern," ...' put "Tomorrow (11 December 2012)" in the timeline: the speaker's tomorrow."""
-    source = tmp_path / "story.md"
-    source.write_text(
-        "---\ntitle: Talks\npublished: 2016-09-28\n---\n\n"
+    body = (
         '"He has been to the port. Tomorrow he is going to the capital. It is time to '
         'govern," Ana Park said.\n\n'
-        "The mayor is going to the capital tomorrow.\n",
-        encoding="utf-8",
+        "The mayor is going to the capital tomorrow.\n"
     )
-
-    def answer(request: dict[str, Any]) -> Reply:
-        return Reply(content=cited(events=[{"sentence": 2}, {"sentence": 4}]))
-
-    sheet = cited_sheet(tmp_path, source, answer)
+    sheet = _events_of(tmp_path, "2016-09-28", body, [2, 4])
     assert [event["date"] for event in sheet["events"]] == ["tomorrow (29 September 2016)"]
 
 
@@ -274,19 +272,12 @@ def test_a_year_alone_gives_way_to_the_weekday_the_sentence_names(tmp_path: Path
     """BASIL: "The acrimony on display Thursday as the intelligence committee tried to resume
     its work on Russia's intervention in the 2016 presidential election laid bare ..." was an
     event of 2016 in a story of 2019."""
-    source = tmp_path / "story.md"
-    source.write_text(
-        "---\ntitle: Hearing\npublished: 2016-09-28\n---\n\n"
+    body = (
         "The anger on display Monday as the panel resumed its work on the 2012 harbour "
         "election laid bare the divide.\n\n"
-        "Harbour voters chose a new board in the 2012 harbour election.\n",
-        encoding="utf-8",
+        "Harbour voters chose a new board in the 2012 harbour election.\n"
     )
-
-    def answer(request: dict[str, Any]) -> Reply:
-        return Reply(content=cited(events=[{"sentence": 1}, {"sentence": 2}]))
-
-    sheet = cited_sheet(tmp_path, source, answer)
+    sheet = _events_of(tmp_path, "2016-09-28", body, [1, 2])
     assert sorted(event["date"] for event in sheet["events"]) == [
         "2012",
         "Monday (26 September 2016)",
