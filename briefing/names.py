@@ -256,6 +256,14 @@ _ASIDE_AFTER_NAME = re.compile(
     r"|who\b|whose\b|\d{1,3}\b).*$",
     re.DOTALL,
 )
+# Or into a person's role after a comma: "Anita L. Russell, president of the Kansas City,
+# Mo., branch of the NAACP" (the role is read from the source, see ``briefing.roles``).
+_ROLE_AFTER_NAME = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z][\w.'’-]*\s+){0,3}?"
+    r"(?:president|director|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson"
+    r"|secretary|leader|head|chief|founder|executive|official|lawyer|attorney|professor"
+    r"|member|organizer|aide|adviser|advisor|editor|reporter|economist|analyst)\b"
+)
 # Or past a parenthesis after the name: an acronym, a party and state, a note ("Human Rights
 # Watch (HRW)", "Rep. Maxine Waters (D-Calif.)", "Digital Rights Coalition (fictional)").
 _PARENTHESIS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)\s*$")
@@ -296,6 +304,9 @@ def actor_name(drafted: str) -> str:
     """The name a draft gives its actor, cut where the model ran it on past the name (or a
     person's state after it)."""
     name = _ASIDE_AFTER_NAME.sub("", _LIST_AFTER_NAME.sub("", drafted.strip()))
+    role = _ROLE_AFTER_NAME.search(name)
+    if role and ends_in_a_personal_name(name[: role.start()].split()):
+        name = name[: role.start()]  # "Anita L. Russell, president of the Kansas City, ..."
     name = without_state(_PARENTHESIS_AFTER_NAME.sub("", name))
     before_outlet = _OUTLET_AFTER_NAME.sub("", name)
     personal = ends_in_a_personal_name(before_outlet.split())

@@ -661,6 +661,11 @@ def test_a_new_paragraph_that_reports_no_words_is_not_the_last_speakers() -> Non
         ("Sen. Ada Park, R-Ore.", "Sen. Ada Park"),
         ("Mr. Lee, who chairs the board", "Mr. Lee"),
         ("Tom Vale, 60", "Tom Vale"),
+        # a person's role after a comma (BASIL: "Anita L. Russell, president of the Kansas
+        # City, Mo., branch of the NAACP" was an actor beside "Anita L. Russell")
+        ("Ana Lund, president of the Harbourview, Ore., branch of the guild", "Ana Lund"),
+        ("Tom Vale, the port's chief executive", "Tom Vale"),
+        ("Harbour Watch, a rights group", "Harbour Watch, a rights group"),
         ("Harris, Wiltshire & Grannis", "Harris, Wiltshire & Grannis"),
         # a parenthesis after the name: an acronym, party and state, a note
         ("Lindenfeld Press Club (LPC)", "Lindenfeld Press Club"),
