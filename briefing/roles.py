@@ -79,15 +79,23 @@ _JOINER = rf"(?:(?:of|for|on)(?:{_SP}the)?|and){_SP}"
 _BODY_WORDS = rf"{_CAPITALIZED}(?:{_SP}(?:{_JOINER})?{_CAPITALIZED}){{0,5}}"
 # A phrase's last word keeps no full stop, but for a name's suffix ("Trump Jr.").
 _LAST_WORD = r"(?:(?:Jr|Sr|Inc|Co|Corp|Ltd)\.|[\w&'’.-]*[\w&'’-])"
+# A state's abbreviation between commas inside a body's name, the name going on after it
+# ("the Kansas City, Mo., branch of the NAACP"; not "mayor of Phoenix, Ariz., on Monday").
+_STATE_INSIDE = (
+    rf",{_SP}[A-Z][a-z]{{1,4}}\.,(?={_SP}(?!(?:on|in|at|and|who|said|says|told)\b)[a-z])"
+)
 # The place and body words after a post: "of Human Rights Watch", "for the coalition".
-_TAIL = rf"(?:{_SP}(?:of|for|at|to|in|on|with){_SP}(?:[\w&'’.-]+{_SP}){{0,6}}?{_LAST_WORD})?"
+_TAIL = (
+    rf"(?:{_SP}(?:of|for|at|to|in|on|with){_SP}"
+    rf"(?:[\w&'’.-]+(?:{_STATE_INSIDE})?{_SP}){{0,6}}?{_LAST_WORD})?"
+)
 # Where an apposition after a name ends: a comma or other stop, or a clause that begins.
 # A stop after an abbreviation ("a spokesman for Rep. Fincher", "Speaker John A. Boehner")
 # is no end.
 _ABBREVIATIONS = "Rep Sen Gov Dr Mr Mrs Ms St Lt Gen Col Capt Sgt Jr Sr Inc Co Corp Ltd No Mt Prof"
 _FULL_STOP = "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS.split()) + r"(?<!\b[A-Z])\."
 _APPOSITION_END = (
-    rf"(?=\s*(?:[,;:)\]—–]|{_FULL_STOP}(?:\s|$)|$)"
+    rf"(?=\s*(?:(?!{_STATE_INSIDE}),|[;:)\]—–]|{_FULL_STOP}(?:\s|$)|$)"
     r"|\s+(?:who|whom|which|that|said|says|told|when|while)\b|\s+and\s+(?![A-Z]))"
 )
 _MODIFIERS = rf"(?:{_LOWER}{_SP}){{0,3}}"

@@ -57,6 +57,18 @@ def of_body(text: str, name: str) -> str | None:
             "spokesperson for the union",
         ),  # fmt: skip
         ("Sen. Mara Quist, a Vermont Democrat, voted no.", "Mara Quist", "a Vermont Democrat"),
+        # a state's abbreviation inside a body's name (BASIL: "Anita L. Russell, president of
+        # the Kansas City, Mo., branch of the NAACP" was "president of the Kansas City")
+        (
+            "said Ana Lund, president of the Harbourview, Ore., branch of the guild, on Monday.",
+            "Ana Lund",
+            "president of the Harbourview, Ore., branch of the guild",
+        ),
+        (
+            "said Ana Lund, mayor of Harbourview, Ore., on Monday.",
+            "Ana Lund",
+            "mayor of Harbourview",
+        ),
         (
             "Tom Reyes, the group's policy director, said it would sue.",
             "Tom Reyes",
