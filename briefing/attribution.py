@@ -760,9 +760,12 @@ _OPENING_PHRASE = re.compile(r"[^,;:\"“”]{1,80},\s+")
 
 
 # A body's name after "the", before its verb: "The Democratic National Committee also sent
-# that statement around" (not "The Obama administration tried", whose name is "Obama"'s).
+# that statement around", "The Tea Party movement has been beset with allegations ..."
+# (the head noun of a name in lower case goes with it: "The Obama administration tried" is
+# the administration's, and may be Obama's).
 _THE_NAMED_SUBJECT = re.compile(
-    r"\s*[Tt]he\s+((?:[A-Z][\w'’.-]+\s+){0,4}[A-Z][\w'’-]+)\s+"
+    r"\s*[Tt]he\s+((?:[A-Z][\w'’.-]+\s+){0,4}[A-Z][\w'’-]+(?:\s+(?:movement|campaign|party"
+    r"|coalition|caucus|group|administration))?)\s+"
     r"(?=(?:also\s+|then\s+|later\s+)?(?:has|had|have|is|was|are|were|will|would|said|says"
     r"|sent|told|wrote|gave|made|took|put|issued|\w+ed)\b)"
 )

@@ -760,6 +760,13 @@ def test_a_name_ending_in_things_or_a_thing_someone_has_names_no_one(actor: str)
         ("The Harbour Workers Union also sent that statement around.", False),
         ("The Port Authority said the plan was sound.", False),
         ("The Hensarling campaign praised the plan.", True),  # his own campaign
+        # BASIL: "The Tea Party movement has been beset with allegations of racism since ..."
+        # after the IRS was named
+        (
+            "The Harbour Party movement has been beset with allegations of bias since "
+            "councillors accused its members of hurling insults.",
+            False,
+        ),
         # an opening that is no name, a name in the possessive, or a quotation's words
         ("Had they been married, Lund's tax would be zero, he said.", True),
         ("On Friday, he said he opposes the plan.", True),
