@@ -379,6 +379,7 @@ _ADDRESSING = re.compile(
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"
     r"|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)|assail(?:s|ed|ing)?|slam(?:s|med|ming)?"
     r"|blast(?:s|ed|ing)?|rebuk(?:es|ed|ing|e)|lambast(?:es|ed|ing|e)?|mock(?:s|ed|ing)?"
+    r"|tweak(?:s|ed|ing)?|needl(?:es|ed|ing|e)|chid(?:es|ed|ing|e)"
     r"|ridicul(?:es|ed|ing|e)|scold(?:s|ed|ing)?|subpoena(?:s|ed|ing)?"
     # The one reacted to: "offered swift, negative reactions to Michael Steele".
     r"|reactions?\s+to"

@@ -853,6 +853,14 @@ def test_a_speaker_named_before_the_day_they_spoke_is_the_one_the_words_go_to() 
             "'Ana Park' is only spoken to, sent to or judged in the quoted sentence (told, "
             "urged, goes to, accused, praised), not speaking",
         ),
+        # BASIL: "He tweaked House Republicans for passing a resolution on Tuesday
+        # reaffirming the national motto, ..."
+        (
+            "He tweaked Ana Park for passing a resolution on the harbour motto when she "
+            "should be cutting the levy.",
+            "'Ana Park' is only spoken to, sent to or judged in the quoted sentence (told, "
+            "urged, goes to, accused, praised), not speaking",
+        ),
         # BASIL: "Every Republican on the House Intelligence Committee on Thursday demanded
         # Rep. Adam Schiff step down as chairman over ..."
         (
