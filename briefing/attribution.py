@@ -280,6 +280,14 @@ def attribution_problem(
                 f"{who!r} is named only before the quoted sentence, the writer's words on "
                 f"{' '.join(text_read.group(1).split())!r}"
             )
+        unnamed = _UNNAMED_SPEAKER_FIRST.match(unquoted_sentence)
+        if unnamed and not _one_of(unnamed.group(1), who):
+            # "A person briefed on the matter said the prosecutors had also issued subpoenas
+            # ...": that person's words, not the campaign's named before.
+            return (
+                f"{who!r} is named only before the quoted sentence, whose speaker is "
+                f"{' '.join(unnamed.group(1).split())!r}"
+            )
         some = _SOME_OF_THEM.match(unquoted_sentence) if who_kind != "group" else None
         if some:
             return (
@@ -1363,11 +1371,18 @@ _A_DOCUMENT = re.compile(
 
 
 # An unnamed speaker closing the sentence: "..., a White House official said Friday morning."
+# The people an unnamed speaker is: "a White House official", "two people briefed on the
+# matter", "the lawyer for the campaign and the party".
+_UNNAMED_PEOPLE = (
+    r"(?:officials?|spokes\w+|aides?|sources?|staffers?|advis[eo]rs?|lawmakers?|diplomats?"
+    r"|lawyers?|attorneys?|people|person)"
+    r"(?:\s+(?:for|of|at|with|briefed\s+on|familiar\s+with|close\s+to)\s+[^,;:\"“”]{1,60}?)?"
+)
 _UNNAMED_SPEAKER_AFTER = re.compile(
-    r",\s+((?:a|an|the|one|two|three|several)\s+(?:[\w.-]+\s+){0,4}?(?:officials?|spokes\w+"
-    r"|aides?|sources?|staffers?|advis[eo]rs?|lawmakers?|diplomats?))\s+(?:said|says|added"
-    r"|told\s+[\w. ]{1,40}?)(?:\s+(?:on\s+)?[\w-]+(?:\s+(?:morning|afternoon|evening|night))?)?"
-    r"\s*[.!?]?\s*$"
+    r",\s+((?:a|an|the|one|two|three|several)\s+(?:[\w.-]+\s+){0,4}?"
+    + _UNNAMED_PEOPLE
+    + r")\s+(?:have\s+|has\s+)?(?:said|says|added|told\s+[\w. ]{1,40}?)"
+    r"(?:\s+(?:on\s+)?[\w-]+(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!?]?\s*$"
 )
 
 
@@ -1375,8 +1390,9 @@ _UNNAMED_SPEAKER_AFTER = re.compile(
 # said that Michael J. Morell ... also wanted that line removed".
 _UNNAMED_SPEAKER_FIRST = re.compile(
     _LEAD_IN + r"(?:But\s+|And\s+)?((?i:(?:a|an|the|one|two|three|several|some)\s+)?"
-    r"(?:(?-i:[a-zA-Z])[\w.-]*\s+){0,3}?(?:officials|aides|sources|staffers|advis[eo]rs))\s+"
-    r"(?:(?:on\s+)?[\w-]+\s+)?(?:said|say|says|told\s+[\w. ]{1,40}?)\s+(?:that\s+)?"
+    r"(?:(?-i:[a-zA-Z])[\w.-]*\s+){0,3}?" + _UNNAMED_PEOPLE + r")\s+"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|also|later"
+    r"|recently)\s+)?(?:have\s+|has\s+)?(?:said|say|says|told\s+[\w. ]{1,40}?)\s+(?:that\s+)?"
 )
 
 

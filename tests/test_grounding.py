@@ -853,6 +853,20 @@ def test_a_speaker_named_before_the_day_they_spoke_is_the_one_the_words_go_to() 
             "'Ana Park' is only spoken to, sent to or judged in the quoted sentence (told, "
             "urged, goes to, accused, praised), not speaking",
         ),
+        # BASIL: "Federal prosecutors in New Jersey have issued grand jury subpoenas to ...,
+        # the lawyer for the campaign and the party said Thursday."; "..., two people briefed
+        # on the matter have said."
+        (
+            "Mayor Ana Park has issued subpoenas to the guild, the lawyer for the guild and "
+            "the party said Thursday.",
+            "'Ana Park' is named in words the sentence gives as 'the lawyer for the guild and "
+            "the party''s",
+        ),
+        (
+            "Mayor Ana Park backed the levy in May, two people briefed on the matter have said.",
+            "'Ana Park' is named in words the sentence gives as 'two people briefed on the "
+            "matter''s",
+        ),
         # BASIL: "He tweaked House Republicans for passing a resolution on Tuesday
         # reaffirming the national motto, ..."
         (
@@ -890,6 +904,18 @@ def test_one_sent_put_or_spoken_of_by_an_unnamed_speaker_holds_no_view(
 ) -> None:
     result = ground_in(sentence, pos("Ana Park", sentence, "person", sentence))
     assert [r.reason for r in result.rejected] == [reason]
+
+
+def test_an_unnamed_speaker_opening_a_sentence_is_not_one_named_before() -> None:
+    # BASIL: "A person briefed on the matter said the prosecutors had also issued subpoenas
+    # ..." was a position of Gov. Chris Christie's re-election campaign, named before
+    before = "Prosecutors sent subpoenas to Mayor Ana Park's campaign on Thursday. "
+    sentence = "A person briefed on the matter said the prosecutors had also subpoenaed aides."
+    result = ground_in(before + sentence, pos("Ana Park", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Ana Park' is named only before the quoted sentence, whose speaker is 'A person "
+        "briefed on the matter'"
+    ]
 
 
 def test_an_unnamed_speaker_speaks_for_the_group_it_is_one_of() -> None:
