@@ -1379,7 +1379,7 @@ _UNNAMED_PEOPLE = (
     r"(?:\s+(?:for|of|at|with|briefed\s+on|familiar\s+with|close\s+to)\s+[^,;:\"“”]{1,60}?)?"
 )
 _UNNAMED_SPEAKER_AFTER = re.compile(
-    r",\s+((?:a|an|the|one|two|three|several)\s+(?:[\w.-]+\s+){0,4}?"
+    r",\s+((?:(?:a|an|the|one|two|three|several|some)\s+)?(?:[\w.-]+\s+){0,4}?"
     + _UNNAMED_PEOPLE
     + r")\s+(?:have\s+|has\s+)?(?:said|says|added|told\s+[\w. ]{1,40}?)"
     r"(?:\s+(?:on\s+)?[\w-]+(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!?]?\s*$"

@@ -862,6 +862,14 @@ def test_a_speaker_named_before_the_day_they_spoke_is_the_one_the_words_go_to() 
             "'Ana Park' is named in words the sentence gives as 'the lawyer for the guild and "
             "the party''s",
         ),
+        # BASIL: "..., was expected to be indicted on federal fraud charges ..., people with
+        # knowledge of the case said on Friday."
+        (
+            "Mayor Ana Park was expected to back the levy, people with knowledge of the case "
+            "said on Friday.",
+            "'Ana Park' is named in words the sentence gives as 'people with knowledge of the "
+            "case''s",
+        ),
         (
             "Mayor Ana Park backed the levy in May, two people briefed on the matter have said.",
             "'Ana Park' is named in words the sentence gives as 'two people briefed on the "
