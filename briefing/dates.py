@@ -36,7 +36,7 @@ _CALENDAR = re.compile(
     # (not "19 Sept." of "the 19 Sept. 11 hijackers": a day after the month is the month's)
     rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\.?\s*\d{{1,2}}\b)(?:,?\s+{_YEAR}\b)?"
     rf"|\b{_MONTH}\s+(?:{_DAY}\b(?:,?\s+{_YEAR}\b)?|{_YEAR}\b)"
-    rf"|\b(?:[Qq][1-4]\s+)?{_YEAR}(?:['’]?s)?\b"
+    rf"|\b(?:[Qq][1-4]\s+)?{_YEAR}(?:s|(?<=0)['’]s)?\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}/\d{4}\b",
     re.IGNORECASE,
 )

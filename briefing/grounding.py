@@ -265,7 +265,7 @@ def _co_speakers(index: SourceIndex, kind: FactKind, actor: str, evidence: Evide
 
 
 # A year or a decade alone, as an event's date: "2016", "the 1950s".
-_A_YEAR = re.compile(r"(?:the\s+)?(?:1[5-9]|20)\d\d(?:['’]?s)?")
+_A_YEAR = re.compile(r"(?:the\s+)?(?:1[5-9]|20)\d\d(?:s|(?<=0)['’]s)?")
 
 
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:

@@ -415,6 +415,9 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # a decade with an apostrophe is read whole (BASIL: "In the 1990's, Lerner also
         # served ..." was dated "1990")
         ("In the 1990's, she served as chief of enforcement.", "1990's"),
+        # not a year's possessive (BASIL: "The Supreme Court ruled in 1898's U.S. v. Wong Kim
+        # Ark that ...")
+        ("The court ruled in 1898\u2019s Lund v. Vale that the levy was lawful.", "1898"),
         ("The rule applies from January 2020.", "January 2020"),
         # an incident named by its date, before or after its name; a year in a title (BASIL)
         ("Backers should show their care for Sept. 11 survivors by passing it.", None),
