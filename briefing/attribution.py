@@ -17,6 +17,7 @@ from typing import Protocol
 from .claims import MONTHS, WEEKDAYS
 from .consolidate import names_an_office
 from .cues import (
+    DAY_NAMES,
     SUBORDINATORS,
     addressed_mention,
     after_a_pronoun_speaker,
@@ -1391,8 +1392,8 @@ _UNNAMED_SPEAKER_AFTER = re.compile(
 _UNNAMED_SPEAKER_FIRST = re.compile(
     _LEAD_IN + r"(?:But\s+|And\s+)?((?i:(?:a|an|the|one|two|three|several|some)\s+)?"
     r"(?:(?-i:[a-zA-Z])[\w.-]*\s+){0,3}?" + _UNNAMED_PEOPLE + r")\s+"
-    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|also|later"
-    r"|recently)\s+)?(?:have\s+|has\s+)?(?:said|say|says|told\s+[\w. ]{1,40}?)\s+(?:that\s+)?"
+    rf"(?:(?:on\s+)?(?:{DAY_NAMES}|also|later|recently)\s+)?"
+    r"(?:have\s+|has\s+)?(?:said|say|says|told\s+[\w. ]{1,40}?)\s+(?:that\s+)?"
 )
 
 

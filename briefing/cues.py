@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 
+from .claims import WEEKDAYS
 from .names import without_state
 
 __all__ = [
+    "DAY_NAMES",
     "SUBORDINATORS",
     "addressed_mention",
     "after_a_pronoun_speaker",
@@ -51,6 +53,8 @@ def _words(*words: str) -> str:
 
 
 _QUOTED = r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"
+# The days of the week as a story writes them: "on Sunday urged".
+DAY_NAMES = "|".join(day.capitalize() for day in sorted(WEEKDAYS))
 # Pronouns that stand for a speaker; possessives do not ("his wife is expected to plead").
 _PRONOUN = _words("he", "she", "they", "we", "i")
 # Verbs of saying. Words as often something else are left out: "it" (as often the object),
@@ -526,7 +530,7 @@ _BEFORE_VERB = (
     r"(?:\s+(?:also|later|recently|then|previously|again|repeatedly|publicly|first|has|had|have))"
     r"{0,2}"
     # and the day it spoke: "Hillary Rodham Clinton on Sunday urged ..."
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"(?:\s+(?:on\s+)?(?:{DAY_NAMES})"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
 )
 _SPEAKER_BEFORE = re.compile(

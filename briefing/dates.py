@@ -12,6 +12,7 @@ from datetime import date, timedelta
 __all__ = [
     "calendar_date",
     "calendar_dates",
+    "is_a_year_alone",
     "is_calendar_date",
     "names_a_weekday",
     "published_day",
@@ -29,6 +30,8 @@ _MONTH = (
 )
 _YEAR = r"(?:1[5-9]|20)\d\d"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A year, or a decade ("the 1990s", "the 1990's"; not "1898's", a year's possessive).
+_YEAR_OR_DECADE = rf"{_YEAR}(?:s|(?<=0)['’]s)?"
 # Each match spans the whole date as written, so ``calendar_date`` can read it out of a
 # sentence: day, month and year together when the text gives them together ("8 August 2024",
 # "August 8, 2024", "March 2023", "Q3 2024").
@@ -36,7 +39,7 @@ _CALENDAR = re.compile(
     # (not "19 Sept." of "the 19 Sept. 11 hijackers": a day after the month is the month's)
     rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\.?\s*\d{{1,2}}\b)(?:,?\s+{_YEAR}\b)?"
     rf"|\b{_MONTH}\s+(?:{_DAY}\b(?:,?\s+{_YEAR}\b)?|{_YEAR}\b)"
-    rf"|\b(?:[Qq][1-4]\s+)?{_YEAR}(?:s|(?<=0)['’]s)?\b"
+    rf"|\b(?:[Qq][1-4]\s+)?{_YEAR_OR_DECADE}\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}/\d{4}\b",
     re.IGNORECASE,
 )
@@ -127,6 +130,14 @@ _FROM = re.compile(r"\bfrom\s+(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGN
 _SPAN_TO = re.compile(
     r"^\s*(?:and|to|until|through|-|–)\s*(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE
 )
+
+
+_A_YEAR_ALONE = re.compile(rf"(?:the\s+)?{_YEAR_OR_DECADE}")
+
+
+def is_a_year_alone(date: str) -> bool:
+    """Whether an event's date is a year or a decade and nothing more: "2016", "the 1950s"."""
+    return _A_YEAR_ALONE.fullmatch(date) is not None
 
 
 def is_calendar_date(text: str) -> bool:

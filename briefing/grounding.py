@@ -33,7 +33,7 @@ from .attribution import (
 from .categories import risk_category
 from .chunking import Chunk
 from .claims import unsupported_claims
-from .dates import is_calendar_date, reckon_weekday, reckon_year
+from .dates import is_a_year_alone, is_calendar_date, reckon_weekday, reckon_year
 from .kinds import actor_kind
 from .models import (
     ActorKind,
@@ -264,10 +264,6 @@ def _co_speakers(index: SourceIndex, kind: FactKind, actor: str, evidence: Evide
     return _other_speakers(index, evidence, kind, actor, speakers)
 
 
-# A year or a decade alone, as an event's date: "2016", "the 1950s".
-_A_YEAR = re.compile(r"(?:the\s+)?(?:1[5-9]|20)\d\d(?:s|(?<=0)['’]s)?")
-
-
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:
     record = draft.model_dump()
     evidence = index.evidence(draft.quote, near=chunk.start)
@@ -287,7 +283,7 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
     elif with_year := reckon_year(date, index.sentence_text(evidence), published):
         # "on Jan. 25": the year counted from the story's date, so the timeline can order it.
         date, reckoned_from = with_year, published
-    elif _A_YEAR.fullmatch(date) and index.quotation_attribution(evidence) is None:
+    elif is_a_year_alone(date) and index.quotation_attribution(evidence) is None:
         # "The acrimony on display Thursday as the committee tried to resume its work on
         # Russia's intervention in the 2016 presidential election ...": a year alone is a
         # past the sentence speaks of; the weekday it gives is when it happened.
