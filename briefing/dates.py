@@ -90,11 +90,40 @@ _A_YEARS_TITLE = re.compile(
 )
 
 
+# "He cited a 1997 Mississippi case in which ...", "dealt with an Aug. 16 cable", "squeezed
+# out of Medicare by the 2010 health law": a date dates a thing the sentence acts on, not what
+# it tells. A thing that opens the sentence ("A 2013 report found ...") or that the sentence's
+# words are in ("he wrote in a 2013 letter that ...") keeps the date.
+_BEFORE_A_THING = re.compile(
+    r"(?P<before>^|.*\b(?P<last>\w+)\W+)(?:a|an|the|his|her|its|their|this|that)\s+$",
+    re.IGNORECASE | re.DOTALL,
+)
+_OPENING_WORD = re.compile(r"\W*(?:(?:but|and|yet|still|now|then|also)\W+)?", re.IGNORECASE)
+_A_DATED_THING = re.compile(
+    r"\s+(?:[\w.-]+\s+){0,2}?(?:law|act|case|cable|memo|memorandum|e-?mail|letter|report|ruling"
+    r"|decision|opinion|statute|order|treaty|accord|agreement|deal|study|survey|poll|lawsuit"
+    r"|settlement|amendment|legislation|measure|book|article|document|directive)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _dates_a_thing_acted_on(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` dates a thing the sentence acts on ("cited a
+    1997 case"), not one that opens it or holds its words ("in a 2013 letter")."""
+    if _A_DATED_THING.match(text, end) is None:
+        return False
+    before = _BEFORE_A_THING.match(text, 0, start)
+    if before is None or _OPENING_WORD.fullmatch(before.group("before")):
+        return False
+    return (before.group("last") or "").lower() != "in"
+
+
 def _names_something(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` is part of a name ("the 17 February Brigade"),
     names a past incident after a preposition ("in the Sept. 11 attacks") or after the
-    incident ("the attacks of Sept. 11, 2001"), or is a year in someone's title ("the
-    party's 2008 vice-presidential nominee")."""
+    incident ("the attacks of Sept. 11, 2001"), is a year in someone's title ("the
+    party's 2008 vice-presidential nominee"), or dates a thing the sentence acts on ("cited a
+    1997 case")."""
     return (
         (
             _IN_A_NAME.match(text, end) is not None
@@ -114,14 +143,15 @@ def _names_something(text: str, start: int, end: int) -> bool:
             and _A_YEARS_TITLE.match(text, end) is not None
             and _BEFORE_A_TITLE.search(text, 0, start) is not None
         )
+        or _dates_a_thing_acted_on(text, start, end)
     )
 
 
 # A date a span of time runs from dates no event of its sentence: "briefed 13 times on the
 # programs since 2009", "employees who worked there going back to late 1998", "between 2005
-# and 2008" (with the date the span runs to).
+# and 2008" (with the date the span runs to), "drag out this charade into 2016".
 _SPAN_FROM = re.compile(
-    r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between)\s+"
+    r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between|into)\s+"
     r"(?:(?:early|mid|late)[\s-]+|(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?(?:summer|spring|fall|autumn|winter|beginning"
     r"|start|end|middle|turn)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,

@@ -424,6 +424,17 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("The site lies two blocks from the attacks of Sept. 11, 2001, downtown.", None),
         ("Ana Lund, the party\u2019s 2008 vice-presidential nominee, opposed it.", None),
         ("In 2008 Republican candidates lost.", "2008"),
+        # a date of a thing the sentence acts on (BASIL: "He cited a 1997 Mississippi case in
+        # which ...", "Another pivotal issue Wednesday dealt with an Aug. 16 cable.", "...
+        # squeezed out of Medicare by the 2010 health law.", "drag out this political charade
+        # into 2016"); a thing opening the sentence or holding its words keeps it
+        ("He cited a 1997 Ohio case in which a clerk ran for help.", None),
+        ("Another issue Wednesday dealt with an Aug. 16 cable.", None),
+        ("She would restore the money cut from the port by the 2010 harbor law.", None),
+        ("Rather than drag this out into 2016, hold the hearing.", None),
+        ("A 2013 report found that the levy fell short.", "2013"),
+        ("But the 2010 harbor law passed anyway.", "2010"),
+        ("He wrote in a 2013 letter that the levy fell short.", "2013"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(

@@ -282,3 +282,18 @@ def test_a_year_alone_gives_way_to_the_weekday_the_sentence_names(tmp_path: Path
         "2012",
         "Monday (26 September 2016)",
     ]
+
+
+def test_a_date_of_a_thing_acted_on_leaves_the_weekday_to_date_the_event(
+    tmp_path: Path,
+) -> None:
+    """BASIL: "Another pivotal issue Wednesday dealt with an Aug. 16 cable." was an event of
+    16 August, and "He cited a 1997 Mississippi case in which ..." one of 1997."""
+    body = (
+        "Another issue Wednesday dealt with an Aug. 16 memo.\n\n"
+        "She cited a 1997 Ohio case in which a clerk ran for help.\n"
+    )
+    sheet = _events_of(tmp_path, "2012-10-11", body, [1, 2])
+    assert [event["date"] for event in sheet["events"]] == ["Wednesday (10 October 2012)"]
+    (rejected,) = [r for r in sheet["rejected"] if r["kind"] == "event"]
+    assert rejected["reason"] == "the date is not a calendar date"
