@@ -50,6 +50,7 @@ from .names import (
     refers_back,
     same_given_name,
     sex_of_person,
+    spelled,
     spelled_words,
     titled_person,
 )
@@ -357,6 +358,14 @@ def attribution_problem(
                     f"{who!r} is named only before the quoted sentence, whose speaker stands "
                     f"for {subject!r}, the subject of the sentence before"
                 )
+        common = _common_body_before(
+            who, unquoted_sentence, unquoted[: len(unquoted) - len(sentence)]
+        )
+        if common:
+            return (
+                f'{who!r} is named only before the quoted sentence, whose "It" stands for '
+                f"{common!r}, the subject of the sentence before"
+            )
         outlet = _only_the_outlet(who, named_window) if who_kind != "person" else None
         if outlet:
             # "According to the Washington Post, Mateen expressed ... His son had reportedly
@@ -1326,6 +1335,32 @@ _OPENS_WITH_A_PRONOUN = re.compile(
     rf"\s*(?:(?:{_CONNECTIVES}),?\s+)?(?:He|She|They)\s"
     r"|\s*(?:In|On|At|By|After|Before|Later|Earlier)\b[^,;:\"“”]{0,40},\s+(?:he|she|they)\s"
 )
+# "It" opening a sentence, and a body named by "the" and common nouns as the subject of the
+# sentence before: "The task force panel called on ...".
+_OPENS_WITH_IT = re.compile(
+    rf"\s*(?:(?:{_CONNECTIVES}),?\s+)?It\s+(?:also\s+)?(?:said|[a-z]+(?:ed|s))\b"
+)
+_COMMON_BODY_AS_SUBJECT = re.compile(
+    _LEAD_IN + r"((?i:the)\s+(?:[a-z][\w-]*\s+){0,3}?(panel|task\s+force|committee|commission"
+    r"|board|council|agency|department|ministry|court|government|administration|company"
+    r"|association|union|coalition|campaign|group|report|study|review))\s+(?:also\s+)?"
+    r"[a-z]+(?:ed|s)\b"
+)
+
+
+def _common_body_before(who: str, sentence: str, before: str) -> str | None:
+    """The body an "It" opening ``sentence`` stands for, when the sentence ``before`` opens
+    with it by common nouns ("The task force panel called on the Departments of Homeland
+    Security, Education and Justice to ... It recommended ...") and the noun cannot stand for
+    ``who`` ("The association called on ... It said ..." may be the rifle association's)."""
+    if not _OPENS_WITH_IT.match(sentence):
+        return None
+    found = _COMMON_BODY_AS_SUBJECT.match(before.strip())
+    if found is None or spelled(found.group(2).split()[-1]) in spelled_words(who):
+        return None
+    return " ".join(found.group(1).split())
+
+
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
 

@@ -1963,6 +1963,35 @@ def test_a_quotation_opening_a_sentence_is_the_view_of_whom_it_is_given_to_later
     ]
 
 
+@pytest.mark.parametrize(
+    ("before", "actor", "kept"),
+    [
+        # BASIL: "The task force panel called on the Departments of Homeland Security,
+        # Education and Justice to coordinate ... It recommended that officers ..." was a
+        # position of "Education and Justice"
+        ("The review panel called on the Ports Agency to act.", "Ports Agency", False),
+        (
+            "The review panel called on the Ministries of Ports, Trade and Transport to act.",
+            "Trade and Transport",
+            False,
+        ),
+        # the noun may stand for the actor, or the actor is the subject
+        (
+            "The association called on the mayor to act.",
+            "Riverton Harbour Association",
+            True,
+        ),
+        ("The Ports Agency called on the mayor to act.", "Ports Agency", True),
+    ],
+)
+def test_it_stands_for_a_body_the_sentence_before_opens_with(
+    before: str, actor: str, kept: bool
+) -> None:
+    sentence = "It said the levy should be halved."
+    text = f"The Riverton Harbour Association backs the levy. {before} {sentence}"
+    assert_kept(ground_in(text, pos(actor, sentence)), kept)
+
+
 def test_a_quotation_opened_after_a_body_is_named_is_given_by_its_closing_words() -> None:
     # BASIL: "President Barack Obama on Friday defended revelations that the National
     # Security Agency is collecting phone records ..." and then '"The programs are secret in
