@@ -1312,8 +1312,15 @@ _SUBORDINATOR = re.compile(rf"\s*[\"“‘]?(?:{SUBORDINATORS})\s")
 _TIME_FIRST = r"(?:On|Early|Late|Earlier|Later|Last)\s+\w+(?:\s+\w+)?,?\s+"
 
 
+# "In follow-up questioning by Representative Gerald E. Connolly, ..., Mr. Shulman offered
+# ...": an exchange with someone, opening the sentence.
+_IN_AN_EXCHANGE = (
+    r"In\s+(?:[\w-]+\s+){0,3}?(?:questioning|questions|exchanges?|meetings?|talks|calls?"
+    r"|conversations?|response|reply|answer)\s+(?:by|with|to)"
+)
 _OPENING_CLAUSE = re.compile(
-    rf"\s*[\"“‘]?(?:As|{SUBORDINATORS}|{_TIME_FIRST}(?:as|when|while|after|before|once))"
+    rf"\s*[\"“‘]?(?:As|{SUBORDINATORS}|{_TIME_FIRST}(?:as|when|while|after|before|once)"
+    rf"|{_IN_AN_EXCHANGE})"
     rf"\s([^,;:]{{1,160}}),[\"”’]?\s+"  # a comma inside a closing quotation mark too
 )
 
@@ -1369,7 +1376,8 @@ def _named_only_in_an_opening_clause(
 ) -> bool:
     """Whether ``who`` is named only in the clause a sentence opens with, and the main
     clause has a subject of its own: "When Mrs. Clinton arrived, some in the crowd chanted
-    ..." is the crowd's, "As the Obamas depart the White House ..., Trump will ..." Trump's.
+    ..." is the crowd's, "As the Obamas depart the White House ..., Trump will ..." Trump's,
+    "In follow-up questioning by Representative Connolly, Mr. Shulman offered ..." Shulman's.
     An opening that says ("As Axelrod said, ...") gives the words' speaker, and a main
     clause opening with a pronoun ("If Lee wins, he will ...") may go on about the actor.
 

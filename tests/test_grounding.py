@@ -1826,6 +1826,15 @@ def test_an_actor_only_acted_on_holds_no_view(sentence: str, kept: bool) -> None
         ),
         # after a time (BASIL: "On Tuesday as the House was preparing to vote ..., Weiner ...")
         ("On Tuesday as Ms. Park was preparing to vote, Mr. Lee was attacking the toll.", False),
+        # an exchange with her (BASIL: "In follow-up questioning by Representative Gerald E.
+        # Connolly, a Virginia Democrat, Mr. Shulman offered ...")
+        (
+            "In follow-up questioning by Mayor Ada Park, a Democrat, Mr. Lee defended the toll.",
+            False,
+        ),
+        ("In a meeting with Ada Park, a Riverton Democrat, Tom Lee opposed the toll.", False),
+        ("In Ada Park\u2019s view, the toll is a tax on the poor.", True),
+        ("In a letter from Ms. Park, the council was told the toll is unfair.", True),
         # the opening says whose words follow, or the main clause goes on about her
         ("As Ada Park said, the toll is a tax on the poor.", True),
         ("If Ms. Park wins the vote, she said, she will oppose the toll.", True),
