@@ -600,6 +600,9 @@ _BODY_HEAD = re.compile(
 # A name after its verb speaks only where it closes the clause ('"...," said Ana Park.',
 # "said Ana Park in a statement"), not where a clause goes on ("vowed Congress would ...").
 _TOLD = re.compile(r"(?:told|tells)\b")
+# A pronoun as the verb's subject: "He said Obama “doesn't have a doctrine”" is his
+# words of Obama, not Obama's.
+_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\s+(?:also\s+)?$")
 _CLOSES_THE_CLAUSE = re.compile(r"\s*(?:$|[,.;:!?)—–]|(?:in|on|at|during|to|after)\b)")
 # A place's state or country between commas after it: the name is a place that a noun goes on
 # to qualify ("tweeted the Brooklyn, N.Y., chapter of Indivisible Nation").
@@ -633,6 +636,7 @@ def named_speakers(sentence: str) -> list[str]:
             continue
         if not is_before and (
             not _CLOSES_THE_CLAUSE.match(sentence, match.end())
+            or _PRONOUN_BEFORE.search(sentence, 0, match.start())
             or _TOLD.match(match.group(0))
             or _PLACE_OF.match(sentence, match.end())
         ):

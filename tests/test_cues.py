@@ -18,6 +18,7 @@ from briefing.cues import (
     views_of_others,
     voices_a_harm,
 )
+from briefing.source_index import blank_quoted
 
 
 @pytest.mark.parametrize(
@@ -659,3 +660,15 @@ def test_words_a_speaker_reports_of_another(sentence: str, of_another: bool) -> 
 )
 def test_the_speakers_a_sentence_names(sentence: str, speakers: list[str]) -> None:
     assert named_speakers(sentence) == speakers
+
+
+def test_a_name_after_a_pronouns_verb_of_saying_is_no_speaker() -> None:
+    # BASIL: 'He said Obama "doesn't have a doctrine (on foreign affairs.)' was given to Obama
+    # as the speaker of a draft the model made for "foreign affairs".
+    for sentence in (
+        'He said Park "has no plan (for the port.)',
+        "She also said Ada Park \u201chas no plan.\u201d",
+    ):
+        assert named_speakers(blank_quoted(sentence, 0, len(sentence))) == []
+    said = '"It has no plan," said Ada Park, the mayor.'
+    assert named_speakers(blank_quoted(said, 0, len(said))) == ["Ada Park"]
