@@ -282,6 +282,15 @@ def attribution_problem(
                 f"{who!r} is named only before the quoted sentence, the writer's words on "
                 f"{' '.join(text_read.group(1).split())!r}"
             )
+        # "But polls show that many Republicans continue to believe ...", after Glenn Beck
+        # was named: what the polls show (not "The report warns ...", which may be the
+        # report of one named before).
+        document = _DOCUMENT_SAYS.match(unquoted_sentence)
+        if document and re.fullmatch(_NEW_DOCUMENTS, document.group(1)):
+            return (
+                f"{who!r} is named only before the quoted sentence, which gives what "
+                f"{document.group(1)!r} say"
+            )
         unnamed = _UNNAMED_SPEAKER_FIRST.match(unquoted_sentence)
         if unnamed and not _one_of(unnamed.group(1), who):
             # "A person briefed on the matter said the prosecutors had also issued subpoenas
@@ -1461,14 +1470,21 @@ _PRONOUN_SAYS = re.compile(
     r"|insists|insisted|contend|contends|contended|point\s+out|points\s+out|pointed\s+out)\b"
     r"(?:[^.;:\"“”]{0,80}?\s+that\b)?"
 )
+# Documents named for the first time, by no article: "But polls show that many Republicans
+# continue to believe ...", "New surveys suggest ...".
+_NEW_DOCUMENTS = (
+    r"(?:(?:[Nn]ew|[Rr]ecent|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther)\s+)?(?:[Pp]olls|[Ss]urveys"
+    r"|[Ss]tudies|[Rr]eports|[Dd]ata|[Ff]igures|[Rr]ecords)"
+)
 # A document as a sentence's subject, before its verb: "The 10-year-old lawsuit, argued in
 # lively exchanges at the court Tuesday, claims that Wal-Mart Stores Inc. ... favors men".
 # (Not a news outlet: what "The Atlantic first reported" someone did stays theirs.)
 _DOCUMENT_SAYS = re.compile(
-    _LEAD_IN + r"((?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{0,60}?"
-    rf"{_A_DOCUMENT.pattern})(?:\s*,[^;:\"“”]{{1,100}},)?\s+(?:also\s+)?"
+    _LEAD_IN + r"(?:(?:But|And|Yet|Still)\s+)?((?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{0,60}?"
+    rf"{_A_DOCUMENT.pattern}|{_NEW_DOCUMENTS})(?:\s*,[^;:\"“”]{{1,100}},)?\s+(?:also\s+)?"
     r"(?:says|said|claims|claimed|alleges|alleged|argues|argued|finds|found|concludes"
-    r"|concluded|states|stated|shows|showed|contends|contended|asserts|asserted)\b"
+    r"|concluded|states|stated|shows|showed|show|contends|contended|asserts|asserted"
+    r"|suggests?|suggested|indicates?|indicated)\b"
 )
 
 

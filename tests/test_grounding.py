@@ -1237,6 +1237,7 @@ def test_documents_and_reporting_outlets_hold_no_position(
             False,
         ),
         ("A new report found that Harbour Freight Inc. underpaid its staff.", False),
+        ("But polls show that Harbour Freight Inc. underpaid its staff.", False),
         # the document's author is who it names in its subject
         ("The lawsuit filed by Harbour Freight Inc. claims that the levy is unlawful.", True),
         ("Harbour Freight Inc. said the report was wrong.", True),
@@ -1255,6 +1256,25 @@ def test_a_body_named_only_in_what_a_document_says_holds_no_view(sentence: str, 
     if not kept:
         (reason,) = [r.reason for r in result.rejected]
         assert reason.startswith("'Harbour Freight Inc.' is named only in what ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "Several conservatives, including Glenn Beck and Bill O'Reilly, have
+        # criticized Mr. Trump ... But polls show that many Republicans continue to believe
+        # ..." was a position of Beck's and of O'Reilly's
+        ("But polls show that many voters continue to believe the levy is fair.", False),
+        ("New surveys suggest that many voters believe the levy is fair.", False),
+        # a document named before by "the" may be hers
+        ("The critics' report warns that the levy would hurt the port.", True),
+    ],
+)
+def test_a_person_named_before_holds_no_view_of_what_new_documents_show(
+    sentence: str, kept: bool
+) -> None:
+    text = f"Several critics, including Ada Park, have criticized the levy.\n\n{sentence}"
+    assert_kept(ground_in(text, pos("Ada Park", sentence, "person")), kept)
 
 
 @pytest.mark.parametrize(
