@@ -78,14 +78,20 @@ _INCIDENT_OF = re.compile(
 )
 # "Sarah Palin, the party's 2008 vice-presidential nominee": a year in someone's title.
 _BEFORE_A_TITLE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|their|its)|\w['’]s?)\s+(?:(?:likely|presumptive|eventual|former"
-    r"|defeated|probable)\s+)?$",
+    r"(?:\b(?:the|a|an|his|her|their|its|of)|\w['’]s?)\s+(?:(?:likely|presumptive|eventual"
+    r"|former|defeated|probable|potential|possible|prospective|would-be)\s+)?$",
+    re.IGNORECASE,
+)
+# "not a candidate for president in 2012", "running for the Senate in 2016": the year of a run.
+_A_RUN_FOR = re.compile(
+    r"\b(?:candidate|candidacy|run|running|ran|bid|nominee|campaign)\s+for\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){1,2}?in\s+$",
     re.IGNORECASE,
 )
 _A_YEARS_TITLE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:nominee|candidate|hopeful|contender|winner|runner-up"
     # or someone's run for an office: "Mr. Lieberman, who endorsed his 2008 run for president"
-    r"|challenger|opponent|rival|graduate|class|run|bid)\b",
+    r"|challenger|opponent|rival|graduate|class|run|bid)s?\b",
     re.IGNORECASE,
 )
 
@@ -121,9 +127,9 @@ def _dates_a_thing_acted_on(text: str, start: int, end: int) -> bool:
 def _names_something(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` is part of a name ("the 17 February Brigade"),
     names a past incident after a preposition ("in the Sept. 11 attacks") or after the
-    incident ("the attacks of Sept. 11, 2001"), is a year in someone's title ("the
-    party's 2008 vice-presidential nominee"), or dates a thing the sentence acts on ("cited a
-    1997 case")."""
+    incident ("the attacks of Sept. 11, 2001"), is a year in someone's title or run ("the
+    party's 2008 vice-presidential nominee", "a candidate for president in 2012"), or dates
+    a thing the sentence acts on ("cited a 1997 case")."""
     return (
         (
             _IN_A_NAME.match(text, end) is not None
@@ -142,6 +148,10 @@ def _names_something(text: str, start: int, end: int) -> bool:
             _YEAR_ONLY.fullmatch(text[start:end]) is not None
             and _A_YEARS_TITLE.match(text, end) is not None
             and _BEFORE_A_TITLE.search(text, 0, start) is not None
+        )
+        or (
+            _YEAR_ONLY.fullmatch(text[start:end]) is not None
+            and _A_RUN_FOR.search(text, 0, start) is not None
         )
         or _dates_a_thing_acted_on(text, start, end)
     )

@@ -424,6 +424,12 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("The site lies two blocks from the attacks of Sept. 11, 2001, downtown.", None),
         ("Ana Lund, the party\u2019s 2008 vice-presidential nominee, opposed it.", None),
         ("In 2008 Republican candidates lost.", "2008"),
+        # BASIL: "Trump, who placed second in an NBC/ Wall Street Journal poll of potential
+        # 2012 Republican candidates, said ...", "Gov. Chris Christie, who is insistent he
+        # personally is not a candidate for president in 2012, said ..."
+        ("Lee, second in a poll of potential 2012 Harbour candidates, spoke.", None),
+        ("Ana Lund, who is not a candidate for mayor in 2012, said he would win.", None),
+        ("She was elected mayor in 2012.", "2012"),
         # a date of a thing the sentence acts on (BASIL: "He cited a 1997 Mississippi case in
         # which ...", "Another pivotal issue Wednesday dealt with an Aug. 16 cable.", "...
         # squeezed out of Medicare by the 2010 health law.", "drag out this political charade
