@@ -1327,9 +1327,15 @@ _IN_AN_EXCHANGE = (
     r"In\s+(?:[\w-]+\s+){0,3}?(?:questioning|questions|exchanges?|meetings?|talks|calls?"
     r"|conversations?|response|reply|answer)\s+(?:by|with|to)"
 )
+# "In the current political environment involving Mr. Akin's comments, a decision by Mr.
+# Romney ...": a setting that involves someone (not "In the words of ...").
+_IN_A_SETTING = (
+    r"(?:In|Amid|Given|Despite|After|Following)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:involving|over|about|surrounding|around|after|following)"
+)
 _OPENING_CLAUSE = re.compile(
     rf"\s*[\"“‘]?(?:As|{SUBORDINATORS}|{_TIME_FIRST}(?:as|when|while|after|before|once)"
-    rf"|{_IN_AN_EXCHANGE})"
+    rf"|{_IN_AN_EXCHANGE}|{_IN_A_SETTING})"
     rf"\s([^,;:]{{1,160}}),[\"”’]?\s+"  # a comma inside a closing quotation mark too
 )
 
@@ -1386,7 +1392,9 @@ def _named_only_in_an_opening_clause(
     """Whether ``who`` is named only in the clause a sentence opens with, and the main
     clause has a subject of its own: "When Mrs. Clinton arrived, some in the crowd chanted
     ..." is the crowd's, "As the Obamas depart the White House ..., Trump will ..." Trump's,
-    "In follow-up questioning by Representative Connolly, Mr. Shulman offered ..." Shulman's.
+    "In follow-up questioning by Representative Connolly, Mr. Shulman offered ..." Shulman's,
+    "In the current political environment involving Mr. Akin's comments, a decision by Mr.
+    Romney ... will ..." no view of Akin's.
     An opening that says ("As Axelrod said, ...") gives the words' speaker, and a main
     clause opening with a pronoun ("If Lee wins, he will ...") may go on about the actor.
 

@@ -1859,6 +1859,15 @@ def test_an_actor_only_acted_on_holds_no_view(sentence: str, kept: bool) -> None
             False,
         ),
         ("In a meeting with Ada Park, a Riverton Democrat, Tom Lee opposed the toll.", False),
+        # a setting that involves her (BASIL: "In the current political environment involving
+        # Mr. Akin's comments, a decision by Mr. Romney to accept the party's abortion plank
+        # will open his campaign to attacks ...")
+        (
+            "In the current climate involving Ms. Park\u2019s comments, a decision by Mr. Lee "
+            "to accept the plan will open his campaign to attacks from his rivals.",
+            False,
+        ),
+        ("Amid the uproar over Ada Park\u2019s remarks, Tom Lee backed the toll.", False),
         ("In Ada Park\u2019s view, the toll is a tax on the poor.", True),
         ("In a letter from Ms. Park, the council was told the toll is unfair.", True),
         # the opening says whose words follow, or the main clause goes on about her
