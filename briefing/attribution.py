@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from .chunking import dateline_end
 from .claims import MONTHS, WEEKDAYS
 from .consolidate import names_an_office
 from .cues import (
@@ -1326,6 +1327,10 @@ _TIME_FIRST = r"(?:On|Early|Late|Earlier|Later|Last)\s+\w+(?:\s+\w+)?,?\s+"
 _IN_AN_EXCHANGE = (
     r"In\s+(?:[\w-]+\s+){0,3}?(?:questioning|questions|exchanges?|meetings?|talks|calls?"
     r"|conversations?|response|reply|answer)\s+(?:by|with|to)"
+    # or a turn of events for someone: "In a stinging blow to President Barack Obama, the
+    # Senate voted Wednesday to override his veto ..."
+    r"|In\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:blow|victory|win|defeat|setback|rebuke"
+    r"|boost|loss|snub|slap|reversal|embarrassment|gift|rebuff)\s+(?:to|for|against)"
 )
 # "In the current political environment involving Mr. Akin's comments, a decision by Mr.
 # Romney ...": a setting that involves someone (not "In the words of ...").
@@ -1401,7 +1406,7 @@ def _named_only_in_an_opening_clause(
     The clause is found in ``sentence`` (its comma may stand inside a quotation: 'about the
     "47 percent," Mr. Ryan ...') and read in ``unquoted``, the same sentence with its quoted
     words blanked."""
-    found = _OPENING_CLAUSE.match(sentence)
+    found = _OPENING_CLAUSE.match(sentence, dateline_end(sentence))
     if found is None:
         return False
     clause, main = unquoted[found.start(1) : found.end(1)], unquoted[found.end() :]

@@ -185,14 +185,14 @@ def parts_paragraphs(text: str, end: int, start: int) -> bool:
 
 # A news dateline before the first sentence: a place in capitals, perhaps a date and the
 # agency, then a dash ("NEW YORK, Aug 9 (Example Wire) - ", "WASHINGTON -- ", "BERKELEY
-# HEIGHTS, N.J. — ").
+# HEIGHTS, N.J. — ", "WASHINGTON ― ", a horizontal bar).
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]*)*(?:,\s*[^—–\n()]{1,40}?)?"
+    r"(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]*)*(?:,\s*[^—–―\n()]{1,40}?)?"
     r"(?:\s*\([^()\n]{1,40}\))?"
     # or a place in title case before a wire's name: "Denver (AP)"
     r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,\s*[A-Z][\w.]+){0,2}"
     r"\s*\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|The Associated Press)\))"
-    r"\s*(?:—|–|--|-)\s+(?=[A-Z\"“])"
+    r"\s*(?:—|–|―|--|-)\s+(?=[A-Z\"“])"
 )
 
 

@@ -371,6 +371,8 @@ def test_a_heading_is_a_short_line_of_its_own_without_closing_punctuation(
             "Donald Trump said Thursday he has doubts.",
         ),
         ("BERKELEY HEIGHTS, N.J. \u2014 Mr. Trump said so.", "Mr. Trump said so."),
+        # a horizontal bar (BASIL: "WASHINGTON \u2015 In a stinging blow to ...")
+        ("RIVERTON \u2015 The council voted Wednesday.", "The council voted Wednesday."),
         (
             "NEW YORK, 7 August 2024 \u2014 The coalition called on governments.",
             "The coalition called on governments.",

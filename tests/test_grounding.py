@@ -1868,6 +1868,13 @@ def test_an_actor_only_acted_on_holds_no_view(sentence: str, kept: bool) -> None
             False,
         ),
         ("Amid the uproar over Ada Park\u2019s remarks, Tom Lee backed the toll.", False),
+        # a turn of events for her, after a dateline (BASIL: "WASHINGTON \u2015 In a stinging
+        # blow to President Barack Obama, the Senate voted Wednesday to override his veto")
+        (
+            "RIVERTON \u2015 In a stinging blow to Mayor Ada Park, the council voted Wednesday "
+            "to override her veto of the toll.",
+            False,
+        ),
         ("In Ada Park\u2019s view, the toll is a tax on the poor.", True),
         ("In a letter from Ms. Park, the council was told the toll is unfair.", True),
         # the opening says whose words follow, or the main clause goes on about her
