@@ -159,9 +159,10 @@ def _names_something(text: str, start: int, end: int) -> bool:
 
 # A date a span of time runs from dates no event of its sentence: "briefed 13 times on the
 # programs since 2009", "employees who worked there going back to late 1998", "between 2005
-# and 2008" (with the date the span runs to), "drag out this charade into 2016".
+# and 2008" (with the date the span runs to), "drag out this charade into 2016"; nor one it
+# runs to: "keep the government open for three weeks until Feb. 15".
 _SPAN_FROM = re.compile(
-    r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between|into)\s+"
+    r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between|into|until|till|through)\s+"
     r"(?:(?:early|mid|late)[\s-]+|(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?(?:summer|spring|fall|autumn|winter|beginning"
     r"|start|end|middle|turn)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,

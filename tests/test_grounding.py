@@ -438,6 +438,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("Another issue Wednesday dealt with an Aug. 16 cable.", None),
         ("She would restore the money cut from the port by the 2010 harbor law.", None),
         ("Rather than drag this out into 2016, hold the hearing.", None),
+        # BASIL: "He said the deal would keep the government open for three weeks until Feb.
+        # 15 and that ..."
+        ("He said the deal would keep the port open until Feb. 15.", None),
+        ("The levy runs through 2020, the council said in May 2019.", "May 2019"),
         ("A 2013 report found that the levy fell short.", "2013"),
         ("But the 2010 harbor law passed anyway.", "2010"),
         ("He wrote in a 2013 letter that the levy fell short.", "2013"),
