@@ -108,7 +108,8 @@ _OPENING_WORD = re.compile(r"\W*(?:(?:but|and|yet|still|now|then|also)\W+)?", re
 _A_DATED_THING = re.compile(
     r"\s+(?:[\w.-]+\s+){0,2}?(?:law|act|case|cable|memo|memorandum|e-?mail|letter|report|ruling"
     r"|decision|opinion|statute|order|treaty|accord|agreement|deal|study|survey|poll|lawsuit"
-    r"|settlement|amendment|legislation|measure|book|article|document|directive)s?\b",
+    r"|settlement|amendment|legislation|measure|book|article|document|directive|overhaul|bill"
+    r"|reform|plan|proposal|package|program|programme|policy|rule|regulation)s?\b",
     re.IGNORECASE,
 )
 
@@ -164,7 +165,7 @@ def _names_something(text: str, start: int, end: int) -> bool:
 _SPAN_FROM = re.compile(
     r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between|into|until|till|through)\s+"
     r"(?:(?:early|mid|late)[\s-]+|(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?(?:summer|spring|fall|autumn|winter|beginning"
-    r"|start|end|middle|turn)\s+of\s+)?(?:the\s+)?$",
+    r"|start|end|middle|turn)\s+of\s+)?(?:(?:the|their|his|her|its|our)\s+)?$",
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE)
@@ -237,6 +238,9 @@ _WEEKDAY = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:\w+\s+)?(?:set|expected|scheduled|due|slated|poised)\s+to"
+    # after a dash or comma, the verb left out: "Democrats — poised to assume control of the
+    # House on Thursday —"
+    r"|(?:poised|slated|scheduled)\s+to"
     r"|plans?\s+to|intends?\s+to|(?:is|are)\s+to\s+(?:vote|meet|decide|rule|sign))\b",
     re.IGNORECASE,
 )

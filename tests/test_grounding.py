@@ -442,6 +442,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # 15 and that ..."
         ("He said the deal would keep the port open until Feb. 15.", None),
         ("The levy runs through 2020, the council said in May 2019.", "May 2019"),
+        # BASIL: "... or resurrect the 2013 comprehensive immigration overhaul that ...", "...
+        # made their first visit to the White House since their Dec. 11 meeting with Trump"
+        ("She urged the council to resurrect the 2013 comprehensive harbor overhaul.", None),
+        ("They made their first visit since their Dec. 11 meeting with the mayor.", None),
         ("A 2013 report found that the levy fell short.", "2013"),
         ("But the 2010 harbor law passed anyway.", "2010"),
         ("He wrote in a 2013 letter that the levy fell short.", "2013"),

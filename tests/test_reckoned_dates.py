@@ -63,6 +63,13 @@ from tests.test_citations import cited, cited_sheet
             "Friday (30 September 2016)",
         ),
         ("The vote was put off until Monday.", "2016-09-28", "Monday (3 October 2016)"),
+        # the verb left out after a dash (BASIL: "... newly empowered Democrats \u2014 poised to
+        # assume control of the House on Thursday \u2014 who refuse ..." was dated the week before)
+        (
+            "The new members \u2014 poised to take their seats on Friday \u2014 refuse to budge.",
+            "2016-09-28",
+            "Friday (30 September 2016)",
+        ),
         (
             "The levy was approved by the council on Monday.",
             "2016-09-28",
