@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # grounding reads kinds, which read names as consolidation do
     from .grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk
 
 __all__ = [
+    "TITLE_TO_COME",
     "actors_of_names",
     "consolidate",
     "country_of",
@@ -152,7 +153,7 @@ class _Name:
 
 # A title someone is about to hold is the title: "House Speaker-to-be Nancy Pelosi" is the
 # "House Speaker Nancy Pelosi" of another outlet, "Representative-elect" a representative.
-_TITLE_TO_COME = re.compile(r"(?<=\w)-(?:elect|to-be|designate)$", re.IGNORECASE)
+TITLE_TO_COME = re.compile(r"(?<=\w)-(?:elect|to-be|designate)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 16)  # the same forms are compared again and again
@@ -164,7 +165,7 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     office: tuple[str, ...] = ()
     sex: Sex | None = None
     if kind in _PERSONAL_KINDS:
-        tokens = [_TITLE_TO_COME.sub("", token) for token in tokens]
+        tokens = [TITLE_TO_COME.sub("", token) for token in tokens]
         titled = tokens
         tokens = _drop_titles(tokens)
         dropped = [token.lower().rstrip(".") for token in titled[: len(titled) - len(tokens)]]

@@ -20,7 +20,13 @@ from __future__ import annotations
 
 import re
 
-from .consolidate import country_of, has_title, institution_words, names_an_office
+from .consolidate import (
+    TITLE_TO_COME,
+    country_of,
+    has_title,
+    institution_words,
+    names_an_office,
+)
 from .countries import US_STATES
 from .given_names import is_given_name
 from .models import ActorKind
@@ -78,6 +84,7 @@ def actor_kind(name: str, source_text: str) -> ActorKind | None:
     """The kind of the actor ``name``, drafted from ``source_text``; None when neither tells it
     (a name in one word the source never gives a title, a given name or a body's word), as
     for a risk's raiser."""
+    name = TITLE_TO_COME.sub("", name)  # "House Speaker-to-be Nancy Pelosi" is a speaker
     words = _WORD.findall(name)
     if not words:
         return None

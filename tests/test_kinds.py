@@ -27,6 +27,10 @@ SOURCE = (
         # BASIL: "AARP policy chief John Rother", an organisation, stood beside "Mr. Rother"
         ("Harbour Guild policy chief Ana Torres", "person"),
         ("Harbour Guild chief", "person"),
+        # BASIL: "House Speaker-to-be Nancy Pelosi" was an organisation, so she stood apart
+        # from "House Speaker Nancy Pelosi"
+        ("Harbour Board Chair-elect Ana Torres", "person"),
+        ("House Speaker-to-be Ines Valdor", "person"),
         ("Republican senators", "group"),
         ("human rights advocates", "group"),
         ("Western countries", "group"),
