@@ -309,10 +309,18 @@ def attribution_problem(
         # "Rod Rosenstein announced the charges. According to the DOJ document, 12 officers
         # are accused ...": the words are the document's, whoever was named before (not so
         # "according to the ministry", which may be the actor's).
+        # So are unnamed people's: "..., according to one of the officials present, ..."
+        # after "the House endorsed ...".
         according = _ACCORDING_TO.search(unquoted_sentence)
         if (
             according
-            and _A_DOCUMENT.search(according.group(1))
+            and (
+                _A_DOCUMENT.search(according.group(1))
+                or (
+                    (unnamed := _UNNAMED_ACCORDING.match(according.group(1)))
+                    and not _one_of(unnamed.group(1), who)
+                )
+            )
             and not named_in(according.group(1))
         ):
             source = " ".join(according.group(1).split())
@@ -1459,6 +1467,15 @@ _UNNAMED_SPEAKER_FIRST = re.compile(
     r"(?:(?-i:[a-zA-Z])[\w.-]*\s+){0,3}?" + _UNNAMED_PEOPLE + r")\s+"
     rf"(?:(?:on\s+)?(?:{DAY_NAMES}|also|later|recently)\s+)?"
     r"(?:have\s+|has\s+)?(?:said|say|says|told\s+[\w. ]{1,40}?)\s+(?:that\s+)?"
+)
+
+
+# Unnamed people given as the source of a sentence's words: "according to one of the
+# officials present", "according to two people briefed on the talks".
+_UNNAMED_ACCORDING = re.compile(
+    r"((?:(?:a|an|the|one|two|three|several|some|many)\s+)?(?:of\s+the\s+)?"
+    r"(?:[\w.-]+\s+){0,3}?" + _UNNAMED_PEOPLE + r")\b",
+    re.IGNORECASE,
 )
 
 

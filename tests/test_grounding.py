@@ -2665,6 +2665,24 @@ def test_a_sentence_giving_its_words_to_a_document_is_not_the_one_named_before()
     assert_kept(ground_in(f"{before} {own}", pos("Ivo Brandt", own, "person", own)), True)
 
 
+def test_a_sentence_giving_its_words_to_unnamed_people_is_not_the_one_named_before() -> None:
+    # BASIL: "The larger figure referred to the amount Mr. Trump has demanded for the wall,
+    # which the House endorsed in a vote last month ... But inside the Situation Room later on
+    # Wednesday, the proposal resurfaced and Mr. Trump appeared open to it, according to one
+    # of the officials present, ..." was the House's position
+    before = "The levy was the figure the Harbour Board endorsed in a vote last month."
+    quote = "Later, the mayor appeared open to it, according to one of the officials present."
+    result = ground_in(f"{before}\n\n{quote}", pos("Harbour Board", quote, "organisation"))
+    assert [r.reason for r in result.rejected] == [
+        "'Harbour Board' is named only before the quoted sentence, which gives its words as "
+        "'one of the officials present''s"
+    ]
+    # One of them.
+    officials = "Harbour Board officials said the levy was fair."
+    result = ground_in(f"{officials}\n\n{quote}", pos("Harbour Board officials", quote, "group"))
+    assert_kept(result, True)
+
+
 def test_a_quotation_s_sentence_goes_to_the_speaker_named_where_it_closes() -> None:
     # BASIL: '"Cancel the Putin meeting. Now," Schumer tweeted Friday.' drafted for the next
     # paragraph's senator; the speaker named by surname takes the full name given before.
