@@ -319,6 +319,10 @@ def attribution_problem(
                 or (
                     (unnamed := _UNNAMED_ACCORDING.match(according.group(1)))
                     and not _one_of(unnamed.group(1), who)
+                    # ("the president appeared likely to leave ..., according to two aides"
+                    # may be of the president named before)
+                    and office is None
+                    and not _OPENS_WITH_A_PRONOUN.match(unquoted_sentence)
                 )
             )
             and not named_in(according.group(1))
