@@ -427,9 +427,11 @@ _ADDRESSING = re.compile(
     # "not committed to sending a representative next week to the AIPAC conference".
     r"|(?:goes|go|going|went|sent|sends?|sending|passe[sd]|referred|submitted|forwarded"
     r"|heads?)\s+(?:[\w-]+\s+){0,4}?to)"
-    # A title may stand between: "calling out Speaker of the House John Boehner".
-    # So may others named with it: "took a swipe at CNN and MSNBC".
-    r"\s+(?:on\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+the\s+|of\s+|and\s+)?){0,5}$",
+    # A title may stand between: "calling out Speaker of the House John Boehner", "asked
+    # former President Bill Clinton to talk to ...". So may others named with it: "took a
+    # swipe at CNN and MSNBC".
+    r"\s+(?:on\s+)?(?:the\s+)?(?:(?:former|current|outgoing|fellow)\s+|then-)?"
+    r"(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+the\s+|of\s+|and\s+)?){0,5}$",
     re.IGNORECASE,
 )
 

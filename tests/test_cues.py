@@ -336,6 +336,10 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         ("the union", "The mayor criticised the union for the strike.", True),
         ("John Boehner", "The president called out John Boehner for the delay.", True),
         ("John Boehner", "Obama went on, calling out Speaker of the House John Boehner.", True),
+        # BASIL: "The White House asked former President Bill Clinton to talk to Rep. Joe
+        # Sestak about ..." was a position of Clinton's
+        ("Ana Park", "The council asked former Mayor Ana Park to talk to the union.", True),
+        ("Ana Park", "The council asked then-Mayor Ana Park to talk to the union.", True),
         ("John Boehner", "Obama asked the committee whether John Boehner agreed.", False),
         ("Joe Arpaio", "Joe Arpaio endorsed Rick Perry on Tuesday.", False),
         # the one sided with
