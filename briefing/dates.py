@@ -45,6 +45,7 @@ _CALENDAR = re.compile(
 )
 _HAS_YEAR = re.compile(rf"\b{_YEAR}")
 _YEAR_ONLY = re.compile(_YEAR)
+_YEAR_OR_DECADE_ONLY = re.compile(_YEAR_OR_DECADE)
 # "the <date> <Capitalized word>": a date inside a name ("the 17 February Brigade", "co-chair
 # of September 11th Advocates").
 _BEFORE_A_NAME = re.compile(r"\b(?:the|of|for|with)\s+$", re.IGNORECASE)
@@ -114,6 +115,14 @@ _A_DATED_THING = re.compile(
 )
 
 
+# "He spoke of 1968 and of the political violence he had seen": a year spoken of.
+_SPOKEN_OF = re.compile(
+    r"\b(?:sp[eo]ke|speaks|talk(?:s|ed)?|wr[io]te|writes|recall(?:s|ed)?|remember(?:s|ed)?"
+    r"|invok(?:es|ed|ing)|evok(?:es|ed|ing)|mention(?:s|ed)?)\s+(?:of\s+|about\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _dates_a_thing_acted_on(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` dates a thing the sentence acts on ("cited a
     1997 case"), not one that opens it or holds its words ("in a 2013 letter")."""
@@ -155,6 +164,10 @@ def _names_something(text: str, start: int, end: int) -> bool:
             and _A_RUN_FOR.search(text, 0, start) is not None
         )
         or _dates_a_thing_acted_on(text, start, end)
+        or (
+            _YEAR_OR_DECADE_ONLY.fullmatch(text[start:end]) is not None
+            and _SPOKEN_OF.search(text, 0, start) is not None
+        )
     )
 
 

@@ -446,6 +446,11 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # made their first visit to the White House since their Dec. 11 meeting with Trump"
         ("She urged the council to resurrect the 2013 comprehensive harbor overhaul.", None),
         ("They made their first visit since their Dec. 11 meeting with the mayor.", None),
+        # a year spoken of (BASIL: "He spoke of 1968 and of the political violence he had seen
+        # up close as a civil rights leader, ...")
+        ("He spoke of 1968 and of the strikes he had seen up close.", None),
+        ("She recalled the 1990s, when the port was busy.", None),
+        ("He spoke in 1968 of the strikes.", "1968"),
         ("A 2013 report found that the levy fell short.", "2013"),
         ("But the 2010 harbor law passed anyway.", "2010"),
         ("He wrote in a 2013 letter that the levy fell short.", "2013"),
