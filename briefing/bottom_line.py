@@ -221,6 +221,23 @@ def _verify(
             return _rejected(draft, reason), None
         cut_off = text[cause.start() :]
         text = kept + "."
+    uncited = _words_of_an_uncited_fact(text, labels, listed, actors, topic)
+    if uncited:
+        # The words are that fact's: it is cited too, if the sentence gives them to whom
+        # the fact does (its actors, or those an event's text names), or to no one.
+        fact = listed[uncited]
+        people = _actors_of(fact, actors) or [
+            actor for actor in actors.values() if _names(_own_text(fact), [actor])
+        ]
+        if people and not _names(text, people) and _names(text, list(actors.values())):
+            reason = (
+                f"gives the words of {people[0].name!r} ({uncited}), which it does not cite, "
+                "to others"
+            )
+            return _rejected(draft, reason), None
+        return _verify(
+            draft.model_copy(update={"facts": [*labels, uncited]}), listed, actors, topic
+        )
     foreign = sorted({ch for ch in text if ord(ch) > 127 and ch.isalpha() and ch not in support})
     if foreign:
         # A small model drifts into another script mid-sentence ("... the UN cybercrime 条约").
@@ -318,6 +335,28 @@ def _words_of_the_unnamed(
             continue
         if len(used & _content_words("\n".join(_support(fact, actors)))) >= _SHARED_WORDS:
             return people[0].name
+    return None
+
+
+def _words_of_an_uncited_fact(
+    text: str, labels: list[str], listed: dict[str, Fact], actors: dict[str, Actor], topic: str
+) -> str | None:
+    """The label of a listed fact the sentence does not cite whose words it uses (three words
+    neither its cited facts nor the topic have): the embedded model wrote "Speaker John A.
+    Boehner supports allowing undocumented immigrants to stay in the U.S., but stops short of
+    calling for a path to citizenship." citing Boehner's position and Bloomberg's, in the
+    words of an event it did not cite, where Kevin McCarthy "said Tuesday that he would
+    support allowing undocumented immigrants to stay in the U.S., but stopped short of ...";
+    and "The United Nations recently adopted a global cybercrime convention, sparking intense
+    debates ..." citing two timeline rows, in the words of the United Nations' position.
+    """
+    cited = [part for label in labels for part in _support(listed[label], actors)]
+    used = _content_words(text) - _content_words("\n".join([topic, *cited]))
+    for label, fact in listed.items():
+        if label in labels:
+            continue
+        if len(used & _content_words("\n".join(_support(fact, actors)))) >= _SHARED_WORDS:
+            return label
     return None
 
 

@@ -751,3 +751,44 @@ def test_a_sentence_may_not_give_an_unnamed_actors_words_to_one_it_names() -> No
         )
         == "kept"
     )
+
+
+def test_a_sentence_in_the_words_of_a_fact_it_does_not_cite_cites_it_or_is_dropped() -> None:
+    """The embedded model wrote "Speaker John A. Boehner supports allowing undocumented
+    immigrants to stay in the U.S., but stops short of calling for a path to citizenship."
+    citing Boehner's position and Bloomberg's, in the words of a timeline row on what Kevin
+    McCarthy said; and "The United Nations recently adopted a global cybercrime convention,
+    sparking intense debates ..." citing two timeline rows, in the words of the United
+    Nations' position."""
+    actors = {
+        "l": Actor(id="l", name="Ana Lund", kind="person"),
+        "v": Actor(id="v", name="Tom Vale", kind="person"),
+        "u": Actor(id="u", name="Harbour Board", kind="organisation"),
+    }
+    said_it = "Ana Lund said she would allow night ferries but stopped short of backing a toll."
+    evidence = [
+        Evidence(source_id="s", start=0, end=len(said_it), quote=said_it, match="exact", score=1)
+    ]
+    listed: dict[str, Position | Risk | Event] = {
+        "P1": said("v", "Tom Vale expects the council to publish its harbour principles."),
+        "P2": said("u", "The Harbour Board recently adopted a ferry plan, sparking fierce debate."),
+        "E1": Event(id="E1", date="Tuesday", description=said_it, evidence=evidence),
+    }
+
+    def verdict(sentence: str, facts: list[str]) -> str | list[str]:
+        kept = verify_sentence(
+            BottomLineDraft(facts=facts, sentence=sentence), listed, actors, "the harbour toll"
+        )
+        return kept.reason if isinstance(kept, Rejected) else kept.fact_ids
+
+    assert verdict(
+        "Tom Vale would allow night ferries but stops short of backing a toll.", ["P1"]
+    ) == ("gives the words of 'Ana Lund' (E1), which it does not cite, to others")
+    # Given to whom the fact gives them, or to no one: the fact is cited too (and one the
+    # sentence does not use is not).
+    assert verdict(
+        "Ana Lund would allow night ferries but stopped short of backing a toll.", ["P1"]
+    ) == ["E1"]
+    assert verdict(
+        "The Harbour Board recently adopted a ferry plan, sparking fierce debate.", ["E1"]
+    ) == ["u"]
