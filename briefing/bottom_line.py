@@ -12,7 +12,8 @@ states (numbers, dates, proper names, specific words: ``claims.unsupported_claim
 those facts: their texts, actors, dates and verified quotes (or in the topic), and only when it
 repeats a quotation of theirs whole or not at all, and only when it gives no cited position's
 actor a side its stance does not, nor the words of a cited actor it does not name to one it
-names. A cause they do not state ("due to ...") is
+names; a sentence in the words of a listed fact it does not cite cites it too, unless it
+gives them to someone else. A cause they do not state ("due to ...") is
 cut off the sentence, and the cut is listed in ``rejected``. A dropped sentence goes to
 ``rejected`` with its reason. When the model gives no valid answer or no sentence survives,
 the brief shows the code-written summary (``render.bottom_line``) and ``run.bottom_line`` says
