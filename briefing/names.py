@@ -269,7 +269,7 @@ _ROLE_AFTER_NAME = re.compile(
 _PARENTHESIS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)\s*$")
 # Or into the outlet a journalist wrote in ("Maggie Haberman in the New York Times").
 NEWS_OUTLET_WORDS = (
-    r"Times|Post|Journal|Herald|Tribune|Register|Gazette|Hill|News|AP|Reuters|CNN|NBC|ABC"
+    r"Times|Post|Journal|Herald|Tribune|Register|Gazette|Hill|News|AP|AFP|UPI|Reuters|CNN|NBC|ABC"
     r"|CBS|MSNBC|Politico|Pollster|Bloomberg|Newsweek|Root|NY1|Globe|Observer|Wire|HuffPost"
     r"|BuzzFeed|Breitbart|Axios|Slate|Salon|Vox|Newsmax|Mediaite|Daily\s+Beast"
 )

@@ -1195,6 +1195,14 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "organisation",
             "'Riverton Times' is named only as the news outlet that reported it, not taking a side",
         ),
+        # BASIL: '"... incredibly ill-advised," Biden said, according to AFP.' was a position
+        # of AFP's
+        (
+            "Ms. Lund called the toll unfair, according to AFP.",
+            "AFP",
+            "organisation",
+            "'AFP' is named only as the news outlet that reported it, not taking a side",
+        ),
         (
             "Ms. Lund criticized the secrecy, according to HuffPost.",
             "HuffPost",
