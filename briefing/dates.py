@@ -115,6 +115,9 @@ _A_DATED_THING = re.compile(
 )
 
 
+# "lawmakers did not read the 18th Amendment, which imposed prohibition on liquor in 1919": a
+# date inside a relative clause after a comma dates what the clause tells of its noun.
+_IN_A_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;:—–()“”\"]*$")
 # "He spoke of 1968 and of the political violence he had seen": a year spoken of.
 _SPOKEN_OF = re.compile(
     r"\b(?:sp[eo]ke|speaks|talk(?:s|ed)?|wr[io]te|writes|recall(?:s|ed)?|remember(?:s|ed)?"
@@ -138,8 +141,9 @@ def _names_something(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` is part of a name ("the 17 February Brigade"),
     names a past incident after a preposition ("in the Sept. 11 attacks") or after the
     incident ("the attacks of Sept. 11, 2001"), is a year in someone's title or run ("the
-    party's 2008 vice-presidential nominee", "a candidate for president in 2012"), or dates
-    a thing the sentence acts on ("cited a 1997 case")."""
+    party's 2008 vice-presidential nominee", "a candidate for president in 2012"), dates a
+    thing the sentence acts on ("cited a 1997 case"), stands in a relative clause (", which
+    imposed prohibition in 1919") or is a year spoken of ("He spoke of 1968")."""
     return (
         (
             _IN_A_NAME.match(text, end) is not None
@@ -164,6 +168,7 @@ def _names_something(text: str, start: int, end: int) -> bool:
             and _A_RUN_FOR.search(text, 0, start) is not None
         )
         or _dates_a_thing_acted_on(text, start, end)
+        or _IN_A_RELATIVE_CLAUSE.search(text, 0, start) is not None
         or (
             _YEAR_OR_DECADE_ONLY.fullmatch(text[start:end]) is not None
             and _SPOKEN_OF.search(text, 0, start) is not None

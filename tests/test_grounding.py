@@ -451,6 +451,11 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("He spoke of 1968 and of the strikes he had seen up close.", None),
         ("She recalled the 1990s, when the port was busy.", None),
         ("He spoke in 1968 of the strikes.", "1968"),
+        # in a relative clause (BASIL: "For instance, lawmakers did not read the 18th
+        # Amendment, which imposed prohibition on liquor in 1919.")
+        ("They did not read the 18th Amendment, which imposed a ban in 1919.", None),
+        ("Ana Park, who took office in 2009, opposed the toll in May 2012.", "May 2012"),
+        ("The ban, which passed in 1919, was repealed in 1933.", "1933"),
         ("A 2013 report found that the levy fell short.", "2013"),
         ("But the 2010 harbor law passed anyway.", "2010"),
         ("He wrote in a 2013 letter that the levy fell short.", "2013"),
