@@ -83,9 +83,11 @@ _BEFORE_A_TITLE = re.compile(
     r"|former|defeated|probable|potential|possible|prospective|would-be)\s+)?$",
     re.IGNORECASE,
 )
-# "not a candidate for president in 2012", "running for the Senate in 2016": the year of a run.
+# "not a candidate for president in 2012": the year of a candidacy (not of a run or a
+# campaign, during which things happened then: "During his campaign for the Senate in 1994,
+# Mr. Romney vowed ...").
 _A_RUN_FOR = re.compile(
-    r"\b(?:candidate|candidacy|run|running|ran|bid|nominee|campaign)\s+for\s+(?:the\s+)?"
+    r"\b(?:candidates?|candidacy|nominee)\s+for\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){1,2}?in\s+$",
     re.IGNORECASE,
 )
