@@ -12,12 +12,12 @@ states (numbers, dates, proper names, specific words: ``claims.unsupported_claim
 those facts: their texts, actors, dates and verified quotes (or in the topic), and only when it
 repeats a quotation of theirs whole or not at all, and only when it gives no cited position's
 actor a side its stance does not, nor the words of a cited actor it does not name to one it
-names; a sentence in the words of a listed fact it does not cite cites it too, unless it
-gives them to someone else. A cause they do not state ("due to ...") is
-cut off the sentence, and the cut is listed in ``rejected``. A dropped sentence goes to
-``rejected`` with its reason. When the model gives no valid answer or no sentence survives,
-the brief shows the code-written summary (``render.bottom_line``) and ``run.bottom_line`` says
-why; the brief's body does not.
+names, nor a title its facts do not give a name; a sentence in the words of a listed fact
+it does not cite cites it too, unless it gives them to someone else. A cause they do not
+state ("due to ...") is cut off the sentence, and the cut is listed in ``rejected``. A
+dropped sentence goes to ``rejected`` with its reason. When the model gives no valid answer
+or no sentence survives, the brief shows the code-written summary (``render.bottom_line``)
+and ``run.bottom_line`` says why; the brief's body does not.
 """
 
 from __future__ import annotations
@@ -248,6 +248,9 @@ def _verify(
     if missing:
         reason = f"states what the facts it cites do not: {', '.join(missing)}"
         return _rejected(draft, reason), None
+    mistitled = _mistitled(text, support)
+    if mistitled:
+        return _rejected(draft, f"gives {mistitled!r} a title its facts do not"), None
     misstated = _misstated_stance(text, [listed[label] for label in labels], actors)
     if misstated:
         return _rejected(draft, misstated), None
@@ -462,6 +465,47 @@ def _misstated_stance(text: str, facts: list[Fact], actors: dict[str, Actor]) ->
             if fact.stance in ("opposes", "concerned") and says_for and not says_against:
                 return f"puts {actor.name!r} in favour, while its stance is {fact.stance}"
     return None
+
+
+# A title before a name: "Vice President Fox", "Sen. Ana Park".
+_TITLED_NAME = re.compile(
+    r"\b((?:(?:Vice|Prime|Deputy|Chief)\s+)?(?:President|Minister|Senator|Sen\.|Representative"
+    r"|Rep\.|Governor|Gov\.|Mayor|Speaker|Justice|Judge|Secretary|Chancellor|Ambassador))\s+"
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
+)
+_ABBREVIATED_TITLES = {"Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor"}
+
+
+def _full_titles(text: str) -> str:
+    for short, full in _ABBREVIATED_TITLES.items():
+        text = text.replace(short, full)
+    return text
+
+
+def _mistitled(text: str, support: str) -> str | None:
+    """A title and name the sentence gives ("Vice President Fox", the embedded model's words
+    for Vicente Fox, a former president of Mexico, beside Vice President Joe Biden) where its
+    facts give that person no such title, before the name ("Former Mexican President Vicente
+    Fox") or after it ("Joe Biden, the vice president"); else None."""
+    support = _full_titles(support)
+    for found in _TITLED_NAME.finditer(_full_titles(text)):
+        title = r"\s+".join(found.group(1).split())
+        surname = _POSSESSIVE_END.sub("", found.group(2).split()[-1])
+        # ("President Biden" is not "Vice President Joe Biden")
+        before = (
+            rf"(?<!Vice )(?<!Prime )(?<!Deputy )(?<!Chief )\b{title}\s+"
+            rf"(?:[A-Z][\w.'’-]*\s+){{0,3}}{re.escape(surname)}\b"
+        )
+        after = (
+            rf"\b{re.escape(surname)},\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}?"
+            rf"(?<![Vv]ice )(?<![Pp]rime )(?<![Dd]eputy )(?<![Cc]hief )(?i:{title})\b"
+        )
+        if not (re.search(before, support) or re.search(after, support)):
+            return " ".join(found.group(0).split())
+    return None
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def _misdated(text: str, support: str) -> tuple[str, str] | None:

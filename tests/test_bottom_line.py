@@ -792,3 +792,22 @@ def test_a_sentence_in_the_words_of_a_fact_it_does_not_cite_cites_it_or_is_dropp
     assert verdict(
         "The Harbour Board recently adopted a ferry plan, sparking fierce debate.", ["E1"]
     ) == ["u"]
+
+
+def test_a_sentence_may_not_give_a_title_its_facts_do_not() -> None:
+    """The embedded model wrote "Vice President Fox opposes Trump's proposed border wall",
+    of Vicente Fox, a former president of Mexico, beside Vice President Joe Biden."""
+    said = "Former Harbour President Amara Okafor said the treaty was unfair."
+    assert verdict("Vice President Okafor opposes the treaty.", said) == (
+        "gives 'Vice President Okafor' a title its facts do not"
+    )
+    assert verdict("Senator Amara Okafor opposes the treaty.", said) == (
+        "gives 'Senator Amara Okafor' a title its facts do not"
+    )
+    assert verdict("President Okafor opposes the treaty.", said) == "kept"
+    # After the name too, and abbreviated.
+    assert verdict("Sen. Okafor opposes the treaty.", "Amara Okafor, a senator, said no.") == "kept"
+    vice = "Amara Okafor, the vice president of the guild, said the treaty was unfair."
+    assert verdict("President Okafor opposes the treaty.", vice) == (
+        "gives 'President Okafor' a title its facts do not"
+    )
