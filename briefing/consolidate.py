@@ -95,7 +95,7 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "mr mrs ms miss mx dr prof sir dame lord lady president premier minister "
                     "secretary senator sen rep representative congressman congresswoman "
                     "governor gov chancellor chairman chairwoman chair mayor ambassador envoy "
-                    "judge justice king queen prince princess pope sheikh emir gen admiral "
+                    "judge justice king queen prince princess pope sheikh emir gen general admiral "
                     "colonel col capt captain ceo spokesman spokeswoman spokesperson "
                     "commissioner former acting deputy interim speaker aide adviser advisor "
                     "strategist director manager hopeful candidate nominee contender "

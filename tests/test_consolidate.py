@@ -348,6 +348,16 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("state Senate President Pro Tem Ada Lund", "person"), ("Ada Lund", "person")],
             [("state Senate President Pro Tem Ada Lund", ["Ada Lund"])],
         ),
+        (  # a general's title in full (BASIL: "General Flynn" stood beside "Michael T.
+            # Flynn"); "Attorney General" is still one title
+            [
+                ("Ada T. Lund", "person"),
+                ("General Lund", "person"),
+                ("Attorney General Tom Vale", "person"),
+                ("Tom Vale", "person"),
+            ],
+            [("Ada T. Lund", ["General Lund"]), ("Attorney General Tom Vale", ["Tom Vale"])],
+        ),
         (  # a prosecutor's or a lawyer's title, with its place
             [
                 ("Tom R. Lee", "person"),
