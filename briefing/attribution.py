@@ -219,6 +219,17 @@ def attribution_problem(
         subject = _another_persons_sentence(who, who_kind, unquoted_sentence, earlier)
         if subject:
             return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
+        office = _AN_OFFICE_AS_SUBJECT.match(unquoted_sentence)
+        if (
+            office
+            and _SAID_NEXT.match(unquoted_sentence, office.end() - 1)
+            and not _holds_office(who, office.group(2), earlier)
+            and not names_actor(who, who_kind or "person", unquoted_sentence[: office.end()])
+        ):
+            # "As he left for Utah on Monday, the president said he felt "very badly" for Mr.
+            # Flynn, whom he fired ...": the president's words of Flynn.
+            subject = " ".join(office.group(1).split())
+            return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
         subject = _owner_in_anothers_sentence(who, who_kind, unquoted_sentence, earlier)
         if subject:
             return (
@@ -713,6 +724,11 @@ _AN_OFFICE_AS_SUBJECT = re.compile(
     _LEAD_IN + r"(?:But\s+|And\s+)?((?i:the)\s+(president|governor|senator|mayor|speaker"
     r"|chairman|chairwoman|secretary|minister|prime\s+minister|attorney\s+general))\s+[a-z]"
 )
+
+
+# The office's verb of saying right after it: "the president said ...", not "the mayor of
+# Riverton, Ben Ortiz, said ...".
+_SAID_NEXT = re.compile(r"(?:also\s+)?(?:said|says|told|tells|added|wrote|tweeted)\b")
 
 
 def _holds_office(who: str, office: str, earlier: str) -> bool:

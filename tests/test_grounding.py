@@ -1030,6 +1030,16 @@ def test_an_office_opening_the_sentence_is_its_holders_subject() -> None:
     # The one the source calls by the office may be its holder.
     kept = ground_in(text, pos("Ivo Brandt", sentence, "person", sentence))
     assert [p.actor for p in kept.positions] == ["Ivo Brandt"]
+    # Named after the office in the sentence itself (BASIL: "As he left for Utah on Monday,
+    # the president said he felt "very badly" for Mr. Flynn, whom he fired ..." was Flynn's).
+    spoken_of = "As he left on Monday, the president said he felt badly for Ms. Park."
+    text = before + spoken_of
+    result = ground_in(text, pos("Ana Park", spoken_of, "person", spoken_of))
+    assert [r.reason for r in result.rejected] == [
+        "'Ana Park' is named after the sentence's subject, 'the president', not speaking"
+    ]
+    kept = ground_in(text, pos("Ivo Brandt", spoken_of, "person", spoken_of))
+    assert [p.actor for p in kept.positions] == ["Ivo Brandt"]
 
 
 def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
