@@ -112,7 +112,9 @@ _A_DATED_THING = re.compile(
     r"\s+(?:[\w.-]+\s+){0,2}?(?:law|act|case|cable|memo|memorandum|e-?mail|letter|report|ruling"
     r"|decision|opinion|statute|order|treaty|accord|agreement|deal|study|survey|poll|lawsuit"
     r"|settlement|amendment|legislation|measure|book|article|document|directive|overhaul|bill"
-    r"|reform|plan|proposal|package|program|programme|policy|rule|regulation)s?\b",
+    r"|reform|plan|proposal|package|program|programme|policy|rule|regulation"
+    # "Russia's influence on the 2016 election" ("during the 2016 campaign" keeps it)
+    r"|election|campaign|race|primary|primaries|midterm)s?\b",
     re.IGNORECASE,
 )
 
@@ -130,13 +132,14 @@ _SPOKEN_OF = re.compile(
 
 def _dates_a_thing_acted_on(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` dates a thing the sentence acts on ("cited a
-    1997 case"), not one that opens it or holds its words ("in a 2013 letter")."""
+    1997 case"), not one that opens it, holds its words ("in a 2013 letter") or its time
+    ("during the 2016 campaign")."""
     if _A_DATED_THING.match(text, end) is None:
         return False
     before = _BEFORE_A_THING.match(text, 0, start)
     if before is None or _OPENING_WORD.fullmatch(before.group("before")):
         return False
-    return (before.group("last") or "").lower() != "in"
+    return (before.group("last") or "").lower() not in ("in", "during")
 
 
 def _names_something(text: str, start: int, end: int) -> bool:

@@ -460,6 +460,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("A 2013 report found that the levy fell short.", "2013"),
         ("But the 2010 harbor law passed anyway.", "2010"),
         ("He wrote in a 2013 letter that the levy fell short.", "2013"),
+        # BASIL: "... the special counsel appointed to lead an inquiry into Russia's influence
+        # on the 2016 election and possible ties to Trump associates."
+        ("He led an inquiry into Norland's influence on the 2016 election.", None),
+        ("During the 2016 campaign, she backed the levy.", "2016"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
