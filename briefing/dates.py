@@ -371,6 +371,9 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
     return False
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:last\s+)?$", re.IGNORECASE)
+
+
 def reckon_weekday(sentence: str, published: str | None) -> str | None:
     """The date of a sentence that gives its event only by a weekday, counted from the day its
     source was published, written as the weekday with the day it is in brackets: "Wednesday
@@ -389,6 +392,8 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
     if next_door:
         word = next_door[0].group(1)
         return _written(word, day + timedelta(days=1 if word.lower() == "tomorrow" else -1))
+    if _SINCE_BEFORE.search(sentence, 0, found[0].start()):
+        return None  # "12 devices have been found since Monday": a span, not the day
     which, name = (found[0].group(1) or "").lower(), found[0].group(2)
     weekday = _WEEKDAYS.index(name)
     if which == "next" or (which != "last" and _in_the_future(sentence, found[0])):

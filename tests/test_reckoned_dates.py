@@ -63,6 +63,9 @@ from tests.test_citations import cited, cited_sheet
             "Friday (30 September 2016)",
         ),
         ("The vote was put off until Monday.", "2016-09-28", "Monday (3 October 2016)"),
+        # a span from the day (BASIL: "All together, 12 crude explosive devices have been
+        # found since Monday, ..." was an event of the Monday)
+        ("Twelve devices have been found since Monday.", "2016-09-28", None),
         # the verb left out after a dash (BASIL: "... newly empowered Democrats \u2014 poised to
         # assume control of the House on Thursday \u2014 who refuse ..." was dated the week before)
         (
