@@ -230,6 +230,13 @@ def attribution_problem(
             # Flynn, whom he fired ...": the president's words of Flynn.
             subject = " ".join(office.group(1).split())
             return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
+        pronoun = _PRONOUN_FIRST.match(unquoted_sentence)
+        if pronoun and not has_a_verb_of_saying(unquoted_sentence):
+            # "In June, he was then escorted from his FBI office ... namely, between Strzok
+            # and Page.": the pronoun is the subject, and one named after it only mentioned.
+            return (
+                f"{who!r} is named after the sentence's subject, {pronoun.group(1)!r}, not speaking"
+            )
         subject = _owner_in_anothers_sentence(who, who_kind, unquoted_sentence, earlier)
         if subject:
             return (
@@ -1416,6 +1423,11 @@ def _common_body_before(who: str, sentence: str, before: str) -> str | None:
     return " ".join(found.group(1).split())
 
 
+# A pronoun as a sentence's subject, after any opening phrase or linking word, not sharing
+# the subject with another ("He and Ms. Park ...").
+_PRONOUN_FIRST = re.compile(
+    _LEAD_IN + rf"(?:(?:{_CONNECTIVES}),?\s+)?((?i:he|she|they))\s+(?!and\b|or\b|&)"
+)
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
 

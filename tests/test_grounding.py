@@ -2056,6 +2056,27 @@ def test_a_quotation_opening_a_sentence_is_the_view_of_whom_it_is_given_to_later
 
 
 @pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "In June, he was then escorted from his FBI office and lost his security
+        # clearance amid the release of a scathing ... report that ... uncovered messages ...
+        # -- namely, between Strzok and Page." was a position and a risk of Lisa Page's
+        (
+            "In June, he was then escorted from his office amid a scathing report on "
+            "messages between Lee and Ms. Park.",
+            False,
+        ),
+        ("He later attacked the toll that Ms. Park had backed.", False),
+        # she shares the subject
+        ("He and Ms. Park opposed the toll.", True),
+    ],
+)
+def test_one_named_after_a_pronoun_subject_is_not_its_speaker(sentence: str, kept: bool) -> None:
+    text = f"Tom Lee lost his post on Monday. {sentence}"
+    assert_kept(ground_in(text, pos("Ada Park", sentence, "person")), kept)
+
+
+@pytest.mark.parametrize(
     ("before", "actor", "kept"),
     [
         # BASIL: "The task force panel called on the Departments of Homeland Security,
