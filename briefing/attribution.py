@@ -318,6 +318,14 @@ def attribution_problem(
                 f"{who!r} is named only before the quoted sentence, whose speaker is "
                 f"{' '.join(unnamed.group(1).split())!r}"
             )
+        people = _SOMEONES_PEOPLE.match(unquoted_sentence)
+        if people and not names_actor(who, who_kind or "person", people.group(1)):
+            # "Strzok's attorney, meanwhile, blasted the bureau on Monday, saying ..." after
+            # Representative Mark Meadows was quoted: the attorney's words.
+            return (
+                f"{who!r} is named only before the quoted sentence, whose subject is "
+                f"{' '.join(people.group(1).split())!r}"
+            )
         some = _SOME_OF_THEM.match(unquoted_sentence) if who_kind != "group" else None
         if some:
             return (
@@ -754,6 +762,14 @@ _A_TEXT_SAYS = re.compile(
     r"\b(?:say|says|said|state|states|stated|note|notes|noted|argue|argues|argued|warn|warns"
     r"|warned|urge|urges|urged|call|calls|called|write|writes|wrote|declare|declares|declared"
     r"|claim|claims|claimed|add|adds|added|insist|insists|insisted)\b"
+)
+# Someone's people by a named possessive as a sentence's subject, before its verb:
+# "Strzok's attorney, meanwhile, blasted the bureau ...".
+_SOMEONES_PEOPLE = re.compile(
+    _LEAD_IN + r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*['’]s?\s+(?:[a-z]+\s+)?"
+    r"(?:attorneys?|lawyers?|spokes(?:man|woman|person)|aides?|advis[eo]rs?|counsel"
+    r"|campaign|office|staff|team))(?:,\s*[^,;:\"“”]{1,40},)?\s+(?:also\s+)?"
+    r"(?:said|says|told|[a-z]+(?:ed|s))\b"
 )
 # A subject that is some of those named before, not one of them: "A number of the Internet
 # companies issued statements ..." after "Microsoft, Yahoo, Google, Facebook, AOL ...".

@@ -2799,3 +2799,22 @@ def test_a_view_of_someone_s_stance_is_no_position_on_the_topic() -> None:
         "someone's view" in r.reason
         for r in ground_in(on, pos("Nordic countries", on, "group", on)).rejected
     )
+
+
+def test_someones_attorney_as_the_subject_speaks_not_the_one_quoted_before() -> None:
+    # BASIL: '"... His conduct should deeply concern every American," House Freedom Caucus
+    # Chairman Mark Meadows, R-N.C., said in a statement to Fox News. Strzok's attorney,
+    # meanwhile, blasted the bureau on Monday, saying ...' was a position of Meadows's
+    text = (
+        "\u201cThe levy must go,\u201d Councillor Tom Lee said in a statement.\n\n"
+        "Ms. Park\u2019s attorney, meanwhile, blasted the board on Monday, saying the toll "
+        "was unlawful."
+    )
+    sentence = text.split("\n\n")[1]
+    (reason,) = [r.reason for r in ground_in(text, pos("Tom Lee", sentence, "person")).rejected]
+    assert reason == (
+        "'Tom Lee' is named only before the quoted sentence, whose subject is "
+        "'Ms. Park\u2019s attorney'"
+    )
+    # The attorney speaks for the one whose attorney they are.
+    assert_kept(ground_in(f"Ada Park sued.\n\n{text}", pos("Ada Park", sentence, "person")), True)
