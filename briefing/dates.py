@@ -121,7 +121,11 @@ _A_DATED_THING = re.compile(
 
 # "lawmakers did not read the 18th Amendment, which imposed prohibition on liquor in 1919": a
 # date inside a relative clause after a comma dates what the clause tells of its noun.
-_IN_A_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;:—–()“”\"]*$")
+_IN_A_RELATIVE_CLAUSE = re.compile(
+    # or of a noun after the comma: "said Bloomberg, a former Democrat who won New York's
+    # mayoralty as a Republican in 2001"
+    r",\s+(?:[\w'’.-]+\s+){0,4}?(?:which|who|whose|whom)\b[^,;:—–()“”\"]*$"
+)
 # "He spoke of 1968 and of the political violence he had seen": a year spoken of.
 _SPOKEN_OF = re.compile(
     r"\b(?:sp[eo]ke|speaks|talk(?:s|ed)?|wr[io]te|writes|recall(?:s|ed)?|remember(?:s|ed)?"
