@@ -35,9 +35,12 @@ _CUES: dict[RiskCategory, str] = {
     r"|personal (?:data|information)|surveil\w*|data|spy\w*|spies|monitor\w*|intercept\w*"
     r"|wiretap\w*|encrypt\w*|tracking",
     # Not "Social Security" (a benefit), "Homeland Security" or the Security Council (bodies),
-    # nor an attack "on" someone by name (words, not force).
+    # nor an attack "on" someone by name or on a character (words, not force: "criticized
+    # such attacks on “character and faith.”").
     "security": r"(?<!social )(?<!homeland )security(?! council)|secure|(?<!verbal )attacks?"
-    r"(?! on (?:the )?[A-Z])|terror\w*|threats?|military|war|wars|weapons?|nuclear|safety"
+    r"(?! on (?:the )?[A-Z])(?! on [“\"]?(?:\w+ )?(?:character|faith|integrity|patriotism"
+    r"|record|reputation|credibility|religion)\b)|terror\w*|threats?|military|war|wars"
+    r"|weapons?|nuclear|safety"
     r"|safe|cyber\w*|hack\w*|violen\w*|kill\w*|armed|defen[cs]e|extremis\w*|troops|bomb\w*"
     r"|shooting|gunman|guns?|crime\w*|criminals?",
     "legal": r"laws?|legal\w*|illegal\w*|courts?|judges?|justice|lawsuits?|sue|sued|suing"

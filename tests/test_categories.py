@@ -79,6 +79,13 @@ from tests.test_grounding import ground_risks_in
             "political",
             "security",
         ),
+        # So is one on a character (BASIL: "On Sunday, Robert Gibbs, a political adviser to
+        # President Obama, criticized such attacks on “character and faith.”" was security).
+        (
+            "On Sunday, the adviser criticized such attacks on \u201ccharacter and faith.\u201d",
+            "security",
+            "other",
+        ),
         # A tie goes to the narrower kind: rights before party politics.
         (
             "Democrats said the order would strip rights from the poorest tenants.",
