@@ -200,6 +200,11 @@ def attribution_problem(
             # "President Obama and Gov. Chris Christie ... will reprise their tour ..., a
             # White House official said Friday morning.": the official's words.
             return f"{who!r} is named in words the sentence gives as {unnamed.group(1)!r}'s"
+        someone = _SOMEONE_SAYS.match(unquoted_sentence)
+        if someone and not names_actor(who, who_kind or "person", someone.group(1)):
+            # "That same year, a charter school said LePage threatened to strip it of its
+            # funding if it did not rescind a job offer to ... Mark Eves.": the school's words.
+            return f"{who!r} is named in words the sentence gives as {someone.group(1)!r}'s"
         said = _PRONOUN_SAYS.match(unquoted_sentence)
         if said and not names_actor(who, who_kind or "person", unquoted_sentence[: said.end()]):
             # "They note that then-President Bill Clinton in 1993 signed similar federal
@@ -1547,6 +1552,12 @@ _PRONOUN_SAYS = re.compile(
     r"(?:say|says|said|note|notes|noted|argue|argues|argued|claim|claims|claimed|insist"
     r"|insists|insisted|contend|contends|contended|point\s+out|points\s+out|pointed\s+out)\b"
     r"(?:[^.;:\"“”]{0,80}?\s+that\b)?"
+)
+# Someone unnamed, by "a" and common nouns, as the speaker opening a sentence: "That same
+# year, a charter school said ...".
+_SOMEONE_SAYS = re.compile(
+    _LEAD_IN + r"(?:(?:But|And|Yet|Still)\s+)?((?i:a|an)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+    r"\s+(?:also\s+|later\s+)?(?:said|says|told|claimed|claims|alleged|alleges)\b"
 )
 # Documents named for the first time, by no article: "But polls show that many Republicans
 # continue to believe ...", "New surveys suggest ...".

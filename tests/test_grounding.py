@@ -1018,6 +1018,19 @@ def test_a_name_in_what_a_pronoun_says_is_not_the_speaker() -> None:
     assert [r.reason for r in result.rejected] == [
         "'Ana Park' is named in words the sentence gives as 'his campaign''s"
     ]
+    # BASIL: "That same year, a charter school said LePage threatened to strip it of its
+    # funding if it did not rescind a job offer to Democratic state House Speaker Mark Eves."
+    # was a position and a risk of Eves's
+    school = (
+        "That same year, a charter school said Vale threatened to cut its funding if it did "
+        "not rescind a job offer to Harbour state Speaker Ana Park."
+    )
+    result = ground_in(
+        f"Tom Vale spoke on Friday. {school}", pos("Ana Park", school, "person", school)
+    )
+    assert [r.reason for r in result.rejected] == [
+        "'Ana Park' is named in words the sentence gives as 'a charter school''s"
+    ]
 
 
 def test_an_office_opening_the_sentence_is_its_holders_subject() -> None:
