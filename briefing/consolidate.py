@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .claims import MONTHS, WEEKDAYS, word_stem
 from .countries import COUNTRIES
 from .figures import Figure, comparable, contradict, read_figures
-from .given_names import Sex, full_given_name, sex_of_given_name
+from .given_names import Sex, full_given_name, is_given_name, sex_of_given_name
 from .models import (
     Actor,
     ActorKind,
@@ -365,9 +365,17 @@ def _party_key(words: tuple[str, ...], members: bool) -> tuple[str, ...]:
 
 
 def _same_key(name: _Name, kind: ActorKind | None) -> tuple[str, ...]:
-    """Names with the same key are always one actor."""
+    """Names with the same key are always one actor: a person's middle name is its initial
+    ("Donald John Trump" is "Donald J. Trump")."""
     members = _names_members(name)
     words = _party_key(name.words[:-1] if members else name.words, members)
+    if (
+        kind in _PERSONAL_KINDS
+        and len(words) == 3
+        and words[2] not in NAME_SUFFIXES
+        and is_given_name(words[0])
+    ):
+        words = (words[0], words[1][:1], words[2])
     country = _COUNTRY_FORMS.get(words) if kind != "person" else None
     return ("country", country) if country else ("name", *words)
 
@@ -665,6 +673,9 @@ def _fathers_and_sons(texts: Sequence[str]) -> frozenset[tuple[str, str]]:
     return frozenset(both)
 
 
+_SEXES = ("female", "male")
+
+
 def _formal_junior(name: _Name) -> bool:
     """Whether a name is a "Jr." written with a middle initial ("Roger J. Stone Jr."), the
     formal style one outlet gives a man whom others call by first and last name alone."""
@@ -687,11 +698,22 @@ def _resolve_actors(
     }
     clusters = _Clusters(len(surfaces))
     by_key: dict[tuple[str, ...], int] = {}
+    unsexed: list[tuple[int, tuple[str, ...]]] = []
     for i, (surface, name) in enumerate(zip(surfaces, names, strict=True)):
         if not name.words:
             continue
         key = _same_key(name, surface.kind)
+        if len(name.words) == 1 and surface.kind in _PERSONAL_KINDS:
+            # A surname alone is one person per sex its title tells: "Mrs. Trump" is not
+            # "Mr. Trump"; "Trump" joins the one of them there is, if only one.
+            if name.sex is None:
+                unsexed.append((i, key))
+                continue
+            key = (*key, name.sex)
         clusters.union(i, by_key.setdefault(key, i))
+    for i, key in unsexed:
+        sexed = [j for other, j in by_key.items() if other[:-1] == key and other[-1] in _SEXES]
+        clusters.union(i, sexed[0] if len(sexed) == 1 else by_key.setdefault(key, i))
 
     # Short forms join the one cluster they fit, fullest forms first, so that "George Bush"
     # has joined "George W. Bush" before "Bush" looks for its match.

@@ -619,12 +619,31 @@ def test_different_actors_stay_apart(names: list[tuple[str, ActorKind | None]]) 
         ),
         (["Pat Berg", "Ms. Berg"], [("Pat Berg", ["Ms. Berg"])]),
         (["Terry Berg", "Ms. Berg"], [("Terry Berg", ["Ms. Berg"])]),
+        (  # a surname alone is one person per sex its title tells (BASIL: "Mrs. Trump" was
+            # taken for "Mr. Trump"); a bare one joins the one there is, or stays apart
+            ["Mr. Berg", "Mrs. Berg"],
+            [("Mr. Berg", []), ("Mrs. Berg", [])],
+        ),
+        (["Mr. Berg", "Mrs. Berg", "Berg"], [("Mr. Berg", []), ("Mrs. Berg", []), ("Berg", [])]),
+        (["Mr. Berg", "Berg"], [("Mr. Berg", ["Berg"])]),
     ],
 )
 def test_a_title_or_given_name_tells_a_man_from_a_woman(
     names: list[str], expected: list[tuple[str, list[str]]]
 ) -> None:
     assert actors_of(*((name, "person") for name in names)) == expected
+
+
+def test_a_middle_name_written_out_is_its_initial() -> None:
+    # BASIL: "Donald John Trump was inaugurated ...", "Donald J. Trump took the oath ..." and
+    # "Donald Trump assumed the nation's highest office ..." were three actors, and "Mr.
+    # Trump" a fourth
+    names = ["Daniel Jan Vale", "Daniel J. Vale", "Daniel Vale", "Mr. Vale"]
+    assert actors_of(*((name, "person") for name in names)) == [
+        ("Daniel Jan Vale", ["Daniel J. Vale", "Daniel Vale", "Mr. Vale"])
+    ]
+    # Not another middle name, nor a body.
+    assert len(actors_of(("Daniel Jan Vale", "person"), ("Daniel K. Vale", "person"))) == 2
 
 
 STONE = ("Roger J. Stone Jr.", "Roger Stone Jr.", "Roger Stone", "Mr. Stone")
