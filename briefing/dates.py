@@ -415,6 +415,18 @@ _DAY_AND_MONTH = re.compile(
 )
 
 
+# A sentence that dates by another year than the story's: "On July 22 that year", "At the
+# end of that week, on Oct. 7", "the same month".
+_ANOTHER_YEAR = re.compile(
+    r"\b(?:that|the\s+same|the\s+following|the\s+previous|the\s+next|the\s+prior)\s+"
+    r"(?:year|month|week|summer|spring|fall|autumn|winter)\b",
+    re.IGNORECASE,
+)
+# How many days after the story's date a day and month with no future verb may be: "The
+# deadline is Feb. 15" in a story of late January; not July in a story of January.
+_AHEAD_UNMARKED = 92
+
+
 def reckon_year(written: str, sentence: str, published: str | None) -> str | None:
     """The date a story writes without its year ("Trump reopened the government on Jan. 25"),
     with the year counted from the day the story was published: the written words with the
@@ -437,6 +449,8 @@ def reckon_year(written: str, sentence: str, published: str | None) -> str | Non
             continue
     if not candidates:
         return None
+    if _ANOTHER_YEAR.search(sentence):
+        return None  # "On July 22 that year, WikiLeaks released ...": the story's year is not it
     mention = re.compile(re.escape(written.strip())).search(sentence)
     future = mention is not None and _in_the_future(sentence, mention)
     if future:
@@ -445,6 +459,8 @@ def reckon_year(written: str, sentence: str, published: str | None) -> str | Non
         when = min(candidates, key=lambda c: (abs((c - day).days), c > day))
         if abs((when - day).days) > 184:  # "29 February" four years on is no near day
             when = None
+        elif (when - day).days > _AHEAD_UNMARKED:
+            when = None  # months ahead with no future verb: a past day of another year
     return None if when is None else _written(written.strip(), when)
 
 

@@ -204,6 +204,13 @@ def test_with_sentence_numbers_a_weekday_sentence_may_be_an_event(tmp_path: Path
         # A date with its year, a month alone, or a day that no year near it has: none.
         ("Jan. 25, 2019", "It ended on Jan. 25, 2019.", None),
         ("29 February", "It happened on 29 February.", None),
+        # Another year than the story's, or months ahead with no future verb (BASIL: "On
+        # July 22 that year, WikiLeaks released its first batch ..." was dated 22 July 2019
+        # in a story of January 2019, "At the end of that week, on Oct. 7, ..." 7 October 2018)
+        ("July 22", "On July 22 that year, the guild released its files.", None),
+        ("Oct. 7", "At the end of that week, on Oct. 7, the guild released more.", None),
+        ("July 22", "On July 22, the guild released its files.", None),
+        ("July 22", "The guild will release its files on July 22.", "July 22 (22 July 2019)"),
     ],
 )
 def test_a_day_and_month_take_their_year_from_the_day_of_publication(
