@@ -823,7 +823,9 @@ def _is_body(name: str, body: str) -> bool:
 _NAMED_SUBJECT = re.compile(
     r"\s*(?:(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Rev|Gen)\.\s+"
     r"|(?:Representative|Senator|Governor|President|Speaker)\s+)?"
-    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\)|,\s*\d{1,3},)?,?\s+[a-z]"
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\)|,\s*\d{1,3},)?"
+    # or a clause between dashes after it: "Stone ― who worked on ... ― took credit"
+    r"(?:,?\s+|\s+[―—–]\s+)[a-z]"
 )
 
 

@@ -1123,6 +1123,21 @@ def test_some_of_those_named_before_is_not_one_of_them(sentence: str, kept: bool
     assert [p.actor for p in group.positions] == (["shipping firms"] if "firms" in sentence else [])
 
 
+def test_a_subject_with_a_clause_between_dashes_is_the_sentences() -> None:
+    # BASIL: "Kristin Davis, the former Manhattan madam, reportedly told The Washington Post
+    # ... Stone ― who worked on presidential campaigns for Nixon, ... ― took credit for Donald
+    # Trump's presidential run ..." was a position of Davis's
+    sentence = (
+        "Vale \u2015 who worked on campaigns for three mayors \u2015 took credit for the toll "
+        "and served as an adviser."
+    )
+    text = f"Ana Park reportedly told the Riverton Post that agents searched her flat. {sentence}"
+    result = ground_in(text, pos("Ana Park", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Ana Park' is named only before the quoted sentence, whose subject is 'Vale'"
+    ]
+
+
 def test_a_body_speaks_through_the_person_named_beside_it() -> None:
     sentence = "At the time, Quinn assailed the press for its coverage."
     text = (
