@@ -963,7 +963,12 @@ def _a_persons_thing_as_subject(who: str, who_kind: ActorKind | None, sentence: 
 
 
 # Lower-case words of a role between a body's name and a person's: " nominee ".
-_ROLE_WORDS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,4}\s+(?=[A-Z])")
+_ROLE_WORDS_AFTER = re.compile(
+    # (not a verb and its object: "Mr. Cohen drafted his statement to Congress ... along with
+    # Steven Ryan")
+    r"(?:\s+(?!(?:[a-z]+ed|to|his|her|their|its|with)\b)"
+    r"[a-z][\w-]*){1,4}\s+(?=[A-Z])"
+)
 # What joins a second subject to the first: "Mr. Cruz and Mr. Trump both ...".
 _JOINS_A_SUBJECT = re.compile(r"\s*(?:,\s*|\s+)(?:and|or|&)\s+|\s*,\s+")
 

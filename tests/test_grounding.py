@@ -2690,6 +2690,13 @@ def test_a_person_named_after_another_persons_subject_holds_no_view_there() -> N
     # Capitalized words of a role are no other subject (BASIL: "Presumptive GOP nominee").
     titled = "Presumptive Harbour Party nominee Tom Reyes opposed the levy on Monday."
     assert_kept(ground_in(titled, pos("Tom Reyes", titled, "person", titled)), True)
+    # A verb and its object are no role (BASIL: "Mr. Cohen drafted his statement to Congress
+    # in August 2017 along with Steven Ryan, his lawyer at the time, ..." was Ryan's).
+    drafted = "Mr. Ivo Brandt drafted his plea to Harbour Council along with Tom Reyes."
+    result = ground_in(drafted, pos("Tom Reyes", drafted, "person", drafted))
+    assert [r.reason for r in result.rejected] == [
+        "'Tom Reyes' is named after the sentence's subject, 'Ivo Brandt', not speaking"
+    ]
 
 
 def test_a_draft_rejected_for_its_actor_goes_to_the_speakers_its_sentence_names() -> None:
