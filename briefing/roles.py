@@ -80,9 +80,11 @@ _BODY_WORDS = rf"{_CAPITALIZED}(?:{_SP}(?:{_JOINER})?{_CAPITALIZED}){{0,5}}"
 # A phrase's last word keeps no full stop, but for a name's suffix ("Trump Jr.").
 _LAST_WORD = r"(?:(?:Jr|Sr|Inc|Co|Corp|Ltd)\.|[\w&'’.-]*[\w&'’-])"
 # A state's abbreviation between commas inside a body's name, the name going on after it
-# ("the Kansas City, Mo., branch of the NAACP"; not "mayor of Phoenix, Ariz., on Monday").
+# ("the Kansas City, Mo., branch of the NAACP"; not "mayor of Phoenix, Ariz., on Monday", nor
+# "a professor at Randolph-Macon College in Ashland, Va., toppled Mr. Cantor").
 _STATE_INSIDE = (
-    rf",{_SP}[A-Z][a-z]{{1,4}}\.,(?={_SP}(?!(?:on|in|at|and|who|said|says|told)\b)[a-z])"
+    rf",{_SP}[A-Z][a-z]{{1,4}}\.,(?={_SP}(?!(?:on|in|at|and|who|said|says|told|is|was|has"
+    rf"|had|will|would|[a-z]+ed)\b)[a-z])"
 )
 # The place and body words after a post: "of Human Rights Watch", "for the coalition".
 _TAIL = (

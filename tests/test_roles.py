@@ -69,6 +69,13 @@ def of_body(text: str, name: str) -> str | None:
             "Ana Lund",
             "mayor of Harbourview",
         ),
+        # a verb after the state's comma ends the role (BASIL: "David Brat, a professor at
+        # Randolph-Macon College in Ashland, Va., toppled Mr. Cantor, ..." was his role)
+        (
+            "Ana Lund, a professor at Harbour College in Ashland, Ore., toppled Mr. Vale.",
+            "Ana Lund",
+            "a professor at Harbour College in Ashland",
+        ),
         (
             "Tom Reyes, the group's policy director, said it would sue.",
             "Tom Reyes",
