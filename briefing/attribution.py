@@ -1134,10 +1134,16 @@ _OUTLET = re.compile(rf"\b(?:{NEWS_OUTLET_WORDS})\b|\w\.com\b")
 
 _AS_THE_OUTLET_BEFORE = re.compile(
     r"(?:according\s+to|(?:reported|obtained|published|seen|reviewed|cited)\s+by|told|in|to|on"
-    r"|(?:interview|appearance)s?\s+(?:with|on))"
+    r"|(?:interview|appearance)s?\s+(?:with|on)"
+    # "were first reported in January 2017 by a California newspaper, The Press-Enterprise"
+    r"|(?:reported|published)\b[^.;]{0,40}?\bby\s+an?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:newspaper|paper|magazine|news\s+site|website),)"
     r"\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
+# A name the sentence calls a newspaper, by apposition: "a California newspaper, The
+# Press-Enterprise".
+_CALLED_AN_OUTLET = r"\b(?:newspaper|paper|magazine|news\s+site|website|broadcaster),\s+(?:the\s+)?"
 
 
 _AS_THE_OUTLET_AFTER = re.compile(
@@ -1165,9 +1171,10 @@ def _only_the_outlet(who: str, sentence: str) -> str | None:
     reported it or as a journalist's employer ("Fox News host Glenn Beck", "a cartoonist for
     The Bangor Daily News"): the outlet reports the view, or one of its people holds it; the
     outlet does not. None when it names the outlet otherwise, or ``who`` is no outlet."""
-    if not _OUTLET.search(who):
-        return None
     name = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
+    called = re.search(_CALLED_AN_OUTLET + re.escape(name), sentence, re.IGNORECASE)
+    if not (_OUTLET.search(who) or called):
+        return None
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE))
     if not mentions:
         return None

@@ -1246,6 +1246,15 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "organisation",
             "'Riverton Times' is named only as the news outlet that reported it, not taking a side",
         ),
+        # BASIL: 'The "cabin rabbit transport fees" were first reported in January 2017 by a
+        # California newspaper, The Press-Enterprise.' was a position of the newspaper's
+        (
+            "The fees were first reported in May by a Riverton newspaper, The Harbour-Ledger.",
+            "The Harbour-Ledger",
+            "organisation",
+            "'The Harbour-Ledger' is named only as the news outlet that reported it, not "
+            "taking a side",
+        ),
         # BASIL: '"... incredibly ill-advised," Biden said, according to AFP.' was a position
         # of AFP's
         (
