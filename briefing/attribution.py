@@ -1461,7 +1461,12 @@ def _common_body_before(who: str, sentence: str, before: str) -> str | None:
 # A pronoun as a sentence's subject, after any opening phrase or linking word, not sharing
 # the subject with another ("He and Ms. Park ...").
 _PRONOUN_FIRST = re.compile(
-    _LEAD_IN + rf"(?:(?:{_CONNECTIVES}),?\s+)?((?i:he|she|they))\s+(?!and\b|or\b|&)"
+    _LEAD_IN + rf"(?:(?:{_CONNECTIVES}),?\s+)?((?i:he|she|they)"
+    # or someone's thing by a possessive: "His brash behavior made him less of a subject ...
+    # than other ... aides to President Trump"
+    r"|(?-i:His|Her|Their)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(?=\s+(?:also\s+)?"
+    r"(?:[a-z]+ed|[a-z]+s|made|was|is|has|had|will|would|could|did|took|gave|came|went|left"
+    r"|won|lost|drew|got|led|ran|sent)\b))\s+(?!and\b|or\b|&)"
 )
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 

@@ -2107,6 +2107,13 @@ def test_a_quotation_opening_a_sentence_is_the_view_of_whom_it_is_given_to_later
             False,
         ),
         ("He later attacked the toll that Ms. Park had backed.", False),
+        # or someone's thing (BASIL: "His brash behavior made him less of a subject of news
+        # media scrutiny than other current and former aides to President Trump ...")
+        (
+            "His brash style made him less of a target than other aides to Ms. Park, like a "
+            "suspect readers dismiss as too obvious to have committed the crime.",
+            False,
+        ),
         # she shares the subject
         ("He and Ms. Park opposed the toll.", True),
     ],
