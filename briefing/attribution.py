@@ -1147,7 +1147,10 @@ _CALLED_AN_OUTLET = r"\b(?:newspaper|paper|magazine|news\s+site|website|broadcas
 
 
 _AS_THE_OUTLET_AFTER = re.compile(
-    r"^['’]?s?\s+(?:(?:first|also|later|previously)\s+)?(?:reported|reports|featured|published"
+    # (a clause between commas may come first: "CNN, which ... was staking out Stone's ...
+    # home, posted video of the arrest")
+    r"^['’]?s?(?:,\s+(?:which|that)\b[^,;:]{1,100},)?\s+(?:(?:first|also|later|previously)\s+)?"
+    r"(?:reported|reports|featured|published"
     r"|obtained|posted|broke|confirmed|learned|reviewed|cited|quoted)\b",
     re.IGNORECASE,
 )

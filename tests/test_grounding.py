@@ -1246,6 +1246,14 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "organisation",
             "'Riverton Times' is named only as the news outlet that reported it, not taking a side",
         ),
+        # BASIL: "CNN, which conveniently happened to be staking out Stone's Fort Lauderdale
+        # home, posted video of the arrest that showed ..." was a position of CNN's
+        (
+            "CNN, which happened to be outside the port, posted video of the arrest.",
+            "CNN",
+            "organisation",
+            "'CNN' is named only as the news outlet that reported it, not taking a side",
+        ),
         # BASIL: 'The "cabin rabbit transport fees" were first reported in January 2017 by a
         # California newspaper, The Press-Enterprise.' was a position of the newspaper's
         (
