@@ -79,7 +79,8 @@ _INCIDENT_OF = re.compile(
 )
 # "Sarah Palin, the party's 2008 vice-presidential nominee": a year in someone's title.
 _BEFORE_A_TITLE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|their|its|of)|\w['’]s?)\s+(?:(?:likely|presumptive|eventual"
+    # (or an apposition's comma: "podcast, 2016 Democratic House candidate Zephyr Teachout")
+    r"(?:\b(?:the|a|an|his|her|their|its|of)|\w['’]s?|,)\s+(?:(?:likely|presumptive|eventual"
     r"|former|defeated|probable|potential|possible|prospective|would-be)\s+)?$",
     re.IGNORECASE,
 )
@@ -104,12 +105,16 @@ _A_YEARS_TITLE = re.compile(
 # it tells. A thing that opens the sentence ("A 2013 report found ...") or that the sentence's
 # words are in ("he wrote in a 2013 letter that ...") keeps the date.
 _BEFORE_A_THING = re.compile(
-    r"(?P<before>^|.*\b(?P<last>\w+)\W+)(?:a|an|the|his|her|its|their|this|that)\s+$",
+    # (or someone's: "reverse Obama's 2012 action", "Zinke's 2014 and 2016 campaigns")
+    r"(?P<before>^|.*\b(?P<last>\w+)\W+)(?:a|an|the|his|her|its|their|this|that"
+    rf"|(?-i:[A-Z])[\w.-]*['’]s?)\s+(?:{_YEAR_OR_DECADE}\s+(?:and|or)\s+)?$",
     re.IGNORECASE | re.DOTALL,
 )
 _OPENING_WORD = re.compile(r"\W*(?:(?:but|and|yet|still|now|then|also)\W+)?", re.IGNORECASE)
 _A_DATED_THING = re.compile(
-    r"\s+(?:[\w.-]+\s+){0,2}?(?:law|act|case|cable|memo|memorandum|e-?mail|letter|report|ruling"
+    # ("a 1970s-era law", "Zinke's 2014 and 2016 congressional campaigns")
+    r"(?:-era)?\s+(?:[\w.-]+\s+){0,3}?(?:law|act|case|cable|memo|memorandum|e-?mail|letter"
+    r"|report|ruling|ban|moratorium|sanction|tariff|action"
     r"|decision|opinion|statute|order|treaty|accord|agreement|deal|study|survey|poll|lawsuit"
     r"|settlement|amendment|legislation|measure|book|article|document|directive|overhaul|bill"
     r"|reform|plan|proposal|package|program|programme|policy|rule|regulation"

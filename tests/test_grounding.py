@@ -467,6 +467,15 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # on the 2016 election and possible ties to Trump associates."
         ("He led an inquiry into Norland's influence on the 2016 election.", None),
         ("During the 2016 campaign, she backed the levy.", "2016"),
+        # BASIL: "... its intention to end the 2014 ban", "Zinke's 2014 and 2016 congressional
+        # campaigns", "Barack Obama's 2012 action to grant work permits", "under a 1970s-era
+        # law", "podcast, 2016 Democratic House candidate Zephyr Teachout, ..., said"
+        ("The agency signaled its intention to end the 2014 ban on imports.", None),
+        ("Donors gave to Ana Lund's 2014 and 2016 harbor campaigns, filings show.", None),
+        ("He compared it to Ana Lund's 2012 action to waive the toll.", None),
+        ("Mayors have declared emergencies under a 1970s-era law five times.", None),
+        ("On the podcast, 2016 Harbour Party candidate Ana Lund said it was wrong.", None),
+        ("The 2014 ban was lifted.", "2014"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
