@@ -1443,8 +1443,10 @@ _OPENS_WITH_IT = re.compile(
 _COMMON_BODY_AS_SUBJECT = re.compile(
     _LEAD_IN + r"((?i:the)\s+(?:[a-z][\w-]*\s+){0,3}?(panel|task\s+force|committee|commission"
     r"|board|council|agency|department|ministry|court|government|administration|company"
-    r"|association|union|coalition|campaign|group|report|study|review))\s+(?:also\s+)?"
-    r"[a-z]+(?:ed|s)\b"
+    r"|association|union|coalition|campaign|group|report|study|review|lawsuit|suit|complaint))"
+    # (a clause between commas may follow it: "The lawsuit, which was brought by ...,
+    # accused Colorado officials ... It was filed directly with the Supreme Court ...")
+    r"(?:,[^;:\"“”]{1,160}?,)?\s+(?:also\s+)?[a-z]+(?:ed|s)\b"
 )
 
 

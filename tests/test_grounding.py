@@ -2159,6 +2159,14 @@ def test_one_named_after_a_pronoun_subject_is_not_its_speaker(sentence: str, kep
             True,
         ),
         ("The Ports Agency called on the mayor to act.", "Ports Agency", True),
+        # a lawsuit, with a clause between commas (BASIL: "The lawsuit, which was brought by
+        # ... Oklahoma's attorney general, Scott Pruitt, accused Colorado officials ... It was
+        # filed directly with the Supreme Court ..." was Pruitt's)
+        (
+            "The lawsuit, which was brought by Ports Agency chief Ana Park, accused the mayor.",
+            "Ana Park",
+            False,
+        ),
     ],
 )
 def test_it_stands_for_a_body_the_sentence_before_opens_with(
