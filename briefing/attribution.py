@@ -331,6 +331,14 @@ def attribution_problem(
                 f"{who!r} is named only before the quoted sentence, whose subject is "
                 f"{' '.join(people.group(1).split())!r}"
             )
+        group = _A_GROUP_AS_SUBJECT.match(unquoted_sentence) if who_kind == "person" else None
+        if group and not names_actor(who, "person", group.group(1)):
+            # "And on Monday, the executives of nine Indiana-based companies, including
+            # Angie's List and Anthem, sent a letter ..." after Apple's Tim Cook was named.
+            return (
+                f"{who!r} is named only before the quoted sentence, whose subject is "
+                f"{' '.join(group.group(1).split())!r}"
+            )
         some = _SOME_OF_THEM.match(unquoted_sentence) if who_kind != "group" else None
         if some:
             return (
@@ -775,6 +783,15 @@ _SOMEONES_PEOPLE = re.compile(
     r"(?:attorneys?|lawyers?|spokes(?:man|woman|person)|aides?|advis[eo]rs?|counsel"
     r"|campaign|office|staff|team))(?:,\s*[^,;:\"“”]{1,40},)?\s+(?:also\s+)?"
     r"(?:said|says|told|[a-z]+(?:ed|s))\b"
+)
+# People of a body, in the plural, as a sentence's subject: "the executives of nine
+# Indiana-based companies, including ..., sent a letter".
+_A_GROUP_AS_SUBJECT = re.compile(
+    _LEAD_IN + r"(?:(?:But|And)\s+)?((?i:the)\s+(?:[a-z][\w-]*\s+){0,2}?(?:executives|leaders"
+    r"|heads|chiefs|officials|members|lawmakers|senators|governors|mayors|presidents|CEOs)"
+    r"\s+(?:of|from|at)\s+[^,;:\"“”]{1,80})(?:,[^;:\"“”]{1,100},)?\s+(?:also\s+)?"
+    r"(?:[a-z]+ed|sent|said|say|says|told|wrote|gave|took|made|met|have|has|had|are|were|will"
+    r"|would)\b"
 )
 # A subject that is some of those named before, not one of them: "A number of the Internet
 # companies issued statements ..." after "Microsoft, Yahoo, Google, Facebook, AOL ...".

@@ -2880,6 +2880,22 @@ def test_a_view_of_someone_s_stance_is_no_position_on_the_topic() -> None:
     )
 
 
+def test_a_bodys_people_as_the_subject_are_not_one_named_before() -> None:
+    # BASIL: "... Apple CEO Tim Cook ... And on Monday, the executives of nine Indiana-based
+    # companies, including Angie's List and Anthem, sent a letter to Pence outlining their
+    # concerns." was a position of Tim Cook's
+    sentence = (
+        "And on Monday, the executives of nine harbour firms, including Port Line and Ferro, "
+        "sent a letter to the mayor outlining their concerns."
+    )
+    text = f"Guild chief Ana Park criticized the levy on Sunday. {sentence}"
+    (reason,) = [r.reason for r in ground_in(text, pos("Ana Park", sentence, "person")).rejected]
+    assert reason == (
+        "'Ana Park' is named only before the quoted sentence, whose subject is "
+        "'the executives of nine harbour firms'"
+    )
+
+
 def test_someones_attorney_as_the_subject_speaks_not_the_one_quoted_before() -> None:
     # BASIL: '"... His conduct should deeply concern every American," House Freedom Caucus
     # Chairman Mark Meadows, R-N.C., said in a statement to Fox News. Strzok's attorney,
