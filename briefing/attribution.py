@@ -235,13 +235,12 @@ def attribution_problem(
             # Flynn, whom he fired ...": the president's words of Flynn.
             subject = " ".join(office.group(1).split())
             return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
-        pronoun = _PRONOUN_FIRST.match(unquoted_sentence)
-        if pronoun and not has_a_verb_of_saying(unquoted_sentence):
+        pronoun_subject = _PRONOUN_FIRST.match(unquoted_sentence)
+        if pronoun_subject and not has_a_verb_of_saying(unquoted_sentence):
             # "In June, he was then escorted from his FBI office ... namely, between Strzok
             # and Page.": the pronoun is the subject, and one named after it only mentioned.
-            return (
-                f"{who!r} is named after the sentence's subject, {pronoun.group(1)!r}, not speaking"
-            )
+            subject = pronoun_subject.group(1)
+            return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
         subject = _owner_in_anothers_sentence(who, who_kind, unquoted_sentence, earlier)
         if subject:
             return (
@@ -309,11 +308,11 @@ def attribution_problem(
         # "But polls show that many Republicans continue to believe ...", after Glenn Beck
         # was named: what the polls show (not "The report warns ...", which may be the
         # report of one named before).
-        document = _DOCUMENT_SAYS.match(unquoted_sentence)
-        if document and re.fullmatch(_NEW_DOCUMENTS, document.group(1)):
+        documents = _DOCUMENT_SAYS.match(unquoted_sentence)
+        if documents and re.fullmatch(_NEW_DOCUMENTS, documents.group(1)):
             return (
                 f"{who!r} is named only before the quoted sentence, which gives what "
-                f"{document.group(1)!r} say"
+                f"{documents.group(1)!r} say"
             )
         unnamed = _UNNAMED_SPEAKER_FIRST.match(unquoted_sentence)
         if unnamed and not _one_of(unnamed.group(1), who):
