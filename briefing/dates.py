@@ -142,13 +142,16 @@ _SPOKEN_OF = re.compile(
 def _dates_a_thing_acted_on(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` dates a thing the sentence acts on ("cited a
     1997 case"), not one that opens it, holds its words ("in a 2013 letter") or its time
-    ("during the 2016 campaign")."""
+    ("during the 2016 campaign"), or that it says its subject is ("was an August 2012
+    cable")."""
     if _A_DATED_THING.match(text, end) is None:
         return False
     before = _BEFORE_A_THING.match(text, 0, start)
     if before is None or _OPENING_WORD.fullmatch(before.group("before")):
         return False
-    return (before.group("last") or "").lower() not in ("in", "during")
+    # ("One of the most significant warnings was an August 2012 State Department cable": the
+    # thing the sentence is about)
+    return (before.group("last") or "").lower() not in ("in", "during", "was", "is", "were", "are")
 
 
 def _names_something(text: str, start: int, end: int) -> bool:

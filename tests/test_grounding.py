@@ -476,6 +476,7 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("Mayors have declared emergencies under a 1970s-era law five times.", None),
         ("On the podcast, 2016 Harbour Party candidate Ana Lund said it was wrong.", None),
         ("The 2014 ban was lifted.", "2014"),
+        ("The worst warning was an August 2012 harbor cable.", "August 2012"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
