@@ -87,7 +87,7 @@ _BEFORE_A_TITLE = re.compile(
 # "not a candidate for president in 2012": the year of a candidacy (not of a run or a
 # campaign, during which things happened then: "During his campaign for the Senate in 1994,
 # Mr. Romney vowed ...").
-_A_RUN_FOR = re.compile(
+_A_CANDIDACY_FOR = re.compile(
     r"\b(?:candidates?|candidacy|nominee)\s+for\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){1,2}?in\s+$",
     re.IGNORECASE,
@@ -182,7 +182,7 @@ def _names_something(text: str, start: int, end: int) -> bool:
         )
         or (
             _YEAR_ONLY.fullmatch(text[start:end]) is not None
-            and _A_RUN_FOR.search(text, 0, start) is not None
+            and _A_CANDIDACY_FOR.search(text, 0, start) is not None
         )
         or _dates_a_thing_acted_on(text, start, end)
         or _IN_A_RELATIVE_CLAUSE.search(text, 0, start) is not None
@@ -442,7 +442,8 @@ def reckon_year(written: str, sentence: str, published: str | None) -> str | Non
     publication date (a story dates days within months of it: "Dec. 22" in a story of 15
     February 2019 is 22 December 2018), or the next on or after it where the date's own verb
     is in the future tense. None for anything but a day and a month, or without a
-    publication date."""
+    publication date, or where the sentence dates by another year ("On July 22 that year")
+    or the nearest day is months ahead with no future verb."""
     found = _DAY_AND_MONTH.match(written)
     day = published_day(published)
     if found is None or day is None:
