@@ -111,15 +111,25 @@ _BEFORE_A_THING = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _OPENING_WORD = re.compile(r"\W*(?:(?:but|and|yet|still|now|then|also)\W+)?", re.IGNORECASE)
+_DATED_THINGS = (
+    r"(?:law|act|case|cable|memo|memorandum|e-?mail|letter|report|ruling|ban|moratorium"
+    r"|sanction|tariff|action|decision|opinion|statute|order|treaty|accord|agreement|deal|study"
+    r"|survey|poll|lawsuit|settlement|amendment|legislation|measure|book|article|document"
+    r"|directive|overhaul|bill|reform|plan|proposal|package|program|programme|policy|rule"
+    # "Russia's influence on the 2016 election" ("during the 2016 campaign" keeps it)
+    r"|regulation|election|campaign|race|primary|primaries|midterm)s?"
+)
 _A_DATED_THING = re.compile(
     # ("a 1970s-era law", "Zinke's 2014 and 2016 congressional campaigns")
-    r"(?:-era)?\s+(?:[\w.-]+\s+){0,3}?(?:law|act|case|cable|memo|memorandum|e-?mail|letter"
-    r"|report|ruling|ban|moratorium|sanction|tariff|action"
-    r"|decision|opinion|statute|order|treaty|accord|agreement|deal|study|survey|poll|lawsuit"
-    r"|settlement|amendment|legislation|measure|book|article|document|directive|overhaul|bill"
-    r"|reform|plan|proposal|package|program|programme|policy|rule|regulation"
-    # "Russia's influence on the 2016 election" ("during the 2016 campaign" keeps it)
-    r"|election|campaign|race|primary|primaries|midterm)s?\b",
+    rf"(?:-era)?\s+(?:[\w.-]+\s+){{0,3}}?{_DATED_THINGS}\b",
+    re.IGNORECASE,
+)
+# The same things, made then: "The state's image is still scarred by a divisive immigration
+# law passed in 2010".
+_A_THING_MADE_IN = re.compile(
+    rf"\b(?:a|an|the|his|her|its|their)\s+(?:[\w.-]+\s+){{0,3}}?{_DATED_THINGS}\s+"
+    r"(?:passed|signed|enacted|adopted|approved|created|issued|released|published|written"
+    r"|founded|filed|launched)\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
 
@@ -144,6 +154,9 @@ def _dates_a_thing_acted_on(text: str, start: int, end: int) -> bool:
     1997 case"), not one that opens it, holds its words ("in a 2013 letter") or its time
     ("during the 2016 campaign"), or that it says its subject is ("was an August 2012
     cable")."""
+    made = _A_THING_MADE_IN.search(text, 0, start)
+    if made is not None:
+        return not _OPENING_WORD.fullmatch(text[: made.start()])
     if _A_DATED_THING.match(text, end) is None:
         return False
     before = _BEFORE_A_THING.match(text, 0, start)

@@ -477,6 +477,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("On the podcast, 2016 Harbour Party candidate Ana Lund said it was wrong.", None),
         ("The 2014 ban was lifted.", "2014"),
         ("The worst warning was an August 2012 harbor cable.", "August 2012"),
+        # a thing made then (BASIL: "The state's image is still scarred by a divisive
+        # immigration law passed in 2010, which gave police officers the ability ...")
+        ("The port is still scarred by a harsh toll law passed in 2010.", None),
+        ("The toll bill passed in 2010.", "2010"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
