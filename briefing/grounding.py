@@ -363,7 +363,13 @@ def _risk_in_its_quotation(index: SourceIndex, risk: GroundedRisk) -> GroundedRi
     if risk.description.strip(_MARKS) != sentence.quote.strip(_MARKS):
         return risk
     widened = _quotation_of(index, risk.evidence, sentence)
-    return risk if widened is None else replace(risk, description=widened.quote, evidence=widened)
+    if widened is None:
+        return risk
+    # Its category is read again from the whole quotation: '"I'm worried about undermining
+    # our civil liberties, the constant wars going on, the debt of $16 trillion. And they are
+    # worried about birth control pills?"' was read from its last sentence alone.
+    category = risk_category(widened.quote, risk.category)
+    return replace(risk, category=category, description=widened.quote, evidence=widened)
 
 
 def _quotation_of(index: SourceIndex, evidence: Evidence, sentence: Evidence) -> Evidence | None:

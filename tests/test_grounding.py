@@ -1664,6 +1664,17 @@ def test_a_risk_whose_description_is_its_sentence_reads_its_whole_quotation() ->
     assert [(r.description, r.evidence.quote) for r in result.risks] == [
         ("The toll may harm the harbour.", warning)
     ]
+    # Its category is read from the whole quotation too (BASIL: '"I'm worried about
+    # undermining our civil liberties, the constant wars going on, the debt of $16 trillion.
+    # And they are worried about birth control pills?"' was "other", read from its last
+    # sentence alone).
+    worried = (
+        "Sen. Ivo Brandt spoke. \u201cI\u2019m worried about our civil liberties. And they "
+        "are worried about ferry timetables?\u201d he said."
+    )
+    last = "And they are worried about ferry timetables?\u201d he said."
+    (given,) = ground_risks_in(worried, risk("Sen. Ivo Brandt", last)).risks
+    assert given.category == "human_rights"
 
 
 def test_a_pronoun_inside_the_quotation_going_on_is_not_its_speaker() -> None:
