@@ -1540,13 +1540,15 @@ _A_DOCUMENT = re.compile(
 # An unnamed speaker closing the sentence: "..., a White House official said Friday morning."
 # The people an unnamed speaker is: "a White House official", "two people briefed on the
 # matter", "the lawyer for the campaign and the party".
+# The article or count before unnamed people: "a White House official", "two people ...".
+_HOW_MANY = r"(?:a|an|the|one|two|three|several|some)"
 _UNNAMED_PEOPLE = (
     r"(?:officials?|spokes\w+|aides?|sources?|staffers?|advis[eo]rs?|lawmakers?|diplomats?"
     r"|lawyers?|attorneys?|people|person)"
     r"(?:\s+(?:for|of|at|with|briefed\s+on|familiar\s+with|close\s+to)\s+[^,;:\"“”]{1,60}?)?"
 )
 _UNNAMED_SPEAKER_AFTER = re.compile(
-    r",\s+((?:(?:a|an|the|one|two|three|several|some)\s+)?(?:[\w.-]+\s+){0,4}?"
+    rf",\s+((?:{_HOW_MANY}\s+)?(?:[\w.-]+\s+){{0,4}}?"
     + _UNNAMED_PEOPLE
     + r")\s+(?:have\s+|has\s+)?(?:said|says|added|told\s+[\w. ]{1,40}?)"
     r"(?:\s+(?:on\s+)?[\w-]+(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!?]?\s*$"
@@ -1556,7 +1558,7 @@ _UNNAMED_SPEAKER_AFTER = re.compile(
 # Unnamed speakers opening the sentence: "But senior administration officials on Wednesday
 # said that Michael J. Morell ... also wanted that line removed".
 _UNNAMED_SPEAKER_FIRST = re.compile(
-    _LEAD_IN + r"(?:But\s+|And\s+)?((?i:(?:a|an|the|one|two|three|several|some)\s+)?"
+    _LEAD_IN + rf"(?:But\s+|And\s+)?((?i:{_HOW_MANY}\s+)?"
     r"(?:(?-i:[a-zA-Z])[\w.-]*\s+){0,3}?" + _UNNAMED_PEOPLE + r")\s+"
     rf"(?:(?:on\s+)?(?:{DAY_NAMES}|also|later|recently)\s+)?"
     r"(?:have\s+|has\s+)?(?:said|say|says|told\s+[\w. ]{1,40}?)\s+(?:that\s+)?"
@@ -1566,7 +1568,7 @@ _UNNAMED_SPEAKER_FIRST = re.compile(
 # Unnamed people given as the source of a sentence's words: "according to one of the
 # officials present", "according to two people briefed on the talks".
 _UNNAMED_ACCORDING = re.compile(
-    r"((?:(?:a|an|the|one|two|three|several|some|many)\s+)?(?:of\s+the\s+)?"
+    rf"((?:(?:{_HOW_MANY}|many)\s+)?(?:of\s+the\s+)?"
     r"(?:[\w.-]+\s+){0,3}?" + _UNNAMED_PEOPLE + r")\b",
     re.IGNORECASE,
 )
