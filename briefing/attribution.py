@@ -19,6 +19,7 @@ from .claims import MONTHS, WEEKDAYS
 from .consolidate import names_an_office
 from .cues import (
     DAY_NAMES,
+    SENT_TEXTS,
     SUBORDINATORS,
     addressed_mention,
     after_a_pronoun_speaker,
@@ -1358,8 +1359,8 @@ _INVERTED_PASSIVE = re.compile(
 # received a letter signed by all 42 Senate Republicans, which stated, ...".
 _RECEIVED_AFTER = re.compile(
     r"(?:\s*,[^,;:]{1,80},|\s+\([^()]{1,20}\))?\s+(?:also\s+)?(?:received|got|was\s+sent"
-    r"|was\s+handed|was\s+given)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:letter|memo|note"
-    r"|message|e-?mail|petition|request|report|warning|ultimatum)s?\b",
+    r"|was\s+handed|was\s+given)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{SENT_TEXTS}|request|report|warning|ultimatum)s?\b",
     re.IGNORECASE,
 )
 _REPLIED = re.compile(r"\band\s+(?:said|replied|responded|answered|wrote)\b", re.IGNORECASE)

@@ -22,6 +22,7 @@ from .names import without_state
 
 __all__ = [
     "DAY_NAMES",
+    "SENT_TEXTS",
     "SUBORDINATORS",
     "addressed_mention",
     "after_a_pronoun_speaker",
@@ -53,6 +54,8 @@ def _words(*words: str) -> str:
 
 
 _QUOTED = r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"
+# Texts sent to someone: "sent a letter to Pence", "received a letter signed by ...".
+SENT_TEXTS = "letter|note|message|memo|e-?mail|petition"
 # The days of the week as a story writes them: "on Sunday urged".
 DAY_NAMES = "|".join(day.capitalize() for day in sorted(WEEKDAYS))
 # Pronouns that stand for a speaker; possessives do not ("his wife is expected to plead").
@@ -422,7 +425,7 @@ _ADDRESSING = re.compile(
     r"|(?:identified|named)\s+(?:[\w.-]+\s+){0,5}?as"
     # Whom a letter is sent to: "sent a letter to Pence outlining their concerns".
     r"|(?:sent|sends?|wrote|writes|addressed|delivered)\s+(?:a|an|the|their|his|her|its)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:letters?|notes?|messages?|memos?|e-?mails?|petitions?)\s+to"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{SENT_TEXTS})s?\s+to"
     # Where a text, a case or someone is sent: "the draft now goes to the General Assembly",
     # "not committed to sending a representative next week to the AIPAC conference".
     r"|(?:goes|go|going|went|sent|sends?|sending|passe[sd]|referred|submitted|forwarded"
