@@ -141,6 +141,45 @@ _IN_A_RELATIVE_CLAUSE = re.compile(
     # mayoralty as a Republican in 2001"
     r",\s+(?:[\w'’.-]+\s+){0,4}?(?:which|who|whose|whom)\b[^,;:—–()“”\"]*$"
 )
+# "... a restaurant he owned after he left the FBI in 2006, two of the people said": a date
+# in a clause of time or cause within the sentence dates that clause's verb, not the
+# sentence's ("After he left the FBI in 2006, he opened a restaurant" keeps it: a clause
+# opening the sentence sets its time). "when", "as" and "while" tell of the same time.
+_IN_A_SUBORDINATE_CLAUSE = re.compile(
+    r"(?P<before>^|.*\W)(?:after|before|because|although|though)\s+"
+    r"(?:he|she|they|it|we|i|you|(?:[\w.'’-]+\s+){1,4}?(?:was|were|had|has|is|are|did|\w+ed))"
+    r"\s[^,;:—–()“”\"]*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "... placed his hand on two Bibles, one given him by his mother in 1955": a date in a
+# phrase of a participle and its agent dates what was done to its noun, wherever the noun
+# stands ("The law signed by Obama in 2010 was upheld in June 2012"); "The Bible was given him
+# by his mother in 1955" keeps it.
+_GIVEN_BY = re.compile(
+    r"\b(?:one|another|the\s+other|a|an|the|his|her|its|their)\s+"
+    r"(?:(?!(?:was|were|is|are|be|been|being|had|has|have)\s)[\w'’-]+\s+){0,3}?"
+    r"(?:given|used|signed|written|made|taken|held|worn|built|owned|bought|sold|sent|received"
+    r"|awarded|donated|presented|brought|approved|adopted|enacted|issued|published|released"
+    r"|created|founded|drafted|commissioned|ordered)\s+(?:[\w'’-]+\s+)?by\s+"
+    # (and its next agent: "another used by Abraham Lincoln in 1861 and again by Mr. Obama in
+    # 2009")
+    r"(?:(?:[\w.'’-]+\s+){1,5}?in\s+[^,;:—–()“”\"]*?\band\s+(?:again\s+|later\s+)?by\s+)?"
+    r"(?=his\s|her\s|their\s|its\s|the\s|(?-i:[A-Z]))(?:(?!(?:was|were|is|are|had|has|have)\s)"
+    r"[\w.'’-]+\s+){1,5}?in\s+$",
+    re.IGNORECASE,
+)
+
+
+def _in_a_clause_of_its_own(text: str, start: int) -> bool:
+    """Whether the date starting at ``start`` dates a clause of time or cause inside the
+    sentence ("after he left the FBI in 2006") or a participle's agent phrase ("one given him
+    by his mother in 1955"), not the sentence's own verb."""
+    clause = _IN_A_SUBORDINATE_CLAUSE.match(text, 0, start)
+    if clause is not None and not _OPENING_WORD.fullmatch(clause.group("before")):
+        return True
+    return _GIVEN_BY.search(text, 0, start) is not None
+
+
 # "He spoke of 1968 and of the political violence he had seen": a year spoken of.
 _SPOKEN_OF = re.compile(
     r"\b(?:sp[eo]ke|speaks|talk(?:s|ed)?|wr[io]te|writes|recall(?:s|ed)?|remember(?:s|ed)?"
@@ -173,7 +212,8 @@ def _names_something(text: str, start: int, end: int) -> bool:
     incident ("the attacks of Sept. 11, 2001"), is a year in someone's title or run ("the
     party's 2008 vice-presidential nominee", "a candidate for president in 2012"), dates a
     thing the sentence acts on ("cited a 1997 case"), stands in a relative clause (", which
-    imposed prohibition in 1919") or is a year spoken of ("He spoke of 1968")."""
+    imposed prohibition in 1919") or another clause of its own ("after he left the FBI in
+    2006"), or is a year spoken of ("He spoke of 1968")."""
     return (
         (
             _IN_A_NAME.match(text, end) is not None
@@ -199,6 +239,7 @@ def _names_something(text: str, start: int, end: int) -> bool:
         )
         or _dates_a_thing_acted_on(text, start, end)
         or _IN_A_RELATIVE_CLAUSE.search(text, 0, start) is not None
+        or _in_a_clause_of_its_own(text, start)
         or (
             _YEAR_OR_DECADE_ONLY.fullmatch(text[start:end]) is not None
             and _SPOKEN_OF.search(text, 0, start) is not None
@@ -220,6 +261,9 @@ _FROM = re.compile(r"\bfrom\s+(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGN
 _SPAN_TO = re.compile(
     r"^\s*(?:and|to|until|through|-|–)\s*(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE
 )
+
+
+_JOINED = re.compile(r"\s+(?:and|or)\s+", re.IGNORECASE)
 
 
 _A_YEAR_ALONE = re.compile(rf"(?:the\s+)?{_YEAR_OR_DECADE}")
@@ -254,6 +298,7 @@ def calendar_date(text: str) -> str | None:
     """
     dates: list[str] = []
     span_end = -1  # where the last date a span runs from ends
+    named_end = -1  # where the last date that names something ends
     found_dates = list(_CALENDAR.finditer(text))
     for at, found in enumerate(found_dates):
         following = found_dates[at + 1] if at + 1 < len(found_dates) else None
@@ -265,10 +310,14 @@ def calendar_date(text: str) -> str | None:
             and _SPAN_TO.match(text[found.end() : following.start()])
         ):
             span_end = found.end()
-        elif not (
-            (span_end >= 0 and _SPAN_TO.match(text[span_end : found.start()]))
-            or _names_something(text, found.start(), found.end())
+        elif (span_end >= 0 and _SPAN_TO.match(text[span_end : found.start()])) or (
+            # (and a date joined to one: "used by Mr. Obama in 2009 and 2013")
+            named_end >= 0 and _JOINED.fullmatch(text, named_end, found.start())
         ):
+            continue
+        elif _names_something(text, found.start(), found.end()):
+            named_end = found.end()
+        else:
             dates.append(found.group(0))
     with_year = [date for date in dates if _HAS_YEAR.search(date)]
     chosen = with_year or dates

@@ -481,6 +481,24 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # immigration law passed in 2010, which gave police officers the ability ...")
         ("The port is still scarred by a harsh toll law passed in 2010.", None),
         ("The toll bill passed in 2010.", "2010"),
+        # in a clause of time or cause inside the sentence (BASIL: "... in connection with a
+        # health food restaurant he owned ... after he left the Federal Bureau of
+        # Investigation in 2006, two of the people said."); a clause opening it sets its time
+        ("It concerns a shop he ran after he left the navy in 2006, two people said.", None),
+        ("She opposes the toll, although she voted for it in 2002.", None),
+        ("After he left the navy in 2006, he opened a shop.", "2006"),
+        ("He resigned before the vote in May 2016.", "May 2016"),
+        # in a participle's agent phrase, and a date joined to it (BASIL: "..., one given him
+        # by his mother in 1955 just before his ninth birthday and another used by Abraham
+        # Lincoln in 1861 and again by Mr. Obama in 2009 and 2013.")
+        (
+            "She held two keys, one given her by her aunt in 1955 and another used by Ana"
+            " Lund in 1861 and again by Mr. Vale in 2009 and 2013.",
+            None,
+        ),
+        ("The toll signed by Mayor Lund in 2010 was upheld in June 2012.", "June 2012"),
+        ("He said the key was given him by his aunt in 1955.", "1955"),
+        ("The House voted by a wide margin in 2010 to repeal it.", "2010"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
