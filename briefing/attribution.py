@@ -1042,7 +1042,9 @@ def _surname_first_given_to_another(who: str, window: str, earlier: str) -> str 
     given, surname = before[-1], core[-1]
     if not given[:1].isupper() or is_title_word(given):
         return None  # "Vermont Sen. Sanders": no given name
-    if re.search(rf"(?<!\w){re.escape(given)}(?!\w)", window):
+    if any(same_given_name(word, given) for word in _CAPITALIZED.findall(window)):
+        return None  # ("Liz Cheney" for Elizabeth Cheney)
+    if _titled_as_before(given, surname, window, earlier):
         return None
     for found in _NAMES_BEFORE.finditer(earlier):
         if found.group(2) != surname:
@@ -1063,6 +1065,21 @@ def _surname_first_given_to_another(who: str, window: str, earlier: str) -> str 
             return None
         return f"{' '.join(names)} {surname}"
     return None
+
+
+def _titled_as_before(given: str, surname: str, window: str, earlier: str) -> bool:
+    """Whether ``window`` gives the surname after a title the source gave before to the
+    whole name: "Former Vice President Cheney" after "ex-Vice President Dick Cheney"."""
+    for titled in re.finditer(rf"(\w[\w.]*)\s+{re.escape(surname)}\b", window):
+        title = titled.group(1)
+        if is_title_word(title) and re.search(
+            rf"\b{re.escape(title)}\s+{re.escape(given)}\s+{re.escape(surname)}\b", earlier
+        ):
+            return True
+    return False
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 # A run of capitalized words and the capitalized word after it: "Donald John Trump".

@@ -2080,6 +2080,27 @@ def test_a_speaking_pronoun_stands_for_the_subject_of_the_sentence_before(
         # a short form or a one-letter spelling of the same given name
         ("Joseph Lee spoke first. \u201cThere is no case,\u201d Lee said.", "Joe Lee", True),
         ("Cathi Lee spoke first. \u201cThere is no case,\u201d Lee said.", "Cathy Lee", True),
+        # the short form in full (BASIL: "The Times reports Liz Cheney on Friday first
+        # articulated her position" after "Mary Cheney", of Elizabeth Cheney)
+        (
+            "Margaret Lee spoke first. \u201cThere is no case,\u201d Liz Lee said.",
+            "Elizabeth Lee",
+            True,
+        ),
+        # the surname after a title the source gave the whole name (BASIL: "Former Vice
+        # President Cheney has publicly voiced support ..." after "Mary Cheney, one of
+        # ex-Vice President Dick Cheney's two daughters")
+        (
+            "Margaret Lee, a daughter of ex-Mayor Tom Lee, spoke first. The hearing went on. "
+            "\u201cThere is no case,\u201d former Mayor Lee said.",
+            "Tom Lee",
+            True,
+        ),
+        (
+            "Margaret Lee spoke first. \u201cThere is no case,\u201d former Mayor Lee said.",
+            "Tom Lee",
+            False,
+        ),
     ],
 )
 def test_a_surname_alone_is_the_person_the_source_named_first_with_it(
