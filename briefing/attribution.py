@@ -38,7 +38,7 @@ from .cues import (
     views_of_others,
     voices_a_harm,
 )
-from .given_names import is_given_name
+from .given_names import Sex, is_given_name, sex_of_given_name
 from .models import ActorKind, Evidence, FactKind
 from .names import (
     NEWS_OUTLET_WORDS,
@@ -606,7 +606,34 @@ def name_for_relation(index: SourceIndex, evidence: Evidence, who: str) -> str |
     text = index.text_before(sentence.start) + sentence.quote
     pattern = rf"\b{tie.group(2)},\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
     names = [found.group(1) for found in re.finditer(pattern, text)]
+    if not names and tie.group(2).lower() in _PARENT_SEX:
+        names = _parents_named(text, tie.group(1), _PARENT_SEX[tie.group(2).lower()])
     return names[-1] if names else f"{tie.group(1)} {tie.group(2)}"
+
+
+_PARENT_SEX: dict[str, Sex] = {"father": "male", "mother": "female"}
+# A parent named by a child of the family: "daughter of former Vice President Dick Cheney",
+# "one of ex-Vice President Dick Cheney's two daughters".
+_CHILD_OF = re.compile(
+    rf"\b(?:daughters?|sons?|child|children)\s+of\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
+    rf"|{_CAPITALIZED_RUN}['’]s\s+(?:[\w-]+\s+)?(?:daughters?|sons?|children)\b"
+)
+
+
+def _parents_named(text: str, child: str, sex: Sex) -> list[str]:
+    """The names ``text`` gives as a parent of ``child``'s family ("Liz Cheney's"): a name
+    with the child's surname, not of the other sex by its given name."""
+    surname = child.removesuffix("'s").removesuffix("’s").split()[-1]
+    names = []
+    for found in _CHILD_OF.finditer(text):
+        name = found.group(1) or found.group(2)
+        words = [word for word in name.split() if not is_title_word(word)]
+        if len(words) < 2 or words[-1] != surname:
+            continue
+        if sex_of_given_name(words[0].lower()) not in (sex, None):
+            continue
+        names.append(name)
+    return names
 
 
 # A person drafted by a body's role ("DNC spokesman", "Fox News host"), and the words that

@@ -179,8 +179,13 @@ _HARM = "|".join(
         # Or a power turned on people: "could be used against journalists".
         r"|\b(?:could|would|(?-i:may)|might)\s+(?:(?:also|even|well|easily|then)\s+)?be\s+"
         r"(?:used|turned)\s+against\b",
+        # Something going wrong, not someone being wrong ("those views are wrong", "she is
+        # dead wrong on the issue", "had done nothing wrong" warn of nothing); death, not "dead
+        # wrong" or "dead set".
+        r"\b(?:go|goes|going|gone|went)\s+(?:\w+\s+)?wrong\b|\bwrongful\w*"
+        r"|\bdead\b(?!\s+(?:wrong|right|set|serious|last|heat|even|ahead|on)\b)",
         _words(
-            *"bad worse worst wrong dead die dies war wars ban bans banned"
+            *"bad worse worst die dies war wars ban bans banned"
             " target targets targeted targeting track tracking deter block blocks".split(),
         ),
         # Cuts, but not a tax cut, which no one warns of as a harm.

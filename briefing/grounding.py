@@ -138,8 +138,16 @@ def _check_attributed(
     evidence = index.evidence(quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, kind, record, "quote not found in the source")
-    who = name_for_relation(index, evidence, who) or who
+    drafted, who = who, name_for_relation(index, evidence, who) or who
     problem = attribution_problem(index, evidence, kind, who, who_kind)
+    if (
+        problem
+        and who != drafted
+        and not attribution_problem(index, evidence, kind, drafted, who_kind)
+    ):
+        # The tie speaks here ("Her opposition also puts her at odds with her father ... the
+        # former vice president said") and the source names the relative before it.
+        problem = None
     named = name_for_role(index, evidence, who)
     if problem and named and not attribution_problem(index, evidence, kind, named, "person"):
         # A role the sentence gives its holder's name with speaks by that name: "the

@@ -131,6 +131,9 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         "Members said the violence would have been a massacre without the guards.",
         # a power turned on people
         "Without a warrant the new powers could be used against reporters.",
+        # something going wrong, and death
+        "Officials fear what could go badly wrong at the port.",
+        "Two divers were found dead near the pier.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
@@ -156,6 +159,12 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         # BASIL names that begin like harms: "Sen. Mark Warner", "Crimea", "Costa Rica"
         "Sen. Warner flew to Costa Rica and then to Crimea for the talks.",
         "The surplus would be used for new schools in the north.",
+        # someone being wrong (BASIL: "For the record, I love my sister, but she is dead wrong
+        # on the issue of marriage.", "The problem is, those views are wrong.", "Lerner said
+        # ... that she had done nothing wrong.")
+        "\u201cI love my brother, but he is dead wrong on the toll,\u201d Ms. Lee wrote.",
+        "Ms. Park said at the hearing that she had done nothing wrong.",
+        "Mr. Lee is dead set on the plan, and his views are wrong, Ms. Park said.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:

@@ -2344,6 +2344,35 @@ def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None
 
 
 @pytest.mark.parametrize(
+    ("opening", "actor"),
+    [
+        # BASIL: "Mary Cheney, the younger sister of ... Liz Cheney (R) and daughter of former
+        # Vice President Dick Cheney, ..." and, later, "Her opposition also puts her at odds
+        # with her father, ... "I think that freedom means freedom for everyone," the former
+        # vice president said." drafted for "Liz Cheney's father"
+        (
+            "Ana Lee, sister of Liz Lee and daughter of former Mayor Tom Lee, spoke.",
+            "Mayor Tom Lee",
+        ),
+        ("Ana Lee, one of former Mayor Tom Lee's two daughters, spoke.", "Mayor Tom Lee"),
+        # a parent of the other sex, or of another family, is not the one
+        ("Ana Lee, daughter of former Mayor Mary Lee, spoke.", "Liz Lee's father"),
+        ("Ana Lee, daughter-in-law of former Mayor Tom Ortiz, spoke.", "Liz Lee's father"),
+    ],
+)
+def test_a_parent_drafted_by_the_tie_takes_the_name_a_child_is_given_by(
+    opening: str, actor: str
+) -> None:
+    quote = "\u201cThe toll is fair,\u201d the former mayor said."
+    text = (
+        f"{opening} Liz Lee opposes the toll.\n\n"
+        f"Her view puts her at odds with her father, who backed the toll. {quote}"
+    )
+    result = ground_in(text, pos("Liz Lee's father", quote, "person"))
+    assert [p.actor for p in result.positions] == [actor]
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "drafted", "actor"),
     [
         # BASIL: "DNC spokesman" beside "Brad Woodhouse", one person twice in a brief.
