@@ -1210,7 +1210,11 @@ _CALLED_AN_OUTLET = r"\b(?:newspaper|paper|magazine|news\s+site|website|broadcas
 _AS_THE_OUTLET_AFTER = re.compile(
     # (a clause between commas may come first: "CNN, which ... was staking out Stone's ...
     # home, posted video of the arrest")
-    r"^['’]?s?(?:,\s+(?:which|that)\b[^,;:]{1,100},)?\s+(?:(?:first|also|later|previously)\s+)?"
+    r"^['’]?s?(?:,\s+(?:which|that)\b[^,;:]{1,100},)?"
+    # (or another outlet with it: "Both the Des Moines Register and the Quad-City Times
+    # featured the backlash")
+    r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)?"
+    r"\s+(?:(?:first|also|later|previously)\s+)?"
     r"(?:reported|reports|featured|published"
     r"|obtained|posted|broke|confirmed|learned|reviewed|cited|quoted)\b",
     re.IGNORECASE,

@@ -1295,6 +1295,14 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "'The Harbour-Ledger' is named only as the news outlet that reported it, not "
             "taking a side",
         ),
+        # BASIL: "Both the Des Moines Register and the Quad-City Times featured the backlash
+        # over Braley's comments on their front pages." was a position of the Register's
+        (
+            "Both the Riverton Times and the Bay Herald featured the backlash over the toll.",
+            "Riverton Times",
+            "organisation",
+            "'Riverton Times' is named only as the news outlet that reported it, not taking a side",
+        ),
         # BASIL: '"... incredibly ill-advised," Biden said, according to AFP.' was a position
         # of AFP's
         (
