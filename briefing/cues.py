@@ -188,8 +188,9 @@ _HARM = "|".join(
             *"bad worse worst die dies war wars ban bans banned"
             " target targets targeted targeting track tracking deter block blocks".split(),
         ),
-        # Cuts, but not a tax cut, which no one warns of as a harm.
-        r"(?<!\btax )\bcuts?\b",
+        # Cuts, but not a tax cut, which no one warns of as a harm, nor cutting what is
+        # itself a harm ("qualified her to "cut pork" in Washington").
+        r"(?<!\btax )\bcuts?\b(?!\W+(?:pork|waste|red\s+tape|taxes|fraud|(?:the\s+)?deficits?)\b)",
         # Whole words where a stem would also match "director", "Los Angeles" or "Spyer".
         _words(*"dire lose loses losing lost spy spies spying spied spyware".split()),
     )

@@ -134,6 +134,7 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         # something going wrong, and death
         "Officials fear what could go badly wrong at the port.",
         "Two divers were found dead near the pier.",
+        "Unions warn the plan would cut pay for dockworkers.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
@@ -165,6 +166,9 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         "\u201cI love my brother, but he is dead wrong on the toll,\u201d Ms. Lee wrote.",
         "Ms. Park said at the hearing that she had done nothing wrong.",
         "Mr. Lee is dead set on the plan, and his views are wrong, Ms. Park said.",
+        # BASIL: "Ms. Ernst said that qualified her to “cut pork” in Washington."
+        "Ms. Park said that qualified her to \u201ccut pork\u201d at the port.",
+        "He vowed to cut waste and red tape, and to cut taxes.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
