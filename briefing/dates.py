@@ -180,6 +180,12 @@ def _in_a_clause_of_its_own(text: str, start: int) -> bool:
     return _GIVEN_BY.search(text, 0, start) is not None
 
 
+# "Joni Ernst, a candidate in the Republican Senate primary on June 3, announced ...": a date
+# in a phrase between commas after a name dates what the phrase tells of the name.
+_IN_AN_APPOSITIVE = re.compile(r"\b[A-Z][\w.'’-]*,\s+(?:a|an|the)\s+[^,;:—–()“”\"]*$")
+_APPOSITIVE_END = re.compile(r"[^,;:—–()“”\".!?]*,")
+
+
 # "He spoke of 1968 and of the political violence he had seen": a year spoken of.
 _SPOKEN_OF = re.compile(
     r"\b(?:sp[eo]ke|speaks|talk(?:s|ed)?|wr[io]te|writes|recall(?:s|ed)?|remember(?:s|ed)?"
@@ -212,8 +218,9 @@ def _names_something(text: str, start: int, end: int) -> bool:
     incident ("the attacks of Sept. 11, 2001"), is a year in someone's title or run ("the
     party's 2008 vice-presidential nominee", "a candidate for president in 2012"), dates a
     thing the sentence acts on ("cited a 1997 case"), stands in a relative clause (", which
-    imposed prohibition in 1919") or another clause of its own ("after he left the FBI in
-    2006"), or is a year spoken of ("He spoke of 1968")."""
+    imposed prohibition in 1919"), another clause of its own ("after he left the FBI in
+    2006") or a phrase between commas after a name (", a candidate in the primary on June
+    3,"), or is a year spoken of ("He spoke of 1968")."""
     return (
         (
             _IN_A_NAME.match(text, end) is not None
@@ -240,6 +247,10 @@ def _names_something(text: str, start: int, end: int) -> bool:
         or _dates_a_thing_acted_on(text, start, end)
         or _IN_A_RELATIVE_CLAUSE.search(text, 0, start) is not None
         or _in_a_clause_of_its_own(text, start)
+        or (
+            _IN_AN_APPOSITIVE.search(text, 0, start) is not None
+            and _APPOSITIVE_END.match(text, end) is not None
+        )
         or (
             _YEAR_OR_DECADE_ONLY.fullmatch(text[start:end]) is not None
             and _SPOKEN_OF.search(text, 0, start) is not None

@@ -499,6 +499,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("The toll signed by Mayor Lund in 2010 was upheld in June 2012.", "June 2012"),
         ("He said the key was given him by his aunt in 1955.", "1955"),
         ("The House voted by a wide margin in 2010 to repeal it.", "2010"),
+        # in a phrase between commas after a name (BASIL: "Joni Ernst, a candidate in the
+        # Republican Senate primary on June 3, announced in an ad that ...")
+        ("Ana Lund, a candidate in the mayoral primary on June 3, announced a plan.", None),
+        ("Ana Lund, a candidate, announced a plan on June 3, the council said.", "June 3"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
