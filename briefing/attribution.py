@@ -31,6 +31,7 @@ from .cues import (
     names_a_harm,
     of_the_other_sex,
     pronoun_speaker,
+    raises_a_concern,
     reports_someone,
     says_of_another,
     speaks_by_pronoun,
@@ -463,14 +464,21 @@ def attribution_problem(
 def _carries_no_fact(
     index: SourceIndex, sentence: str, cue_text: str, kind: FactKind
 ) -> str | None:
-    """Why the sentence, read with ``cue_text`` around it, carries no position or risk."""
+    """Why the sentence, read with ``cue_text`` around it, carries no position or risk. A
+    risk's harm is named in the sentence itself, or the sentence goes on from a concern
+    voiced before it ("The industry has voiced concerns. These provisions leave small shops
+    paying ..."): a harm named only before is that sentence's risk ("... his budget, which
+    hurts the poor. The group sent a letter to Rep. Ryan ..." puts none in the letter's)."""
     if gives_no_comment(sentence):
         return "the quoted sentence says only that no comment was given"
     english = index.english
-    return next(
-        (lacking for carries, lacking in _CUES[kind] if not carries(cue_text, english=english)),
-        None,
-    )
+
+    def carried(carries: _Cue) -> bool:
+        if carries is names_a_harm and not carries(sentence, english=english):
+            return cue_text != sentence and raises_a_concern(cue_text, english=english)
+        return carries(cue_text, english=english)
+
+    return next((lacking for carries, lacking in _CUES[kind] if not carried(carries)), None)
 
 
 # A speaker's own words that give the body they speak for: "I represent the Veltra Software

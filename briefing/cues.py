@@ -35,6 +35,7 @@ __all__ = [
     "of_the_other_sex",
     "one_body_named",
     "pronoun_speaker",
+    "raises_a_concern",
     "reads_as_english",
     "reports_someone",
     "says_of_another",
@@ -355,6 +356,16 @@ def names_a_harm(sentence: str, *, english: bool | None = None) -> bool:
     return (
         not _is_english(sentence, english) or _HARMFUL.search(_names_blanked(sentence)) is not None
     )
+
+
+def raises_a_concern(text: str, *, english: bool | None = None) -> bool:
+    """Whether ``text`` voices a concern, a fear, criticism or a warning by its own words
+    ("has voiced concerns about the charge"), not criticism someone drew. A text that is
+    not English is not judged (True; see ``states_a_view``)."""
+    if not _is_english(text, english):
+        return True
+    voiced = _names_blanked(_RECEIVED_CRITICISM.sub(" ", _without_naming(text)))
+    return names_a_harm(text, english=True) and _VOICED.search(voiced) is not None
 
 
 def voices_a_harm(sentence: str, *, english: bool | None = None) -> bool:

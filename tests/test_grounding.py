@@ -616,6 +616,20 @@ def test_the_cue_may_stand_in_the_sentence_that_names_the_actor_just_before() ->
         ),
     )
     assert result.rejected == [] and len(result.risks) == 1
+    # A harm named before, with no concern voiced, is that sentence's risk, not the next
+    # one's (BASIL: "... nearly 90 Georgetown University faculty and administrators have
+    # called Representative Paul Ryan (R-Wisc.) to task for his misuse of Catholic social
+    # teaching in defending his budget, which hurts the poor. The group sent a letter to
+    # Rep. Ryan in advance of his appearance ...")
+    text = (
+        "The Retailers' Association took the mayor to task for his charge, which hurts small "
+        "shops. The group sent a letter to the mayor before his speech on Thursday."
+    )
+    letter = "The group sent a letter to the mayor before his speech on Thursday."
+    result = ground_risks_in(text, risk("Retailers' Association", letter))
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence names no harm, risk or warning"
+    ]
 
 
 def test_an_actor_only_spoken_to_in_its_sentence_is_rejected() -> None:
