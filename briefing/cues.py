@@ -387,6 +387,13 @@ def voices_a_harm(sentence: str, *, english: bool | None = None) -> bool:
 # "asks national parliaments to refuse ratification", "urged lawmakers", "called on the UN",
 # "sent officials an e-mail", "the draft goes to the General Assembly"; and the one judged:
 # "Trump accused Obama of ...", "Arpaio endorsed Perry".
+# A title may stand between a verb and the one it addresses: "calling out Speaker of the
+# House John Boehner", "asked former President Bill Clinton to talk to ...". So may others
+# named with it: "took a swipe at CNN and MSNBC".
+_TITLE_BETWEEN = (
+    r"\s+(?:on\s+)?(?:the\s+)?(?:(?:former|current|outgoing|fellow)\s+|then-)?"
+    r"(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+the\s+|of\s+|and\s+)?){0,5}$"
+)
 _ADDRESSING = re.compile(
     r"\b(?:asks?|asked|asking|urges?|urged|urging|(?:calls?|called|calling)\s+(?:on|for|out|up)"
     # The one brought to speak: "Hutchinson called up Mark Mattioli, whose son ...".
@@ -447,13 +454,14 @@ _ADDRESSING = re.compile(
     # "not committed to sending a representative next week to the AIPAC conference".
     r"|(?:goes|go|going|went|sent|sends?|sending|passe[sd]|referred|submitted|forwarded"
     r"|heads?)\s+(?:[\w-]+\s+){0,4}?to)"
-    # A title may stand between: "calling out Speaker of the House John Boehner", "asked
-    # former President Bill Clinton to talk to ...". So may others named with it: "took a
-    # swipe at CNN and MSNBC".
-    r"\s+(?:on\s+)?(?:the\s+)?(?:(?:former|current|outgoing|fellow)\s+|then-)?"
-    r"(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+the\s+|of\s+|and\s+)?){0,5}$",
+    rf"{_TITLE_BETWEEN}",
     re.IGNORECASE,
 )
+# The one taken to task: "have called Representative Paul Ryan (R-Wisc.) to task for ...".
+_TAKING_TO_TASK = re.compile(
+    rf"\b(?:calls?|called|calling|takes?|took|taken|taking){_TITLE_BETWEEN}", re.IGNORECASE
+)
+_TO_TASK = re.compile(r"['’]?s?\s*(?:\([^()]*\)\s*)?to\s+task\b", re.IGNORECASE)
 
 
 # The one spoken of, named first: "Of Obama, he said, ...".
@@ -474,7 +482,12 @@ def addressed_mention(name: str, sentence: str) -> tuple[int, int] | None:
         return None
     mention = mentions[0]
     before = sentence[: mention.start()]
-    return mention.span() if _ADDRESSING.search(before) or _SPOKEN_OF.match(before) else None
+    addressed = (
+        _ADDRESSING.search(before)
+        or _SPOKEN_OF.match(before)
+        or (_TAKING_TO_TASK.search(before) and _TO_TASK.match(sentence, mention.end()))
+    )
+    return mention.span() if addressed else None
 
 
 # A view with its holder named after it: "opposition from Western countries", "criticism by

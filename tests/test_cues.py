@@ -362,6 +362,12 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         ("Ms. Park", "There was anger toward Ms. Park on the call, two members said.", True),
         ("Tom Lee", "The union ran a campaign against Tom Lee all spring.", True),
         ("the Courier", "He then took a swipe at the Courier, calling it fake.", True),
+        # the one taken to task (BASIL: "... faculty and administrators have called
+        # Representative Paul Ryan (R-Wisc.) to task for his misuse of Catholic social
+        # teaching", "The letter ... took Mr. Ryan to task for that argument")
+        ("Tom Lee", "Scholars have called Mayor Tom Lee (R-Vale) to task for the toll.", True),
+        ("Mr. Lee", "The letter took Mr. Lee to task for that argument.", True),
+        ("Mr. Lee", "Mr. Lee took the council to task for the toll.", False),
         ("Tom Lee", "He blamed a rival, a clear reference to Tom Lee.", True),
         # the one spoken of or described
         ("Obama", 'Of Obama, he said, "I want him to do well."', True),
