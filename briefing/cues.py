@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .claims import WEEKDAYS
-from .names import without_state
+from .names import without_sentence_stop, without_state
 
 __all__ = [
     "DAY_NAMES",
@@ -727,7 +727,9 @@ def _speaker_name(run: str, not_names: frozenset[str] = _NOT_NAMES) -> str | Non
         words = words[1:]
     while words and words[-1] in _NAME_JOINERS:
         words = words[:-1]
-    return " ".join(words) if words and words[0][:1].isupper() else None
+    if not (words and words[0][:1].isupper()):
+        return None
+    return without_sentence_stop(" ".join(words))  # ('..." said Father Reese.')
 
 
 # A speaker's name, up to three titles between commas ("Ed Ward, a Republican trying to unseat

@@ -41,6 +41,7 @@ __all__ = [
     "spelled_words",
     "titled_person",
     "unaccented",
+    "without_sentence_stop",
     "without_state",
 ]
 
@@ -276,6 +277,8 @@ NEWS_OUTLET_WORDS = (
 _OUTLET_AFTER_NAME = re.compile(
     rf"\s+in\s+(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{0,4}}(?:{NEWS_OUTLET_WORDS})$"
 )
+# (see ``without_sentence_stop``)
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{3})(?<!Corp|Bros|Assn|Dept|Govt|Intl)\.$")
 _TRAILING_FUNCTION_WORDS = re.compile(
     r"(?:[\s,;:]+(?:the|and|or|of|for|on|in|a|an|to|with|by|&))+[\s,;:]*$|[\s,;:]+$",
     re.IGNORECASE,
@@ -312,7 +315,13 @@ def actor_name(drafted: str) -> str:
     personal = ends_in_a_personal_name(before_outlet.split())
     if before_outlet != name and personal and _BODY_WORDS.isdisjoint(spelled_words(before_outlet)):
         name = before_outlet
-    return _TRAILING_FUNCTION_WORDS.sub("", name) or drafted.strip()
+    return _TRAILING_FUNCTION_WORDS.sub("", without_sentence_stop(name)) or drafted.strip()
+
+
+def without_sentence_stop(name: str) -> str:
+    """``name`` less the full stop of the sentence it was copied from ("said Father Reese."),
+    not that of an abbreviation ("Jr.", "Inc.", "Corp.", "U.S.")."""
+    return _SENTENCE_STOP.sub("", name)
 
 
 def refers_back(name: str, kind: ActorKind | None, text: str, earlier: str) -> bool:

@@ -679,6 +679,10 @@ def test_words_a_speaker_reports_of_another(sentence: str, of_another: bool) -> 
         ("When Ana Park spoke, Tom Reyes said no.", ["Tom Reyes"]),
         ("Pelosi and Senator Ivo Brandt said no.", ["Senator Ivo Brandt"]),
         ("Nobody commented.", []),
+        # without the sentence's full stop (BASIL: '..." said Father Reese.' was an actor
+        # "Father Reese." beside "Jesuit Father Thomas J. Reese")
+        ("It is unfair, said Father Reyes.", ["Father Reyes"]),
+        ("It is unfair, said Tom Reyes Jr.", ["Tom Reyes Jr."]),
     ],
 )
 def test_the_speakers_a_sentence_names(sentence: str, speakers: list[str]) -> None:

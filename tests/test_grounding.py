@@ -778,6 +778,12 @@ def test_a_new_paragraph_that_reports_no_words_is_not_the_last_speakers() -> Non
         ("University of California", "University of California"),
         ("Governor of New York", "Governor of New York"),
         ("Ada Park of Harbourview", "Ada Park of Harbourview"),
+        # the full stop of the sentence it was copied from (BASIL: "Father Reese." beside
+        # "Jesuit Father Thomas J. Reese"); not an abbreviation's
+        ("Father Lund.", "Father Lund"),
+        ("Tom Vale Jr.", "Tom Vale Jr."),
+        ("Harbor Tolls Corp.", "Harbor Tolls Corp."),
+        ("U.S.", "U.S."),
     ],
 )
 def test_actor_name_ends_where_the_model_ran_on_past_the_name(drafted: str, name: str) -> None:
