@@ -100,7 +100,8 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "commissioner former acting deputy interim speaker aide adviser advisor "
                     "strategist director manager hopeful candidate nominee contender "
                     "frontrunner front-runner challenger attorney counsel prosecutor lawyer "
-                    "sheriff leader whip"
+                    "sheriff leader whip father rev reverend rabbi imam pastor bishop "
+                    "archbishop cardinal"
                 ).split()
             ),
             *(
@@ -193,7 +194,9 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
 # Titles that say nothing of which office someone holds: "Mr. Trump" and "Mr. Trump Jr." may
 # be father and son, where "Attorney General Eric Holder" and "Attorney General Eric H. Holder
 # Jr." are one man.
-_NOT_OFFICES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady former".split())
+_NOT_OFFICES = frozenset(
+    "mr mrs ms miss mx dr prof sir dame lord lady former father rev reverend rabbi imam".split()
+)
 
 
 def _without_home(words: tuple[str, ...], tokens: list[str]) -> tuple[str, ...]:

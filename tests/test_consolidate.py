@@ -646,6 +646,19 @@ def test_a_middle_name_written_out_is_its_initial() -> None:
     assert len(actors_of(("Daniel Jan Vale", "person"), ("Daniel K. Vale", "person"))) == 2
 
 
+def test_a_clerical_title_is_a_title() -> None:
+    # BASIL: "Father Reese" beside "Jesuit Father Thomas J. Reese", two actors in one brief
+    names = ["Jesuit Father Tomas J. Vale", "Father Vale", "Bishop Ana Lund", "Lund"]
+    assert actors_of(*((name, "person") for name in names)) == [
+        ("Jesuit Father Tomas J. Vale", ["Father Vale"]),
+        ("Bishop Ana Lund", ["Lund"]),
+    ]
+    # A surname that is a title word stays a name ("Rep. Rob Bishop").
+    assert actors_of(("Rep. Tom Bishop", "person"), ("Bishop", "person")) == [
+        ("Rep. Tom Bishop", ["Bishop"])
+    ]
+
+
 STONE = ("Roger J. Stone Jr.", "Roger Stone Jr.", "Roger Stone", "Mr. Stone")
 
 
