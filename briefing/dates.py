@@ -138,8 +138,9 @@ _A_THING_MADE_IN = re.compile(
 # date inside a relative clause after a comma dates what the clause tells of its noun.
 _IN_A_RELATIVE_CLAUSE = re.compile(
     # or of a noun after the comma: "said Bloomberg, a former Democrat who won New York's
-    # mayoralty as a Republican in 2001"
-    r",\s+(?:[\w'’.-]+\s+){0,4}?(?:which|who|whose|whom)\b[^,;:—–()“”\"]*$"
+    # mayoralty as a Republican in 2001", "the Whittington Lecture, named for an associate
+    # dean who was killed ... on Sept. 11, 2001"
+    r",\s+(?:[\w'’.-]+\s+){0,6}?(?:which|who|whose|whom)\b[^,;:—–()“”\"]*$"
 )
 # "... a restaurant he owned after he left the FBI in 2006, two of the people said": a date
 # in a clause of time or cause within the sentence dates that clause's verb, not the

@@ -460,6 +460,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # BASIL: '"This is just too important to sit out," said Bloomberg, a former Democrat
         # who won New York's mayoralty as a Republican in 2001 before leaving the party ...'
         ("\u201cIt matters,\u201d said Lund, a former Whig who won the mayoralty in 2001.", None),
+        # BASIL: "Mr. Ryan is to deliver the prestigious Whittington Lecture, named for an
+        # associate dean who was killed on the airplane that crashed into the Pentagon on
+        # Sept. 11, 2001."
+        ("She gives the Lund Lecture, named for a former port dean who died in May 2001.", None),
         ("A 2013 report found that the levy fell short.", "2013"),
         ("But the 2010 harbor law passed anyway.", "2010"),
         ("He wrote in a 2013 letter that the levy fell short.", "2013"),
