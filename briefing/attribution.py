@@ -173,9 +173,15 @@ def attribution_problem(
         if only_quoted:
             return f"{who!r} is named only inside the quoted words, not as their speaker"
         addressed = addressed_mention(who, sentence)
+        # (named again only in the words quoted: 'He added, with a reference to Gen. David H.
+        # Petraeus: "... I support General Petraeus's confirmation."')
         if (
             addressed
-            and not names_actor(who, who_kind, sentence[: addressed[0]] + sentence[addressed[1] :])
+            and not names_actor(
+                who,
+                who_kind,
+                unquoted_sentence[: addressed[0]] + unquoted_sentence[addressed[1] :],
+            )
             # "a meeting with House Democrats who are resisting the deal, saying ...": met,
             # and holding a view the sentence gives them
             and not any(

@@ -659,6 +659,20 @@ def test_an_actor_only_spoken_to_in_its_sentence_is_rejected() -> None:
         kind="organisation",
     )
     assert len(ground_in(text, speaking).positions) == 1
+    # named again only inside the words quoted (BASIL: 'He added, with a reference to Gen.
+    # David H. Petraeus: "That is why I supported the decision ... I support General
+    # Petraeus's confirmation."' was a position of Petraeus's)
+    quote = (
+        "He added, with a reference to Gen. Ana M. Lund: \u201cThat is why I support "
+        "General Lund\u2019s confirmation.\u201d"
+    )
+    result = ground_in(
+        f"Mr. Vale spoke on Friday. {quote}", pos("Gen. Ana M. Lund", quote, "person")
+    )
+    assert [r.reason for r in result.rejected] == [
+        "'Gen. Ana M. Lund' is only spoken to, sent to or judged in the quoted sentence "
+        "(told, urged, goes to, accused, praised), not speaking"
+    ]
 
 
 def test_a_body_a_text_is_sent_to_is_not_its_speaker() -> None:
