@@ -72,9 +72,11 @@ _INCIDENT = re.compile(
     r"|memorial|commission)\b",
     re.IGNORECASE,
 )
-# "the attacks of Sept. 11, 2001": the incident's name before its date.
+# "the attacks of Sept. 11, 2001", "after the tragedy of Sept. 11, 2001": the incident's name
+# before its date.
 _INCIDENT_OF = re.compile(
-    r"\b(?:attacks?|bombings?|shootings?|massacres?|riots?|events)\s+(?:of|in|on)\s+(?:the\s+)?$",
+    r"\b(?:attacks?|bombings?|shootings?|massacres?|riots?|events|tragedy|tragedies"
+    r"|disaster|catastrophe)\s+(?:of|in|on)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Sarah Palin, the party's 2008 vice-presidential nominee": a year in someone's title.

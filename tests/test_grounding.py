@@ -422,6 +422,9 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # an incident named by its date, before or after its name; a year in a title (BASIL)
         ("Backers should show their care for Sept. 11 survivors by passing it.", None),
         ("The site lies two blocks from the attacks of Sept. 11, 2001, downtown.", None),
+        # BASIL: "We must also remember that after the tragedy of Sept. 11, 2001, it is also a
+        # necessary one."
+        ("We must remember that after the tragedy of Sept. 11, 2001, it is needed.", None),
         ("Ana Lund, the party\u2019s 2008 vice-presidential nominee, opposed it.", None),
         ("In 2008 Republican candidates lost.", "2008"),
         # BASIL: "Trump, who placed second in an NBC/ Wall Street Journal poll of potential
