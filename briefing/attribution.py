@@ -258,6 +258,9 @@ def attribution_problem(
         subject = _a_persons_thing_as_subject(who, who_kind, unquoted_sentence)
         if subject:
             return f"{who!r} is named only as the owner of the sentence's subject, {subject!r}"
+        thing = _named_only_before_a_thing(who, who_kind, unquoted_sentence)
+        if thing:
+            return f"{who!r} is named only in {thing!r}, a thing of theirs, not speaking"
         if _named_only_in_an_opening_clause(who, who_kind, sentence, unquoted_sentence):
             return f"{who!r} is named only in the sentence's opening clause, not its main one"
         if _only_sent_something(who, who_kind, unquoted_sentence):
@@ -1018,6 +1021,38 @@ def _a_persons_thing_as_subject(who: str, who_kind: ActorKind | None, sentence: 
         return None
     rest = sentence[: found.start(2)] + " " * len(found.group(2)) + sentence[found.end(2) :]
     return None if names_actor(who, "person", rest) else found.group(1)
+
+
+# A person's name as a thing's modifier, after a determiner: "it drew widespread criticism
+# for its infamous Sarah Palin cover in 2009".
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:its|his|her|their|the|a|an|this|that)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+_A_THING_AFTER = re.compile(
+    r"\s+(?:cover|photo|photograph|picture|image|portrait|interview|profile|article|story"
+    r"|video|ad|book|joke|speech|rally|moment|era|years|impersonation)s?\b"
+)
+
+
+def _named_only_before_a_thing(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
+    """The thing of ``who``'s, a person, that ``sentence`` names with every mention of them
+    as its modifier ("its infamous Sarah Palin cover"): the thing's sentence, not their
+    view. None when a mention is not such a modifier."""
+    surname = who.split()[-1] if who.split() else ""
+    if who_kind not in (None, "person") or len(surname) < 3:
+        return None
+    things = []
+    for found in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", sentence):
+        run = _NAME_RUN_BEFORE.search(sentence, 0, found.start())
+        determiner = _DETERMINER_BEFORE.search(sentence, 0, run.start() if run else found.start())
+        thing = _A_THING_AFTER.match(sentence, found.end())
+        if determiner is None or thing is None:
+            return None
+        things.append(sentence[determiner.start() : thing.end()])
+    return things[0] if things else None
+
+
+_NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+$")
 
 
 # Lower-case words of a role between a body's name and a person's: " nominee ".

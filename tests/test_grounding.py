@@ -1467,6 +1467,11 @@ def test_a_person_named_before_holds_no_view_of_what_new_documents_show(
         # those who speak for her, and a sentence that gives her words too
         ("The office of Senator Ana Park said the levy was unfair.", True),
         ("The court of Ana Park has ruled for plaintiffs, Ms. Park said.", True),
+        # named only as a thing's modifier (BASIL: "And, of course, it drew widespread
+        # criticism for its infamous Sarah Palin cover in 2009." was Palin's position)
+        ("And, of course, it drew criticism for its infamous Ana Park cover in 2009.", False),
+        ("The former mayor Ana Park said the cover was unfair.", True),
+        ("In the Ana Park interview, Ms. Park said the levy was unfair.", True),
     ],
 )
 def test_a_person_named_only_as_the_owner_of_the_subject_holds_no_view(
