@@ -232,15 +232,15 @@ def attribution_problem(
         subject = _another_persons_sentence(who, who_kind, unquoted_sentence, earlier)
         if subject:
             return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
-        office = _AN_OFFICE_AS_SUBJECT.match(unquoted_sentence)
+        office = _AN_OFFICE_SPEAKING.match(unquoted_sentence)
         if (
             office
-            and _SAID_NEXT.match(unquoted_sentence, office.end() - 1)
             and not _holds_office(who, office.group(2), earlier)
-            and not names_actor(who, who_kind or "person", unquoted_sentence[: office.end()])
+            and not names_actor(who, who_kind or "person", office.group(1))
         ):
             # "As he left for Utah on Monday, the president said he felt "very badly" for Mr.
-            # Flynn, whom he fired ...": the president's words of Flynn.
+            # Flynn, whom he fired ...": the president's words of Flynn; "The Texas lawmaker
+            # blamed his rival ... support Trump ...": Cruz's, not Trump's.
             subject = " ".join(office.group(1).split())
             return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
         pronoun_subject = _PRONOUN_FIRST.match(unquoted_sentence)
@@ -798,9 +798,16 @@ _AN_OFFICE_AS_SUBJECT = re.compile(
 )
 
 
-# The office's verb of saying right after it: "the president said ...", not "the mayor of
-# Riverton, Ben Ortiz, said ...".
-_SAID_NEXT = re.compile(r"(?:also\s+)?(?:said|says|told|tells|added|wrote|tweeted)\b")
+# An office, or the epithet news writing calls someone by, as the subject of a verb of saying
+# or of attack right after it: "the president said ...", "The Texas lawmaker blamed his rival
+# ..."; not "the mayor of Riverton, Ben Ortiz, said ...".
+_AN_OFFICE_SPEAKING = re.compile(
+    _LEAD_IN + r"(?:But\s+|And\s+)?((?i:the)\s+(?:[\w-]+\s+){0,2}?(president|governor|senator"
+    r"|mayor|speaker|chairman|chairwoman|secretary|minister|prime\s+minister|attorney\s+general"
+    r"|lawmaker|congressman|congresswoman|billionaire|mogul|businessman|candidate|nominee"
+    r"|front-?runner))\s+(?:also\s+)?(?:said|says|told|tells|added|wrote|tweeted|blamed|accused"
+    r"|attacked|criticized|slammed|lashed|urged|warned|argued|insisted|denied)\b"
+)
 
 
 def _holds_office(who: str, office: str, earlier: str) -> bool:

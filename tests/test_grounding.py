@@ -1137,6 +1137,15 @@ def test_an_office_opening_the_sentence_is_its_holders_subject() -> None:
     ]
     kept = ground_in(text, pos("Ivo Brandt", spoken_of, "person", spoken_of))
     assert [p.actor for p in kept.positions] == ["Ivo Brandt"]
+    # Or after an epithet that attacks (BASIL: "The Texas lawmaker blamed his rival for the
+    # National Enquirer story ... after hits from Trump's campaign ... to support Trump ..."
+    # was Trump's).
+    blamed = "The harbor lawmaker blamed his rival, Ms. Park, for the story published Friday."
+    text = before + blamed
+    result = ground_in(text, pos("Ana Park", blamed, "person", blamed))
+    assert [r.reason for r in result.rejected] == [
+        "'Ana Park' is named after the sentence's subject, 'The harbor lawmaker', not speaking"
+    ]
 
 
 def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
