@@ -208,13 +208,18 @@ def _ground_position(
     )
 
 
+def _person_or_none(index: SourceIndex, name: str) -> ActorKind | None:
+    """ "person" when the source names ``name`` as a person, else None (no kind): a raiser
+    and a speaker the sentence names have none drafted. "Cohen said" beside "Adriana Cohen"
+    is then her surname."""
+    return "person" if actor_kind(name, index.source.text) == "person" else None
+
+
 def _ground_risk(index: SourceIndex, chunk: Chunk, draft: RiskDraft) -> GroundedRisk | Rejected:
     raised_by = actor_name(draft.raised_by)
     # A raiser is drafted with no kind; one the source names as a person is read as one, so
     # that "Herrod added ..." names "Cathi Herrod" by surname, as it would her position.
-    kind: ActorKind | None = (
-        "person" if actor_kind(raised_by, index.source.text) == "person" else None
-    )
+    kind = _person_or_none(index, raised_by)
     checked = _check_attributed(
         index,
         chunk,
@@ -318,8 +323,9 @@ def _positions_from(
     """A position draft's grounded positions, and its rejection if it was rejected: a draft
     rejected for its actor is given to the speakers its sentence names, if they hold it, and
     a kept one also to those named speaking with its actor. Such a position shows its
-    sentence as its summary (the model's was written of another actor) and has no kind:
-    consolidation takes it from the actor's other drafts."""
+    sentence as its summary (the model's was written of another actor) and is a person's
+    where the source names a person; else it has no kind, and consolidation takes it from
+    the actor's other drafts."""
     result = _ground_position(index, chunk, draft)
     if isinstance(result, Rejected):
         given = _named_speakers(index, chunk, "position", draft.quote, draft.actor, draft.summary)
@@ -333,7 +339,14 @@ def _positions_from(
     positions = [
         *kept,
         *(
-            GroundedPosition(name, None, stance, index.sentence_text(evidence), evidence, True)
+            GroundedPosition(
+                name,
+                _person_or_none(index, name),
+                stance,
+                index.sentence_text(evidence),
+                evidence,
+                True,
+            )
             for name, evidence in given
         ),
     ]

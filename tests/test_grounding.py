@@ -2904,9 +2904,11 @@ def test_a_draft_rejected_for_its_actor_goes_to_the_speakers_its_sentence_names(
     (rejected,) = result.rejected  # the draft as written stays on record
     assert rejected.reason.startswith("'Democrats' is named only before the quoted sentence")
     sentence = text[text.index("\u201c") :]
+    # Each is a person, as the source titles them (BASIL: "Cohen said" beside "Adriana
+    # Cohen" stayed an actor of its own, having no kind); a body would have none.
     assert [(p.actor, p.actor_kind, p.summary, p.to_named_speaker) for p in result.positions] == [
-        ("Speaker Ana Park", None, sentence, True),
-        ("Senator Ivo Brandt", None, sentence, True),
+        ("Speaker Ana Park", "person", sentence, True),
+        ("Senator Ivo Brandt", "person", sentence, True),
     ]
     assert all(p.evidence.quote == quote for p in result.positions)
     # A risk keeps its description, which must still be borne out by the sentence.
