@@ -431,7 +431,11 @@ _WORD_OR_STOP = re.compile(r"[\w'’-]+|[,;:—–()]")
 # A deadline or the earliest a thing may happen, just before the weekday: "announce his
 # choice of a running mate by Friday", "on the Senate floor as early as Thursday".
 _DEADLINE_BEFORE = re.compile(
-    r"\b(?:by|until|as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+$", re.IGNORECASE
+    r"\b(?:by|until|as\s+(?:early|soon)\s+as|no\s+later\s+than"
+    # and what is set for a day: "a joint campaign rally ... set for Wednesday in Green Bay,
+    # Wis., has been postponed"
+    r"|(?:set|scheduled|slated|planned)\s+for)\s+$",
+    re.IGNORECASE,
 )
 
 

@@ -63,6 +63,14 @@ from tests.test_citations import cited, cited_sheet
             "Friday (30 September 2016)",
         ),
         ("The vote was put off until Monday.", "2016-09-28", "Monday (3 October 2016)"),
+        # what is set for a day (BASIL: "Meanwhile, a joint campaign rally with Clinton and
+        # Obama set for Wednesday in Green Bay, Wis., has been postponed ..." in a story of a
+        # Sunday was dated the Wednesday before)
+        (
+            "A joint rally set for Monday in Riverton has been postponed.",
+            "2016-09-28",
+            "Monday (3 October 2016)",
+        ),
         # a span from the day (BASIL: "All together, 12 crude explosive devices have been
         # found since Monday, ..." was an event of the Monday)
         ("Twelve devices have been found since Monday.", "2016-09-28", None),
