@@ -138,9 +138,17 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     # A risk's raiser has no kind, but "Ms. Park" names only a person: "Ada Park".
     if kind is None and _titled(core, window_words):
         return True
-    # A title is never a name's initials: "Mr." is no acronym of Mitt Romney.
+    # A title is never a name's initials: "Mr." is no acronym of Mitt Romney; and initials
+    # are written in capitals ("as" is no acronym of Adam Schiff, nor "us" of the United
+    # States).
     short = acronym(words)
-    if len(short) >= 2 and not is_title_word(short) and short in window_words:
+    if (
+        len(short) >= 2
+        and not is_title_word(short)
+        and short in window_words
+        and short.upper()
+        in {spelled(token.replace(".", "")) for token in _INITIALS.findall(window)}
+    ):
         return True
     # The draft may use the acronym while the text spells the name out, in capitals (not
     # "urges new restrictions on assault weapons" for the NRA).
@@ -188,6 +196,8 @@ def _capitalized_in(word: str, window: str) -> bool:
 
 
 _RAW_WORD = re.compile(r"[^\W_][\w'’-]*")
+# A word as written, with the full stops of initials ("U.S.", "HRW's").
+_INITIALS = re.compile(r"[^\W_][\w.'’-]*")
 
 
 # Capitalized words, with the function words a name may hold between them ("National Rifle

@@ -207,6 +207,11 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     # "Mr." is a title, not the initials of Mitt Romney (BASIL: "Mr. Ryan reminded ...").
     assert not names_actor("Mitt Romney", "person", "Mr. Ryan reminded him of his gaffes.")
     assert not names_actor("Mara Rossi", None, "Mr. Lee said so.")
+    # Initials are written in capitals (BASIL: "... is what Ryan highlighted as the party's
+    # biggest problem." named Adam Schiff by "as").
+    assert not names_actor("Ada Stone", "person", "It is what Lee highlighted as the problem.")
+    assert not names_actor("United Shipyards", "company", "Let us talk.")
+    assert names_actor("United Shipyards", "company", "U.S.'s yards and US said no.")
     # An acronym is spelled out by a name in capitals, not by any words with its initials
     # (BASIL: "Obama urges new restrictions on assault weapons" named the NRA).
     assert names_actor("HTA", "organisation", "The Harbour Traders Association met.")
