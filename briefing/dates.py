@@ -271,6 +271,12 @@ _SPAN_FROM = re.compile(
     r"|start|end|middle|turn)\s+of\s+)?(?:(?:the|their|his|her|its|our)\s+)?$",
     re.IGNORECASE,
 )
+# Or that a span runs from by a participle's clause: "has failed three times to reclaim the
+# majority since being swept out in 2010".
+_SINCE_DOING = re.compile(
+    r"\bsince\s+(?:being\s+|having\s+(?:been\s+)?)?[a-z]+(?:ing|ed|en)\b[^,;:—–()“”\"]*\bin\s+$",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\bfrom\s+(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE)
 _SPAN_TO = re.compile(
     r"^\s*(?:and|to|until|through|-|–)\s*(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE
@@ -316,7 +322,9 @@ def calendar_date(text: str) -> str | None:
     found_dates = list(_CALENDAR.finditer(text))
     for at, found in enumerate(found_dates):
         following = found_dates[at + 1] if at + 1 < len(found_dates) else None
-        if _SPAN_FROM.search(text, 0, found.start()) or (
+        if (
+            _SPAN_FROM.search(text, 0, found.start()) or _SINCE_DOING.search(text, 0, found.start())
+        ) or (
             # "from 2009 to 2013", with the date it runs to ("from January, the rule applies"
             # dates the rule)
             _FROM.search(text, 0, found.start())

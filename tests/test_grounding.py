@@ -393,6 +393,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # a date a span runs from or between dates no event of its sentence (BASIL: "The
         # Obama administration tried Saturday to ... since 2009" was an event of 2009)
         ("Congress has been briefed 13 times on the programs since 2009.", None),
+        # BASIL: "... a leadership team that has failed three times to reclaim the majority
+        # since being swept out in 2010."
+        ("A board that has failed to win since being swept out in 2010.", None),
+        ("It has grown since opening in May 2012, and closed in June 2020.", "June 2020"),
         ("It covers any who worked there going back to late 1998.", None),
         ("A study of the years between 2005 and 2008 was published in May 2012.", "May 2012"),
         ("Joblessness hit its highest level since 1983 in March 2009.", "March 2009"),
