@@ -62,6 +62,7 @@ from .transcripts import role_of_label, speaker_name
 
 __all__ = [
     "attribution_problem",
+    "name_for_epithet",
     "name_for_relation",
     "name_for_role",
     "own_subject",
@@ -702,6 +703,36 @@ def name_for_role(index: SourceIndex, evidence: Evidence, who: str) -> str | Non
     if in_sentence or re.search(rf"\b(?i:an?|another|other)\s+{role}", sentence.quote):
         return in_sentence
     return last_named(index.text_before(sentence.start))
+
+
+# A person drafted by the epithet news writing calls them by in the sentence after their name:
+# "The Florida Republican, who delivered his speech ..., said" after "U.S. Sen. Marco Rubio
+# said if elected, ...".
+_EPITHET = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,2}(?i:republican|democrat|independent|lawmaker|senator"
+    r"|congressman|congresswoman|governor|billionaire|businessman|mogul)"
+)
+
+
+def name_for_epithet(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
+    """The person the sentence before names as its one speaker or subject, when ``who`` is
+    an epithet ("Florida Republican") that the evidence's sentence opens with by "the"; else
+    None."""
+    if not _EPITHET.fullmatch(who.strip()):
+        return None
+    sentence = index.sentence_text(evidence)
+    if not re.match(rf"{_LEAD_IN}(?i:the)\s+{re.escape(who.strip())}\b", sentence):
+        return None
+    window = index.attribution_window(evidence)
+    previous = window[: len(window) - len(sentence)] if window.endswith(sentence) else ""
+    unquoted = blank_quoted(previous, 0, len(previous))
+    names = named_speakers(unquoted)
+    subject = _NAMED_SUBJECT.match(unquoted)
+    if not names and subject and not _JOINS_A_SUBJECT.match(unquoted, subject.end(1)):
+        names = [subject.group(1)]  # one subject, not "Ana Park and Tom Lee"
+    if len(names) != 1 or len(names[0].split()) < 2:
+        return None
+    return names[0]
 
 
 def subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from .alignment import Alignment, align_quote
 from .attribution import (
     attribution_problem,
+    name_for_epithet,
     name_for_relation,
     name_for_role,
     sentence_speakers,
@@ -148,7 +149,7 @@ def _check_attributed(
         # The tie speaks here ("Her opposition also puts her at odds with her father ... the
         # former vice president said") and the source names the relative before it.
         problem = None
-    named = name_for_role(index, evidence, who)
+    named = name_for_role(index, evidence, who) or name_for_epithet(index, evidence, who)
     if problem and named and not attribution_problem(index, evidence, kind, named, "person"):
         # A role the sentence gives its holder's name with speaks by that name: "the
         # group's chief executive, Barry Rand, issued a statement" for "AARP chief executive".

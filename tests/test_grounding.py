@@ -2519,6 +2519,30 @@ def test_a_person_drafted_by_a_role_takes_the_name_the_source_gives(
     assert result.positions[0].actor_kind == "person"
 
 
+@pytest.mark.parametrize(
+    ("before", "actor"),
+    [
+        # BASIL: "New York – In his first major foreign policy speech ..., U.S. Sen. Marco
+        # Rubio said if elected, ..." then "The Florida Republican, who delivered his speech
+        # ..., said that ..." was an actor "Florida Republican" beside Rubio
+        (
+            "In her first speech since launching her run, Sen. Ana Lund said she backs it.",
+            "Sen. Ana Lund",
+        ),
+        ("Sen. Ana Lund spoke in Riverton on Tuesday.", "Ana Lund"),
+        # two people before, or none: the epithet stays
+        ("Sen. Ana Lund and Tom Vale spoke in Riverton.", "Harbor Republican"),
+        ("The council met in Riverton.", "Harbor Republican"),
+    ],
+)
+def test_a_person_drafted_by_an_epithet_is_the_one_named_just_before(
+    before: str, actor: str
+) -> None:
+    quote = "The Harbor Republican, who spoke in Manhattan, said the city was losing ground."
+    result = ground_in(f"{before}\n\n{quote}", pos("Harbor Republican", quote, "person"))
+    assert [p.actor for p in result.positions] == [actor]
+
+
 def test_a_quotation_wrapped_over_lines_is_still_quoted() -> None:
     text = (
         'Tom Lee spoke on Monday. He said: "The toll is\nunfair, Harbor Freight agrees," and left.'
