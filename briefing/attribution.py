@@ -158,6 +158,11 @@ def attribution_problem(
         other = _reported_by_another(said_after, who, who_kind) if said_after else None
         if other:
             return f"{who!r} is named only inside a quotation the source gives to {other!r}"
+        # Or to a pronoun in the sentence itself: '"[Clinton] was the chief architect of a
+        # foreign policy that was a disaster," he said ...' (a speaker does not name
+        # themselves inside their own words).
+        if speaks_by_pronoun(unquoted_sentence) and sentence.lstrip()[:1] in _OPENING_MARKS:
+            return f"{who!r} is named only inside the quoted words, not as their speaker"
     quoted = False
     if not named_in(named_window):
         # A quotation may go on for sentences after its speaker's name; names inside it are
@@ -1272,6 +1277,9 @@ def _read_for_names(
         for plain, original in zip(unquoted_sentence[spoken:], sentence[spoken:], strict=True)
     )
     return named_sentence[:spoken] + rest, named_window[: len(named_window) - len(rest)] + rest
+
+
+_OPENING_MARKS = frozenset('"“')
 
 
 # A news outlet's name, and the words that give it as the one that reported ("according to The

@@ -434,8 +434,9 @@ _ADDRESSING = re.compile(
     r"|references?\s+to|refer(?:s|red|ring)?\s+to"
     # The one a post or a process is about: "support for the nomination of Victoria Nuland".
     r"|(?:nomination|confirmation|appointment|ouster|impeachment|resignation)\s+of"
-    # The one described: "the magazine portrayed Mitt Romney as ...".
-    r"|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|describ(?:es|ed|ing|e)"
+    # The one described: "the magazine portrayed Mitt Romney as ...", "cast former Secretary
+    # of State Hillary Clinton as his loyal deputy".
+    r"|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|describ(?:es|ed|ing|e)|cast(?:s|ing)?"
     # The one given something: "Ms. Nuland sent White House officials an e-mail".
     r"|sent|sends?|dispatch(?:es|ed)?|e-?mail(?:s|ed)|hand(?:s|ed)|gave|gives?|show(?:s|ed)"
     r"|remind(?:s|ed)"

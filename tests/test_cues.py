@@ -372,6 +372,8 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         # the one spoken of or described
         ("Obama", 'Of Obama, he said, "I want him to do well."', True),
         ("Mitt Romney", "The magazine portrayed Mitt Romney as a star of the show.", True),
+        # BASIL: "... and cast former Secretary of State Hillary Clinton as his loyal deputy."
+        ("Ana Lund", "He cast former Mayor Ana Lund as his loyal deputy.", True),
         ("Obama", "Obama said of the plan that it would work.", False),
         # the one given something
         ("officials", "Ms. Nuland sent officials a pointed e-mail, objecting to the text.", True),

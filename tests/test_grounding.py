@@ -2377,6 +2377,21 @@ def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speake
     assert [(p.actor, p.to_named_speaker) for p in result.positions] == [("Ada Park", True)]
 
 
+def test_one_named_in_a_sentence_only_inside_a_pronouns_quoted_words_is_not_its_speaker() -> None:
+    # BASIL: 'Rubio said Obama ... and cast former Secretary of State Hillary Clinton as his
+    # loyal deputy. "[Clinton] was the chief architect of a foreign policy that was a
+    # disaster," he said ...' was a position of Clinton's
+    quote = '"[Lund] was the architect of a toll that was a disaster," he said on the radio.'
+    text = f"Mr. Vale cast former Mayor Ana Lund as his loyal deputy.\n\n{quote}"
+    result = ground_in(text, pos("Ana Lund", quote, "person"))
+    assert [r.reason for r in result.rejected] == [
+        "'Ana Lund' is named only inside the quoted words, not as their speaker"
+    ]
+    assert [p.actor for p in ground_in(text, pos("Mr. Vale", quote, "person")).positions] == [
+        "Mr. Vale"
+    ]
+
+
 def test_a_speaker_named_before_only_inside_quoted_words_or_by_an_unfit_pronoun_is_not_it() -> None:
     # BASIL: Netanyahu quoting Obama, then going on in his own words.
     text = (
