@@ -154,6 +154,15 @@ _IN_A_SUBORDINATE_CLAUSE = re.compile(
     r"\s[^,;:—–()“”\"]*$",
     re.IGNORECASE | re.DOTALL,
 )
+# A past before the one told, reported: "The A.G. ... said he had misspoken at a 2008 event
+# in Norfolk"; and a relative clause with no comma: "a New York Times report which includes
+# video of him at a 2008 event".
+_REPORTED_EARLIER = re.compile(
+    r"\b(?:said|says|told|acknowledged|admitted|claimed|conceded|insisted|denied|wrote)\b"
+    r"[^;:—–()“”\"]*?\bhad\s+(?:(?:not|never|already|also|once)\s+)?[a-z]+\b[^;:—–()“”\"]*$",
+    re.IGNORECASE,
+)
+_IN_A_RESTRICTIVE_CLAUSE = re.compile(r"\b[a-z][\w-]*\s+(?:which|who|whom|whose)\b[^,;:—–()“”\"]*$")
 # "... placed his hand on two Bibles, one given him by his mother in 1955": a date in a
 # phrase of a participle and its agent dates what was done to its noun, wherever the noun
 # stands ("The law signed by Obama in 2010 was upheld in June 2012"); "The Bible was given him
@@ -175,10 +184,14 @@ _GIVEN_BY = re.compile(
 
 def _in_a_clause_of_its_own(text: str, start: int) -> bool:
     """Whether the date starting at ``start`` dates a clause of time or cause inside the
-    sentence ("after he left the FBI in 2006") or a participle's agent phrase ("one given him
-    by his mother in 1955"), not the sentence's own verb."""
+    sentence ("after he left the FBI in 2006"), a past before the one reported ("said he had
+    misspoken at a 2008 event"), a relative clause with no comma ("a report which includes
+    video of him at a 2008 event") or a participle's agent phrase ("one given him by his
+    mother in 1955"), not the sentence's own verb."""
     clause = _IN_A_SUBORDINATE_CLAUSE.match(text, 0, start)
     if clause is not None and not _OPENING_WORD.fullmatch(clause.group("before")):
+        return True
+    if _REPORTED_EARLIER.search(text, 0, start) or _IN_A_RESTRICTIVE_CLAUSE.search(text, 0, start):
         return True
     return _GIVEN_BY.search(text, 0, start) is not None
 

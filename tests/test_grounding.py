@@ -515,6 +515,14 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("The toll signed by Mayor Lund in 2010 was upheld in June 2012.", "June 2012"),
         ("He said the key was given him by his aunt in 1955.", "1955"),
         ("The House voted by a wide margin in 2010 to repeal it.", "2010"),
+        # a past before the one reported, and a relative clause with no comma (BASIL: "The
+        # A.G., according to the Times, said he had misspoken at a 2008 event in Norfolk
+        # ...", "... called a New York Times report which includes video of him at a 2008
+        # event saying ...")
+        ("The mayor said she had misspoken at a 2008 event in Riverton.", None),
+        ("Her aides called a Courier report which shows her at a 2008 event a smear.", None),
+        ("At a 2008 ceremony in Riverton, she praised the crews.", "2008"),
+        ("She said in 2010 that she had won.", "2010"),
         # in a phrase between commas after a name (BASIL: "Joni Ernst, a candidate in the
         # Republican Senate primary on June 3, announced in an ad that ...")
         ("Ana Lund, a candidate in the mayoral primary on June 3, announced a plan.", None),
