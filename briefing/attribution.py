@@ -306,6 +306,14 @@ def attribution_problem(
         speaker = own_subject(who, sentence, earlier)
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        unnamed = _UNNAMED_MANY_FIRST.match(unquoted_sentence)
+        if unnamed:
+            # "Privately, many harbor suspicions that he obstructed justice ..." after Speaker
+            # Nancy Pelosi was named: the view of many, unnamed.
+            return (
+                f"{who!r} is named only before the quoted sentence, whose subject is "
+                f"{unnamed.group(1)!r}"
+            )
         office = _AN_OFFICE_AS_SUBJECT.match(unquoted_sentence) if who_kind == "person" else None
         if office and not _holds_office(who, office.group(2), earlier):
             # "By late Thursday, the president appeared increasingly likely to leave ..." after
@@ -1634,6 +1642,16 @@ _PRONOUN_FIRST = re.compile(
     r"|won|lost|drew|got|led|ran|sent)\b))\s+(?!and\b|or\b|&)"
 )
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
+# Unnamed people by a bare quantifier, as a sentence's subject before a verb of view: "Many
+# harbor suspicions that ...", "Some of them say ...".
+_UNNAMED_MANY_FIRST = re.compile(
+    _LEAD_IN + rf"(?:(?:{_CONNECTIVES}),?\s+)?((?i:many|some|others|most|few|several)"
+    r"(?:\s+of\s+them)?)\s+(?:(?:also|still|privately|publicly|now)\s+)?"
+    r"(?:say|said|argue|argued|believe|believed|fear|feared|harbor|harbored|harbour|harboured"
+    r"|think|thought|worry|worried|want|wanted|expect|expected|suspect|suspected|doubt|doubted"
+    r"|question|questioned|oppose|opposed|support|supported|agree|agreed|warn|warned|hope"
+    r"|hoped|feel|felt|see|saw|view|viewed|remain|remained)\b"
+)
 
 
 def _named_only_in_an_opening_clause(

@@ -2385,6 +2385,21 @@ def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speake
     assert [(p.actor, p.to_named_speaker) for p in result.positions] == [("Ada Park", True)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "Privately, many harbor suspicions that he obstructed justice, collaborated
+        # with the Russians in 2016 or both." was a position and a risk of Speaker Pelosi's
+        ("Privately, many harbor suspicions that he broke the law.", False),
+        ("But some of them say the inquiry has gone too far.", False),
+        ("Many voters also back it, she said.", True),
+    ],
+)
+def test_a_person_named_before_holds_no_view_of_many_unnamed(sentence: str, kept: bool) -> None:
+    text = f"Speaker Ana Lund said the inquiry would go on. {sentence}"
+    assert_kept(ground_in(text, pos("Speaker Ana Lund", sentence, "person")), kept)
+
+
 def test_one_named_in_a_sentence_only_inside_a_pronouns_quoted_words_is_not_its_speaker() -> None:
     # BASIL: 'Rubio said Obama ... and cast former Secretary of State Hillary Clinton as his
     # loyal deputy. "[Clinton] was the chief architect of a foreign policy that was a
