@@ -39,6 +39,7 @@ from .consolidate import (
 from .cues import one_body_named
 from .given_names import sex_of_given_name
 from .models import Actor, ActorKind, Evidence, Source, exact_evidence
+from .names import is_title_word, sex_of_person
 from .transcripts import labels_as_names
 
 __all__ = ["count_mentions"]
@@ -350,12 +351,15 @@ def count_mentions(
         members.setdefault(by_surface[name.text].id, []).append(name)
 
     counted = {actor.id: actor.mentions for actor in actors}
+    fuller: dict[str, str] = {}
     others: list[tuple[Actor, list[_Name]]] = []
     for cluster in found:
         surfaces = members[cluster.id]
         owners = [actor for actor in actors if _matches(cluster, actor)]
         if len(owners) == 1:
             counted[owners[0].id] += sum(len(name.spans) for name in surfaces)
+            if _by_title_and_surname(owners[0]) and _gives_the_given_name(cluster, owners[0]):
+                fuller[owners[0].id] = cluster.name
         elif (
             not owners
             and cluster.kind is not None
@@ -373,6 +377,45 @@ def count_mentions(
             )
     chosen = [actor for _, actor in sorted(candidates, key=lambda c: c[0])[:also_named]]
     return [
-        *(actor.model_copy(update={"mentions": counted[actor.id]}) for actor in actors),
+        *(_counted(actor, counted[actor.id], fuller.get(actor.id)) for actor in actors),
         *chosen,
     ]
+
+
+def _counted(actor: Actor, mentions: int, fuller: str | None) -> Actor:
+    """The actor with its mentions, named by the fuller name the sources give it, if any:
+    "Mr. Udall" is shown as "Senator Mark Udall", and keeps "Mr. Udall" as an alias."""
+    if fuller is None:
+        return actor.model_copy(update={"mentions": mentions})
+    aliases = sorted((set(actor.aliases) | {actor.name}) - {fuller})
+    return actor.model_copy(update={"mentions": mentions, "name": fuller, "aliases": aliases})
+
+
+def _given_and_surname(name: str) -> list[str]:
+    """A person's name less its titles: "Mr. Udall" is ["Udall"], "Senator Mark Udall of
+    Colorado" ["Mark", "Udall", ...]."""
+    return [word for word in name.split() if word[:1].isupper() and not is_title_word(word)]
+
+
+def _by_title_and_surname(actor: Actor) -> bool:
+    """Whether a person is named by a title and a surname alone ("Mr. Udall")."""
+    return (
+        actor.kind == "person"
+        and len(actor.name.split()) == 2
+        and is_title_word(actor.name.split()[0])
+        and len(_given_and_surname(actor.name)) == 1
+    )
+
+
+def _gives_the_given_name(cluster: Actor, actor: Actor) -> bool:
+    """Whether the cluster's name gives the actor's surname after a given name of the sex
+    the actor's title tells, if it tells one ("Ms. Reyes" is never "Luis Reyes")."""
+    surname = _given_and_surname(actor.name)[0]
+    words = _given_and_surname(cluster.name)
+    sex = sex_of_person(actor.name)
+    return (
+        cluster.kind == "person"
+        and len(words) >= 2
+        and words[-1] == surname
+        and (sex is None or sex_of_person(cluster.name) == sex)
+    )

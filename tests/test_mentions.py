@@ -154,6 +154,24 @@ def test_a_headline_run_into_the_text_names_no_one() -> None:
     assert "FIRED Eric Petrov" not in named and named["Eric Petrov"].mentions == 3
 
 
+def test_an_actor_named_by_title_and_surname_takes_the_fuller_name_the_sources_give() -> None:
+    # BASIL: "Mr. Schiff" in a brief whose sources name "Representative Adam B. Schiff"
+    counted = count_mentions(sources(FIRST, SECOND), [quoted("Senator Okoro")], also_named=8)
+    assert (counted[0].id, counted[0].name, counted[0].aliases) == (
+        "actor-okoro",
+        "Senator Ade Okoro",
+        ["Senator Okoro"],
+    )
+    # A title's sex picks between two who share the surname; a body keeps its name.
+    text = "Ana Reyes and Luis Reyes spoke. Ms. Reyes said the port was safe."
+    ms = count_mentions(sources(text), [Actor(id="a", name="Ms. Reyes", kind="person")], 8)
+    assert ms[0].name == "Ana Reyes"
+    mr = count_mentions(sources(text), [Actor(id="a", name="Mr. Reyes", kind="person")], 8)
+    assert mr[0].name == "Mr. Reyes"  # "Luis" tells no sex here: no name is given him
+    body = Actor(id="b", name="Port Authority", kind="organisation")
+    assert count_mentions(sources(FIRST), [body], also_named=8)[0].name == "Port Authority"
+
+
 def test_a_surname_two_actors_share_counts_for_neither() -> None:
     text = "Ana Reyes and Luis Reyes spoke. Reyes said the port was safe. Reyes said it again."
     actors = [
