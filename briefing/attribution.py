@@ -484,21 +484,31 @@ def attribution_problem(
     return _carries_no_fact(index, sentence, cue_text, kind)
 
 
+_FORECAST = re.compile(r"\b(?:could|would|might|(?-i:may))\b", re.IGNORECASE)
+
+
 def _carries_no_fact(
     index: SourceIndex, sentence: str, cue_text: str, kind: FactKind
 ) -> str | None:
     """Why the sentence, read with ``cue_text`` around it, carries no position or risk. A
     risk's harm is named in the sentence itself, or the sentence goes on from a concern
     voiced before it ("The industry has voiced concerns. These provisions leave small shops
-    paying ..."): a harm named only before is that sentence's risk ("... his budget, which
-    hurts the poor. The group sent a letter to Rep. Ryan ..." puts none in the letter's)."""
+    paying ...") or from a harm named before as a forecast ("could be zero growth"): a harm
+    named only before is that sentence's risk otherwise ("... his budget, which hurts the
+    poor. The group sent a letter to Rep. Ryan ..." puts none in the letter's)."""
     if gives_no_comment(sentence):
         return "the quoted sentence says only that no comment was given"
     english = index.english
 
     def carried(carries: _Cue) -> bool:
         if carries is names_a_harm and not carries(sentence, english=english):
-            return cue_text != sentence and raises_a_concern(cue_text, english=english)
+            # (or carries on with a harm named before as a forecast: '"It would result in the
+            # stock market really taking a hit," Ms. Lagarde said ... The overall result could
+            # be zero growth next year')
+            return cue_text != sentence and (
+                raises_a_concern(cue_text, english=english)
+                or (_FORECAST.search(sentence) is not None and carries(cue_text, english=english))
+            )
         return carries(cue_text, english=english)
 
     return next((lacking for carries, lacking in _CUES[kind] if not carried(carries)), None)

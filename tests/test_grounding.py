@@ -654,6 +654,14 @@ def test_the_cue_may_stand_in_the_sentence_that_names_the_actor_just_before() ->
     assert [r.reason for r in result.rejected] == [
         "the quoted sentence names no harm, risk or warning"
     ]
+    # A forecast that goes on from it is still the warning (BASIL: '"It would result in the
+    # stock market really taking a hit," Ms. Lagarde said on the CNN program "State of the
+    # Union." The overall result could be zero growth next year, ...')
+    forecast = "The overall result could be zero trade next year."
+    text = f"\u201cIt would result in shops closing,\u201d Ms. Lund said on Monday. {forecast}"
+    assert [r.raised_by for r in ground_risks_in(text, risk("Ana Lund", forecast)).risks] == [
+        "Ana Lund"
+    ]
 
 
 def test_an_actor_only_spoken_to_in_its_sentence_is_rejected() -> None:
