@@ -243,6 +243,9 @@ def attribution_problem(
             office
             and not _holds_office(who, office.group(2), earlier)
             and not names_actor(who, who_kind or "person", office.group(1))
+            # (the one the sentence before is about may be the epithet: "Sen. Ted Cruz has
+            # laid down the gauntlet ... The Texas lawmaker blamed his rival ...")
+            and not _named_just_before(who, who_kind, window, sentence)
         ):
             # "As he left for Utah on Monday, the president said he felt "very badly" for Mr.
             # Flynn, whom he fired ...": the president's words of Flynn; "The Texas lawmaker
@@ -748,14 +751,28 @@ def name_for_epithet(index: SourceIndex, evidence: Evidence, who: str) -> str | 
         return None
     window = index.attribution_window(evidence)
     previous = window[: len(window) - len(sentence)] if window.endswith(sentence) else ""
-    unquoted = blank_quoted(previous, 0, len(previous))
+    named = _the_one_named(previous)
+    return named if named and len(named.split()) >= 2 else None
+
+
+def _named_just_before(who: str, who_kind: ActorKind | None, window: str, sentence: str) -> bool:
+    """Whether the sentence before ``sentence`` in ``window`` names ``who`` as its one
+    speaker or subject."""
+    previous = window[: len(window) - len(sentence)] if window.endswith(sentence) else ""
+    named = _the_one_named(previous)
+    return named is not None and names_actor(who, who_kind or "person", named)
+
+
+def _the_one_named(sentence: str) -> str | None:
+    """The one speaker a sentence names, or else its one named subject ("Sen. Ted Cruz has
+    laid down the gauntlet ..."); None when it names none or several ("Ana Park and Tom
+    Lee")."""
+    unquoted = blank_quoted(sentence, 0, len(sentence))
     names = named_speakers(unquoted)
     subject = _NAMED_SUBJECT.match(unquoted)
     if not names and subject and not _JOINS_A_SUBJECT.match(unquoted, subject.end(1)):
-        names = [subject.group(1)]  # one subject, not "Ana Park and Tom Lee"
-    if len(names) != 1 or len(names[0].split()) < 2:
-        return None
-    return names[0]
+        names = [subject.group(1)]
+    return names[0] if len(names) == 1 else None
 
 
 def subject_body(index: SourceIndex, evidence: Evidence, who: str) -> str | None:

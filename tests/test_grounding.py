@@ -1171,6 +1171,13 @@ def test_an_office_opening_the_sentence_is_its_holders_subject() -> None:
     assert [r.reason for r in result.rejected] == [
         "'Ana Park' is named after the sentence's subject, 'The harbor lawmaker', not speaking"
     ]
+    # The one the sentence before is about may be the epithet (BASIL: "Sen. Ted Cruz has
+    # laid down the gauntlet ... The Texas lawmaker blamed his rival for the ... story that
+    # alleged Cruz has had extramarital affairs ...")
+    blamed = "The harbor lawmaker blamed his rival for a story that said Vale lied."
+    text = f"Sen. Tom Vale has laid down the gauntlet. {blamed}"
+    kept = ground_in(text, pos("Sen. Tom Vale", blamed, "person", blamed))
+    assert [p.actor for p in kept.positions] == ["Sen. Tom Vale"]
 
 
 def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
