@@ -162,7 +162,12 @@ _REPORTED_EARLIER = re.compile(
     r"[^;:—–()“”\"]*?\bhad\s+(?:(?:not|never|already|also|once)\s+)?[a-z]+\b[^;:—–()“”\"]*$",
     re.IGNORECASE,
 )
-_IN_A_RESTRICTIVE_CLAUSE = re.compile(r"\b[a-z][\w-]*\s+(?:which|who|whom|whose)\b[^,;:—–()“”\"]*$")
+_IN_A_RESTRICTIVE_CLAUSE = re.compile(
+    # (a noun's, not a preposition's: "the only two prior instances in which a ... text ...
+    # was inserted ... was in 1882, when ...")
+    r"\b(?!(?:in|of|at|on|by|for|to|from|with|under|during|through)\s)[a-z][\w-]*\s+"
+    r"(?:which|who|whom|whose)\b[^,;:—–()“”\"]*$"
+)
 # "... placed his hand on two Bibles, one given him by his mother in 1955": a date in a
 # phrase of a participle and its agent dates what was done to its noun, wherever the noun
 # stands ("The law signed by Obama in 2010 was upheld in June 2012"); "The Bible was given him
@@ -198,7 +203,13 @@ def _in_a_clause_of_its_own(text: str, start: int) -> bool:
 
 # "Joni Ernst, a candidate in the Republican Senate primary on June 3, announced ...": a date
 # in a phrase between commas after a name dates what the phrase tells of the name.
-_IN_AN_APPOSITIVE = re.compile(r"\b[A-Z][\w.'’-]*,\s+(?:a|an|the)\s+[^,;:—–()“”\"]*$")
+_IN_AN_APPOSITIVE = re.compile(
+    # (a phrase with no verb: not "If we don't get a fair deal from Congress, the government
+    # will either shut down on Feb. 15, or ...")
+    r"\b[A-Z][\w.'’-]*,\s+(?:a|an|the)\s+"
+    r"(?:(?!\b(?:will|would|shall|could|can|may|might|must|is|was|are|were|has|have|had|did"
+    r"|does|do|[a-z]+ed)\b)[^,;:—–()“”\"])*$"
+)
 _APPOSITIVE_END = re.compile(r"[^,;:—–()“”\".!?]*,")
 
 

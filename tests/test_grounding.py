@@ -527,6 +527,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # Republican Senate primary on June 3, announced in an ad that ...")
         ("Ana Lund, a candidate in the mayoral primary on June 3, announced a plan.", None),
         ("Ana Lund, a candidate, announced a plan on June 3, the council said.", "June 3"),
+        ("If we fail in Congress, the port will shut down on Feb. 15, or later.", "Feb. 15"),
+        # BASIL: "..., the only two prior instances in which a full or partial text of the
+        # Constitution was inserted into the Congressional Record was in 1882, when ..."
+        ("The only two times in which the text was read was in 1882, and in 1915.", "1882"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
