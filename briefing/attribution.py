@@ -484,17 +484,20 @@ def attribution_problem(
         # The sentence before, which names the actor, may carry the cue ("The industry has
         # expressed concerns. These provisions pose risks to privacy.").
         cue_text = window
-    return _carries_no_fact(index, sentence, cue_text, kind)
+    quotation = index.quotation_evidence(evidence).quote
+    return _carries_no_fact(index, sentence, cue_text, kind, quotation)
 
 
 _FORECAST = re.compile(r"\b(?:could|would|might|(?-i:may))\b", re.IGNORECASE)
 
 
 def _carries_no_fact(
-    index: SourceIndex, sentence: str, cue_text: str, kind: FactKind
+    index: SourceIndex, sentence: str, cue_text: str, kind: FactKind, quotation: str = ""
 ) -> str | None:
     """Why the sentence, read with ``cue_text`` around it, carries no position or risk. A
-    risk's harm is named in the sentence itself, or the sentence goes on from a concern
+    risk's harm is named in the sentence itself or the ``quotation`` it is part of
+    ('"Colorado voters passed this measure, ... If the attorney general has a problem ...'),
+    or the sentence goes on from a concern
     voiced before it ("The industry has voiced concerns. These provisions leave small shops
     paying ...") or from a harm named before as a forecast ("could be zero growth"): a harm
     named only before is that sentence's risk otherwise ("... his budget, which hurts the
@@ -503,8 +506,12 @@ def _carries_no_fact(
         return "the quoted sentence says only that no comment was given"
     english = index.english
 
+    # The text read for the cues: the sentence and what is around it, with the rest of its
+    # quotation.
+    reading = cue_text if not quotation or quotation in cue_text else f"{cue_text} {quotation}"
+
     def carried(carries: _Cue) -> bool:
-        if carries is names_a_harm and not carries(sentence, english=english):
+        if carries is names_a_harm and not carries(quotation or sentence, english=english):
             # (or carries on with a harm named before as a forecast: '"It would result in the
             # stock market really taking a hit," Ms. Lagarde said ... The overall result could
             # be zero growth next year')
@@ -512,7 +519,7 @@ def _carries_no_fact(
                 raises_a_concern(cue_text, english=english)
                 or (_FORECAST.search(sentence) is not None and carries(cue_text, english=english))
             )
-        return carries(cue_text, english=english)
+        return carries(reading, english=english)
 
     return next((lacking for carries, lacking in _CUES[kind] if not carried(carries)), None)
 

@@ -661,6 +661,17 @@ def test_the_cue_may_stand_in_the_sentence_that_names_the_actor_just_before() ->
     # A forecast that goes on from it is still the warning (BASIL: '"It would result in the
     # stock market really taking a hit," Ms. Lagarde said on the CNN program "State of the
     # Union." The overall result could be zero growth next year, ...')
+    # Or named later in the quotation the sentence opens (BASIL: '"Colorado voters passed
+    # this measure, and more and more states are passing these laws. If the attorney general
+    # has a problem with how federal laws are being enforced he should bring that up ..."')
+    opening = '"Riverton voters passed this toll, and more towns are passing them.'
+    text = (
+        'Ana Lund spoke for the toll\'s backers. "It is a stunt," Lund said. '
+        f'{opening} If the governor has a problem with it he should say so."'
+    )
+    assert [r.raised_by for r in ground_risks_in(text, risk("Ana Lund", opening)).risks] == [
+        "Ana Lund"
+    ]
     forecast = "The overall result could be zero trade next year."
     text = f"\u201cIt would result in shops closing,\u201d Ms. Lund said on Monday. {forecast}"
     assert [r.raised_by for r in ground_risks_in(text, risk("Ana Lund", forecast)).risks] == [
