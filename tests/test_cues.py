@@ -135,6 +135,10 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         "Officials fear what could go badly wrong at the port.",
         "Two divers were found dead near the pier.",
         "Unions warn the plan would cut pay for dockworkers.",
+        # BASIL: "“I find Indiana’s new law disturbing, particularly at a time when ...,"
+        # Inslee said in a statement."
+        "\u201cI find the new toll disturbing,\u201d Ms. Lund said in a statement.",
+        "It is deeply troubling, she said.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
