@@ -383,8 +383,14 @@ def attribution_problem(
             and (
                 _A_DOCUMENT.search(according.group(1))
                 or (
-                    (unnamed := _UNNAMED_ACCORDING.match(according.group(1)))
-                    and not _one_of(unnamed.group(1), who)
+                    (
+                        (unnamed := _UNNAMED_ACCORDING.match(according.group(1)))
+                        and not _one_of(unnamed.group(1), who)
+                        # or a news outlet's: "The emails ... were uncovered during the 2016
+                        # presidential campaign, according to Politico, ..." after the State
+                        # Department was named
+                        or _OUTLET.search(according.group(1))
+                    )
                     # ("the president appeared likely to leave ..., according to two aides"
                     # may be of the president named before)
                     and office is None
@@ -1728,7 +1734,7 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;:]+)", re.IGNORECASE)
 _A_DOCUMENT = re.compile(
     r"\b(?:documents?|reports?|indictments?|filings?|papers|records|complaints?|memos?"
     r"|memorandum|stud(?:y|ies)|surveys?|polls?|data|figures|estimates|analys[ie]s|transcripts?"
-    r"|affidavits?|lawsuits?|charging)\b",
+    r"|affidavits?|lawsuits?|charging|articles?|stor(?:y|ies)|editorials?|columns?|books?)\b",
     re.IGNORECASE,
 )
 

@@ -1477,6 +1477,9 @@ def test_documents_and_reporting_outlets_hold_no_position(
         # the document's author is who it names in its subject
         ("The lawsuit filed by Harbour Freight Inc. claims that the levy is unlawful.", True),
         ("Harbour Freight Inc. said the report was wrong.", True),
+        # BASIL: "The article said the aide, Huma Abedin, forwarded some government passwords
+        # to her private Yahoo email account in 2009, ..."
+        ("The article said Harbour Freight Inc. forwarded its passwords in 2009.", False),
         # BASIL: "The request comes after reports revealed Clinton used a private email
         # address and a server located in her New York home ..."
         (
@@ -3050,6 +3053,18 @@ def test_a_sentence_giving_its_words_to_a_document_is_not_the_one_named_before()
     # Named in the sentence itself, the actor's view is still reported by it.
     own = "Ivo Brandt opposes the levy, according to the court filing."
     assert_kept(ground_in(f"{before} {own}", pos("Ivo Brandt", own, "person", own)), True)
+    # Nor a news outlet's (BASIL: "The emails, ..., were uncovered during the 2016
+    # presidential campaign, according to Politico, ..." after "released by the State
+    # Department on Friday"), unless a pronoun carries the actor on.
+    before = "The levy papers were released by the Harbour Department on Friday."
+    quote = "The papers were found during the 2016 race, according to Politico."
+    result = ground_in(f"{before} {quote}", pos("Harbour Department", quote, "organisation"))
+    assert [r.reason for r in result.rejected] == [
+        "'Harbour Department' is named only before the quoted sentence, which gives its words "
+        "as 'Politico''s"
+    ]
+    before, quote = "Ivo Brandt spoke on Friday.", "He will veto the levy, according to Politico."
+    assert_kept(ground_in(f"{before} {quote}", pos("Ivo Brandt", quote, "person")), True)
 
 
 def test_a_sentence_giving_its_words_to_unnamed_people_is_not_the_one_named_before() -> None:
