@@ -473,6 +473,13 @@ _TITLED_NAME = re.compile(
     r"|Rep\.|Governor|Gov\.|Mayor|Speaker|Justice|Judge|Secretary|Chancellor|Ambassador))\s+"
     r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
 )
+# A title after a name, between commas: "Jason Baron, a former Florida Gov.,".
+_NAME_TITLED = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:former\s+|current\s+)?"
+    r"(?:[A-Z][\w.'’-]*\s+){0,2}((?:(?:Vice|Prime|Deputy|Chief)\s+)?(?:President|Minister"
+    r"|Senator|Representative|Governor|Mayor|Speaker|Justice|Judge|Secretary|Chancellor"
+    r"|Ambassador))\b"
+)
 _ABBREVIATED_TITLES = {"Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor"}
 
 
@@ -488,9 +495,14 @@ def _mistitled(text: str, support: str) -> str | None:
     facts give that person no such title, before the name ("Former Mexican President Vicente
     Fox") or after it ("Joe Biden, the vice president"); else None."""
     support = _full_titles(support)
-    for found in _TITLED_NAME.finditer(_full_titles(text)):
-        title = r"\s+".join(found.group(1).split())
-        surname = _POSSESSIVE_END.sub("", found.group(2).split()[-1])
+    text = _full_titles(text)
+    titled = [(found, found.group(1), found.group(2)) for found in _TITLED_NAME.finditer(text)]
+    # (or after it: "Jason Baron, a former Florida Gov., expressed concerns", of a lawyer
+    # beside "Former Florida Gov. Jeb Bush")
+    titled += [(found, found.group(2), found.group(1)) for found in _NAME_TITLED.finditer(text)]
+    for found, title_words, name in titled:
+        title = r"\s+".join(title_words.split())
+        surname = _POSSESSIVE_END.sub("", name.split()[-1])
         # ("President Biden" is not "Vice President Joe Biden")
         before = (
             rf"(?<!Vice )(?<!Prime )(?<!Deputy )(?<!Chief )\b{title}\s+"

@@ -811,3 +811,9 @@ def test_a_sentence_may_not_give_a_title_its_facts_do_not() -> None:
     assert verdict("President Okafor opposes the treaty.", vice) == (
         "gives 'President Okafor' a title its facts do not"
     )
+    # A title after the name (BASIL: "Jason Baron, a former Florida Gov., expressed concerns
+    # ...", of a lawyer, beside "Former Florida Gov. Jeb Bush")
+    assert verdict("Amara Okafor, a former Harbour President, is against it.", said) == "kept"
+    assert verdict(
+        "Ivo Brandt, a former Harbour Gov., is against it.", said + " Ivo Brandt agreed."
+    ) == ("gives 'Ivo Brandt, a former Harbour Governor' a title its facts do not")
