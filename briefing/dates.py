@@ -91,7 +91,10 @@ _BEFORE_A_TITLE = re.compile(
 # Mr. Romney vowed ...").
 _A_CANDIDACY_FOR = re.compile(
     r"\b(?:candidates?|candidacy|nominee)\s+for\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){1,2}?in\s+$",
+    r"(?:[\w-]+\s+){1,2}?in\s+$"
+    # or in a race: "at least one potential challenger in the 2016 presidential race"
+    r"|\b(?:candidates?|challengers?|contenders?|rivals?|nominees?|hopefuls?|opponents?)\s+"
+    r"(?:in|for)\s+the\s+$",
     re.IGNORECASE,
 )
 _A_YEARS_TITLE = re.compile(

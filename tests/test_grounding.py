@@ -442,6 +442,9 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("Lee, second in a poll of potential 2012 Harbour candidates, spoke.", None),
         ("Ana Lund, who is not a candidate for mayor in 2012, said he would win.", None),
         ("She was elected mayor in 2012.", "2012"),
+        # BASIL: "The report has drawn heavy criticism from Republicans, including at least
+        # one potential challenger in the 2016 presidential race."
+        ("It drew criticism from one potential challenger in the 2016 mayoral race.", None),
         ("During her campaign for the Senate in 1994, Ms. Lund vowed to cut the toll.", "1994"),
         # a date of a thing the sentence acts on (BASIL: "He cited a 1997 Mississippi case in
         # which ...", "Another pivotal issue Wednesday dealt with an Aug. 16 cable.", "...
