@@ -1364,6 +1364,13 @@ _AS_THE_OUTLET_AFTER = re.compile(
 )
 
 
+# A platform people post on, named as an outlet is: "Mr. Trump wrote on Twitter".
+_PLATFORM = re.compile(
+    r"Twitter|Facebook|Instagram|YouTube|TikTok|Truth\s+Social|Reddit|Snapchat|Threads",
+    re.IGNORECASE,
+)
+
+
 # An outlet named as a journalist's employer: "Fox News host Glenn Beck", "a Times columnist".
 _JOURNALIST = (
     r"(?:host|anchor|reporter|correspondent|columnist|cartoonist|commentator|contributor"
@@ -1384,7 +1391,8 @@ def _only_the_outlet(who: str, sentence: str) -> str | None:
     outlet does not. None when it names the outlet otherwise, or ``who`` is no outlet."""
     name = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
     called = re.search(_CALLED_AN_OUTLET + re.escape(name), sentence, re.IGNORECASE)
-    if not (_OUTLET.search(who) or called):
+    platform = _PLATFORM.fullmatch(name) is not None
+    if not (_OUTLET.search(who) or called or platform):
         return None
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE))
     if not mentions:
@@ -1397,7 +1405,12 @@ def _only_the_outlet(who: str, sentence: str) -> str | None:
         for found in mentions
     ]
     if all(reported):
-        return "the news outlet that reported it"
+        # ('"Social Media is totally discriminating ...," Mr. Trump wrote on Twitter')
+        return (
+            "the platform the words were posted on"
+            if platform
+            else "the news outlet that reported it"
+        )
     employer = [
         _AS_THE_EMPLOYER_AFTER.match(sentence[found.end() :])
         or _AS_THE_EMPLOYER_BEFORE.search(sentence, 0, found.start())

@@ -1399,6 +1399,14 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "'The Harbour-Ledger' is named only as the news outlet that reported it, not "
             "taking a side",
         ),
+        # BASIL: '"Social Media is totally discriminating against Republican/Conservative
+        # voices," Mr. Trump wrote on Twitter, ...' was a position of Twitter's
+        (
+            "\u201cThe toll is unfair,\u201d Ms. Lund wrote on Twitter.",
+            "Twitter",
+            "company",
+            "'Twitter' is named only as the platform the words were posted on, not taking a side",
+        ),
         # BASIL: "Both the Des Moines Register and the Quad-City Times featured the backlash
         # over Braley's comments on their front pages." was a position of the Register's
         (
