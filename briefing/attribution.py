@@ -1634,6 +1634,10 @@ _IN_A_SETTING = (
 )
 _OPENING_CLAUSE = re.compile(
     rf"\s*[\"“‘]?(?:As|{SUBORDINATORS}|{_TIME_FIRST}(?:as|when|while|after|before|once)"
+    # (how long after: "Shortly after Kristol called for his resignation, a GOP operative
+    # began pitching the column ...")
+    r"|(?:Shortly|Soon|Just|Right|Long|Moments|Minutes|Hours|Days|Weeks|Months"
+    r"|\w+\s+(?:minutes|hours|days|weeks|months|years))\s+(?:after|before|when|as)"
     rf"|{_IN_AN_EXCHANGE}|{_IN_A_SETTING})"
     rf"\s([^,;:]{{1,160}}),[\"”’]?\s+"  # a comma inside a closing quotation mark too
 )
@@ -1716,7 +1720,7 @@ def _named_only_in_an_opening_clause(
     "In follow-up questioning by Representative Connolly, Mr. Shulman offered ..." Shulman's,
     "In the current political environment involving Mr. Akin's comments, a decision by Mr.
     Romney ... will ..." no view of Akin's.
-    An opening that says ("As Axelrod said, ...") gives the words' speaker, and a main
+    An opening "as" someone says ("As Axelrod said, ...") gives the words' speaker, and a main
     clause opening with a pronoun ("If Lee wins, he will ...") may go on about the actor.
 
     The clause is found in ``sentence`` (its comma may stand inside a quotation: 'about the
@@ -1726,12 +1730,18 @@ def _named_only_in_an_opening_clause(
     if found is None:
         return False
     clause, main = unquoted[found.start(1) : found.end(1)], unquoted[found.end() :]
+    says_as = _SAYS_AS.match(sentence, dateline_end(sentence)) is not None
     return (
         names_actor(who, who_kind, clause)
         and not names_actor(who, who_kind, main)
-        and not has_a_verb_of_saying(clause)
+        and not (says_as and has_a_verb_of_saying(clause))
         and _PRONOUN_SUBJECT.match(main) is None
     )
+
+
+# An opening that gives the words' speaker: "As Axelrod said, ..."; not one of time ("Shortly
+# after Kristol called for his resignation, a GOP operative began ...").
+_SAYS_AS = re.compile(r"\s*[\"“‘]?As\s")
 
 
 # A sentence whose subject is a view the sentence before gave: what it says is said of that

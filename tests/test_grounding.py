@@ -2135,6 +2135,11 @@ def test_an_actor_only_acted_on_holds_no_view(sentence: str, kept: bool) -> None
             "to override her veto of the toll.",
             False,
         ),
+        # how long after, and a verb of saying in a clause of time (BASIL: "Shortly after
+        # Kristol called for his resignation, a GOP operative began pitching the column to
+        # reporters, hoping that the meme of Steele's troubles would spread ...")
+        ("Shortly after Ms. Park called for his exit, an aide began pitching the story.", False),
+        ("After Ms. Park said she would quit, the board voted to keep the toll.", False),
         ("In Ada Park\u2019s view, the toll is a tax on the poor.", True),
         ("In a letter from Ms. Park, the council was told the toll is unfair.", True),
         # the opening says whose words follow, or the main clause goes on about her
