@@ -40,6 +40,7 @@ from .cues import (
     voices_a_harm,
 )
 from .given_names import Sex, is_given_name, sex_of_given_name
+from .kinds import actor_kind
 from .models import ActorKind, Evidence, FactKind
 from .names import (
     NEWS_OUTLET_WORDS,
@@ -765,7 +766,10 @@ def name_for_epithet(index: SourceIndex, evidence: Evidence, who: str) -> str | 
     window = index.attribution_window(evidence)
     previous = window[: len(window) - len(sentence)] if window.endswith(sentence) else ""
     named = _the_one_named(previous)
-    return named if named and len(named.split()) >= 2 else None
+    # A person's name, not a group's ("Prominent Republicans" before "The Republican governor")
+    if named and len(named.split()) >= 2 and actor_kind(named, index.source.text) == "person":
+        return named
+    return None
 
 
 def _named_just_before(who: str, who_kind: ActorKind | None, window: str, sentence: str) -> bool:

@@ -2620,6 +2620,9 @@ def test_a_person_drafted_by_a_role_takes_the_name_the_source_gives(
         # two people before, or none: the epithet stays
         ("Sen. Ana Lund and Tom Vale spoke in Riverton.", "Harbor Republican"),
         ("The council met in Riverton.", "Harbor Republican"),
+        # a group is no person the epithet stands for (BASIL: "The Republican governor
+        # returned home ..." became a position of "Prominent Republicans")
+        ("Prominent Republicans criticized the bill.", "Harbor Republican"),
     ],
 )
 def test_a_person_drafted_by_an_epithet_is_the_one_named_just_before(
