@@ -496,6 +496,7 @@ def attribution_problem(
 
 
 _FORECAST = re.compile(r"\b(?:could|would|might|(?-i:may))\b", re.IGNORECASE)
+_QUOTED_WORDS = re.compile(r"\s*[\"“]")
 
 
 def _carries_no_fact(
@@ -522,9 +523,13 @@ def _carries_no_fact(
             # (or carries on with a harm named before as a forecast: '"It would result in the
             # stock market really taking a hit," Ms. Lagarde said ... The overall result could
             # be zero growth next year')
+            # (or the speaker's own quoted words go on from it: '"This is a surveillance
+            # treaty ...," said Amara Okafor, ... "No government should trade away its
+            # citizens' privacy for a consensus headline."')
+            goes_on = _FORECAST.search(sentence) is not None or _QUOTED_WORDS.match(sentence)
             return cue_text != sentence and (
                 raises_a_concern(cue_text, english=english)
-                or (_FORECAST.search(sentence) is not None and carries(cue_text, english=english))
+                or (goes_on is not None and carries(cue_text, english=english))
             )
         return carries(reading, english=english)
 

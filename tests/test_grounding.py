@@ -675,6 +675,14 @@ def test_the_cue_may_stand_in_the_sentence_that_names_the_actor_just_before() ->
     assert [r.raised_by for r in ground_risks_in(text, risk("Ana Lund", opening)).risks] == [
         "Ana Lund"
     ]
+    # So does the speaker's own quoted words after it (the examples: '"This is a
+    # surveillance treaty wearing the badge of law enforcement," said Amara Okafor, ...
+    # "No government should trade away its citizens' privacy for a consensus headline."')
+    going_on = "\u201cNo town should trade away its people\u2019s privacy for a headline.\u201d"
+    text = f"\u201cThis is a surveillance toll,\u201d said Ana Lund, of the guild. {going_on}"
+    assert [r.raised_by for r in ground_risks_in(text, risk("Ana Lund", going_on)).risks] == [
+        "Ana Lund"
+    ]
     forecast = "The overall result could be zero trade next year."
     text = f"\u201cIt would result in shops closing,\u201d Ms. Lund said on Monday. {forecast}"
     assert [r.raised_by for r in ground_risks_in(text, risk("Ana Lund", forecast)).risks] == [
