@@ -310,6 +310,19 @@ def attribution_problem(
         speaker = own_subject(who, sentence, earlier)
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        person = _PRONOUN_FIRST.match(unquoted_sentence)
+        if (
+            person
+            and person.group(1).lower() in ("he", "she")
+            and who_kind not in (None, "person")
+            and not has_a_verb_of_saying(unquoted_sentence)
+        ):
+            # "But he does have a solution." after "Trump used Twitter to tear into social
+            # media companies ...": he is no body ("He said ..." may speak for one).
+            return (
+                f"{who!r} is named only before the quoted sentence, whose subject is "
+                f"{person.group(1)!r}"
+            )
         unnamed = _UNNAMED_MANY_FIRST.match(unquoted_sentence)
         if unnamed:
             # "Privately, many harbor suspicions that he obstructed justice ..." after Speaker

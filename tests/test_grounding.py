@@ -2442,6 +2442,20 @@ def test_a_name_only_inside_the_quoted_words_of_its_sentence_is_not_their_speake
     assert [(p.actor, p.to_named_speaker) for p in result.positions] == [("Ada Park", True)]
 
 
+def test_a_body_named_before_holds_no_view_of_a_sentence_whose_subject_is_he_or_she() -> None:
+    # BASIL: "President Donald Trump used Twitter to tear into social media companies ...,
+    # claiming they were "totally discriminating ..." But he does have a solution." was a
+    # position of the companies'
+    text = (
+        "Mayor Ana Lund used Twitter to tear into port firms, claiming they were "
+        "\u201ctotally unfair.\u201d But she does have a solution."
+    )
+    result = ground_in(text, pos("port firms", "But she does have a solution.", "group"))
+    assert [r.reason for r in result.rejected] == [
+        "'port firms' is named only before the quoted sentence, whose subject is 'she'"
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [
