@@ -1758,7 +1758,17 @@ def _named_only_in_an_opening_clause(
         and not names_actor(who, who_kind, main)
         and not (says_as and has_a_verb_of_saying(clause))
         and _PRONOUN_SUBJECT.match(main) is None
+        # ("Three days after an Internet video surfaced showing ... Rep. Bob Etheridge ...,
+        # the lawmaker said he is "profoundly" sorry": the epithet may be the actor)
+        and (who_kind not in (None, "person") or _AN_EPITHET_FIRST.match(main) is None)
     )
+
+
+_AN_EPITHET_FIRST = re.compile(
+    r"\s*(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:president|governor|senator|mayor|speaker|chairman"
+    r"|chairwoman|secretary|minister|lawmaker|congressman|congresswoman|representative"
+    r"|candidate|nominee|billionaire|businessman|justice|judge|official)\b"
+)
 
 
 # An opening that gives the words' speaker: "As Axelrod said, ..."; not one of time ("Shortly

@@ -2148,6 +2148,14 @@ def test_an_actor_only_acted_on_holds_no_view(sentence: str, kept: bool) -> None
         # reporters, hoping that the meme of Steele's troubles would spread ...")
         ("Shortly after Ms. Park called for his exit, an aide began pitching the story.", False),
         ("After Ms. Park said she would quit, the board voted to keep the toll.", False),
+        # the main clause's subject an epithet that may be hers (BASIL: "Three days after an
+        # Internet video surfaced showing North Carolina Rep. Bob Etheridge in a physical
+        # confrontation with a young man, the lawmaker said he is "profoundly" sorry ...")
+        (
+            "Three days after a video surfaced showing Ms. Park in a scuffle, the mayor said "
+            "she was sorry.",
+            True,
+        ),
         ("In Ada Park\u2019s view, the toll is a tax on the poor.", True),
         ("In a letter from Ms. Park, the council was told the toll is unfair.", True),
         # the opening says whose words follow, or the main clause goes on about her
