@@ -485,7 +485,7 @@ def attribution_problem(
         # '"We talked about that," he said, referring to an exchange with Speaker Nancy
         # Pelosi. "I said, Why don't you ...?"': named before only as the one spoken with, in
         # a sentence that speaks for no one of its own ("She replied ..." may be hers).
-        previous = window[: len(window) - len(sentence)] if window.endswith(sentence) else ""
+        previous = _sentence_before(window, sentence)
         addressed = addressed_mention(who, previous)
         if (
             addressed
@@ -782,7 +782,7 @@ def name_for_epithet(index: SourceIndex, evidence: Evidence, who: str) -> str | 
     if not re.match(rf"{_LEAD_IN}(?i:the)\s+{re.escape(who.strip())}\b", sentence):
         return None
     window = index.attribution_window(evidence)
-    previous = window[: len(window) - len(sentence)] if window.endswith(sentence) else ""
+    previous = _sentence_before(window, sentence)
     named = _the_one_named(previous)
     # A person's name, not a group's ("Prominent Republicans" before "The Republican governor")
     if named and len(named.split()) >= 2 and actor_kind(named, index.source.text) == "person":
@@ -793,9 +793,14 @@ def name_for_epithet(index: SourceIndex, evidence: Evidence, who: str) -> str | 
 def _named_just_before(who: str, who_kind: ActorKind | None, window: str, sentence: str) -> bool:
     """Whether the sentence before ``sentence`` in ``window`` names ``who`` as its one
     speaker or subject."""
-    previous = window[: len(window) - len(sentence)] if window.endswith(sentence) else ""
+    previous = _sentence_before(window, sentence)
     named = _the_one_named(previous)
     return named is not None and names_actor(who, who_kind or "person", named)
+
+
+def _sentence_before(window: str, sentence: str) -> str:
+    """The part of an attribution ``window`` before its ``sentence``: the sentence before."""
+    return window[: len(window) - len(sentence)] if window.endswith(sentence) else ""
 
 
 def _the_one_named(sentence: str) -> str | None:
