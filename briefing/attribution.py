@@ -162,7 +162,7 @@ def attribution_problem(
         # Or to a pronoun in the sentence itself: '"[Clinton] was the chief architect of a
         # foreign policy that was a disaster," he said ...' (a speaker does not name
         # themselves inside their own words).
-        if speaks_by_pronoun(unquoted_sentence) and sentence.lstrip()[:1] in _OPENING_MARKS:
+        if speaks_by_pronoun(unquoted_sentence) and _QUOTED_WORDS.match(sentence):
             return f"{who!r} is named only inside the quoted words, not as their speaker"
     quoted = False
     if not named_in(named_window):
@@ -509,6 +509,7 @@ def attribution_problem(
 
 
 _FORECAST = re.compile(r"\b(?:could|would|might|(?-i:may))\b", re.IGNORECASE)
+# A sentence that opens with a quotation mark: someone's words.
 _QUOTED_WORDS = re.compile(r"\s*[\"“]")
 
 
@@ -1352,9 +1353,6 @@ def _read_for_names(
         for plain, original in zip(unquoted_sentence[spoken:], sentence[spoken:], strict=True)
     )
     return named_sentence[:spoken] + rest, named_window[: len(named_window) - len(rest)] + rest
-
-
-_OPENING_MARKS = frozenset('"“')
 
 
 # A news outlet's name, and the words that give it as the one that reported ("according to The
