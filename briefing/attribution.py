@@ -681,19 +681,32 @@ def name_for_relation(index: SourceIndex, evidence: Evidence, who: str) -> str |
         return None
     sentence = index.sentence_evidence(evidence)
     text = index.text_before(sentence.start) + sentence.quote
-    pattern = rf"\b{tie.group(2)},\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
-    names = [found.group(1) for found in re.finditer(pattern, text)]
+    pattern = rf"\b{tie.group(2)},\s+(?:[a-z][\w-]*\s+)*?{_FORMER}{_CAPITALIZED_RUN}"
+    names = [_with_former(found) for found in re.finditer(pattern, text)]
     if not names and tie.group(2).lower() in _PARENT_SEX:
         names = _parents_named(text, tie.group(1), _PARENT_SEX[tie.group(2).lower()])
     return names[-1] if names else f"{tie.group(1)} {tie.group(2)}"
+
+
+# "former" before a title, which a relative's name keeps: "Their father, former Vice
+# President Dick Cheney," is "Former Vice President Dick Cheney", no vice president now.
+_FORMER = r"(?:(former)\s+)?"
+
+
+def _with_former(found: re.Match[str]) -> str:
+    """The name a pattern of ``_FORMER`` and a capitalized run found, "Former" first if
+    the text gives it."""
+    former, name = found.group(1), found.group(2)
+    return f"Former {name}" if former else name
 
 
 _PARENT_SEX: dict[str, Sex] = {"father": "male", "mother": "female"}
 # A parent named by a child of the family: "daughter of former Vice President Dick Cheney",
 # "one of ex-Vice President Dick Cheney's two daughters".
 _CHILD_OF = re.compile(
-    rf"\b(?:daughters?|sons?|child|children)\s+of\s+(?:[a-z][\w-]*\s+)*{_CAPITALIZED_RUN}"
-    rf"|{_CAPITALIZED_RUN}['’]s\s+(?:[\w-]+\s+)?(?:daughters?|sons?|children)\b"
+    rf"\b(?:daughters?|sons?|child|children)\s+of\s+(?:[a-z][\w-]*\s+)*?{_FORMER}"
+    rf"{_CAPITALIZED_RUN}|{_CAPITALIZED_RUN}['’]s\s+(?:[\w-]+\s+)?(?:daughters?|sons?"
+    r"|children)\b"
 )
 
 
@@ -703,7 +716,7 @@ def _parents_named(text: str, child: str, sex: Sex) -> list[str]:
     surname = child.removesuffix("'s").removesuffix("’s").split()[-1]
     names = []
     for found in _CHILD_OF.finditer(text):
-        name = found.group(1) or found.group(2)
+        name = _with_former(found) if found.group(2) else found.group(3)
         words = [word for word in name.split() if not is_title_word(word)]
         if len(words) < 2 or words[-1] != surname:
             continue

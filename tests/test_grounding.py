@@ -2528,6 +2528,11 @@ def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None
     # BASIL: "Liz Cheney's former father", a word between the name and the tie.
     result = ground_in(text, pos("Tom Lee's loyal wife", quote, "person"))
     assert [p.actor for p in result.positions] == ["Sandra Lee"]
+    # "former" before a title stays with the name: no such office now.
+    father = "Her father, former Mayor Tom Lee, said the plea was a mistake."
+    text = f"Ana Lee pleaded guilty on Wednesday.\n\n{father}"
+    result = ground_in(text, pos("Ana Lee's father", father, "person"))
+    assert [p.actor for p in result.positions] == ["Former Mayor Tom Lee"]
     # No name given: the tie stays the actor's name, without a word put before it.
     unnamed = "Tom Lee pleaded guilty.\n\nHis wife said the plea was a mistake."
     draft = pos("Tom Lee's wife", "His wife said the plea was a mistake.", "person")
@@ -2544,8 +2549,9 @@ def test_a_relative_drafted_by_the_tie_takes_the_name_the_source_gives() -> None
         # with her father, ... "I think that freedom means freedom for everyone," the former
         # vice president said." drafted for "Liz Cheney's father"
         (
+            # ("former" kept: no mayor now)
             "Ana Lee, sister of Liz Lee and daughter of former Mayor Tom Lee, spoke.",
-            "Mayor Tom Lee",
+            "Former Mayor Tom Lee",
         ),
         ("Ana Lee, one of former Mayor Tom Lee's two daughters, spoke.", "Mayor Tom Lee"),
         # a parent of the other sex, or of another family, is not the one
