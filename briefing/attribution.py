@@ -310,6 +310,20 @@ def attribution_problem(
         speaker = own_subject(who, sentence, earlier)
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
+        relative = _A_RELATIVE_FIRST.match(unquoted_sentence)
+        if (
+            relative
+            and who_kind in (None, "person")
+            and not _RELATION.match(who)
+            and not speaks_by_pronoun(unquoted_sentence)  # ("..., he said.")
+            and names_actor(who, "person", _sentence_before(window, sentence))
+        ):
+            # "His son had reportedly pledged allegiance to ISIS ..." after "Seddique Mateen
+            # expressed gratitude toward the Afghan Taliban ...": the son's deed, not his.
+            return (
+                f"{who!r} is named only before the quoted sentence, whose subject is "
+                f"{' '.join(relative.group(1).split())!r}"
+            )
         person = _PRONOUN_FIRST.match(unquoted_sentence)
         if (
             person
@@ -1737,6 +1751,11 @@ _PRONOUN_FIRST = re.compile(
     r"|won|lost|drew|got|led|ran|sent)\b))\s+(?!and\b|or\b|&)"
 )
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
+# A relative by a possessive pronoun, as a sentence's subject: "His son had reportedly ...".
+_A_RELATIVE_FIRST = re.compile(
+    _LEAD_IN + rf"(?:(?:{_CONNECTIVES}),?\s+)?((?-i:His|Her)\s+(?:[a-z]+\s+)?"
+    r"(?:son|daughter|wife|husband|father|mother|brother|sister|children|parents))\b"
+)
 # Unnamed people by a bare quantifier, as a sentence's subject before a verb of view: "Many
 # harbor suspicions that ...", "Some of them say ...".
 _UNNAMED_MANY_FIRST = re.compile(

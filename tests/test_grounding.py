@@ -2467,6 +2467,22 @@ def test_a_body_named_before_holds_no_view_of_a_sentence_whose_subject_is_he_or_
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [
+        # BASIL: "According to the Washington Post, Seddique Mateen expressed gratitude toward
+        # the Afghan Taliban in videos posted online. His son had reportedly pledged
+        # allegiance to ISIS before executing the attack, ..." was the father's position
+        ("His son had reportedly pledged allegiance to the rebels.", False),
+        ("His son had pledged allegiance to the rebels, he said.", True),
+        ("His statement said the rebels were wrong.", True),
+    ],
+)
+def test_a_person_named_before_holds_no_view_of_a_relatives_deed(sentence: str, kept: bool) -> None:
+    text = f"According to the Courier, Tom Lund praised the rebels in videos. {sentence}"
+    assert_kept(ground_in(text, pos("Tom Lund", sentence, "person")), kept)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
         # BASIL: "Privately, many harbor suspicions that he obstructed justice, collaborated
         # with the Russians in 2016 or both." was a position and a risk of Speaker Pelosi's
         ("Privately, many harbor suspicions that he broke the law.", False),
