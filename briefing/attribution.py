@@ -930,10 +930,14 @@ _A_TEXT_AS_SUBJECT = re.compile(
     r"|comments|memo|filing|documents?|reviews?|reports?|assessments?|analys[ie]s|stud(?:y|ies)"
     r"|cables?))(?:,[^;:\"“”]{1,60}?,)?\s+[a-z]"
 )
+# Offices a sentence calls their holder by: "the president".
+_OFFICES = (
+    r"president|governor|senator|mayor|speaker|chairman|chairwoman|secretary|minister"
+    r"|prime\s+minister|attorney\s+general"
+)
 # An office as a sentence's subject: "By late Thursday, the president appeared ...".
 _AN_OFFICE_AS_SUBJECT = re.compile(
-    _LEAD_IN + r"(?:But\s+|And\s+)?((?i:the)\s+(president|governor|senator|mayor|speaker"
-    r"|chairman|chairwoman|secretary|minister|prime\s+minister|attorney\s+general))\s+[a-z]"
+    _LEAD_IN + rf"(?:But\s+|And\s+)?((?i:the)\s+({_OFFICES}))\s+[a-z]"
 )
 
 
@@ -941,8 +945,7 @@ _AN_OFFICE_AS_SUBJECT = re.compile(
 # or of attack right after it: "the president said ...", "The Texas lawmaker blamed his rival
 # ..."; not "the mayor of Riverton, Ben Ortiz, said ...".
 _AN_OFFICE_SPEAKING = re.compile(
-    _LEAD_IN + r"(?:But\s+|And\s+)?((?i:the)\s+(?:[\w-]+\s+){0,2}?(president|governor|senator"
-    r"|mayor|speaker|chairman|chairwoman|secretary|minister|prime\s+minister|attorney\s+general"
+    _LEAD_IN + rf"(?:But\s+|And\s+)?((?i:the)\s+(?:[\w-]+\s+){{0,2}}?({_OFFICES}"
     r"|lawmaker|congressman|congresswoman|billionaire|mogul|businessman|candidate|nominee"
     r"|front-?runner))\s+(?:also\s+)?(?:said|says|told|tells|added|wrote|tweeted|blamed|accused"
     r"|attacked|criticized|slammed|lashed|urged|warned|argued|insisted|denied)\b"
