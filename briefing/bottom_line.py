@@ -467,18 +467,17 @@ def _misstated_stance(text: str, facts: list[Fact], actors: dict[str, Actor]) ->
     return None
 
 
-# A title before a name: "Vice President Fox", "Sen. Ana Park".
-_TITLED_NAME = re.compile(
-    r"\b((?:(?:Vice|Prime|Deputy|Chief)\s+)?(?:President|Minister|Senator|Sen\.|Representative"
-    r"|Rep\.|Governor|Gov\.|Mayor|Speaker|Justice|Judge|Secretary|Chancellor|Ambassador))\s+"
-    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
+# A title, written out (``_full_titles`` has replaced "Sen.", "Rep." and "Gov.").
+_TITLE = (
+    r"(?:(?:Vice|Prime|Deputy|Chief)\s+)?(?:President|Minister|Senator|Representative|Governor"
+    r"|Mayor|Speaker|Justice|Judge|Secretary|Chancellor|Ambassador)"
 )
-# A title after a name, between commas: "Jason Baron, a former Florida Gov.,".
+# A title before a name: "Vice President Fox", "Senator Ana Park".
+_TITLED_NAME = re.compile(rf"\b({_TITLE})\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+)")
+# A title after a name, between commas: "Jason Baron, a former Florida Governor,".
 _NAME_TITLED = re.compile(
     r"\b((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:former\s+|current\s+)?"
-    r"(?:[A-Z][\w.'’-]*\s+){0,2}((?:(?:Vice|Prime|Deputy|Chief)\s+)?(?:President|Minister"
-    r"|Senator|Representative|Governor|Mayor|Speaker|Justice|Judge|Secretary|Chancellor"
-    r"|Ambassador))\b"
+    rf"(?:[A-Z][\w.'’-]*\s+){{0,2}}({_TITLE})\b"
 )
 _ABBREVIATED_TITLES = {"Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor"}
 
