@@ -307,44 +307,9 @@ def attribution_problem(
                 f"{who!r} is named only in the paragraph before, "
                 "and the quoted sentence reports no one's words"
             )
-        speaker = own_subject(who, sentence, earlier)
-        if speaker:
-            return f"{who!r} is named only before the quoted sentence, whose subject is {speaker!r}"
-        relative = _A_RELATIVE_FIRST.match(unquoted_sentence)
-        if (
-            relative
-            and who_kind in (None, "person")
-            and not _RELATION.match(who)
-            and not speaks_by_pronoun(unquoted_sentence)  # ("..., he said.")
-            and names_actor(who, "person", _sentence_before(window, sentence))
-        ):
-            # "His son had reportedly pledged allegiance to ISIS ..." after "Seddique Mateen
-            # expressed gratitude toward the Afghan Taliban ...": the son's deed, not his.
-            return (
-                f"{who!r} is named only before the quoted sentence, whose subject is "
-                f"{' '.join(relative.group(1).split())!r}"
-            )
-        person = _PRONOUN_FIRST.match(unquoted_sentence)
-        if (
-            person
-            and person.group(1).lower() in ("he", "she")
-            and who_kind not in (None, "person")
-            and not has_a_verb_of_saying(unquoted_sentence)
-        ):
-            # "But he does have a solution." after "Trump used Twitter to tear into social
-            # media companies ...": he is no body ("He said ..." may speak for one).
-            return (
-                f"{who!r} is named only before the quoted sentence, whose subject is "
-                f"{person.group(1)!r}"
-            )
-        unnamed = _UNNAMED_MANY_FIRST.match(unquoted_sentence)
-        if unnamed:
-            # "Privately, many harbor suspicions that he obstructed justice ..." after Speaker
-            # Nancy Pelosi was named: the view of many, unnamed.
-            return (
-                f"{who!r} is named only before the quoted sentence, whose subject is "
-                f"{unnamed.group(1)!r}"
-            )
+        subject = _anothers_subject(who, who_kind, sentence, unquoted_sentence, window, earlier)
+        if subject:
+            return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
         office = _AN_OFFICE_AS_SUBJECT.match(unquoted_sentence) if who_kind == "person" else None
         if office and not _holds_office(who, office.group(2), earlier):
             # "By late Thursday, the president appeared increasingly likely to leave ..." after
@@ -824,6 +789,45 @@ def _named_just_before(who: str, who_kind: ActorKind | None, window: str, senten
     previous = _sentence_before(window, sentence)
     named = _the_one_named(previous)
     return named is not None and names_actor(who, who_kind or "person", named)
+
+
+def _anothers_subject(
+    who: str,
+    who_kind: ActorKind | None,
+    sentence: str,
+    unquoted: str,
+    window: str,
+    earlier: str,
+) -> str | None:
+    """The subject of a sentence that names ``who`` only before it, when that subject is
+    someone else: a body named earlier by its head noun (``own_subject``), ``who``'s relative
+    ("His son had reportedly pledged allegiance to ISIS ..." after "Seddique Mateen expressed
+    gratitude ..."; not "..., he said."), "he" or "she" for a body with no verb of saying ("But
+    he does have a solution." after "Trump used Twitter to tear into social media companies
+    ..."), or many unnamed ("Privately, many harbor suspicions that he obstructed justice
+    ..." after Speaker Nancy Pelosi was named)."""
+    body = own_subject(who, sentence, earlier)
+    if body:
+        return body
+    relative = _A_RELATIVE_FIRST.match(unquoted)
+    if (
+        relative
+        and who_kind in (None, "person")
+        and not _RELATION.match(who)
+        and not speaks_by_pronoun(unquoted)
+        and names_actor(who, "person", _sentence_before(window, sentence))
+    ):
+        return " ".join(relative.group(1).split())
+    person = _PRONOUN_FIRST.match(unquoted)
+    if (
+        person
+        and person.group(1).lower() in ("he", "she")
+        and who_kind not in (None, "person")
+        and not has_a_verb_of_saying(unquoted)
+    ):
+        return person.group(1)
+    unnamed = _UNNAMED_MANY_FIRST.match(unquoted)
+    return unnamed.group(1) if unnamed else None
 
 
 def _sentence_before(window: str, sentence: str) -> str:
@@ -1743,10 +1747,13 @@ def _common_body_before(who: str, sentence: str, before: str) -> str | None:
     return " ".join(found.group(1).split())
 
 
+# Where a sentence's subject starts: after an opening phrase and a connective, if any.
+_SUBJECT_START = _LEAD_IN + rf"(?:(?:{_CONNECTIVES}),?\s+)?"
+
 # A pronoun as a sentence's subject, after any opening phrase or linking word, not sharing
 # the subject with another ("He and Ms. Park ...").
 _PRONOUN_FIRST = re.compile(
-    _LEAD_IN + rf"(?:(?:{_CONNECTIVES}),?\s+)?((?i:he|she|they)"
+    _SUBJECT_START + r"((?i:he|she|they)"
     # or someone's thing by a possessive: "His brash behavior made him less of a subject ...
     # than other ... aides to President Trump"
     r"|(?-i:His|Her|Their)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(?=\s+(?:also\s+)?"
@@ -1756,13 +1763,13 @@ _PRONOUN_FIRST = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 # A relative by a possessive pronoun, as a sentence's subject: "His son had reportedly ...".
 _A_RELATIVE_FIRST = re.compile(
-    _LEAD_IN + rf"(?:(?:{_CONNECTIVES}),?\s+)?((?-i:His|Her)\s+(?:[a-z]+\s+)?"
+    _SUBJECT_START + r"((?-i:His|Her)\s+(?:[a-z]+\s+)?"
     r"(?:son|daughter|wife|husband|father|mother|brother|sister|children|parents))\b"
 )
 # Unnamed people by a bare quantifier, as a sentence's subject before a verb of view: "Many
 # harbor suspicions that ...", "Some of them say ...".
 _UNNAMED_MANY_FIRST = re.compile(
-    _LEAD_IN + rf"(?:(?:{_CONNECTIVES}),?\s+)?((?i:many|some|others|most|few|several)"
+    _SUBJECT_START + r"((?i:many|some|others|most|few|several)"
     r"(?:\s+of\s+them)?)\s+(?:(?:also|still|privately|publicly|now)\s+)?"
     r"(?:say|said|argue|argued|believe|believed|fear|feared|harbor|harbored|harbour|harboured"
     r"|think|thought|worry|worried|want|wanted|expect|expected|suspect|suspected|doubt|doubted"
