@@ -1161,49 +1161,73 @@ def test_a_name_in_what_a_pronoun_says_is_not_the_speaker() -> None:
     ]
 
 
-def test_an_office_opening_the_sentence_is_its_holders_subject() -> None:
-    # BASIL: "By late Thursday, the president appeared increasingly likely to leave Friday
-    # for a nine-day foreign trip without picking a new director, ..." was a position of Joe
-    # Lieberman's, named in the sentence before
-    before = "President Ivo Brandt met Ana Park and two other candidates on Wednesday. "
-    sentence = (
-        "By late Thursday, the president appeared likely to leave without picking one, "
-        "according to two aides."
-    )
-    text = before + sentence
-    result = ground_in(text, pos("Ana Park", sentence, "person", sentence))
-    assert [r.reason for r in result.rejected] == [
-        "'Ana Park' is named only before the quoted sentence, whose subject is 'the president'"
-    ]
-    # The one the source calls by the office may be its holder.
-    kept = ground_in(text, pos("Ivo Brandt", sentence, "person", sentence))
-    assert [p.actor for p in kept.positions] == ["Ivo Brandt"]
-    # Named after the office in the sentence itself (BASIL: "As he left for Utah on Monday,
-    # the president said he felt "very badly" for Mr. Flynn, whom he fired ..." was Flynn's).
-    spoken_of = "As he left on Monday, the president said he felt badly for Ms. Park."
-    text = before + spoken_of
-    result = ground_in(text, pos("Ana Park", spoken_of, "person", spoken_of))
-    assert [r.reason for r in result.rejected] == [
-        "'Ana Park' is named after the sentence's subject, 'the president', not speaking"
-    ]
-    kept = ground_in(text, pos("Ivo Brandt", spoken_of, "person", spoken_of))
-    assert [p.actor for p in kept.positions] == ["Ivo Brandt"]
-    # Or after an epithet that attacks (BASIL: "The Texas lawmaker blamed his rival for the
-    # National Enquirer story ... after hits from Trump's campaign ... to support Trump ..."
-    # was Trump's).
-    blamed = "The harbor lawmaker blamed his rival, Ms. Park, for the story published Friday."
-    text = before + blamed
-    result = ground_in(text, pos("Ana Park", blamed, "person", blamed))
-    assert [r.reason for r in result.rejected] == [
-        "'Ana Park' is named after the sentence's subject, 'The harbor lawmaker', not speaking"
-    ]
-    # The one the sentence before is about may be the epithet (BASIL: "Sen. Ted Cruz has
-    # laid down the gauntlet ... The Texas lawmaker blamed his rival for the ... story that
-    # alleged Cruz has had extramarital affairs ...")
-    blamed = "The harbor lawmaker blamed his rival for a story that said Vale lied."
-    text = f"Sen. Tom Vale has laid down the gauntlet. {blamed}"
-    kept = ground_in(text, pos("Sen. Tom Vale", blamed, "person", blamed))
-    assert [p.actor for p in kept.positions] == ["Sen. Tom Vale"]
+_MET = "President Ivo Brandt met Ana Park and two other candidates on Wednesday. "
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "actor", "reason"),
+    [
+        # BASIL: "By late Thursday, the president appeared increasingly likely to leave Friday
+        # for a nine-day foreign trip without picking a new director, ..." was a position of
+        # Joe Lieberman's, named in the sentence before
+        (
+            _MET,
+            "By late Thursday, the president appeared likely to leave without picking one, "
+            "according to two aides.",
+            "Ana Park",
+            "'Ana Park' is named only before the quoted sentence, whose subject is 'the president'",
+        ),
+        # The one the source calls by the office may be its holder.
+        (
+            _MET,
+            "By late Thursday, the president appeared likely to leave without picking one, "
+            "according to two aides.",
+            "Ivo Brandt",
+            None,
+        ),
+        # Named after the office in the sentence itself (BASIL: "As he left for Utah on
+        # Monday, the president said he felt "very badly" for Mr. Flynn, whom he fired ..."
+        # was Flynn's).
+        (
+            _MET,
+            "As he left on Monday, the president said he felt badly for Ms. Park.",
+            "Ana Park",
+            "'Ana Park' is named after the sentence's subject, 'the president', not speaking",
+        ),
+        (
+            _MET,
+            "As he left on Monday, the president said he felt badly for Ms. Park.",
+            "Ivo Brandt",
+            None,
+        ),
+        # Or after an epithet that attacks (BASIL: "The Texas lawmaker blamed his rival for the
+        # National Enquirer story ... after hits from Trump's campaign ... to support Trump
+        # ..." was Trump's).
+        (
+            _MET,
+            "The harbor lawmaker blamed his rival, Ms. Park, for the story published Friday.",
+            "Ana Park",
+            "'Ana Park' is named after the sentence's subject, 'The harbor lawmaker', not speaking",
+        ),
+        # The one the sentence before is about may be the epithet (BASIL: "Sen. Ted Cruz has
+        # laid down the gauntlet ... The Texas lawmaker blamed his rival for the ... story
+        # that alleged Cruz has had extramarital affairs ...")
+        (
+            "Sen. Tom Vale has laid down the gauntlet. ",
+            "The harbor lawmaker blamed his rival for a story that said Vale lied.",
+            "Sen. Tom Vale",
+            None,
+        ),
+    ],
+)
+def test_an_office_opening_the_sentence_is_its_holders_subject(
+    before: str, sentence: str, actor: str, reason: str | None
+) -> None:
+    result = ground_in(before + sentence, pos(actor, sentence, "person", sentence))
+    if reason is None:
+        assert [p.actor for p in result.positions] == [actor]
+    else:
+        assert [r.reason for r in result.rejected] == [reason]
 
 
 def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
