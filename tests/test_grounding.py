@@ -2488,35 +2488,35 @@ def test_a_body_named_before_holds_no_view_of_a_sentence_whose_subject_is_he_or_
     ]
 
 
+_PRAISED = "According to the Courier, Tom Lund praised the rebels in videos. "
+_SAID = "Speaker Ana Lund said the inquiry would go on. "
+
+
 @pytest.mark.parametrize(
-    ("sentence", "kept"),
+    ("before", "actor", "sentence", "kept"),
     [
         # BASIL: "According to the Washington Post, Seddique Mateen expressed gratitude toward
         # the Afghan Taliban in videos posted online. His son had reportedly pledged
         # allegiance to ISIS before executing the attack, ..." was the father's position
-        ("His son had reportedly pledged allegiance to the rebels.", False),
-        ("His son had pledged allegiance to the rebels, he said.", True),
-        ("His statement said the rebels were wrong.", True),
-    ],
-)
-def test_a_person_named_before_holds_no_view_of_a_relatives_deed(sentence: str, kept: bool) -> None:
-    text = f"According to the Courier, Tom Lund praised the rebels in videos. {sentence}"
-    assert_kept(ground_in(text, pos("Tom Lund", sentence, "person")), kept)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kept"),
-    [
+        (_PRAISED, "Tom Lund", "His son had reportedly pledged allegiance to the rebels.", False),
+        (_PRAISED, "Tom Lund", "His son had pledged allegiance to the rebels, he said.", True),
+        (_PRAISED, "Tom Lund", "His statement said the rebels were wrong.", True),
         # BASIL: "Privately, many harbor suspicions that he obstructed justice, collaborated
         # with the Russians in 2016 or both." was a position and a risk of Speaker Pelosi's
-        ("Privately, many harbor suspicions that he broke the law.", False),
-        ("But some of them say the inquiry has gone too far.", False),
-        ("Many voters also back it, she said.", True),
+        (
+            _SAID,
+            "Speaker Ana Lund",
+            "Privately, many harbor suspicions that he broke the law.",
+            False,
+        ),
+        (_SAID, "Speaker Ana Lund", "But some of them say the inquiry has gone too far.", False),
+        (_SAID, "Speaker Ana Lund", "Many voters also back it, she said.", True),
     ],
 )
-def test_a_person_named_before_holds_no_view_of_many_unnamed(sentence: str, kept: bool) -> None:
-    text = f"Speaker Ana Lund said the inquiry would go on. {sentence}"
-    assert_kept(ground_in(text, pos("Speaker Ana Lund", sentence, "person")), kept)
+def test_a_person_named_before_holds_no_view_of_a_relatives_deed_or_of_many_unnamed(
+    before: str, actor: str, sentence: str, kept: bool
+) -> None:
+    assert_kept(ground_in(before + sentence, pos(actor, sentence, "person")), kept)
 
 
 def test_one_named_in_a_sentence_only_inside_a_pronouns_quoted_words_is_not_its_speaker() -> None:
