@@ -735,13 +735,16 @@ def _speaker_name(run: str, not_names: frozenset[str] = _NOT_NAMES) -> str | Non
 
 # A speaker's name, up to three titles between commas ("Ed Ward, a Republican trying to unseat
 # Rep. Ana Park, a Democrat, in the Third District, said"; one may be long: "a Republican of
-# New York and a longtime critic of proposals to change the immigration system") and the
-# words before the verb,
+# New York and a longtime critic of proposals to change the immigration system"), a clause
+# of "who", "whose" or "which" longer still ("America's Toughest Sheriff, who famously
+# re-instituted chain gangs in 1995 and has also been ..., said"), and the words before the
+# verb,
 # ending where the verb begins; and a speaker named after the verb, the clause ending with the
 # name ("...," said Representative Ted Deutch.), not "said Mr. Christie's lieutenant governor
 # had ...".
 _SPEAKER_UP_TO_VERB = re.compile(
-    rf"({_NAME_RUN})(?:(?:\s*,[^,\"“”]{{1,120}}){{1,3}},)?{_BEFORE_VERB},?\s+$"
+    rf"({_NAME_RUN})(?:(?:\s*,(?:\s+wh(?:o|ose|ich)\b[^,\"“”]{{1,200}}|[^,\"“”]{{1,120}}))"
+    rf"{{1,3}},)?{_BEFORE_VERB},?\s+$"
 )
 _SAYING_VERB = re.compile(rf"\b{_SPEAKING}\b")
 _SPEAKER_NAMED_AFTER = re.compile(rf"{_SPEAKING}\s+({_NAME_RUN})")

@@ -568,6 +568,15 @@ def test_the_speaker_a_sentence_names_beside_a_verb_of_saying(
             "Ed Ward",
             None,
         ),
+        # a clause of "who" longer still (BASIL: Arpaio's, over 120 characters, left the
+        # sentence to Rick Perry, named in what he said)
+        (
+            "The self-styled People's Mayor, who famously reopened the night ferry in 1995 and "
+            "has also been a loud supporter of the harbour district's disputed tolls, said that "
+            "Ortiz has done more than any rival.",
+            "People's Mayor",
+            None,
+        ),
         # named after the verb, the clause ending with the name (an aside may follow)
         ("                 said Rep. Ada Park (D-Ore.), who chairs it.", "Rep. Ada Park", None),
         # the first verb of saying decides; one inside the reported words does not
