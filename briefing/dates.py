@@ -63,7 +63,8 @@ _ELECTION_WON = re.compile(
     r"\b(?:win|wins|won|winning|lose|loses|lost|losing)\s+the\s+$", re.IGNORECASE
 )
 _ELECTION = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:elections?|campaigns?|race|primary|primaries|midterms?)\b",
+    r"\s+(?:[\w-]+\s+){0,2}?(?:elections?|campaigns?|race|primary|primaries|midterms?"
+    r"|caucus(?:es)?)\b",
     re.IGNORECASE,
 )
 _INCIDENT = re.compile(
@@ -122,7 +123,9 @@ _DATED_THINGS = (
     r"|survey|poll|lawsuit|settlement|amendment|legislation|measure|book|article|document"
     r"|directive|overhaul|bill|reform|plan|proposal|package|program|programme|policy|rule"
     # "Russia's influence on the 2016 election" ("during the 2016 campaign" keeps it)
-    r"|regulation|election|campaign|race|primary|primaries|midterm)s?"
+    r"|regulation|election|campaign|race|primary|primaries|midterm"
+    # "ahead of the Jan. 3 caucuses"
+    r"|caucus(?:es)?)s?"
 )
 _A_DATED_THING = re.compile(
     # ("a 1970s-era law", "Zinke's 2014 and 2016 congressional campaigns")
@@ -161,7 +164,9 @@ _IN_A_SUBORDINATE_CLAUSE = re.compile(
 # in Norfolk"; and a relative clause with no comma: "a New York Times report which includes
 # video of him at a 2008 event".
 _REPORTED_EARLIER = re.compile(
-    r"\b(?:said|says|told|acknowledged|admitted|claimed|conceded|insisted|denied|wrote)\b"
+    r"\b(?:said|says|told|acknowledged|admitted|claimed|conceded|insisted|denied|wrote"
+    # (or a document: "filed a disclosure ... showing the couple had earned ... in 2014")
+    r"|show(?:s|ed|ing)?|reveal(?:s|ed|ing))\b"
     r"[^;:—–()“”\"]*?\bhad\s+(?:(?:not|never|already|also|once)\s+)?[a-z]+\b[^;:—–()“”\"]*$",
     re.IGNORECASE,
 )
@@ -306,7 +311,11 @@ _SINCE_DOING = re.compile(
 )
 _FROM = re.compile(r"\bfrom\s+(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE)
 _SPAN_TO = re.compile(
-    r"^\s*(?:and|to|until|through|-|–)\s*(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE
+    # (an aside between commas may come first: "for the period from 1977, when they entered
+    # public life, through 2006")
+    r"^(?:,\s+(?:when|as|after)\s[^,;:—–()“”\"]{1,80},)?"
+    r"\s*(?:and|to|until|through|-|–)\s*(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 

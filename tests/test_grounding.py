@@ -534,6 +534,17 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # BASIL: "..., the only two prior instances in which a full or partial text of the
         # Constitution was inserted into the Congressional Record was in 1882, when ..."
         ("The only two times in which the text was read was in 1882, and in 1915.", "1882"),
+        # BASIL: "The Clintons have previously released their tax returns for the period from
+        # 1977, when they entered public life, through 2006."
+        ("They released the ledgers from 1977, when they took office, through 2006.", None),
+        # BASIL: "..., Hillary Clinton filed a disclosure ... showing the couple had earned
+        # approximately $30 million ... in 2014 ..."
+        ("She filed a form showing the pair had earned $3 million in 2014.", None),
+        ("The form showed in May 2015 that the pair earned $3 million.", "May 2015"),
+        # BASIL: "Politico reported Tuesday that Perry bought $1 million in broadcast
+        # television time ahead of the Jan. 3 caucuses."
+        ("Lund bought air time ahead of the Jan. 3 caucuses.", None),
+        ("In the Jan. 3 caucuses, Lund came fifth.", "Jan. 3"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
