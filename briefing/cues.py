@@ -667,9 +667,11 @@ def named_speakers(sentence: str) -> list[str]:
             continue
         run = match.group(1)
         last = run.rsplit(" and ", 1)[-1]  # the name next to the verb; one before is read below
-        name = _speaker_name(last)
+        name = _speaker_name(last, _NOT_SPEAKER_WORDS)  # ("On Saturday, the mayor ... said")
         if not name or (not is_before and " and " in run):
             continue
+        if is_before and _IN_A_PLACE.search(sentence, 0, match.start()):
+            continue  # "... Medical Group in Mount Kisco, New York, said": a place
         if not is_before and (
             not _CLOSES_THE_CLAUSE.match(sentence, match.end())
             or _PRONOUN_BEFORE.search(sentence, 0, match.start())
@@ -754,6 +756,9 @@ _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?()]|$)")
 _INSIDE_A_RUN = re.compile(
     r"(?:(?<![\w'’])[A-Z][\w'’.-]*|\b(?:of|the|for|and|or|in|from|at|to|with|by|on|about))\s+$"
 )
+# A preposition of place before a name: the name is where something is ("Officials in
+# Riverton said").
+_IN_A_PLACE = re.compile(r"\b(?:in|near|outside|across|throughout|within)\s+$", re.IGNORECASE)
 # How far back the word before a capital is looked for (a long word and a space).
 _RUN_REACH = 40
 # Capitalized words that open a clause without naming anyone: times and connectives.

@@ -698,6 +698,13 @@ def test_words_a_speaker_reports_of_another(sentence: str, of_another: bool) -> 
         # "Father Reese." beside "Jesuit Father Thomas J. Reese")
         ("It is unfair, said Father Reyes.", ["Father Reyes"]),
         ("It is unfair, said Tom Reyes Jr.", ["Tom Reyes Jr."]),
+        # A place is no speaker, nor a day (BASIL: "the statement on her health, from Dr. Lisa
+        # Bardack, ... at the Mount Kisco Medical Group in Mount Kisco, New York, said" gave
+        # Hillary Clinton's health to an actor "Mount Kisco")
+        ("Officials in Riverton, Ohio, said the plan was late.", []),
+        ("On Saturday, the mayor of Riverton, Ben Ortiz, said the plan was late.", []),
+        ("In Riverton, Mayor Ana Lee said the plan was late.", ["Mayor Ana Lee"]),
+        ("A letter from Dr. Ana Lee said the plan was late.", ["Dr. Ana Lee"]),
     ],
 )
 def test_the_speakers_a_sentence_names(sentence: str, speakers: list[str]) -> None:
