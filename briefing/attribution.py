@@ -1572,10 +1572,18 @@ def _reported_by_another(sentence: str, who: str, who_kind: ActorKind | None) ->
 
 
 # One a speaker's titles name as a rival, not as someone the speaker speaks for: "Elliott
-# Maynard, a Republican trying to unseat Representative Nick J. Rahall II, ..., said".
+# Maynard, a Republican trying to unseat Representative Nick J. Rahall II, ..., said"; or as
+# a relative, who speaks for themselves: "Liz Cheney, daughter of former Vice President Dick
+# Cheney, said", "Ana Lee, Tom Vale's wife, said".
+_KIN = (
+    r"(?:wife|husband|father|mother|sons?|daughters?|sisters?|brothers?|spouse|widow|widower"
+    r"|niece|nephew|cousin|grand(?:son|daughter|father|mother)|child|children)"
+)
 _CONTESTED = re.compile(
     r"\b(?:unseat|challeng\w*|defeat\w*|oust\w*|replac\w*|succeed\w*|against|rivals?\s+(?:of|to)"
-    r"|opponents?\s+of)\s+(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*"
+    rf"|opponents?\s+of|{_KIN}\s+of(?:\s+(?:former|late|the\s+late))?)\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*"
+    rf"|(?:[A-Z][\w'’.-]*\s+){{0,4}}[A-Z][\w'’.-]*['’]s\s+(?:[a-z]+\s+)?{_KIN}\b"
 )
 
 

@@ -2050,6 +2050,15 @@ def test_a_sentence_that_names_its_own_speaker_is_not_the_actor_named_before_it(
             "Representative Ana Park, a Democrat, in the Third District, said in a statement.",
             False,
         ),
+        # a relative named in the speaker's titles, before or after the tie: a relative
+        # speaks for themselves, not as a spokesman does
+        (
+            "Tom Vale",
+            "person",
+            "Ana Lee, the daughter of former Mayor Tom Vale, said the toll is unfair.",
+            False,
+        ),
+        ("Tom Vale", "person", "Ana Lee, Mayor Tom Vale's wife, said the toll is unfair.", False),
         # the actor speaks, or someone of theirs does
         (
             "Ana Ruiz",
