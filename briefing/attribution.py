@@ -1854,7 +1854,7 @@ _A_DOCUMENT = re.compile(
 _HOW_MANY = r"(?:a|an|the|one|two|three|several|some)"
 _UNNAMED_PEOPLE = (
     r"(?:officials?|spokes\w+|aides?|sources?|staffers?|advis[eo]rs?|lawmakers?|diplomats?"
-    r"|lawyers?|attorneys?|people|person)"
+    r"|lawyers?|attorneys?|prosecutors?|investigators?|experts?|analysts?|people|person)"
     r"(?:\s+(?:for|of|at|with|briefed\s+on|familiar\s+with|close\s+to)\s+[^,;:\"“”]{1,60}?)?"
 )
 _UNNAMED_SPEAKER_AFTER = re.compile(
@@ -1869,7 +1869,8 @@ _UNNAMED_SPEAKER_AFTER = re.compile(
 # said that Michael J. Morell ... also wanted that line removed".
 _UNNAMED_SPEAKER_FIRST = re.compile(
     _LEAD_IN + rf"(?:But\s+|And\s+)?((?i:{_HOW_MANY}\s+)?"
-    r"(?:(?-i:[a-zA-Z])[\w.-]*\s+){0,3}?" + _UNNAMED_PEOPLE + r")\s+"
+    # (up to five words before: "A former Justice Department computer crimes prosecutor")
+    r"(?:(?-i:[a-zA-Z])[\w.-]*\s+){0,5}?" + _UNNAMED_PEOPLE + r")\s+"
     rf"(?:(?:on\s+)?(?:{DAY_NAMES}|also|later|recently)\s+)?"
     r"(?:have\s+|has\s+)?(?:said|say|says|told\s+[\w. ]{1,40}?)\s+(?:that\s+)?"
 )

@@ -1099,15 +1099,30 @@ def test_one_sent_put_or_spoken_of_by_an_unnamed_speaker_holds_no_view(
     assert [r.reason for r in result.rejected] == [reason]
 
 
-def test_an_unnamed_speaker_opening_a_sentence_is_not_one_named_before() -> None:
-    # BASIL: "A person briefed on the matter said the prosecutors had also issued subpoenas
-    # ..." was a position of Gov. Chris Christie's re-election campaign, named before
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # BASIL: "A person briefed on the matter said the prosecutors had also issued
+        # subpoenas ..." was a position of Gov. Chris Christie's re-election campaign
+        (
+            "A person briefed on the matter said the prosecutors had also subpoenaed aides.",
+            "A person briefed on the matter",
+        ),
+        # BASIL: "A former Justice Department computer crimes prosecutor said it would not
+        # cost much to request an investigation from the FBI." was the U.S. Capitol Police's
+        (
+            "A former Harbour Office computer crimes prosecutor said it would cost little.",
+            "A former Harbour Office computer crimes prosecutor",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_opening_a_sentence_is_not_one_named_before(
+    sentence: str, speaker: str
+) -> None:
     before = "Prosecutors sent subpoenas to Mayor Ana Park's campaign on Thursday. "
-    sentence = "A person briefed on the matter said the prosecutors had also subpoenaed aides."
     result = ground_in(before + sentence, pos("Ana Park", sentence, "person", sentence))
     assert [r.reason for r in result.rejected] == [
-        "'Ana Park' is named only before the quoted sentence, whose speaker is 'A person "
-        "briefed on the matter'"
+        f"'Ana Park' is named only before the quoted sentence, whose speaker is {speaker!r}"
     ]
 
 
