@@ -236,6 +236,9 @@ def attribution_problem(
         judged = _a_text_judged(who, who_kind, unquoted_sentence)
         if judged:
             return f"{who!r} is named only as the author of {judged!r}, which the writer judges"
+        text = _a_text_acting(who, who_kind, unquoted_sentence)
+        if text:
+            return f"{who!r} is named after the sentence's subject, {text!r}, not speaking"
         subject = _another_persons_sentence(who, who_kind, unquoted_sentence, earlier)
         if subject:
             return f"{who!r} is named after the sentence's subject, {subject!r}, not speaking"
@@ -307,6 +310,10 @@ def attribution_problem(
                 f"{who!r} is named only in the paragraph before, "
                 "and the quoted sentence reports no one's words"
             )
+        if _AN_ASIDE.match(sentence):
+            # "Jim Ziegler ... said that Mr. Moore had done nothing "immoral or illegal."
+            # (Alabama law, both in 1979 and now, finds that ...)": the writer's aside.
+            return f"{who!r} is named only before the quoted sentence, the writer's aside"
         subject = _anothers_subject(who, who_kind, sentence, unquoted_sentence, window, earlier)
         if subject:
             return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
@@ -1966,6 +1973,28 @@ _TEXT_JUDGED = re.compile(
     r"((?:[\w-]+\s+){0,3}?(?:statement|letter|remarks|speech|testimony|comments|report|memo"
     r"|op-ed|tweet|post)s?)\s+(?:was|were|is|are)\s+(?!quoted\b)"
 )
+
+
+# A sentence in parentheses, the writer's aside to the one before.
+_AN_ASIDE = re.compile(r"\s*\(")
+# What follows a text as a subject when it names its author: "The statement from Sanders".
+_TEXT_OF = re.compile(
+    r"\s+(?:from|by|of|issued|released|signed|written|sent|posted|published)\b", re.IGNORECASE
+)
+
+
+def _a_text_acting(who: str, who_kind: ActorKind | None, unquoted: str) -> str | None:
+    """The text a sentence opens with as the subject of a verb other than one of saying, when
+    ``who`` is named only after it ("The report caused immediate problems for Moore with his
+    own party"): the text acts, and ``who`` is what it acts on."""
+    found = _A_TEXT_AS_SUBJECT.match(unquoted)
+    if found is None or _TEXT_OF.match(unquoted, found.end(1)):
+        return None
+    if _A_TEXT_SAYS.search(unquoted, found.end(1)):
+        return None
+    if names_actor(who, who_kind or "person", unquoted[: found.end()]):
+        return None
+    return " ".join(found.group(1).split())
 
 
 def _a_text_judged(who: str, who_kind: ActorKind | None, unquoted: str) -> str | None:

@@ -1279,6 +1279,39 @@ def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
     assert [p.actor for p in kept.positions] == ["Ana Park"]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentence", "reason"),
+    [
+        # BASIL: "The report caused immediate problems for Moore with his own party as he
+        # heads into the Dec. 12 election ..." was Roy Moore's position
+        (
+            "",
+            "The report caused trouble for Ana Park with her own party.",
+            "'Ana Park' is named after the sentence's subject, 'The report', not speaking",
+        ),
+        # what a text from them says is theirs
+        ("", "The statement from Ana Park warned against a rush to judgment.", None),
+        ("", "Her statement said Ana Park would wait for the facts.", None),
+        # BASIL: '... and said that Mr. Moore had done nothing "immoral or illegal." (Alabama
+        # law, both in 1979 and now, finds that someone who is 19 or older ... is guilty of
+        # second-degree sex abuse.)' was Jim Ziegler's position and risk
+        (
+            "Ana Park said the mayor had done nothing wrong. ",
+            "(Harbour law, then and now, finds such a toll unlawful.)",
+            "'Ana Park' is named only before the quoted sentence, the writer's aside",
+        ),
+    ],
+)
+def test_a_text_acting_or_the_writers_aside_is_not_the_view_of_one_named(
+    text: str, sentence: str, reason: str | None
+) -> None:
+    result = ground_in(text + sentence, pos("Ana Park", sentence, "person", sentence))
+    if reason is None:
+        assert [p.actor for p in result.positions] == ["Ana Park"]
+    else:
+        assert [r.reason for r in result.rejected] == [reason]
+
+
 def test_a_view_a_relative_clause_gives_is_theirs_not_the_subjects() -> None:
     # BASIL: "Vice President Biden traveled to the Capitol Wednesday for a private meeting with
     # House Democrats who are resisting the deal, saying it gives away too much ..."
