@@ -1337,14 +1337,23 @@ def _persons_body(person: str, body: str, earlier: str) -> bool:
     """Whether the source named ``person`` beside ``body``, in one phrase, before: a body
     speaks through its people ("NRA executive vice president Wayne LaPierre", then "LaPierre
     assailed ..."; "Wayne Pacelle, the CEO of the Humane Society"). A clause between them
-    ("an interview with Fox News that Trump was ...") makes them no such pair."""
+    ("an interview with Fox News that Trump was ...") makes them no such pair, and so does
+    another's name just before ("According to New York Magazine writer Yashar Ali, Griffin
+    claims ...": the writer is the magazine's)."""
     surname = person.split()[-1]
     for found in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", earlier):
         before = _CLAUSE_BREAK.split(earlier[max(0, found.start() - _BESIDE) : found.start()])
         after = _CLAUSE_BREAK.split(earlier[found.end() : found.end() + _BESIDE])
+        other = _ANOTHER_NAME_BEFORE.search(before[-1])
+        if other and not names_actor(body, None, other.group(1)):
+            before[-1] = ""
         if names_actor(body, None, before[-1]) or names_actor(body, None, after[0]):
             return True
     return False
+
+
+# A name and a comma just before another: "Yashar Ali, Griffin claims".
+_ANOTHER_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’.-]*),\s*$")
 
 
 # Words and stops that end the phrase a person's name and their body's share.

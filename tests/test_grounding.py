@@ -1380,14 +1380,19 @@ def test_a_body_speaks_through_the_person_named_beside_it() -> None:
     assert [r.reason for r in result.rejected] == [
         "'Harbor Institute' is named only before the quoted sentence, whose subject is 'Quinn'"
     ]
-    # Near it, but in another clause: the institute is the one interviewed, not Quinn's body.
-    apart = (
-        f"Ben Ortiz said in an interview with the Harbor Institute that Quinn was right. {sentence}"
-    )
-    result = ground_in(apart, pos("Harbor Institute", sentence, "organisation", sentence))
-    assert [r.reason for r in result.rejected] == [
-        "'Harbor Institute' is named only before the quoted sentence, whose subject is 'Quinn'"
-    ]
+    # Near it, but in another clause: the institute is the one interviewed, not Quinn's body;
+    # or beside another's name (BASIL: "According to New York Magazine writer Yashar Ali,
+    # Griffin claims ..." made Kathy Griffin's next sentence the magazine's).
+    for apart in (
+        "Ben Ortiz said in an interview with the Harbor Institute that Quinn was right. ",
+        "According to Harbor Institute writer Ben Ortiz, Quinn was right. ",
+    ):
+        result = ground_in(
+            apart + sentence, pos("Harbor Institute", sentence, "organisation", sentence)
+        )
+        assert [r.reason for r in result.rejected] == [
+            "'Harbor Institute' is named only before the quoted sentence, whose subject is 'Quinn'"
+        ]
 
 
 def test_a_body_named_by_the_head_noun_that_opens_its_name_is_the_sentences_speaker() -> None:
