@@ -351,7 +351,7 @@ def count_mentions(
         members.setdefault(by_surface[name.text].id, []).append(name)
 
     counted = {actor.id: actor.mentions for actor in actors}
-    fuller: dict[str, str] = {}
+    fuller: dict[str, list[Actor]] = {}
     others: list[tuple[Actor, list[_Name]]] = []
     for cluster in found:
         surfaces = members[cluster.id]
@@ -359,7 +359,7 @@ def count_mentions(
         if len(owners) == 1:
             counted[owners[0].id] += sum(len(name.spans) for name in surfaces)
             if _by_title_and_surname(owners[0]) and _gives_the_given_name(cluster, owners[0]):
-                fuller[owners[0].id] = cluster.name
+                fuller.setdefault(owners[0].id, []).append(cluster)
         elif (
             not owners
             and cluster.kind is not None
@@ -377,9 +377,22 @@ def count_mentions(
             )
     chosen = [actor for _, actor in sorted(candidates, key=lambda c: c[0])[:also_named]]
     return [
-        *(_counted(actor, counted[actor.id], fuller.get(actor.id)) for actor in actors),
+        *(
+            _counted(actor, counted[actor.id], _the_fuller_name(actor, fuller.get(actor.id, [])))
+            for actor in actors
+        ),
         *chosen,
     ]
+
+
+def _the_fuller_name(actor: Actor, clusters: list[Actor]) -> str | None:
+    """The one fuller name of the people an actor named by title and surname may be: of
+    several ("President Trump" beside "Donald Trump" and "Melania Trump"), the one the sources
+    give the actor's title too ("President Donald Trump"), else none."""
+    if len(clusters) > 1:
+        title = actor.name.split()[0]
+        clusters = [c for c in clusters if any(title in name.split() for name in _names(c))]
+    return clusters[0].name if len(clusters) == 1 else None
 
 
 def _counted(actor: Actor, mentions: int, fuller: str | None) -> Actor:

@@ -170,6 +170,13 @@ def test_an_actor_named_by_title_and_surname_takes_the_fuller_name_the_sources_g
     assert mr[0].name == "Mr. Reyes"  # "Luis" tells no sex here: no name is given him
     body = Actor(id="b", name="Port Authority", kind="organisation")
     assert count_mentions(sources(FIRST), [body], also_named=8)[0].name == "Port Authority"
+    # A title of no sex picks the one the sources give it (BASIL: "President Trump" was shown
+    # as "Melania Trump"), and none where they give it neither.
+    both = "Mayor Ana Reyes and Luis Reyes spoke. Mayor Reyes said the port was safe."
+    mayor = Actor(id="a", name="Mayor Reyes", kind="person")
+    assert count_mentions(sources(both), [mayor], 8)[0].name == "Mayor Ana Reyes"
+    untitled = "Ana Reyes and Luis Reyes spoke. Mayor Reyes said the port was safe."
+    assert count_mentions(sources(untitled), [mayor], 8)[0].name == "Mayor Reyes"
 
 
 def test_a_surname_two_actors_share_counts_for_neither() -> None:
