@@ -1408,7 +1408,10 @@ def _read_for_names(
 # A news outlet's name, and the words that give it as the one that reported ("according to The
 # Hill", "The New York Times reported", "told NY1", "Haberman in the New York Times", "said
 # in a New York Times interview", "an interview with Fox News", "said on CNN").
-_OUTLET = re.compile(rf"\b(?:{NEWS_OUTLET_WORDS})\b|\w\.com\b")
+_OUTLET = re.compile(
+    # (or outlets by what they are: "reported by Fox and other news organizations")
+    rf"\b(?:{NEWS_OUTLET_WORDS})\b|\w\.com\b|\b(?:news|media)\s+(?:organi[sz]ations?|outlets?)\b"
+)
 
 
 _AS_THE_OUTLET_BEFORE = re.compile(

@@ -1495,6 +1495,16 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "'The Harbour-Ledger' is named only as the news outlet that reported it, not "
             "taking a side",
         ),
+        # BASIL: "In a letter to the House Intelligence Committee reported by Fox and other
+        # news organizations, Mr. Page wrote: ..." gave the letter to "Fox and other news
+        # organizations"
+        (
+            "In a letter reported by Ledger and other news organizations, Mr. Vale wrote it.",
+            "Ledger and other news organizations",
+            "organisation",
+            "'Ledger and other news organizations' is named only as the news outlet that "
+            "reported it, not taking a side",
+        ),
         # BASIL: '"Social Media is totally discriminating against Republican/Conservative
         # voices," Mr. Trump wrote on Twitter, ...' was a position of Twitter's
         (
