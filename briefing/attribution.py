@@ -939,7 +939,7 @@ _A_TEXT_AS_SUBJECT = re.compile(
     _LEAD_IN + r"((?i:the|this|that|its|his|her|their|another)\s+"
     r"(?:[\w-]+\s+){0,2}?(?i:statements?|letters?|releases?|remarks|speech|interview"
     r"|comments|memo|filing|documents?|reviews?|reports?|assessments?|analys[ie]s|stud(?:y|ies)"
-    r"|cables?))(?:,[^;:\"“”]{1,60}?,)?\s+[a-z]"
+    r"|cables?|messages|e-?mails|tweets))(?:,[^;:\"“”]{1,60}?,)?\s+[a-z]"
 )
 # Offices a sentence calls their holder by: "the president".
 _OFFICES = (

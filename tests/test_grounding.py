@@ -1273,6 +1273,13 @@ def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
     assert [r.reason for r in reviewed.rejected] == [
         "'Ana Park' is named only before the quoted sentence, the writer's words on 'That review'"
     ]
+    # BASIL: "The messages were given to congressional investigators probing whether ..."
+    # after Julia Ioffe was named
+    given = "The messages were given to harbor investigators probing whether the board lied."
+    handed = ground_in(f"{said} {given}", pos("Ana Park", given, "person", given))
+    assert [r.reason for r in handed.rejected] == [
+        "'Ana Park' is named only before the quoted sentence, the writer's words on 'The messages'"
+    ]
     # What the statement says is hers.
     quoted = "Her statement said the guild would consider raising the levy."
     kept = ground_in(f"{said} {quoted}", pos("Ana Park", quoted, "person", quoted))
@@ -1494,6 +1501,14 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "organisation",
             "'The Harbour-Ledger' is named only as the news outlet that reported it, not "
             "taking a side",
+        ),
+        # BASIL: "According to messages obtained by The Atlantic's Julia Ioffe, Trump Jr.
+        # messaged with the WikiLeaks account ..." was a position of The Atlantic's
+        (
+            "According to messages obtained by The Atlantic's Ana Lund, Mr. Vale wrote it.",
+            "The Atlantic",
+            "organisation",
+            "'The Atlantic' is named only as the news outlet that reported it, not taking a side",
         ),
         # BASIL: "In a letter to the House Intelligence Committee reported by Fox and other
         # news organizations, Mr. Page wrote: ..." gave the letter to "Fox and other news
