@@ -1873,7 +1873,8 @@ _A_DOCUMENT = re.compile(
 _HOW_MANY = r"(?:a|an|the|one|two|three|several|some)"
 _UNNAMED_PEOPLE = (
     r"(?:officials?|spokes\w+|aides?|sources?|staffers?|advis[eo]rs?|lawmakers?|diplomats?"
-    r"|lawyers?|attorneys?|prosecutors?|investigators?|experts?|analysts?|people|person)"
+    r"|lawyers?|attorneys?|prosecutors?|investigators?|experts?|analysts?|leaders|members"
+    r"|people|person)"
     r"(?:\s+(?:for|of|at|with|briefed\s+on|familiar\s+with|close\s+to)\s+[^,;:\"“”]{1,60}?)?"
 )
 _UNNAMED_SPEAKER_AFTER = re.compile(

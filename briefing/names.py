@@ -475,6 +475,13 @@ _TWO_SENTENCES = re.compile(
 )
 
 
+# One member of a party, by the party alone: which one, the name does not say.
+_ONE_PARTISAN = re.compile(
+    r"(?:(?:the|an?)\s+)?(?:Democrat|Republican|Independent|Conservative|Liberal|Progressive)",
+    re.IGNORECASE,
+)
+
+
 def names_people(name: str) -> bool:
     """Whether a drafted actor can name someone: a name (a capital letter or a digit in it),
     or a lower-case word for people. "foreign affairs" or "world" names no one, nor a name
@@ -500,6 +507,8 @@ def names_people(name: str) -> bool:
         return False  # "Sunday", taken from "Ana Park on Sunday urged ..."
     if _TWO_SENTENCES.search(name):
         return False  # "Republicans. Liberal", from "... Republicans. Liberal groups ..."
+    if _ONE_PARTISAN.fullmatch(name.strip()):
+        return False  # "Democrat", from "the committee's senior Democrat said"
     # The capital of a sentence's opening word is no name's: "The official" is "the
     # official", and "Senior administration official" a "senior administration official",
     # where "The Hill" and "Microsoft" are names.

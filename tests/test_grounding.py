@@ -1114,6 +1114,12 @@ def test_one_sent_put_or_spoken_of_by_an_unnamed_speaker_holds_no_view(
             "A former Harbour Office computer crimes prosecutor said it would cost little.",
             "A former Harbour Office computer crimes prosecutor",
         ),
+        # BASIL: "The leaders of the Senate intelligence committee said Tuesday they had
+        # subpoenaed two of ... Michael Flynn's businesses ..." was Flynn's
+        (
+            "The leaders of the harbor committee said Tuesday they had subpoenaed her firm.",
+            "The leaders of the harbor committee",
+        ),
     ],
 )
 def test_an_unnamed_speaker_opening_a_sentence_is_not_one_named_before(
@@ -2897,6 +2903,12 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         ("The officials", True),
         ("The Hill", True),
         ("The company", True),
+        # one member of a party (BASIL: "..., the committee's senior Democrat said on
+        # Wednesday" was an actor "Democrat"); its members are a group
+        ("Democrat", False),
+        ("a Republican", False),
+        ("Democrats", True),
+        ("Democratic Party", True),
     ],
 )
 def test_a_lower_case_actor_must_be_a_word_for_people(name: str, people: bool) -> None:
