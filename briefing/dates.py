@@ -83,7 +83,9 @@ _INCIDENT_OF = re.compile(
 # "Sarah Palin, the party's 2008 vice-presidential nominee": a year in someone's title.
 _BEFORE_A_TITLE = re.compile(
     # (or an apposition's comma: "podcast, 2016 Democratic House candidate Zephyr Teachout")
-    r"(?:\b(?:the|a|an|his|her|their|its|of)|\w['’]s?|,)\s+(?:(?:likely|presumptive|eventual"
+    # (or many: "including several 2020 presidential candidates")
+    r"(?:\b(?:the|a|an|his|her|their|its|of|several|some|many|other|fellow|both|all|most)"
+    r"|\w['’]s?|,)\s+(?:(?:likely|presumptive|eventual"
     r"|former|defeated|probable|potential|possible|prospective|would-be)\s+)?$",
     re.IGNORECASE,
 )
@@ -115,6 +117,11 @@ _BEFORE_A_THING = re.compile(
     r"(?P<before>^|.*\b(?P<last>\w+)\W+)(?:a|an|the|his|her|its|their|this|that"
     rf"|(?-i:[A-Z])[\w.-]*['’]s?)\s+(?:{_YEAR_OR_DECADE}\s+(?:and|or)\s+)?$",
     re.IGNORECASE | re.DOTALL,
+)
+# A deed done in a dated thing: "Russia's interference in the 2016 election".
+_A_DEED_IN = re.compile(
+    r"\b(?:interference|interfering|meddling|involvement|role|fraud|hacking|collusion)\s+in\W*$",
+    re.IGNORECASE,
 )
 _OPENING_WORD = re.compile(r"\W*(?:(?:but|and|yet|still|now|then|also)\W+)?", re.IGNORECASE)
 _DATED_THINGS = (
@@ -243,7 +250,10 @@ def _dates_a_thing_acted_on(text: str, start: int, end: int) -> bool:
     if before is None or _OPENING_WORD.fullmatch(before.group("before")):
         return False
     # ("One of the most significant warnings was an August 2012 State Department cable": the
-    # thing the sentence is about)
+    # thing the sentence is about; not "Russian interference in the 2016 presidential
+    # election", a thing of the thing's)
+    if _A_DEED_IN.search(text, 0, before.end("before")):
+        return True
     return (before.group("last") or "").lower() not in ("in", "during", "was", "is", "were", "are")
 
 

@@ -545,6 +545,12 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # television time ahead of the Jan. 3 caucuses."
         ("Lund bought air time ahead of the Jan. 3 caucuses.", None),
         ("In the Jan. 3 caucuses, Lund came fifth.", "Jan. 3"),
+        # BASIL: "Democrats want access to ... Mueller's investigation into Russian
+        # interference in the 2016 presidential election ...", "He joined a number of other
+        # Democrats, including several 2020 presidential candidates, who ..."
+        ("They want his inquiry into Norland's interference in the 2016 election.", None),
+        ("He joined other Whigs, including several 2020 mayoral candidates.", None),
+        ("She voted in the 2016 election.", "2016"),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
