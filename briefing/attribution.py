@@ -45,6 +45,7 @@ from .models import ActorKind, Evidence, FactKind
 from .names import (
     NEWS_OUTLET_WORDS,
     OPENS_A_CLAUSE,
+    a_common_noun_alone,
     before_suffix,
     is_name_title,
     is_the_topic,
@@ -111,7 +112,7 @@ def attribution_problem(
         and not (who_kind is None and titled_person(who, index.source.text))
     ):
         return f"{who!r} is the topic, not someone with a view on it"
-    if not names_people(who):
+    if not names_people(who) or a_common_noun_alone(who, index.source.text):
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"
     if kind == "position":
         opinion = _ANOTHERS_VIEW.match(index.sentence_text(evidence))

@@ -22,6 +22,7 @@ __all__ = [
     "HONORIFICS",
     "NAME_SUFFIXES",
     "NEWS_OUTLET_WORDS",
+    "a_common_noun_alone",
     "OPENS_A_CLAUSE",
     "SEX_OF_TITLE",
     "acronym",
@@ -521,6 +522,30 @@ def names_people(name: str) -> bool:
     if last in _BODY_WORDS:
         return True
     return last.endswith("s") and not last.endswith("ss") and last not in _THING_PLURALS
+
+
+def a_common_noun_alone(name: str, text: str) -> bool:
+    """Whether a drafted actor of one capitalized word in the singular is a common noun the
+    source writes in lower case, and capitalized only where a sentence opens ("Protester",
+    from "A protester captured the exchange on video"): one unnamed person, not a name ("May",
+    "Brown" are names where the source writes them so). A body's word ("Police") is a group."""
+    word = name.strip()
+    if not re.fullmatch(r"[A-Z][a-z]+", word) or word.endswith("s"):
+        return False
+    if word.lower() in _BODY_WORDS or not re.search(rf"\b{word.lower()}\b", text):
+        return False
+    return all(
+        _OPENS_A_SENTENCE.search(text, 0, found.start()) is not None
+        for found in re.finditer(rf"\b{word}\b", text)
+    )
+
+
+# Where a sentence opens: after its start, a stop that is no title's or initial's ("Mr.
+# Brown" is within one), an opening quotation mark or a new line.
+_OPENS_A_SENTENCE = re.compile(
+    r"(?:^|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev))"
+    r"(?<!\b(?:Capt|Prof|Supt))[.!?]['\"’”]?\s+|[\"“‘]|\n\s*)$"
+)
 
 
 def is_the_topic(name: str, topic: str) -> bool:

@@ -2921,6 +2921,33 @@ def test_a_lower_case_actor_must_be_a_word_for_people(name: str, people: bool) -
     assert names_people(name) is people
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "kept"),
+    [
+        # BASIL: "A protester captured the exchange on video Tuesday and posted it to YouTube
+        # ..." was a position of "Protester"
+        (
+            "A protester filmed the exchange and posted it. She opposes the toll.",
+            "Protester",
+            False,
+        ),
+        # a name the source also writes as a word ("brown") is still a name where it is one
+        ("The brown hulls rusted. Mr. Brown said he opposes the toll.", "Brown", True),
+        ("Police said they oppose the toll.", "Police", True),
+    ],
+)
+def test_a_common_noun_the_model_capitalized_names_no_one(
+    text: str, actor: str, kept: bool
+) -> None:
+    sentence = text.split(". ")[-1] if ". " in text else text
+    result = ground_in(text, pos(actor, sentence, "person", sentence))
+    assert bool(result.positions) is kept
+    if not kept:
+        assert [r.reason for r in result.rejected] == [
+            f"{actor!r} names no one: a common noun, neither a name nor a group of people"
+        ]
+
+
 def test_a_common_noun_is_not_an_actor() -> None:
     text = 'He said Obama "has no doctrine on foreign affairs." The world is laughing at us.'
     draft = pos("foreign affairs", 'He said Obama "has no doctrine on foreign affairs."', "group")
