@@ -752,9 +752,12 @@ _SAYING_VERB = re.compile(rf"\b{_SPEAKING}\b")
 _SPEAKER_NAMED_AFTER = re.compile(rf"{_SPEAKING}\s+({_NAME_RUN})")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?()]|$)")
 # Where a speaker's name cannot begin: inside a run of capitalized words, or after a
-# preposition ("Attorneys general in Utah and New Mexico said": places, not speakers).
+# preposition or "and" ("Attorneys general in Utah and New Mexico said": places, not
+# speakers).
 _INSIDE_A_RUN = re.compile(
-    r"(?:(?<![\w'’])[A-Z][\w'’.-]*|\b(?:of|the|for|and|or|in|from|at|to|with|by|on|about))\s+$"
+    r"(?:(?<![\w'’])[A-Z][\w'’.-]*|\b(?:of|the|for|or|in|from|at|to|with|by|on|about)"
+    # ("and" after a comma opens a clause: "..., and Mr. Holder said they are ...")
+    r"|(?<!,)\s\band)\s+$"
 )
 # A preposition of place before a name: the name is where something is ("Officials in
 # Riverton said").

@@ -577,6 +577,13 @@ def test_the_speaker_a_sentence_names_beside_a_verb_of_saying(
             "People's Mayor",
             None,
         ),
+        # after a comma and "and", a new clause (BASIL: "More than 40 F.B.I. agents have been
+        # dispatched to Ferguson, and Mr. Holder said they are ..." was the agents')
+        (
+            "Forty port agents have been sent to Riverton, and Mr. Vale said they are busy.",
+            "Mr. Vale",
+            "Mr. Vale said",
+        ),
         # named after the verb, the clause ending with the name (an aside may follow)
         ("                 said Rep. Ada Park (D-Ore.), who chairs it.", "Rep. Ada Park", None),
         # the first verb of saying decides; one inside the reported words does not

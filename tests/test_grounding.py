@@ -1745,8 +1745,9 @@ def test_a_name_after_a_speaking_pronoun_is_not_the_speaker(
 def test_a_grounded_fact_shows_no_title_its_source_does_not_give(drafted: str, shown: str) -> None:
     text = (
         "Gov. Jan Brewer is weighing the bill. Former GOP presidential nominee Mitt Romney "
-        "urged Gov. Jan Brewer to veto the bill, and Romney said it was wrong. Seattle Mayor "
-        "Ed Murray, the Attorney General of Utah and U.S. officials said it was wrong."
+        "urged Gov. Jan Brewer to veto the bill, and she and Romney said it was wrong. "
+        "Seattle Mayor Ed Murray, the Attorney General of Utah and U.S. officials said it was "
+        "wrong."
     )
     positions = ground_in(text, pos(drafted, text, "person", "They said it was wrong.")).positions
     assert [p.actor for p in positions] == [shown]
