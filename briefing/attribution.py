@@ -1616,9 +1616,14 @@ _SPOKESPERSON_OF = re.compile(
 
 # A passive verb after a name, with an aside between commas or none: "Mr. Rogers, a former
 # agent, was endorsed by ...", "Ruth Bader Ginsburg was confirmed 96-3".
+# (a place after the name, and another name joined to it: "Sens. Scott Brown in Massachusetts
+# and Dean Heller in Nevada, ..., are both considered vulnerable")
+_PLACE_AFTER = r"(?:\s+(?:in|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
 _PASSIVE_AFTER = re.compile(
+    _PLACE_AFTER + rf"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*{_PLACE_AFTER})?"
     r"\s*(?:(?:,[^,;:\"“”]{1,120}){1,3},\s*|\s+\([^()]{1,30}\)\s*)?"
-    r"\s*(?:was|were|is|are|has been|have been|had been|will be|would be|be)\s+(?:\w+ly\s+)?"
+    r"\s*(?:was|were|is|are|has been|have been|had been|will be|would be|be)\s+"
+    r"(?:(?:\w+ly|both|all|each|also|still)\s+)?"
     # Not "was quoted", nor "was caught on a hot mic ripping the agenda": the words are theirs.
     r"(?!quoted\b|caught\b)(?:\w+ed|\w+en|told|sent|given"
     r"|shown|held|sworn|hit|put|set|cut|struck|brought|sought|taught|won|led|left)\b",

@@ -2227,6 +2227,15 @@ def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
             "win a seat on the board, was endorsed by the pilots' union.",
             False,
         ),
+        # with a place, and another joined to him (BASIL: "Republican Sens. Scott Brown in
+        # Massachusetts and Dean Heller in Nevada, who was appointed to fill the vacancy left
+        # by John Ensign, are both considered vulnerable." was a position of each)
+        (
+            "Whig Councillors Tom Lee in Riverton and Ana Park in Port Vale, who was appointed "
+            "to fill a vacancy, are both considered vulnerable.",
+            False,
+        ),
+        ("Tom Lee in Riverton was widely seen as the favourite.", False),
         # acting, or quoted, or saying
         ("Tom Lee was quoted as saying the toll is unfair.", True),
         # BASIL: "Sen. Michael Bennet, D-Colo., was caught on a hot mic ... ripping the lame-duck
