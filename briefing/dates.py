@@ -406,7 +406,9 @@ _FUTURE = re.compile(
     # after a dash or comma, the verb left out: "Democrats — poised to assume control of the
     # House on Thursday —"
     r"|(?:poised|slated|scheduled)\s+to"
-    r"|plans?\s+to|intends?\s+to|(?:is|are)\s+to\s+(?:vote|meet|decide|rule|sign))\b",
+    r"|plans?\s+to|intends?\s+to|(?:is|are)\s+to\s+(?:vote|meet|decide|rule|sign)"
+    # what is yet to air: "In an interview with Fox News, to be shown on Tuesday, ..."
+    r"|to\s+be\s+(?:shown|aired|broadcast|televised|released|published))\b",
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")

@@ -47,6 +47,13 @@ from tests.test_citations import cited, cited_sheet
             "Monday (26 September 2016)",
         ),
         ("They meet next Wednesday.", "2016-09-28", "Wednesday (5 October 2016)"),
+        # BASIL: "In an interview with Fox News, to be shown on Tuesday, Mr. Boehner delivered
+        # ...", in a story of a Monday, was dated the Tuesday before
+        (
+            "In an interview with Harbour TV, to be shown on Thursday, she spoke.",
+            "2016-09-28",
+            "Thursday (29 September 2016)",
+        ),
         # BASIL: "a tax cut bill could be on the Senate floor as early as Thursday", in a
         # story of a Wednesday, was dated the Thursday before
         (
