@@ -1996,9 +1996,12 @@ _TEXT_JUDGED = re.compile(
 
 # A sentence in parentheses, the writer's aside to the one before.
 _AN_ASIDE = re.compile(r"\s*\(")
-# What follows a text as a subject when it names its author: "The statement from Sanders".
+# What follows a text as a subject when it names its author: "The statement from Sanders",
+# "The statement came from Missouri Sen. Roy Blunt, ...", "The letter was signed by ...".
 _TEXT_OF = re.compile(
-    r"\s+(?:from|by|of|issued|released|signed|written|sent|posted|published)\b", re.IGNORECASE
+    r"\s+(?:(?:came|comes|was|is|were|are)\s+)?(?:(?:also|jointly)\s+)?"
+    r"(?:from|by|of|issued|released|signed|written|sent|posted|published)\b",
+    re.IGNORECASE,
 )
 
 

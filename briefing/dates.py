@@ -408,7 +408,7 @@ _FUTURE = re.compile(
     r"|(?:poised|slated|scheduled)\s+to"
     r"|plans?\s+to|intends?\s+to|(?:is|are)\s+to\s+(?:vote|meet|decide|rule|sign)"
     # what is yet to air: "In an interview with Fox News, to be shown on Tuesday, ..."
-    r"|to\s+be\s+(?:shown|aired|broadcast|televised|released|published))\b",
+    r"|to\s+be\s+(?:shown|aired|broadcast|televised|released|published)|to\s+air)\b",
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")

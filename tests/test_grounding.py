@@ -1311,6 +1311,10 @@ def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
         # what a text from them says is theirs
         ("", "The statement from Ana Park warned against a rush to judgment.", None),
         ("", "Her statement said Ana Park would wait for the facts.", None),
+        # BASIL: "The statement came from Missouri Sen. Roy Blunt, and former Sens. John
+        # Ashcroft, Kit Bond, ..." lost the senators but Blunt to the rule above
+        ("", "The statement came from Mayor Tom Vale and Ana Park.", None),
+        ("", "The letter was signed by Tom Vale and Ana Park.", None),
         # BASIL: '... and said that Mr. Moore had done nothing "immoral or illegal." (Alabama
         # law, both in 1979 and now, finds that someone who is 19 or older ... is guilty of
         # second-degree sex abuse.)' was Jim Ziegler's position and risk

@@ -54,6 +54,11 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Thursday (29 September 2016)",
         ),
+        (
+            "The mayor, in an interview with Harbour TV to air Thursday morning, said so.",
+            "2016-09-28",
+            "Thursday (29 September 2016)",
+        ),
         # BASIL: "a tax cut bill could be on the Senate floor as early as Thursday", in a
         # story of a Wednesday, was dated the Thursday before
         (
