@@ -162,7 +162,7 @@ _HARM = "|".join(
             " chill expos breach leak fraud unsafe penal punish jail prison arrest prosecut kill"
             " death injur pollut unemploy inflation recession shortage burden strain overreach"
             " intrus invasiv discriminat racis bias unfair illegal unlawful unconstitution slash"
-            " destabil conflict terror hack exploit silenc intimidat harass obstruct"
+            " destabil conflict terror hack exploit intimidat harass obstruct"
             " disrupt instabil uncertain volatil panic bankrupt layoff caution peril hazard toxic"
             " fragil expensiv scrutin oppress infring endanger imperil eliminat violen"
             " massacr disturbing troubl".split()
@@ -192,6 +192,9 @@ _HARM = "|".join(
         # Cuts, but not a tax cut, which no one warns of as a harm, nor cutting what is
         # itself a harm ("qualified her to "cut pork" in Washington").
         r"(?<!\btax )\bcuts?\b(?!\W+(?:pork|waste|red\s+tape|taxes|fraud|(?:the\s+)?deficits?)\b)",
+        # Silencing, not silence kept or broken ("broke his silence Wednesday about the
+        # controversy", "a moment of silence").
+        r"\bsilenc(?:ed|es|ing)\b|\b(?:to|could|would|will|might|may)\s+silence\b",
         # Whole words where a stem would also match "director", "Los Angeles" or "Spyer".
         _words(*"dire lose loses losing lost spy spies spying spied spyware".split()),
     )

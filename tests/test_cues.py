@@ -173,6 +173,10 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         # BASIL: "Ms. Ernst said that qualified her to “cut pork” in Washington."
         "Ms. Park said that qualified her to \u201ccut pork\u201d at the port.",
         "He vowed to cut waste and red tape, and to cut taxes.",
+        # BASIL: "... Congressman Anthony Weiner (D-N.Y.) broke his silence Wednesday about the
+        # controversy surrounding a lewd photo sent from his Twitter account."
+        "Mr. Lee broke his silence Wednesday about the photo sent from his account.",
+        "The council held a moment of silence for the crew.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
