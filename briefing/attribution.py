@@ -813,7 +813,9 @@ def _anothers_subject(
     gratitude ..."; not "..., he said."), "he" or "she" for a body with no verb of saying ("But
     he does have a solution." after "Trump used Twitter to tear into social media companies
     ..."), or many unnamed ("Privately, many harbor suspicions that he obstructed justice
-    ..." after Speaker Nancy Pelosi was named)."""
+    ..." after Speaker Nancy Pelosi was named), also named by examples ("..., prominent
+    conservative figures like former Arkansas Gov. Mike Huckabee, ... began showing their
+    support" after Dan Cathy was named)."""
     body = own_subject(who, sentence, earlier)
     if body:
         return body
@@ -834,7 +836,9 @@ def _anothers_subject(
         and not has_a_verb_of_saying(unquoted)
     ):
         return person.group(1)
-    unnamed = _UNNAMED_MANY_FIRST.match(unquoted)
+    unnamed = _UNNAMED_MANY_FIRST.match(unquoted) or (
+        None if speaks_by_pronoun(unquoted) else _OTHERS_LIKE_FIRST.match(unquoted)
+    )
     return unnamed.group(1) if unnamed else None
 
 
@@ -1808,6 +1812,14 @@ _UNNAMED_MANY_FIRST = re.compile(
     r"|think|thought|worry|worried|want|wanted|expect|expected|suspect|suspected|doubt|doubted"
     r"|question|questioned|oppose|opposed|support|supported|agree|agreed|warn|warned|hope"
     r"|hoped|feel|felt|see|saw|view|viewed|remain|remained)\b"
+)
+
+
+# Many, named by examples, as a sentence's subject: "As gay rights groups launched boycotts
+# against the company, prominent conservative figures like former Arkansas Gov. Mike
+# Huckabee, ... began showing their support".
+_OTHERS_LIKE_FIRST = re.compile(
+    _SUBJECT_START + r"((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s),?\s+(?:like|such\s+as|including)\s"
 )
 
 

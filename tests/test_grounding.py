@@ -2635,6 +2635,16 @@ _SAID = "Speaker Ana Lund said the inquiry would go on. "
         ),
         (_SAID, "Speaker Ana Lund", "But some of them say the inquiry has gone too far.", False),
         (_SAID, "Speaker Ana Lund", "Many voters also back it, she said.", True),
+        # BASIL: "As gay rights groups launched boycotts against the company, prominent
+        # conservative figures like former Arkansas Gov. Mike Huckabee, ... began showing
+        # their support by visiting the restaurant." was a position of Dan Cathy's
+        (
+            _SAID,
+            "Speaker Ana Lund",
+            "As the port workers struck, prominent harbor figures like Tom Vale came to help.",
+            False,
+        ),
+        (_SAID, "Speaker Ana Lund", "At the port, figures like Tom Vale back it, she said.", True),
     ],
 )
 def test_a_person_named_before_holds_no_view_of_a_relatives_deed_or_of_many_unnamed(
