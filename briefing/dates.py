@@ -155,7 +155,8 @@ _IN_A_RELATIVE_CLAUSE = re.compile(
     # or of a noun after the comma: "said Bloomberg, a former Democrat who won New York's
     # mayoralty as a Republican in 2001", "the Whittington Lecture, named for an associate
     # dean who was killed ... on Sept. 11, 2001"
-    r",\s+(?:[\w'’.-]+\s+){0,6}?(?:which|who|whose|whom)\b[^,;:—–()“”\"]*$"
+    # (or of a place: "report from Atlanta, where Chick-fil-A began in the 1940s")
+    r",\s+(?:[\w'’.-]+\s+){0,6}?(?:which|who|whose|whom|where)\b[^,;:—–()“”\"]*$"
 )
 # "... a restaurant he owned after he left the FBI in 2006, two of the people said": a date
 # in a clause of time or cause within the sentence dates that clause's verb, not the

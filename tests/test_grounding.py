@@ -472,6 +472,9 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("They did not read the 18th Amendment, which imposed a ban in 1919.", None),
         ("Ana Park, who took office in 2009, opposed the toll in May 2012.", "May 2012"),
         ("The ban, which passed in 1919, was repealed in 1933.", "1933"),
+        # BASIL: "As my colleagues ... report from Atlanta, where Chick-fil-A began in the
+        # 1940s, the president, Dan T. Cathy, made comments last month ..."
+        ("They report from Riverton, where the guild began in the 1940s, that it is over.", None),
         # BASIL: '"This is just too important to sit out," said Bloomberg, a former Democrat
         # who won New York's mayoralty as a Republican in 2001 before leaving the party ...'
         ("\u201cIt matters,\u201d said Lund, a former Whig who won the mayoralty in 2001.", None),
