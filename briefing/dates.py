@@ -25,7 +25,9 @@ __all__ = [
 # count ("102 to 23"), a weekday, "May" alone or a word that starts like a month ("market",
 # "decision") is not one.
 _MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    # ("March" and "May" only as names: "the 9/12 march in D.C." is a protest march)
+    r"(?:january|february|(?-i:March|MARCH)|april|(?-i:May|MAY)|june|july|august|september"
+    r"|october|november|december"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?![\w]))"
 )
 _YEAR = r"(?:1[5-9]|20)\d\d"

@@ -377,6 +377,9 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("It opens on 3 May.", "3 May"),
         ("The vote was 102 to 23 on Monday.", None),
         ("May we decide later?", None),
+        # a march is no month (BASIL: "... who attended the 9/12 march in D.C. this year" was
+        # dated "12 march")
+        ("She attended the 9/12 march in Riverton this year.", None),
         # a date inside a name is none (BASIL: a militia, a law, a primary)
         ("The cable warned that the 17 February Brigade was compromised.", None),
         ("The plan improves on the 1994 Assault Weapons Ban.", None),
