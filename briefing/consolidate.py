@@ -762,12 +762,15 @@ def _resolve_actors(
         if targets is not None and len(targets) == 1:
             clusters.union(root, targets.pop())
 
+    _fill_roles(clusters, surfaces, texts)
+
     actors: list[Actor] = []
     by_surface: dict[str, Actor] = {}
     for group in sorted(clusters.groups().values()):
         best = max(
             group,
             key=lambda i: (
+                not _A_BODYS_ROLE.fullmatch(surfaces[i].text),  # a name, not "Fox News host"
                 not _names_members(names[i]),  # "White House", not "White House officials"
                 len(names[i].words),
                 names[i].written,
@@ -790,6 +793,41 @@ def _resolve_actors(
         for i in group:
             by_surface[surfaces[i].text] = actor
     return actors, by_surface
+
+
+# A person named by a body's role alone: "Fox News host", "RNC Chairman".
+_A_BODYS_ROLE = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+){1,3}(?i:host|anchor|spokes(?:man|woman|person)|chair(?:man|woman)?"
+    r"|director|secretary|adviser|advisor|strategist|founder)"
+)
+_ROLE_HOLDER = r",?\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
+
+
+def _fill_roles(clusters: _Clusters, surfaces: list[_Surface], texts: Sequence[str]) -> None:
+    """Join an actor named only by a body's role to the person the sources give that role
+    before a name, if they give it one person only: a source may call Glenn Beck "the Fox
+    News host" and never "Fox News host Glenn Beck", as another does. A former holder is not
+    the role's ("former RNC Chairman Ed Gillespie")."""
+    for root, group in clusters.groups().items():
+        roles = {surfaces[i].text for i in group}
+        if len(roles) != 1 or not _A_BODYS_ROLE.fullmatch(role := roles.pop()):
+            continue
+        pattern = re.compile(
+            rf"(?<![\w-])(?<![Ff]ormer )(?<![Ee]x-)(?i:{re.escape(role)}){_ROLE_HOLDER}"
+        )
+        held = {found.group(1) for text in texts for found in pattern.finditer(text)}
+        if any(not same_actor(a, b, "person") for a in held for b in held):
+            continue  # two holders of the role
+        holders = {
+            clusters.find(j)
+            for name in held
+            for j, other in enumerate(surfaces)
+            if clusters.find(j) != root
+            and _kind([other]) == "person"
+            and same_actor(name, other.text, "person")
+        }
+        if len(holders) == 1:
+            clusters.union(root, holders.pop())
 
 
 def actors_of_names(

@@ -705,6 +705,37 @@ def test_a_junior_without_a_middle_initial_stays_apart_from_the_plain_name() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # BASIL: one source called Glenn Beck "the Fox News host" and never "Fox News host
+        # Glenn Beck", as another did; the role was an actor of its own
+        (
+            ("Harbor News host Ana Lund spoke.", "Lund spoke, and the Harbor News host sighed."),
+            [("Ana Lund", ["Harbor News host"])],
+        ),
+        # two holders (a former one is none), or none: the role stays apart
+        (
+            ("Harbor News host Ana Lund and Harbor News host Tom Vale spoke.",),
+            [("Harbor News host", []), ("Ana Lund", [])],
+        ),
+        (
+            ("Former Harbor News host Tom Vale and Harbor News host Ana Lund spoke.",),
+            [("Ana Lund", ["Harbor News host"])],
+        ),
+        (
+            ("Ana Lund spoke, and the Harbor News host sighed.",),
+            [("Harbor News host", []), ("Ana Lund", [])],
+        ),
+    ],
+)
+def test_a_role_another_source_gives_one_person_is_that_person(
+    texts: tuple[str, ...], expected: list[tuple[str, list[str]]]
+) -> None:
+    names = [("Harbor News host", "person"), ("Ana Lund", "person")]
+    assert actors_of(*names, texts=texts) == expected
+
+
 def test_actors_that_share_their_words_keep_distinct_ids() -> None:
     chunk = GroundedChunk(
         positions=[
