@@ -87,7 +87,7 @@ _BEFORE_A_TITLE = re.compile(
     # (or an apposition's comma: "podcast, 2016 Democratic House candidate Zephyr Teachout")
     # (or many: "including several 2020 presidential candidates")
     r"(?:\b(?:the|a|an|his|her|their|its|of|several|some|many|other|fellow|both|all|most)"
-    r"|\w['’]s?|,)\s+(?:(?:likely|presumptive|eventual"
+    r"|\w['’]s?|,)\s+(?:(?:GOP|Republican|Democratic)\s+)?(?:(?:likely|presumptive|eventual"
     r"|former|defeated|probable|potential|possible|prospective|would-be)\s+)?$",
     re.IGNORECASE,
 )

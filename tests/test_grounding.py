@@ -556,6 +556,8 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # Democrats, including several 2020 presidential candidates, who ..."
         ("They want his inquiry into Norland's interference in the 2016 election.", None),
         ("He joined other Whigs, including several 2020 mayoral candidates.", None),
+        # BASIL: "..., Huckabee falls behind a few other GOP 2016 candidates, ..."
+        ("Lund falls behind a few other GOP 2016 candidates.", None),
         ("She voted in the 2016 election.", "2016"),
     ],
 )
