@@ -15,6 +15,7 @@ from functools import cached_property
 from .alignment import Aligner
 from .chunking import dateline_end, is_heading, paragraph_start, parts_paragraphs, split_sentences
 from .cues import reads_as_english, reports_someone
+from .given_names import is_given_name
 from .models import ActorKind, Evidence, Source
 from .names import acronym, ends_in_a_personal_name, is_name_title, is_title_word, spelled_words
 from .transcripts import Turn, speaker_turns, turn_at
@@ -189,6 +190,11 @@ class SourceIndex:
                 named = not all(map(is_title_word, rest)) and len(rest[-1]) >= 3
                 if titled and named and self._gives(rest):
                     return self._initials_as_written(" ".join(rest))
+            # A given name the source never writes, beside the one full name it gives with
+            # that surname: "Erik Cantor" of a source that names "Eric Cantor".
+            given = self._the_given_name(words)
+            if given:
+                return given
         # A body the source names only by its acronym: the model spelled it out, and may have
         # spelled it wrong ("NATO Rifle Association" for the NRA).
         short = acronym(spelled_words(name)) if kind != "person" else ""
@@ -196,6 +202,20 @@ class SourceIndex:
         if len(short) >= 2 and written and written.group(0).isupper():
             return written.group(0)
         return name
+
+    def _the_given_name(self, words: list[str]) -> str | None:
+        """The one "<Given> <Surname>" the source gives for a person drafted as two words
+        whose given name it never writes; else None."""
+        if len(words) != 2 or is_title_word(words[0]) or self._gives(words[:1]):
+            return None
+        found = {
+            named.group(1)
+            for named in re.finditer(
+                rf"\b([A-Z][\w'’-]+)\s+{re.escape(words[1])}\b", self.source.text
+            )
+            if is_given_name(named.group(1).lower())  # ("But Cantor said" gives none)
+        }
+        return f"{found.pop()} {words[1]}" if len(found) == 1 else None
 
     def _in_ordinary_case(self, name: str) -> str:
         words = name.split()
