@@ -1256,8 +1256,14 @@ def _another_persons_sentence(
     main = _NAMED_SUBJECT.match(sentence, comma + 1) if comma >= 0 else None
     if main and names_actor(who, who_kind or "person", main.group(1)):
         return None
+    # (a name after a comma joins it, a place does not: "Labrador, of Idaho, would be the Tea
+    # Party alternative to McCarthy")
     joined = _JOINS_A_SUBJECT.match(sentence, opening.end(1))
-    if joined and names_actor(who, "person", sentence[joined.end() : joined.end() + 60]):
+    if (
+        joined
+        and (joined.group(0).strip() != "," or sentence[joined.end() : joined.end() + 1].isupper())
+        and names_actor(who, "person", sentence[joined.end() : joined.end() + 60])
+    ):
         return None
     # "Presumptive GOP nominee Mitt Romney said": the capitalized words are the role of
     # ``who``, the subject.

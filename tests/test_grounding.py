@@ -3266,6 +3266,16 @@ def test_a_person_named_after_another_persons_subject_holds_no_view_there() -> N
     assert [r.reason for r in result.rejected] == [
         "'Tom Reyes' is named after the sentence's subject, 'Ivo Brandt', not speaking"
     ]
+    # A place after a comma joins no one to the subject (BASIL: "Labrador, of Idaho, would
+    # be the Tea Party alternative to McCarthy, who is the whip ..." was McCarthy's); a name
+    # does.
+    placed = "Mr. Brandt, of Ohio, would be the rival to Reyes, who is the whip."
+    result = ground_in(placed, pos("Tom Reyes", placed, "person", placed))
+    assert [r.reason for r in result.rejected] == [
+        "'Tom Reyes' is named after the sentence's subject, 'Brandt', not speaking"
+    ]
+    listed = "Mr. Brandt, Mr. Reyes and Ms. Park all opposed the levy."
+    assert_kept(ground_in(listed, pos("Tom Reyes", listed, "person", listed)), True)
 
 
 def test_a_draft_rejected_for_its_actor_goes_to_the_speakers_its_sentence_names() -> None:
