@@ -312,6 +312,7 @@ def _names_something(text: str, start: int, end: int) -> bool:
 # runs to: "keep the government open for three weeks until Feb. 15".
 _SPAN_FROM = re.compile(
     r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between|into|until|till|through)\s+"
+    r"(?:at\s+(?:least|the\s+earliest)\s+)?"  # "wait until at least 2015"
     r"(?:(?:early|mid|late)[\s-]+|(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?(?:summer|spring|fall|autumn|winter|beginning"
     r"|start|end|middle|turn)\s+of\s+)?(?:(?:the|their|his|her|its|our)\s+)?$",
     re.IGNORECASE,

@@ -460,6 +460,9 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # BASIL: "He said the deal would keep the government open for three weeks until Feb.
         # 15 and that ..."
         ("He said the deal would keep the port open until Feb. 15.", None),
+        # BASIL: "... has said that Congress should wait until at least 2015 to take up the
+        # issue again ..."
+        ("She said the council should wait until at least 2015 to take it up.", None),
         ("The levy runs through 2020, the council said in May 2019.", "May 2019"),
         # BASIL: "... or resurrect the 2013 comprehensive immigration overhaul that ...", "...
         # made their first visit to the White House since their Dec. 11 meeting with Trump"
