@@ -432,6 +432,8 @@ _ADDRESSING = re.compile(
     # The one bound or pressed: "imposed a number of restrictions on the White House",
     # "ratcheting up the political pressure on Ms. Pelosi".
     r"|(?:restrictions?|limits?|curbs?|sanctions?|constraints?|pressure)\s+on"
+    # The one spoken of: '"He's cool," Murray said of Cowan.'
+    r"|(?:said|says|spoke|speaks|wrote|writes|joked|quipped)\s+of"
     # The one referred to: "a clear reference to former Speaker Paul D. Ryan", "the tweet was
     # referring to then-acting Attorney General Sally Yates".
     r"|references?\s+to|refer(?:s|red|ring)?\s+to"

@@ -383,6 +383,10 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         # BASIL: "... and cast former Secretary of State Hillary Clinton as his loyal deputy."
         ("Ana Lund", "He cast former Mayor Ana Lund as his loyal deputy.", True),
         ("Obama", "Obama said of the plan that it would work.", False),
+        # BASIL: '"He's cool," Murray said of Cowan. "Tom Brady, ... have nothing on Mo."' was
+        # a position of Mo Cowan's
+        ("Cowan", "\u201cHe is cool,\u201d Lund said of Cowan.", True),
+        ("Lund", "\u201cHe is cool,\u201d Lund said of Cowan.", False),
         # the one given something
         ("officials", "Ms. Nuland sent officials a pointed e-mail, objecting to the text.", True),
         ("the Representative", "The scholars gave the Representative a reading list.", True),
