@@ -1047,7 +1047,8 @@ def _is_body(name: str, body: str) -> bool:
 # (R-Texas) was the other conservative alternate ...". Titles before the name are skipped; a
 # sentence that opens with a quotation mark is someone's words, and is not read here.
 _NAMED_SUBJECT = re.compile(
-    r"\s*(?:(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Rev|Gen)\.\s+"
+    # ("The late Sen. Ted Kennedy (D-Mass.) requested ...")
+    r"\s*(?:[Tt]he\s+late\s+)?(?:(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Rev|Gen)\.\s+"
     r"|(?:Representative|Senator|Governor|President|Speaker)\s+)?"
     r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\)|,\s*\d{1,3},)?"
     # or a clause between dashes after it: "Stone ― who worked on ... ― took credit"
@@ -1078,7 +1079,7 @@ _OPENING_PHRASE = re.compile(r"[^,;:\"“”]{1,80},\s+")
 _THE_NAMED_SUBJECT = re.compile(
     r"\s*[Tt]he\s+((?:[A-Z][\w'’.-]+\s+){0,4}[A-Z][\w'’-]+(?:\s+(?:movement|campaign|party"
     r"|coalition|caucus|group|administration))?)\s+"
-    r"(?=(?:also\s+|then\s+|later\s+)?(?:has|had|have|is|was|are|were|will|would|said|says"
+    r"(?=(?:also\s+|then\s+|later\s+|\w+ly\s+)?(?:has|had|have|is|was|are|were|will|would|said|says"
     r"|sent|told|wrote|gave|made|took|put|issued|\w+ed)\b)"
 )
 

@@ -962,6 +962,11 @@ def test_a_name_ending_in_things_or_a_thing_someone_has_names_no_one(actor: str)
         ("The Harbour Workers Union also sent that statement around.", False),
         ("The Port Authority said the plan was sound.", False),
         ("The Hensarling campaign praised the plan.", True),  # his own campaign
+        # BASIL: "The Clinton campaign separately announced that she and Obama would campaign
+        # together June 15 in Green Bay." was Sanders's; "The late Sen. Ted Kennedy (D-Mass.)
+        # requested in a letter ..." Paul Kirk's
+        ("The Lund campaign separately announced that she would run.", False),
+        ("The late Sen. Tom Vale (D-Ohio) requested in a letter that she run.", False),
         # BASIL: "The Tea Party movement has been beset with allegations of racism since ..."
         # after the IRS was named
         (
