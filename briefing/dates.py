@@ -231,6 +231,14 @@ _IN_AN_APPOSITIVE = re.compile(
 _APPOSITIVE_END = re.compile(r"[^,;:—–()“”\".!?]*,")
 
 
+# "until voters chose a successor ... in a special election set for June 25": the date a
+# thing is set for, after its noun ("The vote is set for June 25" keeps it).
+_A_THING_SET_FOR = re.compile(
+    r"\b(?!(?:is|was|are|were|been|be|being)\s)[a-z]+\s+(?:set|scheduled|slated|planned)\s+for\s+$",
+    re.IGNORECASE,
+)
+
+
 # "He spoke of 1968 and of the political violence he had seen": a year spoken of.
 _SPOKEN_OF = re.compile(
     r"\b(?:sp[eo]ke|speaks|talk(?:s|ed)?|wr[io]te|writes|recall(?:s|ed)?|remember(?:s|ed)?"
@@ -293,6 +301,7 @@ def _names_something(text: str, start: int, end: int) -> bool:
             and _A_CANDIDACY_FOR.search(text, 0, start) is not None
         )
         or _dates_a_thing_acted_on(text, start, end)
+        or _A_THING_SET_FOR.search(text, 0, start) is not None
         or _IN_A_RELATIVE_CLAUSE.search(text, 0, start) is not None
         or _in_a_clause_of_its_own(text, start)
         or (

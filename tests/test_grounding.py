@@ -554,6 +554,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # television time ahead of the Jan. 3 caucuses."
         ("Lund bought air time ahead of the Jan. 3 caucuses.", None),
         ("In the Jan. 3 caucuses, Lund came fifth.", "Jan. 3"),
+        # BASIL: "Gov. Deval Patrick on Wednesday appointed William Cowan ... until voters
+        # chose a successor to John Kerry in a special election set for June 25."
+        ("The mayor named Vale to serve until a special vote set for June 25.", None),
+        ("The special vote is set for June 25.", "June 25"),
         # BASIL: "Democrats want access to ... Mueller's investigation into Russian
         # interference in the 2016 presidential election ...", "He joined a number of other
         # Democrats, including several 2020 presidential candidates, who ..."
