@@ -160,6 +160,13 @@ _IN_A_RELATIVE_CLAUSE = re.compile(
     # (or of a place: "report from Atlanta, where Chick-fil-A began in the 1940s")
     r",\s+(?:[\w'’.-]+\s+){0,6}?(?:which|who|whose|whom|where)\b[^,;:—–()“”\"]*$"
 )
+# The main verb after a relative clause with a verb of its own: "..., the only two prior
+# instances in which a ... text of the Constitution was inserted into the Congressional
+# Record was in 1882, ...".
+_MAIN_VERB_AFTER_THE_CLAUSE = re.compile(
+    r"\b(?:which|who|whom)\b[^,;:—–()“”\"]*?\b(?:was|were|is|are|had|has|have|\w+ed)\b"
+    r"[^,;:—–()“”\"]*\s(?:was|were|is|are)\s+(?:in|on)\s+$"
+)
 # "... a restaurant he owned after he left the FBI in 2006, two of the people said": a date
 # in a clause of time or cause within the sentence dates that clause's verb, not the
 # sentence's ("After he left the FBI in 2006, he opened a restaurant" keeps it: a clause
@@ -302,7 +309,10 @@ def _names_something(text: str, start: int, end: int) -> bool:
         )
         or _dates_a_thing_acted_on(text, start, end)
         or _A_THING_SET_FOR.search(text, 0, start) is not None
-        or _IN_A_RELATIVE_CLAUSE.search(text, 0, start) is not None
+        or (
+            _IN_A_RELATIVE_CLAUSE.search(text, 0, start) is not None
+            and _MAIN_VERB_AFTER_THE_CLAUSE.search(text, 0, start) is None
+        )
         or _in_a_clause_of_its_own(text, start)
         or (
             _IN_AN_APPOSITIVE.search(text, 0, start) is not None

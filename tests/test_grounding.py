@@ -543,6 +543,13 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # BASIL: "..., the only two prior instances in which a full or partial text of the
         # Constitution was inserted into the Congressional Record was in 1882, when ..."
         ("The only two times in which the text was read was in 1882, and in 1915.", "1882"),
+        # (after a comma too: BASIL's "According to the Office of the Historian of the House
+        # of Representatives, the only two prior instances in which ... was in 1882, when
+        # ..., and in 1915, when ..." was dated 1915)
+        (
+            "By the record, the only two times in which it was read was in 1882, and in 1915.",
+            "1882",
+        ),
         # BASIL: "The Clintons have previously released their tax returns for the period from
         # 1977, when they entered public life, through 2006."
         ("They released the ledgers from 1977, when they took office, through 2006.", None),
