@@ -278,11 +278,23 @@ def _co_speakers(index: SourceIndex, kind: FactKind, actor: str, evidence: Evide
     return _other_speakers(index, evidence, kind, actor, speakers)
 
 
+# A sentence that tells what would happen on a condition: "If he won, he would presumably run
+# in 2014 for a full six-year term".
+_A_CONDITION = re.compile(
+    r"\s*[\"“]?(?:If|Unless|(?:But|And|Yet|Still|Even)\s+(?:if|unless))\s[^.;]*?"
+    r"\b(?:would|could|might|will)\b"
+)
+
+
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:
     record = draft.model_dump()
     evidence = index.evidence(draft.quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, "event", record, "quote not found in the source")
+    if _A_CONDITION.match(index.sentence_text(evidence)):
+        return _reject(
+            index.source, "event", record, "the quoted sentence tells what would happen, if"
+        )
     date, reckoned_from = draft.date, None
     published = index.source.published
     if not is_calendar_date(date):

@@ -192,6 +192,30 @@ def test_numbers_in_summary_must_be_in_the_evidence() -> None:
     assert widened.quote.startswith("The vote was") and widened.quote.endswith("8 August 2024.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "If he won, he would presumably run in 2014 for a full six-year term ..."
+        ("If he won, he would presumably run in 2014 for a full term.", False),
+        ("But if the toll passes, the port will close in May 2025.", False),
+        ("If anything, the council voted in May 2025 to keep the toll.", True),
+        ("The council voted in May 2025 to keep the toll if it passes.", True),
+    ],
+)
+def test_what_would_happen_on_a_condition_is_no_event(sentence: str, kept: bool) -> None:
+    source = Source(id="one", title="t", text=sentence)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    date = "2014" if "2014" in sentence else "May 2025"
+    draft = EventDraft(quote=sentence, date=date, description=sentence)
+    extraction = ChunkExtraction(positions=[], risks=[], events=[draft])
+    result = ground_chunk(SourceIndex(source), chunk, extraction)
+    assert bool(result.events) is kept, [r.reason for r in result.rejected]
+    if not kept:
+        assert [r.reason for r in result.rejected] == [
+            "the quoted sentence tells what would happen, if"
+        ]
+
+
 def test_names_actor_by_full_name_surname_and_acronym() -> None:
     window = "Tirana Hassan of Human Rights Watch (HRW) said the U.N. text was flawed."
     assert names_actor("Human Rights Watch", "organisation", window)
