@@ -131,6 +131,8 @@ _DATED_THINGS = (
     r"|sanction|tariff|action|decision|opinion|statute|order|treaty|accord|agreement|deal|study"
     r"|survey|poll|lawsuit|settlement|amendment|legislation|measure|book|article|document"
     r"|directive|overhaul|bill|reform|plan|proposal|package|program|programme|policy|rule"
+    # "referring to a 2005 video", "authorized the 2003 invasion of Iraq"
+    r"|video|tape|recording|invasion"
     # "Russia's influence on the 2016 election" ("during the 2016 campaign" keeps it)
     r"|regulation|election|campaign|race|primary|primaries|midterm"
     # "ahead of the Jan. 3 caucuses"
@@ -192,6 +194,11 @@ _IN_A_RESTRICTIVE_CLAUSE = re.compile(
     # was inserted ... was in 1882, when ...")
     r"\b(?!(?:in|of|at|on|by|for|to|from|with|under|during|through)\s)[a-z][\w-]*\s+"
     r"(?:which|who|whom|whose)\b[^,;:—–()“”\"]*$"
+    # or of "that" and a passive verb: "a motto that was adopted in 1956"
+    # (not a pronoun's, after a verb: "He said that was needed in 2010")
+    r"|\b(?!(?:said|says|say|told|argued|noted|added|insisted|claimed|thought|knew|believed"
+    r"|showed|found|and|but)\s)[a-z][\w-]*\s+that\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"[a-z]+(?:ed|en)\b[^,;:—–()“”\"]*$"
 )
 # "... placed his hand on two Bibles, one given him by his mother in 1955": a date in a
 # phrase of a participle and its agent dates what was done to its noun, wherever the noun

@@ -558,6 +558,14 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("The mayor said she had misspoken at a 2008 event in Riverton.", None),
         ("Her aides called a Courier report which shows her at a 2008 event a smear.", None),
         ("At a 2008 ceremony in Riverton, she praised the crews.", "2008"),
+        # BASIL: "... whether or not to affirm and proliferate a motto that was adopted in
+        # 1956", "referring to a 2005 video that came to light ...", "would not have
+        # authorized the 2003 invasion of Iraq ..."
+        ("They debate whether to affirm a motto that was adopted in 1956.", None),
+        ("The motto was adopted in 1956.", "1956"),
+        ("He said that was needed in 2010.", "2010"),
+        ("She was referring to a 2005 video that came to light in the race.", None),
+        ("He would not have backed the 2003 invasion of Norland.", None),
         ("She said in 2010 that she had won.", "2010"),
         # in a phrase between commas after a name (BASIL: "Joni Ernst, a candidate in the
         # Republican Senate primary on June 3, announced in an ad that ...")
