@@ -286,14 +286,26 @@ _A_CONDITION = re.compile(
 )
 
 
+# A newspaper's note on where the article ran: "A version of this article appears in print on
+# October 12, 2012, on page A16 of the New York edition ...".
+_THE_ARTICLE_ITSELF = re.compile(
+    r"\bthis\s+(?:article|story)\s+(?:appears|appeared|was\s+published|ran)\b", re.IGNORECASE
+)
+
+
 def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> GroundedEvent | Rejected:
     record = draft.model_dump()
     evidence = index.evidence(draft.quote, near=chunk.start)
     if evidence is None:
         return _reject(index.source, "event", record, "quote not found in the source")
-    if _A_CONDITION.match(index.sentence_text(evidence)):
+    sentence = index.sentence_text(evidence)
+    if _A_CONDITION.match(sentence):
         return _reject(
             index.source, "event", record, "the quoted sentence tells what would happen, if"
+        )
+    if _THE_ARTICLE_ITSELF.search(sentence):
+        return _reject(
+            index.source, "event", record, "the quoted sentence is about the article itself"
         )
     date, reckoned_from = draft.date, None
     published = index.source.published
