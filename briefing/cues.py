@@ -191,7 +191,9 @@ _HARM = "|".join(
         ),
         # Cuts, but not a tax cut, which no one warns of as a harm, nor cutting what is
         # itself a harm ("qualified her to "cut pork" in Washington").
-        r"(?<!\btax )\bcuts?\b(?!\W+(?:pork|waste|red\s+tape|taxes|fraud|(?:the\s+)?deficits?)\b)",
+        # Nor cutting oneself off, in speech: "before he cut himself off".
+        r"(?<!\btax )\bcuts?\b(?!\W+(?:pork|waste|red\s+tape|taxes|fraud|(?:the\s+)?deficits?"
+        r"|(?:him|her|it|them|my|your|our)sel(?:f|ves))\b)",
         # Silencing, not silence kept or broken ("broke his silence Wednesday about the
         # controversy", "a moment of silence").
         r"\bsilenc(?:ed|es|ing)\b|\b(?:to|could|would|will|might|may)\s+silence\b",

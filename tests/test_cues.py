@@ -177,6 +177,9 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         # controversy surrounding a lewd photo sent from his Twitter account."
         "Mr. Lee broke his silence Wednesday about the photo sent from his account.",
         "The council held a moment of silence for the crew.",
+        # BASIL: "But not even Gillespie, when he was asked by a reporter where he was going
+        # before he cut himself off, could resist getting some digs at Biden."
+        "Not even Mr. Lee, before he cut himself off, could resist a dig at the mayor.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
