@@ -110,6 +110,9 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
     if not words:
         return False
     window_words = _without_longer_names(spelled_words(window), words)
+    if NAME_SUFFIXES.isdisjoint(words):
+        # "Jesse Jackson" is not "Jesse Jackson Jr.", his son.
+        window_words = _without_suffixed_names(window_words)
     padded = " " + " ".join(window_words) + " "
     if " " + " ".join(words) + " " in padded:
         return True
@@ -170,10 +173,14 @@ def _surname_named(core: list[str], name: str, window: str) -> bool:
     surname = core[-1]
     capital = _capitalized_in(surname, name)
     given = next((word for word in core[:-1] if is_given_name(word)), None)
+    unsuffixed = NAME_SUFFIXES.isdisjoint(spelled_words(name))
     tokens = _RAW_WORD.findall(window)
     for at, token in enumerate(tokens):
         if spelled_words(token) != [surname] or (capital and not token[:1].isupper()):
             continue
+        after = spelled_words(tokens[at + 1]) if at + 1 < len(tokens) else []
+        if unsuffixed and after and after[0] in NAME_SUFFIXES:
+            continue  # "Jesse Jackson Jr." names no Jesse Jackson, his father
         before = tokens[at - 1] if at else ""
         if (
             given
@@ -210,6 +217,18 @@ _CAPITALIZED_RUN = re.compile(
 
 # Names that hold another one's word: "White House" does not name the House.
 _LONGER_NAMES = {("white", "house")}
+
+
+def _without_suffixed_names(window_words: list[str]) -> list[str]:
+    """The window's words without the two before a generational suffix and the suffix: a
+    name without one is another man's ("Jesse Jackson" beside "Jesse Jackson Jr.")."""
+    inside = {
+        index + at
+        for index, word in enumerate(window_words)
+        if word in NAME_SUFFIXES and index >= 2
+        for at in (-2, -1, 0)
+    }
+    return [word for index, word in enumerate(window_words) if index not in inside]
 
 
 def _without_longer_names(window_words: list[str], name_words: list[str]) -> list[str]:

@@ -246,6 +246,13 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     # An acronym is spelled out by a name in capitals, not by any words with its initials
     # (BASIL: "Obama urges new restrictions on assault weapons" named the NRA).
     assert names_actor("HTA", "organisation", "The Harbour Traders Association met.")
+    # A name without a generational suffix is not the suffixed son's (BASIL: "... lawyers for
+    # both Jesse Jackson Jr. and Sandra Jackson said ..." was Rev. Jesse Jackson's position)
+    son = "Lawyers for both Tom Vale Jr. and Ana Vale said they would go on."
+    assert not names_actor("Tom Vale", "person", son)
+    assert not names_actor("Rev. Tom Vale", "person", son)
+    assert names_actor("Tom Vale Jr.", "person", son)
+    assert names_actor("Tom Vale", "person", "Lawyers for Tom Vale said so.")
     assert not names_actor("NRA", "organisation", "Obama urges new restrictions on assault rifles.")
     # A surname written with a capital is named with one (BASIL: "Director of National
     # Intelligence", drafted as a person, was named by "intelligence gathering").
