@@ -1979,12 +1979,24 @@ def _said_by_a_document(who: str, who_kind: ActorKind | None, unquoted: str) -> 
     """The document a sentence opens with as the subject of its verb of saying, when ``who``
     is named only after that verb, in what the document says ("The lawsuit ... claims that
     Wal-Mart ... favors men" is no view of Wal-Mart's); not when the subject names ``who``
-    ("The lawsuit filed by the union claims ...")."""
-    found = _DOCUMENT_SAYS.match(unquoted)
+    ("The lawsuit filed by the union claims ..."); or a document that closes the sentence
+    as its speaker ("..., the documents say.")."""
     kind = who_kind or "person"
+    closing = _DOCUMENT_SAYS_AFTER.search(unquoted)
+    if closing and not names_actor(who, kind, closing.group(0)):
+        return " ".join(closing.group(1).split())
+    found = _DOCUMENT_SAYS.match(unquoted)
     if found is None or names_actor(who, kind, unquoted[: found.end()]):
         return None
     return " ".join(found.group(1).split())
+
+
+# A document closing the sentence as the one that says it: "..., the documents say."
+_DOCUMENT_SAYS_AFTER = re.compile(
+    rf",\s+((?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?{_A_DOCUMENT.pattern})\s+"
+    r"(?:says?|said|shows?|showed|states?|stated|alleges?|alleged|claims?|claimed)\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
 
 
 # Documents and what they revealed, inside a sentence: "after reports revealed Clinton used".

@@ -1701,6 +1701,10 @@ def test_documents_and_reporting_outlets_hold_no_position(
         # BASIL: "The article said the aide, Huma Abedin, forwarded some government passwords
         # to her private Yahoo email account in 2009, ..."
         ("The article said Harbour Freight Inc. forwarded its passwords in 2009.", False),
+        # BASIL: "... the interior designer was actually an undercover F.B.I. employee who
+        # was investigating the Jacksons, the documents say." was the employee's
+        ("The buyer was in fact Harbour Freight Inc., the court documents say.", False),
+        ("The levy is unlawful, Harbour Freight Inc. says in court papers.", True),
         # BASIL: "The request comes after reports revealed Clinton used a private email
         # address and a server located in her New York home ..."
         (
