@@ -16,7 +16,7 @@ from typing import Protocol
 
 from .chunking import dateline_end
 from .claims import MONTHS, WEEKDAYS
-from .consolidate import names_an_office
+from .consolidate import BODY_ROLES, names_an_office
 from .cues import (
     DAY_NAMES,
     SENT_TEXTS,
@@ -715,11 +715,7 @@ def _parents_named(text: str, child: str, sex: Sex) -> list[str]:
 
 # A person drafted by a body's role ("DNC spokesman", "Fox News host"), and the words that
 # give that person's name ("DNC spokesman Brad Woodhouse addressed the video").
-_ROLE = re.compile(
-    r"^[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+)*?\s+(?:spokes(?:man|woman|person)|host|anchor"
-    r"|adviser|advisor|aide|chair(?:man|woman)?|director|secretary|strategist|counsel"
-    r"|manager|executive|founder|organizer|organiser)$"
-)
+_ROLE = re.compile(rf"^[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+)*?\s+(?:{BODY_ROLES})$")
 
 
 # A day or month after a role or a name is when it spoke ("the DNC spokesman Tuesday ...").

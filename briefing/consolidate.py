@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # grounding reads kinds, which read names as consolidation do
     from .grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk
 
 __all__ = [
+    "BODY_ROLES",
     "TITLE_TO_COME",
     "actors_of_names",
     "consolidate",
@@ -795,11 +796,13 @@ def _resolve_actors(
     return actors, by_surface
 
 
-# A person named by a body's role alone: "Fox News host", "RNC Chairman".
-_A_BODYS_ROLE = re.compile(
-    r"(?:[A-Z][\w.&'’-]*\s+){1,3}(?i:host|anchor|spokes(?:man|woman|person)|chair(?:man|woman)?"
-    r"|director|secretary|adviser|advisor|strategist|founder)"
+# A body's roles a person is named by: "DNC spokesman", "Fox News host", "RNC Chairman".
+BODY_ROLES = (
+    r"spokes(?:man|woman|person)|host|anchor|adviser|advisor|aide|chair(?:man|woman)?|director"
+    r"|secretary|strategist|counsel|manager|executive|founder|organizer|organiser"
 )
+# A person named by a body's role alone.
+_A_BODYS_ROLE = re.compile(rf"(?:[A-Z][\w.&'’-]*\s+){{1,3}}(?i:{BODY_ROLES})")
 _ROLE_HOLDER = r",?\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
 
 
