@@ -44,6 +44,7 @@ from .kinds import actor_kind
 from .models import ActorKind, Evidence, FactKind
 from .names import (
     NEWS_OUTLET_WORDS,
+    NOT_AFTER_A_SHORT_FORM,
     OPENS_A_CLAUSE,
     a_common_noun_alone,
     before_suffix,
@@ -1331,9 +1332,7 @@ _NAMES_BEFORE = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+){1,4})([A-Z][\w'’-]+)\b
 
 
 # A word that ends a sentence: a full stop after more than an initial or a title's short form.
-_ENDS_A_SENTENCE = re.compile(
-    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen))\.$"
-)
+_ENDS_A_SENTENCE = re.compile(rf"{NOT_AFTER_A_SHORT_FORM}\.$")
 
 
 def _named_in_full(surname: str, earlier: str) -> bool:

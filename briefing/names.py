@@ -22,9 +22,10 @@ __all__ = [
     "HONORIFICS",
     "NAME_SUFFIXES",
     "NEWS_OUTLET_WORDS",
-    "a_common_noun_alone",
+    "NOT_AFTER_A_SHORT_FORM",
     "OPENS_A_CLAUSE",
     "SEX_OF_TITLE",
+    "a_common_noun_alone",
     "acronym",
     "actor_name",
     "before_suffix",
@@ -559,12 +560,15 @@ def a_common_noun_alone(name: str, text: str) -> bool:
     )
 
 
-# Where a sentence opens: after its start, a stop that is no title's or initial's ("Mr.
-# Brown" is within one), an opening quotation mark or a new line.
-_OPENS_A_SENTENCE = re.compile(
-    r"(?:^|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev))"
-    r"(?<!\b(?:Capt|Prof|Supt))[.!?]['\"’”]?\s+|[\"“‘]|\n\s*)$"
+# Not after an initial or a title's short form, whose full stop ends no sentence ("Mr. Brown",
+# "J. Smith"): put before a stop.
+NOT_AFTER_A_SHORT_FORM = (
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev))"
+    r"(?<!\b(?:Capt|Prof|Supt))"
 )
+# Where a sentence opens: after its start, a stop that is no short form's, an opening
+# quotation mark or a new line.
+_OPENS_A_SENTENCE = re.compile(rf"(?:^|{NOT_AFTER_A_SHORT_FORM}[.!?]['\"’”]?\s+|[\"“‘]|\n\s*)$")
 
 
 def is_the_topic(name: str, topic: str) -> bool:
