@@ -756,7 +756,7 @@ def _resolve_actors(
                     names[j],
                     kinds[target],
                     one_generation=j in one_generation,
-                ):
+                ) and not _office_held_by_another(names[i], names[j], texts):
                     fits.add(target)
             if fits:
                 targets = fits if targets is None else targets & fits
@@ -801,6 +801,26 @@ BODY_ROLES = (
     r"spokes(?:man|woman|person)|host|anchor|adviser|advisor|aide|chair(?:man|woman)?|director"
     r"|secretary|strategist|counsel|manager|executive|founder|organizer|organiser"
 )
+
+
+def _office_held_by_another(short: _Name, full: _Name, texts: Sequence[str]) -> bool:
+    """Whether the sources give the office of ``short``, a surname after an office ("President
+    Trump"), to people of that surname but not to ``full`` ("President Donald Trump", never
+    "President Melania Trump")."""
+    if len(short.words) != 1 or not short.office or len(full.words) < 2 or not texts:
+        return False
+    office = r"\s+".join(map(re.escape, short.office))
+    pattern = re.compile(
+        rf"\b(?i:{office})\.?\s+([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?(?i:{re.escape(short.words[0])})\b"
+    )
+    given = {
+        full_given_name(spelled(unaccented(found.group(1).lower())))
+        for text in texts
+        for found in pattern.finditer(text)
+    }
+    return bool(given) and full.words[0] not in given
+
+
 # A person named by a body's role alone.
 _A_BODYS_ROLE = re.compile(rf"(?:[A-Z][\w.&'’-]*\s+){{1,3}}(?i:{BODY_ROLES})")
 _ROLE_HOLDER = r",?\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"

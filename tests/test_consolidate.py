@@ -708,6 +708,26 @@ def test_a_junior_without_a_middle_initial_stays_apart_from_the_plain_name() -> 
 @pytest.mark.parametrize(
     ("texts", "expected"),
     [
+        # BASIL: "President Trump" joined "Melania Trump", the one full name of that surname
+        # drafted, where the sources say "President Donald Trump"
+        (
+            ("Mayor Tom Vale spoke. The first lady, Ana Vale, wrote.",),
+            [("Ana Vale", []), ("Mayor Vale", [])],
+        ),
+        (("Ana Vale, the mayor, wrote.",), [("Ana Vale", ["Mayor Vale"])]),
+        ((), [("Ana Vale", ["Mayor Vale"])]),  # no sources read: as before
+    ],
+)
+def test_an_office_the_sources_give_another_of_the_surname_is_not_joined(
+    texts: tuple[str, ...], expected: list[tuple[str, list[str]]]
+) -> None:
+    names = [("Ana Vale", "person"), ("Mayor Vale", "person")]
+    assert actors_of(*names, texts=texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
         # BASIL: one source called Glenn Beck "the Fox News host" and never "Fox News host
         # Glenn Beck", as another did; the role was an actor of its own
         (
