@@ -12,7 +12,8 @@ states (numbers, dates, proper names, specific words: ``claims.unsupported_claim
 those facts: their texts, actors, dates and verified quotes (or in the topic), and only when it
 repeats a quotation of theirs whole or not at all, and only when it gives no cited position's
 actor a side its stance does not, nor the words of a cited actor it does not name to one it
-names, nor a title its facts do not give a name; a sentence in the words of a listed fact
+names, nor a title its facts do not give a name, nor three content words they lack (it says
+more than they do); a sentence in the words of a listed fact
 it does not cite cites it too, unless it gives them to someone else. A cause they do not
 state ("due to ...") is cut off the sentence, and the cut is listed in ``rejected``. A
 dropped sentence goes to ``rejected`` with its reason. When the model gives no valid answer
@@ -248,6 +249,10 @@ def _verify(
     if missing:
         reason = f"states what the facts it cites do not: {', '.join(missing)}"
         return _rejected(draft, reason), None
+    novel = _novel_words(text, support)
+    if len(novel) >= _NOVEL_WORDS:
+        reason = f"says more than the facts it cites: {', '.join(novel)}"
+        return _rejected(draft, reason), None
     mistitled = _mistitled(text, support)
     if mistitled:
         return _rejected(draft, f"gives {mistitled!r} a title its facts do not"), None
@@ -290,6 +295,22 @@ _COMMON = frozenset(
 
 def _content_words(text: str) -> set[str]:
     return {_stem(w) for w in _words(text) if (len(w) >= 4 or w.isdigit()) and w not in _COMMON}
+
+
+# How many content words none of its facts has make a sentence say more than they do: the
+# embedded model wrote "... said Flynn would not comply with Senate subpoenas, which is a
+# violation of his constitutional rights" and "Adam Sharp ... warned against protecting
+# account credentials", where a paraphrase brings in a word or two.
+_NOVEL_WORDS = 3
+
+
+def _novel_words(text: str, support: str) -> list[str]:
+    """The sentence's content words, as stems, that the facts it rests on lack."""
+
+    def stems(words: str) -> set[str]:
+        return {_stem(re.sub(r"'s?$", "", word)) for word in _content_words(words)}
+
+    return sorted(stems(text) - stems(support))
 
 
 # The words a sentence must share with a position or a risk whose actor it does not name.

@@ -187,14 +187,14 @@ def test_a_sentence_repeating_a_long_part_of_an_earlier_one_is_dropped(
     fake.enqueue(
         statement_answer(),
         answer(
-            (["P1"], "Amara Okafor opposes the treaty and fears for reporters abroad."),
-            (["P1"], "Ms. Okafor opposes the treaty and fears for reporters abroad."),
+            (["P1"], "Amara Okafor opposes the treaty and its sweeping surveillance powers."),
+            (["P1"], "Ms. Okafor opposes the treaty and its sweeping surveillance powers."),
             (["P1", "P2"], "Amara Okafor opposes the treaty and Jonas Berg backs it."),
         ),
     )
     brief = generate(fake, statement_file, tmp_path)
     assert bottom_line_section(brief) == (
-        "Amara Okafor opposes the treaty and fears for reporters abroad. [1]\n"
+        "Amara Okafor opposes the treaty and its sweeping surveillance powers. [1]\n"
         "Amara Okafor opposes the treaty and Jonas Berg backs it. [1] [2]\n"
         f"{CODE_WRITTEN}"
     )
@@ -792,6 +792,25 @@ def test_a_sentence_in_the_words_of_a_fact_it_does_not_cite_cites_it_or_is_dropp
     assert verdict(
         "The Harbour Board recently adopted a ferry plan, sparking fierce debate.", ["E1"]
     ) == ["u"]
+
+
+def test_a_sentence_saying_more_than_its_facts_is_dropped() -> None:
+    """The embedded model wrote "Michael Flynn's lawyer, citing the Fifth Amendment, said Flynn
+    would not comply with Senate subpoenas, which is a violation of his constitutional
+    rights." and "Adam Sharp, a Twitter administrator, warned against protecting account
+    credentials." of facts that say neither; a paraphrase may bring in a word or two."""
+    said = "Amara Okafor's lawyer said she would not comply with the harbour subpoenas."
+    assert verdict(
+        "Amara Okafor's lawyer said she would not comply with the harbour subpoenas, which "
+        "is a violation of her constitutional rights.",
+        said,
+    ) == ("says more than the facts it cites: constitutional, right, violation")
+    assert verdict(
+        "Amara Okafor, through her lawyer, will not comply with the subpoenas.", said
+    ) == ("kept")
+    assert verdict("Amara Okafor's lawyers say she will not obey the harbour subpoenas.", said) == (
+        "kept"
+    )
 
 
 def test_a_sentence_may_not_give_a_title_its_facts_do_not() -> None:
