@@ -286,6 +286,8 @@ _NO_COMMENT = re.compile(
     r"|(?:was|were)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment"
     # "She was mum on whether she considered his proposal a final deal."
     r"|(?:was|were|is|are|remained|stayed|kept)\s+(?:largely\s+)?mum"
+    # "Neither the White House nor Fincher made any public comment about the issue Saturday."
+    r"|(?:made|offered|gave)\s+(?:no|any)\s+(?:public\s+|immediate\s+)?comments?"
     r"|no\s+comment)\b[^.;:“”\"]*?"
     r"(?=,?\s+(?:but|while|although|though|and\s+(?:said|says|added))\b|[.;:“”\"]|$)",
     re.IGNORECASE,

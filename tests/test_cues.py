@@ -638,6 +638,10 @@ def test_a_pronoun_speaker_that_cannot_stand_for_the_actor_is_named() -> None:
         ("Mr. Lee said on his blog that he could not confirm whether they had met.", True),
         ("The office was not available for comment.", True),
         ("She was mum on whether she considered his proposal a final deal.", True),
+        # BASIL: "Neither the White House nor Fincher made any public comment about the issue
+        # Saturday." was the White House's "neutral" position
+        ("Neither the council nor Ms. Lund made any public comment about it Saturday.", True),
+        ("He made comments about the levy, calling it unfair.", False),
         # a view beside the refusal, or no refusal at all
         ("She declined to comment, but said the plan was flawed.", False),
         ("He said he would not support the bill.", False),
