@@ -308,6 +308,7 @@ def _novel_words(text: str, support: str) -> list[str]:
     """The sentence's content words, as stems, that the facts it rests on lack."""
 
     def stems(words: str) -> set[str]:
+        # (a possessive's stem, "administration'", stemmed again as its noun)
         return {_stem(re.sub(r"'s?$", "", word)) for word in _content_words(words)}
 
     return sorted(stems(text) - stems(support))

@@ -796,13 +796,6 @@ def _resolve_actors(
     return actors, by_surface
 
 
-# A body's roles a person is named by: "DNC spokesman", "Fox News host", "RNC Chairman".
-BODY_ROLES = (
-    r"spokes(?:man|woman|person)|host|anchor|adviser|advisor|aide|chair(?:man|woman)?|director"
-    r"|secretary|strategist|counsel|manager|executive|founder|organizer|organiser"
-)
-
-
 def _office_held_by_another(short: _Name, full: _Name, texts: Sequence[str]) -> bool:
     """Whether the sources give the office of ``short``, a surname after an office ("President
     Trump"), to people of that surname but not to ``full`` ("President Donald Trump", never
@@ -819,6 +812,13 @@ def _office_held_by_another(short: _Name, full: _Name, texts: Sequence[str]) -> 
         for found in pattern.finditer(text)
     }
     return bool(given) and full.words[0] not in given
+
+
+# A body's roles a person is named by: "DNC spokesman", "Fox News host", "RNC Chairman".
+BODY_ROLES = (
+    r"spokes(?:man|woman|person)|host|anchor|adviser|advisor|aide|chair(?:man|woman)?|director"
+    r"|secretary|strategist|counsel|manager|executive|founder|organizer|organiser"
+)
 
 
 # A person named by a body's role alone.
