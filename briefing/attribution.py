@@ -648,11 +648,9 @@ _PROCEDURE = re.compile(
 
 # An actor drafted by a family tie to someone named ("Liz Cheney's father"), and the words that
 # give that relative's own name ("Their father, former Vice President Dick Cheney, ...").
-_RELATION = re.compile(
-    r"^(.+?['’]s)\s+(?:[a-z]+\s+)?(wife|husband|father|mother|son|daughter|sister|brother"
-    r"|spouse|widow|widower)$",
-    re.IGNORECASE,
-)
+# The family ties one person has to another, as a word for one of them.
+_TIES = r"wife|husband|father|mother|son|daughter|sister|brother|spouse|widow|widower"
+_RELATION = re.compile(rf"^(.+?['’]s)\s+(?:[a-z]+\s+)?({_TIES})$", re.IGNORECASE)
 
 
 _CAPITALIZED_RUN = r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)"
@@ -1602,8 +1600,8 @@ def _reported_by_another(sentence: str, who: str, who_kind: ActorKind | None) ->
 # a relative, who speaks for themselves: "Liz Cheney, daughter of former Vice President Dick
 # Cheney, said", "Ana Lee, Tom Vale's wife, said".
 _KIN = (
-    r"(?:wife|husband|father|mother|sons?|daughters?|sisters?|brothers?|spouse|widow|widower"
-    r"|niece|nephew|cousin|grand(?:son|daughter|father|mother)|child|children)"
+    rf"(?:{_TIES}|sons|daughters|sisters|brothers|niece|nephew|cousin"
+    r"|grand(?:son|daughter|father|mother)|child|children)"
 )
 _CONTESTED = re.compile(
     r"\b(?:unseat|challeng\w*|defeat\w*|oust\w*|replac\w*|succeed\w*|against|rivals?\s+(?:of|to)"

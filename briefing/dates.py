@@ -247,9 +247,9 @@ _APPOSITIVE_END = re.compile(r"[^,;:—–()“”\".!?]*,")
 
 # "until voters chose a successor ... in a special election set for June 25": the date a
 # thing is set for, after its noun ("The vote is set for June 25" keeps it).
+_SET_FOR = r"(?:set|scheduled|slated|planned)\s+for"
 _A_THING_SET_FOR = re.compile(
-    r"\b(?!(?:is|was|are|were|been|be|being)\s)[a-z]+\s+(?:set|scheduled|slated|planned)\s+for\s+$",
-    re.IGNORECASE,
+    rf"\b(?!(?:is|was|are|were|been|be|being)\s)[a-z]+\s+{_SET_FOR}\s+$", re.IGNORECASE
 )
 
 
@@ -520,7 +520,7 @@ _DEADLINE_BEFORE = re.compile(
     r"\b(?:by|until|as\s+(?:early|soon)\s+as|no\s+later\s+than"
     # and what is set for a day: "a joint campaign rally ... set for Wednesday in Green Bay,
     # Wis., has been postponed"
-    r"|(?:set|scheduled|slated|planned)\s+for)\s+$",
+    rf"|{_SET_FOR})\s+$",
     re.IGNORECASE,
 )
 
