@@ -555,9 +555,18 @@ def a_common_noun_alone(name: str, text: str) -> bool:
     if word.lower() in _BODY_WORDS or not re.search(rf"\b{word.lower()}\b", text):
         return False
     return all(
-        _OPENS_A_SENTENCE.search(text, 0, found.start()) is not None
-        for found in re.finditer(rf"\b{word}\b", text)
+        _opens_a_sentence(text, found.start()) for found in re.finditer(rf"\b{word}\b", text)
     )
+
+
+def _opens_a_sentence(text: str, at: int) -> bool:
+    """Whether a sentence opens at ``at`` (see ``_OPENS_A_SENTENCE``), read from the
+    whitespace before it and the stop or quotation mark before that, not from the whole text
+    before it: a long source naming a word often would be read once per mention."""
+    start = at
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return _OPENS_A_SENTENCE.search(text, max(0, start - 2), at) is not None
 
 
 # Not after an initial or a title's short form, whose full stop ends no sentence ("Mr. Brown",
