@@ -1737,6 +1737,13 @@ _OPENING_CLAUSE = re.compile(
     rf"|{_IN_AN_EXCHANGE}|{_IN_A_SETTING})"
     rf"\s([^,;:]{{1,160}}),[\"”’]?\s+"  # a comma inside a closing quotation mark too
 )
+# "With the moderator, ABC News' Martha Raddatz, opening the debate with a question ...,
+# Ryan criticized ...": someone doing something, set beside the main clause, whose commas
+# may stand inside it; it ends at the comma before a name and its verb.
+_WITH_SOMEONE_DOING = re.compile(
+    r"\s*[\"“‘]?With\s([^;:\"“”]{1,200}?\b[a-z]{2,}ing\b[^;:\"“”]{0,160}?),\s+"
+    r"(?=(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+\s+(?:also\s+)?[a-z]+(?:ed|s)\b)"
+)
 
 
 _HE_OR_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
@@ -1838,7 +1845,8 @@ def _named_only_in_an_opening_clause(
     The clause is found in ``sentence`` (its comma may stand inside a quotation: 'about the
     "47 percent," Mr. Ryan ...') and read in ``unquoted``, the same sentence with its quoted
     words blanked."""
-    found = _OPENING_CLAUSE.match(sentence, dateline_end(sentence))
+    start = dateline_end(sentence)
+    found = _OPENING_CLAUSE.match(sentence, start) or _WITH_SOMEONE_DOING.match(sentence, start)
     if found is None:
         return False
     clause, main = unquoted[found.start(1) : found.end(1)], unquoted[found.end() :]

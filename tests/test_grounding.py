@@ -2384,6 +2384,19 @@ def test_an_actor_only_acted_on_holds_no_view(sentence: str, kept: bool) -> None
             "she was sorry.",
             True,
         ),
+        # someone doing something beside the main clause, commas inside it (BASIL: "With the
+        # moderator, ABC News' Martha Raddatz, opening the debate with a question about the
+        # Libya strike, which happened a month ago Thursday, Ryan criticized the
+        # administration ...")
+        (
+            "With the chair, Councillor Ada Park, opening the meeting with a question about "
+            "the toll, which rose in May, Mr. Lee criticized the board for waiting.",
+            False,
+        ),
+        ("With Ada Park cheering, Tom Lee opposed the toll.", False),
+        ("With the vote looming, Ms. Park criticized the toll.", True),
+        ("With Mr. Lee watching, Ada Park, the mayor, criticized the toll.", True),
+        ("With Mr. Lee, Ada Park opposed the toll.", True),
         ("In Ada Park\u2019s view, the toll is a tax on the poor.", True),
         ("In a letter from Ms. Park, the council was told the toll is unfair.", True),
         # the opening says whose words follow, or the main clause goes on about her
