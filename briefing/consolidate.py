@@ -16,7 +16,8 @@ governments leading titles are dropped, with the place they are of ("Minister Jo
    ("HRW", "Human Rights Watch"), a surname a person's full name ("Berg", "Jonas Berg"; "Mrs.
    Berg" only a woman's, where the given name tells), a first and last name a name with middle
    names ("George Bush", "George W. Bush"; a "Jr." must be on both, unless it comes with a
-   middle initial and no source names both forms: "Roger Stone" is "Roger J. Stone Jr."), a
+   middle initial and no source names both forms: "Roger Stone" is "Roger J. Stone Jr.", or
+   the sources show him as the one man of his surname: "Cesar Sayoc Jr."), a
    company's first words its name with a legal form ("Walmart", "Walmart Stores Inc."). A
    short form that fits two actors ("Clinton" beside "Hillary Clinton" and "Bill Clinton")
    stays an actor of its own: two people sharing a surname are never merged, and neither is
@@ -687,6 +688,33 @@ def _formal_junior(name: _Name) -> bool:
     return len(words) == 4 and len(words[1]) == 1 and words[-1] == "jr"
 
 
+def _plain_junior(name: _Name) -> bool:
+    """Whether a name is a first and last name with "Jr." ("Cesar Sayoc Jr.")."""
+    return len(name.words) == 3 and name.words[-1] == "jr"
+
+
+def _the_only_man_of_his_name(texts: Sequence[str], first: str, last: str) -> bool:
+    """Whether the sources show a plain "Jr." as the one man of his surname: a text naming
+    him so calls him "Mr. Sayoc" after, where a son beside his father is "Mr. Trump Jr.", and
+    no word before the surname anywhere is another given name or a title ("President
+    Trump", "Melania Trump"), only his own given name, an initial or "Mr."."""
+    junior = re.compile(rf"\b{re.escape(first)}\s+{re.escape(last)},?\s+Jr\b", re.IGNORECASE)
+    mister = re.compile(rf"\bMr\.?\s+{re.escape(last)}\b(?!,?\s+Jr\b)", re.IGNORECASE)
+    before = re.compile(rf"(\S+)\s+{re.escape(last)}\b", re.IGNORECASE)
+    naming = [text for text in texts if junior.search(text)]
+    return (
+        bool(naming)
+        and all(mister.search(text) for text in naming)
+        and all(
+            not word[:1].isupper()
+            or spelled(unaccented(word.rstrip(".").lower())) in {first, "mr"}
+            or re.fullmatch(r"[A-Z]\.?", word) is not None
+            for text in texts
+            for word in before.findall(text)
+        )
+    )
+
+
 def _resolve_actors(
     surfaces: list[_Surface], texts: Sequence[str] = ()
 ) -> tuple[list[Actor], dict[str, Actor]]:
@@ -694,11 +722,18 @@ def _resolve_actors(
     ``texts`` are the sources' texts, read only to tell whether a "Jr." is his father."""
     names = [_read_name(surface.text, surface.kind) for surface in surfaces]
     # A formal "Jr." is the plain first and last name when some source is read and none
-    # names both forms ("Roger Stone" is "Roger J. Stone Jr."; see ``_shortens``).
+    # names both forms ("Roger Stone" is "Roger J. Stone Jr."; see ``_shortens``); so is a
+    # plain one whom the sources show as the only man of his name ("Cesar Sayoc Jr.").
     formal = [i for i, name in enumerate(names) if _formal_junior(name)]
-    both = _fathers_and_sons(texts) if formal and texts else frozenset()
+    plain = [i for i, name in enumerate(names) if _plain_junior(name)]
+    both = _fathers_and_sons(texts) if (formal or plain) and texts else frozenset()
     one_generation = {
         i for i in formal if texts and (names[i].words[0], names[i].words[2]) not in both
+    } | {
+        i
+        for i in plain
+        if (names[i].words[0], names[i].words[1]) not in both
+        and _the_only_man_of_his_name(texts, *names[i].words[:2])
     }
     clusters = _Clusters(len(surfaces))
     by_key: dict[tuple[str, ...], int] = {}

@@ -705,6 +705,39 @@ def test_a_junior_without_a_middle_initial_stays_apart_from_the_plain_name() -> 
     ]
 
 
+SAYOC = (("Cesar Vale Jr.", "person"), ("Cesar Vale", "person"), ("Vale", "person"))
+
+
+@pytest.mark.parametrize(
+    ("texts", "one"),
+    [
+        # BASIL: "Cesar Sayoc Jr." (The New York Times, "Mr. Sayoc" after), "Cesar Sayoc" (two
+        # other outlets) and "Sayoc" were three actors in one brief
+        (
+            (
+                "The suspect was identified as Cesar Vale Jr. Mr. Vale has a long record.",
+                "Police arrested Cesar Vale on Friday. Asked why Vale did it, they said no.",
+            ),
+            True,
+        ),
+        # the son beside his father is "Mr. Vale Jr.", or the father is named
+        (("Cesar Vale Jr. spoke. Mr. Vale Jr. wrote.", "Cesar Vale said no."), False),
+        (("Cesar Vale Jr. spoke. Mr. Vale wrote.", "Mayor Vale and Cesar Vale spoke."), False),
+        (("Cesar Vale Jr. spoke. Mr. Vale and Ana Vale wrote.", "Cesar Vale said no."), False),
+        (("Cesar Vale Jr. and Cesar Vale spoke. Mr. Vale wrote.", "Vale spoke."), False),
+        ((), False),
+    ],
+)
+def test_a_plain_junior_is_the_plain_name_when_the_sources_show_one_man_of_it(
+    texts: tuple[str, ...], one: bool
+) -> None:
+    actors = actors_of(*SAYOC, texts=texts)
+    if one:
+        assert actors == [("Cesar Vale Jr.", ["Cesar Vale", "Vale"])]
+    else:
+        assert [name for name, _ in actors][:2] == ["Cesar Vale Jr.", "Cesar Vale"]
+
+
 @pytest.mark.parametrize(
     ("texts", "expected"),
     [
