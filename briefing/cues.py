@@ -221,7 +221,10 @@ _VOICING = "|".join(
 _RECEIVED_CRITICISM = re.compile(
     r"\b(?:dr[ae]w|draws|drawn|drawing|fac(?:ed|es|ing|e)|receiv(?:ed|es|ing|e)|attract\w*"
     r"|c[ao]me\s+under|comes\s+under|under)\s+(?:[\w-]+\s+){0,3}?(?:criticism|fire|scrutiny"
-    r"|backlash|condemnation|rebukes?|outrage|protests?)\b",
+    r"|backlash|condemnation|rebukes?|outrage|protests?)\b"
+    # or an accusation: "as well as being arrested and accused of threatening to use a bomb"
+    # (not "was accused by the union of ...", whose accuser is named)
+    r"|\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+(?:and\s+)?){0,2}?accused\b(?!\s+by\b)",
     re.IGNORECASE,
 )
 # Words nearly every English sentence has and other languages' sentences rarely do. The cue

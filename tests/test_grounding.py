@@ -705,6 +705,17 @@ def test_a_position_on_a_sentence_that_only_describes_its_actor_is_rejected() ->
             "no one warns of the harm in the quoted sentence: it reports what was done, "
             "not a warning given",
         ),
+        # BASIL: "Mr. Sayoc, a registered Republican, has a lengthy criminal history ... as
+        # well as being arrested and accused of threatening to use a bomb, public records
+        # show." was a risk raised by Sayoc
+        (
+            "Tom Lee",
+            "Mr. Lee has a long record of fraud charges, as well as being arrested and accused "
+            "of threatening to use a bomb, court records show.",
+            "The Retailers' Association accused the council of threatening small shops.",
+            "no one warns of the harm in the quoted sentence: it reports what was done, "
+            "not a warning given",
+        ),
     ],
 )
 def test_a_risk_on_a_sentence_that_warns_of_nothing_is_rejected(
