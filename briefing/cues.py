@@ -62,8 +62,9 @@ DAY_NAMES = "|".join(day.capitalize() for day in sorted(WEEKDAYS))
 # Pronouns that stand for a speaker; possessives do not ("his wife is expected to plead").
 _PRONOUN = _words("he", "she", "they", "we", "i")
 # Verbs of saying. Words as often something else are left out: "it" (as often the object),
-# "states" and "note" (nouns), "calls" (phone calls).
-_SAYING = _words(
+# "states" and "note" (nouns), "calls" (phone calls). The second half of a compound is no
+# verb: "a self-described promoter", "the so-called caravan".
+_SAYING = r"(?<!\w-)" + _words(
     *"say said says saying tell told tells add added adds argue argued argues warn warned warns"
     " write wrote writes stated stating noted urge urged urges insist insisted insists express"
     " expressed expresses claimed believe believes believed"

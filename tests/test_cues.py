@@ -194,6 +194,7 @@ def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
         "The union filed a lawsuit over the unsafe conditions.",
         "Mr. Lund offered a dire assessment of the stakes.",
         '"It will cost jobs," the mayor said.',
+        "Mr. Vale described the toll as a threat to small shops.",
     ],
 )
 def test_a_warning_someone_gives_voices_a_harm(sentence: str) -> None:
@@ -219,6 +220,11 @@ def test_a_warning_someone_gives_voices_a_harm(sentence: str) -> None:
         # criticism for his involvement with ...").
         "In 1970, with his last permit in jeopardy, he landed a post abroad.",
         "Mr. Vale, who faced an onslaught of criticism for his ties to a failed lender, quit.",
+        # The second half of a compound is no verb of saying (BASIL: "Sayoc is a registered
+        # Republican and a self-described promoter and booking agent. He has a history of
+        # multiple arrests, including for felony grand theft ..." was a risk he raised).
+        "Vale is a self-described promoter. He has a history of arrests for felony theft.",
+        "The so-called toll tax has a history of arrests for fraud behind it.",
     ],
 )
 def test_a_harm_no_one_warns_of_is_not_voiced(sentence: str) -> None:
