@@ -1636,12 +1636,19 @@ _PASSIVE_AFTER = re.compile(
 
 
 def _only_acted_on(who: str, who_kind: ActorKind | None, sentence: str) -> bool:
-    """Whether every mention of ``who`` in a sentence without quoted or reported words is the
-    subject of a passive verb: "Mr. Rogers, a former agent, was endorsed by the agents'
-    association" is the association's view; "was confirmed 96-3", "was interviewed" show none."""
+    """Whether every mention of ``who`` in a sentence without quoted words, and without
+    reported words but another's, is the subject of a passive verb: "Mr. Rogers, a former
+    agent, was endorsed by the agents' association" is the association's view; "was
+    confirmed 96-3", "was interviewed" show none."""
     # "William P. Barr was asked if ...": a question put to someone is no one's words yet.
-    if has_a_verb_of_saying(_ASKED_OR_TOLD.sub(" ", sentence)) or _QUOTED_WORDS.search(sentence):
+    if _QUOTED_WORDS.search(sentence):
         return False
+    if has_a_verb_of_saying(_ASKED_OR_TOLD.sub(" ", sentence)):
+        # The words may be another's, who reports what was done to them: "Sayoc has been
+        # charged with five federal crimes ..., the Department of Justice said."
+        speakers = named_speakers(sentence)
+        if not speakers or any(names_actor(who, who_kind or "person", x) for x in speakers):
+            return False
     if _INVERTED_PASSIVE.match(sentence):
         return True  # "Also interviewed were two other judges, ... and Henry E. Hudson ..."
     ends = _mention_ends(who, who_kind, sentence)

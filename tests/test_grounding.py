@@ -2331,6 +2331,16 @@ def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
             False,
         ),
         ("Tom Lee in Riverton was widely seen as the favourite.", False),
+        # reported by another (BASIL: "Sayoc has been charged with five federal crimes ―
+        # ..., making threats against former presidents ... ― the Department of Justice
+        # said." was Sayoc's position and risk)
+        (
+            "Lee has been charged with five crimes \u2015 fraud, making threats against "
+            "officials and assault \u2015 the Department of Justice said.",
+            False,
+        ),
+        ("Tom Lee was endorsed by the union, Mr. Lee said.", True),
+        ("Tom Lee was elected in May and said the toll is unfair.", True),
         # acting, or quoted, or saying
         ("Tom Lee was quoted as saying the toll is unfair.", True),
         # BASIL: "Sen. Michael Bennet, D-Colo., was caught on a hot mic ... ripping the lame-duck
