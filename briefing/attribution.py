@@ -1999,9 +1999,11 @@ def _said_by_a_document(who: str, who_kind: ActorKind | None, unquoted: str) -> 
     return " ".join(found.group(1).split())
 
 
-# A document closing the sentence as the one that says it: "..., the documents say."
+# A document closing the sentence as the one that says it: "..., the documents say.", or
+# documents by no article: "..., public records show."
 _DOCUMENT_SAYS_AFTER = re.compile(
-    rf",\s+((?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?{_A_DOCUMENT.pattern})\s+"
+    rf",\s+((?:(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?|(?-i:[a-z][\w-]*\s+){{0,2}})"
+    rf"{_A_DOCUMENT.pattern})\s+"
     r"(?:says?|said|shows?|showed|states?|stated|alleges?|alleged|claims?|claimed)\s*[.!?]?\s*$",
     re.IGNORECASE,
 )

@@ -711,7 +711,7 @@ def test_a_position_on_a_sentence_that_only_describes_its_actor_is_rejected() ->
         (
             "Tom Lee",
             "Mr. Lee has a long record of fraud charges, as well as being arrested and accused "
-            "of threatening to use a bomb, court records show.",
+            "of threatening to use a bomb.",
             "The Retailers' Association accused the council of threatening small shops.",
             "no one warns of the harm in the quoted sentence: it reports what was done, "
             "not a warning given",
@@ -1715,6 +1715,9 @@ def test_documents_and_reporting_outlets_hold_no_position(
         # BASIL: "... the interior designer was actually an undercover F.B.I. employee who
         # was investigating the Jacksons, the documents say." was the employee's
         ("The buyer was in fact Harbour Freight Inc., the court documents say.", False),
+        # by no article (BASIL: "Mr. Sayoc, a registered Republican, has a lengthy criminal
+        # history in Florida ..., public records show." was Sayoc's)
+        ("Harbour Freight Inc. has a long record of fines, public records show.", False),
         ("The levy is unlawful, Harbour Freight Inc. says in court papers.", True),
         # BASIL: "The request comes after reports revealed Clinton used a private email
         # address and a server located in her New York home ..."
