@@ -39,7 +39,7 @@ from .consolidate import (
 from .cues import one_body_named
 from .given_names import sex_of_given_name
 from .models import Actor, ActorKind, Evidence, Source, exact_evidence
-from .names import is_title_word, sex_of_person
+from .names import NAME_SUFFIXES, is_title_word, sex_of_person
 from .transcripts import labels_as_names
 
 __all__ = ["count_mentions"]
@@ -405,9 +405,16 @@ def _counted(actor: Actor, mentions: int, fuller: str | None) -> Actor:
 
 
 def _given_and_surname(name: str) -> list[str]:
-    """A person's name less its titles: "Mr. Udall" is ["Udall"], "Senator Mark Udall of
-    Colorado" ["Mark", "Udall", ...]."""
-    return [word for word in name.split() if word[:1].isupper() and not is_title_word(word)]
+    """A person's name less its titles and suffix: "Mr. Udall" is ["Udall"], "Senator Mark
+    Udall of Colorado" ["Mark", "Udall", ...], "James R. Clapper Jr." ["James", "R.",
+    "Clapper"]."""
+    return [
+        word
+        for word in name.split()
+        if word[:1].isupper()
+        and not is_title_word(word)
+        and word.rstrip(".,").lower() not in NAME_SUFFIXES
+    ]
 
 
 def _by_title_and_surname(actor: Actor) -> bool:

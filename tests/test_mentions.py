@@ -177,6 +177,11 @@ def test_an_actor_named_by_title_and_surname_takes_the_fuller_name_the_sources_g
     assert count_mentions(sources(both), [mayor], 8)[0].name == "Mayor Ana Reyes"
     untitled = "Ana Reyes and Luis Reyes spoke. Mayor Reyes said the port was safe."
     assert count_mentions(sources(untitled), [mayor], 8)[0].name == "Mayor Reyes"
+    # A suffix after the surname (BASIL: "Mr. Clapper" where the source names "James R.
+    # Clapper Jr.")
+    junior = "James R. Reyes Jr. spoke first. Mr. Reyes said the port was safe."
+    mister = Actor(id="a", name="Mr. Reyes", kind="person")
+    assert count_mentions(sources(junior), [mister], 8)[0].name == "James R. Reyes Jr."
 
 
 def test_a_surname_two_actors_share_counts_for_neither() -> None:
