@@ -694,17 +694,23 @@ def _plain_junior(name: _Name) -> bool:
 
 
 def _the_only_man_of_his_name(texts: Sequence[str], first: str, last: str) -> bool:
-    """Whether the sources show a plain "Jr." as the one man of his surname: a text naming
-    him so calls him "Mr. Sayoc" after, where a son beside his father is "Mr. Trump Jr.", and
-    no word before the surname anywhere is another given name or a title ("President
-    Trump", "Melania Trump"), only his own given name, an initial or "Mr."."""
-    junior = re.compile(rf"\b{re.escape(first)}\s+{re.escape(last)},?\s+Jr\b", re.IGNORECASE)
-    mister = re.compile(rf"\bMr\.?\s+{re.escape(last)}\b(?!,?\s+Jr\b)", re.IGNORECASE)
-    before = re.compile(rf"(\S+)\s+{re.escape(last)}\b", re.IGNORECASE)
+    """Whether the sources show a plain "Jr." as the one man of his surname: each text naming
+    him so names him again by his surname alone ("Mr. Sayoc", "Boutrous"), where a son beside
+    his father is "Mr. Trump Jr.", and tells of no father; and no word before the surname
+    anywhere is another given name or a title ("President Trump", "Melania Trump"), only his
+    own given name, an initial or "Mr."."""
+    surname = re.escape(last)
+    junior = re.compile(
+        rf"\b{re.escape(first)}\s+(?:[A-Z]\.?\s+)?{surname},?\s+Jr\b", re.IGNORECASE
+    )
+    again = re.compile(
+        rf"(?<!{re.escape(first)}\s)(?<!\b[A-Z]\.\s)\b{surname}\b(?!,?\s+Jr\b)", re.IGNORECASE
+    )
+    before = re.compile(rf"(\S+)\s+{surname}\b", re.IGNORECASE)
     naming = [text for text in texts if junior.search(text)]
     return (
         bool(naming)
-        and all(mister.search(text) for text in naming)
+        and all(again.search(text) and not _A_FATHER.search(text) for text in naming)
         and all(
             not word[:1].isupper()
             or spelled(unaccented(word.rstrip(".").lower())) in {first, "mr"}
@@ -713,6 +719,9 @@ def _the_only_man_of_his_name(texts: Sequence[str], first: str, last: str) -> bo
             for word in before.findall(text)
         )
     )
+
+
+_A_FATHER = re.compile(r"\bfather\b")
 
 
 def _resolve_actors(

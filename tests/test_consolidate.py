@@ -720,8 +720,15 @@ SAYOC = (("Cesar Vale Jr.", "person"), ("Cesar Vale", "person"), ("Vale", "perso
             ),
             True,
         ),
+        # or by the bare surname, and the formal name with a middle initial (BASIL: "Theodore
+        # J. Boutrous Jr.", "Theodore Boutrous Jr.", "Wal-Mart lawyer Theodore Boutrous" and
+        # "Boutrous" were three actors)
+        (("Cesar Vale Jr. argued. Vale said no.", "Cesar Vale spoke."), True),
+        (("Cesar J. Vale Jr. argued. Mr. Vale said no.", "Cesar Vale spoke."), True),
         # the son beside his father is "Mr. Vale Jr.", or the father is named
         (("Cesar Vale Jr. spoke. Mr. Vale Jr. wrote.", "Cesar Vale said no."), False),
+        (("Cesar Vale Jr. spoke. Mr. Vale, his father, wrote.", "Cesar Vale said no."), False),
+        (("Cesar Vale Jr. spoke.", "Cesar Vale said no."), False),
         (("Cesar Vale Jr. spoke. Mr. Vale wrote.", "Mayor Vale and Cesar Vale spoke."), False),
         (("Cesar Vale Jr. spoke. Mr. Vale and Ana Vale wrote.", "Cesar Vale said no."), False),
         (("Cesar Vale Jr. and Cesar Vale spoke. Mr. Vale wrote.", "Vale spoke."), False),
