@@ -158,6 +158,11 @@ def _pieces(run: str, at: int, opens: bool) -> list[tuple[str, int]]:
     return [_surface(piece, start, opens and start == at) for piece, start in pieces]
 
 
+_TITLES_OF_SEVERAL = frozenset(
+    "senators sens representatives reps governors govs justices judges mayors ministers".split()
+)
+
+
 def _surface(piece: str, at: int, opens: bool) -> tuple[str, int]:
     """The name in a run of capitalized words and its offset, less opening words that are no
     name's and a closing possessive or full stop ("But Mr. Obama's" is "Mr. Obama"). A verb's
@@ -176,6 +181,11 @@ def _surface(piece: str, at: int, opens: bool) -> tuple[str, int]:
         (words[0].lower() == "former" and not has_title(" ".join(words[1:])))
         or (len(words[0]) >= 4 and words[0].isupper() and sex_of_given_name(words[1].lower()))
     ):
+        at += len(words[0]) + 1
+        words = words[1:]
+    # A title of several is no part of the first one's name ("Senators Ron Wyden of Oregon
+    # and Mark Udall of Colorado").
+    if len(words) > 2 and words[0].lower().rstrip(".") in _TITLES_OF_SEVERAL:
         at += len(words[0]) + 1
         words = words[1:]
     while words and words[-1] in {"of", "for", "the"}:
@@ -282,7 +292,9 @@ def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
         }
         for surface in here:
             words = surface.split(" ")
-            if 2 <= len(words) <= 4 and words[-1] in personal and not institution_words(surface):
+            # (less the home after it: "Senators Ron Wyden of Oregon" beside "Mr. Wyden")
+            name = words[: words.index("of")] if "of" in words else words
+            if 2 <= len(name) <= 4 and name[-1] in personal and not institution_words(surface):
                 names[surface].kinds["person"] += 1
     return names
 
@@ -405,12 +417,12 @@ def _counted(actor: Actor, mentions: int, fuller: str | None) -> Actor:
 
 
 def _given_and_surname(name: str) -> list[str]:
-    """A person's name less its titles and suffix: "Mr. Udall" is ["Udall"], "Senator Mark
-    Udall of Colorado" ["Mark", "Udall", ...], "James R. Clapper Jr." ["James", "R.",
+    """A person's name less its titles, suffix and home: "Mr. Udall" is ["Udall"], "Senator
+    Mark Udall of Colorado" ["Mark", "Udall"], "James R. Clapper Jr." ["James", "R.",
     "Clapper"]."""
     return [
         word
-        for word in name.split()
+        for word in name.split(" of ")[0].split()
         if word[:1].isupper()
         and not is_title_word(word)
         and word.rstrip(".,").lower() not in NAME_SUFFIXES

@@ -182,6 +182,14 @@ def test_an_actor_named_by_title_and_surname_takes_the_fuller_name_the_sources_g
     junior = "James R. Reyes Jr. spoke first. Mr. Reyes said the port was safe."
     mister = Actor(id="a", name="Mr. Reyes", kind="person")
     assert count_mentions(sources(junior), [mister], 8)[0].name == "James R. Reyes Jr."
+    # A home after the name, and a title of several before it (BASIL: "Mr. Udall" and "Mr.
+    # Wyden" where the source names "Senators Ron Wyden of Oregon and Mark Udall of Colorado")
+    two = "Senators Ron Vale of Oregon and Mark Reyes of Maine wrote. Mr. Reyes and Mr. Vale spoke."
+    both = [Actor(id=n, name=f"Mr. {n}", kind="person") for n in ("Reyes", "Vale")]
+    assert [a.name for a in count_mentions(sources(two), both, 8)[:2]] == [
+        "Mark Reyes of Maine",
+        "Ron Vale of Oregon",
+    ]
 
 
 def test_a_surname_two_actors_share_counts_for_neither() -> None:
