@@ -208,8 +208,9 @@ _HARM = "|".join(
 # or "issue".
 _VOICING = "|".join(
     (
+        _CONCERN,  # (not "concerns which candidate would do more harm": what it is about)
         _stems(
-            *"concern worr fear alarm warn caution critic protest condemn slam blast assess"
+            *"worr fear alarm warn caution critic protest condemn slam blast assess"
             " lawsuit complain alleg accus oppos".split()
         ),
         _words(*"object objects objected objecting objection objections decry decries".split()),

@@ -225,6 +225,10 @@ def test_a_warning_someone_gives_voices_a_harm(sentence: str) -> None:
         # multiple arrests, including for felony grand theft ..." was a risk he raised).
         "Vale is a self-described promoter. He has a history of arrests for felony theft.",
         "The so-called toll tax has a history of arrests for fraud behind it.",
+        # What something is about is no concern (BASIL: "The most recent back-and-forth
+        # between the Romney and Obama campaigns concerns which candidate would do more harm
+        # to people's benefits." was a risk Romney raised)
+        "The row between the two camps concerns which one would do more harm to shops.",
     ],
 )
 def test_a_harm_no_one_warns_of_is_not_voiced(sentence: str) -> None:
