@@ -126,8 +126,10 @@ _VIEW = "|".join(
         # candidate would do more harm".
         _CONCERN,
         # A position held, not a post: "her position on same-sex marriage", "took the position
-        # that ...", "AARP's position"; not "the contenders for the position include".
-        r"\b(?:position|positions)\s+(?:on|that|of|toward|towards|against|in\s+favou?r)\b",
+        # that ...", "AARP's position", "the position of the government"; not "the contenders
+        # for the position include", "remained in No. 3 position of assistant leader".
+        r"\b(?:position|positions)\s+(?:on|that|toward|towards|against|in\s+favou?r"
+        r"|of(?=\s+(?:the|his|her|their|its|our|my|your|this|that|these|those|(?-i:[A-Z_]))))\b",
         r"(?:\b(?:his|her|their|its|our|my|your)|['’]s?)\s+(?:[\w-]+\s+)?positions?\b",
         _words("push", "pushed", "pushes", "pushing", "pressed", "pressing", "sued", "sues"),
         _words("sue", "suing", "suit", "suits", "calling"),

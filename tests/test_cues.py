@@ -39,6 +39,7 @@ from briefing.source_index import blank_quoted
         "The host complained about the tolls.",
         "Earlier, Ms. Park revealed her position on the tolls.",
         "The union took the position that the toll was unfair.",
+        "That is the position of the union and of Tom Lee.",
         "Retailers question whether the charge will raise anything.",
         "The mayor proposed a lower charge.",
         "The union calls for a vote on the charge.",
@@ -75,6 +76,9 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         "The attacks killed four people at the compound.",
         # a post, not a position held (BASIL: a list of contenders held two positions)
         "The contenders for the position include Ana Park, a former envoy, and Tom Lee.",
+        # (BASIL: "..., and Jim Clyburn, South Carolina, remained in No. 3 position of
+        # assistant leader." was Clyburn's support)
+        "Tom Lee, of Riverton, remained in No. 3 position of assistant leader.",
         # "called" that names
         "The paper reported a program launched in 2007 called Prism.",
         "The so-called levy will start in May.",
