@@ -370,7 +370,7 @@ def count_mentions(
         owners = [actor for actor in actors if _matches(cluster, actor)]
         if len(owners) == 1:
             counted[owners[0].id] += sum(len(name.spans) for name in surfaces)
-            if _by_title_and_surname(owners[0]) and _gives_the_given_name(cluster, owners[0]):
+            if _by_surname(owners[0]) and _gives_the_given_name(cluster, owners[0]):
                 fuller.setdefault(owners[0].id, []).append(cluster)
         elif (
             not owners
@@ -398,10 +398,10 @@ def count_mentions(
 
 
 def _the_fuller_name(actor: Actor, clusters: list[Actor]) -> str | None:
-    """The one fuller name of the people an actor named by title and surname may be: of
-    several ("President Trump" beside "Donald Trump" and "Melania Trump"), the one the sources
-    give the actor's title too ("President Donald Trump"), else none."""
-    if len(clusters) > 1:
+    """The one fuller name of the people an actor named by its surname may be: of several
+    ("President Trump" beside "Donald Trump" and "Melania Trump"), the one the sources give
+    the actor's title too ("President Donald Trump"), else none."""
+    if len(clusters) > 1 and len(actor.name.split()) > 1:
         title = actor.name.split()[0]
         clusters = [c for c in clusters if any(title in name.split() for name in _names(c))]
     return clusters[0].name if len(clusters) == 1 else None
@@ -409,7 +409,8 @@ def _the_fuller_name(actor: Actor, clusters: list[Actor]) -> str | None:
 
 def _counted(actor: Actor, mentions: int, fuller: str | None) -> Actor:
     """The actor with its mentions, named by the fuller name the sources give it, if any:
-    "Mr. Udall" is shown as "Senator Mark Udall", and keeps "Mr. Udall" as an alias."""
+    "Mr. Udall" is shown as "Senator Mark Udall", and keeps "Mr. Udall" as an alias; "Bam"
+    as "Dmitry Bam"."""
     if fuller is None:
         return actor.model_copy(update={"mentions": mentions})
     aliases = sorted((set(actor.aliases) | {actor.name}) - {fuller})
@@ -429,12 +430,13 @@ def _given_and_surname(name: str) -> list[str]:
     ]
 
 
-def _by_title_and_surname(actor: Actor) -> bool:
-    """Whether a person is named by a title and a surname alone ("Mr. Udall")."""
+def _by_surname(actor: Actor) -> bool:
+    """Whether a person is named by a surname alone, after a title or not ("Mr. Udall",
+    "Bam")."""
+    words = actor.name.split()
     return (
         actor.kind == "person"
-        and len(actor.name.split()) == 2
-        and is_title_word(actor.name.split()[0])
+        and (len(words) == 1 or (len(words) == 2 and is_title_word(words[0])))
         and len(_given_and_surname(actor.name)) == 1
     )
 

@@ -182,6 +182,11 @@ def test_an_actor_named_by_title_and_surname_takes_the_fuller_name_the_sources_g
     junior = "James R. Reyes Jr. spoke first. Mr. Reyes said the port was safe."
     mister = Actor(id="a", name="Mr. Reyes", kind="person")
     assert count_mentions(sources(junior), [mister], 8)[0].name == "James R. Reyes Jr."
+    # A surname alone (BASIL: "Bam" where the source names "Dmitry Bam" once), not where two
+    # share it
+    bare = Actor(id="a", name="Reyes", kind="person")
+    assert count_mentions(sources(junior), [bare], 8)[0].name == "James R. Reyes Jr."
+    assert count_mentions(sources(text), [bare], 8)[0].name == "Reyes"
     # A home after the name, and a title of several before it (BASIL: "Mr. Udall" and "Mr.
     # Wyden" where the source names "Senators Ron Wyden of Oregon and Mark Udall of Colorado")
     two = "Senators Ron Vale of Oregon and Mark Reyes of Maine wrote. Mr. Reyes and Mr. Vale spoke."
