@@ -194,6 +194,9 @@ def role_after(text: str, name_end: int, name_start: int | None = None) -> tuple
     if _NAME_AFTER.match(text, found.end("role")):
         return None
     role = found.group("role")
+    if _names_a_person(role):
+        return None  # a list of people: "President Barack Obama, former Secretary of State
+        # Hillary Clinton, liberal billionaire George Soros, ..."
     if (
         name_start is not None
         and role.split()[0].lower() not in _DETERMINERS
@@ -201,6 +204,19 @@ def role_after(text: str, name_end: int, name_start: int | None = None) -> tuple
     ):
         return None
     return found.span("role")
+
+
+# Another person's title and name where a role would be: "former Secretary of State Hillary
+# Clinton" after "President Barack Obama," is the next in a list.
+_TITLE_AND_NAME = re.compile(
+    r"(?:(?:former|then|the|of|and)[^\S\n]+|[A-Z][\w.'’-]*[^\S\n]+)*?"
+    r"([A-Z][a-z]+)[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w'’-]+"
+)
+
+
+def _names_a_person(role: str) -> bool:
+    found = _TITLE_AND_NAME.fullmatch(role)
+    return found is not None and is_given_name(found.group(1).lower())
 
 
 # The words a post's qualifiers open with when no body or "the" comes first: "special

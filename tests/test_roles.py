@@ -143,6 +143,12 @@ def of_body(text: str, name: str) -> str | None:
             "Mia Kade",
             "Democrat of Vermont",
         ),  # fmt: skip
+        # Another person named inside a role that is more than their title.
+        (
+            "Jo Kim, the chief of staff to Senator Mia Kade, said no.",
+            "Jo Kim",
+            "the chief of staff to Senator Mia Kade",
+        ),  # fmt: skip
     ],
 )
 def test_an_apposition_after_the_name_is_the_role(text: str, name: str, role: str) -> None:
@@ -156,6 +162,13 @@ def test_an_apposition_after_the_name_is_the_role(text: str, name: str, role: st
         ("Lena Ortiz, the minister said, will resign.", "Lena Ortiz"),  # a verb of saying
         ("Lena Ortiz, the minister, said so.", "Lena Ortiz"),  # one word besides "the"
         ("Lena Ortiz, Ivo Brandt and Tom Reyes signed.", "Lena Ortiz"),  # a list of names
+        # or of titled names (BASIL: "President Barack Obama, former Secretary of State
+        # Hillary Clinton, liberal billionaire George Soros, ..." gave Obama Clinton's title)
+        (
+            "Mayor Lena Ortiz, former Secretary of State Maria Vale, port director Ivo "
+            "Brandt and others were sent packages.",
+            "Mayor Lena Ortiz",
+        ),
         # The role is the next name's: "views of Ortiz, the party's leader, Ivo Brandt".
         ("Critics aired views of Lena Ortiz, the party's leader, Ivo Brandt said.", "Lena Ortiz"),
         ("Lena Ortiz,\nspokesperson for the union", "Lena Ortiz"),  # across a line
