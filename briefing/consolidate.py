@@ -503,6 +503,8 @@ def same_actor(a: str, b: str, kind: ActorKind | None = None) -> bool:
     name_a, name_b = _read_name(a, kind), _read_name(b, kind)
     if not name_a.words or not name_b.words:
         return False
+    if name_a.sex and name_b.sex and name_a.sex != name_b.sex:
+        return False  # "Mrs. Clinton" is not "Mr. Clinton", as in ``_resolve_actors``
     return (
         _same_key(name_a, kind) == _same_key(name_b, kind)
         or _shortens(name_a, kind, name_b, kind)

@@ -197,6 +197,21 @@ def test_an_actor_named_by_title_and_surname_takes_the_fuller_name_the_sources_g
     ]
 
 
+def test_a_man_and_a_woman_sharing_a_surname_are_never_one_also_named() -> None:
+    # BASIL: "President Bill Clinton" was also named with "Hillary Clinton", "Mrs. Clinton"
+    # and "Mr. Clinton" as his aliases, and her role
+    text = (
+        "Former President Tom Reyes sat beside nominee Ana Reyes. Mrs. Reyes waved. "
+        "Ana Reyes smiled. Mr. Reyes spoke. Ana Reyes left."
+    )
+    second = "Ana Reyes and Former President Tom Reyes came. Mr. Reyes and Mrs. Reyes left."
+    named = also_named(count_mentions(sources(text, second), [], also_named=8))
+    assert sorted((name, actor.aliases) for name, actor in named.items()) == [
+        ("Ana Reyes", ["Mrs. Reyes"]),
+        ("Former President Tom Reyes", ["Mr. Reyes"]),
+    ]
+
+
 def test_a_surname_two_actors_share_counts_for_neither() -> None:
     text = "Ana Reyes and Luis Reyes spoke. Reyes said the port was safe. Reyes said it again."
     actors = [
