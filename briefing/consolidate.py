@@ -427,7 +427,19 @@ def _shortens(
     if len(short.words) == 1:
         if _the_fathers_office(short, full):
             return False
-        return len(short.words[0]) >= 2 and _surname(full.words) == short.words[0]
+        return len(short.words[0]) >= 2 and (
+            _surname(full.words) == short.words[0]
+            # the first of two surnames after a title: "President Peña" for "Enrique Peña
+            # Nieto" (a middle name written out is rare in news, and "Mr. Walker" would
+            # fit "George Walker Bush" only where no one else has that surname)
+            or (
+                short.written > 1
+                and len(full.words) == 3
+                and full.words[1] == short.words[0]
+                and full.words[2] not in NAME_SUFFIXES
+                and len(full.words[0]) > 1
+            )
+        )
     # A surname of two words after a title ("Mr. Peña Nieto" for "Enrique Peña Nieto"), and a
     # surname with the suffix ("Trump Jr." for "Donald Trump Jr.").
     if short.written > len(short.words) and short.words == full.words[1:]:

@@ -468,6 +468,8 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [
                 ("President Enrique Peña Nieto", "person"),
                 ("Mr. Peña Nieto", "person"),
+                # and the first of the two (BASIL: "President Peña" was also named beside him)
+                ("President Peña", "person"),
                 ("Donald Trump Jr.", "person"),
                 ("Trump Jr.", "person"),
                 ("Sheriff Arpaio", "person"),
@@ -478,7 +480,7 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Scalise", "person"),
             ],
             [
-                ("President Enrique Peña Nieto", ["Mr. Peña Nieto"]),
+                ("President Enrique Peña Nieto", ["Mr. Peña Nieto", "President Peña"]),
                 ("Donald Trump Jr.", ["Trump Jr."]),
                 ("Joe Arpaio", ["Sheriff Arpaio"]),
                 ("House Republican Leader Kevin McCarthy", ["Kevin McCarthy"]),
@@ -552,6 +554,8 @@ def test_aliases_merge(
         [("Donald Trump", "person"), ("Trump Jr.", "person")],
         # two surnames need a title to be read as one: "Peña Nieto" may be first and last
         [("Enrique Peña Nieto", "person"), ("Peña Nieto", "person")],
+        [("Enrique Peña Nieto", "person"), ("Peña", "person")],  # and the first, a title
+        [("Enrique Peña Nieto", "person"), ("Tom Peña", "person"), ("Mr. Peña", "person")],
         [("Donald Trump", "person"), ("Donald J. Trump Jr.", "person")],
         [("Donald Trump Sr.", "person"), ("Donald J. Trump Jr.", "person")],
         # a company's first word that is a connector or too short to be its name
