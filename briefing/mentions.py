@@ -270,7 +270,6 @@ def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
     names: dict[str, _Name] = {}
     for source in sources:
         text = labels_as_names(source.text)
-        here: set[str] = set()
         for start, end in split_sentences(text):
             if is_heading(text, start, end):
                 continue
@@ -282,21 +281,28 @@ def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
                     name = names.setdefault(surface, _Name(surface))
                     name.kinds.update(_signs(surface, text, at, at + len(surface)))
                     name.spans.append((source.id, start, end))
-                    here.add(surface)
-        # A surname used alone, where it is a person's (after a title, or before a verb of
-        # saying), makes the full name a person's: "Barack Obama" beside "Mr. Obama".
-        personal = {
-            words[-1]
-            for surface in here
-            if names[surface].kinds["person"] and (words := surface.split(" "))
-        }
-        for surface in here:
-            words = surface.split(" ")
-            # (less the home after it: "Senators Ron Wyden of Oregon" beside "Mr. Wyden")
-            name = words[: words.index("of")] if "of" in words else words
-            if 2 <= len(name) <= 4 and name[-1] in personal and not institution_words(surface):
-                names[surface].kinds["person"] += 1
+    # A surname used alone, where it is a person's (after a title, or before a verb of
+    # saying), makes the full name a person's, in any source: "Barack Obama" beside "Mr.
+    # Obama".
+    personal = {
+        words[-1]
+        for surface, name in names.items()
+        if name.kinds["person"] and (words := surface.split(" "))
+    }
+    for surface, name in names.items():
+        words = _less_home_and_suffix(surface.split(" "))
+        if 2 <= len(words) <= 4 and words[-1] in personal and not institution_words(surface):
+            name.kinds["person"] += 1
     return names
+
+
+def _less_home_and_suffix(words: list[str]) -> list[str]:
+    """A name's words less the home after it ("Senators Ron Wyden of Oregon") and a suffix
+    ("Robert S. Mueller III")."""
+    words = words[: words.index("of")] if "of" in words else words
+    return (
+        words[:-1] if len(words) > 2 and words[-1].rstrip(".,").lower() in NAME_SUFFIXES else words
+    )
 
 
 def _first_sentences(surfaces: Sequence[_Name], sources: Sequence[Source]) -> list[Evidence]:

@@ -182,6 +182,11 @@ def test_an_actor_named_by_title_and_surname_takes_the_fuller_name_the_sources_g
     junior = "James R. Reyes Jr. spoke first. Mr. Reyes said the port was safe."
     mister = Actor(id="a", name="Mr. Reyes", kind="person")
     assert count_mentions(sources(junior), [mister], 8)[0].name == "James R. Reyes Jr."
+    # Another source's title makes the full name a person's, a suffix after it or not
+    # (BASIL: "Mr. Mueller, special counsel" was also named where one source names "Robert
+    # S. Mueller III" and another "Robert Mueller")
+    full, short = "The staff of Robert S. Reyes III left. Robert Reyes spoke.", "Mr. Reyes said no."
+    assert count_mentions(sources(full, short), [mister], 8)[0].name == "Robert S. Reyes III"
     # A surname alone (BASIL: "Bam" where the source names "Dmitry Bam" once), not where two
     # share it
     bare = Actor(id="a", name="Reyes", kind="person")
