@@ -290,7 +290,9 @@ def _names_something(text: str, start: int, end: int) -> bool:
     thing the sentence acts on ("cited a 1997 case"), stands in a relative clause (", which
     imposed prohibition in 1919"), another clause of its own ("after he left the FBI in
     2006") or a phrase between commas after a name (", a candidate in the primary on June
-    3,"), or is a year spoken of ("He spoke of 1968")."""
+    3,"), is a deadline where a weekday dates the event ("Schiff on Monday signed a letter
+    ... demanding the full Mueller report by April 2"), or is a year spoken of ("He spoke
+    of 1968")."""
     return (
         (
             _IN_A_NAME.match(text, end) is not None
@@ -316,6 +318,7 @@ def _names_something(text: str, start: int, end: int) -> bool:
         )
         or _dates_a_thing_acted_on(text, start, end)
         or _A_THING_SET_FOR.search(text, 0, start) is not None
+        or (_BY_A_DEADLINE.search(text, 0, start) is not None and names_a_weekday(text))
         or (
             _IN_A_RELATIVE_CLAUSE.search(text, 0, start) is not None
             and _MAIN_VERB_AFTER_THE_CLAUSE.search(text, 0, start) is None
@@ -330,6 +333,10 @@ def _names_something(text: str, start: int, end: int) -> bool:
             and _SPOKEN_OF.search(text, 0, start) is not None
         )
     )
+
+
+# A deadline before a date: "by April 2", "no later than July 1".
+_BY_A_DEADLINE = re.compile(r"\b(?:by|no\s+later\s+than)\s+$", re.IGNORECASE)
 
 
 # A date a span of time runs from dates no event of its sentence: "briefed 13 times on the

@@ -619,6 +619,11 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # BASIL: "..., Huckabee falls behind a few other GOP 2016 candidates, ..."
         ("Lund falls behind a few other GOP 2016 candidates.", None),
         ("She voted in the 2016 election.", "2016"),
+        # a deadline (BASIL: "Schiff on Monday signed a letter with his fellow House committee
+        # chairs demanding the full Mueller report by April 2." was dated April 2)
+        ("Vale on Monday signed a letter demanding the full report by April 2.", None),
+        ("The bill passed on June 2 and takes effect no later than July 1.", "June 2"),
+        ("Results are due by April 2, the board said on Monday.", None),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
