@@ -160,7 +160,9 @@ _IN_A_RELATIVE_CLAUSE = re.compile(
     # mayoralty as a Republican in 2001", "the Whittington Lecture, named for an associate
     # dean who was killed ... on Sept. 11, 2001"
     # (or of a place: "report from Atlanta, where Chick-fil-A began in the 1940s")
-    r",\s+(?:[\w'’.-]+\s+){0,6}?(?:which|who|whose|whom|where)\b[^,;:—–()“”\"]*$"
+    # (or after a dash: "Antonin Scalia – whom Gorsuch would replace on the court following
+    # Scalia's death in 2016 – was confirmed 98-0")
+    r"[,—–]\s+(?:[\w'’.-]+\s+){0,6}?(?:which|who|whose|whom|where)\b[^,;:—–()“”\"]*$"
 )
 # The main verb after a relative clause with a verb of its own: "..., the only two prior
 # instances in which a ... text of the Constitution was inserted into the Congressional

@@ -624,6 +624,14 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("Vale on Monday signed a letter demanding the full report by April 2.", None),
         ("The bill passed on June 2 and takes effect no later than July 1.", "June 2"),
         ("Results are due by April 2, the board said on Monday.", None),
+        # a relative clause after a dash (BASIL: "Antonin Scalia – whom Gorsuch would replace
+        # on the court following Scalia's death in 2016 – was confirmed 98-0 and Anthony
+        # Kennedy had a tally of 97-0 in 1988." was dated 2016)
+        (
+            "Ana Park \u2013 whom Vale would replace after Park's death in 2016 \u2013 was "
+            "confirmed 98-0 and Tom Lee had a tally of 97-0 in 1988.",
+            "1988",
+        ),
     ],
 )
 def test_an_events_date_is_read_from_its_sentence_as_written(
