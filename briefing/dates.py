@@ -344,9 +344,11 @@ _BY_A_DEADLINE = re.compile(r"\b(?:by|no\s+later\s+than)\s+$", re.IGNORECASE)
 # A date a span of time runs from dates no event of its sentence: "briefed 13 times on the
 # programs since 2009", "employees who worked there going back to late 1998", "between 2005
 # and 2008" (with the date the span runs to), "drag out this charade into 2016"; nor one it
-# runs to: "keep the government open for three weeks until Feb. 15".
+# runs to: "keep the government open for three weeks until Feb. 15", "a campaign platform for
+# Democrats ahead of 2020".
 _SPAN_FROM = re.compile(
-    r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between|into|until|till|through)\s+"
+    r"\b(?:since|(?:going|dating|dates?)\s+back\s+to|between|into|until|till|through|before"
+    r"|ahead\s+of)\s+"
     r"(?:at\s+(?:least|the\s+earliest)\s+)?"  # "wait until at least 2015"
     r"(?:(?:early|mid|late)[\s-]+|(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?(?:summer|spring|fall|autumn|winter|beginning"
     r"|start|end|middle|turn)\s+of\s+)?(?:(?:the|their|his|her|its|our)\s+)?$",

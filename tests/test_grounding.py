@@ -624,6 +624,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("Vale on Monday signed a letter demanding the full report by April 2.", None),
         ("The bill passed on June 2 and takes effect no later than July 1.", "June 2"),
         ("Results are due by April 2, the board said on Monday.", None),
+        # a time before a date (BASIL: "It also serves as a campaign platform for Democrats
+        # ahead of 2020." was dated 2020)
+        ("It also serves as a platform for the Whigs ahead of 2020.", None),
+        ("The levy had been cut before 2019 and rose in March 2021.", "March 2021"),
         # a relative clause after a dash (BASIL: "Antonin Scalia – whom Gorsuch would replace
         # on the court following Scalia's death in 2016 – was confirmed 98-0 and Anthony
         # Kennedy had a tally of 97-0 in 1988." was dated 2016)
