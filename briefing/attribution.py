@@ -1913,7 +1913,7 @@ _UNNAMED_PEOPLE = (
 _UNNAMED_SPEAKER_AFTER = re.compile(
     rf",\s+((?:{_HOW_MANY}\s+)?(?:[\w.-]+\s+){{0,4}}?"
     + _UNNAMED_PEOPLE
-    + r")\s+(?:have\s+|has\s+)?(?:said|says|added|told\s+[\w. ]{1,40}?)"
+    + r")\s+(?:have\s+|has\s+)?(?:said|says|added|announced|confirmed|told\s+[\w. ]{1,40}?)"
     r"(?:\s+(?:on\s+)?[\w-]+(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!?]?\s*$"
 )
 

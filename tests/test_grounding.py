@@ -1167,6 +1167,14 @@ def test_a_speaker_named_before_the_day_they_spoke_is_the_one_the_words_go_to() 
             "'Ana Park' is named in words the sentence gives as 'two people briefed on the "
             "matter''s",
         ),
+        # BASIL: "Rep. Duncan Hunter, R-Calif., and his wife, Margaret, were indicted on
+        # charges of illegally converting $250,000 in campaign funds ..., prosecutors
+        # announced Tuesday." was a position and a risk of Hunter's
+        (
+            "Mayor Ana Park and her husband were indicted on charges of converting port funds "
+            "for personal expenses, prosecutors announced Tuesday.",
+            "'Ana Park' is named in words the sentence gives as 'prosecutors''s",
+        ),
         # BASIL: "He tweaked House Republicans for passing a resolution on Tuesday
         # reaffirming the national motto, ..."
         (
