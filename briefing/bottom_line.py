@@ -13,7 +13,8 @@ those facts: their texts, actors, dates and verified quotes (or in the topic), a
 repeats a quotation of theirs whole or not at all, and only when it gives no cited position's
 actor a side its stance does not, nor the words of a cited actor it does not name to one it
 names, nor a title its facts do not give a name, nor three content words they lack (it says
-more than they do); a sentence in the words of a listed fact
+more than they do), nor, citing only positions and risks, their view as its own (naming none
+of their actors and no one's view); a sentence in the words of a listed fact
 it does not cite cites it too, unless it gives them to someone else. A cause they do not
 state ("due to ...") is cut off the sentence, and the cut is listed in ``rejected``. A
 dropped sentence goes to ``rejected`` with its reason. When the model gives no valid answer
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .claims import unsupported_claims
+from .cues import states_a_view
 from .dates import calendar_dates
 from .errors import InvalidAnswerError
 from .llm import ChatClient
@@ -271,6 +273,10 @@ def _verify(
     if borrowed:
         reason = f"gives the words of {borrowed!r}, whom it does not name, to those it names"
         return _rejected(draft, reason), None
+    unattributed = _a_view_as_fact(text, [listed[label] for label in labels], actors)
+    if unattributed:
+        reason = f"states the view of {unattributed!r} as fact, naming no one who holds it"
+        return _rejected(draft, reason), None
     resting = [label for label in labels if _rests_on(text, listed[label], actors, topic)]
     if resting and len(resting) < len(labels):
         # The small model cites facts a sentence does not use ("The risk raised by Amara Okafor
@@ -362,6 +368,21 @@ def _words_of_the_unnamed(
         if len(used & _content_words("\n".join(_support(fact, actors)))) >= _SHARED_WORDS:
             return people[0].name
     return None
+
+
+def _a_view_as_fact(text: str, facts: list[Fact], actors: dict[str, Actor]) -> str | None:
+    """The actor of the first cited fact, when every cited fact is someone's position or risk
+    and the sentence names none of them and shows no one's view (no verb of saying or of
+    taking a side): it states their view as the brief's own ("The firing of Peter Strzok
+    was politically motivated, ..." citing only what Mr. McCabe said of his own firing).
+    None for a sentence that says who holds it, or that someone does ("Several lawmakers
+    warn ...", "Some threatened to ..."), or that cites an event."""
+    people = [_actors_of(fact, actors) for fact in facts]
+    if not facts or not all(people) or states_a_view(text):
+        return None
+    if any(_names(text, actors_of) for actors_of in people):
+        return None
+    return people[0][0].name
 
 
 def _words_of_an_uncited_fact(

@@ -703,6 +703,42 @@ def test_a_position_whose_actor_is_not_named_needs_more_than_two_plain_words() -
     ]
 
 
+def test_a_sentence_may_not_state_a_cited_view_as_fact() -> None:
+    """The embedded model wrote "The firing of Peter Strzok was politically motivated, as an
+    effort to discredit him as a witness in the special counsel investigation." citing only
+    Mr. McCabe's position: "The firing was politically motivated, Mr. McCabe has said, as an
+    effort to discredit him ..." (of his own firing). The brief said it as its own."""
+
+    actors = {"s": Actor(id="s", name="Councillor Ivo Brandt", kind="person")}
+    listed: dict[str, Position | Risk | Event] = {
+        "P1": said(
+            "s", "The toll was politically motivated, Mr. Brandt has said, as a way to punish him."
+        ),
+        "E1": Event(
+            id="e",
+            date="2024",
+            description="The toll was politically motivated in 2024.",
+            evidence=said("e", "The toll was politically motivated in 2024.").evidence,
+        ),
+    }
+
+    def verdict(sentence: str, facts: list[str]) -> str:
+        kept = verify_sentence(
+            BottomLineDraft(facts=facts, sentence=sentence), listed, actors, "the harbour toll"
+        )
+        return kept.reason if isinstance(kept, Rejected) else "kept"
+
+    assert verdict(
+        "The harbour toll was politically motivated, as a way to punish him.", ["P1"]
+    ) == ("states the view of 'Councillor Ivo Brandt' as fact, naming no one who holds it")
+    # Said whose view it is, or that someone holds it, or resting on an event: kept.
+    assert verdict("Mr. Brandt says the toll was politically motivated.", ["P1"]) == "kept"
+    assert verdict("Critics say the toll was politically motivated.", ["P1"]) == "kept"
+    assert verdict("The toll was politically motivated, as a way to punish him.", ["P1", "E1"]) == (
+        "kept"
+    )
+
+
 def test_a_sentence_may_not_give_an_unnamed_actors_words_to_one_it_names() -> None:
     """The embedded model wrote "The National Rifle Association (NRA) opposes Obama's plan to
     curb gun violence, threatening to file articles of impeachment if he seeks to regulate
