@@ -106,7 +106,7 @@ _VIEW = "|".join(
             " testif interview insist assert affirm urg argu threaten slam blast"
             " accus hail laud tout celebrat thank appreciat announc believ feel felt prefer"
             " hate love request predict anticipat forecast hammer jok quip mock ridicul"
-            " assail lambast rebuk scold fault lash complain demur".split()
+            " assail lambast rebuk scold fault lash complain demur retort".split()
         ),
         # Whole words where a stem would also match "likely", "responsible", "committee",
         # "regarding", "considerable", "replace", "objective", "favorite", "decrease", "the
@@ -117,8 +117,12 @@ _VIEW = "|".join(
             " consider considers considered regard regards regarded object objects objected"
             " objecting objection objections favor favors favored favour favours favoured"
             " decry decries decried declare declares declared declaring denied denies denial"
-            " denials denying".split()
+            " denials denying reversed reverses reversing reversal reversals".split()
         ),
+        # A point made: "made this point abundantly clear when he pointed to the series of
+        # 5-4 decisions".
+        r"\bpoint(?:s|ed|ing)?\s+(?:out|to)\b"
+        r"|\bma(?:de|kes?|king)\s+(?:this|that|the|a|his|her|their|its)\s+point\b",
         # (not "back-and-forth", an exchange)
         _words("back", "backs", "backed", "backing", "backer", "backers", "sign", "signed")
         + r"(?!-and-)",

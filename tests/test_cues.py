@@ -40,6 +40,14 @@ from briefing.source_index import blank_quoted
         "Earlier, Ms. Park revealed her position on the tolls.",
         "The union took the position that the toll was unfair.",
         "That is the position of the union and of Tom Lee.",
+        # a decision reversed, a retort, a point made (BASIL: "President Trump on Friday
+        # reversed the government's decision to start allowing hunters to import trophies
+        # ...", "The Romney campaign retorted with an ad of its own Tuesday.", "Sen. Sheldon
+        # Whitehouse ... made this point abundantly clear when he pointed to the series of 5-4
+        # decisions ...")
+        "The mayor on Friday reversed the board's decision to raise the toll.",
+        "The Lee campaign retorted with an ad of its own Tuesday.",
+        "Ms. Park made this point clear when she pointed to the toll's cost.",
         "Retailers question whether the charge will raise anything.",
         "The mayor proposed a lower charge.",
         "The union calls for a vote on the charge.",
@@ -79,6 +87,8 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # (BASIL: "..., and Jim Clyburn, South Carolina, remained in No. 3 position of
         # assistant leader." was Clyburn's support)
         "Tom Lee, of Riverton, remained in No. 3 position of assistant leader.",
+        "The reverse side of the toll card was blank.",
+        "The council is at the point of no return.",
         # "called" that names
         "The paper reported a program launched in 2007 called Prism.",
         "The so-called levy will start in May.",
