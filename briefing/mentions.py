@@ -158,6 +158,7 @@ def _pieces(run: str, at: int, opens: bool) -> list[tuple[str, int]]:
     return [_surface(piece, start, opens and start == at) for piece, start in pieces]
 
 
+_PARTY_WORDS = frozenset({"Republican", "Democrat", "Democratic", "Independent", "GOP"})
 _TITLES_OF_SEVERAL = frozenset(
     "senators sens representatives reps governors govs justices judges mayors ministers".split()
 )
@@ -184,8 +185,12 @@ def _surface(piece: str, at: int, opens: bool) -> tuple[str, int]:
         at += len(words[0]) + 1
         words = words[1:]
     # A title of several is no part of the first one's name ("Senators Ron Wyden of Oregon
-    # and Mark Udall of Colorado").
-    if len(words) > 2 and words[0].lower().rstrip(".") in _TITLES_OF_SEVERAL:
+    # and Mark Udall of Colorado"), nor a party before a given name ("Republican Mitt
+    # Romney").
+    if len(words) > 2 and (
+        words[0].lower().rstrip(".") in _TITLES_OF_SEVERAL
+        or (words[0] in _PARTY_WORDS and sex_of_given_name(words[1].lower()) is not None)
+    ):
         at += len(words[0]) + 1
         words = words[1:]
     while words and words[-1] in {"of", "for", "the"}:
@@ -291,7 +296,12 @@ def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
     }
     for surface, name in names.items():
         words = _less_home_and_suffix(surface.split(" "))
-        if 2 <= len(words) <= 4 and words[-1] in personal and not institution_words(surface):
+        if (
+            2 <= len(words) <= 4
+            and words[-1] in personal
+            and all(word[:1].isupper() for word in words)  # not "Support for Israel"
+            and not institution_words(surface)
+        ):
             name.kinds["person"] += 1
     return names
 

@@ -202,6 +202,17 @@ def test_an_actor_named_by_title_and_surname_takes_the_fuller_name_the_sources_g
     ]
 
 
+def test_a_party_before_a_given_name_is_no_part_of_the_name() -> None:
+    # BASIL: "Republican Mitt Romney" beside "Mitt Romney" left "Mr. Romney" also named apart;
+    # and a surname that is a person's makes no phrase ending in it a person ("Support for
+    # Israel", where the sources name Rep. Steve Israel)
+    first = "Republican Mitt Vale spoke. Mr. Vale said no. Rep. Ana Lund spoke. Ms. Lund left."
+    second = "Mitt Vale came. Mr. Vale left. Support for Lund grew. Ms. Lund said so."
+    named = also_named(count_mentions(sources(first, second), [], also_named=8))
+    assert sorted(named) == ["Mitt Vale", "Rep. Ana Lund"]
+    assert named["Mitt Vale"].aliases == ["Mr. Vale"]
+
+
 def test_a_man_and_a_woman_sharing_a_surname_are_never_one_also_named() -> None:
     # BASIL: "President Bill Clinton" was also named with "Hillary Clinton", "Mrs. Clinton"
     # and "Mr. Clinton" as his aliases, and her role
