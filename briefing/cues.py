@@ -232,7 +232,12 @@ _RECEIVED_CRITICISM = re.compile(
     r"|backlash|condemnation|rebukes?|outrage|protests?)\b"
     # or an accusation: "as well as being arrested and accused of threatening to use a bomb"
     # (not "was accused by the union of ...", whose accuser is named)
-    r"|\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+(?:and\s+)?){0,2}?accused\b(?!\s+by\b)",
+    r"|\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+(?:and\s+)?){0,2}?accused\b(?!\s+by\b)"
+    # or what someone is under: "resigned ..., following multiple allegations of sexual
+    # harassment", "would not step down despite widespread criticism over a profane threat",
+    # "used taxpayer money to settle sexual harassment claims"
+    r"|\b(?:following|after|amid|despite|over|settle[sd]?|settling)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:allegations?|accusations?|criticism|claims|complaints|charges)\b",
     re.IGNORECASE,
 )
 # Words nearly every English sentence has and other languages' sentences rarely do. The cue

@@ -209,6 +209,8 @@ def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
         "Mr. Lund offered a dire assessment of the stakes.",
         '"It will cost jobs," the mayor said.',
         "Mr. Vale described the toll as a threat to small shops.",
+        "The union made allegations of abuse against the council.",
+        "After the allegations surfaced, the union warned of abuse at the port.",
     ],
 )
 def test_a_warning_someone_gives_voices_a_harm(sentence: str) -> None:
@@ -243,6 +245,13 @@ def test_a_warning_someone_gives_voices_a_harm(sentence: str) -> None:
         # between the Romney and Obama campaigns concerns which candidate would do more harm
         # to people's benefits." was a risk Romney raised)
         "The row between the two camps concerns which one would do more harm to shops.",
+        # Allegations, criticism and claims someone is under (BASIL: "U.S. Representative
+        # Blake Farenthold resigned from Congress on Friday, following multiple allegations
+        # of sexual harassment, ...", "LePage ... declared on Wednesday that he would not step
+        # down despite widespread criticism over a profane threat ...")
+        "Mr. Vale resigned on Friday, following multiple allegations of harassment.",
+        "Mr. Vale declared that he would not step down despite criticism over a threat.",
+        "He quit after reports that he used port money to settle harassment claims.",
     ],
 )
 def test_a_harm_no_one_warns_of_is_not_voiced(sentence: str) -> None:
