@@ -1923,7 +1923,8 @@ _UNNAMED_SPEAKER_AFTER = re.compile(
 _UNNAMED_SPEAKER_FIRST = re.compile(
     _LEAD_IN + rf"(?:But\s+|And\s+)?((?i:{_HOW_MANY}\s+)?"
     # (up to five words before: "A former Justice Department computer crimes prosecutor")
-    r"(?:(?-i:[a-zA-Z])[\w.-]*\s+){0,5}?" + _UNNAMED_PEOPLE + r")\s+"
+    # (or the people word first, capitalized: "Officials said Mr. Biden will travel ...")
+    r"(?:(?-i:[a-zA-Z])[\w.-]*\s+){0,5}?(?i:" + _UNNAMED_PEOPLE + r"))\s+"
     rf"(?:(?:on\s+)?(?:{DAY_NAMES}|also|later|recently)\s+)?"
     r"(?:have\s+|has\s+)?(?:said|say|says|told\s+[\w. ]{1,40}?)\s+(?:that\s+)?"
 )

@@ -1198,6 +1198,12 @@ def test_a_speaker_named_before_the_day_they_spoke_is_the_one_the_words_go_to() 
             "director, also wanted that levy removed.",
             "'Ana Park' is named in words the sentence gives as 'senior port officials''s",
         ),
+        # the people word first, capitalized (BASIL: "Officials said Mr. Biden will travel
+        # to the Hill around 4:30 p.m. in an attempt to sell the compromise ...")
+        (
+            "Officials said Ms. Park will travel to the port at noon to sell the levy.",
+            "'Ana Park' is named in words the sentence gives as 'Officials''s",
+        ),
         # BASIL: "..., it would put Brown in the tough spot of voting against his legislation"
         (
             "If the levy came up first, it would put Park in the tough spot of voting against "
