@@ -319,9 +319,15 @@ def _name_forms(actor: Actor, texts: Sequence[str]) -> list[str]:
 _NAMES_A_BODY = re.compile(r"(?<!^)\b[A-Z]|^(?!(?:The|A|An|His|Her|Its|Their)\b)[A-Z]")
 
 
+# A role that opens with a possessive pronoun points back to someone the brief's row does not
+# show: "Michael D. Cohen, his longtime lawyer" (President Trump's).
+_POINTS_BACK = re.compile(r"(?i:his|her|their|its)\s")
+
+
 def _roles_in(index: SourceIndex, forms: list[str]) -> Iterator[tuple[int, tuple[int, int]]]:
     """Every role the source gives the person, in the order the text gives them, with its
-    rank: 0 for one that names a body, 1 for one that does not."""
+    rank: 0 for one that names a body, 1 for one that does not; none that opens with "his",
+    "her", "their" or "its"."""
     text = index.source.text
     pattern = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     for found in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
@@ -331,7 +337,7 @@ def _roles_in(index: SourceIndex, forms: list[str]) -> Iterator[tuple[int, tuple
             span = role_before(text, found.start(), sentence.start) or role_of_body(
                 text, found.end()
             )
-        if span:
+        if span and not _POINTS_BACK.match(text, span[0]):
             yield (0 if _NAMES_A_BODY.search(text[span[0] : span[1]]) else 1), span
 
 

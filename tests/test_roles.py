@@ -256,6 +256,19 @@ def test_a_person_gets_the_role_naming_a_body_first_with_its_sentence() -> None:
     assert only_the_group.role.text == "spokesperson for the group"
 
 
+def test_a_role_that_points_back_to_another_is_not_shown() -> None:
+    # BASIL: "President Trump had directed Michael D. Cohen, his longtime lawyer, to lie ..."
+    # showed "Michael D. Cohen, his longtime lawyer" (Trump's) in the brief
+    text = "The mayor had told Tom Reyes, his longtime lawyer, to pay. Tom Reyes said no."
+    source = Source(id="s1", title="Levy", text=text)
+    (reyes,) = read_roles([SourceIndex(source)], [Actor(id="a", name="Tom Reyes", kind="person")])
+    assert reyes.role is None
+    later = text + " Tom Reyes, a lawyer at the Port Trust, spoke."
+    source = Source(id="s1", title="Levy", text=later)
+    (reyes,) = read_roles([SourceIndex(source)], [Actor(id="a", name="Tom Reyes", kind="person")])
+    assert reyes.role is not None and reyes.role.text == "a lawyer at the Port Trust"
+
+
 def test_a_person_drafted_by_surname_is_found_by_the_full_name_the_sources_give() -> None:
     text = (
         "Port Authority press secretary Josh Tamm said the levy would stay. "
