@@ -122,7 +122,7 @@ _VIEW = "|".join(
         # A point made: "made this point abundantly clear when he pointed to the series of
         # 5-4 decisions".
         r"\bpoint(?:s|ed|ing)?\s+(?:out|to)\b"
-        r"|\bma(?:de|kes?|king)\s+(?:this|that|the|a|his|her|their|its)\s+point\b",
+        r"|\bma(?:de|kes?|king)\s+(?:this|that|the|a|his|her|their|its)\s+point\b(?!\s+of\b)",
         # (not "back-and-forth", an exchange)
         _words("back", "backs", "backed", "backing", "backer", "backers", "sign", "signed")
         + r"(?!-and-)",

@@ -89,6 +89,9 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         "Tom Lee, of Riverton, remained in No. 3 position of assistant leader.",
         "The reverse side of the toll card was blank.",
         "The council is at the point of no return.",
+        # (BASIL: "Martha Raddatz of ABC News was the moderator, and she made a point of
+        # speaking forcefully, ...": something done on purpose, no point made)
+        "Ana Park was the moderator, and she made a point of speaking forcefully.",
         # "called" that names
         "The paper reported a program launched in 2007 called Prism.",
         "The so-called levy will start in May.",
