@@ -279,9 +279,12 @@ def _co_speakers(index: SourceIndex, kind: FactKind, actor: str, evidence: Evide
 
 
 # A sentence that tells what would happen on a condition: "If he won, he would presumably run
-# in 2014 for a full six-year term".
+# in 2014 for a full six-year term", also after a source: "According to a study by the
+# Migration Policy Institute, ..., if citizenship were denied to every child ..., the
+# unauthorized population ... would reach 24 million by 2050".
 _A_CONDITION = re.compile(
-    r"\s*[\"“]?(?:If|Unless|(?:But|And|Yet|Still|Even)\s+(?:if|unless))\s[^.;]*?"
+    r"\s*[\"“]?(?:If|Unless|(?:But|And|Yet|Still|Even)\s+(?:if|unless)"
+    r"|According\s+to\s[^.;]{1,120}?,\s+(?:if|unless))\s[^.;]*?"
     r"\b(?:would|could|might|will)\b"
 )
 

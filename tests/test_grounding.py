@@ -200,6 +200,15 @@ def test_numbers_in_summary_must_be_in_the_evidence() -> None:
         ("But if the toll passes, the port will close in May 2025.", False),
         ("If anything, the council voted in May 2025 to keep the toll.", True),
         ("The council voted in May 2025 to keep the toll if it passes.", True),
+        # after its source (BASIL: "According to a study by the Migration Policy Institute,
+        # a nonpartisan group, if citizenship were denied to every child ..., the unauthorized
+        # population ... would reach 24 million by 2050 ...")
+        (
+            "According to a study by the port institute, a think tank, if the toll were "
+            "doubled, traffic would fall by half in May 2025.",
+            False,
+        ),
+        ("According to the minutes, the council voted in May 2025 to keep the toll.", True),
         # BASIL: "A version of this article appears in print on October 12, 2012, on page A16
         # of the New York edition with the headline: ..."
         ("A version of this article appears in print on May 2025, on page A16.", False),
