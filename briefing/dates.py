@@ -162,7 +162,10 @@ _IN_A_RELATIVE_CLAUSE = re.compile(
     # (or of a place: "report from Atlanta, where Chick-fil-A began in the 1940s")
     # (or after a dash: "Antonin Scalia – whom Gorsuch would replace on the court following
     # Scalia's death in 2016 – was confirmed 98-0")
-    r"[,—–]\s+(?:[\w'’.-]+\s+){0,6}?(?:which|who|whose|whom|where)\b[^,;:—–()“”\"]*$"
+    # (and into a quotation the clause opens: "Harry Reid, who he said “was right in 1993,
+    # before ...”")
+    r"[,—–]\s+(?:[\w'’.-]+\s+){0,6}?(?:which|who|whose|whom|where)\b[^,;:—–()“”\"]*"
+    r"(?:“[^,;:—–()“”\"]*)?$"
 )
 # The main verb after a relative clause with a verb of its own: "..., the only two prior
 # instances in which a ... text of the Constitution was inserted into the Congressional

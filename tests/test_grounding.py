@@ -636,6 +636,14 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # a time before a date (BASIL: "It also serves as a campaign platform for Democrats
         # ahead of 2020." was dated 2020)
         ("It also serves as a platform for the Whigs ahead of 2020.", None),
+        # a relative clause that opens a quotation (BASIL: "He also took aim at former Senate
+        # Democratic Leader Harry Reid, who he said \u201cwas right in 1993, before he and the
+        # Democrats went insane ...\u201d" was dated 1993)
+        (
+            "He also took aim at Ana Park, who he said \u201cwas right in 1993, before she "
+            "changed her mind.\u201d",
+            None,
+        ),
         ("The levy had been cut before 2019 and rose in March 2021.", "March 2021"),
         # a relative clause after a dash (BASIL: "Antonin Scalia – whom Gorsuch would replace
         # on the court following Scalia's death in 2016 – was confirmed 98-0 and Anthony
