@@ -538,10 +538,24 @@ def names_people(name: str) -> bool:
         bare = bare[1:]
     if not words or any(ch.isupper() or ch.isdigit() for ch in bare):
         return True
-    last = words[-1]
-    if last in _BODY_WORDS:
-        return True
-    return last.endswith("s") and not last.endswith("ss") and last not in _THING_PLURALS
+    # The people are the head before a place ("Democrats in the room"), of either part
+    # joined by "and" ("Trump's campaign and family").
+    head = _PLACE_AFTER_PEOPLE.split(name.strip(), maxsplit=1)[0]
+    parts = [spelled_words(part) for part in _AND.split(head)]
+    return any(
+        part
+        and (
+            part[-1] in _BODY_WORDS
+            or (part[-1].endswith("s") and not part[-1].endswith("ss"))
+            and part[-1] not in _THING_PLURALS
+        )
+        for part in parts
+    )
+
+
+# Where a place follows the people a name gives: "Democrats in the room".
+_PLACE_AFTER_PEOPLE = re.compile(r"\s+(?:in|on|at|inside|outside|across)\s+")
+_AND = re.compile(r"\s+(?:and|&)\s+")
 
 
 def a_common_noun_alone(name: str, text: str) -> bool:

@@ -3104,6 +3104,12 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         ("a Republican", False),
         ("Democrats", True),
         ("Democratic Party", True),
+        # the people before a place, or either part joined by "and" (BASIL: "Democrats in
+        # the room", "Trump's campaign and family" named no one)
+        ("Whigs in the room", True),
+        ("Lee\u2019s campaign and family", True),
+        ("Riverton-based florist", False),
+        ("rules in the old town", False),
     ],
 )
 def test_a_lower_case_actor_must_be_a_word_for_people(name: str, people: bool) -> None:
