@@ -341,7 +341,8 @@ def _names_something(text: str, start: int, end: int) -> bool:
 
 
 # A deadline before a date: "by April 2", "no later than July 1".
-_BY_A_DEADLINE = re.compile(r"\b(?:by|no\s+later\s+than)\s+$", re.IGNORECASE)
+_BY = r"by|no\s+later\s+than"
+_BY_A_DEADLINE = re.compile(rf"\b(?:{_BY})\s+$", re.IGNORECASE)
 
 
 # A date a span of time runs from dates no event of its sentence: "briefed 13 times on the
@@ -531,7 +532,7 @@ _WORD_OR_STOP = re.compile(r"[\w'’-]+|[,;:—–()]")
 # A deadline or the earliest a thing may happen, just before the weekday: "announce his
 # choice of a running mate by Friday", "on the Senate floor as early as Thursday".
 _DEADLINE_BEFORE = re.compile(
-    r"\b(?:by|until|as\s+(?:early|soon)\s+as|no\s+later\s+than"
+    rf"\b(?:{_BY}|until|as\s+(?:early|soon)\s+as"
     # and what is set for a day: "a joint campaign rally ... set for Wednesday in Green Bay,
     # Wis., has been postponed"
     rf"|{_SET_FOR})\s+$",
