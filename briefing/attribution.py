@@ -441,7 +441,15 @@ def attribution_problem(
             or (said_after and speaks_by_pronoun(said_after))
         ):
             before = unquoted[: len(unquoted) - len(sentence)]
-            subject = _someone_else_as_subject(who, who_kind, before.strip(), earlier)
+            # (a caption before it has no subject of its own: "Judicial Watch Director ...
+            # Chris Farrell on how FBI official Peter Strzok requested ... In June, he was
+            # then escorted from his FBI office": the pronoun stands for Strzok)
+            caption = _A_CAPTION.match(re.split(r"(?<=[.!?])\s+", before.strip())[-1])
+            subject = (
+                _caption_subject(who, who_kind, caption.group(1))
+                if caption
+                else _someone_else_as_subject(who, who_kind, before.strip(), earlier)
+            )
             # An outlet opening the sentence before reports ("Fox News confirmed Steele sent an
             # e-mail ... In the note, he asked ..."): the pronoun is of whom it reports. Nor does
             # "she" stand for "Mr. Vale" ("Mr. Vale accused Ana Park ... She said ...").
@@ -1104,6 +1112,27 @@ def _opening_subject(sentence: str) -> re.Match[str] | None:
         if opened:
             found = _NAMED_SUBJECT.match(sentence, opened.end())
     return found if found is not None and not _not_a_subject(found, sentence) else None
+
+
+# A caption, a name and what it is on, with no verb: "Judicial Watch Director of Investigations
+# Chris Farrell on how FBI official Peter Strzok requested that he retain his security
+# clearance ..." (the clause after "how" tells of someone).
+_A_CAPTION = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+(?:of\s+)?){1,8}on\s+(?:how|why|what|whether|when)\s+(.+)", re.DOTALL
+)
+
+
+# The one a caption's clause tells of, by name before its verb: "FBI official Peter Strzok
+# requested ...".
+_NAME_BEFORE_A_VERB = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+)\s+[a-z]+(?:ed|s)\b")
+
+
+def _caption_subject(who: str, who_kind: ActorKind | None, clause: str) -> str | None:
+    """The person a caption's clause tells of, when that is not ``who``."""
+    found = _NAME_BEFORE_A_VERB.search(clause)
+    if found is None or names_actor(who, who_kind or "person", found.group(1)):
+        return None
+    return found.group(1)
 
 
 def _someone_else_as_subject(

@@ -2501,6 +2501,15 @@ def test_an_actor_named_only_in_a_sentences_opening_clause_is_not_its_speaker(
         ("Mayor Ada Park of Riverton spoke after Robin Ortiz.", True),
         ("Draft minutes obtained by the Courier quote Ada Park at length.", True),
         ("Without a text, Ms. Park spoke for an hour.", True),
+        # a caption has no subject: the pronoun stands for whom it tells of (BASIL: "Judicial
+        # Watch Director of Investigations Chris Farrell on how FBI official Peter Strzok
+        # requested that he retain his security clearance ... In June, he was then escorted
+        # ..." was Farrell's)
+        ("Harbour Watch Director of Ports Ada Park on how port official Ana Lund resigned.", False),
+        (
+            "Harbour Watch Director of Ports Robin Ortiz on how port official Ada Park resigned.",
+            True,
+        ),
     ],
 )
 def test_a_speaking_pronoun_stands_for_the_subject_of_the_sentence_before(
