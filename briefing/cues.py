@@ -741,7 +741,8 @@ def named_speaker(sentence: str) -> str | None:
     """
     matches = [*_SPEAKER_BEFORE.finditer(sentence), *_SPEAKER_AFTER.finditer(sentence)]
     for match in sorted(matches, key=lambda m: m.start()):  # the first speaker named
-        name = _speaker_name(match.group(1))
+        # (not a day or a month: "He said Tuesday he will suspend his account")
+        name = _speaker_name(match.group(1), _NOT_SPEAKER_WORDS)
         if name:
             return name
     return None

@@ -564,6 +564,9 @@ def test_a_view_someone_named_is_made_to_take_is_theirs() -> None:
         ("They criticized Tom Lee on Monday.", None),
         # a pronoun, a common noun, no verb of saying: no speaker named
         ("He added: \u201cI think it is important.\u201d", None),
+        # a day after the verb is no speaker (SummEdits news: "He said Tuesday he
+        # will suspend his account, ..." was "Tuesday"'s)
+        ("He said Tuesday he will suspend his account.", None),
         ("\u201cWe will sign,\u201d she said.", None),
         ("The official said that he had been told.", None),
         ("Critics said the plan was flawed.", None),
