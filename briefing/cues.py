@@ -119,6 +119,12 @@ _VIEW = "|".join(
             " decry decries decried declare declares declared declaring denied denies denial"
             " denials denying reversed reverses reversing reversal reversals".split()
         ),
+        # A measure passed or a ban imposed: "the US Congress passed a bill that bans all
+        # federal government employees from accessing TikTok", "The EU Commission has now
+        # banned employees from using TikTok".
+        r"\bpass(?:ed|es|ing)?\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:bill|law|measure|resolution|legislation|amendment|ban|motion)\b",
+        _words("banned", "banning", "outlawed", "outlawing", "prohibited", "prohibiting"),
         # A point made: "made this point abundantly clear when he pointed to the series of
         # 5-4 decisions".
         r"\bpoint(?:s|ed|ing)?\s+(?:out|to)\b"

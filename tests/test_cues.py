@@ -48,6 +48,11 @@ from briefing.source_index import blank_quoted
         "The mayor on Friday reversed the board's decision to raise the toll.",
         "The Lee campaign retorted with an ad of its own Tuesday.",
         "Ms. Park made this point clear when she pointed to the toll's cost.",
+        # a measure passed, a ban imposed (SummEdits news: "In late December 2022, the US
+        # Congress passed a bill that bans all federal government employees from accessing
+        # TikTok ...", "The EU Commission has now banned employees from using TikTok")
+        "In late December 2022, the council passed a bill that bars staff from the app.",
+        "The port board has now banned employees from using the app.",
         "Retailers question whether the charge will raise anything.",
         "The mayor proposed a lower charge.",
         "The union calls for a vote on the charge.",
@@ -92,6 +97,7 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # (BASIL: "Martha Raddatz of ABC News was the moderator, and she made a point of
         # speaking forcefully, ...": something done on purpose, no point made)
         "Ana Park was the moderator, and she made a point of speaking forcefully.",
+        "He passed the ball to his son.",
         # "called" that names
         "The paper reported a program launched in 2007 called Prism.",
         "The so-called levy will start in May.",
