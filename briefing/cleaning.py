@@ -55,6 +55,21 @@ _PROMPTS = re.compile(
     re.IGNORECASE,
 )
 _PROMPT_MAX = 100
+# A newsletter's sign-up form run into the text: a line with three of its phrases ("Top editors
+# give you the stories you want -- delivered right to your inbox each weekday. ... Thanks for
+# signing up! ... By clicking 'Sign up', you agree to receive marketing emails ..."), or one
+# that asks to sign up for a newsletter ("Sign up for CNN's Wonder Theory science newsletter.").
+_SIGN_UP_PHRASES = re.compile(
+    r"\b(?:your\s+inbox|signing\s+up|sign\s+up|newsletter|marketing\s+e-?mails"
+    r"|privacy\s+policy|terms\s+of\s+(?:service|use)|e-?mail\s+address)\b",
+    re.IGNORECASE,
+)
+_SIGN_UP_FOR_A_NEWSLETTER = re.compile(
+    r"^\W*(?:editor['’]s\s+note\s*:\s*)?sign\s+up\s+for\b[^.!?]{0,80}\bnewsletter\b",
+    re.IGNORECASE,
+)
+_SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\s+up|newsletter|your\s+inbox)\b", re.IGNORECASE)
+_SIGN_UP_MAX = 800
 _COOKIES = re.compile(
     r"^\s*(?:we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies"
     r"|(?:accept|manage)\s+(?:all\s+)?cookies|by\s+(?:continuing|using)\s+.{0,60}cookies)",
@@ -249,6 +264,14 @@ def _line_chrome(line: str) -> str | None:
     if len(stripped) <= _PROMPT_MAX and _PROMPTS.match(stripped):
         return REASON_PROMPT
     if len(stripped) <= _COOKIE_MAX and _COOKIES.match(stripped):
+        return REASON_PROMPT
+    if len(stripped) <= _SIGN_UP_MAX and (
+        _SIGN_UP_FOR_A_NEWSLETTER.match(stripped)
+        or (
+            _SIGN_UP.search(stripped)
+            and len({m.group(0).lower() for m in _SIGN_UP_PHRASES.finditer(stripped)}) >= 3
+        )
+    ):
         return REASON_PROMPT
     if _normalise_short(stripped) in _NAVIGATION:
         return REASON_NAVIGATION

@@ -156,12 +156,34 @@ def test_share_subscribe_and_navigation_lines_are_dropped() -> None:
     assert len(dropped) == 9
 
 
+def test_a_newsletters_sign_up_form_is_dropped() -> None:
+    # SummEdits news: "Top editors give you the stories you want -- delivered right to your
+    # inbox each weekday. Loading ... Thanks for signing up! ..." was a position and a
+    # sentence of the bottom line; "Sign up for CNN's Wonder Theory science newsletter. ..."
+    forms = [
+        "Our editors pick the stories you want, delivered to your inbox each morning. Thanks "
+        "for signing up! Email address By clicking 'Sign up', you agree to receive marketing "
+        "emails from Example Wire and accept our Terms of Service and Privacy Policy",
+        "Sign up for Example Wire's Harbour Watch newsletter. Explore the port with news on "
+        "shipping and more.",
+        "Editor's Note: Sign up for Port Days, Example Wire's weekly newsletter.",
+    ]
+    raw = "\n\n".join([BODY_1, *forms, BODY_2])
+    text, dropped = clean_text(raw)
+    assert text == f"{BODY_1}\n\n{BODY_2}"
+    assert [d.text for d in dropped] == forms
+
+
 def test_sentences_that_merely_start_like_prompts_are_kept() -> None:
     lines = [
         "Subscribers to the service complained about the new rules.",
         "Sign up deadlines for the programme were extended by two weeks.",
         "Photographers covering the talks were kept outside the hall.",
         "Share prices of the two operators fell after the announcement.",
+        # (words of a sign-up form in a story's own sentences)
+        "The company said its privacy policy and terms of service let it keep any email "
+        "address users give.",
+        "Residents can sign up for the city newsletter to get alerts about the toll.",
     ]
     raw = "\n\n".join([BODY_1, *lines])
     text, dropped = clean_text(raw)
