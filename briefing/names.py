@@ -530,6 +530,8 @@ def names_people(name: str) -> bool:
         return False  # "Republicans. Liberal", from "... Republicans. Liberal groups ..."
     if _ONE_PARTISAN.fullmatch(name.strip()):
         return False  # "Democrat", from "the committee's senior Democrat said"
+    if _A_PREPOSITION_FIRST.match(name):
+        return False  # "of East Palestine", from "residents of East Palestine"
     # The capital of a sentence's opening word is no name's: "The official" is "the
     # official", and "Senior administration official" a "senior administration official",
     # where "The Hill" and "Microsoft" are names.
@@ -551,6 +553,10 @@ def names_people(name: str) -> bool:
         )
         for part in parts
     )
+
+
+# A name cut from after its noun, opening with a lower-case preposition: "of East Palestine".
+_A_PREPOSITION_FIRST = re.compile(r"\s*(?:of|in|at|for|from|on|to|by|with)\s")
 
 
 # Where a place follows the people a name gives: "Democrats in the room".

@@ -3118,6 +3118,9 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         ("Whigs in the room", True),
         ("Lee\u2019s campaign and family", True),
         ("Riverton-based florist", False),
+        # a name cut from after its noun (SummEdits news: "of East Palestine" held a position)
+        ("of Port Vale", False),
+        ("Friends of Port Vale", True),
         ("rules in the old town", False),
     ],
 )
