@@ -318,9 +318,19 @@ _NO_COMMENT = re.compile(
 
 def _without_naming(sentence: str) -> str:
     """The sentence with each "called" that names a thing, and each refusal to comment, left
-    out: neither shows a view."""
+    out: neither shows a view. A refusal in a clause the sentence opens with ends there:
+    "While Cumberland and Amber Group did not respond to Forbes' request for comment,
+    Binance's Chief Strategy Officer Patrick Hillmann suggested that ..." keeps his words."""
     named = _NAMING_CALLED.sub(lambda found: found.group(0)[: -len("called")], sentence)
+    opening = _A_CLAUSE_OF_CONTRAST.match(named)
+    if opening:
+        head, rest = named[: opening.end()], named[opening.end() :]
+        return _NO_COMMENT.sub(" ", head) + _NO_COMMENT.sub(" ", rest)
     return _NO_COMMENT.sub(" ", named)
+
+
+# A clause of contrast opening a sentence, up to its comma: "While X did not respond, ...".
+_A_CLAUSE_OF_CONTRAST = re.compile(r"\s*(?:While|Although|Though|Whereas)\b[^,;.]*,")
 
 
 def gives_no_comment(sentence: str) -> bool:

@@ -689,6 +689,15 @@ def test_a_pronoun_speaker_that_cannot_stand_for_the_actor_is_named() -> None:
         ("He made comments about the levy, calling it unfair.", False),
         # a view beside the refusal, or no refusal at all
         ("She declined to comment, but said the plan was flawed.", False),
+        # the refusal in an opening clause of contrast (SummEdits news: "While Cumberland and
+        # Amber Group did not respond to Forbes' request for comment, Binance's Chief
+        # Strategy Officer Patrick Hillmann suggested that ...")
+        (
+            "While the union did not respond to a request for comment, the port's director "
+            "Ana Park suggested that the levy was routine.",
+            False,
+        ),
+        ("While in Riverton, she declined to comment on the levy.", True),
         ("He said he would not support the bill.", False),
         ("Smith said the bill could not pass.", False),
     ],
