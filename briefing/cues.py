@@ -431,6 +431,9 @@ def voices_a_harm(sentence: str, *, english: bool | None = None) -> bool:
 # named with it: "took a swipe at CNN and MSNBC".
 _TITLE_BETWEEN = (
     r"\s+(?:on\s+)?(?:the\s+)?(?:(?:former|current|outgoing|fellow)\s+|then-)?"
+    # (or a tie to the subject: "pleaded with his Russian counterpart Vladimir Putin")
+    r"(?:(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:counterpart|deputy|predecessor"
+    r"|successor|rival|opponent|colleague|boss|friend|ally),?\s+)?"
     r"(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+the\s+|of\s+|and\s+)?){0,5}$"
 )
 _ADDRESSING = re.compile(
@@ -445,6 +448,9 @@ _ADDRESSING = re.compile(
     # from Douglas H. Shulman, the former I.R.S. commissioner; ...".
     r"|heard\s+(?:(?:testimony|evidence)\s+)?from"
     r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning"
+    # The one pleaded with: "Zelenskyy pleaded with his Russian counterpart Vladimir Putin".
+    r"|(?:plead(?:s|ed|ing)?|pled|appeal(?:s|ed|ing)?)\s+(?:with|to)|begs?|begged|begging"
+    r"|implor(?:es|ed|ing|e)"
     r"|accus(?:es|ed|ing|e)|blam(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|criticis(?:es|ed|ing|e)"
     r"|prais(?:es|ed|ing|e)|thank(?:s|ed|ing)?|endors(?:es|ed|ing|e)|attack(?:s|ed|ing)?"
     r"|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)|assail(?:s|ed|ing)?|slam(?:s|med|ming)?"

@@ -859,6 +859,24 @@ def test_an_actor_only_spoken_to_in_its_sentence_is_rejected() -> None:
     ]
 
 
+def test_one_pleaded_with_is_not_the_speaker() -> None:
+    # SummEdits news: "Just before the invasion, Ukrainian President Volodymyr Zelenskyy
+    # pleaded with his Russian counterpart Vladimir Putin to get off the war path, cautioning
+    # that an invasion would only bring ... death ..." was a risk Putin raised
+    sentence = (
+        "Just before the vote, Port President Ana Park pleaded with her Norland counterpart "
+        "Tom Lee to drop the toll, warning that it would bring ruin to the port."
+    )
+    pleaded = ground_risks_in(sentence, risk("Tom Lee", sentence))
+    assert [r.reason for r in pleaded.rejected] == [
+        "'Tom Lee' is only spoken to, sent to or judged in the quoted sentence (told, urged, "
+        "goes to, accused, praised), not speaking"
+    ]
+    assert [r.raised_by for r in ground_risks_in(sentence, risk("Ana Park", sentence)).risks] == [
+        "Ana Park"
+    ]
+
+
 def test_a_body_a_text_is_sent_to_is_not_its_speaker() -> None:
     text = (
         "Councillors approved the levy on Tuesday. "
@@ -1375,7 +1393,7 @@ _MET = "President Ivo Brandt met Ana Park and two other candidates on Wednesday.
         # ..." was Trump's).
         (
             _MET,
-            "The harbor lawmaker blamed his rival, Ms. Park, for the story published Friday.",
+            "The harbor lawmaker blamed the story published Friday on his rival, Ms. Park.",
             "Ana Park",
             "'Ana Park' is named after the sentence's subject, 'The harbor lawmaker', not speaking",
         ),
