@@ -290,9 +290,13 @@ _A_CONDITION = re.compile(
 
 
 # A newspaper's note on where the article ran: "A version of this article appears in print on
-# October 12, 2012, on page A16 of the New York edition ...".
+# October 12, 2012, on page A16 of the New York edition ...", and the signature line of a
+# post the article embeds.
 _THE_ARTICLE_ITSELF = re.compile(
-    r"\bthis\s+(?:article|story)\s+(?:appears|appeared|was\s+published|ran)\b", re.IGNORECASE
+    r"\bthis\s+(?:article|story)\s+(?:appears|appeared|was\s+published|ran)\b"
+    # or the signature of a post it embeds: "-- Led By Donkeys (@ByDonkeys) February 23, 2023"
+    r"|^\W*(?:--|[—–])\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\S[^\n]{0,30}$",
+    re.IGNORECASE,
 )
 
 

@@ -212,6 +212,10 @@ def test_numbers_in_summary_must_be_in_the_evidence() -> None:
         # BASIL: "A version of this article appears in print on October 12, 2012, on page A16
         # of the New York edition with the headline: ..."
         ("A version of this article appears in print on May 2025, on page A16.", False),
+        # the signature of a post the article embeds (SummEdits news: "-- EviL Ras
+        # (@EviL_Ras) February 23, 2023" was an event)
+        ("-- Port Watch (@PortWatch) May 2025", False),
+        ("He wrote to @PortWatch in May 2025 to oppose the toll.", True),
     ],
 )
 def test_what_would_happen_on_a_condition_or_the_article_itself_is_no_event(
@@ -227,7 +231,7 @@ def test_what_would_happen_on_a_condition_or_the_article_itself_is_no_event(
     if not kept:
         assert [r.reason for r in result.rejected] == [
             "the quoted sentence is about the article itself"
-            if "article" in sentence
+            if "article" in sentence or "(@" in sentence
             else "the quoted sentence tells what would happen, if"
         ]
 
