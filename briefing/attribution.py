@@ -101,6 +101,11 @@ _CUES: dict[str, tuple[tuple[_Cue, str], ...]] = {
 }
 
 
+# A pointer to another article: '(Also see "Merck & Co. Remains 'Very Confident' In TIGIT" -
+# Scrip, 2 Feb, 2023.)'.
+A_CROSS_REFERENCE = re.compile(r"\W*(?:also\s+see|see\s+also)\b", re.IGNORECASE)
+
+
 def attribution_problem(
     index: SourceIndex, evidence: Evidence, kind: FactKind, who: str, who_kind: ActorKind | None
 ) -> str | None:
@@ -115,6 +120,8 @@ def attribution_problem(
         return f"{who!r} is the topic, not someone with a view on it"
     if not names_people(who) or a_common_noun_alone(who, index.source.text):
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"
+    if A_CROSS_REFERENCE.match(index.sentence_text(evidence)):
+        return "the quoted sentence points to another article, not anyone's view"
     if kind == "position":
         opinion = _ANOTHERS_VIEW.match(index.sentence_text(evidence))
         if opinion:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from .alignment import Alignment, align_quote
 from .attribution import (
+    A_CROSS_REFERENCE,
     attribution_problem,
     name_for_epithet,
     name_for_relation,
@@ -313,6 +314,10 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
     if _THE_ARTICLE_ITSELF.search(sentence):
         return _reject(
             index.source, "event", record, "the quoted sentence is about the article itself"
+        )
+    if A_CROSS_REFERENCE.match(sentence):
+        return _reject(
+            index.source, "event", record, "the quoted sentence points to another article"
         )
     date, reckoned_from = draft.date, None
     published = index.source.published

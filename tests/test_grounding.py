@@ -215,6 +215,9 @@ def test_numbers_in_summary_must_be_in_the_evidence() -> None:
         # the signature of a post the article embeds (SummEdits news: "-- EviL Ras
         # (@EviL_Ras) February 23, 2023" was an event)
         ("-- Port Watch (@PortWatch) May 2025", False),
+        # a pointer to another article (SummEdits news: '(Also see "Gilead CAR-T Joins
+        # Billion-Dollar Club ..." - Scrip, 2 Feb, 2023.)' was an event)
+        ('(Also see "Port Levy Joins Billion Club" - Harbour Wire, May 2025.)', False),
         ("He wrote to @PortWatch in May 2025 to oppose the toll.", True),
     ],
 )
@@ -232,6 +235,8 @@ def test_what_would_happen_on_a_condition_or_the_article_itself_is_no_event(
         assert [r.reason for r in result.rejected] == [
             "the quoted sentence is about the article itself"
             if "article" in sentence or "(@" in sentence
+            else "the quoted sentence points to another article"
+            if "Also see" in sentence
             else "the quoted sentence tells what would happen, if"
         ]
 
@@ -860,6 +865,16 @@ def test_an_actor_only_spoken_to_in_its_sentence_is_rejected() -> None:
     assert [r.reason for r in result.rejected] == [
         "'Gen. Ana M. Lund' is only spoken to, sent to or judged in the quoted sentence "
         "(told, urged, goes to, accused, praised), not speaking"
+    ]
+
+
+def test_a_pointer_to_another_article_holds_no_view() -> None:
+    # SummEdits news: '(Also see "Merck & Co. Remains 'Very Confident' In TIGIT" - Scrip, 2
+    # Feb, 2023.)' was a position of Scrip's, "concerned"
+    aside = '(Also see "Harbour Guild Remains Very Confident In Levy" - Harbour Wire, 2 May.)'
+    result = ground_in(f"The guild met on Monday. {aside}", pos("Harbour Wire", aside, None))
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence points to another article, not anyone's view"
     ]
 
 
