@@ -16,7 +16,8 @@ names, nor a title its facts do not give a name, nor three content words they la
 more than they do), nor, citing only positions and risks, their view as its own (naming none
 of their actors and no one's view); a sentence in the words of a listed fact
 it does not cite cites it too, unless it gives them to someone else. A cause they do not
-state ("due to ...") is cut off the sentence, and the cut is listed in ``rejected``. A
+state ("due to ...") is cut off the sentence, and the cut is listed in ``rejected``; a
+relation they do not state ("linked to ...") drops it. A
 dropped sentence goes to ``rejected`` with its reason. When the model gives no valid answer
 or no sentence survives, the brief shows the code-written summary (``render.bottom_line``)
 and ``run.bottom_line`` says why; the brief's body does not.
@@ -67,6 +68,14 @@ _WHITESPACE = re.compile(r"\s+")
 _CAUSE = re.compile(
     r"\b(?:because|due to|owing to|as a result|therefore|thus|hence|leading to|resulting in"
     r"|caused by|in order to)\b",
+    re.IGNORECASE,
+)
+# Words that tie one thing to another as its source or cause, inside a clause ("have been
+# linked to the actions of Iran's chief prosecutor"): a sentence may use them only where its
+# facts do, and cutting them would leave no clause.
+_RELATION = re.compile(
+    r"\b(?:(?:linked|tied|connected)\s+(?:to|with)|blamed\s+on|attributed\s+to"
+    r"|responsible\s+for|behind\s+the)\b",
     re.IGNORECASE,
 )
 # Words a source put in quotation marks, and the words of any text, for comparing the two.
@@ -225,6 +234,13 @@ def _verify(
             return _rejected(draft, reason), None
         cut_off = text[cause.start() :]
         text = kept + "."
+    relation = _RELATION.search(text)
+    if relation and not re.search(rf"\b{re.escape(relation.group(0))}\b", support, re.IGNORECASE):
+        # "The incidents of poisoning schoolgirls in Iran have been linked to the actions of
+        # Iran's chief prosecutor", of a prosecutor who "suggested ... that the incidents
+        # could be deliberate".
+        reason = f"ties facts by a relation ({relation.group(0)!r}) they do not state"
+        return _rejected(draft, reason), None
     uncited = _words_of_an_uncited_fact(text, labels, listed, actors, topic)
     if uncited:
         # The words are that fact's: it is cited too, if the sentence gives them to whom

@@ -410,6 +410,18 @@ def test_a_cause_the_facts_do_not_state_is_cut_from_the_sentence() -> None:
     )
 
 
+def test_a_relation_the_facts_do_not_state_drops_the_sentence() -> None:
+    """SummEdits news read as a brief: "The incidents of poisoning schoolgirls in Iran have
+    been linked to the actions of Iran's chief prosecutor, Mohammad Javad Montazeri.", of a
+    prosecutor who "suggested on February 21 that the incidents could be deliberate"."""
+    said = "Amara Okafor said on Monday that the outages could be deliberate."
+    assert verdict("The outages have been linked to the actions of Amara Okafor.", said) == (
+        "ties facts by a relation ('linked to') they do not state"
+    )
+    linked = "Amara Okafor said the outages were linked to the new law."
+    assert verdict("Amara Okafor says the outages were linked to the new law.", linked) == "kept"
+
+
 def test_a_cut_cause_is_listed_beside_the_sentence_it_was_cut_from(
     fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
