@@ -75,7 +75,7 @@ _CAUSE = re.compile(
 # facts do, and cutting them would leave no clause.
 _RELATION = re.compile(
     r"\b(?:(?:linked|tied|connected)\s+(?:to|with)|blamed\s+on|attributed\s+to"
-    r"|responsible\s+for|behind\s+the)\b",
+    r"|responsible\s+for)\b",
     re.IGNORECASE,
 )
 # Words a source put in quotation marks, and the words of any text, for comparing the two.
