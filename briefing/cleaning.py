@@ -24,6 +24,7 @@ REASON_DUPLICATE = "repeated paragraph"
 _TABLE_CELLS = " | "
 REASON_RELATED_MARKER = "related headlines after the article"
 REASON_TEASERS = "teaser list after the article"
+REASON_CAPITALS = "a headline in capitals, a link to another story"
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
 
@@ -70,6 +71,13 @@ _SIGN_UP_FOR_A_NEWSLETTER = re.compile(
 )
 _SIGN_UP = re.compile(r"\b(?:sign(?:ing)?\s+up|newsletter|your\s+inbox)\b", re.IGNORECASE)
 _SIGN_UP_MAX = 800
+# A headline in capital letters between paragraphs, a link to another story: "ANDREW TATE
+# CLAIMS BIG TECH BANNED HIM AFTER 'LARGE SWATHS' OF PEOPLE AGREED WITH HIS 'MASCULINE
+# VALUES'". Six words at least, so a transcript's speaker label is never one; never ending in
+# a colon, as a label does.
+_CAPITALS_MIN_WORDS = 6
+_CAPITALS_MAX = 200
+_LOWER_CASE = re.compile(r"[^\W\d_A-Z]")
 _COOKIES = re.compile(
     r"^\s*(?:we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies"
     r"|(?:accept|manage)\s+(?:all\s+)?cookies|by\s+(?:continuing|using)\s+.{0,60}cookies)",
@@ -275,6 +283,14 @@ def _line_chrome(line: str) -> str | None:
         return REASON_PROMPT
     if _normalise_short(stripped) in _NAVIGATION:
         return REASON_NAVIGATION
+    if (
+        len(words) >= _CAPITALS_MIN_WORDS
+        and len(stripped) <= _CAPITALS_MAX
+        and not stripped.endswith(":")
+        and re.search(r"[A-Z]{2}", stripped)
+        and not _LOWER_CASE.search(stripped)
+    ):
+        return REASON_CAPITALS
     return None
 
 

@@ -174,6 +174,23 @@ def test_a_newsletters_sign_up_form_is_dropped() -> None:
     assert [d.text for d in dropped] == forms
 
 
+def test_a_headline_in_capitals_between_paragraphs_is_dropped() -> None:
+    # SummEdits news: "ANDREW TATE CLAIMS BIG TECH BANNED HIM AFTER 'LARGE SWATHS' OF PEOPLE
+    # AGREED WITH HIS 'MASCULINE VALUES'" was a position of Tate's
+    links = [
+        "PORT BOSS CLAIMS THE LEVY HAS 'WIDE SUPPORT' AMONG TRADERS",
+        "CLICK HERE TO GET THE HARBOUR WIRE APP",
+    ]
+    kept = [
+        "SENATOR ANA PARK OF THE HARBOUR COMMITTEE:",  # a transcript's label
+        "NO TO THE LEVY",  # a short heading or slogan
+    ]
+    raw = "\n\n".join([BODY_1, *links, BODY_2, *kept])
+    text, dropped = clean_text(raw)
+    assert text == "\n\n".join([BODY_1, BODY_2, *kept])
+    assert [d.text for d in dropped] == links
+
+
 def test_sentences_that_merely_start_like_prompts_are_kept() -> None:
     lines = [
         "Subscribers to the service complained about the new rules.",
