@@ -102,8 +102,13 @@ _CUES: dict[str, tuple[tuple[_Cue, str], ...]] = {
 
 
 # A pointer to another article: '(Also see "Merck & Co. Remains 'Very Confident' In TIGIT" -
-# Scrip, 2 Feb, 2023.)'.
-A_CROSS_REFERENCE = re.compile(r"\W*(?:also\s+see|see\s+also)\b", re.IGNORECASE)
+# Scrip, 2 Feb, 2023.)', or its end where a stop inside the headline split it ('Remains
+# 'Very Confident' In TIGIT" - Scrip, 2 Feb, 2023.)').
+A_CROSS_REFERENCE = re.compile(
+    r"\W*(?:also\s+see|see\s+also)\b"
+    r"|.*[\"”]\s+[-–—]\s+[A-Z][^,()\"“”]{0,40},\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\.?\)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def attribution_problem(

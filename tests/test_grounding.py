@@ -218,6 +218,9 @@ def test_numbers_in_summary_must_be_in_the_evidence() -> None:
         # a pointer to another article (SummEdits news: '(Also see "Gilead CAR-T Joins
         # Billion-Dollar Club ..." - Scrip, 2 Feb, 2023.)' was an event)
         ('(Also see "Port Levy Joins Billion Club" - Harbour Wire, May 2025.)', False),
+        # or its end, where a stop inside the headline split it ('Remains \'Very Confident\'
+        # In TIGIT" - Scrip, 2 Feb, 2023.)' after "(Also see "Merck & Co.")
+        ("Remains 'Very Confident' In Levy\" - Harbour Wire, 2 May, 2025.)", False),
         ("He wrote to @PortWatch in May 2025 to oppose the toll.", True),
     ],
 )
@@ -236,7 +239,7 @@ def test_what_would_happen_on_a_condition_or_the_article_itself_is_no_event(
             "the quoted sentence is about the article itself"
             if "article" in sentence or "(@" in sentence
             else "the quoted sentence points to another article"
-            if "Also see" in sentence
+            if "Also see" in sentence or "Wire, 2 May" in sentence
             else "the quoted sentence tells what would happen, if"
         ]
 
