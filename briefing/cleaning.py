@@ -41,6 +41,12 @@ _CREDIT_AGENCY = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_PHOTO_BY = re.compile(r"^\s*\(?photo(?:graph)?\s+(?:by|courtesy of)\b", re.IGNORECASE)
+# A wire photo's caption run into a paragraph: "FILE - Steve Johnson, right, and his wife
+# Rosemarie arrive at the Supreme Court ... (AP Photo/Rick Rycroft, File)".
+_FILE_PHOTO_CAPTION = re.compile(
+    r"^\s*FILE\b.*\((?:AP\s+Photo|Photo\s+by)\b[^()]*\)\s*$", re.DOTALL
+)
+_FILE_PHOTO_CAPTION_MAX = 800
 
 _PROMPTS = re.compile(
     r"^\s*(?:"
@@ -268,6 +274,8 @@ def _line_chrome(line: str) -> str | None:
         and not stripped.endswith(".")
         and (_CREDIT_AGENCY.search(stripped) or _CREDIT_PHOTO_BY.match(stripped))
     ):
+        return REASON_IMAGE_CREDIT
+    if len(stripped) <= _FILE_PHOTO_CAPTION_MAX and _FILE_PHOTO_CAPTION.match(stripped):
         return REASON_IMAGE_CREDIT
     if len(stripped) <= _PROMPT_MAX and _PROMPTS.match(stripped):
         return REASON_PROMPT

@@ -174,6 +174,22 @@ def test_a_newsletters_sign_up_form_is_dropped() -> None:
     assert [d.text for d in dropped] == forms
 
 
+def test_a_wire_photos_caption_is_dropped() -> None:
+    # SummEdits news: "FILE Carlos Watson participates in ... panel ..., July 29, 2016, in
+    # Beverly Hills, Calif. Watson, founder of ... Ozy Media, was arrested ... (Photo by
+    # Richard Shotwell/Invision/AP, File)" was a position of Watson's and an event
+    captions = [
+        "FILE - Ana Park, right, arrives at the port court on May 2, 2022. Park was charged "
+        "on Thursday. (AP Photo/Tom Vale, File)",
+        "FILE Ana Park speaks at a panel, July 29, 2016. (Photo by Tom Vale/Wire, File)",
+    ]
+    kept = "FILE transfers at the port rose in May, the board said (in a statement)."
+    raw = "\n\n".join([*captions, BODY_1, kept])
+    text, dropped = clean_text(raw)
+    assert text == f"{BODY_1}\n\n{kept}"
+    assert [d.text for d in dropped] == captions
+
+
 def test_a_headline_in_capitals_between_paragraphs_is_dropped() -> None:
     # SummEdits news: "ANDREW TATE CLAIMS BIG TECH BANNED HIM AFTER 'LARGE SWATHS' OF PEOPLE
     # AGREED WITH HIS 'MASCULINE VALUES'" was a position of Tate's
