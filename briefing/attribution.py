@@ -1508,6 +1508,14 @@ _AS_THE_EMPLOYER_BEFORE = re.compile(
 )
 
 
+# A news agency, which reports and holds no view of its own.
+_NEWS_AGENCY = re.compile(
+    r"\b(?:news|press)\s+agency\b|\bwire\s+service\b|^(?:AP|AFP|Reuters|Xinhua|TASS|Yonhap"
+    r"|Kyodo|Associated\s+Press|Agence\s+France-Presse)$",
+    re.IGNORECASE,
+)
+
+
 def _only_the_outlet(who: str, sentence: str) -> str | None:
     """How the sentence names ``who``, a news outlet, when it names it only as the one that
     reported it or as a journalist's employer ("Fox News host Glenn Beck", "a cartoonist for
@@ -1516,14 +1524,18 @@ def _only_the_outlet(who: str, sentence: str) -> str | None:
     name = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
     called = re.search(_CALLED_AN_OUTLET + re.escape(name), sentence, re.IGNORECASE)
     platform = _PLATFORM.fullmatch(name) is not None
-    if not (_OUTLET.search(who) or called or platform):
+    # (a news agency only reports, whatever its verb: "The official Xinhua News Agency said
+    # people were buried under debris at the mine")
+    agency = _NEWS_AGENCY.search(name) is not None
+    if not (_OUTLET.search(who) or called or platform or agency):
         return None
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE))
     if not mentions:
         return None
     reported = [
         bool(
-            _AS_THE_OUTLET_BEFORE.search(sentence, 0, found.start())
+            agency
+            or _AS_THE_OUTLET_BEFORE.search(sentence, 0, found.start())
             or _AS_THE_OUTLET_AFTER.match(sentence[found.end() :])
         )
         for found in mentions

@@ -1765,6 +1765,16 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "'Riverton Times' is named only as the news outlet that reported it, not taking a side",
         ),
         (
+            # a news agency only reports, whatever its verb (SummEdits news: "The official
+            # Xinhua News Agency said people were buried under debris at the mine ..." was a
+            # position of Xinhua's)
+            "The official Norland News Agency said people were buried under the port's debris.",
+            "Norland News Agency",
+            "organisation",
+            "'Norland News Agency' is named only as the news outlet that reported it, not taking "
+            "a side",
+        ),
+        (
             # BASIL: "Fox News host Glenn Beck ... blamed 'progressivism'" was a position of
             # Fox News.
             "Riverton News host Ada Vale blamed the council for the tolls.",
