@@ -221,6 +221,9 @@ def _verify(
     echoed = _echoes_the_question(text)
     if echoed:
         return _rejected(draft, f"repeats the question's own words ({echoed!r})"), None
+    twice = _said_twice(text)
+    if twice:
+        return _rejected(draft, f"says {twice!r} twice"), None
     support = "\n".join(
         [topic, *(part for label in labels for part in _support(listed[label], actors))]
     )
@@ -675,6 +678,24 @@ def _longest_run(quoted: list[str], words: list[str]) -> tuple[int, int]:
 
 # A run of this many words of an earlier sentence repeats it.
 _REPEATED_WORDS = 8
+
+
+# A run of this many words said twice in one sentence is a small model looping: "Phillip
+# Swadling, technical director of avionics at Thales, says 'UTM solutions are essential,' says
+# Phillip Swadling, technical director of avionics at Thales."
+_TWICE_WORDS = 6
+
+
+def _said_twice(text: str) -> str | None:
+    """The first run of ``_TWICE_WORDS`` words the sentence says twice, if any."""
+    words = [word.lower() for word in _words(text)]
+    seen: set[tuple[str, ...]] = set()
+    for at in range(len(words) - _TWICE_WORDS + 1):
+        run = tuple(words[at : at + _TWICE_WORDS])
+        if run in seen:
+            return " ".join(run)
+        seen.add(run)
+    return None
 
 
 def _repeats(text: str, earlier: str) -> bool:

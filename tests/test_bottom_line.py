@@ -410,6 +410,19 @@ def test_a_cause_the_facts_do_not_state_is_cut_from_the_sentence() -> None:
     )
 
 
+def test_a_sentence_that_says_a_run_of_words_twice_is_dropped() -> None:
+    """SummEdits news read as a brief: "Phillip Swadling, technical director of avionics at
+    Thales, says 'UTM solutions are essential,' says Phillip Swadling, technical director of
+    avionics at Thales. Airspace Australia on 27 February said ..."."""
+    said = "Amara Okafor, director of the Digital Rights Coalition, said the treaty is flawed."
+    looped = (
+        "Amara Okafor, director of the Digital Rights Coalition, says the treaty is flawed, "
+        "says Amara Okafor, director of the Digital Rights Coalition."
+    )
+    assert verdict(looped, said) == ("says 'amara okafor director of the digital' twice")
+    assert verdict("Amara Okafor, of the coalition, says the treaty is flawed.", said) == "kept"
+
+
 def test_a_relation_the_facts_do_not_state_drops_the_sentence() -> None:
     """SummEdits news read as a brief: "The incidents of poisoning schoolgirls in Iran have
     been linked to the actions of Iran's chief prosecutor, Mohammad Javad Montazeri.", of a
