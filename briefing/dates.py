@@ -52,6 +52,13 @@ _YEAR_OR_DECADE_ONLY = re.compile(_YEAR_OR_DECADE)
 # of September 11th Advocates").
 _BEFORE_A_NAME = re.compile(r"\b(?:the|of|for|with)\s+$", re.IGNORECASE)
 _IN_A_NAME = re.compile(r"\s+(?-i:[A-Z])[a-z]")
+# Or a year that ends a name after "of": "the Chicago Convention of 1944", "the Civil Rights
+# Act of 1964".
+# (not a month's or a season's: "In March of 2019, the port closed" is dated)
+_NAME_OF_A_YEAR = re.compile(
+    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Fall|Autumn"
+    r"|Winter|Christmas|Easter)\w*\s)(?-i:[A-Z])[\w'’-]+\s+of\s+$"
+)
 # "of the <date> attacks": a past attack's date used as its name dates the attack, not what
 # the sentence tells ("families of those killed in the Sept. 11 attacks to sue").
 _AFTER_A_PREPOSITION = re.compile(
@@ -288,7 +295,8 @@ def _dates_a_thing_acted_on(text: str, start: int, end: int) -> bool:
 
 
 def _names_something(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` is part of a name ("the 17 February Brigade"),
+    """Whether the date at ``text[start:end]`` is part of a name ("the 17 February Brigade",
+    "the Chicago Convention of 1944"),
     names a past incident after a preposition ("in the Sept. 11 attacks") or after the
     incident ("the attacks of Sept. 11, 2001"), is a year in someone's title or run ("the
     party's 2008 vice-presidential nominee", "a candidate for president in 2012"), dates a
@@ -302,6 +310,10 @@ def _names_something(text: str, start: int, end: int) -> bool:
         (
             _IN_A_NAME.match(text, end) is not None
             and _BEFORE_A_NAME.search(text, 0, start) is not None
+        )
+        or (
+            _YEAR_ONLY.fullmatch(text[start:end]) is not None
+            and _NAME_OF_A_YEAR.search(text, 0, start) is not None
         )
         or (
             _INCIDENT.match(text, end) is not None

@@ -648,6 +648,11 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         # a time before a date (BASIL: "It also serves as a campaign platform for Democrats
         # ahead of 2020." was dated 2020)
         ("It also serves as a platform for the Whigs ahead of 2020.", None),
+        # a year that ends a name after "of" (SummEdits news: "... its obligations under the
+        # Chicago Convention of 1944, which stipulates ..." was dated 1944), not a month's
+        ("It met its duties under the Riverton Convention of 1944, which bars tolls.", None),
+        ("The Port Act of 1964 was signed in July 1964.", "July 1964"),
+        ("In March of 2019, the port closed.", "2019"),
         # a relative clause that opens a quotation (BASIL: "He also took aim at former Senate
         # Democratic Leader Harry Reid, who he said \u201cwas right in 1993, before he and the
         # Democrats went insane ...\u201d" was dated 1993)
