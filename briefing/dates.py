@@ -304,8 +304,8 @@ def _names_something(text: str, start: int, end: int) -> bool:
     imposed prohibition in 1919"), another clause of its own ("after he left the FBI in
     2006") or a phrase between commas after a name (", a candidate in the primary on June
     3,"), is a deadline where a weekday dates the event ("Schiff on Monday signed a letter
-    ... demanding the full Mueller report by April 2"), or is a year spoken of ("He spoke
-    of 1968")."""
+    ... demanding the full Mueller report by April 2") or of a plan ("had planned to open
+    hundreds of stores by 2030"), or is a year spoken of ("He spoke of 1968")."""
     return (
         (
             _IN_A_NAME.match(text, end) is not None
@@ -335,7 +335,10 @@ def _names_something(text: str, start: int, end: int) -> bool:
         )
         or _dates_a_thing_acted_on(text, start, end)
         or _A_THING_SET_FOR.search(text, 0, start) is not None
-        or (_BY_A_DEADLINE.search(text, 0, start) is not None and names_a_weekday(text))
+        or (
+            _BY_A_DEADLINE.search(text, 0, start) is not None
+            and (names_a_weekday(text) or _A_PLAN_BEFORE.search(text, 0, start) is not None)
+        )
         or (
             _IN_A_RELATIVE_CLAUSE.search(text, 0, start) is not None
             and _MAIN_VERB_AFTER_THE_CLAUSE.search(text, 0, start) is None
@@ -355,6 +358,13 @@ def _names_something(text: str, start: int, end: int) -> bool:
 # A deadline before a date: "by April 2", "no later than July 1".
 _BY = r"by|no\s+later\s+than"
 _BY_A_DEADLINE = re.compile(rf"\b(?:{_BY})\s+$", re.IGNORECASE)
+# A plan or an aim the deadline is of: "It had planned to open hundreds of stores by 2030".
+_A_PLAN_BEFORE = re.compile(
+    r"\b(?:plan(?:s|ned)?|aim(?:s|ed)?|hope(?:s|d)?|expect(?:s|ed)?|want(?:s|ed)?"
+    r"|intend(?:s|ed)?|target(?:s|ed)?|goals?|pledg(?:es|ed|e)|promis(?:es|ed|e)|vow(?:s|ed)?)\b"
+    r"[^.;:]*$",
+    re.IGNORECASE,
+)
 
 
 # A date a span of time runs from dates no event of its sentence: "briefed 13 times on the

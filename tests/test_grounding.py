@@ -645,6 +645,10 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("Vale on Monday signed a letter demanding the full report by April 2.", None),
         ("The bill passed on June 2 and takes effect no later than July 1.", "June 2"),
         ("Results are due by April 2, the board said on Monday.", None),
+        # or of a plan (SummEdits news: "It had planned to open hundreds of stores by 2030,
+        # ..." was dated 2030)
+        ("It had planned to open hundreds of kiosks by 2030, counting on tolls.", None),
+        ("The levy passed in May 2019 and aims to cut queues by 2030.", "May 2019"),
         # a time before a date (BASIL: "It also serves as a campaign platform for Democrats
         # ahead of 2020." was dated 2020)
         ("It also serves as a platform for the Whigs ahead of 2020.", None),
