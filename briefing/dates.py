@@ -387,6 +387,9 @@ _SINCE_DOING = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?$", re.IGNORECASE)
+# A measure a change runs from, dated, and what it runs to: "from nearly 40% in 1990 to ...".
+_FROM_A_MEASURE_IN = re.compile(r"\bfrom\s+[^,;:.]{1,40}?\bin\s+$", re.IGNORECASE)
+_TO_ANOTHER = re.compile(r",?\s+to\s", re.IGNORECASE)
 _SPAN_TO = re.compile(
     # (an aside between commas may come first: "for the period from 1977, when they entered
     # public life, through 2006")
@@ -436,13 +439,23 @@ def calendar_date(text: str) -> str | None:
     for at, found in enumerate(found_dates):
         following = found_dates[at + 1] if at + 1 < len(found_dates) else None
         if (
-            _SPAN_FROM.search(text, 0, found.start()) or _SINCE_DOING.search(text, 0, found.start())
-        ) or (
-            # "from 2009 to 2013", with the date it runs to ("from January, the rule applies"
-            # dates the rule)
-            _FROM.search(text, 0, found.start())
-            and following is not None
-            and _SPAN_TO.match(text[found.end() : following.start()])
+            (
+                _SPAN_FROM.search(text, 0, found.start())
+                or _SINCE_DOING.search(text, 0, found.start())
+                # (the start of a change: "has fallen from nearly 40% in 1990 to only 12% in
+                # recent years")
+                or (
+                    _FROM_A_MEASURE_IN.search(text, 0, found.start()) is not None
+                    and _TO_ANOTHER.match(text, found.end()) is not None
+                )
+            )
+            or (
+                # "from 2009 to 2013", with the date it runs to ("from January, the rule applies"
+                # dates the rule)
+                _FROM.search(text, 0, found.start())
+                and following is not None
+                and _SPAN_TO.match(text[found.end() : following.start()])
+            )
         ):
             span_end = found.end()
         elif (span_end >= 0 and _SPAN_TO.match(text[span_end : found.start()])) or (

@@ -657,6 +657,11 @@ def test_a_summary_may_name_the_topic_the_user_gave() -> None:
         ("It met its duties under the Riverton Convention of 1944, which bars tolls.", None),
         ("The Port Act of 1964 was signed in July 1964.", "July 1964"),
         ("In March of 2019, the port closed.", "2019"),
+        # the start of a change (SummEdits news: "American semiconductor manufacturing has
+        # fallen from nearly 40% in 1990 to only 12% in recent years" was dated 1990)
+        ("Port traffic has fallen from nearly 40% in 1990 to only 12% in recent years.", None),
+        ("Tolls rose from 5% in 2010 to 9% in 2020.", "2020"),
+        ("He moved from Riverton in 2010 and opened a shop.", "2010"),
         # a relative clause that opens a quotation (BASIL: "He also took aim at former Senate
         # Democratic Leader Harry Reid, who he said \u201cwas right in 1993, before he and the
         # Democrats went insane ...\u201d" was dated 1993)
