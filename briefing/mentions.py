@@ -39,7 +39,7 @@ from .consolidate import (
 from .cues import one_body_named
 from .given_names import sex_of_given_name
 from .models import Actor, ActorKind, Evidence, Source, exact_evidence
-from .names import NAME_SUFFIXES, is_title_word, sex_of_person
+from .names import NAME_SUFFIXES, before_suffix, is_title_word, sex_of_person
 from .transcripts import labels_as_names
 
 __all__ = ["count_mentions"]
@@ -308,11 +308,9 @@ def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
 
 def _less_home_and_suffix(words: list[str]) -> list[str]:
     """A name's words less the home after it ("Senators Ron Wyden of Oregon") and a suffix
-    ("Robert S. Mueller III")."""
+    ("Robert S. Mueller III", read as ``names.before_suffix`` reads one)."""
     words = words[: words.index("of")] if "of" in words else words
-    return (
-        words[:-1] if len(words) > 2 and words[-1].rstrip(".,").lower() in NAME_SUFFIXES else words
-    )
+    return words[: len(before_suffix([word.rstrip(".,").lower() for word in words]))]
 
 
 def _first_sentences(surfaces: Sequence[_Name], sources: Sequence[Source]) -> list[Evidence]:
