@@ -206,11 +206,12 @@ def role_after(text: str, name_end: int, name_start: int | None = None) -> tuple
     return found.span("role")
 
 
+# A given name (its group, for ``is_given_name``), a middle initial or none, and a surname.
+_GIVEN_AND_SURNAME = r"([A-Z][a-z]+)[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w'’-]+"
 # Another person's title and name where a role would be: "former Secretary of State Hillary
 # Clinton" after "President Barack Obama," is the next in a list.
 _TITLE_AND_NAME = re.compile(
-    r"(?:(?:former|then|the|of|and)[^\S\n]+|[A-Z][\w.'’-]*[^\S\n]+)*?"
-    r"([A-Z][a-z]+)[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w'’-]+"
+    r"(?:(?:former|then|the|of|and)[^\S\n]+|[A-Z][\w.'’-]*[^\S\n]+)*?" + _GIVEN_AND_SURNAME
 )
 
 
@@ -238,7 +239,7 @@ def _opens_a_role(role: str) -> bool:
 
 # A person named and joined to the body: "between Amanda Carpenter and Boston Herald
 # columnist Adriana Cohen" gives Cohen no role of Carpenter's.
-_PERSON_AND = re.compile(r"\b([A-Z][a-z]+)[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w'’-]+[^\S\n]+and\b")
+_PERSON_AND = re.compile(rf"\b{_GIVEN_AND_SURNAME}[^\S\n]+and\b")
 
 
 def role_before(text: str, name_start: int, sentence_start: int = 0) -> tuple[int, int] | None:
