@@ -785,6 +785,7 @@ def _resolve_actors(
     # A short form's first word is a word of the name it shortens, or that name's acronym
     # (see ``_shortens``): only names so indexed are tried, not every pair.
     by_word: dict[str, set[int]] = {}
+    offices_read: dict[_OfficeAndSurname, set[str]] = {}  # (see ``_office_held_by_another``)
     for j, name in enumerate(names):
         for word in name.words:
             by_word.setdefault(word, set()).add(j)
@@ -814,7 +815,7 @@ def _resolve_actors(
                     names[j],
                     kinds[target],
                     one_generation=j in one_generation,
-                ) and not _office_held_by_another(names[i], names[j], texts):
+                ) and not _office_held_by_another(names[i], names[j], texts, offices_read):
                     fits.add(target)
             if fits:
                 targets = fits if targets is None else targets & fits
@@ -854,21 +855,32 @@ def _resolve_actors(
     return actors, by_surface
 
 
-def _office_held_by_another(short: _Name, full: _Name, texts: Sequence[str]) -> bool:
+# An office and a surname after it: ("president",), "trump".
+_OfficeAndSurname = tuple[tuple[str, ...], str]
+
+
+def _office_held_by_another(
+    short: _Name, full: _Name, texts: Sequence[str], read: dict[_OfficeAndSurname, set[str]]
+) -> bool:
     """Whether the sources give the office of ``short``, a surname after an office ("President
     Trump"), to people of that surname but not to ``full`` ("President Donald Trump", never
-    "President Melania Trump")."""
+    "President Melania Trump"). ``read`` keeps the given names found for each office and
+    surname, so the sources are read once for each, not once for each pair of names."""
     if len(short.words) != 1 or not short.office or len(full.words) < 2 or not texts:
         return False
-    office = r"\s+".join(map(re.escape, short.office))
-    pattern = re.compile(
-        rf"\b(?i:{office})\.?\s+([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?(?i:{re.escape(short.words[0])})\b"
-    )
-    given = {
-        full_given_name(spelled(unaccented(found.group(1).lower())))
-        for text in texts
-        for found in pattern.finditer(text)
-    }
+    key = (short.office, short.words[0])
+    if key not in read:
+        office = r"\s+".join(map(re.escape, short.office))
+        pattern = re.compile(
+            rf"\b(?i:{office})\.?\s+([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?"
+            rf"(?i:{re.escape(short.words[0])})\b"
+        )
+        read[key] = {
+            full_given_name(spelled(unaccented(found.group(1).lower())))
+            for text in texts
+            for found in pattern.finditer(text)
+        }
+    given = read[key]
     return bool(given) and full.words[0] not in given
 
 
