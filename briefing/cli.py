@@ -32,11 +32,11 @@ from .errors import (
 )
 from .manifest import load_manifest
 from .models import FactSheet, parse_fact_sheet
-from .output import check_writable, write_atomic
+from .output import check_outputs, check_writable, write_atomic
 from .pipeline import generate_facts
 from .render import FORMATS, check_template, page_ranges, plural, render_brief
 from .review_page import render_review_page
-from .sources import MAX_SOURCE_BYTES, load_sources
+from .sources import DOCUMENT_EXTENSIONS, MAX_SOURCE_BYTES, load_sources, source_files
 from .transcripts import speaker_turns, turns_read_as
 
 EXIT_CODES = """\
@@ -473,9 +473,7 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     )
     if template is not None:
         check_template(template)  # a syntax error shows now, not after minutes of model work
-    for path in (args.output, args.json, args.html):
-        if path:
-            check_writable(path)  # so does a missing folder
+    _check_outputs(args, progress, sources=args.sources)  # so does a missing folder
     started = time.monotonic()  # wall time is reported here only: the fact sheet stays stable
     sheet = generate_facts(args.sources, config, progress=progress.info)
     if args.json:  # saved first: a failing template must not cost the model's work
@@ -508,7 +506,44 @@ def _run_generate(args: argparse.Namespace, progress: logging.Logger) -> int:
     return 0
 
 
-def _run_render(args: argparse.Namespace) -> int:
+def _check_outputs(
+    args: argparse.Namespace, progress: logging.Logger, sources: Sequence[str] = ()
+) -> None:
+    """Fail before any work when an output file cannot be written or would replace a file the
+    command reads (a source, the fact sheet, the template) or another output; warn when a
+    document is written into a source folder, where the next run on it would read it back."""
+    outputs = [
+        (option, path)
+        for option, path in (
+            ("--output", getattr(args, "output", None)),
+            ("--json", getattr(args, "json", None)),
+            ("--html", getattr(args, "html", None)),
+        )
+        if path
+    ]
+    inputs = [("a source", str(path)) for path in source_files(sources)]
+    for what, option in (("the fact sheet", "facts"), ("the template", "template")):
+        if getattr(args, option, None):
+            inputs.append((what, getattr(args, option)))
+    check_outputs(outputs, inputs)
+    since = getattr(args, "since", None)
+    if since:  # only the new fact sheet may replace the one it follows
+        brief_files = [(option, path) for option, path in outputs if option != "--json"]
+        check_outputs(brief_files, [("the fact sheet given with --since", since)])
+    folders = {Path(given).resolve() for given in sources if Path(given).is_dir()}
+    for _option, path in outputs:
+        check_writable(path)
+        written = Path(path)
+        if written.resolve().parent in folders and written.suffix.lower() in DOCUMENT_EXTENSIONS:
+            progress.warning(
+                "%s is written into a source folder: a later run on that folder will read "
+                "it as a source",
+                path,
+            )
+
+
+def _run_render(args: argparse.Namespace, progress: logging.Logger) -> int:
+    _check_outputs(args, progress)
     template = _read_template(args.template)
     sheet = _read_fact_sheet(args.facts)
     since = _read_fact_sheet(args.since) if args.since else None
@@ -536,7 +571,8 @@ def _run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_sources(args: argparse.Namespace) -> int:
+def _run_sources(args: argparse.Namespace, progress: logging.Logger) -> int:
+    _check_outputs(args, progress, sources=args.sources)
     loaded = load_sources(args.sources, max_bytes=args.max_source_bytes)
     if args.json:
         payload = {"sources": [source.model_dump() for source in loaded]}
@@ -657,7 +693,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "generate":
             return _run_generate(args, logger)
         if args.command == "render":
-            return _run_render(args)
+            return _run_render(args, logger)
         if args.command == "cache":
             return _run_cache(args)
         if args.command == "check":
@@ -666,7 +702,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_batch(args, logger)
         if args.command == "serve":
             return _run_serve(args, logger)
-        return _run_sources(args)
+        return _run_sources(args, logger)
     except BriefingError as exc:
         if args.debug:
             raise

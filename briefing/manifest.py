@@ -25,6 +25,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
+from .output import file_key
+from .sources import source_files
 
 SUFFIXES = (".jsonl", ".yaml", ".yml")
 _MAX_SHOWN_ERRORS = 5
@@ -85,7 +87,11 @@ class Manifest:
     @property
     def state_path(self) -> Path:
         """Where ``briefing batch`` records the briefs it finished, beside the manifest."""
-        return self.path.with_name(self.path.name + ".state.json")
+        return _state_path(self.path)
+
+
+def _state_path(manifest: Path) -> Path:
+    return manifest.with_name(manifest.name + ".state.json")
 
 
 def load_manifest(path: str) -> Manifest:
@@ -116,6 +122,7 @@ def load_manifest(path: str) -> Manifest:
             continue
         jobs.append(_resolve(entry, line, manifest.parent))
     errors.extend(_clashes(jobs))
+    errors.extend(_replaced_inputs(jobs, manifest))
     if errors:
         more = len(errors) - _MAX_SHOWN_ERRORS
         shown = "; ".join(errors[:_MAX_SHOWN_ERRORS]) + (f"; and {more} more" if more > 0 else "")
@@ -196,6 +203,30 @@ def _resolve(entry: ManifestEntry, line: int, folder: Path) -> BriefJob:
         html=place(entry.html),
         since=place(entry.since),
     )
+
+
+def _replaced_inputs(jobs: list[BriefJob], manifest: Path) -> list[str]:
+    """No brief may write over a file the run reads: any brief's source or template, or the
+    manifest and its state file. (A brief's json may replace the fact sheet its own ``since``
+    names: a story kept in one file, updated run after run.)"""
+    read: dict[object, str] = {
+        file_key(manifest): "the manifest",
+        file_key(_state_path(manifest)): "the manifest's state file",
+    }
+    for job in jobs:
+        for path in source_files(job.sources):
+            read.setdefault(file_key(path), f"a source of line {job.line}")
+        if job.template is not None:
+            read.setdefault(file_key(job.template), f"the template of line {job.line}")
+    errors = []
+    for job in jobs:
+        for path in job.outputs:
+            what = read.get(file_key(path))
+            if what is None and job.since is not None and path != job.json:
+                what = "its since fact sheet" if file_key(path) == file_key(job.since) else None
+            if what:
+                errors.append(f"line {job.line}: writes {path}, which is {what}")
+    return errors
 
 
 def _clashes(jobs: list[BriefJob]) -> list[str]:

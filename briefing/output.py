@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import ConfigError, OutputError
 
 
 def check_writable(path: str) -> None:
@@ -24,6 +25,36 @@ def check_writable(path: str) -> None:
         raise OutputError(f"cannot write {path}: no folder {folder}")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"cannot write {path}: the folder {folder} is not writable")
+
+
+def check_outputs(outputs: Sequence[tuple[str, str]], inputs: Sequence[tuple[str, str]]) -> None:
+    """Fail before any work when a run would destroy what it was given: an output that is a
+    file the run reads (a source, a fact sheet, a template), or two outputs that are one file
+    (the second would replace the first). ``outputs`` are (option, path) pairs, ``inputs``
+    (what it is, path) pairs."""
+    read = {file_key(Path(given)): (what, given) for what, given in inputs}
+    written: dict[object, str] = {}
+    for option, path in outputs:
+        key = file_key(Path(path))
+        if key in read:
+            what, given = read[key]
+            raise ConfigError(
+                f"{option} {path} is {what} ({given}): writing it would replace it; "
+                "write to another file"
+            )
+        if key in written:
+            raise ConfigError(f"{written[key]} and {option} name the same file {path}")
+        written[key] = option
+
+
+def file_key(path: Path) -> object:
+    """What makes two paths one file: the device and inode of a file that exists (so links
+    and other spellings of it match), else the absolute path it would be created at."""
+    try:
+        status = path.stat()
+    except OSError:
+        return str(path.resolve())
+    return (status.st_dev, status.st_ino)
 
 
 def write_atomic(path: str, text: str) -> None:

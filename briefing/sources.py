@@ -74,6 +74,7 @@ __all__ = [
     "STDIN",
     "distinct_sources",
     "load_sources",
+    "source_files",
     "sources_from_file_bytes",
     "sources_from_records",
 ]
@@ -254,6 +255,25 @@ def _load_path(given: str, max_bytes: int) -> Iterator[Source]:
         yield from loaded
     if not found:
         raise SourceError(f"no readable documents in folder: {given}")
+
+
+def source_files(paths: Sequence[str]) -> list[Path]:
+    """The files ``load_sources`` reads for ``paths``: each named file and each folder's
+    documents (stdin, and paths that do not exist or cannot be listed, name none here: loading
+    reports them)."""
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if given == STDIN or not path.exists():
+            continue
+        if not path.is_dir():
+            files.append(path)
+            continue
+        try:
+            files.extend(_folder_documents(path))
+        except SourceError:
+            continue
+    return files
 
 
 def _folder_documents(folder: Path) -> list[Path]:

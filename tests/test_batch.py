@@ -196,6 +196,14 @@ def test_yaml_and_jsonl_manifests_give_the_same_briefs_at_any_concurrency(
         assert jsonl == (folder / "yaml" / f"{name}.md").read_text()
 
 
+def test_a_brief_may_replace_the_fact_sheet_it_follows(folder: Path) -> None:
+    manifest = write_jsonl(
+        folder / "story.jsonl", {"sources": ["ex"], "since": "story.json", "json": "story.json"}
+    )
+    (job,) = load_manifest(str(manifest)).jobs
+    assert job.json == job.since == folder / "story.json"
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
@@ -211,6 +219,17 @@ def test_yaml_and_jsonl_manifests_give_the_same_briefs_at_any_concurrency(
         ("b.jsonl", '{"name": "n", "sources": ["ex"], "output": "a.md"}\n'
                     '{"name": "n", "sources": ["ex"], "output": "b.md"}\n',
          "line 2: the name 'n' is taken by line 1"),
+        ("b.jsonl", '{"sources": ["ex"], "output": "ex/01-wire-report.md"}\n',
+         "01-wire-report.md, which is a source of line 1"),
+        ("b.jsonl", '{"sources": ["ex/01-wire-report.md"], "output": "a.md"}\n'
+                    '{"sources": ["x"], "json": "ex/01-wire-report.md"}\n',
+         "which is a source of line 1"),
+        ("b.jsonl", '{"sources": ["ex"], "output": "b.jsonl"}\n', "which is the manifest"),
+        ("b.jsonl", '{"sources": ["ex"], "output": "b.jsonl.state.json"}\n', "state file"),
+        ("b.jsonl", '{"sources": ["ex"], "template": "t.j2", "output": "t.j2"}\n',
+         "which is the template of line 1"),
+        ("b.jsonl", '{"sources": ["ex"], "since": "old.json", "output": "old.json"}\n',
+         "which is its since fact sheet"),
         ("b.jsonl", "\n\n", "lists no briefs"),
         ("b.yaml", "- sources: [ex]\n  output: a.md\n- sources: ex\n  output: b.md\n",
          "line 3: sources: Input should be a valid list"),

@@ -240,6 +240,85 @@ def test_bad_sources_fail_cleanly(
     assert fake.requests == []  # no model call for bad input
 
 
+@pytest.mark.parametrize(
+    "outputs, message",
+    [
+        (lambda d: ["-o", str(d / "sources" / "statement.md")], "-o"),
+        (lambda d: ["--json", str(d / "sources" / "statement.md")], "--json"),
+        (lambda d: ["--html", str(d / "sources" / ".." / "sources" / "statement.md")], "--html"),
+        (lambda d: ["-o", str(d / "link.md")], "-o"),
+        (lambda d: ["-o", str(d / "x.md"), "--json", str(d / "x.md")], "name the same file"),
+        (lambda d: ["-o", str(d / "t.j2"), "--template", str(d / "t.j2")], "the template"),
+        (lambda d: ["-o", str(d / "old.json"), "--since", str(d / "old.json")], "--since"),
+    ],
+    ids=["brief", "json", "html-other-spelling", "symlink", "two-outputs", "template", "since"],
+)
+def test_no_output_replaces_a_file_the_run_reads(
+    fake: FakeOpenAI, tmp_path: Path, capsys: pytest.CaptureFixture[str], outputs, message
+) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    source = folder / "statement.md"
+    source.write_text("# Statement\n\nThe council backs the levy, its leader said.\n")
+    (tmp_path / "link.md").symlink_to(source)
+    (tmp_path / "t.j2").write_text("# {{ title }}\n")
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    since_sheet = tmp_path / "old.json"
+    if "--since" in outputs(tmp_path):
+        fake.enqueue(extraction())
+        assert run(fake, str(source), "--json", str(since_sheet)) == 0
+        before[since_sheet] = since_sheet.read_bytes()
+        fake.requests.clear()
+    capsys.readouterr()
+    code = run(fake, str(folder), *outputs(tmp_path))
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0], err
+    assert fake.requests == []  # refused before any model call
+    assert {path: path.read_bytes() for path in before} == before  # nothing replaced
+
+
+def test_the_new_fact_sheet_may_replace_the_one_it_follows(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path
+) -> None:
+    facts = tmp_path / "story.json"
+    fake.enqueue(extraction())
+    assert run(fake, str(statement_file), "--json", str(facts)) == 0
+    first = facts.read_text()
+    fake.enqueue(extraction(positions=[position("Amara Okafor", OKAFOR)]))
+    assert run(fake, str(statement_file), "--json", str(facts), "--since", str(facts)) == 0
+    assert facts.read_text() != first and "Amara Okafor" in facts.read_text()
+
+
+def test_a_brief_written_into_a_source_folder_is_warned_of(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    statement_file.rename(folder / statement_file.name)
+    fake.enqueue(extraction())
+    brief = folder / "brief.md"
+    assert run(fake, str(folder), "-o", str(brief)) == 0
+    assert brief.exists()
+    err = capsys.readouterr().err
+    assert "written into a source folder" in err and str(brief) in err
+
+
+def test_render_and_sources_refuse_to_replace_their_input(
+    fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    facts = tmp_path / "facts.json"
+    fake.enqueue(extraction())
+    assert run(fake, str(statement_file), "--json", str(facts)) == 0
+    sheet, text = facts.read_bytes(), statement_file.read_bytes()
+    capsys.readouterr()
+    assert main(["render", str(facts), "-o", str(facts)]) == 2
+    assert main(["sources", str(statement_file), "--json", str(statement_file)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert "is the fact sheet" in err[0] and "is a source" in err[1]
+    assert facts.read_bytes() == sheet and statement_file.read_bytes() == text
+
+
 def test_render_from_saved_facts_needs_no_model(
     fake: FakeOpenAI, statement_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
