@@ -496,12 +496,9 @@ _TWO_SENTENCES = re.compile(
 )
 
 
-# One member of a party, by the party alone, or by where they sit or come from ("The Arizona
-# Republican said ...", "a senior House Democrat"): which one, the name does not say. (A
-# place before the other words names a title: "The American Conservative".)
+# One member of a party, by the party alone: which one, the name does not say.
 _ONE_PARTISAN = re.compile(
-    r"(?:(?:the|an?)\s+)?(?:Democrat|Republican|Independent|Conservative|Liberal|Progressive"
-    r"|(?:[A-Za-z][\w.'’-]*\s+){1,3}(?:Democrat|Republican|Independent))",
+    r"(?:(?:the|an?)\s+)?(?:Democrat|Republican|Independent|Conservative|Liberal|Progressive)",
     re.IGNORECASE,
 )
 
