@@ -792,10 +792,11 @@ def name_for_epithet(index: SourceIndex, evidence: Evidence, who: str) -> str | 
     """The person the sentence before names as its one speaker or subject, when ``who`` is
     an epithet ("Florida Republican") that the evidence's sentence opens with by "the"; else
     None."""
-    if not _EPITHET.fullmatch(who.strip()):
+    epithet = re.sub(r"^(?i:the)\s+", "", who.strip())  # drafted with its article or not
+    if not _EPITHET.fullmatch(epithet):
         return None
     sentence = index.sentence_text(evidence)
-    if not re.match(rf"{_LEAD_IN}(?i:the)\s+{re.escape(who.strip())}\b", sentence):
+    if not re.match(rf"{_LEAD_IN}(?i:the)\s+{re.escape(epithet)}\b", sentence):
         return None
     window = index.attribution_window(evidence)
     previous = _sentence_before(window, sentence)

@@ -797,3 +797,7 @@ def test_a_name_after_a_pronouns_verb_of_saying_is_no_speaker() -> None:
         assert named_speakers(blank_quoted(sentence, 0, len(sentence))) == []
     said = '"It has no plan," said Ada Park, the mayor.'
     assert named_speakers(blank_quoted(said, 0, len(said))) == ["Ada Park"]
+    # A quotation blanked out between two names joins neither to the other (BASIL: 'Speaking
+    # on ABC's "This Week," Sen. John McCain, R-Ariz., said ...' was "ABC's Sen. John McCain")
+    show = 'Speaking on WRVT\'s "Morning Desk," Sen. Ana Lund, R-Harbor, said it was wrong.'
+    assert named_speakers(blank_quoted(show, 0, len(show))) == ["Sen. Ana Lund"]
