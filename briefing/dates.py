@@ -564,6 +564,11 @@ _FUTURE_REACH = 7
 _WORD_OR_STOP = re.compile(r"[\w'’-]+|[,;:—–()]")
 
 
+# What must or may yet be done: "By Friday, the council must decide".
+_OBLIGED = re.compile(
+    r"\b(?:would|must|should|could|can|may|might|(?:has|have|need|needs)\s+to)\b|\w['’]ll\b",
+    re.IGNORECASE,
+)
 # A deadline or the earliest a thing may happen, just before the weekday: "announce his
 # choice of a running mate by Friday", "on the Senate floor as early as Thursday".
 _DEADLINE_BEFORE = re.compile(
@@ -580,9 +585,16 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
     clause, at most ``_FUTURE_REACH`` words before it ("Pelosi, the leader who plans to
     support the effort, tried on Tuesday" is past), or, for a weekday opening the sentence
     ("On Friday, the House will vote"), at the start of the clause after it."""
-    if _DEADLINE_BEFORE.search(sentence, 0, day.start()):
-        return True
     before = _WORD_OR_STOP.findall(sentence[: day.start()])
+    after = sentence[day.end() :].lstrip()
+    if _DEADLINE_BEFORE.search(sentence, 0, day.start()):
+        # "By Saturday, the president clarified ...": a deadline that opens the sentence is
+        # the day by which what follows had happened, unless that is still to come ("By
+        # Friday, the council must decide").
+        if len(before) <= 2 and after.startswith(","):
+            clause = " ".join(_WORD_OR_STOP.findall(after)[1 : _FUTURE_REACH + 1])
+            return _FUTURE.search(clause) is not None or _OBLIGED.search(clause) is not None
+        return True
     clause: list[str] = []
     for token in reversed(before[-_FUTURE_REACH:]):
         if not token[0].isalnum():
@@ -590,7 +602,6 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
         clause.insert(0, token)
     if _FUTURE.search(" ".join(clause)):
         return True
-    after = sentence[day.end() :].lstrip()
     if len(before) <= 2 and after.startswith(","):
         return (
             _FUTURE.search(" ".join(_WORD_OR_STOP.findall(after)[1 : _FUTURE_REACH + 1]))

@@ -75,6 +75,17 @@ from tests.test_citations import cited, cited_sheet
             "Friday (30 September 2016)",
         ),
         ("The vote was put off until Monday.", "2016-09-28", "Monday (3 October 2016)"),
+        # a deadline that opens the sentence is the day by which what follows had happened
+        # (BASIL: "By Saturday, the president clarified that he was not speaking about ...",
+        # in a story of a Monday, was dated the Saturday after it), unless it is to come
+        (
+            "By Saturday, the mayor said she had not meant the levy.",
+            "2016-09-28",
+            "Saturday (24 September 2016)",
+        ),
+        ("By Friday, the council must decide.", "2016-09-28", "Friday (30 September 2016)"),
+        ("By Friday, the council will decide.", "2016-09-28", "Friday (30 September 2016)"),
+        ("By Friday, it'll be decided.", "2016-09-28", "Friday (30 September 2016)"),
         # what is set for a day (BASIL: "Meanwhile, a joint campaign rally with Clinton and
         # Obama set for Wednesday in Green Bay, Wis., has been postponed ..." in a story of a
         # Sunday was dated the Wednesday before)
