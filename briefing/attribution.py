@@ -111,6 +111,12 @@ A_CROSS_REFERENCE = re.compile(
 )
 
 
+# A sentence that ends in a colon leads in to the words after it ("DNC spokesman Brad
+# Woodhouse addressed the video in a statement Monday:", then the statement): the view is in
+# those words, drafted as their own fact.
+_LEADS_IN = re.compile(r":[\s\"“”]*$")
+
+
 def attribution_problem(
     index: SourceIndex, evidence: Evidence, kind: FactKind, who: str, who_kind: ActorKind | None
 ) -> str | None:
@@ -127,6 +133,8 @@ def attribution_problem(
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"
     if A_CROSS_REFERENCE.match(index.sentence_text(evidence)):
         return "the quoted sentence points to another article, not anyone's view"
+    if _LEADS_IN.search(index.sentence_text(evidence)):
+        return "the quoted sentence only leads in to the words after it, where the view is"
     if kind == "position":
         opinion = _ANOTHERS_VIEW.match(index.sentence_text(evidence))
         if opinion:

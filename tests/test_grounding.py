@@ -895,6 +895,24 @@ def test_a_pointer_to_another_article_holds_no_view() -> None:
     ]
 
 
+def test_a_sentence_leading_in_to_a_statement_holds_no_view() -> None:
+    # BASIL: "DNC spokesman Brad Woodhouse addressed the video in a statement Monday:", then
+    # the statement in the next paragraph, was a position of his beside the statement's own
+    lead_in = "Guild spokesman Tom Vale addressed the vote in a statement Monday:"
+    words = "\u201cThis levy will sink the harbour,\u201d Vale said."
+    text = f"The council voted.\n\n{lead_in}\n\n{words}"
+    result = ground_in(text, pos("Tom Vale", lead_in, "person"))
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence only leads in to the words after it, where the view is"
+    ]
+    assert [p.actor for p in ground_in(text, pos("Tom Vale", words, "person")).positions] == [
+        "Tom Vale"
+    ]
+    # a colon inside the sentence leads in to words it holds itself
+    inline = "Vale said of the levy: \u201cIt will sink the harbour.\u201d"
+    assert len(ground_in(inline, pos("Vale", inline, "person")).positions) == 1
+
+
 def test_one_pleaded_with_is_not_the_speaker() -> None:
     # SummEdits news: "Just before the invasion, Ukrainian President Volodymyr Zelenskyy
     # pleaded with his Russian counterpart Vladimir Putin to get off the war path, cautioning
