@@ -592,8 +592,8 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
         # the day by which what follows had happened, unless that is still to come ("By
         # Friday, the council must decide").
         if len(before) <= 2 and after.startswith(","):
-            clause = " ".join(_WORD_OR_STOP.findall(after)[1 : _FUTURE_REACH + 1])
-            return _FUTURE.search(clause) is not None or _OBLIGED.search(clause) is not None
+            then = " ".join(_WORD_OR_STOP.findall(after)[1 : _FUTURE_REACH + 1])
+            return _FUTURE.search(then) is not None or _OBLIGED.search(then) is not None
         return True
     clause: list[str] = []
     for token in reversed(before[-_FUTURE_REACH:]):

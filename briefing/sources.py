@@ -17,6 +17,7 @@ zip, a signature's envelope) gives a source for each document in it. Failures ra
 from __future__ import annotations
 
 import codecs
+import glob
 import hashlib
 import io
 import json
@@ -203,7 +204,24 @@ def _loaded(paths: Sequence[str], max_bytes: int, stdin: TextIO | None) -> Itera
             stdin_read = True
             yield from _stdin_sources(stdin if stdin is not None else sys.stdin, max_bytes)
         else:
-            yield from _load_path(given, max_bytes)
+            for path in _expanded(given):
+                yield from _load_path(path, max_bytes)
+
+
+_WILDCARD = re.compile(r"[*?\[]")
+_WEB_ADDRESS = re.compile(r"(?i)^(?:https?|ftp)://")
+
+
+def _expanded(given: str) -> list[str]:
+    """``given``, or, where no such path exists and it is a wildcard pattern the shell left as
+    it was (Windows' cmd does, as does a quoted pattern), the paths it matches in name order.
+    ``SourceError`` when a pattern matches nothing."""
+    if Path(given).exists() or not _WILDCARD.search(given):
+        return [given]
+    matches = sorted(glob.glob(given))
+    if not matches:
+        raise SourceError(f"no file matches {given}")
+    return matches
 
 
 def distinct_sources(sources: Iterable[Source]) -> list[Source]:
@@ -240,6 +258,11 @@ def _load_path(given: str, max_bytes: int) -> Iterator[Source]:
     """Yield the sources of one command-line argument: a file or a folder."""
     path = Path(given)
     if not path.exists():
+        if _WEB_ADDRESS.match(given):
+            raise SourceError(
+                f"source not found: {given} is a web address; briefing reads files and "
+                "folders: save the page (as .html) and give its file"
+            )
         raise SourceError(f"source not found: {given}")
     if not path.is_dir():
         yield from _load_file(path, given, max_bytes)
@@ -262,18 +285,26 @@ def source_files(paths: Sequence[str]) -> list[Path]:
     documents (stdin, and paths that do not exist or cannot be listed, name none here: loading
     reports them)."""
     files: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if given == STDIN or not path.exists():
-            continue
-        if not path.is_dir():
-            files.append(path)
-            continue
+    for pattern in paths:
         try:
-            files.extend(_folder_documents(path))
+            found = [] if pattern == STDIN else _expanded(pattern)
         except SourceError:
             continue
+        for given in found:
+            files.extend(_files_named(Path(given)))
     return files
+
+
+def _files_named(path: Path) -> list[Path]:
+    """The files one path names for ``source_files``."""
+    if not path.exists():
+        return []
+    if not path.is_dir():
+        return [path]
+    try:
+        return _folder_documents(path)
+    except SourceError:
+        return []
 
 
 def _folder_documents(folder: Path) -> list[Path]:

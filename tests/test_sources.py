@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import SourceError
-from briefing.sources import load_sources, sources_from_records
+from briefing.sources import load_sources, source_files, sources_from_records
 from tests.test_docx import docx_bytes
 
 BODY = (
@@ -204,6 +204,27 @@ def test_folder_without_documents(tmp_path: Path) -> None:
     _write(tmp_path / ".notes.txt", BODY)
     _write(tmp_path / "empty.txt", "")
     assert _error([str(tmp_path)]) == f"no readable documents in folder: {tmp_path}"
+
+
+def test_a_pattern_the_shell_left_unexpanded_is_read_as_its_files(tmp_path: Path) -> None:
+    # Windows' cmd passes "sources\*.txt" on as it is; so does a quoted pattern
+    _write(tmp_path / "b.txt", f"Second\n\n{BODY_2}")
+    _write(tmp_path / "a.txt", f"First\n\n{BODY}")
+    _write(tmp_path / "c.md", "# Third\n\nNot a .txt file.")
+    sources = load_sources([str(tmp_path / "*.txt")])
+    assert [s.path for s in sources] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert source_files([str(tmp_path / "[ab].txt")]) == [tmp_path / "a.txt", tmp_path / "b.txt"]
+    assert _error([str(tmp_path / "*.pdf")]) == f"no file matches {tmp_path / '*.pdf'}"
+    # a file whose name holds a wildcard character is read by that name
+    odd = _write(tmp_path / "odd[1].txt", f"Odd\n\n{BODY}")
+    assert [s.path for s in load_sources([odd])] == [odd]
+
+
+def test_a_web_address_is_not_a_source() -> None:
+    assert _error(["https://example.org/story"]) == (
+        "source not found: https://example.org/story is a web address; briefing reads files "
+        "and folders: save the page (as .html) and give its file"
+    )
 
 
 def test_identical_documents_are_kept_once(tmp_path: Path) -> None:
