@@ -559,8 +559,23 @@ def _unquoted(sentence: str) -> str:
 
 # How far before a weekday a future tense may be and still be its verb's: "will take up the
 # port levy on Friday"; not "ensured the bill will become law after voting 348-77 to override
-# Wednesday afternoon".
+# Wednesday afternoon", nor "admitted there's a chance that the Republicans will lose their
+# majority in the House in an interview Tuesday".
 _FUTURE_REACH = 7
+# A plan dates what it plans further on, within its clause: "is expected to disclose his
+# intentions during a conference call with committee members on Monday evening".
+_PLAN_REACH = 16
+_PLANNED = re.compile(
+    r"\b(?:expected|scheduled|set|due|slated|poised|plans?|planning|intends?)\s+to\b",
+    re.IGNORECASE,
+)
+# Words that open another clause, whose verb the weekday may be: "who", "which"; "after" or
+# "before" with a verb or its subject ("after voting", not "before his committee").
+_OPENS_A_CLAUSE = frozenset(
+    "when whenever while because if unless once who whom whose which that".split()
+)
+_OPENS_A_CLAUSE_WITH_A_VERB = frozenset("after before since until following".split())
+_SUBJECTS = frozenset("i you he she it we they".split())
 _WORD_OR_STOP = re.compile(r"[\w'’-]+|[,;:—–()]")
 
 
@@ -582,9 +597,10 @@ _DEADLINE_BEFORE = re.compile(
 
 def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
     """Whether the verb a weekday goes with is in the future tense: a future form in its own
-    clause, at most ``_FUTURE_REACH`` words before it ("Pelosi, the leader who plans to
-    support the effort, tried on Tuesday" is past), or, for a weekday opening the sentence
-    ("On Friday, the House will vote"), at the start of the clause after it."""
+    clause, at most ``_FUTURE_REACH`` words before it, or a plan at most ``_PLAN_REACH``
+    ("Pelosi, the leader who plans to support the effort, tried on Tuesday" is past), or,
+    for a weekday opening the sentence ("On Friday, the House will vote"), at the start of
+    the clause after it."""
     before = _WORD_OR_STOP.findall(sentence[: day.start()])
     after = sentence[day.end() :].lstrip()
     if _DEADLINE_BEFORE.search(sentence, 0, day.start()):
@@ -596,11 +612,11 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
             return _FUTURE.search(then) is not None or _OBLIGED.search(then) is not None
         return True
     clause: list[str] = []
-    for token in reversed(before[-_FUTURE_REACH:]):
-        if not token[0].isalnum():
+    for token in reversed(before[-_PLAN_REACH:]):
+        if not token[0].isalnum() or _opens_a_clause(token, clause[0] if clause else ""):
             break
         clause.insert(0, token)
-    if _FUTURE.search(" ".join(clause)):
+    if _FUTURE.search(" ".join(clause[-_FUTURE_REACH:])) or _PLANNED.search(" ".join(clause)):
         return True
     if len(before) <= 2 and after.startswith(","):
         return (
@@ -608,6 +624,15 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
             is not None
         )
     return False
+
+
+def _opens_a_clause(word: str, following: str) -> bool:
+    """Whether ``word``, before ``following``, opens a clause of its own."""
+    word = word.lower()
+    return word in _OPENS_A_CLAUSE or (
+        word in _OPENS_A_CLAUSE_WITH_A_VERB
+        and (following.lower().endswith("ing") or following.lower() in _SUBJECTS)
+    )
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:last\s+)?$", re.IGNORECASE)

@@ -47,6 +47,38 @@ from tests.test_citations import cited, cited_sheet
             "Monday (26 September 2016)",
         ),
         ("They meet next Wednesday.", "2016-09-28", "Wednesday (5 October 2016)"),
+        # a plan dates what it plans further on in its clause (BASIL: "Mr. Steele is expected
+        # to disclose his intentions during a conference call with committee members on
+        # Monday evening", in a story of a Sunday, was dated the Monday before)
+        (
+            "Ms. Lund is expected to give her answer during a call with the council's members "
+            "on Monday evening.",
+            "2016-09-28",
+            "Monday (3 October 2016)",
+        ),
+        (
+            "Lund, who is expected to take the chair of the port board Thursday afternoon "
+            "after eight years away, will act at once.",
+            "2016-09-28",
+            "Thursday (29 September 2016)",
+        ),
+        (
+            "He is scheduled to appear before the board on Thursday.",
+            "2016-09-28",
+            "Thursday (29 September 2016)",
+        ),
+        # not past a word that opens another clause, nor "will" far from the day
+        (
+            "She was expected to win the seat after voting ended on Tuesday.",
+            "2016-09-28",
+            "Tuesday (27 September 2016)",
+        ),
+        (
+            "He admitted there is a chance that the party will lose its majority in the House "
+            "in an interview Tuesday.",
+            "2016-09-28",
+            "Tuesday (27 September 2016)",
+        ),
         # BASIL: "In an interview with Fox News, to be shown on Tuesday, Mr. Boehner delivered
         # ...", in a story of a Monday, was dated the Tuesday before
         (
