@@ -1478,21 +1478,29 @@ _AS_THE_OUTLET_BEFORE = re.compile(
     r"\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
+# What an outlet is called: "a California newspaper, The Press-Enterprise".
+_AN_OUTLET = r"(?:newspaper|paper|magazine|news\s+site|website|broadcaster|daily|weekly)"
 # A name the sentence calls a newspaper, by apposition: "a California newspaper, The
 # Press-Enterprise".
-_CALLED_AN_OUTLET = r"\b(?:newspaper|paper|magazine|news\s+site|website|broadcaster),\s+(?:the\s+)?"
+_CALLED_AN_OUTLET = rf"\b{_AN_OUTLET},\s+(?:the\s+)?"
 
 
 _AS_THE_OUTLET_AFTER = re.compile(
     # (a clause between commas may come first: "CNN, which ... was staking out Stone's ...
-    # home, posted video of the arrest")
-    r"^['’]?s?(?:,\s+(?:which|that)\b[^,;:]{1,100},)?"
+    # home, posted video of the arrest"; or what it is: "The Connecticut Post, a Bridgeport
+    # newspaper that is the state's third-largest daily, described ..."; or when: "The New
+    # Haven Register on July 20, 2006, described him as ...")
+    r"^['’]?s?(?:,\s+(?:which|that)\b[^,;:]{1,100},"
+    rf"|,\s+an?\s+[^,;:]{{0,40}}?{_AN_OUTLET}\b[^,;:]{{0,100}},"
+    r"|\s+(?:on|in)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?,?(?:\s+\d{4})?,?)?"
     # (or another outlet with it: "Both the Des Moines Register and the Quad-City Times
     # featured the backlash")
     r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)?"
     r"\s+(?:(?:first|also|later|previously)\s+)?"
     r"(?:reported|reports|featured|published"
-    r"|obtained|posted|broke|confirmed|learned|reviewed|cited|quoted)\b",
+    r"|obtained|posted|broke|confirmed|learned|reviewed|cited|quoted"
+    # and how it wrote of someone ("described him as "a veteran of the Vietnam War"")
+    r"|described|describes)\b",
     re.IGNORECASE,
 )
 
@@ -1531,7 +1539,9 @@ def _only_the_outlet(who: str, sentence: str) -> str | None:
     The Bangor Daily News"): the outlet reports the view, or one of its people holds it; the
     outlet does not. None when it names the outlet otherwise, or ``who`` is no outlet."""
     name = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
-    called = re.search(_CALLED_AN_OUTLET + re.escape(name), sentence, re.IGNORECASE)
+    called = re.search(_CALLED_AN_OUTLET + re.escape(name), sentence, re.IGNORECASE) or re.search(
+        re.escape(name) + rf",\s+an?\s+[^,;:]{{0,40}}?{_AN_OUTLET}\b", sentence, re.IGNORECASE
+    )
     platform = _PLATFORM.fullmatch(name) is not None
     # (a news agency only reports, whatever its verb: "The official Xinhua News Agency said
     # people were buried under debris at the mine")

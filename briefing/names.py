@@ -304,7 +304,8 @@ NEWS_OUTLET_WORDS = (
     r"Times|Post|Journal|Herald|Tribune|Register|Gazette|Hill|News|AP|AFP|UPI|Reuters|CNN|NBC|ABC"
     r"|CBS|MSNBC|Politico|Pollster|Bloomberg|Newsweek|Root|NY1|Globe|Observer|Wire|HuffPost"
     r"|BuzzFeed|Breitbart|Axios|Slate|Salon|Vox|Newsmax|Mediaite|Daily\s+Beast|Atlantic|Guardian"
-    r"|Economist|Telegraph|Examiner|Intercept"
+    r"|Economist|Telegraph|Examiner|Intercept|Weekly|Daily|Courant|Inquirer|Chronicle|Dispatch"
+    r"|Sentinel|Ledger|Courier|Bulletin"
 )
 _OUTLET_AFTER_NAME = re.compile(
     rf"\s+in\s+(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){{0,4}}(?:{NEWS_OUTLET_WORDS})$"

@@ -1806,6 +1806,36 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "'Norland News Agency' is named only as the news outlet that reported it, not taking "
             "a side",
         ),
+        # an outlet's description of someone, past a date or what the outlet is (BASIL: "The
+        # New Haven Register on July 20, 2006, described him as 'a veteran of the Vietnam
+        # War,'" and "On May 26, 2009, The Connecticut Post, a Bridgeport newspaper that is
+        # the state's third-largest daily, described Mr. Blumenthal as 'a Vietnam veteran.'"
+        # were positions, "opposes"; so was "The Shelton Weekly reported on May 23, 2008,
+        # that ...")
+        (
+            "The Harbour Register on July 20, 2006, described him as \u201ca veteran of the "
+            "war.\u201d",
+            "Harbour Register",
+            "organisation",
+            "'Harbour Register' is named only as the news outlet that reported it, not taking "
+            "a side",
+        ),
+        (
+            "On May 26, 2009, The Riverton Star, a Bridgeport newspaper that is the state's "
+            "third-largest daily, described Mr. Vale as \u201ca veteran.\u201d",
+            "The Riverton Star",
+            "organisation",
+            "'The Riverton Star' is named only as the news outlet that reported it, not taking "
+            "a side",
+        ),
+        (
+            "The Shelby Weekly reported on May 23, 2008, that Mr. Vale \u201cwas met with "
+            "applause when he spoke.\u201d",
+            "The Shelby Weekly",
+            "organisation",
+            "'The Shelby Weekly' is named only as the news outlet that reported it, not taking "
+            "a side",
+        ),
         (
             # BASIL: "Fox News host Glenn Beck ... blamed 'progressivism'" was a position of
             # Fox News.
@@ -1914,6 +1944,8 @@ def test_a_person_named_only_as_the_owner_of_the_subject_holds_no_view(
 def test_an_outlet_that_says_something_itself_keeps_its_position() -> None:
     said = "The New York Times said in an editorial that the bill should be vetoed."
     assert ground_in(said, pos("The New York Times", said, "organisation", said)).positions
+    said = "The Harbour Register on Sunday called for the levy to be scrapped."
+    assert ground_in(said, pos("The Harbour Register", said, "organisation", said)).positions
     # A journalist's outlet named again as the one that speaks keeps it too.
     said = "Riverton News host Ada Vale and Riverton News itself said the tolls were unfair."
     assert ground_in(said, pos("Riverton News", said, "organisation", said)).positions
