@@ -294,6 +294,11 @@ def _names_blanked(sentence: str) -> str:
 
 # "Called" that names rather than says: "a program launched in 2007 called PRISM", "so-called".
 _NAMING_CALLED = re.compile(r"\b(?:so-called|an?\s+(?:[\w'’-]+\s+){0,4}called)\b", re.IGNORECASE)
+# What people at large are said to believe of someone, no one's voice: "Richard Blumenthal,
+# once thought to be a shoo-in for the seat, finds himself on the political ropes".
+_HEARSAY = re.compile(
+    r"\b(?:thought|believed|said|rumou?red|reputed)\s+to\s+(?:be|have)\b", re.IGNORECASE
+)
 
 
 # Words saying that someone gave no view: "declined to comment", "did not immediately return
@@ -317,11 +322,13 @@ _NO_COMMENT = re.compile(
 
 
 def _without_naming(sentence: str) -> str:
-    """The sentence with each "called" that names a thing, and each refusal to comment, left
-    out: neither shows a view. A refusal in a clause the sentence opens with ends there:
-    "While Cumberland and Amber Group did not respond to Forbes' request for comment,
-    Binance's Chief Strategy Officer Patrick Hillmann suggested that ..." keeps his words."""
+    """The sentence with each "called" that names a thing, what someone is "thought to be",
+    and each refusal to comment, left out: none shows a view. A refusal in a clause the
+    sentence opens with ends there: "While Cumberland and Amber Group did not respond to
+    Forbes' request for comment, Binance's Chief Strategy Officer Patrick Hillmann suggested
+    that ..." keeps his words."""
     named = _NAMING_CALLED.sub(lambda found: found.group(0)[: -len("called")], sentence)
+    named = _HEARSAY.sub(" ", named)
     opening = _A_CLAUSE_OF_CONTRAST.match(named)
     if opening:
         head, rest = named[: opening.end()], named[opening.end() :]

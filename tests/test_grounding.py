@@ -913,6 +913,26 @@ def test_a_sentence_leading_in_to_a_statement_holds_no_view() -> None:
     assert len(ground_in(inline, pos("Vale", inline, "person")).positions) == 1
 
 
+def test_what_someone_is_thought_to_be_is_no_ones_view() -> None:
+    # BASIL: "Democratic Attorney General Richard Blumenthal, once thought to be a shoo-in for
+    # the seat ..., finds himself on the political ropes after a newspaper exposed ..." was a
+    # risk Blumenthal raised ("thought" read as a verb of saying)
+    said = (
+        "Ana Lund, once thought to be a shoo-in for the seat, is on the ropes after a "
+        "newspaper exposed her record."
+    )
+    assert [r.reason for r in ground_risks_in(said, risk("Ana Lund", said)).rejected] == [
+        "no one warns of the harm in the quoted sentence: it reports what was done, not a "
+        "warning given"
+    ]
+    assert [r.reason for r in ground_in(said, pos("Ana Lund", said, "person")).rejected] == [
+        "the quoted sentence shows no view: no one says, backs or opposes anything in it"
+    ]
+    # someone's own belief is still a view
+    believed = "Ana Lund believed the levy would sink the harbour."
+    assert ground_in(believed, pos("Ana Lund", believed, "person")).positions
+
+
 def test_one_pleaded_with_is_not_the_speaker() -> None:
     # SummEdits news: "Just before the invasion, Ukrainian President Volodymyr Zelenskyy
     # pleaded with his Russian counterpart Vladimir Putin to get off the war path, cautioning
