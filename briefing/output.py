@@ -1,6 +1,8 @@
 """Output files are written atomically: a temporary file beside the target, renamed into place.
 
 A reader (or a rerun of ``briefing batch``) therefore sees either the whole file or none.
+Before any work, a command checks that each output can be written and replaces nothing the
+run reads (``check_outputs``).
 """
 
 from __future__ import annotations
