@@ -74,6 +74,8 @@ _NOT_NAME_WORDS = (
     either neither some many much most more few all any no not yes one two three i you he
     she it we they me him her us them my your his its our their mine yours hers ours theirs
     however meanwhile instead although though because unless whether asked according last
+    said says added adds wrote writes noted explained continued recalled replied responded
+    quipped countered concluded insisted
     next first second third another other others such today tonight tomorrow yesterday
     despite during among between against across around about above below near like unlike
     """.split()

@@ -192,6 +192,10 @@ def test_an_actor_named_by_title_and_surname_takes_the_fuller_name_the_sources_g
     bare = Actor(id="a", name="Reyes", kind="person")
     assert count_mentions(sources(junior), [bare], 8)[0].name == "James R. Reyes Jr."
     assert count_mentions(sources(text), [bare], 8)[0].name == "Reyes"
+    # a verb of saying before the surname is no given name (BASIL: "Added Gibbs: ..." left
+    # "Gibbs" without "Press Secretary Robert Gibbs")
+    added = 'Press Secretary Luis Reyes spoke. Added Reyes: "No one wants a fight."'
+    assert count_mentions(sources(added), [bare], 8)[0].name == "Press Secretary Luis Reyes"
     # A home after the name, and a title of several before it (BASIL: "Mr. Udall" and "Mr.
     # Wyden" where the source names "Senators Ron Wyden of Oregon and Mark Udall of Colorado")
     two = "Senators Ron Vale of Oregon and Mark Reyes of Maine wrote. Mr. Reyes and Mr. Vale spoke."
