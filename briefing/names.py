@@ -344,11 +344,28 @@ def actor_name(drafted: str) -> str:
     if role and ends_in_a_personal_name(name[: role.start()].split()):
         name = name[: role.start()]  # "Anita L. Russell, president of the Kansas City, ..."
     name = without_state(_PARENTHESIS_AFTER_NAME.sub("", name))
+    name = _without_lower_case_post(name)
     before_outlet = _OUTLET_AFTER_NAME.sub("", name)
     personal = ends_in_a_personal_name(before_outlet.split())
     if before_outlet != name and personal and _BODY_WORDS.isdisjoint(spelled_words(before_outlet)):
         name = before_outlet
     return _TRAILING_FUNCTION_WORDS.sub("", without_sentence_stop(name)) or drafted.strip()
+
+
+def _without_lower_case_post(name: str) -> str:
+    """A person's name less the post a sentence wrote before it in lower case ("senior
+    adviser David Axelrod" is "David Axelrod": the brief shows a role apart), where a given
+    name follows it; a post with a capital stays ("former President Bill Clinton")."""
+    words = name.split()
+    first = next((i for i, word in enumerate(words) if word[:1].isupper()), 0)
+    if (
+        first
+        and len(words) - first >= 2
+        and is_given_name(words[first].lower())
+        and ends_in_a_personal_name(words[first:])
+    ):
+        return " ".join(words[first:])
+    return name
 
 
 def without_sentence_stop(name: str) -> str:

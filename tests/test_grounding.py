@@ -1078,6 +1078,13 @@ def test_a_new_paragraph_that_reports_no_words_is_not_the_last_speakers() -> Non
         ("Tom Vale Jr.", "Tom Vale Jr."),
         ("Harbor Tolls Corp.", "Harbor Tolls Corp."),
         ("U.S.", "U.S."),
+        # a post written before the name in lower case (BASIL: "senior adviser David
+        # Axelrod" was shown as the actor's name); not one with a capital, nor a particle
+        ("senior adviser Ana Lund", "Ana Lund"),
+        ("chief economist Tom Vale", "Tom Vale"),
+        ("former President Tom Vale", "former President Tom Vale"),
+        ("de Vries", "de Vries"),
+        ("the group", "the group"),
     ],
 )
 def test_actor_name_ends_where_the_model_ran_on_past_the_name(drafted: str, name: str) -> None:
