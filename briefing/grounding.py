@@ -35,7 +35,13 @@ from .attribution import (
 from .categories import risk_category
 from .chunking import Chunk
 from .claims import unsupported_claims
-from .dates import is_a_year_alone, is_calendar_date, reckon_weekday, reckon_year
+from .dates import (
+    is_a_year_alone,
+    is_calendar_date,
+    published_day,
+    reckon_weekday,
+    reckon_year,
+)
 from .kinds import actor_kind
 from .models import (
     ActorKind,
@@ -290,6 +296,22 @@ _A_CONDITION = re.compile(
 )
 
 
+# A forecast: "Obama said economists predict higher job growth in 2011 and 2012 if Congress
+# passes the agreement", in a story of December 2010, is no event of 2011.
+_A_FORECAST = re.compile(r"\b(?:predict(?:s|ed|ing)?|forecast(?:s|ed|ing)?)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+
+
+def _forecasts(sentence: str, date: str, published: str | None) -> bool:
+    """Whether a sentence forecasts what its date gives, a year after the story's."""
+    day = published_day(published)
+    return (
+        day is not None
+        and _A_FORECAST.search(sentence) is not None
+        and any(int(year) > day.year for year in _YEAR.findall(date))
+    )
+
+
 # A newspaper's note on where the article ran: "A version of this article appears in print on
 # October 12, 2012, on page A16 of the New York edition ...", and the signature line of a
 # post the article embeds.
@@ -311,6 +333,8 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
         return _reject(
             index.source, "event", record, "the quoted sentence tells what would happen, if"
         )
+    if _forecasts(sentence, draft.date, index.source.published):
+        return _reject(index.source, "event", record, "the quoted sentence forecasts a later year")
     if _THE_ARTICLE_ITSELF.search(sentence):
         return _reject(
             index.source, "event", record, "the quoted sentence is about the article itself"

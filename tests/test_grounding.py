@@ -244,6 +244,29 @@ def test_what_would_happen_on_a_condition_or_the_article_itself_is_no_event(
         ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date", "kept"),
+    [
+        # BASIL: "Obama said economists predict higher job growth in 2011 and 2012 if Congress
+        # passes the agreement ..." in a story of December 2010 was an event of 2011
+        ("Lund said economists predict more jobs in 2027 if the toll passes.", "2027", False),
+        ("The port forecast a loss for 2026.", "2026", False),
+        # a forecast made in a year gone by is an event of that year, and a plan is no forecast
+        ("Economists predicted in 2019 that the toll would fail.", "2019", True),
+        ("The new terminal is set to open in 2027.", "2027", True),
+    ],
+)
+def test_a_forecast_of_a_later_year_is_no_event(sentence: str, date: str, kept: bool) -> None:
+    source = Source(id="one", title="t", text=sentence, published="2025-12-08")
+    chunk = chunk_source(source, max_chars=5000)[0]
+    draft = EventDraft(quote=sentence, date=date, description=sentence)
+    extraction = ChunkExtraction(positions=[], risks=[], events=[draft])
+    result = ground_chunk(SourceIndex(source), chunk, extraction)
+    assert bool(result.events) is kept, [r.reason for r in result.rejected]
+    if not kept:
+        assert [r.reason for r in result.rejected] == ["the quoted sentence forecasts a later year"]
+
+
 def test_names_actor_by_full_name_surname_and_acronym() -> None:
     window = "Tirana Hassan of Human Rights Watch (HRW) said the U.N. text was flawed."
     assert names_actor("Human Rights Watch", "organisation", window)
