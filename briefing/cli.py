@@ -531,9 +531,18 @@ def _check_outputs(
     if since:  # only the new fact sheet may replace the one it follows
         brief_files = [(option, path) for option, path in outputs if option != "--json"]
         check_outputs(brief_files, [("the fact sheet given with --since", since)])
-    folders = {Path(given).resolve() for given in sources if Path(given).is_dir()}
     for _option, path in outputs:
         check_writable(path)
+    _warn_of_outputs_in_source_folders([path for _, path in outputs], sources, progress)
+
+
+def _warn_of_outputs_in_source_folders(
+    outputs: Sequence[str | Path], sources: Sequence[str], progress: logging.Logger
+) -> None:
+    """Warn of a document written into a folder given as a source: the next run on that
+    folder would read it as a source (and ``check_outputs`` would then refuse to replace it)."""
+    folders = {Path(given).resolve() for given in sources if Path(given).is_dir()}
+    for path in outputs:
         written = Path(path)
         if written.resolve().parent in folders and written.suffix.lower() in DOCUMENT_EXTENSIONS:
             progress.warning(
@@ -615,6 +624,8 @@ def _run_sources(args: argparse.Namespace, progress: logging.Logger) -> int:
 def _run_batch(args: argparse.Namespace, progress: logging.Logger) -> int:
     """The summary table is the command's result: it goes to stdout."""
     manifest = load_manifest(args.manifest)
+    for job in manifest.jobs:
+        _warn_of_outputs_in_source_folders(job.outputs, job.sources, progress)
     config = BriefConfig(
         model=args.model,
         base_url=args.base_url,

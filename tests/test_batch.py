@@ -196,6 +196,17 @@ def test_yaml_and_jsonl_manifests_give_the_same_briefs_at_any_concurrency(
         assert jsonl == (folder / "yaml" / f"{name}.md").read_text()
 
 
+def test_a_brief_written_into_its_source_folder_is_warned_of_then_refused(
+    model: FakeOpenAI, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = write_jsonl(folder / "b.jsonl", {"sources": ["ex"], "output": "ex/brief.md"})
+    assert run(model, manifest, "-q") == 0
+    assert "ex/brief.md is written into a source folder" in capsys.readouterr().err
+    # the next run would read the brief as a source and then replace it
+    assert run(model, manifest, "-q") == 2
+    assert "brief.md, which is a source of line 1" in capsys.readouterr().err
+
+
 def test_a_brief_may_replace_the_fact_sheet_it_follows(folder: Path) -> None:
     manifest = write_jsonl(
         folder / "story.jsonl", {"sources": ["ex"], "since": "story.json", "json": "story.json"}
