@@ -77,7 +77,7 @@ _SAYING = r"(?<!\w-)" + _words(
 )
 # "concerns which candidate would do more harm": what something is about, not a concern.
 _ABOUT_NOT_CONCERN = r"(?!\s+(?:which|whether|how|what|who|whom|why|where|when)\b)"
-_SAYING += rf"|\bconcerns\b{_ABOUT_NOT_CONCERN}"
+_CONCERNS = rf"\bconcerns\b{_ABOUT_NOT_CONCERN}"
 # "According to" reports someone's words, not a record's: "according to tax returns released
 # Friday" gives figures, no one's view.
 _RECORDS = (
@@ -257,6 +257,15 @@ _ENGLISH = re.compile(
     ),
     re.IGNORECASE,
 )
+# (The noun "concerns" reports someone's words where they are someone's, "outlining their
+# concerns", "raised concerns", not in a sentence that gives them to no one to carry over
+# from the sentence before: "But questions and concerns remain.")
+_OWNED_CONCERNS = (
+    r"\b(?:their|his|her|its|our|my|your|[\w-]+['’]s?|(?:rais|voic|express|outlin|shar|air)"
+    r"(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,2}?concerns\b"
+)
+_REPORTED_WORDS = re.compile(f"{_QUOTED}|{_SAYING}|{_OWNED_CONCERNS}", re.IGNORECASE)
+_SAYING += f"|{_CONCERNS}"
 _REPORTED = re.compile(f"{_QUOTED}|{_SAYING}", re.IGNORECASE)
 _SAYS = re.compile(_SAYING, re.IGNORECASE)
 # Which pronouns can stand for an actor of a kind: "she" for Ms. Park, "they" for a union.
@@ -360,7 +369,7 @@ def reports_someone(sentence: str, kind: str | None = None) -> bool:
     official's named in a list before it.
     """
     sentence = _without_naming(sentence)
-    found = _REPORTED.search(sentence) or _pronouns_for(kind).search(sentence)
+    found = _REPORTED_WORDS.search(sentence) or _pronouns_for(kind).search(sentence)
     return found is not None
 
 

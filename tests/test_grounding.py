@@ -3773,6 +3773,22 @@ def test_a_view_of_someone_s_stance_is_no_position_on_the_topic() -> None:
     )
 
 
+def test_concerns_of_no_one_are_not_the_view_of_one_named_before() -> None:
+    # SummEdits news: "But questions and concerns remain." was a position of East Palestine,
+    # the town named in the sentence before
+    remain = "But questions and concerns remain."
+    text = f"Residents of Riverton went home on Wednesday after the spill. {remain}"
+    assert [r.reason for r in ground_in(text, pos("Riverton", remain, "government")).rejected] == [
+        "'Riverton' is named only before the quoted sentence, and neither reports anyone's words"
+    ]
+    # concerns that are someone's carry over as before
+    voiced = "She raised concerns about the water."
+    text = f"Mayor Ana Lund spoke on Wednesday. {voiced}"
+    assert [p.actor for p in ground_in(text, pos("Ana Lund", voiced, "person")).positions] == [
+        "Ana Lund"
+    ]
+
+
 def test_a_bodys_people_as_the_subject_are_not_one_named_before() -> None:
     # BASIL: "... Apple CEO Tim Cook ... And on Monday, the executives of nine Indiana-based
     # companies, including Angie's List and Anthem, sent a letter to Pence outlining their
