@@ -404,13 +404,27 @@ def _is_english(sentence: str, english: bool | None) -> bool:
     return reads_as_english(sentence) if english is None else english
 
 
+# A remedy: a harm put an end to, fought or kept away is no harm warned of ("the bill aims at
+# eliminating fraud", "to combat terrorism"); a harm named besides it still counts.
+_REMEDY = re.compile(
+    r"\b(?:eliminat|prevent|combat|fight|fought|curb|tackl|reduc|deter|eradicat"
+    r"|crack\w*\s+down\s+on|root\w*\s+out|(?:put|putting|puts)\s+an\s+end\s+to)\w*\s+"
+    r"(?:(?:the|all|any|such|more|further|[a-z]+-?[a-z]*)\s+){0,2}?"
+    r"(?:fraud|corruption|crimes?|criminality|terrorism|terror|abuses?|waste|discrimination"
+    r"|racism|violence|misuse|harassment|exploitation|risks?|threats?|inflation|unemployment"
+    r"|debt|deficits?|pollution|trafficking|smuggling|money\s+laundering)\b",
+    re.IGNORECASE,
+)
+
+
 def names_a_harm(sentence: str, *, english: bool | None = None) -> bool:
     """Whether a sentence names a harm, a risk or a warning, or puts one in the future by a
-    modal verb before a consequence ("could lead to", "would wipe out"). A sentence that is
-    not English is not judged (True; see ``states_a_view`` for ``english``)."""
-    return (
-        not _is_english(sentence, english) or _HARMFUL.search(_names_blanked(sentence)) is not None
-    )
+    modal verb before a consequence ("could lead to", "would wipe out"); a harm fought or
+    ended is none ("eliminating fraud"). A sentence that is not English is not judged (True;
+    see ``states_a_view`` for ``english``)."""
+    if not _is_english(sentence, english):
+        return True
+    return _HARMFUL.search(_names_blanked(_REMEDY.sub(" ", sentence))) is not None
 
 
 def raises_a_concern(text: str, *, english: bool | None = None) -> bool:

@@ -162,6 +162,9 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         # Inslee said in a statement."
         "\u201cI find the new toll disturbing,\u201d Ms. Lund said in a statement.",
         "It is deeply troubling, she said.",
+        # a remedy beside a harm warned of
+        "The plan to curb inflation could lead to job losses.",
+        "Iran proposed to eliminate human rights safeguards.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
@@ -203,6 +206,10 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         # BASIL: "But not even Gillespie, when he was asked by a reporter where he was going
         # before he cut himself off, could resist getting some digs at Biden."
         "Not even Mr. Lee, before he cut himself off, could resist a dig at the mayor.",
+        # a harm fought or ended is a remedy (a BASIL story's "eliminating fraud" was a risk)
+        "The council said the new rolls aim at eliminating voter fraud.",
+        "They vowed to fight corruption and to reduce the deficit.",
+        "The port will crack down on crime, its chief said.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
