@@ -500,6 +500,7 @@ _FULL_MONTHS = {name[:3].lower(): name for name in _MONTH_NAMES}
 
 # British papers date the day before and after so: "The minister resigned yesterday."
 _NEXT_DOOR = re.compile(r"\b(yesterday|tomorrow)\b(?!['’]s)", re.IGNORECASE)
+_TONIGHT = re.compile(r"\btonight\b(?!['’]s)", re.IGNORECASE)
 
 
 def names_a_weekday(sentence: str) -> bool:
@@ -651,7 +652,9 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
     found = list(_WEEKDAY.finditer(sentence))
     next_door = list(_NEXT_DOOR.finditer(sentence))
     named = {m.group(2).lower() for m in found} | {m.group(1).lower() for m in next_door}
-    if day is None or len(named) != 1:
+    if _TONIGHT.search(sentence):
+        named.add("tonight")  # "likely to happen tonight or tomorrow": which, it does not say
+    if day is None or len(named) != 1 or named == {"tonight"}:
         return None
     if next_door:
         word = next_door[0].group(1)

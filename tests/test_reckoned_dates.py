@@ -159,6 +159,10 @@ from tests.test_citations import cited, cited_sheet
         ("MPs will vote tomorrow.", "2016-09-30", "tomorrow (1 October 2016)"),
         ("Tomorrow's voters will judge.", "2016-09-28", None),  # "tomorrow's" is no day
         ("He quit yesterday after Monday's vote.", "2016-09-28", None),  # two days named
+        # (HuffPost: "... told The Huffington Post that it was likely to happen tonight or
+        # tomorrow" was dated the day after the story)
+        ("An aide said the vote would come tonight or tomorrow.", "2016-09-28", None),
+        ("The vote comes tonight.", "2016-09-28", None),
         # a quotation's weekday is counted from when its speaker spoke: not known
         ("Or you could back the bill on Tuesday.”", "2016-09-28", None),
         # a quotation that opens here and goes on past the sentence, in straight marks
