@@ -429,6 +429,8 @@ def attribution_problem(
         # "McConnell and Boehner met. Mr. Obama said the two leaders had supported it.": the
         # words are Mr. Obama's.
         speaker = _other_speaker(unquoted_sentence, who, who_kind)
+        if speaker and _an_epithet_for(speaker, who, who_kind, window, sentence):
+            speaker = None  # "The Arizona Republican said ..." after Sen. John McCain spoke
         sex = sex_of_person(who) if pronoun_kind == "person" else None
         # In the writer's words: '"We brought this to their attention," said Sen. Steve
         # Gallardo. "We said this is exactly what is going to happen.' is still his.
@@ -450,6 +452,8 @@ def attribution_problem(
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
         # Read in the writer's words: a sentence inside a quotation opened before it is not.
         subject = _named_subject(who, who_kind, writers)
+        if subject and _an_epithet_for(subject, who, who_kind, window, sentence):
+            subject = None
         if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
             return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
         # "Dowd attempted to explain that the tweet referred to Sally Yates ... He also said
@@ -813,6 +817,17 @@ def name_for_epithet(index: SourceIndex, evidence: Evidence, who: str) -> str | 
     if named and len(named.split()) >= 2 and actor_kind(named, index.source.text) == "person":
         return named
     return None
+
+
+def _an_epithet_for(
+    speaker: str, who: str, who_kind: ActorKind | None, window: str, sentence: str
+) -> bool:
+    """Whether a sentence's speaker is an epithet ("The Arizona Republican") standing for
+    ``who``, the one speaker or subject of the sentence before."""
+    epithet = re.sub(r"^(?i:the)\s+", "", speaker.strip())
+    return _EPITHET.fullmatch(epithet) is not None and _named_just_before(
+        who, who_kind or "person", window, sentence
+    )
 
 
 def _named_just_before(who: str, who_kind: ActorKind | None, window: str, sentence: str) -> bool:

@@ -3184,6 +3184,14 @@ def test_a_person_drafted_by_an_epithet_is_the_one_named_just_before(
         result = ground_in(f"{before}\n\n{quote}", pos(drafted, quote, "person"))
         expected = drafted if actor == "Harbor Republican" else actor
         assert [p.actor for p in result.positions] == [expected]
+    # drafted for the one it stands for, who spoke the sentence before (BASIL: a draft for
+    # "John McCain" was rejected, "whose speaker is 'Arizona Republican'", and the fact
+    # given to "Arizona Republican")
+    if actor.startswith("Sen."):
+        result = ground_in(f"{before}\n\n{quote}", pos("Ana Lund", quote, "person"))
+        assert [p.actor for p in result.positions] == ["Ana Lund"], [
+            r.reason for r in result.rejected
+        ]
 
 
 def test_a_quotation_wrapped_over_lines_is_still_quoted() -> None:
