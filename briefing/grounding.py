@@ -249,10 +249,12 @@ def _other_speakers(
     index: SourceIndex, evidence: Evidence, kind: FactKind, drafted: str, speakers: list[str]
 ) -> list[str]:
     """The ``speakers`` the evidence's sentence names (``sentence_speakers``), other than the
-    drafted actor, that hold the fact as its actor, as the source writes them."""
+    drafted actor, that hold the fact as its actor, as the source writes them; an epithet
+    ("The Arizona Republican said ...") is the one it stands for."""
+    named = [name_for_epithet(index, evidence, name) or name for name in speakers]
     return [
         index.as_written(name, None)
-        for name in speakers
+        for name in named
         if not names_actor(drafted, None, name)
         and not attribution_problem(index, evidence, kind, name, None)
     ]

@@ -3192,6 +3192,11 @@ def test_a_person_drafted_by_an_epithet_is_the_one_named_just_before(
         assert [p.actor for p in result.positions] == ["Ana Lund"], [
             r.reason for r in result.rejected
         ]
+        # and a draft for someone else, given to the sentence's speaker, goes to the one the
+        # epithet stands for, not to the epithet
+        text = f"Tom Vale spoke first.\n\n{before}\n\n{quote}"
+        result = ground_in(text, pos("Tom Vale", quote, "person"))
+        assert [p.actor for p in result.positions] == [actor]
 
 
 def test_a_quotation_wrapped_over_lines_is_still_quoted() -> None:
