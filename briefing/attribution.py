@@ -113,8 +113,12 @@ A_CROSS_REFERENCE = re.compile(
 
 # A sentence that ends in a colon leads in to the words after it ("DNC spokesman Brad
 # Woodhouse addressed the video in a statement Monday:", then the statement): the view is in
-# those words, drafted as their own fact.
-_LEADS_IN = re.compile(r":[\s\"“”]*$")
+# those words, drafted as their own fact. Not one that says something itself, by quoted words
+# or a clause of what someone holds ("... and argues that it might be this new brand of
+# "journalism" that has Etheridge on edge:", 'the president tweeted, "finally," while
+# asking ...:').
+_LEADS_IN = re.compile(r"^[^\"“”]*?:\s*$")
+_WHAT_IS_HELD = re.compile(r"\bthat\b|\bwhether\b", re.IGNORECASE)
 
 
 def attribution_problem(
@@ -133,7 +137,9 @@ def attribution_problem(
         return f"{who!r} names no one: a common noun, neither a name nor a group of people"
     if A_CROSS_REFERENCE.match(index.sentence_text(evidence)):
         return "the quoted sentence points to another article, not anyone's view"
-    if _LEADS_IN.search(index.sentence_text(evidence)):
+    if _LEADS_IN.match(index.sentence_text(evidence)) and not _WHAT_IS_HELD.search(
+        index.sentence_text(evidence)
+    ):
         return "the quoted sentence only leads in to the words after it, where the view is"
     if kind == "position":
         opinion = _ANOTHERS_VIEW.match(index.sentence_text(evidence))

@@ -934,6 +934,16 @@ def test_a_sentence_leading_in_to_a_statement_holds_no_view() -> None:
     # a colon inside the sentence leads in to words it holds itself
     inline = "Vale said of the levy: \u201cIt will sink the harbour.\u201d"
     assert len(ground_in(inline, pos("Vale", inline, "person")).positions) == 1
+    # and a sentence that says something itself before its colon keeps it (BASIL:
+    # "Mediaite ... argues that it might be this new brand of "journalism" that has
+    # Etheridge on edge:"; 'Reacting to the firing, the president tweeted, "finally," while
+    # asking whether the Russia case will now be dropped:')
+    for says in (
+        "The Harbour Post argues that the levy is the real cause of the fight:",
+        "The mayor tweeted, \u201cfinally,\u201d while asking about the levy:",
+    ):
+        held = ground_in(f"The council voted.\n\n{says}\n\n{words}", pos("Vale", says, "person"))
+        assert not any("leads in" in r.reason for r in held.rejected), held.rejected
 
 
 def test_what_someone_is_thought_to_be_is_no_ones_view() -> None:
