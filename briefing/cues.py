@@ -178,7 +178,7 @@ _HARM = "|".join(
             " destabil conflict terror hack exploit intimidat harass obstruct"
             " disrupt instabil uncertain volatil panic bankrupt layoff caution peril hazard toxic"
             " fragil expensiv scrutin oppress infring endanger imperil eliminat violen"
-            " massacr disturbing troubl".split()
+            " massacr disturbing troubl raid".split()
         ),
         # A modal verb puts a harm in the future when a consequence follows it ("could lead
         # to", "would allow governments to", "would wipe out"); "he would be in Switzerland",

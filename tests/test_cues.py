@@ -162,8 +162,10 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         # Inslee said in a statement."
         "\u201cI find the new toll disturbing,\u201d Ms. Lund said in a statement.",
         "It is deeply troubling, she said.",
-        # a remedy beside a harm warned of
+        # a remedy beside a harm warned of (BASIL: "AARP insisted that the Social Security
+        # trust funds should not be raided to reduce the deficit ...")
         "The plan to curb inflation could lead to job losses.",
+        "The guild insisted the pension fund should not be raided to reduce the deficit.",
         "Iran proposed to eliminate human rights safeguards.",
     ],
 )
