@@ -409,7 +409,9 @@ def _is_english(sentence: str, english: bool | None) -> bool:
 _REMEDY = re.compile(
     r"\b(?:eliminat|prevent|combat|fight|fought|curb|tackl|reduc|deter|eradicat"
     r"|crack\w*\s+down\s+on|root\w*\s+out|(?:put|putting|puts)\s+an\s+end\s+to)\w*\s+"
-    r"(?:(?:the|all|any|such|more|further|[a-z]+-?[a-z]*)\s+){0,2}?"
+    # (words between, not a preposition: "the fight over the deficit" is no remedy)
+    r"(?:(?!(?:over|about|with|between|among|on|in|for|of|from|into|to|against|by|at)\b)"
+    r"[a-z]+-?[a-z]*\s+){0,2}?"
     r"(?:fraud|corruption|crimes?|criminality|terrorism|terror|abuses?|waste|discrimination"
     r"|racism|violence|misuse|harassment|exploitation|risks?|threats?|inflation|unemployment"
     r"|debt|deficits?|pollution|trafficking|smuggling|money\s+laundering)\b",

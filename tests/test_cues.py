@@ -166,6 +166,7 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         # trust funds should not be raided to reduce the deficit ...")
         "The plan to curb inflation could lead to job losses.",
         "The guild insisted the pension fund should not be raided to reduce the deficit.",
+        "The fight over the deficit has begun, critics said.",
         "Iran proposed to eliminate human rights safeguards.",
     ],
 )
