@@ -634,10 +634,11 @@ _JUDGING = (
 _NAME_JOINERS = ("of", "the", "for", "and")
 # Lower-case particles inside a person's name: "Kevin de León", "Mr. van Hollen".
 _NAME_PARTICLES = ("de", "del", "della", "der", "den", "di", "du", "da", "dos", "van", "von", "bin")
-# (One space between its words: a quotation blanked out between two names leaves a run of
-# them, 'ABC's "This Week," Sen. John McCain' is no name "ABC's Sen. John McCain".)
+# (One or two spaces between its words, a line's end among them: a quotation blanked out
+# between two names leaves a longer run, and 'ABC's "This Week," Sen. John McCain' is no
+# name "ABC's Sen. John McCain".)
 _NAME_RUN = (
-    rf"(?:(?:[A-Z][\w'’.-]*|{'|'.join(_NAME_JOINERS + _NAME_PARTICLES)})\s(?!\s)){{0,5}}"
+    rf"(?:(?:[A-Z][\w'’.-]*|{'|'.join(_NAME_JOINERS + _NAME_PARTICLES)})\s{{1,2}}(?!\s)){{0,5}}"
     r"[A-Z][\w'’.-]*"
 )
 # The name, perhaps with a title or two after it between commas ("Max Richtman, executive

@@ -811,3 +811,6 @@ def test_a_name_after_a_pronouns_verb_of_saying_is_no_speaker() -> None:
     # on ABC's "This Week," Sen. John McCain, R-Ariz., said ...' was "ABC's Sen. John McCain")
     show = 'Speaking on WRVT\'s "Morning Desk," Sen. Ana Lund, R-Harbor, said it was wrong.'
     assert named_speakers(blank_quoted(show, 0, len(show))) == ["Sen. Ana Lund"]
+    # a name a plain-text source wraps at a line's end is still one name
+    wrapped = "The levy is wrong, said Sen. Ana \nLund on Monday."
+    assert named_speakers(blank_quoted(wrapped, 0, len(wrapped))) == ["Sen. Ana Lund"]
