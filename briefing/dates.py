@@ -500,7 +500,13 @@ _FULL_MONTHS = {name[:3].lower(): name for name in _MONTH_NAMES}
 
 # British papers date the day before and after so: "The minister resigned yesterday."
 _NEXT_DOOR = re.compile(r"\b(yesterday|tomorrow)\b(?!['’]s)", re.IGNORECASE)
-_TONIGHT = re.compile(r"\btonight\b(?!['’]s)", re.IGNORECASE)
+# "Tonight" as the other of two days ("likely to happen tonight or tomorrow"), not beside a
+# day of its own ("If it happens tonight, the bills could come ... as soon as Friday").
+_TONIGHT = re.compile(
+    rf"\btonight\s+(?:or|and)\s+(?:tomorrow|{'|'.join(_WEEKDAYS)})\b"
+    rf"|\b(?:tomorrow|{'|'.join(_WEEKDAYS)})\s+(?:or|and)\s+tonight\b",
+    re.IGNORECASE,
+)
 
 
 def names_a_weekday(sentence: str) -> bool:
@@ -567,7 +573,13 @@ _FUTURE_REACH = 7
 # intentions during a conference call with committee members on Monday evening".
 _PLAN_REACH = 16
 _PLANNED = re.compile(
-    r"\b(?:expected|scheduled|set|due|slated|poised|plans?|planning|intends?)\s+to\b",
+    r"\b(?:(?:expected|scheduled|set|due|slated|poised|plans?|planning|intends?)\s+to"
+    # or a meeting asked for: "has invited Tea Party leaders ... to his office in Manhattan
+    # on Friday morning", "asked members to join him "for a private conference call" Monday
+    # evening" (not "urged lawmakers to move on ... Wednesday", the day of the urging)
+    r"|(?:has|have)\s+invited|invites|inviting"
+    r"|(?:ask|asks|asked|tell|tells|told)\s+(?:[\w'’-]+\s+){0,3}?to\s+"
+    r"(?:join|attend|come|return|meet|visit|appear|gather))\b",
     re.IGNORECASE,
 )
 # Words that open another clause, whose verb the weekday may be: "who", "which"; "after" or

@@ -67,6 +67,25 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Thursday (29 September 2016)",
         ),
+        # a meeting asked for (BASIL: "Mr. Trump has invited Tea Party leaders and a
+        # legislator from Arizona to his office in Manhattan on Friday morning", "he asked
+        # members to join him "for a private conference call" Monday evening"); not the day
+        # of an urging
+        (
+            "The mayor has invited the guild to her office at the port on Friday morning.",
+            "2016-09-28",
+            "Friday (30 September 2016)",
+        ),
+        (
+            "In the note, she asked members to join her for a private call Monday evening.",
+            "2016-09-28",
+            "Monday (3 October 2016)",
+        ),
+        (
+            "The mayor urged the council to move on the levy Monday.",
+            "2016-09-28",
+            "Monday (26 September 2016)",
+        ),
         # not past a word that opens another clause, nor "will" far from the day
         (
             "She was expected to win the seat after voting ended on Tuesday.",
@@ -163,6 +182,13 @@ from tests.test_citations import cited, cited_sheet
         # tomorrow" was dated the day after the story)
         ("An aide said the vote would come tonight or tomorrow.", "2016-09-28", None),
         ("The vote comes tonight.", "2016-09-28", None),
+        # (BASIL: "If it happens tonight, any of the bills could come before the Senate for a
+        # vote ... as soon as Friday")
+        (
+            "If it passes tonight, the bill could come to a vote as soon as Friday.",
+            "2016-09-28",
+            "Friday (30 September 2016)",
+        ),
         # a quotation's weekday is counted from when its speaker spoke: not known
         ("Or you could back the bill on Tuesday.”", "2016-09-28", None),
         # a quotation that opens here and goes on past the sentence, in straight marks
