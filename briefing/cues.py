@@ -308,6 +308,14 @@ _NAMING_CALLED = re.compile(r"\b(?:so-called|an?\s+(?:[\w'’-]+\s+){0,4}called)
 _HEARSAY = re.compile(
     r"\b(?:thought|believed|said|rumou?red|reputed)\s+to\s+(?:be|have)\b", re.IGNORECASE
 )
+# A poll's share, no one's backing: "former Alaska Gov. Sarah Palin earned 10 percent
+# support" (not "I 100 percent support more transparency").
+_POLL_SHARE = re.compile(
+    r"\b(?:earn|got|get|gets|won|win|wins|receiv|garner|drew|draw|polled|polling|had|has|have"
+    r"|with|at)\w*\s+(?:(?:about|just|only|nearly|almost|roughly|some)\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:%|percent|per\s+cent|points?)\s+(?:of\s+the\s+)?(?:support|backing|approval)\b",
+    re.IGNORECASE,
+)
 
 
 # Words saying that someone gave no view: "declined to comment", "did not immediately return
@@ -332,12 +340,13 @@ _NO_COMMENT = re.compile(
 
 def _without_naming(sentence: str) -> str:
     """The sentence with each "called" that names a thing, what someone is "thought to be",
-    and each refusal to comment, left out: none shows a view. A refusal in a clause the
+    a poll's share ("earned 10 percent support") and each refusal to comment, left out: none
+    shows a view. A refusal in a clause the
     sentence opens with ends there: "While Cumberland and Amber Group did not respond to
     Forbes' request for comment, Binance's Chief Strategy Officer Patrick Hillmann suggested
     that ..." keeps his words."""
     named = _NAMING_CALLED.sub(lambda found: found.group(0)[: -len("called")], sentence)
-    named = _HEARSAY.sub(" ", named)
+    named = _POLL_SHARE.sub(" ", _HEARSAY.sub(" ", named))
     opening = _A_CLAUSE_OF_CONTRAST.match(named)
     if opening:
         head, rest = named[: opening.end()], named[opening.end() :]

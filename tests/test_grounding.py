@@ -966,6 +966,21 @@ def test_what_someone_is_thought_to_be_is_no_ones_view() -> None:
     assert ground_in(believed, pos("Ana Lund", believed, "person")).positions
 
 
+def test_a_polls_share_is_no_ones_backing() -> None:
+    # BASIL: "In the poll, former House Speaker Newt Gingrich garnered 11 percent, while
+    # former Alaska Gov. Sarah Palin earned 10 percent support." was a position of Palin's
+    share = (
+        "In the poll, former House Speaker Tom Vale garnered 11 percent, while former Harbor "
+        "Gov. Ana Lund earned 10 percent support."
+    )
+    assert [r.reason for r in ground_in(share, pos("Ana Lund", share, "person")).rejected] == [
+        "the quoted sentence shows no view: no one says, backs or opposes anything in it"
+    ]
+    # one who backs something a hundred percent still backs it
+    backs = "I 100 percent support the levy, Ms. Lund said."
+    assert ground_in(backs, pos("Ms. Lund", backs, "person")).positions
+
+
 def test_one_pleaded_with_is_not_the_speaker() -> None:
     # SummEdits news: "Just before the invasion, Ukrainian President Volodymyr Zelenskyy
     # pleaded with his Russian counterpart Vladimir Putin to get off the war path, cautioning
