@@ -946,39 +946,43 @@ def test_a_sentence_leading_in_to_a_statement_holds_no_view() -> None:
         assert not any("leads in" in r.reason for r in held.rejected), held.rejected
 
 
-def test_what_someone_is_thought_to_be_is_no_ones_view() -> None:
-    # BASIL: "Democratic Attorney General Richard Blumenthal, once thought to be a shoo-in for
-    # the seat ..., finds himself on the political ropes after a newspaper exposed ..." was a
-    # risk Blumenthal raised ("thought" read as a verb of saying)
-    said = (
-        "Ana Lund, once thought to be a shoo-in for the seat, is on the ropes after a "
-        "newspaper exposed her record."
-    )
-    assert [r.reason for r in ground_risks_in(said, risk("Ana Lund", said)).rejected] == [
-        "no one warns of the harm in the quoted sentence: it reports what was done, not a "
-        "warning given"
-    ]
-    assert [r.reason for r in ground_in(said, pos("Ana Lund", said, "person")).rejected] == [
-        "the quoted sentence shows no view: no one says, backs or opposes anything in it"
-    ]
-    # someone's own belief is still a view
-    believed = "Ana Lund believed the levy would sink the harbour."
-    assert ground_in(believed, pos("Ana Lund", believed, "person")).positions
+NO_VIEW = "the quoted sentence shows no view: no one says, backs or opposes anything in it"
 
 
-def test_a_polls_share_is_no_ones_backing() -> None:
-    # BASIL: "In the poll, former House Speaker Newt Gingrich garnered 11 percent, while
-    # former Alaska Gov. Sarah Palin earned 10 percent support." was a position of Palin's
-    share = (
-        "In the poll, former House Speaker Tom Vale garnered 11 percent, while former Harbor "
-        "Gov. Ana Lund earned 10 percent support."
-    )
-    assert [r.reason for r in ground_in(share, pos("Ana Lund", share, "person")).rejected] == [
-        "the quoted sentence shows no view: no one says, backs or opposes anything in it"
-    ]
-    # one who backs something a hundred percent still backs it
-    backs = "I 100 percent support the levy, Ms. Lund said."
-    assert ground_in(backs, pos("Ms. Lund", backs, "person")).positions
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # what someone is thought to be (BASIL: "Democratic Attorney General Richard
+        # Blumenthal, once thought to be a shoo-in for the seat ..., finds himself on the
+        # political ropes after a newspaper exposed ..." was a risk Blumenthal raised,
+        # "thought" read as a verb of saying); someone's own belief is still a view
+        (
+            "Ana Lund, once thought to be a shoo-in for the seat, is on the ropes after a "
+            "newspaper exposed her record.",
+            False,
+        ),
+        ("Ana Lund believed the levy would sink the harbour.", True),
+        # a poll's share (BASIL: "In the poll, former House Speaker Newt Gingrich garnered 11
+        # percent, while former Alaska Gov. Sarah Palin earned 10 percent support." was a
+        # position of Palin's); one who backs something a hundred percent still backs it
+        (
+            "In the poll, former House Speaker Tom Vale garnered 11 percent, while former "
+            "Harbor Gov. Ana Lund earned 10 percent support.",
+            False,
+        ),
+        ("I 100 percent support the levy, Ana Lund said.", True),
+    ],
+)
+def test_hearsay_and_a_polls_share_are_no_ones_view(sentence: str, kept: bool) -> None:
+    result = ground_in(sentence, pos("Ana Lund", sentence, "person"))
+    assert [r.reason for r in result.rejected] == ([] if kept else [NO_VIEW])
+    if "thought to be" in sentence:
+        assert [
+            r.reason for r in ground_risks_in(sentence, risk("Ana Lund", sentence)).rejected
+        ] == [
+            "no one warns of the harm in the quoted sentence: it reports what was done, not a "
+            "warning given"
+        ]
 
 
 def test_one_pleaded_with_is_not_the_speaker() -> None:
