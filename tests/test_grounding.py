@@ -42,6 +42,15 @@ def ground_in(text: str, draft: PositionDraft, topic: str = "") -> GroundedChunk
     return ground_chunk(SourceIndex(source, topic), chunk, extraction)
 
 
+def ground_event_in(sentence: str, date: str, published: str | None = None) -> GroundedChunk:
+    """Ground an event drafted on the whole of a one-sentence source, dated ``date``."""
+    source = Source(id="one", title="t", text=sentence, published=published)
+    chunk = chunk_source(source, max_chars=5000)[0]
+    draft = EventDraft(quote=sentence, date=date, description=sentence)
+    extraction = ChunkExtraction(positions=[], risks=[], events=[draft])
+    return ground_chunk(SourceIndex(source), chunk, extraction)
+
+
 def ground_risks_in(text: str, *drafts: RiskDraft, topic: str = "") -> GroundedChunk:
     """Ground risk drafts against a one-chunk source holding ``text``."""
     source = Source(id="one", title="t", text=text)
@@ -227,12 +236,7 @@ def test_numbers_in_summary_must_be_in_the_evidence() -> None:
 def test_what_would_happen_on_a_condition_or_the_article_itself_is_no_event(
     sentence: str, kept: bool
 ) -> None:
-    source = Source(id="one", title="t", text=sentence)
-    chunk = chunk_source(source, max_chars=5000)[0]
-    date = "2014" if "2014" in sentence else "May 2025"
-    draft = EventDraft(quote=sentence, date=date, description=sentence)
-    extraction = ChunkExtraction(positions=[], risks=[], events=[draft])
-    result = ground_chunk(SourceIndex(source), chunk, extraction)
+    result = ground_event_in(sentence, "2014" if "2014" in sentence else "May 2025")
     assert bool(result.events) is kept, [r.reason for r in result.rejected]
     if not kept:
         assert [r.reason for r in result.rejected] == [
@@ -257,11 +261,7 @@ def test_what_would_happen_on_a_condition_or_the_article_itself_is_no_event(
     ],
 )
 def test_a_forecast_of_a_later_year_is_no_event(sentence: str, date: str, kept: bool) -> None:
-    source = Source(id="one", title="t", text=sentence, published="2025-12-08")
-    chunk = chunk_source(source, max_chars=5000)[0]
-    draft = EventDraft(quote=sentence, date=date, description=sentence)
-    extraction = ChunkExtraction(positions=[], risks=[], events=[draft])
-    result = ground_chunk(SourceIndex(source), chunk, extraction)
+    result = ground_event_in(sentence, date, published="2025-12-08")
     assert bool(result.events) is kept, [r.reason for r in result.rejected]
     if not kept:
         assert [r.reason for r in result.rejected] == ["the quoted sentence forecasts a later year"]
