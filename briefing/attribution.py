@@ -806,12 +806,19 @@ _EPITHET = re.compile(
 )
 
 
+def _as_epithet(name: str) -> str | None:
+    """``name`` as an epithet ("Florida Republican"), drafted with its "the" or not; None
+    when it is no epithet."""
+    epithet = re.sub(r"^(?i:the)\s+", "", name.strip())
+    return epithet if _EPITHET.fullmatch(epithet) else None
+
+
 def name_for_epithet(index: SourceIndex, evidence: Evidence, who: str) -> str | None:
     """The person the sentence before names as its one speaker or subject, when ``who`` is
     an epithet ("Florida Republican") that the evidence's sentence opens with by "the"; else
     None."""
-    epithet = re.sub(r"^(?i:the)\s+", "", who.strip())  # drafted with its article or not
-    if not _EPITHET.fullmatch(epithet):
+    epithet = _as_epithet(who)
+    if epithet is None:
         return None
     sentence = index.sentence_text(evidence)
     if not re.match(rf"{_LEAD_IN}(?i:the)\s+{re.escape(epithet)}\b", sentence):
@@ -830,8 +837,7 @@ def _an_epithet_for(
 ) -> bool:
     """Whether a sentence's speaker is an epithet ("The Arizona Republican") standing for
     ``who``, the one speaker or subject of the sentence before."""
-    epithet = re.sub(r"^(?i:the)\s+", "", speaker.strip())
-    return _EPITHET.fullmatch(epithet) is not None and _named_just_before(
+    return _as_epithet(speaker) is not None and _named_just_before(
         who, who_kind or "person", window, sentence
     )
 

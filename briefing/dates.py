@@ -616,12 +616,17 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
     the clause after it."""
     before = _WORD_OR_STOP.findall(sentence[: day.start()])
     after = sentence[day.end() :].lstrip()
+    # The start of the clause after a weekday that opens the sentence ("On Friday, ...").
+    then = (
+        " ".join(_WORD_OR_STOP.findall(after)[1 : _FUTURE_REACH + 1])
+        if len(before) <= 2 and after.startswith(",")
+        else None
+    )
     if _DEADLINE_BEFORE.search(sentence, 0, day.start()):
         # "By Saturday, the president clarified ...": a deadline that opens the sentence is
         # the day by which what follows had happened, unless that is still to come ("By
         # Friday, the council must decide").
-        if len(before) <= 2 and after.startswith(","):
-            then = " ".join(_WORD_OR_STOP.findall(after)[1 : _FUTURE_REACH + 1])
+        if then is not None:
             return _FUTURE.search(then) is not None or _OBLIGED.search(then) is not None
         return True
     clause: list[str] = []
@@ -631,12 +636,7 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
         clause.insert(0, token)
     if _FUTURE.search(" ".join(clause[-_FUTURE_REACH:])) or _PLANNED.search(" ".join(clause)):
         return True
-    if len(before) <= 2 and after.startswith(","):
-        return (
-            _FUTURE.search(" ".join(_WORD_OR_STOP.findall(after)[1 : _FUTURE_REACH + 1]))
-            is not None
-        )
-    return False
+    return then is not None and _FUTURE.search(then) is not None
 
 
 def _opens_a_clause(word: str, following: str) -> bool:
