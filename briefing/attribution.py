@@ -922,7 +922,8 @@ def sentence_speakers(index: SourceIndex, evidence: Evidence) -> list[str]:
     quotation ("..., Speaker Ana Park and Senator Ivo Brandt said"), or where a quotation it
     is part of opens or closes; no pronoun. A lone word must be a name the source writes
     within a sentence or after a given name ("Schiff" of "Adam Schiff"), not a common noun
-    that opens one ("Presidents have declared ..."), and takes that given name."""
+    that opens one ("Presidents have declared ..."), and takes that given name (and an
+    initial: "Ana M. Park")."""
     sentence = index.sentence_text(evidence)
     text = index.source.text
     names = named_speakers(blank_quoted(sentence, 0, len(sentence)))
@@ -934,7 +935,8 @@ def sentence_speakers(index: SourceIndex, evidence: Evidence) -> list[str]:
     return [
         name if " " in name else _in_full(name, text[: evidence.start])
         for name in names
-        if " " in name or re.search(rf"(?:[a-z,;:]|[A-Z][a-z]+) {re.escape(name)}\b", text)
+        if " " in name
+        or re.search(rf"(?:[a-z,;:]|[A-Z][a-z]+|\b[A-Z]\.) {re.escape(name)}\b", text)
     ]
 
 
@@ -950,16 +952,39 @@ _OPENING_WORDS = (
 
 def _in_full(surname: str, earlier: str) -> str:
     """A speaker named by surname ("Schumer tweeted"), with the one given name the source
-    gave it before ("Senate Minority Leader Chuck Schumer"): "Chuck Schumer"; the surname
-    alone where it gave none, or two."""
-    given = {
-        found.group(1)
-        for found in re.finditer(
-            rf"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+{re.escape(surname)}\b", earlier
-        )
-        if not is_title_word(found.group(1)) and found.group(1).lower() not in _OPENING_WORDS
-    }
-    return f"{given.pop()} {surname}" if len(given) == 1 else surname
+    gave it before ("Senate Minority Leader Chuck Schumer"): "Chuck Schumer", as written
+    there ("Ana M. Park"); with a middle name or the first part of a double surname where
+    the name stands whole after a title, a lower-case word or a sentence's start ("Justice
+    Ruth Bader Ginsburg": "Ruth Bader Ginsburg", not "Bader Ginsburg"; not "Security
+    Charlene Lamb" of "Diplomatic Security Charlene Lamb"); the surname alone where it gave
+    none, or two."""
+    written: dict[str, str] = {}  # each given name, by how the source wrote it first
+    for found in re.finditer(rf"\b([A-Z][a-z]+)(\s+[A-Z]\.)?\s+{re.escape(surname)}\b", earlier):
+        if not _a_given_name(found.group(1)):
+            continue
+        given = found.group(1)
+        before = re.search(r"(?:^|(\S+)\s+)([A-Z][a-z]+)\s+$", earlier[: found.start()])
+        if (
+            before
+            and _a_given_name(before.group(2))
+            and (
+                before.group(1) is None
+                or is_title_word(before.group(1))
+                or before.group(1)[0].islower()
+                or before.group(1)[-1] in ".!?"
+            )
+        ):
+            given = f"{before.group(2)} {given}"
+        written.setdefault(given, given + (found.group(2) or ""))
+    # "Ruth Bader" and "Bader" in one source are one person's names, the longer in full.
+    given_names = [name for name in written if not any(o.endswith(f" {name}") for o in written)]
+    return f"{written[given_names[0]]} {surname}" if len(given_names) == 1 else surname
+
+
+def _a_given_name(word: str) -> bool:
+    """Whether a capitalized word before a surname may be a given name: no title, no word
+    that opens a sentence or clause."""
+    return not is_title_word(word) and word.lower() not in _OPENING_WORDS
 
 
 def turn_person(index: SourceIndex, evidence: Evidence) -> str | None:

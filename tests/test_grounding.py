@@ -3768,6 +3768,36 @@ def test_a_quotation_s_sentence_goes_to_the_speaker_named_where_it_closes() -> N
     ] == [("Ana Park", whole, whole, True)]
 
 
+@pytest.mark.parametrize(
+    ("named_before", "speaker"),
+    [
+        # BASIL: "Justice Ruth Bader Ginsburg said ..." then '"...," Ginsburg said' had made
+        # a second justice, "Bader Ginsburg".
+        ("Justice Ana Maria Park", "Ana Maria Park"),
+        ("Ana Maria Park", "Ana Maria Park"),
+        ("the planner Ana Maria Park", "Ana Maria Park"),
+        ("Councillor Ana Park", "Councillor Ana Park"),
+        # With an initial, as written.
+        ("Councillor Ana M. Park", "Councillor Ana M. Park"),
+        ("Ana M. Park", "Ana M. Park"),
+        # A capitalized word before the name that belongs to an office's name is no part of it
+        # (BASIL: "Deputy Assistant Secretary for Diplomatic Security Charlene Lamb").
+        ("Head of Harbour Security Ana Park", "Ana Park"),
+        ("Vice Chairman Park", "Park"),
+    ],
+)
+def test_a_speaker_named_by_surname_takes_the_whole_name_given_before(
+    named_before: str, speaker: str
+) -> None:
+    text = (
+        f"The levy was opposed by {named_before}, who spoke first.\n\n"
+        "\u201cDrop the levy,\u201d Park said on Friday."
+    )
+    quote = "\u201cDrop the levy,\u201d Park said on Friday."
+    result = ground_in(text, pos("Ivo Brandt", quote, "person", "He wants it dropped."))
+    assert [p.actor for p in result.positions] == [speaker]
+
+
 def test_a_kept_draft_is_also_the_view_of_those_named_speaking_with_its_actor() -> None:
     text = (
         "\u201cIt is a grab for power,\u201d Speaker Ana Park and Senator Ivo Brandt said in a "
