@@ -481,6 +481,7 @@ _WEEKDAY = re.compile(
     r"(?!\s+(?:Times|Telegraph|Herald|Express|Mirror|Post|Independent|Mail|Tribune|Star|Observer"
     r"|World|Sport|People|Journal|Business))"
 )
+_POSSESSIVE = re.compile(r"['’]s\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:\w+\s+)?(?:set|expected|scheduled|due|slated|poised)\s+to"
     # after a dash or comma, the verb left out: "Democrats — poised to assume control of the
@@ -658,11 +659,18 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
     where its own verb is in the future tense ("will vote on Friday", "is set to meet
     Monday"), the next on or after it; "last" and "next" step a week when the weekday is the
     day of publication; "yesterday" and "tomorrow" are the day before and after it. None
-    without a publication date, or where the sentence names no such day or two."""
+    without a publication date, or where the sentence names no such day or two (an occasion
+    of another day after one of its own aside: "on Monday, ahead of Thursday's debate")."""
     day = published_day(published)
     sentence = _unquoted(sentence)
     found = list(_WEEKDAY.finditer(sentence))
     next_door = list(_NEXT_DOOR.finditer(sentence))
+    # "asked about the cover in Iowa on Monday, ahead of Thursday's debate and Saturday's
+    # straw poll": an occasion of another day named after the sentence's own day is not its
+    # date (one named first may be its subject: "Tuesday's vote came after ... on Monday").
+    own = [m.start() for m in (*found, *next_door) if not _POSSESSIVE.match(sentence, m.end())]
+    if own:
+        found = [m for m in found if m.start() <= own[0] or m.start() in own]
     named = {m.group(2).lower() for m in found} | {m.group(1).lower() for m in next_door}
     if _TONIGHT.search(sentence):
         named.add("tonight")  # "likely to happen tonight or tomorrow": which, it does not say

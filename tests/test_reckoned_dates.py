@@ -177,7 +177,19 @@ from tests.test_citations import cited, cited_sheet
         ("The minister resigned yesterday.", "2016-09-28", "yesterday (27 September 2016)"),
         ("MPs will vote tomorrow.", "2016-09-30", "tomorrow (1 October 2016)"),
         ("Tomorrow's voters will judge.", "2016-09-28", None),  # "tomorrow's" is no day
-        ("He quit yesterday after Monday's vote.", "2016-09-28", None),  # two days named
+        # an occasion of another day, named after the sentence's own day, is not its date
+        # (BASIL: "... asked about the cover during an appearance in Iowa on Monday, where she
+        # is campaigning ahead of Thursday's ... debate and Saturday's Ames Straw Poll.")
+        ("He quit yesterday after Monday's vote.", "2016-09-28", "yesterday (27 September 2016)"),
+        (
+            "She spoke in Lakeport on Monday, ahead of Thursday's debate and Saturday's poll.",
+            "2016-09-28",
+            "Monday (26 September 2016)",
+        ),
+        ("Thursday's debate was lively.", "2016-09-28", "Thursday (22 September 2016)"),
+        # named first, it may be the sentence's subject: two days named
+        ("Tuesday's vote came a day after the panel met on Monday.", "2016-09-28", None),
+        ("He quit on Tuesday and on Monday.", "2016-09-28", None),
         # (HuffPost: "... told The Huffington Post that it was likely to happen tonight or
         # tomorrow" was dated the day after the story)
         ("An aide said the vote would come tonight or tomorrow.", "2016-09-28", None),
