@@ -386,7 +386,7 @@ def count_mentions(
         owners = [actor for actor in actors if _matches(cluster, actor)]
         if len(owners) == 1:
             counted[owners[0].id] += sum(len(name.spans) for name in surfaces)
-            if _by_surname(owners[0]) and _gives_the_given_name(cluster, owners[0]):
+            if _by_surname(owners[0]) and _gives_a_given_name(cluster, owners[0]):
                 fuller.setdefault(owners[0].id, []).append(cluster)
         elif (
             not owners
@@ -406,17 +406,35 @@ def count_mentions(
     chosen = [actor for _, actor in sorted(candidates, key=lambda c: c[0])[:also_named]]
     return [
         *(
-            _counted(actor, counted[actor.id], _the_fuller_name(actor, fuller.get(actor.id, [])))
+            _counted(
+                actor,
+                counted[actor.id],
+                _the_fuller_name(
+                    actor,
+                    fuller.get(actor.id, []),
+                    alone=sum(_gives_a_given_name(cluster, actor) for cluster in found) == 1,
+                ),
+            )
             for actor in actors
         ),
         *chosen,
     ]
 
 
-def _the_fuller_name(actor: Actor, clusters: list[Actor]) -> str | None:
-    """The one fuller name of the people an actor named by its surname may be: of several
-    ("President Trump" beside "Donald Trump" and "Melania Trump"), the one the sources give
-    the actor's title too ("President Donald Trump"), else none."""
+def _the_fuller_name(actor: Actor, clusters: list[Actor], *, alone: bool) -> str | None:
+    """The one fuller name of the people an actor named by its surname may be. Where the
+    sources name one person of that surname in full (``alone``), that person, unless the
+    actor's title tells the other sex ("Mr. Richtman" is "Max Richtman"); of several, the
+    one of the sex the title tells, if it tells one ("Ms. Reyes" beside "Ana Reyes" and
+    "Luis Reyes", never Luis), then the one the sources give the actor's title too
+    ("President Trump" beside "Donald Trump" and "Melania Trump": "President Donald Trump");
+    else none."""
+    sex = sex_of_person(actor.name)
+    if alone and len(clusters) == 1:
+        other_sex = sex is not None and sex_of_person(clusters[0].name) not in (None, sex)
+        return None if other_sex else clusters[0].name
+    if sex is not None:
+        clusters = [c for c in clusters if sex_of_person(c.name) == sex]
     if len(clusters) > 1 and len(actor.name.split()) > 1:
         title = actor.name.split()[0]
         clusters = [c for c in clusters if any(title in name.split() for name in _names(c))]
@@ -457,15 +475,8 @@ def _by_surname(actor: Actor) -> bool:
     )
 
 
-def _gives_the_given_name(cluster: Actor, actor: Actor) -> bool:
-    """Whether the cluster's name gives the actor's surname after a given name of the sex
-    the actor's title tells, if it tells one ("Ms. Reyes" is never "Luis Reyes")."""
+def _gives_a_given_name(cluster: Actor, actor: Actor) -> bool:
+    """Whether the cluster's name gives the actor's surname after a given name."""
     surname = _given_and_surname(actor.name)[0]
     words = _given_and_surname(cluster.name)
-    sex = sex_of_person(actor.name)
-    return (
-        cluster.kind == "person"
-        and len(words) >= 2
-        and words[-1] == surname
-        and (sex is None or sex_of_person(cluster.name) == sex)
-    )
+    return cluster.kind == "person" and len(words) >= 2 and words[-1] == surname
