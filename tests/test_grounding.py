@@ -255,6 +255,13 @@ def test_what_would_happen_on_a_condition_or_the_article_itself_is_no_event(
         # passes the agreement ..." in a story of December 2010 was an event of 2011
         ("Lund said economists predict more jobs in 2027 if the toll passes.", "2027", False),
         ("The port forecast a loss for 2026.", "2026", False),
+        # BASIL: "The most recent projections from the Social Security Administration ...
+        # indicate that ... the program's trust funds will be exhausted by 2036", and
+        # "Trustees ... last week warned the Social Security Trust Fund will be exhausted in
+        # 2036" were events of 2036 in a story of 2011
+        ("The latest projections show the fund running dry by 2031.", "2031", False),
+        ("Auditors warned the fund will be empty in 2031.", "2031", False),
+        ("The board estimates the toll will raise 40 million in 2027.", "2027", False),
         # a forecast made in a year gone by is an event of that year, and a plan is no forecast
         ("Economists predicted in 2019 that the toll would fail.", "2019", True),
         ("The new terminal is set to open in 2027.", "2027", True),
