@@ -318,6 +318,17 @@ _POLL_SHARE = re.compile(
 )
 
 
+# Remarks made, with nothing of what they said: "Akin made the remarks in an interview with
+# Fox affiliate KTVI." Read to the end of the clause, or a clause that says something
+# (", saying ...", "as Republicans criticized ...").
+_REMARKS_MADE = re.compile(
+    r"\bma(?:de|kes?|king)\s+(?:the|his|her|their|those|these|its)\s+(?:remarks|comments)\b"
+    r"[^.;:“”\"]*?(?=,?\s+(?:but|while|although|though|as|because|when|saying|and\s+(?:said|says"
+    r"|added))\b|[.;:“”\"]|$)",
+    re.IGNORECASE,
+)
+
+
 # Words saying that someone gave no view: "declined to comment", "did not immediately return
 # emails seeking comment", "said he could not confirm, deny or comment on the case", with the
 # saying verb that reports it. Read to the end of the clause ("..., but said ..." is a view).
@@ -340,13 +351,14 @@ _NO_COMMENT = re.compile(
 
 def _without_naming(sentence: str) -> str:
     """The sentence with each "called" that names a thing, what someone is "thought to be",
-    a poll's share ("earned 10 percent support") and each refusal to comment, left out: none
+    a poll's share ("earned 10 percent support"), remarks made with nothing of what they said
+    ("made the remarks in an interview with ...") and each refusal to comment, left out: none
     shows a view. A refusal in a clause the
     sentence opens with ends there: "While Cumberland and Amber Group did not respond to
     Forbes' request for comment, Binance's Chief Strategy Officer Patrick Hillmann suggested
     that ..." keeps his words."""
     named = _NAMING_CALLED.sub(lambda found: found.group(0)[: -len("called")], sentence)
-    named = _POLL_SHARE.sub(" ", _HEARSAY.sub(" ", named))
+    named = _REMARKS_MADE.sub(" ", _POLL_SHARE.sub(" ", _HEARSAY.sub(" ", named)))
     opening = _A_CLAUSE_OF_CONTRAST.match(named)
     if opening:
         head, rest = named[: opening.end()], named[opening.end() :]

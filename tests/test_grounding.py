@@ -978,9 +978,19 @@ NO_VIEW = "the quoted sentence shows no view: no one says, backs or opposes anyt
             False,
         ),
         ("I 100 percent support the levy, Ana Lund said.", True),
+        # remarks made, with nothing of what they said (BASIL: "Akin made the remarks in an
+        # interview with Fox affiliate KTVI." was a position of Akin's); what goes on to say
+        # something still does
+        ("Ana Lund made the remarks in an interview with Harbour Radio.", False),
+        ("Ana Lund made her comments on Sunday.", False),
+        ("Ana Lund made the remarks after the vote, saying the levy was unfair.", True),
+        (
+            "Ana Lund made the remarks in an interview in Tolby, Del., where she called it unfair.",
+            True,
+        ),
     ],
 )
-def test_hearsay_and_a_polls_share_are_no_ones_view(sentence: str, kept: bool) -> None:
+def test_hearsay_a_polls_share_and_remarks_made_are_no_ones_view(sentence: str, kept: bool) -> None:
     result = ground_in(sentence, pos("Ana Lund", sentence, "person"))
     assert [r.reason for r in result.rejected] == ([] if kept else [NO_VIEW])
     if "thought to be" in sentence:
