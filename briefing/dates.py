@@ -650,6 +650,10 @@ def _opens_a_clause(word: str, following: str) -> bool:
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:last\s+)?$", re.IGNORECASE)
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead|in\s+advance)\s+of\s+(?:[\w'’-]+\s+){0,8}?(?:on\s+|this\s+|next\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def reckon_weekday(sentence: str, published: str | None) -> str | None:
@@ -660,7 +664,8 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
     Monday"), the next on or after it; "last" and "next" step a week when the weekday is the
     day of publication; "yesterday" and "tomorrow" are the day before and after it. None
     without a publication date, or where the sentence names no such day or two (an occasion
-    of another day after one of its own aside: "on Monday, ahead of Thursday's debate")."""
+    of another day after one of its own aside: "on Monday, after Thursday's debate"; and an
+    occasion ahead: "ahead of Thursday's debate", "in advance of his speech on Thursday")."""
     day = published_day(published)
     sentence = _unquoted(sentence)
     found = list(_WEEKDAY.finditer(sentence))
@@ -671,6 +676,9 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
     own = [m.start() for m in (*found, *next_door) if not _POSSESSIVE.match(sentence, m.end())]
     if own:
         found = [m for m in found if m.start() <= own[0] or m.start() in own]
+    # "sent a letter ... in advance of his appearance on the campus on Thursday morning": the
+    # day of an occasion ahead is never the sentence's own.
+    found = [m for m in found if not _AHEAD_OF.search(sentence, 0, m.start())]
     named = {m.group(2).lower() for m in found} | {m.group(1).lower() for m in next_door}
     if _TONIGHT.search(sentence):
         named.add("tonight")  # "likely to happen tonight or tomorrow": which, it does not say

@@ -190,6 +190,16 @@ from tests.test_citations import cited, cited_sheet
         # named first, it may be the sentence's subject: two days named
         ("Tuesday's vote came a day after the panel met on Monday.", "2016-09-28", None),
         ("He quit on Tuesday and on Monday.", "2016-09-28", None),
+        # the day of an occasion ahead is not the sentence's (BASIL: "The group sent a letter
+        # to Rep. Ryan in advance of his appearance on the Catholic campus on Thursday morning
+        # ..." was dated the Thursday before the story)
+        ("The union wrote to Ms. Park in advance of her speech on Thursday.", "2016-09-28", None),
+        ("The union met ahead of the vote next Tuesday.", "2016-09-28", None),
+        (
+            "The union met on Monday ahead of Friday's vote.",
+            "2016-09-28",
+            "Monday (26 September 2016)",
+        ),
         # (HuffPost: "... told The Huffington Post that it was likely to happen tonight or
         # tomorrow" was dated the day after the story)
         ("An aide said the vote would come tonight or tomorrow.", "2016-09-28", None),
