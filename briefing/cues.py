@@ -395,16 +395,24 @@ def reports_someone(sentence: str, kind: str | None = None) -> bool:
 
 
 def states_a_view(sentence: str, *, english: bool | None = None) -> bool:
-    """Whether a sentence can show someone's view: quoted or reported words, or a word of
-    taking a side ("backed", "opposition", "filed a lawsuit", "criticised", "voted").
+    """Whether a sentence can show someone's view: quoted or reported words (not a title in
+    quotation marks), or a word of taking a side ("backed", "opposition", "filed a lawsuit",
+    "criticised", "voted").
     A sentence that is not English is not judged (True); ``english`` says whether it is,
     when its source tells (a short sentence may not: "Governor Christie?")."""
     if not _is_english(sentence, english):
         return True
-    words = _SCARE_QUOTES.sub(" ", _without_naming(sentence))
+    words = _SCARE_QUOTES.sub(" ", _A_TITLE_QUOTED.sub(" ", _without_naming(sentence)))
     return _VIEWED.search(_names_blanked(words)) is not None
 
 
+# A title in quotation marks, each word capitalized but the small ones: a work's or a day's
+# name, not anyone's words ("a reading assignment: “The Compendium of the Social Doctrine of
+# the Church,” which was commissioned by John Paul II"); not words in capitals, shouted.
+_TITLE_WORD = r"(?:[A-Z][a-z][\w'’.-]*|of|the|and|a|an|in|on|for|to|at|by|with|or|from|&)"
+_A_TITLE_QUOTED = re.compile(
+    rf"[\"“]\s*[A-Z][a-z][\w'’.-]*(?:\s+{_TITLE_WORD}){{1,12}}\s*[,.!?]?\s*[\"”]"
+)
 # A few words in quotation marks inside the writer's own: a term, not anyone's words ("the
 # search for a “grand bargain” on taxes and spending ultimately failed").
 _SCARE_QUOTES = re.compile(r"(?<=\w )[\"“‘]\s*[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*[\"”’](?= \w)")

@@ -984,6 +984,17 @@ NO_VIEW = "the quoted sentence shows no view: no one says, backs or opposes anyt
         ("Ana Lund made the remarks in an interview with Harbour Radio.", False),
         ("Ana Lund made her comments on Sunday.", False),
         ("Ana Lund made the remarks after the vote, saying the levy was unfair.", True),
+        # a title in quotation marks is no one's words (BASIL: 'The scholars also gave the
+        # Representative a reading assignment: “The Compendium of the Social Doctrine of the
+        # Church,” which was commissioned by John Paul II and published by the Vatican.' was a
+        # position of John Paul II's and of the Vatican's); words in capitals are shouted
+        (
+            "The board sent him a reading list: \u201cThe Harbour Charter of the Free Port,\u201d "
+            "which was written by Ana Lund.",
+            False,
+        ),
+        ("Ana Lund wrote: \u201cLEVY NOW!\u201d", True),
+        ("\u201cDrop the Levy,\u201d Ana Lund said.", True),
         (
             "Ana Lund made the remarks in an interview in Tolby, Del., where she called it unfair.",
             True,
