@@ -412,7 +412,8 @@ def count_mentions(
                 _the_fuller_name(
                     actor,
                     fuller.get(actor.id, []),
-                    alone=sum(_gives_a_given_name(cluster, actor) for cluster in found) == 1,
+                    alone=_by_surname(actor)
+                    and sum(_gives_a_given_name(cluster, actor) for cluster in found) == 1,
                 ),
             )
             for actor in actors

@@ -177,6 +177,17 @@ def test_an_actor_named_by_title_and_surname_takes_the_fuller_name_the_sources_g
     her = "Tom Reyes, who leads the port union, spoke. Ms. Reyes said the port was safe."
     ms = count_mentions(sources(her), [Actor(id="a", name="Ms. Reyes", kind="person")], 8)
     assert ms[0].name == "Ms. Reyes"
+    # Beside actors that are no one's surname: a group in lower case, a body
+    others = [
+        Actor(id="b", name="port workers", kind="group"),
+        Actor(id="c", name="Port Authority", kind="organisation"),
+        Actor(id="a", name="Mr. Reyes", kind="person"),
+    ]
+    assert [a.name for a in count_mentions(sources(alone), others, 8)][:3] == [
+        "port workers",
+        "Port Authority",
+        "Teo Reyes",
+    ]
     body = Actor(id="b", name="Port Authority", kind="organisation")
     assert count_mentions(sources(FIRST), [body], also_named=8)[0].name == "Port Authority"
     # A title of no sex picks the one the sources give it (BASIL: "President Trump" was shown
