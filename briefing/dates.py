@@ -575,6 +575,8 @@ _FUTURE_REACH = 7
 _PLAN_REACH = 16
 _PLANNED = re.compile(
     r"\b(?:(?:expected|scheduled|set|due|slated|poised|plans?|planning|intends?)\s+to"
+    # or a plan named: "along with plans for a same-sex kiss-in at the restaurants on Friday"
+    r"|plans\s+for"
     # or a meeting asked for: "has invited Tea Party leaders ... to his office in Manhattan
     # on Friday morning", "asked members to join him "for a private conference call" Monday
     # evening" (not "urged lawmakers to move on ... Wednesday", the day of the urging)

@@ -81,6 +81,15 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Monday (3 October 2016)",
         ),
+        # a plan named (BASIL: "This prompted calls to boycott Chick-fil-A ..., along with
+        # plans for a same-sex kiss-in at the restaurants on Friday." was dated the Friday
+        # before the story)
+        (
+            "The levy drew calls for a boycott, along with plans for a sit-in at the port on "
+            "Friday.",
+            "2016-09-28",
+            "Friday (30 September 2016)",
+        ),
         (
             "The mayor urged the council to move on the levy Monday.",
             "2016-09-28",
