@@ -366,6 +366,7 @@ def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Acto
     result = []
     texts = [index.source.text for index in indexes]
     everything = "\n\n".join(texts)
+    taken = {actor.name for actor in actors}
     for actor in actors:
         forms = _name_forms(actor, texts) if _a_person(actor, everything) else []
         found = [
@@ -383,8 +384,27 @@ def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Acto
         sentence = index.sentence_evidence(exact_evidence(index.source, start, end))
         role = Role(text=text[start:end], start=start, end=end, evidence=sentence)
         # A risk's raiser has no kind drafted: one who has a role is a person.
-        result.append(actor.model_copy(update={"role": role, "kind": "person"}))
+        update = {"role": role, "kind": "person", **_without_post(actor, everything, taken)}
+        result.append(actor.model_copy(update=update))
     return result
+
+
+def _without_post(actor: Actor, text: str, taken: set[str]) -> dict[str, object]:
+    """A person drafted with a post in lower case before the name ("Obama campaign aide
+    Robert Gibbs") is named by the name alone once the sources give the role ("Robert Gibbs,
+    a political adviser to President Obama"), not by two posts; the drafted form stays an
+    alias. Nothing where the name has no such post, the sources never write the name, or
+    another actor has it."""
+    words = actor.name.split()
+    lower = [i for i, word in enumerate(words) if word[:1].islower()]
+    name = " ".join(words[lower[-1] + 1 :]) if lower else ""
+    if (
+        len(name.split()) < 2
+        or name in taken
+        or not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    ):
+        return {}
+    return {"name": name, "aliases": sorted({*actor.aliases, actor.name} - {name})}
 
 
 def _speaks_for(person: Actor, body: Actor) -> bool:

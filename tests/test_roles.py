@@ -310,6 +310,29 @@ def test_a_role_the_drafted_name_holds_is_not_shown_again() -> None:
     assert read_roles([SourceIndex(other)], [name])[0].role is None
 
 
+def test_a_person_drafted_with_a_post_is_named_alone_beside_the_role() -> None:
+    """BASIL: "Obama campaign aide Robert Gibbs, a political adviser to President Obama" named
+    two posts."""
+    text = (
+        "Port union aide Ivo Brandt spoke first. "
+        "On Sunday, Ivo Brandt, a political adviser to the mayor, criticized the levy."
+    )
+    source = Source(id="s1", title="Levy", text=text)
+    drafted = Actor(id="a1", name="Port union aide Ivo Brandt", kind="person")
+    (brandt,) = read_roles([SourceIndex(source)], [drafted])
+    assert (brandt.name, brandt.aliases) == ("Ivo Brandt", ["Port union aide Ivo Brandt"])
+    assert brandt.role is not None and brandt.role.text == "a political adviser to the mayor"
+    # A post in capitals is part of the name as the sources write it; a name another actor
+    # has stays that actor's.
+    titled = Actor(id="a2", name="Union Secretary Ivo Brandt", kind="person")
+    assert read_roles([SourceIndex(source)], [titled])[0].name == "Union Secretary Ivo Brandt"
+    other = Actor(id="a3", name="Ivo Brandt", kind="person")
+    assert [a.name for a in read_roles([SourceIndex(source)], [drafted, other])] == [
+        "Port union aide Ivo Brandt",
+        "Ivo Brandt",
+    ]
+
+
 def test_a_role_must_be_its_evidences_text_at_its_offsets() -> None:
     sentence = Evidence(
         source_id="s1", start=10, end=42, quote="Ivo Brandt, editor of the Ledger", match="exact",
