@@ -577,6 +577,10 @@ _PLANNED = re.compile(
     r"\b(?:(?:expected|scheduled|set|due|slated|poised|plans?|planning|intends?)\s+to"
     # or a plan named: "along with plans for a same-sex kiss-in at the restaurants on Friday"
     r"|plans\s+for"
+    # or a journey under way: "GOP Rep. Paul Ryan is heading to Georgetown University for a
+    # speech Thursday morning"
+    r"|(?:is|are)\s+(?:heading|headed|traveling|travelling|flying|going|returning)\s+"
+    r"(?:back\s+)?to"
     # or a meeting asked for: "has invited Tea Party leaders ... to his office in Manhattan
     # on Friday morning", "asked members to join him "for a private conference call" Monday
     # evening" (not "urged lawmakers to move on ... Wednesday", the day of the urging)

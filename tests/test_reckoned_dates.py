@@ -90,6 +90,13 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Friday (30 September 2016)",
         ),
+        # a journey under way (BASIL: "GOP Rep. Paul Ryan is heading to Georgetown University
+        # for a speech Thursday morning" was dated the Thursday before the story)
+        (
+            "Mayor Ana Park is heading to Lakeport University for a speech Thursday morning.",
+            "2016-09-28",
+            "Thursday (29 September 2016)",
+        ),
         (
             "The mayor urged the council to move on the levy Monday.",
             "2016-09-28",
