@@ -448,14 +448,26 @@ _REMEDY = re.compile(
 )
 
 
+# A worry denied: "Biden didn’t worry so much about numbers", "is not concerned about the
+# toll" warn of nothing ("not only worried" still does).
+_NO_WORRY = re.compile(
+    r"(?:\bnot|n['’]t|\bnever|\bno\s+longer)\s+(?!(?:only|just|merely|simply)\b)"
+    r"(?:[a-z]+\s+){0,2}?"
+    r"(?:worr(?:y|ies|ied|ying)|concerned|fear(?:s|ed|ful)?|alarmed|troubled)\b",
+    re.IGNORECASE,
+)
+
+
 def names_a_harm(sentence: str, *, english: bool | None = None) -> bool:
     """Whether a sentence names a harm, a risk or a warning, or puts one in the future by a
     modal verb before a consequence ("could lead to", "would wipe out"); a harm fought or
-    ended is none ("eliminating fraud"). A sentence that is not English is not judged (True;
-    see ``states_a_view`` for ``english``)."""
+    ended is none ("eliminating fraud"), nor is a worry denied ("didn't worry about"). A
+    sentence that is not English is not judged (True; see ``states_a_view`` for
+    ``english``)."""
     if not _is_english(sentence, english):
         return True
-    return _HARMFUL.search(_names_blanked(_REMEDY.sub(" ", sentence))) is not None
+    unharmed = _NO_WORRY.sub(" ", _REMEDY.sub(" ", sentence))
+    return _HARMFUL.search(_names_blanked(unharmed)) is not None
 
 
 def raises_a_concern(text: str, *, english: bool | None = None) -> bool:

@@ -213,6 +213,11 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         "The council said the new rolls aim at eliminating voter fraud.",
         "They vowed to fight corruption and to reduce the deficit.",
         "The port will crack down on crime, its chief said.",
+        # a worry denied (BASIL: "Biden didn\u2019t worry so much about numbers." was a risk
+        # Biden raised; "she\u2019s not worried about her job")
+        "Mr. Lee didn\u2019t worry so much about numbers.",
+        "Ms. Park said she is not worried about her seat.",
+        "\u201cThe mayor is not particularly concerned about that,\u201d Mr. Lee said.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
@@ -230,6 +235,9 @@ def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
         "Mr. Vale described the toll as a threat to small shops.",
         "The union made allegations of abuse against the council.",
         "After the allegations surfaced, the union warned of abuse at the port.",
+        # not only a worry denied, but a worry
+        "Ms. Park is not only worried about the toll; she fears for the port.",
+        "Ms. Park said she was not concerned about the toll, but fears it will hurt trade.",
     ],
 )
 def test_a_warning_someone_gives_voices_a_harm(sentence: str) -> None:
