@@ -724,13 +724,18 @@ _ANOTHER_YEAR = re.compile(
 _AHEAD_UNMARKED = 92
 
 
+# The weekday a date is given with: "on Friday, Sept. 14".
+_WEEKDAY_BEFORE = re.compile(rf"\b({'|'.join(_WEEKDAYS)}),?\s+$")
+
+
 def reckon_year(written: str, sentence: str, published: str | None) -> str | None:
     """The date a story writes without its year ("Trump reopened the government on Jan. 25"),
     with the year counted from the day the story was published: the written words with the
     day in brackets, "Jan. 25 (25 January 2019)". The day of that month nearest the
     publication date (a story dates days within months of it: "Dec. 22" in a story of 15
     February 2019 is 22 December 2018), or the next on or after it where the date's own verb
-    is in the future tense. None for anything but a day and a month, or without a
+    is in the future tense; where the sentence gives its weekday ("on Friday, Sept. 14"), the
+    one of those whose weekday it is. None for anything but a day and a month, or without a
     publication date, or where the sentence dates by another year ("On July 22 that year")
     or the nearest day is months ahead with no future verb."""
     found = _DAY_AND_MONTH.match(written)
@@ -751,7 +756,12 @@ def reckon_year(written: str, sentence: str, published: str | None) -> str | Non
         return None  # "On July 22 that year, WikiLeaks released ...": the story's year is not it
     mention = re.compile(re.escape(written.strip())).search(sentence)
     future = mention is not None and _in_the_future(sentence, mention)
-    if future:
+    weekday = mention and _WEEKDAY_BEFORE.search(sentence, 0, mention.start())
+    named_day = [c for c in candidates if weekday and _WEEKDAYS[c.weekday()] == weekday.group(1)]
+    if len(named_day) == 1:
+        # "on Friday, Sept. 14" in a story of May 2013: the one year whose Sept. 14 is a Friday
+        when: date | None = named_day[0]
+    elif future:
         when = min((c for c in candidates if c >= day), default=None)
     else:
         when = min(candidates, key=lambda c: (abs((c - day).days), c > day))

@@ -342,6 +342,11 @@ def test_with_sentence_numbers_a_weekday_sentence_may_be_an_event(tmp_path: Path
         ("Oct. 7", "At the end of that week, on Oct. 7, the guild released more.", None),
         ("July 22", "On July 22, the guild released its files.", None),
         ("July 22", "The guild will release its files on July 22.", "July 22 (22 July 2019)"),
+        # The one year whose day is the weekday the sentence gives it (BASIL: "The process
+        # began in earnest at 4:20 p.m. on Friday, Sept. 14, ..." in a story of May 2013 had
+        # no year: Sept. 14 of 2013 was months ahead)
+        ("Sept. 14", "It began on Friday, Sept. 14, at noon.", "Sept. 14 (14 September 2018)"),
+        ("July 22", "On Monday, July 22, the guild released its files.", "July 22 (22 July 2019)"),
     ],
 )
 def test_a_day_and_month_take_their_year_from_the_day_of_publication(
