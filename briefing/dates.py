@@ -481,6 +481,7 @@ _WEEKDAY = re.compile(
     r"(?!\s+(?:Times|Telegraph|Herald|Express|Mirror|Post|Independent|Mail|Tribune|Star|Observer"
     r"|World|Sport|People|Journal|Business))"
 )
+# A day's own occasion: "Thursday's debate".
 _POSSESSIVE = re.compile(r"['’]s\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:\w+\s+)?(?:set|expected|scheduled|due|slated|poised)\s+to"

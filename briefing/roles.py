@@ -32,7 +32,7 @@ from .cues import has_a_verb_of_saying
 from .given_names import is_given_name
 from .kinds import actor_kind
 from .models import Actor, Position, Risk, Role, exact_evidence
-from .names import names_actor
+from .names import is_title_word, names_actor
 from .source_index import SourceIndex
 
 __all__ = [
@@ -389,6 +389,9 @@ def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Acto
     return result
 
 
+_SMALL_WORDS = frozenset("of the and for in on at to de du von van".split())
+
+
 def _without_post(actor: Actor, text: str, taken: set[str]) -> dict[str, object]:
     """A person drafted with a post in lower case before the name ("Obama campaign aide
     Robert Gibbs") is named by the name alone once the sources give the role ("Robert Gibbs,
@@ -397,7 +400,11 @@ def _without_post(actor: Actor, text: str, taken: set[str]) -> dict[str, object]
     another actor has it."""
     words = actor.name.split()
     lower = [i for i, word in enumerate(words) if word[:1].islower()]
-    name = " ".join(words[lower[-1] + 1 :]) if lower else ""
+    # (a small word inside a title is no post: "Secretary of State Hillary Clinton")
+    rest = words[lower[-1] + 1 :] if lower and words[lower[-1]] not in _SMALL_WORDS else []
+    while rest and is_title_word(rest[0]):  # "former Gov. Mitt Romney"
+        rest.pop(0)
+    name = " ".join(rest)
     if (
         len(name.split()) < 2
         or name in taken

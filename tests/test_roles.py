@@ -322,10 +322,14 @@ def test_a_person_drafted_with_a_post_is_named_alone_beside_the_role() -> None:
     (brandt,) = read_roles([SourceIndex(source)], [drafted])
     assert (brandt.name, brandt.aliases) == ("Ivo Brandt", ["Port union aide Ivo Brandt"])
     assert brandt.role is not None and brandt.role.text == "a political adviser to the mayor"
-    # A post in capitals is part of the name as the sources write it; a name another actor
-    # has stays that actor's.
-    titled = Actor(id="a2", name="Union Secretary Ivo Brandt", kind="person")
-    assert read_roles([SourceIndex(source)], [titled])[0].name == "Union Secretary Ivo Brandt"
+    # A post in capitals is part of the name as the sources write it ("Secretary of State",
+    # its small word no post); a name another actor has stays that actor's.
+    for name in ("Union Secretary Ivo Brandt", "Secretary of State Ivo Brandt"):
+        titled = Actor(id="a2", name=name, kind="person")
+        assert read_roles([SourceIndex(source)], [titled])[0].name == name
+    # A title after the post is no part of the name: "former Gov. Mitt Romney".
+    former = Actor(id="a4", name="former Gov. Ivo Brandt", kind="person")
+    assert read_roles([SourceIndex(source)], [former])[0].name == "Ivo Brandt"
     other = Actor(id="a3", name="Ivo Brandt", kind="person")
     assert [a.name for a in read_roles([SourceIndex(source)], [drafted, other])] == [
         "Port union aide Ivo Brandt",
