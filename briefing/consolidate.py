@@ -152,6 +152,7 @@ class _Name:
     written: int  # words as written, less a leading "the": a title makes a fuller name
     office: tuple[str, ...] = ()  # the title of an office before the name ("attorney general")
     sex: Sex | None = None  # as a title ("Mrs.") or a given name ("Hillary") tells it
+    lower_case: bool = False  # written so: "the rifle association" refers back to a body
 
 
 # A title someone is about to hold is the title: "House Speaker-to-be Nancy Pelosi" is the
@@ -190,7 +191,7 @@ def _read_name(surface: str, kind: ActorKind | None) -> _Name:
     if kind in _PERSONAL_KINDS and len(words) >= 2:
         sex = sex or sex_of_given_name(words[0])
         words = (full_given_name(words[0]), *words[1:])
-    return _Name(words, written, office, sex)
+    return _Name(words, written, office, sex, lower_case=" ".join(tokens).islower())
 
 
 # Titles that say nothing of which office someone holds: "Mr. Trump" and "Mr. Trump Jr." may
@@ -398,7 +399,8 @@ def _shortens(
     *,
     one_generation: bool = False,
 ) -> bool:
-    """Whether ``short`` is a short form of ``full``: its acronym, a person's surname (of the
+    """Whether ``short`` is a short form of ``full``: its acronym, a body's last words in
+    lower case ("rifle association"), a person's surname (of the
     same sex, where both tell it), or a person's first and last name without the middle ones
     (and without a "Jr." when the sources show ``one_generation``: see ``_resolve_actors``)."""
     if len(full.words) < 2 or len(short.words) >= len(full.words):
@@ -414,6 +416,14 @@ def _shortens(
         return True  # "Supreme Court" for the "United States Supreme Court"
     if _drops_form(short, full):
         return True
+    if (
+        short.lower_case
+        and short_kind != "person"
+        and full_kind != "person"
+        and short.words[-1] in _INSTITUTION_WORDS
+        and full.words[-len(short.words) :] == short.words
+    ):
+        return True  # "the rifle association" for the National Rifle Association
     # A full name of no kind (a risk's raiser) takes a short form that is a person's.
     full_is_person = full_kind == "person" or (full_kind is None and short_kind == "person")
     if (

@@ -196,6 +196,26 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("White House officials", "government"), ("White House", "government")],
             [("White House", ["White House officials"])],
         ),
+        (  # BASIL: "the rifle association", as one outlet calls the National Rifle Association
+            [("National Rifle Association", "organisation"), ("rifle association", "organisation")],
+            [("National Rifle Association", ["rifle association"])],
+        ),
+        (  # fitting two bodies, it names neither
+            [
+                ("Harbour Pilots Association", "organisation"),
+                ("Port Pilots Association", "organisation"),
+                ("pilots association", "organisation"),
+            ],
+            [
+                ("Harbour Pilots Association", []),
+                ("Port Pilots Association", []),
+                ("pilots association", []),
+            ],
+        ),
+        (  # nor does a word for people: "officials" may be anyone's
+            [("Port Authority officials", "group"), ("officials", "group")],
+            [("Port Authority officials", []), ("officials", [])],
+        ),
         (  # a given name and its short form
             [("William Kristol", "person"), ("Bill Kristol", "person"), ("Kristol", None)],
             [("William Kristol", ["Bill Kristol", "Kristol"])],
