@@ -319,12 +319,13 @@ _POLL_SHARE = re.compile(
 
 
 # Remarks made, with nothing of what they said: "Akin made the remarks in an interview with
-# Fox affiliate KTVI." Read to the end of the clause, or a clause that says something
-# (", saying ...", "as Republicans criticized ...").
+# Fox affiliate KTVI." Read to a comma or the end of the clause, or to a clause that says
+# something ("as Republicans criticized ..."; "after making his remarks, signed ... a step
+# that has stirred objections" keeps the objections).
 _REMARKS_MADE = re.compile(
     r"\bma(?:de|kes?|king)\s+(?:the|his|her|their|those|these|its)\s+(?:remarks|comments)\b"
-    r"[^.;:“”\"]*?(?=,?\s+(?:but|while|although|though|as|because|when|saying|and\s+(?:said|says"
-    r"|added))\b|[.;:“”\"]|$)",
+    r"[^.,;:“”\"]*?(?=\s+(?:but|while|although|though|as|because|when|saying|and\s+(?:said"
+    r"|says|added))\b|[.,;:“”\"]|$)",
     re.IGNORECASE,
 )
 

@@ -984,6 +984,13 @@ NO_VIEW = "the quoted sentence shows no view: no one says, backs or opposes anyt
         ("Ana Lund made the remarks in an interview with Harbour Radio.", False),
         ("Ana Lund made her comments on Sunday.", False),
         ("Ana Lund made the remarks after the vote, saying the levy was unfair.", True),
+        # (to a comma: BASIL's "The president, immediately after making his remarks, signed
+        # nearly two-dozen executive actions -- a step that has stirred objections ...")
+        (
+            "Ana Lund, just after making her remarks, signed the levy, a step that has "
+            "stirred objections.",
+            True,
+        ),
         # a title in quotation marks is no one's words (BASIL: 'The scholars also gave the
         # Representative a reading assignment: “The Compendium of the Social Doctrine of the
         # Church,” which was commissioned by John Paul II and published by the Vatican.' was a
