@@ -54,7 +54,9 @@ def _words(*words: str) -> str:
     return r"\b(?:" + "|".join(words) + r")\b"
 
 
-_QUOTED = r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)"
+# Quotation marks; an apostrophe after a plural is its possessive ("the attackers' motivation"),
+# and a quotation that closes there opened with a mark of its own.
+_QUOTED = r"[\"“”«»]|(?<!\w)['‘]|(?<![sS])['’](?!\w)"
 # Texts sent to someone: "sent a letter to Pence", "received a letter signed by ...".
 SENT_TEXTS = "letter|note|message|memo|e-?mail|petition"
 # The days of the week as a story writes them: "on Sunday urged".
@@ -125,6 +127,9 @@ _VIEW = "|".join(
         r"\bpass(?:ed|es|ing)?\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:bill|law|measure|resolution|legislation|amendment|ban|motion)\b",
         _words("banned", "banning", "outlawed", "outlawing", "prohibited", "prohibiting"),
+        # A theory held: "The plaintiffs’ theory is that a centralized companywide policy gave
+        # local managers too much discretion" (not "in theory").
+        r"\btheor(?:y|ies)\s+(?:is|was|are|were)\s+that\b",
         # A point made: "made this point abundantly clear when he pointed to the series of
         # 5-4 decisions".
         r"\bpoint(?:s|ed|ing)?\s+(?:out|to)\b"

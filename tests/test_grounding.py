@@ -839,11 +839,11 @@ def test_the_cue_may_stand_in_the_sentence_that_names_the_actor_just_before() ->
     # teaching in defending his budget, which hurts the poor. The group sent a letter to
     # Rep. Ryan in advance of his appearance ...")
     text = (
-        "The Retailers' Association took the mayor to task for his charge, which hurts small "
+        "The Retailers Guild said the mayor was wrong to back his charge, which hurts small "
         "shops. The group sent a letter to the mayor before his speech on Thursday."
     )
     letter = "The group sent a letter to the mayor before his speech on Thursday."
-    result = ground_risks_in(text, risk("Retailers' Association", letter))
+    result = ground_risks_in(text, risk("Retailers Guild", letter))
     assert [r.reason for r in result.rejected] == [
         "the quoted sentence names no harm, risk or warning"
     ]
@@ -1018,6 +1018,27 @@ def test_hearsay_a_polls_share_and_remarks_made_are_no_ones_view(sentence: str, 
             "no one warns of the harm in the quoted sentence: it reports what was done, not a "
             "warning given"
         ]
+
+
+def test_a_plurals_possessive_apostrophe_is_no_quotation() -> None:
+    # BASIL: "The ARB, in its unclassified form, mentions that the attackers' motivation is
+    # the subject of an ongoing FBI investigation." was a position of The New York Times,
+    # named in the sentence before, its apostrophe read as a quotation's closing mark.
+    before = "The Harbour Herald later stood by that version, citing it in its fact-check."
+    for mark in ("'", "\u2019"):
+        quote = f"The board mentions that the attackers{mark} motive is the subject of an inquiry."
+        result = ground_in(f"{before}\n\n{quote}", pos("Harbour Herald", quote, "organisation"))
+        assert [r.reason for r in result.rejected] == [
+            "'Harbour Herald' is named only before the quoted sentence, and neither reports "
+            "anyone's words"
+        ]
+    # A quotation in single marks still is one, and a theory held is a view.
+    quoted = "The toll is \u2018a tax on the ports\u2019 and unfair."
+    assert ground_in(
+        f"{before}\n\n{quoted}", pos("Harbour Herald", quoted, "organisation")
+    ).positions
+    theory = "The pilots\u2019 theory is that the levy gave the board too much power."
+    assert ground_in(theory, pos("pilots", theory, "group")).positions
 
 
 def test_one_pleaded_with_is_not_the_speaker() -> None:
