@@ -16,7 +16,7 @@ from typing import Protocol
 
 from .chunking import dateline_end
 from .claims import MONTHS, WEEKDAYS
-from .consolidate import BODY_ROLES, names_an_office
+from .consolidate import BODY_ROLES, institution_words, names_an_office
 from .cues import (
     DAY_NAMES,
     SENT_TEXTS,
@@ -69,6 +69,7 @@ __all__ = [
     "name_for_relation",
     "name_for_role",
     "own_subject",
+    "people_joined",
     "sentence_speakers",
     "subject_body",
     "turn_person",
@@ -981,10 +982,36 @@ def _in_full(surname: str, earlier: str) -> str:
     return f"{written[given_names[0]]} {surname}" if len(given_names) == 1 else surname
 
 
+# Two people a model drafted as one actor: "Udall and Wyden", "Ana Park and Ivo Brandt".
+_TWO_NAMES = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:and|&)\s+((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
+)
+
+
+def people_joined(index: SourceIndex, name: str) -> list[str]:
+    """The two people a drafted actor joins by "and" ("Udall and Wyden", from "Mr. Udall and
+    Mr. Wyden released a joint statement"), each as the source names them in full ("Mark
+    Udall", "Ron Wyden"): the fact is each one's. None where either part is no person named
+    in full, or names an institution ("Health and Human Services", "Procter and Gamble")."""
+    found = _TWO_NAMES.fullmatch(name.strip())
+    if found is None or institution_words(name):
+        return []
+    text = index.source.text
+    people = []
+    for part in found.groups():
+        words = part.split()
+        full = _in_full(words[-1], text) if len(words) == 1 else part
+        if len(full.split()) < 2 or not re.search(rf"(?<!\w){re.escape(full)}(?!\w)", text):
+            return []
+        people.append(full)
+    return people
+
+
 def _a_given_name(word: str) -> bool:
-    """Whether a capitalized word before a surname may be a given name: no title, no word
-    that opens a sentence or clause."""
-    return not is_title_word(word) and word.lower() not in _OPENING_WORDS
+    """Whether a capitalized word before a surname may be a given name: no title (nor titles:
+    "Senators Ron Wyden of Oregon and Mark Udall"), no word that opens a sentence or clause."""
+    title = is_title_word(word) or (word.endswith("s") and is_title_word(word[:-1]))
+    return not title and word.lower() not in _OPENING_WORDS
 
 
 def turn_person(index: SourceIndex, evidence: Evidence) -> str | None:

@@ -19,7 +19,10 @@ a fact. Offsets a model reports are never trusted: the model reports none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import TypeVar
 
 from .alignment import Alignment, align_quote
 from .attribution import (
@@ -28,6 +31,7 @@ from .attribution import (
     name_for_epithet,
     name_for_relation,
     name_for_role,
+    people_joined,
     sentence_speakers,
     subject_body,
     turn_person,
@@ -505,17 +509,44 @@ def _risks_from(
     return [_risk_in_its_quotation(index, risk) for risk in risks], rejected
 
 
+_Facts = TypeVar("_Facts")
+
+
+def _each_or_as_drafted(
+    each: list[tuple[list[_Facts], Rejected | None]],
+    as_drafted: Callable[[], tuple[list[_Facts], Rejected | None]],
+) -> list[tuple[list[_Facts], Rejected | None]]:
+    """The results for each person a draft joins, where any of them holds the fact; else the
+    draft's own, as drafted: two people named together are "they" ('"...," they said')."""
+    return each if any(facts for facts, _ in each) else [as_drafted()]
+
+
 def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) -> GroundedChunk:
     """Ground one chunk's drafts against the whole text of their source."""
     grounded = GroundedChunk()
-    for position in extraction.positions:
-        positions, rejected = _positions_from(index, chunk, position)
-        grounded.positions.extend(positions)
-        grounded.rejected.extend([rejected] if rejected else [])
-    for risk in extraction.risks:
-        risks, rejected = _risks_from(index, chunk, risk)
-        grounded.risks.extend(risks)
-        grounded.rejected.extend([rejected] if rejected else [])
+    for drafted in extraction.positions:
+        # "Udall and Wyden" drafted as one actor: each one's position, checked as theirs.
+        each = [
+            _positions_from(
+                index, chunk, drafted.model_copy(update={"actor": person, "actor_kind": "person"})
+            )
+            for person in people_joined(index, drafted.actor)
+        ]
+        for positions, rejected in _each_or_as_drafted(
+            each, partial(_positions_from, index, chunk, drafted)
+        ):
+            grounded.positions.extend(positions)
+            grounded.rejected.extend([rejected] if rejected else [])
+    for drafted_risk in extraction.risks:
+        each_risk = [
+            _risks_from(index, chunk, drafted_risk.model_copy(update={"raised_by": person}))
+            for person in people_joined(index, drafted_risk.raised_by)
+        ]
+        for risks, rejected in _each_or_as_drafted(
+            each_risk, partial(_risks_from, index, chunk, drafted_risk)
+        ):
+            grounded.risks.extend(risks)
+            grounded.rejected.extend([rejected] if rejected else [])
     for event in extraction.events:
         event_result = _ground_event(index, chunk, event)
         if isinstance(event_result, Rejected):

@@ -1020,6 +1020,27 @@ def test_hearsay_a_polls_share_and_remarks_made_are_no_ones_view(sentence: str, 
         ]
 
 
+def test_two_people_drafted_as_one_actor_are_each_one() -> None:
+    # BASIL: "On Friday, Mr. Udall and Mr. Wyden released a joint statement ..." was drafted
+    # for "Udall and Wyden", a row beside "Mark Udall of Colorado", and Wyden had none.
+    text = (
+        "Senators Ana Park of Norland and Ivo Brandt of Lakeport asked about the levy. On "
+        "Friday, Ms. Park and Mr. Brandt released a joint statement repeating that they had "
+        "long been concerned about the levy."
+    )
+    quote = text.split(". ", 1)[1]
+    for drafted in ("Park and Brandt", "Ana Park and Ivo Brandt"):
+        result = ground_in(text, pos(drafted, quote, "group"))
+        assert result.rejected == []
+        assert {"Ana Park", "Ivo Brandt"} <= {p.actor for p in result.positions}
+        risks = ground_risks_in(text, risk(drafted, quote)).risks
+        assert {"Ana Park", "Ivo Brandt"} <= {r.raised_by for r in risks}
+    # A body's name with "and" in it stays one actor.
+    body = "The Health and Safety Board said on Friday that it was concerned about the levy."
+    result = ground_in(body, pos("Health and Safety Board", body, "organisation"))
+    assert [p.actor for p in result.positions] == ["Health and Safety Board"]
+
+
 def test_a_plurals_possessive_apostrophe_is_no_quotation() -> None:
     # BASIL: "The ARB, in its unclassified form, mentions that the attackers' motivation is
     # the subject of an ongoing FBI investigation." was a position of The New York Times,
