@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import partial
 from typing import TypeVar
 
 from .alignment import Alignment, align_quote
@@ -509,41 +508,45 @@ def _risks_from(
     return [_risk_in_its_quotation(index, risk) for risk in risks], rejected
 
 
-_Facts = TypeVar("_Facts")
+_Draft = TypeVar("_Draft", PositionDraft, RiskDraft)
+_Facts = TypeVar("_Facts", GroundedPosition, GroundedRisk)
 
 
-def _each_or_as_drafted(
-    each: list[tuple[list[_Facts], Rejected | None]],
-    as_drafted: Callable[[], tuple[list[_Facts], Rejected | None]],
+def _for_each_person(
+    index: SourceIndex,
+    chunk: Chunk,
+    draft: _Draft,
+    name: str,
+    as_person: Callable[[_Draft, str], _Draft],
+    ground: Callable[[SourceIndex, Chunk, _Draft], tuple[list[_Facts], Rejected | None]],
 ) -> list[tuple[list[_Facts], Rejected | None]]:
-    """The results for each person a draft joins, where any of them holds the fact; else the
-    draft's own, as drafted: two people named together are "they" ('"...," they said')."""
-    return each if any(facts for facts, _ in each) else [as_drafted()]
+    """A draft grounded for each person its actor joins by "and" ("Udall and Wyden", from
+    "Mr. Udall and Mr. Wyden released a joint statement"), where any of them holds it; else
+    as drafted: two people named together are "they" ('"...," they said')."""
+    each = [ground(index, chunk, as_person(draft, person)) for person in people_joined(index, name)]
+    return each if any(facts for facts, _ in each) else [ground(index, chunk, draft)]
+
+
+def _position_of(draft: PositionDraft, person: str) -> PositionDraft:
+    return draft.model_copy(update={"actor": person, "actor_kind": "person"})
+
+
+def _risk_of(draft: RiskDraft, person: str) -> RiskDraft:
+    return draft.model_copy(update={"raised_by": person})
 
 
 def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) -> GroundedChunk:
     """Ground one chunk's drafts against the whole text of their source."""
     grounded = GroundedChunk()
-    for drafted in extraction.positions:
-        # "Udall and Wyden" drafted as one actor: each one's position, checked as theirs.
-        each = [
-            _positions_from(
-                index, chunk, drafted.model_copy(update={"actor": person, "actor_kind": "person"})
-            )
-            for person in people_joined(index, drafted.actor)
-        ]
-        for positions, rejected in _each_or_as_drafted(
-            each, partial(_positions_from, index, chunk, drafted)
+    for position in extraction.positions:
+        for positions, rejected in _for_each_person(
+            index, chunk, position, position.actor, _position_of, _positions_from
         ):
             grounded.positions.extend(positions)
             grounded.rejected.extend([rejected] if rejected else [])
-    for drafted_risk in extraction.risks:
-        each_risk = [
-            _risks_from(index, chunk, drafted_risk.model_copy(update={"raised_by": person}))
-            for person in people_joined(index, drafted_risk.raised_by)
-        ]
-        for risks, rejected in _each_or_as_drafted(
-            each_risk, partial(_risks_from, index, chunk, drafted_risk)
+    for risk in extraction.risks:
+        for risks, rejected in _for_each_person(
+            index, chunk, risk, risk.raised_by, _risk_of, _risks_from
         ):
             grounded.risks.extend(risks)
             grounded.rejected.extend([rejected] if rejected else [])
