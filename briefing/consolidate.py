@@ -831,6 +831,7 @@ def _resolve_actors(
                 targets = fits if targets is None else targets & fits
         if targets is not None and len(targets) == 1:
             clusters.union(root, targets.pop())
+    _join_given_names(clusters, surfaces, names)
 
     _fill_roles(clusters, surfaces, texts)
 
@@ -863,6 +864,33 @@ def _resolve_actors(
         for i in group:
             by_surface[surfaces[i].text] = actor
     return actors, by_surface
+
+
+def _join_given_names(clusters: _Clusters, surfaces: list[_Surface], names: list[_Name]) -> None:
+    """A person named by a given name alone, no title ("his wife, Sandra"), joins the one
+    person of that given name, where the name is no one's surname ("Warren" beside
+    "Elizabeth Warren" and "Warren Buffett" is her surname) and tells a sex. A short form is read
+    as itself, not its full form: "Bill" alone may be a bill, not "Bill Clinton"."""
+    surnames = {_surname(name.words) for name in names if len(name.words) >= 2}
+    for root, group in clusters.groups().items():
+        given = {names[i].words[0] for i in group if names[i].words}
+        if not all(
+            len(names[i].words) == 1
+            and names[i].written == 1
+            and surfaces[i].kind in (None, "person")
+            for i in group
+        ):
+            continue
+        word = given.pop() if len(given) == 1 else ""
+        if word in surnames or sex_of_given_name(word) is None:
+            continue
+        targets = {
+            clusters.find(j)
+            for j, name in enumerate(names)
+            if len(name.words) >= 2 and name.words[0] == word and surfaces[j].kind == "person"
+        }
+        if len(targets) == 1:
+            clusters.union(root, targets.pop())
 
 
 # An office and a surname after it: ("president",), "trump".

@@ -76,7 +76,7 @@ _TITLE_BEFORE = re.compile(
 _GIVEN_BEFORE = re.compile(
     r"\b(?!(?:The|A|An|But|And|When|If|As|In|On|At|After|Before|While|So|Then|Now|Today|This"
     r"|That|It|For|With|By|From|Of|To|Under|Over|Former|New|North|South|East|West)\b)"
-    r"[A-Z][a-z]+\s+$"
+    r"[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?$"  # a middle initial may follow: "Robert L. Wilkins"
 )
 
 

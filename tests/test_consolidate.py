@@ -216,6 +216,14 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Port Authority officials", "group"), ("officials", "group")],
             [("Port Authority officials", []), ("officials", [])],
         ),
+        (  # BASIL: "His wife, Sandra, had agreed to plead guilty" stood beside "Sandra Jackson"
+            [("Carol Ilves", "person"), ("Jonas Ilves", "person"), ("Carol", "person")],
+            [("Carol Ilves", ["Carol"]), ("Jonas Ilves", [])],
+        ),
+        (  # a given name of no kind (a risk's raiser) too
+            [("Carol Ilves", "person"), ("Carol", None)],
+            [("Carol Ilves", ["Carol"])],
+        ),
         (  # a given name and its short form
             [("William Kristol", "person"), ("Bill Kristol", "person"), ("Kristol", None)],
             [("William Kristol", ["Bill Kristol", "Kristol"])],
@@ -568,6 +576,10 @@ def test_aliases_merge(
         [("Hillary Clinton", "person"), ("Bill Clinton", "person"), ("Clinton", "person")],
         # a short given name is read only before a surname, and never for an organisation
         [("Bill Clinton", "person"), ("Bill", "person")],
+        # a given name alone fits two people, or has a title, or the one it fits is no person
+        [("Carol Ilves", "person"), ("Carol Berg", "person"), ("Carol", "person")],
+        [("Carol Ilves", "person"), ("Dr. Carol", "person")],
+        [("Carol Ilves", "organisation"), ("Carol", "person")],
         [("Ted Cruz", "person"), ("Ted Kennedy", "person")],
         [("Bob Evans Farms", "company"), ("Robert Evans Farms", "company")],
         [("Donald Trump", "person"), ("Donald Trump Jr.", "person"), ("Trump", "person")],

@@ -79,3 +79,11 @@ def test_a_surname_that_opens_a_longer_name_is_not_a_person() -> None:
 def test_a_sentence_opening_word_is_no_given_name() -> None:
     assert actor_kind("Vantor", "It said so. But Vantor declined.") is None
     assert actor_kind("Vantor", "It said so. Ilse Vantor declined.") == "person"
+
+
+def test_a_surname_after_a_middle_initial_is_a_person() -> None:
+    # BASIL: "Wilkins said he had supported ..." after "Judge Robert L. Wilkins" had no kind,
+    # so the brief showed "Wilkins" and never his full name
+    text = "They stood before Judge Ana L. Vantor. Vantor said the plea was fair."
+    assert actor_kind("Vantor", text) == "person"
+    assert actor_kind("Vantor", "They met at the J. Vantor Hall. Vantor said no.") is None
