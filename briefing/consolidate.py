@@ -16,8 +16,8 @@ governments leading titles are dropped, with the place they are of ("Minister Jo
    ("HRW", "Human Rights Watch"), a surname a person's full name ("Berg", "Jonas Berg"; "Mrs.
    Berg" only a woman's, where the given name tells), a given name alone that tells a sex
    and is no one's surname a person's full name ("his wife, Sandra"), a first and last name
-   a name with middle names ("George Bush", "George W. Bush"; a "Jr." must be on both, unless it comes with a
-   middle initial and no source names both forms: "Roger Stone" is "Roger J. Stone Jr.", or
+   a name with middle names ("George Bush", "George W. Bush"; a "Jr." must be on both,
+   unless it comes with a middle initial and no source names both forms: "Roger Stone" is "Roger J. Stone Jr.", or
    the sources show him as the one man of his surname: "Cesar Sayoc Jr."), a
    company's first words its name with a legal form ("Walmart", "Walmart Stores Inc."). A
    short form that fits two actors ("Clinton" beside "Hillary Clinton" and "Bill Clinton")
