@@ -13,16 +13,16 @@ governments leading titles are dropped, with the place they are of ("Minister Jo
    nickname, lawmakers or leaders ("Republican Party", "Republicans", "GOP", "Republican
    lawmakers").
 2. *Only when one actor fits*: a short form joins a fuller name -- an acronym its words
-   ("HRW", "Human Rights Watch"), a surname a person's full name ("Berg", "Jonas Berg"; "Mrs.
-   Berg" only a woman's, where the given name tells), a given name alone that tells a sex
-   and is no one's surname a person's full name ("his wife, Sandra"), a first and last name
-   a name with middle names ("George Bush", "George W. Bush"; a "Jr." must be on both,
-   unless it comes with a middle initial and no source names both forms: "Roger Stone" is "Roger J. Stone Jr.", or
-   the sources show him as the one man of his surname: "Cesar Sayoc Jr."), a
-   company's first words its name with a legal form ("Walmart", "Walmart Stores Inc."). A
-   short form that fits two actors ("Clinton" beside "Hillary Clinton" and "Bill Clinton")
-   stays an actor of its own: two people sharing a surname are never merged, and neither is
-   guessed between.
+   ("HRW", "Human Rights Watch"), a surname a person's full name ("Berg", "Jonas Berg";
+   "Mrs. Berg" only a woman's, where the given name tells), a given name alone that tells a
+   sex and is no one's surname a person's full name ("his wife, Sandra"), a first and last
+   name a name with middle names ("George Bush", "George W. Bush"; a "Jr." must be on both,
+   unless it comes with a middle initial and no source names both forms: "Roger Stone" is
+   "Roger J. Stone Jr.", or the sources show him as the one man of his surname: "Cesar Sayoc
+   Jr."), a company's first words its name with a legal form ("Walmart", "Walmart Stores
+   Inc."). A short form that fits two actors ("Clinton" beside "Hillary Clinton" and "Bill
+   Clinton") stays an actor of its own: two people sharing a surname are never merged, and
+   neither is guessed between.
 
 The fullest name is shown; every other surface form is kept in ``Actor.aliases``.
 
