@@ -62,6 +62,11 @@ from briefing.source_index import blank_quoted
         "The senator attacked the plan.",
         "The director plans to refuse to testify.",
         "The mayor called the levy a disgrace.",
+        # the accuser named, a letter signed
+        "The mayor was accused by the union of hiding the toll figures.",
+        "The mayor had been accused of fraud by Ana Park, his former aide.",
+        "The mayor accused the union of hiding the figures.",
+        "A letter signed by 40 councillors asks for a vote on the toll.",
     ],
 )
 def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> None:
@@ -114,6 +119,13 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # a term in quotation marks (BASIL: "... when the search for a “grand bargain” on
         # taxes and spending ultimately failed.")
         "The two met again, after the search for a \u201cgrand bargain\u201d on tolls ended.",
+        # an accusation whose accuser goes unnamed, an autograph (BASIL: "..., was accused of
+        # spending $750,000 in campaign funds on personal items", "The memorabilia includes
+        # a football signed by U.S. presidents, ... -- all from a company called Antiquities
+        # of Nevada." were positions)
+        "The former mayor was accused of spending $9,000 in toll revenue on himself.",
+        "Ana Park has been repeatedly accused of lying about the tolls.",
+        "The lot includes a jersey signed by two captains, all from a dealer in Riverton.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
@@ -168,6 +180,8 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         "The guild insisted the pension fund should not be raided to reduce the deficit.",
         "The fight over the deficit has begun, critics said.",
         "Iran proposed to eliminate human rights safeguards.",
+        "Reporters could face prosecution for publishing the files.",
+        "She said the port chief should be prosecuted.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
@@ -218,6 +232,11 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         "Mr. Lee didn\u2019t worry so much about numbers.",
         "Ms. Park said she is not worried about her seat.",
         "\u201cThe mayor is not particularly concerned about that,\u201d Mr. Lee said.",
+        # prosecutors are no prosecution (BASIL: "Tom Kirsch, an attorney for Jackson's wife,
+        # said she has signed a plea agreement with federal prosecutors and would plead
+        # guilty to one tax count." was a risk)
+        "Her lawyer said she has signed a plea deal with federal prosecutors.",
+        "The council asked the ministry to appoint a special prosecutor.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
