@@ -65,12 +65,13 @@ _FEMALE = frozenset(
     ayanna barbara betsy betty beverly brenda carly carmen carol caroline carolyn catherine
     chelsea cheryl christina christine claire condoleezza cynthia debbie deborah debra denise
     diana diane dianne donna doris dorothy edith eleanor elena elise elizabeth ellen emily emma
-    erin esther evelyn frances gina gloria grace gretchen hannah heather helen hillary hope huma
-    ilhan irene ivanka jacinda jacqueline jane janet janice jennifer jessica jill joan joanne
-    josephine joyce judith judy julia julie karen katherine kathleen kathryn kathy katie
-    kellyanne kirsten kristen kristin kristi laura lauren linda lisa liz loretta louise lucy
-    madeleine margaret maria marie marsha martha mary maxine megan melania melanie melissa
-    michele michelle monica nancy natalie nicole nikki olivia pamela patricia patty paula
+    erin esther evelyn frances gina gloria grace gretchen hannah heather heidi helen hillary
+    hope huma ilhan irene ivanka jacinda jacqueline jane janet janice jeanne jennifer jessica
+    jill joan joanne joni josephine joyce judith judy julia julie kamala karen katherine
+    kathleen kathryn kathy katie kellyanne kirsten kristen kristin kristi laura lauren linda
+    lisa liz loretta louise lucy madeleine malia margaret maria marie marsha martha mary maxine
+    mazie megan melania melanie melissa michele michelle monica nancy natalie nicole nikki
+    olivia pamela patricia patti patty paula
     rachel rashida rebecca rosa rose ruth sally samantha sandra sara sarah sharon
     sheila sonia sophie stacey stephanie susan susana suzanne tammy teresa theresa tiffany
     tulsi ursula valerie vanessa victoria virginia wendy yolanda

@@ -190,6 +190,9 @@ def _surname_named(core: list[str], name: str, window: str) -> bool:
             and not same_given_name(before, given)
         ):
             continue  # another of that surname
+        title_sex = SEX_OF_TITLE.get(before.lower().rstrip("."))
+        if given and title_sex and sex_of_given_name(given) not in (None, title_sex):
+            continue  # "Mr. Obama asked his daughters" names no Malia Obama
         return True
     return False
 
@@ -344,7 +347,7 @@ def actor_name(drafted: str) -> str:
     if role and ends_in_a_personal_name(name[: role.start()].split()):
         name = name[: role.start()]  # "Anita L. Russell, president of the Kansas City, ..."
     name = without_state(_PARENTHESIS_AFTER_NAME.sub("", name))
-    name = _without_lower_case_post(name)
+    name = _without_post_before_comma(_without_lower_case_post(name))
     before_outlet = _OUTLET_AFTER_NAME.sub("", name)
     personal = ends_in_a_personal_name(before_outlet.split())
     if before_outlet != name and personal and _BODY_WORDS.isdisjoint(spelled_words(before_outlet)):
@@ -365,6 +368,23 @@ def _without_lower_case_post(name: str) -> str:
         and ends_in_a_personal_name(words[first:])
     ):
         return " ".join(words[first:])
+    return name
+
+
+def _without_post_before_comma(name: str) -> str:
+    """A person's name less a post written before it and a comma ("Oklahoma's Attorney
+    General, Scott Pruitt" is "Scott Pruitt"; the brief shows a role apart)."""
+    post, comma, person = name.partition(", ")
+    words = person.split()
+    if (
+        comma
+        and "," not in person
+        and 2 <= len(words) <= 4
+        and is_given_name(words[0].lower())
+        and ends_in_a_personal_name(words)
+        and any(is_title_word(word) for word in post.split())
+    ):
+        return person
     return name
 
 
