@@ -323,6 +323,27 @@ def _forecasts(sentence: str, date: str, published: str | None) -> bool:
     )
 
 
+# An aside on a speaker, between the name and the verb of saying: "Mr. Labrador, a former
+# immigration lawyer elected in the Tea Party wave of 2010, said in a statement", "Norm
+# Stamper, the former Seattle police chief who was in charge during the protests that rocked
+# that city in 1999, said". A year only there is the speaker's past, not when they spoke.
+_SPEAKERS_ASIDE = re.compile(
+    r",\s+(?:a|an|the|who|whose|then|now|once)\b[^,;:“”\"]*,\s*"
+    r"(?:said|says|told|added|wrote|argued|noted|explained)\b"
+)
+
+
+def _year_told_in_an_aside(sentence: str, date: str) -> bool:
+    """Whether every year ``date`` gives is in the sentence only inside an aside on its
+    speaker."""
+    years = _YEAR.findall(date)
+    asides = [found.span() for found in _SPEAKERS_ASIDE.finditer(sentence)]
+    if not years or not asides:
+        return False
+    starts = [found.start() for year in years for found in re.finditer(rf"\b{year}\b", sentence)]
+    return bool(starts) and all(any(a <= at < b for a, b in asides) for at in starts)
+
+
 # A newspaper's note on where the article ran: "A version of this article appears in print on
 # October 12, 2012, on page A16 of the New York edition ...", and the signature line of a
 # post the article embeds.
@@ -346,6 +367,13 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
         )
     if _forecasts(sentence, draft.date, index.source.published):
         return _reject(index.source, "event", record, "the quoted sentence forecasts a later year")
+    if _year_told_in_an_aside(sentence, draft.date):
+        return _reject(
+            index.source,
+            "event",
+            record,
+            "the date is told of the speaker in an aside, not of what they said",
+        )
     if _THE_ARTICLE_ITSELF.search(sentence):
         return _reject(
             index.source, "event", record, "the quoted sentence is about the article itself"

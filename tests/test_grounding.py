@@ -274,6 +274,35 @@ def test_a_forecast_of_a_later_year_is_no_event(sentence: str, date: str, kept: 
         assert [r.reason for r in result.rejected] == ["the quoted sentence forecasts a later year"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date", "kept"),
+    [
+        # BASIL: "“The message from Tuesday is clear ...,” Mr. Labrador, a former immigration
+        # lawyer elected in the Tea Party wave of 2010, said in a statement." was an event of
+        # 2010 in a story of 2014
+        (
+            "\u201cIt is clear,\u201d Ms. Lund, a lawyer elected in 2019, said on Monday.",
+            "2019",
+            False,
+        ),
+        ("Tom Vale, who led the port board in 2018, said the toll was unfair.", "2018", False),
+        # the year the sentence's own words give, or one told outside the aside
+        ("Tom Vale, a port director, said in 2019 that the toll was unfair.", "2019", True),
+        ("In 2019 Tom Vale, who led the board in 2019, said the toll was unfair.", "2019", True),
+        ("Tom Vale, who led the board, said the toll opened in 2019.", "2019", True),
+    ],
+)
+def test_a_year_told_of_the_speaker_in_an_aside_is_no_event(
+    sentence: str, date: str, kept: bool
+) -> None:
+    result = ground_event_in(sentence, date, published="2025-12-08")
+    assert bool(result.events) is kept, [r.reason for r in result.rejected]
+    if not kept:
+        assert [r.reason for r in result.rejected] == [
+            "the date is told of the speaker in an aside, not of what they said"
+        ]
+
+
 def test_names_actor_by_full_name_surname_and_acronym() -> None:
     window = "Tirana Hassan of Human Rights Watch (HRW) said the U.N. text was flawed."
     assert names_actor("Human Rights Watch", "organisation", window)
