@@ -529,6 +529,10 @@ _TITLE_BETWEEN = (
     # (or a tie to the subject: "pleaded with his Russian counterpart Vladimir Putin")
     r"(?:(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:counterpart|deputy|predecessor"
     r"|successor|rival|opponent|colleague|boss|friend|ally),?\s+)?"
+    # (or a post before a comma: "against the current House majority whip, Representative
+    # Kevin McCarthy of California")
+    r"(?:(?:[\w-]+\s+){0,3}?(?:whip|leader|chair|chairman|chairwoman|speaker|secretary"
+    r"|director|governor|senator|president|minister|mayor|incumbent|nominee|candidate),\s+)?"
     r"(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+the\s+|of\s+|and\s+)?){0,5}$"
 )
 _ADDRESSING = re.compile(
@@ -542,7 +546,10 @@ _ADDRESSING = re.compile(
     # The ones heard, with nothing of what they said: "The committee also heard testimony
     # from Douglas H. Shulman, the former I.R.S. commissioner; ...".
     r"|heard\s+(?:(?:testimony|evidence)\s+)?from"
-    r"|tells?|told|telling|invites?|invited|inviting|press(?:es|ed|ing)?|warns?|warned|warning"
+    r"|tells?|told|telling|invites?|invited|inviting"
+    # (not the noun: "the White House press secretary, Sarah Huckabee Sanders, said")
+    r"|press(?:es|ed|ing)?(?!\s+(?:secretar|release|conference|briefing|office|aide|corps))"
+    r"|warns?|warned|warning"
     # The one pleaded with: "Zelenskyy pleaded with his Russian counterpart Vladimir Putin".
     r"|(?:plead(?:s|ed|ing)?|pled|appeal(?:s|ed|ing)?)\s+(?:with|to)|begs?|begged|begging"
     r"|implor(?:es|ed|ing|e)"

@@ -479,6 +479,15 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         ("Tom Berg", "Nine firms sent a letter to Berg listing their worries.", True),
         ("Tom Berg", "Berg sent a letter to the firms.", False),
         ("Ada Rose", "The senator also told Rose he would not sign it.", True),
+        # the one run against, after a post before a comma (BASIL: "few of them give Mr.
+        # Labrador much of a chance against the current House majority whip, Representative
+        # Kevin McCarthy of California." was McCarthy's position)
+        ("Ana Lund", "Few give him a chance against the current port chair, Mayor Ana Lund.", True),
+        # a press secretary is not pressed (BASIL: "White House Press Secretary Josh Earnest
+        # said in a statement." was only spoken to, ten sentences so read)
+        ("Tom Vale", "Port Press Secretary Tom Vale said the toll was fair.", False),
+        ("Tom Vale", "\u201cNo,\u201d the port\u2019s press secretary, Tom Vale, said.", False),
+        ("Tom Vale", "The union pressed Tom Vale to drop the toll.", True),
     ],
 )
 def test_a_name_only_spoken_to_is_an_addressed_mention(
