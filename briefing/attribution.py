@@ -135,7 +135,7 @@ def attribution_problem(
     ):
         return f"{who!r} is the topic, not someone with a view on it"
     if not names_people(who) or a_common_noun_alone(who, index.source.text):
-        return f"{who!r} names no one: a common noun, neither a name nor a group of people"
+        return f"{who!r} names no one: a thing, a document or a common noun"
     if A_CROSS_REFERENCE.match(index.sentence_text(evidence)):
         return "the quoted sentence points to another article, not anyone's view"
     if _LEADS_IN.match(index.sentence_text(evidence)) and not _WHAT_IS_HELD.search(

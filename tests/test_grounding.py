@@ -1309,7 +1309,7 @@ def test_a_name_ending_in_things_or_a_thing_someone_has_names_no_one(actor: str)
     text = f"{actor} would ban sales, critics said. {actor} oppose the measure."
     result = ground_in(text, pos(actor, text, "organisation", text))
     assert [r.reason for r in result.rejected] == [
-        f"{actor!r} names no one: a common noun, neither a name nor a group of people"
+        f"{actor!r} names no one: a thing, a document or a common noun"
     ]
 
 
@@ -1882,7 +1882,7 @@ def test_the_speaker_named_in_the_writers_words_is_the_sentences(sentence: str, 
             "The Vale Doctrine argued for lower tolls.",
             "Vale Doctrine",
             "organisation",
-            "'Vale Doctrine' names no one: a common noun, neither a name nor a group of people",
+            "'Vale Doctrine' names no one: a thing, a document or a common noun",
         ),
         (
             "Ms. Lund criticized the secrecy, according to The Hill.",
@@ -3481,7 +3481,7 @@ def test_a_common_noun_the_model_capitalized_names_no_one(
     assert bool(result.positions) is kept
     if not kept:
         assert [r.reason for r in result.rejected] == [
-            f"{actor!r} names no one: a common noun, neither a name nor a group of people"
+            f"{actor!r} names no one: a thing, a document or a common noun"
         ]
 
 
@@ -3491,7 +3491,7 @@ def test_a_common_noun_is_not_an_actor() -> None:
     result = ground_in(text, draft)
     assert result.positions == []
     assert [r.reason for r in result.rejected] == [
-        "'foreign affairs' names no one: a common noun, neither a name nor a group of people"
+        "'foreign affairs' names no one: a thing, a document or a common noun"
     ]
 
 
