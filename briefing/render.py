@@ -525,12 +525,22 @@ def _changes(earlier: FactSheet, sheet: FactSheet, numbered: NumberedFacts) -> d
 
 
 def _role_text(actor: Actor) -> str | None:
-    return actor.role.text if actor.role else None
+    """An actor's role as a brief shows it after the name: an article that opened the
+    source's sentence in lower case ("The lieutenant governor, Kim Guadagno, denied ..." is
+    "Kim Guadagno, the lieutenant governor"). The role's evidence keeps the source's words."""
+    if actor.role is None:
+        return None
+    text = actor.role.text
+    return text[0].lower() + text[1:] if _AN_ARTICLE.match(text) else text
+
+
+_AN_ARTICLE = re.compile(r"(?:The|An?)\s+[a-z]")
 
 
 def with_role(actor: Actor) -> str:
     """A name as a row shows it: "Tirana Hassan, executive director of Human Rights Watch"."""
-    return f"{actor.name}, {actor.role.text}" if actor.role else actor.name
+    role = _role_text(actor)
+    return f"{actor.name}, {role}" if role else actor.name
 
 
 def raisers_text(raisers: list[Actor]) -> str:

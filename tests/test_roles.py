@@ -544,3 +544,38 @@ def test_a_body_left_out_is_not_asked_the_stance_questions(
     asked = [request["messages"][-1]["content"] for request in fake.requests[1:]]
     assert len(asked) == 2 and all("Amara Okafor" in question for question in asked)
     assert "| Amara Okafor, who speaks for the Open Net Alliance | opposes |" in brief
+
+
+def test_a_role_that_opened_its_sentence_is_shown_with_a_small_article() -> None:
+    """BASIL: "The lieutenant governor, Kim Guadagno, emphatically denied the allegations"
+    was shown as "Kim Guadagno, The lieutenant governor"."""
+    text = "The harbour spokesperson, Lena Ortiz, denied it. Ortiz said the levy was fair."
+    source = Source(id="s1", title="Levy", text=text)
+    quote = "Ortiz said the levy was fair."
+    start = text.index(quote)
+    evidence = Evidence(
+        source_id="s1", start=start, end=start + len(quote), quote=quote, match="exact", score=1
+    )
+    actors = read_roles([SourceIndex(source)], [Actor(id="a1", name="Lena Ortiz", kind="person")])
+    assert actors[0].role is not None and actors[0].role.text == "The harbour spokesperson"
+    sheet = FactSheet(
+        topic="the port levy",
+        sources=[source],
+        actors=actors,
+        positions=[
+            Position(
+                id="p1",
+                actor_id="a1",
+                stance="supports",
+                summary=quote,
+                evidence=[evidence],
+                support=1,
+            )  # fmt: skip
+        ],
+        run=minimal_run(),
+    )
+    brief = render_brief(sheet)
+    assert "| Lena Ortiz, the harbour spokesperson | supports |" in brief
+    assert "The harbour spokesperson, Lena Ortiz, denied it." in brief  # the note, as written
+    assert check_brief(brief, sheet) == []
+    assert "Lena Ortiz, the harbour spokesperson" in render_review_page(sheet)
