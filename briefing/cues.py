@@ -89,6 +89,9 @@ _SAYING += (
     r"|\baccording\b(?!\s+to\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_RECORDS})\b)"
 )
+# What someone confirmed is their word: "Trump confirmed that former Sen. Joe Lieberman is
+# his top choice" (not "the Senate confirmed Gorsuch", a vote).
+_SAYING += r"|\bconfirm(?:s|ed|ing)?\s+that\b"
 # "claim" and "claims" as verbs: "they claim that ...", not "their claims into a single case".
 _BEFORE_A_NOUN = "the a an their his her its our your my this that these those such whose"
 _SAYING += (
@@ -423,7 +426,11 @@ _NO_ONES_VIEW = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+(?:and\s+)?){0,2}?accused\b(?![^,;]*\bby\b)"
     r"|\b(?:ball|football|baseball|basketball|jersey|helmet|bat|glove|photo|photograph"
     r"|picture|portrait|poster|guitar|shirt|hat|cap)s?\s+(?:that\s+(?:was|were)\s+)?signed"
-    r"\s+by\b",
+    r"\s+by\b"
+    # and a record's account, which shows a view only where the sentence gives one besides:
+    # "Mr. Jackson bought $10,977.74 worth of televisions ..., according to the documents."
+    rf"|\baccording\s+to\s+(?:(?:the|an?)\s+)?(?:[\w-]+\s+){{0,3}}?(?:documents?|reports?"
+    rf"|indictments?|papers|stud(?:y|ies)|{_RECORDS})\b",
     re.IGNORECASE,
 )
 

@@ -67,6 +67,10 @@ from briefing.source_index import blank_quoted
         "The mayor had been accused of fraud by Ana Park, his former aide.",
         "The mayor accused the union of hiding the figures.",
         "A letter signed by 40 councillors asks for a vote on the toll.",
+        # a view a record reports, and what someone confirmed
+        "Most residents oppose the toll, according to polls.",
+        "The mayor confirmed that Ana Park is her top choice, according to pool reports.",
+        "The mayor confirmed that Ana Park is her top choice.",
     ],
 )
 def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> None:
@@ -126,6 +130,10 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         "The former mayor was accused of spending $9,000 in toll revenue on himself.",
         "Ana Park has been repeatedly accused of lying about the tolls.",
         "The lot includes a jersey signed by two captains, all from a dealer in Riverton.",
+        # a record's account with no view in it (BASIL: "From 2007 to 2011, Mr. Jackson bought
+        # $10,977.74 worth of televisions ... at Best Buy, according to the documents.")
+        "Mr. Lee bought four cars with toll money, according to the documents.",
+        "According to a report by the auditors, the port spent $9,000 on flowers.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
