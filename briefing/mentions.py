@@ -39,7 +39,7 @@ from .consolidate import (
 from .cues import one_body_named
 from .given_names import sex_of_given_name
 from .models import Actor, ActorKind, Evidence, Source, exact_evidence
-from .names import NAME_SUFFIXES, before_suffix, is_title_word, sex_of_person
+from .names import NAME_SUFFIXES, before_suffix, is_title_word, same_given_name, sex_of_person
 from .transcripts import labels_as_names
 
 __all__ = ["count_mentions"]
@@ -330,8 +330,26 @@ def _names(actor: Actor) -> list[str]:
 
 
 def _matches(found: Actor, actor: Actor) -> bool:
+    """Whether a cluster of the sources' names is the actor: one of its forms is one of the
+    actor's. Two people of one surname and two given names are two, though the actor's
+    surname alone fits both ("Malia Obama" is not "President Barack Obama", alias "Obama")."""
+    if _other_given_names(found.name, actor.name):
+        return False
     kind = actor.kind or found.kind
     return any(same_actor(a, b, kind) for a in _names(found) for b in _names(actor))
+
+
+def _other_given_names(a: str, b: str) -> bool:
+    """Whether two people's full names share the surname and no given name ("Willard Mitt
+    Romney" is "Mitt Romney"; an initial tells nothing)."""
+    words_a, words_b = _given_and_surname(a), _given_and_surname(b)
+    given_a = [word for word in words_a[:-1] if len(word.rstrip(".")) > 1]
+    given_b = [word for word in words_b[:-1] if len(word.rstrip(".")) > 1]
+    return (
+        bool(given_a and given_b)
+        and words_a[-1] == words_b[-1]
+        and not any(same_given_name(x, y) for x in given_a for y in given_b)
+    )
 
 
 def _join_short_forms(

@@ -263,6 +263,22 @@ def test_a_surname_two_actors_share_counts_for_neither() -> None:
     assert also_named(counted) == {}
 
 
+def test_another_of_the_actors_surname_is_not_counted_for_the_actor() -> None:
+    # BASIL: "Malia" and "Malia Obama" counted for "President Barack Obama" (alias "Obama"),
+    # 18 mentions where he had 9, and she was never also named
+    text = "Mayor Tom Reyes spoke. Reyes said the port was safe. Ana Reyes, his daughter, smiled."
+    second = "Ana Reyes came with Mr. Reyes. Ana Reyes waved at Ana."
+    actors = [Actor(id="a1", name="Mayor Tom Reyes", kind="person", aliases=["Reyes"])]
+    counted = count_mentions(sources(text, second), actors, also_named=8)
+    assert counted[0].mentions == 3  # "Mayor Tom Reyes", "Reyes said", "Mr. Reyes"
+    ana = also_named(counted)["Ana Reyes"]
+    assert (ana.mentions, ana.aliases) == (4, ["Ana"])
+    # one given name shared is one person, a middle name written out or not
+    actors = [Actor(id="a1", name="Tom Reyes", kind="person", aliases=["Reyes"])]
+    counted = count_mentions(sources("Walter Tom Reyes spoke. Reyes left.", second), actors, 8)
+    assert counted[0].mentions == 3
+
+
 def sheet_for(texts: list[Source], actors: list[Actor]) -> FactSheet:
     return FactSheet(topic="the harbor bill", sources=texts, actors=actors, run=minimal_run())
 
