@@ -37,7 +37,7 @@ from .consolidate import (
     same_actor,
 )
 from .cues import one_body_named
-from .given_names import sex_of_given_name
+from .given_names import is_given_name, sex_of_given_name
 from .models import Actor, ActorKind, Evidence, Source, exact_evidence
 from .names import NAME_SUFFIXES, before_suffix, is_title_word, same_given_name, sex_of_person
 from .transcripts import labels_as_names
@@ -341,10 +341,11 @@ def _matches(found: Actor, actor: Actor) -> bool:
 
 def _other_given_names(a: str, b: str) -> bool:
     """Whether two people's full names share the surname and no given name ("Willard Mitt
-    Romney" is "Mitt Romney"; an initial tells nothing)."""
+    Romney" is "Mitt Romney"). Only given names the table knows are read: an initial tells
+    nothing, nor does a word of a title it lacks ("Vice President Biden")."""
     words_a, words_b = _given_and_surname(a), _given_and_surname(b)
-    given_a = [word for word in words_a[:-1] if len(word.rstrip(".")) > 1]
-    given_b = [word for word in words_b[:-1] if len(word.rstrip(".")) > 1]
+    given_a = [word for word in words_a[:-1] if is_given_name(word.lower())]
+    given_b = [word for word in words_b[:-1] if is_given_name(word.lower())]
     return (
         bool(given_a and given_b)
         and words_a[-1] == words_b[-1]

@@ -277,6 +277,10 @@ def test_another_of_the_actors_surname_is_not_counted_for_the_actor() -> None:
     actors = [Actor(id="a1", name="Tom Reyes", kind="person", aliases=["Reyes"])]
     counted = count_mentions(sources("Walter Tom Reyes spoke. Reyes left.", second), actors, 8)
     assert counted[0].mentions == 3
+    # a title's word is no given name (BASIL: "Vice President Biden" lost "Joe Biden")
+    actors = [Actor(id="a1", name="Vice President Reyes", kind="person", aliases=["Reyes"])]
+    counted = count_mentions(sources("Tom Reyes spoke. Reyes left.", "Tom Reyes came."), actors, 8)
+    assert counted[0].mentions == 3
 
 
 def sheet_for(texts: list[Source], actors: list[Actor]) -> FactSheet:
