@@ -48,6 +48,7 @@ from .names import (
     OPENS_A_CLAUSE,
     a_common_noun_alone,
     before_suffix,
+    is_a_pronoun,
     is_name_title,
     is_the_topic,
     is_title_word,
@@ -135,7 +136,8 @@ def attribution_problem(
     ):
         return f"{who!r} is the topic, not someone with a view on it"
     if not names_people(who) or a_common_noun_alone(who, index.source.text):
-        return f"{who!r} names no one: a thing, a document or a common noun"
+        what = "a pronoun" if is_a_pronoun(who) else "a thing, a document or a common noun"
+        return f"{who!r} names no one: {what}"
     if A_CROSS_REFERENCE.match(index.sentence_text(evidence)):
         return "the quoted sentence points to another article, not anyone's view"
     if _LEADS_IN.match(index.sentence_text(evidence)) and not _WHAT_IS_HELD.search(

@@ -541,6 +541,12 @@ _ONE_PARTISAN = re.compile(
 )
 
 
+def is_a_pronoun(name: str) -> bool:
+    """Whether a drafted name is pronouns only ("He", "They")."""
+    words = spelled_words(name)
+    return bool(words) and all(word in _PRONOUNS for word in words)
+
+
 def names_people(name: str) -> bool:
     """Whether a drafted actor can name someone: a name (a capital letter or a digit in it),
     or a lower-case word for people. "foreign affairs" or "world" names no one, nor a name
@@ -560,7 +566,7 @@ def names_people(name: str) -> bool:
         return False  # "Citing the Fifth Amendment right against self-incrimination"
     if _CUT_OFF.search(name):
         return False  # "known as the Comprehensive International Convention on Countering..."
-    if words and all(word in _PRONOUNS for word in words):
+    if is_a_pronoun(name):
         return False  # "Her", taken from "Her son ..."
     if words and all(word in _WHEN_WORDS for word in words):
         return False  # "Sunday", taken from "Ana Park on Sunday urged ..."

@@ -1308,9 +1308,8 @@ def test_a_place_named_only_in_a_dateline_is_no_speaker(
 def test_a_name_ending_in_things_or_a_thing_someone_has_names_no_one(actor: str) -> None:
     text = f"{actor} would ban sales, critics said. {actor} oppose the measure."
     result = ground_in(text, pos(actor, text, "organisation", text))
-    assert [r.reason for r in result.rejected] == [
-        f"{actor!r} names no one: a thing, a document or a common noun"
-    ]
+    what = "a pronoun" if actor == "Her" else "a thing, a document or a common noun"
+    assert [r.reason for r in result.rejected] == [f"{actor!r} names no one: {what}"]
 
 
 @pytest.mark.parametrize(
@@ -3493,6 +3492,13 @@ def test_a_common_noun_is_not_an_actor() -> None:
     assert [r.reason for r in result.rejected] == [
         "'foreign affairs' names no one: a thing, a document or a common noun"
     ]
+
+
+def test_a_pronoun_drafted_as_an_actor_is_told_as_one() -> None:
+    text = "Ms. Park spoke at the port. He said he opposes the toll."
+    result = ground_in(text, pos("He", "He said he opposes the toll.", "person"))
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == ["'He' names no one: a pronoun"]
 
 
 def test_the_group_after_a_named_body_stays_that_bodys_sentence() -> None:
