@@ -103,7 +103,7 @@ _VIEW = "|".join(
     (
         _stems(
             *"support oppos endors credit criticis criticiz prais welcom reject condemn"
-            " denounc defend comment emphasi lawsuit applau blam protest challeng demand"
+            " denounc defend comment emphasi lawsuit applau blam challeng demand"
             " lobb fight fought adopt ratif veto resist refus"
             " doubt disput dismiss deny agree disagree acknowledg admit conced"
             " hope want wish intend seek sought recommend champion embrac boycott"
@@ -113,6 +113,9 @@ _VIEW = "|".join(
             " hate love request predict anticipat forecast hammer jok quip mock ridicul"
             " assail lambast rebuk scold fault lash complain demur retort".split()
         ),
+        # A protest, not the protesters, who are people named ("A protester captured the
+        # exchange on video Tuesday").
+        r"\bprotest(?!ers?\b|ors?\b)\w*",
         # Whole words where a stem would also match "likely", "responsible", "committee",
         # "regarding", "considerable", "replace", "objective", "favorite", "decrease", "the
         # emergency declaration" or "Denice".
@@ -427,6 +430,10 @@ _NO_ONES_VIEW = re.compile(
     r"|\b(?:ball|football|baseball|basketball|jersey|helmet|bat|glove|photo|photograph"
     r"|picture|portrait|poster|guitar|shirt|hat|cap)s?\s+(?:that\s+(?:was|were)\s+)?signed"
     r"\s+by\b"
+    # praise someone earned from no one named: "Capt. Ron Johnson ..., who has earned some
+    # praise since he took over" (not "drew praise from the mayor")
+    r"|\b(?:earn|won|win|drew|draw|receiv|garner|attract)\w*\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:praise|plaudits|acclaim|applause)\b(?!\s+(?:from|by)\b)"
     # and a record's account, which shows a view only where the sentence gives one besides:
     # "Mr. Jackson bought $10,977.74 worth of televisions ..., according to the documents."
     rf"|\baccording\s+to\s+(?:(?:the|an?)\s+)?(?:[\w-]+\s+){{0,3}}?(?:documents?|reports?"

@@ -69,6 +69,8 @@ from briefing.source_index import blank_quoted
         "A letter signed by 40 councillors asks for a vote on the toll.",
         # a view a record reports, and what someone confirmed
         "Most residents oppose the toll, according to polls.",
+        "Dock workers protested against the toll on Friday.",
+        "Ms. Park drew praise from the mayor for the plan.",
         "The mayor confirmed that Ana Park is her top choice, according to pool reports.",
         "The mayor confirmed that Ana Park is her top choice.",
     ],
@@ -133,6 +135,11 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # a record's account with no view in it (BASIL: "From 2007 to 2011, Mr. Jackson bought
         # $10,977.74 worth of televisions ... at Best Buy, according to the documents.")
         "Mr. Lee bought four cars with toll money, according to the documents.",
+        # protesters are people, not a protest (BASIL: "A protester captured the exchange on
+        # video Tuesday and posted it to YouTube and other websites." was a position), and
+        # praise earned from no one named
+        "A protester filmed the exchange on Tuesday and posted it online.",
+        "Capt. Ana Park, who has earned some praise since she took over, greeted him.",
         "According to a report by the auditors, the port spent $9,000 on flowers.",
     ],
 )
