@@ -98,6 +98,9 @@ _SAYING += (
     "|" + "".join(rf"(?<!\b{word} )" for word in _BEFORE_A_NOUN.split()) + r"(?<!['’]s )\bclaims?\b"
 )
 _CONCERN = rf"\bconcern\w*\b{_ABOUT_NOT_CONCERN}"
+# A protest, not the protesters, who are people named ("A protester captured the exchange on
+# video Tuesday").
+_A_PROTEST = r"\bprotest(?!ers?\b|ors?\b)\w*"
 # Taking a side, by word or by act: backing, opposing, suing, voting, praising, doubting.
 _VIEW = "|".join(
     (
@@ -113,9 +116,7 @@ _VIEW = "|".join(
             " hate love request predict anticipat forecast hammer jok quip mock ridicul"
             " assail lambast rebuk scold fault lash complain demur retort".split()
         ),
-        # A protest, not the protesters, who are people named ("A protester captured the
-        # exchange on video Tuesday").
-        r"\bprotest(?!ers?\b|ors?\b)\w*",
+        _A_PROTEST,
         # Whole words where a stem would also match "likely", "responsible", "committee",
         # "regarding", "considerable", "replace", "objective", "favorite", "decrease", "the
         # emergency declaration" or "Denice".
@@ -236,9 +237,10 @@ _VOICING = "|".join(
     (
         _CONCERN,  # (not "concerns which candidate would do more harm": what it is about)
         _stems(
-            *"worr fear alarm warn caution critic protest condemn slam blast assess"
+            *"worr fear alarm warn caution critic condemn slam blast assess"
             " lawsuit complain alleg accus oppos".split()
         ),
+        _A_PROTEST,
         _words(*"object objects objected objecting objection objections decry decries".split()),
         _words("decried", "sue", "sues", "sued", "suing"),
     )

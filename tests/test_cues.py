@@ -313,6 +313,10 @@ def test_a_warning_someone_gives_voices_a_harm(sentence: str) -> None:
         "Mr. Vale resigned on Friday, following multiple allegations of harassment.",
         "Mr. Vale declared that he would not step down despite criticism over a threat.",
         "He quit after reports that he used port money to settle harassment claims.",
+        # protesters are no protest (BASIL: "The authorities made at least 47 arrests after
+        # demonstrators tossed bottles ..., some of whom used pepper spray to subdue some
+        # protesters." was a risk the protesters raised)
+        "Police made 47 arrests after some protesters threw bottles at the port gate.",
     ],
 )
 def test_a_harm_no_one_warns_of_is_not_voiced(sentence: str) -> None:
