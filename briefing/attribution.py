@@ -233,6 +233,8 @@ def attribution_problem(
         outlet = _only_the_outlet(who, named_sentence) if who_kind != "person" else None
         if outlet:
             return f"{who!r} is named only as {outlet}, not taking a side"
+        if who_kind != "person" and _only_the_place(who, named_sentence):
+            return f"{who!r} is named only as the place where it happened, not taking a side"
         speaker = _reported_by_another(unquoted_sentence, who, who_kind)
         if speaker:
             return f"{who!r} is named in words the sentence gives as {speaker!r}'s"
@@ -1655,6 +1657,33 @@ def _only_the_outlet(who: str, sentence: str) -> str | None:
     if all(was or employs for was, employs in zip(reported, employer, strict=True)):
         return "the news outlet a journalist works for"
     return None
+
+
+# A building or a ground, and the words that put something at it: "Outside the St. Louis
+# County Justice Center, where the grand jury convened, two dozen protesters gathered".
+_A_PLACES_NAME = re.compile(
+    r"\b(?:Center|Centre|Hall|Building|Courthouse|Square|Plaza|Hotel|Arena|Stadium|Library"
+    r"|Museum|Church|Cathedral|Park|Airport|Station|Bridge|Mall)$"
+)
+# (only words of where, not "at", which also tells whom someone works for: "a senior fellow
+# at the Southern Poverty Law Center")
+_AT_A_PLACE = re.compile(
+    r"\b(?:outside(?:\s+of)?|inside|in\s+front\s+of|near|behind|beside|around|across\s+from"
+    r"|(?:on\s+)?the\s+steps\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _only_the_place(who: str, sentence: str) -> bool:
+    """Whether the sentence names ``who``, a building or a ground by its name, only as where
+    something happened: the place takes no side."""
+    name = re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE)
+    if not _A_PLACES_NAME.search(name):
+        return False
+    mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE))
+    return bool(mentions) and all(
+        _AT_A_PLACE.search(sentence, 0, found.start()) for found in mentions
+    )
 
 
 _PARENTHESES = re.compile(r"\([^()\n]*\)")

@@ -3494,6 +3494,39 @@ def test_a_common_noun_is_not_an_actor() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "Outside the St. Louis County Justice Center, where the grand jury convened,
+        # two dozen protesters gathered ... and held signs urging McCulloch to step aside."
+        # was the Justice Center's position
+        (
+            "Outside the Riverton Justice Center, where the board met, dock workers held "
+            "signs urging the mayor to drop the toll.",
+            False,
+        ),
+        ("Workers rallied in front of the Harbour Trade Center against the toll.", False),
+        # a body that works there, or one named otherwise, takes a side
+        ("Ana Park, a fellow at the Harbour Policy Center, said the toll was unfair.", True),
+        ("The Harbour Policy Center said the toll was unfair.", True),
+    ],
+)
+def test_a_building_named_only_as_where_it_happened_takes_no_side(
+    sentence: str, kept: bool
+) -> None:
+    actor = next(
+        name
+        for name in ("Riverton Justice Center", "Harbour Trade Center", "Harbour Policy Center")
+        if name in sentence
+    )
+    result = ground_in(sentence, pos(actor, sentence, "organisation"))
+    assert bool(result.positions) is kept, [r.reason for r in result.rejected]
+    if not kept:
+        assert [r.reason for r in result.rejected] == [
+            f"{actor!r} is named only as the place where it happened, not taking a side"
+        ]
+
+
 def test_a_pronoun_drafted_as_an_actor_is_told_as_one() -> None:
     text = "Ms. Park spoke at the port. He said he opposes the toll."
     result = ground_in(text, pos("He", "He said he opposes the toll.", "person"))
