@@ -923,10 +923,12 @@ def _office_held_by_another(
     return bool(given) and full.words[0] not in given
 
 
-# A body's roles a person is named by: "DNC spokesman", "Fox News host", "RNC Chairman".
+# A body's roles a person is named by: "DNC spokesman", "Fox News host", "RNC Chairman",
+# "St. Louis County Prosecutor".
 BODY_ROLES = (
     r"spokes(?:man|woman|person)|host|anchor|adviser|advisor|aide|chair(?:man|woman)?|director"
-    r"|secretary|strategist|counsel|manager|executive|founder|organizer|organiser"
+    r"|secretary|strategist|counsel|manager|executive|founder|organizer|organiser|prosecutor"
+    r"|sheriff|commissioner"
 )
 
 

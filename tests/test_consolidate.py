@@ -832,6 +832,14 @@ def test_a_role_another_source_gives_one_person_is_that_person(
     assert actors_of(*names, texts=texts) == expected
 
 
+def test_a_county_prosecutor_named_by_the_office_alone_is_its_one_holder() -> None:
+    # BASIL: "St. Louis County Prosecutor" stood beside "Robert P. McCulloch", whom a source
+    # called "St. Louis County Prosecutor Bob McCulloch"
+    texts = ("Riverton County Prosecutor Ana Lund spoke.", "The prosecutor said no.")
+    names = [("Riverton County Prosecutor", "person"), ("Ana Lund", "person")]
+    assert actors_of(*names, texts=texts) == [("Ana Lund", ["Riverton County Prosecutor"])]
+
+
 def test_actors_that_share_their_words_keep_distinct_ids() -> None:
     chunk = GroundedChunk(
         positions=[
