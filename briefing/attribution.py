@@ -1807,7 +1807,9 @@ _SPOKESPERSON_OF = re.compile(
 _PLACE_AFTER = r"(?:\s+(?:in|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
 _PASSIVE_AFTER = re.compile(
     _PLACE_AFTER + rf"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*{_PLACE_AFTER})?"
-    r"\s*(?:(?:,[^,;:\"“”]{1,120}){1,3},\s*|\s+\([^()]{1,30}\)\s*)?"
+    # (or the comma that closes an apposition before the name: "the House majority leader,
+    # Eric Cantor, was soundly defeated")
+    r"\s*(?:(?:,[^,;:\"“”]{1,120}){1,3},\s*|\s+\([^()]{1,30}\)\s*|,\s*)?"
     r"\s*(?:was|were|is|are|has been|have been|had been|will be|would be|be)\s+"
     r"(?:(?:\w+ly|both|all|each|also|still)\s+)?"
     # Not "was quoted", nor "was caught on a hot mic ripping the agenda": the words are theirs.

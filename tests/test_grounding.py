@@ -2693,6 +2693,14 @@ def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
             False,
         ),
         ("Tom Lee in Riverton was widely seen as the favourite.", False),
+        # after an apposition that opened before the name (BASIL: "..., the House majority
+        # leader, Eric Cantor, was soundly defeated on Tuesday by a Tea Party-backed
+        # economics professor who had hammered him ..." was Cantor's position)
+        (
+            "In an upset, the board's chairman, Tom Lee, was soundly defeated by a pilot who "
+            "had hammered him for the toll.",
+            False,
+        ),
         # reported by another (BASIL: "Sayoc has been charged with five federal crimes ―
         # ..., making threats against former presidents ... ― the Department of Justice
         # said." was Sayoc's position and risk)
