@@ -307,6 +307,9 @@ def attribution_problem(
         thing = _named_only_before_a_thing(who, who_kind, unquoted_sentence)
         if thing:
             return f"{who!r} is named only in {thing!r}, a thing of theirs, not speaking"
+        theirs = _named_only_before_their_people(who, who_kind, unquoted_sentence)
+        if theirs:
+            return f"{who!r} is named only in {theirs!r}, others acting for them, not speaking"
         if _named_only_in_an_opening_clause(who, who_kind, sentence, unquoted_sentence):
             return f"{who!r} is named only in the sentence's opening clause, not its main one"
         if _only_sent_something(who, who_kind, unquoted_sentence):
@@ -1347,6 +1350,31 @@ def _named_only_before_a_thing(who: str, who_kind: ActorKind | None, sentence: s
 
 
 _NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+$")
+# People named after someone, who hold their own views of that someone: "a feisty crowd of
+# Brat supporters booed Cantor", "Trump voters", "Obama critics".
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:supporters|backers|fans|voters|loyalists|followers|critics|opponents|detractors"
+    r"|donors|delegates|admirers)\b"
+)
+
+
+def _named_only_before_their_people(
+    who: str, who_kind: ActorKind | None, sentence: str
+) -> str | None:
+    """The people of ``who``'s, a person, that ``sentence`` names with every mention of them
+    as their modifier ("Brat supporters"): those people's view, not theirs. None when a
+    mention is not such a modifier."""
+    surname = who.split()[-1] if who.split() else ""
+    if who_kind not in (None, "person") or len(surname) < 3:
+        return None
+    people = []
+    for found in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", sentence):
+        after = _PEOPLE_AFTER.match(sentence, found.end())
+        if after is None:
+            return None
+        run = _NAME_RUN_BEFORE.search(sentence, 0, found.start())
+        people.append(sentence[run.start() if run else found.start() : after.end()])
+    return people[0] if people else None
 
 
 # Lower-case words of a role between a body's name and a person's: " nominee ".

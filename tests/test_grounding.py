@@ -2127,6 +2127,11 @@ def test_a_person_named_before_holds_no_view_of_what_new_documents_show(
         ("And, of course, it drew criticism for its infamous Ana Park cover in 2009.", False),
         ("The former mayor Ana Park said the cover was unfair.", True),
         ("In the Ana Park interview, Ms. Park said the levy was unfair.", True),
+        # named only before people of theirs (BASIL: "Last month, a feisty crowd of Brat
+        # supporters booed Cantor in front of his family ..." was Brat's position)
+        ("Last month, a crowd of Park supporters booed the mayor at the convention.", False),
+        ("Park voters and Park critics alike booed the mayor.", False),
+        ("Park told her supporters that the levy was unfair.", True),
     ],
 )
 def test_a_person_named_only_as_the_owner_of_the_subject_holds_no_view(
