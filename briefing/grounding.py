@@ -323,6 +323,27 @@ def _forecasts(sentence: str, date: str, published: str | None) -> bool:
     )
 
 
+# A race and the year it is run for: "announced he's running for president in 2016", "to
+# throw his hat in the ring for 2016", in a story of 2015.
+_A_RACE_FOR = re.compile(
+    r"\b(?:run|runs|running|ran|bid|bids|candidacy|race|ring|campaign|nomination)\b[^.;]{0,40}?"
+    r"\b(?:in|for)\s+(?:the\s+)?(1[89]\d\d|2\d\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_races_year(sentence: str, date: str, published: str | None) -> bool:
+    """Whether the year ``date`` gives alone is one the sentence gives only as what a race
+    is run for, a year after the story's: the race's, not when anything happened."""
+    day = published_day(published)
+    if day is None or not date.strip().isdigit():
+        return False
+    year = int(date)
+    raced = {int(found.group(1)) for found in _A_RACE_FOR.finditer(sentence)}
+    years = [int(found) for found in _YEAR.findall(sentence)]
+    return year > day.year and year in raced and years.count(year) == 1
+
+
 # An aside on a speaker, between the name and the verb of saying: "Mr. Labrador, a former
 # immigration lawyer elected in the Tea Party wave of 2010, said in a statement", "Norm
 # Stamper, the former Seattle police chief who was in charge during the protests that rocked
@@ -402,6 +423,10 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
         # past the sentence speaks of; the weekday it gives is when it happened.
         if on_the_day := reckon_weekday(index.sentence_text(evidence), published):
             date, reckoned_from = on_the_day, published
+    if _a_races_year(index.sentence_text(evidence), date, published):
+        return _reject(
+            index.source, "event", record, "the year is the race's, not when it happened"
+        )
     claim = f"{draft.date}: {draft.description}"
     if _unsupported(claim, evidence, index):
         # A quote often stops short of the date its sentence gives: cite the whole sentence.

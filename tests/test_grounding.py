@@ -277,6 +277,31 @@ def test_a_forecast_of_a_later_year_is_no_event(sentence: str, date: str, kept: 
 @pytest.mark.parametrize(
     ("sentence", "date", "kept"),
     [
+        # BASIL: "New Jersey Gov. Chris Christie (R) announced he's running for president in
+        # 2016." and "... to throw his hat in the ring for 2016." were events of 2016 in
+        # stories of 2015
+        ("Mayor Ana Lund announced she is running for governor in 2027.", "2027", False),
+        ("Tom Vale is expected to throw his hat in the ring for 2027.", "2027", False),
+        # the race's year in a story of that year or later, a race held then, a weekday given
+        ("Tom Vale ran for governor in 2019.", "2019", True),
+        ("The governor's race in 2027 will be held on May 4, 2027.", "2027", True),
+        ("Tom Vale announced Tuesday he will run for the 2027 nomination.", "2027", True),
+    ],
+)
+def test_the_year_a_race_is_run_for_is_no_date_of_the_announcement(
+    sentence: str, date: str, kept: bool
+) -> None:
+    result = ground_event_in(sentence, date, published="2025-12-08")
+    assert bool(result.events) is kept, [r.reason for r in result.rejected]
+    if not kept:
+        assert [r.reason for r in result.rejected] == [
+            "the year is the race's, not when it happened"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "kept"),
+    [
         # BASIL: "“The message from Tuesday is clear ...,” Mr. Labrador, a former immigration
         # lawyer elected in the Tea Party wave of 2010, said in a statement." was an event of
         # 2010 in a story of 2014
