@@ -354,9 +354,14 @@ _ROLE_FUNCTION_WORDS = frozenset("the a an of for at in on to and".split())
 def _said_by_the_name(role: str, name: str) -> bool:
     """Whether every word of a role is a word of the name already, which would show it twice
     beside it: "Former GOP presidential nominee" of "Former GOP presidential nominee Mitt
-    Romney", "Republican of Arkansas" of "Arkansas Republican Gov. Asa Hutchinson"."""
-    words = {word.lower().strip(".,") for word in role.split()} - _ROLE_FUNCTION_WORDS
-    return bool(words) and words <= {word.lower().strip(".,") for word in name.split()}
+    Romney", "Republican of Arkansas" of "Arkansas Republican Gov. Asa Hutchinson", "N.C.A.A.
+    president" of "NCAA President Mark Emmert" (initials with full stops or without)."""
+    words = {_bare(word) for word in role.split()} - _ROLE_FUNCTION_WORDS
+    return bool(words) and words <= {_bare(word) for word in name.split()}
+
+
+def _bare(word: str) -> str:
+    return word.lower().replace(".", "").strip(",")
 
 
 def read_roles(indexes: Sequence[SourceIndex], actors: list[Actor]) -> list[Actor]:

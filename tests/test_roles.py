@@ -308,6 +308,11 @@ def test_a_role_the_drafted_name_holds_is_not_shown_again() -> None:
     other = Source(id="s2", title="Levy", text="Ana Park, Republican of Norland, spoke.")
     name = Actor(id="a3", name="Norland Republican Gov. Ana Park", kind="person")
     assert read_roles([SourceIndex(other)], [name])[0].role is None
+    # Nor one whose initials have full stops where the name's have none (BASIL: "NCAA
+    # President Mark Emmert, N.C.A.A. president").
+    other = Source(id="s3", title="Levy", text="Ana Park, the H.T.A. president, spoke.")
+    name = Actor(id="a4", name="HTA President Ana Park", kind="person")
+    assert read_roles([SourceIndex(other)], [name])[0].role is None
 
 
 def test_a_person_drafted_with_a_post_is_named_alone_beside_the_role() -> None:
