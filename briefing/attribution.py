@@ -543,6 +543,7 @@ def attribution_problem(
 
 
 _FORECAST = re.compile(r"\b(?:could|would|might|(?-i:may))\b", re.IGNORECASE)
+_A_WORD = re.compile(r"[^\W\d_]+")
 # A sentence that opens with a quotation mark: someone's words.
 _QUOTED_WORDS = re.compile(r"\s*[\"“]")
 
@@ -560,6 +561,10 @@ def _carries_no_fact(
     poor. The group sent a letter to Rep. Ryan ..." puts none in the letter's)."""
     if gives_no_comment(sentence):
         return "the quoted sentence says only that no comment was given"
+    if len(_A_WORD.findall(quotation or sentence)) < 3:
+        # ('The Democratic National Committee issued a brief statement ...: “Okay.', the
+        # first of seven sentences too many to be read as one quotation)
+        return "the quoted sentence is a fragment of a few words, too short to show anything"
     english = index.english
 
     # The text read for the cues: the sentence and what is around it, with the rest of its

@@ -3565,6 +3565,23 @@ def test_a_building_named_only_as_where_it_happened_takes_no_side(
         ]
 
 
+def test_a_fragment_of_a_long_quotation_shows_no_view() -> None:
+    """BASIL: 'The Democratic National Committee issued a brief statement ...: “Okay. So
+    here's ...' gave the committee a position whose words were “Okay."""
+    text = (
+        "The port board issued a statement on Monday:\n\n\u201cRight, okay. So here is the plan. "
+        "Tolls stay. Fees rise. Ferries stop. No talks. No deal for the islands.\u201d"
+    )
+    result = ground_in(text, pos("port board", "\u201cRight, okay.", "organisation"))
+    assert result.positions == []
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence is a fragment of a few words, too short to show anything"
+    ]
+    # the same words at the head of a short quotation are read with the rest of it
+    short = "The port board issued a statement:\n\n\u201cRight, okay. The tolls stay.\u201d"
+    assert ground_in(short, pos("port board", "\u201cRight, okay.", "organisation")).positions
+
+
 def test_a_pronoun_drafted_as_an_actor_is_told_as_one() -> None:
     text = "Ms. Park spoke at the port. He said he opposes the toll."
     result = ground_in(text, pos("He", "He said he opposes the toll.", "person"))
@@ -3614,9 +3631,9 @@ def test_a_short_sentence_of_an_english_source_is_judged() -> None:
     none of the English words the cue lists look for, and was passed as another language."""
     text = (
         "Asked for quick thoughts about each of the candidates, Mr. Vale played along.\n\n"
-        "Mayor Park? \u201cStrong,\u201d he said."
+        "Mayor Ana Park? \u201cStrong,\u201d he said."
     )
-    result = ground_in(text, pos("Mayor Park", "Mayor Park?", "person", "Park is strong."))
+    result = ground_in(text, pos("Mayor Ana Park", "Mayor Ana Park?", "person", "Park is strong."))
     assert [r.reason for r in result.rejected] == [
         "the quoted sentence shows no view: no one says, backs or opposes anything in it"
     ]
