@@ -16,7 +16,8 @@ from typing import Protocol
 
 from .chunking import dateline_end
 from .claims import MONTHS, WEEKDAYS
-from .consolidate import BODY_ROLES, institution_words, names_an_office
+from .consolidate import BODY_ROLES, country_of, institution_words, names_an_office
+from .countries import US_STATES
 from .cues import (
     DAY_NAMES,
     SENT_TEXTS,
@@ -70,7 +71,7 @@ __all__ = [
     "name_for_relation",
     "name_for_role",
     "own_subject",
-    "people_joined",
+    "actors_joined",
     "sentence_speakers",
     "subject_body",
     "turn_person",
@@ -1000,22 +1001,27 @@ _TWO_NAMES = re.compile(
 )
 
 
-def people_joined(index: SourceIndex, name: str) -> list[str]:
-    """The two people a drafted actor joins by "and" ("Udall and Wyden", from "Mr. Udall and
-    Mr. Wyden released a joint statement"), each as the source names them in full ("Mark
-    Udall", "Ron Wyden"): the fact is each one's. None where either part is no person named
-    in full, or names an institution ("Health and Human Services", "Procter and Gamble")."""
+def actors_joined(index: SourceIndex, name: str) -> list[tuple[str, ActorKind]]:
+    """The two actors a drafted actor joins by "and", each with its kind: two people
+    ("Udall and Wyden", from "Mr. Udall and Mr. Wyden released a joint statement"), each as
+    the source names them in full ("Mark Udall", "Ron Wyden"), or two countries or US states
+    ("Nebraska and Oklahoma accused Colorado ..."): the fact is each one's. None where either
+    part is neither, or the name is an institution's ("Health and Human Services", "Procter
+    and Gamble")."""
     found = _TWO_NAMES.fullmatch(name.strip())
     if found is None or institution_words(name):
         return []
+    parts = found.groups()
+    if all(part.lower() in US_STATES or country_of(part, demonyms=False) for part in parts):
+        return [(part, "government") for part in parts]
     text = index.source.text
-    people = []
-    for part in found.groups():
+    people: list[tuple[str, ActorKind]] = []
+    for part in parts:
         words = part.split()
         full = _in_full(words[-1], text) if len(words) == 1 else part
         if len(full.split()) < 2 or not re.search(rf"(?<!\w){re.escape(full)}(?!\w)", text):
             return []
-        people.append(full)
+        people.append((full, "person"))
     return people
 
 

@@ -26,11 +26,11 @@ from typing import TypeVar
 from .alignment import Alignment, align_quote
 from .attribution import (
     A_CROSS_REFERENCE,
+    actors_joined,
     attribution_problem,
     name_for_epithet,
     name_for_relation,
     name_for_role,
-    people_joined,
     sentence_speakers,
     subject_body,
     turn_person,
@@ -565,40 +565,44 @@ _Draft = TypeVar("_Draft", PositionDraft, RiskDraft)
 _Facts = TypeVar("_Facts", GroundedPosition, GroundedRisk)
 
 
-def _for_each_person(
+def _for_each_actor(
     index: SourceIndex,
     chunk: Chunk,
     draft: _Draft,
     name: str,
-    as_person: Callable[[_Draft, str], _Draft],
+    as_actor: Callable[[_Draft, str, ActorKind], _Draft],
     ground: Callable[[SourceIndex, Chunk, _Draft], tuple[list[_Facts], Rejected | None]],
 ) -> list[tuple[list[_Facts], Rejected | None]]:
-    """A draft grounded for each person its actor joins by "and" ("Udall and Wyden", from
-    "Mr. Udall and Mr. Wyden released a joint statement"), where any of them holds it; else
-    as drafted: two people named together are "they" ('"...," they said')."""
-    each = [ground(index, chunk, as_person(draft, person)) for person in people_joined(index, name)]
+    """A draft grounded for each actor its actor joins by "and" ("Udall and Wyden", from
+    "Mr. Udall and Mr. Wyden released a joint statement"; "Nebraska and Oklahoma"), where any
+    of them holds it; else as drafted: two people named together are "they" ('"...," they
+    said')."""
+    each = [
+        ground(index, chunk, as_actor(draft, actor, kind))
+        for actor, kind in actors_joined(index, name)
+    ]
     return each if any(facts for facts, _ in each) else [ground(index, chunk, draft)]
 
 
-def _position_of(draft: PositionDraft, person: str) -> PositionDraft:
-    return draft.model_copy(update={"actor": person, "actor_kind": "person"})
+def _position_of(draft: PositionDraft, actor: str, kind: ActorKind) -> PositionDraft:
+    return draft.model_copy(update={"actor": actor, "actor_kind": kind})
 
 
-def _risk_of(draft: RiskDraft, person: str) -> RiskDraft:
-    return draft.model_copy(update={"raised_by": person})
+def _risk_of(draft: RiskDraft, actor: str, kind: ActorKind) -> RiskDraft:
+    return draft.model_copy(update={"raised_by": actor})
 
 
 def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) -> GroundedChunk:
     """Ground one chunk's drafts against the whole text of their source."""
     grounded = GroundedChunk()
     for position in extraction.positions:
-        for positions, rejected in _for_each_person(
+        for positions, rejected in _for_each_actor(
             index, chunk, position, position.actor, _position_of, _positions_from
         ):
             grounded.positions.extend(positions)
             grounded.rejected.extend([rejected] if rejected else [])
     for risk in extraction.risks:
-        for risks, rejected in _for_each_person(
+        for risks, rejected in _for_each_actor(
             index, chunk, risk, risk.raised_by, _risk_of, _risks_from
         ):
             grounded.risks.extend(risks)

@@ -1096,6 +1096,14 @@ def test_two_people_drafted_as_one_actor_are_each_one() -> None:
         assert {"Ana Park", "Ivo Brandt"} <= {p.actor for p in result.positions}
         risks = ground_risks_in(text, risk(drafted, quote)).risks
         assert {"Ana Park", "Ivo Brandt"} <= {r.raised_by for r in risks}
+    # Two states or countries are each one too (BASIL: "Nebraska and Oklahoma accused
+    # Colorado of leaving huge holes in marijuana rules ..." stood beside "Nebraska").
+    states = "Nebraska and Oklahoma accused the port of leaving holes in its rules."
+    result = ground_in(states, pos("Nebraska and Oklahoma", states, "government"))
+    assert [(p.actor, p.actor_kind) for p in result.positions] == [
+        ("Nebraska", "government"),
+        ("Oklahoma", "government"),
+    ]
     # A body's name with "and" in it stays one actor.
     body = "The Health and Safety Board said on Friday that it was concerned about the levy."
     result = ground_in(body, pos("Health and Safety Board", body, "organisation"))
