@@ -471,6 +471,16 @@ def attribution_problem(
             subject = None
         if subject and not (who_kind != "person" and _persons_body(subject, who, earlier)):
             return f"{who!r} is named only before the quoted sentence, whose subject is {subject!r}"
+        # "... added Lauten, who works for Rep. Stephen Fincher, R-Tenn. The communications pro
+        # also took a shot at President Obama ...": a role as the subject stands for the one
+        # the sentence before gives words to, not for another named there.
+        role = _A_ROLE_AS_SUBJECT.match(writers)
+        named = _the_one_named(_sentence_before(window, sentence)) if role else None
+        if role and named and not names_actor(who, who_kind or "person", named):
+            return (
+                f"{who!r} is named only before the quoted sentence, whose subject, "
+                f"{role.group(1)!r}, is {named!r}"
+            )
         # "Dowd attempted to explain that the tweet referred to Sally Yates ... He also said
         # ...": a pronoun that speaks, or opens the sentence as its subject ("He was also
         # scheduled to ..."), stands for the subject of the sentence before.
@@ -1057,6 +1067,14 @@ _DEFINITE_SUBJECT = re.compile(
 # A sentence's opening phrase before its subject, if any: "On Thursday, ", "In a sign of
 # its resonance within the party, ".
 _LEAD_IN = r"\s*(?:[A-Z][^,;:\"“”]{0,60},\s+)?"
+# A person's role as a sentence's subject, in lower case: "The communications pro also took a
+# shot at ...". (Not one who speaks for another, a spokesman, an aide or a lawyer, whose words
+# are that other's too.)
+_A_ROLE_AS_SUBJECT = re.compile(
+    rf"{_LEAD_IN}[Tt]he\s+((?:[a-z][\w-]*\s+){{0,3}}(?:pro|staffer|operative|strategist"
+    r"|consultant|analyst|economist|professor|writer|author|activist|veteran))"
+    r"\s+(?!of\b|for\b|to\b|at\b)[a-z]"
+)
 
 
 # A text as a sentence's subject: "The statement does not deny ...", "Another security

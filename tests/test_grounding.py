@@ -1822,6 +1822,21 @@ def test_a_subject_with_a_clause_between_dashes_is_the_sentences() -> None:
     ]
 
 
+def test_a_role_as_the_subject_stands_for_the_one_given_words_before() -> None:
+    # BASIL: '"... And certainly don't make faces ..." added Lauten, who works for Rep.
+    # Stephen Fincher, R-Tenn. The communications pro also took a shot at President Obama
+    # ..., writing "..."' was Fincher's position
+    before = "\u201cDress well,\u201d added Lund, who works for Rep. Tom Vale, R-Ore."
+    sentence = "The communications pro also took a shot at the mayor, writing \u201cshame.\u201d"
+    text = f"{before} {sentence}"
+    result = ground_in(text, pos("Rep. Tom Vale", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Rep. Tom Vale' is named only before the quoted sentence, whose subject, "
+        "'communications pro', is 'Lund'"
+    ]
+    assert ground_in(text, pos("Lund", sentence, "person", sentence)).positions
+
+
 def test_a_body_speaks_through_the_person_named_beside_it() -> None:
     sentence = "At the time, Quinn assailed the press for its coverage."
     text = (
