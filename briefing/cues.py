@@ -559,6 +559,8 @@ _ADDRESSING = re.compile(
     r"|puts?|putting"
     # The one a demand is made of: "demanded Rep. Adam Schiff step down as chairman".
     r"|demand(?:s|ed|ing)?"
+    # The one let or made to act: "refused on Friday to allow Mr. Obama to negotiate it".
+    r"|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:es|ed|ing|e)"
     # The ones heard, with nothing of what they said: "The committee also heard testimony
     # from Douglas H. Shulman, the former I.R.S. commissioner; ...".
     r"|heard\s+(?:(?:testimony|evidence)\s+)?from"

@@ -507,6 +507,11 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         ("Tom Vale", "Port Press Secretary Tom Vale said the toll was fair.", False),
         ("Tom Vale", "\u201cNo,\u201d the port\u2019s press secretary, Tom Vale, said.", False),
         ("Tom Vale", "The union pressed Tom Vale to drop the toll.", True),
+        # the one let or made to act (BASIL: "... since the House of Representatives refused
+        # on Friday to allow Mr. Obama to negotiate it freely, Mrs. Clinton laid out ..." was
+        # Obama's position)
+        ("Tom Vale", "The board refused to allow Mr. Vale to set the toll.", True),
+        ("Tom Vale", "The rules permitted Tom Vale to use his own email.", True),
     ],
 )
 def test_a_name_only_spoken_to_is_an_addressed_mention(
