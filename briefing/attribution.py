@@ -1925,7 +1925,12 @@ def _only_sent_something(who: str, who_kind: ActorKind | None, unquoted: str) ->
     )
 
 
-_ASKED_OR_TOLD = re.compile(r"\b(?:was|were|been|being)\s+(?:asked|told)\b", re.IGNORECASE)
+_ASKED_OR_TOLD = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:asked|told)\b"
+    # or asking named as a thing done: "the decision to ask the former secretaries of state"
+    r"|\b(?:decisions?|plans?|moves?|efforts?|requests?|orders?)\s+to\s+(?:ask|tell|urge)\b",
+    re.IGNORECASE,
+)
 
 
 # Someone's words in quotation marks: three words or more, not a word or two set off ('"yea"

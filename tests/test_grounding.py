@@ -2746,6 +2746,14 @@ def test_a_sentence_naming_another_speaker_is_not_the_position_of_one_it_names(
             False,
         ),
         ("Tom Lee in Riverton was widely seen as the favourite.", False),
+        # asked, with asking named as a thing done (BASIL: "The spokeswoman, Marie Harf, was
+        # asked on Tuesday whether there was any connection between the requests from
+        # Congress and the decision to ask the former secretaries of state for emails ...")
+        (
+            "The spokesman, Tom Lee, was asked whether the toll had anything to do with the "
+            "decision to ask the pilots for their logs.",
+            False,
+        ),
         # after an apposition that opened before the name (BASIL: "..., the House majority
         # leader, Eric Cantor, was soundly defeated on Tuesday by a Tea Party-backed
         # economics professor who had hammered him ..." was Cantor's position)
