@@ -324,10 +324,13 @@ def _forecasts(sentence: str, date: str, published: str | None) -> bool:
 
 
 # A race and the year it is run for: "announced he's running for president in 2016", "to
-# throw his hat in the ring for 2016", in a story of 2015.
+# throw his hat in the ring for 2016", "joins an already crowded 2016 Republican field", in
+# a story of 2015.
 _A_RACE_FOR = re.compile(
     r"\b(?:run|runs|running|ran|bid|bids|candidacy|race|ring|campaign|nomination)\b[^.;]{0,40}?"
-    r"\b(?:in|for)\s+(?:the\s+)?(1[89]\d\d|2\d\d\d)\b",
+    r"\b(?:in|for)\s+(?:the\s+)?(1[89]\d\d|2\d\d\d)\b"
+    r"|\b(1[89]\d\d|2\d\d\d)\s+(?:(?-i:[A-Z])[\w-]*\s+|presidential\s+)*"
+    r"(?:field|race|nomination|campaign|primary|primaries|contest|cycle|bid|run)\b",
     re.IGNORECASE,
 )
 
@@ -339,7 +342,7 @@ def _a_races_year(sentence: str, date: str, published: str | None) -> bool:
     if day is None or not date.strip().isdigit():
         return False
     year = int(date)
-    raced = {int(found.group(1)) for found in _A_RACE_FOR.finditer(sentence)}
+    raced = {int(found.group(1) or found.group(2)) for found in _A_RACE_FOR.finditer(sentence)}
     years = [int(found) for found in _YEAR.findall(sentence)]
     return year > day.year and year in raced and years.count(year) == 1
 

@@ -282,6 +282,8 @@ def test_a_forecast_of_a_later_year_is_no_event(sentence: str, date: str, kept: 
         # stories of 2015
         ("Mayor Ana Lund announced she is running for governor in 2027.", "2027", False),
         ("Tom Vale is expected to throw his hat in the ring for 2027.", "2027", False),
+        # (BASIL: "He joins an already crowded 2016 Republican field, ...")
+        ("He joins an already crowded 2027 Whig field of six.", "2027", False),
         # the race's year in a story of that year or later, a race held then, a weekday given
         ("Tom Vale ran for governor in 2019.", "2019", True),
         ("The governor's race in 2027 will be held on May 4, 2027.", "2027", True),
