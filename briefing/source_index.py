@@ -122,6 +122,16 @@ class SourceIndex:
             return sentence
         text = self.source.text
         first, last = self._sentence_range(sentence)
+        if first > 0 and _AN_ATTRIBUTION_ALONE.fullmatch(sentence.quote):
+            # '"As a result, ... in foreign courts." Obama wrote in a letter delivered
+            # Tuesday.': a full stop where a comma belongs cut the words from their speaker.
+            before = self.sentences[first - 1]
+            if _A_WHOLE_QUOTATION.fullmatch(text[before[0] : before[1]]) and not parts_paragraphs(
+                text, before[1], sentence.start
+            ):
+                return sentence.model_copy(
+                    update={"start": before[0], "quote": text[before[0] : sentence.end]}
+                )
         start, end = self.sentences[first][0], self.sentences[last][1]
         paragraph = paragraph_start(text, start)
         opened = _open_quotation(text, paragraph, start)
@@ -409,6 +419,15 @@ def opens_paragraph_of_no_ones_words(text: str, previous_end: int, start: int, e
     paragraph before (grounding rejects such a sentence as an actor's; extraction moves a
     citation of it back to the sentence that names the actor)."""
     return parts_paragraphs(text, previous_end, start) and not reports_someone(text[start:end])
+
+
+# A sentence that only gives its speaker ("Obama wrote in a letter delivered Tuesday."), and
+# one that is all quotation.
+_AN_ATTRIBUTION_ALONE = re.compile(
+    r"\s*(?:[A-Z][\w.'’-]*\s+){1,5}(?:said|says|wrote|writes|added|adds|stated|tweeted"
+    r"|told\s+[\w.]+(?:\s+[\w.]+)?)\b[^\"“”]{0,80}[.!]\s*"
+)
+_A_WHOLE_QUOTATION = re.compile(r"\s*[\"“][^\"“”]+[\"”]\s*")
 
 
 # How far back a body's full name is looked for when "the coalition" may refer to it: about

@@ -3615,6 +3615,22 @@ def test_a_fragment_of_a_long_quotation_shows_no_view() -> None:
     assert ground_in(short, pos("port board", "\u201cRight, okay.", "organisation")).positions
 
 
+def test_a_sentence_that_only_gives_the_speaker_takes_the_quotation_before() -> None:
+    """BASIL: '"As a result, our nation ... may find themselves subject to lawsuits in foreign
+    courts." Obama wrote in a letter delivered Tuesday.' gave Obama a position whose words
+    were only its last sentence (a full stop where a comma belongs)."""
+    words = "\u201cAs a result, the port may face lawsuits in foreign courts.\u201d"
+    tail = "Lund wrote in a letter delivered Tuesday."
+    text = f"The board fought it.\n\n{words} {tail}"
+    (kept,) = ground_in(text, pos("Ana Lund", tail, "person", tail)).positions
+    assert kept.evidence.quote == f"{words} {tail}" == kept.summary
+    # not across paragraphs, nor after a sentence that is not all quotation
+    for before in (f"{words}\n\n", "The board said it would appeal. "):
+        result = ground_in(f"Ana Lund spoke. {before}{tail}", pos("Ana Lund", tail, "person", tail))
+        (kept,) = result.positions
+        assert kept.evidence.quote == tail
+
+
 def test_a_pronoun_drafted_as_an_actor_is_told_as_one() -> None:
     text = "Ms. Park spoke at the port. He said he opposes the toll."
     result = ground_in(text, pos("He", "He said he opposes the toll.", "person"))
