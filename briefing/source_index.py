@@ -424,8 +424,9 @@ def opens_paragraph_of_no_ones_words(text: str, previous_end: int, start: int, e
 # A sentence that only gives its speaker ("Obama wrote in a letter delivered Tuesday."), and
 # one that is all quotation.
 _AN_ATTRIBUTION_ALONE = re.compile(
-    r"\s*(?:[A-Z][\w.'’-]*\s+){1,5}(?:said|says|wrote|writes|added|adds|stated|tweeted"
-    r"|told\s+[\w.]+(?:\s+[\w.]+)?)\b[^\"“”]{0,80}[.!]\s*"
+    r"\s*(?:[A-Z][\w.'’-]*\s+){1,5}(?:said|says|wrote|writes|added|adds|stated|tweeted|asked"
+    r"|replied|responded|was\s+quoted\s+as\s+saying|told\s+[\w.]+(?:\s+[\w.]+)?)\b"
+    r"[^\"“”]{0,80}[.!]\s*"
 )
 _A_WHOLE_QUOTATION = re.compile(r"\s*[\"“][^\"“”]+[\"”]\s*")
 

@@ -3624,6 +3624,12 @@ def test_a_sentence_that_only_gives_the_speaker_takes_the_quotation_before() -> 
     text = f"The board fought it.\n\n{words} {tail}"
     (kept,) = ground_in(text, pos("Ana Lund", tail, "person", tail)).positions
     assert kept.evidence.quote == f"{words} {tail}" == kept.summary
+    # (BASIL: '“How about the mayor starts it off in honor of the city?” Mr. Trump was quoted
+    # as saying, playing peacemaker ...')
+    said = "Mr. Vale was quoted as saying, smiling."
+    asked = f"\u201cHow about the mayor starts?\u201d {said}"
+    (kept,) = ground_in(f"Tom Vale came.\n\n{asked}", pos("Tom Vale", said, "person")).positions
+    assert kept.evidence.quote == asked
     # not across paragraphs, nor after a sentence that is not all quotation
     for before in (f"{words}\n\n", "The board said it would appeal. "):
         result = ground_in(f"Ana Lund spoke. {before}{tail}", pos("Ana Lund", tail, "person", tail))
