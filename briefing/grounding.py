@@ -357,15 +357,24 @@ _SPEAKERS_ASIDE = re.compile(
 )
 
 
-def _year_told_in_an_aside(sentence: str, date: str) -> bool:
-    """Whether every year ``date`` gives is in the sentence only inside an aside on its
-    speaker."""
+# What an inquiry is into, by its year: "a House committee investigating the 2012 attacks in
+# Libya", "which was initially ordered to look into the 2016 election".
+_INVESTIGATED = re.compile(
+    r"\b(?:investigat\w*|probe|probing|inquiry|look(?:s|ed|ing)?)\s+(?:into\s+)?"
+    r"(?:the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:1[89]\d\d|2\d\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _year_only_inside(sentence: str, date: str, pattern: re.Pattern[str]) -> bool:
+    """Whether every year ``date`` gives is in the sentence, and only inside what
+    ``pattern`` finds there."""
     years = _YEAR.findall(date)
-    asides = [found.span() for found in _SPEAKERS_ASIDE.finditer(sentence)]
-    if not years or not asides:
+    spans = [found.span() for found in pattern.finditer(sentence)]
+    if not years or not spans:
         return False
     starts = [found.start() for year in years for found in re.finditer(rf"\b{year}\b", sentence)]
-    return bool(starts) and all(any(a <= at < b for a, b in asides) for at in starts)
+    return bool(starts) and all(any(a <= at < b for a, b in spans) for at in starts)
 
 
 # A newspaper's note on where the article ran: "A version of this article appears in print on
@@ -391,12 +400,16 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
         )
     if _forecasts(sentence, draft.date, index.source.published):
         return _reject(index.source, "event", record, "the quoted sentence forecasts a later year")
-    if _year_told_in_an_aside(sentence, draft.date):
+    if _year_only_inside(sentence, draft.date, _SPEAKERS_ASIDE):
         return _reject(
             index.source,
             "event",
             record,
             "the date is told of the speaker in an aside, not of what they said",
+        )
+    if _year_only_inside(sentence, draft.date, _INVESTIGATED):
+        return _reject(
+            index.source, "event", record, "the year is of what is investigated, not of this"
         )
     if _THE_ARTICLE_ITSELF.search(sentence):
         return _reject(

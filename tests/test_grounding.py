@@ -302,6 +302,30 @@ def test_the_year_a_race_is_run_for_is_no_date_of_the_announcement(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "The existence of the account was discovered by the House select committee
+        # investigating the deadly 2012 attacks on the U.S. Consulate in Benghazi, ..." was an
+        # event of 2012 in a story of 2015
+        ("The account was found by the panel investigating the 2019 fire at the port.", False),
+        ("The inquiry was ordered to look into the 2019 toll vote.", False),
+        # the year the sentence's own event gives
+        ("The panel began investigating the fire in 2019.", True),
+        ("During the 2019 campaign, Ms. Lund spoke at the port.", True),
+    ],
+)
+def test_the_year_of_what_is_investigated_is_no_date_of_the_sentence(
+    sentence: str, kept: bool
+) -> None:
+    result = ground_event_in(sentence, "2019", published="2025-12-08")
+    assert bool(result.events) is kept, [r.reason for r in result.rejected]
+    if not kept:
+        assert [r.reason for r in result.rejected] == [
+            "the year is of what is investigated, not of this"
+        ]
+
+
+@pytest.mark.parametrize(
     ("sentence", "date", "kept"),
     [
         # BASIL: "“The message from Tuesday is clear ...,” Mr. Labrador, a former immigration
