@@ -352,10 +352,12 @@ def test_a_role_must_be_its_evidences_text_at_its_offsets() -> None:
         Role(text="editor of the Ledger", start=21, end=41, evidence=sentence)
 
 
-def sheet_with_role(evidence_quote: str) -> FactSheet:
-    source = Source(id="s1", title="Levy", text=TEXT)
+def sheet_with_role(evidence_quote: str, text: str = TEXT) -> FactSheet:
+    """A sheet of one position of Lena Ortiz's, on ``evidence_quote`` in ``text``, her role
+    read from it."""
+    source = Source(id="s1", title="Levy", text=text)
     index = SourceIndex(source)
-    start = TEXT.index(evidence_quote)
+    start = text.index(evidence_quote)
     evidence = Evidence(
         source_id="s1", start=start, end=start + len(evidence_quote), quote=evidence_quote,
         match="exact", score=1,
@@ -555,32 +557,11 @@ def test_a_role_that_opened_its_sentence_is_shown_with_a_small_article() -> None
     """BASIL: "The lieutenant governor, Kim Guadagno, emphatically denied the allegations"
     was shown as "Kim Guadagno, The lieutenant governor"."""
     text = "The harbour spokesperson, Lena Ortiz, denied it. Ortiz said the levy was fair."
-    source = Source(id="s1", title="Levy", text=text)
-    quote = "Ortiz said the levy was fair."
-    start = text.index(quote)
-    evidence = Evidence(
-        source_id="s1", start=start, end=start + len(quote), quote=quote, match="exact", score=1
-    )
-    actors = read_roles([SourceIndex(source)], [Actor(id="a1", name="Lena Ortiz", kind="person")])
-    assert actors[0].role is not None and actors[0].role.text == "The harbour spokesperson"
-    sheet = FactSheet(
-        topic="the port levy",
-        sources=[source],
-        actors=actors,
-        positions=[
-            Position(
-                id="p1",
-                actor_id="a1",
-                stance="supports",
-                summary=quote,
-                evidence=[evidence],
-                support=1,
-            )  # fmt: skip
-        ],
-        run=minimal_run(),
-    )
+    sheet = sheet_with_role("Ortiz said the levy was fair.", text)
+    role = sheet.actors[0].role
+    assert role is not None and role.text == "The harbour spokesperson"
     brief = render_brief(sheet)
-    assert "| Lena Ortiz, the harbour spokesperson | supports |" in brief
+    assert "| Lena Ortiz, the harbour spokesperson | opposes |" in brief
     assert "The harbour spokesperson, Lena Ortiz, denied it." in brief  # the note, as written
     assert check_brief(brief, sheet) == []
     assert "Lena Ortiz, the harbour spokesperson" in render_review_page(sheet)
