@@ -124,6 +124,27 @@ _LEADS_IN = re.compile(r"^[^\"“”]*?:\s*$")
 _WHAT_IS_HELD = re.compile(r"\bthat\b|\bwhether\b", re.IGNORECASE)
 
 
+def _leads_in_to_its_subjects_words(
+    index: SourceIndex, evidence: Evidence, who: str, who_kind: ActorKind | None
+) -> bool:
+    """Whether a sentence that leads in to words after it ("Trump responded to Cruz's
+    allegations in a statement on Friday afternoon:") opens with ``who`` as its subject and
+    is read with those words (``SourceIndex.quotation_evidence``): they are then ``who``'s.
+    Not another's named in it ("... used virtually identical language to beat up on his
+    general election opponent, Sen. John McCain:")."""
+    sentence = index.sentence_text(evidence)
+    words = sentence.split()
+    # The subject: the words before the first in lower case that is no title or role
+    # ("Guild spokesman Tom Vale addressed ...").
+    verb = next(
+        (i for i, word in enumerate(words) if word[:1].islower() and not is_title_word(word)),
+        len(words),
+    )
+    return names_actor(who, who_kind or "person", " ".join(words[:verb])) and (
+        index.quotation_evidence(evidence).end > index.sentence_evidence(evidence).end
+    )
+
+
 def attribution_problem(
     index: SourceIndex, evidence: Evidence, kind: FactKind, who: str, who_kind: ActorKind | None
 ) -> str | None:
@@ -141,8 +162,10 @@ def attribution_problem(
         return f"{who!r} names no one: {what}"
     if A_CROSS_REFERENCE.match(index.sentence_text(evidence)):
         return "the quoted sentence points to another article, not anyone's view"
-    if _LEADS_IN.match(index.sentence_text(evidence)) and not _WHAT_IS_HELD.search(
-        index.sentence_text(evidence)
+    if (
+        _LEADS_IN.match(index.sentence_text(evidence))
+        and not _WHAT_IS_HELD.search(index.sentence_text(evidence))
+        and not _leads_in_to_its_subjects_words(index, evidence, who, who_kind)
     ):
         return "the quoted sentence only leads in to the words after it, where the view is"
     if kind == "position":

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from .alignment import Aligner
 from .chunking import dateline_end, is_heading, paragraph_start, parts_paragraphs, split_sentences
-from .cues import reads_as_english, reports_someone
+from .cues import has_a_verb_of_saying, reads_as_english, reports_someone
 from .given_names import is_given_name
 from .models import ActorKind, Evidence, Source
 from .names import acronym, ends_in_a_personal_name, is_name_title, is_title_word, spelled_words
@@ -122,6 +122,11 @@ class SourceIndex:
             return sentence
         text = self.source.text
         first, last = self._sentence_range(sentence)
+        led_in = self._quotation_led_in(first, last)
+        if led_in is not None:
+            return sentence.model_copy(
+                update={"end": led_in, "quote": text[sentence.start : led_in]}
+            )
         if first > 0 and _AN_ATTRIBUTION_ALONE.fullmatch(sentence.quote):
             # '"As a result, ... in foreign courts." Obama wrote in a letter delivered
             # Tuesday.': a full stop where a comma belongs cut the words from their speaker.
@@ -154,6 +159,33 @@ class SourceIndex:
         return sentence.model_copy(
             update={"start": wide_start, "end": wide_end, "quote": text[wide_start:wide_end]}
         )
+
+    def _quotation_led_in(self, first: int, last: int) -> int | None:
+        """Where the quotation a sentence leads in to ends ("Trump responded to Cruz's
+        allegations in a statement on Friday afternoon:" and the paragraph of his words
+        after it), when the sentences after the colon open with a quotation mark, do not name
+        their speaker themselves ('"...," Vale said.' is read on its own) and are short enough
+        to read as one with it (``_QUOTATION_SENTENCES``, ``_QUOTATION_CHARS``); else None.
+        The quotation is read to its close or to the end of its first paragraph."""
+        text = self.source.text
+        start, end = self.sentences[first][0], self.sentences[last][1]
+        if not text[start:end].rstrip().endswith(":") or last + 1 >= len(self.sentences):
+            return None
+        at = last + 1
+        if not _OPENS_A_QUOTATION.match(text, self.sentences[at][0]):
+            return None
+        while (
+            at + 1 < len(self.sentences)
+            and not _CLOSES_A_QUOTATION.search(text, self.sentences[at][0], self.sentences[at][1])
+            and not parts_paragraphs(text, self.sentences[at][1], self.sentences[at + 1][0])
+        ):
+            at += 1
+        if at - last > _QUOTATION_SENTENCES or self.sentences[at][1] - start > _QUOTATION_CHARS:
+            return None
+        quoted = text[self.sentences[last + 1][0] : self.sentences[at][1]]
+        if has_a_verb_of_saying(blank_quoted(quoted, 0, len(quoted))):
+            return None  # the words name their speaker themselves ('"...," Vale said.')
+        return self.sentences[at][1]
 
     def _sentence_range(self, evidence: Evidence) -> tuple[int, int]:
         first = max(0, bisect.bisect_right(self._starts, evidence.start) - 1)
@@ -429,6 +461,8 @@ _AN_ATTRIBUTION_ALONE = re.compile(
     r"[^\"“”]{0,80}[.!]\s*"
 )
 _A_WHOLE_QUOTATION = re.compile(r"\s*[\"“][^\"“”]+[\"”]\s*")
+_OPENS_A_QUOTATION = re.compile(r"\s*[\"“]")
+_CLOSES_A_QUOTATION = re.compile(r"[\"”]\s*$")
 
 
 # How far back a body's full name is looked for when "the coalition" may refer to it: about

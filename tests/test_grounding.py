@@ -997,6 +997,21 @@ def test_a_sentence_leading_in_to_a_statement_holds_no_view() -> None:
     assert [p.actor for p in ground_in(text, pos("Tom Vale", words, "person")).positions] == [
         "Tom Vale"
     ]
+    # words that do not name their speaker are read with the sentence that leads in to them
+    # (BASIL: "Trump responded to Cruz's allegations in a statement on Friday afternoon:",
+    # then his statement in the next paragraph, with no "he said", was no one's position)
+    bare = "\u201cThis levy will sink the harbour. I had nothing to do with it."
+    (kept,) = ground_in(
+        f"{text[: text.index(words)]}{bare}", pos("Tom Vale", lead_in, "person")
+    ).positions
+    assert kept.evidence.quote == f"{lead_in}\n\n{bare}"
+    # not for another it names (BASIL: "Two years prior, then-Senator Obama used virtually
+    # identical language to beat up on his general election opponent, Sen. John McCain:")
+    other = "Then Ms. Lund used the same words to beat up on her rival, Tom Vale:"
+    result = ground_in(f"The council voted.\n\n{other}\n\n{bare}", pos("Tom Vale", other, "person"))
+    assert [r.reason for r in result.rejected] == [
+        "the quoted sentence only leads in to the words after it, where the view is"
+    ]
     # a colon inside the sentence leads in to words it holds itself
     inline = "Vale said of the levy: \u201cIt will sink the harbour.\u201d"
     assert len(ground_in(inline, pos("Vale", inline, "person")).positions) == 1
