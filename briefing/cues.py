@@ -187,11 +187,14 @@ _HARM = "|".join(
             " chill expos breach leak fraud unsafe penal punish jail prison arrest kill"
             " death injur pollut unemploy inflation recession shortage burden strain overreach"
             " intrus invasiv discriminat racis bias unfair illegal unlawful unconstitution slash"
-            " destabil conflict terror hack exploit intimidat harass obstruct"
+            " destabil conflict terror exploit intimidat harass obstruct"
             " disrupt instabil uncertain volatil panic bankrupt layoff caution peril hazard toxic"
             " fragil expensiv scrutin oppress infring endanger imperil eliminat violen"
             " massacr disturbing troubl raid".split()
         ),
+        # Hacking, not a political hack, who is a person ("unlike Lyin' Ted Cruz I do not
+        # surround myself with political hacks and henchman").
+        r"(?<!\bpolitical )(?<!\bparty )\bhack\w*",
         # Prosecution, not the prosecutors ("said she has signed a plea agreement with
         # federal prosecutors" warns of nothing).
         r"\bprosecut(?!ors?\b)\w*",

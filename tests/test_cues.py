@@ -196,6 +196,7 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         "The fight over the deficit has begun, critics said.",
         "Iran proposed to eliminate human rights safeguards.",
         "Reporters could face prosecution for publishing the files.",
+        "Russian agents hacked the party's email, officials said.",
         "She said the port chief should be prosecuted.",
     ],
 )
@@ -251,6 +252,9 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         # said she has signed a plea agreement with federal prosecutors and would plead
         # guilty to one tax count." was a risk)
         "Her lawyer said she has signed a plea deal with federal prosecutors.",
+        # a political hack is a person (BASIL: "... unlike Lyin' Ted Cruz I do not surround
+        # myself with political hacks and henchman (sic) and then pretend total innocence.")
+        "Unlike Mr. Lee, I do not surround myself with political hacks, she said.",
         "The council asked the ministry to appoint a special prosecutor.",
     ],
 )
