@@ -36,6 +36,7 @@ from .consolidate import (
     names_an_office,
     same_actor,
 )
+from .countries import US_STATES
 from .cues import one_body_named
 from .given_names import is_given_name, sex_of_given_name
 from .models import Actor, ActorKind, Evidence, Source, exact_evidence
@@ -247,6 +248,8 @@ def _signs(name: str, text: str, start: int, end: int) -> Counter[ActorKind]:
         signs["person"] += 1
     elif institution_words(name) or _BODY_WORDS.intersection(words):
         signs["organisation"] += 1
+    elif 2 <= len(words) <= 4 and sex_of_given_name(words[0]) and words[0] not in US_STATES:
+        signs["person"] += 1  # a given name that tells a sex: "Hillary Clinton"
     elif acronym and after_the:
         signs["organisation"] += 1  # "the FBI", not "DACA recipients"
     elif (

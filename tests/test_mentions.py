@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from briefing.check import check_brief
 from briefing.cli import main
 from briefing.consolidate import match_keys, same_actor
+from briefing.given_names import sex_of_given_name
 from briefing.mentions import count_mentions
 from briefing.models import Actor, ActorKind, Evidence, FactSheet, Source
 from briefing.render import render_brief
@@ -261,6 +262,20 @@ def test_a_surname_two_actors_share_counts_for_neither() -> None:
     counted = count_mentions(sources(text), actors, also_named=8)
     assert [a.mentions for a in counted[:2]] == [1, 1]
     assert also_named(counted) == {}
+
+
+def test_a_surname_actor_takes_a_full_name_whose_given_name_tells_a_sex() -> None:
+    # BASIL: "Clinton" stayed so beside "Hillary Clinton", which no title or verb of saying
+    # marked as a person's name
+    text = "The toll was raised. Hillary Reyes spoke at the port. Reyes opposed the toll."
+    second = "Hillary Reyes came to the pier on Monday."
+    counted = count_mentions(sources(text, second), [quoted("Reyes")], also_named=8)
+    assert (counted[0].name, counted[0].aliases) == ("Hillary Reyes", ["Reyes"])
+    # not a state's name that is also a given name
+    place = "Virginia Reyes"
+    assert sex_of_given_name("virginia") == "female"
+    counted = count_mentions(sources(f"{place} is a town. Reyes spoke."), [quoted("Reyes")], 8)
+    assert counted[0].name == "Reyes"
 
 
 def test_another_of_the_actors_surname_is_not_counted_for_the_actor() -> None:
