@@ -116,7 +116,10 @@ class SourceIndex:
         of a quotation read alone ('"The time for political games has long passed.') may
         show no side that the quotation takes. The sentence alone when the quotation is
         longer than ``_QUOTATION_SENTENCES`` sentences or ``_QUOTATION_CHARS`` characters,
-        or when the sentence is in no quotation that goes past it."""
+        or when the sentence is in no quotation that goes past it. A sentence that leads in to
+        a quotation with a colon is read with it (``_quotation_led_in``), and one that only
+        gives its speaker ("Obama wrote in a letter delivered Tuesday.") with the quotation
+        just before it."""
         sentence = self.sentence_evidence(evidence)
         if not self.sentences:
             return sentence
