@@ -439,7 +439,7 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
         # past the sentence speaks of; the weekday it gives is when it happened.
         if on_the_day := reckon_weekday(index.sentence_text(evidence), published):
             date, reckoned_from = on_the_day, published
-    if _a_races_year(index.sentence_text(evidence), date, published):
+    if _a_races_year(sentence, date, published):
         return _reject(
             index.source, "event", record, "the year is the race's, not when it happened"
         )
@@ -605,7 +605,7 @@ def _position_of(draft: PositionDraft, actor: str, kind: ActorKind) -> PositionD
 
 
 def _risk_of(draft: RiskDraft, actor: str, kind: ActorKind) -> RiskDraft:
-    return draft.model_copy(update={"raised_by": actor})
+    return draft.model_copy(update={"raised_by": actor})  # (a raiser is drafted with no kind)
 
 
 def ground_chunk(index: SourceIndex, chunk: Chunk, extraction: ChunkExtraction) -> GroundedChunk:
