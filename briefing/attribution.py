@@ -2338,7 +2338,8 @@ def _a_text_judged(who: str, who_kind: ActorKind | None, unquoted: str) -> str |
     kind = who_kind or "person"
     if found is None or not names_actor(who, kind, found.group(1)):
         return None
-    if names_actor(who, kind, unquoted[found.end() :]):
+    # "Mitch McConnell said Tuesday Ginsburg's comments were ...": the one named says it
+    if has_a_verb_of_saying(found.group(1)) or names_actor(who, kind, unquoted[found.end() :]):
         return None
     return " ".join(found.group(2).split())
 

@@ -1433,6 +1433,9 @@ def test_one_called_up_to_speak_holds_no_view_in_that_sentence() -> None:
         ("Mayor Ana Park's rare Saturday statement was notable for what it omitted.", False),
         ("Mayor Ana Park's statement criticized the levy as unfair.", True),
         ("Mayor Ana Park's statement was blunt, and Ms. Park said the levy was unfair.", True),
+        # BASIL: "Senate Majority Leader Mitch McConnell said Tuesday Ginsburg's comments
+        # were "totally inappropriate."" was read as the writer judging McConnell's comments
+        ("Mayor Ana Park said Tuesday Lund's comments were unfair to the port.", True),
     ],
 )
 def test_the_writers_judgment_of_someones_text_is_not_their_view(sentence: str, kept: bool) -> None:
