@@ -92,6 +92,9 @@ _SAYING += (
 # What someone confirmed is their word: "Trump confirmed that former Sen. Joe Lieberman is
 # his top choice" (not "the Senate confirmed Gorsuch", a vote).
 _SAYING += r"|\bconfirm(?:s|ed|ing)?\s+that\b"
+# Said again: "she repeated that the charges did not involve Mr. Trump" (not "repeated
+# attempts").
+_SAYING += r"|\brepeat(?:s|ed|ing)?\s+that\b"
 # "claim" and "claims" as verbs: "they claim that ...", not "their claims into a single case".
 _BEFORE_A_NOUN = "the a an their his her its our your my this that these those such whose"
 _SAYING += (
@@ -125,8 +128,9 @@ _VIEW = "|".join(
             " replies replied react reacts reacted reaction rebut rebutted committed commitment"
             " consider considers considered regard regards regarded object objects objected"
             " objecting objection objections favor favors favored favour favours favoured"
-            " decry decries decried declare declares declared declaring denied denies denial"
-            " denials denying reversed reverses reversing reversal reversals".split()
+            " adamant proponent proponents decry decries decried declare declares declared"
+            " declaring denied denies denial denials denying reversed reverses reversing"
+            " reversal reversals".split()
         ),
         # A measure passed or a ban imposed: "the US Congress passed a bill that bans all
         # federal government employees from accessing TikTok", "The EU Commission has now
@@ -432,6 +436,9 @@ def states_a_view(sentence: str, *, english: bool | None = None) -> bool:
 # an autograph ("a football signed by U.S. presidents").
 _NO_ONES_VIEW = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+(?:and\s+)?){0,2}?accused\b(?![^,;]*\bby\b)"
+    # a question put to someone, who answers in the rest of the sentence or not at all:
+    # "Asked for quick thoughts about each of the candidates ..., Mr. Trump played along."
+    r"|^\s*[\"“]?(?:(?:when|after|once)\s+(?:being\s+)?)?asked\b"
     r"|\b(?:ball|football|baseball|basketball|jersey|helmet|bat|glove|photo|photograph"
     r"|picture|portrait|poster|guitar|shirt|hat|cap)s?\s+(?:that\s+(?:was|were)\s+)?signed"
     r"\s+by\b"

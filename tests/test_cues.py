@@ -73,6 +73,13 @@ from briefing.source_index import blank_quoted
         "Ms. Park drew praise from the mayor for the plan.",
         "The mayor confirmed that Ana Park is her top choice, according to pool reports.",
         "The mayor confirmed that Ana Park is her top choice.",
+        # asked, the one asked answers (BASIL: "Asked whether he directed a campaign aide to
+        # contact Mr. Stone ..., she repeated that the charges did not involve Mr. Trump.";
+        # "Asked about those remarks ..., Mr. Santorum ... remained adamant on Sunday.")
+        "Asked whether she knew of the levy, she repeated that the port had no part in it.",
+        "Asked about those remarks, Ms. Park remained adamant on Sunday.",
+        "When asked about the toll, the mayor said it would stay.",
+        "Tom Lee, a proponent of the toll, spoke first.",
     ],
 )
 def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> None:
@@ -141,6 +148,10 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         "A protester filmed the exchange on Tuesday and posted it online.",
         "Capt. Ana Park, who has earned some praise since she took over, greeted him.",
         "According to a report by the auditors, the port spent $9,000 on flowers.",
+        # a question put, with no answer in the sentence (BASIL: "Asked for quick thoughts
+        # about each of the candidates ..., Mr. Trump played along." was his position)
+        "Asked for quick thoughts about each of the candidates, Ms. Park played along.",
+        "When asked about the toll, the mayor smiled.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
