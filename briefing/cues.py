@@ -439,6 +439,11 @@ _NO_ONES_VIEW = re.compile(
     # a question put to someone, who answers in the rest of the sentence or not at all:
     # "Asked for quick thoughts about each of the candidates ..., Mr. Trump played along."
     r"|^\s*[\"“]?(?:(?:when|after|once)\s+(?:being\s+)?)?asked\b"
+    # others' calls the subject acts in spite of, no one named making them: "Ginsburg and
+    # Justices Elena Kagan and Clarence Thomas all took part despite calls for them to
+    # recuse" (not "despite loud calls from his party's leaders", "despite his criticisms")
+    r"|\bdespite\s+(?!(?:his|her|their|its|my|our|your)\b)(?:[\w-]+\s+){0,2}?(?:calls?"
+    r"|demands?|pleas?|criticism|objections?|opposition|protests?)\b(?![^,;]*\b(?:from|by)\b)"
     r"|\b(?:ball|football|baseball|basketball|jersey|helmet|bat|glove|photo|photograph"
     r"|picture|portrait|poster|guitar|shirt|hat|cap)s?\s+(?:that\s+(?:was|were)\s+)?signed"
     r"\s+by\b"

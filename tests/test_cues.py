@@ -80,6 +80,8 @@ from briefing.source_index import blank_quoted
         "Asked about those remarks, Ms. Park remained adamant on Sunday.",
         "When asked about the toll, the mayor said it would stay.",
         "Tom Lee, a proponent of the toll, spoke first.",
+        "The mayor stayed on despite calls for her resignation from the council.",
+        "The mayor acted alone, despite his criticism of the council for doing so.",
     ],
 )
 def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> None:
@@ -152,6 +154,9 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # about each of the candidates ..., Mr. Trump played along." was his position)
         "Asked for quick thoughts about each of the candidates, Ms. Park played along.",
         "When asked about the toll, the mayor smiled.",
+        # others' calls, no one named making them (BASIL: "..., where Ginsburg and Justices
+        # Elena Kagan and Clarence Thomas all took part despite calls for them to recuse.")
+        "The three judges all took part despite calls for them to step aside.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
