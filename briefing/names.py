@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 from .alignment import normalize
 from .claims import WEEKDAYS
@@ -38,6 +39,7 @@ __all__ = [
     "names_people",
     "refers_back",
     "same_given_name",
+    "spelled_alike",
     "sex_of_person",
     "spelled",
     "spelled_words",
@@ -453,6 +455,18 @@ def same_given_name(a: str, b: str) -> bool:
     if a == b:
         return True
     return len(a) == len(b) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def spelled_alike(written: str, drafted: str) -> bool:
+    """Whether a given name the source writes and one a model drafted are one name spelled
+    two ways, the model's a slip: the same first letter and most letters in the same order
+    ("Vincente" and the model's "Vincee"), and not a man's name beside a woman's. Read only
+    where the source gives no other name of that surname."""
+    a, b = unaccented(written.lower()), unaccented(drafted.lower())
+    if a[:1] != b[:1] or min(len(a), len(b)) < 4:
+        return False
+    sexes = {sex_of_given_name(a), sex_of_given_name(b)} - {None}
+    return len(sexes) < 2 and SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def unaccented(word: str) -> str:

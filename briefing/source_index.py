@@ -17,7 +17,14 @@ from .chunking import dateline_end, is_heading, paragraph_start, parts_paragraph
 from .cues import has_a_verb_of_saying, reads_as_english, reports_someone
 from .given_names import is_given_name
 from .models import ActorKind, Evidence, Source
-from .names import acronym, ends_in_a_personal_name, is_name_title, is_title_word, spelled_words
+from .names import (
+    acronym,
+    ends_in_a_personal_name,
+    is_name_title,
+    is_title_word,
+    spelled_alike,
+    spelled_words,
+)
 from .transcripts import Turn, speaker_turns, turn_at
 
 __all__ = ["SourceIndex", "opens_paragraph_of_no_ones_words", "blank_quoted"]
@@ -250,7 +257,8 @@ class SourceIndex:
 
     def _the_given_name(self, words: list[str]) -> str | None:
         """The one "<Given> <Surname>" the source gives for a person drafted as two words
-        whose given name it never writes; else None."""
+        whose given name it never writes, a name the tables know or one spelled like the
+        model's ("Vincente Fox" for its "Vincee Fox"); else None."""
         if len(words) != 2 or is_title_word(words[0]) or self._gives(words[:1]):
             return None
         found = {
@@ -258,7 +266,8 @@ class SourceIndex:
             for named in re.finditer(
                 rf"\b([A-Z][\w'’-]+)\s+{re.escape(words[1])}\b", self.source.text
             )
-            if is_given_name(named.group(1).lower())  # ("But Cantor said" gives none)
+            # ("But Cantor said" gives none)
+            if is_given_name(named.group(1).lower()) or spelled_alike(named.group(1), words[0])
         }
         return f"{found.pop()} {words[1]}" if len(found) == 1 else None
 

@@ -12,7 +12,14 @@ from briefing.chunking import chunk_source
 from briefing.dates import calendar_date, is_calendar_date
 from briefing.grounding import GroundedChunk, SourceIndex, ground_chunk
 from briefing.models import ChunkExtraction, EventDraft, PositionDraft, RiskDraft, Source
-from briefing.names import actor_name, is_the_topic, names_actor, names_people, refers_back
+from briefing.names import (
+    actor_name,
+    is_the_topic,
+    names_actor,
+    names_people,
+    refers_back,
+    spelled_alike,
+)
 
 TEXT = (
     "Microsoft said in a written submission that "
@@ -2276,6 +2283,37 @@ def test_a_grounded_fact_shows_no_title_its_source_does_not_give(drafted: str, s
         "wrong."
     )
     positions = ground_in(text, pos(drafted, text, "person", "They said it was wrong.")).positions
+    assert [p.actor for p in positions] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("written", "drafted", "alike"),
+    [
+        ("Vincente", "Vincee", True),
+        ("Catherine", "Katherine", False),  # another first letter: read as another name
+        ("Mark", "Mary", False),  # a man's name and a woman's
+        ("Vincente", "Vinnie", False),
+        ("Al", "Ali", False),  # too short to tell
+    ],
+)
+def test_given_names_spelled_alike(written: str, drafted: str, alike: bool) -> None:
+    assert spelled_alike(written, drafted) is alike
+
+
+@pytest.mark.parametrize(
+    ("drafted", "shown"),
+    [
+        # BASIL: "Vincee Fox", the model's slip, of a source naming "Vincente Fox"
+        ("Vincee Fox", "Vincente Fox"),
+        ("Vincente Fox", "Vincente Fox"),
+        ("Vinnie Fox", "Vinnie Fox"),  # another name, not a slip
+    ],
+)
+def test_a_given_name_the_model_misspelled_is_shown_as_the_source_writes_it(
+    drafted: str, shown: str
+) -> None:
+    text = "Former Mexican President Vincente Fox said the levy was wrong."
+    positions = ground_in(text, pos(drafted, text, "person", text)).positions
     assert [p.actor for p in positions] == [shown]
 
 
