@@ -64,7 +64,15 @@ from .models import (
     Position,
     Risk,
 )
-from .names import HONORIFICS, NAME_SUFFIXES, SEX_OF_TITLE, acronym, spelled, unaccented
+from .names import (
+    HONORIFICS,
+    NAME_SUFFIXES,
+    SEX_OF_TITLE,
+    acronym,
+    same_given_name,
+    spelled,
+    unaccented,
+)
 
 if TYPE_CHECKING:  # grounding reads kinds, which read names as consolidation does
     from .grounding import GroundedChunk, GroundedEvent, GroundedPosition, GroundedRisk
@@ -788,6 +796,8 @@ def _resolve_actors(
         sexed = [j for other, j in by_key.items() if other[:-1] == key and other[-1] in _SEXES]
         clusters.union(i, sexed[0] if len(sexed) == 1 else by_key.setdefault(key, i))
 
+    _join_spellings(clusters, surfaces, names)
+
     # Short forms join the one cluster they fit, fullest forms first, so that "George Bush"
     # has joined "George W. Bush" before "Bush" looks for its match.
     order = sorted(
@@ -865,6 +875,20 @@ def _resolve_actors(
         for i in group:
             by_surface[surfaces[i].text] = actor
     return actors, by_surface
+
+
+def _join_spellings(clusters: _Clusters, surfaces: list[_Surface], names: list[_Name]) -> None:
+    """A person whose given name the sources spell two ways, a letter apart ("Vicente Fox" in
+    two outlets, "Vincente Fox" in a third), is one person: then "Fox" alone fits one."""
+    by_rest: dict[tuple[str, ...], list[int]] = {}
+    for i, name in enumerate(names):
+        if len(name.words) >= 2 and surfaces[i].kind == "person":
+            by_rest.setdefault(name.words[1:], []).append(i)
+    for group in by_rest.values():
+        for at, i in enumerate(group):
+            for j in group[at + 1 :]:
+                if same_given_name(names[i].words[0], names[j].words[0]):
+                    clusters.union(i, j)
 
 
 def _join_given_names(clusters: _Clusters, surfaces: list[_Surface], names: list[_Name]) -> None:

@@ -450,11 +450,19 @@ def sex_of_person(name: str) -> Sex | None:
 
 def same_given_name(a: str, b: str) -> bool:
     """Whether two given names are one: the same, a short form ("Joe", "Joseph"), or one
-    letter apart as spellings of one name are ("Cathy", "Cathi")."""
+    letter apart as spellings of one name are ("Cathy", "Cathi"; "Vicente", "Vincente")."""
     a, b = full_given_name(unaccented(a.lower())), full_given_name(unaccented(b.lower()))
     if a == b:
         return True
-    return len(a) == len(b) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if len(a) == len(b) >= 4:
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    # a letter more or less, in a name long enough to tell, and no man's name for a woman's
+    return (
+        len(long) == len(short) + 1 >= 6
+        and any(long[:at] + long[at + 1 :] == short for at in range(len(long)))
+        and None in (sex_of_given_name(short), sex_of_given_name(long))
+    )
 
 
 def spelled_alike(written: str, drafted: str) -> bool:

@@ -224,6 +224,20 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Carol Ilves", "person"), ("Carol", None)],
             [("Carol Ilves", ["Carol"])],
         ),
+        (  # BASIL: "Vicente Fox" in two outlets, "Vincente Fox" in the third, and "Fox"
+            [
+                ("Vicente Fox", "person"),
+                ("Vincente Fox", "person"),
+                ("Fox", "person"),
+                ("Danielle Lund", "person"),
+                ("Daniel Lund", "person"),
+            ],
+            [
+                ("Vicente Fox", ["Fox", "Vincente Fox"]),
+                ("Danielle Lund", []),
+                ("Daniel Lund", []),
+            ],
+        ),
         (  # a given name and its short form
             [("William Kristol", "person"), ("Bill Kristol", "person"), ("Kristol", None)],
             [("William Kristol", ["Bill Kristol", "Kristol"])],
