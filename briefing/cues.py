@@ -444,6 +444,9 @@ _NO_ONES_VIEW = re.compile(
     # recuse" (not "despite loud calls from his party's leaders", "despite his criticisms")
     r"|\bdespite\s+(?!(?:his|her|their|its|my|our|your)\b)(?:[\w-]+\s+){0,2}?(?:calls?"
     r"|demands?|pleas?|criticism|objections?|opposition|protests?)\b(?![^,;]*\b(?:from|by)\b)"
+    # someone's supporters, who back them: the sentence shows their view only where it says
+    # more ("But some of his supporters have started to walk away")
+    r"|(?:\b(?:his|her|their|its)|['’]s?)\s+(?:[\w-]+\s+)?(?:supporters|backers)\b"
     r"|\b(?:ball|football|baseball|basketball|jersey|helmet|bat|glove|photo|photograph"
     r"|picture|portrait|poster|guitar|shirt|hat|cap)s?\s+(?:that\s+(?:was|were)\s+)?signed"
     r"\s+by\b"

@@ -80,6 +80,8 @@ from briefing.source_index import blank_quoted
         "Asked about those remarks, Ms. Park remained adamant on Sunday.",
         "When asked about the toll, the mayor said it would stay.",
         "Tom Lee, a proponent of the toll, spoke first.",
+        "His supporters say the toll is fair.",
+        "Lee's backers opposed the toll.",
         "The mayor stayed on despite calls for her resignation from the council.",
         "The mayor acted alone, despite his criticism of the council for doing so.",
     ],
@@ -157,6 +159,11 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # others' calls, no one named making them (BASIL: "..., where Ginsburg and Justices
         # Elena Kagan and Clarence Thomas all took part despite calls for them to recuse.")
         "The three judges all took part despite calls for them to step aside.",
+        # someone's supporters named, no view of theirs given (BASIL: "But some of his
+        # supporters have started to walk away, prompting growing calls that it is time to
+        # bring the party together to defeat Mr. Trump." was Mrs. Clinton's position)
+        "But some of his supporters have started to walk away from the campaign.",
+        "The mayor is eager to bring Lee and his backers into the fold.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
