@@ -436,6 +436,9 @@ def states_a_view(sentence: str, *, english: bool | None = None) -> bool:
 # an autograph ("a football signed by U.S. presidents").
 _NO_ONES_VIEW = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+(?:and\s+)?){0,2}?accused\b(?![^,;]*\bby\b)"
+    # one questioned, by investigators: "when he was questioned early this year about his
+    # conversations" (not "the senator questioned the plan")
+    r"|\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?questioned\b"
     # a question put to someone, who answers in the rest of the sentence or not at all:
     # "Asked for quick thoughts about each of the candidates ..., Mr. Trump played along."
     r"|^\s*[\"“]?(?:(?:when|after|once)\s+(?:being\s+)?)?asked\b"

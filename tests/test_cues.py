@@ -81,6 +81,7 @@ from briefing.source_index import blank_quoted
         "When asked about the toll, the mayor said it would stay.",
         "Tom Lee, a proponent of the toll, spoke first.",
         "His supporters say the toll is fair.",
+        "The senator questioned the toll on Friday.",
         "Lee's backers opposed the toll.",
         "The mayor stayed on despite calls for her resignation from the council.",
         "The mayor acted alone, despite his criticism of the council for doing so.",
@@ -163,6 +164,10 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # supporters have started to walk away, prompting growing calls that it is time to
         # bring the party together to defeat Mr. Trump." was Mrs. Clinton's position)
         "But some of his supporters have started to walk away from the campaign.",
+        # one questioned by investigators (BASIL: "Michael T. Flynn ... pleaded guilty on
+        # Friday to lying to the F.B.I. when he was questioned early this year about his
+        # conversations with the Russian ambassador.")
+        "Tom Lee pleaded guilty on Friday to lying when he was questioned in May.",
         "The mayor is eager to bring Lee and his backers into the fold.",
     ],
 )
