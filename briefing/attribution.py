@@ -1104,9 +1104,9 @@ _A_ROLE_AS_SUBJECT = re.compile(
 # review, on June 25, 2012, reported a spike in violence ...".
 _A_TEXT_AS_SUBJECT = re.compile(
     _LEAD_IN + r"((?i:the|this|that|its|his|her|their|another)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?i:statements?|letters?|releases?|remarks|speech|interview"
+    r"(?:[\w'’-]+\s+){0,2}?(?i:statements?|letters?|releases?|remarks|speech|interview"
     r"|comments|memo|filing|documents?|reviews?|reports?|assessments?|analys[ie]s|stud(?:y|ies)"
-    r"|cables?|messages|e-?mails|tweets))(?:,[^;:\"“”]{1,60}?,)?\s+[a-z]"
+    r"|cables?|messages|e-?mails|tweets))(?:,[^;:\"“”]{1,100}?,)?\s+[a-z]"
 )
 # Offices a sentence calls their holder by: "the president".
 _OFFICES = (
@@ -2297,11 +2297,15 @@ def _named_only_in(who: str, who_kind: ActorKind | None, sentence: str, start: i
 
 
 # Someone's text as a sentence's subject, judged by the writer: "The national intelligence
-# director's rare Saturday statement was notable for what it omitted: ...".
+# director's rare Saturday statement was notable for what it omitted: ...", or placed in
+# time: "Mr. Trump's comments Monday on Mr. Flynn come at a time when ..." (the text's day
+# and subject may stand between, nothing it says: not "came out against").
 _TEXT_JUDGED = re.compile(
     _LEAD_IN + r"(?:[Tt]he\s+)?([^,;:\"“”]{1,60}?)['’]s?\s+"
     r"((?:[\w-]+\s+){0,3}?(?:statement|letter|remarks|speech|testimony|comments|report|memo"
-    r"|op-ed|tweet|post)s?)\s+(?:was|were|is|are)\s+(?!quoted\b)"
+    r"|op-ed|tweet|post)s?)\s+(?:(?:was|were|is|are)\s+(?!quoted\b)"
+    r"|(?:(?:on|about|to|at|in|this|last|[A-Z][\w.'’-]*)\s+){0,5}(?:come|comes|came)\s+"
+    r"(?!(?:from|out)\b))"
 )
 
 

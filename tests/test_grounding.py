@@ -1443,6 +1443,11 @@ def test_one_called_up_to_speak_holds_no_view_in_that_sentence() -> None:
         # BASIL: "Senate Majority Leader Mitch McConnell said Tuesday Ginsburg's comments
         # were "totally inappropriate."" was read as the writer judging McConnell's comments
         ("Mayor Ana Park said Tuesday Lund's comments were unfair to the port.", True),
+        # BASIL: "Mr. Trump's comments Monday on Mr. Flynn come at a time when the special
+        # counsel investigation is focusing intensely on the president's inner circle."
+        ("Mayor Ana Park's comments Monday on Mr. Lund come at a time of strife.", False),
+        ("Mayor Ana Park's comments came as the council voted on the levy.", False),
+        ("Mayor Ana Park's comments came out against the levy.", True),
     ],
 )
 def test_the_writers_judgment_of_someones_text_is_not_their_view(sentence: str, kept: bool) -> None:
@@ -1764,6 +1769,16 @@ def test_the_writers_reading_of_a_statement_is_not_its_speakers() -> None:
             "",
             "The report caused trouble for Ana Park with her own party.",
             "'Ana Park' is named after the sentence's subject, 'The report', not speaking",
+        ),
+        # BASIL: "The president's comments, made to reporters as he left Washington for a
+        # policy announcement in Utah, saw Trump wading deeper into the Flynn investigation
+        # ..." was Michael Flynn's position
+        (
+            "",
+            "The mayor\u2019s comments, made to reporters as she left the city hall for a "
+            "policy announcement at the port, saw Ana Park wading deeper into the levy row.",
+            "'Ana Park' is named after the sentence's subject, 'The mayor\u2019s comments', not "
+            "speaking",
         ),
         # what a text from them says is theirs
         ("", "The statement from Ana Park warned against a rush to judgment.", None),
