@@ -517,6 +517,11 @@ _NO_WORRY = re.compile(
 )
 
 
+# A named person's death, a fact told, not a harm warned of: "the vacancy, which was
+# created by the death of Justice Antonin Scalia more than a year ago".
+_A_DEATH_NAMED = re.compile(r"\b(?i:death)\s+of\s+(?:the\s+late\s+)?(?=[A-Z])")
+
+
 def names_a_harm(sentence: str, *, english: bool | None = None) -> bool:
     """Whether a sentence names a harm, a risk or a warning, or puts one in the future by a
     modal verb before a consequence ("could lead to", "would wipe out"); a harm fought or
@@ -525,7 +530,7 @@ def names_a_harm(sentence: str, *, english: bool | None = None) -> bool:
     ``english``)."""
     if not _is_english(sentence, english):
         return True
-    unharmed = _NO_WORRY.sub(" ", _REMEDY.sub(" ", sentence))
+    unharmed = _NO_WORRY.sub(" ", _REMEDY.sub(" ", _A_DEATH_NAMED.sub(" ", sentence)))
     return _HARMFUL.search(_names_blanked(unharmed)) is not None
 
 

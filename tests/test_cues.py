@@ -226,6 +226,7 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         "Reporters could face prosecution for publishing the files.",
         "Russian agents hacked the party's email, officials said.",
         "She said the port chief should be prosecuted.",
+        "The toll could lead to the death of small shops, she warned.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
@@ -284,6 +285,10 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         # myself with political hacks and henchman (sic) and then pretend total innocence.")
         "Unlike Mr. Lee, I do not surround myself with political hacks, she said.",
         "The council asked the ministry to appoint a special prosecutor.",
+        # a named person's death, a fact told (BASIL: "Mr. McConnell has said he wants the
+        # Senate to confirm Judge Gorsuch to fill the vacancy, which was created by the death
+        # of Justice Antonin Scalia more than a year ago, ..." was McConnell's risk)
+        "She said she wants to fill the seat, left empty by the death of Judge Ana Park.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
