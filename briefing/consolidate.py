@@ -123,7 +123,13 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "interior minister|defense secretary|defence secretary|defence minister|"
                     "house speaker|chief justice|chief executive|supreme leader|first lady|"
                     "majority leader|minority leader|senate majority leader|"
-                    "senate minority leader|president pro tem|president pro tempore"
+                    "senate minority leader|president pro tem|president pro tempore|"
+                    # a cabinet post by its formal name: "Secretary of the Interior Ryan Zinke"
+                    "secretary of the interior|secretary of the treasury|secretary of defense|"
+                    "secretary of homeland security|secretary of commerce|secretary of labor|"
+                    "secretary of energy|secretary of agriculture|secretary of education|"
+                    "secretary of transportation|secretary of veterans affairs|"
+                    "secretary of health and human services|director of national intelligence"
                 ).split("|")
             ),
         },

@@ -238,6 +238,17 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Daniel Lund", []),
             ],
         ),
+        (  # BASIL: a cabinet post by its formal name ("Secretary of the Interior Ryan Zinke")
+            [
+                ("Interior Secretary Tom Vale", "person"),
+                ("Secretary of the Interior Tom Vale", "person"),
+                ("Secretary of the Interior", "government"),
+            ],
+            [
+                ("Secretary of the Interior Tom Vale", ["Interior Secretary Tom Vale"]),
+                ("Secretary of the Interior", []),
+            ],
+        ),
         (  # a given name and its short form
             [("William Kristol", "person"), ("Bill Kristol", "person"), ("Kristol", None)],
             [("William Kristol", ["Bill Kristol", "Kristol"])],
