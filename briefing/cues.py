@@ -194,7 +194,7 @@ _HARM = "|".join(
             " destabil conflict terror exploit intimidat harass obstruct"
             " disrupt instabil uncertain volatil panic bankrupt layoff caution peril hazard toxic"
             " fragil expensiv scrutin oppress infring endanger imperil eliminat violen"
-            " massacr disturbing troubl raid".split()
+            " massacr disturbing troubl raid unrest upheaval".split()
         ),
         # Hacking, not a political hack, who is a person ("unlike Lyin' Ted Cruz I do not
         # surround myself with political hacks and henchman").
@@ -221,7 +221,7 @@ _HARM = "|".join(
         r"\b(?:go|goes|going|gone|went)\s+(?:\w+\s+)?wrong\b|\bwrongful\w*"
         r"|\bdead\b(?!\s+(?:wrong|right|set|serious|last|heat|even|ahead|on)\b)",
         _words(
-            *"bad worse worst die dies war wars ban bans banned"
+            *"bad worse worst die dies war wars ban bans banned coup coups"
             " target targets targeted targeting track tracking deter block blocks".split(),
         ),
         # Cuts, but not a tax cut, which no one warns of as a harm, nor cutting what is

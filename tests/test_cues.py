@@ -227,6 +227,11 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         "Russian agents hacked the party's email, officials said.",
         "She said the port chief should be prosecuted.",
         "The toll could lead to the death of small shops, she warned.",
+        # BASIL: "In a Friday statement, Royce pointed to the unrest in Zimbabwe -- where a
+        # military coup is thought to be unfolding -- and said he has no confidence that the
+        # regime is properly managing conservation programs." named no harm
+        "She pointed to the unrest in the north and said the port was not safe.",
+        "A military coup is thought to be unfolding there, he said.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
@@ -289,6 +294,7 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         # Senate to confirm Judge Gorsuch to fill the vacancy, which was created by the death
         # of Justice Antonin Scalia more than a year ago, ..." was McConnell's risk)
         "She said she wants to fill the seat, left empty by the death of Judge Ana Park.",
+        "The couple used a coupon at the port cafe.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
