@@ -351,11 +351,16 @@ def _a_person(actor: Actor, texts: str) -> bool:
 _ROLE_FUNCTION_WORDS = frozenset("the a an of for at in on to and".split())
 
 
+_HOUSE_IN_FULL = re.compile(r"\bHouse\s+of\s+Representatives\b")
+
+
 def _said_by_the_name(role: str, name: str) -> bool:
     """Whether every word of a role is a word of the name already, which would show it twice
     beside it: "Former GOP presidential nominee" of "Former GOP presidential nominee Mitt
     Romney", "Republican of Arkansas" of "Arkansas Republican Gov. Asa Hutchinson", "N.C.A.A.
-    president" of "NCAA President Mark Emmert" (initials with full stops or without)."""
+    president" of "NCAA President Mark Emmert" (initials with full stops or without), "the
+    majority whip of the House of Representatives" of "House Majority Whip Steve Scalise"."""
+    role = _HOUSE_IN_FULL.sub("House", role)
     words = {_bare(word) for word in role.split()} - _ROLE_FUNCTION_WORDS
     return bool(words) and words <= {_bare(word) for word in name.split()}
 

@@ -313,6 +313,15 @@ def test_a_role_the_drafted_name_holds_is_not_shown_again() -> None:
     other = Source(id="s3", title="Levy", text="Ana Park, the H.T.A. president, spoke.")
     name = Actor(id="a4", name="HTA President Ana Park", kind="person")
     assert read_roles([SourceIndex(other)], [name])[0].role is None
+    # Nor one that names the House in full where the name has it short (BASIL: "House
+    # Majority Whip Steve Scalise, the majority whip of the House of Representatives").
+    other = Source(
+        id="s4",
+        title="Levy",
+        text="Ana Park, the majority whip of the House of Representatives, spoke.",
+    )
+    name = Actor(id="a5", name="House Majority Whip Ana Park", kind="person")
+    assert read_roles([SourceIndex(other)], [name])[0].role is None
 
 
 def test_a_person_drafted_with_a_post_is_named_alone_beside_the_role() -> None:
