@@ -605,6 +605,11 @@ _ADDRESSING = re.compile(
     r"|ridicul(?:es|ed|ing|e)|scold(?:s|ed|ing)?|subpoena(?:s|ed|ing)?"
     # The one reacted to: "offered swift, negative reactions to Michael Steele".
     r"|reactions?\s+to"
+    # The one a view is held of, by a noun: "alarmed by his rapid embrace of Mr. Lieberman",
+    # "criticism of Ms. Park", "support for Mr. Lee" (not "the support of", "the endorsement
+    # of", which may be given by the one named; nor the "Defense of Marriage Act").
+    r"|(?:embrace|criticism|critique|(?-i:defen[cs]e))\s+of|opposition\s+to"
+    r"|(?:disdain|contempt|admiration|praise|support)\s+for"
     # The one met or dealt with: "heading to Mexico to meet with President Enrique Pena Nieto".
     r"|(?:meet|meets|meeting|met)\s+with"
     # The other side of an exchange: "referring to an exchange with Speaker Nancy Pelosi",

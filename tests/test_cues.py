@@ -487,6 +487,12 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         # BASIL: "offered swift, negative reactions to Michael Steele", "Federal prosecutors have
         # subpoenaed New Jersey Gov. Chris Christie's campaign"
         ("Ana Park", "Several donors offered swift, negative reactions to Ana Park.", True),
+        # BASIL: "But members of Mr. Trump's staff -- alarmed by his rapid embrace of Mr.
+        # Lieberman, ... -- have quietly urged him to take more time" was Lieberman's position
+        ("Ana Park", "His aides, alarmed by his embrace of Ana Park, urged him to wait.", True),
+        ("Ana Park", "The mayor has voiced strong support for Ana Park.", True),
+        ("Ana Park", "The levy won the support of Ana Park on Monday.", False),
+        ("Ana Park", "Ana Park spoke in defense of the levy.", False),
         ("Park campaign", "Prosecutors have subpoenaed the Park campaign over the loans.", True),
         # BASIL: "took a swipe at CNN and MSNBC"; "Multiple sources identified the suspect to
         # Fox News as Cesar Sayoc"
