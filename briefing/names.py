@@ -303,6 +303,9 @@ _ROLE_AFTER_NAME = re.compile(
 )
 # Or past a parenthesis after the name: an acronym, a party and state, a note ("Human Rights
 # Watch (HRW)", "Rep. Maxine Waters (D-Calif.)", "Digital Rights Coalition (fictional)").
+# A title in the plural, the model's copy of a pair's ("Senators Sheldon Whitehouse of Rhode
+# Island and Richard J. Durbin of Illinois"): one person has it in the singular, or not at all.
+_PLURAL_TITLE = re.compile(r"^(?:Senators|Sens\.|Representatives|Reps\.|Governors|Govs\.)\s+")
 _PARENTHESIS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)\s*$")
 # Or into the outlet a journalist wrote in ("Maggie Haberman in the New York Times").
 NEWS_OUTLET_WORDS = (
@@ -350,6 +353,9 @@ def actor_name(drafted: str) -> str:
         name = name[: role.start()]  # "Anita L. Russell, president of the Kansas City, ..."
     name = without_state(_PARENTHESIS_AFTER_NAME.sub("", name))
     name = _without_post_before_comma(_without_lower_case_post(name))
+    plural = _PLURAL_TITLE.match(name)
+    if plural and ends_in_a_personal_name(name[plural.end() :].split()):
+        name = name[plural.end() :]
     before_outlet = _OUTLET_AFTER_NAME.sub("", name)
     personal = ends_in_a_personal_name(before_outlet.split())
     if before_outlet != name and personal and _BODY_WORDS.isdisjoint(spelled_words(before_outlet)):

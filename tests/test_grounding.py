@@ -1309,6 +1309,13 @@ def test_a_new_paragraph_that_reports_no_words_is_not_the_last_speakers() -> Non
         ("the port's spokesman, Ana M. Lund", "Ana M. Lund"),
         ("Harbour Watch, Tom Vale", "Harbour Watch, Tom Vale"),
         ("Attorney General, Harbour Watch", "Attorney General, Harbour Watch"),
+        # a title in the plural, of two names (BASIL: "Senators Sheldon Whitehouse", from
+        # "Senators Sheldon Whitehouse of Rhode Island and Richard J. Durbin of Illinois")
+        ("Senators Ana Lund", "Ana Lund"),
+        ("Sens. Tom Vale", "Tom Vale"),
+        ("Reps. Tom Vale", "Tom Vale"),
+        ("Senators", "Senators"),
+        ("Senators Vale and Lund", "Senators Vale and Lund"),
     ],
 )
 def test_actor_name_ends_where_the_model_ran_on_past_the_name(drafted: str, name: str) -> None:
