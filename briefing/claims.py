@@ -824,8 +824,9 @@ def _key(word: str) -> str:
     """A light stem, so that a word's inflections meet: "sisters" and "sister", "controlled"
     and "control", "women" and "woman". Not a lemmatizer: it only has to map a word and its
     inflections to one string, and it does not matter when that string is not a word."""
-    word = _IRREGULAR.get(word.lower(), word.lower())
-    word = _POSSESSIVE.sub("", word)
+    # (the possessive first: "women's" is "women", an irregular plural, before it is a stem)
+    word = _POSSESSIVE.sub("", word.lower())
+    word = _IRREGULAR.get(word, word)
     if len(word) <= 3:
         return word
     if word.endswith("ies") and len(word) > 4:

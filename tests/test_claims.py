@@ -275,6 +275,12 @@ def test_family_and_sex_must_occur_in_the_source_in_any_inflection() -> None:
     assert unsupported_claims("A woman gave evidence.", "x", source) == []
     assert unsupported_claims("Tate and his sister were detained.", "x", source) == ["sister"]
     assert unsupported_claims("Two men gave evidence.", source) == ["men"]
+    # a possessive plural, curly or straight (BASIL: "Liberal groups prepared for a women's
+    # march on Saturday ..." was rejected as stating "women", its own words)
+    marched = "Groups prepared for a women\u2019s march on Saturday."
+    assert unsupported_claims(marched, marched) == []
+    assert unsupported_claims("Groups prepared for a women's march.", "x", marched) == []
+    assert unsupported_claims("Groups prepared for a men's march.", "x", marched) == ["men"]
 
 
 def test_colour_direction_and_government_level_must_occur_in_the_source() -> None:
