@@ -75,7 +75,7 @@ _SAYING = r"(?<!\w-)" + _words(
     " promised promises announce announced announces describe described describes contend"
     " contended contends maintain maintained maintains think thinks thought statement"
     " identify identifies identified highlight highlights highlighted outline outlines"
-    " outlined tweet tweeted tweets concluded concludes".split()
+    " outlined tweeted tweeting concluded concludes".split()
 )
 # "concerns which candidate would do more harm": what something is about, not a concern.
 _ABOUT_NOT_CONCERN = r"(?!\s+(?:which|whether|how|what|who|whom|why|where|when)\b)"
@@ -100,6 +100,13 @@ _BEFORE_A_NOUN = "the a an their his her its our your my this that these those s
 _SAYING += (
     "|" + "".join(rf"(?<!\b{word} )" for word in _BEFORE_A_NOUN.split()) + r"(?<!['’]s )\bclaims?\b"
 )
+# "tweet" and "tweets" as verbs: "Trump tweets that ...", not "a weekend tweet landed the
+# White House in hot water" or "the tweets produced by the president's son".
+_SAYING += (
+    "|"
+    + "".join(rf"(?<!\b{word} )" for word in _BEFORE_A_NOUN.split())
+    + r"(?<!['’]s )(?<!\bweekend )(?<!\bTwitter )\btweets?\b"
+)
 _CONCERN = rf"\bconcern\w*\b{_ABOUT_NOT_CONCERN}"
 # A protest, not the protesters, who are people named ("A protester captured the exchange on
 # video Tuesday").
@@ -113,7 +120,7 @@ _VIEW = "|".join(
             " lobb fight fought adopt ratif veto resist refus"
             " doubt disput dismiss deny agree disagree acknowledg admit conced"
             " hope want wish intend seek sought recommend champion embrac boycott"
-            " withdr abandon worr fear skeptic sceptic alarm view stance tweet"
+            " withdr abandon worr fear skeptic sceptic alarm view stance"
             " testif interview insist assert affirm urg argu threaten slam blast"
             " accus hail laud tout celebrat thank appreciat announc believ feel felt prefer"
             " hate love request predict anticipat forecast hammer jok quip mock ridicul"

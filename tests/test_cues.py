@@ -82,6 +82,8 @@ from briefing.source_index import blank_quoted
         "Tom Lee, a proponent of the toll, spoke first.",
         "His supporters say the toll is fair.",
         "The senator questioned the toll on Friday.",
+        "The mayor tweets that the toll is fair.",
+        "The mayor went further on Thursday, tweeting that the toll must go.",
         "Lee's backers opposed the toll.",
         "The mayor stayed on despite calls for her resignation from the council.",
         "The mayor acted alone, despite his criticism of the council for doing so.",
@@ -160,6 +162,11 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # others' calls, no one named making them (BASIL: "..., where Ginsburg and Justices
         # Elena Kagan and Clarence Thomas all took part despite calls for them to recuse.")
         "The three judges all took part despite calls for them to step aside.",
+        # a tweet named, not tweeted (BASIL: "... a message shown in the tweets produced by the
+        # president's son." was a WikiLeaks position; "... even after a weekend tweet landed the
+        # White House in hot water.")
+        "The message was shown in the tweets produced by the mayor's son.",
+        "The mayor's tweet comes after the port released its figures.",
         # someone's supporters named, no view of theirs given (BASIL: "But some of his
         # supporters have started to walk away, prompting growing calls that it is time to
         # bring the party together to defeat Mr. Trump." was Mrs. Clinton's position)
