@@ -716,6 +716,16 @@ _VIEW_OF_OTHERS = re.compile(
     r"|((?-i:(?:[A-Z][\w'’-]*\s+)*)[a-z]+s)\s+who\s+(?:have\s+|had\s+|are\s+|were\s+)?"
     r"(?:openly\s+)?(?:criticiz|criticis|oppos|support|back|prais|condemn|object|question|denounc"
     r"|attack|resist|reject|fight|block)\w*\b(?:[^.;:\"“”]*?,\s+saying\b[^;]*)?"
+    # Someone a relative clause gives words to, named by a common noun: "met with a
+    # Kremlin-backed attorney in June 2016 who had promised damaging information about
+    # Clinton" (the attorney's promise, no one else's).
+    # (Not one set off by commas, another's title: "Jeff Sessions, a former senator, who has
+    # told ...", nor a time: "teenagers at the time who claimed ...".)
+    r"|(?<!,\s)((?-i:\b(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?!(?:time|times|day|days|year|years|moment|week|weeks)\b)[a-z][\w-]*))"
+    r"(?:\s+(?:in|on|at|from)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+who\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:said|promised|claimed|told|warned|vowed|argued|insisted"
+    r"|offered)\b[^.;:\"“”]*"
     # One named who is made to take a side: "forcing Mr. Trump to issue the first veto".
     r"|\b(?:forc|compel|press|pressur|push)\w*\s+((?-i:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:veto|vote|oppos"

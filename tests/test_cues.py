@@ -646,6 +646,16 @@ def test_a_view_a_relative_clause_gives_is_held_by_the_people_before_it() -> Non
     ((start, end, holder),) = views_of_others(met)
     assert met[start:end] == "Harbour Democrats who are resisting the levy, saying it is unfair."
     assert holder == "Harbour Democrats"
+    # BASIL: "Trump Jr. became embroiled in the Russia investigation after it was revealed he
+    # and other campaign officials met with a Kremlin-backed attorney in June 2016 who had
+    # promised damaging information about Clinton." was Trump Jr.'s position
+    met = "Mr. Vale met with a port-backed lawyer in May who had promised files on the mayor."
+    ((start, end, holder),) = views_of_others(met)
+    assert holder == "a port-backed lawyer"
+    assert met[start:end] == "a port-backed lawyer in May who had promised files on the mayor"
+    # not another's title set off by commas, nor a time
+    assert views_of_others("He knows Tom Vale, a former mayor, who has said it would pass.") == []
+    assert views_of_others("She met girls who were teens at the time who claimed it.") == []
 
 
 def test_a_view_someone_named_is_made_to_take_is_theirs() -> None:
