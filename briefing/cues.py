@@ -648,7 +648,8 @@ _ADDRESSING = re.compile(
     r"|assur(?:es|ed)|inform(?:s|ed)|brief(?:s|ed)|notifie[sd]"
     # Whom words are written or given to: "said in an email to HuffPost".
     r"|(?:e-?mails?|messages?|letters?|notes?|statements?|offers?|subpoenas"
-    r"|apolog(?:y|ies|i[sz]e[sd]?))\s+to"
+    r"|apolog(?:y|ies|i[sz]e[sd]?))(?:\s+(?:on\s+)?(?-i:[A-Z][a-z]+day)(?:\s+(?:morning"
+    r"|afternoon|evening|night))?)?\s+to"
     # The one whose show it is: "on the radio show of former candidate Mike Huckabee".
     r"|(?:show|program|programme|podcast|blog)\s+of(?:\s+[\w-]+){0,4}"
     # The one identified: "a Seattle woman, later identified as Gennette Cordova".

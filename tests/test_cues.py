@@ -500,6 +500,9 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         ("Ana Park", "The mayor has voiced strong support for Ana Park.", True),
         ("Ana Park", "The levy won the support of Ana Park on Monday.", False),
         ("Ana Park", "Ana Park spoke in defense of the levy.", False),
+        # BASIL: "... issued subpoenas Tuesday afternoon to Mr. Flynn's two firms, seeking
+        # information ..." was Flynn's position
+        ("Ana Park", "The panel sent subpoenas Tuesday afternoon to Ana Park's firms.", True),
         ("Park campaign", "Prosecutors have subpoenaed the Park campaign over the loans.", True),
         # BASIL: "took a swipe at CNN and MSNBC"; "Multiple sources identified the suspect to
         # Fox News as Cesar Sayoc"
