@@ -502,7 +502,7 @@ def test_according_to_records_reports_no_ones_words(sentence: str, reports: bool
         ("Ana Park", "Ana Park spoke in defense of the levy.", False),
         # BASIL: "... issued subpoenas Tuesday afternoon to Mr. Flynn's two firms, seeking
         # information ..." was Flynn's position
-        ("Ana Park", "The panel sent subpoenas Tuesday afternoon to Ana Park's firms.", True),
+        ("Ana Park", "The panel issued subpoenas Tuesday afternoon to Ms. Park's firms.", True),
         ("Park campaign", "Prosecutors have subpoenaed the Park campaign over the loans.", True),
         # BASIL: "took a swipe at CNN and MSNBC"; "Multiple sources identified the suspect to
         # Fox News as Cesar Sayoc"
