@@ -1212,7 +1212,9 @@ _NAMED_SUBJECT = re.compile(
     # ("The late Sen. Ted Kennedy (D-Mass.) requested ...")
     r"\s*(?:[Tt]he\s+late\s+)?(?:(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Rev|Gen)\.\s+"
     r"|(?:Representative|Senator|Governor|President|Speaker)\s+)?"
-    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\)|,\s*\d{1,3},)?"
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,30}\)|,\s*\d{1,3},"
+    # or a title between commas: "Senator Ben Sasse, Republican of Nebraska, called it ..."
+    r"|,\s+[^,;:\"“”\n]{1,60},)?"
     # or a clause between dashes after it: "Stone ― who worked on ... ― took credit"
     r"(?:,?\s+|\s+[―—–]\s+)[a-z]"
 )

@@ -1641,6 +1641,21 @@ def test_a_name_in_what_a_pronoun_says_is_not_the_speaker() -> None:
     # Their own words are theirs.
     kept = ground_in(text, pos("Harbour officials", sentence, "group", sentence))
     assert [p.actor for p in kept.positions] == ["Harbour officials"]
+    # BASIL: 'Senator Ben Sasse, Republican of Nebraska, called it "a sad day for America
+    # because Secretary Mattis was giving advice the President needs to hear." He added that
+    # Mr. Mattis "rightly believes that Russia and China are clear adversaries ..."' was a
+    # risk Mattis raised: the sentence before opens with a title between commas
+    added = "He added that Mr. Vale \u201crightly believes the levy will harm the port.\u201d"
+    text = (
+        "Tom Vale resigned on Friday. \u201cThis is scary,\u201d Ana Lund said.\n\n"
+        "Senator Ivo Brandt, Republican of Norland, called it \u201ca sad day because "
+        "Secretary Vale was right.\u201d\n\n"
+    )
+    result = ground_risks_in(text + added, risk("Mr. Vale", added))
+    assert [r.reason for r in result.rejected] == [
+        "'Mr. Vale' is named only before the quoted sentence, whose speaker stands for 'Ivo "
+        "Brandt', the subject of the sentence before"
+    ]
     # BASIL: "..., his campaign noted in an email to supporters Saturday that Clinton's speech
     # in New York didn't 'weigh in on the secretive TPP deal ...'" was Clinton's position
     noted = (
