@@ -271,9 +271,10 @@ _RECEIVED_CRITICISM = re.compile(
     r"|\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+(?:and\s+)?){0,2}?accused\b(?!\s+by\b)"
     # or what someone is under: "resigned ..., following multiple allegations of sexual
     # harassment", "would not step down despite widespread criticism over a profane threat",
-    # "used taxpayer money to settle sexual harassment claims"
+    # "used taxpayer money to settle sexual harassment claims", "to settle a sexual
+    # harassment lawsuit his former communications director ... had filed"
     r"|\b(?:following|after|amid|despite|over|settle[sd]?|settling)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:allegations?|accusations?|criticism|claims|complaints|charges)\b",
+    r"(?:allegations?|accusations?|criticism|claims|complaints|charges|lawsuits?)\b",
     re.IGNORECASE,
 )
 # Words nearly every English sentence has and other languages' sentences rarely do. The cue

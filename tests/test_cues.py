@@ -363,6 +363,10 @@ def test_a_warning_someone_gives_voices_a_harm(sentence: str) -> None:
         "Mr. Vale resigned on Friday, following multiple allegations of harassment.",
         "Mr. Vale declared that he would not step down despite criticism over a threat.",
         "He quit after reports that he used port money to settle harassment claims.",
+        # (BASIL: "Farenthold used $84,000 in taxpayer funds to settle a sexual harassment
+        # lawsuit his former communications director, Lauren Greene, had filed in 2014,
+        # Politico reported in December." was a risk Farenthold raised)
+        "Mr. Vale used port money to settle a harassment lawsuit his aide had filed.",
         # protesters are no protest (BASIL: "The authorities made at least 47 arrests after
         # demonstrators tossed bottles ..., some of whom used pepper spray to subdue some
         # protesters." was a risk the protesters raised)
