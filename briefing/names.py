@@ -510,7 +510,7 @@ _BODY_WORDS = frozenset(
     church military army navy police staff team firm company business agency ministry
     department bloc alliance lobby association organisation organization institution union
     coalition party group youth clergy electorate legislature assembly caucus cabinet
-    commission office bureau service network foundation federation society
+    commission office bureau service network foundation federation society leadership
     """.split()
 )
 

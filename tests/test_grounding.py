@@ -3611,6 +3611,9 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         ("of Port Vale", False),
         ("Friends of Port Vale", True),
         ("rules in the old town", False),
+        # a party's leaders, as one body (BASIL: "At the time, Republican leadership praised
+        # his decision to step aside" was rejected as naming no one)
+        ("Republican leadership", True),
     ],
 )
 def test_a_lower_case_actor_must_be_a_word_for_people(name: str, people: bool) -> None:
