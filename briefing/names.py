@@ -555,6 +555,9 @@ _PRONOUNS = frozenset("he she it they we i you him her them us me his hers its t
 
 # A full stop after a word that ends in three lower-case letters, then a capital: a
 # sentence's end, not an initial, "U.S." or a shortened word ("Sen.", "Corp.", "Calif.").
+# A verb of a clause: the model copied words of a sentence, not a name ("None of the devices
+# inside have exploded on their own so far, and investigators").
+_A_CLAUSES_VERB = re.compile(r"\b(?:have|has|had|is|are|was|were|will|would|did|does)\b")
 _TWO_SENTENCES = re.compile(
     r"\b(?!(?:Corp|Bros|Assn|Dept|Govt|Univ|Natl|Intl|Admin|Comm|Capt|Prof|Supt|Atty|Calif"
     r"|Ariz|Conn|Tenn|Colo|Mich|Minn|Okla|Wash|Mass|Penn|Kans|Mont|Wyo|Messrs)\.)"
@@ -600,6 +603,8 @@ def names_people(name: str) -> bool:
         return False  # "Sunday", taken from "Ana Park on Sunday urged ..."
     if _TWO_SENTENCES.search(name):
         return False  # "Republicans. Liberal", from "... Republicans. Liberal groups ..."
+    if _A_CLAUSES_VERB.search(name):
+        return False  # "None of the devices inside have exploded ..., and investigators"
     if _ONE_PARTISAN.fullmatch(name.strip()):
         return False  # "Democrat", from "the committee's senior Democrat said"
     if _A_PREPOSITION_FIRST.match(name):

@@ -3614,6 +3614,10 @@ def test_a_quotation_after_someone_elses_words_is_not_the_one_named_beside_them(
         # a party's leaders, as one body (BASIL: "At the time, Republican leadership praised
         # his decision to step aside" was rejected as naming no one)
         ("Republican leadership", True),
+        # words of a clause (BASIL: "None of the devices inside have exploded on their own so
+        # far, and investigators" held a position)
+        ("None of the devices inside have exploded so far, and investigators", False),
+        ("Who Is Who Foundation", True),
     ],
 )
 def test_a_lower_case_actor_must_be_a_word_for_people(name: str, people: bool) -> None:
