@@ -578,6 +578,8 @@ _PLANNED = re.compile(
     r"\b(?:(?:expected|scheduled|set|due|slated|poised|plans?|planning|intends?)\s+to"
     # or a plan named: "along with plans for a same-sex kiss-in at the restaurants on Friday"
     r"|plans\s+for"
+    # or what is prepared for: "Liberal groups prepared for a women's march on Saturday"
+    r"|prepar(?:e|es|ed|ing)\s+for"
     # or a journey under way: "GOP Rep. Paul Ryan is heading to Georgetown University for a
     # speech Thursday morning"
     r"|(?:is|are)\s+(?:heading|headed|traveling|travelling|flying|going|returning)\s+"

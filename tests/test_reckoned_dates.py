@@ -97,6 +97,14 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Thursday (29 September 2016)",
         ),
+        # what is prepared for (BASIL: "Liberal groups prepared for a women's march on
+        # Saturday that they said could draw hundreds of thousands." was dated the Saturday
+        # before the story)
+        (
+            "Dock workers prepared for a march on Saturday that could draw thousands.",
+            "2016-09-28",
+            "Saturday (1 October 2016)",
+        ),
         (
             "The mayor urged the council to move on the levy Monday.",
             "2016-09-28",
