@@ -112,7 +112,7 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     "strategist director manager hopeful candidate nominee contender "
                     "frontrunner front-runner challenger attorney counsel prosecutor lawyer "
                     "sheriff leader whip father rev reverend rabbi imam pastor bishop "
-                    "archbishop cardinal"
+                    "archbishop cardinal agent"
                 ).split()
             ),
             *(
@@ -127,6 +127,7 @@ _TITLES: tuple[tuple[str, ...], ...] = tuple(
                     # a cabinet post by its formal name: "Secretary of the Interior Ryan Zinke"
                     "secretary of the interior|secretary of the treasury|secretary of defense|"
                     "secretary of homeland security|secretary of commerce|secretary of labor|"
+                    "special agent|"
                     "secretary of energy|secretary of agriculture|secretary of education|"
                     "secretary of transportation|secretary of veterans affairs|"
                     "secretary of health and human services|director of national intelligence"

@@ -249,6 +249,14 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Secretary of the Interior", []),
             ],
         ),
+        (  # BASIL: "Special Agent Strzok" stood beside "Peter Strzok" ("Agent Peter Strzok")
+            [
+                ("Peter Vale", "person"),
+                ("Special Agent Vale", "person"),
+                ("Agent Peter Vale", "person"),
+            ],
+            [("Agent Peter Vale", ["Peter Vale", "Special Agent Vale"])],
+        ),
         (  # a given name and its short form
             [("William Kristol", "person"), ("Bill Kristol", "person"), ("Kristol", None)],
             [("William Kristol", ["Bill Kristol", "Kristol"])],
