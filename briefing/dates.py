@@ -588,6 +588,9 @@ _PLANNED = re.compile(
     # on Friday morning", "asked members to join him "for a private conference call" Monday
     # evening" (not "urged lawmakers to move on ... Wednesday", the day of the urging)
     r"|(?:has|have)\s+invited|invites|inviting"
+    # or a meeting to come in the present tense: "to get tough with Mr. Putin when they meet
+    # on Monday in Helsinki"
+    r"|(?:they|we|the\s+two(?:\s+[a-z]+)?)\s+meet"
     r"|(?:ask|asks|asked|tell|tells|told)\s+(?:[\w'’-]+\s+){0,3}?to\s+"
     r"(?:join|attend|come|return|meet|visit|appear|gather))\b",
     re.IGNORECASE,

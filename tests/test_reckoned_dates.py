@@ -105,6 +105,14 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Saturday (1 October 2016)",
         ),
+        # a meeting to come in the present tense (BASIL: "... urged the president to use the
+        # indictments to get tough with Mr. Putin when they meet on Monday in Helsinki,
+        # Finland." was dated the Monday before the story)
+        (
+            "She urged the mayor to be firm with Mr. Lee when they meet on Monday in Riverton.",
+            "2016-09-28",
+            "Monday (3 October 2016)",
+        ),
         (
             "The mayor urged the council to move on the levy Monday.",
             "2016-09-28",
