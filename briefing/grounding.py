@@ -366,6 +366,16 @@ _INVESTIGATED = re.compile(
 )
 
 
+# How far back something goes: "improper expenses dating back to 2015", "a lengthy criminal
+# history in Florida dating back to 1991". The year starts a span, not the sentence's event.
+_DATING_BACK = re.compile(
+    r"\b(?:dating|dates|dated|date|going|goes|stretching|stretches|reaching)\s+back\s+"
+    r"(?:(?:as\s+far\s+as|to|more\s+than)\s+)*(?:(?:late|early|mid|the)\s+)?"
+    r"(?:1[89]\d\d|2\d\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _year_only_inside(sentence: str, date: str, pattern: re.Pattern[str]) -> bool:
     """Whether every year ``date`` gives is in the sentence, and only inside what
     ``pattern`` finds there."""
@@ -410,6 +420,13 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
     if _year_only_inside(sentence, draft.date, _INVESTIGATED):
         return _reject(
             index.source, "event", record, "the year is of what is investigated, not of this"
+        )
+    if _year_only_inside(sentence, draft.date, _DATING_BACK):
+        return _reject(
+            index.source,
+            "event",
+            record,
+            "the year is how far back something goes, not when this happened",
         )
     if _THE_ARTICLE_ITSELF.search(sentence):
         return _reject(

@@ -284,6 +284,7 @@ def test_a_forecast_of_a_later_year_is_no_event(sentence: str, date: str, kept: 
 _RACE = "the year is the race's, not when it happened"
 _INQUIRY = "the year is of what is investigated, not of this"
 _ASIDE = "the date is told of the speaker in an aside, not of what they said"
+_BACK = "the year is how far back something goes, not when this happened"
 
 
 @pytest.mark.parametrize(
@@ -323,6 +324,12 @@ _ASIDE = "the date is told of the speaker in an aside, not of what they said"
         ("Tom Vale, a port director, said in 2019 that the toll was unfair.", "2019", None),
         ("In 2019 Tom Vale, who led the board in 2019, said the toll was unfair.", "2019", None),
         ("Tom Vale, who led the board, said the toll opened in 2019.", "2019", None),
+        # BASIL: "He repaid his campaign more than $60,000 earlier this year for improper
+        # expenses dating back to 2015, but the FBI began investigation additional charges
+        # dating back as far as 2009, ..." was an event of 2009
+        ("He repaid the port for expenses dating back as far as 2009.", "2009", _BACK),
+        ("Tom Vale has a long record of fines going back to 2011.", "2011", _BACK),
+        ("Tom Vale repaid the port in 2019 for expenses dating back to 2011.", "2019", None),
     ],
 )
 def test_a_year_the_sentence_gives_of_something_else_is_no_date_of_it(
