@@ -575,7 +575,9 @@ _FUTURE_REACH = 7
 # intentions during a conference call with committee members on Monday evening".
 _PLAN_REACH = 16
 _PLANNED = re.compile(
-    r"\b(?:(?:expected|scheduled|set|due|slated|poised|plans?|planning|intends?)\s+to"
+    r"\b(?:(?:expected|scheduled|set|due|slated|poised|plans?|planning|intends?"
+    # "who is in line to be elected speaker on Thursday"
+    r"|in\s+line)\s+to"
     # or a plan named: "along with plans for a same-sex kiss-in at the restaurants on Friday"
     r"|plans\s+for"
     # or what is prepared for: "Liberal groups prepared for a women's march on Saturday"

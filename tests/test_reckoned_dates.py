@@ -113,6 +113,14 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Monday (3 October 2016)",
         ),
+        # (BASIL: "Representative Nancy Pelosi of California, who is in line to be elected
+        # speaker on Thursday, said: ..." in a story of a Wednesday was dated the Thursday
+        # before it)
+        (
+            "Ana Park, who is in line to be elected mayor on Thursday, said the levy must go.",
+            "2016-09-28",
+            "Thursday (29 September 2016)",
+        ),
         (
             "The mayor urged the council to move on the levy Monday.",
             "2016-09-28",
