@@ -154,7 +154,12 @@ def names_actor(name: str, kind: ActorKind | None, window: str) -> bool:
         and not is_title_word(short)
         and short in window_words
         and short.upper()
-        in {spelled(token.replace(".", "")) for token in _INITIALS.findall(window)}
+        in {
+            spelled(found.group().replace(".", ""))
+            for found in _INITIALS.finditer(window)
+            # (a bill's number is no body's initials: "the so-called "HR 1" measure")
+            if not _A_NUMBER_AFTER.match(window, found.end())
+        }
     ):
         return True
     # The draft may use the acronym while the text spells the name out, in capitals (not
@@ -210,6 +215,7 @@ def _capitalized_in(word: str, window: str) -> bool:
 
 
 _RAW_WORD = re.compile(r"[^\W_][\w'’-]*")
+_A_NUMBER_AFTER = re.compile(r"[ \t]*\d")
 # A word as written, with the full stops of initials ("U.S.", "HRW's").
 _INITIALS = re.compile(r"[^\W_][\w.'’-]*")
 

@@ -360,6 +360,10 @@ def test_names_actor_by_full_name_surname_and_acronym() -> None:
     assert not names_actor("Ada Stone", "person", "It is what Lee highlighted as the problem.")
     assert not names_actor("United Shipyards", "company", "Let us talk.")
     assert names_actor("United Shipyards", "company", "U.S.'s yards and US said no.")
+    # A bill's number is no body's initials (BASIL: "The so-called "HR 1" measure embraced
+    # by House Democrats ..." was a position of the House of Representatives).
+    assert not names_actor("Harbour Rates", "organisation", "The so-called HR 1 bill passed.")
+    assert names_actor("Harbour Rates", "organisation", "HR said the HR 1 bill passed.")
     # An acronym is spelled out by a name in capitals, not by any words with its initials
     # (BASIL: "Obama urges new restrictions on assault weapons" named the NRA).
     assert names_actor("HTA", "organisation", "The Harbour Traders Association met.")
