@@ -376,6 +376,15 @@ _DATING_BACK = re.compile(
 )
 
 
+# Where a sentence gives a year of something other than its event, and why that year is no
+# date of the event.
+_YEARS_OF_SOMETHING_ELSE = (
+    (_SPEAKERS_ASIDE, "the date is told of the speaker in an aside, not of what they said"),
+    (_INVESTIGATED, "the year is of what is investigated, not of this"),
+    (_DATING_BACK, "the year is how far back something goes, not when this happened"),
+)
+
+
 def _year_only_inside(sentence: str, date: str, pattern: re.Pattern[str]) -> bool:
     """Whether every year ``date`` gives is in the sentence, and only inside what
     ``pattern`` finds there."""
@@ -410,24 +419,9 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
         )
     if _forecasts(sentence, draft.date, index.source.published):
         return _reject(index.source, "event", record, "the quoted sentence forecasts a later year")
-    if _year_only_inside(sentence, draft.date, _SPEAKERS_ASIDE):
-        return _reject(
-            index.source,
-            "event",
-            record,
-            "the date is told of the speaker in an aside, not of what they said",
-        )
-    if _year_only_inside(sentence, draft.date, _INVESTIGATED):
-        return _reject(
-            index.source, "event", record, "the year is of what is investigated, not of this"
-        )
-    if _year_only_inside(sentence, draft.date, _DATING_BACK):
-        return _reject(
-            index.source,
-            "event",
-            record,
-            "the year is how far back something goes, not when this happened",
-        )
+    for pattern, reason in _YEARS_OF_SOMETHING_ELSE:
+        if _year_only_inside(sentence, draft.date, pattern):
+            return _reject(index.source, "event", record, reason)
     if _THE_ARTICLE_ITSELF.search(sentence):
         return _reject(
             index.source, "event", record, "the quoted sentence is about the article itself"
