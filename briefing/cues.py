@@ -447,6 +447,9 @@ _NO_ONES_VIEW = re.compile(
     # one questioned, by investigators: "when he was questioned early this year about his
     # conversations" (not "the senator questioned the plan")
     r"|\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?questioned\b"
+    # someone's thing proposed, named, not proposed here: "only a fraction of Trump's
+    # originally proposed figure of $5.7 billion"
+    r"|['’]s\s+(?:[a-z]+ly\s+)propos\w*"
     # a question put to someone, who answers in the rest of the sentence or not at all:
     # "Asked for quick thoughts about each of the candidates ..., Mr. Trump played along."
     r"|^\s*[\"“]?(?:(?:when|after|once)\s+(?:being\s+)?)?asked\b"

@@ -167,6 +167,9 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # White House in hot water.")
         "The message was shown in the tweets produced by the mayor's son.",
         "The mayor's tweet comes after the port released its figures.",
+        # someone's thing proposed, only named (BASIL: "But the deal would provide only a
+        # fraction of Trump's originally proposed figure of $5.7 billion ..." was his position)
+        "The deal gives only a fraction of the mayor's originally proposed sum of $9 million.",
         # someone's supporters named, no view of theirs given (BASIL: "But some of his
         # supporters have started to walk away, prompting growing calls that it is time to
         # bring the party together to defeat Mr. Trump." was Mrs. Clinton's position)
