@@ -488,6 +488,18 @@ def attribution_problem(
             )
         if speaker:
             return f"{who!r} is named only before the quoted sentence, whose speaker is {speaker!r}"
+        # "After Mrs. Clinton won ..., Mr. Sanders refused to quit ... But some of his
+        # supporters have started to walk away ...": his, not hers.
+        pronoun = (
+            _only_the_other_sexs_pronoun(who, unquoted_sentence)
+            if pronoun_kind == "person"
+            else None
+        )
+        if pronoun:
+            return (
+                f"{who!r} is named only before the quoted sentence, whose {pronoun!r} stands "
+                "for someone else"
+            )
         # Read in the writer's words: a sentence inside a quotation opened before it is not.
         subject = _named_subject(who, who_kind, writers)
         if subject and _an_epithet_for(subject, who, who_kind, window, sentence):
@@ -2025,6 +2037,24 @@ _WITH_SOMEONE_DOING = re.compile(
 
 
 _HE_OR_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
+
+
+# The pronouns that tell a person's sex, and the sex each tells.
+_SEXED_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_PRONOUN_SEX = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+}
+
+
+def _only_the_other_sexs_pronoun(who: str, sentence: str) -> str | None:
+    """The first of a sentence's pronouns when every one of them tells the other sex than
+    ``who``'s name ("his" for Mrs. Clinton): none can stand for ``who``."""
+    sex = sex_of_person(who)
+    found = [m.group(1).lower() for m in _SEXED_PRONOUN.finditer(sentence)]
+    if sex is None or not found or any(_PRONOUN_SEX[p] == sex for p in found):
+        return None
+    return found[0]
 
 
 def _other_sex(sentence: str, subject: str, before: str) -> bool:

@@ -1637,6 +1637,23 @@ def test_one_who_receives_a_letter_and_replies_holds_that_view() -> None:
     assert ground_in(sentence, pos("Ana Park", sentence, "person", sentence)).positions
 
 
+def test_a_sentence_whose_pronouns_are_all_of_the_other_sex_is_not_the_one_named_before() -> None:
+    """BASIL: "After Mrs. Clinton won Tuesday's California primary, Mr. Sanders refused to
+    quit the race, despite ... the fact that she had the support of enough delegates ...
+    But some of his supporters have started to walk away, ..." was Mrs. Clinton's position."""
+    text = (
+        "After Mrs. Park won the vote, Mr. Vale refused to quit the race, though she had the "
+        "delegates. But some of his backers have started to walk away, prompting calls to unite."
+    )
+    sentence = text.split("delegates. ", 1)[1]
+    result = ground_in(text, pos("Mrs. Park", sentence, "person", sentence))
+    assert [r.reason for r in result.rejected] == [
+        "'Mrs. Park' is named only before the quoted sentence, whose 'his' stands for someone else"
+    ]
+    kept = ground_in(text, pos("Mr. Vale", sentence, "person", sentence))
+    assert [p.actor for p in kept.positions] == ["Mr. Vale"]
+
+
 def test_a_name_in_what_a_pronoun_says_is_not_the_speaker() -> None:
     # BASIL: "They note that then-President Bill Clinton in 1993 signed similar federal
     # legislation into law, ..." was a position of Bill Clinton's on Indiana's law
