@@ -580,6 +580,9 @@ _PLANNED = re.compile(
     r"|in\s+line)\s+to"
     # or a plan named: "along with plans for a same-sex kiss-in at the restaurants on Friday"
     r"|plans\s+for"
+    # or a plan with its day before the verb: "Ms. Pelosi plans on Thursday to bring up two
+    # bills to reopen the government"
+    r"|plans?\s+on(?=\s*$)"
     # or what is prepared for: "Liberal groups prepared for a women's march on Saturday"
     r"|prepar(?:e|es|ed|ing)\s+for"
     # or a journey under way: "GOP Rep. Paul Ryan is heading to Georgetown University for a

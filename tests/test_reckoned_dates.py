@@ -121,6 +121,13 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Thursday (29 September 2016)",
         ),
+        # (BASIL: "In her first legislative act as speaker, Ms. Pelosi plans on Thursday to
+        # bring up two bills to reopen the government." was dated the Thursday before)
+        (
+            "In her first act as mayor, Ms. Park plans on Thursday to bring up two bills.",
+            "2016-09-28",
+            "Thursday (29 September 2016)",
+        ),
         (
             "The mayor urged the council to move on the levy Monday.",
             "2016-09-28",
