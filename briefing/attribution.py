@@ -20,6 +20,7 @@ from .consolidate import BODY_ROLES, country_of, institution_words, names_an_off
 from .countries import US_STATES
 from .cues import (
     DAY_NAMES,
+    PRONOUN_SEX,
     SENT_TEXTS,
     SUBORDINATORS,
     addressed_mention,
@@ -2039,12 +2040,8 @@ _WITH_SOMEONE_DOING = re.compile(
 _HE_OR_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
 
 
-# The pronouns that tell a person's sex, and the sex each tells.
-_SEXED_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
-_PRONOUN_SEX = {
-    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
-    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
-}
+# A pronoun that tells a person's sex (``cues.PRONOUN_SEX``).
+_SEXED_PRONOUN = re.compile(rf"\b({'|'.join(PRONOUN_SEX)})\b", re.IGNORECASE)
 
 
 def _only_the_other_sexs_pronoun(who: str, sentence: str) -> str | None:
@@ -2052,7 +2049,7 @@ def _only_the_other_sexs_pronoun(who: str, sentence: str) -> str | None:
     ``who``'s name ("his" for Mrs. Clinton): none can stand for ``who``."""
     sex = sex_of_person(who)
     found = [m.group(1).lower() for m in _SEXED_PRONOUN.finditer(sentence)]
-    if sex is None or not found or any(_PRONOUN_SEX[p] == sex for p in found):
+    if not found or not all(of_the_other_sex(p, sex) for p in found):
         return None
     return found[0]
 

@@ -32,6 +32,7 @@ __all__ = [
     "named_speaker",
     "named_speakers",
     "names_a_harm",
+    "PRONOUN_SEX",
     "of_the_other_sex",
     "one_body_named",
     "pronoun_speaker",
@@ -812,9 +813,18 @@ _PRONOUN_SPEAKING = re.compile(
 )
 
 
+# The pronouns that tell a person's sex, and the sex each tells.
+PRONOUN_SEX = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+}
+
+
 def of_the_other_sex(pronoun: str, sex: str | None) -> bool:
-    """Whether "he" or "she" cannot stand for someone of ``sex`` ("she" for Donald Trump)."""
-    return (sex, pronoun.lower()) in {("male", "she"), ("female", "he")}
+    """Whether a pronoun that tells a sex ("he", "his", "she") cannot stand for someone of
+    ``sex`` ("she" for Donald Trump); never when either tells none."""
+    told = PRONOUN_SEX.get(pronoun.lower())
+    return sex is not None and told is not None and told != sex
 
 
 def pronoun_speaker(sentence: str, kind: str | None, sex: str | None = None) -> str | None:
