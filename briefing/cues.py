@@ -96,18 +96,16 @@ _SAYING += r"|\bconfirm(?:s|ed|ing)?\s+that\b"
 # Said again: "she repeated that the charges did not involve Mr. Trump" (not "repeated
 # attempts").
 _SAYING += r"|\brepeat(?:s|ed|ing)?\s+that\b"
-# "claim" and "claims" as verbs: "they claim that ...", not "their claims into a single case".
+# Not after a word that comes before a noun, or a possessive: the word after is a noun.
 _BEFORE_A_NOUN = "the a an their his her its our your my this that these those such whose"
-_SAYING += (
-    "|" + "".join(rf"(?<!\b{word} )" for word in _BEFORE_A_NOUN.split()) + r"(?<!['’]s )\bclaims?\b"
+_NOT_AFTER_A_DETERMINER = (
+    "".join(rf"(?<!\b{word} )" for word in _BEFORE_A_NOUN.split()) + r"(?<!['’]s )"
 )
+# "claim" and "claims" as verbs: "they claim that ...", not "their claims into a single case".
+_SAYING += "|" + _NOT_AFTER_A_DETERMINER + r"\bclaims?\b"
 # "tweet" and "tweets" as verbs: "Trump tweets that ...", not "a weekend tweet landed the
 # White House in hot water" or "the tweets produced by the president's son".
-_SAYING += (
-    "|"
-    + "".join(rf"(?<!\b{word} )" for word in _BEFORE_A_NOUN.split())
-    + r"(?<!['’]s )(?<!\bweekend )(?<!\bTwitter )\btweets?\b"
-)
+_SAYING += "|" + _NOT_AFTER_A_DETERMINER + r"(?<!\bweekend )(?<!\bTwitter )\btweets?\b"
 _CONCERN = rf"\bconcern\w*\b{_ABOUT_NOT_CONCERN}"
 # A protest, not the protesters, who are people named ("A protester captured the exchange on
 # video Tuesday").
