@@ -489,8 +489,18 @@ _FUTURE = re.compile(
     # House on Thursday —"
     r"|(?:poised|slated|scheduled)\s+to"
     r"|plans?\s+to|intends?\s+to|(?:is|are)\s+to\s+(?:vote|meet|decide|rule|sign)"
+    # what ought to be done ("whether Mr. Trump should cancel Monday's meeting"), not what
+    # ought to have been ("should have voted on Monday")
+    r"|(?:should|must)(?!\s+(?:not\s+)?have\b)"
     # what is yet to air: "In an interview with Fox News, to be shown on Tuesday, ..."
     r"|to\s+be\s+(?:shown|aired|broadcast|televised|released|published)|to\s+air)\b",
+    re.IGNORECASE,
+)
+# A plan told in the past tense, whose day may be behind the story or still ahead of it:
+# "the proposals she planned to bring up on Thursday" in a story of a Wednesday is the next
+# day, "had planned to vote on Tuesday" in one of a Wednesday the day before.
+_A_PLAN_TOLD_BEFORE = re.compile(
+    r"\b(?:planned|intended|hoped|(?:was|were)\s+(?:supposed|due|set|scheduled|expected))\s+to\b",
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
@@ -647,14 +657,21 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
         if then is not None:
             return _FUTURE.search(then) is not None or _OBLIGED.search(then) is not None
         return True
+    clause = _own_clause(before)
+    if _FUTURE.search(" ".join(clause[-_FUTURE_REACH:])) or _PLANNED.search(" ".join(clause)):
+        return True
+    return then is not None and _FUTURE.search(then) is not None
+
+
+def _own_clause(before: list[str]) -> list[str]:
+    """The words of a day's own clause before it, at most ``_PLAN_REACH``, from the words and
+    stops of the sentence before the day."""
     clause: list[str] = []
     for token in reversed(before[-_PLAN_REACH:]):
         if not token[0].isalnum() or _opens_a_clause(token, clause[0] if clause else ""):
             break
         clause.insert(0, token)
-    if _FUTURE.search(" ".join(clause[-_FUTURE_REACH:])) or _PLANNED.search(" ".join(clause)):
-        return True
-    return then is not None and _FUTURE.search(then) is not None
+    return clause
 
 
 def _opens_a_clause(word: str, following: str) -> bool:
@@ -678,11 +695,13 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
     source was published, written as the weekday with the day it is in brackets: "Wednesday
     (28 September 2016)". The last such weekday on or before the day of publication, or,
     where its own verb is in the future tense ("will vote on Friday", "is set to meet
-    Monday"), the next on or after it; "last" and "next" step a week when the weekday is the
-    day of publication; "yesterday" and "tomorrow" are the day before and after it. None
-    without a publication date, or where the sentence names no such day or two (an occasion
-    of another day after one of its own aside: "on Monday, after Thursday's debate"; and an
-    occasion ahead: "ahead of Thursday's debate", "in advance of his speech on Thursday")."""
+    Monday"), the next on or after it, and where it is a plan told in the past tense ("she
+    planned to bring up on Thursday"), the nearer of the two; "last" and "next" step a week
+    when the weekday is the day of publication; "yesterday" and "tomorrow" are the day
+    before and after it. None without a publication date, or where the sentence names no
+    such day or two (an occasion of another day after one of its own aside: "on Monday,
+    after Thursday's debate"; and an occasion ahead: "ahead of Thursday's debate", "in
+    advance of his speech on Thursday")."""
     day = published_day(published)
     sentence = _unquoted(sentence)
     found = list(_WEEKDAY.finditer(sentence))
@@ -712,6 +731,11 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
         step = (weekday - day.weekday()) % 7 or (7 if which == "next" else 0)
         return _written(name, day + timedelta(days=step))
     step = (day.weekday() - weekday) % 7 or (7 if which == "last" else 0)
+    ahead = (weekday - day.weekday()) % 7
+    if not which and ahead < step:
+        own_clause = " ".join(_own_clause(_WORD_OR_STOP.findall(sentence[: found[0].start()])))
+        if _A_PLAN_TOLD_BEFORE.search(own_clause):
+            return _written(name, day + timedelta(days=ahead))  # the nearer of the two
     return _written(name, day - timedelta(days=step))
 
 

@@ -128,6 +128,32 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Thursday (29 September 2016)",
         ),
+        # what ought to be done is ahead, what ought to have been behind (BASIL: "whether Mr.
+        # Trump should cancel Monday's meeting in Helsinki" in a story of a Friday was dated
+        # the Monday before it)
+        (
+            "Aldermen argued over whether the mayor should cancel Monday's hearing.",
+            "2016-09-28",
+            "Monday (3 October 2016)",
+        ),
+        (
+            "Aldermen said the mayor should have cancelled the hearing on Monday.",
+            "2016-09-28",
+            "Monday (26 September 2016)",
+        ),
+        # a plan told in the past tense is the nearer day, ahead or behind (BASIL: "the
+        # legislative proposals she planned to bring up on Thursday" in a story of a Wednesday
+        # was dated the Thursday before it)
+        (
+            "Ms. Park laid out the bills she planned to bring up on Thursday.",
+            "2016-09-28",
+            "Thursday (29 September 2016)",
+        ),
+        (
+            "The council had planned to vote on Tuesday but put the vote off.",
+            "2016-09-28",
+            "Tuesday (27 September 2016)",
+        ),
         (
             "The mayor urged the council to move on the levy Monday.",
             "2016-09-28",
