@@ -311,6 +311,7 @@ _A_FORECAST = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+_YEAR_OR_DECADE = re.compile(r"\b(1[89]\d\d|2\d\d\d)(?=s?\b)")  # "1990s" as well
 
 
 def _forecasts(sentence: str, date: str, published: str | None) -> bool:
@@ -376,10 +377,21 @@ _DATING_BACK = re.compile(
 )
 
 
+# An earlier occasion a sentence likens its event to: "would help him politically — as it
+# did President Bill Clinton in the 1990s —".
+_A_LIKE_OCCASION = re.compile(
+    r"\b(?:as|like)\s+(?:it|he|she|they|we|(?-i:[A-Z])[\w'’-]*)\s+(?:did|had|was|were|has|have)"
+    r"\b[^.;:—–()]{0,80}?\b(?:1[89]\d\d|2\d\d\d)s?\b"
+    r"(?:,?\s+(?:and|or)\s+(?:in\s+)?(?:1[89]\d\d|2\d\d\d)s?\b)?",
+    re.IGNORECASE,
+)
+
+
 # Where a sentence gives a year of something other than its event, and why that year is no
 # date of the event.
 _YEARS_OF_SOMETHING_ELSE = (
     (_SPEAKERS_ASIDE, "the date is told of the speaker in an aside, not of what they said"),
+    (_A_LIKE_OCCASION, "the year is of an earlier occasion the sentence likens this to"),
     (_INVESTIGATED, "the year is of what is investigated, not of this"),
     (_DATING_BACK, "the year is how far back something goes, not when this happened"),
 )
@@ -388,11 +400,13 @@ _YEARS_OF_SOMETHING_ELSE = (
 def _year_only_inside(sentence: str, date: str, pattern: re.Pattern[str]) -> bool:
     """Whether every year ``date`` gives is in the sentence, and only inside what
     ``pattern`` finds there."""
-    years = _YEAR.findall(date)
+    years = _YEAR_OR_DECADE.findall(date)
     spans = [found.span() for found in pattern.finditer(sentence)]
     if not years or not spans:
         return False
-    starts = [found.start() for year in years for found in re.finditer(rf"\b{year}\b", sentence)]
+    starts = [
+        found.start() for year in years for found in re.finditer(rf"\b{year}(?=s?\b)", sentence)
+    ]
     return bool(starts) and all(any(a <= at < b for a, b in spans) for at in starts)
 
 

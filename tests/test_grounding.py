@@ -285,6 +285,7 @@ _RACE = "the year is the race's, not when it happened"
 _INQUIRY = "the year is of what is investigated, not of this"
 _ASIDE = "the date is told of the speaker in an aside, not of what they said"
 _BACK = "the year is how far back something goes, not when this happened"
+_LIKENED = "the year is of an earlier occasion the sentence likens this to"
 
 
 @pytest.mark.parametrize(
@@ -330,6 +331,16 @@ _BACK = "the year is how far back something goes, not when this happened"
         ("He repaid the port for expenses dating back as far as 2009.", "2009", _BACK),
         ("Tom Vale has a long record of fines going back to 2011.", "2011", _BACK),
         ("Tom Vale repaid the port in 2019 for expenses dating back to 2011.", "2019", None),
+        # BASIL: "Perhaps out of a belief that an impeachment fight would help him politically
+        # — as it did President Bill Clinton in the 1990s — or outright fear ..., Mr. Trump
+        # dived into the conversation head first." was an event of the 1990s
+        (
+            "A fight would help her, as it did Mayor Lee in the 1990s, so Ms. Lund joined in.",
+            "1990s",
+            _LIKENED,
+        ),
+        ("Tom Vale raised the toll, as he had in 2011 and 2015.", "2015", _LIKENED),
+        ("As it did in 2011, the port raised the toll in 2019.", "2019", None),
     ],
 )
 def test_a_year_the_sentence_gives_of_something_else_is_no_date_of_it(
