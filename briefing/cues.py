@@ -467,6 +467,9 @@ _NO_ONES_VIEW = re.compile(
     # praise since he took over" (not "drew praise from the mayor")
     r"|\b(?:earn|won|win|drew|draw|receiv|garner|attract)\w*\s+(?:[\w-]+\s+){0,2}?"
     r"(?:praise|plaudits|acclaim|applause)\b(?!\s+(?:from|by)\b)"
+    # the writer's guess at why someone acted: "Perhaps out of a belief that an impeachment
+    # fight would help him politically ..., Mr. Trump dived into the conversation"
+    r"|^\W*(?:perhaps|possibly|maybe|presumably)\s+(?:out\s+of|because)\b[^,;]*"
     # and a record's account, which shows a view only where the sentence gives one besides:
     # "Mr. Jackson bought $10,977.74 worth of televisions ..., according to the documents."
     rf"|\baccording\s+to\s+(?:(?:the|an?)\s+)?(?:[\w-]+\s+){{0,3}}?(?:documents?|reports?"

@@ -179,6 +179,10 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # conversations with the Russian ambassador.")
         "Tom Lee pleaded guilty on Friday to lying when he was questioned in May.",
         "The mayor is eager to bring Lee and his backers into the fold.",
+        # the writer's guess at a motive (BASIL: "Perhaps out of a belief that an impeachment
+        # fight would help him politically ..., Mr. Trump dived into the conversation head
+        # first." was Trump's position)
+        "Perhaps out of a belief that the fight would help her, Ms. Park dived in head first.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
