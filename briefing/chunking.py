@@ -254,9 +254,11 @@ _STATE_TITLE = re.compile(
 
 # A question or exclamation quoted, then its speaker named with a capital: '"... with 60 or
 # more votes in the Senate?" Senate Majority Leader Mitch McConnell, R-Ky., asked on
-# Tuesday.' is one sentence, as '"Why?" she asked.' is.
+# Tuesday.' is one sentence, as '"Why?" she asked.' is, and a name may give its place
+# ("Representative Kevin McCarthy of California, the Republican leader, asked").
 _ATTRIBUTION_AFTER = re.compile(
-    r"[^\S\n]+(?:[A-Z][\w.'’-]*[^\S\n]+){0,6}[A-Z][\w.'’-]*(?:[^\S\n]*,[^,!?\n\"“”]{1,40},)?"
+    r"[^\S\n]+(?:(?:[A-Z][\w.'’-]*|of)[^\S\n]+){0,6}[A-Z][\w.'’-]*"
+    r"(?:[^\S\n]*,[^,!?\n\"“”]{1,40},)?"
     r"[^\S\n]+"
     r"(?:said|says|asked|asks|added|adds|wrote|writes|tweeted|replied|responded|continued"
     r"|shouted|exclaimed|wondered|demanded|told)\b"

@@ -164,6 +164,12 @@ def test_a_state_abbreviation_before_a_title_names_the_office(
             ],
         ),
         ('"Enough!" Tom Reyes shouted. He left.', ['"Enough!" Tom Reyes shouted.', "He left."]),
+        # a name with its place (BASIL: "“Is this the behavior ...?” Representative Kevin
+        # McCarthy of California, the Republican leader, asked at a news conference.")
+        (
+            '"Is this how they govern?" Senator Ada Lund of Ohio, the whip, asked. He left.',
+            ['"Is this how they govern?" Senator Ada Lund of Ohio, the whip, asked.', "He left."],
+        ),
         # A quoted question followed by a sentence of its own is cut there.
         (
             '"Why now?" The council met on Friday.',
