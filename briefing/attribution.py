@@ -347,13 +347,12 @@ def attribution_problem(
                 f"{who!r} is only acted on in the quoted sentence (was endorsed, was named), "
                 "not holding a view"
             )
-        if kind == "position":
-            others = _view_of_others_only(who, who_kind, sentence)
-            if others:
-                return (
-                    f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
-                )
-        elif source := _warned_according_to_another(who, who_kind, unquoted_sentence):
+        others = _view_of_others_only(who, who_kind, sentence, kind)
+        if others:
+            return f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
+        if kind == "risk" and (
+            source := _warned_according_to_another(who, who_kind, unquoted_sentence)
+        ):
             return f"the quoted sentence gives its words as {source!r}'s, not {who!r}'s"
         cue_text = sentence
     else:
@@ -2390,11 +2389,16 @@ def _warned_according_to_another(who: str, who_kind: ActorKind | None, unquoted:
     return None if has_a_verb_of_saying(rest) else " ".join(found.group(1).split())
 
 
-def _view_of_others_only(who: str, who_kind: ActorKind | None, sentence: str) -> str | None:
+def _view_of_others_only(
+    who: str, who_kind: ActorKind | None, sentence: str, kind: FactKind = "position"
+) -> str | None:
     """The phrase that holds the sentence's only view when that view is someone else's.
 
     "UN member states are convening ..., but the text has sparked opposition from various
-    stakeholders": the opposition is the stakeholders', and the member states show none.
+    stakeholders": the opposition is the stakeholders', and the member states show none. A
+    risk likewise warns of nothing for ``who`` when the rest of its sentence voices no harm:
+    "The FBI's pre-dawn arrest of ... Roger Stone ... prompted critics to once again question
+    the tactics of Special Counsel Robert Mueller" is the critics' concern, not the FBI's.
     """
     theirs = [
         (start, end)
@@ -2406,7 +2410,7 @@ def _view_of_others_only(who: str, who_kind: ActorKind | None, sentence: str) ->
     rest = sentence
     for start, end in reversed(theirs):
         rest = rest[:start] + " " + rest[end:]
-    if states_a_view(rest):
+    if states_a_view(rest) or (kind == "risk" and voices_a_harm(rest)):
         return None
     start, end = theirs[0]
     return sentence[start:end]

@@ -4002,6 +4002,28 @@ def test_a_risk_given_according_to_someone_else_is_not_raised_by_the_one_it_name
     assert_kept(ground_in(plan, pos("Ann Park", plan, "person", plan)), True)
 
 
+def test_a_risk_whose_only_warning_is_others_is_not_raised_by_the_one_it_names() -> None:
+    """BASIL: "The FBI's pre-dawn arrest of President Trump's ex-adviser Roger Stone ...
+    prompted critics to once again question the tactics of Special Counsel Robert Mueller,
+    ..." was the FBI's risk."""
+    text = (
+        "The Port Authority's dawn raid on the docks prompted critics to once again question "
+        "the tactics of the inquiry, after dozens of agents searched the sheds on Friday."
+    )
+    result = ground_risks_in(text, risk("Port Authority", text))
+    assert [r.reason for r in result.rejected] == [
+        "the view in the quoted sentence is held by others ('critics to once again question'), "
+        "not 'Port Authority'"
+    ]
+    # One who warns beside them keeps the risk.
+    warned = (
+        "The Port Authority warned that the raid could hurt trade, which prompted critics to "
+        "question the inquiry."
+    )
+    result = ground_risks_in(warned, risk("Port Authority", warned))
+    assert [r.raised_by for r in result.risks] == ["Port Authority"]
+
+
 def test_a_pronoun_after_an_opening_phrase_stands_for_the_subject_before() -> None:
     """BASIL: "In June, he was then escorted from his FBI office ..." (Strzok) was drafted as
     the position of people named in the sentence before, after Strzok as its subject."""
