@@ -350,6 +350,8 @@ def attribution_problem(
         others = _view_of_others_only(who, who_kind, sentence, kind)
         if others:
             return f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
+        if kind == "risk" and (told := _harm_told_of_another(who, who_kind, unquoted_sentence)):
+            return f"the harm in the quoted sentence is told of {told!r}, not warned of by {who!r}"
         if kind == "risk" and (
             source := _warned_according_to_another(who, who_kind, unquoted_sentence)
         ):
@@ -2387,6 +2389,45 @@ def _warned_according_to_another(who: str, who_kind: ActorKind | None, unquoted:
         return None
     rest = unquoted[: found.start()] + unquoted[found.end() :]
     return None if has_a_verb_of_saying(rest) else " ".join(found.group(1).split())
+
+
+# A clause on someone named just before it: "comparing Mr. Schiff ... to Senator Joseph R.
+# McCarthy, who fueled fears in the 1950s that Communist spies had infiltrated ...".
+_A_CLAUSE_ON_A_NAME = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*),\s+who\s+[^,;:]*(?:,|(?=[.;:]?\s*$))"
+)
+
+
+def _harm_told_of_another(who: str, who_kind: ActorKind | None, unquoted: str) -> str | None:
+    """The one a risk's harm is told of, when the sentence names it only in a clause on
+    someone other than ``who`` ("..., who fueled fears in the 1950s that ..."): their doing,
+    not a warning ``who`` gives."""
+
+    def is_who(name: str) -> bool:
+        # (by name, and no other given name: "Senator Joseph R. McCarthy" is not "Kevin
+        # McCarthy")
+        given = [word for word in who.split() if is_given_name(word.lower())]
+        theirs = [word for word in name.split() if is_given_name(word.lower())]
+        return names_actor(who, who_kind, name) and not (
+            given and theirs and not any(same_given_name(a, b) for a in given for b in theirs)
+        )
+
+    clauses = [
+        found for found in _A_CLAUSE_ON_A_NAME.finditer(unquoted) if not is_who(found.group(1))
+    ]
+    rest = unquoted
+    for found in reversed(clauses):
+        rest = rest[: found.start(1) + len(found.group(1))] + rest[found.end() :]
+    if not clauses or names_a_harm(rest):
+        return None
+    return next(
+        (
+            found.group(1)
+            for found in clauses
+            if names_a_harm(unquoted[found.start() : found.end()])
+        ),
+        None,  # (the harm is in the words quoted, blanked here)
+    )
 
 
 def _view_of_others_only(

@@ -4024,6 +4024,45 @@ def test_a_risk_whose_only_warning_is_others_is_not_raised_by_the_one_it_names()
     assert [r.raised_by for r in result.risks] == ["Port Authority"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "drafted", "told_of"),
+    [
+        # BASIL: "Representative Kevin McCarthy, the House Republican leader, spent much of his
+        # weekly news conference comparing Mr. Schiff, ..., to Senator Joseph R. McCarthy, who
+        # fueled fears in the 1950s that Communist spies had infiltrated the American
+        # government." was Kevin McCarthy's risk
+        (
+            "Rep. Ann Hart spent her news conference likening Mr. Vale to Senator Tom Hart, "
+            "who fueled fears of a crash in the 1990s.",
+            "Rep. Ann Hart",
+            "Senator Tom Hart",
+        ),
+        (
+            "Ann Park likened Tom Vale to Lee Hart, who fueled fears of a crash.",
+            "Ann Park",
+            "Lee Hart",
+        ),
+        # a clause on the one who warns, or a harm outside the clause, is theirs
+        ("Ann Park, who fears the toll will hurt trade, voted against it.", "Ann Park", None),
+        (
+            "Ann Park warned the toll would hurt trade, agreeing with Tom Vale, who fears it.",
+            "Ann Park",
+            None,
+        ),
+    ],
+)
+def test_a_harm_told_in_a_clause_on_another_is_not_their_warning(
+    sentence: str, drafted: str, told_of: str | None
+) -> None:
+    result = ground_risks_in(sentence, risk(drafted, sentence))
+    assert [r.raised_by for r in result.risks] == ([] if told_of else [drafted])
+    assert [r.reason for r in result.rejected] == (
+        [f"the harm in the quoted sentence is told of {told_of!r}, not warned of by {drafted!r}"]
+        if told_of
+        else []
+    )
+
+
 def test_a_pronoun_after_an_opening_phrase_stands_for_the_subject_before() -> None:
     """BASIL: "In June, he was then escorted from his FBI office ..." (Strzok) was drafted as
     the position of people named in the sentence before, after Strzok as its subject."""
