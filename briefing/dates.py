@@ -498,9 +498,11 @@ _FUTURE = re.compile(
 )
 # A plan told in the past tense, whose day may be behind the story or still ahead of it:
 # "the proposals she planned to bring up on Thursday" in a story of a Wednesday is the next
-# day, "had planned to vote on Tuesday" in one of a Wednesday the day before.
+# day, "had planned to vote on Tuesday" in one of a Wednesday the day before; and so what
+# someone said would be ("said he would be delivering a "major speech" ... on Monday").
 _A_PLAN_TOLD_BEFORE = re.compile(
-    r"\b(?:planned|intended|hoped|(?:was|were)\s+(?:supposed|due|set|scheduled|expected))\s+to\b",
+    r"\b(?:(?:planned|intended|hoped|(?:was|were)\s+(?:supposed|due|set|scheduled|expected))"
+    r"\s+to|would)\b",
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")

@@ -154,6 +154,19 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Tuesday (27 September 2016)",
         ),
+        # and so what someone said would be (BASIL: "Trump's campaign said he would be
+        # delivering a "major speech" in New Hampshire on Monday ..." in a story of a Sunday was
+        # dated the Monday before it)
+        (
+            "Her office said she would be giving a speech at the port on Monday.",
+            "2016-09-25",
+            "Monday (26 September 2016)",
+        ),
+        (
+            "Her office said she would vote on the levy on Tuesday.",
+            "2016-09-28",
+            "Tuesday (27 September 2016)",
+        ),
         (
             "The mayor urged the council to move on the levy Monday.",
             "2016-09-28",
