@@ -692,7 +692,9 @@ _AHEAD_OF = re.compile(
 )
 
 
-def reckon_weekday(sentence: str, published: str | None) -> str | None:
+def reckon_weekday(
+    sentence: str, published: str | None, *, next_day_reported: bool = False
+) -> str | None:
     """The date of a sentence that gives its event only by a weekday, counted from the day its
     source was published, written as the weekday with the day it is in brackets: "Wednesday
     (28 September 2016)". The last such weekday on or before the day of publication, or,
@@ -700,7 +702,10 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
     Monday"), the next on or after it, and where it is a plan told in the past tense ("she
     planned to bring up on Thursday"), the nearer of the two; "last" and "next" step a week
     when the weekday is the day of publication; "yesterday" and "tomorrow" are the day
-    before and after it. None without a publication date, or where the sentence names no
+    before and after it. The weekday after publication is that next day, not six days
+    back, where ``next_day_reported`` (another source was published that day, so the story
+    was likely updated after its date: "was upgraded ... on Thursday" in a story dated the
+    Wednesday of a shooting). None without a publication date, or where the sentence names no
     such day or two (an occasion of another day after one of its own aside: "on Monday,
     after Thursday's debate"; and an occasion ahead: "ahead of Thursday's debate", "in
     advance of his speech on Thursday")."""
@@ -734,6 +739,8 @@ def reckon_weekday(sentence: str, published: str | None) -> str | None:
         return _written(name, day + timedelta(days=step))
     step = (day.weekday() - weekday) % 7 or (7 if which == "last" else 0)
     ahead = (weekday - day.weekday()) % 7
+    if not which and ahead == 1 and next_day_reported:
+        return _written(name, day + timedelta(days=1))
     if not which and ahead < step:
         own_clause = " ".join(_own_clause(_WORD_OR_STOP.findall(sentence[: found[0].start()])))
         if _A_PLAN_TOLD_BEFORE.search(own_clause):

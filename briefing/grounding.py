@@ -451,7 +451,14 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
         # not inside a quotation opened before ('"He's been to Pennsylvania. Tomorrow he is
         # going to Detroit. ..."'), whose day is counted from when its speaker spoke.
         quoted = index.quotation_attribution(evidence) is not None
-        date = "" if quoted else reckon_weekday(index.sentence_text(evidence), published) or ""
+        date = (
+            ""
+            if quoted
+            else reckon_weekday(
+                index.sentence_text(evidence), published, next_day_reported=index.next_day_reported
+            )
+            or ""
+        )
         if not date:
             return _reject(index.source, "event", record, "the date is not a calendar date")
         reckoned_from = published
@@ -462,7 +469,9 @@ def _ground_event(index: SourceIndex, chunk: Chunk, draft: EventDraft) -> Ground
         # "The acrimony on display Thursday as the committee tried to resume its work on
         # Russia's intervention in the 2016 presidential election ...": a year alone is a
         # past the sentence speaks of; the weekday it gives is when it happened.
-        if on_the_day := reckon_weekday(index.sentence_text(evidence), published):
+        if on_the_day := reckon_weekday(
+            index.sentence_text(evidence), published, next_day_reported=index.next_day_reported
+        ):
             date, reckoned_from = on_the_day, published
     if _a_races_year(sentence, date, published):
         return _reject(

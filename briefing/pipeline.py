@@ -23,13 +23,14 @@ from .consolidate import consolidate, find_conflicts
 from .dates import published_day
 from .errors import BackendError, InvalidAnswerError, SourceError
 from .extract import extract_chunk
-from .grounding import GroundedChunk, SourceIndex, ground_chunk
+from .grounding import GroundedChunk, ground_chunk
 from .llm import ChatClient, Endpoint
 from .mentions import count_mentions
 from .models import FactSheet, RunInfo, Source
 from .prompting import prompt_version
 from .render import plural
 from .roles import fold_raisers, fold_spokespeople, read_roles
+from .source_index import index_sources
 from .sources import load_sources
 from .stance import check_stances
 
@@ -77,7 +78,7 @@ def extract_facts(
             source, max_chars=config.chunk_chars, overlap_sentences=config.overlap_sentences
         )
     ]
-    indexes = {source.id: SourceIndex(source, topic) for source in sources}
+    indexes = index_sources(sources, topic)
     cite = config.cite or endpoint.cite
     cache = open_cache(config)
     client = ChatClient(

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from datetime import timedelta
 from functools import cached_property
 
 from .alignment import Aligner
 from .chunking import dateline_end, is_heading, paragraph_start, parts_paragraphs, split_sentences
 from .cues import has_a_verb_of_saying, reads_as_english, reports_someone
+from .dates import published_day
 from .given_names import is_given_name
 from .models import ActorKind, Evidence, Source
 from .names import (
@@ -30,6 +32,18 @@ from .transcripts import Turn, speaker_turns, turn_at
 __all__ = ["SourceIndex", "opens_paragraph_of_no_ones_words", "blank_quoted"]
 
 
+def index_sources(sources: Sequence[Source], topic: str = "") -> dict[str, SourceIndex]:
+    """An index of each source, by id, each told whether another source of the run was
+    published the day after it."""
+    days = {published_day(source.published) for source in sources}
+    indexes = {}
+    for source in sources:
+        day = published_day(source.published)
+        next_day_reported = day is not None and day + timedelta(days=1) in days
+        indexes[source.id] = SourceIndex(source, topic, next_day_reported=next_day_reported)
+    return indexes
+
+
 class SourceIndex:
     """One source's aligner and sentence spans, built once and shared by all its chunks.
 
@@ -39,9 +53,12 @@ class SourceIndex:
     programs").
     """
 
-    def __init__(self, source: Source, topic: str = "") -> None:
+    def __init__(self, source: Source, topic: str = "", *, next_day_reported: bool = False) -> None:
         self.source = source
         self.topic = topic
+        # Whether another source of the run was published the day after this one: a weekday
+        # past its date is then likely that next day (``dates.reckon_weekday``).
+        self.next_day_reported = next_day_reported
         self.names_text = f"{source.text}\n\n{topic}" if topic else source.text
         self.aligner = Aligner(source.text)
         self.sentences = split_sentences(source.text)

@@ -7,11 +7,14 @@ from typing import Any
 
 import pytest
 
+from briefing.chunking import chunk_source
 from briefing.cli import main
 from briefing.dates import reckon_weekday, reckon_year
 from briefing.extract import number_sentences
-from briefing.models import FactSheet
+from briefing.grounding import ground_chunk
+from briefing.models import ChunkExtraction, EventDraft, FactSheet, Source
 from briefing.review_page import render_review_page
+from briefing.source_index import index_sources
 from tests.conftest import extraction, fact_sheet
 from tests.fakeserver import FakeOpenAI, Reply
 from tests.test_citations import cited, cited_sheet
@@ -312,6 +315,38 @@ def test_a_weekday_is_counted_from_the_day_of_publication(
     sentence: str, published: str | None, date: str | None
 ) -> None:
     assert reckon_weekday(sentence, published) == date
+
+
+def test_a_weekday_past_the_story_is_the_next_day_where_another_source_is_of_that_day() -> None:
+    """BASIL: stories updated after the day they are dated ("Vice President Mike Pence ...
+    also checked in on Scalise and Griner on Thursday." in one dated the Wednesday of the
+    shooting, beside two dated Thursday; "In a follow-up statement on Saturday, a BuzzFeed
+    spokesman told The New York Times ..." in one dated Friday) dated their events six days
+    back."""
+    sentence = "The mayor was moved out of intensive care on Thursday."
+    updated = Source(id="a", title="t", text=sentence, published="2016-09-28")
+    later = Source(id="b", title="t", text="The port reopened.", published="2016-09-29")
+    earlier = Source(id="c", title="t", text="The port shut.", published="2016-09-27")
+
+    def dated(*sources: Source) -> list[str]:
+        index = index_sources(sources)["a"]
+        draft = EventDraft(quote=sentence, date="Thursday", description=sentence)
+        extraction = ChunkExtraction(positions=[], risks=[], events=[draft])
+        grounded = ground_chunk(index, chunk_source(updated, max_chars=5000)[0], extraction)
+        return [event.date for event in grounded.events]
+
+    assert dated(updated, later) == ["Thursday (29 September 2016)"]
+    assert dated(updated) == dated(updated, earlier) == ["Thursday (22 September 2016)"]
+    assert [i.next_day_reported for i in index_sources([updated, later, earlier]).values()] == [
+        True,
+        False,
+        True,
+    ]
+    # "last Thursday" is the one before, whatever else was published
+    assert (
+        reckon_weekday("The port shut last Thursday.", "2016-09-28", next_day_reported=True)
+        == "Thursday (22 September 2016)"
+    )
 
 
 STORY = (
