@@ -117,7 +117,7 @@ _VIEW = "|".join(
             *"support oppos endors credit criticis criticiz prais welcom reject condemn"
             " denounc defend comment emphasi lawsuit applau blam challeng demand"
             " lobb fight fought adopt ratif veto resist refus"
-            " doubt disput dismiss deny agree disagree acknowledg admit conced"
+            " doubt disput dismiss deny agree(?!ments?\\b) disagree acknowledg admit conced"
             " hope want wish intend seek sought recommend champion embrac boycott"
             " withdr abandon worr fear skeptic sceptic alarm view stance"
             " testif interview insist assert affirm urg argu threaten slam blast"
@@ -144,6 +144,9 @@ _VIEW = "|".join(
         r"\bpass(?:ed|es|ing)?\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:bill|law|measure|resolution|legislation|amendment|ban|motion)\b",
         _words("banned", "banning", "outlawed", "outlawing", "prohibited", "prohibiting"),
+        # Agreement held, not an agreement made (a deal: "a joint defense agreement"): "released
+        # a joint statement in agreement", "in full agreement with the president".
+        r"\bin\s+(?:full\s+|complete\s+|total\s+)?agreement\b",
         # A theory held: "The plaintiffs’ theory is that a centralized companywide policy gave
         # local managers too much discretion" (not "in theory").
         r"\btheor(?:y|ies)\s+(?:is|was|are|were)\s+that\b",

@@ -87,6 +87,8 @@ from briefing.source_index import blank_quoted
         "Lee's backers opposed the toll.",
         "The mayor stayed on despite calls for her resignation from the council.",
         "The mayor acted alone, despite his criticism of the council for doing so.",
+        "The two leaders released a joint statement in agreement.",
+        "The council agreed that the toll must go.",
     ],
 )
 def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> None:
@@ -183,6 +185,10 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # fight would help him politically ..., Mr. Trump dived into the conversation head
         # first." was Trump's position)
         "Perhaps out of a belief that the fight would help her, Ms. Park dived in head first.",
+        # an agreement made, a deal, not agreement held (BASIL: "Mr. Ryan was working with
+        # lawyers for the Trump family as part of a joint defense agreement." was his position)
+        "Mr. Lee worked with the family's lawyers as part of a joint defense agreement.",
+        "The agreement has not been sent to the council.",
     ],
 )
 def test_a_sentence_that_only_describes_someone_shows_no_view(sentence: str) -> None:
