@@ -805,6 +805,7 @@ def _resolve_actors(
         clusters.union(i, sexed[0] if len(sexed) == 1 else by_key.setdefault(key, i))
 
     _join_spellings(clusters, surfaces, names)
+    _join_slips(clusters, surfaces, names, texts)
 
     # Short forms join the one cluster they fit, fullest forms first, so that "George Bush"
     # has joined "George W. Bush" before "Bush" looks for its match.
@@ -897,6 +898,53 @@ def _join_spellings(clusters: _Clusters, surfaces: list[_Surface], names: list[_
             for j in group[at + 1 :]:
                 if same_given_name(names[i].words[0], names[j].words[0]):
                     clusters.union(i, j)
+
+
+# How often a person's surname must be written for a one-off spelling a letter apart to be
+# read as a slip for it.
+_SLIP_AGAINST = 3
+
+
+def _join_slips(
+    clusters: _Clusters, surfaces: list[_Surface], names: list[_Name], texts: Sequence[str]
+) -> None:
+    """A name of one word that the sources write once, a letter short or long of a person's
+    surname they write often, is that person, misspelt: "Tump announced late Friday that he
+    has suspended ..." in a story naming President Trump many times. Not a given name, not
+    a word of three letters or fewer, and only where one person fits."""
+    if not texts:
+        return
+    written = Counter(word.lower() for text in texts for word in re.findall(r"\b[A-Z][\w-]*", text))
+    surnames: dict[str, set[int]] = {}
+    for j, name in enumerate(names):
+        if len(name.words) >= 2 and surfaces[j].kind == "person":
+            surnames.setdefault(_surname(name.words), set()).add(clusters.find(j))
+    for i, name in enumerate(names):
+        if len(name.words) != 1 or surfaces[i].kind not in (None, "person"):
+            continue
+        word = name.words[0]
+        if len(word) < 4 or written[word] != 1 or is_given_name(word) or word in surnames:
+            continue
+        targets = {
+            root
+            for surname, roots in surnames.items()
+            if written[surname] >= _SLIP_AGAINST and _a_letter_apart(word, surname)
+            for root in roots
+        }
+        if len(targets) == 1:
+            clusters.union(i, targets.pop())
+
+
+def _a_letter_apart(a: str, b: str) -> bool:
+    """Whether one word is the other with one letter more, the first letters the same, and
+    not as a plural is ("the Clintons" are not Hillary Clinton)."""
+    short, long = sorted((a, b), key=len)
+    return (
+        len(long) == len(short) + 1
+        and short[0] == long[0]
+        and long != f"{short}s"
+        and any(long[:at] + long[at + 1 :] == short for at in range(1, len(long)))
+    )
 
 
 def _join_given_names(clusters: _Clusters, surfaces: list[_Surface], names: list[_Name]) -> None:

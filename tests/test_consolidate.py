@@ -814,6 +814,55 @@ def test_a_plain_junior_is_the_plain_name_when_the_sources_show_one_man_of_it(
         assert [name for name, _ in actors][:2] == ["Cesar Vale Jr.", "Cesar Vale"]
 
 
+_VALES = "Mayor Tom Vale spoke. Vale said no. Mr. Vale left."
+
+
+@pytest.mark.parametrize(
+    ("names", "texts", "expected"),
+    [
+        # BASIL: "In the face of widespread public backlash, Tump announced late Friday that he
+        # has suspended ..." made "Tump" an actor beside President Donald Trump
+        (
+            [("Mayor Tom Vale", "person"), ("Vle", None), ("Vaele", None)],
+            (_VALES, "Vles spoke. Vle said no.", "Vaele wrote."),
+            [("Mayor Tom Vale", ["Vaele"]), ("Vle", [])],  # "Vle": three letters, twice
+        ),
+        (
+            [("Mayor Tom Vale", "person"), ("Vae", None), ("Vaile", None)],
+            (_VALES, "Vaile wrote. Vae spoke."),
+            [("Mayor Tom Vale", ["Vaile"]), ("Vae", [])],
+        ),
+        # not a surname written once or twice, a given name, nor a word fitting two people
+        (
+            [("Mayor Tom Vale", "person"), ("Vaile", None)],
+            ("Mayor Tom Vale spoke.", "Vaile wrote."),
+            [("Mayor Tom Vale", []), ("Vaile", [])],
+        ),
+        (  # (BASIL: "the Clintons", written once, are not Hillary Clinton)
+            [("Mayor Tom Vale", "person"), ("Vales", None)],
+            (_VALES, "The Vales wrote."),
+            [("Mayor Tom Vale", []), ("Vales", [])],
+        ),
+        (
+            [("Mayor Tom Allan", "person"), ("Alan", None)],
+            ("Mayor Tom Allan spoke. Allan said no. Mr. Allan left.", "Alan wrote."),
+            [("Mayor Tom Allan", []), ("Alan", [])],
+        ),
+        (
+            [("Tom Vale", "person"), ("Ann Vaile", "person"), ("Vaile", None)],
+            (_VALES, "Ann Vaile and Vaile wrote. Ms. Vaile spoke.", "Vaile spoke."),
+            [("Tom Vale", []), ("Ann Vaile", ["Vaile"])],
+        ),
+    ],
+)
+def test_a_one_off_spelling_a_letter_from_a_surname_is_that_person(
+    names: list[tuple[str, ActorKind | None]],
+    texts: tuple[str, ...],
+    expected: list[tuple[str, list[str]]],
+) -> None:
+    assert actors_of(*names, texts=texts) == expected
+
+
 @pytest.mark.parametrize(
     ("texts", "expected"),
     [
