@@ -515,11 +515,20 @@ _DROPPED_FORMS = frozenset(
 )
 
 
+# And the words a body's short form may leave out after a name of two words or more: "MedStar
+# Washington Hospital" is the "MedStar Washington Hospital Center", the "St. Louis Tea Party"
+# the "St. Louis Tea Party Coalition" (not "Carter" the "Carter Center").
+_DROPPED_AFTER_TWO_WORDS = frozenset({"center", "centre", "coalition"})
+
+
 def _drops_form(short: _Name, full: _Name) -> bool:
     """Whether ``short`` is the first words of a body's name that ends in a form its short
     name leaves out ("Walmart" for "Walmart Stores Inc.", "Ford" for "Ford Motor Co.",
     "Amnesty" for "Amnesty International")."""
-    if full.words[-1] not in _DROPPED_FORMS or not short.words:
+    if not short.words or not (
+        full.words[-1] in _DROPPED_FORMS
+        or (full.words[-1] in _DROPPED_AFTER_TWO_WORDS and len(short.words) >= 2)
+    ):
         return False
     # A country before it may go too: "Treasury" for the "U.S. Department of the Treasury".
     # What follows the short form is more of the name, not another's ("IRS" is not the "IRS

@@ -382,6 +382,21 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
                 ("Ford Motor Co.", ["Ford"]),
             ],
         ),
+        (  # a centre or coalition named without that word, after a name of two words or
+            # more (BASIL: "MedStar Washington Hospital" beside "MedStar Washington Hospital
+            # Center"); not a surname alone
+            [
+                ("Lakeside General Hospital Center", "organisation"),
+                ("Lakeside General Hospital", "organisation"),
+                ("Vale Center", "organisation"),
+                ("Vale", None),
+            ],
+            [
+                ("Lakeside General Hospital Center", ["Lakeside General Hospital"]),
+                ("Vale Center", []),
+                ("Vale", []),
+            ],
+        ),
         (  # a department named either way round, and by what it is of (BASIL: "U.S.
             # Department of the Treasury", "Treasury Department" and "Treasury" were three)
             [
