@@ -362,11 +362,12 @@ def _acronyms(words: tuple[str, ...]) -> set[str]:
 
 # Words that name the people of a body rather than another body: "Tea Party groups", "White
 # House officials", "Tea Party movement" and "Romney campaign aide" speak for the Tea Party, the
-# White House and the Romney campaign.
+# White House and the Romney campaign; and a person's lawyers for the person ("Michael
+# Flynn's lawyer" for Flynn; not "attorney", a title too: "U.S. Attorney").
 _MEMBERS_WORDS = frozenset(
     "groups members activists supporters leaders leadership organizers organisers officials "
     "aides campaigners advocates movement official aide spokesman spokeswoman spokesperson "
-    "lawmakers legislators".split()
+    "lawmakers legislators lawyer lawyers".split()
 )
 # A party's adjective -> its members' plural, the party's one key: "Republican Party",
 # "Republican lawmakers", "GOP" and "Republicans" are one actor, and "House Republican

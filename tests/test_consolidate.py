@@ -361,6 +361,10 @@ def test_names_acronyms_and_surnames_merge_into_one_actor() -> None:
             [("Romney campaign aide", "person"), ("Romney campaign", "organisation")],
             [("Romney campaign", ["Romney campaign aide"])],
         ),
+        (  # a person's lawyer, unnamed (BASIL: "Michael Flynn's lawyer" stood beside Flynn)
+            [("Tom Vale", "person"), ("Tom Vale's lawyer", "person"), ("U.S. Attorney", None)],
+            [("Tom Vale", ["Tom Vale's lawyer"]), ("U.S. Attorney", [])],
+        ),
         (  # a suffix kept, a middle initial dropped
             [
                 ("Theodore J. Boutrous Jr.", "person"),
