@@ -593,8 +593,9 @@ _PLANNED = re.compile(
     # or a plan named: "along with plans for a same-sex kiss-in at the restaurants on Friday"
     r"|plans\s+for"
     # or a plan with its day before the verb: "Ms. Pelosi plans on Thursday to bring up two
-    # bills to reopen the government"
-    r"|plans?\s+on(?=\s*$)"
+    # bills to reopen the government" (not a plan named: "approved the Ryan budget plan on
+    # March 29")
+    r"|(?:plans|(?:i|we|they|you)\s+plan)\s+on(?=\s*$)"
     # or what is prepared for: "Liberal groups prepared for a women's march on Saturday"
     r"|prepar(?:e|es|ed|ing)\s+for"
     # or a journey under way: "GOP Rep. Paul Ryan is heading to Georgetown University for a

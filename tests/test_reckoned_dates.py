@@ -437,6 +437,18 @@ def test_with_sentence_numbers_a_weekday_sentence_may_be_an_event(tmp_path: Path
         ("22nd December", "It began on 22nd December.", "22nd December (22 December 2018)"),
         # The next on or after it, where the date's own verb is in the future tense.
         ("Dec. 22", "The House will vote on Dec. 22.", "Dec. 22 (22 December 2019)"),
+        # (a plan named is no plan to come: BASIL, "The House approved the Ryan budget plan on
+        # March 29 by a vote of 228 to 191" in a story of August 2012 was dated 2013)
+        (
+            "Dec. 22",
+            "The council passed the harbour plan on Dec. 22.",
+            "Dec. 22 (22 December 2018)",
+        ),
+        (
+            "Feb. 22",
+            "Ms. Lund plans on Feb. 22 to bring up the bill.",
+            "Feb. 22 (22 February 2019)",
+        ),
         # A date with its year, a month alone, or a day that no year near it has: none.
         ("Jan. 25, 2019", "It ended on Jan. 25, 2019.", None),
         ("29 February", "It happened on 29 February.", None),
