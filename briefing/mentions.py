@@ -104,12 +104,13 @@ _BODY_WORDS = frozenset(
     "news times post journal enquirer magazine tribune herald gazette network press "
     "inc corp co llc ltd company corporation pac".split()
 )
-# A name's last word that makes it a thing, not who acts: a law, a building, an address.
+# A name's last word that makes it a thing, not who acts: a law, a building, an address, a
+# garden ("the Rose Garden", whose "Rose" is no woman).
 _THING_WORDS = frozenset(
     """
     act acts amendment amendments bill bills law laws constitution status program programs
     programme plan tower bridge street avenue road square building hall day week union
-    doctrine treaty convention
+    doctrine treaty convention garden gardens
     """.split()
 )
 # Small words a name keeps in lower case, capitalized only in a headline's title case.

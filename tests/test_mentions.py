@@ -82,6 +82,15 @@ def test_places_offices_demonyms_and_party_members_are_no_one() -> None:
         assert not any(text in name for name in named)
 
 
+def test_a_garden_is_no_one_though_its_first_word_is_a_given_name() -> None:
+    """BASIL: "the Rose Garden", named in two sources, was also named as a person."""
+    garden = "Mayor Ana Lund spoke in the Rose Garden. The Rose Garden was full. Ms. Lund left."
+    other = "Later, at the Rose Garden, Tom Vale and Ana Lund met."
+    named = also_named(count_mentions(sources(garden, other), [], also_named=8))
+    assert "Rose Garden" not in named
+    assert "Mayor Ana Lund" in named
+
+
 def test_a_body_named_three_times_in_two_sources_is_listed_as_an_organisation() -> None:
     third = "The Port Authority said again that it would wait."
     named = also_named(count_mentions(sources(FIRST, SECOND + " " + third), [], also_named=8))
