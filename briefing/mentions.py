@@ -113,6 +113,11 @@ _THING_WORDS = frozenset(
     doctrine treaty convention garden gardens
     """.split()
 )
+# The things whose initials stand for them: laws, programmes, a status ("TPS"); not a union,
+# a body as well ("ACLU").
+_THINGS_BY_INITIALS = frozenset(
+    "act amendment bill law status program programme plan doctrine treaty convention".split()
+)
 # Small words a name keeps in lower case, capitalized only in a headline's title case.
 _TITLE_CASE_SMALL_WORDS = frozenset("Of To For And The In On At By With From A An".split())
 # The chambers a body's word alone may name ("the House", "Congress"); any other institution's
@@ -277,8 +282,18 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[str, int]]:
     return runs
 
 
+def _initials_of_a_thing(name: str) -> list[str]:
+    """The initials of a thing's name, which stand for the thing: "TPS" for "Temporary
+    Protected Status", "ACA" for the "Affordable Care Act"."""
+    words = name.split(" ")
+    if len(words) < 2 or words[-1].lower() not in _THINGS_BY_INITIALS:
+        return []
+    return ["".join(word[0] for word in words if word[:1].isupper())]
+
+
 def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
     names: dict[str, _Name] = {}
+    things: set[str] = set()  # the initials of things named: "TPS", "Temporary Protected Status"
     for source in sources:
         text = labels_as_names(source.text)
         for start, end in split_sentences(text):
@@ -288,10 +303,13 @@ def _read_names(sources: Sequence[Source]) -> dict[str, _Name]:
             for run, run_start in _name_runs(text, start, end):
                 for surface, at in _pieces(run, run_start, run_start == start):
                     if not surface or _names_no_one(surface):
+                        things.update(_initials_of_a_thing(surface))
                         continue
                     name = names.setdefault(surface, _Name(surface))
                     name.kinds.update(_signs(surface, text, at, at + len(surface)))
                     name.spans.append((source.id, start, end))
+    for initials in things & names.keys():
+        del names[initials]
     # A surname used alone, where it is a person's (after a title, or before a verb of
     # saying), makes the full name a person's, in any source: "Barack Obama" beside "Mr.
     # Obama".

@@ -91,6 +91,19 @@ def test_a_garden_is_no_one_though_its_first_word_is_a_given_name() -> None:
     assert "Mayor Ana Lund" in named
 
 
+def test_the_initials_of_a_thing_named_are_no_one() -> None:
+    """BASIL: "TPS", the initials of "Temporary Protected Status", was also named as an
+    organisation (ten times, after "the")."""
+    first = "Harbour Protected Status (HPS) ends soon. The HPS covers 300 families."
+    second = "The HPS was renewed before. Ending the HPS hurts the port."
+    named = also_named(count_mentions(sources(first, second), [], also_named=8))
+    assert "HPS" not in named
+    # a body's initials are still its name
+    body = "The Harbour Pilots Society (HPS) said no. The HPS met."
+    named = also_named(count_mentions(sources(body, "The HPS said no again."), [], also_named=8))
+    assert "HPS" in named or "Harbour Pilots Society" in named
+
+
 def test_a_body_named_three_times_in_two_sources_is_listed_as_an_organisation() -> None:
     third = "The Port Authority said again that it would wait."
     named = also_named(count_mentions(sources(FIRST, SECOND + " " + third), [], also_named=8))
