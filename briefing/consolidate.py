@@ -867,6 +867,7 @@ def _resolve_actors(
 
     actors: list[Actor] = []
     by_surface: dict[str, Actor] = {}
+    ids: set[str] = set()
     for group in sorted(clusters.groups().values()):
         best = max(
             group,
@@ -883,8 +884,12 @@ def _resolve_actors(
         for i in group:
             for ev in surfaces[i].evidence:
                 _add_evidence(evidence, ev)
+        key = _actor_key(names[best], surfaces[best])
+        if _fact_id("actor", *key) in ids:
+            key = (*key, "surface", surfaces[best].text)  # two actors never share an id
+        ids.add(_fact_id("actor", *key))
         actor = Actor(
-            id=_fact_id("actor", *_actor_key(names[best], surfaces[best])),
+            id=_fact_id("actor", *key),
             name=surfaces[best].text,
             kind=_kind(surfaces[i] for i in group),
             aliases=sorted({surfaces[i].text for i in group} - {surfaces[best].text}),
@@ -1073,8 +1078,13 @@ def actors_of_names(
 
 def _actor_key(name: _Name, surface: _Surface) -> tuple[str, ...]:
     """What makes the actor unique, for its id: a person and a country both called "Jordan"
-    are two actors with two ids."""
-    return _same_key(name, surface.kind) if name.words else ("surface", surface.text)
+    are two actors with two ids, and so are "Mr. Trump" and "Mrs. Trump"."""
+    if not name.words:
+        return ("surface", surface.text)
+    key = _same_key(name, surface.kind)
+    if len(name.words) == 1 and name.sex and surface.kind in _PERSONAL_KINDS:
+        return (*key, name.sex)
+    return key
 
 
 def _collect_surfaces(chunks: Sequence[GroundedChunk]) -> list[_Surface]:

@@ -833,6 +833,22 @@ def test_a_plain_junior_is_the_plain_name_when_the_sources_show_one_man_of_it(
         assert [name for name, _ in actors][:2] == ["Cesar Vale Jr.", "Cesar Vale"]
 
 
+def test_a_man_and_a_woman_named_by_one_surname_are_two_actors_with_two_ids() -> None:
+    chunk = GroundedChunk(
+        positions=[
+            GroundedPosition("Mr. Vale", "person", "opposes", "No.", ev(0)),
+            GroundedPosition("Mrs. Vale", "person", "supports", "Yes.", ev(1)),
+        ]
+    )
+    actors, positions, _, _ = consolidate([chunk])
+    assert len({actor.id for actor in actors}) == 2
+    names = {actor.id: actor.name for actor in actors}
+    assert sorted((names[p.actor_id], p.stance) for p in positions) == [
+        ("Mr. Vale", "opposes"),
+        ("Mrs. Vale", "supports"),
+    ]
+
+
 _VALES = "Mayor Tom Vale spoke. Vale said no. Mr. Vale left."
 
 
