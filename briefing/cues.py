@@ -470,6 +470,10 @@ _NO_ONES_VIEW = re.compile(
     # praise since he took over" (not "drew praise from the mayor")
     r"|\b(?:earn|won|win|drew|draw|receiv|garner|attract)\w*\s+(?:[\w-]+\s+){0,2}?"
     r"(?:praise|plaudits|acclaim|applause)\b(?!\s+(?:from|by)\b)"
+    # what is yet to be told, or not known: "when Michael Steele announces whether he plans
+    # to step down as party chairman", "It is unclear whether she backs the bill"
+    r"|(?:\b(?:announc|decid|say|said|tell|told|reveal|disclos|indicat)\w*\s+)?"
+    r"\bwhether\s+(?:or\s+not\s+)?(?:he|she|they|it|we|i|you)\b[^,;:]*"
     # the writer's guess at why someone acted: "Perhaps out of a belief that an impeachment
     # fight would help him politically ..., Mr. Trump dived into the conversation"
     r"|^\W*(?:perhaps|possibly|maybe|presumably)\s+(?:out\s+of|because)\b[^,;]*"

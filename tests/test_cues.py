@@ -88,6 +88,7 @@ from briefing.source_index import blank_quoted
         "The mayor stayed on despite calls for her resignation from the council.",
         "The mayor acted alone, despite his criticism of the council for doing so.",
         "The two leaders released a joint statement in agreement.",
+        "Ms. Park questioned whether the levy would pass.",
         "The council agreed that the toll must go.",
     ],
 )
@@ -185,6 +186,12 @@ def test_a_sentence_that_says_backs_or_opposes_shows_a_view(sentence: str) -> No
         # fight would help him politically ..., Mr. Trump dived into the conversation head
         # first." was Trump's position)
         "Perhaps out of a belief that the fight would help her, Ms. Park dived in head first.",
+        # what is yet to be told (BASIL: "The battle for control of the Republican National
+        # Committee will take a new turn on Monday when Michael Steele announces whether he
+        # plans to step down ... or will disregard the onslaught of criticism ..." was his
+        # position and the committee's)
+        "The race turns on Monday when Ms. Park announces whether she plans to step down.",
+        "It is unclear whether she backs the levy.",
         # an agreement made, a deal, not agreement held (BASIL: "Mr. Ryan was working with
         # lawyers for the Trump family as part of a joint defense agreement." was his position)
         "Mr. Lee worked with the family's lawyers as part of a joint defense agreement.",
