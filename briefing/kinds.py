@@ -137,16 +137,20 @@ def _body_kind(lower: list[str]) -> ActorKind:
 
 
 _AS_A_BODY = re.compile(
-    rf"(?:\b[Tt]he|\b(?:{'|'.join(sorted(_ROLE_WORDS))})s?\s+(?:of|for|at))\s+$"
+    rf"(?:\b[Tt]he|\b(?:{'|'.join(sorted(_ROLE_WORDS))})s?\s+(?:of|for|at)"
+    # or named after what it is: "at the group Immigration Hub", "the advocacy group Color
+    # of Change"
+    r"|\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:group|organi[sz]ation|coalition|nonprofit"
+    r"|non-profit|tank|firm|company|network|alliance|lobby|website|newspaper|magazine))\s+$"
 )
 
 
 def _body_in(name: str, text: str) -> bool:
     """Whether the text names ``name`` as a body: after "the" ("backed by the Cybersecurity
-    Tech Accord"), or as where someone holds a role ("president of Third Way", "a spokesman
-    for Secure America Now")."""
+    Tech Accord"), as where someone holds a role ("president of Third Way", "a spokesman
+    for Secure America Now"), or after what it is ("at the group Immigration Hub")."""
     return any(
-        _AS_A_BODY.search(text, max(0, found.start() - 24), found.start())
+        _AS_A_BODY.search(text, max(0, found.start() - 40), found.start())
         for found in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)
     )
 

@@ -70,6 +70,17 @@ def test_a_body_named_after_the_is_no_person() -> None:
     assert actor_kind("Coastal Tech", "Coastal Tech said no.") == "person"
 
 
+def test_a_body_named_after_what_it_is_is_no_person() -> None:
+    """BASIL: "Kerri Talbot, the director of federal advocacy at the group Immigration Hub"
+    made "Immigration Hub" a person, so her row could not stand for its."""
+    text = "Lena Ortiz, the director of policy at the group Harbour Hub, said it was rushed."
+    assert actor_kind("Harbour Hub", text) == "organisation"
+    assert actor_kind("Lena Ortiz", text) == "person"
+    assert actor_kind("Coastal Hub", "The advocacy group Coastal Hub said no.") == "organisation"
+    # a person after a common noun of people stays one
+    assert actor_kind("Marta Ilves", "A group member, Marta Ilves, said no.") == "person"
+
+
 def test_a_surname_that_opens_a_longer_name_is_not_a_person() -> None:
     text = "The Anders Holm Foundation funds it. Holm Foundation staff agreed."
     assert actor_kind("Holm", text) is None
