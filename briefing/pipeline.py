@@ -142,6 +142,8 @@ def extract_facts(
             positions = check_stances(
                 client, positions, actors, indexes, topic, progress, config.concurrency
             )
+            # and a body's row the stance questions brought to its speaker's labels
+            positions = fold_spokespeople(positions, actors)
         conflicts = find_conflicts(actors, positions, risks, events)
         sheet = FactSheet(
             topic=topic,

@@ -562,6 +562,27 @@ def test_a_body_left_out_is_not_asked_the_stance_questions(
     assert "| Amara Okafor, who speaks for the Open Net Alliance | opposes |" in brief
 
 
+def test_a_body_the_stance_questions_bring_to_its_speakers_labels_is_left_out(
+    fake: FakeOpenAI, statement_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """BASIL: the model drafted Kerri Talbot's sentence ("..., Kerri Talbot, the director of
+    federal advocacy at the group Immigration Hub, said") for her and for Immigration Hub
+    with two stances; the stance questions agreed on one for both, and both rows stayed."""
+    both = [
+        position("Amara Okafor", OKAFOR),
+        position("Open Net Alliance", OKAFOR, stance="supports", kind="organisation"),
+    ]
+    fake.enqueue(extraction(positions=both), *(json.dumps({"stance": "opposes"}),) * 4)
+    args = ["generate", str(statement_file), "--base-url", fake.base_url, "--model", "m", "-q"]
+    assert main([*args, "--no-bottom-line", "--no-cache"]) == 0
+    brief = capsys.readouterr().out
+    assert len(fake.requests) == 5  # both rows were asked: their drafted stances differed
+    rows = [line for line in brief.splitlines() if line.startswith(("| Amara", "| Open Net"))]
+    assert [row.split(" | ")[:2] for row in rows] == [
+        ["| Amara Okafor, who speaks for the Open Net Alliance", "opposes"]
+    ]
+
+
 def test_a_role_that_opened_its_sentence_is_shown_with_a_small_article() -> None:
     """BASIL: "The lieutenant governor, Kim Guadagno, emphatically denied the allegations"
     was shown as "Kim Guadagno, The lieutenant governor"."""
