@@ -378,10 +378,13 @@ _DATING_BACK = re.compile(
 
 
 # An earlier occasion a sentence likens its event to: "would help him politically — as it
-# did President Bill Clinton in the 1990s —".
+# did President Bill Clinton in the 1990s —", "Mr. Cantor's loss recalled the defeat of
+# former Speaker Thomas S. Foley, ..., in the 1994 general elections".
 _A_LIKE_OCCASION = re.compile(
-    r"\b(?:as|like)\s+(?:it|he|she|they|we|(?-i:[A-Z])[\w'’-]*)\s+(?:did|had|was|were|has|have)"
-    r"\b[^.;:—–()]{0,80}?\b(?:1[89]\d\d|2\d\d\d)s?\b"
+    r"(?:\b(?:as|like)\s+(?:it|he|she|they|we|(?-i:[A-Z])[\w'’-]*)\s+"
+    r"(?:did|had|was|were|has|have)\b[^.;:—–()]{0,80}?"
+    r"|\b(?:recalled|recalls|echoed|echoes|evoked|evokes)\s+the\s+[^;:()]{0,160}?)"
+    r"\b(?:1[89]\d\d|2\d\d\d)s?\b"
     r"(?:,?\s+(?:and|or)\s+(?:in\s+)?(?:1[89]\d\d|2\d\d\d)s?\b)?",
     re.IGNORECASE,
 )

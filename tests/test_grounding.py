@@ -341,6 +341,14 @@ _LIKENED = "the year is of an earlier occasion the sentence likens this to"
         ),
         ("Tom Vale raised the toll, as he had in 2011 and 2015.", "2015", _LIKENED),
         ("As it did in 2011, the port raised the toll in 2019.", "2019", None),
+        # BASIL: "Mr. Cantor's loss recalled the defeat of former Speaker Thomas S. Foley, a
+        # Democrat who lost ..., in the 1994 general elections ..." was an event of 1994
+        (
+            "Ms. Lund's loss recalled the defeat of Mayor Tom S. Vale, who lost in the 1994 race.",
+            "1994",
+            _LIKENED,
+        ),
+        ("Ms. Lund recalled that she first ran in 1994.", "1994", None),
     ],
 )
 def test_a_year_the_sentence_gives_of_something_else_is_no_date_of_it(
