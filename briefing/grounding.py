@@ -303,11 +303,14 @@ _A_CONDITION = re.compile(
 
 # A forecast: "Obama said economists predict higher job growth in 2011 and 2012 if Congress
 # passes the agreement", in a story of December 2010, is no event of 2011; nor are a
-# projection, an estimate or a warning of a later year ("The most recent projections ...
+# projection, an estimate, a warning or a hope of a later year ("The most recent projections ...
 # indicate that ... the program's trust funds will be exhausted by 2036").
 _A_FORECAST = re.compile(
     r"\b(?:predict(?:s|ed|ing|ions?)?|forecast(?:s|ed|ing)?|project(?:s|ed|ing|ions?)"
-    r"|estimat(?:e|es|ed|ing)|warn(?:s|ed|ing)?)\b",
+    r"|estimat(?:e|es|ed|ing)|warn(?:s|ed|ing)?"
+    # or a hope: "The big blue wave that Schumer hopes will make him Senate majority leader in
+    # 2019 will not build itself."
+    r"|hop(?:e|es|ed|ing))\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")

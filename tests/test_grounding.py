@@ -269,6 +269,13 @@ def test_what_would_happen_on_a_condition_or_the_article_itself_is_no_event(
         ("The latest projections show the fund running dry by 2031.", "2031", False),
         ("Auditors warned the fund will be empty in 2031.", "2031", False),
         ("The board estimates the toll will raise 40 million in 2027.", "2027", False),
+        # BASIL: "“The big blue wave that Schumer hopes will make him Senate majority leader in
+        # 2019 will not build itself.”" was an event of 2019 in a story of 2018
+        (
+            "The wave Ms. Lund hopes will make her mayor in 2027 will not build itself.",
+            "2027",
+            False,
+        ),
         # a forecast made in a year gone by is an event of that year, and a plan is no forecast
         ("Economists predicted in 2019 that the toll would fail.", "2019", True),
         ("The new terminal is set to open in 2027.", "2027", True),
