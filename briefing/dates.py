@@ -666,6 +666,19 @@ def _in_the_future(sentence: str, day: re.Match[str]) -> bool:
     return then is not None and _FUTURE.search(then) is not None
 
 
+def _a_future_verb_after(sentence: str, weekday: str) -> bool:
+    """Whether the weekday's occasion is the subject of a future verb right after it, quoted
+    or not: "the talks in Helsinki on Monday “should not move forward.”" (not "should have")."""
+    return (
+        re.search(
+            rf"\b{weekday}(?:\s+(?:morning|afternoon|evening|night))?\s*[“\"]?\s*"
+            r"(?:will|shall|should|must)\b(?!\s+(?:not\s+)?have\b)",
+            sentence,
+        )
+        is not None
+    )
+
+
 def _own_clause(before: list[str]) -> list[str]:
     """The words of a day's own clause before it, at most ``_PLAN_REACH``, from the words and
     stops of the sentence before the day."""
@@ -711,7 +724,7 @@ def reckon_weekday(
     after Thursday's debate"; and an occasion ahead: "ahead of Thursday's debate", "in
     advance of his speech on Thursday")."""
     day = published_day(published)
-    sentence = _unquoted(sentence)
+    original, sentence = sentence, _unquoted(sentence)
     found = list(_WEEKDAY.finditer(sentence))
     next_door = list(_NEXT_DOOR.finditer(sentence))
     # "asked about the cover in Iowa on Monday, ahead of Thursday's debate and Saturday's
@@ -735,7 +748,10 @@ def reckon_weekday(
         return None  # "12 devices have been found since Monday": a span, not the day
     which, name = (found[0].group(1) or "").lower(), found[0].group(2)
     weekday = _WEEKDAYS.index(name)
-    if which == "next" or (which != "last" and _in_the_future(sentence, found[0])):
+    if which == "next" or (
+        which != "last"
+        and (_in_the_future(sentence, found[0]) or _a_future_verb_after(original, name))
+    ):
         step = (weekday - day.weekday()) % 7 or (7 if which == "next" else 0)
         return _written(name, day + timedelta(days=step))
     step = (day.weekday() - weekday) % 7 or (7 if which == "last" else 0)

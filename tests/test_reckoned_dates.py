@@ -144,6 +144,19 @@ from tests.test_citations import cited, cited_sheet
             "2016-09-28",
             "Monday (26 September 2016)",
         ),
+        # and so is an occasion a quoted future verb follows (BASIL: "McCain tweeted that if
+        # Trump ..., the talks in Helsinki on Monday “should not move forward.”" in a story of
+        # a Friday was dated the Monday before it)
+        (
+            "Lee said that if no deal comes, the hearing on Monday “should not go ahead.”",
+            "2016-09-28",
+            "Monday (3 October 2016)",
+        ),
+        (
+            "Lee said the hearing on Monday “went well.”",
+            "2016-09-28",
+            "Monday (26 September 2016)",
+        ),
         # a plan told in the past tense is the nearer day, ahead or behind (BASIL: "the
         # legislative proposals she planned to bring up on Thursday" in a story of a Wednesday
         # was dated the Thursday before it)
