@@ -29,7 +29,7 @@ from .names import (
 )
 from .transcripts import Turn, speaker_turns, turn_at
 
-__all__ = ["SourceIndex", "opens_paragraph_of_no_ones_words", "blank_quoted"]
+__all__ = ["SourceIndex", "blank_quoted", "index_sources", "opens_paragraph_of_no_ones_words"]
 
 
 def index_sources(sources: Sequence[Source], topic: str = "") -> dict[str, SourceIndex]:
