@@ -352,6 +352,11 @@ def attribution_problem(
             return f"the view in the quoted sentence is held by others ({others!r}), not {who!r}"
         if kind == "risk" and (told := _harm_told_of_another(who, who_kind, unquoted_sentence)):
             return f"the harm in the quoted sentence is told of {told!r}, not warned of by {who!r}"
+        if kind == "risk" and _harm_told_in_an_aside(who, who_kind, unquoted_sentence):
+            return (
+                f"the harm in the quoted sentence is the writer's aside on {who!r}, not a "
+                "warning they give"
+            )
         if kind == "risk" and (
             source := _warned_according_to_another(who, who_kind, unquoted_sentence)
         ):
@@ -2427,6 +2432,34 @@ def _harm_told_of_another(who: str, who_kind: ActorKind | None, unquoted: str) -
             if names_a_harm(unquoted[found.start() : found.end()])
         ),
         None,  # (the harm is in the words quoted, blanked here)
+    )
+
+
+# The writer's aside on a speaker, between the name and the verb of saying: "Representative
+# Anthony D. Weiner, trying to put to rest a bizarre episode that is overshadowing his role
+# ... and threatening his dream of becoming New York's mayor, emphatically denied ...".
+_AN_ASIDE_ON_THE_SPEAKER = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*),\s+"
+    r"(?P<aside>(?:who|whose|trying|seeking|facing|hoping|fighting|a|an|the|then|now|once)\b"
+    r"[^;:“”\"]{3,240}?),\s+(?:[a-z]+ly\s+)?"
+    r"(?:said|says|told|added|denied|insisted|argued|wrote|noted|explained|acknowledged"
+    r"|conceded|declared|maintained|replied|responded)\b"
+)
+
+
+def _harm_told_in_an_aside(who: str, who_kind: ActorKind | None, unquoted: str) -> bool:
+    """Whether a risk's harm is named only in the writer's aside on ``who``, its speaker, and
+    the aside gives no words of theirs ("..., who has warned of ..., said" is their warning)."""
+    found = _AN_ASIDE_ON_THE_SPEAKER.search(unquoted)
+    if found is None or not names_actor(who, who_kind or "person", found.group("name")):
+        return False
+    aside = found.group("aside")
+    rest = unquoted[: found.start("aside")] + unquoted[found.end("aside") :]
+    return (
+        names_a_harm(aside)
+        and not names_a_harm(rest)
+        and not has_a_verb_of_saying(aside)
+        and not raises_a_concern(aside)
     )
 
 

@@ -4078,6 +4078,35 @@ def test_a_harm_told_in_a_clause_on_another_is_not_their_warning(
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # BASIL: "Representative Anthony D. Weiner, trying to put to rest a bizarre episode that
+        # is overshadowing his role as liberal pugilist and threatening his dream of becoming
+        # New York's mayor, emphatically denied on Wednesday that he had sent ..." was his risk
+        (
+            "Ann Park, trying to end an episode that is threatening her career, denied sending "
+            "the photograph.",
+            False,
+        ),
+        ("Ann Park, facing a threat of a recall, said the toll was fine.", False),
+        # a harm outside the aside, or an aside that gives a warning of theirs, is theirs
+        ("Ann Park, who faces a threat of a recall, said the toll could hurt the port.", True),
+        ("Ann Park, who has long warned of the dangers of the toll, said a vote was near.", True),
+    ],
+)
+def test_a_harm_only_in_the_writers_aside_on_the_speaker_is_not_their_warning(
+    sentence: str, kept: bool
+) -> None:
+    result = ground_risks_in(sentence, risk("Ann Park", sentence))
+    assert [r.raised_by for r in result.risks] == (["Ann Park"] if kept else [])
+    if not kept:
+        assert [r.reason for r in result.rejected] == [
+            "the harm in the quoted sentence is the writer's aside on 'Ann Park', not a "
+            "warning they give"
+        ]
+
+
 def test_a_pronoun_after_an_opening_phrase_stands_for_the_subject_before() -> None:
     """BASIL: "In June, he was then escorted from his FBI office ..." (Strzok) was drafted as
     the position of people named in the sentence before, after Strzok as its subject."""
