@@ -115,7 +115,7 @@ _VIEW = "|".join(
     (
         _stems(
             *"support oppos endors credit criticis criticiz prais welcom reject condemn"
-            " denounc defend comment emphasi lawsuit applau blam challeng demand"
+            " denounc denunc defend comment emphasi lawsuit applau blam challeng demand"
             " lobb fight fought adopt ratif veto resist refus"
             " doubt disput dismiss deny agree(?!ments?\\b) disagree acknowledg admit conced"
             " hope want wish intend seek sought recommend champion embrac boycott"

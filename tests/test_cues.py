@@ -89,6 +89,9 @@ from briefing.source_index import blank_quoted
         "The mayor acted alone, despite his criticism of the council for doing so.",
         "The two leaders released a joint statement in agreement.",
         "Ms. Park questioned whether the levy would pass.",
+        # (BASIL: "Glenn Beck ... ripped the roof off a Washington hotel Saturday with a
+        # sweeping denunciation of progressivism." showed no view: "denounce" is spelt apart)
+        "Ms. Park closed the meeting with a sweeping denunciation of the levy.",
         "The council agreed that the toll must go.",
     ],
 )
