@@ -458,9 +458,9 @@ def test_with_sentence_numbers_a_weekday_sentence_may_be_an_event(tmp_path: Path
             "Dec. 22 (22 December 2018)",
         ),
         (
-            "Feb. 22",
-            "Ms. Lund plans on Feb. 22 to bring up the bill.",
-            "Feb. 22 (22 February 2019)",
+            "Dec. 22",
+            "Ms. Lund plans on Dec. 22 to bring up the bill.",
+            "Dec. 22 (22 December 2019)",
         ),
         # A date with its year, a month alone, or a day that no year near it has: none.
         ("Jan. 25, 2019", "It ended on Jan. 25, 2019.", None),
