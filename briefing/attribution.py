@@ -2472,19 +2472,23 @@ def _view_of_others_only(
     stakeholders": the opposition is the stakeholders', and the member states show none. A
     risk likewise warns of nothing for ``who`` when the rest of its sentence voices no harm:
     "The FBI's pre-dawn arrest of ... Roger Stone ... prompted critics to once again question
-    the tactics of Special Counsel Robert Mueller" is the critics' concern, not the FBI's.
+    the tactics of Special Counsel Robert Mueller" is the critics' concern, not the FBI's,
+    and "Colorado Gov. John Hickenlooper told The Denver Post he spoke with Nebraska and
+    Oklahoma officials about their concerns" no risk of his ("their" is others' only beside
+    one person: a body's or a group's may be its own).
     """
     theirs = [
         (start, end)
         for start, end, holder in views_of_others(sentence)
         if not names_actor(who, who_kind, holder)
+        and (holder.lower() != "their" or who_kind == "person")
     ]
     if not theirs:
         return None
     rest = sentence
     for start, end in reversed(theirs):
         rest = rest[:start] + " " + rest[end:]
-    if states_a_view(rest) or (kind == "risk" and voices_a_harm(rest)):
+    if states_a_view(rest) if kind == "position" else voices_a_harm(rest):
         return None
     start, end = theirs[0]
     return sentence[start:end]

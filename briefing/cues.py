@@ -740,6 +740,10 @@ _VIEW_OF_OTHERS = re.compile(
     r"(?:\s+(?:in|on|at|from)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+who\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:said|promised|claimed|told|warned|vowed|argued|insisted"
     r"|offered)\b[^.;:\"“”]*"
+    # Others' concerns spoken of: "he spoke with Nebraska and Oklahoma officials about their
+    # concerns" (their own where ``their`` is the speaker's people: see ``attribution``).
+    r"|\b(?:about|over|with|to|on)\s+(their)\s+(?:concerns?|worries|fears|objections?"
+    r"|complaints?)\b"
     # One named who is made to take a side: "forcing Mr. Trump to issue the first veto".
     r"|\b(?:forc|compel|press|pressur|push)\w*\s+((?-i:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))\s+to\s+(?:[\w'’-]+\s+){0,3}?(?:veto|vote|oppos"

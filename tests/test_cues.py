@@ -662,6 +662,15 @@ def test_a_view_of_critics_no_one_names_is_theirs(sentence: str, view: str) -> N
     assert holder.lower().endswith(("critics", "opponents"))
 
 
+def test_concerns_spoken_of_as_theirs_are_held_by_them() -> None:
+    """BASIL: "Colorado Gov. John Hickenlooper told The Denver Post he spoke with Nebraska and
+    Oklahoma officials about their concerns." was a risk Hickenlooper raised."""
+    sentence = "The mayor said she spoke with port officials about their concerns."
+    ((start, end, holder),) = views_of_others(sentence)
+    assert (sentence[start:end], holder) == ("about their concerns", "their")
+    assert views_of_others("The mayor voiced her concerns.") == []
+
+
 def test_a_view_a_relative_clause_gives_is_held_by_the_people_before_it() -> None:
     # BASIL: "the half-dozen Republican senators who have criticized the declaration"
     sentence = "It needs the votes of the four Labour councillors who have criticized the levy."

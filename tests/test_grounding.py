@@ -4037,6 +4037,14 @@ def test_a_risk_whose_only_warning_is_others_is_not_raised_by_the_one_it_names()
     )
     result = ground_risks_in(warned, risk("Port Authority", warned))
     assert [r.raised_by for r in result.risks] == ["Port Authority"]
+    # BASIL: "Colorado Gov. John Hickenlooper told The Denver Post he spoke with Nebraska and
+    # Oklahoma officials about their concerns." was his risk; a body's "their" is its own
+    spoke = "Mayor Ann Park said she spoke with port officials about their concerns."
+    assert ground_risks_in(spoke, risk("Mayor Ann Park", spoke)).risks == []
+    own = "Port workers said they met the mayor about their concerns."
+    assert [r.raised_by for r in ground_risks_in(own, risk("Port workers", own)).risks] == [
+        "Port workers"
+    ]
 
 
 @pytest.mark.parametrize(
