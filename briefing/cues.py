@@ -196,7 +196,7 @@ _HARM = "|".join(
             *"risk warn threat danger fear harm abus misus undermin violat jeopard"
             " vulnerab weaponi restrict surveil crisis crises damag cost loss hurt problem"
             " worr alarm catastroph disaster collaps fail erod erosion weak detriment"
-            " exhaust insolv shortfall deficit debt crim attack censor persecut repress suppress"
+            " exhaust insolv shortfall deficit debt crim censor persecut repress suppress"
             " chill expos breach leak fraud unsafe penal punish jail prison arrest kill"
             " death injur pollut unemploy inflation recession shortage burden strain overreach"
             " intrus invasiv discriminat racis bias unfair illegal unlawful unconstitution slash"
@@ -205,6 +205,11 @@ _HARM = "|".join(
             " fragil expensiv scrutin oppress infring endanger imperil eliminat violen"
             " massacr disturbing troubl raid unrest upheaval".split()
         ),
+        # An attack, not one on a person in words ("an advertising campaign attacking Obama as
+        # an "elitist hypocrite"", "people who attack my wife") nor an "attack dog". (A name
+        # is read blanked: "_____".)
+        r"\battack(?:s|ed|ing|ers?)?\b(?!\s+(?:dogs?|him|her|them|me|us|my|his|their|our|your"
+        r"|the\s+(?:president|governor|senator|mayor)|_+|(?-i:[A-Z])[\w'’-]*)\b)",
         # Hacking, not a political hack, who is a person ("unlike Lyin' Ted Cruz I do not
         # surround myself with political hacks and henchman").
         r"(?<!\bpolitical )(?<!\bparty )\bhack\w*",

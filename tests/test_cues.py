@@ -262,6 +262,8 @@ def test_a_concern_is_still_a_view_and_a_harm() -> None:
         # regime is properly managing conservation programs." named no harm
         "She pointed to the unrest in the north and said the port was not safe.",
         "A military coup is thought to be unfolding there, he said.",
+        "The attack on the port shut it for a week, he said.",
+        "Rebels could attack the port, she warned.",
     ],
 )
 def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
@@ -325,6 +327,12 @@ def test_a_sentence_that_warns_of_something_names_a_harm(sentence: str) -> None:
         # of Justice Antonin Scalia more than a year ago, ..." was McConnell's risk)
         "She said she wants to fill the seat, left empty by the death of Judge Ana Park.",
         "The couple used a coupon at the port cafe.",
+        # an attack in words on a person, or an "attack dog" (BASIL: "accusing the civil rights
+        # body of acting as a “partisan political attack dog”" and "people who attack my wife
+        # and attack my family" were risks)
+        "The club called the union a partisan attack dog.",
+        "I do not back people who attack my wife, Mr. Lee said.",
+        "The ads kept attacking Ms. Park as a spendthrift.",
     ],
 )
 def test_a_sentence_that_warns_of_nothing_names_no_harm(sentence: str) -> None:
