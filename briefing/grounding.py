@@ -393,11 +393,21 @@ _A_LIKE_OCCASION = re.compile(
 )
 
 
+# What came before, in an opening phrase: "After the bruising debt-ceiling fight from 2011,
+# Obama recently warned that he will not "play that game" again."
+_AFTER_AN_EARLIER = re.compile(
+    r"^\W*(?:after|following)\s+(?:the|a|an|his|her|their|its|last)\s+[^,;:]{0,80}?"
+    r"\b(?:1[89]\d\d|2\d\d\d)s?\b[^,;:]{0,30},",
+    re.IGNORECASE,
+)
+
+
 # Where a sentence gives a year of something other than its event, and why that year is no
 # date of the event.
 _YEARS_OF_SOMETHING_ELSE = (
     (_SPEAKERS_ASIDE, "the date is told of the speaker in an aside, not of what they said"),
     (_A_LIKE_OCCASION, "the year is of an earlier occasion the sentence likens this to"),
+    (_AFTER_AN_EARLIER, "the year is of what came before this, not when it happened"),
     (_INVESTIGATED, "the year is of what is investigated, not of this"),
     (_DATING_BACK, "the year is how far back something goes, not when this happened"),
 )

@@ -293,6 +293,7 @@ _INQUIRY = "the year is of what is investigated, not of this"
 _ASIDE = "the date is told of the speaker in an aside, not of what they said"
 _BACK = "the year is how far back something goes, not when this happened"
 _LIKENED = "the year is of an earlier occasion the sentence likens this to"
+_BEFORE = "the year is of what came before this, not when it happened"
 
 
 @pytest.mark.parametrize(
@@ -356,6 +357,14 @@ _LIKENED = "the year is of an earlier occasion the sentence likens this to"
             _LIKENED,
         ),
         ("Ms. Lund recalled that she first ran in 1994.", "1994", None),
+        # BASIL: "After the bruising debt-ceiling fight from 2011, Obama recently warned that he
+        # will not "play that game" again." was an event of 2011 in a story of 2012
+        (
+            "After the bruising toll fight of 2019, Ms. Lund warned she would not do it again.",
+            "2019",
+            _BEFORE,
+        ),
+        ("After the vote, Ms. Lund resigned in 2019.", "2019", None),
     ],
 )
 def test_a_year_the_sentence_gives_of_something_else_is_no_date_of_it(
