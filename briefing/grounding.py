@@ -402,12 +402,22 @@ _AFTER_AN_EARLIER = re.compile(
 )
 
 
+# A year wished for: "saying at a press conference he wished it was 1825 so he could
+# challenge Mr. Gattine to a duel".
+_A_YEAR_WISHED = re.compile(
+    r"\bwish(?:es|ed|ing)?\s+(?:(?:it|that\s+it)\s+(?:was|were)|for)\s+(?:the\s+)?"
+    r"(?:1[89]\d\d|2\d\d\d)s?\b",
+    re.IGNORECASE,
+)
+
+
 # Where a sentence gives a year of something other than its event, and why that year is no
 # date of the event.
 _YEARS_OF_SOMETHING_ELSE = (
     (_SPEAKERS_ASIDE, "the date is told of the speaker in an aside, not of what they said"),
     (_A_LIKE_OCCASION, "the year is of an earlier occasion the sentence likens this to"),
     (_AFTER_AN_EARLIER, "the year is of what came before this, not when it happened"),
+    (_A_YEAR_WISHED, "the year is one wished for, not when anything happened"),
     (_INVESTIGATED, "the year is of what is investigated, not of this"),
     (_DATING_BACK, "the year is how far back something goes, not when this happened"),
 )

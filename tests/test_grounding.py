@@ -365,6 +365,13 @@ _BEFORE = "the year is of what came before this, not when it happened"
             _BEFORE,
         ),
         ("After the vote, Ms. Lund resigned in 2019.", "2019", None),
+        # BASIL: "..., even saying at a press conference he wished it was 1825 so he could
+        # challenge Mr. Gattine to a duel" was an event of 1825
+        (
+            "He refused to apologize, saying he wished it was 1825 so he could fight a duel.",
+            "1825",
+            "the year is one wished for, not when anything happened",
+        ),
     ],
 )
 def test_a_year_the_sentence_gives_of_something_else_is_no_date_of_it(
