@@ -380,6 +380,10 @@ _DATING_BACK = re.compile(
 )
 
 
+# A year as a sentence writes it, or a decade ("the 1990s").
+_A_YEAR_WRITTEN = r"(?:1[89]\d\d|2\d\d\d)s?\b"
+
+
 # An earlier occasion a sentence likens its event to: "would help him politically — as it
 # did President Bill Clinton in the 1990s —", "Mr. Cantor's loss recalled the defeat of
 # former Speaker Thomas S. Foley, ..., in the 1994 general elections".
@@ -387,8 +391,7 @@ _A_LIKE_OCCASION = re.compile(
     r"(?:\b(?:as|like)\s+(?:it|he|she|they|we|(?-i:[A-Z])[\w'’-]*)\s+"
     r"(?:did|had|was|were|has|have)\b[^.;:—–()]{0,80}?"
     r"|\b(?:recalled|recalls|echoed|echoes|evoked|evokes)\s+the\s+[^;:()]{0,160}?)"
-    r"\b(?:1[89]\d\d|2\d\d\d)s?\b"
-    r"(?:,?\s+(?:and|or)\s+(?:in\s+)?(?:1[89]\d\d|2\d\d\d)s?\b)?",
+    rf"\b{_A_YEAR_WRITTEN}(?:,?\s+(?:and|or)\s+(?:in\s+)?{_A_YEAR_WRITTEN})?",
     re.IGNORECASE,
 )
 
@@ -397,16 +400,16 @@ _A_LIKE_OCCASION = re.compile(
 # Obama recently warned that he will not "play that game" again."
 _AFTER_AN_EARLIER = re.compile(
     r"^\W*(?:after|following)\s+(?:the|a|an|his|her|their|its|last)\s+[^,;:]{0,80}?"
-    r"\b(?:1[89]\d\d|2\d\d\d)s?\b[^,;:]{0,30},",
+    rf"\b{_A_YEAR_WRITTEN}[^,;:]{{0,30}},",
     re.IGNORECASE,
 )
 
 
-# A year wished for: "saying at a press conference he wished it was 1825 so he could
-# challenge Mr. Gattine to a duel".
+# A year wished for: "even saying at press conference he wished it was 1825 so he could
+# shoot Gattine in a duel".
 _A_YEAR_WISHED = re.compile(
     r"\bwish(?:es|ed|ing)?\s+(?:(?:it|that\s+it)\s+(?:was|were)|for)\s+(?:the\s+)?"
-    r"(?:1[89]\d\d|2\d\d\d)s?\b",
+    + _A_YEAR_WRITTEN,
     re.IGNORECASE,
 )
 

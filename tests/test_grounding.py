@@ -365,8 +365,8 @@ _BEFORE = "the year is of what came before this, not when it happened"
             _BEFORE,
         ),
         ("After the vote, Ms. Lund resigned in 2019.", "2019", None),
-        # BASIL: "..., even saying at a press conference he wished it was 1825 so he could
-        # challenge Mr. Gattine to a duel" was an event of 1825
+        # BASIL: "..., even saying at press conference he wished it was 1825 so he could
+        # shoot Gattine in a duel" was an event of 1825
         (
             "He refused to apologize, saying he wished it was 1825 so he could fight a duel.",
             "1825",
