@@ -717,12 +717,12 @@ def reckon_weekday(
     planned to bring up on Thursday"), the nearer of the two; "last" and "next" step a week
     when the weekday is the day of publication; "yesterday" and "tomorrow" are the day
     before and after it. The weekday after publication is that next day, not six days
-    back, where ``next_day_reported`` (another source was published that day, so the story
-    was likely updated after its date: "was upgraded ... on Thursday" in a story dated the
-    Wednesday of a shooting). None without a publication date, or where the sentence names no
-    such day or two (an occasion of another day after one of its own aside: "on Monday,
-    after Thursday's debate"; and an occasion ahead: "ahead of Thursday's debate", "in
-    advance of his speech on Thursday")."""
+    back, where ``next_day_reported`` (the story is of the run's first day and another
+    source of the next, so the story was likely updated after its date: "was upgraded ...
+    on Thursday" in a story dated the Wednesday of a shooting). None without a publication
+    date, or where the sentence names no such day or two (an occasion of another day after
+    one of its own aside: "on Monday, after Thursday's debate"; and an occasion ahead:
+    "ahead of Thursday's debate", "in advance of his speech on Thursday")."""
     day = published_day(published)
     original, sentence = sentence, _unquoted(sentence)
     found = list(_WEEKDAY.finditer(sentence))

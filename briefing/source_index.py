@@ -33,13 +33,15 @@ __all__ = ["SourceIndex", "blank_quoted", "index_sources", "opens_paragraph_of_n
 
 
 def index_sources(sources: Sequence[Source], topic: str = "") -> dict[str, SourceIndex]:
-    """An index of each source, by id, each told whether another source of the run was
-    published the day after it."""
-    days = {published_day(source.published) for source in sources}
+    """An index of each source, by id, each told whether the run's sources go on to the day
+    after it, from its day: a story of the first day beside one of the next was likely
+    updated after its date. (Not a story of a later day: in a week of coverage, a Tuesday
+    in Monday's story may well be the Tuesday before.)"""
+    days = {day for source in sources if (day := published_day(source.published)) is not None}
     indexes = {}
     for source in sources:
         day = published_day(source.published)
-        next_day_reported = day is not None and day + timedelta(days=1) in days
+        next_day_reported = day is not None and day == min(days) and day + timedelta(1) in days
         indexes[source.id] = SourceIndex(source, topic, next_day_reported=next_day_reported)
     return indexes
 
@@ -56,7 +58,7 @@ class SourceIndex:
     def __init__(self, source: Source, topic: str = "", *, next_day_reported: bool = False) -> None:
         self.source = source
         self.topic = topic
-        # Whether another source of the run was published the day after this one: a weekday
+        # Whether this source is of the run's first day and another of the next: a weekday
         # past its date is then likely that next day (``dates.reckon_weekday``).
         self.next_day_reported = next_day_reported
         self.names_text = f"{source.text}\n\n{topic}" if topic else source.text

@@ -349,9 +349,12 @@ def test_a_weekday_past_the_story_is_the_next_day_where_another_source_is_of_tha
         return [event.date for event in grounded.events]
 
     assert dated(updated, later) == ["Thursday (29 September 2016)"]
-    assert dated(updated) == dated(updated, earlier) == ["Thursday (22 September 2016)"]
+    assert dated(updated) == ["Thursday (22 September 2016)"]
+    # only from the run's first day: in a week of coverage a story of a later day may well
+    # mean the weekday before
+    assert dated(updated, later, earlier) == ["Thursday (22 September 2016)"]
     assert [i.next_day_reported for i in index_sources([updated, later, earlier]).values()] == [
-        True,
+        False,
         False,
         True,
     ]
