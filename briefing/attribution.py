@@ -56,6 +56,7 @@ from .names import (
     is_title_word,
     names_actor,
     names_people,
+    other_given_names,
     refers_back,
     same_given_name,
     sex_of_person,
@@ -2408,17 +2409,11 @@ def _harm_told_of_another(who: str, who_kind: ActorKind | None, unquoted: str) -
     someone other than ``who`` ("..., who fueled fears in the 1950s that ..."): their doing,
     not a warning ``who`` gives."""
 
-    def is_who(name: str) -> bool:
-        # (by name, and no other given name: "Senator Joseph R. McCarthy" is not "Kevin
-        # McCarthy")
-        given = [word for word in who.split() if is_given_name(word.lower())]
-        theirs = [word for word in name.split() if is_given_name(word.lower())]
-        return names_actor(who, who_kind, name) and not (
-            given and theirs and not any(same_given_name(a, b) for a in given for b in theirs)
-        )
-
+    # (by name, and no other given name: "Senator Joseph R. McCarthy" is not "Kevin McCarthy")
     clauses = [
-        found for found in _A_CLAUSE_ON_A_NAME.finditer(unquoted) if not is_who(found.group(1))
+        found
+        for found in _A_CLAUSE_ON_A_NAME.finditer(unquoted)
+        if not names_actor(who, who_kind, found.group(1)) or other_given_names(who, found.group(1))
     ]
     rest = unquoted
     for found in reversed(clauses):

@@ -38,9 +38,15 @@ from .consolidate import (
 )
 from .countries import US_STATES
 from .cues import one_body_named
-from .given_names import is_given_name, sex_of_given_name
+from .given_names import sex_of_given_name
 from .models import Actor, ActorKind, Evidence, Source, exact_evidence
-from .names import NAME_SUFFIXES, before_suffix, is_title_word, same_given_name, sex_of_person
+from .names import (
+    before_suffix,
+    given_and_surname,
+    is_title_word,
+    other_given_names,
+    sex_of_person,
+)
 from .transcripts import labels_as_names
 
 __all__ = ["count_mentions"]
@@ -355,24 +361,10 @@ def _matches(found: Actor, actor: Actor) -> bool:
     """Whether a cluster of the sources' names is the actor: one of its forms is one of the
     actor's. Two people of one surname and two given names are two, though the actor's
     surname alone fits both ("Malia Obama" is not "President Barack Obama", alias "Obama")."""
-    if _other_given_names(found.name, actor.name):
+    if other_given_names(found.name, actor.name):
         return False
     kind = actor.kind or found.kind
     return any(same_actor(a, b, kind) for a in _names(found) for b in _names(actor))
-
-
-def _other_given_names(a: str, b: str) -> bool:
-    """Whether two people's full names share the surname and no given name ("Willard Mitt
-    Romney" is "Mitt Romney"). Only given names the table knows are read: an initial tells
-    nothing, nor does a word of a title it lacks ("Vice President Biden")."""
-    words_a, words_b = _given_and_surname(a), _given_and_surname(b)
-    given_a = [word for word in words_a[:-1] if is_given_name(word.lower())]
-    given_b = [word for word in words_b[:-1] if is_given_name(word.lower())]
-    return (
-        bool(given_a and given_b)
-        and words_a[-1] == words_b[-1]
-        and not any(same_given_name(x, y) for x in given_a for y in given_b)
-    )
 
 
 def _join_short_forms(
@@ -493,19 +485,6 @@ def _counted(actor: Actor, mentions: int, fuller: str | None) -> Actor:
     return actor.model_copy(update={"mentions": mentions, "name": fuller, "aliases": aliases})
 
 
-def _given_and_surname(name: str) -> list[str]:
-    """A person's name less its titles, suffix and home: "Mr. Udall" is ["Udall"], "Senator
-    Mark Udall of Colorado" ["Mark", "Udall"], "James R. Clapper Jr." ["James", "R.",
-    "Clapper"]."""
-    return [
-        word
-        for word in name.split(" of ")[0].split()
-        if word[:1].isupper()
-        and not is_title_word(word)
-        and word.rstrip(".,").lower() not in NAME_SUFFIXES
-    ]
-
-
 def _by_surname(actor: Actor) -> bool:
     """Whether a person is named by a surname alone, after a title or not ("Mr. Udall",
     "Bam")."""
@@ -513,12 +492,12 @@ def _by_surname(actor: Actor) -> bool:
     return (
         actor.kind == "person"
         and (len(words) == 1 or (len(words) == 2 and is_title_word(words[0])))
-        and len(_given_and_surname(actor.name)) == 1
+        and len(given_and_surname(actor.name)) == 1
     )
 
 
 def _gives_a_given_name(cluster: Actor, actor: Actor) -> bool:
     """Whether the cluster's name gives the actor's surname after a given name."""
-    surname = _given_and_surname(actor.name)[0]
-    words = _given_and_surname(cluster.name)
+    surname = given_and_surname(actor.name)[0]
+    words = given_and_surname(cluster.name)
     return cluster.kind == "person" and len(words) >= 2 and words[-1] == surname

@@ -31,12 +31,14 @@ __all__ = [
     "actor_name",
     "before_suffix",
     "ends_in_a_personal_name",
+    "given_and_surname",
     "is_name_title",
     "is_the_topic",
     "is_title_word",
     "name_words",
     "names_actor",
     "names_people",
+    "other_given_names",
     "refers_back",
     "same_given_name",
     "spelled_alike",
@@ -474,6 +476,33 @@ def same_given_name(a: str, b: str) -> bool:
         len(long) == len(short) + 1 >= 6
         and any(long[:at] + long[at + 1 :] == short for at in range(len(long)))
         and None in (sex_of_given_name(short), sex_of_given_name(long))
+    )
+
+
+def given_and_surname(name: str) -> list[str]:
+    """A person's name less its titles, suffix and home: "Mr. Udall" is ["Udall"], "Senator
+    Mark Udall of Colorado" ["Mark", "Udall"], "James R. Clapper Jr." ["James", "R.",
+    "Clapper"]."""
+    return [
+        word
+        for word in name.split(" of ")[0].split()
+        if word[:1].isupper()
+        and not is_title_word(word)
+        and word.rstrip(".,").lower() not in NAME_SUFFIXES
+    ]
+
+
+def other_given_names(a: str, b: str) -> bool:
+    """Whether two people's full names share the surname and no given name ("Willard Mitt
+    Romney" is "Mitt Romney"). Only given names the table knows are read: an initial tells
+    nothing, nor does a word of a title it lacks ("Vice President Biden")."""
+    words_a, words_b = given_and_surname(a), given_and_surname(b)
+    given_a = [word for word in words_a[:-1] if is_given_name(word.lower())]
+    given_b = [word for word in words_b[:-1] if is_given_name(word.lower())]
+    return (
+        bool(given_a and given_b)
+        and words_a[-1] == words_b[-1]
+        and not any(same_given_name(x, y) for x in given_a for y in given_b)
     )
 
 
