@@ -885,11 +885,12 @@ def _resolve_actors(
             for ev in surfaces[i].evidence:
                 _add_evidence(evidence, ev)
         key = _actor_key(names[best], surfaces[best])
-        if _fact_id("actor", *key) in ids:
-            key = (*key, "surface", surfaces[best].text)  # two actors never share an id
-        ids.add(_fact_id("actor", *key))
+        actor_id = _fact_id("actor", *key)
+        if actor_id in ids:  # two actors never share an id
+            actor_id = _fact_id("actor", *key, "surface", surfaces[best].text)
+        ids.add(actor_id)
         actor = Actor(
-            id=_fact_id("actor", *key),
+            id=actor_id,
             name=surfaces[best].text,
             kind=_kind(surfaces[i] for i in group),
             aliases=sorted({surfaces[i].text for i in group} - {surfaces[best].text}),
