@@ -37,11 +37,13 @@ def index_sources(sources: Sequence[Source], topic: str = "") -> dict[str, Sourc
     after it, from its day: a story of the first day beside one of the next was likely
     updated after its date. (Not a story of a later day: in a week of coverage, a Tuesday
     in Monday's story may well be the Tuesday before.)"""
-    days = {day for source in sources if (day := published_day(source.published)) is not None}
+    day_of = {source.id: published_day(source.published) for source in sources}
+    days = {day for day in day_of.values() if day is not None}
+    first = min(days, default=None)
     indexes = {}
     for source in sources:
-        day = published_day(source.published)
-        next_day_reported = day is not None and day == min(days) and day + timedelta(1) in days
+        day = day_of[source.id]
+        next_day_reported = day is not None and day == first and day + timedelta(1) in days
         indexes[source.id] = SourceIndex(source, topic, next_day_reported=next_day_reported)
     return indexes
 
